@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { CN_HOLIDAYS } from "./holidays-cn";
+import { WorkCalendar } from "./working-days";
+
+const cal = new WorkCalendar(CN_HOLIDAYS);
+
+describe("working days", () => {
+  it("skips weekends", () => {
+    expect(cal.addWorkingDays("2026-11-20", 1)).toBe("2026-11-23"); // Friday → Monday
+    expect(cal.addWorkingDays("2026-11-23", 5)).toBe("2026-11-30");
+  });
+
+  it("skips the National Day holiday and counts its make-up Saturday (调休)", () => {
+    expect(cal.isWorkingDay("2026-10-05")).toBe(false); // a Monday in the holiday
+    expect(cal.isWorkingDay("2026-10-10")).toBe(true); // a Saturday made a working day
+    expect(cal.addWorkingDays("2026-09-30", 1)).toBe("2026-10-08");
+    expect(cal.addWorkingDays("2026-09-30", 3)).toBe("2026-10-10");
+    expect(cal.workingDaysBetween("2026-09-30", "2026-10-10")).toBe(3);
+  });
+
+  it("gives 学籍注销's 15-working-day deadline across the Spring Festival (seed 003 第十二条)", () => {
+    // Decision on Friday 2026-02-13: 02-14 and 02-28 (Saturdays) are make-up working days, 02-15…23 are off.
+    expect(cal.addWorkingDays("2026-02-13", 15)).toBe("2026-03-12");
+  });
+
+  it("treats n = 0 as the next working day on or after the date", () => {
+    expect(cal.addWorkingDays("2026-10-03", 0)).toBe("2026-10-08");
+  });
+});

@@ -1,0 +1,55 @@
+import { addDays, weekday } from "../fields/calendar-date";
+
+/**
+ * Working days in China: Monday to Friday, less the public holidays, plus the weekend days that
+ * the State Council's yearly notice makes working days (调休). The dates are data, edited by the
+ * registrar each year; deadlines (seed 003 第十二条: 学籍注销 within 15 working days) count on it.
+ */
+export interface HolidayCalendar {
+  /** Days off that would otherwise be working days, `YYYY-MM-DD`. */
+  holidays: readonly string[];
+  /** Saturdays and Sundays that are working days. */
+  makeUpWorkdays: readonly string[];
+}
+
+export class WorkCalendar {
+  private readonly holidays: ReadonlySet<string>;
+  private readonly makeUp: ReadonlySet<string>;
+
+  constructor(calendar: HolidayCalendar) {
+    this.holidays = new Set(calendar.holidays);
+    this.makeUp = new Set(calendar.makeUpWorkdays);
+  }
+
+  isWorkingDay(date: string): boolean {
+    if (this.makeUp.has(date)) return true;
+    if (this.holidays.has(date)) return false;
+    const day = weekday(date);
+    return day !== 0 && day !== 6;
+  }
+
+  /**
+   * The date `n` working days after `date` (the start day itself does not count, as for “within
+   * 15 working days of the decision”). With n = 0, the start day if it is a working day, else the next one.
+   */
+  addWorkingDays(date: string, n: number): string {
+    let current = date;
+    if (n === 0) {
+      while (!this.isWorkingDay(current)) current = addDays(current, 1);
+      return current;
+    }
+    let left = n;
+    while (left > 0) {
+      current = addDays(current, 1);
+      if (this.isWorkingDay(current)) left--;
+    }
+    return current;
+  }
+
+  /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
+  workingDaysBetween(from: string, to: string): number {
+    let count = 0;
+    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (this.isWorkingDay(d)) count++;
+    return count;
+  }
+}

@@ -1,0 +1,146 @@
+import type { Cell } from "../cell";
+import { type FieldIssue, type FieldResult, fieldIssue } from "../issues";
+import { compactText } from "../text/normalise";
+import { isValidYmd, ymd } from "./calendar-date";
+
+/**
+ * 身份证号 per GB 11643-1999 (公民身份号码): 6-digit region, 8-digit birth date, 3-digit
+ * sequence (odd = male), MOD 11-2 check character. Also the other documents a Chinese roster
+ * carries in the same column: 港澳台居民居住证 (region 810000/820000/830000, same structure),
+ * 外国人永久居留身份证 (2023 version: 18 characters starting with 9, same check; 2004 version:
+ * 3 letters + 12 digits), legacy 15-digit numbers, and passports of international students.
+ */
+export type IdKind = "resident" | "legacy-15" | "permit-hkmotw" | "foreign-permanent" | "passport";
+
+export interface IdNumber {
+  id: string;
+  kind: IdKind;
+  /** From the number itself, for cross-checks against the sheet's 出生日期 / 性别. */
+  birthDate?: string;
+  /** GB/T 2261.1 code: "1" 男, "2" 女. */
+  gender?: "1" | "2";
+}
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+const CHECK_CHARS = "10X98765432";
+
+/** The MOD 11-2 check character for the first 17 digits. */
+export function checkCharacter(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * (WEIGHTS[i] as number);
+  return CHECK_CHARS[sum % 11] as string;
+}
+
+// GB/T 2260 province-level codes; 71 Taiwan appears in old numbers, 81–83 on residence permits.
+const PROVINCES = new Set([
+  "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+  "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
+  "71", "81", "82", "83",
+]);
+const PERMIT_REGIONS: Readonly<Record<string, string>> = { "810000": "香港", "820000": "澳门", "830000": "台湾" };
+
+/** Converts a legacy 15-digit number to its 18-digit form (born 19xx, check digit added). */
+export function upgradeLegacyId(id15: string): string {
+  const first17 = `${id15.slice(0, 6)}19${id15.slice(6)}`;
+  return first17 + checkCharacter(first17);
+}
+
+function derived(birth: string, sequenceDigit: string): Pick<IdNumber, "birthDate" | "gender"> {
+  const y = Number(birth.slice(0, 4));
+  const m = Number(birth.slice(4, 6));
+  const d = Number(birth.slice(6, 8));
+  return { birthDate: ymd(y, m, d), gender: Number(sequenceDigit) % 2 === 1 ? "1" : "2" };
+}
+
+function birthIssue(digits: string): FieldIssue | null {
+  const y = Number(digits.slice(0, 4));
+  const ok = isValidYmd(y, Number(digits.slice(4, 6)), Number(digits.slice(6, 8))) && y >= 1900;
+  return ok ? null : fieldIssue("id.birth-date", { digits });
+}
+
+/** Excel shows a number past 15 digits in scientific notation: 4.30103E+17. */
+function excelScientific(n: number): string {
+  const [mantissa, exponent] = n.toExponential(5).split("e");
+  return `${Number(mantissa)}E+${String(Number(exponent)).padStart(2, "0")}`;
+}
+
+const SCIENTIFIC_TEXT = /^\d(\.\d+)?E\+?\d+$/i;
+
+function parse18(id: string, issues: FieldIssue[]): FieldResult<IdNumber> {
+  const first17 = id.slice(0, 17);
+  const region = id.slice(0, 6);
+  const isForeign = id.startsWith("9");
+  if (!isForeign && !PROVINCES.has(id.slice(0, 2))) {
+    issues.push(fieldIssue("id.region", { province: id.slice(0, 2) }));
+  }
+  const birth = birthIssue(id.slice(6, 14));
+  if (birth) issues.push(birth);
+  const expected = checkCharacter(first17);
+  if (expected !== id[17]) issues.push(fieldIssue("id.checksum", { expected, actual: id[17] as string }));
+
+  let kind: IdKind = "resident";
+  const permit = PERMIT_REGIONS[region];
+  if (permit) {
+    kind = "permit-hkmotw";
+    issues.push(fieldIssue("id.permit-hkmotw", { region: permit }));
+  } else if (isForeign) {
+    kind = "foreign-permanent";
+    issues.push(fieldIssue("id.foreign-permanent"));
+  }
+  const value: IdNumber = { id, kind, ...(birth ? {} : derived(id.slice(6, 14), id[16] as string)) };
+  return { value, issues };
+}
+
+export interface IdParseOptions {
+  /** The sheet's 证件类型 for this row, when it has that column: 护照 allows a passport number. */
+  documentType?: string | null;
+}
+
+export function parseIdNumber(cell: Cell, options: IdParseOptions = {}): FieldResult<IdNumber> {
+  const issues: FieldIssue[] = [];
+
+  if (cell.type === "number" && typeof cell.value === "number") {
+    const n = cell.value;
+    if (Math.abs(n) >= 1e15) {
+      return { value: null, issues: [fieldIssue("id.precision-lost", { shown: excelScientific(n) })] };
+    }
+    issues.push(fieldIssue("id.stored-as-number"));
+    return finish(String(Math.trunc(n)), issues, options);
+  }
+
+  const raw = String(cell.value ?? "");
+  const id = compactText(raw).toUpperCase();
+  if (SCIENTIFIC_TEXT.test(id)) {
+    // A CSV saved from Excel, or a cell pasted as text after the damage was done.
+    return { value: null, issues: [fieldIssue("id.precision-lost", { shown: id })] };
+  }
+  if (id !== raw) issues.push(fieldIssue("id.normalised", { value: id }, id));
+  return finish(id, issues, options);
+}
+
+function finish(id: string, issues: FieldIssue[], options: IdParseOptions): FieldResult<IdNumber> {
+  if (/^\d{17}[\dX]$/.test(id)) return parse18(id, issues);
+
+  if (/^\d{15}$/.test(id)) {
+    const upgraded = upgradeLegacyId(id);
+    const birth = birthIssue(`19${id.slice(6, 12)}`);
+    if (birth) issues.push(birth);
+    else issues.push(fieldIssue("id.legacy-15", { value: upgraded }, upgraded));
+    const value: IdNumber = { id, kind: "legacy-15", ...(birth ? {} : derived(`19${id.slice(6, 12)}`, id[14] as string)) };
+    return { value, issues };
+  }
+
+  // 2004-version foreign permanent residence card: ISO country letters + 12 digits.
+  if (/^[A-Z]{3}\d{12}$/.test(id)) {
+    issues.push(fieldIssue("id.foreign-permanent"));
+    return { value: { id, kind: "foreign-permanent" }, issues };
+  }
+
+  if (/护照|passport/i.test(options.documentType ?? "") && /^[A-Z0-9]{5,17}$/.test(id)) {
+    issues.push(fieldIssue("id.passport", { value: id }));
+    return { value: { id, kind: "passport" }, issues };
+  }
+
+  issues.push(fieldIssue("id.format", { value: id }));
+  return { value: null, issues };
+}

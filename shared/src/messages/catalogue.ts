@@ -1,0 +1,244 @@
+/**
+ * Every issue code with its default severity and its message in Simplified Chinese (first)
+ * and English. `{name}` is replaced by the issue's parameter of that name. A test checks
+ * that both languages use the same parameters, so no message shows a raw `{placeholder}`.
+ */
+export type Severity = "error" | "warning" | "info";
+
+interface Entry {
+  severity: Severity;
+  "zh-CN": string;
+  en: string;
+}
+
+export const catalogue = {
+  // —— 身份证号 (GB 11643-1999) ——
+  "id.precision-lost": {
+    severity: "error",
+    "zh-CN":
+      "身份证号被 Excel 存成了数字（显示为 {shown}），Excel 只保留 15 位有效数字，后几位已经丢失，无法还原。请把该列设为“文本”格式后重新录入。",
+    en: "The ID number was stored by Excel as a number (shown as {shown}). Excel keeps only 15 significant digits, so the last digits are lost and cannot be recovered. Format the column as Text and type it again.",
+  },
+  "id.stored-as-number": {
+    severity: "warning",
+    "zh-CN": "身份证号以数字形式保存，再次编辑时可能丢失位数，建议将该列设为“文本”格式。",
+    en: "The ID number is stored as a number and may lose digits when edited; format the column as Text.",
+  },
+  "id.normalised": {
+    severity: "warning",
+    "zh-CN": "身份证号含全角字符、空格或不可见字符，已规范为 {value}。",
+    en: "The ID number contained full-width characters, spaces or invisible characters; normalised to {value}.",
+  },
+  "id.format": {
+    severity: "error",
+    "zh-CN": "身份证号“{value}”格式不正确：应为 18 位，前 17 位为数字，最后一位为数字或 X。",
+    en: "ID number “{value}” is malformed: it must have 18 characters, 17 digits then a digit or X.",
+  },
+  "id.region": {
+    severity: "error",
+    "zh-CN": "身份证号前两位“{province}”不是有效的省级行政区划代码。",
+    en: "The first two digits of the ID number, “{province}”, are not a valid province code.",
+  },
+  "id.birth-date": {
+    severity: "error",
+    "zh-CN": "身份证号中的出生日期“{digits}”不是有效日期。",
+    en: "The birth date in the ID number, “{digits}”, is not a valid date.",
+  },
+  "id.checksum": {
+    severity: "error",
+    "zh-CN": "身份证号校验位错误：按前 17 位计算最后一位应为 {expected}，实际为 {actual}。请核对每一位数字。",
+    en: "ID number check digit is wrong: from the first 17 digits it should be {expected}, but it is {actual}. Check every digit.",
+  },
+  "id.legacy-15": {
+    severity: "warning",
+    "zh-CN": "这是 15 位旧身份证号，请核对并改为 18 位新号码（按规则换算为 {value}）。",
+    en: "This is a legacy 15-digit ID number; check it and use the 18-digit number (converted: {value}).",
+  },
+  "id.permit-hkmotw": {
+    severity: "info",
+    "zh-CN": "港澳台居民居住证号码（{region}）。",
+    en: "Residence permit of a {region} resident.",
+  },
+  "id.foreign-permanent": {
+    severity: "info",
+    "zh-CN": "外国人永久居留身份证号码。",
+    en: "Foreign permanent resident ID number.",
+  },
+  "id.passport": {
+    severity: "info",
+    "zh-CN": "证件为护照（号码 {value}），无法核对出生日期和性别。",
+    en: "The document is a passport ({value}); birth date and gender cannot be checked against it.",
+  },
+  // —— 日期 ——
+  "date.unrecognised": {
+    severity: "error",
+    "zh-CN": "无法识别的日期“{value}”。可用格式：2004-05-01、2004/5/1、2004.5.1、20040501、2004年5月1日。",
+    en: "Unrecognised date “{value}”. Accepted: 2004-05-01, 2004/5/1, 2004.5.1, 20040501, 2004年5月1日.",
+  },
+  "date.invalid": {
+    severity: "error",
+    "zh-CN": "日期“{value}”不存在（没有 {year} 年 {month} 月 {day} 日）。",
+    en: "Date “{value}” does not exist (there is no day {day} in month {month} of {year}).",
+  },
+  "date.out-of-range": {
+    severity: "error",
+    "zh-CN": "日期 {date} 超出合理范围（{min} 至 {max}）。",
+    en: "Date {date} is outside the plausible range ({min} to {max}).",
+  },
+  // —— 姓名 ——
+  "name.normalised": {
+    severity: "warning",
+    "zh-CN": "姓名含多余空格、不可见字符或不规范的间隔点，已规范为“{value}”。",
+    en: "The name contained extra spaces, invisible characters or a non-standard middle dot; normalised to “{value}”.",
+  },
+  "name.has-digits": {
+    severity: "error",
+    "zh-CN": "姓名“{value}”中含有数字。",
+    en: "The name “{value}” contains digits.",
+  },
+  // —— 学号、考生号、专业代码等编码 ——
+  "code.precision-lost": {
+    severity: "error",
+    "zh-CN": "{label}被 Excel 存成了数字（显示为 {shown}），超过 15 位的部分已丢失。请把该列设为“文本”格式后重新录入。",
+    en: "{label} was stored by Excel as a number (shown as {shown}); digits beyond the 15th are lost. Format the column as Text and type it again.",
+  },
+  "code.leading-zeros-lost": {
+    severity: "error",
+    "zh-CN": "{label}被 Excel 存成了数字，开头的 0 已丢失（{value} 应为 {length} 位），应为 {suggestion}。",
+    en: "{label} was stored as a number and lost its leading zeros ({value} should have {length} characters); it should be {suggestion}.",
+  },
+  "code.normalised": {
+    severity: "warning",
+    "zh-CN": "{label}含全角字符、空格或不可见字符，已规范为 {value}。",
+    en: "{label} contained full-width characters, spaces or invisible characters; normalised to {value}.",
+  },
+  "code.length": {
+    severity: "error",
+    "zh-CN": "{label}“{value}”应为 {length} 位，实际为 {actual} 位。",
+    en: "{label} “{value}” should have {length} characters, it has {actual}.",
+  },
+  "code.characters": {
+    severity: "error",
+    "zh-CN": "{label}“{value}”含有不允许的字符。",
+    en: "{label} “{value}” contains characters that are not allowed.",
+  },
+  // —— 代码表（性别、民族、政治面貌……）——
+  "enum.alias": {
+    severity: "info",
+    "zh-CN": "{label}“{value}”按标准写法应为“{name}”（代码 {code}）。",
+    en: "{label} “{value}” is written “{name}” in the standard (code {code}).",
+  },
+  "enum.unknown": {
+    severity: "error",
+    "zh-CN": "{label}“{value}”不在标准代码表中。",
+    en: "{label} “{value}” is not in the standard code table.",
+  },
+  // —— 数值：学分、成绩、学制 ——
+  "number.invalid": {
+    severity: "error",
+    "zh-CN": "{label}“{value}”不是有效的数字。",
+    en: "{label} “{value}” is not a valid number.",
+  },
+  "number.out-of-range": {
+    severity: "error",
+    "zh-CN": "{label} {value} 超出允许范围（{min} 至 {max}）。",
+    en: "{label} {value} is outside the allowed range ({min} to {max}).",
+  },
+  "credits.half-step": {
+    severity: "error",
+    "zh-CN": "学分 {value} 不是 0.5 的整数倍。",
+    en: "Credits {value} is not a multiple of 0.5.",
+  },
+  "score.unrecognised": {
+    severity: "error",
+    "zh-CN": "成绩“{value}”无法识别。可填 0–100 的分数、优秀/良好/中等/及格/不及格，或缺考、作弊、免修、缓考等。",
+    en: "Score “{value}” is not recognised. Use 0–100, a grade (优秀 … 不及格), or 缺考, 作弊, 免修, 缓考.",
+  },
+  "term.unrecognised": {
+    severity: "error",
+    "zh-CN": "学期“{value}”无法识别。可用格式：2025-2026-1 或 2025-2026学年第一学期。",
+    en: "Term “{value}” is not recognised. Use 2025-2026-1 or 2025-2026学年第一学期.",
+  },
+  "term.years": {
+    severity: "error",
+    "zh-CN": "学期“{value}”的学年起止年份应相差一年。",
+    en: "The academic year in term “{value}” must span two consecutive years.",
+  },
+  "boolean.unrecognised": {
+    severity: "error",
+    "zh-CN": "{label}“{value}”无法识别，请填“是”或“否”。",
+    en: "{label} “{value}” is not recognised; use 是 (yes) or 否 (no).",
+  },
+  // —— 通用 ——
+  "field.required": {
+    severity: "error",
+    "zh-CN": "{label}不能为空。",
+    en: "{label} is required.",
+  },
+  "field.error-value": {
+    severity: "error",
+    "zh-CN": "{label}单元格是错误值 {value}（可能是公式出错），请改为实际内容。",
+    en: "{label} holds the error value {value} (probably a broken formula); enter the real value.",
+  },
+  "field.too-long": {
+    severity: "error",
+    "zh-CN": "{label}过长（{actual} 个字符，最多 {max} 个）。",
+    en: "{label} is too long ({actual} characters, at most {max}).",
+  },
+  // —— 行内交叉核对 ——
+  "cross.birth-date": {
+    severity: "error",
+    "zh-CN": "出生日期 {birthDate} 与身份证号中的出生日期 {idBirthDate} 不一致。",
+    en: "Birth date {birthDate} does not match the birth date in the ID number, {idBirthDate}.",
+  },
+  "cross.gender": {
+    severity: "error",
+    "zh-CN": "性别“{gender}”与身份证号第 17 位所示性别“{idGender}”不一致。",
+    en: "Gender “{gender}” does not match the gender given by the 17th digit of the ID number, “{idGender}”.",
+  },
+  "row.duplicate": {
+    severity: "error",
+    "zh-CN": "{label}“{value}”与第 {firstRow} 行重复。",
+    en: "{label} “{value}” repeats row {firstRow}.",
+  },
+  "score.passed": {
+    severity: "warning",
+    "zh-CN": "{examType}成绩 {value} 已及格，不应列在不及格课程表中（补考、重修及格会冲抵不及格学分）。",
+    en: "The {examType} score {value} is a pass and does not belong on a failed-course sheet (a passed make-up or retake clears the failure).",
+  },
+  "confirmed.no": {
+    severity: "warning",
+    "zh-CN": "学生尚未确认本行信息。",
+    en: "The student has not confirmed this row.",
+  },
+  // —— 整张表 ——
+  "sheet.no-header": {
+    severity: "error",
+    "zh-CN": "在前 {rows} 行中没有找到表头（例如“学号”“姓名”“身份证号”所在的行），无法识别这张表。",
+    en: "No header row (the row with 学号, 姓名, 身份证号 …) was found in the first {rows} rows.",
+  },
+  "sheet.missing-column": {
+    severity: "error",
+    "zh-CN": "{sheet}缺少必需的列“{header}”。",
+    en: "The {sheet} is missing the required column “{header}”.",
+  },
+  "sheet.duplicate-column": {
+    severity: "warning",
+    "zh-CN": "列 {column}“{header}”与列 {firstColumn} 都对应“{label}”，只核对第一列。",
+    en: "Column {column} “{header}” and column {firstColumn} both map to “{label}”; only the first is checked.",
+  },
+  "sheet.unknown-kind": {
+    severity: "error",
+    "zh-CN": "未知的核对表类型“{kind}”。可选：{kinds}。",
+    en: "Unknown sheet kind “{kind}”. Choose one of: {kinds}.",
+  },
+  "sheet.empty": {
+    severity: "error",
+    "zh-CN": "表头下面没有数据行。",
+    en: "There are no data rows below the header.",
+  },
+} satisfies Record<string, Entry>;
+
+export type IssueCode = keyof typeof catalogue;
+export type Locale = "zh-CN" | "en";
+export const LOCALES: readonly Locale[] = ["zh-CN", "en"];

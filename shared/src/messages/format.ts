@@ -1,0 +1,29 @@
+import { catalogue, type IssueCode, type Locale } from "./catalogue";
+import { FIELD_LABELS, SHEET_LABELS } from "./labels";
+
+export type Params = Readonly<Record<string, string | number>>;
+
+/**
+ * Parameters named `label` carry a field key and `sheet` a sheet kind, so one issue reads
+ * right in either language: `{label}` becomes 学号 in Chinese and “Student number” in English.
+ */
+function localise(name: string, value: string | number, locale: Locale): string {
+  const text = String(value);
+  if (name === "label") return FIELD_LABELS[text as keyof typeof FIELD_LABELS]?.[locale] ?? text;
+  if (name === "sheet") return SHEET_LABELS[text as keyof typeof SHEET_LABELS]?.[locale] ?? text;
+  return text;
+}
+
+/** The message for an issue code in the given locale, with `{name}` replaced by its parameter. */
+export function formatMessage(code: IssueCode, params: Params = {}, locale: Locale = "zh-CN"): string {
+  const template = catalogue[code][locale];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : localise(name, value, locale);
+  });
+}
+
+/** The `{name}` placeholders a message uses, for checking that callers supply them. */
+export function placeholders(code: IssueCode, locale: Locale): string[] {
+  return [...catalogue[code][locale].matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+}

@@ -1,0 +1,44 @@
+import type { SheetKind } from "../sheets/templates";
+import type { FieldKey } from "../sheets/fields";
+import type { Locale } from "./catalogue";
+
+/** Field names as messages say them. Issue params carry the key; the message shows the label. */
+export const FIELD_LABELS: Readonly<Record<FieldKey, Record<Locale, string>>> = {
+  studentNo: { "zh-CN": "学号", en: "Student number" },
+  examNo: { "zh-CN": "考生号", en: "Exam number" },
+  name: { "zh-CN": "姓名", en: "Name" },
+  gender: { "zh-CN": "性别", en: "Gender" },
+  birthDate: { "zh-CN": "出生日期", en: "Birth date" },
+  ethnicity: { "zh-CN": "民族", en: "Ethnicity" },
+  politicalStatus: { "zh-CN": "政治面貌", en: "Political status" },
+  idType: { "zh-CN": "证件类型", en: "Document type" },
+  idNumber: { "zh-CN": "身份证号", en: "ID number" },
+  college: { "zh-CN": "学院", en: "College" },
+  majorCode: { "zh-CN": "专业代码", en: "Major code" },
+  majorName: { "zh-CN": "专业名称", en: "Major" },
+  className: { "zh-CN": "班级", en: "Class" },
+  level: { "zh-CN": "层次", en: "Level" },
+  duration: { "zh-CN": "学制", en: "Normal duration" },
+  studyForm: { "zh-CN": "学习形式", en: "Study form" },
+  enrolmentDate: { "zh-CN": "入学日期", en: "Enrolment date" },
+  expectedGraduationDate: { "zh-CN": "预计毕业日期", en: "Expected graduation date" },
+  registrationStatus: { "zh-CN": "注册状态", en: "Registration status" },
+  term: { "zh-CN": "学期", en: "Term" },
+  courseCode: { "zh-CN": "课程代码", en: "Course code" },
+  courseName: { "zh-CN": "课程名称", en: "Course" },
+  credits: { "zh-CN": "学分", en: "Credits" },
+  courseNature: { "zh-CN": "课程性质", en: "Course type" },
+  score: { "zh-CN": "成绩", en: "Score" },
+  examType: { "zh-CN": "考核类型", en: "Exam type" },
+  confirmed: { "zh-CN": "学生确认", en: "Student confirmation" },
+  reason: { "zh-CN": "退学原因", en: "Reason" },
+  evidence: { "zh-CN": "佐证材料", en: "Evidence" },
+};
+
+export const SHEET_LABELS: Readonly<Record<SheetKind, Record<Locale, string>>> = {
+  "roster-new": { "zh-CN": "新生学籍电子注册信息核对表", en: "new-student registration check sheet" },
+  "roster-returning": { "zh-CN": "在校生学年电子注册信息核对表", en: "returning-student registration check sheet" },
+  "failed-courses": { "zh-CN": "不及格课程信息核对表", en: "failed-course check sheet" },
+  graduates: { "zh-CN": "毕业生信息核对表", en: "graduate check sheet" },
+  dismissal: { "zh-CN": "退学处理申报表", en: "dismissal list" },
+};

@@ -1,0 +1,74 @@
+import type { Cell } from "../cell";
+import { COURSE_NATURE, EXAM_TYPE } from "../codes/course";
+import { ETHNICITY } from "../codes/ethnicity";
+import { GENDER } from "../codes/gender";
+import { LEVEL } from "../codes/level";
+import { POLITICAL_STATUS } from "../codes/political-status";
+import { REGISTRATION_STATUS } from "../codes/registration-status";
+import { STUDY_FORM } from "../codes/study-form";
+import type { CodeTable } from "../codes/table";
+import { parseDate } from "../fields/date";
+import { parseEnumeration } from "../fields/enumeration";
+import { parseIdNumber } from "../fields/id-number";
+import { parseIdentifier } from "../fields/identifier";
+import { parseName } from "../fields/name";
+import { parseCredits, parseDuration } from "../fields/number";
+import { parseScore } from "../fields/score";
+import { parseTerm } from "../fields/term";
+import { parseText, parseYesNo } from "../fields/text";
+import type { FieldResult } from "../issues";
+import type { CodeTableId, FieldKey, ParserSpec } from "./fields";
+
+export const CODE_TABLES: Readonly<Record<CodeTableId, CodeTable>> = {
+  gender: GENDER,
+  ethnicity: ETHNICITY,
+  politicalStatus: POLITICAL_STATUS,
+  level: LEVEL,
+  studyForm: STUDY_FORM,
+  registrationStatus: REGISTRATION_STATUS,
+  courseNature: COURSE_NATURE,
+  examType: EXAM_TYPE,
+};
+
+export interface ReadContext {
+  /** Today's date, `YYYY-MM-DD`: shared code has no clock, so the caller says what day it is. */
+  today: string;
+  /** The row's 证件类型, for ID columns that may hold passports. */
+  documentType?: string | null;
+}
+
+/** Reads one non-blank cell with the parser its column template names. */
+export function readField(cell: Cell, field: FieldKey, spec: ParserSpec, context: ReadContext): FieldResult<unknown> {
+  switch (spec.kind) {
+    case "idNumber":
+      return parseIdNumber(cell, { documentType: context.documentType ?? null });
+    case "date":
+      return parseDate(cell, {
+        ...(spec.min ? { min: spec.min } : {}),
+        ...(spec.max ? { max: spec.max === "today" ? context.today : spec.max } : {}),
+      });
+    case "name":
+      return parseName(cell);
+    case "identifier":
+      return parseIdentifier(cell, {
+        label: field,
+        ...(spec.length !== undefined ? { length: spec.length } : {}),
+        ...(spec.letterSuffix ? { letterSuffix: true } : {}),
+        ...(spec.letters ? { letters: true } : {}),
+      });
+    case "enum":
+      return parseEnumeration(cell, CODE_TABLES[spec.table], field);
+    case "credits":
+      return parseCredits(cell);
+    case "duration":
+      return parseDuration(cell);
+    case "score":
+      return parseScore(cell);
+    case "term":
+      return parseTerm(cell);
+    case "text":
+      return parseText(cell, field, spec.max);
+    case "yesNo":
+      return parseYesNo(cell, field);
+  }
+}

@@ -1,0 +1,160 @@
+import { type Cell, cellText, type GridRow, isBlankCell } from "../cell";
+import { type FieldIssue, type Issue, fieldIssue } from "../issues";
+import { type StandingRuleSet, DEFAULT_STANDING_RULES } from "../rules/rule-set";
+import { computeStanding, type StandingResult } from "../rules/standing";
+import { buildHeaderIndex, decideKind, findHeaderRow, HEADER_SEARCH_ROWS, type MappedColumn, mapHeaderRow } from "./header";
+import { readField } from "./read-field";
+import { crossCheckRow, DuplicateTracker } from "./row-rules";
+import { type ColumnTemplate, DEFAULT_TEMPLATES, type SheetKind, type SheetTemplate } from "./templates";
+import type { RowValues } from "./values";
+
+/**
+ * Reads a check sheet row by row — so a 50,000-row file streams through without being held
+ * twice — and returns typed rows plus every issue placed at its row and column. The same code
+ * runs in the task pane, on the server and in the command line, so a sheet gets one verdict.
+ */
+export interface SheetReaderOptions {
+  today: string;
+  /** Force a kind instead of detecting it from the header and title. */
+  kind?: SheetKind;
+  templates?: Readonly<Record<SheetKind, SheetTemplate>>;
+  /** Standing rules for failed-course sheets; defaults to seed 000 九. */
+  standingRules?: readonly StandingRuleSet[];
+}
+
+export interface ParsedRow {
+  row: number;
+  values: RowValues;
+  errors: number;
+}
+
+export interface SheetResult {
+  kind: SheetKind | null;
+  headerRow: number | null;
+  columns: MappedColumn[];
+  rows: ParsedRow[];
+  issues: Issue[];
+  standing: StandingResult[] | null;
+}
+
+// A footer or note row: signatures, dates, remarks, totals (DOMAIN.md §4: signature footer).
+const FOOTER = /签字|签名|签章|盖章|负责人|制表|填表|审核人|核对人|经办人|联系电话|日期[:：]|^注[:：]|说明[:：]|^备注|合计|总计|共计/;
+const KEY_FIELDS = new Set(["studentNo", "name", "idNumber"]);
+
+export function createSheetReader(options: SheetReaderOptions) {
+  const templates = options.templates ?? DEFAULT_TEMPLATES;
+  const candidates = options.kind ? [templates[options.kind]] : Object.values(templates);
+  const headerIndex = buildHeaderIndex(candidates);
+
+  const pending: GridRow[] = [];
+  const rows: ParsedRow[] = [];
+  const issues: Issue[] = [];
+  let template: SheetTemplate | null = null;
+  let columns: MappedColumn[] = [];
+  let bound: Array<{ column: MappedColumn; spec: ColumnTemplate }> = [];
+  let headerRow: GridRow | null = null;
+  let headerFailed = false;
+  let duplicates: DuplicateTracker | null = null;
+
+  function place(row: number, column: MappedColumn | null, found: FieldIssue): void {
+    issues.push({ ...found, row, column: column?.column ?? null, field: column?.field ?? null });
+  }
+
+  function start(header: GridRow, above: readonly GridRow[]): void {
+    headerRow = header;
+    const mapped = mapHeaderRow(header, headerIndex);
+    const title = above.flatMap((r) => r.cells.map(cellText)).join(" ");
+    const kind = options.kind ?? decideKind(candidates, new Set(mapped.columns.map((c) => c.field)), title);
+    template = kind ? templates[kind] : null;
+    if (!template) return;
+    const inTemplate = new Set(template.columns.map((c) => c.field));
+    columns = mapped.columns.filter((c) => inTemplate.has(c.field));
+    const specs = template.columns;
+    bound = columns.map((column) => ({ column, spec: specs.find((c) => c.field === column.field) as ColumnTemplate }));
+    for (const d of mapped.duplicates) {
+      place(header.row, d, fieldIssue("sheet.duplicate-column", { column: d.column, header: d.header, firstColumn: d.firstColumn, label: d.field }));
+    }
+    for (const column of template.columns) {
+      if (column.required && !columns.some((c) => c.field === column.field)) {
+        place(header.row, null, fieldIssue("sheet.missing-column", { sheet: template.kind, header: column.header }));
+      }
+    }
+    duplicates = new DuplicateTracker(template.uniqueKeys);
+  }
+
+  function isDataRow(row: GridRow): boolean {
+    if (row.cells.every(isBlankCell)) return false;
+    const keysBlank = columns.filter((c) => KEY_FIELDS.has(c.field)).every((c) => isBlankCell(row.cells[c.index]));
+    if (keysBlank && row.cells.some((c) => FOOTER.test(cellText(c)))) return false;
+    // Printed sheets repeat the header on every page.
+    const repeats = columns.filter((c) => cellText(row.cells[c.index]).trim() === c.header).length;
+    return repeats < Math.max(2, Math.ceil(columns.length / 2));
+  }
+
+  function parseRow(row: GridRow): void {
+    if (!template || !isDataRow(row)) return;
+    const values: Record<string, unknown> = {};
+    const before = issues.length;
+    const documentType = columns.find((c) => c.field === "idType");
+    const context = { today: options.today, documentType: documentType ? cellText(row.cells[documentType.index]) : null };
+    for (const { column, spec } of bound) {
+      const cell: Cell | undefined = row.cells[column.index];
+      if (isBlankCell(cell)) {
+        if (spec.required) place(row.row, column, fieldIssue("field.required", { label: column.field }));
+        continue;
+      }
+      if (cell?.type === "error") {
+        place(row.row, column, fieldIssue("field.error-value", { label: column.field, value: cellText(cell) }));
+        continue;
+      }
+      const result = readField(cell as Cell, column.field, spec.parser, context);
+      for (const found of result.issues) place(row.row, column, found);
+      if (result.value !== null) values[column.field] = result.value;
+    }
+    const typed = values as RowValues;
+    const byField = (field: string) => columns.find((c) => c.field === field) ?? null;
+    for (const found of crossCheckRow(typed, template.kind)) place(row.row, byField(found.field), found.issue);
+    for (const found of duplicates?.see(typed, row.row) ?? []) place(row.row, byField(found.field), found.issue);
+    let errors = 0;
+    for (let i = before; i < issues.length; i++) if (issues[i]?.severity === "error") errors++;
+    rows.push({ row: row.row, values: typed, errors });
+  }
+
+  return {
+    push(row: GridRow): void {
+      if (headerRow) return parseRow(row);
+      if (headerFailed) return;
+      pending.push(row);
+      if (pending.length < HEADER_SEARCH_ROWS) return;
+      this.flushHeader();
+    },
+    /** Decides the header from the rows seen so far (called once the search window is full or at the end). */
+    flushHeader(): void {
+      if (headerRow || headerFailed) return;
+      const header = findHeaderRow(pending, headerIndex);
+      if (!header) {
+        headerFailed = true;
+        place(pending[0]?.row ?? 1, null, fieldIssue("sheet.no-header", { rows: HEADER_SEARCH_ROWS }));
+        return;
+      }
+      const at = pending.indexOf(header);
+      start(header, pending.slice(0, at));
+      for (const row of pending.slice(at + 1)) parseRow(row);
+      pending.length = 0;
+    },
+    finish(): SheetResult {
+      this.flushHeader();
+      const kind = template ? (template as SheetTemplate).kind : null;
+      if (template && rows.length === 0) place(headerRow?.row ?? 1, null, fieldIssue("sheet.empty"));
+      const standing = kind === "failed-courses" ? computeStanding(rows, options.standingRules ?? [DEFAULT_STANDING_RULES]) : null;
+      return { kind, headerRow: headerRow ? (headerRow as GridRow).row : null, columns, rows, issues, standing };
+    },
+  };
+}
+
+/** Reads a whole grid at once (the task pane has the sheet in memory already). */
+export function readSheet(grid: Iterable<GridRow>, options: SheetReaderOptions): SheetResult {
+  const reader = createSheetReader(options);
+  for (const row of grid) reader.push(row);
+  return reader.finish();
+}

@@ -1,0 +1,68 @@
+import { type FieldIssue, fieldIssue } from "../issues";
+import type { FieldKey } from "./fields";
+import type { SheetKind } from "./templates";
+import { displayValue, type RowValues } from "./values";
+
+export interface PlacedIssue {
+  field: FieldKey;
+  issue: FieldIssue;
+}
+
+const GENDER_NAMES: Readonly<Record<string, string>> = { "1": "男", "2": "女" };
+
+/**
+ * Checks between the fields of one row. The ID number carries the birth date and the gender
+ * (GB 11643-1999: digits 7–14, and the 17th digit odd for 男), so a sheet that disagrees with
+ * its own ID column has a typo in one of them; the ID's version is offered as the suggestion.
+ */
+export function crossCheckRow(values: RowValues, kind: SheetKind): PlacedIssue[] {
+  const found: PlacedIssue[] = [];
+  const id = values.idNumber;
+  if (id?.birthDate && values.birthDate && values.birthDate !== id.birthDate) {
+    found.push({
+      field: "birthDate",
+      issue: fieldIssue("cross.birth-date", { birthDate: values.birthDate, idBirthDate: id.birthDate }, id.birthDate),
+    });
+  }
+  if (id?.gender && values.gender && (values.gender.code === "1" || values.gender.code === "2") && values.gender.code !== id.gender) {
+    const idGender = GENDER_NAMES[id.gender] as string;
+    found.push({ field: "gender", issue: fieldIssue("cross.gender", { gender: values.gender.name, idGender }, idGender) });
+  }
+  // A passing regular mark on a failed-course sheet is a row that should not be there.
+  if (kind === "failed-courses" && values.score?.passed === true && values.examType?.code !== "makeup" && values.examType?.code !== "retake") {
+    found.push({
+      field: "score",
+      issue: fieldIssue("score.passed", { examType: values.examType?.name ?? "正考", value: values.score.label }),
+    });
+  }
+  if (values.confirmed === false) found.push({ field: "confirmed", issue: fieldIssue("confirmed.no") });
+  return found;
+}
+
+/** Remembers the unique keys seen so far and reports a row that repeats one. */
+export class DuplicateTracker {
+  private readonly seen: Array<Map<string, number>>;
+
+  constructor(private readonly keys: ReadonlyArray<readonly FieldKey[]>) {
+    this.seen = keys.map(() => new Map());
+  }
+
+  see(values: RowValues, row: number): PlacedIssue[] {
+    const found: PlacedIssue[] = [];
+    this.keys.forEach((fields, i) => {
+      const parts = fields.map((f) => displayValue(values[f]));
+      if (!parts[0]) return;
+      const key = parts.join("\u0001");
+      const seen = this.seen[i] as Map<string, number>;
+      const firstRow = seen.get(key);
+      if (firstRow === undefined) {
+        seen.set(key, row);
+        return;
+      }
+      const field = fields[0] as FieldKey;
+      const value = parts.filter(Boolean).join(" ");
+      found.push({ field, issue: fieldIssue("row.duplicate", { label: field, value, firstRow }) });
+    });
+    return found;
+  }
+}
