@@ -4,6 +4,7 @@ export * from "./issues";
 export * from "./messages/catalogue";
 export * from "./messages/format";
 export * from "./messages/labels";
+export * from "./messages/errors";
 export * from "./text/normalise";
 export * from "./codes/table";
 export * from "./codes/gender";

@@ -6,6 +6,8 @@ export interface CodeEntry {
   name: string;
   /** Spellings people actually type; matched after full-width folding, trimming and lower-casing. */
   aliases: readonly string[];
+  /** Other wordings that are just as correct in context (已报到 on a new-student roster). */
+  alsoCorrect?: readonly string[];
 }
 
 export interface CodeTable {
@@ -34,7 +36,9 @@ function indexOf(table: CodeTable): Map<string, CodeMatch> {
       if (!index.has(key)) index.set(key, { entry, exact: false });
     }
   }
-  for (const entry of table.entries) index.set(matchKey(entry.name), { entry, exact: true });
+  for (const entry of table.entries) {
+    for (const name of [entry.name, ...(entry.alsoCorrect ?? [])]) index.set(matchKey(name), { entry, exact: true });
+  }
   indexes.set(table, index);
   return index;
 }

@@ -227,11 +227,6 @@ export const catalogue = {
     "zh-CN": "列 {column}“{header}”与列 {firstColumn} 都对应“{label}”，只核对第一列。",
     en: "Column {column} “{header}” and column {firstColumn} both map to “{label}”; only the first is checked.",
   },
-  "sheet.unknown-kind": {
-    severity: "error",
-    "zh-CN": "未知的核对表类型“{kind}”。可选：{kinds}。",
-    en: "Unknown sheet kind “{kind}”. Choose one of: {kinds}.",
-  },
   "sheet.empty": {
     severity: "error",
     "zh-CN": "表头下面没有数据行。",

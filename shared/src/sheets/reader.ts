@@ -84,8 +84,11 @@ export function createSheetReader(options: SheetReaderOptions) {
 
   function isDataRow(row: GridRow): boolean {
     if (row.cells.every(isBlankCell)) return false;
-    const keysBlank = columns.filter((c) => KEY_FIELDS.has(c.field)).every((c) => isBlankCell(row.cells[c.index]));
-    if (keysBlank && row.cells.some((c) => FOOTER.test(cellText(c)))) return false;
+    // A footer's text often sits in the 学号 column itself, so a key cell holding footer words
+    // counts as empty; a row whose 学号, 姓名 or 身份证号 holds anything else is data.
+    const isFooterText = (cell: Cell | undefined) => FOOTER.test(cellText(cell));
+    const keysEmpty = columns.filter((c) => KEY_FIELDS.has(c.field)).every((c) => isBlankCell(row.cells[c.index]) || isFooterText(row.cells[c.index]));
+    if (keysEmpty && row.cells.some(isFooterText)) return false;
     // Printed sheets repeat the header on every page.
     const repeats = columns.filter((c) => cellText(row.cells[c.index]).trim() === c.header).length;
     return repeats < Math.max(2, Math.ceil(columns.length / 2));
@@ -115,8 +118,10 @@ export function createSheetReader(options: SheetReaderOptions) {
     const byField = (field: string) => columns.find((c) => c.field === field) ?? null;
     for (const found of crossCheckRow(typed, template.kind)) place(row.row, byField(found.field), found.issue);
     for (const found of duplicates?.see(typed, row.row) ?? []) place(row.row, byField(found.field), found.issue);
-    let errors = 0;
-    for (let i = before; i < issues.length; i++) if (issues[i]?.severity === "error") errors++;
+    // Cross-row checks come last; show the row's issues left to right as the secretary reads them.
+    const rowIssues = issues.splice(before).sort((a, b) => columnOrder(a.column) - columnOrder(b.column));
+    issues.push(...rowIssues);
+    const errors = rowIssues.filter((i) => i.severity === "error").length;
     rows.push({ row: row.row, values: typed, errors });
   }
 
@@ -150,6 +155,13 @@ export function createSheetReader(options: SheetReaderOptions) {
       return { kind, headerRow: headerRow ? (headerRow as GridRow).row : null, columns, rows, issues, standing };
     },
   };
+}
+
+function columnOrder(column: string | null): number {
+  if (column === null) return -1;
+  let n = 0;
+  for (const ch of column) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
 }
 
 /** Reads a whole grid at once (the task pane has the sheet in memory already). */

@@ -1,0 +1,82 @@
+import {
+  createSheetReader,
+  formatMessage,
+  type Locale,
+  type SheetKind,
+  type SheetResult,
+  type SheetTemplate,
+  type StandingResult,
+} from "@xueji/shared";
+import { readWorksheets } from "../files/read-grid";
+
+export interface ReportIssue {
+  row: number | null;
+  column: string | null;
+  field: string | null;
+  code: string;
+  severity: "error" | "warning" | "info";
+  message: string;
+  suggestion?: string;
+}
+
+/** The `xueji validate --json` document (issue 2 fixes its shape). */
+export interface ValidationReport {
+  file: string;
+  sheet: string;
+  kind: SheetKind | null;
+  headerRow: number | null;
+  dataRows: number;
+  columns: Array<{ field: string; header: string; column: string }>;
+  issues: ReportIssue[];
+  standing?: Array<Omit<StandingResult, "ruleSet">>;
+}
+
+export interface ValidateOptions {
+  today: string;
+  kind?: SheetKind;
+  locale?: Locale;
+  templates?: Readonly<Record<SheetKind, SheetTemplate>>;
+}
+
+/**
+ * Validates the first worksheet that is a check sheet (an instructions sheet in front of the data
+ * is skipped). When no worksheet has a header, the first worksheet's result is reported.
+ */
+export async function validateFile(file: string, options: ValidateOptions): Promise<{ report: ValidationReport; result: SheetResult }> {
+  let first: { name: string; result: SheetResult } | null = null;
+  for await (const sheet of readWorksheets(file)) {
+    const reader = createSheetReader({
+      today: options.today,
+      ...(options.kind ? { kind: options.kind } : {}),
+      ...(options.templates ? { templates: options.templates } : {}),
+    });
+    for await (const row of sheet.rows) reader.push(row);
+    const result = reader.finish();
+    if (result.kind !== null) return { report: toReport(file, sheet.name, result, options.locale), result };
+    first ??= { name: sheet.name, result };
+  }
+  const fallback = first as { name: string; result: SheetResult };
+  return { report: toReport(file, fallback.name, fallback.result, options.locale), result: fallback.result };
+}
+
+export function toReport(file: string, sheet: string, result: SheetResult, locale: Locale = "zh-CN"): ValidationReport {
+  const report: ValidationReport = {
+    file,
+    sheet,
+    kind: result.kind,
+    headerRow: result.headerRow,
+    dataRows: result.rows.length,
+    columns: result.columns.map(({ field, header, column }) => ({ field, header, column })),
+    issues: result.issues.map((i) => ({
+      row: i.row,
+      column: i.column,
+      field: i.field,
+      code: i.code,
+      severity: i.severity,
+      message: formatMessage(i.code, i.params, locale),
+      ...(i.suggestion !== undefined ? { suggestion: i.suggestion } : {}),
+    })),
+  };
+  if (result.standing) report.standing = result.standing.map(({ ruleSet: _ruleSet, ...s }) => s);
+  return report;
+}
