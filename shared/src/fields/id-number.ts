@@ -87,7 +87,9 @@ function parse18(id: string, issues: FieldIssue[]): FieldResult<IdNumber> {
     kind = "foreign-permanent";
     issues.push(fieldIssue("id.foreign-permanent"));
   }
-  const value: IdNumber = { id, kind, ...(birth ? {} : derived(id.slice(6, 14), id[16] as string)) };
+  // With a wrong check character any digit may be the typo, so nothing is derived to cross-check.
+  const trusted = !birth && expected === id[17];
+  const value: IdNumber = { id, kind, ...(trusted ? derived(id.slice(6, 14), id[16] as string) : {}) };
   return { value, issues };
 }
 

@@ -101,7 +101,8 @@ export function decideKind(
       else if (column.required) score -= 4;
     }
     for (const field of fields) if (!template.columns.some((c) => c.field === field)) score -= 1;
-    for (const word of template.titleKeywords) if (title.includes(matchKey(word))) score += 4;
+    // The title is the registrar's own name for the sheet: it outweighs a few missing columns.
+    for (const word of template.titleKeywords) if (title.includes(matchKey(word))) score += 15;
     if (score > bestScore) {
       best = template.kind;
       bestScore = score;
