@@ -22,7 +22,7 @@ describe("validating real .xlsx and .csv check sheets", () => {
     expect(found).toEqual([
       [5, "F", "id.precision-lost"], // typed into a number cell: 4.30103E+17
       [5, "G", "enum.alias", "汉族"],
-      [5, "H", "enum.alias", "中国共产主义青年团团员"],
+      [5, "H", "enum.alias", "共青团员"],
       [6, "C", "name.normalised", "王五"],
       [6, "D", "cross.gender", "男"],
       [6, "F", "id.normalised", "500103200608200318"], // full-width digits
@@ -35,7 +35,6 @@ describe("validating real .xlsx and .csv check sheets", () => {
       [10, "C", "name.normalised", "阿依古丽·买买提"],
       [10, "E", "date.invalid"],
       [10, "F", "id.checksum"],
-      [10, "H", "enum.alias", "中国共产主义青年团团员"],
       [10, "K", "enum.alias", "专科起点本科"],
       [11, "C", "field.required"],
     ]);

@@ -57,8 +57,8 @@ describe("code tables", () => {
     ["汉", ETHNICITY, "01", "汉族"],
     ["维族", ETHNICITY, "05", "维吾尔族"],
     ["Zhuang", ETHNICITY, "08", "壮族"],
-    ["团员", POLITICAL_STATUS, "03", "中国共产主义青年团团员"],
-    ["中共党员", POLITICAL_STATUS, "01", "中国共产党党员"],
+    ["团员", POLITICAL_STATUS, "03", "共青团员"],
+    ["党员", POLITICAL_STATUS, "01", "中共党员"],
     ["M", GENDER, "1", "男"],
     ["2", GENDER, "2", "女"],
   ] as const)("%s is read as the standard spelling", (typed, table, code, name) => {
@@ -76,6 +76,8 @@ describe("code tables", () => {
     expect(parseEnumeration(textCell("汉族"), ETHNICITY, "ethnicity")).toEqual({ value: { code: "01", name: "汉族" }, issues: [] });
     expect(codes(parseEnumeration(textCell("火星族"), ETHNICITY, "ethnicity"))).toEqual(["enum.unknown"]);
     expect(parseEnumeration(numberCell(1), GENDER, "gender").value).toEqual({ code: "1", name: "男" });
+    // GB/T 4762 gives a full name and a short name; both are the standard's own.
+    expect(parseEnumeration(textCell("中国共产主义青年团团员"), POLITICAL_STATUS, "politicalStatus")).toEqual({ value: { code: "03", name: "共青团员" }, issues: [] });
   });
 });
 

@@ -57,7 +57,9 @@ export function createSheetReader(options: SheetReaderOptions) {
   let duplicates: DuplicateTracker | null = null;
 
   function place(row: number, column: MappedColumn | null, found: FieldIssue): void {
-    issues.push({ ...found, row, column: column?.column ?? null, field: column?.field ?? null });
+    const issue: Issue = { code: found.code, severity: found.severity, params: found.params, row, column: column?.column ?? null, field: column?.field ?? null };
+    if (found.suggestion !== undefined) issue.suggestion = found.suggestion;
+    issues.push(issue);
   }
 
   function start(header: GridRow, above: readonly GridRow[]): void {
@@ -119,9 +121,12 @@ export function createSheetReader(options: SheetReaderOptions) {
     for (const found of crossCheckRow(typed, template.kind)) place(row.row, byField(found.field), found.issue);
     for (const found of duplicates?.see(typed, row.row) ?? []) place(row.row, byField(found.field), found.issue);
     // Cross-row checks come last; show the row's issues left to right as the secretary reads them.
-    const rowIssues = issues.splice(before).sort((a, b) => columnOrder(a.column) - columnOrder(b.column));
-    issues.push(...rowIssues);
-    const errors = rowIssues.filter((i) => i.severity === "error").length;
+    let errors = 0;
+    if (issues.length - before > 1) {
+      const rowIssues = issues.splice(before).sort((a, b) => columnOrder(a.column) - columnOrder(b.column));
+      for (const issue of rowIssues) issues.push(issue);
+    }
+    for (let i = before; i < issues.length; i++) if ((issues[i] as Issue).severity === "error") errors++;
     rows.push({ row: row.row, values: typed, errors });
   }
 

@@ -1,0 +1,86 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const main = join(import.meta.dirname, "main.ts");
+const fixture = (name: string) => join(import.meta.dirname, "../../fixtures", name);
+
+/** Runs `xueji` as a user would, returning the exit code and both streams. */
+async function xueji(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", main, ...args], { env: { ...process.env, XUEJI_LANG: "" } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("xueji validate", () => {
+  it("prints only the JSON document with --json and exits 1 when the sheet has errors", async () => {
+    const { code, stdout } = await xueji("validate", fixture("roster-new-messy.xlsx"), "--json");
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(Object.keys(report)).toEqual(["file", "sheet", "kind", "headerRow", "dataRows", "columns", "issues"]);
+    expect(report.issues[0]).toEqual({
+      row: 5,
+      column: "F",
+      field: "idNumber",
+      code: "id.precision-lost",
+      severity: "error",
+      message: expect.stringContaining("4.30103E+17"),
+    });
+  });
+
+  it("exits 0 for a sheet with warnings and notes only, and prints a Chinese report", async () => {
+    const { code, stdout } = await xueji("validate", fixture("failed-courses.xlsx"));
+    expect(code).toBe(0);
+    expect(stdout).toContain("类型：不及格课程信息核对表；表头在第 3 行，数据 13 行");
+    expect(stdout).toContain("2023020105  2025-2026 学年");
+    expect(stdout).toContain("学年累计 36 学分 → 退学");
+  });
+
+  it("adds standing to the JSON of a failed-course sheet", async () => {
+    const { stdout } = await xueji("validate", fixture("failed-courses.xlsx"), "--json", "--kind", "failed-courses");
+    const report = JSON.parse(stdout);
+    expect(report.standing[3]).toEqual({
+      studentNo: "2023020104",
+      academicYear: "2025-2026",
+      terms: [
+        { term: "2025-2026-1", failedCredits: 14, outcome: "warning-1" },
+        { term: "2025-2026-2", failedCredits: 14, outcome: "warning-1" },
+      ],
+      yearFailedCredits: 28,
+      yearOutcome: "repeat",
+    });
+  });
+
+  it("speaks English when asked", async () => {
+    const { stdout } = await xueji("validate", fixture("dismissal.xlsx"), "--lang", "en");
+    expect(stdout).toContain("Row 6 col E  [error] Reason is required.");
+  });
+
+  it("exits 2 with a clear message, never a stack, when the file cannot be read", async () => {
+    for (const [file, text] of [
+      ["not-a-workbook.xlsx", "文件已损坏或不是真正的 Excel 工作簿"],
+      ["no-such-file.xlsx", "找不到文件"],
+      ["make-fixtures.ts", "不支持的文件类型“.ts”"],
+    ]) {
+      const { code, stdout, stderr } = await xueji("validate", fixture(file as string), "--json");
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toContain(text);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("exits 2 on bad usage", async () => {
+    expect(await xueji("validate", fixture("dismissal.xlsx"), "--kind", "roster")).toMatchObject({ code: 2, stderr: expect.stringContaining("未知的核对表类型“roster”") });
+    expect(await xueji("validate")).toMatchObject({ code: 2, stderr: expect.stringContaining("用法错误") });
+    expect(await xueji("frobnicate")).toMatchObject({ code: 2 });
+    expect(await xueji("validate", "--bogus")).toMatchObject({ code: 2, stderr: expect.stringContaining("用法错误") });
+    expect(await xueji("--help")).toMatchObject({ code: 0, stdout: expect.stringContaining("退出码") });
+  });
+});
