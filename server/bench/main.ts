@@ -18,7 +18,13 @@ const dir = join(import.meta.dirname, "../../.bench");
 async function bareRead(file: string): Promise<number> {
   let rows = 0;
   let cells = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", worksheets: "emit", entries: "ignore" });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "cache",
+    worksheets: "emit",
+    entries: "ignore",
+  });
   for await (const sheet of reader) {
     for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
       rows++;
@@ -62,7 +68,9 @@ async function main(): Promise<void> {
   const [b, o] = [median(bare), median(ours)];
   console.log(`\n## validate a ${ROWS}-row roster from .xlsx (median of ${ROUNDS})`);
   console.log(`  ExcelJS bare streaming read : ${b.toFixed(0)} ms  (${Math.round((ROWS / b) * 1000)} rows/s)`);
-  console.log(`  xueji validate              : ${o.toFixed(0)} ms  (${Math.round((ROWS / o) * 1000)} rows/s; ${dataRows} rows, ${issues} issues)`);
+  console.log(
+    `  xueji validate              : ${o.toFixed(0)} ms  (${Math.round((ROWS / o) * 1000)} rows/s; ${dataRows} rows, ${issues} issues)`,
+  );
   console.log(`  ratio validate / bare read  : ${(o / b).toFixed(2)}×  (goal < 2×)`);
   console.log(`  heap used after             : ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
 }

@@ -15,7 +15,23 @@ export async function writeRoster(file: string, rows: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
   const ws = wb.addWorksheet("新生");
   ws.addRow(["2026级新生学籍电子注册信息核对表"]).commit();
-  ws.addRow(["学号", "姓名", "性别", "出生日期", "身份证号", "民族", "政治面貌", "专业代码", "专业名称", "层次", "学制", "学习形式", "入学日期", "报到状态", "学生确认"]).commit();
+  ws.addRow([
+    "学号",
+    "姓名",
+    "性别",
+    "出生日期",
+    "身份证号",
+    "民族",
+    "政治面貌",
+    "专业代码",
+    "专业名称",
+    "层次",
+    "学制",
+    "学习形式",
+    "入学日期",
+    "报到状态",
+    "学生确认",
+  ]).commit();
   for (let i = 0; i < rows; i++) {
     const birth = `2006${String((i % 12) + 1).padStart(2, "0")}${String((i % 28) + 1).padStart(2, "0")}`;
     const seq = String(i % 1000).padStart(3, "0");
@@ -23,8 +39,14 @@ export async function writeRoster(file: string, rows: number): Promise<void> {
     let id: string | number = first17 + checkCharacter(first17);
     if (i % 97 === 0) id = Number(id.replace("X", "0")); // Excel ate the digits
     const male = Number(seq[2]) % 2 === 1;
-    const name = (SURNAMES[i % SURNAMES.length] as string) + (GIVEN[(i * 7) % GIVEN.length] as string) + (i % 3 ? (GIVEN[(i * 13) % GIVEN.length] as string) : "");
-    const birthCell = i % 2 ? new Date(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}T00:00:00Z`) : `${birth.slice(0, 4)}.${Number(birth.slice(4, 6))}.${Number(birth.slice(6))}`;
+    const name =
+      (SURNAMES[i % SURNAMES.length] as string) +
+      (GIVEN[(i * 7) % GIVEN.length] as string) +
+      (i % 3 ? (GIVEN[(i * 13) % GIVEN.length] as string) : "");
+    const birthCell =
+      i % 2
+        ? new Date(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}T00:00:00Z`)
+        : `${birth.slice(0, 4)}.${Number(birth.slice(4, 6))}.${Number(birth.slice(6))}`;
     const row = ws.addRow([
       String(2026000000 + i),
       i % 211 === 0 ? `${name} ` : name,

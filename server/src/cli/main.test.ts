@@ -77,7 +77,10 @@ describe("xueji validate", () => {
   });
 
   it("exits 2 on bad usage", async () => {
-    expect(await xueji("validate", fixture("dismissal.xlsx"), "--kind", "roster")).toMatchObject({ code: 2, stderr: expect.stringContaining("未知的核对表类型“roster”") });
+    expect(await xueji("validate", fixture("dismissal.xlsx"), "--kind", "roster")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("未知的核对表类型“roster”"),
+    });
     expect(await xueji("validate")).toMatchObject({ code: 2, stderr: expect.stringContaining("用法错误") });
     expect(await xueji("frobnicate")).toMatchObject({ code: 2 });
     expect(await xueji("validate", "--bogus")).toMatchObject({ code: 2, stderr: expect.stringContaining("用法错误") });

@@ -4,6 +4,7 @@ import { AppError, formatError, type Locale, SHEET_KINDS, type SheetKind } from 
 import { todayInChina } from "../clock";
 import { formatReport } from "../validate/report-text";
 import { validateFile } from "../validate/validate-file";
+import { demo } from "./demo";
 
 /**
  * `xueji` — the bulk command line. Exit codes: 0 no errors, 1 the sheet has errors,
@@ -12,6 +13,7 @@ import { validateFile } from "../validate/validate-file";
 const HELP = {
   "zh-CN": `用法：
   xueji validate 文件.xlsx|文件.csv [--kind 类型] [--json] [--limit N] [--lang zh-CN|en]
+  xueji demo     核对随附的示例核对表，看看每一类问题是怎样报告的
 
   --kind   指定核对表类型：${SHEET_KINDS.join("、")}（默认自动识别）
   --json   只输出 JSON 报告
@@ -21,6 +23,7 @@ const HELP = {
 退出码：0 没有错误；1 表中有错误；2 文件无法读取或用法错误。`,
   en: `Usage:
   xueji validate FILE.xlsx|FILE.csv [--kind KIND] [--json] [--limit N] [--lang zh-CN|en]
+  xueji demo     validate the bundled sample sheets, to see how each kind of problem is reported
 
   --kind   sheet kind: ${SHEET_KINDS.join(", ")} (detected by default)
   --json   print only the JSON report
@@ -48,8 +51,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP[locale]}\n`);
     return values.help ? 0 : 2;
   }
+  if (command === "demo") return demo(locale);
   if (command !== "validate") throw new AppError("cli.usage", { detail: `unknown command “${command}”` });
-  if (files.length !== 1) throw new AppError("cli.usage", { detail: locale === "en" ? "validate takes exactly one file" : "validate 需要且只需要一个文件" });
+  if (files.length !== 1)
+    throw new AppError("cli.usage", { detail: locale === "en" ? "validate takes exactly one file" : "validate 需要且只需要一个文件" });
   if (values.kind !== undefined && !SHEET_KINDS.includes(values.kind as SheetKind)) {
     throw new AppError("cli.unknown-kind", { kind: values.kind, kinds: SHEET_KINDS.join(", ") });
   }
@@ -59,7 +64,9 @@ async function main(argv: string[]): Promise<number> {
     locale,
     ...(values.kind ? { kind: values.kind as SheetKind } : {}),
   });
-  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, locale, Number.isFinite(limit) ? limit : 200)}\n`);
+  process.stdout.write(
+    values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, locale, Number.isFinite(limit) ? limit : 200)}\n`,
+  );
   return report.issues.some((i) => i.severity === "error") ? 1 : 0;
 }
 

@@ -31,7 +31,13 @@ const T = {
     more: (n: number) => `… ${n} more not shown (use --limit 0 to list all, or --json).`,
     standing: "Preliminary standing from failed credits:",
     standingRow: (s: string, y: string, t: string, c: number, o: string) => `  ${s}  ${y}: ${t}; year total ${c} credits → ${o}`,
-    outcomes: { none: "none", "warning-1": "level-1 warning", "warning-2": "level-2 warning", repeat: "repeat year", dismissal: "dismissal" },
+    outcomes: {
+      none: "none",
+      "warning-1": "level-1 warning",
+      "warning-2": "level-2 warning",
+      repeat: "repeat year",
+      dismissal: "dismissal",
+    },
     termPart: (t: string, c: number, o: string) => `${t} ${c} credits (${o})`,
   },
 } as const;
@@ -42,7 +48,10 @@ export function formatReport(report: ValidationReport, locale: Locale = "zh-CN",
   const lines = [t.file(report.file, report.sheet)];
   if (report.kind && report.headerRow !== null) {
     lines.push(t.kind(SHEET_LABELS[report.kind][locale], report.headerRow, report.dataRows));
-    lines.push(t.columns + report.columns.map((c) => `${c.column} ${FIELD_LABELS[c.field as keyof typeof FIELD_LABELS]?.[locale] ?? c.field}`).join("，"));
+    lines.push(
+      t.columns +
+        report.columns.map((c) => `${c.column} ${FIELD_LABELS[c.field as keyof typeof FIELD_LABELS]?.[locale] ?? c.field}`).join("，"),
+    );
   } else lines.push(t.unknownKind);
 
   const count = (s: ReportIssue["severity"]) => report.issues.filter((i) => i.severity === s).length;

@@ -7,7 +7,10 @@ const TODAY = "2026-11-23";
 
 async function issuesOf(name: string, kind?: "failed-courses") {
   const { report } = await validateFile(fixture(name), { today: TODAY, ...(kind ? { kind } : {}) });
-  return { report, found: report.issues.map((i) => (i.suggestion === undefined ? [i.row, i.column, i.code] : [i.row, i.column, i.code, i.suggestion])) };
+  return {
+    report,
+    found: report.issues.map((i) => (i.suggestion === undefined ? [i.row, i.column, i.code] : [i.row, i.column, i.code, i.suggestion])),
+  };
 }
 
 describe("validating real .xlsx and .csv check sheets", () => {
@@ -62,7 +65,10 @@ describe("validating real .xlsx and .csv check sheets", () => {
       [16, "H", "score.passed"],
     ]);
     const outcome = Object.fromEntries(
-      (report.standing ?? []).map((s) => [s.studentNo, [s.terms.map((t) => `${t.failedCredits}:${t.outcome}`).join(" "), s.yearFailedCredits, s.yearOutcome]]),
+      (report.standing ?? []).map((s) => [
+        s.studentNo,
+        [s.terms.map((t) => `${t.failedCredits}:${t.outcome}`).join(" "), s.yearFailedCredits, s.yearOutcome],
+      ]),
     );
     expect(outcome).toEqual({
       "2023020101": ["12:warning-1", 12, "none"],

@@ -1,4 +1,4 @@
-import { codeTable, type CodeTable } from "./table";
+import { type CodeTable, codeTable } from "./table";
 
 // GB 3304-1991 中国各民族名称的罗马字母拼写法和代码: the 56 groups, plus 97 其他 and
 // 98 外国血统中国籍人士. Aliases: the name without 族 (汉 → 汉族), the romanisation, and the
@@ -69,8 +69,7 @@ function withoutZu(name: string): string[] {
 
 export const ETHNICITY: CodeTable = codeTable("ethnicity", "GB 3304-1991", [
   ...GROUPS.map(
-    ([code, name, roman, ...more]) =>
-      [code, name, ...withoutZu(name), roman, `${roman} zu`, ...more] as [string, string, ...string[]],
+    ([code, name, roman, ...more]) => [code, name, ...withoutZu(name), roman, `${roman} zu`, ...more] as [string, string, ...string[]],
   ),
   ["97", "其他", "其它", "其他族", "未识别民族"],
   ["98", "外国血统中国籍人士", "外国血统", "入籍"],

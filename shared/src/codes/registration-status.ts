@@ -14,5 +14,7 @@ const table = codeTable("registrationStatus", "seed 003 第十一条, seed 004",
 // On the new-student roster the column is 报到状态 and 已报到 is the right word, not a misspelling.
 export const REGISTRATION_STATUS = {
   ...table,
-  entries: table.entries.map((e) => (e.code === "registered" ? { ...e, alsoCorrect: ["已报到"], aliases: e.aliases.filter((a) => a !== "已报到") } : e)),
+  entries: table.entries.map((e) =>
+    e.code === "registered" ? { ...e, alsoCorrect: ["已报到"], aliases: e.aliases.filter((a) => a !== "已报到") } : e,
+  ),
 };

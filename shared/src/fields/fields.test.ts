@@ -41,13 +41,19 @@ describe("identifiers (学号, 考生号, 专业代码)", () => {
   });
 
   it("accepts a letter suffix on major codes and checks the length", () => {
-    expect(parseIdentifier(textCell("080910T"), { label: "majorCode", length: 6, letterSuffix: true })).toEqual({ value: "080910T", issues: [] });
+    expect(parseIdentifier(textCell("080910T"), { label: "majorCode", length: 6, letterSuffix: true })).toEqual({
+      value: "080910T",
+      issues: [],
+    });
     expect(codes(parseIdentifier(textCell("0809"), { label: "majorCode", length: 6, letterSuffix: true }))).toEqual(["code.length"]);
   });
 
   it("reports precision lost past 15 digits, and full-width digits", () => {
     expect(codes(parseIdentifier(numberCell(2.6430102150123e16), { label: "examNo" }))).toEqual(["code.precision-lost"]);
-    expect(parseIdentifier(textCell("２０２４０１０１"), { label: "studentNo" })).toMatchObject({ value: "20240101", issues: [{ code: "code.normalised" }] });
+    expect(parseIdentifier(textCell("２０２４０１０１"), { label: "studentNo" })).toMatchObject({
+      value: "20240101",
+      issues: [{ code: "code.normalised" }],
+    });
     expect(codes(parseIdentifier(textCell("2024-01#"), { label: "studentNo", letters: true }))).toEqual(["code.characters"]);
   });
 });
@@ -77,12 +83,19 @@ describe("code tables", () => {
     expect(codes(parseEnumeration(textCell("火星族"), ETHNICITY, "ethnicity"))).toEqual(["enum.unknown"]);
     expect(parseEnumeration(numberCell(1), GENDER, "gender").value).toEqual({ code: "1", name: "男" });
     // GB/T 4762 gives a full name and a short name; both are the standard's own.
-    expect(parseEnumeration(textCell("中国共产主义青年团团员"), POLITICAL_STATUS, "politicalStatus")).toEqual({ value: { code: "03", name: "共青团员" }, issues: [] });
+    expect(parseEnumeration(textCell("中国共产主义青年团团员"), POLITICAL_STATUS, "politicalStatus")).toEqual({
+      value: { code: "03", name: "共青团员" },
+      issues: [],
+    });
   });
 });
 
 describe("credits, durations, scores, terms, yes/no", () => {
-  it.each([[numberCell(3.5), 3.5], [textCell("４"), 4], [textCell("2.5学分"), 2.5]] as Array<[Cell, number]>)("credits %j", (cell, n) => {
+  it.each([
+    [numberCell(3.5), 3.5],
+    [textCell("４"), 4],
+    [textCell("2.5学分"), 2.5],
+  ] as Array<[Cell, number]>)("credits %j", (cell, n) => {
     expect(parseCredits(cell)).toEqual({ value: n, issues: [] });
   });
   it("rejects credits that are not half steps or out of range", () => {

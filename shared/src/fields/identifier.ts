@@ -25,7 +25,10 @@ export function parseIdentifier(cell: Cell, options: IdentifierOptions): FieldRe
   if (cell.type === "number" && typeof cell.value === "number") {
     const n = cell.value;
     if (Math.abs(n) >= 1e15) {
-      const shown = n.toExponential(5).replace(/\.?0+e/, "e").replace("e+", "E+");
+      const shown = n
+        .toExponential(5)
+        .replace(/\.?0+e/, "e")
+        .replace("e+", "E+");
       return { value: null, issues: [fieldIssue("code.precision-lost", { label, shown })] };
     }
     const digits = String(Math.trunc(n));

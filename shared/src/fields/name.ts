@@ -15,11 +15,7 @@ export function parseName(cell: Cell): FieldResult<string> {
   const raw = String(cell.value ?? "");
   const issues: FieldIssue[] = [];
   // Letters and digits fold to half-width; CJK stays as typed.
-  const name = removeInvisible(toHalfWidth(raw))
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(SPACE_BETWEEN_CJK, "")
-    .replace(DOT_VARIANTS, "·");
+  const name = removeInvisible(toHalfWidth(raw)).replace(/\s+/g, " ").trim().replace(SPACE_BETWEEN_CJK, "").replace(DOT_VARIANTS, "·");
   if (name !== raw) issues.push(fieldIssue("name.normalised", { value: name }, name));
   if (/\d/.test(name)) issues.push(fieldIssue("name.has-digits", { value: name }));
   return { value: name, issues };

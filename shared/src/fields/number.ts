@@ -11,7 +11,17 @@ export interface NumberOptions {
 }
 
 const CHINESE_NUMERALS: Readonly<Record<string, number>> = {
-  一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
 };
 
 /** Reads a number from a number cell or from text like “3.5”, “３．５学分”, “四年”, “4.0”. */

@@ -16,9 +16,21 @@ export interface Term {
 }
 
 const SEMESTER_WORDS: Readonly<Record<string, 1 | 2 | 3>> = {
-  "1": 1, 一: 1, 上: 1, 秋: 1, 秋季: 1,
-  "2": 2, 二: 2, 下: 2, 春: 2, 春季: 2,
-  "3": 3, 三: 3, 夏: 3, 夏季: 3, 小: 3,
+  "1": 1,
+  一: 1,
+  上: 1,
+  秋: 1,
+  秋季: 1,
+  "2": 2,
+  二: 2,
+  下: 2,
+  春: 2,
+  春季: 2,
+  "3": 3,
+  三: 3,
+  夏: 3,
+  夏季: 3,
+  小: 3,
 };
 
 const FORMS = [
@@ -34,7 +46,10 @@ export function termOf(startYear: number, semester: 1 | 2 | 3): Term {
 
 export function parseTerm(cell: Cell): FieldResult<Term> {
   const raw = String(cell.value ?? "");
-  const text = compactText(raw).replace(/[—–－~～至]/g, "-").replace(/[（]/g, "(").replace(/[）]/g, ")");
+  const text = compactText(raw)
+    .replace(/[—–－~～至]/g, "-")
+    .replace(/[（]/g, "(")
+    .replace(/[）]/g, ")");
   for (const form of FORMS) {
     const m = form.exec(text);
     if (!m) continue;

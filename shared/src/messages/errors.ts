@@ -15,7 +15,7 @@ export const errorCatalogue = {
     en: "Cannot read “{file}”: the file is damaged or not a real Excel workbook ({detail}).",
   },
   "file.no-sheet": { "zh-CN": "“{file}”中没有工作表。", en: "“{file}” has no worksheet." },
-  "internal": {
+  internal: {
     "zh-CN": "处理时发生意外错误（{detail}）。请把这条信息告诉系统管理员。",
     en: "An unexpected error occurred ({detail}). Please tell the system administrator.",
   },

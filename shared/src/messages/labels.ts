@@ -1,5 +1,5 @@
-import type { SheetKind } from "../sheets/templates";
 import type { FieldKey } from "../sheets/fields";
+import type { SheetKind } from "../sheets/templates";
 import type { Locale } from "./catalogue";
 
 /** Field names as messages say them. Issue params carry the key; the message shows the label. */

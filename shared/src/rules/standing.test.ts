@@ -6,14 +6,28 @@ import { computeStanding } from "./standing";
 
 describe("default standing rules pin seed 000 九", () => {
   it.each([
-    [0, "none"], [11, "none"], [11.5, "none"], [12, "warning-1"], [19, "warning-1"], [19.5, "warning-1"],
-    [20, "warning-2"], [27, "warning-2"], [27.5, "warning-2"], [28, "warning-2"],
+    [0, "none"],
+    [11, "none"],
+    [11.5, "none"],
+    [12, "warning-1"],
+    [19, "warning-1"],
+    [19.5, "warning-1"],
+    [20, "warning-2"],
+    [27, "warning-2"],
+    [27.5, "warning-2"],
+    [28, "warning-2"],
   ] as const)("term %s failed credits → %s", (credits, outcome) => {
     expect(termOutcome(DEFAULT_STANDING_RULES, credits)).toBe(outcome);
   });
 
   it.each([
-    [27, "none"], [27.5, "none"], [28, "repeat"], [35, "repeat"], [35.5, "repeat"], [36, "dismissal"], [60, "dismissal"],
+    [27, "none"],
+    [27.5, "none"],
+    [28, "repeat"],
+    [35, "repeat"],
+    [35.5, "repeat"],
+    [36, "dismissal"],
+    [60, "dismissal"],
   ] as const)("year %s failed credits → %s", (credits, outcome) => {
     expect(yearOutcome(DEFAULT_STANDING_RULES, credits)).toBe(outcome);
   });
@@ -60,9 +74,17 @@ describe("computeStanding", () => {
   it("counts required courses only when the rule set says so, from the academic year it is valid", () => {
     const elective = { courseNature: { code: "public-elective", name: "公共选修课" } };
     const rows = [row("S3", "2025-2026-1", "A", 10, fail), row("S3", "2025-2026-1", "B", 4, { ...fail, ...elective })];
-    const requiredOnly: StandingRuleSet = { ...DEFAULT_STANDING_RULES, id: "required-2025", validFrom: "2025-2026", countedCourses: "required" };
+    const requiredOnly: StandingRuleSet = {
+      ...DEFAULT_STANDING_RULES,
+      id: "required-2025",
+      validFrom: "2025-2026",
+      countedCourses: "required",
+    };
     expect(computeStanding(rows, [DEFAULT_STANDING_RULES])[0]?.terms[0]?.failedCredits).toBe(14);
-    expect(computeStanding(rows, [DEFAULT_STANDING_RULES, requiredOnly])[0]).toMatchObject({ ruleSet: "required-2025", yearFailedCredits: 10 });
+    expect(computeStanding(rows, [DEFAULT_STANDING_RULES, requiredOnly])[0]).toMatchObject({
+      ruleSet: "required-2025",
+      yearFailedCredits: 10,
+    });
     const later: StandingRuleSet = { ...requiredOnly, validFrom: "2026-2027" };
     expect(computeStanding(rows, [DEFAULT_STANDING_RULES, later])[0]?.yearFailedCredits).toBe(14);
   });

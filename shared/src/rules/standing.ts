@@ -34,10 +34,10 @@ export function computeStanding(rows: ReadonlyArray<{ values: RowValues }>, rule
     const course = values.courseCode || values.courseName;
     if (!studentNo || !term || credits === undefined || !course) continue;
     const rules = ruleSetFor(ruleSets, term.academicYear);
-    let terms = byStudent.get(studentNo);
-    if (!terms) byStudent.set(studentNo, (terms = new Map()));
-    let courses = terms.get(term.code);
-    if (!courses) terms.set(term.code, (courses = new Map()));
+    const terms = byStudent.get(studentNo) ?? new Map<string, Map<string, CourseState>>();
+    byStudent.set(studentNo, terms);
+    const courses = terms.get(term.code) ?? new Map<string, CourseState>();
+    terms.set(term.code, courses);
     const state = courses.get(course) ?? { credits, failed: false, cleared: false, counted: true };
     state.credits = Math.max(state.credits, credits);
     const nature = values.courseNature?.code;

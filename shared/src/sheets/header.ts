@@ -11,7 +11,9 @@ export const HEADER_SEARCH_ROWS = 20;
  * Returns the forms to try, most specific first.
  */
 export function headerKeys(text: string): string[] {
-  const base = matchKey(text).replace(/^[*※#]+/, "").replace(/[:：*]+$/, "");
+  const base = matchKey(text)
+    .replace(/^[*※#]+/, "")
+    .replace(/[:：*]+$/, "");
   const bare = base.replace(/[(（[【].*?[)）\]】]/g, "").replace(/必填|选填/g, "");
   return bare && bare !== base ? [base, bare] : [base];
 }
@@ -86,11 +88,7 @@ export function findHeaderRow(rows: readonly GridRow[], index: HeaderIndex): Gri
  * Which sheet this is: the template whose required columns the header covers best, helped by
  * the title row (“2026级新生学籍电子注册信息核对表”) when there is one.
  */
-export function decideKind(
-  templates: readonly SheetTemplate[],
-  fields: ReadonlySet<FieldKey>,
-  titleText: string,
-): SheetKind | null {
+export function decideKind(templates: readonly SheetTemplate[], fields: ReadonlySet<FieldKey>, titleText: string): SheetKind | null {
   let best: SheetKind | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
   const title = matchKey(titleText);

@@ -40,7 +40,13 @@ describe("finding the header and the kind", () => {
   });
 
   it("reports a missing required column for the kind asked for", () => {
-    const result = readSheet(grid([["学号", "姓名", "学期", "课程名称"], ["1", "甲", "2025-2026-1", "数学"]]), { today: TODAY, kind: "failed-courses" });
+    const result = readSheet(
+      grid([
+        ["学号", "姓名", "学期", "课程名称"],
+        ["1", "甲", "2025-2026-1", "数学"],
+      ]),
+      { today: TODAY, kind: "failed-courses" },
+    );
     expect(codes(result)).toEqual([[1, null, "sheet.missing-column"]]);
     expect(result.issues[0]?.params).toEqual({ sheet: "failed-courses", header: "学分" });
   });
@@ -52,7 +58,13 @@ describe("finding the header and the kind", () => {
   });
 
   it("warns about a field that has two columns and reads only the first", () => {
-    const result = readSheet(grid([["学号", "姓名", "注册状态", "学号"], ["1", "甲", "已注册", "2"]]), { today: TODAY });
+    const result = readSheet(
+      grid([
+        ["学号", "姓名", "注册状态", "学号"],
+        ["1", "甲", "已注册", "2"],
+      ]),
+      { today: TODAY },
+    );
     expect(codes(result)).toEqual([[1, "D", "sheet.duplicate-column"]]);
     expect(result.rows[0]?.values.studentNo).toBe("1");
   });
@@ -67,7 +79,15 @@ describe("data rows", () => {
 
   it("skips blank rows, repeated headers of printed pages, and signature footers", () => {
     const result = readSheet(
-      grid([header, ["1", "甲", "11010519491231002X", "已注册"], [null, " "], header, ["2", "乙", null, "暂缓注册"], ["制表人：王老师", null, "审核人（签字）："], ["合计：2 人"]]),
+      grid([
+        header,
+        ["1", "甲", "11010519491231002X", "已注册"],
+        [null, " "],
+        header,
+        ["2", "乙", null, "暂缓注册"],
+        ["制表人：王老师", null, "审核人（签字）："],
+        ["合计：2 人"],
+      ]),
       { today: TODAY },
     );
     expect(result.rows.map((r) => r.row)).toEqual([2, 5]);
@@ -75,7 +95,13 @@ describe("data rows", () => {
   });
 
   it("keeps a row whose key holds data even when another cell mentions a signature", () => {
-    const result = readSheet(grid([[...header, "备注"], ["3", "丙", null, "已注册", "已签字"]]), { today: TODAY });
+    const result = readSheet(
+      grid([
+        [...header, "备注"],
+        ["3", "丙", null, "已注册", "已签字"],
+      ]),
+      { today: TODAY },
+    );
     expect(result.rows).toHaveLength(1);
   });
 
@@ -85,10 +111,16 @@ describe("data rows", () => {
   });
 
   it("counts each row's errors and orders its issues by column", () => {
-    const result = readSheet(grid([["学号", "姓名", "性别", "身份证号", "出生日期", "注册状态"], ["1", null, "女", "11010519491231001X", "1949-12-31", "已注册"]]), {
-      today: TODAY,
-      kind: "roster-returning",
-    });
+    const result = readSheet(
+      grid([
+        ["学号", "姓名", "性别", "身份证号", "出生日期", "注册状态"],
+        ["1", null, "女", "11010519491231001X", "1949-12-31", "已注册"],
+      ]),
+      {
+        today: TODAY,
+        kind: "roster-returning",
+      },
+    );
     expect(codes(result)).toEqual([
       [2, "B", "field.required"],
       [2, "D", "id.checksum"],
@@ -97,9 +129,15 @@ describe("data rows", () => {
   });
 
   it("cross-checks birth date and gender against the ID", () => {
-    const result = readSheet(grid([["学号", "姓名", "性别", "身份证号", "出生日期", "注册状态"], ["1", "甲", "男", "11010519491231002X", "1949-12-30", "已注册"]]), {
-      today: TODAY,
-    });
+    const result = readSheet(
+      grid([
+        ["学号", "姓名", "性别", "身份证号", "出生日期", "注册状态"],
+        ["1", "甲", "男", "11010519491231002X", "1949-12-30", "已注册"],
+      ]),
+      {
+        today: TODAY,
+      },
+    );
     expect(result.issues.map((i) => [i.column, i.code, i.suggestion])).toEqual([
       ["C", "cross.gender", "女"],
       ["E", "cross.birth-date", "1949-12-31"],

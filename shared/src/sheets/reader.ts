@@ -1,6 +1,6 @@
 import { type Cell, cellText, type GridRow, isBlankCell } from "../cell";
-import { type FieldIssue, type Issue, fieldIssue } from "../issues";
-import { type StandingRuleSet, DEFAULT_STANDING_RULES } from "../rules/rule-set";
+import { type FieldIssue, fieldIssue, type Issue } from "../issues";
+import { DEFAULT_STANDING_RULES, type StandingRuleSet } from "../rules/rule-set";
 import { computeStanding, type StandingResult } from "../rules/standing";
 import { buildHeaderIndex, decideKind, findHeaderRow, HEADER_SEARCH_ROWS, type MappedColumn, mapHeaderRow } from "./header";
 import { readField } from "./read-field";
@@ -57,7 +57,14 @@ export function createSheetReader(options: SheetReaderOptions) {
   let duplicates: DuplicateTracker | null = null;
 
   function place(row: number, column: MappedColumn | null, found: FieldIssue): void {
-    const issue: Issue = { code: found.code, severity: found.severity, params: found.params, row, column: column?.column ?? null, field: column?.field ?? null };
+    const issue: Issue = {
+      code: found.code,
+      severity: found.severity,
+      params: found.params,
+      row,
+      column: column?.column ?? null,
+      field: column?.field ?? null,
+    };
     if (found.suggestion !== undefined) issue.suggestion = found.suggestion;
     issues.push(issue);
   }
@@ -74,7 +81,11 @@ export function createSheetReader(options: SheetReaderOptions) {
     const specs = template.columns;
     bound = columns.map((column) => ({ column, spec: specs.find((c) => c.field === column.field) as ColumnTemplate }));
     for (const d of mapped.duplicates) {
-      place(header.row, d, fieldIssue("sheet.duplicate-column", { column: d.column, header: d.header, firstColumn: d.firstColumn, label: d.field }));
+      place(
+        header.row,
+        d,
+        fieldIssue("sheet.duplicate-column", { column: d.column, header: d.header, firstColumn: d.firstColumn, label: d.field }),
+      );
     }
     for (const column of template.columns) {
       if (column.required && !columns.some((c) => c.field === column.field)) {
@@ -89,7 +100,9 @@ export function createSheetReader(options: SheetReaderOptions) {
     // A footer's text often sits in the 学号 column itself, so a key cell holding footer words
     // counts as empty; a row whose 学号, 姓名 or 身份证号 holds anything else is data.
     const isFooterText = (cell: Cell | undefined) => FOOTER.test(cellText(cell));
-    const keysEmpty = columns.filter((c) => KEY_FIELDS.has(c.field)).every((c) => isBlankCell(row.cells[c.index]) || isFooterText(row.cells[c.index]));
+    const keysEmpty = columns
+      .filter((c) => KEY_FIELDS.has(c.field))
+      .every((c) => isBlankCell(row.cells[c.index]) || isFooterText(row.cells[c.index]));
     if (keysEmpty && row.cells.some(isFooterText)) return false;
     // Printed sheets repeat the header on every page.
     const repeats = columns.filter((c) => cellText(row.cells[c.index]).trim() === c.header).length;
@@ -132,7 +145,10 @@ export function createSheetReader(options: SheetReaderOptions) {
 
   return {
     push(row: GridRow): void {
-      if (headerRow) return parseRow(row);
+      if (headerRow) {
+        parseRow(row);
+        return;
+      }
       if (headerFailed) return;
       pending.push(row);
       if (pending.length < HEADER_SEARCH_ROWS) return;

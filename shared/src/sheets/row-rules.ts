@@ -29,7 +29,12 @@ export function crossCheckRow(values: RowValues, kind: SheetKind): PlacedIssue[]
     found.push({ field: "gender", issue: fieldIssue("cross.gender", { gender: values.gender.name, idGender }, idGender) });
   }
   // A passing regular mark on a failed-course sheet is a row that should not be there.
-  if (kind === "failed-courses" && values.score?.passed === true && values.examType?.code !== "makeup" && values.examType?.code !== "retake") {
+  if (
+    kind === "failed-courses" &&
+    values.score?.passed === true &&
+    values.examType?.code !== "makeup" &&
+    values.examType?.code !== "retake"
+  ) {
     found.push({
       field: "score",
       issue: fieldIssue("score.passed", { examType: values.examType?.name ?? "正考", value: values.score.label }),

@@ -63,7 +63,7 @@ export type TransitionResult =
 /** Whether `event` may apply to a student in `status`, and the status it leads to. */
 export function applyEvent(status: StudentStatus, event: StatusEvent, transitions: readonly Transition[] = TRANSITIONS): TransitionResult {
   const transition = transitions.find((t) => t.event === event);
-  if (!transition || !transition.from.includes(status)) {
+  if (!transition?.from.includes(status)) {
     return { ok: false, code: "status.transition-not-allowed", event, from: status, allowedFrom: transition?.from ?? [] };
   }
   return { ok: true, to: transition.to === "same" ? status : transition.to, transition };
