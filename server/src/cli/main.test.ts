@@ -86,4 +86,13 @@ describe("xueji validate", () => {
     expect(await xueji("validate", "--bogus")).toMatchObject({ code: 2, stderr: expect.stringContaining("用法错误") });
     expect(await xueji("--help")).toMatchObject({ code: 0, stdout: expect.stringContaining("退出码") });
   });
+
+  it("runs the demo that pnpm start shows, over every sample sheet", async () => {
+    const { code, stdout } = await xueji("demo");
+    expect(code).toBe(0);
+    for (const name of ["roster-new-messy.xlsx", "failed-courses.xlsx", "graduates.xlsx", "roster-returning-gbk.csv", "dismissal.xlsx"]) {
+      expect(stdout).toContain(`文件：${name}`);
+    }
+    expect(stdout).toContain("学年累计 36 学分 → 退学");
+  });
 });
