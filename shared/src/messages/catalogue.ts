@@ -211,6 +211,32 @@ export const catalogue = {
     "zh-CN": "学生尚未确认本行信息。",
     en: "The student has not confirmed this row.",
   },
+  // —— 与学籍库核对（服务器）——
+  "record.unknown-student": {
+    severity: "error",
+    "zh-CN": "学号“{studentNo}”在学籍库中不存在，请核对学号。",
+    en: "Student number “{studentNo}” is not in the record; check it.",
+  },
+  "record.other-college": {
+    severity: "error",
+    "zh-CN": "学号“{studentNo}”是{college}的学生，不属于本学院。",
+    en: "Student “{studentNo}” belongs to {college}, not to this college.",
+  },
+  "record.identity-changed": {
+    severity: "error",
+    "zh-CN": "{label}与学籍库不一致（库中为“{recorded}”）。身份信息不能在核对表中直接修改，确需更改请走学籍信息修改流程（须提供公安机关证明）。",
+    en: "{label} differs from the record (“{recorded}” on record). Identity fields cannot be changed on a check sheet; use the identity-change process (police certificate required).",
+  },
+  "record.id-on-record": {
+    severity: "info",
+    "zh-CN": "学籍库中该生的身份证号为 {idNumber}，可据此更正。",
+    en: "The record holds this student's ID number as {idNumber}; use it to correct the cell.",
+  },
+  "record.status-conflict": {
+    severity: "error",
+    "zh-CN": "该生学籍状态为“{status}”，不应出现在{sheet}中。",
+    en: "This student's status is “{status}”; they do not belong on the {sheet}.",
+  },
   // —— 整张表 ——
   "sheet.no-header": {
     severity: "error",

@@ -15,6 +15,37 @@ export const errorCatalogue = {
     en: "Cannot read “{file}”: the file is damaged or not a real Excel workbook ({detail}).",
   },
   "file.no-sheet": { "zh-CN": "“{file}”中没有工作表。", en: "“{file}” has no worksheet." },
+  "auth.invalid-credentials": { "zh-CN": "用户名或密码不正确。", en: "Wrong user name or password." },
+  "auth.rate-limited": {
+    "zh-CN": "登录失败次数过多，请 {minutes} 分钟后再试。",
+    en: "Too many failed sign-ins; try again in {minutes} minutes.",
+  },
+  "auth.required": { "zh-CN": "请先登录。", en: "Please sign in." },
+  "auth.forbidden": { "zh-CN": "您的角色（{role}）没有执行此操作的权限。", en: "Your role ({role}) may not do this." },
+  "auth.other-college": {
+    "zh-CN": "只能处理本学院的学生和核对表。",
+    en: "You may only work on your own college's students and sheets.",
+  },
+  "input.invalid": { "zh-CN": "提交的数据不符合要求：{detail}", en: "The request is not valid: {detail}" },
+  "sheet.unreadable": {
+    "zh-CN": "无法识别这张核对表：{detail}",
+    en: "This check sheet cannot be read: {detail}",
+  },
+  "sheet.has-errors": {
+    "zh-CN": "核对表还有 {errors} 个错误（涉及 {rows} 行），这类核对表须全部修正后才能提交。",
+    en: "The sheet still has {errors} errors on {rows} rows; this kind of sheet must be corrected before it can be submitted.",
+  },
+  "sheet.not-found": { "zh-CN": "找不到这份核对表提交记录。", en: "Submission not found." },
+  "sheet.already-reviewed": {
+    "zh-CN": "这份核对表已审核（{state}），不能再次改变审核结果。",
+    en: "This submission was already reviewed ({state}); its outcome cannot change.",
+  },
+  "sheet.superseded": {
+    "zh-CN": "学院已提交了更新的版本（第 {version} 版），请审核最新版本。",
+    en: "The college has submitted a newer version ({version}); review that one.",
+  },
+  "term.unknown": { "zh-CN": "学期“{term}”不存在。", en: "Term “{term}” does not exist." },
+  "college.unknown": { "zh-CN": "学院不存在。", en: "College not found." },
   internal: {
     "zh-CN": "处理时发生意外错误（{detail}）。请把这条信息告诉系统管理员。",
     en: "An unexpected error occurred ({detail}). Please tell the system administrator.",

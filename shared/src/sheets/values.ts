@@ -48,3 +48,9 @@ export function displayValue(value: RowValues[FieldKey]): string {
   if ("passed" in value) return value.label;
   return value.name;
 }
+
+/** How a row is known across versions of a sheet: the student, plus term and course on a failed-course sheet. */
+export function canonicalRowKey(kind: string, values: RowValues): string {
+  if (kind !== "failed-courses") return values.studentNo ?? "";
+  return [values.studentNo, values.term?.code, values.courseCode || values.courseName, values.examType?.code].map((p) => p ?? "").join(" ");
+}

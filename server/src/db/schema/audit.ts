@@ -1,0 +1,27 @@
+import { bigserial, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+
+/**
+ * The append-only audit log (存档): who, in which role, when, did what to which entity, with the
+ * values before and after and the request that did it. Each event carries the hash of the one
+ * before it, so an edited or deleted event breaks the chain (`xueji audit verify`). A trigger in
+ * the migration refuses UPDATE and DELETE.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** ISO 8601 with milliseconds, exactly as hashed. */
+    at: text("at").notNull(),
+    userId: integer("user_id"),
+    role: text("role"),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    requestId: text("request_id"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_events_entity").on(t.entity, t.entityId)],
+);

@@ -1,0 +1,5 @@
+export * from "./audit";
+export * from "./organisation";
+export * from "./sheets";
+export * from "./students";
+export * from "./users";

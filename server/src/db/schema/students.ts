@@ -1,0 +1,54 @@
+import { date, index, integer, numeric, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { classes, colleges, majors } from "./organisation";
+
+/** The student record (DOMAIN.md §2): the 学信网 registration fields plus status. */
+export const students = pgTable(
+  "students",
+  {
+    id: serial("id").primaryKey(),
+    studentNo: text("student_no").notNull().unique(),
+    examNo: text("exam_no"),
+    idNumber: text("id_number").notNull(),
+    name: text("name").notNull(),
+    gender: text("gender").notNull(),
+    birthDate: date("birth_date", { mode: "string" }).notNull(),
+    ethnicity: text("ethnicity").notNull(),
+    politicalStatus: text("political_status"),
+    collegeId: integer("college_id")
+      .notNull()
+      .references(() => colleges.id),
+    majorId: integer("major_id")
+      .notNull()
+      .references(() => majors.id),
+    classId: integer("class_id").references(() => classes.id),
+    grade: integer("grade").notNull(),
+    level: text("level").notNull(),
+    duration: numeric("duration", { precision: 3, scale: 1, mode: "number" }).notNull(),
+    studyForm: text("study_form").notNull(),
+    enrolmentDate: date("enrolment_date", { mode: "string" }).notNull(),
+    expectedGraduationDate: date("expected_graduation_date", { mode: "string" }).notNull(),
+    admissionType: text("admission_type"),
+    status: text("status").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("students_college_status").on(t.collegeId, t.status),
+    index("students_id_number").on(t.idNumber),
+    index("students_major_grade").on(t.majorId, t.grade),
+  ],
+);
+
+/** 学年注册: the registration status of a student in an academic year. */
+export const registrations = pgTable(
+  "registrations",
+  {
+    studentId: integer("student_id")
+      .notNull()
+      .references(() => students.id),
+    academicYear: text("academic_year").notNull(),
+    status: text("status").notNull(),
+    sourceSubmissionId: text("source_submission_id"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.studentId, t.academicYear] })],
+);

@@ -1,0 +1,71 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { Locale } from "@xueji/shared";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { sql } from "drizzle-orm";
+import { todayInChina } from "../clock";
+import { createContextInner } from "../context";
+import type { Database } from "../db/client";
+import { appRouter } from "../router";
+
+export const SESSION_COOKIE = "xueji_session";
+// A 50,000-row sheet as JSON cells is about 30 MB.
+const MAX_BODY = 64 * 1024 * 1024;
+
+function tokenOf(req: IncomingMessage): string | null {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith("Bearer ")) return auth.slice(7).trim();
+  const cookie = req.headers.cookie?.split(";").map((c) => c.trim().split("=")) ?? [];
+  return cookie.find(([k]) => k === SESSION_COOKIE)?.[1] ?? null;
+}
+
+function localeOf(req: IncomingMessage): Locale {
+  return /^en\b/i.test(req.headers["accept-language"] ?? "") ? "en" : "zh-CN";
+}
+
+/** The HTTP face of the server: `/api/health` and `/api/trpc/*`. */
+export function createHttpServer(database: Database, options: { today?: () => string } = {}): Server {
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: "/api/trpc/",
+    maxBodySize: MAX_BODY,
+    createContext: ({ req, res }) =>
+      createContextInner({
+        db: database.db,
+        engine: database.engine,
+        token: tokenOf(req),
+        address: req.socket.remoteAddress ?? "unknown",
+        locale: localeOf(req),
+        today: options.today ?? (() => todayInChina()),
+        setSessionCookie: (token, expiresAt) => {
+          const attributes = "Path=/; HttpOnly; SameSite=Lax";
+          res.setHeader(
+            "Set-Cookie",
+            token ? `${SESSION_COOKIE}=${token}; ${attributes}; Expires=${expiresAt?.toUTCString()}` : `${SESSION_COOKIE}=; ${attributes}; Max-Age=0`,
+          );
+        },
+      }),
+  });
+
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/api/health") {
+      database.db
+        .execute(sql`select 1`)
+        .then(() => {
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(JSON.stringify({ ok: true, db: database.engine, version: "0.1.0" }));
+        })
+        .catch(() => {
+          res.writeHead(503, { "content-type": "application/json" });
+          res.end(JSON.stringify({ ok: false, db: database.engine }));
+        });
+      return;
+    }
+    if (url.pathname.startsWith("/api/trpc/")) {
+      trpc(req, res);
+      return;
+    }
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+    res.end("未找到 / Not found");
+  });
+}

@@ -1,0 +1,19 @@
+import { auditRouter, usersRouter } from "./routers/admin";
+import { authRouter } from "./routers/auth";
+import { pendingRouter } from "./routers/pending";
+import { sheetsRouter } from "./routers/sheets";
+import { studentsRouter } from "./routers/students";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  auth: authRouter,
+  sheets: sheetsRouter,
+  students: studentsRouter,
+  pending: pendingRouter,
+  audit: auditRouter,
+  users: usersRouter,
+});
+
+/** The add-in and the dashboard import this type, never a copy of it. */
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,61 @@
+import { createHash } from "node:crypto";
+import type { Role } from "@xueji/shared";
+import { desc, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { auditEvents } from "../../db/schema";
+import { canonicalJson } from "./canonical-json";
+
+export interface Actor {
+  userId: number | null;
+  role: Role | null;
+  requestId: string | null;
+}
+
+export interface AuditEventInput {
+  action: string;
+  entity: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export const GENESIS_HASH = "0".repeat(64);
+// Serialises appends so that each event links to the one really before it, across processes.
+const CHAIN_LOCK = 727_002;
+
+export interface HashedFields {
+  at: string;
+  userId: number | null;
+  role: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  prevHash: string;
+}
+
+export function hashEvent(e: HashedFields): string {
+  const body = canonicalJson([e.prevHash, e.at, e.userId, e.role, e.action, e.entity, e.entityId, e.before ?? null, e.after ?? null, e.requestId]);
+  return createHash("sha256").update(body).digest("hex");
+}
+
+/** Appends an audit event in the caller's transaction, chained to the previous one. */
+export async function recordEvent(tx: Executor, actor: Actor, input: AuditEventInput): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  const fields: HashedFields = {
+    at: new Date().toISOString(),
+    userId: actor.userId,
+    role: actor.role,
+    action: input.action,
+    entity: input.entity,
+    entityId: input.entityId,
+    before: input.before ?? null,
+    after: input.after ?? null,
+    requestId: actor.requestId,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await tx.insert(auditEvents).values({ ...fields, hash: hashEvent(fields) });
+}

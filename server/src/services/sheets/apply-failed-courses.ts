@@ -1,0 +1,104 @@
+import { computeStanding, DEFAULT_STANDING_RULES, type RowValues } from "@xueji/shared";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client";
+import { failedCourseRecords, sheetSubmissions, students } from "../../db/schema";
+
+type Submission = typeof sheetSubmissions.$inferSelect;
+
+/**
+ * Accepting a failed-course sheet (seed 004 成绩清理 → 初步处理意见): its rows without errors replace
+ * the college's earlier accepted records for that term, then the standing rules run over every
+ * record of the affected students' academic years — so a spring sheet adds to the autumn one —
+ * and each outcome becomes a pending item carrying the figures that produced it.
+ */
+export async function applyFailedCourses(tx: Tx, submission: Submission): Promise<{ pendingItemsCreated: number; recordsUpdated: number }> {
+  const older = tx
+    .select({ id: sheetSubmissions.id })
+    .from(sheetSubmissions)
+    .where(
+      and(
+        eq(sheetSubmissions.kind, submission.kind),
+        eq(sheetSubmissions.collegeId, submission.collegeId),
+        eq(sheetSubmissions.termCode, submission.termCode),
+        ne(sheetSubmissions.id, submission.id),
+      ),
+    );
+  await tx.delete(failedCourseRecords).where(inArray(failedCourseRecords.sourceSubmissionId, older));
+
+  const inserted = await tx.execute(sql`
+    insert into failed_course_records
+      (student_id, term_code, academic_year, course_code, course_name, credits, course_nature, score, passed, exam_type, source_submission_id)
+    select s.id, r."values"->'term'->>'code', r."values"->'term'->>'academicYear', r."values"->>'courseCode',
+           coalesce(r."values"->>'courseName', r."values"->>'courseCode'), (r."values"->>'credits')::numeric,
+           r."values"->'courseNature'->>'code', r."values"->'score'->>'label', (r."values"->'score'->>'passed')::boolean,
+           r."values"->'examType'->>'code', r.submission_id
+    from sheet_rows r
+    join students s on s.student_no = r.student_no and s.college_id = ${submission.collegeId}
+    where r.submission_id = ${submission.id} and r.error_count = 0
+    returning student_id, academic_year`);
+  const touched = (inserted as unknown as { rows?: Array<{ student_id: number; academic_year: string }> }).rows ?? (inserted as unknown as Array<{ student_id: number; academic_year: string }>);
+  if (touched.length === 0) return { pendingItemsCreated: 0, recordsUpdated: 0 };
+
+  const studentIds = [...new Set(touched.map((t) => t.student_id))];
+  const years = [...new Set(touched.map((t) => t.academic_year))];
+  const records = await tx
+    .select({
+      studentNo: students.studentNo,
+      studentId: students.id,
+      termCode: failedCourseRecords.termCode,
+      courseCode: failedCourseRecords.courseCode,
+      courseName: failedCourseRecords.courseName,
+      credits: failedCourseRecords.credits,
+      courseNature: failedCourseRecords.courseNature,
+      passed: failedCourseRecords.passed,
+      examType: failedCourseRecords.examType,
+    })
+    .from(failedCourseRecords)
+    .innerJoin(students, eq(students.id, failedCourseRecords.studentId))
+    .where(
+      and(
+        sql`${failedCourseRecords.studentId} in (select jsonb_array_elements_text(${JSON.stringify(studentIds)}::jsonb)::int)`,
+        inArray(failedCourseRecords.academicYear, years),
+      ),
+    );
+  const idOf = new Map(records.map((r) => [r.studentNo, r.studentId]));
+  const rows = records.map((r) => {
+    const [start, , semester] = r.termCode.split("-");
+    const values: RowValues = {
+      studentNo: r.studentNo,
+      term: { code: r.termCode, academicYear: r.termCode.slice(0, 9), startYear: Number(start), semester: Number(semester) as 1 | 2 | 3 },
+      credits: r.credits,
+      courseName: r.courseName,
+      ...(r.courseCode ? { courseCode: r.courseCode } : {}),
+      ...(r.courseNature ? { courseNature: { code: r.courseNature, name: r.courseNature } } : {}),
+      ...(r.passed !== null ? { score: { kind: "mark", mark: null, label: "", passed: r.passed } } : {}),
+      ...(r.examType ? { examType: { code: r.examType, name: r.examType } } : {}),
+    };
+    return { values };
+  });
+
+  // The rule set comes from data; until the settings issue stores versions, the default of seed 000 九.
+  const standing = computeStanding(rows, [DEFAULT_STANDING_RULES]);
+  const items: Array<Record<string, unknown>> = [];
+  for (const s of standing) {
+    const base = { student_id: idOf.get(s.studentNo), college_id: submission.collegeId, academic_year: s.academicYear, source_submission_id: submission.id };
+    const figures = { terms: s.terms, yearFailedCredits: s.yearFailedCredits, ruleSet: s.ruleSet };
+    for (const t of s.terms) {
+      if (t.outcome !== "none") items.push({ ...base, kind: t.outcome, term_code: t.term, figures: { ...figures, termFailedCredits: t.failedCredits } });
+    }
+    if (s.yearOutcome !== "none") items.push({ ...base, kind: s.yearOutcome, term_code: "", figures });
+  }
+  let created = 0;
+  if (items.length > 0) {
+    const result = await tx.execute(sql`
+      insert into pending_items (student_id, college_id, kind, academic_year, term_code, figures, source_submission_id)
+      select student_id, college_id, kind, academic_year, term_code, figures, source_submission_id
+      from jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
+        as x(student_id int, college_id int, kind text, academic_year text, term_code text, figures jsonb, source_submission_id uuid)
+      on conflict on constraint pending_items_once do nothing
+      returning id`);
+    const returned = (result as unknown as { rows?: unknown[] }).rows ?? (result as unknown as unknown[]);
+    created = returned.length;
+  }
+  return { pendingItemsCreated: created, recordsUpdated: touched.length };
+}

@@ -1,0 +1,66 @@
+import { AppError, type SheetKind } from "@xueji/shared";
+import { and, eq, max } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { sheetSubmissions } from "../../db/schema";
+import { type Actor, recordEvent } from "../audit/record-event";
+import { applyFailedCourses } from "./apply-failed-courses";
+import { applyRoster } from "./apply-roster";
+
+export interface ReviewOptions {
+  actor: Actor;
+  submissionId: string;
+  decision: "accept" | "reject";
+  reason?: string | null;
+}
+
+export interface ReviewResult {
+  submissionId: string;
+  state: "accepted" | "rejected";
+  /** False when the submission already had this outcome: nothing was done again. */
+  changed: boolean;
+  pendingItemsCreated: number;
+  recordsUpdated: number;
+}
+
+/**
+ * The registrar accepts or rejects a college's submission. Accepting applies it to the record:
+ * a failed-course sheet feeds the standing rules (pending items), a roster updates registration.
+ * Deciding the same way twice does nothing the second time; changing a decision is refused.
+ */
+export async function reviewSubmission(db: Db, options: ReviewOptions): Promise<ReviewResult> {
+  const wanted = options.decision === "accept" ? "accepted" : "rejected";
+  if (wanted === "rejected" && !options.reason?.trim()) throw new AppError("input.invalid", { detail: "退回须说明理由 / a rejection needs a reason" });
+  return db.transaction(async (tx) => {
+    const [submission] = await tx.select().from(sheetSubmissions).where(eq(sheetSubmissions.id, options.submissionId)).for("update").limit(1);
+    if (!submission) throw new AppError("sheet.not-found");
+    if (submission.state === wanted) return { submissionId: submission.id, state: wanted, changed: false, pendingItemsCreated: 0, recordsUpdated: 0 };
+    if (submission.state === "accepted" || submission.state === "rejected") throw new AppError("sheet.already-reviewed", { state: submission.state });
+    if (submission.state === "superseded") {
+      const [{ latest } = { latest: 0 }] = await tx
+        .select({ latest: max(sheetSubmissions.version) })
+        .from(sheetSubmissions)
+        .where(and(eq(sheetSubmissions.kind, submission.kind), eq(sheetSubmissions.collegeId, submission.collegeId), eq(sheetSubmissions.termCode, submission.termCode)));
+      throw new AppError("sheet.superseded", { version: latest ?? submission.version });
+    }
+
+    let effects = { pendingItemsCreated: 0, recordsUpdated: 0 };
+    if (wanted === "accepted") {
+      const kind = submission.kind as SheetKind;
+      if (kind === "failed-courses") effects = await applyFailedCourses(tx, submission);
+      else if (kind === "roster-new" || kind === "roster-returning") effects = await applyRoster(tx, submission);
+    }
+    const reviewedAt = new Date();
+    await tx
+      .update(sheetSubmissions)
+      .set({ state: wanted, reviewedBy: options.actor.userId, reviewedAt, reviewReason: options.reason ?? null })
+      .where(eq(sheetSubmissions.id, submission.id));
+    await recordEvent(tx, options.actor, {
+      action: `sheet.${options.decision}`,
+      entity: "sheet_submission",
+      entityId: submission.id,
+      before: { state: submission.state },
+      after: { state: wanted, reason: options.reason ?? null, ...effects },
+    });
+    return { submissionId: submission.id, state: wanted, changed: true, ...effects };
+  });
+}

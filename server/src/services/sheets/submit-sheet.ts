@@ -1,0 +1,158 @@
+import { createHash } from "node:crypto";
+import { AppError, type GridRow, type Issue, type SheetKind } from "@xueji/shared";
+import { and, eq, max, sql } from "drizzle-orm";
+import type { Db, Executor } from "../../db/client";
+import { sheetSubmissions, terms } from "../../db/schema";
+import { canonicalJson } from "../audit/canonical-json";
+import { type Actor, recordEvent } from "../audit/record-event";
+import { checkSheet } from "./check-sheet";
+import { insertSheetRows, type SheetRowInsert } from "./insert-sheet-rows";
+import { type IssueSummary, summarise } from "./summarise";
+
+export interface SubmitSheetOptions {
+  actor: Actor;
+  clientId: string;
+  kind?: SheetKind;
+  termCode: string;
+  collegeId: number;
+  fileName?: string | null;
+  grid: readonly GridRow[];
+  today: string;
+  /** Test seam: runs inside the transaction just before it commits. */
+  beforeCommit?: () => Promise<void> | void;
+}
+
+export interface Receipt extends IssueSummary {
+  submissionId: string;
+  clientId: string;
+  kind: SheetKind;
+  termCode: string;
+  collegeId: number;
+  version: number;
+  state: string;
+  /** Rows stored without errors. */
+  rowsAccepted: number;
+  /** True when this client id had been submitted before: nothing was written this time. */
+  duplicate: boolean;
+}
+
+type SubmissionRow = typeof sheetSubmissions.$inferSelect;
+
+function receiptOf(s: SubmissionRow, summary: Omit<IssueSummary, "byCode"> & { byCode?: Record<string, number> }, duplicate: boolean): Receipt {
+  return {
+    submissionId: s.id,
+    clientId: s.clientId,
+    kind: s.kind as SheetKind,
+    termCode: s.termCode,
+    collegeId: s.collegeId,
+    version: s.version,
+    state: s.state,
+    rows: s.rowCount,
+    rowsAccepted: s.rowCount - s.rowsWithErrors,
+    rowsWithErrors: s.rowsWithErrors,
+    errors: s.errorCount,
+    warnings: s.warningCount,
+    infos: summary.infos,
+    byCode: summary.byCode ?? {},
+    duplicate,
+  };
+}
+
+async function existing(db: Executor, clientId: string): Promise<Receipt | null> {
+  const [found] = await db.select().from(sheetSubmissions).where(eq(sheetSubmissions.clientId, clientId)).limit(1);
+  return found ? receiptOf(found, { rows: found.rowCount, rowsWithErrors: found.rowsWithErrors, errors: found.errorCount, warnings: found.warningCount, infos: 0 }, true) : null;
+}
+
+/** Applies the lock for a key for the rest of the transaction (hashtext gives the advisory key). */
+async function lockKey(tx: Executor, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+}
+
+/**
+ * Stores a college's version of a check sheet, its normalised rows and issues, and the audit event,
+ * in one transaction. The same client id sent again returns the first receipt and writes nothing,
+ * also when both arrive at once. A newer version supersedes the older one that was still waiting.
+ */
+export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<Receipt> {
+  const before = await existing(db, options.clientId);
+  if (before) return before;
+
+  const [term] = await db.select().from(terms).where(eq(terms.code, options.termCode)).limit(1);
+  if (!term) throw new AppError("term.unknown", { term: options.termCode });
+
+  const { result, template } = await checkSheet(db, { grid: options.grid, collegeId: options.collegeId, today: options.today, ...(options.kind ? { kind: options.kind } : {}) });
+  const summary = summarise(result);
+  if (summary.errors > 0 && !template.allowSubmitWithErrors) {
+    throw new AppError("sheet.has-errors", { errors: summary.errors, rows: summary.rowsWithErrors });
+  }
+  const kind = result.kind as SheetKind;
+  const issuesByRow = new Map<number, Issue[]>();
+  for (const i of result.issues) {
+    const key = i.row ?? 0;
+    const list = issuesByRow.get(key) ?? [];
+    list.push(i);
+    issuesByRow.set(key, list);
+  }
+  const contentHash = createHash("sha256").update(canonicalJson(options.grid)).digest("hex");
+
+  return db.transaction(async (tx) => {
+    await lockKey(tx, `submission:${options.clientId}`);
+    const raced = await existing(tx, options.clientId);
+    if (raced) return raced;
+    const slot = `${kind}|${options.collegeId}|${options.termCode}`;
+    await lockKey(tx, `sheet:${slot}`);
+    const [{ latest } = { latest: 0 }] = await tx
+      .select({ latest: max(sheetSubmissions.version) })
+      .from(sheetSubmissions)
+      .where(and(eq(sheetSubmissions.kind, kind), eq(sheetSubmissions.collegeId, options.collegeId), eq(sheetSubmissions.termCode, options.termCode)));
+    const version = (latest ?? 0) + 1;
+    await tx
+      .update(sheetSubmissions)
+      .set({ state: "superseded" })
+      .where(
+        and(
+          eq(sheetSubmissions.kind, kind),
+          eq(sheetSubmissions.collegeId, options.collegeId),
+          eq(sheetSubmissions.termCode, options.termCode),
+          eq(sheetSubmissions.state, "submitted"),
+        ),
+      );
+    const [submission] = await tx
+      .insert(sheetSubmissions)
+      .values({
+        clientId: options.clientId,
+        kind,
+        collegeId: options.collegeId,
+        termCode: options.termCode,
+        version,
+        fileName: options.fileName ?? null,
+        contentHash,
+        templateVersion: template.version,
+        rowCount: summary.rows,
+        rowsWithErrors: summary.rowsWithErrors,
+        errorCount: summary.errors,
+        warningCount: summary.warnings,
+        state: "submitted",
+        submittedBy: options.actor.userId as number,
+      })
+      .returning();
+    const saved = submission as SubmissionRow;
+    const rows: SheetRowInsert[] = result.rows.map((r) => ({
+      submission_id: saved.id,
+      row_number: r.row,
+      student_no: r.values.studentNo ?? null,
+      values: r.values,
+      issues: (issuesByRow.get(r.row) ?? []).map(({ code, severity, column, field, params, suggestion }) => ({ code, severity, column, field, params, suggestion })),
+      error_count: r.errors,
+    }));
+    await insertSheetRows(tx, rows);
+    await recordEvent(tx, options.actor, {
+      action: "sheet.submit",
+      entity: "sheet_submission",
+      entityId: saved.id,
+      after: { kind, collegeId: options.collegeId, termCode: options.termCode, version, rows: summary.rows, errors: summary.errors, contentHash },
+    });
+    await options.beforeCommit?.();
+    return receiptOf(saved, summary, false);
+  });
+}

@@ -1,0 +1,103 @@
+import { AppError, type ErrorCode, formatError, type Permission, type Scope, scopeOf } from "@xueji/shared";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import type { Context } from "./context";
+
+/**
+ * The one place tRPC is set up. Routers get `router`, `publicProcedure` and `procedureFor(permission)`;
+ * there is no way to build an authenticated procedure without naming the permission it needs.
+ */
+const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
+  "auth.invalid-credentials": "UNAUTHORIZED",
+  "auth.required": "UNAUTHORIZED",
+  "auth.rate-limited": "TOO_MANY_REQUESTS",
+  "auth.forbidden": "FORBIDDEN",
+  "auth.other-college": "FORBIDDEN",
+  "sheet.not-found": "NOT_FOUND",
+  "term.unknown": "BAD_REQUEST",
+  "college.unknown": "BAD_REQUEST",
+  "sheet.already-reviewed": "CONFLICT",
+  "sheet.superseded": "CONFLICT",
+};
+
+/** Turns a domain error into a tRPC error carrying it, so the formatter can localise it. */
+export function toTrpcError(error: AppError): TRPCError {
+  return new TRPCError({ code: HTTP_CODES[error.code] ?? "BAD_REQUEST", message: error.code, cause: error });
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error, ctx }) {
+    const locale = ctx?.locale ?? "zh-CN";
+    let appCode: ErrorCode = "internal";
+    let userMessage: string;
+    if (error.cause instanceof AppError) {
+      appCode = error.cause.code;
+      userMessage = error.cause.userMessage(locale);
+    } else if (error.cause instanceof ZodError) {
+      appCode = "input.invalid";
+      const first = error.cause.issues[0];
+      const detail = first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "";
+      userMessage = formatError("input.invalid", { detail }, locale);
+    } else if (error.code === "PARSE_ERROR" || error.code === "BAD_REQUEST" || error.code === "PAYLOAD_TOO_LARGE") {
+      appCode = "input.invalid";
+      userMessage = formatError("input.invalid", { detail: error.code }, locale);
+    } else {
+      userMessage = formatError("internal", { detail: shape.data.code }, locale);
+    }
+    // Never a stack or SQL text to the client.
+    return { message: userMessage, code: shape.code, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, appCode, userMessage } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Turns AppErrors thrown by services into tRPC errors with their codes. */
+const errors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError && result.error.code === "INTERNAL_SERVER_ERROR") {
+    throw toTrpcError(result.error.cause);
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errors);
+
+const authed = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw toTrpcError(new AppError("auth.required"));
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** What a procedure may touch: every college, or the signed-in user's own. */
+export interface Scoped {
+  kind: Scope;
+  collegeId: number | null;
+}
+
+/** A procedure that requires `permission`; `ctx.scope` says how far it reaches. */
+export function procedureFor(permission: Permission) {
+  return authed.use(({ ctx, next }) => {
+    const kind = scopeOf(permission, ctx.user.role);
+    if (!kind) throw toTrpcError(new AppError("auth.forbidden", { role: ctx.user.role }));
+    const scope: Scoped = { kind, collegeId: kind === "own-college" ? ctx.user.collegeId : null };
+    return next({ ctx: { ...ctx, scope } });
+  });
+}
+
+/** Procedures open to any signed-in user (their own session). */
+export const authedProcedure = authed;
+
+/** The college a request acts for: a college role's own (another is refused), or the one named. */
+export function collegeFor(scope: Scoped, requested: number | undefined): number {
+  if (scope.kind === "own-college") {
+    if (requested !== undefined && requested !== scope.collegeId) throw toTrpcError(new AppError("auth.other-college"));
+    return scope.collegeId as number;
+  }
+  if (requested === undefined) throw toTrpcError(new AppError("college.unknown"));
+  return requested;
+}
+
+/** Throws unless the scope reaches this college. */
+export function assertCollege(scope: Scoped, collegeId: number): void {
+  if (scope.kind === "own-college" && scope.collegeId !== collegeId) throw toTrpcError(new AppError("auth.other-college"));
+}

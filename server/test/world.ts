@@ -1,0 +1,49 @@
+import type { Role } from "@xueji/shared";
+import { createContextInner } from "../src/context";
+import { type Database } from "../src/db/client";
+import { insertCollege, insertMajor, insertStudents, insertTerms, insertUser } from "../src/db/seed-basics";
+import { openTestDatabase } from "../src/db/test-database";
+import { createCaller } from "../src/router";
+import { hashPassword } from "../src/services/auth/password";
+import { createSession } from "../src/services/auth/sessions";
+
+export const TODAY = "2026-11-23";
+export const PASSWORD = "correct horse battery";
+
+/**
+ * A small university on a fresh database: colleges A and B, a major each, terms 2024–2026, one
+ * user per role (college roles in A, plus a secretary of B), and students in both colleges.
+ */
+export async function makeWorld(engine: "pglite" | "postgres") {
+  const database: Database = await openTestDatabase(engine);
+  const { db } = database;
+  const collegeA = await insertCollege(db, "01", "信息工程学院");
+  const collegeB = await insertCollege(db, "02", "外国语学院");
+  const majorA = await insertMajor(db, collegeA, "080901", "计算机科学与技术");
+  const majorB = await insertMajor(db, collegeB, "050201", "英语");
+  await insertTerms(db, [2024, 2025, 2026]);
+  const passwordHash = await hashPassword(PASSWORD);
+  const accounts: Array<[string, Role, number | null]> = [
+    ["secretary-a", "secretary", collegeA],
+    ["leader-a", "college-leader", collegeA],
+    ["secretary-b", "secretary", collegeB],
+    ["registrar", "registrar-staff", null],
+    ["registrar-leader", "registrar-leader", null],
+    ["school-leader", "school-leader", null],
+    ["admin", "admin", null],
+  ];
+  const tokens = new Map<string, string>();
+  for (const [username, role, collegeId] of accounts) {
+    const id = await insertUser(db, { username, displayName: username, role, collegeId, passwordHash });
+    tokens.set(username, (await createSession(db, id)).token);
+  }
+
+  async function as(username: string | null) {
+    const token = username ? (tokens.get(username) ?? null) : null;
+    return createCaller(await createContextInner({ db, engine, token, today: () => TODAY, requestId: `test-${username}` }));
+  }
+
+  return { database, db, collegeA, collegeB, majorA, majorB, as, tokens, insertStudents: (s: Parameters<typeof insertStudents>[1]) => insertStudents(db, s) };
+}
+
+export type World = Awaited<ReturnType<typeof makeWorld>>;

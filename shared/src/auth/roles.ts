@@ -1,0 +1,65 @@
+import type { Locale } from "../messages/catalogue";
+
+/** DOMAIN.md §1. College roles work on their own college only. */
+export const ROLES = ["secretary", "college-leader", "registrar-staff", "registrar-leader", "school-leader", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const COLLEGE_ROLES: ReadonlySet<Role> = new Set(["secretary", "college-leader"]);
+
+export const ROLE_LABELS: Readonly<Record<Role, Record<Locale, string>>> = {
+  secretary: { "zh-CN": "二级学院教学秘书", en: "College secretary" },
+  "college-leader": { "zh-CN": "二级学院分管院领导", en: "College leader" },
+  "registrar-staff": { "zh-CN": "教务处学籍中心", en: "Registrar staff" },
+  "registrar-leader": { "zh-CN": "教务处分管领导", en: "Registrar leader" },
+  "school-leader": { "zh-CN": "分管校领导", en: "School leader" },
+  admin: { "zh-CN": "系统管理员", en: "Administrator" },
+};
+
+/**
+ * What each role may do. `own-college` means a college role may act only within its college;
+ * registrar and school roles act on every college. Procedures name one permission each, and the
+ * server checks it before the procedure runs and scopes its queries by it.
+ */
+export type Scope = "own-college" | "all";
+export const PERMISSIONS = {
+  "sheets.validate": { secretary: "own-college", "registrar-staff": "all" },
+  "sheets.submit": { secretary: "own-college", "registrar-staff": "all" },
+  "sheets.read": {
+    secretary: "own-college",
+    "college-leader": "own-college",
+    "registrar-staff": "all",
+    "registrar-leader": "all",
+    "school-leader": "all",
+  },
+  "sheets.review": { "registrar-staff": "all", "registrar-leader": "all" },
+  "students.read": {
+    secretary: "own-college",
+    "college-leader": "own-college",
+    "registrar-staff": "all",
+    "registrar-leader": "all",
+    "school-leader": "all",
+  },
+  "pending.read": {
+    secretary: "own-college",
+    "college-leader": "own-college",
+    "registrar-staff": "all",
+    "registrar-leader": "all",
+    "school-leader": "all",
+  },
+  "audit.read": { "registrar-leader": "all", admin: "all" },
+  "users.manage": { admin: "all" },
+} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function scopeOf(permission: Permission, role: Role): Scope | null {
+  return (PERMISSIONS[permission] as Partial<Record<Role, Scope>>)[role] ?? null;
+}
+
+/** ID numbers are personal data: shown in full only to roles whose work needs them. */
+export const ROLES_SEEING_ID_NUMBERS: ReadonlySet<Role> = new Set(["secretary", "registrar-staff", "registrar-leader"]);
+
+/** 430103200405011234 → 430103********1234. */
+export function maskIdNumber(id: string): string {
+  return id.length <= 10 ? "*".repeat(id.length) : `${id.slice(0, 6)}${"*".repeat(id.length - 10)}${id.slice(-4)}`;
+}

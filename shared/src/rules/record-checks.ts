@@ -1,0 +1,102 @@
+import type { StudentStatus } from "../codes/student-status";
+import { STUDENT_STATUS } from "../codes/student-status";
+import { entryByCode } from "../codes/table";
+import { type Issue, fieldIssue } from "../issues";
+import type { FieldKey } from "../sheets/fields";
+import type { MappedColumn } from "../sheets/header";
+import type { SheetResult } from "../sheets/reader";
+import type { SheetKind } from "../sheets/templates";
+import type { RowValues } from "../sheets/values";
+
+/** What the record holds of a student, for checking a sheet against it. */
+export interface RecordStudent {
+  studentNo: string;
+  name: string;
+  idNumber: string;
+  gender: string;
+  birthDate: string;
+  ethnicity: string;
+  collegeId: number;
+  collegeName: string;
+  status: StudentStatus;
+}
+
+/**
+ * Which statuses a student may have to appear on each sheet. A 退学 student on a returning roster
+ * is a mistake (DOMAIN.md §4 cross-checks); new students are 录取 until registered.
+ */
+export const STATUSES_ON_SHEET: Readonly<Record<SheetKind, readonly StudentStatus[]>> = {
+  "roster-new": ["admitted", "enrolled"],
+  "roster-returning": ["enrolled", "suspended"],
+  "failed-courses": ["enrolled", "suspended", "completed"],
+  graduates: ["enrolled", "completed"],
+  dismissal: ["enrolled", "suspended", "admitted"],
+};
+
+// Identity fields that only the evidenced identity-change process may change (seed 000 五, seed 001 八).
+const IDENTITY: ReadonlyArray<[FieldKey, (v: RowValues) => string | undefined, (s: RecordStudent) => string]> = [
+  ["name", (v) => v.name, (s) => s.name],
+  ["idNumber", (v) => v.idNumber?.id, (s) => s.idNumber],
+  ["gender", (v) => v.gender?.code, (s) => s.gender],
+  ["birthDate", (v) => v.birthDate, (s) => s.birthDate],
+  ["ethnicity", (v) => v.ethnicity?.code, (s) => s.ethnicity],
+];
+
+const RECORDED_TEXT: Partial<Record<FieldKey, (s: RecordStudent) => string>> = {
+  gender: (s) => ({ "1": "男", "2": "女" })[s.gender] ?? s.gender,
+};
+
+/**
+ * Checks a read sheet against the record: the student exists, is in the submitting college, may
+ * appear on this sheet, and the sheet does not silently change identity fields. Returns the new
+ * issues, placed like the reader's; the caller adds them to the result.
+ */
+export function checkAgainstRecord(result: SheetResult, record: ReadonlyMap<string, RecordStudent>, collegeId: number): Issue[] {
+  const found: Issue[] = [];
+  if (!result.kind) return found;
+  const column = (field: FieldKey): MappedColumn | undefined => result.columns.find((c) => c.field === field);
+  const place = (row: number, field: FieldKey, issue: ReturnType<typeof fieldIssue>) => {
+    const c = column(field);
+    found.push({ ...issue, row, column: c?.column ?? null, field: c ? field : null });
+  };
+  const allowed = STATUSES_ON_SHEET[result.kind];
+
+  for (const { row, values } of result.rows) {
+    const studentNo = values.studentNo;
+    if (!studentNo) continue;
+    const student = record.get(studentNo);
+    if (!student) {
+      place(row, "studentNo", fieldIssue("record.unknown-student", { studentNo }));
+      continue;
+    }
+    if (student.collegeId !== collegeId) {
+      place(row, "studentNo", fieldIssue("record.other-college", { studentNo, college: student.collegeName }));
+      continue;
+    }
+    if (!allowed.includes(student.status)) {
+      const status = entryByCode(STUDENT_STATUS, student.status)?.name ?? student.status;
+      place(row, "studentNo", fieldIssue("record.status-conflict", { status, sheet: result.kind }));
+    }
+    for (const [field, onSheet, onRecord] of IDENTITY) {
+      const sheetValue = onSheet(values);
+      if (sheetValue === undefined || sheetValue === onRecord(student)) continue;
+      const recorded = (RECORDED_TEXT[field] ?? onRecord)(student);
+      place(row, field, fieldIssue("record.identity-changed", { label: field, recorded }, recorded));
+    }
+    // The ID Excel rounded cannot be rebuilt from the sheet, but the record has it.
+    const idLost = result.issues.some((i) => i.row === row && i.code === "id.precision-lost");
+    if (idLost) place(row, "idNumber", fieldIssue("record.id-on-record", { idNumber: student.idNumber }, student.idNumber));
+  }
+  return found;
+}
+
+/** Adds record issues to a result: issues in row order, each row's error count updated. */
+export function mergeIssues(result: SheetResult, extra: readonly Issue[]): SheetResult {
+  if (extra.length === 0) return result;
+  const errorsByRow = new Map<number, number>();
+  for (const i of extra) if (i.severity === "error" && i.row !== null) errorsByRow.set(i.row, (errorsByRow.get(i.row) ?? 0) + 1);
+  const issues = [...result.issues, ...extra].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  const rows = result.rows.map((r) => (errorsByRow.has(r.row) ? { ...r, errors: r.errors + (errorsByRow.get(r.row) ?? 0) } : r));
+  return { ...result, issues, rows };
+}
+
