@@ -1,5 +1,5 @@
-import { AppError, type ErrorCode, formatError, type Permission, type Scope, scopeOf } from "@xueji/shared";
 import { initTRPC, TRPCError } from "@trpc/server";
+import { AppError, type ErrorCode, formatError, type Permission, type Scope, scopeOf } from "@xueji/shared";
 import { ZodError } from "zod";
 import type { Context } from "./context";
 
@@ -45,7 +45,11 @@ const t = initTRPC.context<Context>().create({
       userMessage = formatError("internal", { detail: shape.data.code }, locale);
     }
     // Never a stack or SQL text to the client.
-    return { message: userMessage, code: shape.code, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, appCode, userMessage } };
+    return {
+      message: userMessage,
+      code: shape.code,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, appCode, userMessage },
+    };
   },
 });
 
@@ -94,6 +98,12 @@ export function collegeFor(scope: Scoped, requested: number | undefined): number
     return scope.collegeId as number;
   }
   if (requested === undefined) throw toTrpcError(new AppError("college.unknown"));
+  return requested;
+}
+
+/** The college filter of a list: a college role's own (asking for another is refused), else what was asked. */
+export function collegeFilter(scope: Scoped, requested: number | undefined): number | undefined {
+  if (scope.kind === "own-college") return collegeFor(scope, requested);
   return requested;
 }
 

@@ -1,10 +1,10 @@
-import { type GridRow, numberCell, textCell } from "@xueji/shared";
+import { type Cell, numberCell, textCell } from "@xueji/shared";
 
 /** A grid as the add-in would send it; row 1 is the first array. */
-export function gridOf(rows: ReadonlyArray<ReadonlyArray<string | number | null>>): GridRow[] {
+export function gridOf(rows: ReadonlyArray<ReadonlyArray<string | number | null>>): Array<{ row: number; cells: Array<Cell | null> }> {
   return rows.map((cells, i) => ({
     row: i + 1,
-    cells: cells.map((c) => (c === null ? null : typeof c === "number" ? numberCell(c) : textCell(c))) as GridRow["cells"],
+    cells: cells.map((c) => (c === null ? null : typeof c === "number" ? numberCell(c) : textCell(c))),
   }));
 }
 

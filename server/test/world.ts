@@ -1,6 +1,6 @@
 import type { Role } from "@xueji/shared";
 import { createContextInner } from "../src/context";
-import { type Database } from "../src/db/client";
+import type { Database } from "../src/db/client";
 import { insertCollege, insertMajor, insertStudents, insertTerms, insertUser } from "../src/db/seed-basics";
 import { openTestDatabase } from "../src/db/test-database";
 import { createCaller } from "../src/router";
@@ -43,7 +43,17 @@ export async function makeWorld(engine: "pglite" | "postgres") {
     return createCaller(await createContextInner({ db, engine, token, today: () => TODAY, requestId: `test-${username}` }));
   }
 
-  return { database, db, collegeA, collegeB, majorA, majorB, as, tokens, insertStudents: (s: Parameters<typeof insertStudents>[1]) => insertStudents(db, s) };
+  return {
+    database,
+    db,
+    collegeA,
+    collegeB,
+    majorA,
+    majorB,
+    as,
+    tokens,
+    insertStudents: (s: Parameters<typeof insertStudents>[1]) => insertStudents(db, s),
+  };
 }
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;

@@ -18,7 +18,8 @@ export interface Cell {
 /** One worksheet row; `row` is the 1-based row number in the worksheet. */
 export interface GridRow {
   row: number;
-  cells: ReadonlyArray<Cell | undefined>;
+  /** Missing cells may be undefined (sparse reads) or null (JSON from a client). */
+  cells: ReadonlyArray<Cell | null | undefined>;
 }
 
 export const EMPTY_CELL: Cell = { value: null, type: "empty" };

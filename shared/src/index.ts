@@ -1,7 +1,7 @@
 // @xueji/shared — the domain, pure TypeScript, used by the add-in, the server and the command line.
 
-export * from "./calendar/holidays-cn";
 export * from "./auth/roles";
+export * from "./calendar/holidays-cn";
 export * from "./calendar/working-days";
 export * from "./cell";
 export * from "./codes/course";
@@ -28,9 +28,9 @@ export * from "./messages/catalogue";
 export * from "./messages/errors";
 export * from "./messages/format";
 export * from "./messages/labels";
+export * from "./rules/record-checks";
 export * from "./rules/rule-set";
 export * from "./rules/standing";
-export * from "./rules/record-checks";
 export * from "./sheets/fields";
 export * from "./sheets/header";
 export * from "./sheets/read-field";

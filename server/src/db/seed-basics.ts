@@ -1,4 +1,4 @@
-import { type Role, checkCharacter } from "@xueji/shared";
+import { checkCharacter, type Role } from "@xueji/shared";
 import type { Executor } from "./client";
 import { classes, colleges, majors, students, terms, users } from "./schema";
 
@@ -78,7 +78,10 @@ export async function insertTerms(db: Executor, startYears: readonly number[]): 
   );
 }
 
-export async function insertUser(db: Executor, user: { username: string; displayName: string; role: Role; collegeId: number | null; passwordHash: string }): Promise<number> {
+export async function insertUser(
+  db: Executor,
+  user: { username: string; displayName: string; role: Role; collegeId: number | null; passwordHash: string },
+): Promise<number> {
   const [row] = await db.insert(users).values(user).returning({ id: users.id });
   return (row as { id: number }).id;
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { Locale } from "@xueji/shared";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import type { Locale } from "@xueji/shared";
 import { sql } from "drizzle-orm";
 import { todayInChina } from "../clock";
 import { createContextInner } from "../context";
@@ -40,7 +40,9 @@ export function createHttpServer(database: Database, options: { today?: () => st
           const attributes = "Path=/; HttpOnly; SameSite=Lax";
           res.setHeader(
             "Set-Cookie",
-            token ? `${SESSION_COOKIE}=${token}; ${attributes}; Expires=${expiresAt?.toUTCString()}` : `${SESSION_COOKIE}=; ${attributes}; Max-Age=0`,
+            token
+              ? `${SESSION_COOKIE}=${token}; ${attributes}; Expires=${expiresAt?.toUTCString()}`
+              : `${SESSION_COOKIE}=; ${attributes}; Max-Age=0`,
           );
         },
       }),

@@ -23,7 +23,16 @@ export const auditRouter = router({
 
 export const usersRouter = router({
   list: procedureFor("users.manage").query(({ ctx }) =>
-    ctx.db.select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, collegeId: users.collegeId, disabled: users.disabled }).from(users),
+    ctx.db
+      .select({
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        role: users.role,
+        collegeId: users.collegeId,
+        disabled: users.disabled,
+      })
+      .from(users),
   ),
   create: procedureFor("users.manage")
     .input(
@@ -43,7 +52,11 @@ export const usersRouter = router({
           .insert(users)
           .values({ username: input.username, displayName: input.displayName, role: input.role, collegeId: input.collegeId, passwordHash })
           .returning({ id: users.id, username: users.username, role: users.role, collegeId: users.collegeId });
-        await recordEvent(tx, { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId }, { action: "user.create", entity: "user", entityId: String(created?.id), after: created });
+        await recordEvent(
+          tx,
+          { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+          { action: "user.create", entity: "user", entityId: String(created?.id), after: created },
+        );
         return created;
       });
     }),

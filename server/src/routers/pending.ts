@@ -1,16 +1,25 @@
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { colleges, pendingItems, students } from "../db/schema";
-import { procedureFor, router } from "../trpc";
+import { collegeFilter, procedureFor, router } from "../trpc";
 
 export const pendingRouter = router({
   /** Preliminary opinions (学业警示, 留级, 退学) the rules produced, scoped to the caller's college when it has one. */
   list: procedureFor("pending.read")
-    .input(z.object({ academicYear: z.string().regex(/^\d{4}-\d{4}$/).optional(), kind: z.string().max(20).optional(), collegeId: z.number().int().optional() }))
+    .input(
+      z.object({
+        academicYear: z
+          .string()
+          .regex(/^\d{4}-\d{4}$/)
+          .optional(),
+        kind: z.string().max(20).optional(),
+        collegeId: z.number().int().optional(),
+      }),
+    )
     .query(({ ctx, input }) => {
       const where: SQL[] = [];
-      const collegeId = ctx.scope.kind === "own-college" ? ctx.scope.collegeId : input.collegeId;
-      if (collegeId !== undefined && collegeId !== null) where.push(eq(pendingItems.collegeId, collegeId));
+      const collegeId = collegeFilter(ctx.scope, input.collegeId);
+      if (collegeId !== undefined) where.push(eq(pendingItems.collegeId, collegeId));
       if (input.academicYear) where.push(eq(pendingItems.academicYear, input.academicYear));
       if (input.kind) where.push(eq(pendingItems.kind, input.kind));
       return ctx.db

@@ -1,13 +1,13 @@
 import { formatMessage, type GridRow } from "@xueji/shared";
 import { z } from "zod";
-import { listSubmissions } from "../services/sheets/list-submissions";
 import { checkSheet } from "../services/sheets/check-sheet";
 import { diffSubmissions } from "../services/sheets/diff-submissions";
+import { getSubmission } from "../services/sheets/get-submission";
+import { listSubmissions } from "../services/sheets/list-submissions";
 import { reviewSubmission } from "../services/sheets/review-submission";
 import { submitSheet } from "../services/sheets/submit-sheet";
 import { summarise } from "../services/sheets/summarise";
-import { getSubmission } from "../services/sheets/get-submission";
-import { assertCollege, collegeFor, procedureFor, router } from "../trpc";
+import { assertCollege, collegeFilter, collegeFor, procedureFor, router } from "../trpc";
 import { gridInput, sheetKindInput, termInput } from "./inputs";
 
 const sheetInput = z.object({
@@ -24,7 +24,12 @@ export const sheetsRouter = router({
     .input(sheetInput)
     .mutation(async ({ ctx, input }) => {
       const collegeId = collegeFor(ctx.scope, input.collegeId);
-      const { result } = await checkSheet(ctx.db, { grid: input.grid as GridRow[], collegeId, today: ctx.today(), ...(input.kind ? { kind: input.kind } : {}) });
+      const { result } = await checkSheet(ctx.db, {
+        grid: input.grid as GridRow[],
+        collegeId,
+        today: ctx.today(),
+        ...(input.kind ? { kind: input.kind } : {}),
+      });
       return {
         kind: result.kind,
         headerRow: result.headerRow,
@@ -49,10 +54,23 @@ export const sheetsRouter = router({
       });
     }),
   list: procedureFor("sheets.read")
-    .input(z.object({ termCode: termInput.optional(), kind: sheetKindInput.optional(), state: z.string().max(20).optional(), collegeId: z.number().int().optional() }))
-    .query(({ ctx, input }) => listSubmissions(ctx.db, { ...input, collegeId: ctx.scope.kind === "own-college" ? (ctx.scope.collegeId as number) : input.collegeId })),
+    .input(
+      z.object({
+        termCode: termInput.optional(),
+        kind: sheetKindInput.optional(),
+        state: z.string().max(20).optional(),
+        collegeId: z.number().int().optional(),
+      }),
+    )
+    .query(({ ctx, input }) => listSubmissions(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId) })),
   get: procedureFor("sheets.read")
-    .input(z.object({ submissionId: z.string().uuid(), rowsAfter: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }))
+    .input(
+      z.object({
+        submissionId: z.string().uuid(),
+        rowsAfter: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(200),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const found = await getSubmission(ctx.db, input);
       assertCollege(ctx.scope, found.submission.collegeId);
@@ -68,6 +86,11 @@ export const sheetsRouter = router({
   review: procedureFor("sheets.review")
     .input(z.object({ submissionId: z.string().uuid(), decision: z.enum(["accept", "reject"]), reason: z.string().max(2000).optional() }))
     .mutation(({ ctx, input }) =>
-      reviewSubmission(ctx.db, { actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId }, submissionId: input.submissionId, decision: input.decision, reason: input.reason ?? null }),
+      reviewSubmission(ctx.db, {
+        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        submissionId: input.submissionId,
+        decision: input.decision,
+        reason: input.reason ?? null,
+      }),
     ),
 });

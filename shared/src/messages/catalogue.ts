@@ -224,7 +224,8 @@ export const catalogue = {
   },
   "record.identity-changed": {
     severity: "error",
-    "zh-CN": "{label}与学籍库不一致（库中为“{recorded}”）。身份信息不能在核对表中直接修改，确需更改请走学籍信息修改流程（须提供公安机关证明）。",
+    "zh-CN":
+      "{label}与学籍库不一致（库中为“{recorded}”）。身份信息不能在核对表中直接修改，确需更改请走学籍信息修改流程（须提供公安机关证明）。",
     en: "{label} differs from the record (“{recorded}” on record). Identity fields cannot be changed on a check sheet; use the identity-change process (police certificate required).",
   },
   "record.id-on-record": {

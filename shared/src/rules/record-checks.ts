@@ -1,7 +1,7 @@
 import type { StudentStatus } from "../codes/student-status";
 import { STUDENT_STATUS } from "../codes/student-status";
 import { entryByCode } from "../codes/table";
-import { type Issue, fieldIssue } from "../issues";
+import { fieldIssue, type Issue } from "../issues";
 import type { FieldKey } from "../sheets/fields";
 import type { MappedColumn } from "../sheets/header";
 import type { SheetResult } from "../sheets/reader";
@@ -99,4 +99,3 @@ export function mergeIssues(result: SheetResult, extra: readonly Issue[]): Sheet
   const rows = result.rows.map((r) => (errorsByRow.has(r.row) ? { ...r, errors: r.errors + (errorsByRow.get(r.row) ?? 0) } : r));
   return { ...result, issues, rows };
 }
-

@@ -77,7 +77,10 @@ export const failedCourseRecords = pgTable(
     examType: text("exam_type"),
     sourceSubmissionId: uuid("source_submission_id").references(() => sheetSubmissions.id),
   },
-  (t) => [index("failed_course_records_student_year").on(t.studentId, t.academicYear), index("failed_course_records_source").on(t.sourceSubmissionId)],
+  (t) => [
+    index("failed_course_records_student_year").on(t.studentId, t.academicYear),
+    index("failed_course_records_source").on(t.sourceSubmissionId),
+  ],
 );
 
 /**
@@ -109,4 +112,3 @@ export const pendingItems = pgTable(
     index("pending_items_college_state").on(t.collegeId, t.state),
   ],
 );
-

@@ -37,7 +37,18 @@ export interface HashedFields {
 }
 
 export function hashEvent(e: HashedFields): string {
-  const body = canonicalJson([e.prevHash, e.at, e.userId, e.role, e.action, e.entity, e.entityId, e.before ?? null, e.after ?? null, e.requestId]);
+  const body = canonicalJson([
+    e.prevHash,
+    e.at,
+    e.userId,
+    e.role,
+    e.action,
+    e.entity,
+    e.entityId,
+    e.before ?? null,
+    e.after ?? null,
+    e.requestId,
+  ]);
   return createHash("sha256").update(body).digest("hex");
 }
 

@@ -3,9 +3,7 @@ import type { Db } from "../../db/client";
 import { auditEvents } from "../../db/schema";
 import { GENESIS_HASH, hashEvent } from "./record-event";
 
-export type ChainVerdict =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; brokenAt: number; reason: "hash" | "link" };
+export type ChainVerdict = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: number; reason: "hash" | "link" };
 
 /**
  * Walks the audit log in order and recomputes every hash: an edited event fails its own hash, a

@@ -30,7 +30,10 @@ export async function signIn(db: Db, options: SignInOptions): Promise<{ token: s
       .select({ n: count() })
       .from(signInAttempts)
       .where(and(where, eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since)));
-  const [[byUser], [byAddress]] = await Promise.all([failures(eq(signInAttempts.username, username)), failures(eq(signInAttempts.address, options.address))]);
+  const [[byUser], [byAddress]] = await Promise.all([
+    failures(eq(signInAttempts.username, username)),
+    failures(eq(signInAttempts.address, options.address)),
+  ]);
   if ((byUser?.n ?? 0) >= MAX_FAILURES_PER_USER || (byAddress?.n ?? 0) >= MAX_FAILURES_PER_ADDRESS) {
     throw new AppError("auth.rate-limited", { minutes: RATE_WINDOW_MINUTES });
   }
@@ -42,7 +45,11 @@ export async function signIn(db: Db, options: SignInOptions): Promise<{ token: s
 
   return db.transaction(async (tx) => {
     const session = await createSession(tx, user.id, now);
-    await recordEvent(tx, { userId: user.id, role: user.role as Role, requestId: options.requestId }, { action: "auth.sign-in", entity: "user", entityId: String(user.id) });
+    await recordEvent(
+      tx,
+      { userId: user.id, role: user.role as Role, requestId: options.requestId },
+      { action: "auth.sign-in", entity: "user", entityId: String(user.id) },
+    );
     return {
       ...session,
       user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role as Role, collegeId: user.collegeId },

@@ -36,7 +36,9 @@ export async function applyFailedCourses(tx: Tx, submission: Submission): Promis
     join students s on s.student_no = r.student_no and s.college_id = ${submission.collegeId}
     where r.submission_id = ${submission.id} and r.error_count = 0
     returning student_id, academic_year`);
-  const touched = (inserted as unknown as { rows?: Array<{ student_id: number; academic_year: string }> }).rows ?? (inserted as unknown as Array<{ student_id: number; academic_year: string }>);
+  const touched =
+    (inserted as unknown as { rows?: Array<{ student_id: number; academic_year: string }> }).rows ??
+    (inserted as unknown as Array<{ student_id: number; academic_year: string }>);
   if (touched.length === 0) return { pendingItemsCreated: 0, recordsUpdated: 0 };
 
   const studentIds = [...new Set(touched.map((t) => t.student_id))];
@@ -81,10 +83,16 @@ export async function applyFailedCourses(tx: Tx, submission: Submission): Promis
   const standing = computeStanding(rows, [DEFAULT_STANDING_RULES]);
   const items: Array<Record<string, unknown>> = [];
   for (const s of standing) {
-    const base = { student_id: idOf.get(s.studentNo), college_id: submission.collegeId, academic_year: s.academicYear, source_submission_id: submission.id };
+    const base = {
+      student_id: idOf.get(s.studentNo),
+      college_id: submission.collegeId,
+      academic_year: s.academicYear,
+      source_submission_id: submission.id,
+    };
     const figures = { terms: s.terms, yearFailedCredits: s.yearFailedCredits, ruleSet: s.ruleSet };
     for (const t of s.terms) {
-      if (t.outcome !== "none") items.push({ ...base, kind: t.outcome, term_code: t.term, figures: { ...figures, termFailedCredits: t.failedCredits } });
+      if (t.outcome !== "none")
+        items.push({ ...base, kind: t.outcome, term_code: t.term, figures: { ...figures, termFailedCredits: t.failedCredits } });
     }
     if (s.yearOutcome !== "none") items.push({ ...base, kind: s.yearOutcome, term_code: "", figures });
   }

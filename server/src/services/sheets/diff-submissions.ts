@@ -1,5 +1,5 @@
 import { AppError, canonicalRowKey } from "@xueji/shared";
-import { and, eq, lt, desc } from "drizzle-orm";
+import { and, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { sheetRows, sheetSubmissions } from "../../db/schema";
 import { canonicalJson } from "../audit/canonical-json";
@@ -23,7 +23,14 @@ export async function diffSubmissions(db: Db, submissionId: string): Promise<Sub
   const [previous] = await db
     .select()
     .from(sheetSubmissions)
-    .where(and(eq(sheetSubmissions.kind, current.kind), eq(sheetSubmissions.collegeId, current.collegeId), eq(sheetSubmissions.termCode, current.termCode), lt(sheetSubmissions.version, current.version)))
+    .where(
+      and(
+        eq(sheetSubmissions.kind, current.kind),
+        eq(sheetSubmissions.collegeId, current.collegeId),
+        eq(sheetSubmissions.termCode, current.termCode),
+        lt(sheetSubmissions.version, current.version),
+      ),
+    )
     .orderBy(desc(sheetSubmissions.version))
     .limit(1);
   const load = async (id: string) => {
@@ -36,7 +43,9 @@ export async function diffSubmissions(db: Db, submissionId: string): Promise<Sub
   for (const [key, values] of now) {
     const old = before.get(key);
     if (!old) continue;
-    const fields = [...new Set([...Object.keys(values), ...Object.keys(old)])].filter((f) => canonicalJson(values[f]) !== canonicalJson(old[f]));
+    const fields = [...new Set([...Object.keys(values), ...Object.keys(old)])].filter(
+      (f) => canonicalJson(values[f]) !== canonicalJson(old[f]),
+    );
     if (fields.length) changed.push({ key, fields: fields.sort() });
   }
   return {

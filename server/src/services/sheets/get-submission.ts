@@ -8,7 +8,13 @@ export async function getSubmission(db: Db, options: { submissionId: string; row
   const [submission] = await db.select().from(sheetSubmissions).where(eq(sheetSubmissions.id, options.submissionId)).limit(1);
   if (!submission) throw new AppError("sheet.not-found");
   const rows = await db
-    .select({ rowNumber: sheetRows.rowNumber, studentNo: sheetRows.studentNo, values: sheetRows.values, issues: sheetRows.issues, errorCount: sheetRows.errorCount })
+    .select({
+      rowNumber: sheetRows.rowNumber,
+      studentNo: sheetRows.studentNo,
+      values: sheetRows.values,
+      issues: sheetRows.issues,
+      errorCount: sheetRows.errorCount,
+    })
     .from(sheetRows)
     .where(and(eq(sheetRows.submissionId, submission.id), gt(sheetRows.rowNumber, options.rowsAfter)))
     .orderBy(asc(sheetRows.rowNumber))

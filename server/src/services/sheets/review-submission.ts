@@ -29,17 +29,31 @@ export interface ReviewResult {
  */
 export async function reviewSubmission(db: Db, options: ReviewOptions): Promise<ReviewResult> {
   const wanted = options.decision === "accept" ? "accepted" : "rejected";
-  if (wanted === "rejected" && !options.reason?.trim()) throw new AppError("input.invalid", { detail: "退回须说明理由 / a rejection needs a reason" });
+  if (wanted === "rejected" && !options.reason?.trim())
+    throw new AppError("input.invalid", { detail: "退回须说明理由 / a rejection needs a reason" });
   return db.transaction(async (tx) => {
-    const [submission] = await tx.select().from(sheetSubmissions).where(eq(sheetSubmissions.id, options.submissionId)).for("update").limit(1);
+    const [submission] = await tx
+      .select()
+      .from(sheetSubmissions)
+      .where(eq(sheetSubmissions.id, options.submissionId))
+      .for("update")
+      .limit(1);
     if (!submission) throw new AppError("sheet.not-found");
-    if (submission.state === wanted) return { submissionId: submission.id, state: wanted, changed: false, pendingItemsCreated: 0, recordsUpdated: 0 };
-    if (submission.state === "accepted" || submission.state === "rejected") throw new AppError("sheet.already-reviewed", { state: submission.state });
+    if (submission.state === wanted)
+      return { submissionId: submission.id, state: wanted, changed: false, pendingItemsCreated: 0, recordsUpdated: 0 };
+    if (submission.state === "accepted" || submission.state === "rejected")
+      throw new AppError("sheet.already-reviewed", { state: submission.state });
     if (submission.state === "superseded") {
       const [{ latest } = { latest: 0 }] = await tx
         .select({ latest: max(sheetSubmissions.version) })
         .from(sheetSubmissions)
-        .where(and(eq(sheetSubmissions.kind, submission.kind), eq(sheetSubmissions.collegeId, submission.collegeId), eq(sheetSubmissions.termCode, submission.termCode)));
+        .where(
+          and(
+            eq(sheetSubmissions.kind, submission.kind),
+            eq(sheetSubmissions.collegeId, submission.collegeId),
+            eq(sheetSubmissions.termCode, submission.termCode),
+          ),
+        );
       throw new AppError("sheet.superseded", { version: latest ?? submission.version });
     }
 

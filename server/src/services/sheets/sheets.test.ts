@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_ENGINES } from "../../db/test-database";
-import { auditEvents, pendingItems, sheetRows, sheetSubmissions, students } from "../../db/schema";
 import { FAILED_HEADER, failedRows, gridOf } from "../../../test/grid";
 import { makeWorld, type World } from "../../../test/world";
+import { auditEvents, type pendingItems, sheetRows, sheetSubmissions, students } from "../../db/schema";
+import { TEST_ENGINES } from "../../db/test-database";
 import { submitSheet } from "./submit-sheet";
 
 const ROSTER_HEADER = ["学号", "姓名", "身份证号", "注册状态"];
@@ -15,16 +15,31 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
   beforeAll(async () => {
     w = await makeWorld(engine);
     await w.insertStudents([
-      { studentNo: "2025010001", name: "张三", collegeId: w.collegeA, majorId: w.majorA, grade: 2025, birthDate: "2007-03-15", gender: "1" },
+      {
+        studentNo: "2025010001",
+        name: "张三",
+        collegeId: w.collegeA,
+        majorId: w.majorA,
+        grade: 2025,
+        birthDate: "2007-03-15",
+        gender: "1",
+      },
       { studentNo: "2025010002", name: "李四", collegeId: w.collegeA, majorId: w.majorA, grade: 2025 },
       { studentNo: "2025010003", name: "王五", collegeId: w.collegeA, majorId: w.majorA, grade: 2025, status: "withdrawn" },
       { studentNo: "2025020001", name: "赵六", collegeId: w.collegeB, majorId: w.majorB, grade: 2025 },
-      ...Array.from({ length: 12 }, (_, i) => ({ studentNo: `20240100${String(i + 10)}`, name: `学生${STEMS[i]}`, collegeId: w.collegeA, majorId: w.majorA, grade: 2024 })),
+      ...Array.from({ length: 12 }, (_, i) => ({
+        studentNo: `20240100${String(i + 10)}`,
+        name: `学生${STEMS[i]}`,
+        collegeId: w.collegeA,
+        majorId: w.majorA,
+        grade: 2024,
+      })),
     ]);
   }, 60_000);
   afterAll(() => w.database.close());
 
-  const count_ = async (table: typeof sheetSubmissions | typeof sheetRows | typeof auditEvents | typeof pendingItems) => (await w.db.select({ n: count() }).from(table))[0]?.n ?? 0;
+  const count_ = async (table: typeof sheetSubmissions | typeof sheetRows | typeof auditEvents | typeof pendingItems) =>
+    (await w.db.select({ n: count() }).from(table))[0]?.n ?? 0;
 
   it("checks a sheet against the record: unknown, other college, impossible status, changed identity", async () => {
     const secretary = await w.as("secretary-a");
@@ -55,7 +70,11 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
   it("refuses a sheet with errors where the template does not allow it, writing nothing", async () => {
     const secretary = await w.as("secretary-a");
     const before = await count_(auditEvents);
-    const attempt = secretary.sheets.submit({ clientId: "with-errors-0001", termCode: "2025-2026-1", grid: gridOf([ROSTER_HEADER, ["2025019999", "某人", null, "已注册"]]) });
+    const attempt = secretary.sheets.submit({
+      clientId: "with-errors-0001",
+      termCode: "2025-2026-1",
+      grid: gridOf([ROSTER_HEADER, ["2025019999", "某人", null, "已注册"]]),
+    });
     await expect(attempt).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { code: "sheet.has-errors" } });
     expect(await count_(sheetSubmissions)).toBe(0);
     expect(await count_(auditEvents)).toBe(before);
@@ -63,13 +82,20 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
 
   it("stores a submission once however often it is sent, even twice at the same moment", async () => {
     const secretary = await w.as("secretary-a");
-    const input = { clientId: "roster-a-0001", termCode: "2025-2026-1", fileName: "在校生.xlsx", grid: gridOf([ROSTER_HEADER, ["2025010002", "李四", null, "暂缓注册"]]) };
+    const input = {
+      clientId: "roster-a-0001",
+      termCode: "2025-2026-1",
+      fileName: "在校生.xlsx",
+      grid: gridOf([ROSTER_HEADER, ["2025010002", "李四", null, "暂缓注册"]]),
+    };
     const [a, b] = await Promise.all([secretary.sheets.submit(input), secretary.sheets.submit(input)]);
     expect(a.submissionId).toBe(b.submissionId);
     expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
     const again = await secretary.sheets.submit(input);
     expect(again).toMatchObject({ submissionId: a.submissionId, duplicate: true, version: 1, rows: 1, rowsAccepted: 1 });
-    expect(await w.db.select({ n: count() }).from(sheetSubmissions).where(eq(sheetSubmissions.clientId, "roster-a-0001"))).toEqual([{ n: 1 }]);
+    expect(await w.db.select({ n: count() }).from(sheetSubmissions).where(eq(sheetSubmissions.clientId, "roster-a-0001"))).toEqual([
+      { n: 1 },
+    ]);
     expect(await w.db.select({ n: count() }).from(sheetRows).where(eq(sheetRows.submissionId, a.submissionId))).toEqual([{ n: 1 }]);
   });
 
@@ -92,10 +118,21 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
 
   it("versions a college's sheet, supersedes the waiting one, and lists what changed", async () => {
     const secretary = await w.as("secretary-a");
-    const check = await secretary.sheets.validate({ termCode: "2026-2027-1", grid: gridOf([ROSTER_HEADER, ["2025010001", "张三", null, "已注册"], ["2025010002", "李四", null, "暂缓注册"]]) });
+    const check = await secretary.sheets.validate({
+      termCode: "2026-2027-1",
+      grid: gridOf([ROSTER_HEADER, ["2025010001", "张三", null, "已注册"], ["2025010002", "李四", null, "暂缓注册"]]),
+    });
     expect(check.issues).toEqual([]);
-    const v1 = await secretary.sheets.submit({ clientId: "roster-a-v1-001", termCode: "2026-2027-1", grid: gridOf([ROSTER_HEADER, ["2025010001", "张三", null, "已注册"], ["2025010002", "李四", null, "暂缓注册"]]) });
-    const v2 = await secretary.sheets.submit({ clientId: "roster-a-v2-001", termCode: "2026-2027-1", grid: gridOf([ROSTER_HEADER, ["2025010002", "李四", null, "已注册"], ["2024010010", "学生甲", null, "已注册"]]) });
+    const v1 = await secretary.sheets.submit({
+      clientId: "roster-a-v1-001",
+      termCode: "2026-2027-1",
+      grid: gridOf([ROSTER_HEADER, ["2025010001", "张三", null, "已注册"], ["2025010002", "李四", null, "暂缓注册"]]),
+    });
+    const v2 = await secretary.sheets.submit({
+      clientId: "roster-a-v2-001",
+      termCode: "2026-2027-1",
+      grid: gridOf([ROSTER_HEADER, ["2025010002", "李四", null, "已注册"], ["2024010010", "学生甲", null, "已注册"]]),
+    });
     expect([v1.version, v2.version]).toEqual([1, 2]);
     const registrar = await w.as("registrar");
     const listed = await registrar.sheets.list({ termCode: "2026-2027-1" });
@@ -109,7 +146,9 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
       removed: ["2025010001"],
       changed: [{ key: "2025010002", fields: ["registrationStatus"] }],
     });
-    await expect(registrar.sheets.review({ submissionId: v1.submissionId, decision: "accept" })).rejects.toMatchObject({ cause: { code: "sheet.superseded" } });
+    await expect(registrar.sheets.review({ submissionId: v1.submissionId, decision: "accept" })).rejects.toMatchObject({
+      cause: { code: "sheet.superseded" },
+    });
   });
 
   it("accepts a roster once: registrations are updated, a second accept does nothing, a change of mind is refused", async () => {
@@ -120,7 +159,9 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
     const events = await count_(auditEvents);
     expect(await registrar.sheets.review({ submissionId: latest?.id as string, decision: "accept" })).toMatchObject({ changed: false });
     expect(await count_(auditEvents)).toBe(events);
-    await expect(registrar.sheets.review({ submissionId: latest?.id as string, decision: "reject", reason: "重新核对" })).rejects.toMatchObject({
+    await expect(
+      registrar.sheets.review({ submissionId: latest?.id as string, decision: "reject", reason: "重新核对" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       cause: { code: "sheet.already-reviewed" },
     });
@@ -144,10 +185,20 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
     }
     // A grid without the required columns: readable, but not a sheet it can store.
     const missing = await secretary.sheets
-      .submit({ clientId: "bad-input-0007", termCode: "2025-2026-1", kind: "failed-courses", grid: gridOf([["学号", "姓名"], ["2025010001", "张三"]]) })
+      .submit({
+        clientId: "bad-input-0007",
+        termCode: "2025-2026-1",
+        kind: "failed-courses",
+        grid: gridOf([
+          ["学号", "姓名"],
+          ["2025010001", "张三"],
+        ]),
+      })
       .catch((e: TRPCError) => e);
     expect(missing).toMatchObject({ code: "BAD_REQUEST", cause: { code: "sheet.has-errors" } });
-    const unknownTerm = await secretary.sheets.submit({ clientId: "bad-input-0008", termCode: "2030-2031-1", grid: gridOf([ROSTER_HEADER]) }).catch((e: TRPCError) => e);
+    const unknownTerm = await secretary.sheets
+      .submit({ clientId: "bad-input-0008", termCode: "2030-2031-1", grid: gridOf([ROSTER_HEADER]) })
+      .catch((e: TRPCError) => e);
     expect(unknownTerm).toMatchObject({ cause: { code: "term.unknown" } });
     expect(await count_(sheetSubmissions)).toBe(before);
   });
@@ -164,7 +215,12 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
     const secretary = await w.as("secretary-a");
     const term = "2024-2025-1";
     const grid = gridOf([FAILED_HEADER, ...failedRows(studentNo, `学生${STEMS[index]}`, term, credits)]);
-    const receipt = await secretary.sheets.submit({ clientId: `failed-${credits}-${engine}`, termCode: term, kind: "failed-courses", grid });
+    const receipt = await secretary.sheets.submit({
+      clientId: `failed-${credits}-${engine}`,
+      termCode: term,
+      kind: "failed-courses",
+      grid,
+    });
     await (await w.as("registrar")).sheets.review({ submissionId: receipt.submissionId, decision: "accept" });
     const items = await (await w.as("registrar")).pending.list({ academicYear: "2024-2025" });
     const mine = items.filter((i) => i.studentNo === studentNo);
@@ -177,16 +233,29 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
     ["2023000002", 14, 14, "repeat"],
     ["2023000003", 18, 17.5, "repeat"],
     ["2023000004", 18, 18, "dismissal"],
-  ] as const)("adds the spring sheet to the autumn one for %s: %s + %s credits → %s for the year", async (studentNo, autumn, spring, yearKind) => {
-    await w.insertStudents([{ studentNo, name: "年", collegeId: w.collegeA, majorId: w.majorA, grade: 2023 }]);
-    const secretary = await w.as("secretary-a");
-    const registrar = await w.as("registrar");
-    for (const [term, credits] of [["2025-2026-1", autumn], ["2025-2026-2", spring]] as const) {
-      const receipt = await secretary.sheets.submit({ clientId: `year-${studentNo}-${term}`, termCode: term, kind: "failed-courses", grid: gridOf([FAILED_HEADER, ...failedRows(studentNo, "年", term, credits)]) });
-      await registrar.sheets.review({ submissionId: receipt.submissionId, decision: "accept" });
-    }
-    const items = (await registrar.pending.list({ academicYear: "2025-2026" })).filter((p) => p.studentNo === studentNo && p.termCode === "");
-    expect(items.map((p) => p.kind)).toEqual(yearKind === "none" ? [] : [yearKind]);
-    if (items[0]) expect(items[0].figures).toMatchObject({ yearFailedCredits: autumn + spring });
-  });
+  ] as const)(
+    "adds the spring sheet to the autumn one for %s: %s + %s credits → %s for the year",
+    async (studentNo, autumn, spring, yearKind) => {
+      await w.insertStudents([{ studentNo, name: "年", collegeId: w.collegeA, majorId: w.majorA, grade: 2023 }]);
+      const secretary = await w.as("secretary-a");
+      const registrar = await w.as("registrar");
+      for (const [term, credits] of [
+        ["2025-2026-1", autumn],
+        ["2025-2026-2", spring],
+      ] as const) {
+        const receipt = await secretary.sheets.submit({
+          clientId: `year-${studentNo}-${term}`,
+          termCode: term,
+          kind: "failed-courses",
+          grid: gridOf([FAILED_HEADER, ...failedRows(studentNo, "年", term, credits)]),
+        });
+        await registrar.sheets.review({ submissionId: receipt.submissionId, decision: "accept" });
+      }
+      const items = (await registrar.pending.list({ academicYear: "2025-2026" })).filter(
+        (p) => p.studentNo === studentNo && p.termCode === "",
+      );
+      expect(items.map((p) => p.kind)).toEqual(yearKind === "none" ? [] : [yearKind]);
+      if (items[0]) expect(items[0].figures).toMatchObject({ yearFailedCredits: autumn + spring });
+    },
+  );
 });

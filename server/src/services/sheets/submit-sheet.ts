@@ -38,7 +38,11 @@ export interface Receipt extends IssueSummary {
 
 type SubmissionRow = typeof sheetSubmissions.$inferSelect;
 
-function receiptOf(s: SubmissionRow, summary: Omit<IssueSummary, "byCode"> & { byCode?: Record<string, number> }, duplicate: boolean): Receipt {
+function receiptOf(
+  s: SubmissionRow,
+  summary: Omit<IssueSummary, "byCode"> & { byCode?: Record<string, number> },
+  duplicate: boolean,
+): Receipt {
   return {
     submissionId: s.id,
     clientId: s.clientId,
@@ -60,7 +64,13 @@ function receiptOf(s: SubmissionRow, summary: Omit<IssueSummary, "byCode"> & { b
 
 async function existing(db: Executor, clientId: string): Promise<Receipt | null> {
   const [found] = await db.select().from(sheetSubmissions).where(eq(sheetSubmissions.clientId, clientId)).limit(1);
-  return found ? receiptOf(found, { rows: found.rowCount, rowsWithErrors: found.rowsWithErrors, errors: found.errorCount, warnings: found.warningCount, infos: 0 }, true) : null;
+  return found
+    ? receiptOf(
+        found,
+        { rows: found.rowCount, rowsWithErrors: found.rowsWithErrors, errors: found.errorCount, warnings: found.warningCount, infos: 0 },
+        true,
+      )
+    : null;
 }
 
 /** Applies the lock for a key for the rest of the transaction (hashtext gives the advisory key). */
@@ -80,7 +90,12 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
   const [term] = await db.select().from(terms).where(eq(terms.code, options.termCode)).limit(1);
   if (!term) throw new AppError("term.unknown", { term: options.termCode });
 
-  const { result, template } = await checkSheet(db, { grid: options.grid, collegeId: options.collegeId, today: options.today, ...(options.kind ? { kind: options.kind } : {}) });
+  const { result, template } = await checkSheet(db, {
+    grid: options.grid,
+    collegeId: options.collegeId,
+    today: options.today,
+    ...(options.kind ? { kind: options.kind } : {}),
+  });
   const summary = summarise(result);
   if (summary.errors > 0 && !template.allowSubmitWithErrors) {
     throw new AppError("sheet.has-errors", { errors: summary.errors, rows: summary.rowsWithErrors });
@@ -104,7 +119,13 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
     const [{ latest } = { latest: 0 }] = await tx
       .select({ latest: max(sheetSubmissions.version) })
       .from(sheetSubmissions)
-      .where(and(eq(sheetSubmissions.kind, kind), eq(sheetSubmissions.collegeId, options.collegeId), eq(sheetSubmissions.termCode, options.termCode)));
+      .where(
+        and(
+          eq(sheetSubmissions.kind, kind),
+          eq(sheetSubmissions.collegeId, options.collegeId),
+          eq(sheetSubmissions.termCode, options.termCode),
+        ),
+      );
     const version = (latest ?? 0) + 1;
     await tx
       .update(sheetSubmissions)
@@ -142,7 +163,14 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
       row_number: r.row,
       student_no: r.values.studentNo ?? null,
       values: r.values,
-      issues: (issuesByRow.get(r.row) ?? []).map(({ code, severity, column, field, params, suggestion }) => ({ code, severity, column, field, params, suggestion })),
+      issues: (issuesByRow.get(r.row) ?? []).map(({ code, severity, column, field, params, suggestion }) => ({
+        code,
+        severity,
+        column,
+        field,
+        params,
+        suggestion,
+      })),
       error_count: r.errors,
     }));
     await insertSheetRows(tx, rows);
@@ -150,7 +178,15 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
       action: "sheet.submit",
       entity: "sheet_submission",
       entityId: saved.id,
-      after: { kind, collegeId: options.collegeId, termCode: options.termCode, version, rows: summary.rows, errors: summary.errors, contentHash },
+      after: {
+        kind,
+        collegeId: options.collegeId,
+        termCode: options.termCode,
+        version,
+        rows: summary.rows,
+        errors: summary.errors,
+        contentHash,
+      },
     });
     await options.beforeCommit?.();
     return receiptOf(saved, summary, false);

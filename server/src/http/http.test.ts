@@ -1,0 +1,96 @@
+import type { AddressInfo } from "node:net";
+import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeWorld, PASSWORD, TODAY, type World } from "../../test/world";
+import { TEST_ENGINES } from "../db/test-database";
+import type { AppRouter } from "../router";
+import { RATE_WINDOW_MINUTES } from "../services/auth/sign-in";
+import { createHttpServer, SESSION_COOKIE } from "./server";
+
+describe.each(TEST_ENGINES)("the HTTP server on %s", (engine) => {
+  let w: World;
+  let base: string;
+  let close: () => void;
+  beforeAll(async () => {
+    w = await makeWorld(engine);
+    const server = createHttpServer(w.database, { today: () => TODAY });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => server.close();
+  }, 60_000);
+  afterAll(async () => {
+    close();
+    await w.database.close();
+  });
+
+  const client = (headers: Record<string, string> = {}) =>
+    createTRPCClient<AppRouter>({ links: [httpLink({ url: `${base}/api/trpc`, headers })] });
+
+  it("answers the health check once the database is migrated", async () => {
+    const res = await fetch(`${base}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, db: engine });
+  });
+
+  it("signs in with a password, then accepts the token as a bearer header and as a cookie", async () => {
+    const res = await fetch(`${base}/api/trpc/auth.signIn`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "registrar", password: PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[\\w-]+; Path=/; HttpOnly; SameSite=Lax`));
+    const { result } = (await res.json()) as { result: { data: { token: string } } };
+    expect(await client({ authorization: `Bearer ${result.data.token}` }).auth.me.query()).toMatchObject({
+      username: "registrar",
+      role: "registrar-staff",
+    });
+    expect(await client({ cookie: cookie.split(";")[0] as string }).auth.me.query()).toMatchObject({ username: "registrar" });
+    await client({ authorization: `Bearer ${result.data.token}` }).auth.signOut.mutate();
+    await expect(client({ authorization: `Bearer ${result.data.token}` }).auth.me.query()).rejects.toMatchObject({
+      data: { code: "UNAUTHORIZED" },
+    });
+  });
+
+  it("answers in Chinese by default and in English when asked, without internals", async () => {
+    const zh = await client()
+      .auth.signIn.mutate({ username: "registrar", password: "wrong" })
+      .catch((e: TRPCClientError<AppRouter>) => e);
+    expect(zh).toBeInstanceOf(TRPCClientError);
+    expect(zh.message).toBe("用户名或密码不正确。");
+    expect(zh.data).toMatchObject({ code: "UNAUTHORIZED", appCode: "auth.invalid-credentials" });
+    expect(JSON.stringify(zh.data)).not.toMatch(/stack|select |insert /i);
+    const en = await client({ "accept-language": "en-US,en" })
+      .auth.signIn.mutate({ username: "registrar", password: "wrong" })
+      .catch((e: TRPCClientError<AppRouter>) => e);
+    expect(en.message).toBe("Wrong user name or password.");
+  });
+
+  it("rate-limits repeated failed sign-ins for a user name", async () => {
+    const attempt = () =>
+      client()
+        .auth.signIn.mutate({ username: "school-leader", password: "guess" })
+        .catch((e: TRPCClientError<AppRouter>) => e);
+    for (let i = 0; i < 5; i++) expect((await attempt()).data?.appCode).toBe("auth.invalid-credentials");
+    const limited = await attempt();
+    expect(limited.data).toMatchObject({ code: "TOO_MANY_REQUESTS", appCode: "auth.rate-limited" });
+    expect(limited.message).toBe(`登录失败次数过多，请 ${RATE_WINDOW_MINUTES} 分钟后再试。`);
+    // Even the right password waits out the window.
+    const right = await client()
+      .auth.signIn.mutate({ username: "school-leader", password: PASSWORD })
+      .catch((e: TRPCClientError<AppRouter>) => e);
+    expect(right).toBeInstanceOf(TRPCClientError);
+  });
+
+  it("refuses a malformed body with a localised message", async () => {
+    const res = await fetch(`${base}/api/trpc/auth.signIn`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { message: string } };
+    expect(body.error.message).toMatch(/^提交的数据不符合要求/);
+  });
+});

@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gridOf } from "../test/grid";
+import { makeWorld, type World } from "../test/world";
+import { TEST_ENGINES } from "./db/test-database";
+
+type Caller = Awaited<ReturnType<World["as"]>>;
+type Outcome = "ok" | "FORBIDDEN" | "UNAUTHORIZED";
+
+const USERS = ["secretary-a", "leader-a", "registrar", "registrar-leader", "school-leader", "admin", null] as const;
+
+/**
+ * The permission matrix, written out by hand from DOMAIN.md §1 (not derived from the code's own
+ * table, so that a wrong table fails here). Each cell: [own college A, other college B].
+ */
+const S: [Outcome, Outcome] = ["ok", "FORBIDDEN"]; // a college role: own college only
+const A: [Outcome, Outcome] = ["ok", "ok"];
+const F: [Outcome, Outcome] = ["FORBIDDEN", "FORBIDDEN"];
+const U: [Outcome, Outcome] = ["UNAUTHORIZED", "UNAUTHORIZED"];
+//                    secretary-a, leader-a, registrar, registrar-leader, school-leader, admin, anonymous
+const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
+  "sheets.validate": [S, F, A, F, F, F, U],
+  "sheets.submit": [S, F, A, F, F, F, U],
+  "sheets.list": [S, S, A, A, A, F, U],
+  "sheets.get": [S, S, A, A, A, F, U],
+  "sheets.diff": [S, S, A, A, A, F, U],
+  "sheets.review": [F, F, A, A, F, F, U],
+  "students.list": [S, S, A, A, A, F, U],
+  "pending.list": [S, S, A, A, A, F, U],
+  "audit.list": [F, F, F, A, F, A, U],
+  "audit.verify": [F, F, F, A, F, A, U],
+  "users.list": [F, F, F, F, F, A, U],
+  "users.create": [F, F, F, F, F, A, U],
+  "auth.me": [A, A, A, A, A, A, U],
+};
+
+describe.each(TEST_ENGINES)("every procedure × every role × own/other college on %s", (engine) => {
+  let w: World;
+  const submissionOf: Record<"own" | "other", string> = { own: "", other: "" };
+  beforeAll(async () => {
+    w = await makeWorld(engine);
+    await w.insertStudents([
+      { studentNo: "2025010001", name: "张三", collegeId: w.collegeA, majorId: w.majorA, grade: 2025 },
+      { studentNo: "2025020001", name: "赵六", collegeId: w.collegeB, majorId: w.majorB, grade: 2025 },
+    ]);
+    const header = ["学号", "姓名", "注册状态"];
+    submissionOf.own = (
+      await (
+        await w.as("secretary-a")
+      ).sheets.submit({ clientId: "matrix-own-000", termCode: "2025-2026-1", grid: gridOf([header, ["2025010001", "张三", "已注册"]]) })
+    ).submissionId;
+    submissionOf.other = (
+      await (
+        await w.as("secretary-b")
+      ).sheets.submit({ clientId: "matrix-other-000", termCode: "2025-2026-1", grid: gridOf([header, ["2025020001", "赵六", "已注册"]]) })
+    ).submissionId;
+  }, 120_000);
+  afterAll(() => w.database.close());
+
+  const college = (side: "own" | "other") => (side === "own" ? w.collegeA : w.collegeB);
+  const roster = (side: "own" | "other") =>
+    gridOf([["学号", "姓名", "注册状态"], side === "own" ? ["2025010001", "张三", "暂缓注册"] : ["2025020001", "赵六", "暂缓注册"]]);
+
+  const CALLS: Record<string, (c: Caller, side: "own" | "other") => Promise<unknown>> = {
+    "sheets.validate": (c, side) => c.sheets.validate({ termCode: "2025-2026-1", collegeId: college(side), grid: roster(side) }),
+    "sheets.submit": (c, side) =>
+      c.sheets.submit({ clientId: randomUUID(), termCode: "2025-2026-2", collegeId: college(side), grid: roster(side) }),
+    "sheets.list": (c, side) => c.sheets.list({ collegeId: college(side) }),
+    "sheets.get": (c, side) => c.sheets.get({ submissionId: submissionOf[side] }),
+    "sheets.diff": (c, side) => c.sheets.diff({ submissionId: submissionOf[side] }),
+    // An unknown submission: a caller allowed to review gets NOT_FOUND, which counts as passing the gate.
+    "sheets.review": (c) => c.sheets.review({ submissionId: randomUUID(), decision: "reject", reason: "测试" }),
+    "students.list": (c, side) => c.students.list({ collegeId: college(side) }),
+    "pending.list": (c, side) => c.pending.list({ collegeId: college(side) }),
+    "audit.list": (c) => c.audit.list({}),
+    "audit.verify": (c) => c.audit.verify(),
+    "users.list": (c) => c.users.list(),
+    "users.create": (c) =>
+      c.users.create({
+        username: `u${randomUUID().slice(0, 8)}`,
+        displayName: "新用户",
+        role: "registrar-staff",
+        collegeId: null,
+        password: "a long password",
+      }),
+    "auth.me": (c) => c.auth.me(),
+  };
+
+  async function outcome(call: () => Promise<unknown>): Promise<Outcome> {
+    try {
+      await call();
+      return "ok";
+    } catch (error) {
+      if (error instanceof TRPCError && (error.code === "FORBIDDEN" || error.code === "UNAUTHORIZED")) return error.code;
+      if (error instanceof TRPCError && error.code === "NOT_FOUND") return "ok";
+      throw error;
+    }
+  }
+
+  it.each(Object.keys(MATRIX))("%s", async (procedure) => {
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const [i, user] of USERS.entries()) {
+      const caller = await w.as(user);
+      for (const side of ["own", "other"] as const) {
+        const call = CALLS[procedure] as (c: Caller, s: "own" | "other") => Promise<unknown>;
+        got.push(`${user ?? "anonymous"}/${side}: ${await outcome(() => call(caller, side))}`);
+        want.push(`${user ?? "anonymous"}/${side}: ${(MATRIX[procedure] as Array<[Outcome, Outcome]>)[i]?.[side === "own" ? 0 : 1]}`);
+      }
+    }
+    expect(got).toEqual(want);
+  });
+
+  it("masks ID numbers for roles that do not need them", async () => {
+    const [forLeader] = await (await w.as("school-leader")).students.list({ collegeId: w.collegeA });
+    const [forSecretary] = await (await w.as("secretary-a")).students.list({});
+    expect(forLeader?.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    expect(forSecretary?.idNumber).toMatch(/^\d{17}[\dX]$/);
+  });
+});
