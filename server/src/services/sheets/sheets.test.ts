@@ -50,6 +50,7 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
       ["2025019999", "某人", null, "已注册"], // not in the record
       ["2025020001", "赵六", null, "已注册"], // college B's student
       ["2025010003", "王五", null, "已注册"], // 退学: cannot be on a returning roster
+      // biome-ignore lint/correctness/noPrecisionLoss: the number Excel stores for a typed ID
       ["2025010002", "李四", 430103200405011234, "暂缓注册"], // Excel ate the ID; the record has it
     ]);
     const verdict = await secretary.sheets.validate({ termCode: "2025-2026-1", grid });
