@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { type ExtractTablesWithRelations, sql } from "drizzle-orm";
@@ -49,6 +50,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     }
     return { db, engine: "postgres", close: () => client.end({ timeout: 5 }) };
   }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = new PGlite(options.dataDir);
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
   await migratePglite(db, { migrationsFolder });

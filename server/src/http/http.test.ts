@@ -23,6 +23,16 @@ describe.each(TEST_ENGINES)("the HTTP server on %s", (engine) => {
     await w.database.close();
   });
 
+  /** The error a call fails with (the test fails if it succeeds). */
+  async function failure(call: Promise<unknown>): Promise<TRPCClientError<AppRouter>> {
+    try {
+      await call;
+    } catch (error) {
+      return error as TRPCClientError<AppRouter>;
+    }
+    throw new Error("expected the call to fail");
+  }
+
   const client = (headers: Record<string, string> = {}) =>
     createTRPCClient<AppRouter>({ links: [httpLink({ url: `${base}/api/trpc`, headers })] });
 
@@ -54,32 +64,23 @@ describe.each(TEST_ENGINES)("the HTTP server on %s", (engine) => {
   });
 
   it("answers in Chinese by default and in English when asked, without internals", async () => {
-    const zh = await client()
-      .auth.signIn.mutate({ username: "registrar", password: "wrong" })
-      .catch((e: TRPCClientError<AppRouter>) => e);
+    const zh = await failure(client().auth.signIn.mutate({ username: "registrar", password: "wrong" }));
     expect(zh).toBeInstanceOf(TRPCClientError);
     expect(zh.message).toBe("用户名或密码不正确。");
     expect(zh.data).toMatchObject({ code: "UNAUTHORIZED", appCode: "auth.invalid-credentials" });
     expect(JSON.stringify(zh.data)).not.toMatch(/stack|select |insert /i);
-    const en = await client({ "accept-language": "en-US,en" })
-      .auth.signIn.mutate({ username: "registrar", password: "wrong" })
-      .catch((e: TRPCClientError<AppRouter>) => e);
+    const en = await failure(client({ "accept-language": "en-US,en" }).auth.signIn.mutate({ username: "registrar", password: "wrong" }));
     expect(en.message).toBe("Wrong user name or password.");
   });
 
   it("rate-limits repeated failed sign-ins for a user name", async () => {
-    const attempt = () =>
-      client()
-        .auth.signIn.mutate({ username: "school-leader", password: "guess" })
-        .catch((e: TRPCClientError<AppRouter>) => e);
+    const attempt = () => failure(client().auth.signIn.mutate({ username: "school-leader", password: "guess" }));
     for (let i = 0; i < 5; i++) expect((await attempt()).data?.appCode).toBe("auth.invalid-credentials");
     const limited = await attempt();
     expect(limited.data).toMatchObject({ code: "TOO_MANY_REQUESTS", appCode: "auth.rate-limited" });
     expect(limited.message).toBe(`登录失败次数过多，请 ${RATE_WINDOW_MINUTES} 分钟后再试。`);
     // Even the right password waits out the window.
-    const right = await client()
-      .auth.signIn.mutate({ username: "school-leader", password: PASSWORD })
-      .catch((e: TRPCClientError<AppRouter>) => e);
+    const right = await failure(client().auth.signIn.mutate({ username: "school-leader", password: PASSWORD }));
     expect(right).toBeInstanceOf(TRPCClientError);
   });
 

@@ -30,7 +30,10 @@ describe.each(TEST_ENGINES)("the audit chain on %s", (engine) => {
   });
 
   it("is append-only in the database itself", async () => {
-    const refusal = (e: { message: string; cause?: { message: string } }) => e.cause?.message ?? e.message;
+    const refusal = (e: unknown) => {
+      const error = e as { message: string; cause?: { message: string } };
+      return error.cause?.message ?? error.message;
+    };
     expect(refusal(await w.db.execute(sql`update audit_events set action = 'x' where id = 1`).catch((e) => e))).toMatch(/append-only/);
     expect(refusal(await w.db.execute(sql`delete from audit_events where id = 1`).catch((e) => e))).toMatch(/append-only/);
   });

@@ -205,29 +205,32 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
   });
 
   it.each([
-    [11, [], []],
-    [12, ["warning-1"], []],
-    [19.5, ["warning-1"], []],
-    [20, ["warning-2"], []],
-    [27.5, ["warning-2"], []],
-  ] as const)("turns %s failed credits in one term into pending items %j through the real API", async (credits, termKinds) => {
-    const index = [11, 12, 19.5, 20, 27.5].indexOf(credits);
-    const studentNo = `20240100${10 + index}`;
-    const secretary = await w.as("secretary-a");
-    const term = "2024-2025-1";
-    const grid = gridOf([FAILED_HEADER, ...failedRows(studentNo, `学生${STEMS[index]}`, term, credits)]);
-    const receipt = await secretary.sheets.submit({
-      clientId: `failed-${credits}-${engine}`,
-      termCode: term,
-      kind: "failed-courses",
-      grid,
-    });
-    await (await w.as("registrar")).sheets.review({ submissionId: receipt.submissionId, decision: "accept" });
-    const items = await (await w.as("registrar")).pending.list({ academicYear: "2024-2025" });
-    const mine = items.filter((i) => i.studentNo === studentNo);
-    expect(mine.map((i) => i.kind)).toEqual([...termKinds]);
-    if (mine[0]) expect(mine[0].figures).toMatchObject({ termFailedCredits: credits, yearFailedCredits: credits, ruleSet: "seed-000-9" });
-  });
+    [11, []],
+    [12, ["warning-1"]],
+    [19.5, ["warning-1"]],
+    [20, ["warning-2"]],
+    [27.5, ["warning-2"]],
+  ] as Array<[number, string[]]>)(
+    "turns %s failed credits in one term into pending items %j through the real API",
+    async (credits, termKinds) => {
+      const index = [11, 12, 19.5, 20, 27.5].indexOf(credits);
+      const studentNo = `20240100${10 + index}`;
+      const secretary = await w.as("secretary-a");
+      const term = "2024-2025-1";
+      const grid = gridOf([FAILED_HEADER, ...failedRows(studentNo, `学生${STEMS[index]}`, term, credits)]);
+      const receipt = await secretary.sheets.submit({
+        clientId: `failed-${credits}-${engine}`,
+        termCode: term,
+        kind: "failed-courses",
+        grid,
+      });
+      await (await w.as("registrar")).sheets.review({ submissionId: receipt.submissionId, decision: "accept" });
+      const items = await (await w.as("registrar")).pending.list({ academicYear: "2024-2025" });
+      const mine = items.filter((i) => i.studentNo === studentNo);
+      expect(mine.map((i) => i.kind)).toEqual([...termKinds]);
+      if (mine[0]) expect(mine[0].figures).toMatchObject({ termFailedCredits: credits, yearFailedCredits: credits, ruleSet: "seed-000-9" });
+    },
+  );
 
   it.each([
     ["2023000001", 14, 13.5, "none"],
