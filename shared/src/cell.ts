@@ -32,13 +32,13 @@ export function numberCell(value: number, format?: string): Cell {
   return format === undefined ? { value, type: "number" } : { value, type: "number", format };
 }
 
-export function isBlankCell(cell: Cell | undefined): boolean {
+export function isBlankCell(cell: Cell | null | undefined): boolean {
   if (!cell || cell.type === "empty" || cell.value === null) return true;
   return cell.type === "string" && String(cell.value).trim() === "";
 }
 
 /** The text a person would see typed in the cell, for messages and header matching. */
-export function cellText(cell: Cell | undefined): string {
+export function cellText(cell: Cell | null | undefined): string {
   if (!cell || cell.value === null) return "";
   return String(cell.value);
 }

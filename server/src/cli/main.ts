@@ -1,37 +1,51 @@
 #!/usr/bin/env -S npx tsx
+import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { TRPCClientError } from "@trpc/client";
 import { AppError, formatError, type Locale, SHEET_KINDS, type SheetKind } from "@xueji/shared";
 import { todayInChina } from "../clock";
 import { formatReport } from "../validate/report-text";
 import { validateFile } from "../validate/validate-file";
+import { auditVerify } from "./audit";
+import { loadCredentials } from "./credentials";
 import { demo } from "./demo";
+import { login } from "./login";
+import { submitFiles } from "./submit";
 
 /**
- * `xueji` — the bulk command line. Exit codes: 0 no errors, 1 the sheet has errors,
- * 2 the file or the command cannot be used (always with a message, never a stack trace).
+ * `xueji` — the bulk command line. Exit codes: 0 success / no errors, 1 the sheet has errors or a
+ * submission failed, 2 the file or the command cannot be used (always a message, never a stack).
  */
 const HELP = {
   "zh-CN": `用法：
-  xueji validate 文件.xlsx|文件.csv [--kind 类型] [--json] [--limit N] [--lang zh-CN|en]
-  xueji demo     核对随附的示例核对表，看看每一类问题是怎样报告的
+  xueji validate 文件.xlsx|文件.csv [--kind 类型] [--json] [--limit N]
+  xueji login    --user 用户名 [--server 地址]            （密码取自 XUEJI_PASSWORD 或终端输入）
+  xueji submit   文件… --term 2025-2026-1 [--kind 类型] [--college 学院编号] [--server 地址] [--token 令牌]
+  xueji audit verify                                      （直接核验数据库中的审计链）
+  xueji demo     核对随附的示例核对表
 
-  --kind   指定核对表类型：${SHEET_KINDS.join("、")}（默认自动识别）
-  --json   只输出 JSON 报告
-  --limit  文字报告最多列出的问题条数（默认 200，0 表示全部）
-  --lang   输出语言（默认 zh-CN）
+  --kind    核对表类型：${SHEET_KINDS.join("、")}（默认自动识别）
+  --lang    输出语言 zh-CN 或 en（默认 zh-CN，也可设 XUEJI_LANG）
+  --server  服务器地址（默认 http://localhost:3000，也可设 XUEJI_SERVER）
 
-退出码：0 没有错误；1 表中有错误；2 文件无法读取或用法错误。`,
+退出码：0 成功/没有错误；1 表中有错误或有提交失败；2 文件无法读取或用法错误。`,
   en: `Usage:
-  xueji validate FILE.xlsx|FILE.csv [--kind KIND] [--json] [--limit N] [--lang zh-CN|en]
-  xueji demo     validate the bundled sample sheets, to see how each kind of problem is reported
+  xueji validate FILE.xlsx|FILE.csv [--kind KIND] [--json] [--limit N]
+  xueji login    --user NAME [--server URL]                 (password from XUEJI_PASSWORD or the terminal)
+  xueji submit   FILE... --term 2025-2026-1 [--kind KIND] [--college ID] [--server URL] [--token TOKEN]
+  xueji audit verify                                        (verify the audit chain in the database)
+  xueji demo     validate the bundled sample sheets
 
-  --kind   sheet kind: ${SHEET_KINDS.join(", ")} (detected by default)
-  --json   print only the JSON report
-  --limit  most issues listed in the text report (default 200, 0 for all)
-  --lang   output language (default zh-CN)
+  --kind    sheet kind: ${SHEET_KINDS.join(", ")} (detected by default)
+  --lang    output language zh-CN or en (default zh-CN, or XUEJI_LANG)
+  --server  server address (default http://localhost:3000, or XUEJI_SERVER)
 
-Exit codes: 0 no errors; 1 the sheet has errors; 2 unreadable file or bad usage.`,
+Exit codes: 0 success / no errors; 1 the sheet has errors or a submission failed; 2 unreadable file or bad usage.`,
 };
+
+function usage(locale: Locale, zh: string, en: string): AppError {
+  return new AppError("cli.usage", { detail: locale === "en" ? en : zh });
+}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -41,33 +55,70 @@ async function main(argv: string[]): Promise<number> {
       kind: { type: "string" },
       json: { type: "boolean", default: false },
       limit: { type: "string", default: "200" },
-      lang: { type: "string", default: process.env.XUEJI_LANG ?? "zh-CN" },
+      lang: { type: "string", default: process.env.XUEJI_LANG || "zh-CN" },
+      term: { type: "string" },
+      college: { type: "string" },
+      server: { type: "string", default: process.env.XUEJI_SERVER ?? "http://localhost:3000" },
+      token: { type: "string", default: process.env.XUEJI_TOKEN },
+      user: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
   const locale: Locale = values.lang === "en" ? "en" : "zh-CN";
-  const [command, ...files] = positionals;
+  const [command, ...rest] = positionals;
   if (values.help || !command) {
     process.stdout.write(`${HELP[locale]}\n`);
     return values.help ? 0 : 2;
   }
-  if (command === "demo") return demo(locale);
-  if (command !== "validate") throw new AppError("cli.usage", { detail: `unknown command “${command}”` });
-  if (files.length !== 1)
-    throw new AppError("cli.usage", { detail: locale === "en" ? "validate takes exactly one file" : "validate 需要且只需要一个文件" });
   if (values.kind !== undefined && !SHEET_KINDS.includes(values.kind as SheetKind)) {
     throw new AppError("cli.unknown-kind", { kind: values.kind, kinds: SHEET_KINDS.join(", ") });
   }
-  const limit = Number(values.limit);
-  const { report } = await validateFile(files[0] as string, {
-    today: todayInChina(),
-    locale,
-    ...(values.kind ? { kind: values.kind as SheetKind } : {}),
-  });
-  process.stdout.write(
-    values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, locale, Number.isFinite(limit) ? limit : 200)}\n`,
-  );
-  return report.issues.some((i) => i.severity === "error") ? 1 : 0;
+  const kind = values.kind as SheetKind | undefined;
+
+  switch (command) {
+    case "demo":
+      return demo(locale);
+    case "validate": {
+      if (rest.length !== 1) throw usage(locale, "validate 需要且只需要一个文件", "validate takes exactly one file");
+      const limit = Number(values.limit);
+      const { report } = await validateFile(rest[0] as string, { today: todayInChina(), locale, ...(kind ? { kind } : {}) });
+      process.stdout.write(
+        values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, locale, Number.isFinite(limit) ? limit : 200)}\n`,
+      );
+      return report.issues.some((i) => i.severity === "error") ? 1 : 0;
+    }
+    case "login":
+      if (!values.user) throw usage(locale, "login 需要 --user", "login needs --user");
+      return login({ server: values.server, user: values.user, locale });
+    case "submit": {
+      if (rest.length === 0) throw usage(locale, "submit 需要至少一个文件", "submit needs at least one file");
+      if (!values.term || !/^\d{4}-\d{4}-[123]$/.test(values.term))
+        throw usage(locale, "submit 需要 --term，例如 2025-2026-1", "submit needs --term, e.g. 2025-2026-1");
+      const saved = await loadCredentials();
+      const token = values.token ?? (saved && (saved.server === values.server || !process.env.XUEJI_SERVER) ? saved.token : undefined);
+      const server = values.token ? values.server : (saved?.server ?? values.server);
+      if (!token) throw usage(locale, "请先运行 xueji login，或用 --token 提供令牌", "run xueji login first, or pass --token");
+      const { code } = await submitFiles({
+        files: rest,
+        term: values.term,
+        server,
+        token,
+        locale,
+        ...(kind ? { kind } : {}),
+        ...(values.college ? { collegeId: Number(values.college) } : {}),
+      });
+      return code;
+    }
+    case "audit":
+      if (rest[0] !== "verify") throw usage(locale, "用法：xueji audit verify", "usage: xueji audit verify");
+      return auditVerify({
+        locale,
+        dataDir: process.env.XUEJI_DATA_DIR ?? join(import.meta.dirname, "../../../.data/pglite"),
+        ...(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : {}),
+      });
+    default:
+      throw usage(locale, `未知的命令“${command}”`, `unknown command “${command}”`);
+  }
 }
 
 main(process.argv.slice(2)).then(
@@ -76,10 +127,18 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const locale: Locale = process.argv.includes("en") || process.env.XUEJI_LANG === "en" ? "en" : "zh-CN";
-    if (error instanceof AppError) process.stderr.write(`${error.userMessage(locale)}\n`);
-    else if (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`${formatError("cli.usage", { detail: error.message }, locale)}\n`);
-    } else process.stderr.write(`${formatError("internal", { detail: error instanceof Error ? error.message : String(error) }, locale)}\n`);
+    let message: string;
+    if (error instanceof AppError) message = error.userMessage(locale);
+    else if (error instanceof TRPCClientError) message = error.message;
+    else if (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
+      message = formatError("cli.usage", { detail: error.message }, locale);
+    else if (error instanceof Error && /ECONNREFUSED|fetch failed/.test(`${error.message} ${String(error.cause)}`)) {
+      message =
+        locale === "en"
+          ? "Cannot reach the Xueji server; is it running (pnpm start)?"
+          : "无法连接学籍服务器，请确认服务已启动（pnpm start）。";
+    } else message = formatError("internal", { detail: error instanceof Error ? error.message : String(error) }, locale);
+    process.stderr.write(`${message}\n`);
     process.exitCode = 2;
   },
 );

@@ -118,7 +118,7 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
           s.name,
           FAILED_TERM,
           `K${String(1000 + c)}`,
-          pick(random, ["高等数学", "大学英语", "大学物理", "线性代数", "概率论与数理统计", "程序设计基础", "专业导论"]) + `（${c + 1}）`,
+          `${pick(random, ["高等数学", "大学英语", "大学物理", "线性代数", "概率论与数理统计", "程序设计基础", "专业导论"])}（${c + 1}）`,
           credits,
           c % 3 ? "专业必修课" : "公共必修课",
           Math.floor(random() * 55),

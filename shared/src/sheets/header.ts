@@ -34,7 +34,7 @@ export function buildHeaderIndex(templates: readonly SheetTemplate[]): HeaderInd
   return index;
 }
 
-export function fieldOfHeader(cell: Cell | undefined, index: HeaderIndex): FieldKey | null {
+export function fieldOfHeader(cell: Cell | null | undefined, index: HeaderIndex): FieldKey | null {
   const text = cellText(cell);
   if (!text) return null;
   for (const key of headerKeys(text)) {

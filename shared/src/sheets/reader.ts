@@ -99,7 +99,7 @@ export function createSheetReader(options: SheetReaderOptions) {
     if (row.cells.every(isBlankCell)) return false;
     // A footer's text often sits in the 学号 column itself, so a key cell holding footer words
     // counts as empty; a row whose 学号, 姓名 or 身份证号 holds anything else is data.
-    const isFooterText = (cell: Cell | undefined) => FOOTER.test(cellText(cell));
+    const isFooterText = (cell: Cell | null | undefined) => FOOTER.test(cellText(cell));
     const keysEmpty = columns
       .filter((c) => KEY_FIELDS.has(c.field))
       .every((c) => isBlankCell(row.cells[c.index]) || isFooterText(row.cells[c.index]));
@@ -116,7 +116,7 @@ export function createSheetReader(options: SheetReaderOptions) {
     const documentType = columns.find((c) => c.field === "idType");
     const context = { today: options.today, documentType: documentType ? cellText(row.cells[documentType.index]) : null };
     for (const { column, spec } of bound) {
-      const cell: Cell | undefined = row.cells[column.index];
+      const cell: Cell | null | undefined = row.cells[column.index];
       if (isBlankCell(cell)) {
         if (spec.required) place(row.row, column, fieldIssue("field.required", { label: column.field }));
         continue;

@@ -1,0 +1,150 @@
+import { execFile } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { count } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeWorld, TODAY, type World } from "../../test/world";
+import { openDatabase } from "../db/client";
+import { sheetSubmissions } from "../db/schema";
+import { createHttpServer } from "../http/server";
+import { recordEvent } from "../services/audit/record-event";
+
+const run = promisify(execFile);
+const main = join(import.meta.dirname, "main.ts");
+
+async function xueji(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", main, ...args], {
+      env: { ...process.env, XUEJI_LANG: "", ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function writeRoster(file: string, rows: Array<[string, string, string]>): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("在校生");
+  ws.addRow(["2025年在校生学年电子注册信息核对表"]);
+  ws.addRow(["学号", "姓名", "注册状态"]);
+  for (const r of rows) ws.addRow(r);
+  await wb.xlsx.writeFile(file);
+}
+
+describe("xueji submit against a running server", () => {
+  let w: World;
+  let server: string;
+  let stop: () => void;
+  let dir: string;
+  beforeAll(async () => {
+    w = await makeWorld("pglite");
+    await w.insertStudents(
+      Array.from({ length: 30 }, (_, i) => ({
+        studentNo: `20250100${String(i).padStart(2, "0")}`,
+        name: `学生${"甲乙丙丁戊己庚辛壬癸"[i % 10]}`,
+        collegeId: w.collegeA,
+        majorId: w.majorA,
+        grade: 2025,
+      })),
+    );
+    const http = createHttpServer(w.database, { today: () => TODAY });
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    server = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    stop = () => http.close();
+    dir = await mkdtemp(join(tmpdir(), "xueji-submit-"));
+    for (let f = 0; f < 3; f++) {
+      await writeRoster(
+        join(dir, `roster-${f}.xlsx`),
+        Array.from({ length: 10 }, (_, i) => [
+          `20250100${String(f * 10 + i).padStart(2, "0")}`,
+          `学生${"甲乙丙丁戊己庚辛壬癸"[i]}`,
+          "已注册",
+        ]),
+      );
+    }
+    await writeRoster(join(dir, "wrong-college.xlsx"), [["2099999999", "某某", "已注册"]]);
+  }, 60_000);
+  afterAll(async () => {
+    stop();
+    await w.database.close();
+  });
+
+  const token = () => w.tokens.get("secretary-a") as string;
+  const files = (...names: string[]) => names.map((n) => join(dir, n));
+
+  it("submits a folder of sheets, prints a summary, and submits nothing twice when run again", async () => {
+    const args = [
+      "submit",
+      ...files("roster-0.xlsx", "roster-1.xlsx", "roster-2.xlsx"),
+      "--term",
+      "2025-2026-1",
+      "--server",
+      server,
+      "--token",
+      token(),
+    ];
+    const first = await xueji(args);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("共 3 个文件，成功 3 个，失败 0 个。");
+    for (const name of ["roster-0.xlsx", "roster-1.xlsx", "roster-2.xlsx"])
+      expect(first.stdout).toMatch(new RegExp(`^${name} .*已提交$`, "m"));
+    const again = await xueji(args);
+    expect(again.code).toBe(0);
+    expect(again.stdout.split("已提交过（未重复写入）").length - 1).toBe(3);
+    expect(await w.db.select({ n: count() }).from(sheetSubmissions)).toEqual([{ n: 3 }]);
+  });
+
+  it("exits non-zero and says why when a sheet fails", async () => {
+    const result = await xueji([
+      "submit",
+      ...files("roster-0.xlsx", "wrong-college.xlsx"),
+      "--term",
+      "2025-2026-1",
+      "--server",
+      server,
+      "--token",
+      token(),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("失败：核对表还有 1 个错误（涉及 1 行）");
+    expect(result.stdout).toContain("共 2 个文件，成功 1 个，失败 1 个。");
+  });
+
+  it("says plainly when there is no token or no server", async () => {
+    const noToken = await xueji(["submit", ...files("roster-0.xlsx"), "--term", "2025-2026-1", "--server", server], { XUEJI_HOME: dir });
+    expect(noToken).toMatchObject({ code: 2, stderr: expect.stringContaining("请先运行 xueji login") });
+    const badToken = await xueji(["submit", ...files("roster-0.xlsx"), "--term", "2025-2026-1", "--server", server, "--token", "nope"]);
+    expect(badToken).toMatchObject({ code: 1, stdout: expect.stringContaining("请先登录") });
+  });
+
+  it("logs in and keeps the token for submit", async () => {
+    const home = await mkdtemp(join(tmpdir(), "xueji-home-"));
+    const env = { XUEJI_HOME: home, XUEJI_PASSWORD: "correct horse battery" };
+    expect(await xueji(["login", "--user", "secretary-a", "--server", server], env)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining("已登录"),
+    });
+    const result = await xueji(["submit", ...files("roster-1.xlsx"), "--term", "2025-2026-1", "--server", server], env);
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining("已提交过（未重复写入）") });
+  });
+});
+
+describe("xueji audit verify", () => {
+  it("reports an intact chain and exits 0", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "xueji-audit-"));
+    const database = await openDatabase({ dataDir });
+    for (let i = 0; i < 3; i++)
+      await database.db.transaction((tx) =>
+        recordEvent(tx, { userId: null, role: null, requestId: null }, { action: "test", entity: "x", entityId: String(i) }),
+      );
+    await database.close();
+    const result = await xueji(["audit", "verify"], { XUEJI_DATA_DIR: dataDir });
+    expect(result).toMatchObject({ code: 0, stdout: "审计链完整：已核验 3 条事件。\n" });
+  });
+});

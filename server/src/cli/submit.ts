@@ -1,0 +1,143 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { TRPCClientError } from "@trpc/client";
+import { AppError, type Locale, type SheetKind } from "@xueji/shared";
+import cliProgress from "cli-progress";
+import { todayInChina } from "../clock";
+import { readSheetGrid, toWire } from "../files/read-sheet-grid";
+import type { Receipt } from "../services/sheets/submit-sheet";
+import { type ApiClient, apiClient } from "./api-client";
+
+export interface SubmitOptions {
+  files: string[];
+  term: string;
+  kind?: SheetKind;
+  collegeId?: number;
+  server: string;
+  token: string;
+  locale: Locale;
+  concurrency?: number;
+}
+
+type Outcome = { file: string; receipt: Receipt } | { file: string; error: string };
+
+/**
+ * The client id is derived from what is submitted (server, term, college, file content), so running
+ * the same command again after an interruption sends the same ids and the server writes nothing twice.
+ */
+export async function clientIdFor(file: string, options: Pick<SubmitOptions, "server" | "term" | "collegeId" | "kind">): Promise<string> {
+  const content = await readFile(file);
+  return createHash("sha256")
+    .update(`${options.server}|${options.term}|${options.collegeId ?? ""}|${options.kind ?? ""}|`)
+    .update(content)
+    .digest("hex")
+    .slice(0, 40);
+}
+
+async function submitOne(api: ApiClient, file: string, options: SubmitOptions): Promise<Outcome> {
+  try {
+    const { rows } = await readSheetGrid(file, { today: todayInChina(), ...(options.kind ? { kind: options.kind } : {}) });
+    const receipt = await api.sheets.submit.mutate({
+      clientId: await clientIdFor(file, options),
+      termCode: options.term,
+      fileName: basename(file),
+      grid: toWire(rows),
+      ...(options.kind ? { kind: options.kind } : {}),
+      ...(options.collegeId ? { collegeId: options.collegeId } : {}),
+    });
+    return { file, receipt: receipt as Receipt };
+  } catch (error) {
+    if (error instanceof AppError) return { file, error: error.userMessage(options.locale) };
+    if (error instanceof TRPCClientError) return { file, error: error.message };
+    return { file, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const T = {
+  "zh-CN": {
+    file: "文件",
+    kind: "类型",
+    version: "版本",
+    rows: "行数",
+    errors: "错误",
+    warnings: "警告",
+    result: "结果",
+    new: "已提交",
+    dup: "已提交过（未重复写入）",
+    failed: "失败",
+    total: (ok: number, n: number) => `共 ${n} 个文件，成功 ${ok} 个，失败 ${n - ok} 个。`,
+  },
+  en: {
+    file: "File",
+    kind: "Kind",
+    version: "Ver",
+    rows: "Rows",
+    errors: "Errors",
+    warnings: "Warnings",
+    result: "Result",
+    new: "submitted",
+    dup: "already submitted (nothing written)",
+    failed: "failed",
+    total: (ok: number, n: number) => `${n} files: ${ok} succeeded, ${n - ok} failed.`,
+  },
+};
+
+/** Display width, counting CJK characters as two columns, so the table lines up in a terminal. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+const pad = (text: string, n: number) => text + " ".repeat(Math.max(0, n - width(text)));
+
+export function summaryTable(outcomes: readonly Outcome[], locale: Locale): string {
+  const t = T[locale];
+  const rows = outcomes.map((o) =>
+    "receipt" in o
+      ? [
+          basename(o.file),
+          o.receipt.kind,
+          String(o.receipt.version),
+          String(o.receipt.rows),
+          String(o.receipt.errors),
+          String(o.receipt.warnings),
+          o.receipt.duplicate ? t.dup : t.new,
+        ]
+      : [basename(o.file), "", "", "", "", "", `${t.failed}：${o.error}`],
+  );
+  const header = [t.file, t.kind, t.version, t.rows, t.errors, t.warnings, t.result];
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] as string))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i] as number))).join("  ");
+  const ok = outcomes.filter((o) => "receipt" in o).length;
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line), "", t.total(ok, outcomes.length)].join("\n");
+}
+
+/** `xueji submit FILE... --term T`: submits many sheets, a few at a time, with a progress bar. */
+export async function submitFiles(options: SubmitOptions): Promise<{ code: number; outcomes: Outcome[] }> {
+  const api = apiClient(options.server, options.token, options.locale);
+  const outcomes: Outcome[] = new Array(options.files.length);
+  const bar = new cliProgress.SingleBar(
+    {
+      format: options.locale === "en" ? "submitting [{bar}] {value}/{total} {file}" : "提交中 [{bar}] {value}/{total} {file}",
+      stream: process.stderr,
+      hideCursor: true,
+      noTTYOutput: false,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  if (process.stderr.isTTY) bar.start(options.files.length, 0, { file: "" });
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < options.files.length; i = next++) {
+      const file = options.files[i] as string;
+      outcomes[i] = await submitOne(api, file, options);
+      if (process.stderr.isTTY) bar.increment({ file: basename(file) });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, options.files.length) }, worker));
+  if (process.stderr.isTTY) bar.stop();
+  process.stdout.write(`${summaryTable(outcomes, options.locale)}\n`);
+  return { code: outcomes.every((o) => "receipt" in o) ? 0 : 1, outcomes };
+}

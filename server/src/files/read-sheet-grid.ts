@@ -1,0 +1,34 @@
+import { createSheetReader, type GridRow, type SheetKind, type SheetResult } from "@xueji/shared";
+import { readWorksheets } from "./read-grid";
+
+export interface SheetGrid {
+  sheet: string;
+  rows: GridRow[];
+  /** The local verdict, made by the same shared reader the server runs. */
+  local: SheetResult;
+}
+
+/**
+ * The grid of the first worksheet that is a check sheet, as a client sends it to the server. Cells
+ * are kept as read (no normalising): the server decides, with the same code, what they mean.
+ */
+export async function readSheetGrid(file: string, options: { today: string; kind?: SheetKind }): Promise<SheetGrid> {
+  let first: SheetGrid | null = null;
+  for await (const sheet of readWorksheets(file)) {
+    const reader = createSheetReader({ today: options.today, ...(options.kind ? { kind: options.kind } : {}) });
+    const rows: GridRow[] = [];
+    for await (const row of sheet.rows) {
+      rows.push(row);
+      reader.push(row);
+    }
+    const candidate = { sheet: sheet.name, rows, local: reader.finish() };
+    if (candidate.local.kind) return candidate;
+    first ??= candidate;
+  }
+  return first as SheetGrid;
+}
+
+/** JSON has no `undefined`: sparse cells become null on the wire. */
+export function toWire(rows: readonly GridRow[]) {
+  return rows.map((r) => ({ row: r.row, cells: Array.from(r.cells, (c) => c ?? null) }));
+}
