@@ -2,14 +2,21 @@
  * `pnpm bench`: speed measured as ratios against a baseline run in the same process, on the same
  * machine, in the same minute — never as absolute timings in unit tests.
  *
- * 1. A 50,000-row roster validated from .xlsx (stream, parse, every field rule, duplicates)
- *    versus ExcelJS's bare streaming read of the same file. Goal: under 2×.
+ * 1. A 50,000-row roster validated from .xlsx versus ExcelJS's bare streaming read. Goal: under 2×.
+ * 2. The same size submitted through the service versus a plain bulk insert, on PGlite and
+ *    PostgreSQL. Goal: under 3×.
+ * 3. 20 colleges submitting 2,000-row sheets at once over HTTP: throughput, p95, nothing lost.
+ *
+ * BENCH_ONLY=validate|submit|http runs one part; BENCH_ROWS and BENCH_ROUNDS change the sizes.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { validateFile } from "../src/validate/validate-file";
+import { benchHttp } from "./http-bench";
 import { writeRoster } from "./make-roster";
+import { benchSubmit } from "./submit-bench";
+import { median, time } from "./timing";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 50_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -34,15 +41,7 @@ async function bareRead(file: string): Promise<number> {
   return rows + cells * 0;
 }
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-
-async function main(): Promise<void> {
+async function benchValidate(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `roster-${ROWS}.xlsx`);
   if (!existsSync(file)) {
@@ -75,4 +74,7 @@ async function main(): Promise<void> {
   console.log(`  heap used after             : ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
 }
 
-await main();
+const only = process.env.BENCH_ONLY;
+if (!only || only === "validate") await benchValidate();
+if (!only || only === "submit") for (const engine of ["pglite", "postgres"] as const) await benchSubmit(engine, ROWS, ROUNDS);
+if (!only || only === "http") for (const engine of ["pglite", "postgres"] as const) await benchHttp(engine, 20, 2000);
