@@ -19,7 +19,7 @@ export async function benchHttp(engine: "pglite" | "postgres", colleges: number,
     const secretaries = await seedColleges(database, colleges, rows);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc/sheets.submit`;
-    const bodies = secretaries.map((s, i) =>
+    const bodies = secretaries.map((_, i) =>
       JSON.stringify({ clientId: `http-${engine}-${i}`, termCode: "2025-2026-1", grid: rosterGrid(i + 1, rows) }),
     );
     const round = async () => {
