@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
+import { resultRows } from "../src/db/client";
 import { createHttpServer } from "../src/http/server";
 import { freshDatabase, rosterGrid, seedColleges } from "./setup";
 import { percentile } from "./timing";
@@ -45,7 +46,7 @@ export async function benchHttp(engine: "pglite" | "postgres", colleges: number,
       .execute(
         sql`select count(*)::int as n, count(distinct (submission_id, row_number))::int as distinct, (select count(*)::int from sheet_submissions) as per from sheet_rows`,
       )
-      .then((r) => (r as unknown as { rows?: unknown[] }).rows ?? r)) as [{ n: number; distinct: number; per: number }];
+      .then((r) => resultRows(r))) as [{ n: number; distinct: number; per: number }];
     const ok =
       first.results.every((r) => r.status === 200 && r.body.result?.data.duplicate === false) &&
       retry.results.every((r) => r.body.result?.data.duplicate === true);

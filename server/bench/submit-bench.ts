@@ -1,5 +1,6 @@
 import { readSheet } from "@xueji/shared";
 import { sql } from "drizzle-orm";
+import { resultRows } from "../src/db/client";
 import { sheetSubmissions } from "../src/db/schema";
 import { insertSheetRows } from "../src/services/sheets/insert-sheet-rows";
 import { submitSheet } from "../src/services/sheets/submit-sheet";
@@ -72,9 +73,7 @@ export async function benchSubmit(engine: "pglite" | "postgres", rows: number, r
     console.log(`  plain bulk insert of the normalised rows : ${p.toFixed(0)} ms  (${Math.round((rows / p) * 1000)} rows/s)`);
     console.log(`  sheets.submit service (validate + record): ${s.toFixed(0)} ms  (${Math.round((rows / s) * 1000)} rows/s)`);
     console.log(`  ratio service / plain insert             : ${(s / p).toFixed(2)}×  (goal < 3×)`);
-    console.log(
-      `  rows stored                              : ${JSON.stringify((stored as unknown as { rows?: unknown[] }).rows ?? stored)}`,
-    );
+    console.log(`  rows stored                              : ${JSON.stringify(resultRows(stored))}`);
   } finally {
     await database.close();
   }

@@ -61,3 +61,8 @@ export async function ping(db: Db): Promise<boolean> {
   await db.execute(sql`select 1`);
   return true;
 }
+
+/** The rows of a raw `execute`: PGlite returns `{ rows }`, postgres-js an array. */
+export function resultRows<T>(result: unknown): T[] {
+  return (result as { rows?: T[] }).rows ?? (result as T[]);
+}

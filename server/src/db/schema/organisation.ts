@@ -46,3 +46,11 @@ export const terms = pgTable("terms", {
   startDate: text("start_date").notNull(),
   endDate: text("end_date").notNull(),
 });
+
+/** 课程: the course catalogue, filled from the registrar's data and from accepted failed-course sheets. */
+export const courses = pgTable("courses", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  credits: numeric("credits", { precision: 4, scale: 1, mode: "number" }).notNull(),
+  nature: text("nature"),
+});

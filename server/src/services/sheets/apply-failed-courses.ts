@@ -1,6 +1,6 @@
 import { computeStanding, DEFAULT_STANDING_RULES, type RowValues } from "@xueji/shared";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import type { Tx } from "../../db/client";
+import { resultRows, type Tx } from "../../db/client";
 import { failedCourseRecords, sheetSubmissions, students } from "../../db/schema";
 
 type Submission = typeof sheetSubmissions.$inferSelect;
@@ -36,9 +36,15 @@ export async function applyFailedCourses(tx: Tx, submission: Submission): Promis
     join students s on s.student_no = r.student_no and s.college_id = ${submission.collegeId}
     where r.submission_id = ${submission.id} and r.error_count = 0
     returning student_id, academic_year`);
-  const touched =
-    (inserted as unknown as { rows?: Array<{ student_id: number; academic_year: string }> }).rows ??
-    (inserted as unknown as Array<{ student_id: number; academic_year: string }>);
+  // Courses named on the sheet join the catalogue (the first spelling of a code wins).
+  await tx.execute(sql`
+    insert into courses (code, name, credits, nature)
+    select distinct on (r."values"->>'courseCode') r."values"->>'courseCode', coalesce(r."values"->>'courseName', r."values"->>'courseCode'),
+           (r."values"->>'credits')::numeric, r."values"->'courseNature'->>'code'
+    from sheet_rows r
+    where r.submission_id = ${submission.id} and r.error_count = 0 and r."values" ? 'courseCode'
+    on conflict (code) do nothing`);
+  const touched = resultRows<{ student_id: number; academic_year: string }>(inserted);
   if (touched.length === 0) return { pendingItemsCreated: 0, recordsUpdated: 0 };
 
   const studentIds = [...new Set(touched.map((t) => t.student_id))];
@@ -105,8 +111,7 @@ export async function applyFailedCourses(tx: Tx, submission: Submission): Promis
         as x(student_id int, college_id int, kind text, academic_year text, term_code text, figures jsonb, source_submission_id uuid)
       on conflict on constraint pending_items_once do nothing
       returning id`);
-    const returned = (result as unknown as { rows?: unknown[] }).rows ?? (result as unknown as unknown[]);
-    created = returned.length;
+    created = resultRows(result).length;
   }
   return { pendingItemsCreated: created, recordsUpdated: touched.length };
 }

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { sheetSubmissions } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit/record-event";
 import { applyFailedCourses } from "./apply-failed-courses";
-import { applyRoster } from "./apply-roster";
+import { applyRoster, type RosterEffects } from "./apply-roster";
 
 export interface ReviewOptions {
   actor: Actor;
@@ -57,7 +57,7 @@ export async function reviewSubmission(db: Db, options: ReviewOptions): Promise<
       throw new AppError("sheet.superseded", { version: latest ?? submission.version });
     }
 
-    let effects = { pendingItemsCreated: 0, recordsUpdated: 0 };
+    let effects: RosterEffects = { pendingItemsCreated: 0, recordsUpdated: 0 };
     if (wanted === "accepted") {
       const kind = submission.kind as SheetKind;
       if (kind === "failed-courses") effects = await applyFailedCourses(tx, submission);
@@ -73,8 +73,23 @@ export async function reviewSubmission(db: Db, options: ReviewOptions): Promise<
       entity: "sheet_submission",
       entityId: submission.id,
       before: { state: submission.state },
-      after: { state: wanted, reason: options.reason ?? null, ...effects },
+      after: {
+        state: wanted,
+        reason: options.reason ?? null,
+        pendingItemsCreated: effects.pendingItemsCreated,
+        recordsUpdated: effects.recordsUpdated,
+        // Each registered student's status, before and after, so the record's history can be replayed.
+        ...(effects.registered
+          ? { statusChanges: effects.registered.map((studentNo) => ({ studentNo, status: { before: "admitted", after: "enrolled" } })) }
+          : {}),
+      },
     });
-    return { submissionId: submission.id, state: wanted, changed: true, ...effects };
+    return {
+      submissionId: submission.id,
+      state: wanted,
+      changed: true,
+      pendingItemsCreated: effects.pendingItemsCreated,
+      recordsUpdated: effects.recordsUpdated,
+    };
   });
 }

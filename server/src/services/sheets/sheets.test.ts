@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { count, eq } from "drizzle-orm";
+import { count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAILED_HEADER, failedRows, gridOf } from "../../../test/grid";
 import { makeWorld, type World } from "../../../test/world";
@@ -262,4 +262,52 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
       if (items[0]) expect(items[0].figures).toMatchObject({ yearFailedCredits: autumn + spring });
     },
   );
+
+  it("registers new students when their roster is accepted, recording each status change", async () => {
+    await w.insertStudents([
+      { studentNo: "2026010001", name: "新甲", collegeId: w.collegeA, majorId: w.majorA, grade: 2026, status: "admitted" },
+      { studentNo: "2026010002", name: "新乙", collegeId: w.collegeA, majorId: w.majorA, grade: 2026, status: "admitted" },
+    ]);
+    const secretary = await w.as("secretary-a");
+    const [a, b] = await w.db.select().from(students).where(eq(students.grade, 2026)).orderBy(students.studentNo);
+    const row = (s: typeof a, report: string) => [
+      s?.studentNo ?? "",
+      s?.name ?? "",
+      s?.gender === "1" ? "男" : "女",
+      s?.birthDate ?? "",
+      s?.idNumber ?? "",
+      "汉族",
+      "计算机科学与技术",
+      "本科",
+      report,
+    ];
+    const grid = gridOf([
+      ["学号", "姓名", "性别", "出生日期", "身份证号", "民族", "专业", "层次", "报到状态"],
+      row(a, "已报到"),
+      row(b, "未报到"),
+    ]);
+    const receipt = await secretary.sheets.submit({ clientId: "roster-new-2026-a", termCode: "2026-2027-1", kind: "roster-new", grid });
+    expect(receipt).toMatchObject({ kind: "roster-new", errors: 0, rows: 2 });
+    await (await w.as("registrar")).sheets.review({ submissionId: receipt.submissionId, decision: "accept" });
+    const after = await w.db
+      .select({ studentNo: students.studentNo, status: students.status })
+      .from(students)
+      .where(eq(students.grade, 2026))
+      .orderBy(students.studentNo);
+    expect(after).toEqual([
+      { studentNo: "2026010001", status: "enrolled" },
+      { studentNo: "2026010002", status: "admitted" },
+    ]);
+    const [event] = await w.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, receipt.submissionId))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
+    expect(event).toMatchObject({
+      action: "sheet.accept",
+      role: "registrar-staff",
+      after: { statusChanges: [{ studentNo: "2026010001", status: { before: "admitted", after: "enrolled" } }] },
+    });
+  });
 });
