@@ -1,35 +1,17 @@
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
-import { type Database, openDatabase } from "../src/db/client";
+import type { Database } from "../src/db/client";
 import { insertCollege, insertMajor, insertStudents, insertTerms, insertUser } from "../src/db/seed-basics";
+import { openScratchDatabase } from "../src/db/test-database";
 import { createSession } from "../src/services/auth/sessions";
 
 export const BENCH_PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 /** A fresh database on the engine, or null when PostgreSQL cannot be reached. */
 export async function freshDatabase(engine: "pglite" | "postgres"): Promise<Database | null> {
-  if (engine === "pglite") return openDatabase();
-  const name = `xueji_bench_${randomBytes(5).toString("hex")}`;
-  const admin = postgres(BENCH_PG_URL, { max: 1, onnotice: () => {}, connect_timeout: 3 });
   try {
-    await admin.unsafe(`create database ${name}`);
+    return await openScratchDatabase(engine, BENCH_PG_URL);
   } catch {
-    await admin.end();
     return null;
   }
-  await admin.end();
-  const url = new URL(BENCH_PG_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 24 });
-  return {
-    ...database,
-    async close() {
-      await database.close();
-      const cleanup = postgres(BENCH_PG_URL, { max: 1, onnotice: () => {} });
-      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
 }
 
 export const NAMES = "甲乙丙丁戊己庚辛壬癸";

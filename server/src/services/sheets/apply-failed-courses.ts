@@ -2,6 +2,7 @@ import { computeStanding, DEFAULT_STANDING_RULES, type RowValues } from "@xueji/
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { resultRows, type Tx } from "../../db/client";
 import { failedCourseRecords, sheetSubmissions, students } from "../../db/schema";
+import { inSlot } from "./sheet-slot";
 
 type Submission = typeof sheetSubmissions.$inferSelect;
 
@@ -15,14 +16,7 @@ export async function applyFailedCourses(tx: Tx, submission: Submission): Promis
   const older = tx
     .select({ id: sheetSubmissions.id })
     .from(sheetSubmissions)
-    .where(
-      and(
-        eq(sheetSubmissions.kind, submission.kind),
-        eq(sheetSubmissions.collegeId, submission.collegeId),
-        eq(sheetSubmissions.termCode, submission.termCode),
-        ne(sheetSubmissions.id, submission.id),
-      ),
-    );
+    .where(inSlot(submission, ne(sheetSubmissions.id, submission.id)));
   await tx.delete(failedCourseRecords).where(inArray(failedCourseRecords.sourceSubmissionId, older));
 
   const inserted = await tx.execute(sql`

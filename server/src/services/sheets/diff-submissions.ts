@@ -1,8 +1,9 @@
 import { AppError, canonicalRowKey } from "@xueji/shared";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { desc, eq, lt } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { sheetRows, sheetSubmissions } from "../../db/schema";
 import { canonicalJson } from "../audit/canonical-json";
+import { inSlot } from "./sheet-slot";
 
 export interface SubmissionDiff {
   submissionId: string;
@@ -23,14 +24,7 @@ export async function diffSubmissions(db: Db, submissionId: string): Promise<Sub
   const [previous] = await db
     .select()
     .from(sheetSubmissions)
-    .where(
-      and(
-        eq(sheetSubmissions.kind, current.kind),
-        eq(sheetSubmissions.collegeId, current.collegeId),
-        eq(sheetSubmissions.termCode, current.termCode),
-        lt(sheetSubmissions.version, current.version),
-      ),
-    )
+    .where(inSlot(current, lt(sheetSubmissions.version, current.version)))
     .orderBy(desc(sheetSubmissions.version))
     .limit(1);
   const load = async (id: string) => {

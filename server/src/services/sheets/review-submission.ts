@@ -1,10 +1,11 @@
 import { AppError, type SheetKind } from "@xueji/shared";
-import { and, eq, max } from "drizzle-orm";
+import { eq, max } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { sheetSubmissions } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit/record-event";
 import { applyFailedCourses } from "./apply-failed-courses";
 import { applyRoster, type RosterEffects } from "./apply-roster";
+import { inSlot } from "./sheet-slot";
 
 export interface ReviewOptions {
   actor: Actor;
@@ -47,13 +48,7 @@ export async function reviewSubmission(db: Db, options: ReviewOptions): Promise<
       const [{ latest } = { latest: 0 }] = await tx
         .select({ latest: max(sheetSubmissions.version) })
         .from(sheetSubmissions)
-        .where(
-          and(
-            eq(sheetSubmissions.kind, submission.kind),
-            eq(sheetSubmissions.collegeId, submission.collegeId),
-            eq(sheetSubmissions.termCode, submission.termCode),
-          ),
-        );
+        .where(inSlot(submission));
       throw new AppError("sheet.superseded", { version: latest ?? submission.version });
     }
 

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { AppError, type GridRow, type Issue, type SheetKind } from "@xueji/shared";
-import { and, eq, max, sql } from "drizzle-orm";
+import { eq, max, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { sheetSubmissions, terms } from "../../db/schema";
 import { canonicalJson } from "../audit/canonical-json";
 import { type Actor, recordEvent } from "../audit/record-event";
 import { checkSheet } from "./check-sheet";
 import { insertSheetRows, type SheetRowInsert } from "./insert-sheet-rows";
+import { inSlot, type SheetSlot } from "./sheet-slot";
 import { type IssueSummary, summarise } from "./summarise";
 
 export interface SubmitSheetOptions {
@@ -114,30 +115,17 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
     await lockKey(tx, `submission:${options.clientId}`);
     const raced = await existing(tx, options.clientId);
     if (raced) return raced;
-    const slot = `${kind}|${options.collegeId}|${options.termCode}`;
-    await lockKey(tx, `sheet:${slot}`);
+    const slot: SheetSlot = { kind, collegeId: options.collegeId, termCode: options.termCode };
+    await lockKey(tx, `sheet:${kind}|${options.collegeId}|${options.termCode}`);
     const [{ latest } = { latest: 0 }] = await tx
       .select({ latest: max(sheetSubmissions.version) })
       .from(sheetSubmissions)
-      .where(
-        and(
-          eq(sheetSubmissions.kind, kind),
-          eq(sheetSubmissions.collegeId, options.collegeId),
-          eq(sheetSubmissions.termCode, options.termCode),
-        ),
-      );
+      .where(inSlot(slot));
     const version = (latest ?? 0) + 1;
     await tx
       .update(sheetSubmissions)
       .set({ state: "superseded" })
-      .where(
-        and(
-          eq(sheetSubmissions.kind, kind),
-          eq(sheetSubmissions.collegeId, options.collegeId),
-          eq(sheetSubmissions.termCode, options.termCode),
-          eq(sheetSubmissions.state, "submitted"),
-        ),
-      );
+      .where(inSlot(slot, eq(sheetSubmissions.state, "submitted")));
     const [submission] = await tx
       .insert(sheetSubmissions)
       .values({
