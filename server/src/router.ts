@@ -1,4 +1,5 @@
 import { auditRouter, usersRouter } from "./routers/admin";
+import { applicationsRouter } from "./routers/applications";
 import { authRouter } from "./routers/auth";
 import { pendingRouter } from "./routers/pending";
 import { sheetsRouter } from "./routers/sheets";
@@ -10,6 +11,7 @@ export const appRouter = router({
   sheets: sheetsRouter,
   students: studentsRouter,
   pending: pendingRouter,
+  applications: applicationsRouter,
   audit: auditRouter,
   users: usersRouter,
 });

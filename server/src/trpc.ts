@@ -18,6 +18,13 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "college.unknown": "BAD_REQUEST",
   "sheet.already-reviewed": "CONFLICT",
   "sheet.superseded": "CONFLICT",
+  "application.conflict": "CONFLICT",
+  "application.not-found": "NOT_FOUND",
+  "application.not-your-stage": "FORBIDDEN",
+  "application.transition-refused": "CONFLICT",
+  "student.unknown": "NOT_FOUND",
+  "pending.not-found": "NOT_FOUND",
+  "pending.already-lifted": "CONFLICT",
 };
 
 /** Turns a domain error into a tRPC error carrying it, so the formatter can localise it. */

@@ -27,6 +27,7 @@ export async function makeWorld(engine: "pglite" | "postgres") {
     ["secretary-a", "secretary", collegeA],
     ["leader-a", "college-leader", collegeA],
     ["secretary-b", "secretary", collegeB],
+    ["leader-b", "college-leader", collegeB],
     ["registrar", "registrar-staff", null],
     ["registrar-leader", "registrar-leader", null],
     ["school-leader", "school-leader", null],
@@ -38,9 +39,10 @@ export async function makeWorld(engine: "pglite" | "postgres") {
     tokens.set(username, (await createSession(db, id)).token);
   }
 
-  async function as(username: string | null) {
+  /** A caller signed in as `username` (null: anonymous), on `today`. */
+  async function as(username: string | null, today = TODAY) {
     const token = username ? (tokens.get(username) ?? null) : null;
-    return createCaller(await createContextInner({ db, engine, token, today: () => TODAY, requestId: `test-${username}` }));
+    return createCaller(await createContextInner({ db, engine, token, today: () => today, requestId: `test-${username}` }));
   }
 
   return {

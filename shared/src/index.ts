@@ -40,3 +40,6 @@ export * from "./sheets/templates";
 export * from "./sheets/values";
 export * from "./status/transitions";
 export * from "./text/normalise";
+export * from "./workflows/application-types";
+export * from "./workflows/materials";
+export * from "./workflows/stages";

@@ -1,9 +1,20 @@
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { colleges, pendingItems, students } from "../db/schema";
+import { liftPendingItem } from "../services/sheets/lift-pending-item";
 import { collegeFilter, procedureFor, router } from "../trpc";
 
 export const pendingRouter = router({
+  /** 解除: a warning whose credits were cleared. */
+  lift: procedureFor("pending.lift")
+    .input(z.object({ itemId: z.number().int().positive(), reason: z.string().min(1).max(2000) }))
+    .mutation(({ ctx, input }) =>
+      liftPendingItem(ctx.db, {
+        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        itemId: input.itemId,
+        reason: input.reason,
+      }),
+    ),
   /** Preliminary opinions (学业警示, 留级, 退学) the rules produced, scoped to the caller's college when it has one. */
   list: procedureFor("pending.read")
     .input(

@@ -46,6 +46,17 @@ export const PERMISSIONS = {
     "registrar-leader": "all",
     "school-leader": "all",
   },
+  "applications.file": { secretary: "own-college", "registrar-staff": "all" },
+  "applications.read": {
+    secretary: "own-college",
+    "college-leader": "own-college",
+    "registrar-staff": "all",
+    "registrar-leader": "all",
+    "school-leader": "all",
+  },
+  /** Which stage a role may decide is checked against the workflow; this is the gate to try. */
+  "applications.decide": { "college-leader": "own-college", "registrar-staff": "all", "registrar-leader": "all", "school-leader": "all" },
+  "pending.lift": { "registrar-staff": "all" },
   "audit.read": { "registrar-leader": "all", admin: "all" },
   "users.manage": { admin: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;

@@ -46,6 +46,34 @@ export const errorCatalogue = {
   },
   "term.unknown": { "zh-CN": "学期“{term}”不存在。", en: "Term “{term}” does not exist." },
   "college.unknown": { "zh-CN": "学院不存在。", en: "College not found." },
+  "student.unknown": { "zh-CN": "学号“{studentNo}”在学籍库中不存在。", en: "Student “{studentNo}” is not in the record." },
+  "application.not-found": { "zh-CN": "找不到这份学籍异动申请。", en: "Application not found." },
+  "application.unknown-reason": { "zh-CN": "“{type}”没有原因“{reason}”。", en: "“{type}” has no reason “{reason}”." },
+  "application.materials-missing": {
+    "zh-CN": "材料不齐，还缺：{materials}。材料齐全后才能报送。",
+    en: "Materials missing: {materials}. The application cannot leave the college until they are complete.",
+  },
+  "application.changes-invalid": { "zh-CN": "申请的变更内容有误：{detail}", en: "The requested changes are not valid: {detail}" },
+  "application.conflict": {
+    "zh-CN": "这份申请刚刚已被他人处理（现为第 {version} 版），请刷新后再操作。",
+    en: "Someone else has just acted on this application (now version {version}); refresh and try again.",
+  },
+  "application.wrong-stage": {
+    "zh-CN": "这份申请当前在“{stage}”环节，不能执行此操作。",
+    en: "The application is at “{stage}”; this action is not possible there.",
+  },
+  "application.not-your-stage": { "zh-CN": "“{stage}”环节由{role}审批。", en: "“{stage}” is decided by the {role}." },
+  "application.opinion-required": { "zh-CN": "退回或驳回必须填写理由。", en: "A return or rejection needs a reason." },
+  "application.notice-period": {
+    "zh-CN": "公示期到 {date} 结束，期满后才能办理。",
+    en: "The public notice runs until {date}; it can be processed after that.",
+  },
+  "application.transition-refused": {
+    "zh-CN": "该生学籍状态为“{status}”，不能办理“{type}”。",
+    en: "The student's status is “{status}”; “{type}” cannot be processed.",
+  },
+  "pending.not-found": { "zh-CN": "找不到这条学籍处理意见。", en: "Pending item not found." },
+  "pending.already-lifted": { "zh-CN": "这条学业警示已经解除。", en: "This academic warning was already lifted." },
   internal: {
     "zh-CN": "处理时发生意外错误（{detail}）。请把这条信息告诉系统管理员。",
     en: "An unexpected error occurred ({detail}). Please tell the system administrator.",

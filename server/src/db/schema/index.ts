@@ -1,3 +1,4 @@
+export * from "./applications";
 export * from "./audit";
 export * from "./organisation";
 export * from "./sheets";

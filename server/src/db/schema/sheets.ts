@@ -103,7 +103,11 @@ export const pendingItems = pgTable(
     /** The term of a warning; '' for a year outcome. */
     termCode: text("term_code").notNull().default(""),
     figures: jsonb("figures").notNull(),
+    /** pending → lifted (解除, when the credits are cleared) or taken up by an application. */
     state: text("state").notNull().default("pending"),
+    liftedBy: integer("lifted_by").references(() => users.id),
+    liftedAt: timestamp("lifted_at", { withTimezone: true }),
+    liftReason: text("lift_reason"),
     sourceSubmissionId: uuid("source_submission_id").references(() => sheetSubmissions.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

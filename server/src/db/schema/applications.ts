@@ -1,0 +1,95 @@
+import { bigserial, date, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { colleges } from "./organisation";
+import { students } from "./students";
+import { users } from "./users";
+
+/**
+ * A status-change application (学籍异动) and where it stands. `version` grows with every decision:
+ * a decision names the version it saw, so of two people deciding at once exactly one wins.
+ */
+export const applications = pgTable(
+  "applications",
+  {
+    id: serial("id").primaryKey(),
+    type: text("type").notNull(),
+    workflowVersion: integer("workflow_version").notNull(),
+    studentId: integer("student_id")
+      .notNull()
+      .references(() => students.id),
+    collegeId: integer("college_id")
+      .notNull()
+      .references(() => colleges.id),
+    /** 转入学院 of a change of major. */
+    targetCollegeId: integer("target_college_id").references(() => colleges.id),
+    reasonCode: text("reason_code").notNull(),
+    materials: jsonb("materials").notNull(),
+    changes: jsonb("changes").notNull(),
+    note: text("note"),
+    stage: text("stage").notNull(),
+    /** open → done | rejected. */
+    state: text("state").notNull(),
+    version: integer("version").notNull().default(1),
+    filedBy: integer("filed_by")
+      .notNull()
+      .references(() => users.id),
+    filedAt: timestamp("filed_at", { withTimezone: true }).notNull().defaultNow(),
+    submittedOn: date("submitted_on", { mode: "string" }),
+    dueOn: date("due_on", { mode: "string" }),
+    noticeEndsOn: date("notice_ends_on", { mode: "string" }),
+    noticeNo: text("notice_no"),
+    executedOn: date("executed_on", { mode: "string" }),
+    deregistrationDueOn: date("deregistration_due_on", { mode: "string" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("applications_pipeline").on(t.state, t.type, t.stage, t.collegeId),
+    index("applications_college_filed").on(t.collegeId, t.filedAt),
+    index("applications_due").on(t.state, t.dueOn),
+    index("applications_student").on(t.studentId),
+  ],
+);
+
+/** Every decision on an application: who, in which role, when, what, with the opinion text. */
+export const applicationDecisions = pgTable(
+  "application_decisions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id),
+    action: text("action").notNull(),
+    fromStage: text("from_stage").notNull(),
+    toStage: text("to_stage").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role").notNull(),
+    opinion: text("opinion"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("application_decisions_application").on(t.applicationId, t.id)],
+);
+
+/** The last notice number (学籍异动通知单) issued in each year; incremented in the executing transaction. */
+export const noticeCounters = pgTable("notice_counters", {
+  year: integer("year").primaryKey(),
+  last: integer("last").notNull(),
+});
+
+/** Each field an executed change altered, before and after, so a student's history can be replayed. */
+export const statusChanges = pgTable(
+  "status_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    studentId: integer("student_id")
+      .notNull()
+      .references(() => students.id),
+    applicationId: integer("application_id").references(() => applications.id),
+    field: text("field").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    noticeNo: text("notice_no"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("status_changes_student").on(t.studentId, t.id)],
+);

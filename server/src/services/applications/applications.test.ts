@@ -1,0 +1,324 @@
+import type { TRPCError } from "@trpc/server";
+import { type ApplicationType, DEFAULT_WORKFLOWS, requiredMaterials } from "@xueji/shared";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeWorld, type World } from "../../../test/world";
+import { resultRows } from "../../db/client";
+import { applications, pendingItems, students } from "../../db/schema";
+import { insertClass, insertMajor } from "../../db/seed-basics";
+import { TEST_ENGINES } from "../../db/test-database";
+
+const DAY = "2026-11-23"; // a Monday
+
+describe.each(TEST_ENGINES)("status-change applications through the API on %s", (engine) => {
+  let w: World;
+  let majorB2: number;
+  let classB2: number;
+  let serial = 0;
+  beforeAll(async () => {
+    w = await makeWorld(engine);
+    majorB2 = await insertMajor(w.db, w.collegeB, "050262", "商务英语");
+    classB2 = await insertClass(w.db, majorB2, "商英2501", 2025);
+  }, 60_000);
+  afterAll(() => w.database.close());
+
+  /** A new student of college A in the given status. */
+  async function student(status = "enrolled", name = "测试") {
+    serial++;
+    const studentNo = `2025019${String(serial).padStart(3, "0")}`;
+    await w.insertStudents([{ studentNo, name, collegeId: w.collegeA, majorId: w.majorA, grade: 2025, status }]);
+    return studentNo;
+  }
+
+  async function file(
+    type: ApplicationType,
+    studentNo: string,
+    extra: { materials?: string[]; changes?: Record<string, string | number>; reasonCode?: string } = {},
+  ) {
+    const workflow = DEFAULT_WORKFLOWS[type];
+    const reasonCode = extra.reasonCode ?? (workflow.reasons[0]?.code as string);
+    const secretary = await w.as("secretary-a");
+    return secretary.applications.file({
+      studentNo,
+      type,
+      reasonCode,
+      materials: (extra.materials ?? requiredMaterials(workflow, reasonCode)) as never,
+      ...(extra.changes ? { changes: extra.changes } : {}),
+    });
+  }
+
+  const USER_FOR: Record<string, string> = {
+    draft: "secretary-a",
+    college: "leader-a",
+    receiving: "leader-b",
+    registrar: "registrar",
+    "registrar-leader": "registrar-leader",
+    "school-leader": "school-leader",
+    "public-notice": "registrar",
+    execution: "registrar",
+    reported: "registrar",
+  };
+
+  /** Moves an application through every stage to 生效, each step by the role that decides it. */
+  async function runToEnd(id: number, startDay = DAY) {
+    let today = startDay;
+    for (;;) {
+      const [app] = await w.db.select().from(applications).where(eq(applications.id, id));
+      if (app?.state !== "open") return app;
+      if (app.stage === "public-notice") today = app.noticeEndsOn as string;
+      const caller = await w.as(USER_FOR[app.stage] as string, today);
+      await caller.applications.decide({
+        applicationId: id,
+        expectedVersion: app.version,
+        action: app.stage === "draft" ? "submit" : "advance",
+        opinion: "同意",
+      });
+    }
+  }
+
+  const statusOf = async (studentNo: string) => (await w.db.select().from(students).where(eq(students.studentNo, studentNo)))[0];
+
+  it.each([
+    ["suspension", "enrolled", "suspended"],
+    ["resumption", "suspended", "enrolled"],
+    ["keep-admission", "admitted", "admission-kept"],
+    ["give-up-admission", "admitted", "admission-given-up"],
+    ["withdrawal", "enrolled", "withdrawn"],
+    ["dismissal", "suspended", "withdrawn"],
+    ["deregistration", "enrolled", "deceased"],
+  ] as Array<[ApplicationType, string, string]>)("%s: from %s to %s, with a numbered notice", async (type, from, to) => {
+    const studentNo = await student(from);
+    const filed = await file(type, studentNo);
+    const done = await runToEnd(filed.id);
+    expect(done).toMatchObject({ state: "done", stage: "effective", noticeNo: expect.stringMatching(/^2026-\d{4}$/) });
+    expect((await statusOf(studentNo))?.status).toBe(to);
+    const timeline = await (await w.as("registrar")).applications.timeline({ applicationId: filed.id });
+    expect(timeline.changes).toEqual([expect.objectContaining({ field: "status", before: from, after: to, noticeNo: done?.noticeNo })]);
+    expect(timeline.decisions.map((d) => d.toStage).at(-1)).toBe("effective");
+    if (DEFAULT_WORKFLOWS[type].deregisters) expect(done?.deregistrationDueOn).toBeTruthy();
+  });
+
+  it("change of major: the receiving college decides its stage, the record moves to the new major and college", async () => {
+    const studentNo = await student();
+    const filed = await file("change-major", studentNo, { changes: { majorId: majorB2, classId: classB2 } });
+    expect(filed.targetCollegeId).toBe(w.collegeB);
+    const done = await runToEnd(filed.id);
+    expect(done?.state).toBe("done");
+    expect(await statusOf(studentNo)).toMatchObject({ majorId: majorB2, classId: classB2, collegeId: w.collegeB, status: "enrolled" });
+    const history = await (await w.as("registrar")).applications.studentHistory({ studentNo });
+    expect(history.map((h) => [h.field, h.before, h.after])).toEqual([
+      ["majorId", w.majorA, majorB2],
+      ["collegeId", w.collegeA, w.collegeB],
+      ["classId", null, classB2],
+    ]);
+  });
+
+  it("demotion changes the grade; an identity change takes effect only at 生效", async () => {
+    const demoted = await student();
+    await runToEnd((await file("demotion", demoted, { changes: { grade: 2024 } })).id);
+    expect((await statusOf(demoted))?.grade).toBe(2024);
+
+    const renamed = await student("enrolled", "旧名");
+    const app = await file("identity-change", renamed, { changes: { name: "新名" } });
+    await runToEnd(app.id);
+    expect((await statusOf(renamed))?.name).toBe("新名");
+    const history = await (await w.as("registrar")).applications.studentHistory({ studentNo: renamed });
+    expect(history.map((h) => [h.field, h.before, h.after])).toEqual([["name", "旧名", "新名"]]);
+  });
+
+  it("keeps an application in the college until its materials are complete", async () => {
+    const studentNo = await student();
+    const app = await file("suspension", studentNo, { materials: ["application-form"], reasonCode: "10" });
+    const secretary = await w.as("secretary-a");
+    const error = await secretary.applications
+      .decide({ applicationId: app.id, expectedVersion: 1, action: "submit" })
+      .catch((e: TRPCError) => e);
+    expect(error).toMatchObject({ code: "BAD_REQUEST", cause: { code: "application.materials-missing" } });
+    expect((error as TRPCError).cause?.message).toBeDefined();
+    const [after] = await w.db.select().from(applications).where(eq(applications.id, app.id));
+    expect(after).toMatchObject({ stage: "draft", version: 1 });
+  });
+
+  it("returns to the stage before or to the college, with a reason; rejects end it", async () => {
+    const app = await file("withdrawal", await student());
+    const secretary = await w.as("secretary-a");
+    await secretary.applications.decide({ applicationId: app.id, expectedVersion: 1, action: "submit" });
+    await (await w.as("leader-a")).applications.decide({ applicationId: app.id, expectedVersion: 2, action: "advance", opinion: "同意" });
+    const leader = await w.as("registrar-leader");
+    await expect(leader.applications.decide({ applicationId: app.id, expectedVersion: 3, action: "return" })).rejects.toMatchObject({
+      cause: { code: "application.opinion-required" },
+    });
+    expect(
+      await leader.applications.decide({ applicationId: app.id, expectedVersion: 3, action: "return", opinion: "家长签字缺失" }),
+    ).toMatchObject({ stage: "college", version: 4 });
+    expect(
+      await (await w.as("leader-a")).applications.decide({
+        applicationId: app.id,
+        expectedVersion: 4,
+        action: "return",
+        returnTo: "college",
+        opinion: "补齐签字",
+      }),
+    ).toMatchObject({ stage: "draft" });
+    await secretary.applications.decide({ applicationId: app.id, expectedVersion: 5, action: "submit" });
+    expect(
+      await (await w.as("leader-a")).applications.decide({
+        applicationId: app.id,
+        expectedVersion: 6,
+        action: "reject",
+        opinion: "学生撤回",
+      }),
+    ).toMatchObject({ state: "rejected", stage: "rejected" });
+    await expect(
+      (await w.as("registrar-leader")).applications.decide({ applicationId: app.id, expectedVersion: 7, action: "advance" }),
+    ).rejects.toMatchObject({ cause: { code: "application.wrong-stage" } });
+    const timeline = await (await w.as("registrar")).applications.timeline({ applicationId: app.id });
+    expect(timeline.decisions.map((d) => [d.action, d.role, d.opinion])).toEqual([
+      ["submit", "secretary", null],
+      ["advance", "college-leader", "同意"],
+      ["return", "registrar-leader", "家长签字缺失"],
+      ["return", "college-leader", "补齐签字"],
+      ["submit", "secretary", null],
+      ["reject", "college-leader", "学生撤回"],
+    ]);
+  });
+
+  it("lets only the stage's role, of the right college, decide", async () => {
+    const app = await file("suspension", await student());
+    await (await w.as("secretary-a")).applications.decide({ applicationId: app.id, expectedVersion: 1, action: "submit" });
+    for (const who of ["leader-b", "registrar-leader", "registrar"]) {
+      const error = await (await w.as(who)).applications
+        .decide({ applicationId: app.id, expectedVersion: 2, action: "advance" })
+        .catch((e: TRPCError) => e);
+      expect(error).toMatchObject({ code: "FORBIDDEN", cause: { code: "application.not-your-stage" } });
+    }
+  });
+
+  it("refuses at 办理 a change the student's status does not allow, and gives back nothing it took", async () => {
+    const studentNo = await student("enrolled");
+    const app = await file("resumption", studentNo); // 复学 of a student who is not 休学
+    const before = resultRows<{ last: number }>(await w.db.execute(sql`select coalesce(max(last), 0) as last from notice_counters`))[0]
+      ?.last;
+    const error = await runToEnd(app.id).catch((e: TRPCError) => e);
+    expect(error).toMatchObject({ code: "CONFLICT", cause: { code: "application.transition-refused" } });
+    expect((error as TRPCError).message).toBe("application.transition-refused");
+    const [after] = await w.db.select().from(applications).where(eq(applications.id, app.id));
+    expect(after).toMatchObject({ stage: "execution", noticeNo: null });
+    const now = resultRows<{ last: number }>(await w.db.execute(sql`select coalesce(max(last), 0) as last from notice_counters`))[0]?.last;
+    expect(now).toBe(before);
+    expect((await statusOf(studentNo))?.status).toBe("enrolled");
+  });
+
+  it("numbers notices without gaps or repeats when 20 are executed at once", async () => {
+    const ids: Array<{ id: number; version: number }> = [];
+    for (let i = 0; i < 20; i++) {
+      const app = await file("suspension", await student());
+      let version = 1;
+      for (const [who, action] of [
+        ["secretary-a", "submit"],
+        ["leader-a", "advance"],
+        ["registrar-leader", "advance"],
+      ] as const) {
+        version = (await (await w.as(who)).applications.decide({ applicationId: app.id, expectedVersion: version, action })).version;
+      }
+      ids.push({ id: app.id, version });
+    }
+    const registrar = await w.as("registrar");
+    const done = await Promise.all(
+      ids.map(({ id, version }) => registrar.applications.decide({ applicationId: id, expectedVersion: version, action: "advance" })),
+    );
+    const numbers = done.map((d) => Number(d.noticeNo?.slice(5))).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(20);
+    expect((numbers.at(-1) ?? 0) - (numbers[0] ?? 0)).toBe(19);
+    const all = (await w.db.select({ no: applications.noticeNo }).from(applications))
+      .map((r) => r.no)
+      .filter(Boolean)
+      .map((n) => Number(n?.slice(5)))
+      .sort((a, b) => a - b);
+    expect(all).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
+  });
+
+  it("lets exactly one of two simultaneous deciders win; the other is told to refresh", async () => {
+    const app = await file("suspension", await student());
+    await (await w.as("secretary-a")).applications.decide({ applicationId: app.id, expectedVersion: 1, action: "submit" });
+    const leader = await w.as("leader-a");
+    const outcomes = await Promise.allSettled([
+      leader.applications.decide({ applicationId: app.id, expectedVersion: 2, action: "advance", opinion: "同意" }),
+      leader.applications.decide({ applicationId: app.id, expectedVersion: 2, action: "return", opinion: "不同意" }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const lost = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect(lost.reason).toMatchObject({ code: "CONFLICT", cause: { code: "application.conflict", params: { version: 3 } } });
+  });
+
+  it("counts deadlines in working days across the National Day holiday and its make-up Saturday", async () => {
+    const app = await file("resumption", await student("suspended"));
+    const submitted = await (await w.as("secretary-a", "2026-09-30")).applications.decide({
+      applicationId: app.id,
+      expectedVersion: 1,
+      action: "submit",
+    });
+    // 5 working days from Wed 30 Sept: 8, 9, 10 (Saturday, 调休), 12, 13 October.
+    expect(submitted).toMatchObject({ submittedOn: "2026-09-30", dueOn: "2026-10-13" });
+    const listed = async (today: string) =>
+      (await (await w.as("registrar", today)).applications.list({ overdue: true, pageSize: 200 })).map((a) => a.id);
+    expect(await listed("2026-10-13")).not.toContain(app.id);
+    expect(await listed("2026-10-14")).toContain(app.id);
+  });
+
+  it("sets 学籍注销 due 15 working days after a withdrawal is executed (seed 003 第十二条)", async () => {
+    const app = await file("withdrawal", await student());
+    const done = await runToEnd(app.id, "2026-09-25");
+    expect(done).toMatchObject({ executedOn: "2026-09-25", deregistrationDueOn: "2026-10-22" });
+  });
+
+  it("decides many at once and says per application what happened", async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const app = await file("suspension", await student());
+      await (await w.as("secretary-a")).applications.decide({ applicationId: app.id, expectedVersion: 1, action: "submit" });
+      ids.push(app.id);
+    }
+    const results = await (await w.as("leader-a")).applications.bulkDecide({
+      action: "advance",
+      opinion: "同意",
+      items: [
+        { applicationId: ids[0] as number, expectedVersion: 2 },
+        { applicationId: ids[1] as number, expectedVersion: 1 }, // stale
+        { applicationId: ids[2] as number, expectedVersion: 2 },
+      ],
+    });
+    expect(results).toEqual([
+      { applicationId: ids[0], ok: true, stage: "registrar-leader", version: 3 },
+      {
+        applicationId: ids[1],
+        ok: false,
+        code: "application.conflict",
+        message: "这份申请刚刚已被他人处理（现为第 2 版），请刷新后再操作。",
+      },
+      { applicationId: ids[2], ok: true, stage: "registrar-leader", version: 3 },
+    ]);
+  });
+
+  it("lifts an academic warning when the credits are cleared, keeping who and why", async () => {
+    const [studentRow] = await w.db.select().from(students).limit(1);
+    const [item] = await w.db
+      .insert(pendingItems)
+      .values({
+        studentId: studentRow?.id as number,
+        collegeId: w.collegeA,
+        kind: "warning-1",
+        academicYear: "2025-2026",
+        termCode: "2025-2026-1",
+        figures: { termFailedCredits: 12 },
+      })
+      .returning();
+    const registrar = await w.as("registrar");
+    const lifted = await registrar.pending.lift({ itemId: item?.id as number, reason: "补考全部通过，不合格学分已清零" });
+    expect(lifted).toMatchObject({ state: "lifted", liftReason: "补考全部通过，不合格学分已清零", liftedBy: expect.any(Number) });
+    await expect(registrar.pending.lift({ itemId: item?.id as number, reason: "再次" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect((await w.as("secretary-a")).pending.lift({ itemId: item?.id as number, reason: "x" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+});

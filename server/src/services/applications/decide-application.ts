@@ -1,0 +1,151 @@
+import {
+  AppError,
+  type ApplicationType,
+  CN_HOLIDAYS,
+  DEREGISTRATION_WORKING_DAYS,
+  FIXED_STAGES,
+  MATERIALS,
+  type Material,
+  nextStage,
+  previousStage,
+  ROLE_LABELS,
+  type Role,
+  requiredMaterials,
+  WorkCalendar,
+  type Workflow,
+} from "@xueji/shared";
+import { eq } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client";
+import { applicationDecisions, applications } from "../../db/schema";
+import { type Actor, recordEvent } from "../audit/record-event";
+import { applyIdentityChange, executeChange, nextNoticeNo } from "./execute-change";
+import { stageName } from "./stage-name";
+import { workflowFor } from "./workflow-for";
+
+export type DecisionAction = "submit" | "advance" | "return" | "reject";
+
+export interface DecideOptions {
+  actor: Actor & { role: Role; collegeId: number | null };
+  applicationId: number;
+  /** The version the decider saw; a newer one means someone else decided first. */
+  expectedVersion: number;
+  action: DecisionAction;
+  opinion?: string | null;
+  /** For a return: to the stage before (default) or all the way back to the college's draft. */
+  returnTo?: "previous" | "college";
+  today: string;
+  calendar?: WorkCalendar;
+}
+
+type ApplicationRow = typeof applications.$inferSelect;
+
+/** Who may act at a stage: the stage's role (and college), the filing college at the draft, the registrar after the decisions. */
+function mayAct(workflow: Workflow, app: ApplicationRow, actor: DecideOptions["actor"]): boolean {
+  if (app.stage === FIXED_STAGES.draft)
+    return actor.role === "registrar-staff" || (actor.role === "secretary" && actor.collegeId === app.collegeId);
+  const stage = workflow.stages.find((s) => s.key === app.stage);
+  if (!stage) return actor.role === "registrar-staff";
+  if (stage.role !== actor.role) return false;
+  if (stage.college === "student") return actor.collegeId === app.collegeId;
+  if (stage.college === "target") return actor.collegeId === app.targetCollegeId;
+  return true;
+}
+
+function roleOfStage(workflow: Workflow, stage: string): Role {
+  if (stage === FIXED_STAGES.draft) return "secretary";
+  return workflow.stages.find((s) => s.key === stage)?.role ?? "registrar-staff";
+}
+
+/**
+ * One decision on an application, in one transaction with its record and audit event: 报送 from the
+ * college (materials must be complete), 通过 at a stage, 退回 with a reason, or 驳回. Passing the
+ * 办理 stage executes the change and numbers the notice.
+ */
+export async function decideApplication(db: Db, options: DecideOptions) {
+  const calendar = options.calendar ?? new WorkCalendar(CN_HOLIDAYS);
+  return db.transaction(async (tx) => {
+    const [app] = await tx.select().from(applications).where(eq(applications.id, options.applicationId)).for("update").limit(1);
+    if (!app) throw new AppError("application.not-found");
+    if (app.version !== options.expectedVersion) throw new AppError("application.conflict", { version: app.version });
+    const workflow = workflowFor(app.type as ApplicationType, app.workflowVersion);
+    const here = stageName(workflow, app.stage);
+    if (app.state !== "open") throw new AppError("application.wrong-stage", { stage: here });
+    if (!mayAct(workflow, app, options.actor)) {
+      throw new AppError("application.not-your-stage", { stage: here, role: ROLE_LABELS[roleOfStage(workflow, app.stage)]["zh-CN"] });
+    }
+
+    const set: Partial<typeof applications.$inferInsert> = {};
+    let to: string;
+    let effects: Record<string, unknown> = {};
+    switch (options.action) {
+      case "submit": {
+        if (app.stage !== FIXED_STAGES.draft) throw new AppError("application.wrong-stage", { stage: here });
+        const missing = requiredMaterials(workflow, app.reasonCode).filter((m) => !(app.materials as Material[]).includes(m));
+        if (missing.length > 0)
+          throw new AppError("application.materials-missing", { materials: missing.map((m) => MATERIALS[m]["zh-CN"]).join("、") });
+        to = nextStage(workflow, app.stage) as string;
+        set.submittedOn = options.today;
+        set.dueOn = calendar.addWorkingDays(options.today, workflow.deadlineWorkingDays);
+        break;
+      }
+      case "advance": {
+        if (app.stage === FIXED_STAGES.draft || app.stage === FIXED_STAGES.effective)
+          throw new AppError("application.wrong-stage", { stage: here });
+        if (app.stage === FIXED_STAGES.notice && app.noticeEndsOn && options.today < app.noticeEndsOn) {
+          throw new AppError("application.notice-period", { date: app.noticeEndsOn });
+        }
+        to = nextStage(workflow, app.stage) as string;
+        if (to === FIXED_STAGES.notice) set.noticeEndsOn = calendar.addWorkingDays(options.today, workflow.publicNoticeDays);
+        if (app.stage === FIXED_STAGES.execution) {
+          const noticeNo = await nextNoticeNo(tx, Number(options.today.slice(0, 4)));
+          const changes = await executeChange(tx as Tx, app, workflow, noticeNo);
+          Object.assign(set, { noticeNo, executedOn: options.today });
+          if (workflow.deregisters) set.deregistrationDueOn = calendar.addWorkingDays(options.today, DEREGISTRATION_WORKING_DAYS);
+          effects = { noticeNo, changes };
+        }
+        if (to === FIXED_STAGES.effective) {
+          set.state = "done";
+          if (app.type === "identity-change") effects = { changes: await applyIdentityChange(tx as Tx, app) };
+        }
+        break;
+      }
+      case "return": {
+        if (!options.opinion?.trim()) throw new AppError("application.opinion-required");
+        if (app.stage === FIXED_STAGES.draft || app.executedOn) throw new AppError("application.wrong-stage", { stage: here });
+        to = options.returnTo === "college" ? FIXED_STAGES.draft : (previousStage(workflow, app.stage) as string);
+        if (to === FIXED_STAGES.notice) to = previousStage(workflow, to) as string;
+        break;
+      }
+      case "reject": {
+        if (!options.opinion?.trim()) throw new AppError("application.opinion-required");
+        if (app.stage === FIXED_STAGES.draft || app.executedOn) throw new AppError("application.wrong-stage", { stage: here });
+        to = FIXED_STAGES.rejected;
+        set.state = "rejected";
+        break;
+      }
+    }
+
+    const [updated] = await tx
+      .update(applications)
+      .set({ ...set, stage: to, version: app.version + 1, updatedAt: new Date() })
+      .where(eq(applications.id, app.id))
+      .returning();
+    await tx.insert(applicationDecisions).values({
+      applicationId: app.id,
+      action: options.action,
+      fromStage: app.stage,
+      toStage: to,
+      userId: options.actor.userId as number,
+      role: options.actor.role,
+      opinion: options.opinion ?? null,
+    });
+    await recordEvent(tx, options.actor, {
+      action: `application.${options.action}`,
+      entity: "application",
+      entityId: String(app.id),
+      before: { stage: app.stage, version: app.version },
+      after: { stage: to, version: app.version + 1, opinion: options.opinion ?? null, ...effects },
+    });
+    return updated as ApplicationRow;
+  });
+}

@@ -1,0 +1,122 @@
+import { AppError, applyEvent, entryByCode, STUDENT_STATUS, type StatusEvent, type StudentStatus, type Workflow } from "@xueji/shared";
+import { eq, sql } from "drizzle-orm";
+import { resultRows, type Tx } from "../../db/client";
+import { type applications, classes, majors, statusChanges, students } from "../../db/schema";
+
+type ApplicationRow = typeof applications.$inferSelect;
+type FieldChange = { field: string; before: unknown; after: unknown };
+
+/** The next notice number of the year: the counter row is locked by the update, so numbers never repeat, and a rolled-back execution gives its number back. */
+export async function nextNoticeNo(tx: Tx, year: number): Promise<string> {
+  const result = await tx.execute(sql`
+    insert into notice_counters (year, last) values (${year}, 1)
+    on conflict (year) do update set last = notice_counters.last + 1
+    returning last`);
+  const [row] = resultRows<{ last: number }>(result);
+  return `${year}-${String(row?.last).padStart(4, "0")}`;
+}
+
+/**
+ * 办理: applies the status change to the student through the shared transition rules (an
+ * impossible change is refused) and writes each changed field, before and after.
+ */
+export async function executeChange(tx: Tx, application: ApplicationRow, workflow: Workflow, noticeNo: string): Promise<FieldChange[]> {
+  const [student] = await tx.select().from(students).where(eq(students.id, application.studentId)).for("update").limit(1);
+  if (!student) throw new AppError("application.not-found");
+  const changes: FieldChange[] = [];
+  const set: Partial<typeof students.$inferInsert> = {};
+  const change = <K extends keyof typeof students.$inferInsert>(field: K, after: (typeof students.$inferInsert)[K]) => {
+    const before = student[field as keyof typeof student];
+    if (before === after) return;
+    changes.push({ field, before, after });
+    set[field] = after;
+  };
+
+  if (workflow.event) {
+    // 休学期满未复学 is the dismissal of a suspended student (DOMAIN.md §2).
+    const event: StatusEvent = application.type === "dismissal" && student.status === "suspended" ? "suspension-expired" : workflow.event;
+    const result = applyEvent(student.status as StudentStatus, event);
+    if (!result.ok) {
+      throw new AppError("application.transition-refused", {
+        status: entryByCode(STUDENT_STATUS, student.status)?.name ?? student.status,
+        type: workflow.name["zh-CN"],
+      });
+    }
+    change("status", result.to);
+  }
+  const wanted = application.changes as Record<string, number | string>;
+  if (application.type === "change-major") {
+    const [major] = await tx
+      .select()
+      .from(majors)
+      .where(eq(majors.id, Number(wanted.majorId)))
+      .limit(1);
+    if (major) {
+      change("majorId", major.id);
+      change("collegeId", major.collegeId);
+      change("level", major.level);
+    }
+    change("classId", wanted.classId !== undefined ? Number(wanted.classId) : null);
+  }
+  if (application.type === "demotion") {
+    change("grade", Number(wanted.grade));
+    if (wanted.classId !== undefined) {
+      const [klass] = await tx
+        .select()
+        .from(classes)
+        .where(eq(classes.id, Number(wanted.classId)))
+        .limit(1);
+      if (klass) change("classId", klass.id);
+    }
+  }
+  if (changes.length > 0) {
+    await tx
+      .update(students)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(students.id, student.id));
+    await tx
+      .insert(statusChanges)
+      .values(
+        changes.map((c) => ({
+          studentId: student.id,
+          applicationId: application.id,
+          field: c.field,
+          before: c.before,
+          after: c.after,
+          noticeNo,
+        })),
+      );
+  }
+  return changes;
+}
+
+/** 学籍信息修改 takes effect only when the provincial authority approves (生效): then the fields change. */
+export async function applyIdentityChange(tx: Tx, application: ApplicationRow): Promise<FieldChange[]> {
+  const [student] = await tx.select().from(students).where(eq(students.id, application.studentId)).for("update").limit(1);
+  if (!student) throw new AppError("application.not-found");
+  const wanted = application.changes as Record<string, string>;
+  const changes: FieldChange[] = [];
+  for (const field of ["name", "idNumber", "gender", "birthDate", "ethnicity"] as const) {
+    if (wanted[field] !== undefined && wanted[field] !== student[field])
+      changes.push({ field, before: student[field], after: wanted[field] });
+  }
+  if (changes.length > 0) {
+    await tx
+      .update(students)
+      .set({ ...Object.fromEntries(changes.map((c) => [c.field, c.after])), updatedAt: new Date() })
+      .where(eq(students.id, student.id));
+    await tx
+      .insert(statusChanges)
+      .values(
+        changes.map((c) => ({
+          studentId: student.id,
+          applicationId: application.id,
+          field: c.field,
+          before: c.before,
+          after: c.after,
+          noticeNo: application.noticeNo,
+        })),
+      );
+  }
+  return changes;
+}

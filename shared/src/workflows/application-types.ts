@@ -1,0 +1,246 @@
+import type { Role } from "../auth/roles";
+import type { Locale } from "../messages/catalogue";
+import type { StatusEvent } from "../status/transitions";
+import type { Material } from "./materials";
+
+/**
+ * Status-change applications (学籍异动) as data, DOMAIN.md §5 and seed 004's 时间安排表: for each
+ * type the reasons and the materials each needs, the chain of deciding stages and who decides,
+ * the public-notice (公示) period, and the processing deadline in working days. A school edits
+ * these as settings; these are the defaults.
+ */
+export const APPLICATION_TYPES = [
+  "suspension",
+  "resumption",
+  "demotion",
+  "keep-admission",
+  "give-up-admission",
+  "withdrawal",
+  "dismissal",
+  "change-major",
+  "deregistration",
+  "identity-change",
+] as const;
+export type ApplicationType = (typeof APPLICATION_TYPES)[number];
+
+export interface DecisionStage {
+  key: string;
+  name: Record<Locale, string>;
+  role: Role;
+  /** Whose college a college role must belong to: the student's, or the receiving one (转入学院). */
+  college?: "student" | "target";
+}
+
+export interface Reason {
+  code: string;
+  name: Record<Locale, string>;
+  materials: readonly Material[];
+}
+
+export interface Workflow {
+  type: ApplicationType;
+  version: number;
+  name: Record<Locale, string>;
+  /** The status event executed at 办理; null for identity changes, which change fields instead. */
+  event: StatusEvent | null;
+  materials: readonly Material[];
+  reasons: readonly Reason[];
+  stages: readonly DecisionStage[];
+  publicNoticeDays: number;
+  /** From leaving the college to execution, in working days (0: the same day). */
+  deadlineWorkingDays: number;
+  /** Whether execution ends the student's 学籍, so 学籍注销 falls due (seed 003 第十二条: 15 working days). */
+  deregisters: boolean;
+  /** Fields the application carries as changes (new major and class, new grade, identity fields). */
+  changes: readonly string[];
+}
+
+const stage = (key: string, zh: string, en: string, role: Role, college?: "student" | "target"): DecisionStage => ({
+  key,
+  name: { "zh-CN": zh, en },
+  role,
+  ...(college ? { college } : {}),
+});
+const COLLEGE = stage("college", "二级学院审核", "College review", "college-leader", "student");
+const REGISTRAR = stage("registrar", "教务处学籍中心审核", "Registrar review", "registrar-staff");
+const REGISTRAR_LEADER = stage("registrar-leader", "教务处分管领导审批", "Registrar leader approval", "registrar-leader");
+const SCHOOL_LEADER = stage("school-leader", "分管校领导审批", "School leader approval", "school-leader");
+const reason = (code: string, zh: string, en: string, materials: readonly Material[] = []): Reason => ({
+  code,
+  name: { "zh-CN": zh, en },
+  materials,
+});
+const ILLNESS = "10";
+const MILITARY = "34";
+
+export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
+  // seed 004: 休学 两周内; 申请表、本人和家长身份证复印件，因病需诊断证明，参军需入伍证明.
+  suspension: {
+    type: "suspension",
+    version: 1,
+    name: { "zh-CN": "休学", en: "Suspension" },
+    event: "suspend",
+    materials: ["application-form", "student-id-copy", "parent-id-copy"],
+    reasons: [
+      reason(ILLNESS, "疾病", "Illness", ["diagnosis"]),
+      reason(MILITARY, "应征入伍", "Military service", ["enlistment"]),
+      reason("24", "休学创业", "Starting a business"),
+      reason("99", "其他", "Other"),
+    ],
+    stages: [COLLEGE, REGISTRAR_LEADER],
+    publicNoticeDays: 0,
+    deadlineWorkingDays: 10,
+    deregisters: false,
+    changes: [],
+  },
+  // seed 004: 复学 五天内; 因病休学须康复证明，参军须退役证明.
+  resumption: {
+    type: "resumption",
+    version: 1,
+    name: { "zh-CN": "复学", en: "Resumption" },
+    event: "resume",
+    materials: ["application-form"],
+    reasons: [
+      reason(ILLNESS, "病愈复学", "Recovered from illness", ["recovery"]),
+      reason(MILITARY, "退役复学", "Back from military service", ["discharge"]),
+      reason("99", "其他", "Other"),
+    ],
+    stages: [COLLEGE, REGISTRAR_LEADER],
+    publicNoticeDays: 0,
+    deadlineWorkingDays: 5,
+    deregisters: false,
+    changes: [],
+  },
+  // seed 004: 降级 五天内; 降级申请表、本人及家长身份证复印件.
+  demotion: {
+    type: "demotion",
+    version: 1,
+    name: { "zh-CN": "降级", en: "Voluntary demotion" },
+    event: "demote",
+    materials: ["application-form", "student-id-copy", "parent-id-copy"],
+    reasons: [reason("99", "自愿降级", "Voluntary")],
+    stages: [COLLEGE, REGISTRAR_LEADER],
+    publicNoticeDays: 0,
+    deadlineWorkingDays: 5,
+    deregisters: false,
+    changes: ["grade", "classId"],
+  },
+  // seed 004: 保留入学资格 当天; 招生就业工作处 and 学籍中心.
+  "keep-admission": {
+    type: "keep-admission",
+    version: 1,
+    name: { "zh-CN": "保留入学资格", en: "Deferred admission" },
+    event: "keep-admission",
+    materials: ["admission-letter", "student-id-copy"],
+    reasons: [
+      reason(ILLNESS, "疾病", "Illness", ["application-form", "diagnosis"]),
+      reason(MILITARY, "应征入伍", "Military service", ["enlistment"]),
+    ],
+    stages: [COLLEGE, REGISTRAR],
+    publicNoticeDays: 0,
+    deadlineWorkingDays: 0,
+    deregisters: false,
+    changes: [],
+  },
+  // seed 004: 放弃入学资格 当天; only before electronic registration (DOMAIN.md §2).
+  "give-up-admission": {
+    type: "give-up-admission",
+    version: 1,
+    name: { "zh-CN": "放弃入学资格", en: "Giving up admission" },
+    event: "give-up-admission",
+    materials: ["application-form", "student-id-copy", "parent-id-copy"],
+    reasons: [reason("99", "本人放弃", "Student's own decision")],
+    stages: [COLLEGE, REGISTRAR_LEADER],
+    publicNoticeDays: 0,
+    deadlineWorkingDays: 0,
+    deregisters: true,
+    changes: [],
+  },
+  // seed 004: 自动退学 一天; college meeting → 教务处 → 分管校领导.
+  withdrawal: {
+    type: "withdrawal",
+    version: 1,
+    name: { "zh-CN": "退学", en: "Withdrawal" },
+    event: "withdraw",
+    materials: ["application-form", "student-id-copy", "parent-id-copy"],
+    reasons: [reason("21", "自动退学", "Voluntary withdrawal"), reason("29", "自费出国退学", "Studying abroad")],
+    stages: [COLLEGE, REGISTRAR_LEADER, SCHOOL_LEADER],
+    publicNoticeDays: 0,
+    deadlineWorkingDays: 1,
+    deregisters: true,
+    changes: [],
+  },
+  // seed 004 第三周: 退学处理申报表 + 佐证材料 → 教务处汇总 → 校长办公会 → 公示 → 发文 → 异动.
+  dismissal: {
+    type: "dismissal",
+    version: 1,
+    name: { "zh-CN": "退学处理", en: "Dismissal" },
+    event: "withdraw",
+    materials: ["dismissal-form", "evidence"],
+    reasons: [
+      reason("31", "休学期满未办理复学", "Suspension expired"),
+      reason("22", "成绩太差（不合格学分达到退学条件）", "Failed credits"),
+      reason("39", "未按时报到注册或旷课", "Not registered or absent"),
+    ],
+    stages: [COLLEGE, REGISTRAR, SCHOOL_LEADER],
+    publicNoticeDays: 5,
+    deadlineWorkingDays: 15,
+    deregisters: true,
+    changes: [],
+  },
+  // seed 004 1月: 转出学院 → 转入学院 → 工作小组 by grades → 公示 → 发文 → 异动.
+  "change-major": {
+    type: "change-major",
+    version: 1,
+    name: { "zh-CN": "转专业", en: "Change of major" },
+    event: "change-major",
+    materials: ["application-form", "ranking"],
+    reasons: [reason("01", "兴趣与特长", "Interest and aptitude"), reason("99", "其他", "Other")],
+    stages: [COLLEGE, stage("receiving", "转入学院审核", "Receiving college review", "college-leader", "target"), REGISTRAR],
+    publicNoticeDays: 5,
+    deadlineWorkingDays: 20,
+    deregisters: false,
+    changes: ["majorId", "classId"],
+  },
+  // seed 004: 注销学籍（死亡） 一天.
+  deregistration: {
+    type: "deregistration",
+    version: 1,
+    name: { "zh-CN": "注销学籍", en: "Deregistration (death)" },
+    event: "decease",
+    materials: ["application-form", "death-certificate"],
+    reasons: [reason("99", "学生死亡", "Death of the student")],
+    stages: [COLLEGE, REGISTRAR],
+    publicNoticeDays: 0,
+    deadlineWorkingDays: 1,
+    deregisters: true,
+    changes: [],
+  },
+  // seed 000 五: 前 5 项 for a change of identity data, 6–7 when the gaokao registration was wrong;
+  // effective only once the provincial authority approves on 学信网 (DOMAIN.md §5).
+  "identity-change": {
+    type: "identity-change",
+    version: 1,
+    name: { "zh-CN": "学籍信息修改", en: "Change of identity data" },
+    event: null,
+    materials: ["police-conclusion", "household-certificate", "household-book-copy", "old-id-copy", "new-id-copy"],
+    reasons: [
+      reason("changed", "身份信息变更", "Identity data changed"),
+      reason("gaokao-error", "高考报名时填错", "Wrong at gaokao registration", ["exam-authority-certificate", "exam-ticket-copy"]),
+    ],
+    stages: [COLLEGE, REGISTRAR_LEADER],
+    publicNoticeDays: 0,
+    deadlineWorkingDays: 10,
+    deregisters: false,
+    changes: ["name", "idNumber", "gender", "birthDate", "ethnicity"],
+  },
+};
+
+/** The materials an application of this type for this reason must carry. */
+export function requiredMaterials(workflow: Workflow, reasonCode: string): Material[] {
+  const reason = workflow.reasons.find((r) => r.code === reasonCode);
+  return [...new Set([...workflow.materials, ...(reason?.materials ?? [])])];
+}
+
+/** Working days from leaving the college to 学籍注销 after a decision that ends the 学籍 (seed 003 第十二条). */
+export const DEREGISTRATION_WORKING_DAYS = 15;

@@ -1,0 +1,29 @@
+import type { Locale } from "../messages/catalogue";
+
+/** Materials an application may need (seed 004 时间安排表; seed 000 五 for identity changes). */
+export const MATERIALS = {
+  "application-form": { "zh-CN": "申请表（签字同意）", en: "Signed application form" },
+  "student-id-copy": { "zh-CN": "本人身份证复印件", en: "Copy of the student's ID card" },
+  "parent-id-copy": { "zh-CN": "家长身份证复印件", en: "Copy of a parent's ID card" },
+  diagnosis: { "zh-CN": "医院诊断证明", en: "Hospital diagnosis" },
+  enlistment: { "zh-CN": "入伍证明（入伍通知书）", en: "Enlistment notice" },
+  recovery: { "zh-CN": "医院康复证明", en: "Hospital certificate of recovery" },
+  discharge: { "zh-CN": "退役证明", en: "Discharge certificate" },
+  "admission-letter": { "zh-CN": "录取通知书", en: "Admission letter" },
+  "death-certificate": { "zh-CN": "死亡证明", en: "Death certificate" },
+  "dismissal-form": { "zh-CN": "退学处理申报表", en: "Dismissal form" },
+  evidence: { "zh-CN": "达到退学条件的佐证材料", en: "Evidence of the grounds for dismissal" },
+  ranking: { "zh-CN": "成绩排名证明", en: "Grade ranking" },
+  "police-conclusion": { "zh-CN": "公民主项信息更改结论（公安局户籍科盖章）", en: "Police conclusion on the change of identity data" },
+  "household-certificate": { "zh-CN": "户籍证明（公安局户籍科盖章）", en: "Household registration certificate" },
+  "household-book-copy": { "zh-CN": "户口本复印件", en: "Copy of the household register" },
+  "old-id-copy": { "zh-CN": "更改前身份证复印件", en: "Copy of the ID card before the change" },
+  "new-id-copy": { "zh-CN": "更改后身份证复印件", en: "Copy of the ID card after the change" },
+  "exam-authority-certificate": {
+    "zh-CN": "原高考所在地考试院或高中学校证明（盖章）",
+    en: "Certificate of the exam authority or high school",
+  },
+  "exam-ticket-copy": { "zh-CN": "高考准考证复印件", en: "Copy of the gaokao admission ticket" },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type Material = keyof typeof MATERIALS;

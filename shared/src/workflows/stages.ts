@@ -1,0 +1,39 @@
+import type { Workflow } from "./application-types";
+
+/**
+ * Where an application stands (DOMAIN.md §5): 草稿 → the type's deciding stages → [公示] → 办理
+ * (execution: the status change and a numbered notice) → 上报 → 生效; or 已驳回.
+ * Positions are the stage keys in order; `next` and `previous` walk them.
+ */
+export const FIXED_STAGES = {
+  draft: "draft",
+  notice: "public-notice",
+  execution: "execution",
+  reported: "reported",
+  effective: "effective",
+  rejected: "rejected",
+} as const;
+
+export function stagesOf(workflow: Workflow): string[] {
+  return [
+    FIXED_STAGES.draft,
+    ...workflow.stages.map((s) => s.key),
+    ...(workflow.publicNoticeDays > 0 ? [FIXED_STAGES.notice] : []),
+    FIXED_STAGES.execution,
+    FIXED_STAGES.reported,
+    FIXED_STAGES.effective,
+  ];
+}
+
+export function nextStage(workflow: Workflow, current: string): string | null {
+  const all = stagesOf(workflow);
+  const i = all.indexOf(current);
+  return i >= 0 && i < all.length - 1 ? (all[i + 1] as string) : null;
+}
+
+/** Where a return (退回) sends an application: the stage before, never before the draft. */
+export function previousStage(workflow: Workflow, current: string): string | null {
+  const all = stagesOf(workflow);
+  const i = all.indexOf(current);
+  return i > 0 ? (all[i - 1] as string) : null;
+}
