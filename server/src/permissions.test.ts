@@ -33,11 +33,18 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "users.list": [F, F, F, F, F, A, U],
   "users.create": [F, F, F, F, F, A, U],
   "auth.me": [A, A, A, A, A, A, U],
+  "applications.file": [S, F, A, F, F, F, U],
+  "applications.list": [S, S, A, A, A, F, U],
+  "applications.timeline": [S, S, A, A, A, F, U],
+  "applications.bulkDecide": [F, A, A, A, A, F, U],
+  "applications.studentHistory": [S, S, A, A, A, F, U],
+  "pending.lift": [F, F, A, F, F, F, U],
 };
 
 describe.each(TEST_ENGINES)("every procedure × every role × own/other college on %s", (engine) => {
   let w: World;
   const submissionOf: Record<"own" | "other", string> = { own: "", other: "" };
+  const applicationOf: Record<"own" | "other", number> = { own: 0, other: 0 };
   beforeAll(async () => {
     w = await makeWorld(engine);
     await w.insertStudents([
@@ -55,6 +62,8 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
         await w.as("secretary-b")
       ).sheets.submit({ clientId: "matrix-other-000", termCode: "2025-2026-1", grid: gridOf([header, ["2025020001", "赵六", "已注册"]]) })
     ).submissionId;
+    applicationOf.own = (await (await w.as("secretary-a")).applications.file({ studentNo: "2025010001", type: "suspension", reasonCode: "99", materials: [] })).id;
+    applicationOf.other = (await (await w.as("secretary-b")).applications.file({ studentNo: "2025020001", type: "suspension", reasonCode: "99", materials: [] })).id;
   }, 120_000);
   afterAll(() => w.database.close());
 
@@ -85,6 +94,14 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
         password: "a long password",
       }),
     "auth.me": (c) => c.auth.me(),
+    "applications.file": (c, side) =>
+      c.applications.file({ studentNo: side === "own" ? "2025010001" : "2025020001", type: "suspension", reasonCode: "99", materials: ["application-form"] }),
+    "applications.list": (c, side) => c.applications.list({ collegeId: college(side) }),
+    "applications.timeline": (c, side) => c.applications.timeline({ applicationId: applicationOf[side] }),
+    // An unknown application: passing the gate gives NOT_FOUND per item, never FORBIDDEN.
+    "applications.bulkDecide": (c) => c.applications.bulkDecide({ action: "advance", items: [{ applicationId: 999_999, expectedVersion: 1 }] }),
+    "applications.studentHistory": (c, side) => c.applications.studentHistory({ studentNo: side === "own" ? "2025010001" : "2025020001" }),
+    "pending.lift": (c) => c.pending.lift({ itemId: 999_999, reason: "测试" }),
   };
 
   async function outcome(call: () => Promise<unknown>): Promise<Outcome> {
