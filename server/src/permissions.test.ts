@@ -62,8 +62,12 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
         await w.as("secretary-b")
       ).sheets.submit({ clientId: "matrix-other-000", termCode: "2025-2026-1", grid: gridOf([header, ["2025020001", "赵六", "已注册"]]) })
     ).submissionId;
-    applicationOf.own = (await (await w.as("secretary-a")).applications.file({ studentNo: "2025010001", type: "suspension", reasonCode: "99", materials: [] })).id;
-    applicationOf.other = (await (await w.as("secretary-b")).applications.file({ studentNo: "2025020001", type: "suspension", reasonCode: "99", materials: [] })).id;
+    applicationOf.own = (
+      await (await w.as("secretary-a")).applications.file({ studentNo: "2025010001", type: "suspension", reasonCode: "99", materials: [] })
+    ).id;
+    applicationOf.other = (
+      await (await w.as("secretary-b")).applications.file({ studentNo: "2025020001", type: "suspension", reasonCode: "99", materials: [] })
+    ).id;
   }, 120_000);
   afterAll(() => w.database.close());
 
@@ -95,11 +99,17 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
       }),
     "auth.me": (c) => c.auth.me(),
     "applications.file": (c, side) =>
-      c.applications.file({ studentNo: side === "own" ? "2025010001" : "2025020001", type: "suspension", reasonCode: "99", materials: ["application-form"] }),
+      c.applications.file({
+        studentNo: side === "own" ? "2025010001" : "2025020001",
+        type: "suspension",
+        reasonCode: "99",
+        materials: ["application-form"],
+      }),
     "applications.list": (c, side) => c.applications.list({ collegeId: college(side) }),
     "applications.timeline": (c, side) => c.applications.timeline({ applicationId: applicationOf[side] }),
     // An unknown application: passing the gate gives NOT_FOUND per item, never FORBIDDEN.
-    "applications.bulkDecide": (c) => c.applications.bulkDecide({ action: "advance", items: [{ applicationId: 999_999, expectedVersion: 1 }] }),
+    "applications.bulkDecide": (c) =>
+      c.applications.bulkDecide({ action: "advance", items: [{ applicationId: 999_999, expectedVersion: 1 }] }),
     "applications.studentHistory": (c, side) => c.applications.studentHistory({ studentNo: side === "own" ? "2025010001" : "2025020001" }),
     "pending.lift": (c) => c.pending.lift({ itemId: 999_999, reason: "测试" }),
   };

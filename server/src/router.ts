@@ -1,6 +1,7 @@
 import { auditRouter, usersRouter } from "./routers/admin";
 import { applicationsRouter } from "./routers/applications";
 import { authRouter } from "./routers/auth";
+import { dashboardRouter } from "./routers/dashboard";
 import { pendingRouter } from "./routers/pending";
 import { sheetsRouter } from "./routers/sheets";
 import { studentsRouter } from "./routers/students";
@@ -12,6 +13,7 @@ export const appRouter = router({
   students: studentsRouter,
   pending: pendingRouter,
   applications: applicationsRouter,
+  dashboard: dashboardRouter,
   audit: auditRouter,
   users: usersRouter,
 });

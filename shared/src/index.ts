@@ -2,6 +2,7 @@
 
 export * from "./auth/roles";
 export * from "./calendar/holidays-cn";
+export * from "./calendar/registrar-calendar";
 export * from "./calendar/working-days";
 export * from "./cell";
 export * from "./codes/course";

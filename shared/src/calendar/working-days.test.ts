@@ -27,3 +27,14 @@ describe("working days", () => {
     expect(cal.addWorkingDays("2026-10-03", 0)).toBe("2026-10-08");
   });
 });
+
+describe("the registrar's calendar (seed 004)", () => {
+  it("puts a task's due date at the end of its last teaching week", async () => {
+    const { DEFAULT_REGISTRAR_CALENDAR, taskDueDate } = await import("./registrar-calendar");
+    const byKey = Object.fromEntries(DEFAULT_REGISTRAR_CALENDAR.map((t) => [t.key, t]));
+    // Autumn 2026 starts on Tuesday 1 September: week 1 is 31 August – 6 September.
+    expect(taskDueDate("2026-09-01", byKey["new-student-check"] as never)).toBe("2026-09-13");
+    expect(taskDueDate("2026-09-01", byKey["dismissal-autumn"] as never)).toBe("2026-09-20");
+    expect(taskDueDate("2027-02-22", byKey["failed-courses-spring"] as never)).toBe("2027-03-28");
+  });
+});

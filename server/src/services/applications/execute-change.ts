@@ -74,18 +74,16 @@ export async function executeChange(tx: Tx, application: ApplicationRow, workflo
       .update(students)
       .set({ ...set, updatedAt: new Date() })
       .where(eq(students.id, student.id));
-    await tx
-      .insert(statusChanges)
-      .values(
-        changes.map((c) => ({
-          studentId: student.id,
-          applicationId: application.id,
-          field: c.field,
-          before: c.before,
-          after: c.after,
-          noticeNo,
-        })),
-      );
+    await tx.insert(statusChanges).values(
+      changes.map((c) => ({
+        studentId: student.id,
+        applicationId: application.id,
+        field: c.field,
+        before: c.before,
+        after: c.after,
+        noticeNo,
+      })),
+    );
   }
   return changes;
 }
@@ -105,18 +103,16 @@ export async function applyIdentityChange(tx: Tx, application: ApplicationRow): 
       .update(students)
       .set({ ...Object.fromEntries(changes.map((c) => [c.field, c.after])), updatedAt: new Date() })
       .where(eq(students.id, student.id));
-    await tx
-      .insert(statusChanges)
-      .values(
-        changes.map((c) => ({
-          studentId: student.id,
-          applicationId: application.id,
-          field: c.field,
-          before: c.before,
-          after: c.after,
-          noticeNo: application.noticeNo,
-        })),
-      );
+    await tx.insert(statusChanges).values(
+      changes.map((c) => ({
+        studentId: student.id,
+        applicationId: application.id,
+        field: c.field,
+        before: c.before,
+        after: c.after,
+        noticeNo: application.noticeNo,
+      })),
+    );
   }
   return changes;
 }
