@@ -1,5 +1,6 @@
 import { auditRouter, usersRouter } from "./routers/admin";
 import { applicationsRouter } from "./routers/applications";
+import { auditsRouter } from "./routers/audits";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
 import { pendingRouter } from "./routers/pending";
@@ -14,6 +15,7 @@ export const appRouter = router({
   pending: pendingRouter,
   applications: applicationsRouter,
   dashboard: dashboardRouter,
+  audits: auditsRouter,
   audit: auditRouter,
   users: usersRouter,
 });

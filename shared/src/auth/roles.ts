@@ -57,6 +57,17 @@ export const PERMISSIONS = {
   /** Which stage a role may decide is checked against the workflow; this is the gate to try. */
   "applications.decide": { "college-leader": "own-college", "registrar-staff": "all", "registrar-leader": "all", "school-leader": "all" },
   "pending.lift": { "registrar-staff": "all" },
+  "audits.read": {
+    secretary: "own-college",
+    "college-leader": "own-college",
+    "registrar-staff": "all",
+    "registrar-leader": "all",
+    "school-leader": "all",
+  },
+  "audits.run": { "registrar-staff": "all" },
+  "audits.override": { "registrar-staff": "all", "registrar-leader": "all" },
+  /** 学院初审 is the college leader's; the later stages the registrar's. */
+  "audits.advance": { "college-leader": "own-college", "registrar-staff": "all" },
   "audit.read": { "registrar-leader": "all", admin: "all" },
   "users.manage": { admin: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;

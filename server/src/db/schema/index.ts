@@ -1,5 +1,6 @@
 export * from "./applications";
 export * from "./audit";
+export * from "./audits";
 export * from "./organisation";
 export * from "./sheets";
 export * from "./students";

@@ -28,6 +28,8 @@ export const students = pgTable(
     enrolmentDate: date("enrolment_date", { mode: "string" }).notNull(),
     expectedGraduationDate: date("expected_graduation_date", { mode: "string" }).notNull(),
     admissionType: text("admission_type"),
+    /** Credits earned so far, as the academic system reports them (for the graduation audit). */
+    earnedCredits: numeric("earned_credits", { precision: 5, scale: 1, mode: "number" }),
     status: text("status").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,49 @@
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { colleges } from "./organisation";
+import { students } from "./students";
+import { users } from "./users";
+
+/** The graduate photo collected for 学信网 (seed 000 四: 480×640, 1–100 KB); only its measurements are kept here. */
+export const studentPhotos = pgTable("student_photos", {
+  studentId: integer("student_id")
+    .primaryKey()
+    .references(() => students.id),
+  width: integer("width").notNull(),
+  height: integer("height").notNull(),
+  bytes: integer("bytes").notNull(),
+  takenAt: timestamp("taken_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One student's graduation and degree audit for a cohort: the computed outcome with its reasons,
+ * the stage the college's list has reached, and a registrar's override (always with a reason).
+ */
+export const graduationAudits = pgTable(
+  "graduation_audits",
+  {
+    id: serial("id").primaryKey(),
+    cohort: integer("cohort").notNull(),
+    studentId: integer("student_id")
+      .notNull()
+      .references(() => students.id),
+    collegeId: integer("college_id")
+      .notNull()
+      .references(() => colleges.id),
+    outcome: text("outcome").notNull(),
+    degree: text("degree").notNull(),
+    reasons: jsonb("reasons").notNull(),
+    degreeReasons: jsonb("degree_reasons").notNull(),
+    dataComplete: boolean("data_complete").notNull(),
+    rulesVersion: integer("rules_version").notNull(),
+    stage: text("stage").notNull().default("college-review"),
+    overrideOutcome: text("override_outcome"),
+    overrideDegree: text("override_degree"),
+    overrideReason: text("override_reason"),
+    overrideBy: integer("override_by").references(() => users.id),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("graduation_audits_once").on(t.cohort, t.studentId),
+    index("graduation_audits_college").on(t.cohort, t.collegeId, t.stage),
+  ],
+);

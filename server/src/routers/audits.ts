@@ -1,0 +1,94 @@
+import { AppError, AUDIT_STAGES } from "@xueji/shared";
+import { and, asc, eq, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { graduationAudits, students } from "../db/schema";
+import { advanceAuditStage, auditSummary, overrideAudit } from "../services/audits/override-audit";
+import { runCohortAudit } from "../services/audits/run-cohort-audit";
+import { collegeFilter, collegeFor, procedureFor, router, toTrpcError } from "../trpc";
+
+const cohort = z.number().int().min(2000).max(2100);
+
+/** 毕业/学位资格审查 (DOMAIN.md §6). */
+export const auditsRouter = router({
+  run: procedureFor("audits.run")
+    .input(
+      z.object({
+        cohort,
+        collegeId: z.number().int().optional(),
+        graduationDate: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      runCohortAudit(ctx.db, {
+        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        cohort: input.cohort,
+        collegeId: input.collegeId,
+        ...(input.graduationDate ? { graduationDate: input.graduationDate } : {}),
+      }),
+    ),
+  summary: procedureFor("audits.read")
+    .input(z.object({ cohort, collegeId: z.number().int().optional() }))
+    .query(({ ctx, input }) => auditSummary(ctx.db, { cohort: input.cohort, collegeId: collegeFilter(ctx.scope, input.collegeId) })),
+  list: procedureFor("audits.read")
+    .input(
+      z.object({
+        cohort,
+        collegeId: z.number().int().optional(),
+        outcome: z.enum(["graduate", "complete"]).optional(),
+        after: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      }),
+    )
+    .query(({ ctx, input }) => {
+      const where: SQL[] = [eq(graduationAudits.cohort, input.cohort)];
+      const collegeId = collegeFilter(ctx.scope, input.collegeId);
+      if (collegeId !== undefined) where.push(eq(graduationAudits.collegeId, collegeId));
+      if (input.outcome) where.push(eq(graduationAudits.outcome, input.outcome));
+      return ctx.db
+        .select({
+          id: graduationAudits.id,
+          studentNo: students.studentNo,
+          name: students.name,
+          outcome: graduationAudits.outcome,
+          degree: graduationAudits.degree,
+          reasons: graduationAudits.reasons,
+          stage: graduationAudits.stage,
+          overrideOutcome: graduationAudits.overrideOutcome,
+          overrideReason: graduationAudits.overrideReason,
+        })
+        .from(graduationAudits)
+        .innerJoin(students, eq(students.id, graduationAudits.studentId))
+        .where(and(...where))
+        .orderBy(asc(students.studentNo))
+        .limit(input.limit)
+        .offset(input.after);
+    }),
+  override: procedureFor("audits.override")
+    .input(
+      z.object({
+        auditId: z.number().int().positive(),
+        outcome: z.enum(["graduate", "complete"]),
+        degree: z.enum(["award", "withhold"]),
+        reason: z.string().min(1).max(2000),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      overrideAudit(ctx.db, { actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId }, ...input }),
+    ),
+  advance: procedureFor("audits.advance")
+    .input(z.object({ cohort, collegeId: z.number().int().optional(), from: z.enum(AUDIT_STAGES) }))
+    .mutation(({ ctx, input }) => {
+      const collegeId = collegeFor(ctx.scope, input.collegeId);
+      if (ctx.user.role === "college-leader" && input.from !== "college-review")
+        throw toTrpcError(new AppError("auth.forbidden", { role: ctx.user.role }));
+      return advanceAuditStage(ctx.db, {
+        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        cohort: input.cohort,
+        collegeId,
+        from: input.from,
+      });
+    }),
+});
