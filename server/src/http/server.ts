@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import type { Locale } from "@xueji/shared";
+import { formatError, type Locale } from "@xueji/shared";
 import { sql } from "drizzle-orm";
 import { todayInChina } from "../clock";
 import { createContextInner } from "../context";
 import type { Database } from "../db/client";
 import { appRouter } from "../router";
+import { handleExport } from "./export-routes";
 
 export const SESSION_COOKIE = "xueji_session";
 // A 50,000-row sheet as JSON cells is about 30 MB.
@@ -61,6 +62,13 @@ export function createHttpServer(database: Database, options: { today?: () => st
           res.writeHead(503, { "content-type": "application/json" });
           res.end(JSON.stringify({ ok: false, db: database.engine }));
         });
+      return;
+    }
+    if (url.pathname.startsWith("/api/export/") && req.method === "GET") {
+      handleExport(req, res, database, tokenOf(req), localeOf(req)).catch(() => {
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+        res.end(formatError("internal", { detail: "export" }, localeOf(req)));
+      });
       return;
     }
     if (url.pathname.startsWith("/api/trpc/")) {

@@ -68,6 +68,8 @@ export const PERMISSIONS = {
   "audits.override": { "registrar-staff": "all", "registrar-leader": "all" },
   /** 学院初审 is the college leader's; the later stages the registrar's. */
   "audits.advance": { "college-leader": "own-college", "registrar-staff": "all" },
+  /** Reporting upward (学信网 upload, 公示 and 发文 lists). */
+  "exports.read": { "registrar-staff": "all", "registrar-leader": "all" },
   "audit.read": { "registrar-leader": "all", admin: "all" },
   "users.manage": { admin: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;

@@ -1,0 +1,117 @@
+import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeWorld, TODAY, type World } from "../../../test/world";
+import { registrations, students } from "../../db/schema";
+import { createHttpServer } from "../../http/server";
+import { XUEXIN_COLUMNS } from "./registration-export";
+import { safeText } from "./write-text-workbook";
+
+async function read(buffer: ArrayBuffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer);
+  return wb.worksheets[0] as ExcelJS.Worksheet;
+}
+
+describe("reporting upward", () => {
+  let w: World;
+  let base: string;
+  let stop: () => void;
+  beforeAll(async () => {
+    w = await makeWorld("pglite");
+    await w.insertStudents([
+      { studentNo: "2025010001", name: "张三", collegeId: w.collegeA, majorId: w.majorA, grade: 2025 },
+      { studentNo: "2025010002", name: '=HYPERLINK("x")', collegeId: w.collegeA, majorId: w.majorA, grade: 2025 },
+      { studentNo: "2025010003", name: "未注册", collegeId: w.collegeA, majorId: w.majorA, grade: 2025 },
+    ]);
+    const ids = await w.db.select({ id: students.id, no: students.studentNo }).from(students);
+    await w.db.update(students).set({ examNo: "25430101150012" });
+    await w.db
+      .insert(registrations)
+      .values(ids.filter((s) => s.no !== "2025010003").map((s) => ({ studentId: s.id, academicYear: "2025-2026", status: "registered" })));
+    const server = createHttpServer(w.database, { today: () => TODAY });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    stop = () => server.close();
+  }, 60_000);
+  afterAll(async () => {
+    stop();
+    await w.database.close();
+  });
+
+  const get = (path: string, user: string | null) =>
+    fetch(`${base}${path}`, { headers: user ? { authorization: `Bearer ${w.tokens.get(user)}` } : {} });
+
+  it("exports a year's registration in the 学信网 columns with every cell as text, no digit lost", async () => {
+    const res = await get("/api/export/registration.xlsx?academicYear=2025-2026", "registrar");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toContain(encodeURIComponent("学籍注册_2025-2026.xlsx"));
+    const ws = await read(await res.arrayBuffer());
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([...XUEXIN_COLUMNS]);
+    expect(ws.rowCount).toBe(3);
+    const [zhang] = await w.db.select().from(students).where(eq(students.studentNo, "2025010001"));
+    const row = (ws.getRow(2).values as unknown[]).slice(1);
+    expect(row.slice(0, 9)).toEqual([
+      "25430101150012",
+      "2025010001",
+      "张三",
+      zhang?.gender === "1" ? "男" : "女",
+      zhang?.birthDate.replace(/-/g, ""),
+      zhang?.idNumber,
+      "共青团员",
+      "汉族",
+      "080901",
+    ]);
+    expect(row.slice(10, 14)).toEqual(["本科", "4", "普通全日制", "20250901"]);
+    for (const cell of row) expect(typeof cell).toBe("string");
+    expect(ws.getRow(2).getCell(6).numFmt).toBe("@");
+    // A value that would be a formula is quoted.
+    expect(ws.getRow(3).getCell(3).value).toBe('\'=HYPERLINK("x")');
+  });
+
+  it("exports a 公示 list for a batch of decisions", async () => {
+    const secretary = await w.as("secretary-a");
+    const app = await secretary.applications.file({
+      studentNo: "2025010001",
+      type: "suspension",
+      reasonCode: "10",
+      materials: ["application-form", "student-id-copy", "parent-id-copy", "diagnosis"],
+    });
+    const res = await get(
+      `/api/export/decisions.xlsx?ids=${app.id}&title=${encodeURIComponent("2026年第3批学籍异动公示名单")}`,
+      "registrar-leader",
+    );
+    const ws = await read(await res.arrayBuffer());
+    expect(ws.getRow(1).getCell(1).value).toBe("2026年第3批学籍异动公示名单");
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([
+      "1",
+      "2025010001",
+      "张三",
+      "信息工程学院",
+      "计算机科学与技术",
+      "休学",
+      "疾病",
+      "",
+    ]);
+  });
+
+  it("is the registrar's only, and says so", async () => {
+    expect((await get("/api/export/registration.xlsx?academicYear=2025-2026", null)).status).toBe(401);
+    const forbidden = await get("/api/export/registration.xlsx?academicYear=2025-2026", "secretary-a");
+    expect(forbidden.status).toBe(403);
+    expect(await forbidden.text()).toContain("没有执行此操作的权限");
+    expect((await get("/api/export/registration.xlsx?academicYear=2025", "registrar")).status).toBe(400);
+  });
+
+  it("quotes what Excel would take for a formula", () => {
+    expect([safeText("=1+1"), safeText("+86"), safeText("-3"), safeText("@SUM"), safeText("张三"), safeText(null)]).toEqual([
+      "'=1+1",
+      "'+86",
+      "'-3",
+      "'@SUM",
+      "张三",
+      "",
+    ]);
+  });
+});
