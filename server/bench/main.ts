@@ -6,13 +6,15 @@
  * 2. The same size submitted through the service versus a plain bulk insert, on PGlite and
  *    PostgreSQL. Goal: under 3×.
  * 3. 20 colleges submitting 2,000-row sheets at once over HTTP: throughput, p95, nothing lost.
+ * 4. The dashboard's pipeline counts and first list page at 10k and at 1M applications. Goal: under 3×.
  *
- * BENCH_ONLY=validate|submit|http runs one part; BENCH_ROWS and BENCH_ROUNDS change the sizes.
+ * BENCH_ONLY=validate|submit|http|applications runs one part; BENCH_ROWS and BENCH_ROUNDS change the sizes.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { validateFile } from "../src/validate/validate-file";
+import { benchApplications } from "./applications-bench";
 import { benchHttp } from "./http-bench";
 import { writeRoster } from "./make-roster";
 import { benchSubmit } from "./submit-bench";
@@ -78,3 +80,4 @@ const only = process.env.BENCH_ONLY;
 if (!only || only === "validate") await benchValidate();
 if (!only || only === "submit") for (const engine of ["pglite", "postgres"] as const) await benchSubmit(engine, ROWS, ROUNDS);
 if (!only || only === "http") for (const engine of ["pglite", "postgres"] as const) await benchHttp(engine, 20, 2000);
+if (!only || only === "applications") await benchApplications();
