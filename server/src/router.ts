@@ -4,6 +4,7 @@ import { auditsRouter } from "./routers/audits";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
 import { pendingRouter } from "./routers/pending";
+import { settingsRouter } from "./routers/settings";
 import { sheetsRouter } from "./routers/sheets";
 import { studentsRouter } from "./routers/students";
 import { createCallerFactory, router } from "./trpc";
@@ -16,6 +17,7 @@ export const appRouter = router({
   applications: applicationsRouter,
   dashboard: dashboardRouter,
   audits: auditsRouter,
+  settings: settingsRouter,
   audit: auditRouter,
   users: usersRouter,
 });

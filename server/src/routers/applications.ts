@@ -37,6 +37,7 @@ export const applicationsRouter = router({
         materials: input.materials,
         ...(input.changes ? { changes: input.changes } : {}),
         note: input.note ?? null,
+        today: ctx.today(),
       }),
     ),
   /** 报送 (the college's secretary) or a decision at the current stage (its deciding role). */

@@ -70,6 +70,9 @@ export const PERMISSIONS = {
   "audits.advance": { "college-leader": "own-college", "registrar-staff": "all" },
   /** Reporting upward (学信网 upload, 公示 and 发文 lists). */
   "exports.read": { "registrar-staff": "all", "registrar-leader": "all" },
+  /** Low-code settings: rules, workflows, templates, calendar. The registrar leader and the administrator change them. */
+  "settings.read": { "registrar-staff": "all", "registrar-leader": "all", admin: "all" },
+  "settings.write": { "registrar-leader": "all", admin: "all" },
   "audit.read": { "registrar-leader": "all", admin: "all" },
   "users.manage": { admin: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;

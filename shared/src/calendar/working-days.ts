@@ -53,3 +53,10 @@ export class WorkCalendar {
     return count;
   }
 }
+
+/** The academic year a date falls in: from August (new-student data, seed 004) to July. */
+export function academicYearOf(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const start = Number(date.slice(5, 7)) >= 8 ? year : year - 1;
+  return `${start}-${start + 1}`;
+}

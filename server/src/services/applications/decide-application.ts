@@ -1,7 +1,7 @@
 import {
   AppError,
   type ApplicationType,
-  CN_HOLIDAYS,
+  academicYearOf,
   DEREGISTRATION_WORKING_DAYS,
   FIXED_STAGES,
   MATERIALS,
@@ -11,7 +11,7 @@ import {
   ROLE_LABELS,
   type Role,
   requiredMaterials,
-  WorkCalendar,
+  type WorkCalendar,
   type Workflow,
 } from "@xueji/shared";
 import { eq } from "drizzle-orm";
@@ -20,7 +20,7 @@ import { applicationDecisions, applications } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit/record-event";
 import { applyIdentityChange, executeChange, nextNoticeNo } from "./execute-change";
 import { stageName } from "./stage-name";
-import { workflowFor } from "./workflow-for";
+import { workCalendar, workflowOf } from "./workflow-for";
 
 export type DecisionAction = "submit" | "advance" | "return" | "reject";
 
@@ -62,12 +62,12 @@ function roleOfStage(workflow: Workflow, stage: string): Role {
  * 办理 stage executes the change and numbers the notice.
  */
 export async function decideApplication(db: Db, options: DecideOptions) {
-  const calendar = options.calendar ?? new WorkCalendar(CN_HOLIDAYS);
+  const calendar = options.calendar ?? (await workCalendar(db, academicYearOf(options.today)));
   return db.transaction(async (tx) => {
     const [app] = await tx.select().from(applications).where(eq(applications.id, options.applicationId)).for("update").limit(1);
     if (!app) throw new AppError("application.not-found");
     if (app.version !== options.expectedVersion) throw new AppError("application.conflict", { version: app.version });
-    const workflow = workflowFor(app.type as ApplicationType, app.workflowVersion);
+    const workflow = await workflowOf(tx, app.type as ApplicationType, app.workflowVersion);
     const here = stageName(workflow, app.stage);
     if (app.state !== "open") throw new AppError("application.wrong-stage", { stage: here });
     if (!mayAct(workflow, app, options.actor)) {

@@ -1,9 +1,9 @@
-import { AppError, type ApplicationType, MATERIALS, type Material, parseIdNumber, textCell } from "@xueji/shared";
+import { AppError, type ApplicationType, academicYearOf, MATERIALS, type Material, parseIdNumber, textCell } from "@xueji/shared";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applications, classes, majors, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit/record-event";
-import { workflowFor } from "./workflow-for";
+import { workflowInForce } from "./workflow-for";
 
 export interface FileApplicationOptions {
   actor: Actor;
@@ -15,6 +15,7 @@ export interface FileApplicationOptions {
   materials: Material[];
   changes?: Record<string, string | number>;
   note?: string | null;
+  today: string;
 }
 
 async function validChanges(
@@ -62,7 +63,7 @@ async function validChanges(
 
 /** A secretary files an application (草稿) for a student of their own college. */
 export async function fileApplication(db: Db, options: FileApplicationOptions) {
-  const workflow = workflowFor(options.type);
+  const workflow = await workflowInForce(db, options.type, academicYearOf(options.today));
   if (!workflow.reasons.some((r) => r.code === options.reasonCode)) {
     throw new AppError("application.unknown-reason", { type: workflow.name["zh-CN"], reason: options.reasonCode });
   }

@@ -1,7 +1,8 @@
-import { type ApplicationType, DEFAULT_WORKFLOWS } from "@xueji/shared";
+import type { ApplicationType, Workflow } from "@xueji/shared";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applications, colleges, majors, students } from "../../db/schema";
+import { workflowOf } from "../applications/workflow-for";
 import { writeTextWorkbook } from "./write-text-workbook";
 
 /**
@@ -20,8 +21,13 @@ export async function decisionListExport(
     .innerJoin(majors, eq(majors.id, students.majorId))
     .where(inArray(applications.id, [...options.applicationIds]))
     .orderBy(asc(colleges.code), asc(students.studentNo));
+  const workflows = new Map<string, Workflow>();
+  for (const { a } of found) {
+    const key = `${a.type}/${a.workflowVersion}`;
+    if (!workflows.has(key)) workflows.set(key, await workflowOf(db, a.type as ApplicationType, a.workflowVersion));
+  }
   const rows = found.map(({ a, studentNo, name, college, major }, i) => {
-    const workflow = DEFAULT_WORKFLOWS[a.type as ApplicationType];
+    const workflow = workflows.get(`${a.type}/${a.workflowVersion}`) as Workflow;
     const reason = workflow.reasons.find((r) => r.code === a.reasonCode)?.name["zh-CN"] ?? a.reasonCode;
     return [String(i + 1), studentNo, name, college, major, workflow.name["zh-CN"], reason, a.noticeNo ?? ""];
   });

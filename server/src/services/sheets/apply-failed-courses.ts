@@ -1,7 +1,9 @@
-import { computeStanding, DEFAULT_STANDING_RULES, type RowValues } from "@xueji/shared";
+import { computeStanding, type RowValues } from "@xueji/shared";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { resultRows, type Tx } from "../../db/client";
 import { failedCourseRecords, sheetSubmissions, students } from "../../db/schema";
+import { standingRuleSets } from "../settings/standing-rule-sets";
+import { loadFailedRecords } from "./failed-records";
 import { inSlot } from "./sheet-slot";
 
 type Submission = typeof sheetSubmissions.$inferSelect;
@@ -43,44 +45,10 @@ export async function applyFailedCourses(tx: Tx, submission: Submission): Promis
 
   const studentIds = [...new Set(touched.map((t) => t.student_id))];
   const years = [...new Set(touched.map((t) => t.academic_year))];
-  const records = await tx
-    .select({
-      studentNo: students.studentNo,
-      studentId: students.id,
-      termCode: failedCourseRecords.termCode,
-      courseCode: failedCourseRecords.courseCode,
-      courseName: failedCourseRecords.courseName,
-      credits: failedCourseRecords.credits,
-      courseNature: failedCourseRecords.courseNature,
-      passed: failedCourseRecords.passed,
-      examType: failedCourseRecords.examType,
-    })
-    .from(failedCourseRecords)
-    .innerJoin(students, eq(students.id, failedCourseRecords.studentId))
-    .where(
-      and(
-        sql`${failedCourseRecords.studentId} in (select jsonb_array_elements_text(${JSON.stringify(studentIds)}::jsonb)::int)`,
-        inArray(failedCourseRecords.academicYear, years),
-      ),
-    );
-  const idOf = new Map(records.map((r) => [r.studentNo, r.studentId]));
-  const rows = records.map((r) => {
-    const [start, , semester] = r.termCode.split("-");
-    const values: RowValues = {
-      studentNo: r.studentNo,
-      term: { code: r.termCode, academicYear: r.termCode.slice(0, 9), startYear: Number(start), semester: Number(semester) as 1 | 2 | 3 },
-      credits: r.credits,
-      courseName: r.courseName,
-      ...(r.courseCode ? { courseCode: r.courseCode } : {}),
-      ...(r.courseNature ? { courseNature: { code: r.courseNature, name: r.courseNature } } : {}),
-      ...(r.passed !== null ? { score: { kind: "mark", mark: null, label: "", passed: r.passed } } : {}),
-      ...(r.examType ? { examType: { code: r.examType, name: r.examType } } : {}),
-    };
-    return { values };
-  });
+  const { rows, idOf } = await loadFailedRecords(tx, { academicYears: years, studentIds });
 
-  // The rule set comes from data; until the settings issue stores versions, the default of seed 000 九.
-  const standing = computeStanding(rows, [DEFAULT_STANDING_RULES]);
+  // The rule sets are settings versioned by academic year; each year's records use the set in force then.
+  const standing = computeStanding(rows, await standingRuleSets(tx));
   const items: Array<Record<string, unknown>> = [];
   for (const s of standing) {
     const base = {

@@ -1,0 +1,107 @@
+import {
+  APPLICATION_TYPES,
+  CN_HOLIDAYS,
+  DEFAULT_REGISTRAR_CALENDAR,
+  DEFAULT_STANDING_RULES,
+  DEFAULT_TEMPLATES,
+  DEFAULT_WORKFLOWS,
+  FIELD_KEYS,
+  MATERIALS,
+  ROLES,
+  SHEET_KINDS,
+} from "@xueji/shared";
+import { z } from "zod";
+
+const localized = z.object({ "zh-CN": z.string().min(1).max(100), en: z.string().min(1).max(200) });
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const materials = z.array(z.enum(Object.keys(MATERIALS) as [string, ...string[]])).max(30);
+
+/** Each kind of setting: its shape (checked before a version is saved), its keys, and its default value. */
+export const SETTING_KINDS = {
+  "standing-rules": {
+    keys: ["default"],
+    schema: z.object({
+      termBands: z.array(z.object({ from: z.number().min(0).max(100), outcome: z.enum(["warning-1", "warning-2"]) })).max(5),
+      yearBands: z.array(z.object({ from: z.number().min(0).max(200), outcome: z.enum(["repeat", "dismissal"]) })).max(5),
+      countedCourses: z.enum(["all", "required"]),
+      passedMakeUpClears: z.boolean(),
+    }),
+    default: () => {
+      const { termBands, yearBands, countedCourses, passedMakeUpClears } = DEFAULT_STANDING_RULES;
+      return { termBands, yearBands, countedCourses, passedMakeUpClears };
+    },
+  },
+  holidays: {
+    keys: ["cn"],
+    schema: z.object({ holidays: z.array(date).max(2000), makeUpWorkdays: z.array(date).max(500) }),
+    default: () => CN_HOLIDAYS,
+  },
+  workflow: {
+    keys: [...APPLICATION_TYPES],
+    schema: z.object({
+      name: localized,
+      materials,
+      reasons: z
+        .array(z.object({ code: z.string().min(1).max(20), name: localized, materials }))
+        .min(1)
+        .max(30),
+      stages: z
+        .array(
+          z.object({
+            key: z.string().regex(/^[a-z-]{2,30}$/),
+            name: localized,
+            role: z.enum(ROLES),
+            college: z.enum(["student", "target"]).optional(),
+          }),
+        )
+        .min(1)
+        .max(8),
+      publicNoticeDays: z.number().int().min(0).max(30),
+      deadlineWorkingDays: z.number().int().min(0).max(120),
+    }),
+    default: (key: string) => DEFAULT_WORKFLOWS[key as keyof typeof DEFAULT_WORKFLOWS],
+  },
+  "sheet-template": {
+    keys: [...SHEET_KINDS],
+    schema: z.object({
+      titleKeywords: z.array(z.string().min(1).max(40)).max(20),
+      columns: z
+        .array(
+          z.object({
+            field: z.enum(FIELD_KEYS),
+            header: z.string().min(1).max(40),
+            synonyms: z.array(z.string().min(1).max(40)).max(30),
+            required: z.boolean(),
+            parser: z.record(z.string(), z.unknown()),
+          }),
+        )
+        .min(1)
+        .max(60),
+      uniqueKeys: z.array(z.array(z.enum(FIELD_KEYS)).min(1)).max(5),
+      allowSubmitWithErrors: z.boolean(),
+    }),
+    default: (key: string) => DEFAULT_TEMPLATES[key as keyof typeof DEFAULT_TEMPLATES],
+  },
+  "registrar-calendar": {
+    keys: ["default"],
+    schema: z.object({
+      tasks: z
+        .array(
+          z.object({
+            key: z.string().min(1).max(40),
+            name: localized,
+            owner: z.enum(["college", "registrar", "both"]),
+            term: z.union([z.literal(1), z.literal(2)]),
+            fromWeek: z.number().int().min(1).max(25),
+            toWeek: z.number().int().min(1).max(25),
+            sheet: z.enum(SHEET_KINDS).optional(),
+          }),
+        )
+        .max(100),
+    }),
+    default: () => ({ tasks: DEFAULT_REGISTRAR_CALENDAR }),
+  },
+} as const;
+
+export type SettingKind = keyof typeof SETTING_KINDS;
+export const SETTING_KIND_NAMES = Object.keys(SETTING_KINDS) as [SettingKind, ...SettingKind[]];

@@ -1,0 +1,134 @@
+import { CN_HOLIDAYS, DEFAULT_WORKFLOWS } from "@xueji/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FAILED_HEADER, failedRows, gridOf } from "../../../test/grid";
+import { makeWorld, type World } from "../../../test/world";
+import { TEST_ENGINES } from "../../db/test-database";
+
+const PROPOSED = {
+  termBands: [
+    { from: 10, outcome: "warning-1" as const },
+    { from: 18, outcome: "warning-2" as const },
+  ],
+  yearBands: [
+    { from: 28, outcome: "repeat" as const },
+    { from: 30, outcome: "dismissal" as const },
+  ],
+  countedCourses: "all" as const,
+  passedMakeUpClears: true,
+};
+
+describe.each(TEST_ENGINES)("versioned settings on %s", (engine) => {
+  let w: World;
+  const names = ["甲", "乙", "丙", "丁", "戊"];
+  beforeAll(async () => {
+    w = await makeWorld(engine);
+    await w.insertStudents(
+      names.map((n, i) => ({ studentNo: `202301000${i + 1}`, name: `学生${n}`, collegeId: w.collegeA, majorId: w.majorA, grade: 2023 })),
+    );
+  }, 60_000);
+  afterAll(() => w.database.close());
+
+  async function failedSheet(term: string, entries: Array<[number, number]>) {
+    const rows = entries.flatMap(([i, credits]) => failedRows(`202301000${i}`, `学生${names[i - 1]}`, term, credits));
+    const receipt = await (await w.as("secretary-a")).sheets.submit({
+      clientId: `settings-${term}-${entries.map((e) => e.join(":")).join(",")}`,
+      termCode: term,
+      kind: "failed-courses",
+      grid: gridOf([FAILED_HEADER, ...rows]),
+    });
+    await (await w.as("registrar")).sheets.review({ submissionId: receipt.submissionId, decision: "accept" });
+  }
+  const kindsOf = async (studentNo: string, academicYear: string) =>
+    (await (await w.as("registrar")).pending.list({ academicYear })).filter((p) => p.studentNo === studentNo).map((p) => p.kind);
+
+  it("previews a rule change on the current record, saves it, and applies it only from its academic year", async () => {
+    await failedSheet("2025-2026-1", [
+      [1, 11],
+      [2, 13],
+      [3, 16],
+    ]);
+    await failedSheet("2025-2026-2", [[3, 14]]); // 学生丙: 30 credits in the year → 留级 today
+    const leader = await w.as("registrar-leader");
+    const preview = await leader.settings.previewStandingRules({ academicYear: "2025-2026", value: PROPOSED });
+    expect(preview).toMatchObject({ students: 3, before: { "warning-1": 1, repeat: 1, none: 1 }, after: { "warning-1": 2, dismissal: 1 } });
+    expect(preview.summary).toBe("1 名学生新增一级学业警示；1 名学生由留级变为退学");
+    expect(await kindsOf("2023010001", "2025-2026")).toEqual([]); // previewing wrote nothing
+
+    const saved = await leader.settings.save({
+      kind: "standing-rules",
+      key: "default",
+      validFrom: "2026-2027",
+      value: PROPOSED,
+      reason: "学校学籍管理规定 2026 年修订",
+    });
+    expect(saved).toMatchObject({ version: 1, validFrom: "2026-2027" });
+    await failedSheet("2025-2026-2", [[4, 11]]); // an old year: old rules
+    await failedSheet("2026-2027-1", [[5, 11]]); // the new year: 10 credits is already 一级学业警示
+    expect(await kindsOf("2023010004", "2025-2026")).toEqual([]);
+    expect(await kindsOf("2023010005", "2026-2027")).toEqual(["warning-1"]);
+    expect((await leader.settings.history({ kind: "standing-rules", key: "default" })).map((v) => [v.version, v.reason])).toEqual([
+      [1, "学校学籍管理规定 2026 年修订"],
+    ]);
+  });
+
+  it("keeps an application on the workflow it was filed under; new ones follow the new version", async () => {
+    const secretary = await w.as("secretary-a", "2026-11-23");
+    const materials = ["application-form", "student-id-copy", "parent-id-copy"] as const;
+    const old = await secretary.applications.file({
+      studentNo: "2023010001",
+      type: "suspension",
+      reasonCode: "99",
+      materials: [...materials],
+    });
+    const { type: _t, version: _v, event: _e, deregisters: _d, changes: _c, ...editable } = DEFAULT_WORKFLOWS.suspension;
+    await (await w.as("registrar-leader")).settings.save({
+      kind: "workflow",
+      key: "suspension",
+      validFrom: "2026-2027",
+      value: { ...editable, deadlineWorkingDays: 3 },
+      reason: "休学办理时限缩短为 3 个工作日",
+    });
+    const fresh = await secretary.applications.file({
+      studentNo: "2023010002",
+      type: "suspension",
+      reasonCode: "99",
+      materials: [...materials],
+    });
+    expect([old.workflowVersion, fresh.workflowVersion]).toEqual([0, 1]);
+    const dueOf = async (id: number) =>
+      (await secretary.applications.decide({ applicationId: id, expectedVersion: 1, action: "submit" })).dueOn;
+    expect(await dueOf(old.id)).toBe("2026-12-07"); // 10 working days
+    expect(await dueOf(fresh.id)).toBe("2026-11-26"); // 3 working days
+  });
+
+  it("counts deadlines on the holiday calendar in force", async () => {
+    await (await w.as("admin")).settings.save({
+      kind: "holidays",
+      key: "cn",
+      validFrom: "2026-2027",
+      value: { holidays: [...CN_HOLIDAYS.holidays, "2026-11-24"], makeUpWorkdays: [...CN_HOLIDAYS.makeUpWorkdays] },
+      reason: "校庆放假一天",
+    });
+    const secretary = await w.as("secretary-a", "2026-11-23");
+    const app = await secretary.applications.file({
+      studentNo: "2023010003",
+      type: "suspension",
+      reasonCode: "99",
+      materials: ["application-form", "student-id-copy", "parent-id-copy"],
+    });
+    expect((await secretary.applications.decide({ applicationId: app.id, expectedVersion: 1, action: "submit" })).dueOn).toBe("2026-11-27");
+  });
+
+  it("refuses a malformed setting and a role that may not change settings", async () => {
+    const leader = await w.as("registrar-leader");
+    await expect(
+      leader.settings.save({ kind: "standing-rules", key: "default", validFrom: "2026-2027", value: { termBands: "12" }, reason: "测试" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { code: "input.invalid" } });
+    await expect(
+      leader.settings.save({ kind: "workflow", key: "no-such-type", validFrom: "2026-2027", value: {}, reason: "测试" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      (await w.as("registrar")).settings.save({ kind: "holidays", key: "cn", validFrom: "2026-2027", value: CN_HOLIDAYS, reason: "测试" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
