@@ -1,7 +1,7 @@
-import { computeStanding, type RowValues } from "@xueji/shared";
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { computeStanding } from "@xueji/shared";
+import { inArray, ne, sql } from "drizzle-orm";
 import { resultRows, type Tx } from "../../db/client";
-import { failedCourseRecords, sheetSubmissions, students } from "../../db/schema";
+import { failedCourseRecords, sheetSubmissions } from "../../db/schema";
 import { standingRuleSets } from "../settings/standing-rule-sets";
 import { loadFailedRecords } from "./failed-records";
 import { inSlot } from "./sheet-slot";
