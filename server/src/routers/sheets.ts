@@ -28,6 +28,7 @@ export const sheetsRouter = router({
         grid: input.grid as GridRow[],
         collegeId,
         today: ctx.today(),
+        termCode: input.termCode,
         ...(input.kind ? { kind: input.kind } : {}),
       });
       return {

@@ -14,6 +14,28 @@ import { z } from "zod";
 
 const localized = z.object({ "zh-CN": z.string().min(1).max(100), en: z.string().min(1).max(200) });
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** The parsers a template column may name (shared/src/sheets/fields.ts ParserSpec). */
+const parser = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("idNumber") }),
+  z.object({ kind: z.literal("date"), min: date.optional(), max: z.union([date, z.literal("today")]).optional() }),
+  z.object({ kind: z.literal("name") }),
+  z.object({
+    kind: z.literal("identifier"),
+    length: z.number().int().min(1).max(30).optional(),
+    letterSuffix: z.boolean().optional(),
+    letters: z.boolean().optional(),
+  }),
+  z.object({
+    kind: z.literal("enum"),
+    table: z.enum(["gender", "ethnicity", "politicalStatus", "level", "studyForm", "registrationStatus", "courseNature", "examType"]),
+  }),
+  z.object({ kind: z.literal("credits") }),
+  z.object({ kind: z.literal("duration") }),
+  z.object({ kind: z.literal("score") }),
+  z.object({ kind: z.literal("term") }),
+  z.object({ kind: z.literal("text"), max: z.number().int().min(1).max(2000).optional() }),
+  z.object({ kind: z.literal("yesNo") }),
+]);
 const materials = z.array(z.enum(Object.keys(MATERIALS) as [string, ...string[]])).max(30);
 
 /** Each kind of setting: its shape (checked before a version is saved), its keys, and its default value. */

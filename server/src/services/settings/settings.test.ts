@@ -131,4 +131,28 @@ describe.each(TEST_ENGINES)("versioned settings on %s", (engine) => {
       (await w.as("registrar")).settings.save({ kind: "holidays", key: "cn", validFrom: "2026-2027", value: CN_HOLIDAYS, reason: "测试" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+
+  it("reads sheets with the template in force for the term's academic year", async () => {
+    const { DEFAULT_TEMPLATES } = await import("@xueji/shared");
+    const { kind: _k, version: _v, ...template } = DEFAULT_TEMPLATES["roster-returning"];
+    const columns = template.columns.map((c) =>
+      c.field === "studentNo" ? { ...c, synonyms: [...c.synonyms, "学生证号"], parser: { kind: "identifier", length: 10 } } : c,
+    );
+    await (await w.as("registrar-leader")).settings.save({
+      kind: "sheet-template",
+      key: "roster-returning",
+      validFrom: "2026-2027",
+      value: { ...template, columns },
+      reason: "学号统一为 10 位",
+    });
+    const grid = gridOf([
+      ["学生证号", "姓名", "注册状态"],
+      [23010001, "学生甲", "已注册"],
+    ]);
+    const secretary = await w.as("secretary-a");
+    const before = await secretary.sheets.validate({ termCode: "2025-2026-1", kind: "roster-returning", grid });
+    expect(before.issues.map((i) => i.code)).toContain("sheet.missing-column"); // 学生证号 was not a header before
+    const after = await secretary.sheets.validate({ termCode: "2026-2027-1", kind: "roster-returning", grid });
+    expect(after.issues.map((i) => [i.code, i.suggestion])).toContainEqual(["code.leading-zeros-lost", "0023010001"]);
+  });
 });

@@ -7,6 +7,7 @@ import {
   mergeIssues,
   type RecordStudent,
   readSheet,
+  SHEET_KINDS,
   type SheetKind,
   type SheetResult,
   type SheetTemplate,
@@ -15,12 +16,29 @@ import {
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { colleges, students } from "../../db/schema";
+import { settingInForce } from "../settings/settings-store";
 
 export interface CheckSheetOptions {
   grid: readonly GridRow[];
   kind?: SheetKind;
   collegeId: number;
   today: string;
+  /** The term the sheet is for: its academic year picks the template versions in force. */
+  termCode: string;
+}
+
+/** The five templates as in force for an academic year (settings), on top of the defaults. */
+export async function templatesInForce(db: Executor, academicYear: string): Promise<Record<SheetKind, SheetTemplate>> {
+  const entries = await Promise.all(
+    SHEET_KINDS.map(async (kind) => {
+      const setting = await settingInForce<Omit<SheetTemplate, "kind" | "version">>(db, "sheet-template", kind, academicYear);
+      return [
+        kind,
+        { ...DEFAULT_TEMPLATES[kind], ...setting.value, kind, version: setting.version || DEFAULT_TEMPLATES[kind].version },
+      ] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<SheetKind, SheetTemplate>;
 }
 
 /** The students a sheet names, fetched in one query however many rows it has. */
@@ -53,12 +71,13 @@ export async function loadRecordStudents(db: Executor, studentNos: readonly stri
  * this sheet, and keeps their identity fields).
  */
 export async function checkSheet(db: Executor, options: CheckSheetOptions): Promise<{ result: SheetResult; template: SheetTemplate }> {
-  const read = readSheet(options.grid, { today: options.today, ...(options.kind ? { kind: options.kind } : {}) });
+  const templates = await templatesInForce(db, options.termCode.slice(0, 9));
+  const read = readSheet(options.grid, { today: options.today, templates, ...(options.kind ? { kind: options.kind } : {}) });
   if (!read.kind) {
     const first = read.issues[0];
     throw new AppError("sheet.unreadable", { detail: first ? formatMessage(first.code, first.params) : "" });
   }
-  const template = DEFAULT_TEMPLATES[read.kind];
+  const template = templates[read.kind];
   const nos = read.rows.map((r) => r.values.studentNo).filter((n): n is string => !!n);
   const record = await loadRecordStudents(db, nos);
   return { result: mergeIssues(read, checkAgainstRecord(read, record, options.collegeId)), template };

@@ -95,6 +95,7 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
     grid: options.grid,
     collegeId: options.collegeId,
     today: options.today,
+    termCode: options.termCode,
     ...(options.kind ? { kind: options.kind } : {}),
   });
   const summary = summarise(result);
