@@ -94,7 +94,7 @@ export const SETTING_KINDS = {
             header: z.string().min(1).max(40),
             synonyms: z.array(z.string().min(1).max(40)).max(30),
             required: z.boolean(),
-            parser: z.record(z.string(), z.unknown()),
+            parser,
           }),
         )
         .min(1)
