@@ -7,6 +7,8 @@ import { bulkDecide } from "../services/applications/bulk-decide";
 import { decideApplication } from "../services/applications/decide-application";
 import { fileApplication } from "../services/applications/file-application";
 import { listApplications } from "../services/applications/list-applications";
+import { openDismissalFromPending } from "../services/applications/open-dismissals";
+import { recordEvent } from "../services/audit/record-event";
 import { assertCollege, collegeFilter, procedureFor, router, toTrpcError } from "../trpc";
 
 const decision = z.object({
@@ -76,6 +78,20 @@ export const applicationsRouter = router({
         },
         ctx.locale,
       ),
+    ),
+  /** 退学处理 from a 退学 outcome of the standing rules. */
+  fromPending: procedureFor("pending.take-up")
+    .input(z.object({ itemId: z.number().int().positive() }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        const created = await openDismissalFromPending(tx, { itemId: input.itemId, userId: ctx.user.id, today: ctx.today() });
+        await recordEvent(
+          tx,
+          { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+          { action: "application.from-pending", entity: "application", entityId: String(created.id), after: { itemId: input.itemId } },
+        );
+        return created;
+      }),
     ),
   list: procedureFor("applications.read")
     .input(

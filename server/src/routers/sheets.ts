@@ -92,6 +92,7 @@ export const sheetsRouter = router({
         submissionId: input.submissionId,
         decision: input.decision,
         reason: input.reason ?? null,
+        today: ctx.today(),
       }),
     ),
 });

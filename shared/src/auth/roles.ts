@@ -57,6 +57,8 @@ export const PERMISSIONS = {
   /** Which stage a role may decide is checked against the workflow; this is the gate to try. */
   "applications.decide": { "college-leader": "own-college", "registrar-staff": "all", "registrar-leader": "all", "school-leader": "all" },
   "pending.lift": { "registrar-staff": "all" },
+  /** Turning a 退学 outcome of the rules into a dismissal application (学籍处理 → 学籍异动). */
+  "pending.take-up": { "registrar-staff": "all" },
   "audits.read": {
     secretary: "own-college",
     "college-leader": "own-college",

@@ -2,6 +2,7 @@ import type { TRPCError } from "@trpc/server";
 import { type ApplicationType, DEFAULT_WORKFLOWS, requiredMaterials } from "@xueji/shared";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gridOf } from "../../../test/grid";
 import { makeWorld, type World } from "../../../test/world";
 import { resultRows } from "../../db/client";
 import { applications, pendingItems, students } from "../../db/schema";
@@ -320,5 +321,56 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
     await expect((await w.as("secretary-a")).pending.lift({ itemId: item?.id as number, reason: "x" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
+  });
+
+  it("opens 退学处理 from an accepted dismissal list: at the registrar's stage, or with the college while evidence is missing", async () => {
+    const withEvidence = await student("suspended", "期满");
+    const without = await student("enrolled", "旷课");
+    const grid = gridOf([
+      ["学号", "姓名", "退学原因", "佐证材料"],
+      [withEvidence, "期满", "休学期满未办理复学", "休学通知单、电话记录"],
+      [without, "旷课", "连续两周未参加教学活动", null],
+    ]);
+    const receipt = await (await w.as("secretary-a")).sheets.submit({
+      clientId: `dismissal-list-${engine}`,
+      termCode: "2026-2027-1",
+      kind: "dismissal",
+      grid,
+    });
+    await (await w.as("registrar")).sheets.review({ submissionId: receipt.submissionId, decision: "accept" });
+    const opened = (await (await w.as("registrar")).applications.list({ type: "dismissal", state: "open", pageSize: 200 })).filter((a) =>
+      [withEvidence, without].includes(a.studentNo),
+    );
+    expect(Object.fromEntries(opened.map((a) => [a.studentNo, [a.stage, a.reasonCode]]))).toEqual({
+      [withEvidence]: ["registrar", "31"],
+      [without]: ["draft", "39"],
+    });
+    const done = await runToEnd(opened.find((a) => a.studentNo === withEvidence)?.id as number);
+    expect(done?.state).toBe("done");
+    expect((await statusOf(withEvidence))?.status).toBe("withdrawn");
+  });
+
+  it("opens 退学处理 from a 退学 outcome of the standing rules, and marks the item taken up", async () => {
+    const studentNo = await student("enrolled", "学分");
+    const [row] = await w.db.select().from(students).where(eq(students.studentNo, studentNo));
+    const [item] = await w.db
+      .insert(pendingItems)
+      .values({
+        studentId: row?.id as number,
+        collegeId: w.collegeA,
+        kind: "dismissal",
+        academicYear: "2025-2026",
+        termCode: "",
+        figures: { yearFailedCredits: 37 },
+      })
+      .returning();
+    const registrar = await w.as("registrar");
+    const app = await registrar.applications.fromPending({ itemId: item?.id as number });
+    expect(app).toMatchObject({ type: "dismissal", stage: "registrar", reasonCode: "22", note: expect.stringContaining("37 学分") });
+    await expect(registrar.applications.fromPending({ itemId: item?.id as number })).rejects.toMatchObject({
+      cause: { code: "application.wrong-stage" },
+    });
+    expect((await runToEnd(app.id))?.state).toBe("done");
+    expect((await statusOf(studentNo))?.status).toBe("withdrawn");
   });
 });

@@ -1,7 +1,8 @@
-import { AppError, DEFAULT_REGISTRAR_CALENDAR, taskDueDate } from "@xueji/shared";
+import { AppError, type CalendarTask, taskDueDate } from "@xueji/shared";
 import { and, eq, ne, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { colleges, sheetSubmissions, terms } from "../../db/schema";
+import { settingInForce } from "../settings/settings-store";
 
 export type ProgressState = "missing" | "submitted" | "accepted" | "rejected";
 
@@ -13,7 +14,8 @@ export async function sheetProgress(db: Db, options: { termCode: string; today: 
   const [term] = await db.select().from(terms).where(eq(terms.code, options.termCode)).limit(1);
   if (!term) throw new AppError("term.unknown", { term: options.termCode });
   const semester = Number(options.termCode.slice(-1));
-  const tasks = DEFAULT_REGISTRAR_CALENDAR.filter((t) => t.term === semester && t.sheet);
+  const calendar = await settingInForce<{ tasks: CalendarTask[] }>(db, "registrar-calendar", "default", term.academicYear);
+  const tasks = calendar.value.tasks.filter((t) => t.term === semester && t.sheet);
   const collegeWhere: SQL[] = options.collegeId !== undefined ? [eq(colleges.id, options.collegeId)] : [];
   const allColleges = await db
     .select()

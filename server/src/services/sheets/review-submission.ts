@@ -2,6 +2,7 @@ import { AppError, type SheetKind } from "@xueji/shared";
 import { eq, max } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { sheetSubmissions } from "../../db/schema";
+import { openDismissalsFromSheet } from "../applications/open-dismissals";
 import { type Actor, recordEvent } from "../audit/record-event";
 import { applyFailedCourses } from "./apply-failed-courses";
 import { applyRoster, type RosterEffects } from "./apply-roster";
@@ -12,6 +13,8 @@ export interface ReviewOptions {
   submissionId: string;
   decision: "accept" | "reject";
   reason?: string | null;
+  /** The day of the decision (deadlines of the applications a dismissal list opens count from it). */
+  today?: string;
 }
 
 export interface ReviewResult {
@@ -57,6 +60,11 @@ export async function reviewSubmission(db: Db, options: ReviewOptions): Promise<
       const kind = submission.kind as SheetKind;
       if (kind === "failed-courses") effects = await applyFailedCourses(tx, submission);
       else if (kind === "roster-new" || kind === "roster-returning") effects = await applyRoster(tx, submission);
+      else if (kind === "dismissal")
+        effects = {
+          pendingItemsCreated: 0,
+          recordsUpdated: await openDismissalsFromSheet(tx, submission, options.today ?? new Date().toISOString().slice(0, 10)),
+        };
     }
     const reviewedAt = new Date();
     await tx
