@@ -116,8 +116,15 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
 
   it("demotion changes the grade; an identity change takes effect only at 生效", async () => {
     const demoted = await student();
-    await runToEnd((await file("demotion", demoted, { changes: { grade: 2024 } })).id);
-    expect((await statusOf(demoted))?.grade).toBe(2024);
+    await expect(file("demotion", demoted, { changes: { grade: 2024 } })).rejects.toMatchObject({
+      cause: { code: "application.changes-invalid" },
+    });
+    const before = await statusOf(demoted);
+    await runToEnd((await file("demotion", demoted, { changes: { grade: 2026 } })).id);
+    expect(await statusOf(demoted)).toMatchObject({
+      grade: 2026,
+      expectedGraduationDate: `${Number(before?.expectedGraduationDate.slice(0, 4)) + 1}${before?.expectedGraduationDate.slice(4)}`,
+    });
 
     const renamed = await student("enrolled", "旧名");
     const app = await file("identity-change", renamed, { changes: { name: "新名" } });

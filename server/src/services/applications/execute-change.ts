@@ -59,7 +59,11 @@ export async function executeChange(tx: Tx, application: ApplicationRow, workflo
     change("classId", wanted.classId !== undefined ? Number(wanted.classId) : null);
   }
   if (application.type === "demotion") {
+    // 降级 joins a later grade: the expected graduation moves by the same number of years.
+    const years = Number(wanted.grade) - student.grade;
     change("grade", Number(wanted.grade));
+    const graduation = student.expectedGraduationDate;
+    change("expectedGraduationDate", `${Number(graduation.slice(0, 4)) + years}${graduation.slice(4)}`);
     if (wanted.classId !== undefined) {
       const [klass] = await tx
         .select()

@@ -22,6 +22,7 @@ async function validChanges(
   db: Db,
   type: ApplicationType,
   changes: Record<string, string | number>,
+  student: { grade: number },
 ): Promise<{ changes: Record<string, string | number>; targetCollegeId: number | null }> {
   const fail = (detail: string) => new AppError("application.changes-invalid", { detail });
   if (type === "change-major") {
@@ -43,7 +44,8 @@ async function validChanges(
   }
   if (type === "demotion") {
     const grade = Number(changes.grade);
-    if (!Number.isInteger(grade) || grade < 2000 || grade > 2100) throw fail("降级后的年级不正确 / invalid grade");
+    if (!Number.isInteger(grade) || grade <= student.grade || grade > student.grade + 3)
+      throw fail("降级后的年级应晚于现年级 / the new grade must be a later one");
     return { changes: { grade, ...(changes.classId !== undefined ? { classId: Number(changes.classId) } : {}) }, targetCollegeId: null };
   }
   if (type === "identity-change") {
@@ -70,7 +72,7 @@ export async function fileApplication(db: Db, options: FileApplicationOptions) {
   const [student] = await db.select().from(students).where(eq(students.studentNo, options.studentNo)).limit(1);
   if (!student) throw new AppError("student.unknown", { studentNo: options.studentNo });
   if (options.scopeCollegeId !== null && student.collegeId !== options.scopeCollegeId) throw new AppError("auth.other-college");
-  const { changes, targetCollegeId } = await validChanges(db, options.type, options.changes ?? {});
+  const { changes, targetCollegeId } = await validChanges(db, options.type, options.changes ?? {}, student);
   const materials = [...new Set(options.materials)].filter((m) => m in MATERIALS);
   return db.transaction(async (tx) => {
     const [created] = await tx

@@ -51,17 +51,15 @@ export async function openDismissalsFromSheet(tx: Tx, submission: Submission, to
       })
       .returning({ id: applications.id });
     if (complete && created) {
-      await tx
-        .insert(applicationDecisions)
-        .values({
-          applicationId: created.id,
-          action: "submit",
-          fromStage: "draft",
-          toStage: firstStage,
-          userId: submission.submittedBy,
-          role: "secretary",
-          opinion: `二级学院党政联席会研究，见退学处理申报表（${submission.id.slice(0, 8)}）`,
-        });
+      await tx.insert(applicationDecisions).values({
+        applicationId: created.id,
+        action: "submit",
+        fromStage: "draft",
+        toStage: firstStage,
+        userId: submission.submittedBy,
+        role: "secretary",
+        opinion: `二级学院党政联席会研究，见退学处理申报表（${submission.id.slice(0, 8)}）`,
+      });
     }
   }
   return rows.length;
@@ -99,16 +97,14 @@ export async function openDismissalFromPending(tx: Tx, options: { itemId: number
     })
     .returning();
   await tx.update(pendingItems).set({ state: "taken-up" }).where(eq(pendingItems.id, item.id));
-  await tx
-    .insert(applicationDecisions)
-    .values({
-      applicationId: created?.id as number,
-      action: "submit",
-      fromStage: "draft",
-      toStage: stage,
-      userId: options.userId,
-      role: "registrar-staff",
-      opinion: `由学籍处理初步意见 #${item.id} 生成`,
-    });
+  await tx.insert(applicationDecisions).values({
+    applicationId: created?.id as number,
+    action: "submit",
+    fromStage: "draft",
+    toStage: stage,
+    userId: options.userId,
+    role: "registrar-staff",
+    opinion: `由学籍处理初步意见 #${item.id} 生成`,
+  });
   return created as typeof applications.$inferSelect;
 }
