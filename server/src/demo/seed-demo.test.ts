@@ -1,10 +1,10 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../db/client";
-import { colleges, majors, pendingItems, sheetSubmissions, students, users } from "../db/schema";
+import { applications, colleges, graduationAudits, majors, pendingItems, sheetSubmissions, students, users } from "../db/schema";
 import { verifyChain } from "../services/audit/verify-chain";
 import { isEmpty, seedDemo } from "./seed-demo";
 
@@ -25,6 +25,16 @@ describe("the demo university of pnpm start", () => {
     expect(states.filter((s) => s.state === "submitted")).toHaveLength(2);
     const items = await first.db.select({ kind: pendingItems.kind }).from(pendingItems);
     expect(items.some((i) => i.kind === "warning-1")).toBe(true);
+    const apps = await first.db.select({ stage: applications.stage, noticeNo: applications.noticeNo }).from(applications);
+    expect(new Set(apps.map((a) => a.stage))).toEqual(new Set(["draft", "college", "registrar-leader", "reported"]));
+    expect(apps.filter((a) => a.noticeNo).length).toBeGreaterThan(0);
+    const outcomes = await first.db.select({ outcome: graduationAudits.outcome }).from(graduationAudits);
+    const [cohort] = await first.db
+      .select({ n: count() })
+      .from(students)
+      .where(and(eq(students.grade, 2022), inArray(students.status, ["enrolled", "completed"])));
+    expect(outcomes.length).toBe(cohort?.n);
+    expect(new Set(outcomes.map((o) => o.outcome))).toEqual(new Set(["graduate", "complete"]));
     expect((await verifyChain(first.db)).ok).toBe(true);
     await first.close();
 

@@ -12,11 +12,13 @@ import {
   makeIdNumber,
   type StudentSeed,
 } from "../db/seed-basics";
+import { runCohortAudit } from "../services/audits/run-cohort-audit";
 import { hashPassword } from "../services/auth/password";
 import { reviewSubmission } from "../services/sheets/review-submission";
 import { submitSheet } from "../services/sheets/submit-sheet";
 import { DEMO_COLLEGES, GIVEN, REGIONS, SURNAMES } from "./catalogue";
 import { pick, seededRandom } from "./random";
+import { seedApplications, seedGraduates } from "./seed-activity";
 
 export const DEMO_PASSWORD = "xueji-demo-2026";
 const GRADES = [2022, 2023, 2024, 2025];
@@ -61,16 +63,17 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
   };
   await addUser("admin", "系统管理员", "admin", null);
   const registrarId = await addUser("registrar", "学籍中心 刘老师", "registrar-staff", null);
-  await addUser("registrar-leader", "教务处 陈处长", "registrar-leader", null);
+  const registrarLeaderId = await addUser("registrar-leader", "教务处 陈处长", "registrar-leader", null);
   await addUser("school-leader", "分管校领导 王校长", "school-leader", null);
 
   const secretaries = new Map<number, number>();
+  const leaders = new Map<number, number>();
   const studentsByCollege = new Map<number, StudentSeed[]>();
   let serial = 0;
   for (const college of DEMO_COLLEGES) {
     const collegeId = await insertCollege(db, college.code, college.name);
     secretaries.set(collegeId, await addUser(`sec-${college.code}`, `${college.name}教学秘书`, "secretary", collegeId));
-    await addUser(`leader-${college.code}`, `${college.name}分管院领导`, "college-leader", collegeId);
+    leaders.set(collegeId, await addUser(`leader-${college.code}`, `${college.name}分管院领导`, "college-leader", collegeId));
     const seeds: StudentSeed[] = [];
     for (const [mi, [code, name, short]] of college.majors.entries()) {
       const majorId = await insertMajor(db, collegeId, code, name);
@@ -162,5 +165,9 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
     grid: grid(roster),
     today: "2025-09-20",
   });
+  await seedGraduates(db, random);
+  await runCohortAudit(db, { actor: { userId: registrarId, role: "registrar-staff", requestId: "demo-seed" }, cohort: 2026 });
+  await seedApplications(db, random, { secretaries, leaders, registrarId, registrarLeaderId, studentsByCollege });
+  log("  毕业审核（2026 届）与学籍异动申请已生成");
   return accounts;
 }
