@@ -1,3 +1,4 @@
+import type { Locale } from "../messages/catalogue";
 import type { Workflow } from "./application-types";
 
 /**
@@ -36,4 +37,18 @@ export function previousStage(workflow: Workflow, current: string): string | nul
   const all = stagesOf(workflow);
   const i = all.indexOf(current);
   return i > 0 ? (all[i - 1] as string) : null;
+}
+
+const FIXED_STAGE_NAMES: Readonly<Record<string, Record<Locale, string>>> = {
+  [FIXED_STAGES.draft]: { "zh-CN": "学院草稿", en: "College draft" },
+  [FIXED_STAGES.notice]: { "zh-CN": "公示", en: "Public notice" },
+  [FIXED_STAGES.execution]: { "zh-CN": "办理", en: "Execution" },
+  [FIXED_STAGES.reported]: { "zh-CN": "上报", en: "Reported" },
+  [FIXED_STAGES.effective]: { "zh-CN": "生效", en: "Effective" },
+  [FIXED_STAGES.rejected]: { "zh-CN": "已驳回", en: "Rejected" },
+};
+
+/** A stage's name as users read it: the workflow's own deciding stages, or the fixed ones. */
+export function stageLabel(workflow: Workflow, stage: string, locale: Locale = "zh-CN"): string {
+  return workflow.stages.find((s) => s.key === stage)?.name[locale] ?? FIXED_STAGE_NAMES[stage]?.[locale] ?? stage;
 }

@@ -11,6 +11,7 @@ import {
   ROLE_LABELS,
   type Role,
   requiredMaterials,
+  stageLabel,
   type WorkCalendar,
   type Workflow,
 } from "@xueji/shared";
@@ -19,7 +20,7 @@ import type { Db, Tx } from "../../db/client";
 import { applicationDecisions, applications } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit/record-event";
 import { applyIdentityChange, executeChange, nextNoticeNo } from "./execute-change";
-import { stageName } from "./stage-name";
+
 import { workCalendar, workflowOf } from "./workflow-for";
 
 export type DecisionAction = "submit" | "advance" | "return" | "reject";
@@ -68,7 +69,7 @@ export async function decideApplication(db: Db, options: DecideOptions) {
     if (!app) throw new AppError("application.not-found");
     if (app.version !== options.expectedVersion) throw new AppError("application.conflict", { version: app.version });
     const workflow = await workflowOf(tx, app.type as ApplicationType, app.workflowVersion);
-    const here = stageName(workflow, app.stage);
+    const here = stageLabel(workflow, app.stage);
     if (app.state !== "open") throw new AppError("application.wrong-stage", { stage: here });
     if (!mayAct(workflow, app, options.actor)) {
       throw new AppError("application.not-your-stage", { stage: here, role: ROLE_LABELS[roleOfStage(workflow, app.stage)]["zh-CN"] });

@@ -24,12 +24,10 @@ export async function executeChange(tx: Tx, application: ApplicationRow, workflo
   const [student] = await tx.select().from(students).where(eq(students.id, application.studentId)).for("update").limit(1);
   if (!student) throw new AppError("application.not-found");
   const changes: FieldChange[] = [];
-  const set: Partial<typeof students.$inferInsert> = {};
   const change = <K extends keyof typeof students.$inferInsert>(field: K, after: (typeof students.$inferInsert)[K]) => {
     const before = student[field as keyof typeof student];
     if (before === after) return;
     changes.push({ field, before, after });
-    set[field] = after;
   };
 
   if (workflow.event) {
@@ -73,23 +71,26 @@ export async function executeChange(tx: Tx, application: ApplicationRow, workflo
       if (klass) change("classId", klass.id);
     }
   }
-  if (changes.length > 0) {
-    await tx
-      .update(students)
-      .set({ ...set, updatedAt: new Date() })
-      .where(eq(students.id, student.id));
-    await tx.insert(statusChanges).values(
-      changes.map((c) => ({
-        studentId: student.id,
-        applicationId: application.id,
-        field: c.field,
-        before: c.before,
-        after: c.after,
-        noticeNo,
-      })),
-    );
-  }
+  await writeFieldChanges(tx, student.id, application.id, changes, noticeNo);
   return changes;
+}
+
+/** Writes the changed fields to the student and each change, before and after, to the history. */
+async function writeFieldChanges(
+  tx: Tx,
+  studentId: number,
+  applicationId: number,
+  changes: readonly FieldChange[],
+  noticeNo: string | null,
+): Promise<void> {
+  if (changes.length === 0) return;
+  await tx
+    .update(students)
+    .set({ ...Object.fromEntries(changes.map((c) => [c.field, c.after])), updatedAt: new Date() })
+    .where(eq(students.id, studentId));
+  await tx
+    .insert(statusChanges)
+    .values(changes.map((c) => ({ studentId, applicationId, field: c.field, before: c.before, after: c.after, noticeNo })));
 }
 
 /** 学籍信息修改 takes effect only when the provincial authority approves (生效): then the fields change. */
@@ -102,21 +103,6 @@ export async function applyIdentityChange(tx: Tx, application: ApplicationRow): 
     if (wanted[field] !== undefined && wanted[field] !== student[field])
       changes.push({ field, before: student[field], after: wanted[field] });
   }
-  if (changes.length > 0) {
-    await tx
-      .update(students)
-      .set({ ...Object.fromEntries(changes.map((c) => [c.field, c.after])), updatedAt: new Date() })
-      .where(eq(students.id, student.id));
-    await tx.insert(statusChanges).values(
-      changes.map((c) => ({
-        studentId: student.id,
-        applicationId: application.id,
-        field: c.field,
-        before: c.before,
-        after: c.after,
-        noticeNo: application.noticeNo,
-      })),
-    );
-  }
+  await writeFieldChanges(tx, student.id, application.id, changes, application.noticeNo);
   return changes;
 }
