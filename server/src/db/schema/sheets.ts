@@ -26,6 +26,9 @@ export const sheetSubmissions = pgTable(
     rowsWithErrors: integer("rows_with_errors").notNull(),
     errorCount: integer("error_count").notNull(),
     warningCount: integer("warning_count").notNull(),
+    infoCount: integer("info_count").notNull().default(0),
+    /** How often each issue code occurs, so a repeated send gets the very receipt of the first. */
+    issueCounts: jsonb("issue_counts").notNull().default(sql`'{}'::jsonb`),
     /** submitted → accepted | rejected; an older version becomes superseded. */
     state: text("state").notNull(),
     submittedBy: integer("submitted_by")

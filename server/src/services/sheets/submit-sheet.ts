@@ -39,11 +39,7 @@ export interface Receipt extends IssueSummary {
 
 type SubmissionRow = typeof sheetSubmissions.$inferSelect;
 
-function receiptOf(
-  s: SubmissionRow,
-  summary: Omit<IssueSummary, "byCode"> & { byCode?: Record<string, number> },
-  duplicate: boolean,
-): Receipt {
+function receiptOf(s: SubmissionRow, duplicate: boolean): Receipt {
   return {
     submissionId: s.id,
     clientId: s.clientId,
@@ -57,21 +53,15 @@ function receiptOf(
     rowsWithErrors: s.rowsWithErrors,
     errors: s.errorCount,
     warnings: s.warningCount,
-    infos: summary.infos,
-    byCode: summary.byCode ?? {},
+    infos: s.infoCount,
+    byCode: s.issueCounts as Record<string, number>,
     duplicate,
   };
 }
 
 async function existing(db: Executor, clientId: string): Promise<Receipt | null> {
   const [found] = await db.select().from(sheetSubmissions).where(eq(sheetSubmissions.clientId, clientId)).limit(1);
-  return found
-    ? receiptOf(
-        found,
-        { rows: found.rowCount, rowsWithErrors: found.rowsWithErrors, errors: found.errorCount, warnings: found.warningCount, infos: 0 },
-        true,
-      )
-    : null;
+  return found ? receiptOf(found, true) : null;
 }
 
 /** Applies the lock for a key for the rest of the transaction (hashtext gives the advisory key). */
@@ -142,6 +132,8 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
         rowsWithErrors: summary.rowsWithErrors,
         errorCount: summary.errors,
         warningCount: summary.warnings,
+        infoCount: summary.infos,
+        issueCounts: summary.byCode,
         state: "submitted",
         submittedBy: options.actor.userId as number,
       })
@@ -178,6 +170,6 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
       },
     });
     await options.beforeCommit?.();
-    return receiptOf(saved, summary, false);
+    return receiptOf(saved, false);
   });
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "sheet_submissions" ADD COLUMN "info_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "sheet_submissions" ADD COLUMN "issue_counts" jsonb DEFAULT '{}'::jsonb NOT NULL;
