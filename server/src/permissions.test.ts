@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
+import { CN_HOLIDAYS } from "@xueji/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gridOf } from "../test/grid";
 import { makeWorld, type World } from "../test/world";
@@ -39,6 +40,15 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "applications.bulkDecide": [F, A, A, A, A, F, U],
   "applications.studentHistory": [S, S, A, A, A, F, U],
   "pending.lift": [F, F, A, F, F, F, U],
+  "applications.fromPending": [F, F, A, F, F, F, U],
+  "audits.run": [F, F, A, F, F, F, U],
+  "audits.summary": [S, S, A, A, A, F, U],
+  "audits.override": [F, F, A, A, F, F, U],
+  "audits.advance": [F, S, A, F, F, F, U],
+  "settings.current": [F, F, A, A, F, A, U],
+  "settings.save": [F, F, F, A, F, A, U],
+  "dashboard.pipeline": [S, S, A, A, A, F, U],
+  "dashboard.sheetProgress": [S, S, A, A, A, F, U],
 };
 
 describe.each(TEST_ENGINES)("every procedure × every role × own/other college on %s", (engine) => {
@@ -112,6 +122,16 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
       c.applications.bulkDecide({ action: "advance", items: [{ applicationId: 999_999, expectedVersion: 1 }] }),
     "applications.studentHistory": (c, side) => c.applications.studentHistory({ studentNo: side === "own" ? "2025010001" : "2025020001" }),
     "pending.lift": (c) => c.pending.lift({ itemId: 999_999, reason: "测试" }),
+    "applications.fromPending": (c) => c.applications.fromPending({ itemId: 999_999 }),
+    "audits.run": (c, side) => c.audits.run({ cohort: 2026, collegeId: college(side) }),
+    "audits.summary": (c, side) => c.audits.summary({ cohort: 2026, collegeId: college(side) }),
+    "audits.override": (c) => c.audits.override({ auditId: 999_999, outcome: "graduate", degree: "award", reason: "测试" }),
+    "audits.advance": (c, side) => c.audits.advance({ cohort: 2026, collegeId: college(side), from: "college-review" }),
+    "settings.current": (c) => c.settings.current({ kind: "holidays", key: "cn", academicYear: "2026-2027" }),
+    "settings.save": (c) =>
+      c.settings.save({ kind: "holidays", key: "cn", validFrom: "2026-2027", value: CN_HOLIDAYS, reason: "权限测试" }),
+    "dashboard.pipeline": (c, side) => c.dashboard.pipeline({ collegeId: college(side) }),
+    "dashboard.sheetProgress": (c, side) => c.dashboard.sheetProgress({ termCode: "2025-2026-1", collegeId: college(side) }),
   };
 
   async function outcome(call: () => Promise<unknown>): Promise<Outcome> {
