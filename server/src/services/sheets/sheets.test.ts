@@ -313,4 +313,14 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
       after: { statusChanges: [{ studentNo: "2026010001", status: { before: "admitted", after: "enrolled" } }] },
     });
   });
+
+  it("stores a sheet with errors where its template allows it, and the receipt says which rows were accepted", async () => {
+    const grid = gridOf([
+      ["学号", "姓名", "退学原因", "佐证材料"],
+      ["2025010002", "李四", "休学期满未办理复学", "休学通知单"],
+      ["2025010001", "张三", null, null], // no reason: an error, but the dismissal list may carry it
+    ]);
+    const receipt = await (await w.as("secretary-a")).sheets.submit({ clientId: `dismissal-with-errors-${engine}`, termCode: "2025-2026-2", kind: "dismissal", grid });
+    expect(receipt).toMatchObject({ kind: "dismissal", rows: 2, rowsAccepted: 1, rowsWithErrors: 1, errors: 1, byCode: { "field.required": 1 } });
+  });
 });
