@@ -25,3 +25,16 @@ describe("message catalogue", () => {
     expect(formatMessage("code.length", params, "en")).toBe("Student number “2024001” should have 10 characters, it has 7.");
   });
 });
+
+describe("error messages", () => {
+  it("name roles and stages in the reader's language", async () => {
+    const { formatError } = await import("./errors");
+    const params = { stage: "college", type: "suspension", role: "college-leader" };
+    expect(formatError("application.not-your-stage", params)).toBe("“二级学院审核”环节由二级学院分管院领导审批。");
+    expect(formatError("application.not-your-stage", params, "en")).toBe("“College review” is decided by the College leader.");
+    expect(formatError("auth.forbidden", { role: "secretary" })).toBe("您的角色（二级学院教学秘书）没有执行此操作的权限。");
+    expect(formatError("application.wrong-stage", { stage: "degree-committee" }, "en")).toBe(
+      "The application is at “Degree committee”; this action is not possible there.",
+    );
+  });
+});

@@ -1,3 +1,7 @@
+import { ROLE_LABELS, type Role } from "../auth/roles";
+import { AUDIT_STAGE_LABELS, type AuditStage } from "../rules/graduation-audit";
+import { type ApplicationType, DEFAULT_WORKFLOWS } from "../workflows/application-types";
+import { stageLabel } from "../workflows/stages";
 import type { Locale } from "./catalogue";
 
 /**
@@ -88,8 +92,24 @@ export const errorCatalogue = {
 
 export type ErrorCode = keyof typeof errorCatalogue;
 
+/**
+ * Parameters that name things users read in their own language: `role` carries a role key,
+ * `stage` a stage key (of the application type in `type`, or of the graduation audit).
+ */
+function localise(name: string, params: Readonly<Record<string, string | number>>, locale: Locale): string | undefined {
+  const value = params[name];
+  if (value === undefined) return undefined;
+  if (name === "role" && value in ROLE_LABELS) return ROLE_LABELS[value as Role][locale];
+  if (name === "stage") {
+    const workflow = DEFAULT_WORKFLOWS[params.type as ApplicationType];
+    if (workflow) return stageLabel(workflow, String(value), locale);
+    if (value in AUDIT_STAGE_LABELS) return AUDIT_STAGE_LABELS[value as AuditStage][locale];
+  }
+  return String(value);
+}
+
 export function formatError(code: ErrorCode, params: Readonly<Record<string, string | number>> = {}, locale: Locale = "zh-CN"): string {
-  return errorCatalogue[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+  return errorCatalogue[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) => localise(name, params, locale) ?? whole);
 }
 
 /** An operation's failure with a code users can be shown; `detail` is for logs, never the UI. */

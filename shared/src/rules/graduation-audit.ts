@@ -109,11 +109,11 @@ export const AUDIT_STAGES = [
   "reported",
 ] as const;
 export type AuditStage = (typeof AUDIT_STAGES)[number];
-export const AUDIT_STAGE_NAMES: Readonly<Record<AuditStage, string>> = {
-  "college-review": "学院初审",
-  "registrar-review": "教务处复审",
-  "public-notice": "公示",
-  "degree-committee": "学位委员会",
-  certificates: "证书制作",
-  reported: "上报",
+export const AUDIT_STAGE_LABELS: Readonly<Record<AuditStage, Record<"zh-CN" | "en", string>>> = {
+  "college-review": { "zh-CN": "学院初审", en: "College review" },
+  "registrar-review": { "zh-CN": "教务处复审", en: "Registrar review" },
+  "public-notice": { "zh-CN": "公示", en: "Public notice" },
+  "degree-committee": { "zh-CN": "学位委员会", en: "Degree committee" },
+  certificates: { "zh-CN": "证书制作", en: "Certificates" },
+  reported: { "zh-CN": "上报", en: "Reported" },
 };

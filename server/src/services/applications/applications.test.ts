@@ -1,5 +1,5 @@
 import type { TRPCError } from "@trpc/server";
-import { type ApplicationType, DEFAULT_WORKFLOWS, requiredMaterials } from "@xueji/shared";
+import { type AppError, type ApplicationType, DEFAULT_WORKFLOWS, requiredMaterials } from "@xueji/shared";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gridOf } from "../../../test/grid";
@@ -199,6 +199,7 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
         .decide({ applicationId: app.id, expectedVersion: 2, action: "advance" })
         .catch((e: TRPCError) => e);
       expect(error).toMatchObject({ code: "FORBIDDEN", cause: { code: "application.not-your-stage" } });
+      expect(((error as TRPCError).cause as AppError).userMessage()).toBe("“二级学院审核”环节由二级学院分管院领导审批。");
     }
   });
 

@@ -8,10 +8,8 @@ import {
   type Material,
   nextStage,
   previousStage,
-  ROLE_LABELS,
   type Role,
   requiredMaterials,
-  stageLabel,
   type WorkCalendar,
   type Workflow,
 } from "@xueji/shared";
@@ -69,10 +67,10 @@ export async function decideApplication(db: Db, options: DecideOptions) {
     if (!app) throw new AppError("application.not-found");
     if (app.version !== options.expectedVersion) throw new AppError("application.conflict", { version: app.version });
     const workflow = await workflowOf(tx, app.type as ApplicationType, app.workflowVersion);
-    const here = stageLabel(workflow, app.stage);
-    if (app.state !== "open") throw new AppError("application.wrong-stage", { stage: here });
+    const here = { stage: app.stage, type: app.type };
+    if (app.state !== "open") throw new AppError("application.wrong-stage", here);
     if (!mayAct(workflow, app, options.actor)) {
-      throw new AppError("application.not-your-stage", { stage: here, role: ROLE_LABELS[roleOfStage(workflow, app.stage)]["zh-CN"] });
+      throw new AppError("application.not-your-stage", { ...here, role: roleOfStage(workflow, app.stage) });
     }
 
     const set: Partial<typeof applications.$inferInsert> = {};
@@ -80,7 +78,7 @@ export async function decideApplication(db: Db, options: DecideOptions) {
     let effects: Record<string, unknown> = {};
     switch (options.action) {
       case "submit": {
-        if (app.stage !== FIXED_STAGES.draft) throw new AppError("application.wrong-stage", { stage: here });
+        if (app.stage !== FIXED_STAGES.draft) throw new AppError("application.wrong-stage", here);
         const missing = requiredMaterials(workflow, app.reasonCode).filter((m) => !(app.materials as Material[]).includes(m));
         if (missing.length > 0)
           throw new AppError("application.materials-missing", { materials: missing.map((m) => MATERIALS[m]["zh-CN"]).join("、") });
@@ -90,8 +88,7 @@ export async function decideApplication(db: Db, options: DecideOptions) {
         break;
       }
       case "advance": {
-        if (app.stage === FIXED_STAGES.draft || app.stage === FIXED_STAGES.effective)
-          throw new AppError("application.wrong-stage", { stage: here });
+        if (app.stage === FIXED_STAGES.draft || app.stage === FIXED_STAGES.effective) throw new AppError("application.wrong-stage", here);
         if (app.stage === FIXED_STAGES.notice && app.noticeEndsOn && options.today < app.noticeEndsOn) {
           throw new AppError("application.notice-period", { date: app.noticeEndsOn });
         }
@@ -112,14 +109,14 @@ export async function decideApplication(db: Db, options: DecideOptions) {
       }
       case "return": {
         if (!options.opinion?.trim()) throw new AppError("application.opinion-required");
-        if (app.stage === FIXED_STAGES.draft || app.executedOn) throw new AppError("application.wrong-stage", { stage: here });
+        if (app.stage === FIXED_STAGES.draft || app.executedOn) throw new AppError("application.wrong-stage", here);
         to = options.returnTo === "college" ? FIXED_STAGES.draft : (previousStage(workflow, app.stage) as string);
         if (to === FIXED_STAGES.notice) to = previousStage(workflow, to) as string;
         break;
       }
       case "reject": {
         if (!options.opinion?.trim()) throw new AppError("application.opinion-required");
-        if (app.stage === FIXED_STAGES.draft || app.executedOn) throw new AppError("application.wrong-stage", { stage: here });
+        if (app.stage === FIXED_STAGES.draft || app.executedOn) throw new AppError("application.wrong-stage", here);
         to = FIXED_STAGES.rejected;
         set.state = "rejected";
         break;

@@ -320,7 +320,19 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
       ["2025010002", "李四", "休学期满未办理复学", "休学通知单"],
       ["2025010001", "张三", null, null], // no reason: an error, but the dismissal list may carry it
     ]);
-    const receipt = await (await w.as("secretary-a")).sheets.submit({ clientId: `dismissal-with-errors-${engine}`, termCode: "2025-2026-2", kind: "dismissal", grid });
-    expect(receipt).toMatchObject({ kind: "dismissal", rows: 2, rowsAccepted: 1, rowsWithErrors: 1, errors: 1, byCode: { "field.required": 1 } });
+    const receipt = await (await w.as("secretary-a")).sheets.submit({
+      clientId: `dismissal-with-errors-${engine}`,
+      termCode: "2025-2026-2",
+      kind: "dismissal",
+      grid,
+    });
+    expect(receipt).toMatchObject({
+      kind: "dismissal",
+      rows: 2,
+      rowsAccepted: 1,
+      rowsWithErrors: 1,
+      errors: 1,
+      byCode: { "field.required": 1 },
+    });
   });
 });
