@@ -1,8 +1,10 @@
+import type { AddressInfo } from "node:net";
 import type { Role } from "@xueji/shared";
 import { createContextInner } from "../src/context";
 import type { Database } from "../src/db/client";
 import { insertCollege, insertMajor, insertStudents, insertTerms, insertUser } from "../src/db/seed-basics";
 import { openTestDatabase } from "../src/db/test-database";
+import { createHttpServer } from "../src/http/server";
 import { createCaller } from "../src/router";
 import { hashPassword } from "../src/services/auth/password";
 import { createSession } from "../src/services/auth/sessions";
@@ -45,9 +47,17 @@ export async function makeWorld(engine: "pglite" | "postgres") {
     return createCaller(await createContextInner({ db, engine, token, today: () => today, requestId: `test-${username}` }));
   }
 
+  /** The real HTTP server on a free loopback port, on `today`. */
+  async function serve(today = TODAY): Promise<{ base: string; close: () => void }> {
+    const server = createHttpServer(database, { today: () => today });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+  }
+
   return {
     database,
     db,
+    serve,
     collegeA,
     collegeB,
     majorA,

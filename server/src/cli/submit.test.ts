@@ -1,16 +1,14 @@
 import { execFile } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { count } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeWorld, TODAY, type World } from "../../test/world";
+import { makeWorld, type World } from "../../test/world";
 import { openDatabase } from "../db/client";
 import { sheetSubmissions } from "../db/schema";
-import { createHttpServer } from "../http/server";
 import { recordEvent } from "../services/audit/record-event";
 
 const run = promisify(execFile);
@@ -53,10 +51,7 @@ describe("xueji submit against a running server", () => {
         grade: 2025,
       })),
     );
-    const http = createHttpServer(w.database, { today: () => TODAY });
-    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-    server = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-    stop = () => http.close();
+    ({ base: server, close: stop } = await w.serve());
     dir = await mkdtemp(join(tmpdir(), "xueji-submit-"));
     for (let f = 0; f < 3; f++) {
       await writeRoster(

@@ -1,11 +1,10 @@
-import type { AddressInfo } from "node:net";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeWorld, PASSWORD, TODAY, type World } from "../../test/world";
+import { makeWorld, PASSWORD, type World } from "../../test/world";
 import { TEST_ENGINES } from "../db/test-database";
 import type { AppRouter } from "../router";
 import { RATE_WINDOW_MINUTES } from "../services/auth/sign-in";
-import { createHttpServer, SESSION_COOKIE } from "./server";
+import { SESSION_COOKIE } from "./server";
 
 describe.each(TEST_ENGINES)("the HTTP server on %s", (engine) => {
   let w: World;
@@ -13,10 +12,7 @@ describe.each(TEST_ENGINES)("the HTTP server on %s", (engine) => {
   let close: () => void;
   beforeAll(async () => {
     w = await makeWorld(engine);
-    const server = createHttpServer(w.database, { today: () => TODAY });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => server.close();
+    ({ base, close } = await w.serve());
   }, 60_000);
   afterAll(async () => {
     close();

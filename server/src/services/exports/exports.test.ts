@@ -1,10 +1,8 @@
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeWorld, TODAY, type World } from "../../../test/world";
+import { makeWorld, type World } from "../../../test/world";
 import { registrations, students } from "../../db/schema";
-import { createHttpServer } from "../../http/server";
 import { XUEXIN_COLUMNS } from "./registration-export";
 import { safeText } from "./write-text-workbook";
 
@@ -30,10 +28,7 @@ describe("reporting upward", () => {
     await w.db
       .insert(registrations)
       .values(ids.filter((s) => s.no !== "2025010003").map((s) => ({ studentId: s.id, academicYear: "2025-2026", status: "registered" })));
-    const server = createHttpServer(w.database, { today: () => TODAY });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    stop = () => server.close();
+    ({ base, close: stop } = await w.serve());
   }, 60_000);
   afterAll(async () => {
     stop();
