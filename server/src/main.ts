@@ -2,12 +2,15 @@
  * `pnpm start`: the Xueji server on an embedded PGlite database (or PostgreSQL with DATABASE_URL),
  * migrated at start, with a demo university loaded on first run.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROLE_LABELS, ROLES } from "@xueji/shared";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "./db/client";
 import { users } from "./db/schema";
 import { DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed-demo";
+import { buildIfStale } from "./front-ends/build-if-stale";
+import type { StaticSite } from "./front-ends/static-files";
 import { createHttpServer } from "./http/server";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -22,7 +25,7 @@ if (await isEmpty(database.db)) {
   await seedDemo(database.db, console.log);
 }
 
-const server = createHttpServer(database);
+const server = createHttpServer(database, { sites: frontEnds() });
 server.listen(port, () => {
   console.log(`\n学籍 Xueji 已启动：http://localhost:${port}   （${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   console.log(`  数据库：${where}`);
@@ -30,6 +33,24 @@ server.listen(port, () => {
   console.log(`  API：http://localhost:${port}/api/trpc`);
   void printAccounts();
 });
+
+/** The task pane at /addin/ and the dashboard at /, each built by Vite when missing or stale. */
+function frontEnds(): StaticSite[] {
+  const root = join(import.meta.dirname, "../..");
+  const shared = [join(root, "shared/src"), join(root, "theme/src")];
+  const sites: StaticSite[] = [];
+  for (const [folder, prefix] of [
+    ["addin", "/addin/"],
+    ["dashboard", "/"],
+  ] as const) {
+    const dir = join(root, folder);
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name: string; scripts?: Record<string, string> };
+    if (!pkg.scripts?.build) continue;
+    const dist = buildIfStale({ name: pkg.name, dir, sources: [join(dir, "src"), join(dir, "index.html"), ...shared] }, console.log);
+    if (dist) sites.push({ prefix, root: dist, ...(folder === "dashboard" ? { fallback: "index.html" } : {}) });
+  }
+  return sites;
+}
 
 async function printAccounts(): Promise<void> {
   const rows = await database.db

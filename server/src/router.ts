@@ -1,6 +1,6 @@
-import { auditRouter, usersRouter } from "./routers/admin";
+import { auditLogRouter, usersRouter } from "./routers/admin";
 import { applicationsRouter } from "./routers/applications";
-import { auditsRouter } from "./routers/audits";
+import { graduationRouter } from "./routers/graduation";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
 import { pendingRouter } from "./routers/pending";
@@ -16,9 +16,9 @@ export const appRouter = router({
   pending: pendingRouter,
   applications: applicationsRouter,
   dashboard: dashboardRouter,
-  audits: auditsRouter,
+  graduation: graduationRouter,
   settings: settingsRouter,
-  audit: auditRouter,
+  auditLog: auditLogRouter,
   users: usersRouter,
 });
 

@@ -24,7 +24,7 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "application.transition-refused": "CONFLICT",
   "student.unknown": "NOT_FOUND",
   "pending.not-found": "NOT_FOUND",
-  "audit.not-found": "NOT_FOUND",
+  "graduation.not-found": "NOT_FOUND",
   "pending.already-lifted": "CONFLICT",
 };
 

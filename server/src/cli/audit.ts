@@ -1,6 +1,6 @@
 import type { Locale } from "@xueji/shared";
 import { openDatabase } from "../db/client";
-import { verifyChain } from "../services/audit/verify-chain";
+import { verifyChain } from "../services/audit-log/verify-chain";
 
 /**
  * `xueji audit verify`: recomputes the hash chain of the audit log straight from the database

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, type World } from "../../test/world";
 import { openDatabase } from "../db/client";
 import { sheetSubmissions } from "../db/schema";
-import { recordEvent } from "../services/audit/record-event";
+import { recordEvent } from "../services/audit-log/record-event";
 
 const run = promisify(execFile);
 const main = join(import.meta.dirname, "main.ts");

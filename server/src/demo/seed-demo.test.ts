@@ -5,7 +5,7 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../db/client";
 import { applications, colleges, graduationAudits, majors, pendingItems, sheetSubmissions, students, users } from "../db/schema";
-import { verifyChain } from "../services/audit/verify-chain";
+import { verifyChain } from "../services/audit-log/verify-chain";
 import { isEmpty, seedDemo } from "./seed-demo";
 
 describe("the demo university of pnpm start", () => {

@@ -12,7 +12,7 @@ import {
   makeIdNumber,
   type StudentSeed,
 } from "../db/seed-basics";
-import { runCohortAudit } from "../services/audits/run-cohort-audit";
+import { runCohortAudit } from "../services/graduation/run-cohort-audit";
 import { hashPassword } from "../services/auth/password";
 import { reviewSubmission } from "../services/sheets/review-submission";
 import { submitSheet } from "../services/sheets/submit-sheet";

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { formatError, type Locale } from "@xueji/shared";
 import { sql } from "drizzle-orm";
@@ -6,6 +6,7 @@ import { todayInChina } from "../clock";
 import { createContextInner } from "../context";
 import type { Database } from "../db/client";
 import { appRouter } from "../router";
+import { type StaticSite, serveStatic } from "../front-ends/static-files";
 import { handleExport } from "./export-routes";
 
 export const SESSION_COOKIE = "xueji_session";
@@ -23,8 +24,14 @@ function localeOf(req: IncomingMessage): Locale {
   return /^en\b/i.test(req.headers["accept-language"] ?? "") ? "en" : "zh-CN";
 }
 
-/** The HTTP face of the server: `/api/health` and `/api/trpc/*`. */
-export function createHttpServer(database: Database, options: { today?: () => string } = {}): Server {
+export interface HttpOptions {
+  today?: () => string;
+  /** Built front-ends: the task pane at `/addin/`, the dashboard at `/` (most specific prefix first). */
+  sites?: StaticSite[];
+}
+
+/** The HTTP face of the server: `/api/health`, `/api/trpc/*`, `/api/export/*` and the built front-ends. */
+export function createHttpServer(database: Database, options: HttpOptions = {}): Server {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/api/trpc/",
@@ -75,7 +82,20 @@ export function createHttpServer(database: Database, options: { today?: () => st
       trpc(req, res);
       return;
     }
-    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
-    res.end("未找到 / Not found");
+    serveSites(options.sites ?? [], req, res)
+      .then((served) => {
+        if (served) return;
+        res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+        res.end("未找到 / Not found");
+      })
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+        res.end();
+      });
   });
+}
+
+async function serveSites(sites: StaticSite[], req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  for (const site of sites) if (await serveStatic(site, req, res)) return true;
+  return false;
 }

@@ -2,13 +2,13 @@ import { AppError, COLLEGE_ROLES, ROLES } from "@xueji/shared";
 import { desc, lt } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents, users } from "../db/schema";
-import { recordEvent } from "../services/audit/record-event";
-import { verifyChain } from "../services/audit/verify-chain";
+import { recordEvent } from "../services/audit-log/record-event";
+import { verifyChain } from "../services/audit-log/verify-chain";
 import { hashPassword } from "../services/auth/password";
 import { procedureFor, router, toTrpcError } from "../trpc";
 
-export const auditRouter = router({
-  list: procedureFor("audit.read")
+export const auditLogRouter = router({
+  list: procedureFor("auditLog.read")
     .input(z.object({ before: z.number().int().optional(), limit: z.number().int().min(1).max(500).default(100) }))
     .query(({ ctx, input }) =>
       ctx.db
@@ -18,7 +18,7 @@ export const auditRouter = router({
         .orderBy(desc(auditEvents.id))
         .limit(input.limit),
     ),
-  verify: procedureFor("audit.read").query(({ ctx }) => verifyChain(ctx.db)),
+  verify: procedureFor("auditLog.read").query(({ ctx }) => verifyChain(ctx.db)),
 });
 
 export const usersRouter = router({

@@ -8,7 +8,7 @@ import { decideApplication } from "../services/applications/decide-application";
 import { fileApplication } from "../services/applications/file-application";
 import { listApplications } from "../services/applications/list-applications";
 import { openDismissalFromPending } from "../services/applications/open-dismissals";
-import { recordEvent } from "../services/audit/record-event";
+import { recordEvent } from "../services/audit-log/record-event";
 import { assertCollege, collegeFilter, procedureFor, router, toTrpcError } from "../trpc";
 
 const decision = z.object({

@@ -1,7 +1,7 @@
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { colleges, pendingItems, students } from "../db/schema";
-import { liftPendingItem } from "../services/sheets/lift-pending-item";
+import { liftPendingItem } from "../services/pending/lift-pending-item";
 import { collegeFilter, procedureFor, router } from "../trpc";
 
 export const pendingRouter = router({

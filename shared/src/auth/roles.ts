@@ -59,23 +59,23 @@ export const PERMISSIONS = {
   "pending.lift": { "registrar-staff": "all" },
   /** Turning a 退学 outcome of the rules into a dismissal application (学籍处理 → 学籍异动). */
   "pending.take-up": { "registrar-staff": "all" },
-  "audits.read": {
+  "graduation.read": {
     secretary: "own-college",
     "college-leader": "own-college",
     "registrar-staff": "all",
     "registrar-leader": "all",
     "school-leader": "all",
   },
-  "audits.run": { "registrar-staff": "all" },
-  "audits.override": { "registrar-staff": "all", "registrar-leader": "all" },
+  "graduation.run": { "registrar-staff": "all" },
+  "graduation.override": { "registrar-staff": "all", "registrar-leader": "all" },
   /** 学院初审 is the college leader's; the later stages the registrar's. */
-  "audits.advance": { "college-leader": "own-college", "registrar-staff": "all" },
+  "graduation.advance": { "college-leader": "own-college", "registrar-staff": "all" },
   /** Reporting upward (学信网 upload, 公示 and 发文 lists). */
   "exports.read": { "registrar-staff": "all", "registrar-leader": "all" },
   /** Low-code settings: rules, workflows, templates, calendar. The registrar leader and the administrator change them. */
   "settings.read": { "registrar-staff": "all", "registrar-leader": "all", admin: "all" },
   "settings.write": { "registrar-leader": "all", admin: "all" },
-  "audit.read": { "registrar-leader": "all", admin: "all" },
+  "auditLog.read": { "registrar-leader": "all", admin: "all" },
   "users.manage": { admin: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 

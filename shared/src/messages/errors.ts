@@ -76,7 +76,7 @@ export const errorCatalogue = {
     "zh-CN": "该生学籍状态为“{status}”，不能办理“{type}”。",
     en: "The student's status is “{status}”; “{type}” cannot be processed.",
   },
-  "audit.not-found": { "zh-CN": "找不到这条毕业审核记录。", en: "Audit not found." },
+  "graduation.not-found": { "zh-CN": "找不到这条毕业审核记录。", en: "Audit not found." },
   "pending.not-found": { "zh-CN": "找不到这条学籍处理意见。", en: "Pending item not found." },
   "pending.already-lifted": { "zh-CN": "这条学业警示已经解除。", en: "This academic warning was already lifted." },
   internal: {

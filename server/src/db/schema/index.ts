@@ -1,6 +1,6 @@
 export * from "./applications";
 export * from "./audit";
-export * from "./audits";
+export * from "./graduation";
 export * from "./organisation";
 export * from "./settings";
 export * from "./sheets";

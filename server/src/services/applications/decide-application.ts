@@ -16,7 +16,7 @@ import {
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { applicationDecisions, applications } from "../../db/schema";
-import { type Actor, recordEvent } from "../audit/record-event";
+import { type Actor, recordEvent } from "../audit-log/record-event";
 import { applyIdentityChange, executeChange, nextNoticeNo } from "./execute-change";
 
 import { workCalendar, workflowOf } from "./workflow-for";

@@ -2,7 +2,7 @@ import { AppError, type ApplicationType, academicYearOf, MATERIALS, type Materia
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applications, classes, majors, students } from "../../db/schema";
-import { type Actor, recordEvent } from "../audit/record-event";
+import { type Actor, recordEvent } from "../audit-log/record-event";
 import { workflowInForce } from "./workflow-for";
 
 export interface FileApplicationOptions {

@@ -2,7 +2,7 @@ import { AppError, type Role } from "@xueji/shared";
 import { and, count, eq, gt } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { signInAttempts, users } from "../../db/schema";
-import { recordEvent } from "../audit/record-event";
+import { recordEvent } from "../audit-log/record-event";
 import { verifyPassword } from "./password";
 import type { SessionUser } from "./session-user";
 import { createSession } from "./sessions";

@@ -2,7 +2,7 @@ import { AppError } from "@xueji/shared";
 import { and, desc, eq, lte, max, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { settingVersions } from "../../db/schema";
-import { type Actor, recordEvent } from "../audit/record-event";
+import { type Actor, recordEvent } from "../audit-log/record-event";
 import { SETTING_KINDS, type SettingKind } from "./setting-kinds";
 
 export interface SettingVersion<T = unknown> {

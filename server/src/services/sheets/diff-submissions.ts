@@ -2,7 +2,7 @@ import { AppError, canonicalRowKey } from "@xueji/shared";
 import { desc, eq, lt } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { sheetRows, sheetSubmissions } from "../../db/schema";
-import { canonicalJson } from "../audit/canonical-json";
+import { canonicalJson } from "../audit-log/canonical-json";
 import { inSlot } from "./sheet-slot";
 
 export interface SubmissionDiff {

@@ -3,7 +3,7 @@ import { eq, max } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { sheetSubmissions } from "../../db/schema";
 import { openDismissalsFromSheet } from "../applications/open-dismissals";
-import { type Actor, recordEvent } from "../audit/record-event";
+import { type Actor, recordEvent } from "../audit-log/record-event";
 import { applyFailedCourses } from "./apply-failed-courses";
 import { applyRoster, type RosterEffects } from "./apply-roster";
 import { inSlot } from "./sheet-slot";

@@ -3,8 +3,8 @@ import { AppError, type GridRow, type Issue, type SheetKind } from "@xueji/share
 import { eq, max, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { sheetSubmissions, terms } from "../../db/schema";
-import { canonicalJson } from "../audit/canonical-json";
-import { type Actor, recordEvent } from "../audit/record-event";
+import { canonicalJson } from "../audit-log/canonical-json";
+import { type Actor, recordEvent } from "../audit-log/record-event";
 import { checkSheet } from "./check-sheet";
 import { insertSheetRows, type SheetRowInsert } from "./insert-sheet-rows";
 import { inSlot, type SheetSlot } from "./sheet-slot";

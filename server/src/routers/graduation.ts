@@ -2,15 +2,15 @@ import { AppError, AUDIT_STAGES } from "@xueji/shared";
 import { and, asc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { graduationAudits, students } from "../db/schema";
-import { advanceAuditStage, auditSummary, overrideAudit } from "../services/audits/override-audit";
-import { runCohortAudit } from "../services/audits/run-cohort-audit";
+import { advanceAuditStage, auditSummary, overrideAudit } from "../services/graduation/override-audit";
+import { runCohortAudit } from "../services/graduation/run-cohort-audit";
 import { collegeFilter, collegeFor, procedureFor, router, toTrpcError } from "../trpc";
 
 const cohort = z.number().int().min(2000).max(2100);
 
 /** 毕业/学位资格审查 (DOMAIN.md §6). */
-export const auditsRouter = router({
-  run: procedureFor("audits.run")
+export const graduationRouter = router({
+  run: procedureFor("graduation.run")
     .input(
       z.object({
         cohort,
@@ -29,10 +29,10 @@ export const auditsRouter = router({
         ...(input.graduationDate ? { graduationDate: input.graduationDate } : {}),
       }),
     ),
-  summary: procedureFor("audits.read")
+  summary: procedureFor("graduation.read")
     .input(z.object({ cohort, collegeId: z.number().int().optional() }))
     .query(({ ctx, input }) => auditSummary(ctx.db, { cohort: input.cohort, collegeId: collegeFilter(ctx.scope, input.collegeId) })),
-  list: procedureFor("audits.read")
+  list: procedureFor("graduation.read")
     .input(
       z.object({
         cohort,
@@ -66,7 +66,7 @@ export const auditsRouter = router({
         .limit(input.limit)
         .offset(input.after);
     }),
-  override: procedureFor("audits.override")
+  override: procedureFor("graduation.override")
     .input(
       z.object({
         auditId: z.number().int().positive(),
@@ -78,7 +78,7 @@ export const auditsRouter = router({
     .mutation(({ ctx, input }) =>
       overrideAudit(ctx.db, { actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId }, ...input }),
     ),
-  advance: procedureFor("audits.advance")
+  advance: procedureFor("graduation.advance")
     .input(z.object({ cohort, collegeId: z.number().int().optional(), from: z.enum(AUDIT_STAGES) }))
     .mutation(({ ctx, input }) => {
       const collegeId = collegeFor(ctx.scope, input.collegeId);

@@ -2,7 +2,7 @@ import { AppError } from "@xueji/shared";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { pendingItems } from "../../db/schema";
-import { type Actor, recordEvent } from "../audit/record-event";
+import { type Actor, recordEvent } from "../audit-log/record-event";
 
 /** 解除学业警示: the credits were cleared; who lifted it and why are kept. */
 export async function liftPendingItem(db: Db, options: { actor: Actor; itemId: number; reason: string }) {

@@ -84,8 +84,8 @@ describe.each(TEST_ENGINES)("graduation and degree audits on %s", (engine) => {
 
   it("audits a cohort with every outcome reason", async () => {
     const registrar = await w.as("registrar");
-    expect(await registrar.audits.run({ cohort: 2026 })).toEqual({ audited: 6, graduate: 2, complete: 4 });
-    const list = await registrar.audits.list({ cohort: 2026 });
+    expect(await registrar.graduation.run({ cohort: 2026 })).toEqual({ audited: 6, graduate: 2, complete: 4 });
+    const list = await registrar.graduation.list({ cohort: 2026 });
     expect(
       Object.fromEntries(list.map((a) => [a.name, [a.outcome, a.degree, (a.reasons as Array<{ code: string }>).map((r) => r.code)]])),
     ).toEqual({
@@ -96,8 +96,8 @@ describe.each(TEST_ENGINES)("graduation and degree audits on %s", (engine) => {
       照片戊: ["graduate", "award", ["photo-size"]],
       未知己: ["complete", "withhold", ["credits-unknown"]],
     });
-    expect(await registrar.audits.run({ cohort: 2026 })).toMatchObject({ audited: 6 }); // again: recomputed, not duplicated
-    const [summary] = await registrar.audits.summary({ cohort: 2026 });
+    expect(await registrar.graduation.run({ cohort: 2026 })).toMatchObject({ audited: 6 }); // again: recomputed, not duplicated
+    const [summary] = await registrar.graduation.summary({ cohort: 2026 });
     expect(summary).toMatchObject({
       students: 6,
       graduate: 2,
@@ -110,40 +110,40 @@ describe.each(TEST_ENGINES)("graduation and degree audits on %s", (engine) => {
 
   it("lets the registrar override an outcome only with a reason, kept in the audit trail", async () => {
     const registrar = await w.as("registrar");
-    const target = (await registrar.audits.list({ cohort: 2026 })).find((a) => a.name === "未知己");
+    const target = (await registrar.graduation.list({ cohort: 2026 })).find((a) => a.name === "未知己");
     await expect(
-      registrar.audits.override({ auditId: target?.id as number, outcome: "graduate", degree: "award", reason: "" }),
+      registrar.graduation.override({ auditId: target?.id as number, outcome: "graduate", degree: "award", reason: "" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    const overridden = await registrar.audits.override({
+    const overridden = await registrar.graduation.override({
       auditId: target?.id as number,
       outcome: "graduate",
       degree: "award",
       reason: "教务系统补录学分 168，已核实",
     });
     expect(overridden).toMatchObject({ overrideOutcome: "graduate", overrideReason: "教务系统补录学分 168，已核实" });
-    const [event] = await w.db.select().from(auditEvents).where(eq(auditEvents.action, "audit.override"));
+    const [event] = await w.db.select().from(auditEvents).where(eq(auditEvents.action, "graduation.override"));
     expect(event).toMatchObject({
       role: "registrar-staff",
       before: { outcome: "complete" },
       after: { outcome: "graduate", reason: "教务系统补录学分 168，已核实" },
     });
-    expect((await registrar.audits.summary({ cohort: 2026 }))[0]).toMatchObject({ graduate: 3, complete: 3 });
+    expect((await registrar.graduation.summary({ cohort: 2026 }))[0]).toMatchObject({ graduate: 3, complete: 3 });
     await expect(
-      (await w.as("secretary-a")).audits.override({ auditId: target?.id as number, outcome: "complete", degree: "withhold", reason: "x" }),
+      (await w.as("secretary-a")).graduation.override({ auditId: target?.id as number, outcome: "complete", degree: "withhold", reason: "x" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("moves a college's list through 学院初审 → 教务处复审 → 公示 → 学位委员会 → 证书制作 → 上报", async () => {
-    expect(await (await w.as("leader-a")).audits.advance({ cohort: 2026, from: "college-review" })).toEqual({
+    expect(await (await w.as("leader-a")).graduation.advance({ cohort: 2026, from: "college-review" })).toEqual({
       stage: "registrar-review",
       students: 6,
     });
-    await expect((await w.as("leader-a")).audits.advance({ cohort: 2026, from: "registrar-review" })).rejects.toMatchObject({
+    await expect((await w.as("leader-a")).graduation.advance({ cohort: 2026, from: "registrar-review" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     const registrar = await w.as("registrar");
     for (const from of ["registrar-review", "public-notice", "degree-committee", "certificates"] as const)
-      await registrar.audits.advance({ cohort: 2026, collegeId: w.collegeA, from });
-    expect((await registrar.audits.list({ cohort: 2026 })).every((a) => a.stage === "reported")).toBe(true);
+      await registrar.graduation.advance({ cohort: 2026, collegeId: w.collegeA, from });
+    expect((await registrar.graduation.list({ cohort: 2026 })).every((a) => a.stage === "reported")).toBe(true);
   });
 });

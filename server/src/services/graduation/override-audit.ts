@@ -2,7 +2,7 @@ import { AppError, AUDIT_STAGES } from "@xueji/shared";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { graduationAudits } from "../../db/schema";
-import { type Actor, recordEvent } from "../audit/record-event";
+import { type Actor, recordEvent } from "../audit-log/record-event";
 
 /** The registrar overrides a computed outcome, only with a reason, kept in the audit trail. */
 export async function overrideAudit(
@@ -12,7 +12,7 @@ export async function overrideAudit(
   if (!options.reason.trim()) throw new AppError("application.opinion-required");
   return db.transaction(async (tx) => {
     const [audit] = await tx.select().from(graduationAudits).where(eq(graduationAudits.id, options.auditId)).for("update").limit(1);
-    if (!audit) throw new AppError("audit.not-found");
+    if (!audit) throw new AppError("graduation.not-found");
     const [updated] = await tx
       .update(graduationAudits)
       .set({
@@ -24,7 +24,7 @@ export async function overrideAudit(
       .where(eq(graduationAudits.id, audit.id))
       .returning();
     await recordEvent(tx, options.actor, {
-      action: "audit.override",
+      action: "graduation.override",
       entity: "graduation_audit",
       entityId: String(audit.id),
       before: { outcome: audit.overrideOutcome ?? audit.outcome, degree: audit.overrideDegree ?? audit.degree },
@@ -55,7 +55,7 @@ export async function advanceAuditStage(
       )
       .returning({ id: graduationAudits.id });
     await recordEvent(tx, options.actor, {
-      action: "audit.advance",
+      action: "graduation.advance",
       entity: "graduation_cohort",
       entityId: `${options.cohort}/${options.collegeId}`,
       before: { stage: options.from },

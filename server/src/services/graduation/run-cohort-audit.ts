@@ -2,7 +2,7 @@ import { type AuditInput, auditGraduate, DEFAULT_AUDIT_RULES, REQUIRED_NATURES }
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Db, resultRows } from "../../db/client";
 import { majors, studentPhotos, students } from "../../db/schema";
-import { type Actor, recordEvent } from "../audit/record-event";
+import { type Actor, recordEvent } from "../audit-log/record-event";
 
 /**
  * Audits a graduating cohort (students expected to graduate in `cohort`, still 在读 or 结业):
@@ -107,7 +107,7 @@ export async function runCohortAudit(
           data_complete = excluded.data_complete, rules_version = excluded.rules_version, computed_at = now()`);
     }
     await recordEvent(tx, options.actor, {
-      action: "audit.run",
+      action: "graduation.run",
       entity: "graduation_cohort",
       entityId: String(options.cohort),
       after: { collegeId: options.collegeId ?? null, audited: rows.length, graduate: rows.filter((r) => r.outcome === "graduate").length },

@@ -1,0 +1,66 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { extname, join, normalize, sep } from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".xml": "application/xml; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** A built front-end: the URL prefix it answers (ending in "/") and the folder Vite wrote it to. */
+export interface StaticSite {
+  prefix: string;
+  root: string;
+  /** The page for any path that is not a file (a single-page app's client-side routes). */
+  fallback?: string;
+}
+
+async function fileAt(path: string): Promise<{ path: string; size: number } | null> {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? { path, size: info.size } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Serves a built front-end. Hashed assets (`/assets/…`) are cached for a year; everything else is
+ * revalidated, so a new build reaches the browser at once. A path that climbs out of the root is
+ * refused before the disk is touched.
+ */
+export async function serveStatic(site: StaticSite, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+  if (!pathname.startsWith(site.prefix) && `${pathname}/` !== site.prefix) return false;
+  const relative = normalize(pathname.slice(site.prefix.length) || "index.html");
+  if (relative.startsWith("..") || relative.includes(`${sep}..`) || relative.includes("\0")) {
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+    res.end("请求路径无效 / Invalid path");
+    return true;
+  }
+  let file = await fileAt(join(site.root, relative.endsWith(sep) ? join(relative, "index.html") : relative));
+  if (!file && !extname(relative) && site.fallback) file = await fileAt(join(site.root, site.fallback));
+  if (!file) return false;
+  const hashed = relative.startsWith(`assets${sep}`);
+  res.writeHead(200, {
+    "content-type": TYPES[extname(file.path)] ?? "application/octet-stream",
+    "content-length": file.size,
+    "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
+    "x-content-type-options": "nosniff",
+  });
+  if (req.method === "HEAD") res.end();
+  else createReadStream(file.path).pipe(res);
+  return true;
+}

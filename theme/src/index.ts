@@ -1,0 +1,3 @@
+export { xuejiBrand } from "./brand";
+export { SEVERITY_FILL, SEVERITY_STRONG } from "./severity";
+export { xuejiDarkTheme, xuejiLightTheme } from "./theme";
