@@ -1,8 +1,8 @@
 import { auditLogRouter, usersRouter } from "./routers/admin";
 import { applicationsRouter } from "./routers/applications";
-import { graduationRouter } from "./routers/graduation";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
+import { graduationRouter } from "./routers/graduation";
 import { pendingRouter } from "./routers/pending";
 import { settingsRouter } from "./routers/settings";
 import { sheetsRouter } from "./routers/sheets";

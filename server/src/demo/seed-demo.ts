@@ -12,8 +12,8 @@ import {
   makeIdNumber,
   type StudentSeed,
 } from "../db/seed-basics";
-import { runCohortAudit } from "../services/graduation/run-cohort-audit";
 import { hashPassword } from "../services/auth/password";
+import { runCohortAudit } from "../services/graduation/run-cohort-audit";
 import { reviewSubmission } from "../services/sheets/review-submission";
 import { submitSheet } from "../services/sheets/submit-sheet";
 import { DEMO_COLLEGES, GIVEN, REGIONS, SURNAMES } from "./catalogue";

@@ -5,8 +5,8 @@ import { sql } from "drizzle-orm";
 import { todayInChina } from "../clock";
 import { createContextInner } from "../context";
 import type { Database } from "../db/client";
-import { appRouter } from "../router";
 import { type StaticSite, serveStatic } from "../front-ends/static-files";
+import { appRouter } from "../router";
 import { handleExport } from "./export-routes";
 
 export const SESSION_COOKIE = "xueji_session";

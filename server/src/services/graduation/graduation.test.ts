@@ -129,7 +129,12 @@ describe.each(TEST_ENGINES)("graduation and degree audits on %s", (engine) => {
     });
     expect((await registrar.graduation.summary({ cohort: 2026 }))[0]).toMatchObject({ graduate: 3, complete: 3 });
     await expect(
-      (await w.as("secretary-a")).graduation.override({ auditId: target?.id as number, outcome: "complete", degree: "withhold", reason: "x" }),
+      (await w.as("secretary-a")).graduation.override({
+        auditId: target?.id as number,
+        outcome: "complete",
+        degree: "withhold",
+        reason: "x",
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
