@@ -7,7 +7,7 @@ import { makeWorld, type World } from "../test/world";
 import { TEST_ENGINES } from "./db/test-database";
 
 type Caller = Awaited<ReturnType<World["as"]>>;
-type Outcome = "ok" | "FORBIDDEN" | "UNAUTHORIZED";
+type Outcome = "ok" | "FORBIDDEN" | "UNAUTHORIZED" | "NOT_FOUND";
 
 const USERS = ["secretary-a", "leader-a", "registrar", "registrar-leader", "school-leader", "admin", null] as const;
 
@@ -19,14 +19,18 @@ const S: [Outcome, Outcome] = ["ok", "FORBIDDEN"]; // a college role: own colleg
 const A: [Outcome, Outcome] = ["ok", "ok"];
 const F: [Outcome, Outcome] = ["FORBIDDEN", "FORBIDDEN"];
 const U: [Outcome, Outcome] = ["UNAUTHORIZED", "UNAUTHORIZED"];
+// By id: another college's record is "not found", exactly like a missing one (issue 7 item 1).
+const H: [Outcome, Outcome] = ["ok", "NOT_FOUND"];
+// Called with an id that does not exist: passing the gate gives NOT_FOUND.
+const N: [Outcome, Outcome] = ["NOT_FOUND", "NOT_FOUND"];
 //                    secretary-a, leader-a, registrar, registrar-leader, school-leader, admin, anonymous
 const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "sheets.validate": [S, F, A, F, F, F, U],
   "sheets.submit": [S, F, A, F, F, F, U],
   "sheets.list": [S, S, A, A, A, F, U],
-  "sheets.get": [S, S, A, A, A, F, U],
-  "sheets.diff": [S, S, A, A, A, F, U],
-  "sheets.review": [F, F, A, A, F, F, U],
+  "sheets.get": [H, H, A, A, A, F, U],
+  "sheets.diff": [H, H, A, A, A, F, U],
+  "sheets.review": [F, F, N, N, F, F, U],
   "students.list": [S, S, A, A, A, F, U],
   "pending.list": [S, S, A, A, A, F, U],
   "auditLog.list": [F, F, F, A, F, A, U],
@@ -36,14 +40,14 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "auth.me": [A, A, A, A, A, A, U],
   "applications.file": [S, F, A, F, F, F, U],
   "applications.list": [S, S, A, A, A, F, U],
-  "applications.timeline": [S, S, A, A, A, F, U],
+  "applications.timeline": [H, H, A, A, A, F, U],
   "applications.bulkDecide": [F, A, A, A, A, F, U],
-  "applications.studentHistory": [S, S, A, A, A, F, U],
-  "pending.lift": [F, F, A, F, F, F, U],
-  "applications.fromPending": [F, F, A, F, F, F, U],
+  "applications.studentHistory": [H, H, A, A, A, F, U],
+  "pending.lift": [F, F, N, F, F, F, U],
+  "applications.fromPending": [F, F, N, F, F, F, U],
   "graduation.run": [F, F, A, F, F, F, U],
   "graduation.summary": [S, S, A, A, A, F, U],
-  "graduation.override": [F, F, A, A, F, F, U],
+  "graduation.override": [F, F, N, N, F, F, U],
   "graduation.advance": [F, S, A, F, F, F, U],
   "settings.current": [F, F, A, A, F, A, U],
   "settings.save": [F, F, F, A, F, A, U],
@@ -139,8 +143,8 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
       await call();
       return "ok";
     } catch (error) {
-      if (error instanceof TRPCError && (error.code === "FORBIDDEN" || error.code === "UNAUTHORIZED")) return error.code;
-      if (error instanceof TRPCError && error.code === "NOT_FOUND") return "ok";
+      if (error instanceof TRPCError && (error.code === "FORBIDDEN" || error.code === "UNAUTHORIZED" || error.code === "NOT_FOUND"))
+        return error.code;
       throw error;
     }
   }
@@ -160,8 +164,8 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
   });
 
   it("masks ID numbers for roles that do not need them", async () => {
-    const [forLeader] = await (await w.as("school-leader")).students.list({ collegeId: w.collegeA });
-    const [forSecretary] = await (await w.as("secretary-a")).students.list({});
+    const [forLeader] = (await (await w.as("school-leader")).students.list({ collegeId: w.collegeA })).items;
+    const [forSecretary] = (await (await w.as("secretary-a")).students.list({})).items;
     expect(forLeader?.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
     expect(forSecretary?.idNumber).toMatch(/^\d{17}[\dX]$/);
   });

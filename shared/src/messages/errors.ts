@@ -3,6 +3,7 @@ import { AUDIT_STAGE_LABELS, type AuditStage } from "../rules/graduation-audit";
 import { type ApplicationType, DEFAULT_WORKFLOWS } from "../workflows/application-types";
 import { stageLabel } from "../workflows/stages";
 import type { Locale } from "./catalogue";
+import { formatInputProblem, isInputProblem } from "./input-problems";
 
 /**
  * Errors of whole operations (a file that cannot be opened, a bad command-line option), as
@@ -30,7 +31,7 @@ export const errorCatalogue = {
     "zh-CN": "只能处理本学院的学生和核对表。",
     en: "You may only work on your own college's students and sheets.",
   },
-  "input.invalid": { "zh-CN": "提交的数据不符合要求：{detail}", en: "The request is not valid: {detail}" },
+  "input.invalid": { "zh-CN": "提交的数据不符合要求：{problem}。", en: "The request is not valid: {problem}." },
   "sheet.unreadable": {
     "zh-CN": "无法识别这张核对表：{detail}",
     en: "This check sheet cannot be read: {detail}",
@@ -99,6 +100,7 @@ export type ErrorCode = keyof typeof errorCatalogue;
 function localise(name: string, params: Readonly<Record<string, string | number>>, locale: Locale): string | undefined {
   const value = params[name];
   if (value === undefined) return undefined;
+  if (name === "problem" && isInputProblem(value)) return formatInputProblem(value, params, locale);
   if (name === "role" && value in ROLE_LABELS) return ROLE_LABELS[value as Role][locale];
   if (name === "stage") {
     const workflow = DEFAULT_WORKFLOWS[params.type as ApplicationType];
