@@ -6,11 +6,7 @@ export const MAX_CELL_TEXT = 32_767;
 export const MAX_ROWS = 100_000;
 export const MAX_COLUMNS = 256;
 
-/** The largest PostgreSQL `integer` (int4): every serial id fits, and a larger one is refused here, not by the database. */
-export const MAX_INT4 = 2_147_483_647;
-
-/** A row id (students, applications, pending items, audits …): a positive int4. */
-export const idInput = z.number().int().positive().max(MAX_INT4);
+export { idInput, MAX_INT4 } from "../services/ids";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -58,7 +58,7 @@ export const errorCatalogue = {
     "zh-CN": "材料不齐，还缺：{materials}。材料齐全后才能报送。",
     en: "Materials missing: {materials}. The application cannot leave the college until they are complete.",
   },
-  "application.changes-invalid": { "zh-CN": "申请的变更内容有误：{detail}", en: "The requested changes are not valid: {detail}" },
+  "application.changes-invalid": { "zh-CN": "申请的变更内容有误：{problem}。", en: "The requested changes are not valid: {problem}." },
   "application.conflict": {
     "zh-CN": "这份申请刚刚已被他人处理（现为第 {version} 版），请刷新后再操作。",
     en: "Someone else has just acted on this application (now version {version}); refresh and try again.",

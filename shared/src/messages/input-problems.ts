@@ -37,6 +37,21 @@ export const INPUT_PROBLEMS = {
   "setting-key": { "zh-CN": "设置项“{key}”不存在", en: "there is no setting “{key}”" },
   "review-reason": { "zh-CN": "退回须说明理由", en: "a rejection needs a reason" },
   request: { "zh-CN": "请求格式不对", en: "the request is malformed" },
+  // What a 转专业, 降级 or 身份信息变更 may ask for (DOMAIN.md §4): checked against the student's college and major.
+  "unknown-major": { "zh-CN": "转入专业不存在", en: "the major does not exist" },
+  "same-major": { "zh-CN": "转入专业与现专业相同", en: "the student is already in that major" },
+  "class-not-in-new-major": {
+    "zh-CN": "班级不是转入专业 {grade} 级的班级",
+    en: "the class is not one of the new major's {grade} intake",
+  },
+  "class-not-in-own-major": {
+    "zh-CN": "班级不是该生本专业 {grade} 级的班级",
+    en: "the class is not one of the student's own major's {grade} intake",
+  },
+  "later-grade": { "zh-CN": "降级后的年级应晚于现年级，且至多晚三级", en: "the new grade must be one to three years later" },
+  "nothing-to-change": { "zh-CN": "没有要修改的身份信息", en: "there is nothing to change" },
+  "id-number": { "zh-CN": "新的身份证号无效", en: "the new ID number is not valid" },
+  "not-an-id": { "zh-CN": "“{path}”应为编号", en: "“{path}” must be an id" },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type InputProblem = keyof typeof INPUT_PROBLEMS;
