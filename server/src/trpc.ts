@@ -20,6 +20,7 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "college.unknown": "BAD_REQUEST",
   "sheet.already-reviewed": "CONFLICT",
   "sheet.superseded": "CONFLICT",
+  "sheet.client-id-reused": "CONFLICT",
   "application.conflict": "CONFLICT",
   "application.not-found": "NOT_FOUND",
   "application.not-your-stage": "FORBIDDEN",

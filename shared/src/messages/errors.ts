@@ -49,6 +49,10 @@ export const errorCatalogue = {
     "zh-CN": "学院已提交了更新的版本（第 {version} 版），请审核最新版本。",
     en: "The college has submitted a newer version ({version}); review that one.",
   },
+  "sheet.client-id-reused": {
+    "zh-CN": "提交编号“{clientId}”已用于另一份内容不同的核对表（第 {version} 版），这次没有保存。请用新的提交编号重新提交。",
+    en: "Client id “{clientId}” was already used for a different sheet (version {version}); nothing was stored. Submit again with a new client id.",
+  },
   "term.unknown": { "zh-CN": "学期“{term}”不存在。", en: "Term “{term}” does not exist." },
   "college.unknown": { "zh-CN": "学院不存在。", en: "College not found." },
   "student.unknown": { "zh-CN": "学号“{studentNo}”在学籍库中不存在。", en: "Student “{studentNo}” is not in the record." },
