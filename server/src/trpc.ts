@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { AppError, type ErrorCode, formatError, type Permission, type Scope, scopeOf } from "@xueji/shared";
 import { ZodError } from "zod";
-import type { Context } from "./context";
+import { type Context, requestScope } from "./context";
 
 /**
  * The one place tRPC is set up. Routers get `router`, `publicProcedure` and `procedureFor(permission)`;
@@ -33,9 +33,14 @@ export function toTrpcError(error: AppError): TRPCError {
   return new TRPCError({ code: HTTP_CODES[error.code] ?? "BAD_REQUEST", message: error.code, cause: error });
 }
 
+/** Batches larger than this are refused (issue 7 item 8: one 7 KB GET ran 100 list calls). */
+export const MAX_BATCH_SIZE = 10;
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
-    const locale = ctx?.locale ?? "zh-CN";
+    const scope = requestScope.getStore();
+    const locale = ctx?.locale ?? scope?.locale ?? "zh-CN";
+    const requestId = ctx?.requestId ?? scope?.requestId ?? null;
     let appCode: ErrorCode = "internal";
     let userMessage: string;
     if (error.cause instanceof AppError) {
@@ -46,17 +51,21 @@ const t = initTRPC.context<Context>().create({
       const first = error.cause.issues[0];
       const detail = first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "";
       userMessage = formatError("input.invalid", { detail }, locale);
+    } else if (error.code === "BAD_REQUEST" && /batch call exceeds/i.test(error.message)) {
+      appCode = "request.batch-too-large";
+      userMessage = formatError(appCode, { max: MAX_BATCH_SIZE }, locale);
     } else if (error.code === "PARSE_ERROR" || error.code === "BAD_REQUEST" || error.code === "PAYLOAD_TOO_LARGE") {
       appCode = "input.invalid";
       userMessage = formatError("input.invalid", { detail: error.code }, locale);
     } else {
       userMessage = formatError("internal", { detail: shape.data.code }, locale);
     }
-    // Never a stack or SQL text to the client.
+    // Never a stack or SQL text to the client; always the request id, which the log lines carry too.
+    const suffix = requestId ? formatError("request.id", { requestId }, locale) : "";
     return {
-      message: userMessage,
+      message: `${userMessage}${suffix}`,
       code: shape.code,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, appCode, userMessage },
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, appCode, userMessage, requestId },
     };
   },
 });
