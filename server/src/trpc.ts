@@ -1,5 +1,5 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import { AppError, type ErrorCode, formatError, type Permission, type Scope, scopeOf } from "@xueji/shared";
+import { AppError, type ErrorCode, formatError, type Locale, type Permission, type Scope, scopeOf } from "@xueji/shared";
 import { ZodError } from "zod";
 import { type Context, requestScope } from "./context";
 
@@ -36,30 +36,27 @@ export function toTrpcError(error: AppError): TRPCError {
 /** Batches larger than this are refused (issue 7 item 8: one 7 KB GET ran 100 list calls). */
 export const MAX_BATCH_SIZE = 10;
 
+/** The catalogue code and the message a reader sees for any error a procedure ends with. */
+export function describeError(error: TRPCError, locale: Locale): { appCode: ErrorCode; userMessage: string } {
+  if (error.cause instanceof AppError) return { appCode: error.cause.code, userMessage: error.cause.userMessage(locale) };
+  if (error.cause instanceof ZodError) {
+    const first = error.cause.issues[0];
+    const detail = first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "";
+    return { appCode: "input.invalid", userMessage: formatError("input.invalid", { detail }, locale) };
+  }
+  if (error.code === "BAD_REQUEST" && /batch call exceeds/i.test(error.message))
+    return { appCode: "request.batch-too-large", userMessage: formatError("request.batch-too-large", { max: MAX_BATCH_SIZE }, locale) };
+  if (error.code === "PARSE_ERROR" || error.code === "BAD_REQUEST" || error.code === "PAYLOAD_TOO_LARGE")
+    return { appCode: "input.invalid", userMessage: formatError("input.invalid", { detail: error.code }, locale) };
+  return { appCode: "internal", userMessage: formatError("internal", { detail: error.code }, locale) };
+}
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const scope = requestScope.getStore();
     const locale = ctx?.locale ?? scope?.locale ?? "zh-CN";
     const requestId = ctx?.requestId ?? scope?.requestId ?? null;
-    let appCode: ErrorCode = "internal";
-    let userMessage: string;
-    if (error.cause instanceof AppError) {
-      appCode = error.cause.code;
-      userMessage = error.cause.userMessage(locale);
-    } else if (error.cause instanceof ZodError) {
-      appCode = "input.invalid";
-      const first = error.cause.issues[0];
-      const detail = first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "";
-      userMessage = formatError("input.invalid", { detail }, locale);
-    } else if (error.code === "BAD_REQUEST" && /batch call exceeds/i.test(error.message)) {
-      appCode = "request.batch-too-large";
-      userMessage = formatError(appCode, { max: MAX_BATCH_SIZE }, locale);
-    } else if (error.code === "PARSE_ERROR" || error.code === "BAD_REQUEST" || error.code === "PAYLOAD_TOO_LARGE") {
-      appCode = "input.invalid";
-      userMessage = formatError("input.invalid", { detail: error.code }, locale);
-    } else {
-      userMessage = formatError("internal", { detail: shape.data.code }, locale);
-    }
+    const { appCode, userMessage } = describeError(error, locale);
     // Never a stack or SQL text to the client; always the request id, which the log lines carry too.
     const suffix = requestId ? formatError("request.id", { requestId }, locale) : "";
     return {

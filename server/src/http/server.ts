@@ -7,7 +7,7 @@ import type { Database } from "../db/client";
 import { type StaticSite, serveStatic } from "../front-ends/static-files";
 import { type Logger, silentLogger } from "../logger";
 import { appRouter } from "../router";
-import { MAX_BATCH_SIZE } from "../trpc";
+import { describeError, MAX_BATCH_SIZE } from "../trpc";
 import { handleExport } from "./export-routes";
 import { checkHealth } from "./health";
 import { createMetrics } from "./metrics";
@@ -47,8 +47,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
     maxBatchSize: MAX_BATCH_SIZE,
     onError({ error, path }) {
       const scope = requestScope.getStore();
-      const code = error.cause instanceof AppError ? error.cause.code : error.code;
-      scope?.failures.push({ procedure: path ?? "(unknown)", code });
+      scope?.failures.push({ procedure: path ?? "(unknown)", code: describeError(error, "en").appCode });
       if (error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof AppError))
         scope?.log.error({ err: error.cause ?? error, procedure: path }, "unexpected error");
     },
