@@ -26,6 +26,9 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "pending.not-found": "NOT_FOUND",
   "graduation.not-found": "NOT_FOUND",
   "pending.already-lifted": "CONFLICT",
+  "auth.cross-site": "FORBIDDEN",
+  "user.not-found": "NOT_FOUND",
+  "user.exists": "CONFLICT",
 };
 
 /** Turns a domain error into a tRPC error carrying it, so the formatter can localise it. */

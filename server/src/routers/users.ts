@@ -1,23 +1,15 @@
-import { AppError, COLLEGE_ROLES, ROLES } from "@xueji/shared";
+import { ROLES } from "@xueji/shared";
 import { z } from "zod";
-import { users } from "../db/schema";
-import { recordEvent } from "../services/audit-log/record-event";
-import { hashPassword } from "../services/auth/password";
-import { procedureFor, router, toTrpcError } from "../trpc";
+import { createUser, endSessions, listUsers, resetPassword, setDisabled } from "../services/auth/manage-users";
+import { procedureFor, router } from "../trpc";
 
+const userId = z.object({ userId: z.number().int().positive().max(2_147_483_647) });
+// At least 10 characters: the passphrase advice of NIST SP 800-63B (length over composition rules).
+const password = z.string().min(10).max(200);
+
+/** Accounts, for administrators only; every change writes an audit event. */
 export const usersRouter = router({
-  list: procedureFor("users.manage").query(({ ctx }) =>
-    ctx.db
-      .select({
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        role: users.role,
-        collegeId: users.collegeId,
-        disabled: users.disabled,
-      })
-      .from(users),
-  ),
+  list: procedureFor("users.manage").query(({ ctx }) => listUsers(ctx.db)),
   create: procedureFor("users.manage")
     .input(
       z.object({
@@ -25,23 +17,25 @@ export const usersRouter = router({
         displayName: z.string().min(1).max(60),
         role: z.enum(ROLES),
         collegeId: z.number().int().positive().nullable(),
-        password: z.string().min(10).max(200),
+        password,
       }),
     )
-    .mutation(async ({ ctx, input }) => {
-      if (COLLEGE_ROLES.has(input.role) !== (input.collegeId !== null)) throw toTrpcError(new AppError("college.unknown"));
-      const passwordHash = await hashPassword(input.password);
-      return ctx.db.transaction(async (tx) => {
-        const [created] = await tx
-          .insert(users)
-          .values({ username: input.username, displayName: input.displayName, role: input.role, collegeId: input.collegeId, passwordHash })
-          .returning({ id: users.id, username: users.username, role: users.role, collegeId: users.collegeId });
-        await recordEvent(
-          tx,
-          { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
-          { action: "user.create", entity: "user", entityId: String(created?.id), after: created },
-        );
-        return created;
-      });
-    }),
+    .mutation(({ ctx, input }) => createUser(ctx.db, actorOf(ctx), input)),
+  disable: procedureFor("users.manage")
+    .input(userId)
+    .mutation(({ ctx, input }) => setDisabled(ctx.db, actorOf(ctx), input.userId, true)),
+  enable: procedureFor("users.manage")
+    .input(userId)
+    .mutation(({ ctx, input }) => setDisabled(ctx.db, actorOf(ctx), input.userId, false)),
+  /** Without `password`, a temporary one is made and returned this once. */
+  resetPassword: procedureFor("users.manage")
+    .input(userId.extend({ password: password.optional() }))
+    .mutation(({ ctx, input }) => resetPassword(ctx.db, actorOf(ctx), input.userId, input.password)),
+  endSessions: procedureFor("users.manage")
+    .input(userId)
+    .mutation(({ ctx, input }) => endSessions(ctx.db, actorOf(ctx), input.userId)),
 });
+
+function actorOf(ctx: { user: { id: number; role: (typeof ROLES)[number] }; requestId: string }) {
+  return { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId };
+}
