@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed-demo";
 import { buildIfStale } from "./front-ends/build-if-stale";
 import type { StaticSite } from "./front-ends/static-files";
 import { createHttpServer } from "./http/server";
+import { createLogger } from "./logger";
 
 const port = Number(process.env.PORT ?? 3000);
 const url = process.env.DATABASE_URL;
@@ -25,7 +26,7 @@ if (await isEmpty(database.db)) {
   await seedDemo(database.db, console.log);
 }
 
-const server = createHttpServer(database, { sites: frontEnds() });
+const server = createHttpServer(database, { sites: frontEnds(), logger: createLogger() });
 server.listen(port, () => {
   console.log(`\n学籍 Xueji 已启动：http://localhost:${port}   （${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   console.log(`  数据库：${where}`);

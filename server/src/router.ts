@@ -1,4 +1,4 @@
-import { auditLogRouter, usersRouter } from "./routers/admin";
+import { auditLogRouter } from "./routers/admin";
 import { applicationsRouter } from "./routers/applications";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
@@ -7,6 +7,7 @@ import { pendingRouter } from "./routers/pending";
 import { settingsRouter } from "./routers/settings";
 import { sheetsRouter } from "./routers/sheets";
 import { studentsRouter } from "./routers/students";
+import { usersRouter } from "./routers/users";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({

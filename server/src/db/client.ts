@@ -22,7 +22,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const migrationsFolder = join(import.meta.dirname, "../../drizzle");
+export const migrationsFolder = join(import.meta.dirname, "../../drizzle");
 // Several server processes may start at once against one PostgreSQL: one migrates, the others wait.
 const MIGRATION_LOCK = 727_001;
 
