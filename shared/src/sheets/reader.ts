@@ -20,6 +20,12 @@ export interface SheetReaderOptions {
   templates?: Readonly<Record<SheetKind, SheetTemplate>>;
   /** Standing rules for failed-course sheets; defaults to seed 000 九. */
   standingRules?: readonly StandingRuleSet[];
+  /**
+   * Keep every parsed row in the result (default). A caller that needs only the verdict (the
+   * command line) says false, so memory does not grow with the file; a failed-course sheet still
+   * keeps its rows, which the standing rules read.
+   */
+  retainRows?: boolean;
 }
 
 export interface ParsedRow {
@@ -33,6 +39,8 @@ export interface SheetResult {
   headerRow: number | null;
   columns: MappedColumn[];
   rows: ParsedRow[];
+  /** Data rows read; equals rows.length unless rows were not retained. */
+  dataRows: number;
   issues: Issue[];
   standing: StandingResult[] | null;
 }
@@ -55,6 +63,7 @@ export function createSheetReader(options: SheetReaderOptions) {
   let headerRow: GridRow | null = null;
   let headerFailed = false;
   let duplicates: DuplicateTracker | null = null;
+  let dataRows = 0;
 
   function place(row: number, column: MappedColumn | null, found: FieldIssue): void {
     const issue: Issue = {
@@ -140,7 +149,8 @@ export function createSheetReader(options: SheetReaderOptions) {
       for (const issue of rowIssues) issues.push(issue);
     }
     for (let i = before; i < issues.length; i++) if ((issues[i] as Issue).severity === "error") errors++;
-    rows.push({ row: row.row, values: typed, errors });
+    dataRows++;
+    if (options.retainRows !== false || template.kind === "failed-courses") rows.push({ row: row.row, values: typed, errors });
   }
 
   return {
@@ -171,9 +181,9 @@ export function createSheetReader(options: SheetReaderOptions) {
     finish(): SheetResult {
       this.flushHeader();
       const kind = template ? (template as SheetTemplate).kind : null;
-      if (template && rows.length === 0) place(headerRow?.row ?? 1, null, fieldIssue("sheet.empty"));
+      if (template && dataRows === 0) place(headerRow?.row ?? 1, null, fieldIssue("sheet.empty"));
       const standing = kind === "failed-courses" ? computeStanding(rows, options.standingRules ?? [DEFAULT_STANDING_RULES]) : null;
-      return { kind, headerRow: headerRow ? (headerRow as GridRow).row : null, columns, rows, issues, standing };
+      return { kind, headerRow: headerRow ? (headerRow as GridRow).row : null, columns, rows, dataRows, issues, standing };
     },
   };
 }
