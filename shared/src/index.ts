@@ -1,5 +1,6 @@
 // @xueji/shared — the domain, pure TypeScript, used by the add-in, the server and the command line.
 
+export * from "./auth/personal-data";
 export * from "./auth/roles";
 export * from "./calendar/holidays-cn";
 export * from "./calendar/registrar-calendar";
@@ -14,7 +15,9 @@ export * from "./codes/registration-status";
 export * from "./codes/student-status";
 export * from "./codes/study-form";
 export * from "./codes/table";
+export * from "./fields/age";
 export * from "./fields/calendar-date";
+export * from "./fields/contact";
 export * from "./fields/date";
 export * from "./fields/enumeration";
 export * from "./fields/id-number";

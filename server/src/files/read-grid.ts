@@ -1,36 +1,38 @@
-import { access } from "node:fs/promises";
-import { extname } from "node:path";
+import { basename, extname } from "node:path";
 import { AppError, type GridRow } from "@xueji/shared";
+import { checkRegularFile } from "./check-regular-file";
 import { readCsv } from "./read-csv";
 import { readXlsx, type WorksheetRows } from "./read-xlsx";
 
-/** The worksheets of an .xlsx or .csv file, streamed; every failure becomes a coded AppError. */
+/**
+ * The worksheets of an .xlsx or .csv file, streamed; every failure — opening, a part, a row — becomes
+ * a coded AppError, so the command line and the server show a message, never a stack.
+ */
 export async function* readWorksheets(path: string): AsyncGenerator<WorksheetRows> {
-  try {
-    await access(path);
-  } catch {
-    throw new AppError("file.not-found", { file: path });
-  }
+  await checkRegularFile(path);
   const ext = extname(path).toLowerCase();
   if (ext === ".csv") {
-    const rows = await readCsv(path);
-    yield { name: "CSV", rows: fromArray(rows) };
+    // A CSV has no tabs; its sheet is named after the file, as Excel names it when it opens one.
+    yield { name: basename(path, extname(path)), rows: coded(readCsv(path), path) };
     return;
   }
   if (ext !== ".xlsx" && ext !== ".xlsm") throw new AppError("file.unsupported", { ext: ext || "（无扩展名）" });
   let any = false;
-  try {
-    for await (const sheet of readXlsx(path)) {
-      any = true;
-      yield sheet;
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError("file.corrupt", { file: path, detail: error instanceof Error ? error.message : String(error) });
+  const sheets = coded(readXlsx(path), path);
+  for await (const sheet of sheets) {
+    any = true;
+    yield { name: sheet.name, rows: coded(sheet.rows, path) };
   }
   if (!any) throw new AppError("file.no-sheet", { file: path });
 }
 
-async function* fromArray(rows: readonly GridRow[]): AsyncGenerator<GridRow> {
-  yield* rows;
+async function* coded<T>(items: AsyncIterable<T>, file: string): AsyncGenerator<T> {
+  try {
+    yield* items;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("file.corrupt", { file, detail: error instanceof Error ? error.message : String(error) });
+  }
 }
+
+export type { GridRow, WorksheetRows };

@@ -7,6 +7,7 @@ const T = {
     kind: (k: string, h: number, n: number) => `类型：${k}；表头在第 ${h} 行，数据 ${n} 行`,
     unknownKind: "类型：无法识别",
     columns: "列：",
+    join: "，",
     summary: (e: number, w: number, i: number, rows: number) => `结果：${e} 个错误，${w} 个警告，${i} 个提示（涉及 ${rows} 行）`,
     clean: "结果：没有发现问题。",
     at: (r: number | null, c: string | null) => (r === null ? "整表" : c ? `第 ${r} 行 ${c} 列` : `第 ${r} 行`),
@@ -23,6 +24,7 @@ const T = {
     kind: (k: string, h: number, n: number) => `Kind: ${k}; header on row ${h}, ${n} data rows`,
     unknownKind: "Kind: not recognised",
     columns: "Columns: ",
+    join: ", ",
     summary: (e: number, w: number, i: number, rows: number) => `Result: ${e} errors, ${w} warnings, ${i} notes (on ${rows} rows)`,
     clean: "Result: no problems found.",
     at: (r: number | null, c: string | null) => (r === null ? "Sheet" : c ? `Row ${r} col ${c}` : `Row ${r}`),
@@ -50,7 +52,7 @@ export function formatReport(report: ValidationReport, locale: Locale = "zh-CN",
     lines.push(t.kind(SHEET_LABELS[report.kind][locale], report.headerRow, report.dataRows));
     lines.push(
       t.columns +
-        report.columns.map((c) => `${c.column} ${FIELD_LABELS[c.field as keyof typeof FIELD_LABELS]?.[locale] ?? c.field}`).join("，"),
+        report.columns.map((c) => `${c.column} ${FIELD_LABELS[c.field as keyof typeof FIELD_LABELS]?.[locale] ?? c.field}`).join(t.join),
     );
   } else lines.push(t.unknownKind);
 
@@ -69,7 +71,7 @@ export function formatReport(report: ValidationReport, locale: Locale = "zh-CN",
   if (flagged.length > 0) {
     lines.push("", t.standing);
     for (const s of flagged) {
-      const terms = s.terms.map((x) => t.termPart(x.term, x.failedCredits, t.outcomes[x.outcome])).join("，");
+      const terms = s.terms.map((x) => t.termPart(x.term, x.failedCredits, t.outcomes[x.outcome])).join(t.join);
       lines.push(t.standingRow(s.studentNo, s.academicYear, terms, s.yearFailedCredits, t.outcomes[s.yearOutcome]));
     }
   }

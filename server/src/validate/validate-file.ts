@@ -36,6 +36,8 @@ export interface ValidateOptions {
   kind?: SheetKind;
   locale?: Locale;
   templates?: Readonly<Record<SheetKind, SheetTemplate>>;
+  /** Keep the parsed rows in `result.rows` (default false: a report needs only counts and issues). */
+  retainRows?: boolean;
 }
 
 /**
@@ -49,6 +51,8 @@ export async function validateFile(file: string, options: ValidateOptions): Prom
       today: options.today,
       ...(options.kind ? { kind: options.kind } : {}),
       ...(options.templates ? { templates: options.templates } : {}),
+      // The report needs counts and issues, not the rows: memory stays flat however long the file.
+      retainRows: options.retainRows ?? false,
     });
     for await (const row of sheet.rows) reader.push(row);
     const result = reader.finish();
@@ -65,7 +69,7 @@ export function toReport(file: string, sheet: string, result: SheetResult, local
     sheet,
     kind: result.kind,
     headerRow: result.headerRow,
-    dataRows: result.rows.length,
+    dataRows: result.dataRows,
     columns: result.columns.map(({ field, header, column }) => ({ field, header, column })),
     issues: result.issues.map((i) => ({
       row: i.row,

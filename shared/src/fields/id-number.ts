@@ -1,6 +1,7 @@
 import type { Cell } from "../cell";
 import { type FieldIssue, type FieldResult, fieldIssue } from "../issues";
 import { compactText } from "../text/normalise";
+import { type AgeLimits, birthDateIssue, DEFAULT_AGE_LIMITS } from "./age";
 import { isValidYmd, ymd } from "./calendar-date";
 
 /**
@@ -84,10 +85,15 @@ function derived(birth: string, sequenceDigit: string): Pick<IdNumber, "birthDat
   return { birthDate: ymd(y, m, d), gender: Number(sequenceDigit) % 2 === 1 ? "1" : "2" };
 }
 
+// Births recorded in ID numbers begin in the 1900s (GB 11643 gives the century explicitly).
+const EARLIEST_BIRTH = "1900-01-01";
+
 function birthIssue(digits: string): FieldIssue | null {
-  const y = Number(digits.slice(0, 4));
-  const ok = isValidYmd(y, Number(digits.slice(4, 6)), Number(digits.slice(6, 8))) && y >= 1900;
-  return ok ? null : fieldIssue("id.birth-date", { digits });
+  const [y, m, d] = [Number(digits.slice(0, 4)), Number(digits.slice(4, 6)), Number(digits.slice(6, 8))];
+  if (!isValidYmd(y, m, d)) return fieldIssue("id.birth-date", { digits });
+  // 18991231 is a real date, only an impossible one here: say so rather than “not a date”.
+  if (ymd(y, m, d) < EARLIEST_BIRTH) return fieldIssue("id.birth-out-of-range", { date: ymd(y, m, d), min: EARLIEST_BIRTH });
+  return null;
 }
 
 /** Excel shows a number past 15 digits in scientific notation: 4.30103E+17. */
@@ -98,15 +104,30 @@ function excelScientific(n: number): string {
 
 const SCIENTIFIC_TEXT = /^\d(\.\d+)?E\+?\d+$/i;
 
-function parse18(id: string, issues: FieldIssue[]): FieldResult<IdNumber> {
+/** A real date that cannot be a student's: in the future (110101203001011236), or an age outside the limits. */
+function plausibleBirth(digits: string, issues: FieldIssue[], options: IdParseOptions): void {
+  if (!options.today) return;
+  const found = birthDateIssue(
+    ymd(Number(digits.slice(0, 4)), Number(digits.slice(4, 6)), Number(digits.slice(6, 8))),
+    options.today,
+    options.ageLimits ?? DEFAULT_AGE_LIMITS,
+    "id",
+  );
+  if (found) issues.push(found);
+}
+
+function parse18(id: string, issues: FieldIssue[], options: IdParseOptions): FieldResult<IdNumber> {
   const first17 = id.slice(0, 17);
   const region = id.slice(0, 6);
   const isForeign = id.startsWith("9");
   if (!isForeign && !PROVINCES.has(id.slice(0, 2))) {
     issues.push(fieldIssue("id.region", { province: id.slice(0, 2) }));
   }
+  // 外国人永久居留身份证 (2023): 9, then the province code of the issuing office (公安部公告 2023).
+  if (isForeign && !PROVINCES.has(id.slice(1, 3))) issues.push(fieldIssue("id.foreign-region", { province: id.slice(1, 3) }));
   const birth = birthIssue(id.slice(6, 14));
   if (birth) issues.push(birth);
+  else plausibleBirth(id.slice(6, 14), issues, options);
   const expected = checkCharacter(first17);
   if (expected !== id[17]) issues.push(fieldIssue("id.checksum", { expected, actual: id[17] as string }));
 
@@ -128,6 +149,9 @@ function parse18(id: string, issues: FieldIssue[]): FieldResult<IdNumber> {
 export interface IdParseOptions {
   /** The sheet's 证件类型 for this row, when it has that column: 护照 allows a passport number. */
   documentType?: string | null;
+  /** Today, `YYYY-MM-DD`: with it, a birth date in the future or an implausible age is an error. */
+  today?: string;
+  ageLimits?: AgeLimits;
 }
 
 export function parseIdNumber(cell: Cell, options: IdParseOptions = {}): FieldResult<IdNumber> {
@@ -153,13 +177,16 @@ export function parseIdNumber(cell: Cell, options: IdParseOptions = {}): FieldRe
 }
 
 function finish(id: string, issues: FieldIssue[], options: IdParseOptions): FieldResult<IdNumber> {
-  if (/^\d{17}[\dX]$/.test(id)) return parse18(id, issues);
+  if (/^\d{17}[\dX]$/.test(id)) return parse18(id, issues, options);
 
   if (/^\d{15}$/.test(id)) {
     const upgraded = upgradeLegacyId(id);
     const birth = birthIssue(`19${id.slice(6, 12)}`);
     if (birth) issues.push(birth);
-    else issues.push(fieldIssue("id.legacy-15", { value: upgraded }, upgraded));
+    else {
+      plausibleBirth(`19${id.slice(6, 12)}`, issues, options);
+      issues.push(fieldIssue("id.legacy-15", { value: upgraded }, upgraded));
+    }
     const value: IdNumber = { id, kind: "legacy-15", ...(birth ? {} : derived(`19${id.slice(6, 12)}`, id[14] as string)) };
     return { value, issues };
   }

@@ -69,6 +69,22 @@ export const catalogue = {
     "zh-CN": "证件为护照（号码 {value}），无法核对出生日期和性别。",
     en: "The document is a passport ({value}); birth date and gender cannot be checked against it.",
   },
+  // Issue 11: a real birth date that cannot be a student's, and the 2023 permanent-residence card's region.
+  "id.birth-future": {
+    severity: "error",
+    "zh-CN": "身份证号中的出生日期 {date} 晚于今天（{today}），号码有误。",
+    en: "The birth date in the ID number, {date}, is after today ({today}); the number is wrong.",
+  },
+  "id.birth-out-of-range": {
+    severity: "error",
+    "zh-CN": "身份证号中的出生日期 {date} 是真实的日期，但早于 {min}，超出合理范围。",
+    en: "The birth date in the ID number, {date}, is a real date but before {min}, outside the plausible range.",
+  },
+  "id.foreign-region": {
+    severity: "error",
+    "zh-CN": "外国人永久居留身份证号第 2–3 位“{province}”应为受理地的省级行政区划代码。",
+    en: "Digits 2–3 of the foreign permanent resident ID, “{province}”, must be the province code of the issuing office.",
+  },
   // —— 日期 ——
   "date.unrecognised": {
     severity: "error",
@@ -84,6 +100,17 @@ export const catalogue = {
     severity: "error",
     "zh-CN": "日期 {date} 超出合理范围（{min} 至 {max}）。",
     en: "Date {date} is outside the plausible range ({min} to {max}).",
+  },
+  // Issue 11: ages are a setting (default 12–80).
+  "date.birth-future": {
+    severity: "error",
+    "zh-CN": "出生日期 {date} 晚于今天（{today}）。",
+    en: "Birth date {date} is after today ({today}).",
+  },
+  "age.out-of-range": {
+    severity: "error",
+    "zh-CN": "按出生日期 {date} 计算年龄为 {age} 岁，不在学生年龄的合理范围（{min}–{max} 岁）内。",
+    en: "Born {date}, the student would be {age}, outside the plausible student age range ({min}–{max}).",
   },
   // —— 姓名 ——
   "name.normalised": {
@@ -132,6 +159,12 @@ export const catalogue = {
     severity: "error",
     "zh-CN": "{label}“{value}”不在标准代码表中。",
     en: "{label} “{value}” is not in the standard code table.",
+  },
+  // Issue 11: a code typed as a number (what a numeric column leaves) is read by its code.
+  "enum.numeric-code": {
+    severity: "info",
+    "zh-CN": "{label}填的是代码“{value}”，已按 {source} 识别为“{name}”（代码 {code}）；表中请写名称。",
+    en: "{label} holds the code “{value}”, read by {source} as “{name}” (code {code}); write the name in the sheet.",
   },
   // —— 数值：学分、成绩、学制 ——
   "number.invalid": {
@@ -184,6 +217,32 @@ export const catalogue = {
     severity: "error",
     "zh-CN": "{label}过长（{actual} 个字符，最多 {max} 个）。",
     en: "{label} is too long ({actual} characters, at most {max}).",
+  },
+  // Issue 11: fields real sheets carry (联系电话 and 家庭住址 are personal data, masked like ID numbers).
+  "phone.invalid": {
+    severity: "error",
+    "zh-CN": "联系电话“{value}”格式不正确：手机号为 11 位、以 13–19 开头；固定电话须带区号，如 010-12345678、0731-1234567。",
+    en: "Phone number “{value}” is malformed: a mobile has 11 digits starting 13–19; a landline needs its area code, e.g. 010-12345678.",
+  },
+  "phone.normalised": {
+    severity: "info",
+    "zh-CN": "联系电话已规范为 {value}。",
+    en: "Phone number normalised to {value}.",
+  },
+  "address.too-short": {
+    severity: "warning",
+    "zh-CN": "家庭住址“{value}”过短，请填写到街道（村）和门牌。",
+    en: "Home address “{value}” is too short; give the street (village) and number.",
+  },
+  "grade.invalid": {
+    severity: "error",
+    "zh-CN": "年级“{value}”应为四位入学年份，如 2025 或 2025级。",
+    en: "Grade “{value}” should be the four-digit year of entry, e.g. 2025 or 2025级.",
+  },
+  "grade.out-of-range": {
+    severity: "error",
+    "zh-CN": "年级 {year} 超出合理范围（{min}–{max}）。",
+    en: "Grade {year} is outside the plausible range ({min}–{max}).",
   },
   // —— 行内交叉核对 ——
   "cross.birth-date": {

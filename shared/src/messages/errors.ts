@@ -20,6 +20,57 @@ export const errorCatalogue = {
     en: "Cannot read “{file}”: the file is damaged or not a real Excel workbook ({detail}).",
   },
   "file.no-sheet": { "zh-CN": "“{file}”中没有工作表。", en: "“{file}” has no worksheet." },
+  // Bounds on what the reader does with a file (issue 7 items 12–13): each refusal names its cause.
+  "file.is-directory": {
+    "zh-CN": "“{file}”是一个文件夹，不是文件。请指定文件夹里的某个 .xlsx 或 .csv 文件。",
+    en: "“{file}” is a folder, not a file. Name one .xlsx or .csv file inside it.",
+  },
+  "file.not-regular": {
+    "zh-CN": "“{file}”不是普通文件（而是设备、管道或套接字），无法作为核对表读取。请先把内容保存为 .xlsx 或 .csv 文件。",
+    en: "“{file}” is not a regular file (it is a device, pipe or socket) and cannot be read as a sheet. Save its content as an .xlsx or .csv file first.",
+  },
+  "file.part-too-large": {
+    "zh-CN": "“{file}”中的部件“{part}”解压后超过 {limit} MB，远超任何核对表的大小，已拒绝读取（可能是“压缩炸弹”）。",
+    en: "Part “{part}” of “{file}” is larger than {limit} MB uncompressed, far beyond any check sheet; refused (possibly a zip bomb).",
+  },
+  "file.zip-size-mismatch": {
+    "zh-CN": "“{file}”中的部件“{part}”解压后的实际大小与文件声明的大小（{declared} 字节）不符，文件已损坏或被改造过，已拒绝读取。",
+    en: "Part “{part}” of “{file}” does not match its declared size ({declared} bytes) when uncompressed; the file is damaged or crafted and was refused.",
+  },
+  "file.too-many-entries": {
+    "zh-CN": "“{file}”中的部件超过 {limit} 个，不是正常的 Excel 工作簿，已拒绝读取。",
+    en: "“{file}” holds more than {limit} parts; it is not a normal Excel workbook and was refused.",
+  },
+  "file.xml-doctype": {
+    "zh-CN":
+      "“{file}”中的部件“{part}”含有 DOCTYPE（实体定义）。Excel 保存的文件不会有它，这是 XXE 或“十亿笑声”一类的攻击手法，已拒绝读取，没有展开任何实体。",
+    en: "Part “{part}” of “{file}” contains a DOCTYPE (entity definitions). Excel never writes one; it is how XXE and billion-laughs attacks work. Refused without expanding anything.",
+  },
+  "file.xml-text-too-long": {
+    "zh-CN": "“{file}”中的部件“{part}”有一段超过 {limit} 个字符的连续文本，超出 Excel 单元格的上限，已拒绝读取。",
+    en: "Part “{part}” of “{file}” has a run of text longer than {limit} characters, beyond what an Excel cell can hold; refused.",
+  },
+  "file.cell-too-long": {
+    "zh-CN": "工作表“{sheet}”第 {row} 行有一个单元格超过 {limit} 个字符（Excel 单元格的上限），已拒绝读取。",
+    en: "Worksheet “{sheet}” row {row} has a cell longer than {limit} characters (Excel's limit for a cell); refused.",
+  },
+  "file.too-many-columns": {
+    "zh-CN": "工作表“{sheet}”第 {row} 行超过 {limit} 列（Excel 最多到 XFD 列），已拒绝读取。请删除多余的列后重试。",
+    en: "Worksheet “{sheet}” row {row} has more than {limit} columns (Excel stops at column XFD); refused. Delete the extra columns and try again.",
+  },
+  "file.too-many-rows": {
+    "zh-CN": "工作表“{sheet}”超过 {limit} 行（Excel 的上限），已拒绝读取。",
+    en: "Worksheet “{sheet}” has more than {limit} rows (Excel's limit); refused.",
+  },
+  "file.row-too-long": {
+    "zh-CN": "CSV 文件“{file}”第 {row} 行超过 {limit} 个字符，不是正常的表格行（可能缺少换行或引号未闭合），已拒绝读取。",
+    en: "Line {row} of the CSV file “{file}” is longer than {limit} characters; it is not a normal table row (a missing line break or an unclosed quote?). Refused.",
+  },
+  "file.utf16": {
+    "zh-CN":
+      "文件是 UTF-16 编码（{variant}），无法按 CSV 读取。请另存为 UTF-8 或 GB18030 编码的 CSV（Excel：另存为“CSV UTF-8（逗号分隔）”）。",
+    en: "The file is UTF-16 encoded ({variant}) and cannot be read as CSV. Save it as UTF-8 or GB18030 CSV (Excel: Save As “CSV UTF-8 (Comma delimited)”).",
+  },
   "auth.invalid-credentials": { "zh-CN": "用户名或密码不正确。", en: "Wrong user name or password." },
   "auth.rate-limited": {
     "zh-CN": "登录失败次数过多，请 {minutes} 分钟后再试。",

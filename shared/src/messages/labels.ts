@@ -33,6 +33,12 @@ export const FIELD_LABELS: Readonly<Record<FieldKey, Record<Locale, string>>> = 
   confirmed: { "zh-CN": "学生确认", en: "Student confirmation" },
   reason: { "zh-CN": "退学原因", en: "Reason" },
   evidence: { "zh-CN": "佐证材料", en: "Evidence" },
+  examTerm: { "zh-CN": "考试学期", en: "Exam term" },
+  studentStatus: { "zh-CN": "学籍状态", en: "Student status" },
+  grade: { "zh-CN": "年级", en: "Grade" },
+  admissionType: { "zh-CN": "入学方式", en: "Admission type" },
+  phone: { "zh-CN": "联系电话", en: "Phone" },
+  address: { "zh-CN": "家庭住址", en: "Home address" },
 };
 
 export const SHEET_LABELS: Readonly<Record<SheetKind, Record<Locale, string>>> = {

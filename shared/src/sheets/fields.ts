@@ -33,6 +33,13 @@ export const FIELD_KEYS = [
   "confirmed",
   "reason",
   "evidence",
+  // Issue 11: fields real sheets carry. 考试学期 beside 开课学期 says when a 补考/重修 was sat.
+  "examTerm",
+  "studentStatus",
+  "grade",
+  "admissionType",
+  "phone",
+  "address",
 ] as const;
 
 export type FieldKey = (typeof FIELD_KEYS)[number];
@@ -45,7 +52,8 @@ export type CodeTableId =
   | "studyForm"
   | "registrationStatus"
   | "courseNature"
-  | "examType";
+  | "examType"
+  | "studentStatus";
 
 /** How a column's cells are read. Data, so templates can be stored and edited. */
 export type ParserSpec =
@@ -59,7 +67,10 @@ export type ParserSpec =
   | { kind: "score" }
   | { kind: "term" }
   | { kind: "text"; max?: number }
-  | { kind: "yesNo" };
+  | { kind: "yesNo" }
+  | { kind: "grade" }
+  | { kind: "phone" }
+  | { kind: "address"; max?: number };
 
 export interface FieldDefinition {
   header: string;
@@ -115,7 +126,8 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDefinition>> = {
     synonyms: ["报到状态", "是否报到", "报到情况", "注册情况", "是否注册"],
     parser: { kind: "enum", table: "registrationStatus" },
   },
-  term: { header: "学期", synonyms: ["学年学期", "开课学期", "考试学期"], parser: { kind: "term" } },
+  // 开课学期 is the term a course belongs to; a lone 考试学期 column is read as the term (see reader).
+  term: { header: "学期", synonyms: ["学年学期", "开课学期", "开课学年学期"], parser: { kind: "term" } },
   courseCode: { header: "课程代码", synonyms: ["课程号", "课程编号", "课程编码"], parser: { kind: "identifier", letters: true } },
   courseName: { header: "课程名称", synonyms: ["课程", "课程名"], parser: { kind: "text", max: 100 } },
   credits: { header: "学分", synonyms: ["课程学分", "不及格学分"], parser: { kind: "credits" } },
@@ -129,4 +141,22 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDefinition>> = {
   },
   reason: { header: "退学原因", synonyms: ["原因", "处理原因", "退学事由", "事由"], parser: { kind: "text", max: 200 } },
   evidence: { header: "佐证材料", synonyms: ["证明材料", "相关证明", "附件"], parser: { kind: "text", max: 500 } },
+  examTerm: { header: "考试学期", synonyms: ["补考学期", "重修学期", "考核学期"], parser: { kind: "term" } },
+  studentStatus: { header: "学籍状态", synonyms: ["学籍情况", "在籍状态", "XJZT"], parser: { kind: "enum", table: "studentStatus" } },
+  grade: { header: "年级", synonyms: ["入学年级", "所在年级", "NJ"], parser: { kind: "grade" } },
+  admissionType: {
+    header: "入学方式",
+    synonyms: ["录取类别", "招生类别", "入学类别", "录取方式", "招生类型"],
+    parser: { kind: "text", max: 30 },
+  },
+  phone: {
+    header: "联系电话",
+    synonyms: ["手机号", "手机号码", "联系方式", "电话", "手机", "本人电话", "学生电话", "LXDH"],
+    parser: { kind: "phone" },
+  },
+  address: {
+    header: "家庭住址",
+    synonyms: ["家庭地址", "家庭详细地址", "家庭住址（详细）", "通讯地址", "住址"],
+    parser: { kind: "address", max: 100 },
+  },
 };

@@ -5,8 +5,11 @@ import { GENDER } from "../codes/gender";
 import { LEVEL } from "../codes/level";
 import { POLITICAL_STATUS } from "../codes/political-status";
 import { REGISTRATION_STATUS } from "../codes/registration-status";
+import { STUDENT_STATUS } from "../codes/student-status";
 import { STUDY_FORM } from "../codes/study-form";
 import type { CodeTable } from "../codes/table";
+import { type AgeLimits, birthDateIssue, DEFAULT_AGE_LIMITS } from "../fields/age";
+import { parseAddress, parseGrade, parsePhone } from "../fields/contact";
 import { parseDate } from "../fields/date";
 import { parseEnumeration } from "../fields/enumeration";
 import { parseIdNumber } from "../fields/id-number";
@@ -28,6 +31,7 @@ export const CODE_TABLES: Readonly<Record<CodeTableId, CodeTable>> = {
   registrationStatus: REGISTRATION_STATUS,
   courseNature: COURSE_NATURE,
   examType: EXAM_TYPE,
+  studentStatus: STUDENT_STATUS,
 };
 
 export interface ReadContext {
@@ -35,18 +39,31 @@ export interface ReadContext {
   today: string;
   /** The row's 证件类型, for ID columns that may hold passports. */
   documentType?: string | null;
+  /** The ages a student can have (a setting; DEFAULT_AGE_LIMITS when absent). */
+  ageLimits?: AgeLimits;
 }
 
 /** Reads one non-blank cell with the parser its column template names. */
 export function readField(cell: Cell, field: FieldKey, spec: ParserSpec, context: ReadContext): FieldResult<unknown> {
   switch (spec.kind) {
     case "idNumber":
-      return parseIdNumber(cell, { documentType: context.documentType ?? null });
-    case "date":
-      return parseDate(cell, {
+      return parseIdNumber(cell, {
+        documentType: context.documentType ?? null,
+        today: context.today,
+        ageLimits: context.ageLimits ?? DEFAULT_AGE_LIMITS,
+      });
+    case "date": {
+      const result = parseDate(cell, {
         ...(spec.min ? { min: spec.min } : {}),
         ...(spec.max ? { max: spec.max === "today" ? context.today : spec.max } : {}),
       });
+      // A birth date is also held to the student age limits (issue 11).
+      if (field === "birthDate" && result.value && result.issues.length === 0) {
+        const found = birthDateIssue(result.value, context.today, context.ageLimits ?? DEFAULT_AGE_LIMITS, "column");
+        if (found) result.issues.push(found);
+      }
+      return result;
+    }
     case "name":
       return parseName(cell);
     case "identifier":
@@ -70,5 +87,11 @@ export function readField(cell: Cell, field: FieldKey, spec: ParserSpec, context
       return parseText(cell, field, spec.max);
     case "yesNo":
       return parseYesNo(cell, field);
+    case "grade":
+      return parseGrade(cell, context.today);
+    case "phone":
+      return parsePhone(cell);
+    case "address":
+      return parseAddress(cell, spec.max);
   }
 }

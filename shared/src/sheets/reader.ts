@@ -1,7 +1,9 @@
 import { type Cell, cellText, type GridRow, isBlankCell } from "../cell";
+import type { AgeLimits } from "../fields/age";
 import { type FieldIssue, fieldIssue, type Issue } from "../issues";
 import { DEFAULT_STANDING_RULES, type StandingRuleSet } from "../rules/rule-set";
 import { computeStanding, type StandingResult } from "../rules/standing";
+import { FIELDS, type FieldKey } from "./fields";
 import { buildHeaderIndex, decideKind, findHeaderRow, HEADER_SEARCH_ROWS, type MappedColumn, mapHeaderRow } from "./header";
 import { readField } from "./read-field";
 import { crossCheckRow, DuplicateTracker } from "./row-rules";
@@ -20,6 +22,14 @@ export interface SheetReaderOptions {
   templates?: Readonly<Record<SheetKind, SheetTemplate>>;
   /** Standing rules for failed-course sheets; defaults to seed 000 九. */
   standingRules?: readonly StandingRuleSet[];
+  /**
+   * Keep every parsed row in the result (default). A caller that needs only the verdict (the
+   * command line) says false, so memory does not grow with the file; a failed-course sheet still
+   * keeps its rows, which the standing rules read.
+   */
+  retainRows?: boolean;
+  /** The ages a student can have (a setting); DEFAULT_AGE_LIMITS (12–80) when absent. */
+  ageLimits?: AgeLimits;
 }
 
 export interface ParsedRow {
@@ -33,6 +43,8 @@ export interface SheetResult {
   headerRow: number | null;
   columns: MappedColumn[];
   rows: ParsedRow[];
+  /** Data rows read; equals rows.length unless rows were not retained. */
+  dataRows: number;
   issues: Issue[];
   standing: StandingResult[] | null;
 }
@@ -44,7 +56,9 @@ const KEY_FIELDS = new Set(["studentNo", "name", "idNumber"]);
 export function createSheetReader(options: SheetReaderOptions) {
   const templates = options.templates ?? DEFAULT_TEMPLATES;
   const candidates = options.kind ? [templates[options.kind]] : Object.values(templates);
-  const headerIndex = buildHeaderIndex(candidates);
+  // Every field the reader knows is recognised, whatever the templates list (issue 11: a roster's
+  // 政治面貌 column is checked even when its template does not name it); templates' own spellings win.
+  const headerIndex = buildHeaderIndex([...candidates, ALL_FIELDS_TEMPLATE]);
 
   const pending: GridRow[] = [];
   const rows: ParsedRow[] = [];
@@ -55,6 +69,7 @@ export function createSheetReader(options: SheetReaderOptions) {
   let headerRow: GridRow | null = null;
   let headerFailed = false;
   let duplicates: DuplicateTracker | null = null;
+  let dataRows = 0;
 
   function place(row: number, column: MappedColumn | null, found: FieldIssue): void {
     const issue: Issue = {
@@ -76,10 +91,13 @@ export function createSheetReader(options: SheetReaderOptions) {
     const kind = options.kind ?? decideKind(candidates, new Set(mapped.columns.map((c) => c.field)), title);
     template = kind ? templates[kind] : null;
     if (!template) return;
-    const inTemplate = new Set(template.columns.map((c) => c.field));
-    columns = mapped.columns.filter((c) => inTemplate.has(c.field));
+    // A lone 考试学期 column is the sheet's term; beside 开课学期 it says when a 补考/重修 was sat.
+    const hasTerm = mapped.columns.some((c) => c.field === "term");
+    columns = mapped.columns.map((c) => (c.field === "examTerm" && !hasTerm ? { ...c, field: "term" } : c));
     const specs = template.columns;
-    bound = columns.map((column) => ({ column, spec: specs.find((c) => c.field === column.field) as ColumnTemplate }));
+    // The template decides which columns are required and how its own columns are read; any other
+    // column the reader recognises is read with the field's default parser, as optional.
+    bound = columns.map((column) => ({ column, spec: specs.find((c) => c.field === column.field) ?? optionalColumn(column.field) }));
     for (const d of mapped.duplicates) {
       place(
         header.row,
@@ -114,7 +132,11 @@ export function createSheetReader(options: SheetReaderOptions) {
     const values: Record<string, unknown> = {};
     const before = issues.length;
     const documentType = columns.find((c) => c.field === "idType");
-    const context = { today: options.today, documentType: documentType ? cellText(row.cells[documentType.index]) : null };
+    const context = {
+      today: options.today,
+      documentType: documentType ? cellText(row.cells[documentType.index]) : null,
+      ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),
+    };
     for (const { column, spec } of bound) {
       const cell: Cell | null | undefined = row.cells[column.index];
       if (isBlankCell(cell)) {
@@ -140,7 +162,8 @@ export function createSheetReader(options: SheetReaderOptions) {
       for (const issue of rowIssues) issues.push(issue);
     }
     for (let i = before; i < issues.length; i++) if ((issues[i] as Issue).severity === "error") errors++;
-    rows.push({ row: row.row, values: typed, errors });
+    dataRows++;
+    if (options.retainRows !== false || template.kind === "failed-courses") rows.push({ row: row.row, values: typed, errors });
   }
 
   return {
@@ -171,12 +194,23 @@ export function createSheetReader(options: SheetReaderOptions) {
     finish(): SheetResult {
       this.flushHeader();
       const kind = template ? (template as SheetTemplate).kind : null;
-      if (template && rows.length === 0) place(headerRow?.row ?? 1, null, fieldIssue("sheet.empty"));
+      if (template && dataRows === 0) place(headerRow?.row ?? 1, null, fieldIssue("sheet.empty"));
       const standing = kind === "failed-courses" ? computeStanding(rows, options.standingRules ?? [DEFAULT_STANDING_RULES]) : null;
-      return { kind, headerRow: headerRow ? (headerRow as GridRow).row : null, columns, rows, issues, standing };
+      return { kind, headerRow: headerRow ? (headerRow as GridRow).row : null, columns, rows, dataRows, issues, standing };
     },
   };
 }
+
+function optionalColumn(field: FieldKey): ColumnTemplate {
+  const { header, synonyms, parser } = FIELDS[field];
+  return { field, header, synonyms, parser, required: false };
+}
+
+/** Not a sheet: the header spellings of every field, so the header index knows them all. */
+const ALL_FIELDS_TEMPLATE: SheetTemplate = {
+  ...DEFAULT_TEMPLATES["roster-new"],
+  columns: (Object.keys(FIELDS) as FieldKey[]).map(optionalColumn),
+};
 
 function columnOrder(column: string | null): number {
   if (column === null) return -1;

@@ -35,6 +35,12 @@ export interface RowValues {
   confirmed?: boolean;
   reason?: string;
   evidence?: string;
+  examTerm?: Term;
+  studentStatus?: Coded;
+  grade?: number;
+  admissionType?: string;
+  phone?: string;
+  address?: string;
 }
 
 /** The value as the cell should read once corrected, for reports and duplicate keys. */

@@ -1,0 +1,34 @@
+/**
+ * Bounds on everything the file reader does, so a crafted or broken file is refused with a message
+ * instead of taking the process's memory (issue 7 item 12: a 209 KB .xlsx holding one 200 MB shared
+ * string ran `xueji validate` out of memory). Excel's own limits are the natural ceilings: no real
+ * check sheet exceeds them, so nothing a secretary saves from Excel is refused.
+ */
+const MiB = 1024 * 1024;
+
+export const FILE_LIMITS = {
+  /** Excel: 16,384 columns (A–XFD). */
+  columns: 16_384,
+  /** Excel: 1,048,576 rows. */
+  rows: 1_048_576,
+  /** Excel: a cell holds at most 32,767 characters. */
+  cellChars: 32_767,
+  /**
+   * Uncompressed bytes of one worksheet part. Worksheets are streamed row by row, so this bounds
+   * time, not memory; 512 MB is far beyond a 50,000-row roster (about 30 MB).
+   */
+  worksheetBytes: 512 * MiB,
+  /** sharedStrings.xml is held in memory (cells point into it by index), so it is capped tighter. */
+  sharedStringsBytes: 64 * MiB,
+  /** workbook.xml, relationships, styles: small parts of any real workbook. */
+  otherPartBytes: 16 * MiB,
+  /** Entries in the zip (a workbook has a few dozen). */
+  zipEntries: 10_000,
+  /**
+   * Characters between two XML tags. A cell's text is at most 32,767 characters; escaped as
+   * `&amp;…` it is at most six times that. A longer run is a crafted part, not a spreadsheet.
+   */
+  xmlTextChars: 6 * 32_767 + 1024,
+  /** One CSV line (a row of at most 16,384 cells of 32,767 characters would be far longer; real rows are < 10 KB). */
+  csvRowChars: 4 * MiB,
+} as const;

@@ -1,0 +1,28 @@
+import { type FieldIssue, fieldIssue } from "../issues";
+
+/**
+ * The ages a student can have, as a setting (issue 11: “the limits a setting, e.g. 12–80”). The
+ * seeds give none; 12 leaves room for a 少年班 entrant, 80 for 继续教育. A school changes them in
+ * the sheet check's options; the ID number and 出生日期 columns are held to them.
+ */
+export interface AgeLimits {
+  min: number;
+  max: number;
+}
+
+export const DEFAULT_AGE_LIMITS: AgeLimits = { min: 12, max: 80 };
+
+/** Whole years between a birth date and today, both `YYYY-MM-DD`. */
+export function ageOn(birthDate: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(5) >= birthDate.slice(5) ? years : years - 1;
+}
+
+/** A birth date after today, or an age outside the limits; `source` says where the date was read. */
+export function birthDateIssue(birthDate: string, today: string, limits: AgeLimits, source: "id" | "column"): FieldIssue | null {
+  if (birthDate > today) return fieldIssue(source === "id" ? "id.birth-future" : "date.birth-future", { date: birthDate, today });
+  const age = ageOn(birthDate, today);
+  if (age < limits.min || age > limits.max)
+    return fieldIssue("age.out-of-range", { date: birthDate, age, min: limits.min, max: limits.max });
+  return null;
+}
