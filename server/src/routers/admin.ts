@@ -5,14 +5,28 @@ import { listEvents } from "../services/audit-log/list-events";
 import { recordEvent } from "../services/audit-log/record-event";
 import { verifyChain } from "../services/audit-log/verify-chain";
 import { hashPassword } from "../services/auth/password";
-import { afterCursor, DEFAULT_PAGE, type Keyset, keyColumns, keysetOrder, pageInput, toPage, withoutKeys } from "../services/paging";
+import {
+  afterCursor,
+  DEFAULT_PAGE,
+  type Keyset,
+  keyColumns,
+  keysetOrder,
+  pageInput,
+  pageOutput,
+  toPage,
+  withoutKeys,
+} from "../services/paging";
 import { procedureFor, router, toTrpcError } from "../trpc";
+import { auditEventOutput, chainVerdictOutput, userListItem } from "./outputs";
 
 export const auditLogRouter = router({
   list: procedureFor("auditLog.read")
     .input(pageInput)
+    .output(pageOutput(auditEventOutput))
     .query(({ ctx, input }) => listEvents(ctx.db, ctx.viewer, input)),
-  verify: procedureFor("auditLog.read").query(({ ctx }) => verifyChain(ctx.db)),
+  verify: procedureFor("auditLog.read")
+    .output(chainVerdictOutput)
+    .query(({ ctx }) => verifyChain(ctx.db)),
 });
 
 const USERS_BY_ID: Keyset = { name: "users/id", parts: [{ expr: users.id, type: "int8" }], direction: "asc" };
@@ -20,6 +34,7 @@ const USERS_BY_ID: Keyset = { name: "users/id", parts: [{ expr: users.id, type: 
 export const usersRouter = router({
   list: procedureFor("users.manage")
     .input(pageInput.optional())
+    .output(pageOutput(userListItem))
     .query(async ({ ctx, input }) => {
       const page = input ?? { limit: DEFAULT_PAGE };
       const rows = await ctx.db
