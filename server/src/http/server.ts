@@ -71,7 +71,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
         });
       return;
     }
-    if (url.pathname.startsWith("/api/export/") && req.method === "GET") {
+    if (url.pathname.startsWith("/api/export/") && (req.method === "GET" || req.method === "POST")) {
       handleExport(req, res, database, tokenOf(req), localeOf(req)).catch(() => {
         if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
         res.end(formatError("internal", { detail: "export" }, localeOf(req)));
