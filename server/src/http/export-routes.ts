@@ -1,20 +1,56 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { formatError, type Locale, scopeOf } from "@xueji/shared";
+import { z } from "zod";
 import type { Database } from "../db/client";
+import { textInput } from "../routers/inputs";
 import { userForToken } from "../services/auth/sessions";
 import { decisionListExport } from "../services/exports/decision-list-export";
 import { registrationExport } from "../services/exports/registration-export";
+import { idInput } from "../services/ids";
+import { inputProblemOf } from "../services/input-problem";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** A 公示 or 发文 list names at most this many applications (a whole school's term is a few thousand). */
+export const MAX_DECISION_IDS = 20_000;
+/** Enough for MAX_DECISION_IDS ids and a title; a larger body is refused before it is read whole. */
+const MAX_BODY_BYTES = 512 * 1024;
+
+const decisionsInput = z.object({
+  ids: z.array(idInput).min(1).max(MAX_DECISION_IDS),
+  title: textInput(100, 1).default("学籍异动名单"),
+});
 
 function fail(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
   res.end(message);
 }
 
+class BodyTooLarge extends Error {}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+}
+
+/** The ids and title of a decision list: a JSON body (POST, any number of ids) or the query (GET, a short list). */
+async function decisionsRequest(req: IncomingMessage, url: URL): Promise<unknown> {
+  if (req.method === "POST") return readJsonBody(req);
+  const ids = (url.searchParams.get("ids") ?? "").split(",").filter(Boolean).map(Number);
+  const title = url.searchParams.get("title");
+  return { ids, ...(title !== null ? { title } : {}) };
+}
+
 /**
- * Downloads that open in Excel, for the registrar: `/api/export/registration.xlsx?academicYear=…`
- * (the 学信网 upload) and `/api/export/decisions.xlsx?ids=1,2&title=…` (a 公示 or 发文 list).
+ * Downloads that open in Excel, for the registrar: `GET /api/export/registration.xlsx?academicYear=…`
+ * (the 学信网 upload) and `/api/export/decisions.xlsx` (a 公示 or 发文 list): `POST` with a JSON
+ * body `{ "ids": [1, 2, …], "title": "…" }` for any list (thousands of ids do not fit in a URL —
+ * Node refuses headers past 16 KB), or `GET ?ids=1,2&title=…` for a short one.
  */
 export async function handleExport(
   req: IncomingMessage,
@@ -29,21 +65,25 @@ export async function handleExport(
   const url = new URL(req.url ?? "/", "http://localhost");
   let result: { file: Buffer } | null = null;
   let name = "";
-  if (url.pathname === "/api/export/registration.xlsx") {
+  if (url.pathname === "/api/export/registration.xlsx" && req.method === "GET") {
     const academicYear = url.searchParams.get("academicYear") ?? "";
     if (!/^\d{4}-\d{4}$/.test(academicYear)) return fail(res, 400, formatError("input.invalid", { problem: "academic-year" }, locale));
     result = await registrationExport(database.db, { academicYear });
     name = `学籍注册_${academicYear}.xlsx`;
-  } else if (url.pathname === "/api/export/decisions.xlsx") {
-    const ids = (url.searchParams.get("ids") ?? "")
-      .split(",")
-      .map(Number)
-      .filter((n) => Number.isInteger(n) && n > 0);
-    const title = (url.searchParams.get("title") ?? "学籍异动名单").slice(0, 100);
-    if (ids.length === 0 || ids.length > 5000)
-      return fail(res, 400, formatError("input.invalid", { problem: "ids", maximum: 5000 }, locale));
-    result = await decisionListExport(database.db, { applicationIds: ids, title });
-    name = `${title}.xlsx`;
+  } else if (url.pathname === "/api/export/decisions.xlsx" && (req.method === "GET" || req.method === "POST")) {
+    if (req.method === "POST" && !/^application\/json\b/i.test(req.headers["content-type"] ?? ""))
+      return fail(res, 415, formatError("input.invalid", { problem: "not-json" }, locale));
+    let body: unknown;
+    try {
+      body = await decisionsRequest(req, url);
+    } catch (error) {
+      const problem = error instanceof BodyTooLarge ? "too-large" : "not-json";
+      return fail(res, error instanceof BodyTooLarge ? 413 : 400, formatError("input.invalid", { problem }, locale));
+    }
+    const parsed = decisionsInput.safeParse(body);
+    if (!parsed.success) return fail(res, 400, formatError("input.invalid", inputProblemOf(parsed.error), locale));
+    result = await decisionListExport(database.db, { applicationIds: parsed.data.ids, title: parsed.data.title });
+    name = `${parsed.data.title}.xlsx`;
   } else return fail(res, 404, "未找到 / Not found");
   res.writeHead(200, { "content-type": XLSX, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
   res.end(result.file);

@@ -82,7 +82,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
       );
       return;
     }
-    if (url.pathname.startsWith("/api/export/") && req.method === "GET") {
+    if (url.pathname.startsWith("/api/export/") && (req.method === "GET" || req.method === "POST")) {
       handleExport(req, res, database, meta.token, meta.locale).catch((error: unknown) => fail(res, meta, error));
       return;
     }

@@ -6,9 +6,10 @@ import { decideApplication } from "../services/applications/decide-application";
 import { fileApplication } from "../services/applications/file-application";
 import { listApplications } from "../services/applications/list-applications";
 import { takeUpPendingItem } from "../services/applications/take-up-pending-item";
-import { pageInput } from "../services/paging";
+import { pageInput, pageOutput } from "../services/paging";
 import { collegeFilter, procedureFor, router } from "../trpc";
 import { idInput, noteInput, studentNoInput, textInput } from "./inputs";
+import { applicationListItem, applicationOutput, bulkResultOutput, statusChangeOutput, timelineOutput } from "./outputs";
 
 const decision = z.object({
   action: z.enum(["submit", "advance", "return", "reject"]),
@@ -29,6 +30,7 @@ export const applicationsRouter = router({
         note: noteInput.optional(),
       }),
     )
+    .output(applicationOutput)
     .mutation(({ ctx, input }) =>
       fileApplication(ctx.db, {
         actor: ctx.viewer,
@@ -45,10 +47,12 @@ export const applicationsRouter = router({
   /** 报送: the college's secretary sends a complete draft on to the first stage. */
   submit: procedureFor("applications.file")
     .input(versioned)
+    .output(applicationOutput)
     .mutation(({ ctx, input }) => decideApplication(ctx.db, { actor: ctx.viewer, ...input, action: "submit", today: ctx.today() })),
   /** A decision at the current stage by its deciding role (and 报送 by the registrar on a college's behalf). */
   decide: procedureFor("applications.decide")
     .input(decision.extend(versioned.shape))
+    .output(applicationOutput)
     .mutation(({ ctx, input }) =>
       decideApplication(ctx.db, {
         actor: ctx.viewer,
@@ -62,6 +66,7 @@ export const applicationsRouter = router({
     ),
   bulkDecide: procedureFor("applications.decide")
     .input(decision.extend({ items: z.array(versioned).min(1).max(500) }))
+    .output(bulkResultOutput)
     .mutation(({ ctx, input }) =>
       bulkDecide(
         ctx.db,
@@ -79,6 +84,7 @@ export const applicationsRouter = router({
   /** 退学处理 from a 退学 outcome of the standing rules. */
   fromPending: procedureFor("pending.take-up")
     .input(z.object({ itemId: idInput }))
+    .output(applicationOutput)
     .mutation(({ ctx, input }) => takeUpPendingItem(ctx.db, { actor: ctx.viewer, itemId: input.itemId, today: ctx.today() })),
   list: procedureFor("applications.read")
     .input(
@@ -92,13 +98,16 @@ export const applicationsRouter = router({
         direction: z.enum(["asc", "desc"]).default("desc"),
       }),
     )
+    .output(pageOutput(applicationListItem))
     .query(({ ctx, input }) =>
       listApplications(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId), today: ctx.today() }),
     ),
   timeline: procedureFor("applications.read")
     .input(z.object({ applicationId: idInput }))
+    .output(timelineOutput)
     .query(({ ctx, input }) => applicationTimeline(ctx.db, ctx.viewer, input.applicationId)),
   studentHistory: procedureFor("students.read")
     .input(pageInput.extend({ studentNo: studentNoInput }))
+    .output(pageOutput(statusChangeOutput))
     .query(({ ctx, input }) => studentHistory(ctx.db, ctx.viewer, input)),
 });

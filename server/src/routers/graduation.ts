@@ -3,9 +3,10 @@ import { z } from "zod";
 import { listAudits } from "../services/graduation/list-audits";
 import { advanceAuditStage, auditSummary, overrideAudit } from "../services/graduation/override-audit";
 import { runCohortAudit } from "../services/graduation/run-cohort-audit";
-import { pageInput } from "../services/paging";
+import { pageInput, pageOutput } from "../services/paging";
 import { collegeFilter, collegeFor, procedureFor, router, toTrpcError } from "../trpc";
 import { idInput, textInput } from "./inputs";
+import { cohortRunOutput, graduationAuditOutput, graduationListItem, graduationSummaryOutput, stageMoveOutput } from "./outputs";
 
 const cohort = z.number().int().min(2000).max(2100);
 
@@ -22,6 +23,7 @@ export const graduationRouter = router({
           .optional(),
       }),
     )
+    .output(cohortRunOutput)
     .mutation(({ ctx, input }) =>
       runCohortAudit(ctx.db, {
         actor: ctx.viewer,
@@ -32,9 +34,11 @@ export const graduationRouter = router({
     ),
   summary: procedureFor("graduation.read")
     .input(z.object({ cohort, collegeId: idInput.optional() }))
+    .output(graduationSummaryOutput)
     .query(({ ctx, input }) => auditSummary(ctx.db, { cohort: input.cohort, collegeId: collegeFilter(ctx.scope, input.collegeId) })),
   list: procedureFor("graduation.read")
     .input(pageInput.extend({ cohort, collegeId: idInput.optional(), outcome: z.enum(["graduate", "complete"]).optional() }))
+    .output(pageOutput(graduationListItem))
     .query(({ ctx, input }) => listAudits(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId) })),
   override: procedureFor("graduation.override")
     .input(
@@ -45,9 +49,11 @@ export const graduationRouter = router({
         reason: textInput(2000, 1),
       }),
     )
+    .output(graduationAuditOutput)
     .mutation(({ ctx, input }) => overrideAudit(ctx.db, { actor: ctx.viewer, ...input })),
   advance: procedureFor("graduation.advance")
     .input(z.object({ cohort, collegeId: idInput.optional(), from: z.enum(AUDIT_STAGES) }))
+    .output(stageMoveOutput)
     .mutation(({ ctx, input }) => {
       const collegeId = collegeFor(ctx.scope, input.collegeId);
       if (ctx.user.role === "college-leader" && input.from !== "college-review")

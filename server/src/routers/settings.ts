@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { pageInput } from "../services/paging";
+import { pageInput, pageOutput } from "../services/paging";
 import { previewStandingRules } from "../services/settings/preview-standing";
 import { SETTING_KIND_NAMES, SETTING_KINDS } from "../services/settings/setting-kinds";
 import { saveSetting, settingHistory, settingInForce } from "../services/settings/settings-store";
 import { procedureFor, router } from "../trpc";
 import { academicYearInput as academicYear, textInput } from "./inputs";
+import { settingInForceOutput, settingVersionOutput, standingPreviewOutput } from "./outputs";
 
 const which = z.object({ kind: z.enum(SETTING_KIND_NAMES), key: textInput(40, 1) });
 
@@ -12,12 +13,15 @@ const which = z.object({ kind: z.enum(SETTING_KIND_NAMES), key: textInput(40, 1)
 export const settingsRouter = router({
   current: procedureFor("settings.read")
     .input(which.extend({ academicYear }))
+    .output(settingInForceOutput)
     .query(({ ctx, input }) => settingInForce(ctx.db, input.kind, input.key, input.academicYear)),
   history: procedureFor("settings.read")
     .input(which.extend(pageInput.shape))
+    .output(pageOutput(settingVersionOutput))
     .query(({ ctx, input }) => settingHistory(ctx.db, input.kind, input.key, input)),
   save: procedureFor("settings.write")
     .input(which.extend({ validFrom: academicYear, value: z.unknown(), reason: textInput(2000, 2) }))
+    .output(settingVersionOutput)
     .mutation(({ ctx, input }) =>
       saveSetting(ctx.db, {
         actor: ctx.viewer,
@@ -31,5 +35,6 @@ export const settingsRouter = router({
   /** What a proposed standing rule set would change on the current record, without saving it. */
   previewStandingRules: procedureFor("settings.read")
     .input(z.object({ academicYear, value: SETTING_KINDS["standing-rules"].schema }))
+    .output(standingPreviewOutput)
     .query(({ ctx, input }) => previewStandingRules(ctx.db, { proposed: input.value, academicYear: input.academicYear })),
 });

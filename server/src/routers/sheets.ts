@@ -1,6 +1,6 @@
 import { formatMessage, type GridRow } from "@xueji/shared";
 import { z } from "zod";
-import { pageInput } from "../services/paging";
+import { pageInput, pageOutput } from "../services/paging";
 import { checkSheet } from "../services/sheets/check-sheet";
 import { diffSubmissions } from "../services/sheets/diff-submissions";
 import { getSubmission } from "../services/sheets/get-submission";
@@ -10,6 +10,7 @@ import { submitSheet } from "../services/sheets/submit-sheet";
 import { summarise } from "../services/sheets/summarise";
 import { collegeFilter, collegeFor, procedureFor, router } from "../trpc";
 import { gridInput, idInput, noteInput, sheetKindInput, termInput, textInput } from "./inputs";
+import { diffOutput, receiptOutput, reviewOutput, submissionListItem, submissionWithRowsOutput, validationOutput } from "./outputs";
 
 const sheetInput = z.object({
   kind: sheetKindInput.optional(),
@@ -24,6 +25,7 @@ export const sheetsRouter = router({
   /** The server's verdict on a sheet, without storing it: the add-in shows these at the cells. */
   validate: procedureFor("sheets.validate")
     .input(sheetInput)
+    .output(validationOutput)
     .mutation(async ({ ctx, input }) => {
       const collegeId = collegeFor(ctx.scope, input.collegeId);
       const { result } = await checkSheet(ctx.db, {
@@ -43,6 +45,7 @@ export const sheetsRouter = router({
     }),
   submit: procedureFor("sheets.submit")
     .input(sheetInput.extend({ clientId: textInput(100, 8) }))
+    .output(receiptOutput)
     .mutation(async ({ ctx, input }) => {
       const collegeId = collegeFor(ctx.scope, input.collegeId);
       return submitSheet(ctx.db, {
@@ -65,16 +68,20 @@ export const sheetsRouter = router({
         collegeId: idInput.optional(),
       }),
     )
+    .output(pageOutput(submissionListItem))
     .query(({ ctx, input }) => listSubmissions(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId) })),
   /** A submission and a page of its rows (follow `rows.nextCursor`). */
   get: procedureFor("sheets.read")
     .input(pageInput.extend({ submissionId }))
+    .output(submissionWithRowsOutput)
     .query(({ ctx, input }) => getSubmission(ctx.db, ctx.viewer, input)),
   diff: procedureFor("sheets.read")
     .input(z.object({ submissionId }))
+    .output(diffOutput)
     .query(({ ctx, input }) => diffSubmissions(ctx.db, ctx.viewer, input.submissionId)),
   review: procedureFor("sheets.review")
     .input(z.object({ submissionId, decision: z.enum(["accept", "reject"]), reason: noteInput.optional() }))
+    .output(reviewOutput)
     .mutation(({ ctx, input }) =>
       reviewSubmission(ctx.db, {
         actor: ctx.viewer,

@@ -36,13 +36,15 @@ export function maskDeep<T>(role: Role | null, value: T): T {
  */
 function maskValue(value: unknown, inId = false): unknown {
   if (Array.isArray(value)) return value.map((v) => maskValue(v, inId));
-  if (value === null || typeof value !== "object") return value;
+  // Plain records only: a Date (or any other class) is not personal data and must stay what it is.
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return value;
   const record = value as Record<string, unknown>;
   const aboutId = inId || [record.field, record.label].some((f) => typeof f === "string" && ID_FIELDS.has(f));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(record)) {
-    const holdsId = ID_FIELDS.has(k) || (aboutId && /^(value|before|after|oldValue|newValue|suggestion)$/.test(k));
-    out[k] = typeof v === "string" && holdsId ? maskIdNumber(v) : maskValue(v, aboutId);
+    const holdsId = ID_FIELDS.has(k) || (aboutId && /^(id|value|before|after|oldValue|newValue|suggestion)$/.test(k));
+    // A parsed ID number is an object ({ id, region, birthDate … }): its `id` is the number itself.
+    out[k] = typeof v === "string" && holdsId ? maskIdNumber(v) : maskValue(v, aboutId || ID_FIELDS.has(k));
   }
   return out;
 }

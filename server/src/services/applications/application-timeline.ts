@@ -2,6 +2,7 @@ import { AppError } from "@xueji/shared";
 import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applicationDecisions, applications, statusChanges, students, users } from "../../db/schema";
+import { jsonAsStored } from "../json-column";
 import { maskDeep } from "../masking";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 import { reaches, type Viewer } from "../viewer";
@@ -33,12 +34,19 @@ export async function applicationTimeline(db: Db, viewer: Viewer, applicationId:
     .where(eq(applicationDecisions.applicationId, applicationId))
     .orderBy(asc(applicationDecisions.id));
   const changes = await db
-    .select()
+    .select(statusChangeColumns)
     .from(statusChanges)
     .where(eq(statusChanges.applicationId, applicationId))
     .orderBy(asc(statusChanges.id));
   return { application, student, decisions, changes: maskDeep(viewer.role, changes) };
 }
+
+/** A change's before and after as stored (a string of digits stays a string: see json-column.ts). */
+const statusChangeColumns = {
+  ...getTableColumns(statusChanges),
+  before: jsonAsStored(statusChanges.before),
+  after: jsonAsStored(statusChanges.after),
+};
 
 const OLDEST_FIRST: Keyset = { name: "status-changes/id", parts: [{ expr: statusChanges.id, type: "int8" }], direction: "asc" };
 
@@ -55,7 +63,7 @@ export async function studentHistory(db: Db, viewer: Viewer, options: PageOption
   if (!student || !reaches(viewer.scope, student.collegeId)) throw new AppError("student.unknown", { studentNo: options.studentNo });
   const after = afterCursor(OLDEST_FIRST, options.cursor);
   const rows = await db
-    .select({ ...getTableColumns(statusChanges), ...keyColumns(OLDEST_FIRST) })
+    .select({ ...statusChangeColumns, ...keyColumns(OLDEST_FIRST) })
     .from(statusChanges)
     .where(and(eq(statusChanges.studentId, student.id), after))
     .orderBy(...keysetOrder(OLDEST_FIRST))

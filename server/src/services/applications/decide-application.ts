@@ -18,6 +18,7 @@ import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { applicationDecisions, applications } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
+import { maskDeep } from "../masking";
 import { applyIdentityChange, executeChange, nextNoticeNo } from "./execute-change";
 
 import { workCalendar, workflowOf } from "./workflow-for";
@@ -153,6 +154,7 @@ export async function decideApplication(db: Db, options: DecideOptions) {
       before: { stage: app.stage, version: app.version },
       after: { stage: to, version: app.version + 1, opinion: options.opinion ?? null, ...effects },
     });
-    return updated as ApplicationRow;
+    // An identity change carries the new ID number: masked for roles that see ID numbers masked.
+    return maskDeep(options.actor.role, updated as ApplicationRow);
   });
 }
