@@ -1,5 +1,4 @@
 #!/usr/bin/env -S npx tsx
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { TRPCClientError } from "@trpc/client";
 import { AppError, formatError, type Locale, SHEET_KINDS, type SheetKind } from "@xueji/shared";
