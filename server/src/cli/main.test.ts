@@ -54,6 +54,7 @@ describe("xueji validate", () => {
       ],
       yearFailedCredits: 28,
       yearOutcome: "repeat",
+      repeatCreditsNotCounted: 0,
     });
   });
 

@@ -1,6 +1,6 @@
 import { AppError, type Cell, type GridRow } from "@xueji/shared";
 import { FILE_LIMITS } from "./limits";
-import { readCellFormats, readSharedStrings, readSheetList } from "./workbook-parts";
+import { isDateFormat, readCellFormats, readSharedStrings, readSheetList } from "./workbook-parts";
 import { xmlEvents } from "./xml-events";
 import { openZip } from "./zip-parts";
 
@@ -19,13 +19,20 @@ export interface WorksheetRows {
 export async function* readXlsx(file: string): AsyncGenerator<WorksheetRows> {
   const zip = await openZip(file);
   try {
-    const sheets = await readSheetList(zip, file);
+    const { sheets, date1904 } = await readSheetList(zip, file);
     const strings = await readSharedStrings(zip, file);
     const formats = await readCellFormats(zip, file);
     for (const sheet of sheets) {
       yield {
         name: sheet.name,
-        rows: rowsOf(zip.open(sheet.part, FILE_LIMITS.worksheetBytes), { file, sheet: sheet.name, part: sheet.part, strings, formats }),
+        rows: rowsOf(zip.open(sheet.part, FILE_LIMITS.worksheetBytes), {
+          file,
+          sheet: sheet.name,
+          part: sheet.part,
+          strings,
+          formats,
+          date1904,
+        }),
       };
     }
   } finally {
@@ -39,6 +46,8 @@ interface SheetContext {
   part: string;
   strings: readonly string[];
   formats: ReadonlyArray<string | undefined>;
+  /** Serials count from 1904-01-01: the domain reads 1900-system serials, so dates are shifted. */
+  date1904: boolean;
 }
 
 interface OpenCell {
@@ -104,6 +113,8 @@ function columnIndex(reference: string, context: SheetContext, row: number): num
 // Excel serial of 1970-01-01, for `t="d"` cells (ISO 8601 dates, written by some producers).
 const UNIX_EPOCH_SERIAL = 25_569;
 const MS_PER_DAY = 86_400_000;
+// 1904-01-01 is serial 1462 in the 1900 date system.
+const DAYS_1900_TO_1904 = 1462;
 
 function toCell(open: OpenCell, context: SheetContext, row: number): Cell | undefined {
   const raw = open.value.join("");
@@ -132,7 +143,8 @@ function toCell(open: OpenCell, context: SheetContext, row: number): Cell | unde
       const value = Number(raw);
       if (Number.isNaN(value)) return { value: raw, type: "string" };
       const format = context.formats[open.style];
-      return format === undefined ? { value, type: "number" } : { value, type: "number", format };
+      if (format === undefined) return { value, type: "number" };
+      return { value: context.date1904 && isDateFormat(format) ? value + DAYS_1900_TO_1904 : value, type: "number", format };
     }
   }
   if (text.length > FILE_LIMITS.cellChars)

@@ -11,7 +11,7 @@ export interface SheetEntry {
 }
 
 /** The worksheets in tab order, from xl/workbook.xml and its relationships (ECMA-376 Part 1 §18.2). */
-export async function readSheetList(zip: ZipParts, file: string): Promise<SheetEntry[]> {
+export async function readSheetList(zip: ZipParts, file: string): Promise<{ sheets: SheetEntry[]; date1904: boolean }> {
   const workbook = await workbookPath(zip, file);
   const dir = workbook.slice(0, workbook.lastIndexOf("/") + 1);
   const rels = relsPath(workbook);
@@ -25,14 +25,17 @@ export async function readSheetList(zip: ZipParts, file: string): Promise<SheetE
     }
   }
   const sheets: SheetEntry[] = [];
+  let date1904 = false;
   for await (const event of xmlEvents(zip.open(workbook, FILE_LIMITS.otherPartBytes), { file, part: workbook })) {
+    // A workbook made on an old Mac counts dates from 1904 (ECMA-376 §18.2.28 workbookPr@date1904).
+    if (event.type === "open" && event.tag.name === "workbookPr") date1904 = ["1", "true"].includes(event.tag.attributes.date1904 ?? "");
     if (event.type !== "open" || event.tag.name !== "sheet") continue;
     const { name, "r:id": relId } = event.tag.attributes;
     const part = relId ? targets.get(relId) : undefined;
     // A chart sheet has a tab but no cells; only worksheets are read.
     if (name !== undefined && part && zip.has(part) && part.includes("worksheets/")) sheets.push({ name, part });
   }
-  return sheets;
+  return { sheets, date1904 };
 }
 
 async function workbookPath(zip: ZipParts, file: string): Promise<string> {
@@ -97,6 +100,13 @@ export async function readSharedStrings(zip: ZipParts, file: string): Promise<st
 // Built-in number formats that show a date (ECMA-376 §18.8.30, including the CJK ids 27–36, 50–58).
 const BUILT_IN_DATE_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
 const BUILT_IN_FORMATS: Readonly<Record<number, string>> = { 0: "General", 1: "0", 2: "0.00", 49: "@" };
+
+/** Whether a number format shows a date or time: y, m, d, h or s outside quoted text, brackets and escapes. */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, "");
+  return /[ymdhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
+}
 
 /** The number format of each cell style index (`s` on a cell), from xl/styles.xml. */
 export async function readCellFormats(zip: ZipParts, file: string): Promise<Array<string | undefined>> {

@@ -30,3 +30,31 @@ describe("the report names what the secretary sees", () => {
     expect(formatReport(report, "zh-CN")).toContain("列：A 学号，B 姓名，C 注册状态");
   });
 });
+
+describe("the standing section", () => {
+  it("says when a course failed twice in the year was counted once", () => {
+    const report = {
+      file: "不及格.xlsx",
+      sheet: "不及格课程",
+      kind: "failed-courses" as const,
+      headerRow: 1,
+      dataRows: 2,
+      columns: [],
+      issues: [],
+      standing: [
+        {
+          studentNo: "2023030003",
+          academicYear: "2025-2026",
+          terms: [{ term: "2025-2026-1", failedCredits: 16, outcome: "warning-1" as const }],
+          yearFailedCredits: 16,
+          yearOutcome: "none" as const,
+          repeatCreditsNotCounted: 16,
+        },
+      ],
+    };
+    expect(formatReport(report, "zh-CN")).toContain("学年累计 16 学分 → 无；同一课程学年内再次不及格的 16 学分只计一次");
+    expect(formatReport(report, "en")).toContain(
+      "year total 16 credits → none; 16 credits of a course failed again in the year counted once",
+    );
+  });
+});

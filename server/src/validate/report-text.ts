@@ -18,6 +18,7 @@ const T = {
     standingRow: (s: string, y: string, t: string, c: number, o: string) => `  ${s}  ${y} 学年：${t}；学年累计 ${c} 学分 → ${o}`,
     outcomes: { none: "无", "warning-1": "一级学业警示", "warning-2": "二级学业警示", repeat: "留级", dismissal: "退学" },
     termPart: (t: string, c: number, o: string) => `${t} 学期 ${c} 学分（${o}）`,
+    repeats: (c: number) => `；同一课程学年内再次不及格的 ${c} 学分只计一次`,
   },
   en: {
     file: (f: string, s: string) => `File: ${f} (worksheet “${s}”)`,
@@ -41,6 +42,7 @@ const T = {
       dismissal: "dismissal",
     },
     termPart: (t: string, c: number, o: string) => `${t} ${c} credits (${o})`,
+    repeats: (c: number) => `; ${c} credits of a course failed again in the year counted once`,
   },
 } as const;
 
@@ -72,7 +74,8 @@ export function formatReport(report: ValidationReport, locale: Locale = "zh-CN",
     lines.push("", t.standing);
     for (const s of flagged) {
       const terms = s.terms.map((x) => t.termPart(x.term, x.failedCredits, t.outcomes[x.outcome])).join(t.join);
-      lines.push(t.standingRow(s.studentNo, s.academicYear, terms, s.yearFailedCredits, t.outcomes[s.yearOutcome]));
+      const repeats = s.repeatCreditsNotCounted > 0 ? t.repeats(s.repeatCreditsNotCounted) : "";
+      lines.push(t.standingRow(s.studentNo, s.academicYear, terms, s.yearFailedCredits, t.outcomes[s.yearOutcome]) + repeats);
     }
   }
   return lines.join("\n");

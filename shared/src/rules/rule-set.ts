@@ -15,8 +15,18 @@ export interface StandingRuleSet {
   yearBands: ReadonlyArray<{ from: number; outcome: Exclude<YearOutcome, "none"> }>;
   /** Which failed courses count: all of them, or required ones only (必修 and 实践). */
   countedCourses: "all" | "required";
-  /** Whether a passed 补考 or 重修 clears the failure of the same course. */
+  /**
+   * Whether a passed 补考 or 重修 clears the failure of the same course — in the term the course
+   * belongs to, even when it is sat in a later term (seed 004: 组织上学期课程考核不合格学生的补考).
+   */
   passedMakeUpClears: boolean;
+  /**
+   * The same course failed again later in the same academic year (正考 in term 1, 重修 in term 2):
+   * the seeds are silent, so it is a setting; `once` (what most schools do, the default) counts
+   * its credits in the first term only, `each` counts them in every term they were failed.
+   * Optional so rule sets saved before it existed read as `once`.
+   */
+  repeatFailureInYear?: "once" | "each";
 }
 
 // seed 000 九: 一学期不合格学分 12-19 一级学业警示, 20-27 二级; 学年累计 28-35 留级, 36 及以上 退学.
@@ -34,6 +44,7 @@ export const DEFAULT_STANDING_RULES: StandingRuleSet = {
   ],
   countedCourses: "all",
   passedMakeUpClears: true,
+  repeatFailureInYear: "once",
 };
 
 function band<T extends string>(bands: ReadonlyArray<{ from: number; outcome: T }>, credits: number): T | "none" {

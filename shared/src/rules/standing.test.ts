@@ -59,6 +59,7 @@ describe("computeStanding", () => {
         ],
         yearFailedCredits: 28.5,
         yearOutcome: "repeat",
+        repeatCreditsNotCounted: 0,
         ruleSet: "seed-000-9",
       },
     ]);
@@ -87,5 +88,75 @@ describe("computeStanding", () => {
     });
     const later: StandingRuleSet = { ...requiredOnly, validFrom: "2026-2027" };
     expect(computeStanding(rows, [DEFAULT_STANDING_RULES, later])[0]?.yearFailedCredits).toBe(14);
+  });
+});
+
+// Issue 11, “Academic standing (seed 000 九, seed 004 二.2)”: each rule pinned to its seed sentence.
+describe("resits and repeats across terms", () => {
+  const retake = { code: "retake", name: "重修" };
+  const regular = { code: "regular", name: "正考" };
+  const code = (c: string) => ({ courseCode: c });
+
+  it("seed 004 组织补考: “组织上学期课程考核不合格学生的补考” — a 补考 passed in a later term clears the failure of the term it belongs to", () => {
+    // No 考试学期 column: the pass is recorded in the term it was sat; it is matched by course code.
+    const rows = [
+      row("S5", "2025-2026-1", "高等数学", 14, { ...fail, ...code("MA101") }),
+      row("S5", "2025-2026-2", "高等数学（补考）", 14, { ...pass, ...code("MA101"), examType: makeup }),
+    ];
+    const [year] = computeStanding(rows, [DEFAULT_STANDING_RULES]);
+    expect(year?.terms).toEqual([
+      { term: "2025-2026-1", failedCredits: 0, outcome: "none" },
+      { term: "2025-2026-2", failedCredits: 0, outcome: "none" },
+    ]);
+    // Before this, only a pass in the same term cleared it: the autumn warning stayed.
+    const otherCourse = [
+      rows[0] as (typeof rows)[0],
+      row("S5", "2025-2026-2", "线性代数", 14, { ...pass, ...code("MA102"), examType: makeup }),
+    ];
+    expect(computeStanding(otherCourse, [DEFAULT_STANDING_RULES])[0]?.terms[0]).toEqual({
+      term: "2025-2026-1",
+      failedCredits: 14,
+      outcome: "warning-1",
+    });
+  });
+
+  it("a 考试学期 column beside 开课学期 says which is which: the row's term is the course's own term", () => {
+    const rows = [
+      row("S6", "2025-2026-1", "大学英语", 12, { ...fail, ...code("EN101") }),
+      row("S6", "2025-2026-1", "大学英语", 12, { ...pass, ...code("EN101"), examType: retake, examTerm: termOf(2026, 1) }),
+    ];
+    const [first, second] = computeStanding(rows, [DEFAULT_STANDING_RULES]);
+    expect(first?.terms).toEqual([{ term: "2025-2026-1", failedCredits: 0, outcome: "none" }]);
+    expect(second).toBeUndefined();
+  });
+
+  it("seed 000 九 “学年累计不合格学分” is silent on a course failed twice in a year: counted once by default, each time when the rule set says so", () => {
+    // 正考 failed in term 1, 重修 failed again in term 2 of the same academic year.
+    const rows = [
+      row("S7", "2025-2026-1", "程序设计", 14, { ...fail, ...code("CS101"), examType: regular }),
+      row("S7", "2025-2026-1", "数据结构", 14, { ...fail, ...code("CS102") }),
+      row("S7", "2025-2026-2", "程序设计", 14, { ...fail, ...code("CS101"), examType: retake }),
+    ];
+    const [once] = computeStanding(rows, [DEFAULT_STANDING_RULES]);
+    expect(DEFAULT_STANDING_RULES.repeatFailureInYear).toBe("once");
+    expect(once).toMatchObject({ yearFailedCredits: 28, yearOutcome: "repeat", repeatCreditsNotCounted: 14 });
+    expect(once?.terms.map((t) => t.failedCredits)).toEqual([28, 0]);
+    const each: StandingRuleSet = { ...DEFAULT_STANDING_RULES, id: "each", repeatFailureInYear: "each" };
+    const [counted] = computeStanding(rows, [each]);
+    expect(counted).toMatchObject({ yearFailedCredits: 42, yearOutcome: "dismissal", repeatCreditsNotCounted: 0 });
+    // A rule set saved before the option existed reads as “once”.
+    const { repeatFailureInYear: _omitted, ...older } = DEFAULT_STANDING_RULES;
+    expect(computeStanding(rows, [{ ...older, id: "older" }])[0]?.yearFailedCredits).toBe(28);
+  });
+
+  it("a failure in the next academic year is a new year's failure, counted there", () => {
+    const rows = [
+      row("S8", "2024-2025-2", "物理", 12, { ...fail, ...code("PH101") }),
+      row("S8", "2025-2026-1", "物理", 12, { ...fail, ...code("PH101"), examType: retake }),
+    ];
+    expect(computeStanding(rows, [DEFAULT_STANDING_RULES]).map((y) => [y.academicYear, y.yearFailedCredits])).toEqual([
+      ["2024-2025", 12],
+      ["2025-2026", 12],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { computeStanding, type StandingResult, type StandingRuleSet } from "@xueji/shared";
+import { computeStanding, ruleSetFor, type StandingResult, type StandingRuleSet } from "@xueji/shared";
 import type { Db } from "../../db/client";
 import { loadFailedRecords } from "../sheets/failed-records";
 import { standingRuleSets } from "./standing-rule-sets";
@@ -31,8 +31,10 @@ export async function previewStandingRules(
   const { rows } = await loadFailedRecords(db, { academicYears: [options.academicYear] });
   const current = await standingRuleSets(db);
   const proposedSet: StandingRuleSet = { ...options.proposed, id: "proposed", validFrom: options.academicYear, source: "preview" };
-  const before = new Map(computeStanding(rows, current).map((s) => [s.studentNo, strongest(s)]));
-  const after = new Map(computeStanding(rows, [...current, proposedSet]).map((s) => [s.studentNo, strongest(s)]));
+  const beforeStanding = computeStanding(rows, current);
+  const afterStanding = computeStanding(rows, [...current, proposedSet]);
+  const before = new Map(beforeStanding.map((s) => [s.studentNo, strongest(s)]));
+  const after = new Map(afterStanding.map((s) => [s.studentNo, strongest(s)]));
   const count = (m: Map<string, Outcome>) => {
     const c: Record<Outcome, number> = { "warning-1": 0, "warning-2": 0, repeat: 0, dismissal: 0, none: 0 };
     for (const o of m.values()) c[o]++;
@@ -56,5 +58,23 @@ export async function previewStandingRules(
           : `${c.count} 名学生由${NAMES[c.from]}变为${NAMES[c.to]}`,
     )
     .join("；");
-  return { students: before.size, before: count(before), after: count(after), changes, summary: summary || "没有变化" };
+  // Issue 11: how the rule for a course failed twice in one year plays on this record.
+  const repeats = (standing: typeof beforeStanding) => ({
+    students: standing.filter((s) => s.repeatCreditsNotCounted > 0).length,
+    credits: standing.reduce((sum, s) => sum + s.repeatCreditsNotCounted, 0),
+  });
+  const repeatFailureInYear = {
+    before: ruleSetFor(current, options.academicYear).repeatFailureInYear ?? "once",
+    after: proposedSet.repeatFailureInYear ?? "once",
+    /** Students with a course failed twice in the year whose second failure is not counted again, and those credits. */
+    notCountedAgain: { before: repeats(beforeStanding), after: repeats(afterStanding) },
+  };
+  return {
+    students: before.size,
+    before: count(before),
+    after: count(after),
+    changes,
+    summary: summary || "没有变化",
+    repeatFailureInYear,
+  };
 }

@@ -47,10 +47,12 @@ export const SETTING_KINDS = {
       yearBands: z.array(z.object({ from: z.number().min(0).max(200), outcome: z.enum(["repeat", "dismissal"]) })).max(5),
       countedCourses: z.enum(["all", "required"]),
       passedMakeUpClears: z.boolean(),
+      // Issue 11: a course failed twice in one academic year counts once (default) or each time.
+      repeatFailureInYear: z.enum(["once", "each"]).optional(),
     }),
     default: () => {
-      const { termBands, yearBands, countedCourses, passedMakeUpClears } = DEFAULT_STANDING_RULES;
-      return { termBands, yearBands, countedCourses, passedMakeUpClears };
+      const { termBands, yearBands, countedCourses, passedMakeUpClears, repeatFailureInYear } = DEFAULT_STANDING_RULES;
+      return { termBands, yearBands, countedCourses, passedMakeUpClears, repeatFailureInYear };
     },
   },
   holidays: {

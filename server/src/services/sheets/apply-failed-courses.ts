@@ -3,7 +3,7 @@ import { inArray, ne, sql } from "drizzle-orm";
 import { resultRows, type Tx } from "../../db/client";
 import { failedCourseRecords, sheetSubmissions } from "../../db/schema";
 import { standingRuleSets } from "../settings/standing-rule-sets";
-import { loadFailedRecords } from "./failed-records";
+import { loadFailedRecords, recordStanding } from "./failed-records";
 import { inSlot } from "./sheet-slot";
 
 type Submission = typeof sheetSubmissions.$inferSelect;
@@ -12,7 +12,7 @@ type Submission = typeof sheetSubmissions.$inferSelect;
  * Accepting a failed-course sheet (seed 004 成绩清理 → 初步处理意见): its rows without errors replace
  * the college's earlier accepted records for that term, then the standing rules run over every
  * record of the affected students' academic years — so a spring sheet adds to the autumn one —
- * and each outcome becomes a pending item carrying the figures that produced it.
+ * and each student's year becomes one pending item carrying the figures that produced it.
  */
 export async function applyFailedCourses(tx: Tx, submission: Submission): Promise<{ pendingItemsCreated: number; recordsUpdated: number }> {
   const older = tx
@@ -44,36 +44,18 @@ export async function applyFailedCourses(tx: Tx, submission: Submission): Promis
   if (touched.length === 0) return { pendingItemsCreated: 0, recordsUpdated: 0 };
 
   const studentIds = [...new Set(touched.map((t) => t.student_id))];
-  const years = [...new Set(touched.map((t) => t.academic_year))];
+  // A 补考/重修 passed in the autumn clears a failure of the spring before (seed 004: 组织上学期课程考核
+  // 不合格学生的补考), so the year before each touched year is recomputed too.
+  const years = [...new Set(touched.flatMap((t) => [t.academic_year, previousYear(t.academic_year)]))];
   const { rows, idOf } = await loadFailedRecords(tx, { academicYears: years, studentIds });
 
   // The rule sets are settings versioned by academic year; each year's records use the set in force then.
   const standing = computeStanding(rows, await standingRuleSets(tx));
-  const items: Array<Record<string, unknown>> = [];
-  for (const s of standing) {
-    const base = {
-      student_id: idOf.get(s.studentNo),
-      college_id: submission.collegeId,
-      academic_year: s.academicYear,
-      source_submission_id: submission.id,
-    };
-    const figures = { terms: s.terms, yearFailedCredits: s.yearFailedCredits, ruleSet: s.ruleSet };
-    for (const t of s.terms) {
-      if (t.outcome !== "none")
-        items.push({ ...base, kind: t.outcome, term_code: t.term, figures: { ...figures, termFailedCredits: t.failedCredits } });
-    }
-    if (s.yearOutcome !== "none") items.push({ ...base, kind: s.yearOutcome, term_code: "", figures });
-  }
-  let created = 0;
-  if (items.length > 0) {
-    const result = await tx.execute(sql`
-      insert into pending_items (student_id, college_id, kind, academic_year, term_code, figures, source_submission_id)
-      select student_id, college_id, kind, academic_year, term_code, figures, source_submission_id
-      from jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
-        as x(student_id int, college_id int, kind text, academic_year text, term_code text, figures jsonb, source_submission_id uuid)
-      on conflict on constraint pending_items_once do nothing
-      returning id`);
-    created = resultRows(result).length;
-  }
+  const created = await recordStanding(tx, standing, { idOf, collegeId: submission.collegeId, submissionId: submission.id });
   return { pendingItemsCreated: created, recordsUpdated: touched.length };
+}
+
+function previousYear(academicYear: string): string {
+  const start = Number(academicYear.slice(0, 4));
+  return `${start - 1}-${start}`;
 }
