@@ -42,20 +42,27 @@ export function utf16Variant(head: Uint8Array): "UTF-16LE" | "UTF-16BE" | null {
 export async function detectCsvEncoding(file: string): Promise<CsvEncoding> {
   const strict = new TextDecoder("utf-8", { fatal: true });
   let first = true;
-  try {
-    for await (const chunk of createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
-      if (first) {
-        const variant = utf16Variant(chunk);
-        if (variant) throw new AppError("file.utf16", { file, variant });
-        first = false;
-      }
-      strict.decode(chunk, { stream: true });
+  let utf8 = true;
+  // Read to the end even once UTF-8 fails, so a read error is an error here and not a guess of GB18030.
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+    if (first) {
+      const variant = utf16Variant(chunk);
+      if (variant) throw new AppError("file.utf16", { file, variant });
+      first = false;
     }
-    strict.decode();
-    return "utf-8";
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    return "gb18030";
+    if (utf8) utf8 = decodes(strict, chunk);
+  }
+  return utf8 && decodes(strict) ? "utf-8" : "gb18030";
+}
+
+/** Whether the bytes so far are valid UTF-8 (the fatal decoder throws a TypeError when not). */
+function decodes(decoder: TextDecoder, chunk?: Buffer): boolean {
+  try {
+    if (chunk) decoder.decode(chunk, { stream: true });
+    else decoder.decode();
+    return true;
+  } catch {
+    return false;
   }
 }
 

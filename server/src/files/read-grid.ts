@@ -1,3 +1,5 @@
+import { constants } from "node:fs";
+import { access } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { AppError, type GridRow } from "@xueji/shared";
 import { checkRegularFile } from "./check-regular-file";
@@ -10,6 +12,11 @@ import { readXlsx, type WorksheetRows } from "./read-xlsx";
  */
 export async function* readWorksheets(path: string): AsyncGenerator<WorksheetRows> {
   await checkRegularFile(path);
+  try {
+    await access(path, constants.R_OK);
+  } catch {
+    throw new AppError("file.no-permission", { file: path });
+  }
   const ext = extname(path).toLowerCase();
   if (ext === ".csv") {
     // A CSV has no tabs; its sheet is named after the file, as Excel names it when it opens one.
@@ -31,6 +38,8 @@ async function* coded<T>(items: AsyncIterable<T>, file: string): AsyncGenerator<
     yield* items;
   } catch (error) {
     if (error instanceof AppError) throw error;
+    const code = (error as { code?: unknown }).code;
+    if (code === "EACCES" || code === "EPERM") throw new AppError("file.no-permission", { file });
     throw new AppError("file.corrupt", { file, detail: error instanceof Error ? error.message : String(error) });
   }
 }

@@ -25,6 +25,10 @@ export const errorCatalogue = {
     "zh-CN": "“{file}”是一个文件夹，不是文件。请指定文件夹里的某个 .xlsx 或 .csv 文件。",
     en: "“{file}” is a folder, not a file. Name one .xlsx or .csv file inside it.",
   },
+  "file.no-permission": {
+    "zh-CN": "没有读取“{file}”的权限。请检查文件权限，或先把文件复制到自己的文件夹。",
+    en: "No permission to read “{file}”. Check its permissions, or copy it to a folder of your own first.",
+  },
   "file.not-regular": {
     "zh-CN": "“{file}”不是普通文件（而是设备、管道或套接字），无法作为核对表读取。请先把内容保存为 .xlsx 或 .csv 文件。",
     en: "“{file}” is not a regular file (it is a device, pipe or socket) and cannot be read as a sheet. Save its content as an .xlsx or .csv file first.",
