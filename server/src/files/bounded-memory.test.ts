@@ -77,9 +77,9 @@ describe("xueji validate keeps its memory bounded", () => {
       const line = `${2025000000 + rows},学生甲,已注册,男,汉族,计算机学院,计科${rows % 40}班,计算机科学与技术,本科\n`;
       size += Buffer.byteLength(line);
       rows++;
-      if (!out.write(line)) await new Promise((resolve) => out.once("drain", resolve));
+      if (!out.write(line)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
     }
-    await new Promise((resolve) => out.end(resolve));
+    await new Promise<void>((resolve) => out.end(() => resolve()));
     const { code, stdout, peakMiB } = await peakOfValidate(file);
     expect(stdout).toContain(`数据 ${rows} 行`);
     expect(code).toBe(0);

@@ -56,7 +56,7 @@ export async function detectCsvEncoding(file: string): Promise<CsvEncoding> {
 }
 
 /** Whether the bytes so far are valid UTF-8 (the fatal decoder throws a TypeError when not). */
-function decodes(decoder: TextDecoder, chunk?: Buffer): boolean {
+function decodes(decoder: InstanceType<typeof TextDecoder>, chunk?: Buffer): boolean {
   try {
     if (chunk) decoder.decode(chunk, { stream: true });
     else decoder.decode();

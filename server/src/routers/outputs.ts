@@ -326,6 +326,15 @@ export const standingPreviewOutput = z.object({
   after: outcomeCounts,
   changes: z.array(z.object({ from: z.string(), to: z.string(), count: z.number() })),
   summary: z.string(),
+  /** A course failed twice in one year: counted once or each time, and how many students and credits that spares. */
+  repeatFailureInYear: z.object({
+    before: z.enum(["once", "each"]),
+    after: z.enum(["once", "each"]),
+    notCountedAgain: z.object({
+      before: z.object({ students: z.number(), credits: z.number() }),
+      after: z.object({ students: z.number(), credits: z.number() }),
+    }),
+  }),
 });
 
 export const auditEventOutput = z.object({

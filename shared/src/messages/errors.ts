@@ -107,7 +107,7 @@ export const errorCatalogue = {
     "zh-CN": "请求内容必须是 JSON（Content-Type: application/json）。",
     en: "The request body must be JSON (Content-Type: application/json).",
   },
-    "input.invalid": { "zh-CN": "提交的数据不符合要求：{problem}。", en: "The request is not valid: {problem}." },
+  "input.invalid": { "zh-CN": "提交的数据不符合要求：{problem}。", en: "The request is not valid: {problem}." },
   "sheet.unreadable": {
     "zh-CN": "无法识别这张核对表：{detail}",
     en: "This check sheet cannot be read: {detail}",

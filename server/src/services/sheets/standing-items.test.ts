@@ -60,7 +60,7 @@ describe.each(TEST_ENGINES)("pending items from failed-course sheets on %s", (en
       ],
     });
     // The existing API still lists it with its fields.
-    const listed = (await (await w.as("registrar")).pending.list({ academicYear: "2025-2026" })).filter(
+    const listed = (await (await w.as("registrar")).pending.list({ academicYear: "2025-2026" })).items.filter(
       (p) => p.studentNo === "2023030001",
     );
     expect(listed.map((p) => [p.kind, p.termCode, p.state])).toEqual([["repeat", "", "pending"]]);
@@ -85,7 +85,13 @@ describe.each(TEST_ENGINES)("pending items from failed-course sheets on %s", (en
 
   it("shows the twice-failed option in the preview of a rule change", async () => {
     const leader = await w.as("registrar-leader");
-    const value = { ...SETTING_KINDS["standing-rules"].default(), repeatFailureInYear: "each" as const };
+    const defaults = SETTING_KINDS["standing-rules"].default();
+    const value = {
+      ...defaults,
+      termBands: [...defaults.termBands],
+      yearBands: [...defaults.yearBands],
+      repeatFailureInYear: "each" as const,
+    };
     const preview = await leader.settings.previewStandingRules({ academicYear: "2025-2026", value });
     expect(preview.repeatFailureInYear).toEqual({
       before: "once",
