@@ -96,20 +96,24 @@ async function firstStart(database: { url?: string; dataDir?: string }) {
 describe("the first start on a database of one's own", () => {
   it("creates only the schema on an empty PGlite folder, and the first administrator with xueji admin create", async () => {
     await firstStart({ dataDir: join(await mkdtemp(join(tmpdir(), "xueji-pglite-")), "db") });
-  });
+  }, 240_000); // five processes, each starting tsx and PGlite
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)("does the same on an empty PostgreSQL database", async () => {
-    const server = process.env.TEST_DATABASE_URL as string;
-    const name = `xueji_first_${randomBytes(5).toString("hex")}`;
-    const admin = postgres(server, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    try {
-      await firstStart({ url: url.toString() });
-    } finally {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  });
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "does the same on an empty PostgreSQL database",
+    async () => {
+      const server = process.env.TEST_DATABASE_URL as string;
+      const name = `xueji_first_${randomBytes(5).toString("hex")}`;
+      const admin = postgres(server, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`create database ${name}`);
+      const url = new URL(server);
+      url.pathname = `/${name}`;
+      try {
+        await firstStart({ url: url.toString() });
+      } finally {
+        await admin.unsafe(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      }
+    },
+    240_000,
+  );
 });

@@ -49,7 +49,7 @@ async function tamper(dataDir: string, change: (db: Database["db"]) => Promise<u
   await database.close();
 }
 
-describe("xueji audit verify and checkpoint", () => {
+describe("xueji audit verify and checkpoint", { timeout: 180_000 }, () => {
   beforeAll(() => {
     process.env.XUEJI_AUDIT_KEY = KEY; // the events written in this process are chained with KEY
   });

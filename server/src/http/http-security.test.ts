@@ -79,6 +79,17 @@ describe.each(TEST_ENGINES)("the HTTP server's guards on %s", (engine) => {
     expect((await post({ authorization: `Bearer ${w.tokens.get("secretary-b")}`, origin: "https://localhost:3001" })).status).toBe(200);
   });
 
+  it("gives every response an X-Request-Id, the very one the error shows", async () => {
+    const base = await serve();
+    const res = await fetch(`${base}/api/trpc/auth.me`, { headers: { "accept-language": "en" } });
+    const id = res.headers.get("x-request-id");
+    expect(id).toMatch(/^[0-9a-f]{12}$/);
+    const body = (await res.json()) as { error: { message: string; data: { requestId: string } } };
+    expect(body.error.data.requestId).toBe(id);
+    expect(body.error.message).toBe(`Please sign in. (request id ${id})`);
+    expect((await fetch(`${base}/api/health`)).headers.get("x-request-id")).toMatch(/^[0-9a-f]{12}$/);
+  });
+
   it(`runs a batch of ${MAX_BATCH_SIZE} calls and refuses a larger one, in the reader's language`, async () => {
     const base = await serve();
     const headers = { authorization: `Bearer ${w.tokens.get("registrar")}` };
