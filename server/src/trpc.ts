@@ -28,6 +28,7 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "student.unknown": "NOT_FOUND",
   "pending.not-found": "NOT_FOUND",
   "graduation.not-found": "NOT_FOUND",
+  "graduation.last-stage": "CONFLICT",
   "pending.already-lifted": "CONFLICT",
 };
 

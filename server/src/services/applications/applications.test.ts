@@ -1,5 +1,5 @@
 import type { TRPCError } from "@trpc/server";
-import { type AppError, type ApplicationType, DEFAULT_WORKFLOWS, requiredMaterials } from "@xueji/shared";
+import { type AppError, type ApplicationType, DEFAULT_WORKFLOWS, MATERIALS, requiredMaterials } from "@xueji/shared";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gridOf } from "../../../test/grid";
@@ -136,7 +136,14 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
     const secretary = await w.as("secretary-a");
     const error = await secretary.applications.submit({ applicationId: app.id, expectedVersion: 1 }).catch((e: TRPCError) => e);
     expect(error).toMatchObject({ code: "BAD_REQUEST", cause: { code: "application.materials-missing" } });
-    expect((error as TRPCError).cause?.message).toBeDefined();
+    // The missing materials are named in the reader's language, Chinese and English alike.
+    const cause = (error as TRPCError).cause as AppError;
+    const missing = requiredMaterials(DEFAULT_WORKFLOWS.suspension, "10").filter((m) => m !== "application-form");
+    expect(cause.userMessage()).toBe(`材料不齐，还缺：${missing.map((m) => MATERIALS[m]["zh-CN"]).join("、")}。材料齐全后才能报送。`);
+    expect(cause.userMessage("en")).toBe(
+      `Materials missing: ${missing.map((m) => MATERIALS[m].en).join(", ")}. The application cannot leave the college until they are complete.`,
+    );
+    expect(cause.userMessage("en")).not.toMatch(/[\u4e00-\u9fff]/);
     const [after] = await w.db.select().from(applications).where(eq(applications.id, app.id));
     expect(after).toMatchObject({ stage: "draft", version: 1 });
   });

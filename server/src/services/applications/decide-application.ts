@@ -5,7 +5,6 @@ import {
   COLLEGE_ROLES,
   DEREGISTRATION_WORKING_DAYS,
   FIXED_STAGES,
-  MATERIALS,
   type Material,
   nextStage,
   previousStage,
@@ -90,8 +89,7 @@ export async function decideApplication(db: Db, options: DecideOptions) {
       case "submit": {
         if (app.stage !== FIXED_STAGES.draft) throw new AppError("application.wrong-stage", here);
         const missing = requiredMaterials(workflow, app.reasonCode).filter((m) => !(app.materials as Material[]).includes(m));
-        if (missing.length > 0)
-          throw new AppError("application.materials-missing", { materials: missing.map((m) => MATERIALS[m]["zh-CN"]).join("、") });
+        if (missing.length > 0) throw new AppError("application.materials-missing", { materials: missing.join(",") });
         to = nextStage(workflow, app.stage) as string;
         set.submittedOn = options.today;
         set.dueOn = calendar.addWorkingDays(options.today, workflow.deadlineWorkingDays);
