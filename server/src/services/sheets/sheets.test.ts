@@ -196,7 +196,11 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
       ] as const) {
         const response = await fetch(`${http.base}/api/trpc/sheets.submit`, {
           method: "POST",
-          headers: { authorization: `Bearer ${w.tokens.get("secretary-a")}`, "content-type": "application/json", "accept-language": locale },
+          headers: {
+            authorization: `Bearer ${w.tokens.get("secretary-a")}`,
+            "content-type": "application/json",
+            "accept-language": locale,
+          },
           body: JSON.stringify(bad[1]),
         });
         expect(response.status).toBe(400);
