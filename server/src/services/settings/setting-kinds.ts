@@ -64,7 +64,15 @@ export const SETTING_KINDS = {
       name: localized,
       materials,
       reasons: z
-        .array(z.object({ code: z.string().min(1).max(20), name: localized, materials }))
+        .array(
+          z.object({
+            code: z.string().min(1).max(20),
+            name: localized,
+            materials,
+            keywords: z.array(z.string().min(1).max(20)).max(20).optional(),
+            fromStandingRules: z.boolean().optional(),
+          }),
+        )
         .min(1)
         .max(30),
       stages: z
