@@ -52,7 +52,7 @@ export async function openDismissalsFromSheet(tx: Tx, submission: Submission, to
     const materials: Material[] = row.evidence ? ["dismissal-form", "evidence"] : ["dismissal-form"];
     const complete = requiredMaterials(workflow, reasonCode).every((m) => materials.includes(m));
     return {
-      type: "dismissal",
+      type: "dismissal" as const,
       workflowVersion: workflow.version,
       studentId: row.student_id,
       collegeId: submission.collegeId,
@@ -61,7 +61,7 @@ export async function openDismissalsFromSheet(tx: Tx, submission: Submission, to
       changes: {},
       note: row.reason,
       stage: complete ? firstStage : FIXED_STAGES.draft,
-      state: "open",
+      state: "open" as const,
       version: complete ? 2 : 1,
       filedBy: submission.submittedBy,
       ...(complete ? { submittedOn: today, dueOn } : {}),
@@ -73,11 +73,11 @@ export async function openDismissalsFromSheet(tx: Tx, submission: Submission, to
     await tx.insert(applicationDecisions).values(
       submitted.map((c) => ({
         applicationId: c.id,
-        action: "submit",
+        action: "submit" as const,
         fromStage: FIXED_STAGES.draft,
         toStage: firstStage,
         userId: submission.submittedBy,
-        role: "secretary",
+        role: "secretary" as const,
         opinion: `二级学院党政联席会研究，见退学处理申报表（${submission.id.slice(0, 8)}）`,
       })),
     );
