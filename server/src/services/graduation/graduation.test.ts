@@ -86,6 +86,7 @@ describe.each(TEST_ENGINES)("graduation and degree audits on %s", (engine) => {
     const registrar = await w.as("registrar");
     expect(await registrar.graduation.run({ cohort: 2026 })).toEqual({ audited: 6, graduate: 2, complete: 4 });
     const list = (await registrar.graduation.list({ cohort: 2026 })).items;
+    expect(list.find((a) => a.name === "学分乙")?.reasonTexts).toEqual(["已获学分 150.5，未达到毕业要求的 160 学分"]);
     expect(
       Object.fromEntries(list.map((a) => [a.name, [a.outcome, a.degree, (a.reasons as Array<{ code: string }>).map((r) => r.code)]])),
     ).toEqual({
