@@ -45,7 +45,8 @@ const t = initTRPC.context<Context>().create({
     if (error.cause instanceof AppError) {
       appCode = error.cause.code;
       userMessage = error.cause.userMessage(locale);
-    } else if (error.cause instanceof ZodError) {
+    } else if (error.cause instanceof ZodError && error.code === "BAD_REQUEST") {
+      // Input refused by zod. (A ZodError from `.output()` is the server's fault: it falls through to "internal".)
       appCode = "input.invalid";
       userMessage = formatError("input.invalid", inputProblemOf(error.cause), locale);
     } else if (error.code === "PARSE_ERROR" || error.code === "BAD_REQUEST" || error.code === "PAYLOAD_TOO_LARGE") {
