@@ -28,6 +28,7 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "student.unknown": "NOT_FOUND",
   "pending.not-found": "NOT_FOUND",
   "graduation.not-found": "NOT_FOUND",
+  "graduation.last-stage": "CONFLICT",
   "pending.already-lifted": "CONFLICT",
   "auth.cross-site": "FORBIDDEN",
   "user.not-found": "NOT_FOUND",
@@ -45,7 +46,8 @@ export const MAX_BATCH_SIZE = 10;
 /** The catalogue code and the message a reader sees for any error a procedure ends with. */
 export function describeError(error: TRPCError, locale: Locale): { appCode: ErrorCode; userMessage: string } {
   if (error.cause instanceof AppError) return { appCode: error.cause.code, userMessage: error.cause.userMessage(locale) };
-  if (error.cause instanceof ZodError)
+  // Input refused by zod. (A ZodError from `.output()` is the server's fault: it falls through to "internal".)
+  if (error.cause instanceof ZodError && error.code === "BAD_REQUEST")
     return { appCode: "input.invalid", userMessage: formatError("input.invalid", inputProblemOf(error.cause), locale) };
   if (error.code === "BAD_REQUEST" && /batch call exceeds/i.test(error.message))
     return { appCode: "request.batch-too-large", userMessage: formatError("request.batch-too-large", { max: MAX_BATCH_SIZE }, locale) };

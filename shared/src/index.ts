@@ -33,6 +33,7 @@ export * from "./messages/errors";
 export * from "./messages/format";
 export * from "./messages/input-problems";
 export * from "./messages/labels";
+export * from "./messages/outcomes";
 export * from "./rules/graduation-audit";
 export * from "./rules/record-checks";
 export * from "./rules/rule-set";

@@ -25,10 +25,6 @@ export function fieldIssue(code: IssueCode, params: Params = {}, suggestion?: st
   return issue;
 }
 
-export function hasErrors(issues: ReadonlyArray<{ severity: Severity }>): boolean {
-  return issues.some((i) => i.severity === "error");
-}
-
 /** Result of parsing one cell: the normalised value (or null) and what was wrong with it. */
 export interface FieldResult<T> {
   value: T | null;

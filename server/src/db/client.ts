@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { type ExtractTablesWithRelations, sql } from "drizzle-orm";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -58,11 +58,6 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
   if (options.migrate !== false) await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Db, engine: "pglite", close: () => client.close() };
-}
-
-export async function ping(db: Db): Promise<boolean> {
-  await db.execute(sql`select 1`);
-  return true;
 }
 
 /** The rows of a raw `execute`: PGlite returns `{ rows }`, postgres-js an array. */

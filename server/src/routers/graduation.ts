@@ -39,7 +39,7 @@ export const graduationRouter = router({
   list: procedureFor("graduation.read")
     .input(pageInput.extend({ cohort, collegeId: idInput.optional(), outcome: z.enum(["graduate", "complete"]).optional() }))
     .output(pageOutput(graduationListItem))
-    .query(({ ctx, input }) => listAudits(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId) })),
+    .query(({ ctx, input }) => listAudits(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId), locale: ctx.locale })),
   override: procedureFor("graduation.override")
     .input(
       z.object({

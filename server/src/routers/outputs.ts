@@ -278,6 +278,8 @@ export const graduationListItem = z.object({
   outcome: z.string(),
   degree: z.string(),
   reasons: json,
+  /** The reasons in the reader's language. */
+  reasonTexts: z.array(z.string()),
   stage: z.string(),
   overrideOutcome: z.string().nullable(),
   overrideDegree: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PENDING_KINDS, PENDING_STATES } from "../db/schema/enums";
 import { pageInput, pageOutput } from "../services/paging";
 import { liftPendingItem } from "../services/pending/lift-pending-item";
 import { listPending } from "../services/pending/list-pending";
@@ -17,8 +18,8 @@ export const pendingRouter = router({
     .input(
       pageInput.extend({
         academicYear: academicYearInput.optional(),
-        kind: textInput(20).optional(),
-        state: textInput(20).optional(),
+        kind: z.enum(PENDING_KINDS).optional(),
+        state: z.enum(PENDING_STATES).optional(),
         collegeId: idInput.optional(),
       }),
     )

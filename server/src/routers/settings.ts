@@ -36,5 +36,7 @@ export const settingsRouter = router({
   previewStandingRules: procedureFor("settings.read")
     .input(z.object({ academicYear, value: SETTING_KINDS["standing-rules"].schema }))
     .output(standingPreviewOutput)
-    .query(({ ctx, input }) => previewStandingRules(ctx.db, { proposed: input.value, academicYear: input.academicYear })),
+    .query(({ ctx, input }) =>
+      previewStandingRules(ctx.db, { proposed: input.value, academicYear: input.academicYear, locale: ctx.locale }),
+    ),
 });

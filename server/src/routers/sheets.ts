@@ -1,5 +1,6 @@
 import { formatMessage, type GridRow } from "@xueji/shared";
 import { z } from "zod";
+import { SUBMISSION_STATES } from "../db/schema/enums";
 import { pageInput, pageOutput } from "../services/paging";
 import { checkSheet } from "../services/sheets/check-sheet";
 import { diffSubmissions } from "../services/sheets/diff-submissions";
@@ -64,7 +65,7 @@ export const sheetsRouter = router({
       pageInput.extend({
         termCode: termInput.optional(),
         kind: sheetKindInput.optional(),
-        state: textInput(20).optional(),
+        state: z.enum(SUBMISSION_STATES).optional(),
         collegeId: idInput.optional(),
       }),
     )

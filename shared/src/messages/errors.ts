@@ -1,6 +1,7 @@
 import { ROLE_LABELS, type Role } from "../auth/roles";
 import { AUDIT_STAGE_LABELS, type AuditStage } from "../rules/graduation-audit";
 import { type ApplicationType, DEFAULT_WORKFLOWS } from "../workflows/application-types";
+import { MATERIALS, type Material } from "../workflows/materials";
 import { stageLabel } from "../workflows/stages";
 import type { Locale } from "./catalogue";
 import { formatInputProblem, isInputProblem } from "./input-problems";
@@ -158,6 +159,11 @@ export const errorCatalogue = {
     en: "The student's status is “{status}”; “{type}” cannot be processed.",
   },
   "graduation.not-found": { "zh-CN": "找不到这条毕业审核记录。", en: "Audit not found." },
+  "graduation.reason-required": { "zh-CN": "改变审核结论必须说明理由。", en: "Overriding an audit outcome needs a reason." },
+  "graduation.last-stage": {
+    "zh-CN": "毕业审核已在最后环节“{stage}”，不能再推进。",
+    en: "The graduation audit is at its last stage, “{stage}”; it cannot move on.",
+  },
   "pending.not-found": { "zh-CN": "找不到这条学籍处理意见。", en: "Pending item not found." },
   "pending.already-lifted": { "zh-CN": "这条学业警示已经解除。", en: "This academic warning was already lifted." },
   internal: {
@@ -181,6 +187,14 @@ function localise(name: string, params: Readonly<Record<string, string | number>
   const value = params[name];
   if (value === undefined) return undefined;
   if (name === "problem" && isInputProblem(value)) return formatInputProblem(value, params, locale);
+  if (name === "materials") {
+    // Material keys, comma-separated: each named in the reader's language.
+    const names = String(value)
+      .split(",")
+      .map((m) => (m in MATERIALS ? MATERIALS[m as Material][locale] : m));
+    return names.join(locale === "zh-CN" ? "、" : ", ");
+  }
+  if (name === "type" && value in DEFAULT_WORKFLOWS) return DEFAULT_WORKFLOWS[value as ApplicationType].name[locale];
   if (name === "role" && value in ROLE_LABELS) return ROLE_LABELS[value as Role][locale];
   if (name === "stage") {
     const workflow = DEFAULT_WORKFLOWS[params.type as ApplicationType];

@@ -35,6 +35,10 @@ export interface Reason {
   code: string;
   name: Record<Locale, string>;
   materials: readonly Material[];
+  /** Words that name this reason where a college writes it in prose (the 退学处理申报表's 退学原因). */
+  keywords?: readonly string[];
+  /** The reason a 退学 outcome of the standing rules (seed 000 九) is filed under. */
+  fromStandingRules?: boolean;
 }
 
 export interface Workflow {
@@ -178,8 +182,13 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
     event: "withdraw",
     materials: ["dismissal-form", "evidence"],
     reasons: [
-      reason("31", "休学期满未办理复学", "Suspension expired"),
-      reason("22", "成绩太差（不合格学分达到退学条件）", "Failed credits"),
+      // Codes of 正方 0022. A 申报表 row matching no keywords is filed under the last reason.
+      { ...reason("31", "休学期满未办理复学", "Suspension expired"), keywords: ["休学期满", "未复学"] },
+      {
+        ...reason("22", "成绩太差（不合格学分达到退学条件）", "Failed credits"),
+        keywords: ["学分", "不及格", "不合格", "成绩"],
+        fromStandingRules: true,
+      },
       reason("39", "未按时报到注册或旷课", "Not registered or absent"),
     ],
     stages: [COLLEGE, REGISTRAR, SCHOOL_LEADER],

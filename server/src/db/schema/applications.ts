@@ -1,4 +1,6 @@
-import { bigserial, date, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import type { Material } from "@xueji/shared";
+import { bigserial, check, date, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { APPLICATION_STATES, APPLICATION_TYPES, DECISION_ACTIONS, everyOneOf, MATERIAL_KEYS, oneOf, ROLES } from "./enums";
 import { colleges } from "./organisation";
 import { students } from "./students";
 import { users } from "./users";
@@ -11,7 +13,7 @@ export const applications = pgTable(
   "applications",
   {
     id: serial("id").primaryKey(),
-    type: text("type").notNull(),
+    type: text("type", { enum: APPLICATION_TYPES }).notNull(),
     workflowVersion: integer("workflow_version").notNull(),
     studentId: integer("student_id")
       .notNull()
@@ -22,12 +24,12 @@ export const applications = pgTable(
     /** 转入学院 of a change of major. */
     targetCollegeId: integer("target_college_id").references(() => colleges.id),
     reasonCode: text("reason_code").notNull(),
-    materials: jsonb("materials").notNull(),
-    changes: jsonb("changes").notNull(),
+    materials: jsonb("materials").$type<Material[]>().notNull(),
+    changes: jsonb("changes").$type<Record<string, string | number>>().notNull(),
     note: text("note"),
     stage: text("stage").notNull(),
     /** open → done | rejected. */
-    state: text("state").notNull(),
+    state: text("state", { enum: APPLICATION_STATES }).notNull(),
     version: integer("version").notNull().default(1),
     filedBy: integer("filed_by")
       .notNull()
@@ -43,6 +45,9 @@ export const applications = pgTable(
   },
   (t) => [
     index("applications_pipeline").on(t.state, t.type, t.stage, t.collegeId),
+    check("applications_type", oneOf(t.type, APPLICATION_TYPES)),
+    check("applications_state", oneOf(t.state, APPLICATION_STATES)),
+    check("applications_materials", everyOneOf(t.materials, MATERIAL_KEYS)),
     index("applications_college_filed").on(t.collegeId, t.filedAt),
     index("applications_due").on(t.state, t.dueOn),
     index("applications_student").on(t.studentId),
@@ -57,17 +62,21 @@ export const applicationDecisions = pgTable(
     applicationId: integer("application_id")
       .notNull()
       .references(() => applications.id),
-    action: text("action").notNull(),
+    action: text("action", { enum: DECISION_ACTIONS }).notNull(),
     fromStage: text("from_stage").notNull(),
     toStage: text("to_stage").notNull(),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id),
-    role: text("role").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     opinion: text("opinion"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("application_decisions_application").on(t.applicationId, t.id)],
+  (t) => [
+    index("application_decisions_application").on(t.applicationId, t.id),
+    check("application_decisions_action", oneOf(t.action, DECISION_ACTIONS)),
+    check("application_decisions_role", oneOf(t.role, ROLES)),
+  ],
 );
 
 /** The last notice number (学籍异动通知单) issued in each year; incremented in the executing transaction. */

@@ -1,4 +1,5 @@
-import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { AUDIT_STAGES, DEGREE_DECISIONS, GRADUATION_OUTCOMES, oneOf } from "./enums";
 import { colleges } from "./organisation";
 import { students } from "./students";
 import { users } from "./users";
@@ -29,15 +30,15 @@ export const graduationAudits = pgTable(
     collegeId: integer("college_id")
       .notNull()
       .references(() => colleges.id),
-    outcome: text("outcome").notNull(),
-    degree: text("degree").notNull(),
+    outcome: text("outcome", { enum: GRADUATION_OUTCOMES }).notNull(),
+    degree: text("degree", { enum: DEGREE_DECISIONS }).notNull(),
     reasons: jsonb("reasons").notNull(),
     degreeReasons: jsonb("degree_reasons").notNull(),
     dataComplete: boolean("data_complete").notNull(),
     rulesVersion: integer("rules_version").notNull(),
-    stage: text("stage").notNull().default("college-review"),
-    overrideOutcome: text("override_outcome"),
-    overrideDegree: text("override_degree"),
+    stage: text("stage", { enum: AUDIT_STAGES }).notNull().default("college-review"),
+    overrideOutcome: text("override_outcome", { enum: GRADUATION_OUTCOMES }),
+    overrideDegree: text("override_degree", { enum: DEGREE_DECISIONS }),
     overrideReason: text("override_reason"),
     overrideBy: integer("override_by").references(() => users.id),
     computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
@@ -45,5 +46,8 @@ export const graduationAudits = pgTable(
   (t) => [
     unique("graduation_audits_once").on(t.cohort, t.studentId),
     index("graduation_audits_college").on(t.cohort, t.collegeId, t.stage),
+    check("graduation_audits_outcome", oneOf(t.outcome, GRADUATION_OUTCOMES)),
+    check("graduation_audits_degree", oneOf(t.degree, DEGREE_DECISIONS)),
+    check("graduation_audits_stage", oneOf(t.stage, AUDIT_STAGES)),
   ],
 );

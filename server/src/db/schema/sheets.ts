@@ -1,5 +1,20 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { oneOf, PENDING_KINDS, PENDING_STATES, SHEET_KINDS, SUBMISSION_STATES } from "./enums";
 import { colleges } from "./organisation";
 import { students } from "./students";
 import { users } from "./users";
@@ -17,7 +32,7 @@ export const sheetSubmissions = pgTable(
      * or two secretaries, may pick the same id without one's sheet answering for the other's.
      */
     clientId: text("client_id").notNull(),
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: SHEET_KINDS }).notNull(),
     collegeId: integer("college_id")
       .notNull()
       .references(() => colleges.id),
@@ -32,9 +47,9 @@ export const sheetSubmissions = pgTable(
     warningCount: integer("warning_count").notNull(),
     infoCount: integer("info_count").notNull().default(0),
     /** How often each issue code occurs, so a repeated send gets the very receipt of the first. */
-    issueCounts: jsonb("issue_counts").notNull().default(sql`'{}'::jsonb`),
+    issueCounts: jsonb("issue_counts").$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
     /** submitted → accepted | rejected; an older version becomes superseded. */
-    state: text("state").notNull(),
+    state: text("state", { enum: SUBMISSION_STATES }).notNull(),
     submittedBy: integer("submitted_by")
       .notNull()
       .references(() => users.id),
@@ -47,6 +62,8 @@ export const sheetSubmissions = pgTable(
     unique("sheet_submissions_version").on(t.kind, t.collegeId, t.termCode, t.version),
     unique("sheet_submissions_client").on(t.collegeId, t.submittedBy, t.clientId),
     index("sheet_submissions_state").on(t.state, t.submittedAt),
+    check("sheet_submissions_kind", oneOf(t.kind, SHEET_KINDS)),
+    check("sheet_submissions_state_value", oneOf(t.state, SUBMISSION_STATES)),
   ],
 );
 
@@ -106,13 +123,13 @@ export const pendingItems = pgTable(
     collegeId: integer("college_id")
       .notNull()
       .references(() => colleges.id),
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: PENDING_KINDS }).notNull(),
     academicYear: text("academic_year").notNull(),
     /** The term of a warning; '' for a year outcome. */
     termCode: text("term_code").notNull().default(""),
     figures: jsonb("figures").notNull(),
     /** pending → lifted (解除, when the credits are cleared) or taken up by an application. */
-    state: text("state").notNull().default("pending"),
+    state: text("state", { enum: PENDING_STATES }).notNull().default("pending"),
     liftedBy: integer("lifted_by").references(() => users.id),
     liftedAt: timestamp("lifted_at", { withTimezone: true }),
     liftReason: text("lift_reason"),
@@ -122,5 +139,7 @@ export const pendingItems = pgTable(
   (t) => [
     unique("pending_items_once").on(t.studentId, t.academicYear, t.termCode, t.kind),
     index("pending_items_college_state").on(t.collegeId, t.state),
+    check("pending_items_kind", oneOf(t.kind, PENDING_KINDS)),
+    check("pending_items_state", oneOf(t.state, PENDING_STATES)),
   ],
 );

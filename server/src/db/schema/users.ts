@@ -1,17 +1,22 @@
-import { boolean, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { oneOf, ROLES } from "./enums";
 import { colleges } from "./organisation";
 
-export const users = pgTable("users", {
-  id: serial("id").primaryKey(),
-  username: text("username").notNull().unique(),
-  displayName: text("display_name").notNull(),
-  role: text("role").notNull(),
-  /** Set for the college roles (secretary, college leader), null otherwise. */
-  collegeId: integer("college_id").references(() => colleges.id),
-  passwordHash: text("password_hash").notNull(),
-  disabled: boolean("disabled").notNull().default(false),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    username: text("username").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** Set for the college roles (secretary, college leader), null otherwise. */
+    collegeId: integer("college_id").references(() => colleges.id),
+    passwordHash: text("password_hash").notNull(),
+    disabled: boolean("disabled").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("users_role", oneOf(t.role, ROLES))],
+);
 
 /** Opaque session tokens, stored as their SHA-256 so a database leak yields no usable token. */
 export const sessions = pgTable(

@@ -1,5 +1,5 @@
 import type { TRPCError } from "@trpc/server";
-import { type AppError, type ApplicationType, DEFAULT_WORKFLOWS, requiredMaterials } from "@xueji/shared";
+import { type AppError, type ApplicationType, DEFAULT_WORKFLOWS, MATERIALS, requiredMaterials } from "@xueji/shared";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gridOf } from "../../../test/grid";
@@ -136,7 +136,14 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
     const secretary = await w.as("secretary-a");
     const error = await secretary.applications.submit({ applicationId: app.id, expectedVersion: 1 }).catch((e: TRPCError) => e);
     expect(error).toMatchObject({ code: "BAD_REQUEST", cause: { code: "application.materials-missing" } });
-    expect((error as TRPCError).cause?.message).toBeDefined();
+    // The missing materials are named in the reader's language, Chinese and English alike.
+    const cause = (error as TRPCError).cause as AppError;
+    const missing = requiredMaterials(DEFAULT_WORKFLOWS.suspension, "10").filter((m) => m !== "application-form");
+    expect(cause.userMessage()).toBe(`材料不齐，还缺：${missing.map((m) => MATERIALS[m]["zh-CN"]).join("、")}。材料齐全后才能报送。`);
+    expect(cause.userMessage("en")).toBe(
+      `Materials missing: ${missing.map((m) => MATERIALS[m].en).join(", ")}. The application cannot leave the college until they are complete.`,
+    );
+    expect(cause.userMessage("en")).not.toMatch(/[\u4e00-\u9fff]/);
     const [after] = await w.db.select().from(applications).where(eq(applications.id, app.id));
     expect(after).toMatchObject({ stage: "draft", version: 1 });
   });
@@ -375,5 +382,47 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
     });
     expect((await runToEnd(app.id))?.state).toBe("done");
     expect((await statusOf(studentNo))?.status).toBe("withdrawn");
+  });
+
+  // Last in this file: it changes the dismissal workflow in force for 2026-2027.
+  it("reads a dismissal list's stage and reasons from the workflow in force, not from code", async () => {
+    const { name, materials, reasons, stages, publicNoticeDays, deadlineWorkingDays } = DEFAULT_WORKFLOWS.dismissal;
+    const summary = {
+      key: "registrar-summary",
+      name: { "zh-CN": "教务处汇总", en: "Registrar summary" },
+      role: "registrar-staff" as const,
+    };
+    await (await w.as("registrar-leader")).settings.save({
+      kind: "workflow",
+      key: "dismissal",
+      validFrom: "2026-2027",
+      reason: "退学处理增加“旷课”原因，教务处汇总环节改名",
+      value: {
+        name,
+        materials: [...materials],
+        reasons: [
+          ...reasons.map((r) => ({ ...r, materials: [...r.materials], ...(r.keywords ? { keywords: [...r.keywords] } : {}) })),
+          { code: "41", name: { "zh-CN": "旷课", en: "Absence" }, materials: [], keywords: ["未参加教学活动"] },
+        ],
+        stages: stages.map((st) => (st.role === "registrar-staff" ? summary : { ...st })),
+        publicNoticeDays,
+        deadlineWorkingDays,
+      },
+    });
+    const absent = await student("enrolled", "缺课");
+    const receipt = await (await w.as("secretary-a")).sheets.submit({
+      clientId: `dismissal-list-2-${engine}`,
+      termCode: "2026-2027-1",
+      kind: "dismissal",
+      grid: gridOf([
+        ["学号", "姓名", "退学原因", "佐证材料"],
+        [absent, "缺课", "连续两周未参加教学活动", "考勤记录"],
+      ]),
+    });
+    await (await w.as("registrar")).sheets.review({ submissionId: receipt.submissionId, decision: "accept" });
+    const [opened] = (await (await w.as("registrar")).applications.list({ type: "dismissal", limit: 200 })).items.filter(
+      (a) => a.studentNo === absent,
+    );
+    expect([opened?.stage, opened?.reasonCode]).toEqual(["registrar-summary", "41"]);
   });
 });

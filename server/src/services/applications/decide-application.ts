@@ -5,7 +5,6 @@ import {
   COLLEGE_ROLES,
   DEREGISTRATION_WORKING_DAYS,
   FIXED_STAGES,
-  MATERIALS,
   type Material,
   nextStage,
   previousStage,
@@ -76,7 +75,7 @@ export async function decideApplication(db: Db, options: DecideOptions) {
     // one, so that neither its version nor its stage leaks (issue 7 item 1).
     if (!app || !mayReach(app, options.actor)) throw new AppError("application.not-found");
     if (app.version !== options.expectedVersion) throw new AppError("application.conflict", { version: app.version });
-    const workflow = await workflowOf(tx, app.type as ApplicationType, app.workflowVersion);
+    const workflow = await workflowOf(tx, app.type, app.workflowVersion);
     const here = { stage: app.stage, type: app.type };
     if (app.state !== "open") throw new AppError("application.wrong-stage", here);
     if (!mayAct(workflow, app, options.actor)) {
@@ -89,9 +88,8 @@ export async function decideApplication(db: Db, options: DecideOptions) {
     switch (options.action) {
       case "submit": {
         if (app.stage !== FIXED_STAGES.draft) throw new AppError("application.wrong-stage", here);
-        const missing = requiredMaterials(workflow, app.reasonCode).filter((m) => !(app.materials as Material[]).includes(m));
-        if (missing.length > 0)
-          throw new AppError("application.materials-missing", { materials: missing.map((m) => MATERIALS[m]["zh-CN"]).join("、") });
+        const missing = requiredMaterials(workflow, app.reasonCode).filter((m) => !app.materials.includes(m));
+        if (missing.length > 0) throw new AppError("application.materials-missing", { materials: missing.join(",") });
         to = nextStage(workflow, app.stage) as string;
         set.submittedOn = options.today;
         set.dueOn = calendar.addWorkingDays(options.today, workflow.deadlineWorkingDays);

@@ -37,7 +37,7 @@ export async function executeChange(tx: Tx, application: ApplicationRow, workflo
     if (!result.ok) {
       throw new AppError("application.transition-refused", {
         status: entryByCode(STUDENT_STATUS, student.status)?.name ?? student.status,
-        type: workflow.name["zh-CN"],
+        type: application.type,
       });
     }
     change("status", result.to);

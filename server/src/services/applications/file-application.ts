@@ -85,7 +85,7 @@ async function validChanges(
 export async function fileApplication(db: Db, options: FileApplicationOptions) {
   const workflow = await workflowInForce(db, options.type, academicYearOf(options.today));
   if (!workflow.reasons.some((r) => r.code === options.reasonCode)) {
-    throw new AppError("application.unknown-reason", { type: workflow.name["zh-CN"], reason: options.reasonCode });
+    throw new AppError("application.unknown-reason", { type: options.type, reason: options.reasonCode });
   }
   const [student] = await db.select().from(students).where(eq(students.studentNo, options.studentNo)).limit(1);
   // Another college's student is unknown, exactly like a missing one.

@@ -1,3 +1,4 @@
+import type { ApplicationType } from "@xueji/shared";
 import { and, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applications, colleges, students } from "../../db/schema";
@@ -5,7 +6,7 @@ import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, to
 
 export interface ListApplicationsOptions extends PageOptions {
   collegeId?: number | undefined;
-  type?: string | undefined;
+  type?: ApplicationType | undefined;
   stage?: string | undefined;
   state?: "open" | "done" | "rejected" | undefined;
   /** Open, not yet executed, past their due date as of `today`. */

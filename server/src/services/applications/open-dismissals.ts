@@ -1,4 +1,4 @@
-import { AppError, academicYearOf, type Material, requiredMaterials } from "@xueji/shared";
+import { AppError, academicYearOf, FIXED_STAGES, type Material, nextStage, requiredMaterials, type Workflow } from "@xueji/shared";
 import { eq, sql } from "drizzle-orm";
 import { resultRows, type Tx } from "../../db/client";
 import { applicationDecisions, applications, pendingItems, type sheetSubmissions } from "../../db/schema";
@@ -6,17 +6,34 @@ import { workCalendar, workflowInForce } from "./workflow-for";
 
 type Submission = typeof sheetSubmissions.$inferSelect;
 
-/** 退学原因 as colleges write it on the 退学处理申报表 → the reason codes of the dismissal workflow (正方 0022). */
-export function dismissalReasonCode(text: string): string {
-  if (/休学期满|未复学/.test(text)) return "31";
-  if (/学分|不及格|不合格|成绩/.test(text)) return "22";
-  return "39";
+/**
+ * 退学原因 as colleges write it on the 退学处理申报表 → a reason of the dismissal workflow in force:
+ * the first whose keywords the text contains, else the workflow's last reason. The reasons and
+ * their keywords are data the school may edit (settings `workflow/dismissal`), not code.
+ */
+export function dismissalReasonCode(workflow: Workflow, text: string): string {
+  const matched = workflow.reasons.find((r) => r.keywords?.some((k) => text.includes(k)));
+  return (matched ?? workflow.reasons.at(-1))?.code ?? "";
+}
+
+/** The reason a 退学 outcome of the standing rules is filed under (flagged in the workflow), else the first. */
+function standingReasonCode(workflow: Workflow): string {
+  return (workflow.reasons.find((r) => r.fromStandingRules) ?? workflow.reasons[0])?.code ?? "";
+}
+
+/**
+ * The registrar's stage (教务处汇总) of the workflow in force, where a decided dismissal starts: the
+ * first stage the registrar staff decides, else the stage after the college's. Stages are editable.
+ */
+function registrarStage(workflow: Workflow): string {
+  return workflow.stages.find((s) => s.role === "registrar-staff")?.key ?? (nextStage(workflow, FIXED_STAGES.draft) as string);
 }
 
 /**
  * 退学处理 starts where the college's 党政联席会 has already decided (seed 004 第三周): an accepted
  * dismissal list opens one application per row at the registrar's stage (教务处汇总); a row without
- * its evidence stays with the college as a draft until the evidence is added.
+ * its evidence stays with the college as a draft until the evidence is added. Set-based: one insert
+ * for the applications, one for their 报送 decisions, whatever the number of rows.
  */
 export async function openDismissalsFromSheet(tx: Tx, submission: Submission, today: string): Promise<number> {
   const workflow = await workflowInForce(tx, "dismissal", academicYearOf(today));
@@ -27,40 +44,43 @@ export async function openDismissalsFromSheet(tx: Tx, submission: Submission, to
       from sheet_rows r join students s on s.student_no = r.student_no and s.college_id = ${submission.collegeId}
       where r.submission_id = ${submission.id} and r.error_count = 0`),
   );
-  const firstStage = workflow.stages[1]?.key ?? "registrar";
-  for (const row of rows) {
-    const reasonCode = dismissalReasonCode(row.reason ?? "");
+  if (rows.length === 0) return 0;
+  const firstStage = registrarStage(workflow);
+  const dueOn = calendar.addWorkingDays(today, workflow.deadlineWorkingDays);
+  const planned = rows.map((row) => {
+    const reasonCode = dismissalReasonCode(workflow, row.reason ?? "");
     const materials: Material[] = row.evidence ? ["dismissal-form", "evidence"] : ["dismissal-form"];
     const complete = requiredMaterials(workflow, reasonCode).every((m) => materials.includes(m));
-    const [created] = await tx
-      .insert(applications)
-      .values({
-        type: "dismissal",
-        workflowVersion: workflow.version,
-        studentId: row.student_id,
-        collegeId: submission.collegeId,
-        reasonCode,
-        materials,
-        changes: {},
-        note: row.reason,
-        stage: complete ? firstStage : "draft",
-        state: "open",
-        version: complete ? 2 : 1,
-        filedBy: submission.submittedBy,
-        ...(complete ? { submittedOn: today, dueOn: calendar.addWorkingDays(today, workflow.deadlineWorkingDays) } : {}),
-      })
-      .returning({ id: applications.id });
-    if (complete && created) {
-      await tx.insert(applicationDecisions).values({
-        applicationId: created.id,
-        action: "submit",
-        fromStage: "draft",
+    return {
+      type: "dismissal" as const,
+      workflowVersion: workflow.version,
+      studentId: row.student_id,
+      collegeId: submission.collegeId,
+      reasonCode,
+      materials,
+      changes: {},
+      note: row.reason,
+      stage: complete ? firstStage : FIXED_STAGES.draft,
+      state: "open" as const,
+      version: complete ? 2 : 1,
+      filedBy: submission.submittedBy,
+      ...(complete ? { submittedOn: today, dueOn } : {}),
+    };
+  });
+  const created = await tx.insert(applications).values(planned).returning({ id: applications.id, stage: applications.stage });
+  const submitted = created.filter((c) => c.stage !== FIXED_STAGES.draft);
+  if (submitted.length > 0) {
+    await tx.insert(applicationDecisions).values(
+      submitted.map((c) => ({
+        applicationId: c.id,
+        action: "submit" as const,
+        fromStage: FIXED_STAGES.draft,
         toStage: firstStage,
         userId: submission.submittedBy,
-        role: "secretary",
+        role: "secretary" as const,
         opinion: `二级学院党政联席会研究，见退学处理申报表（${submission.id.slice(0, 8)}）`,
-      });
-    }
+      })),
+    );
   }
   return rows.length;
 }
@@ -75,7 +95,7 @@ export async function openDismissalFromPending(tx: Tx, options: { itemId: number
   if (item.kind !== "dismissal" || item.state !== "pending") throw new AppError("application.wrong-stage", { stage: item.state });
   const workflow = await workflowInForce(tx, "dismissal", academicYearOf(options.today));
   const calendar = await workCalendar(tx, academicYearOf(options.today));
-  const stage = workflow.stages[1]?.key ?? "registrar";
+  const stage = registrarStage(workflow);
   const figures = item.figures as { yearFailedCredits?: number };
   const [created] = await tx
     .insert(applications)
@@ -84,7 +104,7 @@ export async function openDismissalFromPending(tx: Tx, options: { itemId: number
       workflowVersion: workflow.version,
       studentId: item.studentId,
       collegeId: item.collegeId,
-      reasonCode: "22",
+      reasonCode: standingReasonCode(workflow),
       materials: ["dismissal-form", "evidence"],
       changes: {},
       note: `${item.academicYear} 学年累计不合格 ${figures.yearFailedCredits ?? "?"} 学分（学籍处理初步意见 #${item.id}）`,
@@ -100,7 +120,7 @@ export async function openDismissalFromPending(tx: Tx, options: { itemId: number
   await tx.insert(applicationDecisions).values({
     applicationId: created?.id as number,
     action: "submit",
-    fromStage: "draft",
+    fromStage: FIXED_STAGES.draft,
     toStage: stage,
     userId: options.userId,
     role: "registrar-staff",

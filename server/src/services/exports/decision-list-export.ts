@@ -24,7 +24,7 @@ export async function decisionListExport(
   const workflows = new Map<string, Workflow>();
   for (const { a } of found) {
     const key = `${a.type}/${a.workflowVersion}`;
-    if (!workflows.has(key)) workflows.set(key, await workflowOf(db, a.type as ApplicationType, a.workflowVersion));
+    if (!workflows.has(key)) workflows.set(key, await workflowOf(db, a.type, a.workflowVersion));
   }
   const rows = found.map(({ a, studentNo, name, college, major }, i) => {
     const workflow = workflows.get(`${a.type}/${a.workflowVersion}`) as Workflow;

@@ -86,6 +86,7 @@ describe.each(TEST_ENGINES)("graduation and degree audits on %s", (engine) => {
     const registrar = await w.as("registrar");
     expect(await registrar.graduation.run({ cohort: 2026 })).toEqual({ audited: 6, graduate: 2, complete: 4 });
     const list = (await registrar.graduation.list({ cohort: 2026 })).items;
+    expect(list.find((a) => a.name === "学分乙")?.reasonTexts).toEqual(["已获学分 150.5，未达到毕业要求的 160 学分"]);
     expect(
       Object.fromEntries(list.map((a) => [a.name, [a.outcome, a.degree, (a.reasons as Array<{ code: string }>).map((r) => r.code)]])),
     ).toEqual({
@@ -150,5 +151,21 @@ describe.each(TEST_ENGINES)("graduation and degree audits on %s", (engine) => {
     for (const from of ["registrar-review", "public-notice", "degree-committee", "certificates"] as const)
       await registrar.graduation.advance({ cohort: 2026, collegeId: w.collegeA, from });
     expect((await registrar.graduation.list({ cohort: 2026 })).items.every((a) => a.stage === "reported")).toBe(true);
+  });
+
+  it("audits with the graduation rules in force, not the built-in ones", async () => {
+    const registrar = await w.as("registrar");
+    const photoOf = async () =>
+      (await registrar.graduation.list({ cohort: 2026 })).items.find((a) => a.name === "照片戊")?.reasons as Array<{ code: string }>;
+    expect((await photoOf()).map((r) => r.code)).toEqual(["photo-size"]); // 180 KB over the built-in 100 KB
+    await (await w.as("registrar-leader")).settings.save({
+      kind: "graduation-rules",
+      key: "default",
+      validFrom: "2025-2026",
+      reason: "学信网照片上限调整为 200 KB",
+      value: { photo: { width: 480, height: 640, minBytes: 1024, maxBytes: 200 * 1024 }, degree: { requireNoOutstandingFailures: true } },
+    });
+    await registrar.graduation.run({ cohort: 2026 });
+    expect(await photoOf()).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { type AuditReason, graduationReasonText, type Locale } from "@xueji/shared";
 import { and, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { graduationAudits, students } from "../../db/schema";
@@ -8,6 +9,8 @@ export interface ListAuditsOptions extends PageOptions {
   /** Already narrowed to the viewer's college for college roles. */
   collegeId?: number | undefined;
   outcome?: "graduate" | "complete" | undefined;
+  /** The language the reasons are written in (`reasonTexts`). */
+  locale: Locale;
 }
 
 const BY_STUDENT_NO: Keyset = {
@@ -46,5 +49,8 @@ export async function listAudits(db: Db, o: ListAuditsOptions) {
     .where(and(...where))
     .orderBy(...keysetOrder(BY_STUDENT_NO))
     .limit(o.limit + 1);
-  return toPage(BY_STUDENT_NO, rows, o.limit, withoutKeys);
+  return toPage(BY_STUDENT_NO, rows, o.limit, (r) => {
+    const row = withoutKeys(r);
+    return { ...row, reasonTexts: (row.reasons as AuditReason[]).map((reason) => graduationReasonText(reason, o.locale)) };
+  });
 }

@@ -9,7 +9,7 @@ export async function overrideAudit(
   db: Db,
   options: { actor: Actor; auditId: number; outcome: "graduate" | "complete"; degree: "award" | "withhold"; reason: string },
 ) {
-  if (!options.reason.trim()) throw new AppError("application.opinion-required");
+  if (!options.reason.trim()) throw new AppError("graduation.reason-required");
   return db.transaction(async (tx) => {
     const [audit] = await tx.select().from(graduationAudits).where(eq(graduationAudits.id, options.auditId)).for("update").limit(1);
     if (!audit) throw new AppError("graduation.not-found");
@@ -41,7 +41,7 @@ export async function advanceAuditStage(
 ) {
   const i = AUDIT_STAGES.indexOf(options.from);
   const to = AUDIT_STAGES[i + 1];
-  if (!to) throw new AppError("application.wrong-stage", { stage: options.from });
+  if (!to) throw new AppError("graduation.last-stage", { stage: options.from });
   return db.transaction(async (tx) => {
     const moved = await tx
       .update(graduationAudits)

@@ -1,8 +1,9 @@
-import { type AuditInput, auditGraduate, DEFAULT_AUDIT_RULES, REQUIRED_NATURES } from "@xueji/shared";
+import { type AuditInput, type AuditRules, academicYearOf, auditGraduate, REQUIRED_NATURES } from "@xueji/shared";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Db, resultRows } from "../../db/client";
 import { majors, studentPhotos, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
+import { settingInForce } from "../settings/settings-store";
 
 /**
  * Audits a graduating cohort (students expected to graduate in `cohort`, still 在读 or 结业):
@@ -14,6 +15,9 @@ export async function runCohortAudit(
   options: { actor: Actor; cohort: number; collegeId?: number | undefined; graduationDate?: string },
 ) {
   const graduationDate = options.graduationDate ?? `${options.cohort}-06-30`;
+  // The conditions in force in the year the cohort graduates (settings `graduation-rules`); version 0 is the built-in default.
+  const rulesInForce = await settingInForce<Omit<AuditRules, "version">>(db, "graduation-rules", "default", academicYearOf(graduationDate));
+  const rules: AuditRules = { ...rulesInForce.value, version: rulesInForce.version };
   const where = [
     sql`extract(year from ${students.expectedGraduationDate}) = ${options.cohort}`,
     inArray(students.status, ["enrolled", "completed"]),
@@ -82,7 +86,7 @@ export async function runCohortAudit(
       },
       photo: s.width === null || s.height === null || s.bytes === null ? null : { width: s.width, height: s.height, bytes: s.bytes },
     };
-    const result = auditGraduate(input, DEFAULT_AUDIT_RULES);
+    const result = auditGraduate(input, rules);
     return {
       cohort: options.cohort,
       student_id: s.id,
@@ -92,7 +96,7 @@ export async function runCohortAudit(
       reasons: result.reasons,
       degree_reasons: result.degreeReasons,
       data_complete: result.dataComplete,
-      rules_version: DEFAULT_AUDIT_RULES.version,
+      rules_version: rulesInForce.version,
     };
   });
   await db.transaction(async (tx) => {

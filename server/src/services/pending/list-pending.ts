@@ -1,14 +1,15 @@
 import { and, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { colleges, pendingItems, students } from "../../db/schema";
+import type { PENDING_KINDS, PENDING_STATES } from "../../db/schema/enums";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 
 export interface ListPendingOptions extends PageOptions {
   /** Already narrowed to the viewer's college for college roles. */
   collegeId?: number | undefined;
   academicYear?: string | undefined;
-  kind?: string | undefined;
-  state?: string | undefined;
+  kind?: (typeof PENDING_KINDS)[number] | undefined;
+  state?: (typeof PENDING_STATES)[number] | undefined;
 }
 
 const NEWEST_FIRST: Keyset = { name: "pending/id", parts: [{ expr: pendingItems.id, type: "int8" }], direction: "desc" };

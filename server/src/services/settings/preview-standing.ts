@@ -1,16 +1,17 @@
-import { computeStanding, ruleSetFor, type StandingResult, type StandingRuleSet } from "@xueji/shared";
+import {
+  computeStanding,
+  ruleSetFor,
+  type Locale,
+  type StandingOutcome,
+  type StandingResult,
+  type StandingRuleSet,
+  standingPreviewSummary,
+} from "@xueji/shared";
 import type { Db } from "../../db/client";
 import { loadFailedRecords } from "../sheets/failed-records";
 import { standingRuleSets } from "./standing-rule-sets";
 
-type Outcome = "warning-1" | "warning-2" | "repeat" | "dismissal" | "none";
-const NAMES: Record<Outcome, string> = {
-  "warning-1": "一级学业警示",
-  "warning-2": "二级学业警示",
-  repeat: "留级",
-  dismissal: "退学",
-  none: "无",
-};
+type Outcome = StandingOutcome;
 
 /** A student's strongest outcome in a year: the year outcome outranks the term ones (DOMAIN.md §3). */
 function strongest(s: StandingResult): Outcome {
@@ -26,7 +27,7 @@ function strongest(s: StandingResult): Outcome {
  */
 export async function previewStandingRules(
   db: Db,
-  options: { proposed: Omit<StandingRuleSet, "id" | "source" | "validFrom">; academicYear: string },
+  options: { proposed: Omit<StandingRuleSet, "id" | "source" | "validFrom">; academicYear: string; locale: Locale },
 ) {
   const { rows } = await loadFailedRecords(db, { academicYears: [options.academicYear] });
   const current = await standingRuleSets(db);
@@ -49,15 +50,6 @@ export async function previewStandingRules(
     const [from, to] = k.split(">") as [Outcome, Outcome];
     return { from, to, count: n };
   });
-  const summary = changes
-    .map((c) =>
-      c.from === "none"
-        ? `${c.count} 名学生新增${NAMES[c.to]}`
-        : c.to === "none"
-          ? `${c.count} 名学生不再${NAMES[c.from]}`
-          : `${c.count} 名学生由${NAMES[c.from]}变为${NAMES[c.to]}`,
-    )
-    .join("；");
   // Issue 11: how the rule for a course failed twice in one year plays on this record.
   const repeats = (standing: typeof beforeStanding) => ({
     students: standing.filter((s) => s.repeatCreditsNotCounted > 0).length,
@@ -74,7 +66,7 @@ export async function previewStandingRules(
     before: count(before),
     after: count(after),
     changes,
-    summary: summary || "没有变化",
+    summary: standingPreviewSummary(changes, options.locale),
     repeatFailureInYear,
   };
 }

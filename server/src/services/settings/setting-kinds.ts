@@ -1,6 +1,7 @@
 import {
   APPLICATION_TYPES,
   CN_HOLIDAYS,
+  DEFAULT_AUDIT_RULES,
   DEFAULT_REGISTRAR_CALENDAR,
   DEFAULT_STANDING_RULES,
   DEFAULT_TEMPLATES,
@@ -66,7 +67,15 @@ export const SETTING_KINDS = {
       name: localized,
       materials,
       reasons: z
-        .array(z.object({ code: z.string().min(1).max(20), name: localized, materials }))
+        .array(
+          z.object({
+            code: z.string().min(1).max(20),
+            name: localized,
+            materials,
+            keywords: z.array(z.string().min(1).max(20)).max(20).optional(),
+            fromStandingRules: z.boolean().optional(),
+          }),
+        )
         .min(1)
         .max(30),
       stages: z
@@ -124,6 +133,20 @@ export const SETTING_KINDS = {
         .max(100),
     }),
     default: () => ({ tasks: DEFAULT_REGISTRAR_CALENDAR }),
+  },
+  /** 毕业/学位资格审查 conditions a school sets (photo of the 学信网 standard, degree conditions): DOMAIN.md §6. */
+  "graduation-rules": {
+    keys: ["default"],
+    schema: z.object({
+      photo: z.object({
+        width: z.number().int().min(100).max(2000),
+        height: z.number().int().min(100).max(2000),
+        minBytes: z.number().int().min(0).max(10_000_000),
+        maxBytes: z.number().int().min(1).max(10_000_000),
+      }),
+      degree: z.object({ requireNoOutstandingFailures: z.boolean() }),
+    }),
+    default: () => ({ photo: { ...DEFAULT_AUDIT_RULES.photo }, degree: { ...DEFAULT_AUDIT_RULES.degree } }),
   },
 } as const;
 

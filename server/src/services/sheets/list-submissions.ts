@@ -1,12 +1,14 @@
+import type { SheetKind } from "@xueji/shared";
 import { and, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { colleges, sheetSubmissions, users } from "../../db/schema";
+import type { SUBMISSION_STATES } from "../../db/schema/enums";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 
 export interface ListSubmissionsOptions extends PageOptions {
   termCode?: string | undefined;
-  kind?: string | undefined;
-  state?: string | undefined;
+  kind?: SheetKind | undefined;
+  state?: (typeof SUBMISSION_STATES)[number] | undefined;
   collegeId?: number | undefined;
 }
 

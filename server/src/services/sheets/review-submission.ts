@@ -57,7 +57,7 @@ export async function reviewSubmission(db: Db, options: ReviewOptions): Promise<
 
     let effects: RosterEffects = { pendingItemsCreated: 0, recordsUpdated: 0 };
     if (wanted === "accepted") {
-      const kind = submission.kind as SheetKind;
+      const kind = submission.kind;
       if (kind === "failed-courses") effects = await applyFailedCourses(tx, submission);
       else if (kind === "roster-new" || kind === "roster-returning") effects = await applyRoster(tx, submission);
       else if (kind === "dismissal")

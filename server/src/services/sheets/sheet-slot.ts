@@ -1,9 +1,10 @@
+import type { SheetKind } from "@xueji/shared";
 import { and, eq, type SQL } from "drizzle-orm";
 import { sheetSubmissions } from "../../db/schema";
 
 /** The versions of one college's sheet of one kind for one term share a slot. */
 export interface SheetSlot {
-  kind: string;
+  kind: SheetKind;
   collegeId: number;
   termCode: string;
 }

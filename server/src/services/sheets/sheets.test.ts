@@ -187,6 +187,34 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
       expect(error).toBeInstanceOf(TRPCError);
       expect((error as TRPCError).code).toBe("BAD_REQUEST");
     }
+    // Clear and localised over HTTP: the field named, the reason in the reader's language only.
+    const http = await w.serve();
+    try {
+      for (const [locale, start] of [
+        ["zh-CN", "提交的数据不符合要求："],
+        ["en", "The request is not valid: "],
+      ] as const) {
+        const response = await fetch(`${http.base}/api/trpc/sheets.submit`, {
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${w.tokens.get("secretary-a")}`,
+            "content-type": "application/json",
+            "accept-language": locale,
+          },
+          body: JSON.stringify(bad[1]),
+        });
+        expect(response.status).toBe(400);
+        const { error } = (await response.json()) as { error: { message: string; data: { appCode: string } } };
+        expect(error.data.appCode).toBe("input.invalid");
+        expect(error.message.startsWith(start)).toBe(true);
+        expect(error.message).toContain("grid.0.cells.0.value");
+        expect(error.message).toContain("32767");
+        if (locale === "en") expect(error.message).not.toMatch(/[\u4e00-\u9fff]/);
+        else expect(error.message).not.toMatch(/Too big|expected/);
+      }
+    } finally {
+      http.close();
+    }
     // A grid without the required columns: readable, but not a sheet it can store.
     const missing = await secretary.sheets
       .submit({

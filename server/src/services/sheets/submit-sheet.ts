@@ -43,7 +43,7 @@ function receiptOf(s: SubmissionRow, duplicate: boolean): Receipt {
   return {
     submissionId: s.id,
     clientId: s.clientId,
-    kind: s.kind as SheetKind,
+    kind: s.kind,
     termCode: s.termCode,
     collegeId: s.collegeId,
     version: s.version,
@@ -54,7 +54,7 @@ function receiptOf(s: SubmissionRow, duplicate: boolean): Receipt {
     errors: s.errorCount,
     warnings: s.warningCount,
     infos: s.infoCount,
-    byCode: s.issueCounts as Record<string, number>,
+    byCode: s.issueCounts,
     duplicate,
   };
 }
