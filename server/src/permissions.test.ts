@@ -39,6 +39,10 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "auditLog.verify": [F, F, F, A, F, A, U],
   "users.list": [F, F, F, F, F, A, U],
   "users.create": [F, F, F, F, F, A, U],
+  "users.disable": [F, F, F, F, F, N, U],
+  "users.enable": [F, F, F, F, F, N, U],
+  "users.resetPassword": [F, F, F, F, F, N, U],
+  "users.endSessions": [F, F, F, F, F, N, U],
   "auth.me": [A, A, A, A, A, A, U],
   "applications.file": [H, F, A, F, F, F, U],
   "applications.submit": [H, F, A, F, F, F, U],
@@ -133,6 +137,11 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
         collegeId: null,
         password: "a long password",
       }),
+    // An unknown user: an administrator gets NOT_FOUND, which counts as passing the gate.
+    "users.disable": (c) => c.users.disable({ userId: 999_999 }),
+    "users.enable": (c) => c.users.enable({ userId: 999_999 }),
+    "users.resetPassword": (c) => c.users.resetPassword({ userId: 999_999 }),
+    "users.endSessions": (c) => c.users.endSessions({ userId: 999_999 }),
     "auth.me": (c) => c.auth.me(),
     "applications.file": (c, side) =>
       c.applications.file({
@@ -195,8 +204,8 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     ).toEqual([]);
   });
 
-  /** Owned by the sign-in and user-administration work, which gives them their shapes. */
-  const OTHERS = new Set(["auth.signIn", "auth.signOut", "auth.me", "users.create"]);
+  /** Sign-in answers with the session itself (token and cookie), shaped in routers/auth.ts. */
+  const OTHERS = new Set(["auth.signIn", "auth.signOut", "auth.me"]);
 
   it("gives every procedure an output schema, so that a field leaves the server only on purpose", () => {
     // tRPC keeps a procedure's parsers on its `_def`; a procedure without `.output()` has none.

@@ -1,44 +1,49 @@
 import { ROLES } from "@xueji/shared";
 import { z } from "zod";
 import { createUser, endSessions, listUsers, resetPassword, setDisabled } from "../services/auth/manage-users";
-import { DEFAULT_PAGE, pageInput } from "../services/paging";
+import { DEFAULT_PAGE, pageInput, pageOutput } from "../services/paging";
 import { procedureFor, router } from "../trpc";
+import { idInput, textInput } from "./inputs";
+import { userListItem } from "./outputs";
 
-const userId = z.object({ userId: z.number().int().positive().max(2_147_483_647) });
+const userId = z.object({ userId: idInput });
 // At least 10 characters: the passphrase advice of NIST SP 800-63B (length over composition rules).
-const password = z.string().min(10).max(200);
+const password = textInput(200, 10);
+const sessionsEnded = z.object({ userId: z.number(), sessionsEnded: z.number() });
 
 /** Accounts, for administrators only; every change writes an audit event. */
 export const usersRouter = router({
   list: procedureFor("users.manage")
     .input(pageInput.optional())
+    .output(pageOutput(userListItem))
     .query(({ ctx, input }) => listUsers(ctx.db, input ?? { limit: DEFAULT_PAGE })),
   create: procedureFor("users.manage")
     .input(
       z.object({
         username: z.string().regex(/^[a-z0-9._-]{2,40}$/),
-        displayName: z.string().min(1).max(60),
+        displayName: textInput(60, 1),
         role: z.enum(ROLES),
-        collegeId: z.number().int().positive().nullable(),
+        collegeId: idInput.nullable(),
         password,
       }),
     )
-    .mutation(({ ctx, input }) => createUser(ctx.db, actorOf(ctx), input)),
+    .output(userListItem)
+    .mutation(({ ctx, input }) => createUser(ctx.db, ctx.viewer, input)),
   disable: procedureFor("users.manage")
     .input(userId)
-    .mutation(({ ctx, input }) => setDisabled(ctx.db, actorOf(ctx), input.userId, true)),
+    .output(userListItem)
+    .mutation(({ ctx, input }) => setDisabled(ctx.db, ctx.viewer, input.userId, true)),
   enable: procedureFor("users.manage")
     .input(userId)
-    .mutation(({ ctx, input }) => setDisabled(ctx.db, actorOf(ctx), input.userId, false)),
+    .output(userListItem)
+    .mutation(({ ctx, input }) => setDisabled(ctx.db, ctx.viewer, input.userId, false)),
   /** Without `password`, a temporary one is made and returned this once. */
   resetPassword: procedureFor("users.manage")
     .input(userId.extend({ password: password.optional() }))
-    .mutation(({ ctx, input }) => resetPassword(ctx.db, actorOf(ctx), input.userId, input.password)),
+    .output(sessionsEnded.extend({ temporaryPassword: z.string().optional() }))
+    .mutation(({ ctx, input }) => resetPassword(ctx.db, ctx.viewer, input.userId, input.password)),
   endSessions: procedureFor("users.manage")
     .input(userId)
-    .mutation(({ ctx, input }) => endSessions(ctx.db, actorOf(ctx), input.userId)),
+    .output(sessionsEnded)
+    .mutation(({ ctx, input }) => endSessions(ctx.db, ctx.viewer, input.userId)),
 });
-
-function actorOf(ctx: { user: { id: number; role: (typeof ROLES)[number] }; requestId: string }) {
-  return { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId };
-}

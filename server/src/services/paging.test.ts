@@ -82,7 +82,10 @@ describe.each(TEST_ENGINES)("one cursor pagination for every list on %s", (engin
       expect(response.status).toBe(400);
       const body = (await response.json()) as { error: { message: string; data: { appCode: string } } };
       expect(body.error.data.appCode).toBe("input.invalid");
-      expect(body.error.message).toBe("The request is not valid: the page cursor is not valid; reload from the first page.");
+      // The message, then the request id a secretary can quote on the phone.
+      expect(body.error.message).toMatch(
+        /^The request is not valid: the page cursor is not valid; reload from the first page\. \(request id [0-9a-f]{12}\)$/,
+      );
     } finally {
       http.close();
     }

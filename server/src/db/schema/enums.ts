@@ -13,7 +13,8 @@ export const DECISION_ACTIONS = ["submit", "advance", "return", "reject"] as con
 export const SUBMISSION_STATES = ["submitted", "superseded", "accepted", "rejected"] as const;
 /** The outcomes of the standing rules that become pending items (seed 000 九). */
 export const PENDING_KINDS = ["warning-1", "warning-2", "repeat", "dismissal"] as const;
-export const PENDING_STATES = ["pending", "lifted", "taken-up"] as const;
+/** `superseded`: folded into the year's one item for the student (the year outcome outranks the term warnings). */
+export const PENDING_STATES = ["pending", "lifted", "taken-up", "superseded"] as const;
 export const GRADUATION_OUTCOMES = ["graduate", "complete"] as const;
 export const DEGREE_DECISIONS = ["award", "withhold"] as const;
 

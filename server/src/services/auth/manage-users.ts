@@ -59,6 +59,7 @@ export async function setDisabled(db: Db, actor: Actor, userId: number, disabled
       before: { disabled: before.disabled },
       after: { disabled, sessionsEnded: ended },
     });
+    if (!after) throw new AppError("user.not-found");
     return after;
   });
 }

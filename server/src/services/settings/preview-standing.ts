@@ -1,7 +1,7 @@
 import {
   computeStanding,
-  ruleSetFor,
   type Locale,
+  ruleSetFor,
   type StandingOutcome,
   type StandingResult,
   type StandingRuleSet,

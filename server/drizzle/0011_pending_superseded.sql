@@ -1,0 +1,2 @@
+ALTER TABLE "pending_items" DROP CONSTRAINT "pending_items_state";--> statement-breakpoint
+ALTER TABLE "pending_items" ADD CONSTRAINT "pending_items_state" CHECK ("pending_items"."state" in ('pending', 'lifted', 'taken-up', 'superseded'));
