@@ -26,6 +26,10 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "pending.not-found": "NOT_FOUND",
   "graduation.not-found": "NOT_FOUND",
   "pending.already-lifted": "CONFLICT",
+  // issue 11
+  "graduation.not-approved": "CONFLICT",
+  "graduation.not-completed": "CONFLICT",
+  "graduation.still-not-eligible": "CONFLICT",
 };
 
 /** Turns a domain error into a tRPC error carrying it, so the formatter can localise it. */

@@ -30,6 +30,7 @@ export * from "./messages/errors";
 export * from "./messages/format";
 export * from "./messages/labels";
 export * from "./rules/graduation-audit";
+export * from "./rules/graduation-audit-certificate";
 export * from "./rules/record-checks";
 export * from "./rules/rule-set";
 export * from "./rules/standing";

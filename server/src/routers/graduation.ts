@@ -2,11 +2,29 @@ import { AppError, AUDIT_STAGES } from "@xueji/shared";
 import { and, asc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { graduationAudits, students } from "../db/schema";
+import { convertCompletion } from "../services/graduation/convert-completion";
+import { executeAudits } from "../services/graduation/execute-audits";
 import { advanceAuditStage, auditSummary, overrideAudit } from "../services/graduation/override-audit";
 import { runCohortAudit } from "../services/graduation/run-cohort-audit";
 import { collegeFilter, collegeFor, procedureFor, router, toTrpcError } from "../trpc";
 
 const cohort = z.number().int().min(2000).max(2100);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const executeOutput = z.object({
+  executed: z.number(),
+  graduated: z.number(),
+  completed: z.number(),
+  refused: z.array(z.object({ studentNo: z.string(), status: z.string() })),
+  noticeNo: z.string().nullable(),
+});
+const convertOutput = z.object({
+  studentNo: z.string(),
+  status: z.string(),
+  noticeNo: z.string(),
+  certificateNo: z.string(),
+  degree: z.enum(["award", "withhold"]),
+  degreeReasons: z.array(z.string()),
+});
 
 /** 毕业/学位资格审查 (DOMAIN.md §6). */
 export const graduationRouter = router({
@@ -91,4 +109,30 @@ export const graduationRouter = router({
         from: input.from,
       });
     }),
+  /** 执行: the approved list of a college changes each status to 毕业 or 结业 and numbers the certificates. */
+  execute: procedureFor("graduation.run")
+    .input(z.object({ cohort, collegeId: z.number().int(), graduationDate: date.optional() }))
+    .output(executeOutput)
+    .mutation(({ ctx, input }) =>
+      executeAudits(ctx.db, {
+        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        cohort: input.cohort,
+        collegeId: input.collegeId,
+        graduationDate: input.graduationDate,
+        today: ctx.today(),
+      }),
+    ),
+  /** 结业换毕业: a 结业 student audited again; passing makes 毕业 with a new certificate. */
+  convertCompletion: procedureFor("graduation.run")
+    .input(z.object({ studentNo: z.string().min(1).max(30), date }))
+    .output(convertOutput)
+    .mutation(({ ctx, input }) =>
+      convertCompletion(ctx.db, {
+        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        studentNo: input.studentNo,
+        scopeCollegeId: ctx.scope.collegeId,
+        date: input.date,
+        today: ctx.today(),
+      }),
+    ),
 });

@@ -1,5 +1,5 @@
 import { ROLE_LABELS, type Role } from "../auth/roles";
-import { AUDIT_STAGE_LABELS, type AuditStage } from "../rules/graduation-audit";
+import { AUDIT_REASON_LABELS, AUDIT_STAGE_LABELS, type AuditReason, type AuditStage } from "../rules/graduation-audit";
 import { type ApplicationType, DEFAULT_WORKFLOWS } from "../workflows/application-types";
 import { stageLabel } from "../workflows/stages";
 import type { Locale } from "./catalogue";
@@ -79,6 +79,23 @@ export const errorCatalogue = {
   "graduation.not-found": { "zh-CN": "找不到这条毕业审核记录。", en: "Audit not found." },
   "pending.not-found": { "zh-CN": "找不到这条学籍处理意见。", en: "Pending item not found." },
   "pending.already-lifted": { "zh-CN": "这条学业警示已经解除。", en: "This academic warning was already lifted." },
+  // —— 毕业审核：执行、结业换毕业、证书（issue 11）——
+  "graduation.certificate-school-missing": {
+    "zh-CN": "学历证书信息不完整：请先在“毕业与学位审核规则”中填写{fields}。",
+    en: "The certificate data is incomplete: fill in {fields} in the graduation-audit rules first.",
+  },
+  "graduation.not-approved": {
+    "zh-CN": "该学院名单尚未经学位委员会通过（未到“证书制作”环节），不能执行毕业审核结论。",
+    en: "The college's list has not passed the degree committee (stage Certificates); it cannot be executed yet.",
+  },
+  "graduation.not-completed": {
+    "zh-CN": "学号“{studentNo}”不是结业状态，不能办理结业换毕业。",
+    en: "Student “{studentNo}” is not 结业 (completed); no change to graduation is possible.",
+  },
+  "graduation.still-not-eligible": {
+    "zh-CN": "学号“{studentNo}”重新审核仍不符合毕业条件：{reasons}。",
+    en: "Student “{studentNo}” still does not meet the graduation conditions: {reasons}.",
+  },
   internal: {
     "zh-CN": "处理时发生意外错误（{detail}）。请把这条信息告诉系统管理员。",
     en: "An unexpected error occurred ({detail}). Please tell the system administrator.",
@@ -100,6 +117,11 @@ function localise(name: string, params: Readonly<Record<string, string | number>
   const value = params[name];
   if (value === undefined) return undefined;
   if (name === "role" && value in ROLE_LABELS) return ROLE_LABELS[value as Role][locale];
+  if (name === "reasons")
+    return String(value)
+      .split(",")
+      .map((code) => AUDIT_REASON_LABELS[code.trim() as AuditReason["code"]]?.[locale] ?? code)
+      .join(locale === "en" ? ", " : "、");
   if (name === "stage") {
     const workflow = DEFAULT_WORKFLOWS[params.type as ApplicationType];
     if (workflow) return stageLabel(workflow, String(value), locale);

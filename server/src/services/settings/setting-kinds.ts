@@ -1,6 +1,7 @@
 import {
   APPLICATION_TYPES,
   CN_HOLIDAYS,
+  DEFAULT_AUDIT_RULES,
   DEFAULT_REGISTRAR_CALENDAR,
   DEFAULT_STANDING_RULES,
   DEFAULT_TEMPLATES,
@@ -37,6 +38,67 @@ const parser = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("yesNo") }),
 ]);
 const materials = z.array(z.enum(Object.keys(MATERIALS) as [string, ...string[]])).max(30);
+
+/** 毕业/学位资格审查 rules (seed 000 六.5, seed 003 第十五条; DOMAIN.md §6), described in Chinese for the generated editor. */
+const graduationAuditSchema = z
+  .object({
+    maxStudyYears: z
+      .record(z.string().regex(/^\d{2}$/), z.number().int().min(1).max(12))
+      .meta({ title: "最长学习年限", description: "各层次（层次代码）的最长学习年限，超过只能结业（种子 000 六.5：专科五年、本科六年）" }),
+    photo: z
+      .object({
+        width: z.number().int().min(1).max(5000).meta({ title: "照片宽度（像素）" }),
+        height: z.number().int().min(1).max(5000).meta({ title: "照片高度（像素）" }),
+        minBytes: z.number().int().min(0).meta({ title: "照片最小字节数" }),
+        maxBytes: z.number().int().min(1).meta({ title: "照片最大字节数" }),
+      })
+      .meta({ title: "毕业生照片", description: "学信网电子照片规格（种子 000 四：480×640，1KB–100KB）" }),
+    degree: z
+      .object({
+        requireNoOutstandingFailures: z.boolean().meta({ title: "授位须无未通过的必修课" }),
+        maxYearsAfterNormalDuration: z
+          .number()
+          .min(0)
+          .max(10)
+          .meta({ title: "超过学制后可授位的年数", description: "种子 000 六.5：学位证超过两年不再补授" }),
+        conditions: z
+          .array(
+            z
+              .object({
+                key: z
+                  .string()
+                  .regex(/^[a-z0-9-]{1,30}$/)
+                  .meta({ title: "条件代码" }),
+                name: localized.meta({ title: "条件名称" }),
+                fact: z
+                  .string()
+                  .regex(/^[A-Za-z0-9_.-]{1,40}$/)
+                  .meta({ title: "读取的数据", description: "学籍库字段（gpa、earnedCredits）或核对表带来的数据项" }),
+                op: z.enum(["min", "max", "equals"]).meta({ title: "比较方式", description: "min 不低于、max 不高于、equals 等于" }),
+                value: z.union([z.number(), z.string().max(40), z.boolean()]).meta({ title: "要求的值" }),
+              })
+              .meta({ title: "学位授予条件" }),
+          )
+          .max(20)
+          .meta({ title: "其他学位条件", description: "如平均学分绩点、四级成绩、无处分等，由学校设定" }),
+      })
+      .meta({ title: "学位授予", description: "学位审核读取的规则，不再只是跟随毕业结论" }),
+    certificate: z
+      .object({
+        schoolName: z.string().max(60).meta({ title: "学校名称" }),
+        schoolCode: z
+          .string()
+          .regex(/^(\d{5})?$/)
+          .meta({ title: "学校代码", description: "5 位国标学校代码，证书编号前 5 位" }),
+        presidentName: z.string().max(30).meta({ title: "校（院）长姓名" }),
+        schoolType: z.enum(["1", "5", "6", "7"]).meta({ title: "办学类型", description: "1 普通高等教育、5 成人、6 自考、7 网络" }),
+      })
+      .meta({ title: "学历证书", description: "种子 003 第十五条：学校名称、校（院）长姓名及证书编号" }),
+  })
+  .meta({
+    title: "毕业与学位审核规则",
+    description: "毕业资格、学位授予条件和学历证书信息，按学年设定版本（DOMAIN.md §6）",
+  });
 
 /** Each kind of setting: its shape (checked before a version is saved), its keys, and its default value. */
 export const SETTING_KINDS = {
@@ -103,6 +165,14 @@ export const SETTING_KINDS = {
       allowSubmitWithErrors: z.boolean(),
     }),
     default: (key: string) => DEFAULT_TEMPLATES[key as keyof typeof DEFAULT_TEMPLATES],
+  },
+  "graduation-audit": {
+    keys: ["default"],
+    schema: graduationAuditSchema,
+    default: () => {
+      const { version: _version, ...rules } = DEFAULT_AUDIT_RULES;
+      return rules;
+    },
   },
   "registrar-calendar": {
     keys: ["default"],
