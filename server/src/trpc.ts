@@ -27,6 +27,8 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "graduation.not-found": "NOT_FOUND",
   "pending.already-lifted": "CONFLICT",
   // issue 11
+  "pending.wrong-kind": "CONFLICT",
+  "application.sign-off-required": "CONFLICT",
   "graduation.not-approved": "CONFLICT",
   "graduation.not-completed": "CONFLICT",
   "graduation.still-not-eligible": "CONFLICT",

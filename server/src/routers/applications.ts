@@ -7,10 +7,13 @@ import { bulkDecide } from "../services/applications/bulk-decide";
 import { decideApplication } from "../services/applications/decide-application";
 import { fileApplication } from "../services/applications/file-application";
 import { listApplications } from "../services/applications/list-applications";
+import { openDemotionFromPending } from "../services/applications/open-academic-demotion";
 import { openDismissalFromPending } from "../services/applications/open-dismissals";
+import { recordSignOff, signOffsOf } from "../services/applications/record-sign-off";
 import { recordEvent } from "../services/audit-log/record-event";
 import { assertCollege, collegeFilter, procedureFor, router, toTrpcError } from "../trpc";
 
+const takenUp = z.object({ id: z.number(), type: z.string(), stage: z.string(), version: z.number(), dueOn: z.string().nullable() });
 const decision = z.object({
   action: z.enum(["submit", "advance", "return", "reject"]),
   opinion: z.string().max(2000).optional(),
@@ -134,5 +137,60 @@ export const applicationsRouter = router({
       if (!student) throw toTrpcError(new AppError("student.unknown", { studentNo: input.studentNo }));
       assertCollege(ctx.scope, student.collegeId);
       return studentHistory(ctx.db, student.id);
+    }),
+  /** 降级（学业原因） from a 留级 outcome of the standing rules (issue 11). */
+  demotionFromPending: procedureFor("pending.take-up")
+    .input(z.object({ itemId: z.number().int().positive() }))
+    .output(takenUp)
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        const created = await openDemotionFromPending(tx, { itemId: input.itemId, userId: ctx.user.id, today: ctx.today() });
+        await recordEvent(
+          tx,
+          { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+          { action: "application.from-pending", entity: "application", entityId: String(created.id), after: { itemId: input.itemId } },
+        );
+        return { id: created.id, type: created.type, stage: created.stage, version: created.version, dueOn: created.dueOn };
+      }),
+    ),
+  /** The college secretary records a paper signature of an office without an account; the stage passes. */
+  recordSignOff: procedureFor("applications.file")
+    .input(
+      z.object({
+        applicationId: z.number().int().positive(),
+        expectedVersion: z.number().int().positive(),
+        signer: z.string().trim().min(1).max(60),
+        signedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        scan: z.object({ type: z.enum(["image/jpeg", "image/png", "application/pdf"]), base64: z.string().max(3_000_000) }).optional(),
+      }),
+    )
+    .output(z.object({ id: z.number(), stage: z.string(), version: z.number() }))
+    .mutation(async ({ ctx, input }) => {
+      const updated = await recordSignOff(ctx.db, {
+        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId, collegeId: ctx.user.collegeId },
+        ...input,
+        today: ctx.today(),
+      });
+      return { id: updated.id, stage: updated.stage, version: updated.version };
+    }),
+  signOffs: procedureFor("applications.read")
+    .input(z.object({ applicationId: z.number().int().positive() }))
+    .output(
+      z.array(
+        z.object({
+          id: z.number(),
+          stage: z.string(),
+          signer: z.string(),
+          signedOn: z.string(),
+          scanType: z.string().nullable(),
+          recordedBy: z.number(),
+          recordedAt: z.string(),
+        }),
+      ),
+    )
+    .query(async ({ ctx, input }) => {
+      const timeline = await applicationTimeline(ctx.db, input.applicationId);
+      if (timeline.application.targetCollegeId !== ctx.scope.collegeId) assertCollege(ctx.scope, timeline.application.collegeId);
+      return signOffsOf(ctx.db, input.applicationId);
     }),
 });

@@ -79,6 +79,23 @@ export const errorCatalogue = {
   "graduation.not-found": { "zh-CN": "找不到这条毕业审核记录。", en: "Audit not found." },
   "pending.not-found": { "zh-CN": "找不到这条学籍处理意见。", en: "Pending item not found." },
   "pending.already-lifted": { "zh-CN": "这条学业警示已经解除。", en: "This academic warning was already lifted." },
+  // —— 学籍异动：线下签字环节、留级转降级（issue 11）——
+  "application.sign-off-required": {
+    "zh-CN": "“{stage}”是线下签字环节：请由学院教学秘书登记签字人和签字日期（可附扫描件）。",
+    en: "“{stage}” is a signature on paper: the college secretary records who signed and when (a scan may be attached).",
+  },
+  "application.not-a-sign-off": {
+    "zh-CN": "“{stage}”不是线下签字环节，应由审批人在系统中审批。",
+    en: "“{stage}” is not a signature on paper; its approver decides it in the system.",
+  },
+  "application.scan-invalid": {
+    "zh-CN": "扫描件须为 JPG、PNG 或 PDF 文件，且不超过 {mb} MB。",
+    en: "The scan must be a JPG, PNG or PDF file of at most {mb} MB.",
+  },
+  "pending.wrong-kind": {
+    "zh-CN": "这条学籍处理意见不能转为“{type}”申请。",
+    en: "This pending item cannot be taken up as “{type}”.",
+  },
   // —— 毕业审核：执行、结业换毕业、证书（issue 11）——
   "graduation.certificate-school-missing": {
     "zh-CN": "学历证书信息不完整：请先在“毕业与学位审核规则”中填写{fields}。",

@@ -89,6 +89,8 @@ export async function decideApplication(db: Db, options: DecideOptions) {
       }
       case "advance": {
         if (app.stage === FIXED_STAGES.draft || app.stage === FIXED_STAGES.effective) throw new AppError("application.wrong-stage", here);
+        // A paper signature passes only when recorded (services/applications/record-sign-off.ts).
+        if (workflow.stages.find((s) => s.key === app.stage)?.signOff) throw new AppError("application.sign-off-required", here);
         if (app.stage === FIXED_STAGES.notice && app.noticeEndsOn && options.today < app.noticeEndsOn) {
           throw new AppError("application.notice-period", { date: app.noticeEndsOn });
         }

@@ -42,7 +42,7 @@ async function validChanges(
       targetCollegeId: major.collegeId,
     };
   }
-  if (type === "demotion") {
+  if (type === "demotion" || type === "academic-demotion") {
     const grade = Number(changes.grade);
     if (!Number.isInteger(grade) || grade <= student.grade || grade > student.grade + 3)
       throw fail("降级后的年级应晚于现年级 / the new grade must be a later one");

@@ -1,13 +1,14 @@
-import { and, asc, desc, eq, isNull, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applications, colleges, students } from "../../db/schema";
+import { overdue } from "./overdue";
 
 export interface ListApplicationsOptions {
   collegeId?: number | undefined;
   type?: string | undefined;
   stage?: string | undefined;
   state?: "open" | "done" | "rejected" | undefined;
-  /** Open, not yet executed, past their due date as of `today`. */
+  /** Open and past a due date as of `today`: the decision's, or 学籍注销's after execution. */
   overdue?: boolean | undefined;
   today: string;
   sort: "filed" | "due";
@@ -23,7 +24,7 @@ export async function listApplications(db: Db, o: ListApplicationsOptions) {
   if (o.type) where.push(eq(applications.type, o.type));
   if (o.stage) where.push(eq(applications.stage, o.stage));
   if (o.state) where.push(eq(applications.state, o.state));
-  if (o.overdue) where.push(eq(applications.state, "open"), isNull(applications.executedOn), lt(applications.dueOn, o.today));
+  if (o.overdue) where.push(overdue(o.today));
   const column = o.sort === "due" ? applications.dueOn : applications.filedAt;
   const order = o.direction === "asc" ? asc(column) : desc(column);
   return db
@@ -41,6 +42,7 @@ export async function listApplications(db: Db, o: ListApplicationsOptions) {
       filedAt: applications.filedAt,
       dueOn: applications.dueOn,
       noticeNo: applications.noticeNo,
+      deregistrationDueOn: applications.deregistrationDueOn,
     })
     .from(applications)
     .innerJoin(students, eq(students.id, applications.studentId))

@@ -136,6 +136,11 @@ export const SETTING_KINDS = {
             name: localized,
             role: z.enum(ROLES),
             college: z.enum(["student", "target"]).optional(),
+            // An office without an account (班主任, 辅导员, 学生处, 财务处, 招生就业处, 党委): the secretary records its signature.
+            signOff: z.boolean().optional().meta({
+              title: "线下签字环节",
+              description: "无系统账号的部门（班主任、辅导员、学生处、财务处、招生就业处、党委），由学院教学秘书登记签字",
+            }),
           }),
         )
         .min(1)
