@@ -6,11 +6,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROLE_LABELS, ROLES } from "@xueji/shared";
 import { eq } from "drizzle-orm";
+import { todayInChina } from "./clock";
 import { openDatabase } from "./db/client";
 import { users } from "./db/schema";
 import { DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed-demo";
 import { buildIfStale } from "./front-ends/build-if-stale";
 import type { StaticSite } from "./front-ends/static-files";
+import { logStartWarnings } from "./http/health-warnings";
 import { createHttpServer } from "./http/server";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -31,7 +33,7 @@ server.listen(port, () => {
   console.log(`  数据库：${where}`);
   console.log(`  健康检查：http://localhost:${port}/api/health`);
   console.log(`  API：http://localhost:${port}/api/trpc`);
-  void printAccounts();
+  void printAccounts().then(() => logStartWarnings(database.db, todayInChina(), console.warn));
 });
 
 /** The task pane at /addin/ and the dashboard at /, each built by Vite when missing or stale. */

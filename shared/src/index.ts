@@ -1,6 +1,7 @@
 // @xueji/shared — the domain, pure TypeScript, used by the add-in, the server and the command line.
 
 export * from "./auth/roles";
+export * from "./calendar/holiday-warnings";
 export * from "./calendar/holidays-cn";
 export * from "./calendar/registrar-calendar";
 export * from "./calendar/working-days";
@@ -29,6 +30,7 @@ export * from "./messages/catalogue";
 export * from "./messages/errors";
 export * from "./messages/format";
 export * from "./messages/labels";
+export * from "./messages/notices";
 export * from "./rules/graduation-audit";
 export * from "./rules/graduation-audit-certificate";
 export * from "./rules/record-checks";

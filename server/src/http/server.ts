@@ -8,6 +8,7 @@ import type { Database } from "../db/client";
 import { type StaticSite, serveStatic } from "../front-ends/static-files";
 import { appRouter } from "../router";
 import { handleExport } from "./export-routes";
+import { healthWarnings } from "./health-warnings";
 
 export const SESSION_COOKIE = "xueji_session";
 // A 50,000-row sheet as JSON cells is about 30 MB.
@@ -61,9 +62,10 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
     if (url.pathname === "/api/health") {
       database.db
         .execute(sql`select 1`)
-        .then(() => {
+        .then(() => healthWarnings(database.db, (options.today ?? todayInChina)()))
+        .then((warnings) => {
           res.writeHead(200, { "content-type": "application/json" });
-          res.end(JSON.stringify({ ok: true, db: database.engine, version: "0.1.0" }));
+          res.end(JSON.stringify({ ok: true, db: database.engine, version: "0.1.0", warnings }));
         })
         .catch(() => {
           res.writeHead(503, { "content-type": "application/json" });

@@ -117,7 +117,16 @@ export const SETTING_KINDS = {
   },
   holidays: {
     keys: ["cn"],
-    schema: z.object({ holidays: z.array(date).max(2000), makeUpWorkdays: z.array(date).max(500) }),
+    schema: z.object({
+      holidays: z.array(date).max(2000),
+      makeUpWorkdays: z.array(date).max(500),
+      // The years whose State Council notice is entered; a deadline into another year is flagged provisional.
+      years: z
+        .array(z.number().int().min(2000).max(2100))
+        .max(100)
+        .optional()
+        .meta({ title: "已录入的年份", description: "已按国务院办公厅节假日安排通知录入的年份；未录入年份的期限标为“暂定”" }),
+    }),
     default: () => CN_HOLIDAYS,
   },
   workflow: {
@@ -181,21 +190,39 @@ export const SETTING_KINDS = {
   },
   "registrar-calendar": {
     keys: ["default"],
-    schema: z.object({
-      tasks: z
-        .array(
-          z.object({
-            key: z.string().min(1).max(40),
-            name: localized,
-            owner: z.enum(["college", "registrar", "both"]),
-            term: z.union([z.literal(1), z.literal(2)]),
-            fromWeek: z.number().int().min(1).max(25),
-            toWeek: z.number().int().min(1).max(25),
-            sheet: z.enum(SHEET_KINDS).optional(),
-          }),
-        )
-        .max(100),
-    }),
+    schema: z
+      .object({
+        tasks: z
+          .array(
+            z
+              .object({
+                key: z.string().min(1).max(40),
+                name: localized.meta({ title: "工作内容" }),
+                units: z
+                  .array(z.enum(["college", "registrar-centre", "registrar", "admissions-office", "exam-centre", "teaching-operations"]))
+                  .min(1)
+                  .max(6)
+                  .meta({ title: "完成单位" }),
+                role: z.enum(ROLES).meta({ title: "系统中的责任角色" }),
+                owner: z.enum(["college", "registrar", "both"]),
+                term: z.union([z.literal(1), z.literal(2)]).meta({ title: "学期", description: "1 秋期（8月–1月），2 春期（2月–7月）" }),
+                fromWeek: z.number().int().min(1).max(25).optional().meta({ title: "起始教学周" }),
+                toWeek: z.number().int().min(1).max(25).optional().meta({ title: "截止教学周" }),
+                month: z.number().int().min(1).max(12).optional().meta({ title: "月份" }),
+                beforeMonth: z.boolean().optional().meta({ title: "在该月之前完成", description: "如“10月前”" }),
+                onRequest: z.boolean().optional().meta({ title: "无确定时间（随申请办理）" }),
+                deadline: localized.meta({ title: "完成期限（原文）" }),
+                sheet: z.enum(SHEET_KINDS).optional().meta({ title: "涉及的核对表" }),
+                workflow: z.enum(APPLICATION_TYPES).optional().meta({ title: "涉及的学籍异动" }),
+              })
+              .refine((t) => t.onRequest || t.toWeek !== undefined || t.month !== undefined, {
+                message: "需要教学周、月份或“无确定时间”之一",
+              }),
+          )
+          .max(100)
+          .meta({ title: "工作安排" }),
+      })
+      .meta({ title: "学籍管理时间安排表", description: "种子 004 附件二：每项工作的完成单位、时间、期限及涉及的核对表或学籍异动" }),
     default: () => ({ tasks: DEFAULT_REGISTRAR_CALENDAR }),
   },
 } as const;
