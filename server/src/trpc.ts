@@ -27,6 +27,7 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "graduation.not-found": "NOT_FOUND",
   "pending.already-lifted": "CONFLICT",
   // issue 11
+  "document.not-found": "NOT_FOUND",
   "pending.wrong-kind": "CONFLICT",
   "application.sign-off-required": "CONFLICT",
   "graduation.not-approved": "CONFLICT",

@@ -60,6 +60,11 @@ export class WorkCalendar {
     return { date, provisional: missingYears.length > 0, missingYears };
   }
 
+  /** A public holiday (not a mere weekend), the days 国庆 and 春节 cover. */
+  isPublicHoliday(date: string): boolean {
+    return this.holidays.has(date) && !this.makeUp.has(date);
+  }
+
   isWorkingDay(date: string): boolean {
     if (this.makeUp.has(date)) return true;
     if (this.holidays.has(date)) return false;

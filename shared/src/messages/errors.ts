@@ -96,6 +96,25 @@ export const errorCatalogue = {
     "zh-CN": "这条学籍处理意见不能转为“{type}”申请。",
     en: "This pending item cannot be taken up as “{type}”.",
   },
+  // —— 学年注册（issue 11，种子 003 第十–十二条）——
+  "registration.not-returning": {
+    "zh-CN": "学号“{studentNo}”是 {academicYear} 学年的新生：学年注册只适用于老生，新生办理新生学籍电子注册。",
+    en: "Student “{studentNo}” is a new student of {academicYear}: annual registration is for returning students; new students get electronic registration.",
+  },
+  "registration.wrong-status": {
+    "zh-CN": "学号“{studentNo}”的学籍状态为“{status}”，不能办理学年注册。",
+    en: "Student “{studentNo}” has the status “{status}”; annual registration is not possible.",
+  },
+  "registration.reason-required": {
+    "zh-CN": "暂缓注册须写明原因（如未按规定缴纳学费）。",
+    en: "Deferred registration needs a reason (e.g. fees not paid).",
+  },
+  // —— 在读证明、学历证明（issue 11，种子 000 二–三）——
+  "document.not-eligible": {
+    "zh-CN": "学号“{studentNo}”的学籍状态为“{status}”，不能开具{kind}。",
+    en: "Student “{studentNo}” has the status “{status}”; a {kind} cannot be issued.",
+  },
+  "document.not-found": { "zh-CN": "找不到这份证明。", en: "Certificate not found." },
   // —— 毕业审核：执行、结业换毕业、证书（issue 11）——
   "graduation.certificate-school-missing": {
     "zh-CN": "学历证书信息不完整：请先在“毕业与学位审核规则”中填写{fields}。",
