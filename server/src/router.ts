@@ -5,6 +5,7 @@ import { dashboardRouter } from "./routers/dashboard";
 import { graduationRouter } from "./routers/graduation";
 import { pendingRouter } from "./routers/pending";
 import { registrationRouter } from "./routers/registration";
+import { reportsRouter } from "./routers/reports";
 import { settingsRouter } from "./routers/settings";
 import { sheetsRouter } from "./routers/sheets";
 import { studentsRouter } from "./routers/students";
@@ -22,6 +23,7 @@ export const appRouter = router({
   auditLog: auditLogRouter,
   users: usersRouter,
   registration: registrationRouter,
+  reports: reportsRouter,
 });
 
 /** The add-in and the dashboard import this type, never a copy of it. */

@@ -4,6 +4,7 @@ import type { Database } from "../db/client";
 import { userForToken } from "../services/auth/sessions";
 import { decisionListExport } from "../services/exports/decision-list-export";
 import { registrationExport } from "../services/exports/registration-export";
+import { headcountExport } from "../services/reports/headcount-export";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -14,7 +15,8 @@ function fail(res: ServerResponse, status: number, message: string): void {
 
 /**
  * Downloads that open in Excel, for the registrar: `/api/export/registration.xlsx?academicYear=…`
- * (the 学信网 upload) and `/api/export/decisions.xlsx?ids=1,2&title=…` (a 公示 or 发文 list).
+ * (the 学信网 upload), `/api/export/decisions.xlsx?ids=1,2&title=…` (a 公示 or 发文 list) and
+ * `/api/export/headcount.xlsx?date=…` (学籍统计).
  */
 export async function handleExport(
   req: IncomingMessage,
@@ -43,6 +45,12 @@ export async function handleExport(
     if (ids.length === 0 || ids.length > 5000) return fail(res, 400, formatError("input.invalid", { detail: "ids" }, locale));
     result = await decisionListExport(database.db, { applicationIds: ids, title });
     name = `${title}.xlsx`;
+  } else if (url.pathname === "/api/export/headcount.xlsx") {
+    // 学籍统计 as of a date (seed 001 十).
+    const date = url.searchParams.get("date") ?? "";
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return fail(res, 400, formatError("input.invalid", { detail: "date" }, locale));
+    result = await headcountExport(database.db, { date });
+    name = `学籍统计_${date}.xlsx`;
   } else return fail(res, 404, "未找到 / Not found");
   res.writeHead(200, { "content-type": XLSX, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
   res.end(result.file);

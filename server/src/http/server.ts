@@ -9,6 +9,7 @@ import { type StaticSite, serveStatic } from "../front-ends/static-files";
 import { appRouter } from "../router";
 import { handleExport } from "./export-routes";
 import { healthWarnings } from "./health-warnings";
+import { handleVerify } from "./verify-routes";
 
 export const SESSION_COOKIE = "xueji_session";
 // A 50,000-row sheet as JSON cells is about 30 MB.
@@ -80,6 +81,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
       });
       return;
     }
+    if (handleVerify(req, res, database, localeOf(req))) return;
     if (url.pathname.startsWith("/api/trpc/")) {
       trpc(req, res);
       return;
