@@ -1,40 +1,40 @@
-import { APPLICATION_TYPES, AppError, MATERIALS, type Material } from "@xueji/shared";
-import { eq } from "drizzle-orm";
+import { APPLICATION_TYPES, MATERIALS, type Material } from "@xueji/shared";
 import { z } from "zod";
-import { students } from "../db/schema";
 import { applicationTimeline, studentHistory } from "../services/applications/application-timeline";
 import { bulkDecide } from "../services/applications/bulk-decide";
 import { decideApplication } from "../services/applications/decide-application";
 import { fileApplication } from "../services/applications/file-application";
 import { listApplications } from "../services/applications/list-applications";
-import { openDemotionFromPending } from "../services/applications/open-academic-demotion";
-import { openDismissalFromPending } from "../services/applications/open-dismissals";
 import { recordSignOff, signOffsOf } from "../services/applications/record-sign-off";
-import { recordEvent } from "../services/audit-log/record-event";
-import { assertCollege, collegeFilter, procedureFor, router, toTrpcError } from "../trpc";
+import { takeUpPendingItem } from "../services/applications/take-up-pending-item";
+import { takeUpRepeatItem } from "../services/applications/take-up-repeat-item";
+import { pageInput } from "../services/paging";
+import { collegeFilter, procedureFor, router } from "../trpc";
+import { idInput, noteInput, studentNoInput, textInput } from "./inputs";
 
-const takenUp = z.object({ id: z.number(), type: z.string(), stage: z.string(), version: z.number(), dueOn: z.string().nullable() });
 const decision = z.object({
   action: z.enum(["submit", "advance", "return", "reject"]),
-  opinion: z.string().max(2000).optional(),
+  opinion: noteInput.optional(),
   returnTo: z.enum(["previous", "college"]).optional(),
 });
+const versioned = z.object({ applicationId: idInput, expectedVersion: idInput });
+const takenUp = z.object({ id: z.number(), type: z.string(), stage: z.string(), version: z.number(), dueOn: z.string().nullable() });
 
 export const applicationsRouter = router({
   file: procedureFor("applications.file")
     .input(
       z.object({
-        studentNo: z.string().min(1).max(30),
+        studentNo: studentNoInput,
         type: z.enum(APPLICATION_TYPES),
-        reasonCode: z.string().min(1).max(20),
+        reasonCode: textInput(20, 1),
         materials: z.array(z.enum(Object.keys(MATERIALS) as [Material, ...Material[]])).max(30),
-        changes: z.record(z.string(), z.union([z.string().max(100), z.number()])).optional(),
-        note: z.string().max(2000).optional(),
+        changes: z.record(textInput(40), z.union([textInput(100), z.number().finite()])).optional(),
+        note: noteInput.optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
       fileApplication(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        actor: ctx.viewer,
         scopeCollegeId: ctx.scope.collegeId,
         studentNo: input.studentNo,
         type: input.type,
@@ -45,12 +45,16 @@ export const applicationsRouter = router({
         today: ctx.today(),
       }),
     ),
-  /** 报送 (the college's secretary) or a decision at the current stage (its deciding role). */
-  decide: procedureFor("applications.read")
-    .input(decision.extend({ applicationId: z.number().int().positive(), expectedVersion: z.number().int().positive() }))
+  /** 报送: the college's secretary sends a complete draft on to the first stage. */
+  submit: procedureFor("applications.file")
+    .input(versioned)
+    .mutation(({ ctx, input }) => decideApplication(ctx.db, { actor: ctx.viewer, ...input, action: "submit", today: ctx.today() })),
+  /** A decision at the current stage by its deciding role (and 报送 by the registrar on a college's behalf). */
+  decide: procedureFor("applications.decide")
+    .input(decision.extend(versioned.shape))
     .mutation(({ ctx, input }) =>
       decideApplication(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId, collegeId: ctx.user.collegeId },
+        actor: ctx.viewer,
         applicationId: input.applicationId,
         expectedVersion: input.expectedVersion,
         action: input.action,
@@ -60,20 +64,13 @@ export const applicationsRouter = router({
       }),
     ),
   bulkDecide: procedureFor("applications.decide")
-    .input(
-      decision.extend({
-        items: z
-          .array(z.object({ applicationId: z.number().int().positive(), expectedVersion: z.number().int().positive() }))
-          .min(1)
-          .max(500),
-      }),
-    )
+    .input(decision.extend({ items: z.array(versioned).min(1).max(500) }))
     .mutation(({ ctx, input }) =>
       bulkDecide(
         ctx.db,
         input.items,
         {
-          actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId, collegeId: ctx.user.collegeId },
+          actor: ctx.viewer,
           action: input.action,
           opinion: input.opinion ?? null,
           ...(input.returnTo ? { returnTo: input.returnTo } : {}),
@@ -84,97 +81,54 @@ export const applicationsRouter = router({
     ),
   /** 退学处理 from a 退学 outcome of the standing rules. */
   fromPending: procedureFor("pending.take-up")
-    .input(z.object({ itemId: z.number().int().positive() }))
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction(async (tx) => {
-        const created = await openDismissalFromPending(tx, { itemId: input.itemId, userId: ctx.user.id, today: ctx.today() });
-        await recordEvent(
-          tx,
-          { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
-          { action: "application.from-pending", entity: "application", entityId: String(created.id), after: { itemId: input.itemId } },
-        );
-        return created;
-      }),
-    ),
+    .input(z.object({ itemId: idInput }))
+    .mutation(({ ctx, input }) => takeUpPendingItem(ctx.db, { actor: ctx.viewer, itemId: input.itemId, today: ctx.today() })),
   list: procedureFor("applications.read")
     .input(
-      z.object({
-        collegeId: z.number().int().optional(),
+      pageInput.extend({
+        collegeId: idInput.optional(),
         type: z.enum(APPLICATION_TYPES).optional(),
-        stage: z.string().max(30).optional(),
+        stage: textInput(30).optional(),
         state: z.enum(["open", "done", "rejected"]).optional(),
         overdue: z.boolean().optional(),
         sort: z.enum(["filed", "due"]).default("filed"),
         direction: z.enum(["asc", "desc"]).default("desc"),
-        page: z.number().int().min(1).max(10_000).default(1),
-        pageSize: z.number().int().min(1).max(200).default(50),
       }),
     )
     .query(({ ctx, input }) =>
       listApplications(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId), today: ctx.today() }),
     ),
   timeline: procedureFor("applications.read")
-    .input(z.object({ applicationId: z.number().int().positive() }))
-    .query(async ({ ctx, input }) => {
-      const timeline = await applicationTimeline(ctx.db, input.applicationId);
-      if (
-        ctx.scope.kind === "own-college" &&
-        timeline.application.collegeId !== ctx.scope.collegeId &&
-        timeline.application.targetCollegeId !== ctx.scope.collegeId
-      ) {
-        assertCollege(ctx.scope, timeline.application.collegeId);
-      }
-      return timeline;
-    }),
+    .input(z.object({ applicationId: idInput }))
+    .query(({ ctx, input }) => applicationTimeline(ctx.db, ctx.viewer, input.applicationId)),
   studentHistory: procedureFor("students.read")
-    .input(z.object({ studentNo: z.string().min(1).max(30) }))
-    .query(async ({ ctx, input }) => {
-      const [student] = await ctx.db
-        .select({ id: students.id, collegeId: students.collegeId })
-        .from(students)
-        .where(eq(students.studentNo, input.studentNo))
-        .limit(1);
-      if (!student) throw toTrpcError(new AppError("student.unknown", { studentNo: input.studentNo }));
-      assertCollege(ctx.scope, student.collegeId);
-      return studentHistory(ctx.db, student.id);
-    }),
+    .input(pageInput.extend({ studentNo: studentNoInput }))
+    .query(({ ctx, input }) => studentHistory(ctx.db, ctx.viewer, input)),
   /** 降级（学业原因） from a 留级 outcome of the standing rules (issue 11). */
   demotionFromPending: procedureFor("pending.take-up")
-    .input(z.object({ itemId: z.number().int().positive() }))
+    .input(z.object({ itemId: idInput }))
     .output(takenUp)
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction(async (tx) => {
-        const created = await openDemotionFromPending(tx, { itemId: input.itemId, userId: ctx.user.id, today: ctx.today() });
-        await recordEvent(
-          tx,
-          { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
-          { action: "application.from-pending", entity: "application", entityId: String(created.id), after: { itemId: input.itemId } },
-        );
-        return { id: created.id, type: created.type, stage: created.stage, version: created.version, dueOn: created.dueOn };
-      }),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const created = await takeUpRepeatItem(ctx.db, { actor: ctx.viewer, itemId: input.itemId, today: ctx.today() });
+      return { id: created.id, type: created.type, stage: created.stage, version: created.version, dueOn: created.dueOn };
+    }),
   /** The college secretary records a paper signature of an office without an account; the stage passes. */
   recordSignOff: procedureFor("applications.file")
     .input(
-      z.object({
-        applicationId: z.number().int().positive(),
-        expectedVersion: z.number().int().positive(),
-        signer: z.string().trim().min(1).max(60),
+      versioned.extend({
+        signer: textInput(60, 1),
         signedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
         scan: z.object({ type: z.enum(["image/jpeg", "image/png", "application/pdf"]), base64: z.string().max(3_000_000) }).optional(),
       }),
     )
     .output(z.object({ id: z.number(), stage: z.string(), version: z.number() }))
     .mutation(async ({ ctx, input }) => {
-      const updated = await recordSignOff(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId, collegeId: ctx.user.collegeId },
-        ...input,
-        today: ctx.today(),
-      });
+      const updated = await recordSignOff(ctx.db, { actor: ctx.viewer, ...input, signer: input.signer.trim(), today: ctx.today() });
       return { id: updated.id, stage: updated.stage, version: updated.version };
     }),
+  /** The paper signatures recorded on an application (without the scans). */
   signOffs: procedureFor("applications.read")
-    .input(z.object({ applicationId: z.number().int().positive() }))
+    .input(z.object({ applicationId: idInput }))
     .output(
       z.array(
         z.object({
@@ -189,8 +143,8 @@ export const applicationsRouter = router({
       ),
     )
     .query(async ({ ctx, input }) => {
-      const timeline = await applicationTimeline(ctx.db, input.applicationId);
-      if (timeline.application.targetCollegeId !== ctx.scope.collegeId) assertCollege(ctx.scope, timeline.application.collegeId);
+      // Reaching the application (its college or the receiving one) is checked where the timeline is.
+      await applicationTimeline(ctx.db, ctx.viewer, input.applicationId);
       return signOffsOf(ctx.db, input.applicationId);
     }),
 });

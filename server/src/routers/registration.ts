@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageInput, pageOutput } from "../services/paging";
 import { listRegistrations } from "../services/registration/list-registrations";
 import { registerNewStudents } from "../services/registration/register-new-students";
 import { calendarOfYear, registrationDeadlines } from "../services/registration/registration-deadlines";
@@ -73,28 +74,23 @@ export const registrationRouter = router({
     ),
   list: procedureFor("registration.read")
     .input(
-      z.object({
+      pageInput.extend({
         academicYear,
         collegeId: z.number().int().optional(),
         status: z.enum(["registered", "deferred", "absent", "unregistered", "suspended", "none"]).optional(),
-        cursor: z.string().max(30).optional(),
-        limit: z.number().int().min(1).max(500).default(100),
       }),
     )
     .output(
-      z.object({
-        items: z.array(
-          z.object({
-            studentNo: z.string(),
-            name: z.string(),
-            collegeId: z.number(),
-            grade: z.number(),
-            status: z.string().nullable(),
-            updatedAt: z.string().nullable(),
-          }),
-        ),
-        nextCursor: z.string().nullable(),
-      }),
+      pageOutput(
+        z.object({
+          studentNo: z.string(),
+          name: z.string(),
+          collegeId: z.number(),
+          grade: z.number(),
+          status: z.string().nullable(),
+          updatedAt: z.string().nullable(),
+        }),
+      ),
     )
     .query(({ ctx, input }) => listRegistrations(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId) })),
   deadlines: procedureFor("registration.read")

@@ -41,16 +41,17 @@ export async function recordSignOff(db: Db, options: RecordSignOffOptions) {
   const calendar = await workCalendar(db, academicYearOf(options.today));
   return db.transaction(async (tx) => {
     const [app] = await tx.select().from(applications).where(eq(applications.id, options.applicationId)).for("update").limit(1);
-    if (!app) throw new AppError("application.not-found");
+    // Another college's application reads as not found (as everywhere).
+    if (!app || (options.actor.role === "secretary" && options.actor.collegeId !== app.collegeId))
+      throw new AppError("application.not-found");
     if (app.version !== options.expectedVersion) throw new AppError("application.conflict", { version: app.version });
     const here = { stage: app.stage, type: app.type };
     if (app.state !== "open") throw new AppError("application.wrong-stage", here);
     const workflow = await workflowOf(tx, app.type as ApplicationType, app.workflowVersion);
     const stage = workflow.stages.find((s) => s.key === app.stage);
     if (!stage?.signOff) throw new AppError("application.not-a-sign-off", here);
-    const mayRecord =
-      options.actor.role === "registrar-staff" || (options.actor.role === "secretary" && options.actor.collegeId === app.collegeId);
-    if (!mayRecord) throw new AppError("application.not-your-stage", { ...here, role: "secretary" });
+    if (options.actor.role !== "secretary" && options.actor.role !== "registrar-staff")
+      throw new AppError("application.not-your-stage", { ...here, role: "secretary" });
 
     const to = nextStage(workflow, app.stage) as string;
     await tx.insert(applicationSignOffs).values({

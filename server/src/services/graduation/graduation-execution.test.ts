@@ -53,7 +53,7 @@ describe.each(TEST_ENGINES)("executing graduation audits and 结业换毕业 on 
     });
     const registrar = await w.as("registrar");
     expect(await registrar.graduation.run({ cohort: 2026 })).toEqual({ audited: 3, graduate: 2, complete: 1 });
-    const list = await registrar.graduation.list({ cohort: 2026 });
+    const list = (await registrar.graduation.list({ cohort: 2026 })).items;
     expect(Object.fromEntries(list.map((a) => [a.name, [a.outcome, a.degree]]))).toEqual({
       毕业甲: ["graduate", "award"],
       绩点乙: ["graduate", "withhold"],

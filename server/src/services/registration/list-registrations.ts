@@ -1,27 +1,25 @@
-import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { registrations, students } from "../../db/schema";
+import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage } from "../paging";
+
+const BY_STUDENT_NO: Keyset = { name: "registrations/studentNo", parts: [{ expr: students.studentNo, type: "text" }], direction: "asc" };
 
 /**
- * 学年注册 of an academic year, a page at a time by student number (cursor: the last student number
- * of the page before), with each returning student's status — none yet shows as null.
+ * 学年注册 of an academic year, a page at a time in student-number order, with each returning
+ * student's status (null: none yet).
  */
 export async function listRegistrations(
   db: Db,
-  options: {
-    academicYear: string;
-    collegeId?: number | undefined;
-    status?: string | undefined;
-    cursor?: string | undefined;
-    limit: number;
-  },
+  options: PageOptions & { academicYear: string; collegeId?: number | undefined; status?: string | undefined },
 ) {
   const yearStart = Number(options.academicYear.slice(0, 4));
   const where: SQL[] = [sql`${students.grade} < ${yearStart}`, eq(students.status, "enrolled")];
   if (options.collegeId !== undefined) where.push(eq(students.collegeId, options.collegeId));
-  if (options.cursor) where.push(gt(students.studentNo, options.cursor));
   if (options.status === "none") where.push(sql`${registrations.status} is null`);
   else if (options.status) where.push(eq(registrations.status, options.status));
+  const after = afterCursor(BY_STUDENT_NO, options.cursor);
+  if (after) where.push(after);
   const rows = await db
     .select({
       studentNo: students.studentNo,
@@ -30,12 +28,19 @@ export async function listRegistrations(
       grade: students.grade,
       status: registrations.status,
       updatedAt: registrations.updatedAt,
+      ...keyColumns(BY_STUDENT_NO),
     })
     .from(students)
     .leftJoin(registrations, and(eq(registrations.studentId, students.id), eq(registrations.academicYear, options.academicYear)))
     .where(and(...where))
-    .orderBy(asc(students.studentNo))
+    .orderBy(...keysetOrder(BY_STUDENT_NO))
     .limit(options.limit + 1);
-  const items = rows.slice(0, options.limit).map((r) => ({ ...r, updatedAt: r.updatedAt?.toISOString() ?? null }));
-  return { items, nextCursor: rows.length > options.limit ? (items.at(-1)?.studentNo ?? null) : null };
+  return toPage(BY_STUDENT_NO, rows, options.limit, (r) => ({
+    studentNo: r.studentNo,
+    name: r.name,
+    collegeId: r.collegeId,
+    grade: r.grade,
+    status: r.status,
+    updatedAt: r.updatedAt?.toISOString() ?? null,
+  }));
 }

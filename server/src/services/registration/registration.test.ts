@@ -31,7 +31,7 @@ describe.each(TEST_ENGINES)("学年注册 and 新生电子注册 on %s (issue 11
       ["2025017001", true, null],
       ["2026017004", false, "registration.not-returning"],
       ["2024017003", false, "registration.wrong-status"],
-      ["2026027005", false, "auth.other-college"],
+      ["2026027005", false, "student.unknown"],
     ]);
     expect(results[1]?.message).toContain("学年注册只适用于老生");
   });

@@ -80,11 +80,12 @@ export async function setRegistration(db: Db, options: SetRegistrationOptions): 
         results.push(fail(studentNo, null, new AppError("student.unknown", { studentNo })));
         continue;
       }
-      const from = statusOf.get(s.id) ?? null;
+      // Another college's student reads as unknown, as everywhere (nothing said about who exists elsewhere).
       if (options.scopeCollegeId !== null && s.collegeId !== options.scopeCollegeId) {
-        results.push(fail(studentNo, from, new AppError("auth.other-college")));
+        results.push(fail(studentNo, null, new AppError("student.unknown", { studentNo })));
         continue;
       }
+      const from = statusOf.get(s.id) ?? null;
       if (s.grade >= yearStart) {
         results.push(fail(studentNo, from, new AppError("registration.not-returning", { studentNo, academicYear: options.academicYear })));
         continue;

@@ -60,8 +60,9 @@ export async function issueStatusDocument(
     .innerJoin(majors, eq(majors.id, students.majorId))
     .where(eq(students.studentNo, options.studentNo))
     .limit(1);
-  if (!s) throw new AppError("student.unknown", { studentNo: options.studentNo });
-  if (options.scopeCollegeId !== null && s.collegeId !== options.scopeCollegeId) throw new AppError("auth.other-college");
+  // Another college's student reads as unknown, as everywhere.
+  if (!s || (options.scopeCollegeId !== null && s.collegeId !== options.scopeCollegeId))
+    throw new AppError("student.unknown", { studentNo: options.studentNo });
   const statusName = entryByCode(STUDENT_STATUS, s.status)?.name ?? s.status;
   const title = formatNotice(TITLE[options.kind]);
   if (!eligible(options.kind, s, options.today))

@@ -146,7 +146,7 @@ describe.each(TEST_ENGINES)("学籍统计 and 在读证明/学历证明 on %s (i
     expect(doc.documentNo).toBe("XL2026000001");
     expect(doc.html).toContain("预计 2027-06-30 毕业");
     await expect((await w.as("secretary-a")).reports.issueDocument({ studentNo: "2025026005", kind: "enrolment" })).rejects.toMatchObject({
-      code: "FORBIDDEN",
+      cause: { code: "student.unknown" },
     });
   });
 });
