@@ -86,6 +86,13 @@ export async function decideApplication(db: Db, options: DecideOptions) {
     }
 
     const set: Partial<typeof applications.$inferInsert> = {};
+    // A deadline counted through a year whose public holidays are not in the calendar yet (2027) is provisional.
+    let provisional = false;
+    const deadline = (days: number) => {
+      const d = calendar.deadline(options.today, days);
+      provisional ||= d.provisional;
+      return d.date;
+    };
     let to: string;
     let effects: Record<string, unknown> = {};
     switch (options.action) {
@@ -96,7 +103,7 @@ export async function decideApplication(db: Db, options: DecideOptions) {
           throw new AppError("application.materials-missing", { materials: missing.map((m) => MATERIALS[m]["zh-CN"]).join("、") });
         to = nextStage(workflow, app.stage) as string;
         set.submittedOn = options.today;
-        set.dueOn = calendar.addWorkingDays(options.today, workflow.deadlineWorkingDays);
+        set.dueOn = deadline(workflow.deadlineWorkingDays);
         break;
       }
       case "advance": {
@@ -105,12 +112,12 @@ export async function decideApplication(db: Db, options: DecideOptions) {
           throw new AppError("application.notice-period", { date: app.noticeEndsOn });
         }
         to = nextStage(workflow, app.stage) as string;
-        if (to === FIXED_STAGES.notice) set.noticeEndsOn = calendar.addWorkingDays(options.today, workflow.publicNoticeDays);
+        if (to === FIXED_STAGES.notice) set.noticeEndsOn = deadline(workflow.publicNoticeDays);
         if (app.stage === FIXED_STAGES.execution) {
           const noticeNo = await nextNoticeNo(tx, Number(options.today.slice(0, 4)));
           const changes = await executeChange(tx as Tx, app, workflow, noticeNo);
           Object.assign(set, { noticeNo, executedOn: options.today });
-          if (workflow.deregisters) set.deregistrationDueOn = calendar.addWorkingDays(options.today, DEREGISTRATION_WORKING_DAYS);
+          if (workflow.deregisters) set.deregistrationDueOn = deadline(DEREGISTRATION_WORKING_DAYS);
           effects = { noticeNo, changes };
         }
         if (to === FIXED_STAGES.effective) {
@@ -154,8 +161,8 @@ export async function decideApplication(db: Db, options: DecideOptions) {
       entity: "application",
       entityId: String(app.id),
       before: { stage: app.stage, version: app.version },
-      after: { stage: to, version: app.version + 1, opinion: options.opinion ?? null, ...effects },
+      after: { stage: to, version: app.version + 1, opinion: options.opinion ?? null, ...effects, ...(provisional ? { provisional } : {}) },
     });
-    return updated as ApplicationRow;
+    return { ...(updated as ApplicationRow), provisional };
   });
 }

@@ -54,6 +54,20 @@ describe.each(TEST_ENGINES)("the seeds' workflows on %s (issue 11)", (engine) =>
     },
   );
 
+  it("flags a deadline counted into 2027, whose public holidays are not published, as provisional", async () => {
+    const early = await file("suspension", await student());
+    expect(
+      await (await w.as("secretary-a", DAY)).applications.submit({ applicationId: early.id, expectedVersion: early.version }),
+    ).toMatchObject({
+      dueOn: "2026-12-07",
+      provisional: false,
+    });
+    const late = await file("suspension", await student());
+    expect(
+      await (await w.as("secretary-a", "2026-12-28")).applications.submit({ applicationId: late.id, expectedVersion: late.version }),
+    ).toMatchObject({ provisional: true });
+  });
+
   it("shows a 注销 not reported within 15 working days as overdue on the pipeline and in the list", async () => {
     const filed = await file("expulsion", await student());
     const executed = await runApplication(w, filed.id, { today: DAY, until: "reported" });
