@@ -4,6 +4,7 @@ import { convertCompletion } from "../services/graduation/convert-completion";
 import { executeAudits } from "../services/graduation/execute-audits";
 import { listAudits } from "../services/graduation/list-audits";
 import { advanceAuditStage, auditSummary, overrideAudit } from "../services/graduation/override-audit";
+import { recordDegreeFacts } from "../services/graduation/record-degree-facts";
 import { runCohortAudit } from "../services/graduation/run-cohort-audit";
 import { pageInput } from "../services/paging";
 import { collegeFilter, collegeFor, procedureFor, router, toTrpcError } from "../trpc";
@@ -97,5 +98,30 @@ export const graduationRouter = router({
         date: input.date,
         today: ctx.today(),
       }),
+    ),
+  /** The data degree conditions read (GPA, CET-4 …), brought into the record from the academic system or a sheet. */
+  recordFacts: procedureFor("graduation.run")
+    .input(
+      z.object({
+        items: z
+          .array(
+            z.object({
+              studentNo: z.string().min(1).max(30),
+              gpa: z.number().min(0).max(5).nullable().optional(),
+              facts: z
+                .record(
+                  z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/),
+                  z.union([z.string().max(100), z.number().finite(), z.boolean(), z.null()]),
+                )
+                .optional(),
+            }),
+          )
+          .min(1)
+          .max(5000),
+      }),
+    )
+    .output(z.object({ updated: z.number(), unknown: z.array(z.string()) }))
+    .mutation(({ ctx, input }) =>
+      recordDegreeFacts(ctx.db, { actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId }, items: input.items }),
     ),
 });

@@ -42,6 +42,21 @@ describe.each(TEST_ENGINES)("executing graduation audits and 结业换毕业 on 
     ...extra,
   });
 
+  it("brings GPA and other facts into the record for the degree conditions to read", async () => {
+    const registrar = await w.as("registrar");
+    expect(
+      await registrar.graduation.recordFacts({
+        items: [
+          { studentNo: "2022010101", gpa: 3.1, facts: { cet4: true } },
+          { studentNo: "2022010102", gpa: 1.8 },
+          { studentNo: "2099999999", gpa: 3 },
+        ],
+      }),
+    ).toEqual({ updated: 2, unknown: ["2099999999"] });
+    const [a] = await w.db.select({ gpa: students.gpa, facts: students.facts }).from(students).where(eq(students.studentNo, "2022010101"));
+    expect(a).toEqual({ gpa: 3.1, facts: { cet4: true } });
+  });
+
   it("reads the graduation-audit rules in force as a versioned setting: a GPA condition withholds a degree", async () => {
     const leader = await w.as("registrar-leader");
     await leader.settings.save({
