@@ -8,12 +8,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROLE_LABELS, ROLES } from "@xueji/shared";
 import { count, eq } from "drizzle-orm";
+import { todayInChina } from "./clock";
 import { auditKeyFile, checkpointDir, isEmbeddedDefault, pgliteDir } from "./data-paths";
 import { openDatabase } from "./db/client";
 import { users } from "./db/schema";
 import { DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed-demo";
 import { buildIfStale } from "./front-ends/build-if-stale";
 import type { StaticSite } from "./front-ends/static-files";
+import { logStartWarnings } from "./http/health-warnings";
 import { createHttpServer } from "./http/server";
 import { createLogger, type Logger } from "./logger";
 import { loadAuditKey } from "./services/audit-log/audit-key";
@@ -46,6 +48,7 @@ server.listen(port, () => {
   if (userCount === 0) printFirstAdministrator();
   else if (demo) void printAccounts();
   else console.log("  按 Ctrl+C 停止。");
+  void logStartWarnings(database.db, todayInChina(), console.warn);
 });
 
 /** The task pane at /addin/ and the dashboard at /, each built by Vite when missing or stale. */

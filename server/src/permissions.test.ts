@@ -64,6 +64,23 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "graduation.list": [S, S, A, A, A, F, U],
   "dashboard.pipeline": [S, S, A, A, A, F, U],
   "dashboard.sheetProgress": [S, S, A, A, A, F, U],
+  // issue 11
+  "graduation.execute": [F, F, A, F, F, F, U],
+  "graduation.convertCompletion": [F, F, N, F, F, F, U],
+  "graduation.recordFacts": [F, F, A, F, F, F, U],
+  "applications.demotionFromPending": [F, F, N, F, F, F, U],
+  "applications.recordSignOff": [H, F, A, F, F, F, U],
+  "applications.signOffs": [H, H, A, A, A, F, U],
+  // Per-student results: another college's student is reported unknown in its row, not by refusing the call.
+  "registration.register": [A, F, A, F, F, F, U],
+  "registration.defer": [A, F, A, F, F, F, U],
+  "registration.registerNewStudents": [F, F, A, F, F, F, U],
+  "registration.list": [S, S, A, A, A, F, U],
+  "registration.deadlines": [A, A, A, A, A, F, U],
+  "registration.calendar": [A, A, A, A, A, F, U],
+  "reports.headcount": [S, S, A, A, A, F, U],
+  "reports.headcountXlsx": [S, S, A, A, A, F, U],
+  "reports.issueDocument": [H, F, A, F, F, F, U],
 };
 
 describe.each(TEST_ENGINES)("every procedure × every role × own/other college on %s", (engine) => {
@@ -176,6 +193,27 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
       c.settings.save({ kind: "holidays", key: "cn", validFrom: "2026-2027", value: CN_HOLIDAYS, reason: "权限测试" }),
     "dashboard.pipeline": (c, side) => c.dashboard.pipeline({ collegeId: college(side) }),
     "dashboard.sheetProgress": (c, side) => c.dashboard.sheetProgress({ termCode: "2025-2026-1", collegeId: college(side) }),
+    // issue 11. Without the school's certificate data the execution is refused on the merits (CONFLICT): past the gate.
+    "graduation.execute": (c, side) => c.graduation.execute({ cohort: 2026, collegeId: college(side) }),
+    "graduation.convertCompletion": (c) => c.graduation.convertCompletion({ studentNo: "2099999999", date: "2026-11-23" }),
+    "graduation.recordFacts": (c) => c.graduation.recordFacts({ items: [{ studentNo: "2099999999", gpa: 3 }] }),
+    "applications.demotionFromPending": (c) => c.applications.demotionFromPending({ itemId: 999_999 }),
+    "applications.recordSignOff": (c, side) =>
+      c.applications.recordSignOff({ applicationId: applicationOf[side], expectedVersion: 999, signer: "王某", signedOn: "2026-11-23" }),
+    "applications.signOffs": (c, side) => c.applications.signOffs({ applicationId: applicationOf[side] }),
+    "registration.register": (c, side) =>
+      c.registration.register({ academicYear: "2026-2027", studentNos: [side === "own" ? "2025010001" : "2025020001"] }),
+    "registration.defer": (c, side) =>
+      c.registration.defer({ academicYear: "2026-2027", studentNos: [side === "own" ? "2025010001" : "2025020001"], reason: "欠费" }),
+    "registration.registerNewStudents": (c, side) =>
+      c.registration.registerNewStudents({ academicYear: "2026-2027", collegeId: college(side) }),
+    "registration.list": (c, side) => c.registration.list({ academicYear: "2026-2027", collegeId: college(side) }),
+    "registration.deadlines": (c) => c.registration.deadlines({ academicYear: "2025-2026" }),
+    "registration.calendar": (c) => c.registration.calendar({ academicYear: "2025-2026" }),
+    "reports.headcount": (c, side) => c.reports.headcount({ date: "2026-11-23", collegeId: college(side) }),
+    "reports.headcountXlsx": (c, side) => c.reports.headcountXlsx({ date: "2026-11-23", collegeId: college(side) }),
+    "reports.issueDocument": (c, side) =>
+      c.reports.issueDocument({ studentNo: side === "own" ? "2025010001" : "2025020001", kind: "enrolment" }),
   };
 
   async function outcome(call: () => Promise<unknown>): Promise<Outcome> {

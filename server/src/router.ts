@@ -4,6 +4,8 @@ import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
 import { graduationRouter } from "./routers/graduation";
 import { pendingRouter } from "./routers/pending";
+import { registrationRouter } from "./routers/registration";
+import { reportsRouter } from "./routers/reports";
 import { settingsRouter } from "./routers/settings";
 import { sheetsRouter } from "./routers/sheets";
 import { studentsRouter } from "./routers/students";
@@ -21,6 +23,8 @@ export const appRouter = router({
   settings: settingsRouter,
   auditLog: auditLogRouter,
   users: usersRouter,
+  registration: registrationRouter,
+  reports: reportsRouter,
 });
 
 /** The add-in and the dashboard import this type, never a copy of it. */

@@ -33,6 +33,14 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "auth.cross-site": "FORBIDDEN",
   "user.not-found": "NOT_FOUND",
   "user.exists": "CONFLICT",
+  // issue 11
+  "document.not-found": "NOT_FOUND",
+  "pending.wrong-kind": "CONFLICT",
+  "application.sign-off-required": "CONFLICT",
+  "graduation.not-approved": "CONFLICT",
+  "graduation.certificate-school-missing": "CONFLICT",
+  "graduation.not-completed": "CONFLICT",
+  "graduation.still-not-eligible": "CONFLICT",
 };
 
 /** Turns a domain error into a tRPC error carrying it, so the formatter can localise it. */

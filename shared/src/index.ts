@@ -2,6 +2,7 @@
 
 export * from "./auth/personal-data";
 export * from "./auth/roles";
+export * from "./calendar/holiday-warnings";
 export * from "./calendar/holidays-cn";
 export * from "./calendar/registrar-calendar";
 export * from "./calendar/working-days";
@@ -33,8 +34,10 @@ export * from "./messages/errors";
 export * from "./messages/format";
 export * from "./messages/input-problems";
 export * from "./messages/labels";
+export * from "./messages/notices";
 export * from "./messages/outcomes";
 export * from "./rules/graduation-audit";
+export * from "./rules/graduation-audit-certificate";
 export * from "./rules/record-checks";
 export * from "./rules/rule-set";
 export * from "./rules/standing";

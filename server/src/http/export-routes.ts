@@ -8,6 +8,7 @@ import { decisionListExport } from "../services/exports/decision-list-export";
 import { registrationExport } from "../services/exports/registration-export";
 import { idInput } from "../services/ids";
 import { inputProblemOf } from "../services/input-problem";
+import { headcountExport } from "../services/reports/headcount-export";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** A 公示 or 发文 list names at most this many applications (a whole school's term is a few thousand). */
@@ -51,6 +52,7 @@ async function decisionsRequest(req: IncomingMessage, url: URL): Promise<unknown
  * (the 学信网 upload) and `/api/export/decisions.xlsx` (a 公示 or 发文 list): `POST` with a JSON
  * body `{ "ids": [1, 2, …], "title": "…" }` for any list (thousands of ids do not fit in a URL —
  * Node refuses headers past 16 KB), or `GET ?ids=1,2&title=…` for a short one.
+ * `GET /api/export/headcount.xlsx?date=…` is 学籍统计 (seed 001 十).
  */
 export async function handleExport(
   req: IncomingMessage,
@@ -84,6 +86,12 @@ export async function handleExport(
     if (!parsed.success) return fail(res, 400, formatError("input.invalid", inputProblemOf(parsed.error), locale));
     result = await decisionListExport(database.db, { applicationIds: parsed.data.ids, title: parsed.data.title });
     name = `${parsed.data.title}.xlsx`;
+  } else if (url.pathname === "/api/export/headcount.xlsx") {
+    // 学籍统计 as of a date (seed 001 十).
+    const date = url.searchParams.get("date") ?? "";
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return fail(res, 400, formatError("input.invalid", { problem: "date" }, locale));
+    result = await headcountExport(database.db, { date });
+    name = `学籍统计_${date}.xlsx`;
   } else return fail(res, 404, "未找到 / Not found");
   res.writeHead(200, { "content-type": XLSX, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
   res.end(result.file);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { type Database, migrationsFolder, resultRows } from "../db/client";
+import { type HealthWarning, healthWarnings } from "./health-warnings";
 
 export interface Health {
   ok: boolean;
@@ -10,6 +11,8 @@ export interface Health {
   database: boolean;
   /** Migrations in this build's journal / applied to the database. */
   migrations: { expected: number; applied: number; current: boolean };
+  /** What an operator should know although the server works (e.g. a year's public holidays not yet published). */
+  warnings: HealthWarning[];
 }
 
 /** The migrations this build expects, by the timestamp drizzle records when it applies one. */
@@ -25,13 +28,14 @@ function journal(): number[] {
  * started on a database a newer or older build migrated is not healthy (503), so a load balancer
  * keeps it out until the upgrade is finished.
  */
-export async function checkHealth(database: Database): Promise<Health> {
+export async function checkHealth(database: Database, today: string): Promise<Health> {
   const expected = journal();
   const answer: Health = {
     ok: false,
     db: database.engine,
     database: false,
     migrations: { expected: expected.length, applied: 0, current: false },
+    warnings: [],
   };
   try {
     await database.db.execute(sql`select 1`);
@@ -42,6 +46,7 @@ export async function checkHealth(database: Database): Promise<Health> {
     const applied = new Set(rows.map((r) => Number(r.created_at)));
     answer.migrations.applied = applied.size;
     answer.migrations.current = expected.every((when) => applied.has(when));
+    if (answer.migrations.current) answer.warnings = await healthWarnings(database.db, today);
   } catch {
     // The database did not answer, or has no migrations table: the fields above say which.
   }

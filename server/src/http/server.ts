@@ -17,6 +17,8 @@ import { refuseTrpcRequest, writeRefusal } from "./trpc-guards";
 
 export { SESSION_COOKIE } from "./request-meta";
 
+import { handleVerify } from "./verify-routes";
+
 // A 50,000-row sheet as JSON cells is about 30 MB.
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -69,7 +71,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
   function route(req: IncomingMessage, res: ServerResponse, meta: RequestMeta): void {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/api/health") {
-      void checkHealth(database).then((health) => sendJson(res, health.ok ? 200 : 503, health));
+      void checkHealth(database, (options.today ?? todayInChina)()).then((health) => sendJson(res, health.ok ? 200 : 503, health));
       return;
     }
     if (url.pathname === "/api/metrics") {
@@ -86,6 +88,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
       handleExport(req, res, database, meta.token, meta.locale).catch((error: unknown) => fail(res, meta, error));
       return;
     }
+    if (handleVerify(req, res, database, meta.locale)) return;
     if (url.pathname.startsWith("/api/trpc/")) {
       const refusal = refuseTrpcRequest(req, meta, allowedOrigins);
       if (!refusal) trpc(req, res);

@@ -5,7 +5,9 @@ import { bulkDecide } from "../services/applications/bulk-decide";
 import { decideApplication } from "../services/applications/decide-application";
 import { fileApplication } from "../services/applications/file-application";
 import { listApplications } from "../services/applications/list-applications";
+import { recordSignOff, signOffsOf } from "../services/applications/record-sign-off";
 import { takeUpPendingItem } from "../services/applications/take-up-pending-item";
+import { takeUpRepeatItem } from "../services/applications/take-up-repeat-item";
 import { pageInput, pageOutput } from "../services/paging";
 import { collegeFilter, procedureFor, router } from "../trpc";
 import { idInput, noteInput, studentNoInput, textInput } from "./inputs";
@@ -17,6 +19,7 @@ const decision = z.object({
   returnTo: z.enum(["previous", "college"]).optional(),
 });
 const versioned = z.object({ applicationId: idInput, expectedVersion: idInput });
+const takenUp = z.object({ id: z.number(), type: z.string(), stage: z.string(), version: z.number(), dueOn: z.string().nullable() });
 
 export const applicationsRouter = router({
   file: procedureFor("applications.file")
@@ -110,4 +113,47 @@ export const applicationsRouter = router({
     .input(pageInput.extend({ studentNo: studentNoInput }))
     .output(pageOutput(statusChangeOutput))
     .query(({ ctx, input }) => studentHistory(ctx.db, ctx.viewer, input)),
+  /** 降级（学业原因） from a 留级 outcome of the standing rules (issue 11). */
+  demotionFromPending: procedureFor("pending.take-up")
+    .input(z.object({ itemId: idInput }))
+    .output(takenUp)
+    .mutation(async ({ ctx, input }) => {
+      const created = await takeUpRepeatItem(ctx.db, { actor: ctx.viewer, itemId: input.itemId, today: ctx.today() });
+      return { id: created.id, type: created.type, stage: created.stage, version: created.version, dueOn: created.dueOn };
+    }),
+  /** The college secretary records a paper signature of an office without an account; the stage passes. */
+  recordSignOff: procedureFor("applications.file")
+    .input(
+      versioned.extend({
+        signer: textInput(60, 1),
+        signedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        scan: z.object({ type: z.enum(["image/jpeg", "image/png", "application/pdf"]), base64: z.string().max(3_000_000) }).optional(),
+      }),
+    )
+    .output(z.object({ id: z.number(), stage: z.string(), version: z.number() }))
+    .mutation(async ({ ctx, input }) => {
+      const updated = await recordSignOff(ctx.db, { actor: ctx.viewer, ...input, signer: input.signer.trim(), today: ctx.today() });
+      return { id: updated.id, stage: updated.stage, version: updated.version };
+    }),
+  /** The paper signatures recorded on an application (without the scans). */
+  signOffs: procedureFor("applications.read")
+    .input(z.object({ applicationId: idInput }))
+    .output(
+      z.array(
+        z.object({
+          id: z.number(),
+          stage: z.string(),
+          signer: z.string(),
+          signedOn: z.string(),
+          scanType: z.string().nullable(),
+          recordedBy: z.number(),
+          recordedAt: z.string(),
+        }),
+      ),
+    )
+    .query(async ({ ctx, input }) => {
+      // Reaching the application (its college or the receiving one) is checked where the timeline is.
+      await applicationTimeline(ctx.db, ctx.viewer, input.applicationId);
+      return signOffsOf(ctx.db, input.applicationId);
+    }),
 });

@@ -1,7 +1,10 @@
 import { AppError, AUDIT_STAGES } from "@xueji/shared";
 import { z } from "zod";
+import { convertCompletion } from "../services/graduation/convert-completion";
+import { executeAudits } from "../services/graduation/execute-audits";
 import { listAudits } from "../services/graduation/list-audits";
 import { advanceAuditStage, auditSummary, overrideAudit } from "../services/graduation/override-audit";
+import { recordDegreeFacts } from "../services/graduation/record-degree-facts";
 import { runCohortAudit } from "../services/graduation/run-cohort-audit";
 import { pageInput, pageOutput } from "../services/paging";
 import { collegeFilter, collegeFor, procedureFor, router, toTrpcError } from "../trpc";
@@ -9,6 +12,22 @@ import { idInput, textInput } from "./inputs";
 import { cohortRunOutput, graduationAuditOutput, graduationListItem, graduationSummaryOutput, stageMoveOutput } from "./outputs";
 
 const cohort = z.number().int().min(2000).max(2100);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const executeOutput = z.object({
+  executed: z.number(),
+  graduated: z.number(),
+  completed: z.number(),
+  refused: z.array(z.object({ studentNo: z.string(), status: z.string() })),
+  noticeNo: z.string().nullable(),
+});
+const convertOutput = z.object({
+  studentNo: z.string(),
+  status: z.string(),
+  noticeNo: z.string(),
+  certificateNo: z.string(),
+  degree: z.enum(["award", "withhold"]),
+  degreeReasons: z.array(z.string()),
+});
 
 /** 毕业/学位资格审查 (DOMAIN.md §6). */
 export const graduationRouter = router({
@@ -60,4 +79,55 @@ export const graduationRouter = router({
         throw toTrpcError(new AppError("auth.forbidden", { role: ctx.user.role }));
       return advanceAuditStage(ctx.db, { actor: ctx.viewer, cohort: input.cohort, collegeId, from: input.from });
     }),
+  /** 执行: the approved list of a college changes each status to 毕业 or 结业 and numbers the certificates. */
+  execute: procedureFor("graduation.run")
+    .input(z.object({ cohort, collegeId: z.number().int(), graduationDate: date.optional() }))
+    .output(executeOutput)
+    .mutation(({ ctx, input }) =>
+      executeAudits(ctx.db, {
+        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        cohort: input.cohort,
+        collegeId: input.collegeId,
+        graduationDate: input.graduationDate,
+        today: ctx.today(),
+      }),
+    ),
+  /** 结业换毕业: a 结业 student audited again; passing makes 毕业 with a new certificate. */
+  convertCompletion: procedureFor("graduation.run")
+    .input(z.object({ studentNo: z.string().min(1).max(30), date }))
+    .output(convertOutput)
+    .mutation(({ ctx, input }) =>
+      convertCompletion(ctx.db, {
+        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        studentNo: input.studentNo,
+        scopeCollegeId: ctx.scope.collegeId,
+        date: input.date,
+        today: ctx.today(),
+      }),
+    ),
+  /** The data degree conditions read (GPA, CET-4 …), brought into the record from the academic system or a sheet. */
+  recordFacts: procedureFor("graduation.run")
+    .input(
+      z.object({
+        items: z
+          .array(
+            z.object({
+              studentNo: z.string().min(1).max(30),
+              gpa: z.number().min(0).max(5).nullable().optional(),
+              facts: z
+                .record(
+                  z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/),
+                  z.union([z.string().max(100), z.number().finite(), z.boolean(), z.null()]),
+                )
+                .optional(),
+            }),
+          )
+          .min(1)
+          .max(5000),
+      }),
+    )
+    .output(z.object({ updated: z.number(), unknown: z.array(z.string()) }))
+    .mutation(({ ctx, input }) =>
+      recordDegreeFacts(ctx.db, { actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId }, items: input.items }),
+    ),
 });

@@ -77,6 +77,28 @@ export const PERMISSIONS = {
   "settings.write": { "registrar-leader": "all", admin: "all" },
   "auditLog.read": { "registrar-leader": "all", admin: "all" },
   "users.manage": { admin: "all" },
+  // —— issue 11: 学年注册, 学籍统计, 在读证明/学历证明 ——
+  /** 学年注册, 暂缓注册, 补注册: the college does it for its students (seed 004 “二级学院通过正方教学管理系统完成学生报到、注册处理”). */
+  "registration.write": { secretary: "own-college", "registrar-staff": "all" },
+  "registration.read": {
+    secretary: "own-college",
+    "college-leader": "own-college",
+    "registrar-staff": "all",
+    "registrar-leader": "all",
+    "school-leader": "all",
+  },
+  /** 新生学籍电子注册: “教务处学籍中心上报数据进行学籍电子注册” (seed 004). */
+  "registration.register-new": { "registrar-staff": "all" },
+  /** 学籍统计 (seed 001 十 “统计本专科各专业人数报学校有关领导、有关部门”). */
+  "reports.read": {
+    "college-leader": "own-college",
+    secretary: "own-college",
+    "registrar-staff": "all",
+    "registrar-leader": "all",
+    "school-leader": "all",
+  },
+  /** 在读证明 (the college issues it, seed 000 二) and 学历证明 (学籍科, seed 000 三). */
+  "documents.issue": { secretary: "own-college", "registrar-staff": "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

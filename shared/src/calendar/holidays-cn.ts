@@ -10,11 +10,21 @@ function range(from: string, to: string): string[] {
 
 /**
  * Default holidays, from the State Council General Office notices on public holiday arrangements
- * (国务院办公厅关于2025年/2026年部分节假日安排的通知). The registrar checks and extends these on
- * the calendar settings page each year; the list is data, not a rule.
+ * (国务院办公厅关于2024年/2025年/2026年部分节假日安排的通知; 2024: 国办发明电〔2023〕7号). The registrar
+ * checks and extends these on the calendar settings page each year; the list is data, not a rule.
+ * `years` says which notices are in: a year not listed is not published yet (2027 at the time of writing).
  */
 export const CN_HOLIDAYS: HolidayCalendar = {
+  years: [2024, 2025, 2026],
   holidays: [
+    // 2024
+    "2024-01-01",
+    ...range("2024-02-10", "2024-02-17"),
+    ...range("2024-04-04", "2024-04-06"),
+    ...range("2024-05-01", "2024-05-05"),
+    ...range("2024-06-08", "2024-06-10"),
+    ...range("2024-09-15", "2024-09-17"),
+    ...range("2024-10-01", "2024-10-07"),
     // 2025
     "2025-01-01",
     ...range("2025-01-28", "2025-02-04"),
@@ -32,6 +42,14 @@ export const CN_HOLIDAYS: HolidayCalendar = {
     ...range("2026-10-01", "2026-10-07"),
   ],
   makeUpWorkdays: [
+    "2024-02-04",
+    "2024-02-18",
+    "2024-04-07",
+    "2024-04-28",
+    "2024-05-11",
+    "2024-09-14",
+    "2024-09-29",
+    "2024-10-12",
     "2025-01-26",
     "2025-02-08",
     "2025-04-27",

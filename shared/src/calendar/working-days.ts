@@ -10,15 +10,59 @@ export interface HolidayCalendar {
   holidays: readonly string[];
   /** Saturdays and Sundays that are working days. */
   makeUpWorkdays: readonly string[];
+  /**
+   * The years whose holiday notice these dates include. Without it, the years that have a holiday.
+   * A deadline that runs into any other year is provisional: its holidays are not known yet.
+   */
+  years?: readonly number[];
+}
+
+/** The years a holiday calendar covers (its notices). */
+export function publishedYears(calendar: HolidayCalendar): Set<number> {
+  return new Set(calendar.years ?? calendar.holidays.map((d) => Number(d.slice(0, 4))));
+}
+
+/** The calendar years an academic year spans (2026-2027 → 2026, 2027) whose public holidays are not in the calendar. */
+export function missingHolidayYears(calendar: HolidayCalendar, academicYear: string): number[] {
+  const published = publishedYears(calendar);
+  const start = Number(academicYear.slice(0, 4));
+  return [start, start + 1].filter((y) => !published.has(y));
+}
+
+/** A date computed by counting working days, flagged when it crossed a year whose holidays are unknown. */
+export interface Deadline {
+  date: string;
+  /** True when a year between the start and the date has no holiday notice in the calendar: the date may move. */
+  provisional: boolean;
+  missingYears: number[];
 }
 
 export class WorkCalendar {
   private readonly holidays: ReadonlySet<string>;
   private readonly makeUp: ReadonlySet<string>;
+  private readonly published: ReadonlySet<number>;
 
   constructor(calendar: HolidayCalendar) {
     this.holidays = new Set(calendar.holidays);
     this.makeUp = new Set(calendar.makeUpWorkdays);
+    this.published = publishedYears(calendar);
+  }
+
+  /** `addWorkingDays`, saying whether the result is provisional (it counted through a year with no holiday notice). */
+  deadline(date: string, n: number): Deadline {
+    return this.flag(date, this.addWorkingDays(date, n));
+  }
+
+  /** Flags a date computed from `from`: provisional when a year from `from` to `date` has no holiday notice. */
+  flag(from: string, date: string): Deadline {
+    const missingYears: number[] = [];
+    for (let y = Number(from.slice(0, 4)); y <= Number(date.slice(0, 4)); y++) if (!this.published.has(y)) missingYears.push(y);
+    return { date, provisional: missingYears.length > 0, missingYears };
+  }
+
+  /** A public holiday (not a mere weekend), the days 国庆 and 春节 cover. */
+  isPublicHoliday(date: string): boolean {
+    return this.holidays.has(date) && !this.makeUp.has(date);
   }
 
   isWorkingDay(date: string): boolean {

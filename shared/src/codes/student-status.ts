@@ -3,6 +3,8 @@ import { codeTable } from "./table";
 // 学籍状态, DOMAIN.md §2. Codes are stable English keys; the transitions in status/ use them.
 export const STUDENT_STATUS = codeTable("studentStatus", "DOMAIN.md §2", [
   ["admitted", "录取", "已录取"],
+  // 报到: the new student came and the college checked the admission; 在读 only after 电子注册 (seed 004).
+  ["reported", "报到", "已报到"],
   ["enrolled", "在读", "在籍", "在校", "正常"],
   ["admission-kept", "保留入学资格", "保留资格"],
   ["admission-given-up", "放弃入学资格"],
@@ -18,6 +20,7 @@ export const STUDENT_STATUS = codeTable("studentStatus", "DOMAIN.md §2", [
 
 export type StudentStatus =
   | "admitted"
+  | "reported"
   | "enrolled"
   | "admission-kept"
   | "admission-given-up"

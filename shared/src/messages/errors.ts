@@ -1,5 +1,5 @@
 import { ROLE_LABELS, type Role } from "../auth/roles";
-import { AUDIT_STAGE_LABELS, type AuditStage } from "../rules/graduation-audit";
+import { AUDIT_REASON_LABELS, AUDIT_STAGE_LABELS, type AuditReason, type AuditStage } from "../rules/graduation-audit";
 import { type ApplicationType, DEFAULT_WORKFLOWS } from "../workflows/application-types";
 import { MATERIALS, type Material } from "../workflows/materials";
 import { stageLabel } from "../workflows/stages";
@@ -166,6 +166,59 @@ export const errorCatalogue = {
   },
   "pending.not-found": { "zh-CN": "找不到这条学籍处理意见。", en: "Pending item not found." },
   "pending.already-lifted": { "zh-CN": "这条学业警示已经解除。", en: "This academic warning was already lifted." },
+  // —— 学籍异动：线下签字环节、留级转降级（issue 11）——
+  "application.sign-off-required": {
+    "zh-CN": "“{stage}”是线下签字环节：请由学院教学秘书登记签字人和签字日期（可附扫描件）。",
+    en: "“{stage}” is a signature on paper: the college secretary records who signed and when (a scan may be attached).",
+  },
+  "application.not-a-sign-off": {
+    "zh-CN": "“{stage}”不是线下签字环节，应由审批人在系统中审批。",
+    en: "“{stage}” is not a signature on paper; its approver decides it in the system.",
+  },
+  "application.scan-invalid": {
+    "zh-CN": "扫描件须为 JPG、PNG 或 PDF 文件，且不超过 {mb} MB。",
+    en: "The scan must be a JPG, PNG or PDF file of at most {mb} MB.",
+  },
+  "pending.wrong-kind": {
+    "zh-CN": "这条学籍处理意见不能转为“{type}”申请。",
+    en: "This pending item cannot be taken up as “{type}”.",
+  },
+  // —— 学年注册（issue 11，种子 003 第十–十二条）——
+  "registration.not-returning": {
+    "zh-CN": "学号“{studentNo}”是 {academicYear} 学年的新生：学年注册只适用于老生，新生办理新生学籍电子注册。",
+    en: "Student “{studentNo}” is a new student of {academicYear}: annual registration is for returning students; new students get electronic registration.",
+  },
+  "registration.wrong-status": {
+    "zh-CN": "学号“{studentNo}”的学籍状态为“{status}”，不能办理学年注册。",
+    en: "Student “{studentNo}” has the status “{status}”; annual registration is not possible.",
+  },
+  "registration.reason-required": {
+    "zh-CN": "暂缓注册须写明原因（如未按规定缴纳学费）。",
+    en: "Deferred registration needs a reason (e.g. fees not paid).",
+  },
+  // —— 在读证明、学历证明（issue 11，种子 000 二–三）——
+  "document.not-eligible": {
+    "zh-CN": "学号“{studentNo}”的学籍状态为“{status}”，不能开具{kind}。",
+    en: "Student “{studentNo}” has the status “{status}”; a {kind} cannot be issued.",
+  },
+  "document.not-found": { "zh-CN": "找不到这份证明。", en: "Certificate not found." },
+  // —— 毕业审核：执行、结业换毕业、证书（issue 11）——
+  "graduation.certificate-school-missing": {
+    "zh-CN": "学历证书信息不完整：请先在“毕业与学位审核规则”中填写{fields}。",
+    en: "The certificate data is incomplete: fill in {fields} in the graduation-audit rules first.",
+  },
+  "graduation.not-approved": {
+    "zh-CN": "该学院名单尚未经学位委员会通过（未到“证书制作”环节），不能执行毕业审核结论。",
+    en: "The college's list has not passed the degree committee (stage Certificates); it cannot be executed yet.",
+  },
+  "graduation.not-completed": {
+    "zh-CN": "学号“{studentNo}”不是结业状态，不能办理结业换毕业。",
+    en: "Student “{studentNo}” is not 结业 (completed); no change to graduation is possible.",
+  },
+  "graduation.still-not-eligible": {
+    "zh-CN": "学号“{studentNo}”重新审核仍不符合毕业条件：{reasons}。",
+    en: "Student “{studentNo}” still does not meet the graduation conditions: {reasons}.",
+  },
   internal: {
     "zh-CN": "处理时发生意外错误（{detail}）。请把这条信息告诉系统管理员。",
     en: "An unexpected error occurred ({detail}). Please tell the system administrator.",
@@ -196,6 +249,11 @@ function localise(name: string, params: Readonly<Record<string, string | number>
   }
   if (name === "type" && value in DEFAULT_WORKFLOWS) return DEFAULT_WORKFLOWS[value as ApplicationType].name[locale];
   if (name === "role" && value in ROLE_LABELS) return ROLE_LABELS[value as Role][locale];
+  if (name === "reasons")
+    return String(value)
+      .split(",")
+      .map((code) => AUDIT_REASON_LABELS[code.trim() as AuditReason["code"]]?.[locale] ?? code)
+      .join(locale === "en" ? ", " : "、");
   if (name === "stage") {
     const workflow = DEFAULT_WORKFLOWS[params.type as ApplicationType];
     if (workflow) return stageLabel(workflow, String(value), locale);

@@ -32,6 +32,7 @@ export const INPUT_PROBLEMS = {
   cursor: { "zh-CN": "分页位置无效或已过期，请从第一页重新加载", en: "the page cursor is not valid; reload from the first page" },
   "not-json": { "zh-CN": "请求内容不是有效的 JSON", en: "the request body is not valid JSON" },
   "too-large": { "zh-CN": "请求内容过大", en: "the request is too large" },
+  date: { "zh-CN": "日期应写作“2026-11-23”", en: "the date must look like 2026-11-23" },
   "academic-year": { "zh-CN": "学年应写作“2025-2026”", en: "the academic year must look like 2025-2026" },
   ids: { "zh-CN": "请给出 1 到 {maximum} 个申请编号", en: "give between 1 and {maximum} application ids" },
   "setting-key": { "zh-CN": "设置项“{key}”不存在", en: "there is no setting “{key}”" },

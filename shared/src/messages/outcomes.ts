@@ -61,5 +61,16 @@ export function graduationReasonText(reason: AuditReason, locale: Locale): strin
       return zh ? `照片文件大小 ${reason.bytes} 字节不符合要求` : `The photo file is ${reason.bytes} bytes, outside the allowed size`;
     case "degree-not-graduated":
       return zh ? "未毕业，不授予学位" : "No degree without graduating";
+    case "degree-too-late":
+      // seed 000 六: 学位证超过两年不再补授.
+      return zh
+        ? `离校已 ${reason.years} 年，超过 ${reason.limit} 年不再授予学位`
+        : `${reason.years} years after the normal duration, beyond the ${reason.limit}-year limit for a degree`;
+    case "degree-failed-required":
+      return zh ? `有 ${reason.count} 门必修课程仍不合格，不授予学位` : `${reason.count} required courses still failed: no degree`;
+    case "degree-condition":
+      return zh
+        ? `学位条件“${reason.condition}”未满足：${reason.fact} 为 ${reason.actual}，要求 ${reason.required}`
+        : `Degree condition “${reason.condition}” not met: ${reason.fact} is ${reason.actual}, required ${reason.required}`;
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type AuditInput, auditGraduate } from "./graduation-audit";
+import { type AuditInput, auditGraduate, DEFAULT_AUDIT_RULES } from "./graduation-audit";
+import { certificateData, certificatePrefix, certificateProblems } from "./graduation-audit-certificate";
 
 const complete: AuditInput = {
   studentNo: "2022010001",
@@ -70,5 +71,57 @@ describe("graduation and degree audit (DOMAIN.md §6)", () => {
       { code: "photo-size", bytes: 120_000 },
     ]);
     expect(auditGraduate({ ...complete, photo: null }).reasons).toEqual([{ code: "photo-missing" }]);
+  });
+});
+
+describe("the degree reads its own rules (seed 000 六.5; DOMAIN.md §6)", () => {
+  it("pins the default to the seed: “超过规定的学习年限视为结业，学位证超过两年不再补授”", () => {
+    expect(DEFAULT_AUDIT_RULES.maxStudyYears).toMatchObject({ "06": 5, "05": 6 });
+    expect(DEFAULT_AUDIT_RULES.degree.maxYearsAfterNormalDuration).toBe(2);
+    // 专升本, 学制 2: graduating 3.8 years after enrolment is within the limit (2 + 2) …
+    const upgrade = { ...complete, level: "15", duration: 2, enrolmentDate: "2022-09-01", graduationDate: "2026-06-30" };
+    expect(auditGraduate(upgrade)).toMatchObject({ outcome: "graduate", degree: "award" });
+    // … 4.8 years after is a 毕业 (within the six maximum years) without a degree.
+    expect(auditGraduate({ ...upgrade, graduationDate: "2027-06-30" })).toMatchObject({
+      outcome: "graduate",
+      degree: "withhold",
+      degreeReasons: [{ code: "degree-too-late", years: 4.8, limit: 4 }],
+    });
+  });
+
+  it("applies a school's conditions to the facts the record or a sheet holds (GPA, CET-4)", () => {
+    const rules = {
+      ...DEFAULT_AUDIT_RULES,
+      degree: {
+        ...DEFAULT_AUDIT_RULES.degree,
+        conditions: [
+          { key: "gpa", name: { "zh-CN": "平均学分绩点", en: "GPA" }, fact: "gpa", op: "min" as const, value: 2 },
+          { key: "cet4", name: { "zh-CN": "四级", en: "CET-4" }, fact: "cet4", op: "equals" as const, value: true },
+        ],
+      },
+    };
+    expect(auditGraduate({ ...complete, facts: { gpa: 2.4, cet4: true } }, rules).degree).toBe("award");
+    expect(auditGraduate({ ...complete, facts: { gpa: 1.9 } }, rules)).toMatchObject({
+      outcome: "graduate",
+      degree: "withhold",
+      degreeReasons: [
+        { code: "degree-condition", condition: "gpa", actual: "1.9", required: "≥2" },
+        { code: "degree-condition", condition: "cet4", actual: "", required: "=true" },
+      ],
+    });
+  });
+
+  it("numbers a certificate in the national format: 学校代码 + 办学类型 + 年份 + 层次 + 序号 (DOMAIN.md §6), dated the graduation day (seed 003 第十六条)", () => {
+    const school = { schoolName: "长江师范学院", schoolCode: "10647", presidentName: "张某", schoolType: "1" as const };
+    expect(certificateProblems(school, "05")).toEqual([]);
+    expect(certificateProblems({ ...school, schoolCode: "", presidentName: "" }, "09")).toEqual(["school-code", "president", "level"]);
+    const prefix = certificatePrefix(school, 2026, "15");
+    expect(certificateData(school, { outcome: "graduate", graduationDate: "2026-06-30", prefix, serial: 37 })).toEqual({
+      kind: "graduation",
+      certificateNo: "106471202605000037",
+      schoolName: "长江师范学院",
+      presidentName: "张某",
+      issueDate: "2026-06-30",
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { MAX_STUDY_YEARS } from "../codes/level";
+import type { Locale } from "../messages/catalogue";
 
 /**
  * The graduation and degree audit of one student (DOMAIN.md §6): credits against the programme,
@@ -19,19 +20,55 @@ export interface AuditInput {
   /** Certificate fields that are present (name, gender, birthDate, major, level, duration, studyForm, enrolmentDate). */
   identity: Readonly<Record<string, string | number | null | undefined>>;
   photo: { width: number; height: number; bytes: number } | null;
+  /** 学制 in years: the degree deadline counts from its end. */
+  duration?: number;
+  /** Data the degree conditions read: from the record (gpa, earnedCredits …) or a sheet (cet4 …). */
+  facts?: Readonly<Record<string, number | string | boolean | null | undefined>>;
+}
+
+/**
+ * A school's degree condition (学位授予条件) read from one fact of the student: at least, at most or
+ * exactly a value. The seeds name none but the time limit; schools add GPA, CET-4, no 处分 ….
+ */
+export interface DegreeCondition {
+  key: string;
+  name: Record<Locale, string>;
+  fact: string;
+  op: "min" | "max" | "equals";
+  value: number | string | boolean;
 }
 
 export interface AuditRules {
   version: number;
+  /** Maximum study years by level (seed 000 六.5: 专科五年、本科六年); past them only 结业. */
+  maxStudyYears: Readonly<Record<string, number>>;
   photo: { width: number; height: number; minBytes: number; maxBytes: number };
-  /** Degree conditions beyond graduating, school-specific. */
-  degree: { requireNoOutstandingFailures: boolean };
+  degree: {
+    requireNoOutstandingFailures: boolean;
+    /** seed 000 六.5 “学位证超过两年不再补授”: no degree once this many years past the normal duration. */
+    maxYearsAfterNormalDuration: number;
+    conditions: readonly DegreeCondition[];
+  };
+  /** What the certificate carries besides the student (seed 003 第十五条: 学校名称、校（院）长姓名及证书编号). */
+  certificate: CertificateSchool;
+}
+
+/** The school on its certificates; the number's prefix (DOMAIN.md §6: 5-digit school code, 1-digit 办学类型). */
+export interface CertificateSchool {
+  schoolName: string;
+  schoolCode: string;
+  presidentName: string;
+  /** 办学类型: 1 普通高等教育, 5 成人, 6 自考, 7 网络. */
+  schoolType: "1" | "5" | "6" | "7";
 }
 
 export const DEFAULT_AUDIT_RULES: AuditRules = {
   version: 1,
+  maxStudyYears: MAX_STUDY_YEARS,
   photo: { width: 480, height: 640, minBytes: 1024, maxBytes: 100 * 1024 },
-  degree: { requireNoOutstandingFailures: true },
+  degree: { requireNoOutstandingFailures: true, maxYearsAfterNormalDuration: 2, conditions: [] },
+  // Each school enters its own name, code and president; executing an audit refuses until it has.
+  certificate: { schoolName: "", schoolCode: "", presidentName: "", schoolType: "1" },
 };
 
 export type AuditReason =
@@ -43,7 +80,10 @@ export type AuditReason =
   | { code: "photo-missing" }
   | { code: "photo-dimensions"; width: number; height: number }
   | { code: "photo-size"; bytes: number }
-  | { code: "degree-not-graduated" };
+  | { code: "degree-not-graduated" }
+  | { code: "degree-too-late"; years: number; limit: number }
+  | { code: "degree-failed-required"; count: number }
+  | { code: "degree-condition"; condition: string; fact: string; actual: string; required: string };
 
 export interface AuditResult {
   studentNo: string;
@@ -70,7 +110,7 @@ export function auditGraduate(input: AuditInput, rules: AuditRules = DEFAULT_AUD
   else if (input.creditsEarned < input.creditsRequired)
     reasons.push({ code: "credits-short", earned: input.creditsEarned, required: input.creditsRequired });
   if (input.outstandingRequiredFailures > 0) reasons.push({ code: "failed-required", count: input.outstandingRequiredFailures });
-  const max = MAX_STUDY_YEARS[input.level] ?? 6;
+  const max = rules.maxStudyYears[input.level] ?? MAX_STUDY_YEARS[input.level] ?? 6;
   const years = studyYears(input.enrolmentDate, input.graduationDate);
   if (years > max) reasons.push({ code: "over-max-years", years, max });
 
@@ -89,6 +129,7 @@ export function auditGraduate(input: AuditInput, rules: AuditRules = DEFAULT_AUD
   const outcome = reasons.length === 0 ? "graduate" : "complete";
   const degreeReasons: AuditReason[] = [];
   if (outcome !== "graduate") degreeReasons.push({ code: "degree-not-graduated" });
+  else degreeReasons.push(...degreeConditions(input, years, rules));
   return {
     studentNo: input.studentNo,
     outcome,
@@ -97,6 +138,38 @@ export function auditGraduate(input: AuditInput, rules: AuditRules = DEFAULT_AUD
     degreeReasons,
     dataComplete: data.length === 0,
   };
+}
+
+/** The degree's own rules, for a student who graduates (seed 000 六.5 and the school's conditions). */
+function degreeConditions(input: AuditInput, years: number, rules: AuditRules): AuditReason[] {
+  const out: AuditReason[] = [];
+  const duration = Number(input.duration ?? input.identity.duration);
+  if (Number.isFinite(duration) && duration > 0) {
+    const limit = duration + rules.degree.maxYearsAfterNormalDuration;
+    if (years > limit) out.push({ code: "degree-too-late", years, limit });
+  }
+  if (rules.degree.requireNoOutstandingFailures && input.outstandingRequiredFailures > 0)
+    out.push({ code: "degree-failed-required", count: input.outstandingRequiredFailures });
+  for (const c of rules.degree.conditions) {
+    const actual = input.facts?.[c.fact];
+    const met =
+      actual !== null &&
+      actual !== undefined &&
+      (c.op === "equals"
+        ? String(actual) === String(c.value)
+        : c.op === "min"
+          ? Number(actual) >= Number(c.value)
+          : Number(actual) <= Number(c.value));
+    if (!met)
+      out.push({
+        code: "degree-condition",
+        condition: c.key,
+        fact: c.fact,
+        actual: actual === null || actual === undefined ? "" : String(actual),
+        required: `${c.op === "min" ? "≥" : c.op === "max" ? "≤" : "="}${c.value}`,
+      });
+  }
+  return out;
 }
 
 /** Stages of the cohort audit (DOMAIN.md §6). */
@@ -116,4 +189,20 @@ export const AUDIT_STAGE_LABELS: Readonly<Record<AuditStage, Record<"zh-CN" | "e
   "degree-committee": { "zh-CN": "学位委员会", en: "Degree committee" },
   certificates: { "zh-CN": "证书制作", en: "Certificates" },
   reported: { "zh-CN": "上报", en: "Reported" },
+};
+
+/** What each audit reason is called where a message names it. */
+export const AUDIT_REASON_LABELS: Readonly<Record<AuditReason["code"], Record<"zh-CN" | "en", string>>> = {
+  "credits-short": { "zh-CN": "学分不足", en: "credits short" },
+  "credits-unknown": { "zh-CN": "已修学分未知", en: "credits earned unknown" },
+  "failed-required": { "zh-CN": "有未通过的必修课", en: "failed required courses" },
+  "over-max-years": { "zh-CN": "超过最长学习年限", en: "past the maximum study years" },
+  "identity-incomplete": { "zh-CN": "证书信息不完整", en: "certificate data incomplete" },
+  "photo-missing": { "zh-CN": "缺少毕业照片", en: "no graduate photo" },
+  "photo-dimensions": { "zh-CN": "照片尺寸不符", en: "photo dimensions wrong" },
+  "photo-size": { "zh-CN": "照片大小不符", en: "photo file size wrong" },
+  "degree-not-graduated": { "zh-CN": "未毕业", en: "not graduating" },
+  "degree-too-late": { "zh-CN": "超过学制两年后不再授予学位", en: "more than two years past the normal duration" },
+  "degree-failed-required": { "zh-CN": "有未通过的必修课", en: "failed required courses" },
+  "degree-condition": { "zh-CN": "未达学位授予条件", en: "a degree condition not met" },
 };

@@ -26,11 +26,11 @@ export interface RecordStudent {
  * is a mistake (DOMAIN.md §4 cross-checks); new students are 录取 until registered.
  */
 export const STATUSES_ON_SHEET: Readonly<Record<SheetKind, readonly StudentStatus[]>> = {
-  "roster-new": ["admitted", "enrolled"],
+  "roster-new": ["admitted", "reported", "enrolled"],
   "roster-returning": ["enrolled", "suspended"],
   "failed-courses": ["enrolled", "suspended", "completed"],
   graduates: ["enrolled", "completed"],
-  dismissal: ["enrolled", "suspended", "admitted"],
+  dismissal: ["enrolled", "suspended", "admitted", "reported"],
 };
 
 // Identity fields that only the evidenced identity-change process may change (seed 000 五, seed 001 八).

@@ -5,7 +5,8 @@ import type { StudentStatus } from "../codes/student-status";
  * status it leads to ("same" for changes of major, class or grade that keep the student 在读).
  */
 export type StatusEvent =
-  | "register" // 新生学籍注册
+  | "report" // 新生报到 (the new-student roster accepted)
+  | "register" // 新生学籍电子注册
   | "keep-admission" // 保留入学资格
   | "give-up-admission" // 放弃入学资格 (only before electronic registration)
   | "cancel-admission" // 复查不合格 → 取消入学资格
@@ -34,10 +35,14 @@ export interface Transition {
 }
 
 export const TRANSITIONS: readonly Transition[] = [
-  { event: "register", name: "新生学籍注册", from: ["admitted"], to: "enrolled" },
-  { event: "keep-admission", name: "保留入学资格", from: ["admitted"], to: "admission-kept" },
-  { event: "give-up-admission", name: "放弃入学资格", from: ["admitted"], to: "admission-given-up" },
-  { event: "cancel-admission", name: "取消入学资格", from: ["admitted"], to: "admission-cancelled" },
+  // seed 004 新生报到: the college checks the admission and marks 报到; 新生电子注册 (before October) makes 在读.
+  { event: "report", name: "新生报到", from: ["admitted"], to: "reported" },
+  { event: "register", name: "新生学籍电子注册", from: ["admitted", "reported"], to: "enrolled" },
+  { event: "keep-admission", name: "保留入学资格", from: ["admitted", "reported"], to: "admission-kept" },
+  // seed 004: “新生未学籍电子注册前想放弃学业的学生按放弃入学资格处理” — until 电子注册, so from 报到 too.
+  { event: "give-up-admission", name: "放弃入学资格", from: ["admitted", "reported"], to: "admission-given-up" },
+  // seed 003 第四条: 复查不合格者取消入学资格 — the 复查 follows 报到.
+  { event: "cancel-admission", name: "取消入学资格", from: ["admitted", "reported"], to: "admission-cancelled" },
   { event: "resume-admission", name: "恢复入学资格", from: ["admission-kept"], to: "admitted" },
   { event: "suspend", name: "休学", from: ["enrolled"], to: "suspended" },
   { event: "resume", name: "复学", from: ["suspended"], to: "enrolled" },
@@ -48,9 +53,9 @@ export const TRANSITIONS: readonly Transition[] = [
   { event: "skip-grade", name: "跳级", from: ["enrolled"], to: "same" },
   { event: "transfer-school", name: "转学", from: ["enrolled"], to: "same" },
   { event: "withdraw", name: "退学", from: ["enrolled"], to: "withdrawn" },
-  { event: "expel", name: "开除学籍", from: ["enrolled"], to: "expelled" },
-  { event: "cancel-status", name: "取消学籍", from: ["enrolled"], to: "status-cancelled" },
-  { event: "decease", name: "注销学籍（死亡）", from: ["enrolled", "suspended", "admitted", "admission-kept"], to: "deceased" },
+  { event: "expel", name: "开除学籍", from: ["enrolled", "suspended"], to: "expelled" },
+  { event: "cancel-status", name: "取消学籍", from: ["enrolled", "suspended"], to: "status-cancelled" },
+  { event: "decease", name: "注销学籍（死亡）", from: ["enrolled", "suspended", "admitted", "reported", "admission-kept"], to: "deceased" },
   { event: "graduate", name: "毕业", from: ["enrolled"], to: "graduated" },
   { event: "complete", name: "结业", from: ["enrolled"], to: "completed" },
   { event: "completion-to-graduation", name: "结业换毕业", from: ["completed"], to: "graduated" },

@@ -20,6 +20,11 @@ export const APPLICATION_TYPES = [
   "change-major",
   "deregistration",
   "identity-change",
+  // issue 11: 降级 for failed credits (留级 carried out), and the three ends of a 学籍 the seeds name.
+  "academic-demotion",
+  "cancel-admission",
+  "expulsion",
+  "status-cancellation",
 ] as const;
 export type ApplicationType = (typeof APPLICATION_TYPES)[number];
 
@@ -29,6 +34,12 @@ export interface DecisionStage {
   role: Role;
   /** Whose college a college role must belong to: the student's, or the receiving one (转入学院). */
   college?: "student" | "target";
+  /**
+   * An office without an account (班主任, 辅导员, 学生处, 财务处, 招生就业处, 党委 — seed 002's chains):
+   * the college secretary records its signature on paper (who, when, the scanned page), which
+   * passes the stage. `role` is then the secretary's.
+   */
+  signOff?: boolean;
 }
 
 export interface Reason {
@@ -69,6 +80,11 @@ const COLLEGE = stage("college", "二级学院审核", "College review", "colleg
 const REGISTRAR = stage("registrar", "教务处学籍中心审核", "Registrar review", "registrar-staff");
 const REGISTRAR_LEADER = stage("registrar-leader", "教务处分管领导审批", "Registrar leader approval", "registrar-leader");
 const SCHOOL_LEADER = stage("school-leader", "分管校领导审批", "School leader approval", "school-leader");
+/** A paper signature of an office without an account, recorded by the student's college secretary. */
+export const signOffStage = (key: string, zh: string, en: string): DecisionStage => ({
+  ...stage(key, zh, en, "secretary", "student"),
+  signOff: true,
+});
 const reason = (code: string, zh: string, en: string, materials: readonly Material[] = []): Reason => ({
   code,
   name: { "zh-CN": zh, en },
@@ -129,18 +145,20 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
     deregisters: false,
     changes: ["grade", "classId"],
   },
-  // seed 004: 保留入学资格 当天; 招生就业工作处 and 学籍中心.
+  // seed 004: 保留入学资格 当天; 完成单位 二级学院、招生就业工作处、教务处学籍中心. “因病保留入学资格需提供保留
+  // 入学资格申请表、医院诊断证明、录取通知书和身份证复印件；参军保留入学资格需提交《应征入伍普通高等学校录取新生
+  // 保留入学资格申请表》和录取通知书。” 招生就业处 has no account: a sign-off stage.
   "keep-admission": {
     type: "keep-admission",
     version: 1,
     name: { "zh-CN": "保留入学资格", en: "Deferred admission" },
     event: "keep-admission",
-    materials: ["admission-letter", "student-id-copy"],
+    materials: ["admission-letter"],
     reasons: [
-      reason(ILLNESS, "疾病", "Illness", ["application-form", "diagnosis"]),
-      reason(MILITARY, "应征入伍", "Military service", ["enlistment"]),
+      reason(ILLNESS, "疾病", "Illness", ["application-form", "diagnosis", "student-id-copy"]),
+      reason(MILITARY, "应征入伍", "Military service", ["enlistment-keep-admission-form"]),
     ],
-    stages: [COLLEGE, REGISTRAR],
+    stages: [COLLEGE, signOffStage("admissions-office", "招生就业工作处签署意见", "Admissions office signature"), REGISTRAR],
     publicNoticeDays: 0,
     deadlineWorkingDays: 0,
     deregisters: false,
@@ -160,14 +178,23 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
     deregisters: true,
     changes: [],
   },
-  // seed 004: 自动退学 一天; college meeting → 教务处 → 分管校领导.
+  // seed 004: 退学 一天 (its table says 自动退学 for a student who asks to leave); college meeting → 教务处 → 分管校领导.
+  // seed 002 四: 自动退学 proper is a student absent without leave: “自动退学的审批，由学院（系）辅导员代为办理（因
+  // 学生不到校、也不办理任何手续）”, no 肄业证明 — its own reason (正方 21) with the 辅导员's form and evidence.
   withdrawal: {
     type: "withdrawal",
     version: 1,
     name: { "zh-CN": "退学", en: "Withdrawal" },
     event: "withdraw",
-    materials: ["application-form", "student-id-copy", "parent-id-copy"],
-    reasons: [reason("21", "自动退学", "Voluntary withdrawal"), reason("29", "自费出国退学", "Studying abroad")],
+    materials: [],
+    reasons: [
+      reason("39", "本人申请退学", "At the student's request", ["application-form", "student-id-copy", "parent-id-copy"]),
+      reason("29", "自费出国退学", "Studying abroad", ["application-form", "student-id-copy", "parent-id-copy"]),
+      reason("21", "自动退学（辅导员代办，不发肄业证明）", "Left without leave (counsellor files; no certificate of study)", [
+        "auto-withdrawal-form",
+        "counsellor-evidence",
+      ]),
+    ],
     stages: [COLLEGE, REGISTRAR_LEADER, SCHOOL_LEADER],
     publicNoticeDays: 0,
     deadlineWorkingDays: 1,
@@ -197,7 +224,8 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
     deregisters: true,
     changes: [],
   },
-  // seed 004 1月: 转出学院 → 转入学院 → 工作小组 by grades → 公示 → 发文 → 异动.
+  // seed 004 1月: 转出学院 → 转入学院 → 工作小组 by grades → 公示 → 发文 → 异动; seed 001 二 ends with
+  // “由教务处负责人签署意见” before 发文: the registrar leader decides last.
   "change-major": {
     type: "change-major",
     version: 1,
@@ -205,7 +233,12 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
     event: "change-major",
     materials: ["application-form", "ranking"],
     reasons: [reason("01", "兴趣与特长", "Interest and aptitude"), reason("99", "其他", "Other")],
-    stages: [COLLEGE, stage("receiving", "转入学院审核", "Receiving college review", "college-leader", "target"), REGISTRAR],
+    stages: [
+      COLLEGE,
+      stage("receiving", "转入学院审核", "Receiving college review", "college-leader", "target"),
+      REGISTRAR,
+      REGISTRAR_LEADER,
+    ],
     publicNoticeDays: 5,
     deadlineWorkingDays: 20,
     deregisters: false,
@@ -232,7 +265,8 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
     version: 1,
     name: { "zh-CN": "学籍信息修改", en: "Change of identity data" },
     event: null,
-    materials: ["police-conclusion", "household-certificate", "household-book-copy", "old-id-copy", "new-id-copy"],
+    // seed 004 12: “学生本人填写个人信息修改申请表，并附户口所在地派出所证明” — the form as well.
+    materials: ["identity-change-form", "police-conclusion", "household-certificate", "household-book-copy", "old-id-copy", "new-id-copy"],
     reasons: [
       reason("changed", "身份信息变更", "Identity data changed"),
       reason("gaokao-error", "高考报名时填错", "Wrong at gaokao registration", ["exam-authority-certificate", "exam-ticket-copy"]),
@@ -242,6 +276,63 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
     deadlineWorkingDays: 10,
     deregisters: false,
     changes: ["name", "idNumber", "gender", "birthDate", "ethnicity"],
+  },
+  // seed 004 二.2 学生因成绩原因降级: 教务处学籍中心 统计形成初步处理意见 → 上报学校开会研究同意 → 公示 → 发文
+  // → 学籍异动. A 留级 outcome of the standing rules (seed 000 九: 28–35 failed credits) is taken up as this.
+  "academic-demotion": {
+    type: "academic-demotion",
+    version: 1,
+    name: { "zh-CN": "降级（学业原因）", en: "Demotion for failed credits" },
+    event: "repeat-year",
+    materials: ["failed-course-sheet"],
+    reasons: [reason("22", "学年累计不合格学分达到留级条件", "Failed credits of the year reach the repeat band")],
+    stages: [REGISTRAR, SCHOOL_LEADER],
+    publicNoticeDays: 5,
+    deadlineWorkingDays: 15,
+    deregisters: false,
+    changes: ["grade", "classId"],
+  },
+  // seed 003 第四条 “复查不合格者取消入学资格”; the 复查 is 招生就业处's (seed 004 新生报到: 二级学院进行入学资格复查).
+  "cancel-admission": {
+    type: "cancel-admission",
+    version: 1,
+    name: { "zh-CN": "取消入学资格", en: "Cancelling admission" },
+    event: "cancel-admission",
+    materials: ["review-result"],
+    reasons: [reason("99", "入学资格复查不合格", "Failed the admission review")],
+    stages: [COLLEGE, signOffStage("admissions-office", "招生就业工作处复查意见", "Admissions office review"), REGISTRAR_LEADER],
+    publicNoticeDays: 0,
+    deadlineWorkingDays: 5,
+    deregisters: true,
+    changes: [],
+  },
+  // seed 003 第十条 学籍注销 “含退学、取消学籍、开除学籍、死亡等”; 开除学籍 is a 处分 (0018 code 6) the school decides.
+  expulsion: {
+    type: "expulsion",
+    version: 1,
+    name: { "zh-CN": "开除学籍", en: "Expulsion" },
+    event: "expel",
+    materials: ["discipline-decision", "evidence-general"],
+    reasons: [reason("23", "触犯刑法", "Criminal offence"), reason("6", "违纪（开除学籍处分）", "Disciplinary expulsion")],
+    stages: [COLLEGE, REGISTRAR, SCHOOL_LEADER],
+    publicNoticeDays: 0,
+    deadlineWorkingDays: 15,
+    deregisters: true,
+    changes: [],
+  },
+  // seed 003 第十条: 取消学籍 (e.g. admission obtained by fraud) ends the 学籍 like 开除学籍.
+  "status-cancellation": {
+    type: "status-cancellation",
+    version: 1,
+    name: { "zh-CN": "取消学籍", en: "Cancelling student status" },
+    event: "cancel-status",
+    materials: ["evidence-general"],
+    reasons: [reason("99", "以不正当手段取得学籍等", "Status obtained improperly")],
+    stages: [COLLEGE, REGISTRAR, SCHOOL_LEADER],
+    publicNoticeDays: 0,
+    deadlineWorkingDays: 15,
+    deregisters: true,
+    changes: [],
   },
 };
 

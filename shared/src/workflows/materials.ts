@@ -24,6 +24,18 @@ export const MATERIALS = {
     en: "Certificate of the exam authority or high school",
   },
   "exam-ticket-copy": { "zh-CN": "高考准考证复印件", en: "Copy of the gaokao admission ticket" },
+  // issue 11 (seeds 002, 003, 004)
+  "enlistment-keep-admission-form": {
+    "zh-CN": "《应征入伍普通高等学校录取新生保留入学资格申请表》",
+    en: "Enlisted new student's application to defer admission",
+  },
+  "auto-withdrawal-form": { "zh-CN": "《自动退学审批表》（辅导员代办）", en: "Automatic withdrawal form (filed by the counsellor)" },
+  "counsellor-evidence": { "zh-CN": "辅导员出具的未到校、未办手续的证明材料", en: "Counsellor's evidence of absence" },
+  "identity-change-form": { "zh-CN": "个人信息修改申请表", en: "Application to change personal data" },
+  "failed-course-sheet": { "zh-CN": "学生签字确认的不及格课程信息核对表", en: "Failed-course check sheet signed by the student" },
+  "review-result": { "zh-CN": "入学资格复查不合格的结论", en: "Result of the admission review" },
+  "discipline-decision": { "zh-CN": "处分决定书", en: "Disciplinary decision" },
+  "evidence-general": { "zh-CN": "事实材料与证据", en: "Statement of facts and evidence" },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type Material = keyof typeof MATERIALS;

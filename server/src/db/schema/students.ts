@@ -1,4 +1,5 @@
-import { date, index, integer, numeric, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { classes, colleges, majors } from "./organisation";
 
 /** The student record (DOMAIN.md §2): the 学信网 registration fields plus status. */
@@ -30,6 +31,10 @@ export const students = pgTable(
     admissionType: text("admission_type"),
     /** Credits earned so far, as the academic system reports them (for the graduation audit). */
     earnedCredits: numeric("earned_credits", { precision: 5, scale: 1, mode: "number" }),
+    /** Grade point average as the academic system reports it, for degree conditions that read it. */
+    gpa: numeric("gpa", { precision: 3, scale: 2, mode: "number" }),
+    /** Other data degree conditions read (a sheet brings them: cet4, 处分 …), by key. */
+    facts: jsonb("facts").notNull().default(sql`'{}'::jsonb`),
     status: text("status").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -78,11 +78,21 @@ export async function decideApplication(db: Db, options: DecideOptions) {
     const workflow = await workflowOf(tx, app.type, app.workflowVersion);
     const here = { stage: app.stage, type: app.type };
     if (app.state !== "open") throw new AppError("application.wrong-stage", here);
+    // A paper signature passes only when the secretary records it (record-sign-off.ts), whoever tries to advance it.
+    if (options.action === "advance" && workflow.stages.find((s) => s.key === app.stage)?.signOff)
+      throw new AppError("application.sign-off-required", here);
     if (!mayAct(workflow, app, options.actor)) {
       throw new AppError("application.not-your-stage", { ...here, role: roleOfStage(workflow, app.stage) });
     }
 
     const set: Partial<typeof applications.$inferInsert> = {};
+    // A deadline counted through a year whose public holidays are not in the calendar yet (2027) is provisional.
+    let provisional = false;
+    const deadline = (days: number) => {
+      const d = calendar.deadline(options.today, days);
+      provisional ||= d.provisional;
+      return d.date;
+    };
     let to: string;
     let effects: Record<string, unknown> = {};
     switch (options.action) {
@@ -92,7 +102,7 @@ export async function decideApplication(db: Db, options: DecideOptions) {
         if (missing.length > 0) throw new AppError("application.materials-missing", { materials: missing.join(",") });
         to = nextStage(workflow, app.stage) as string;
         set.submittedOn = options.today;
-        set.dueOn = calendar.addWorkingDays(options.today, workflow.deadlineWorkingDays);
+        set.dueOn = deadline(workflow.deadlineWorkingDays);
         break;
       }
       case "advance": {
@@ -101,12 +111,12 @@ export async function decideApplication(db: Db, options: DecideOptions) {
           throw new AppError("application.notice-period", { date: app.noticeEndsOn });
         }
         to = nextStage(workflow, app.stage) as string;
-        if (to === FIXED_STAGES.notice) set.noticeEndsOn = calendar.addWorkingDays(options.today, workflow.publicNoticeDays);
+        if (to === FIXED_STAGES.notice) set.noticeEndsOn = deadline(workflow.publicNoticeDays);
         if (app.stage === FIXED_STAGES.execution) {
           const noticeNo = await nextNoticeNo(tx, Number(options.today.slice(0, 4)));
           const changes = await executeChange(tx as Tx, app, workflow, noticeNo);
           Object.assign(set, { noticeNo, executedOn: options.today });
-          if (workflow.deregisters) set.deregistrationDueOn = calendar.addWorkingDays(options.today, DEREGISTRATION_WORKING_DAYS);
+          if (workflow.deregisters) set.deregistrationDueOn = deadline(DEREGISTRATION_WORKING_DAYS);
           effects = { noticeNo, changes };
         }
         if (to === FIXED_STAGES.effective) {
@@ -150,9 +160,9 @@ export async function decideApplication(db: Db, options: DecideOptions) {
       entity: "application",
       entityId: String(app.id),
       before: { stage: app.stage, version: app.version },
-      after: { stage: to, version: app.version + 1, opinion: options.opinion ?? null, ...effects },
+      after: { stage: to, version: app.version + 1, opinion: options.opinion ?? null, ...effects, ...(provisional ? { provisional } : {}) },
     });
     // An identity change carries the new ID number: masked for roles that see ID numbers masked.
-    return maskDeep(options.actor.role, updated as ApplicationRow);
+    return { ...maskDeep(options.actor.role, updated as ApplicationRow), provisional };
   });
 }

@@ -56,7 +56,7 @@ export async function executeChange(tx: Tx, application: ApplicationRow, workflo
     }
     change("classId", wanted.classId !== undefined ? Number(wanted.classId) : null);
   }
-  if (application.type === "demotion") {
+  if (application.type === "demotion" || application.type === "academic-demotion") {
     // 降级 joins a later grade: the expected graduation moves by the same number of years.
     const years = Number(wanted.grade) - student.grade;
     change("grade", Number(wanted.grade));

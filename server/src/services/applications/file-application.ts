@@ -60,7 +60,7 @@ async function validChanges(
       throw fail("class-not-in-new-major", { grade: student.grade });
     return { changes: { majorId, ...(classId !== undefined ? { classId } : {}) }, targetCollegeId: major.collegeId };
   }
-  if (type === "demotion") {
+  if (type === "demotion" || type === "academic-demotion") {
     const grade = Number(changes.grade);
     if (!Number.isInteger(grade) || grade <= student.grade || grade > student.grade + 3) throw fail("later-grade");
     const classId = changes.classId !== undefined ? idIn(changes, "classId") : undefined;

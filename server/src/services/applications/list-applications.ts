@@ -3,13 +3,14 @@ import { and, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applications, colleges, students } from "../../db/schema";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
+import { overdue } from "./overdue";
 
 export interface ListApplicationsOptions extends PageOptions {
   collegeId?: number | undefined;
   type?: ApplicationType | undefined;
   stage?: string | undefined;
   state?: "open" | "done" | "rejected" | undefined;
-  /** Open, not yet executed, past their due date as of `today`. */
+  /** Open and past a due date as of `today`: the decision's, or 学籍注销's after execution. */
   overdue?: boolean | undefined;
   today: string;
   sort: "filed" | "due";
@@ -38,7 +39,7 @@ export async function listApplications(db: Db, o: ListApplicationsOptions) {
   if (o.type) where.push(eq(applications.type, o.type));
   if (o.stage) where.push(eq(applications.stage, o.stage));
   if (o.state) where.push(eq(applications.state, o.state));
-  if (o.overdue) where.push(eq(applications.state, "open"), isNull(applications.executedOn), lt(applications.dueOn, o.today));
+  if (o.overdue) where.push(overdue(o.today));
   const after = afterCursor(keyset, o.cursor);
   if (after) where.push(after);
   const rows = await db
@@ -56,6 +57,7 @@ export async function listApplications(db: Db, o: ListApplicationsOptions) {
       filedAt: applications.filedAt,
       dueOn: applications.dueOn,
       noticeNo: applications.noticeNo,
+      deregistrationDueOn: applications.deregistrationDueOn,
       ...keyColumns(keyset),
     })
     .from(applications)

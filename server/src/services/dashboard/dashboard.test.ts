@@ -30,8 +30,8 @@ describe.each(TEST_ENGINES)("dashboard queries on %s", (engine) => {
     // Suspensions are due in 10 working days: 2026-10-20 after the National Day holiday.
     const early = await (await w.as("registrar", "2026-10-20")).dashboard.pipeline({});
     expect(early).toEqual([
-      { type: "suspension", stage: "college", collegeId: w.collegeA, count: 2, overdue: 0 },
-      { type: "withdrawal", stage: "draft", collegeId: w.collegeB, count: 1, overdue: 0 },
+      { type: "suspension", stage: "college", collegeId: w.collegeA, count: 2, overdue: 0, deregistrationOverdue: 0 },
+      { type: "withdrawal", stage: "draft", collegeId: w.collegeB, count: 1, overdue: 0, deregistrationOverdue: 0 },
     ]);
     const late = await (await w.as("registrar", "2026-10-21")).dashboard.pipeline({});
     expect(late[0]).toMatchObject({ count: 2, overdue: 2 });
@@ -45,12 +45,13 @@ describe.each(TEST_ENGINES)("dashboard queries on %s", (engine) => {
     ]);
     const receipt = await (await w.as("secretary-a")).sheets.submit({ clientId: "progress-roster-a", termCode: "2026-2027-1", grid });
     await (await w.as("registrar")).sheets.review({ submissionId: receipt.submissionId, decision: "accept" });
-    // Autumn 2026 starts on 1 September: the returning roster is due at the end of week 4 (27 September).
+    // Autumn 2026 starts on 1 September: the returning roster is due at the end of week 3 (20 September), the earlier of
+    // seed 003 第十二条 “各学院每学年第一学期开学后第三周结束前……报学校教务处” and seed 004 “10月前”.
     const progress = await (await w.as("registrar", "2026-10-08")).dashboard.sheetProgress({ termCode: "2026-2027-1" });
     const returning = progress.filter((p) => p.task === "returning-registration").map((p) => [p.collegeName, p.dueOn, p.state, p.overdue]);
     expect(returning).toEqual([
-      ["信息工程学院", "2026-09-27", "accepted", false],
-      ["外国语学院", "2026-09-27", "missing", true],
+      ["信息工程学院", "2026-09-20", "accepted", false],
+      ["外国语学院", "2026-09-20", "missing", true],
     ]);
     const before = await (await w.as("registrar", "2026-09-20")).dashboard.sheetProgress({ termCode: "2026-2027-1" });
     expect(before.find((p) => p.task === "returning-registration" && p.collegeId === w.collegeB)?.overdue).toBe(false);

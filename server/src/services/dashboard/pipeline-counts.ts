@@ -1,8 +1,9 @@
-import { and, count, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applications } from "../../db/schema";
+import { overdue, overdueDeregistration } from "../applications/overdue";
 
-/** Open applications by type × stage × college, with how many are past their due date. */
+/** Open applications by type × stage × college, with how many are past their due date (a decision's, or 学籍注销's). */
 export async function pipelineCounts(db: Db, options: { today: string; collegeId?: number | undefined }) {
   const where: SQL[] = [eq(applications.state, "open")];
   if (options.collegeId !== undefined) where.push(eq(applications.collegeId, options.collegeId));
@@ -12,9 +13,8 @@ export async function pipelineCounts(db: Db, options: { today: string; collegeId
       stage: applications.stage,
       collegeId: applications.collegeId,
       count: count(),
-      overdue: sql<number>`count(*) filter (where ${and(isNull(applications.executedOn), lt(applications.dueOn, options.today))})`.mapWith(
-        Number,
-      ),
+      overdue: sql<number>`count(*) filter (where ${overdue(options.today)})`.mapWith(Number),
+      deregistrationOverdue: sql<number>`count(*) filter (where ${overdueDeregistration(options.today)})`.mapWith(Number),
     })
     .from(applications)
     .where(and(...where))

@@ -158,12 +158,15 @@ describe.each(TEST_ENGINES)("graduation and degree audits on %s", (engine) => {
     const photoOf = async () =>
       (await registrar.graduation.list({ cohort: 2026 })).items.find((a) => a.name === "照片戊")?.reasons as Array<{ code: string }>;
     expect((await photoOf()).map((r) => r.code)).toEqual(["photo-size"]); // 180 KB over the built-in 100 KB
-    await (await w.as("registrar-leader")).settings.save({
-      kind: "graduation-rules",
+    const leader = await w.as("registrar-leader");
+    const inForce = await leader.settings.current({ kind: "graduation-audit", key: "default", academicYear: "2025-2026" });
+    const value = inForce.value as { photo: Record<string, number> };
+    await leader.settings.save({
+      kind: "graduation-audit",
       key: "default",
       validFrom: "2025-2026",
       reason: "学信网照片上限调整为 200 KB",
-      value: { photo: { width: 480, height: 640, minBytes: 1024, maxBytes: 200 * 1024 }, degree: { requireNoOutstandingFailures: true } },
+      value: { ...value, photo: { ...value.photo, maxBytes: 200 * 1024 } },
     });
     await registrar.graduation.run({ cohort: 2026 });
     expect(await photoOf()).toEqual([]);

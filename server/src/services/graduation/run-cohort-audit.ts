@@ -1,9 +1,9 @@
-import { type AuditInput, type AuditRules, academicYearOf, auditGraduate, REQUIRED_NATURES } from "@xueji/shared";
+import { type AuditInput, auditGraduate, REQUIRED_NATURES } from "@xueji/shared";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Db, resultRows } from "../../db/client";
 import { majors, studentPhotos, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
-import { settingInForce } from "../settings/settings-store";
+import { auditRulesInForce } from "./audit-rules-in-force";
 
 /**
  * Audits a graduating cohort (students expected to graduate in `cohort`, still 在读 or 结业):
@@ -15,9 +15,6 @@ export async function runCohortAudit(
   options: { actor: Actor; cohort: number; collegeId?: number | undefined; graduationDate?: string },
 ) {
   const graduationDate = options.graduationDate ?? `${options.cohort}-06-30`;
-  // The conditions in force in the year the cohort graduates (settings `graduation-rules`); version 0 is the built-in default.
-  const rulesInForce = await settingInForce<Omit<AuditRules, "version">>(db, "graduation-rules", "default", academicYearOf(graduationDate));
-  const rules: AuditRules = { ...rulesInForce.value, version: rulesInForce.version };
   const where = [
     sql`extract(year from ${students.expectedGraduationDate}) = ${options.cohort}`,
     inArray(students.status, ["enrolled", "completed"]),
@@ -36,6 +33,8 @@ export async function runCohortAudit(
       studyForm: students.studyForm,
       enrolmentDate: students.enrolmentDate,
       earnedCredits: students.earnedCredits,
+      gpa: students.gpa,
+      facts: students.facts,
       majorName: majors.name,
       requiredCredits: majors.requiredCredits,
       width: studentPhotos.width,
@@ -47,6 +46,7 @@ export async function runCohortAudit(
     .leftJoin(studentPhotos, eq(studentPhotos.studentId, students.id))
     .where(and(...where));
   if (cohort.length === 0) return { audited: 0, graduate: 0, complete: 0 };
+  const rules = await auditRulesInForce(db, graduationDate);
 
   // Failed required courses not cleared by a passed make-up or retake, per student.
   const failures = resultRows<{ student_id: number; n: number }>(
@@ -84,6 +84,8 @@ export async function runCohortAudit(
         studyForm: s.studyForm,
         enrolmentDate: s.enrolmentDate,
       },
+      duration: s.duration,
+      facts: { ...(s.facts as Record<string, string | number | boolean | null>), gpa: s.gpa, earnedCredits: s.earnedCredits },
       photo: s.width === null || s.height === null || s.bytes === null ? null : { width: s.width, height: s.height, bytes: s.bytes },
     };
     const result = auditGraduate(input, rules);
@@ -96,7 +98,7 @@ export async function runCohortAudit(
       reasons: result.reasons,
       degree_reasons: result.degreeReasons,
       data_complete: result.dataComplete,
-      rules_version: rulesInForce.version,
+      rules_version: rules.version,
     };
   });
   await db.transaction(async (tx) => {

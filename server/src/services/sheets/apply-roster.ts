@@ -7,14 +7,16 @@ type Submission = typeof sheetSubmissions.$inferSelect;
 export interface RosterEffects {
   pendingItemsCreated: number;
   recordsUpdated: number;
-  /** New students registered by this roster (录取 → 在读), for the audit event. */
+  /** New students marked 报到 by this roster (录取 → 报到), for the audit event. */
   registered?: string[];
 }
 
 /**
  * Accepting a roster updates each listed student's registration for the academic year (seed 003
- * 第十条–第十一条: 注册 / 暂缓注册 …); on the new-student roster a 录取 student who reported is
- * registered, 录取 → 在读 (DOMAIN.md §2). Both are single set-based statements.
+ * 第十条–第十一条: 注册 / 暂缓注册 …); on the new-student roster a 录取 student who came is marked
+ * 报到, 录取 → 报到: 在读 follows 新生电子注册 (seed 004: 放弃入学资格 stays possible until then;
+ * services/registration). 学年注册 is for returning students (seed 003 第十条 “从学生入学次年起”):
+ * on the returning roster the year's new students are left out. Both are single set-based statements.
  */
 export async function applyRoster(tx: Tx, submission: Submission): Promise<RosterEffects> {
   const academicYear = submission.termCode.slice(0, 9);
@@ -24,13 +26,14 @@ export async function applyRoster(tx: Tx, submission: Submission): Promise<Roste
     from sheet_rows r
     join students s on s.student_no = r.student_no and s.college_id = ${submission.collegeId}
     where r.submission_id = ${submission.id} and r.error_count = 0 and r."values" ? 'registrationStatus'
+      and (${submission.kind} <> 'roster-returning' or s.grade < ${Number(academicYear.slice(0, 4))})
     on conflict (student_id, academic_year) do update
       set status = excluded.status, source_submission_id = excluded.source_submission_id, updated_at = now()
     returning student_id`);
   const recordsUpdated = resultRows(upserted).length;
   if (submission.kind !== "roster-new") return { pendingItemsCreated: 0, recordsUpdated };
   const changed = await tx.execute(sql`
-    update students s set status = 'enrolled', updated_at = now()
+    update students s set status = 'reported', updated_at = now()
     from sheet_rows r
     where r.submission_id = ${submission.id} and r.error_count = 0 and s.student_no = r.student_no
       and s.college_id = ${submission.collegeId} and s.status = 'admitted'

@@ -83,7 +83,7 @@ export async function reviewSubmission(db: Db, options: ReviewOptions): Promise<
         recordsUpdated: effects.recordsUpdated,
         // Each registered student's status, before and after, so the record's history can be replayed.
         ...(effects.registered
-          ? { statusChanges: effects.registered.map((studentNo) => ({ studentNo, status: { before: "admitted", after: "enrolled" } })) }
+          ? { statusChanges: effects.registered.map((studentNo) => ({ studentNo, status: { before: "admitted", after: "reported" } })) }
           : {}),
       },
     });

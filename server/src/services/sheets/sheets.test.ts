@@ -294,7 +294,7 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
     },
   );
 
-  it("registers new students when their roster is accepted, recording each status change", async () => {
+  it("marks new students 报到 when their roster is accepted, recording each status change", async () => {
     await w.insertStudents([
       { studentNo: "2026010001", name: "新甲", collegeId: w.collegeA, majorId: w.majorA, grade: 2026, status: "admitted" },
       { studentNo: "2026010002", name: "新乙", collegeId: w.collegeA, majorId: w.majorA, grade: 2026, status: "admitted" },
@@ -326,7 +326,8 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
       .where(eq(students.grade, 2026))
       .orderBy(students.studentNo);
     expect(after).toEqual([
-      { studentNo: "2026010001", status: "enrolled" },
+      // seed 004: 报到 now, 在读 only after 新生电子注册 (“新生未学籍电子注册前想放弃学业的学生按放弃入学资格处理”).
+      { studentNo: "2026010001", status: "reported" },
       { studentNo: "2026010002", status: "admitted" },
     ]);
     const [event] = await w.db
@@ -338,7 +339,7 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
     expect(event).toMatchObject({
       action: "sheet.accept",
       role: "registrar-staff",
-      after: { statusChanges: [{ studentNo: "2026010001", status: { before: "admitted", after: "enrolled" } }] },
+      after: { statusChanges: [{ studentNo: "2026010001", status: { before: "admitted", after: "reported" } }] },
     });
   });
 

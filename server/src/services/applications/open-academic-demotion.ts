@@ -1,0 +1,55 @@
+import { AppError, academicYearOf } from "@xueji/shared";
+import { eq } from "drizzle-orm";
+import type { Tx } from "../../db/client";
+import { applicationDecisions, applications, pendingItems, students } from "../../db/schema";
+import { workCalendar, workflowInForce } from "./workflow-for";
+
+/**
+ * A 留级 outcome of the standing rules (seed 000 九: “学年累计不合格学分 28-35 学分为留级”) is carried out
+ * as a 降级（学业原因） application (seed 004 二.2 学生因成绩原因降级: 初步处理意见 → 学校开会研究 → 公示 →
+ * 发文 → 学籍异动), the way a 退学 outcome becomes 退学处理: it opens at the registrar's stage with
+ * the figures, joining the next grade; executing it numbers the 学籍异动通知单. The item is taken up.
+ */
+export async function openDemotionFromPending(tx: Tx, options: { itemId: number; userId: number; today: string }) {
+  const [item] = await tx.select().from(pendingItems).where(eq(pendingItems.id, options.itemId)).for("update").limit(1);
+  if (!item) throw new AppError("pending.not-found");
+  if (item.kind !== "repeat") throw new AppError("pending.wrong-kind", { type: "降级（学业原因）" });
+  if (item.state !== "pending") throw new AppError("application.wrong-stage", { stage: item.state });
+  const [student] = await tx.select({ grade: students.grade }).from(students).where(eq(students.id, item.studentId)).limit(1);
+  if (!student) throw new AppError("application.not-found");
+  const workflow = await workflowInForce(tx, "academic-demotion", academicYearOf(options.today));
+  const calendar = await workCalendar(tx, academicYearOf(options.today));
+  const stage = workflow.stages[0]?.key ?? "registrar";
+  const figures = item.figures as { yearFailedCredits?: number };
+  const [created] = await tx
+    .insert(applications)
+    .values({
+      type: "academic-demotion",
+      workflowVersion: workflow.version,
+      studentId: item.studentId,
+      collegeId: item.collegeId,
+      reasonCode: workflow.reasons[0]?.code ?? "22",
+      materials: ["failed-course-sheet"],
+      // The next grade; the college assigns the class (编班) when it signs.
+      changes: { grade: student.grade + 1 },
+      note: `${item.academicYear} 学年累计不合格 ${figures.yearFailedCredits ?? "?"} 学分（学籍处理初步意见 #${item.id}）`,
+      stage,
+      state: "open",
+      version: 2,
+      filedBy: options.userId,
+      submittedOn: options.today,
+      dueOn: calendar.addWorkingDays(options.today, workflow.deadlineWorkingDays),
+    })
+    .returning();
+  await tx.update(pendingItems).set({ state: "taken-up" }).where(eq(pendingItems.id, item.id));
+  await tx.insert(applicationDecisions).values({
+    applicationId: created?.id as number,
+    action: "submit",
+    fromStage: "draft",
+    toStage: stage,
+    userId: options.userId,
+    role: "registrar-staff",
+    opinion: `由学籍处理初步意见 #${item.id}（留级）生成`,
+  });
+  return created as typeof applications.$inferSelect;
+}

@@ -1,0 +1,9 @@
+import { type AuditRules, academicYearOf } from "@xueji/shared";
+import type { Executor } from "../../db/client";
+import { settingInForce } from "../settings/settings-store";
+
+/** The graduation-audit rules in force for a cohort: the version valid for the academic year its graduation date falls in. */
+export async function auditRulesInForce(db: Executor, graduationDate: string): Promise<AuditRules> {
+  const setting = await settingInForce<Omit<AuditRules, "version">>(db, "graduation-audit", "default", academicYearOf(graduationDate));
+  return { ...setting.value, version: setting.version };
+}

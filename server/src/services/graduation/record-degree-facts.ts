@@ -1,0 +1,44 @@
+import { sql } from "drizzle-orm";
+import { type Db, resultRows } from "../../db/client";
+import { type Actor, recordEvent } from "../audit-log/record-event";
+
+export interface DegreeFacts {
+  studentNo: string;
+  /** 平均学分绩点 as the academic system reports it. */
+  gpa?: number | null | undefined;
+  /** Other facts degree conditions read (cet4: true, 处分: "none" …), merged into what the record holds. */
+  facts?: Record<string, string | number | boolean | null> | undefined;
+}
+
+/**
+ * Brings the data degree conditions read (GPA and facts such as CET-4) into the record, for the
+ * cohort's students, in one set-based statement with its audit event; unknown students are listed.
+ */
+export async function recordDegreeFacts(db: Db, options: { actor: Actor; items: DegreeFacts[] }) {
+  const payload = JSON.stringify(
+    options.items.map((i) => ({ student_no: i.studentNo, gpa: i.gpa ?? null, has_gpa: i.gpa !== undefined, facts: i.facts ?? {} })),
+  );
+  return db.transaction(async (tx) => {
+    const updated = resultRows<{ student_no: string }>(
+      await tx.execute(sql`
+        update students s set
+          gpa = case when x.has_gpa then x.gpa else s.gpa end,
+          facts = s.facts || x.facts,
+          updated_at = now()
+        from jsonb_to_recordset(${payload}::jsonb) as x(student_no text, gpa numeric, has_gpa boolean, facts jsonb)
+        where s.student_no = x.student_no
+        returning s.student_no`),
+    ).map((r) => r.student_no);
+    const found = new Set(updated);
+    await recordEvent(tx, options.actor, {
+      action: "graduation.facts",
+      entity: "students",
+      entityId: String(updated.length),
+      after: {
+        students: updated,
+        keys: [...new Set(options.items.flatMap((i) => [...(i.gpa !== undefined ? ["gpa"] : []), ...Object.keys(i.facts ?? {})]))],
+      },
+    });
+    return { updated: updated.length, unknown: options.items.map((i) => i.studentNo).filter((n) => !found.has(n)) };
+  });
+}

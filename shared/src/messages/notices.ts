@@ -1,0 +1,45 @@
+import type { Locale } from "./catalogue";
+
+/**
+ * Sentences the system says that are neither sheet issues nor errors: warnings at start and on
+ * /api/health, texts of printed certificates and of the public verification page. Chinese first.
+ */
+export const noticeCatalogue = {
+  // —— 日历：节假日数据（issue 11，种子 004 附件二）——
+  "calendar.holidays-missing": {
+    "zh-CN":
+      "{academicYear} 学年跨越的 {years} 年尚未录入法定节假日安排（国务院办公厅通知未发布或未录入）：按工作日计算的期限暂未计入该年的节假日和调休，届时可能顺延。请在“设置 → 节假日”中补充。",
+    en: "The {academicYear} academic year runs into {years}, whose public holidays are not in the calendar (the State Council notice is not out or not entered): deadlines counted in working days ignore that year's holidays and make-up days and may move. Add them under Settings → Holidays.",
+  },
+  // —— 在读证明、学历证明（issue 11，种子 000 二–三）——
+  "document.enrolment-title": { "zh-CN": "在读证明", en: "Certificate of enrolment" },
+  "document.education-title": { "zh-CN": "学历证明", en: "Certificate of education" },
+  "document.enrolment-body": {
+    "zh-CN":
+      "兹证明 {name}（学号 {studentNo}），{gender}，{college}{major}专业{level}{grade}级学生，学制 {duration} 年，现学籍状态为“{status}”。",
+    en: "This is to certify that {name} (student number {studentNo}), {gender}, of the {college}, {major}, {level}, grade {grade}, normal duration {duration} years, has the student status “{status}”.",
+  },
+  "document.education-body": {
+    "zh-CN":
+      "兹证明 {name}（学号 {studentNo}），{gender}，于 {enrolmentDate} 入学，就读于{college}{major}专业{level}，学制 {duration} 年，学籍状态为“{status}”{graduation}。",
+    en: "This is to certify that {name} (student number {studentNo}), {gender}, enrolled on {enrolmentDate} in the {college}, {major}, {level}, normal duration {duration} years; student status “{status}”{graduation}.",
+  },
+  "document.verify-hint": {
+    "zh-CN": "核验：访问 {url} 可查看本证明的姓名、学籍状态和开具日期。",
+    en: "Verify: {url} shows the name, the status and the date of this certificate.",
+  },
+  "verify.valid": { "zh-CN": "证明有效", en: "Valid certificate" },
+  "verify.unknown": {
+    "zh-CN": "未找到该核验码对应的证明，请核对后重试。",
+    en: "No certificate has this verification code; check it and try again.",
+  },
+  "verify.rate-limited": { "zh-CN": "查询过于频繁，请稍后再试。", en: "Too many lookups; try again later." },
+} satisfies Record<string, Record<Locale, string>>;
+
+export type NoticeCode = keyof typeof noticeCatalogue;
+
+export function formatNotice(code: NoticeCode, params: Readonly<Record<string, string | number>> = {}, locale: Locale = "zh-CN"): string {
+  return noticeCatalogue[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}
