@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed-demo";
 import { buildIfStale } from "./front-ends/build-if-stale";
 import type { StaticSite } from "./front-ends/static-files";
 import { createHttpServer } from "./http/server";
+import { findCertificate, listenable } from "./http/tls";
 
 const port = Number(process.env.PORT ?? 3000);
 const url = process.env.DATABASE_URL;
@@ -25,12 +26,15 @@ if (await isEmpty(database.db)) {
   await seedDemo(database.db, console.log);
 }
 
-const server = createHttpServer(database, { sites: frontEnds() });
+const certificate = findCertificate();
+const scheme = certificate ? "https" : "http";
+const server = listenable(createHttpServer(database, { sites: frontEnds() }), certificate);
 server.listen(port, () => {
-  console.log(`\n学籍 Xueji 已启动：http://localhost:${port}   （${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+  console.log(`\n学籍 Xueji 已启动：${scheme}://localhost:${port}   （${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   console.log(`  数据库：${where}`);
-  console.log(`  健康检查：http://localhost:${port}/api/health`);
-  console.log(`  API：http://localhost:${port}/api/trpc`);
+  console.log(`  健康检查：${scheme}://localhost:${port}/api/health`);
+  console.log(`  API：${scheme}://localhost:${port}/api/trpc`);
+  console.log(`  Excel 任务窗格：${scheme}://localhost:${port}/addin/taskpane.html${certificate ? "" : "（Excel 需要 HTTPS，见 README）"}`);
   void printAccounts();
 });
 

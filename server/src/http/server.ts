@@ -8,6 +8,7 @@ import type { Database } from "../db/client";
 import { type StaticSite, serveStatic } from "../front-ends/static-files";
 import { appRouter } from "../router";
 import { handleExport } from "./export-routes";
+import { handleFiles } from "./file-routes";
 
 export const SESSION_COOKIE = "xueji_session";
 // A 50,000-row sheet as JSON cells is about 30 MB.
@@ -78,6 +79,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
       });
       return;
     }
+    if (url.pathname.startsWith("/api/files/")) return handleFiles(req, res, database, tokenOf(req), localeOf(req), options.today);
     if (url.pathname.startsWith("/api/trpc/")) {
       trpc(req, res);
       return;
