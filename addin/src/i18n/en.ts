@@ -64,6 +64,7 @@ export const en: Shape<typeof zhCN> = {
     allColumns: "All columns",
     column: "Column",
     filters: "Filters",
+    label: "Problems",
     rowLabel: "Row {{row}}",
     sheetWide: "Whole sheet",
     cell: "Row {{row}}, column {{column}}",

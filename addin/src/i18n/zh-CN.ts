@@ -55,6 +55,7 @@ export const zhCN = {
     allColumns: "全部列",
     column: "列",
     filters: "筛选",
+    label: "问题列表",
     rowLabel: "第 {{row}} 行",
     sheetWide: "整表",
     cell: "第 {{row}} 行 {{column}} 列",

@@ -52,7 +52,7 @@ export function FixDialog({
             {safe.length ? (
               <>
                 <Text id="fix-intro">{t("fix.intro", { count: safe.length })}</Text>
-                <div className={styles.list}>
+                <div className={styles.list} role="region" aria-label={t("fix.title")} tabIndex={0}>
                   <Table size="extra-small" aria-label={t("fix.title")}>
                     <TableHeader>
                       <TableRow>
@@ -85,7 +85,7 @@ export function FixDialog({
                   {t("fix.fromRecordTitle")}
                 </Text>
                 <Text block>{t("fix.fromRecordIntro")}</Text>
-                <div className={styles.list}>
+                <div className={styles.list} role="region" aria-label={t("fix.fromRecordTitle")} tabIndex={0}>
                   <Table size="extra-small" aria-label={t("fix.fromRecordTitle")}>
                     <TableHeader>
                       <TableRow>

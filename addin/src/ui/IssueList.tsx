@@ -154,7 +154,7 @@ export function IssueList({
         {t("list.shown", { shown: entries.shown, total: issues.length })}
         {canSelect ? ` · ${t("list.selectHint")}` : ""}
       </Text>
-      <div ref={scroller} className={styles.scroller} data-testid="issue-list">
+      <div ref={scroller} className={styles.scroller} data-testid="issue-list" role="region" aria-label={t("list.label")} tabIndex={0}>
         <ul style={{ height: virtualizer.getTotalSize(), position: "relative", margin: 0, padding: 0, listStyle: "none" }}>
           {virtualizer.getVirtualItems().map((item) => {
             const entry = entries.list[item.index] as Entry;

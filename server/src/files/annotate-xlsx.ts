@@ -84,6 +84,9 @@ export async function annotateWorkbook(input: AnnotateInput): Promise<Buffer> {
 
   for (const [address, found] of issuesByCell(input.report.issues)) {
     const cell = sheet.getCell(address);
+    // ExcelJS shares one style object among cells with the same style: give this cell its own
+    // before filling it, or every cell that shared the style would turn red too.
+    cell.style = structuredClone(cell.style);
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argbOf(SEVERITY_FILL[found.severity]) } };
     cell.note = `${text.notePrefix}：\n${found.messages.map((m) => `• ${m}`).join("\n")}`;
   }
