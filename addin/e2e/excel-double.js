@@ -96,14 +96,14 @@
         return grid((x) => x.value ?? "");
       },
       set values(rows) {
-        later(() =>
-          rows.forEach((line, i) =>
+        later(() => {
+          rows.forEach((line, i) => {
             line.forEach((v, j) => {
               const a = `${colLetter(c0 + j)}${r0 + i}`;
               put(a, typed(a, v));
-            }),
-          ),
-        );
+            });
+          });
+        });
       },
       get valueTypes() {
         return grid((x) => TYPES[x.type] ?? "String");
@@ -112,7 +112,13 @@
         return grid((x) => x.format ?? "General");
       },
       set numberFormat(rows) {
-        later(() => rows.forEach((line, i) => line.forEach((f, j) => put(`${colLetter(c0 + j)}${r0 + i}`, { format: f }))));
+        later(() => {
+          rows.forEach((line, i) => {
+            line.forEach((f, j) => {
+              put(`${colLetter(c0 + j)}${r0 + i}`, { format: f });
+            });
+          });
+        });
       },
       format: { fill: fillOf(cellsIn(address)), font: {}, autofitColumns() {} },
       dataValidation: {},
@@ -214,7 +220,11 @@
         const a = `${colLetter(c)}${r}`;
         const x = cell(a);
         const outline = model.selected === a ? "outline:2px solid #107c41;" : "";
-        const text = String(x.value ?? "").replace(/[<&]/g, (ch) => (ch === "<" ? "&lt;" : "&amp;"));
+        const shown =
+          x.type === "number" && /y/.test(x.format ?? "")
+            ? new Date(Date.UTC(1899, 11, 30) + x.value * 86400000).toISOString().slice(0, 10)
+            : x.value;
+        const text = String(shown ?? "").replace(/[<&]/g, (ch) => (ch === "<" ? "&lt;" : "&amp;"));
         line.push(
           `<td style="border:1px solid #e1e1e1;padding:1px 3px;white-space:nowrap;background:${x.fill ?? "#fff"};${outline}">${text}</td>`,
         );

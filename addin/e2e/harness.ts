@@ -7,35 +7,15 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { buildIfStale } from "../../server/src/front-ends/build-if-stale";
 import { createHttpServer } from "../../server/src/http/server";
 import { makeWorld, TODAY } from "../../server/test/world";
+import { buildPane } from "./build-pane";
 
 export const ADDIN = join(import.meta.dirname, "..");
 export const ROOT = join(ADDIN, "..");
 export const ARTIFACTS = join(ADDIN, "e2e/artifacts");
 export const FIXTURES = join(ROOT, "server/fixtures");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-/** The pane's build, made when missing or stale (as `pnpm start` does). */
-export function buildPane(): string {
-  const dist = buildIfStale(
-    {
-      name: "@xueji/addin",
-      dir: ADDIN,
-      sources: [
-        join(ADDIN, "src"),
-        join(ADDIN, "index.html"),
-        join(ADDIN, "taskpane.html"),
-        join(ROOT, "shared/src"),
-        join(ROOT, "theme/src"),
-      ],
-    },
-    () => {},
-  );
-  if (!dist) throw new Error("the add-in build failed");
-  return dist;
-}
 
 export async function startServer() {
   const dist = buildPane();

@@ -192,6 +192,8 @@ describe("Excel mode against an in-page TEST DOUBLE of Excel (served in place of
 
     await page.getByRole("button", { name: "一键修正" }).click();
     await page.getByRole("dialog").waitFor();
+    // Let the dialog's fade-in finish, so the screenshot shows what the secretary reads.
+    await page.waitForTimeout(500);
     await shot(page, "excel-3-fix-preview");
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "写入修正并重新检查" }).click();

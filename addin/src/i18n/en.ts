@@ -82,6 +82,8 @@ export const en: Shape<typeof zhCN> = {
       "Excel stored these ID numbers as numbers and lost their last digits. Their student numbers name students of your college; the record's ID numbers will be written:",
     fromRecordApply: "Also restore these {{count}} ID numbers",
     row: "Row",
+    cell: "Cell",
+    after: "New value",
     studentNo: "Student no.",
     current: "Sheet",
     recorded: "Record",

@@ -71,6 +71,8 @@ export const zhCN = {
     fromRecordIntro: "以下身份证号被 Excel 存成数字后丢失了末几位。按学号在学籍库中找到本学院的学生，将写入库中的号码：",
     fromRecordApply: "同时恢复这 {{count}} 个身份证号",
     row: "行",
+    cell: "单元格",
+    after: "改为",
     studentNo: "学号",
     current: "表中",
     recorded: "学籍库",

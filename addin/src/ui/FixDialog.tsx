@@ -56,9 +56,9 @@ export function FixDialog({
                   <Table size="extra-small" aria-label={t("fix.title")}>
                     <TableHeader>
                       <TableRow>
-                        <TableHeaderCell>{t("fix.row")}</TableHeaderCell>
+                        <TableHeaderCell>{t("fix.cell")}</TableHeaderCell>
                         <TableHeaderCell>{t("fix.current")}</TableHeaderCell>
-                        <TableHeaderCell>→</TableHeaderCell>
+                        <TableHeaderCell>{t("fix.after")}</TableHeaderCell>
                       </TableRow>
                     </TableHeader>
                     <TableBody>
