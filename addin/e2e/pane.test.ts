@@ -139,7 +139,11 @@ describe("Excel mode against an in-page TEST DOUBLE of Excel (served in place of
     const { rows } = await readSheetGrid(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });
     const cells: Record<string, unknown> = {};
     const letter = (i: number) => String.fromCharCode(65 + i);
-    for (const row of rows) row.cells.forEach((c, i) => c && (cells[`${letter(i)}${row.row}`] = { ...c }));
+    for (const row of rows) {
+      row.cells.forEach((c, i) => {
+        if (c) cells[`${letter(i)}${row.row}`] = { ...c };
+      });
+    }
     // The secretary's own fills, which clearing the marks must bring back.
     const headerRow = Object.keys(cells).filter((a) => /^[A-Z]+\d+$/.test(a) && Number(a.slice(1)) === 2);
     for (const a of headerRow) (cells[a] as { fill?: string }).fill = "#DDEBF7";

@@ -8,7 +8,9 @@ const options = { fills: SEVERITY_FILL, notePrefix: "学籍核对" };
 /** A roster of `rows` data rows under a header, 学号 stored as numbers with a text ID column. */
 function roster(rows: number, apiSet = "1.18"): MockWorkbook {
   const book = new MockWorkbook("名单", apiSet);
-  ["学号", "姓名", "身份证号", "性别"].forEach((h, i) => book.set(`${"ABCD"[i]}1`, { value: h, type: "string" }));
+  ["学号", "姓名", "身份证号", "性别"].forEach((h, i) => {
+    book.set(`${"ABCD"[i]}1`, { value: h, type: "string" });
+  });
   for (let r = 2; r <= rows + 1; r++) {
     book.set(`A${r}`, { value: 2021000000 + r, type: "number" });
     book.set(`B${r}`, { value: `学生${r}`, type: "string" });

@@ -52,7 +52,8 @@ export function FixDialog({
             {safe.length ? (
               <>
                 <Text id="fix-intro">{t("fix.intro", { count: safe.length })}</Text>
-                <div className={styles.list} role="region" aria-label={t("fix.title")} tabIndex={0}>
+                {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take keyboard focus to scroll (WCAG 2.1.1, axe scrollable-region-focusable) */}
+                <section className={styles.list} aria-label={t("fix.title")} tabIndex={0}>
                   <Table size="extra-small" aria-label={t("fix.title")}>
                     <TableHeader>
                       <TableRow>
@@ -76,7 +77,7 @@ export function FixDialog({
                       ))}
                     </TableBody>
                   </Table>
-                </div>
+                </section>
               </>
             ) : null}
             {fromRecord.length ? (
@@ -85,7 +86,8 @@ export function FixDialog({
                   {t("fix.fromRecordTitle")}
                 </Text>
                 <Text block>{t("fix.fromRecordIntro")}</Text>
-                <div className={styles.list} role="region" aria-label={t("fix.fromRecordTitle")} tabIndex={0}>
+                {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take keyboard focus to scroll (WCAG 2.1.1, axe scrollable-region-focusable) */}
+                <section className={styles.list} aria-label={t("fix.fromRecordTitle")} tabIndex={0}>
                   <Table size="extra-small" aria-label={t("fix.fromRecordTitle")}>
                     <TableHeader>
                       <TableRow>
@@ -106,7 +108,7 @@ export function FixDialog({
                       ))}
                     </TableBody>
                   </Table>
-                </div>
+                </section>
                 <Checkbox
                   checked={restore}
                   onChange={(_, d) => setRestore(!!d.checked)}

@@ -114,7 +114,7 @@ export function IssueList({
     return { list, shown: shown.length };
   }, [issues, severities, column, groupBy, t, locale]);
 
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLElement>(null);
   const virtualizer = useVirtualizer({
     count: entries.list.length,
     getScrollElement: () => scroller.current,
@@ -154,7 +154,8 @@ export function IssueList({
         {t("list.shown", { shown: entries.shown, total: issues.length })}
         {canSelect ? ` · ${t("list.selectHint")}` : ""}
       </Text>
-      <div ref={scroller} className={styles.scroller} data-testid="issue-list" role="region" aria-label={t("list.label")} tabIndex={0}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take keyboard focus to scroll (WCAG 2.1.1, axe scrollable-region-focusable) */}
+      <section ref={scroller} className={styles.scroller} data-testid="issue-list" aria-label={t("list.label")} tabIndex={0}>
         <ul style={{ height: virtualizer.getTotalSize(), position: "relative", margin: 0, padding: 0, listStyle: "none" }}>
           {virtualizer.getVirtualItems().map((item) => {
             const entry = entries.list[item.index] as Entry;
@@ -204,7 +205,7 @@ export function IssueList({
             );
           })}
         </ul>
-      </div>
+      </section>
     </>
   );
 }
