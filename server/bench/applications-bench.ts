@@ -36,7 +36,7 @@ async function measure(total: number, open: number) {
       counts.push(await time(() => pipelineCounts(db, { today })));
       page.push(
         await time(() =>
-          listApplications(db, { today, collegeId: 1 + (i % 20), state: "open", sort: "filed", direction: "desc", page: 1, pageSize: 50 }),
+          listApplications(db, { today, collegeId: 1 + (i % 20), state: "open", sort: "filed", direction: "desc", limit: 50 }),
         ),
       );
     }

@@ -2,6 +2,8 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { AppError, type ErrorCode, formatError, type Permission, type Scope, scopeOf } from "@xueji/shared";
 import { ZodError } from "zod";
 import type { Context } from "./context";
+import { inputProblemOf } from "./services/input-problem";
+import type { Viewer } from "./services/viewer";
 
 /**
  * The one place tRPC is set up. Routers get `router`, `publicProcedure` and `procedureFor(permission)`;
@@ -18,6 +20,7 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "college.unknown": "BAD_REQUEST",
   "sheet.already-reviewed": "CONFLICT",
   "sheet.superseded": "CONFLICT",
+  "sheet.client-id-reused": "CONFLICT",
   "application.conflict": "CONFLICT",
   "application.not-found": "NOT_FOUND",
   "application.not-your-stage": "FORBIDDEN",
@@ -43,12 +46,11 @@ const t = initTRPC.context<Context>().create({
       userMessage = error.cause.userMessage(locale);
     } else if (error.cause instanceof ZodError) {
       appCode = "input.invalid";
-      const first = error.cause.issues[0];
-      const detail = first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "";
-      userMessage = formatError("input.invalid", { detail }, locale);
+      userMessage = formatError("input.invalid", inputProblemOf(error.cause), locale);
     } else if (error.code === "PARSE_ERROR" || error.code === "BAD_REQUEST" || error.code === "PAYLOAD_TOO_LARGE") {
       appCode = "input.invalid";
-      userMessage = formatError("input.invalid", { detail: error.code }, locale);
+      const problem = error.code === "PARSE_ERROR" ? "not-json" : error.code === "PAYLOAD_TOO_LARGE" ? "too-large" : "request";
+      userMessage = formatError("input.invalid", { problem }, locale);
     } else {
       userMessage = formatError("internal", { detail: shape.data.code }, locale);
     }
@@ -86,13 +88,17 @@ export interface Scoped {
   collegeId: number | null;
 }
 
-/** A procedure that requires `permission`; `ctx.scope` says how far it reaches. */
+/**
+ * A procedure that requires `permission`; `ctx.scope` says how far it reaches and `ctx.viewer` is
+ * the actor services record and scope by (built here once, not in routers).
+ */
 export function procedureFor(permission: Permission) {
   return authed.use(({ ctx, next }) => {
     const kind = scopeOf(permission, ctx.user.role);
     if (!kind) throw toTrpcError(new AppError("auth.forbidden", { role: ctx.user.role }));
     const scope: Scoped = { kind, collegeId: kind === "own-college" ? ctx.user.collegeId : null };
-    return next({ ctx: { ...ctx, scope } });
+    const viewer: Viewer = { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId, collegeId: ctx.user.collegeId, scope };
+    return next({ ctx: { ...ctx, scope, viewer } });
   });
 }
 

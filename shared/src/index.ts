@@ -28,6 +28,7 @@ export * from "./issues";
 export * from "./messages/catalogue";
 export * from "./messages/errors";
 export * from "./messages/format";
+export * from "./messages/input-problems";
 export * from "./messages/labels";
 export * from "./rules/graduation-audit";
 export * from "./rules/record-checks";

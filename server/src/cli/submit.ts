@@ -23,23 +23,28 @@ export interface SubmitOptions {
 type Outcome = { file: string; receipt: Receipt } | { file: string; error: string };
 
 /**
- * The client id is derived from what is submitted (server, term, college, file content), so running
- * the same command again after an interruption sends the same ids and the server writes nothing twice.
+ * The client id is derived from what is submitted (server, term, college, kind, file content), so
+ * running the same command again after an interruption sends the same ids and the server writes
+ * nothing twice. The college is the one the sheet is for — the signed-in secretary's own when
+ * `--college` is not given — so two colleges sending the same file never share an id.
  */
-export async function clientIdFor(file: string, options: Pick<SubmitOptions, "server" | "term" | "collegeId" | "kind">): Promise<string> {
+export async function clientIdFor(
+  file: string,
+  options: Pick<SubmitOptions, "server" | "term" | "kind"> & { collegeId: number | null },
+): Promise<string> {
   const content = await readFile(file);
   return createHash("sha256")
-    .update(`${options.server}|${options.term}|${options.collegeId ?? ""}|${options.kind ?? ""}|`)
+    .update(`${options.server}|${options.term}|college:${options.collegeId ?? "none"}|${options.kind ?? ""}|`)
     .update(content)
     .digest("hex")
     .slice(0, 40);
 }
 
-async function submitOne(api: ApiClient, file: string, options: SubmitOptions): Promise<Outcome> {
+async function submitOne(api: ApiClient, file: string, options: SubmitOptions, collegeId: number | null): Promise<Outcome> {
   try {
     const { rows } = await readSheetGrid(file, { today: todayInChina(), ...(options.kind ? { kind: options.kind } : {}) });
     const receipt = await api.sheets.submit.mutate({
-      clientId: await clientIdFor(file, options),
+      clientId: await clientIdFor(file, { ...options, collegeId }),
       termCode: options.term,
       fileName: basename(file),
       grid: toWire(rows),
@@ -118,6 +123,17 @@ export function summaryTable(outcomes: readonly Outcome[], locale: Locale): stri
 export async function submitFiles(options: SubmitOptions): Promise<{ code: number; outcomes: Outcome[] }> {
   const api = apiClient(options.server, options.token, options.locale);
   const outcomes: Outcome[] = new Array(options.files.length);
+  // The college the sheets are for: named, or the signed-in user's own (a secretary's).
+  let collegeId: number | null = options.collegeId ?? null;
+  if (collegeId === null) {
+    try {
+      collegeId = (await api.auth.me.query()).collegeId;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stdout.write(`${message}\n`);
+      return { code: 1, outcomes: options.files.map((file) => ({ file, error: message })) };
+    }
+  }
   const bar = new cliProgress.SingleBar(
     {
       format: options.locale === "en" ? "submitting [{bar}] {value}/{total} {file}" : "提交中 [{bar}] {value}/{total} {file}",
@@ -132,7 +148,7 @@ export async function submitFiles(options: SubmitOptions): Promise<{ code: numbe
   const worker = async () => {
     for (let i = next++; i < options.files.length; i = next++) {
       const file = options.files[i] as string;
-      outcomes[i] = await submitOne(api, file, options);
+      outcomes[i] = await submitOne(api, file, options, collegeId);
       if (process.stderr.isTTY) bar.increment({ file: basename(file) });
     }
   };

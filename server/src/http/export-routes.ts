@@ -31,7 +31,7 @@ export async function handleExport(
   let name = "";
   if (url.pathname === "/api/export/registration.xlsx") {
     const academicYear = url.searchParams.get("academicYear") ?? "";
-    if (!/^\d{4}-\d{4}$/.test(academicYear)) return fail(res, 400, formatError("input.invalid", { detail: "academicYear" }, locale));
+    if (!/^\d{4}-\d{4}$/.test(academicYear)) return fail(res, 400, formatError("input.invalid", { problem: "academic-year" }, locale));
     result = await registrationExport(database.db, { academicYear });
     name = `学籍注册_${academicYear}.xlsx`;
   } else if (url.pathname === "/api/export/decisions.xlsx") {
@@ -40,7 +40,8 @@ export async function handleExport(
       .map(Number)
       .filter((n) => Number.isInteger(n) && n > 0);
     const title = (url.searchParams.get("title") ?? "学籍异动名单").slice(0, 100);
-    if (ids.length === 0 || ids.length > 5000) return fail(res, 400, formatError("input.invalid", { detail: "ids" }, locale));
+    if (ids.length === 0 || ids.length > 5000)
+      return fail(res, 400, formatError("input.invalid", { problem: "ids", maximum: 5000 }, locale));
     result = await decisionListExport(database.db, { applicationIds: ids, title });
     name = `${title}.xlsx`;
   } else return fail(res, 404, "未找到 / Not found");

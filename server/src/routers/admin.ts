@@ -1,39 +1,43 @@
 import { AppError, COLLEGE_ROLES, ROLES } from "@xueji/shared";
-import { desc, lt } from "drizzle-orm";
 import { z } from "zod";
-import { auditEvents, users } from "../db/schema";
+import { users } from "../db/schema";
+import { listEvents } from "../services/audit-log/list-events";
 import { recordEvent } from "../services/audit-log/record-event";
 import { verifyChain } from "../services/audit-log/verify-chain";
 import { hashPassword } from "../services/auth/password";
+import { afterCursor, DEFAULT_PAGE, type Keyset, keyColumns, keysetOrder, pageInput, toPage, withoutKeys } from "../services/paging";
 import { procedureFor, router, toTrpcError } from "../trpc";
 
 export const auditLogRouter = router({
   list: procedureFor("auditLog.read")
-    .input(z.object({ before: z.number().int().optional(), limit: z.number().int().min(1).max(500).default(100) }))
-    .query(({ ctx, input }) =>
-      ctx.db
-        .select()
-        .from(auditEvents)
-        .where(input.before ? lt(auditEvents.id, input.before) : undefined)
-        .orderBy(desc(auditEvents.id))
-        .limit(input.limit),
-    ),
+    .input(pageInput)
+    .query(({ ctx, input }) => listEvents(ctx.db, ctx.viewer, input)),
   verify: procedureFor("auditLog.read").query(({ ctx }) => verifyChain(ctx.db)),
 });
 
+const USERS_BY_ID: Keyset = { name: "users/id", parts: [{ expr: users.id, type: "int8" }], direction: "asc" };
+
 export const usersRouter = router({
-  list: procedureFor("users.manage").query(({ ctx }) =>
-    ctx.db
-      .select({
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        role: users.role,
-        collegeId: users.collegeId,
-        disabled: users.disabled,
-      })
-      .from(users),
-  ),
+  list: procedureFor("users.manage")
+    .input(pageInput.optional())
+    .query(async ({ ctx, input }) => {
+      const page = input ?? { limit: DEFAULT_PAGE };
+      const rows = await ctx.db
+        .select({
+          id: users.id,
+          username: users.username,
+          displayName: users.displayName,
+          role: users.role,
+          collegeId: users.collegeId,
+          disabled: users.disabled,
+          ...keyColumns(USERS_BY_ID),
+        })
+        .from(users)
+        .where(afterCursor(USERS_BY_ID, page.cursor))
+        .orderBy(...keysetOrder(USERS_BY_ID))
+        .limit(page.limit + 1);
+      return toPage(USERS_BY_ID, rows, page.limit, withoutKeys);
+    }),
   create: procedureFor("users.manage")
     .input(
       z.object({

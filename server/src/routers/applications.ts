@@ -1,37 +1,37 @@
-import { APPLICATION_TYPES, AppError, MATERIALS, type Material } from "@xueji/shared";
-import { eq } from "drizzle-orm";
+import { APPLICATION_TYPES, MATERIALS, type Material } from "@xueji/shared";
 import { z } from "zod";
-import { students } from "../db/schema";
 import { applicationTimeline, studentHistory } from "../services/applications/application-timeline";
 import { bulkDecide } from "../services/applications/bulk-decide";
 import { decideApplication } from "../services/applications/decide-application";
 import { fileApplication } from "../services/applications/file-application";
 import { listApplications } from "../services/applications/list-applications";
-import { openDismissalFromPending } from "../services/applications/open-dismissals";
-import { recordEvent } from "../services/audit-log/record-event";
-import { assertCollege, collegeFilter, procedureFor, router, toTrpcError } from "../trpc";
+import { takeUpPendingItem } from "../services/applications/take-up-pending-item";
+import { pageInput } from "../services/paging";
+import { collegeFilter, procedureFor, router } from "../trpc";
+import { idInput, noteInput, studentNoInput, textInput } from "./inputs";
 
 const decision = z.object({
   action: z.enum(["submit", "advance", "return", "reject"]),
-  opinion: z.string().max(2000).optional(),
+  opinion: noteInput.optional(),
   returnTo: z.enum(["previous", "college"]).optional(),
 });
+const versioned = z.object({ applicationId: idInput, expectedVersion: idInput });
 
 export const applicationsRouter = router({
   file: procedureFor("applications.file")
     .input(
       z.object({
-        studentNo: z.string().min(1).max(30),
+        studentNo: studentNoInput,
         type: z.enum(APPLICATION_TYPES),
-        reasonCode: z.string().min(1).max(20),
+        reasonCode: textInput(20, 1),
         materials: z.array(z.enum(Object.keys(MATERIALS) as [Material, ...Material[]])).max(30),
-        changes: z.record(z.string(), z.union([z.string().max(100), z.number()])).optional(),
-        note: z.string().max(2000).optional(),
+        changes: z.record(textInput(40), z.union([textInput(100), z.number().finite()])).optional(),
+        note: noteInput.optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
       fileApplication(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        actor: ctx.viewer,
         scopeCollegeId: ctx.scope.collegeId,
         studentNo: input.studentNo,
         type: input.type,
@@ -42,12 +42,16 @@ export const applicationsRouter = router({
         today: ctx.today(),
       }),
     ),
-  /** 报送 (the college's secretary) or a decision at the current stage (its deciding role). */
-  decide: procedureFor("applications.read")
-    .input(decision.extend({ applicationId: z.number().int().positive(), expectedVersion: z.number().int().positive() }))
+  /** 报送: the college's secretary sends a complete draft on to the first stage. */
+  submit: procedureFor("applications.file")
+    .input(versioned)
+    .mutation(({ ctx, input }) => decideApplication(ctx.db, { actor: ctx.viewer, ...input, action: "submit", today: ctx.today() })),
+  /** A decision at the current stage by its deciding role (and 报送 by the registrar on a college's behalf). */
+  decide: procedureFor("applications.decide")
+    .input(decision.extend(versioned.shape))
     .mutation(({ ctx, input }) =>
       decideApplication(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId, collegeId: ctx.user.collegeId },
+        actor: ctx.viewer,
         applicationId: input.applicationId,
         expectedVersion: input.expectedVersion,
         action: input.action,
@@ -57,20 +61,13 @@ export const applicationsRouter = router({
       }),
     ),
   bulkDecide: procedureFor("applications.decide")
-    .input(
-      decision.extend({
-        items: z
-          .array(z.object({ applicationId: z.number().int().positive(), expectedVersion: z.number().int().positive() }))
-          .min(1)
-          .max(500),
-      }),
-    )
+    .input(decision.extend({ items: z.array(versioned).min(1).max(500) }))
     .mutation(({ ctx, input }) =>
       bulkDecide(
         ctx.db,
         input.items,
         {
-          actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId, collegeId: ctx.user.collegeId },
+          actor: ctx.viewer,
           action: input.action,
           opinion: input.opinion ?? null,
           ...(input.returnTo ? { returnTo: input.returnTo } : {}),
@@ -81,58 +78,27 @@ export const applicationsRouter = router({
     ),
   /** 退学处理 from a 退学 outcome of the standing rules. */
   fromPending: procedureFor("pending.take-up")
-    .input(z.object({ itemId: z.number().int().positive() }))
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction(async (tx) => {
-        const created = await openDismissalFromPending(tx, { itemId: input.itemId, userId: ctx.user.id, today: ctx.today() });
-        await recordEvent(
-          tx,
-          { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
-          { action: "application.from-pending", entity: "application", entityId: String(created.id), after: { itemId: input.itemId } },
-        );
-        return created;
-      }),
-    ),
+    .input(z.object({ itemId: idInput }))
+    .mutation(({ ctx, input }) => takeUpPendingItem(ctx.db, { actor: ctx.viewer, itemId: input.itemId, today: ctx.today() })),
   list: procedureFor("applications.read")
     .input(
-      z.object({
-        collegeId: z.number().int().optional(),
+      pageInput.extend({
+        collegeId: idInput.optional(),
         type: z.enum(APPLICATION_TYPES).optional(),
-        stage: z.string().max(30).optional(),
+        stage: textInput(30).optional(),
         state: z.enum(["open", "done", "rejected"]).optional(),
         overdue: z.boolean().optional(),
         sort: z.enum(["filed", "due"]).default("filed"),
         direction: z.enum(["asc", "desc"]).default("desc"),
-        page: z.number().int().min(1).max(10_000).default(1),
-        pageSize: z.number().int().min(1).max(200).default(50),
       }),
     )
     .query(({ ctx, input }) =>
       listApplications(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId), today: ctx.today() }),
     ),
   timeline: procedureFor("applications.read")
-    .input(z.object({ applicationId: z.number().int().positive() }))
-    .query(async ({ ctx, input }) => {
-      const timeline = await applicationTimeline(ctx.db, input.applicationId);
-      if (
-        ctx.scope.kind === "own-college" &&
-        timeline.application.collegeId !== ctx.scope.collegeId &&
-        timeline.application.targetCollegeId !== ctx.scope.collegeId
-      ) {
-        assertCollege(ctx.scope, timeline.application.collegeId);
-      }
-      return timeline;
-    }),
+    .input(z.object({ applicationId: idInput }))
+    .query(({ ctx, input }) => applicationTimeline(ctx.db, ctx.viewer, input.applicationId)),
   studentHistory: procedureFor("students.read")
-    .input(z.object({ studentNo: z.string().min(1).max(30) }))
-    .query(async ({ ctx, input }) => {
-      const [student] = await ctx.db
-        .select({ id: students.id, collegeId: students.collegeId })
-        .from(students)
-        .where(eq(students.studentNo, input.studentNo))
-        .limit(1);
-      if (!student) throw toTrpcError(new AppError("student.unknown", { studentNo: input.studentNo }));
-      assertCollege(ctx.scope, student.collegeId);
-      return studentHistory(ctx.db, student.id);
-    }),
+    .input(pageInput.extend({ studentNo: studentNoInput }))
+    .query(({ ctx, input }) => studentHistory(ctx.db, ctx.viewer, input)),
 });

@@ -1,10 +1,11 @@
 import { AppError, AUDIT_STAGES } from "@xueji/shared";
-import { and, asc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { graduationAudits, students } from "../db/schema";
+import { listAudits } from "../services/graduation/list-audits";
 import { advanceAuditStage, auditSummary, overrideAudit } from "../services/graduation/override-audit";
 import { runCohortAudit } from "../services/graduation/run-cohort-audit";
+import { pageInput } from "../services/paging";
 import { collegeFilter, collegeFor, procedureFor, router, toTrpcError } from "../trpc";
+import { idInput, textInput } from "./inputs";
 
 const cohort = z.number().int().min(2000).max(2100);
 
@@ -14,7 +15,7 @@ export const graduationRouter = router({
     .input(
       z.object({
         cohort,
-        collegeId: z.number().int().optional(),
+        collegeId: idInput.optional(),
         graduationDate: z
           .string()
           .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -23,72 +24,34 @@ export const graduationRouter = router({
     )
     .mutation(({ ctx, input }) =>
       runCohortAudit(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        actor: ctx.viewer,
         cohort: input.cohort,
         collegeId: input.collegeId,
         ...(input.graduationDate ? { graduationDate: input.graduationDate } : {}),
       }),
     ),
   summary: procedureFor("graduation.read")
-    .input(z.object({ cohort, collegeId: z.number().int().optional() }))
+    .input(z.object({ cohort, collegeId: idInput.optional() }))
     .query(({ ctx, input }) => auditSummary(ctx.db, { cohort: input.cohort, collegeId: collegeFilter(ctx.scope, input.collegeId) })),
   list: procedureFor("graduation.read")
-    .input(
-      z.object({
-        cohort,
-        collegeId: z.number().int().optional(),
-        outcome: z.enum(["graduate", "complete"]).optional(),
-        after: z.number().int().min(0).default(0),
-        limit: z.number().int().min(1).max(500).default(100),
-      }),
-    )
-    .query(({ ctx, input }) => {
-      const where: SQL[] = [eq(graduationAudits.cohort, input.cohort)];
-      const collegeId = collegeFilter(ctx.scope, input.collegeId);
-      if (collegeId !== undefined) where.push(eq(graduationAudits.collegeId, collegeId));
-      if (input.outcome) where.push(eq(graduationAudits.outcome, input.outcome));
-      return ctx.db
-        .select({
-          id: graduationAudits.id,
-          studentNo: students.studentNo,
-          name: students.name,
-          outcome: graduationAudits.outcome,
-          degree: graduationAudits.degree,
-          reasons: graduationAudits.reasons,
-          stage: graduationAudits.stage,
-          overrideOutcome: graduationAudits.overrideOutcome,
-          overrideReason: graduationAudits.overrideReason,
-        })
-        .from(graduationAudits)
-        .innerJoin(students, eq(students.id, graduationAudits.studentId))
-        .where(and(...where))
-        .orderBy(asc(students.studentNo))
-        .limit(input.limit)
-        .offset(input.after);
-    }),
+    .input(pageInput.extend({ cohort, collegeId: idInput.optional(), outcome: z.enum(["graduate", "complete"]).optional() }))
+    .query(({ ctx, input }) => listAudits(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId) })),
   override: procedureFor("graduation.override")
     .input(
       z.object({
-        auditId: z.number().int().positive(),
+        auditId: idInput,
         outcome: z.enum(["graduate", "complete"]),
         degree: z.enum(["award", "withhold"]),
-        reason: z.string().min(1).max(2000),
+        reason: textInput(2000, 1),
       }),
     )
-    .mutation(({ ctx, input }) =>
-      overrideAudit(ctx.db, { actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId }, ...input }),
-    ),
+    .mutation(({ ctx, input }) => overrideAudit(ctx.db, { actor: ctx.viewer, ...input })),
   advance: procedureFor("graduation.advance")
-    .input(z.object({ cohort, collegeId: z.number().int().optional(), from: z.enum(AUDIT_STAGES) }))
+    .input(z.object({ cohort, collegeId: idInput.optional(), from: z.enum(AUDIT_STAGES) }))
     .mutation(({ ctx, input }) => {
       const collegeId = collegeFor(ctx.scope, input.collegeId);
       if (ctx.user.role === "college-leader" && input.from !== "college-review")
         throw toTrpcError(new AppError("auth.forbidden", { role: ctx.user.role }));
-      return advanceAuditStage(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
-        cohort: input.cohort,
-        collegeId,
-        from: input.from,
-      });
+      return advanceAuditStage(ctx.db, { actor: ctx.viewer, cohort: input.cohort, collegeId, from: input.from });
     }),
 });

@@ -6,11 +6,31 @@ export const MAX_CELL_TEXT = 32_767;
 export const MAX_ROWS = 100_000;
 export const MAX_COLUMNS = 256;
 
+export { idInput, MAX_INT4 } from "../services/ids";
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Every string the API takes: NUL bytes (PostgreSQL text cannot hold them) and lone UTF-16
+ * surrogates (not Unicode; they break JSON and XML on the way out) are refused at the boundary,
+ * once, with a localised `input.invalid` naming the field.
+ */
+export function textInput(max: number, min = 0) {
+  return z
+    .string()
+    .min(min)
+    .max(max)
+    .superRefine((value, ctx) => {
+      if (value.includes("\u0000")) ctx.addIssue({ code: "custom", message: "NUL", params: { problem: "nul-character" } });
+      else if (LONE_SURROGATE.test(value)) ctx.addIssue({ code: "custom", message: "surrogate", params: { problem: "lone-surrogate" } });
+    });
+}
+
 const cell = z
   .object({
-    value: z.union([z.string().max(MAX_CELL_TEXT), z.number().finite(), z.boolean(), z.null()]),
+    value: z.union([textInput(MAX_CELL_TEXT), z.number().finite(), z.boolean(), z.null()]),
     type: z.enum(["string", "number", "boolean", "empty", "error"]),
-    format: z.string().max(200).optional(),
+    format: textInput(200).optional(),
   })
   .strict();
 
@@ -26,3 +46,7 @@ export const gridInput = z
 
 export const sheetKindInput = z.enum(SHEET_KINDS);
 export const termInput = z.string().regex(/^\d{4}-\d{4}-[123]$/);
+export const academicYearInput = z.string().regex(/^\d{4}-\d{4}$/);
+export const studentNoInput = textInput(30, 1);
+/** A free-text reason or opinion. */
+export const noteInput = textInput(2000);

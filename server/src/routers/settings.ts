@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { pageInput } from "../services/paging";
 import { previewStandingRules } from "../services/settings/preview-standing";
 import { SETTING_KIND_NAMES, SETTING_KINDS } from "../services/settings/setting-kinds";
 import { saveSetting, settingHistory, settingInForce } from "../services/settings/settings-store";
 import { procedureFor, router } from "../trpc";
+import { academicYearInput as academicYear, textInput } from "./inputs";
 
-const academicYear = z.string().regex(/^\d{4}-\d{4}$/);
-const which = z.object({ kind: z.enum(SETTING_KIND_NAMES), key: z.string().min(1).max(40) });
+const which = z.object({ kind: z.enum(SETTING_KIND_NAMES), key: textInput(40, 1) });
 
 /** Low-code settings, versioned by academic year (DOMAIN.md §3, §5; DESIGN.md: rules are data). */
 export const settingsRouter = router({
@@ -13,13 +14,13 @@ export const settingsRouter = router({
     .input(which.extend({ academicYear }))
     .query(({ ctx, input }) => settingInForce(ctx.db, input.kind, input.key, input.academicYear)),
   history: procedureFor("settings.read")
-    .input(which)
-    .query(({ ctx, input }) => settingHistory(ctx.db, input.kind, input.key)),
+    .input(which.extend(pageInput.shape))
+    .query(({ ctx, input }) => settingHistory(ctx.db, input.kind, input.key, input)),
   save: procedureFor("settings.write")
-    .input(which.extend({ validFrom: academicYear, value: z.unknown(), reason: z.string().min(2).max(2000) }))
+    .input(which.extend({ validFrom: academicYear, value: z.unknown(), reason: textInput(2000, 2) }))
     .mutation(({ ctx, input }) =>
       saveSetting(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        actor: ctx.viewer,
         kind: input.kind,
         key: input.key,
         validFrom: input.validFrom,

@@ -1,5 +1,6 @@
 import { formatMessage, type GridRow } from "@xueji/shared";
 import { z } from "zod";
+import { pageInput } from "../services/paging";
 import { checkSheet } from "../services/sheets/check-sheet";
 import { diffSubmissions } from "../services/sheets/diff-submissions";
 import { getSubmission } from "../services/sheets/get-submission";
@@ -7,16 +8,17 @@ import { listSubmissions } from "../services/sheets/list-submissions";
 import { reviewSubmission } from "../services/sheets/review-submission";
 import { submitSheet } from "../services/sheets/submit-sheet";
 import { summarise } from "../services/sheets/summarise";
-import { assertCollege, collegeFilter, collegeFor, procedureFor, router } from "../trpc";
-import { gridInput, sheetKindInput, termInput } from "./inputs";
+import { collegeFilter, collegeFor, procedureFor, router } from "../trpc";
+import { gridInput, idInput, noteInput, sheetKindInput, termInput, textInput } from "./inputs";
 
 const sheetInput = z.object({
   kind: sheetKindInput.optional(),
   termCode: termInput,
-  collegeId: z.number().int().positive().optional(),
-  fileName: z.string().max(255).optional(),
+  collegeId: idInput.optional(),
+  fileName: textInput(255).optional(),
   grid: gridInput,
 });
+const submissionId = z.string().uuid();
 
 export const sheetsRouter = router({
   /** The server's verdict on a sheet, without storing it: the add-in shows these at the cells. */
@@ -40,11 +42,11 @@ export const sheetsRouter = router({
       };
     }),
   submit: procedureFor("sheets.submit")
-    .input(sheetInput.extend({ clientId: z.string().min(8).max(100) }))
+    .input(sheetInput.extend({ clientId: textInput(100, 8) }))
     .mutation(async ({ ctx, input }) => {
       const collegeId = collegeFor(ctx.scope, input.collegeId);
       return submitSheet(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        actor: ctx.viewer,
         clientId: input.clientId,
         termCode: input.termCode,
         collegeId,
@@ -56,39 +58,26 @@ export const sheetsRouter = router({
     }),
   list: procedureFor("sheets.read")
     .input(
-      z.object({
+      pageInput.extend({
         termCode: termInput.optional(),
         kind: sheetKindInput.optional(),
-        state: z.string().max(20).optional(),
-        collegeId: z.number().int().optional(),
+        state: textInput(20).optional(),
+        collegeId: idInput.optional(),
       }),
     )
     .query(({ ctx, input }) => listSubmissions(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId) })),
+  /** A submission and a page of its rows (follow `rows.nextCursor`). */
   get: procedureFor("sheets.read")
-    .input(
-      z.object({
-        submissionId: z.string().uuid(),
-        rowsAfter: z.number().int().min(0).default(0),
-        limit: z.number().int().min(1).max(1000).default(200),
-      }),
-    )
-    .query(async ({ ctx, input }) => {
-      const found = await getSubmission(ctx.db, input);
-      assertCollege(ctx.scope, found.submission.collegeId);
-      return found;
-    }),
+    .input(pageInput.extend({ submissionId }))
+    .query(({ ctx, input }) => getSubmission(ctx.db, ctx.viewer, input)),
   diff: procedureFor("sheets.read")
-    .input(z.object({ submissionId: z.string().uuid() }))
-    .query(async ({ ctx, input }) => {
-      const diff = await diffSubmissions(ctx.db, input.submissionId);
-      assertCollege(ctx.scope, diff.collegeId);
-      return diff;
-    }),
+    .input(z.object({ submissionId }))
+    .query(({ ctx, input }) => diffSubmissions(ctx.db, ctx.viewer, input.submissionId)),
   review: procedureFor("sheets.review")
-    .input(z.object({ submissionId: z.string().uuid(), decision: z.enum(["accept", "reject"]), reason: z.string().max(2000).optional() }))
+    .input(z.object({ submissionId, decision: z.enum(["accept", "reject"]), reason: noteInput.optional() }))
     .mutation(({ ctx, input }) =>
       reviewSubmission(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        actor: ctx.viewer,
         submissionId: input.submissionId,
         decision: input.decision,
         reason: input.reason ?? null,

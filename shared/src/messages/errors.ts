@@ -3,6 +3,7 @@ import { AUDIT_STAGE_LABELS, type AuditStage } from "../rules/graduation-audit";
 import { type ApplicationType, DEFAULT_WORKFLOWS } from "../workflows/application-types";
 import { stageLabel } from "../workflows/stages";
 import type { Locale } from "./catalogue";
+import { formatInputProblem, isInputProblem } from "./input-problems";
 
 /**
  * Errors of whole operations (a file that cannot be opened, a bad command-line option), as
@@ -30,7 +31,7 @@ export const errorCatalogue = {
     "zh-CN": "只能处理本学院的学生和核对表。",
     en: "You may only work on your own college's students and sheets.",
   },
-  "input.invalid": { "zh-CN": "提交的数据不符合要求：{detail}", en: "The request is not valid: {detail}" },
+  "input.invalid": { "zh-CN": "提交的数据不符合要求：{problem}。", en: "The request is not valid: {problem}." },
   "sheet.unreadable": {
     "zh-CN": "无法识别这张核对表：{detail}",
     en: "This check sheet cannot be read: {detail}",
@@ -48,6 +49,10 @@ export const errorCatalogue = {
     "zh-CN": "学院已提交了更新的版本（第 {version} 版），请审核最新版本。",
     en: "The college has submitted a newer version ({version}); review that one.",
   },
+  "sheet.client-id-reused": {
+    "zh-CN": "提交编号“{clientId}”已用于另一份内容不同的核对表（第 {version} 版），这次没有保存。请用新的提交编号重新提交。",
+    en: "Client id “{clientId}” was already used for a different sheet (version {version}); nothing was stored. Submit again with a new client id.",
+  },
   "term.unknown": { "zh-CN": "学期“{term}”不存在。", en: "Term “{term}” does not exist." },
   "college.unknown": { "zh-CN": "学院不存在。", en: "College not found." },
   "student.unknown": { "zh-CN": "学号“{studentNo}”在学籍库中不存在。", en: "Student “{studentNo}” is not in the record." },
@@ -57,7 +62,7 @@ export const errorCatalogue = {
     "zh-CN": "材料不齐，还缺：{materials}。材料齐全后才能报送。",
     en: "Materials missing: {materials}. The application cannot leave the college until they are complete.",
   },
-  "application.changes-invalid": { "zh-CN": "申请的变更内容有误：{detail}", en: "The requested changes are not valid: {detail}" },
+  "application.changes-invalid": { "zh-CN": "申请的变更内容有误：{problem}。", en: "The requested changes are not valid: {problem}." },
   "application.conflict": {
     "zh-CN": "这份申请刚刚已被他人处理（现为第 {version} 版），请刷新后再操作。",
     en: "Someone else has just acted on this application (now version {version}); refresh and try again.",
@@ -99,6 +104,7 @@ export type ErrorCode = keyof typeof errorCatalogue;
 function localise(name: string, params: Readonly<Record<string, string | number>>, locale: Locale): string | undefined {
   const value = params[name];
   if (value === undefined) return undefined;
+  if (name === "problem" && isInputProblem(value)) return formatInputProblem(value, params, locale);
   if (name === "role" && value in ROLE_LABELS) return ROLE_LABELS[value as Role][locale];
   if (name === "stage") {
     const workflow = DEFAULT_WORKFLOWS[params.type as ApplicationType];

@@ -12,7 +12,11 @@ export const sheetSubmissions = pgTable(
   "sheet_submissions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    clientId: text("client_id").notNull().unique(),
+    /**
+     * The sender's idempotency key, unique per college and submitter (issue 7 item 2): two colleges,
+     * or two secretaries, may pick the same id without one's sheet answering for the other's.
+     */
+    clientId: text("client_id").notNull(),
     kind: text("kind").notNull(),
     collegeId: integer("college_id")
       .notNull()
@@ -41,6 +45,7 @@ export const sheetSubmissions = pgTable(
   },
   (t) => [
     unique("sheet_submissions_version").on(t.kind, t.collegeId, t.termCode, t.version),
+    unique("sheet_submissions_client").on(t.collegeId, t.submittedBy, t.clientId),
     index("sheet_submissions_state").on(t.state, t.submittedAt),
   ],
 );

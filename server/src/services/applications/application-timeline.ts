@@ -1,12 +1,19 @@
 import { AppError } from "@xueji/shared";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applicationDecisions, applications, statusChanges, students, users } from "../../db/schema";
+import { maskDeep } from "../masking";
+import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
+import { reaches, type Viewer } from "../viewer";
 
 /** An application with every decision on it and the field changes it made, in order. */
-export async function applicationTimeline(db: Db, applicationId: number) {
-  const [application] = await db.select().from(applications).where(eq(applications.id, applicationId)).limit(1);
-  if (!application) throw new AppError("application.not-found");
+export async function applicationTimeline(db: Db, viewer: Viewer, applicationId: number) {
+  const [found] = await db.select().from(applications).where(eq(applications.id, applicationId)).limit(1);
+  // A college reaches its own students' applications and those moving into it (转专业 to one of its majors).
+  if (!found || !(reaches(viewer.scope, found.collegeId) || reaches(viewer.scope, found.targetCollegeId)))
+    throw new AppError("application.not-found");
+  // An identity change carries the new ID number in `changes`: masked like the record's own.
+  const application = maskDeep(viewer.role, found);
   const [student] = await db
     .select({ studentNo: students.studentNo, name: students.name })
     .from(students)
@@ -30,10 +37,28 @@ export async function applicationTimeline(db: Db, applicationId: number) {
     .from(statusChanges)
     .where(eq(statusChanges.applicationId, applicationId))
     .orderBy(asc(statusChanges.id));
-  return { application, student, decisions, changes };
+  return { application, student, decisions, changes: maskDeep(viewer.role, changes) };
 }
 
-/** A student's history: every field every executed change altered, oldest first, to replay the record. */
-export async function studentHistory(db: Db, studentId: number) {
-  return db.select().from(statusChanges).where(eq(statusChanges.studentId, studentId)).orderBy(asc(statusChanges.id));
+const OLDEST_FIRST: Keyset = { name: "status-changes/id", parts: [{ expr: statusChanges.id, type: "int8" }], direction: "asc" };
+
+/**
+ * A student's history: every field every executed change altered, oldest first, to replay the
+ * record. A student of a college the viewer does not reach is unknown, exactly like a missing one.
+ */
+export async function studentHistory(db: Db, viewer: Viewer, options: PageOptions & { studentNo: string }) {
+  const [student] = await db
+    .select({ id: students.id, collegeId: students.collegeId })
+    .from(students)
+    .where(eq(students.studentNo, options.studentNo))
+    .limit(1);
+  if (!student || !reaches(viewer.scope, student.collegeId)) throw new AppError("student.unknown", { studentNo: options.studentNo });
+  const after = afterCursor(OLDEST_FIRST, options.cursor);
+  const rows = await db
+    .select({ ...getTableColumns(statusChanges), ...keyColumns(OLDEST_FIRST) })
+    .from(statusChanges)
+    .where(and(eq(statusChanges.studentId, student.id), after))
+    .orderBy(...keysetOrder(OLDEST_FIRST))
+    .limit(options.limit + 1);
+  return toPage(OLDEST_FIRST, rows, options.limit, (r) => maskDeep(viewer.role, withoutKeys(r)));
 }

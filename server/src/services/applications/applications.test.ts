@@ -68,12 +68,8 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
       if (app?.state !== "open") return app;
       if (app.stage === "public-notice") today = app.noticeEndsOn as string;
       const caller = await w.as(USER_FOR[app.stage] as string, today);
-      await caller.applications.decide({
-        applicationId: id,
-        expectedVersion: app.version,
-        action: app.stage === "draft" ? "submit" : "advance",
-        opinion: "同意",
-      });
+      if (app.stage === "draft") await caller.applications.submit({ applicationId: id, expectedVersion: app.version });
+      else await caller.applications.decide({ applicationId: id, expectedVersion: app.version, action: "advance", opinion: "同意" });
     }
   }
 
@@ -107,7 +103,7 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
     expect(done?.state).toBe("done");
     expect(await statusOf(studentNo)).toMatchObject({ majorId: majorB2, classId: classB2, collegeId: w.collegeB, status: "enrolled" });
     const history = await (await w.as("registrar")).applications.studentHistory({ studentNo });
-    expect(history.map((h) => [h.field, h.before, h.after])).toEqual([
+    expect(history.items.map((h) => [h.field, h.before, h.after])).toEqual([
       ["majorId", w.majorA, majorB2],
       ["collegeId", w.collegeA, w.collegeB],
       ["classId", null, classB2],
@@ -131,16 +127,14 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
     await runToEnd(app.id);
     expect((await statusOf(renamed))?.name).toBe("新名");
     const history = await (await w.as("registrar")).applications.studentHistory({ studentNo: renamed });
-    expect(history.map((h) => [h.field, h.before, h.after])).toEqual([["name", "旧名", "新名"]]);
+    expect(history.items.map((h) => [h.field, h.before, h.after])).toEqual([["name", "旧名", "新名"]]);
   });
 
   it("keeps an application in the college until its materials are complete", async () => {
     const studentNo = await student();
     const app = await file("suspension", studentNo, { materials: ["application-form"], reasonCode: "10" });
     const secretary = await w.as("secretary-a");
-    const error = await secretary.applications
-      .decide({ applicationId: app.id, expectedVersion: 1, action: "submit" })
-      .catch((e: TRPCError) => e);
+    const error = await secretary.applications.submit({ applicationId: app.id, expectedVersion: 1 }).catch((e: TRPCError) => e);
     expect(error).toMatchObject({ code: "BAD_REQUEST", cause: { code: "application.materials-missing" } });
     expect((error as TRPCError).cause?.message).toBeDefined();
     const [after] = await w.db.select().from(applications).where(eq(applications.id, app.id));
@@ -150,7 +144,7 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
   it("returns to the stage before or to the college, with a reason; rejects end it", async () => {
     const app = await file("withdrawal", await student());
     const secretary = await w.as("secretary-a");
-    await secretary.applications.decide({ applicationId: app.id, expectedVersion: 1, action: "submit" });
+    await secretary.applications.submit({ applicationId: app.id, expectedVersion: 1 });
     await (await w.as("leader-a")).applications.decide({ applicationId: app.id, expectedVersion: 2, action: "advance", opinion: "同意" });
     const leader = await w.as("registrar-leader");
     await expect(leader.applications.decide({ applicationId: app.id, expectedVersion: 3, action: "return" })).rejects.toMatchObject({
@@ -168,7 +162,7 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
         opinion: "补齐签字",
       }),
     ).toMatchObject({ stage: "draft" });
-    await secretary.applications.decide({ applicationId: app.id, expectedVersion: 5, action: "submit" });
+    await secretary.applications.submit({ applicationId: app.id, expectedVersion: 5 });
     expect(
       await (await w.as("leader-a")).applications.decide({
         applicationId: app.id,
@@ -193,8 +187,8 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
 
   it("lets only the stage's role, of the right college, decide", async () => {
     const app = await file("suspension", await student());
-    await (await w.as("secretary-a")).applications.decide({ applicationId: app.id, expectedVersion: 1, action: "submit" });
-    for (const who of ["leader-b", "registrar-leader", "registrar"]) {
+    await (await w.as("secretary-a")).applications.submit({ applicationId: app.id, expectedVersion: 1 });
+    for (const who of ["registrar-leader", "registrar"]) {
       const error = await (await w.as(who)).applications
         .decide({ applicationId: app.id, expectedVersion: 2, action: "advance" })
         .catch((e: TRPCError) => e);
@@ -228,7 +222,12 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
         ["leader-a", "advance"],
         ["registrar-leader", "advance"],
       ] as const) {
-        version = (await (await w.as(who)).applications.decide({ applicationId: app.id, expectedVersion: version, action })).version;
+        const caller = await w.as(who);
+        const decided =
+          action === "submit"
+            ? await caller.applications.submit({ applicationId: app.id, expectedVersion: version })
+            : await caller.applications.decide({ applicationId: app.id, expectedVersion: version, action });
+        version = decided.version;
       }
       ids.push({ id: app.id, version });
     }
@@ -249,7 +248,7 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
 
   it("lets exactly one of two simultaneous deciders win; the other is told to refresh", async () => {
     const app = await file("suspension", await student());
-    await (await w.as("secretary-a")).applications.decide({ applicationId: app.id, expectedVersion: 1, action: "submit" });
+    await (await w.as("secretary-a")).applications.submit({ applicationId: app.id, expectedVersion: 1 });
     const leader = await w.as("leader-a");
     const outcomes = await Promise.allSettled([
       leader.applications.decide({ applicationId: app.id, expectedVersion: 2, action: "advance", opinion: "同意" }),
@@ -262,15 +261,11 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
 
   it("counts deadlines in working days across the National Day holiday and its make-up Saturday", async () => {
     const app = await file("resumption", await student("suspended"));
-    const submitted = await (await w.as("secretary-a", "2026-09-30")).applications.decide({
-      applicationId: app.id,
-      expectedVersion: 1,
-      action: "submit",
-    });
+    const submitted = await (await w.as("secretary-a", "2026-09-30")).applications.submit({ applicationId: app.id, expectedVersion: 1 });
     // 5 working days from Wed 30 Sept: 8, 9, 10 (Saturday, 调休), 12, 13 October.
     expect(submitted).toMatchObject({ submittedOn: "2026-09-30", dueOn: "2026-10-13" });
     const listed = async (today: string) =>
-      (await (await w.as("registrar", today)).applications.list({ overdue: true, pageSize: 200 })).map((a) => a.id);
+      (await (await w.as("registrar", today)).applications.list({ overdue: true, limit: 200 })).items.map((a) => a.id);
     expect(await listed("2026-10-13")).not.toContain(app.id);
     expect(await listed("2026-10-14")).toContain(app.id);
   });
@@ -285,7 +280,7 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
     const ids: number[] = [];
     for (let i = 0; i < 3; i++) {
       const app = await file("suspension", await student());
-      await (await w.as("secretary-a")).applications.decide({ applicationId: app.id, expectedVersion: 1, action: "submit" });
+      await (await w.as("secretary-a")).applications.submit({ applicationId: app.id, expectedVersion: 1 });
       ids.push(app.id);
     }
     const results = await (await w.as("leader-a")).applications.bulkDecide({
@@ -346,7 +341,7 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
       grid,
     });
     await (await w.as("registrar")).sheets.review({ submissionId: receipt.submissionId, decision: "accept" });
-    const opened = (await (await w.as("registrar")).applications.list({ type: "dismissal", state: "open", pageSize: 200 })).filter((a) =>
+    const opened = (await (await w.as("registrar")).applications.list({ type: "dismissal", state: "open", limit: 200 })).items.filter((a) =>
       [withEvidence, without].includes(a.studentNo),
     );
     expect(Object.fromEntries(opened.map((a) => [a.studentNo, [a.stage, a.reasonCode]]))).toEqual({

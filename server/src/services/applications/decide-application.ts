@@ -2,6 +2,7 @@ import {
   AppError,
   type ApplicationType,
   academicYearOf,
+  COLLEGE_ROLES,
   DEREGISTRATION_WORKING_DAYS,
   FIXED_STAGES,
   MATERIALS,
@@ -50,6 +51,12 @@ function mayAct(workflow: Workflow, app: ApplicationRow, actor: DecideOptions["a
   return true;
 }
 
+/** College roles reach their own college's applications and those moving into it (转专业 target). */
+function mayReach(app: ApplicationRow, actor: DecideOptions["actor"]): boolean {
+  if (!COLLEGE_ROLES.has(actor.role)) return true;
+  return actor.collegeId !== null && (app.collegeId === actor.collegeId || app.targetCollegeId === actor.collegeId);
+}
+
 function roleOfStage(workflow: Workflow, stage: string): Role {
   if (stage === FIXED_STAGES.draft) return "secretary";
   return workflow.stages.find((s) => s.key === stage)?.role ?? "registrar-staff";
@@ -64,7 +71,9 @@ export async function decideApplication(db: Db, options: DecideOptions) {
   const calendar = options.calendar ?? (await workCalendar(db, academicYearOf(options.today)));
   return db.transaction(async (tx) => {
     const [app] = await tx.select().from(applications).where(eq(applications.id, options.applicationId)).for("update").limit(1);
-    if (!app) throw new AppError("application.not-found");
+    // Scope before anything: another college's application is "not found", exactly like a missing
+    // one, so that neither its version nor its stage leaks (issue 7 item 1).
+    if (!app || !mayReach(app, options.actor)) throw new AppError("application.not-found");
     if (app.version !== options.expectedVersion) throw new AppError("application.conflict", { version: app.version });
     const workflow = await workflowOf(tx, app.type as ApplicationType, app.workflowVersion);
     const here = { stage: app.stage, type: app.type };

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applications, classes, majors, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
+import { idInput } from "../ids";
 import { workflowInForce } from "./workflow-for";
 
 export interface FileApplicationOptions {
@@ -18,44 +19,61 @@ export interface FileApplicationOptions {
   today: string;
 }
 
+/** An id in `changes`: a positive int4, else the request is refused before any query (never a 500). */
+function idIn(changes: Record<string, string | number>, key: string): number {
+  const parsed = idInput.safeParse(typeof changes[key] === "string" ? Number(changes[key]) : changes[key]);
+  if (!parsed.success) throw new AppError("application.changes-invalid", { problem: "not-an-id", path: `changes.${key}` });
+  return parsed.data;
+}
+
+/** The class, if it is one of the major's classes of that intake (年级). */
+async function classOf(db: Db, classId: number, majorId: number, grade: number) {
+  const [klass] = await db
+    .select({ id: classes.id })
+    .from(classes)
+    .where(and(eq(classes.id, classId), eq(classes.majorId, majorId), eq(classes.grade, grade)))
+    .limit(1);
+  return klass;
+}
+
+/**
+ * What a change may ask for, checked against the student's college and major (issue 7 item 5):
+ * 转专业 names a real other major and, optionally, a class of that major and the student's intake;
+ * 降级 names a later intake and, optionally, a class of the student's own major and that intake —
+ * never another college's class.
+ */
 async function validChanges(
   db: Db,
   type: ApplicationType,
   changes: Record<string, string | number>,
-  student: { grade: number },
+  student: { grade: number; majorId: number },
 ): Promise<{ changes: Record<string, string | number>; targetCollegeId: number | null }> {
-  const fail = (detail: string) => new AppError("application.changes-invalid", { detail });
+  const fail = (problem: string, params: Record<string, string | number> = {}) =>
+    new AppError("application.changes-invalid", { problem, ...params });
   if (type === "change-major") {
-    const majorId = Number(changes.majorId);
+    const majorId = idIn(changes, "majorId");
     const [major] = await db.select().from(majors).where(eq(majors.id, majorId)).limit(1);
-    if (!major) throw fail("转入专业不存在 / unknown major");
-    if (changes.classId !== undefined) {
-      const [klass] = await db
-        .select()
-        .from(classes)
-        .where(and(eq(classes.id, Number(changes.classId)), eq(classes.majorId, majorId)))
-        .limit(1);
-      if (!klass) throw fail("转入班级不属于转入专业 / the class is not in that major");
-    }
-    return {
-      changes: { majorId, ...(changes.classId !== undefined ? { classId: Number(changes.classId) } : {}) },
-      targetCollegeId: major.collegeId,
-    };
+    if (!major) throw fail("unknown-major");
+    if (major.id === student.majorId) throw fail("same-major");
+    const classId = changes.classId !== undefined ? idIn(changes, "classId") : undefined;
+    if (classId !== undefined && !(await classOf(db, classId, majorId, student.grade)))
+      throw fail("class-not-in-new-major", { grade: student.grade });
+    return { changes: { majorId, ...(classId !== undefined ? { classId } : {}) }, targetCollegeId: major.collegeId };
   }
   if (type === "demotion") {
     const grade = Number(changes.grade);
-    if (!Number.isInteger(grade) || grade <= student.grade || grade > student.grade + 3)
-      throw fail("降级后的年级应晚于现年级 / the new grade must be a later one");
-    return { changes: { grade, ...(changes.classId !== undefined ? { classId: Number(changes.classId) } : {}) }, targetCollegeId: null };
+    if (!Number.isInteger(grade) || grade <= student.grade || grade > student.grade + 3) throw fail("later-grade");
+    const classId = changes.classId !== undefined ? idIn(changes, "classId") : undefined;
+    if (classId !== undefined && !(await classOf(db, classId, student.majorId, grade))) throw fail("class-not-in-own-major", { grade });
+    return { changes: { grade, ...(classId !== undefined ? { classId } : {}) }, targetCollegeId: null };
   }
   if (type === "identity-change") {
     const allowed = ["name", "idNumber", "gender", "birthDate", "ethnicity"];
     const picked = Object.fromEntries(Object.entries(changes).filter(([k]) => allowed.includes(k)));
-    if (Object.keys(picked).length === 0) throw fail("没有要修改的身份信息 / nothing to change");
+    if (Object.keys(picked).length === 0) throw fail("nothing-to-change");
     if (picked.idNumber !== undefined) {
       const parsed = parseIdNumber(textCell(String(picked.idNumber)));
-      if (!parsed.value || parsed.issues.some((i) => i.severity === "error"))
-        throw fail("新的身份证号无效 / the new ID number is not valid");
+      if (!parsed.value || parsed.issues.some((i) => i.severity === "error")) throw fail("id-number");
       picked.idNumber = parsed.value.id;
     }
     return { changes: picked, targetCollegeId: null };
@@ -70,8 +88,9 @@ export async function fileApplication(db: Db, options: FileApplicationOptions) {
     throw new AppError("application.unknown-reason", { type: workflow.name["zh-CN"], reason: options.reasonCode });
   }
   const [student] = await db.select().from(students).where(eq(students.studentNo, options.studentNo)).limit(1);
-  if (!student) throw new AppError("student.unknown", { studentNo: options.studentNo });
-  if (options.scopeCollegeId !== null && student.collegeId !== options.scopeCollegeId) throw new AppError("auth.other-college");
+  // Another college's student is unknown, exactly like a missing one.
+  if (!student || (options.scopeCollegeId !== null && student.collegeId !== options.scopeCollegeId))
+    throw new AppError("student.unknown", { studentNo: options.studentNo });
   const { changes, targetCollegeId } = await validChanges(db, options.type, options.changes ?? {}, student);
   const materials = [...new Set(options.materials)].filter((m) => m in MATERIALS);
   return db.transaction(async (tx) => {

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, isNull, lt, type SQL } from "drizzle-orm";
+import { and, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applications, colleges, students } from "../../db/schema";
+import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 
-export interface ListApplicationsOptions {
+export interface ListApplicationsOptions extends PageOptions {
   collegeId?: number | undefined;
   type?: string | undefined;
   stage?: string | undefined;
@@ -12,21 +13,34 @@ export interface ListApplicationsOptions {
   today: string;
   sort: "filed" | "due";
   direction: "asc" | "desc";
-  page: number;
-  pageSize: number;
+}
+
+/** Drafts have no due date yet: they sort after every dated one. */
+const dueOrLast = sql`coalesce(${applications.dueOn}, date '9999-12-31')`;
+
+function keysetOf(sort: "filed" | "due", direction: "asc" | "desc"): Keyset {
+  return {
+    name: `applications/${sort}/${direction}`,
+    parts: [
+      sort === "due" ? { expr: dueOrLast, type: "date" } : { expr: applications.filedAt, type: "timestamptz" },
+      { expr: applications.id, type: "int8" },
+    ],
+    direction,
+  };
 }
 
 /** A page of applications, filtered and sorted; indexed by (state, type, stage, college) and (state, due). */
 export async function listApplications(db: Db, o: ListApplicationsOptions) {
+  const keyset = keysetOf(o.sort, o.direction);
   const where: SQL[] = [];
   if (o.collegeId !== undefined) where.push(eq(applications.collegeId, o.collegeId));
   if (o.type) where.push(eq(applications.type, o.type));
   if (o.stage) where.push(eq(applications.stage, o.stage));
   if (o.state) where.push(eq(applications.state, o.state));
   if (o.overdue) where.push(eq(applications.state, "open"), isNull(applications.executedOn), lt(applications.dueOn, o.today));
-  const column = o.sort === "due" ? applications.dueOn : applications.filedAt;
-  const order = o.direction === "asc" ? asc(column) : desc(column);
-  return db
+  const after = afterCursor(keyset, o.cursor);
+  if (after) where.push(after);
+  const rows = await db
     .select({
       id: applications.id,
       type: applications.type,
@@ -41,12 +55,13 @@ export async function listApplications(db: Db, o: ListApplicationsOptions) {
       filedAt: applications.filedAt,
       dueOn: applications.dueOn,
       noticeNo: applications.noticeNo,
+      ...keyColumns(keyset),
     })
     .from(applications)
     .innerJoin(students, eq(students.id, applications.studentId))
     .innerJoin(colleges, eq(colleges.id, applications.collegeId))
     .where(where.length ? and(...where) : undefined)
-    .orderBy(order, desc(applications.id))
-    .limit(o.pageSize)
-    .offset((o.page - 1) * o.pageSize);
+    .orderBy(...keysetOrder(keyset))
+    .limit(o.limit + 1);
+  return toPage(keyset, rows, o.limit, withoutKeys);
 }

@@ -24,7 +24,7 @@ describe.each(TEST_ENGINES)("dashboard queries on %s", (engine) => {
         reasonCode: "99",
         materials: ["application-form", "student-id-copy", "parent-id-copy"],
       });
-      await secretary.applications.decide({ applicationId: app.id, expectedVersion: 1, action: "submit" });
+      await secretary.applications.submit({ applicationId: app.id, expectedVersion: 1 });
     }
     await (await w.as("secretary-b")).applications.file({ studentNo: "2025020001", type: "withdrawal", reasonCode: "21", materials: [] });
     // Suspensions are due in 10 working days: 2026-10-20 after the National Day holiday.

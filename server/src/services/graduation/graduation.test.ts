@@ -85,7 +85,7 @@ describe.each(TEST_ENGINES)("graduation and degree audits on %s", (engine) => {
   it("audits a cohort with every outcome reason", async () => {
     const registrar = await w.as("registrar");
     expect(await registrar.graduation.run({ cohort: 2026 })).toEqual({ audited: 6, graduate: 2, complete: 4 });
-    const list = await registrar.graduation.list({ cohort: 2026 });
+    const list = (await registrar.graduation.list({ cohort: 2026 })).items;
     expect(
       Object.fromEntries(list.map((a) => [a.name, [a.outcome, a.degree, (a.reasons as Array<{ code: string }>).map((r) => r.code)]])),
     ).toEqual({
@@ -110,7 +110,7 @@ describe.each(TEST_ENGINES)("graduation and degree audits on %s", (engine) => {
 
   it("lets the registrar override an outcome only with a reason, kept in the audit trail", async () => {
     const registrar = await w.as("registrar");
-    const target = (await registrar.graduation.list({ cohort: 2026 })).find((a) => a.name === "未知己");
+    const target = (await registrar.graduation.list({ cohort: 2026 })).items.find((a) => a.name === "未知己");
     await expect(
       registrar.graduation.override({ auditId: target?.id as number, outcome: "graduate", degree: "award", reason: "" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
@@ -149,6 +149,6 @@ describe.each(TEST_ENGINES)("graduation and degree audits on %s", (engine) => {
     const registrar = await w.as("registrar");
     for (const from of ["registrar-review", "public-notice", "degree-committee", "certificates"] as const)
       await registrar.graduation.advance({ cohort: 2026, collegeId: w.collegeA, from });
-    expect((await registrar.graduation.list({ cohort: 2026 })).every((a) => a.stage === "reported")).toBe(true);
+    expect((await registrar.graduation.list({ cohort: 2026 })).items.every((a) => a.stage === "reported")).toBe(true);
   });
 });

@@ -65,30 +65,52 @@ export async function advanceAuditStage(
   });
 }
 
-/** Results by college: counts of 毕业/结业 and 授位, with how often each reason occurs (after overrides). */
+/**
+ * Results by college: counts of 毕业/结业 and 授位, how often each reason occurs (after overrides),
+ * and the stage the college's list is at — the earliest of its students' stages in the order of
+ * AUDIT_STAGES (not alphabetically). `collegeId` narrows every figure, the reasons included.
+ */
 export async function auditSummary(db: Db, options: { cohort: number; collegeId?: number | undefined }) {
   const outcome = sql`coalesce(${graduationAudits.overrideOutcome}, ${graduationAudits.outcome})`;
   const degree = sql`coalesce(${graduationAudits.overrideDegree}, ${graduationAudits.degree})`;
-  return db
+  const where = and(
+    eq(graduationAudits.cohort, options.cohort),
+    options.collegeId !== undefined ? eq(graduationAudits.collegeId, options.collegeId) : undefined,
+  );
+  const stageOrder = sql.join(
+    AUDIT_STAGES.map((stage) => sql`${stage}`),
+    sql`, `,
+  );
+  const counts = await db
     .select({
       collegeId: graduationAudits.collegeId,
-      stage: sql<string>`min(${graduationAudits.stage})`,
+      stageIndex: sql<number>`min(array_position(array[${stageOrder}]::text[], ${graduationAudits.stage}))`.mapWith(Number),
       students: sql<number>`count(*)`.mapWith(Number),
       graduate: sql<number>`count(*) filter (where ${outcome} = 'graduate')`.mapWith(Number),
       complete: sql<number>`count(*) filter (where ${outcome} = 'complete')`.mapWith(Number),
       degree: sql<number>`count(*) filter (where ${degree} = 'award')`.mapWith(Number),
       dataIncomplete: sql<number>`count(*) filter (where not ${graduationAudits.dataComplete})`.mapWith(Number),
-      reasons: sql<
-        Record<string, number>
-      >`coalesce((select jsonb_object_agg(code, n) from (select r->>'code' as code, count(*) as n from graduation_audits g2, jsonb_array_elements(g2.reasons) r where g2.cohort = ${options.cohort} and g2.college_id = ${graduationAudits.collegeId} group by 1) t), '{}'::jsonb)`,
     })
     .from(graduationAudits)
-    .where(
-      and(
-        eq(graduationAudits.cohort, options.cohort),
-        ...(options.collegeId !== undefined ? [eq(graduationAudits.collegeId, options.collegeId)] : []),
-      ),
-    )
+    .where(where)
     .groupBy(graduationAudits.collegeId)
     .orderBy(graduationAudits.collegeId);
+  const reasonCode = sql<string>`r.value->>'code'`;
+  const reasonRows = await db
+    .select({ collegeId: graduationAudits.collegeId, code: reasonCode, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(graduationAudits)
+    .innerJoin(sql`jsonb_array_elements(${graduationAudits.reasons}) as r(value)`, sql`true`)
+    .where(where)
+    .groupBy(graduationAudits.collegeId, reasonCode);
+  const reasons = new Map<number, Record<string, number>>();
+  for (const row of reasonRows) {
+    const byCode = reasons.get(row.collegeId) ?? {};
+    byCode[row.code] = row.n;
+    reasons.set(row.collegeId, byCode);
+  }
+  return counts.map(({ stageIndex, ...c }) => ({
+    ...c,
+    stage: AUDIT_STAGES[stageIndex - 1] ?? AUDIT_STAGES[0],
+    reasons: reasons.get(c.collegeId) ?? {},
+  }));
 }

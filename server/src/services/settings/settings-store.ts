@@ -1,8 +1,10 @@
 import { AppError } from "@xueji/shared";
-import { and, desc, eq, lte, max, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, lte, max, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { settingVersions } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
+import { inputProblemOf } from "../input-problem";
+import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 import { SETTING_KINDS, type SettingKind } from "./setting-kinds";
 
 export interface SettingVersion<T = unknown> {
@@ -34,13 +36,18 @@ export async function settingByVersion<T>(db: Executor, kind: SettingKind, key: 
   return { version: row.version, validFrom: row.validFrom, value: row.value as T };
 }
 
+const NEWEST_FIRST: Keyset = { name: "settings/version", parts: [{ expr: settingVersions.version, type: "int8" }], direction: "desc" };
+
 /** Every version of a setting, newest first, with who made it and why. */
-export async function settingHistory(db: Executor, kind: SettingKind, key: string) {
-  return db
-    .select()
+export async function settingHistory(db: Executor, kind: SettingKind, key: string, page: PageOptions) {
+  const after = afterCursor(NEWEST_FIRST, page.cursor);
+  const rows = await db
+    .select({ ...getTableColumns(settingVersions), ...keyColumns(NEWEST_FIRST) })
     .from(settingVersions)
-    .where(and(eq(settingVersions.kind, kind), eq(settingVersions.key, key)))
-    .orderBy(desc(settingVersions.version));
+    .where(and(eq(settingVersions.kind, kind), eq(settingVersions.key, key), after))
+    .orderBy(...keysetOrder(NEWEST_FIRST))
+    .limit(page.limit + 1);
+  return toPage(NEWEST_FIRST, rows, page.limit, withoutKeys);
 }
 
 /** Saves a new version (checked against the kind's shape), in one transaction with its audit event. */
@@ -49,12 +56,10 @@ export async function saveSetting(
   options: { actor: Actor; kind: SettingKind; key: string; validFrom: string; value: unknown; reason: string },
 ) {
   const spec = SETTING_KINDS[options.kind];
-  if (!(spec.keys as readonly string[]).includes(options.key)) throw new AppError("input.invalid", { detail: `key ${options.key}` });
+  if (!(spec.keys as readonly string[]).includes(options.key))
+    throw new AppError("input.invalid", { problem: "setting-key", key: options.key });
   const parsed = spec.schema.safeParse(options.value);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new AppError("input.invalid", { detail: `${first?.path.join(".") ?? ""}: ${first?.message ?? ""}` });
-  }
+  if (!parsed.success) throw new AppError("input.invalid", inputProblemOf(parsed.error, ["value"]));
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`setting:${options.kind}:${options.key}`}))`);
     const [{ latest } = { latest: 0 }] = await tx

@@ -39,7 +39,9 @@ describe.each(TEST_ENGINES)("versioned settings on %s", (engine) => {
     await (await w.as("registrar")).sheets.review({ submissionId: receipt.submissionId, decision: "accept" });
   }
   const kindsOf = async (studentNo: string, academicYear: string) =>
-    (await (await w.as("registrar")).pending.list({ academicYear })).filter((p) => p.studentNo === studentNo).map((p) => p.kind);
+    (await (await w.as("registrar")).pending.list({ academicYear, limit: 200 })).items
+      .filter((p) => p.studentNo === studentNo)
+      .map((p) => p.kind);
 
   it("previews a rule change on the current record, saves it, and applies it only from its academic year", async () => {
     await failedSheet("2025-2026-1", [
@@ -66,7 +68,7 @@ describe.each(TEST_ENGINES)("versioned settings on %s", (engine) => {
     await failedSheet("2026-2027-1", [[5, 11]]); // the new year: 10 credits is already 一级学业警示
     expect(await kindsOf("2023010004", "2025-2026")).toEqual([]);
     expect(await kindsOf("2023010005", "2026-2027")).toEqual(["warning-1"]);
-    expect((await leader.settings.history({ kind: "standing-rules", key: "default" })).map((v) => [v.version, v.reason])).toEqual([
+    expect((await leader.settings.history({ kind: "standing-rules", key: "default" })).items.map((v) => [v.version, v.reason])).toEqual([
       [1, "学校学籍管理规定 2026 年修订"],
     ]);
   });
@@ -95,8 +97,7 @@ describe.each(TEST_ENGINES)("versioned settings on %s", (engine) => {
       materials: [...materials],
     });
     expect([old.workflowVersion, fresh.workflowVersion]).toEqual([0, 1]);
-    const dueOf = async (id: number) =>
-      (await secretary.applications.decide({ applicationId: id, expectedVersion: 1, action: "submit" })).dueOn;
+    const dueOf = async (id: number) => (await secretary.applications.submit({ applicationId: id, expectedVersion: 1 })).dueOn;
     expect(await dueOf(old.id)).toBe("2026-12-07"); // 10 working days
     expect(await dueOf(fresh.id)).toBe("2026-11-26"); // 3 working days
   });
@@ -116,7 +117,7 @@ describe.each(TEST_ENGINES)("versioned settings on %s", (engine) => {
       reasonCode: "99",
       materials: ["application-form", "student-id-copy", "parent-id-copy"],
     });
-    expect((await secretary.applications.decide({ applicationId: app.id, expectedVersion: 1, action: "submit" })).dueOn).toBe("2026-11-27");
+    expect((await secretary.applications.submit({ applicationId: app.id, expectedVersion: 1 })).dueOn).toBe("2026-11-27");
   });
 
   it("refuses a malformed setting and a role that may not change settings", async () => {

@@ -3,6 +3,7 @@ import { desc, eq, lt } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { sheetRows, sheetSubmissions } from "../../db/schema";
 import { canonicalJson } from "../audit-log/canonical-json";
+import { reaches, type Viewer } from "../viewer";
 import { inSlot } from "./sheet-slot";
 
 export interface SubmissionDiff {
@@ -18,9 +19,10 @@ export interface SubmissionDiff {
  * What a version changed against the one before it, row by row (a row is known by its student
  * and, on a failed-course sheet, its term and course), field by field.
  */
-export async function diffSubmissions(db: Db, submissionId: string): Promise<SubmissionDiff> {
+export async function diffSubmissions(db: Db, viewer: Viewer, submissionId: string): Promise<SubmissionDiff> {
   const [current] = await db.select().from(sheetSubmissions).where(eq(sheetSubmissions.id, submissionId)).limit(1);
-  if (!current) throw new AppError("sheet.not-found");
+  // Another college's submission is "not found", exactly like a missing one.
+  if (!current || !reaches(viewer.scope, current.collegeId)) throw new AppError("sheet.not-found");
   const [previous] = await db
     .select()
     .from(sheetSubmissions)

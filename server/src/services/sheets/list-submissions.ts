@@ -1,13 +1,23 @@
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { colleges, sheetSubmissions, users } from "../../db/schema";
+import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 
-export interface ListSubmissionsOptions {
+export interface ListSubmissionsOptions extends PageOptions {
   termCode?: string | undefined;
   kind?: string | undefined;
   state?: string | undefined;
   collegeId?: number | undefined;
 }
+
+const NEWEST_FIRST: Keyset = {
+  name: "sheets/submitted",
+  parts: [
+    { expr: sheetSubmissions.submittedAt, type: "timestamptz" },
+    { expr: sheetSubmissions.id, type: "uuid" },
+  ],
+  direction: "desc",
+};
 
 /** Submissions, newest first, with who sent them; `collegeId` is the caller's scope when it has one. */
 export async function listSubmissions(db: Db, options: ListSubmissionsOptions) {
@@ -16,7 +26,9 @@ export async function listSubmissions(db: Db, options: ListSubmissionsOptions) {
   if (options.kind) where.push(eq(sheetSubmissions.kind, options.kind));
   if (options.state) where.push(eq(sheetSubmissions.state, options.state));
   if (options.collegeId !== undefined) where.push(eq(sheetSubmissions.collegeId, options.collegeId));
-  return db
+  const after = afterCursor(NEWEST_FIRST, options.cursor);
+  if (after) where.push(after);
+  const rows = await db
     .select({
       id: sheetSubmissions.id,
       kind: sheetSubmissions.kind,
@@ -32,11 +44,13 @@ export async function listSubmissions(db: Db, options: ListSubmissionsOptions) {
       submittedBy: users.displayName,
       submittedAt: sheetSubmissions.submittedAt,
       reviewReason: sheetSubmissions.reviewReason,
+      ...keyColumns(NEWEST_FIRST),
     })
     .from(sheetSubmissions)
     .innerJoin(colleges, eq(colleges.id, sheetSubmissions.collegeId))
     .innerJoin(users, eq(users.id, sheetSubmissions.submittedBy))
     .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(sheetSubmissions.submittedAt))
-    .limit(500);
+    .orderBy(...keysetOrder(NEWEST_FIRST))
+    .limit(options.limit + 1);
+  return toPage(NEWEST_FIRST, rows, options.limit, withoutKeys);
 }

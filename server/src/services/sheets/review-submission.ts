@@ -1,5 +1,6 @@
 import { AppError, type SheetKind } from "@xueji/shared";
 import { eq, max } from "drizzle-orm";
+import { todayInChina } from "../../clock";
 import type { Db } from "../../db/client";
 import { sheetSubmissions } from "../../db/schema";
 import { openDismissalsFromSheet } from "../applications/open-dismissals";
@@ -33,8 +34,7 @@ export interface ReviewResult {
  */
 export async function reviewSubmission(db: Db, options: ReviewOptions): Promise<ReviewResult> {
   const wanted = options.decision === "accept" ? "accepted" : "rejected";
-  if (wanted === "rejected" && !options.reason?.trim())
-    throw new AppError("input.invalid", { detail: "退回须说明理由 / a rejection needs a reason" });
+  if (wanted === "rejected" && !options.reason?.trim()) throw new AppError("input.invalid", { problem: "review-reason" });
   return db.transaction(async (tx) => {
     const [submission] = await tx
       .select()
@@ -63,7 +63,7 @@ export async function reviewSubmission(db: Db, options: ReviewOptions): Promise<
       else if (kind === "dismissal")
         effects = {
           pendingItemsCreated: 0,
-          recordsUpdated: await openDismissalsFromSheet(tx, submission, options.today ?? new Date().toISOString().slice(0, 10)),
+          recordsUpdated: await openDismissalsFromSheet(tx, submission, options.today ?? todayInChina()),
         };
     }
     const reviewedAt = new Date();

@@ -140,7 +140,7 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
     expect([v1.version, v2.version]).toEqual([1, 2]);
     const registrar = await w.as("registrar");
     const listed = await registrar.sheets.list({ termCode: "2026-2027-1" });
-    expect(listed.map((s) => [s.version, s.state])).toEqual([
+    expect(listed.items.map((s) => [s.version, s.state])).toEqual([
       [2, "submitted"],
       [1, "superseded"],
     ]);
@@ -157,7 +157,7 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
 
   it("accepts a roster once: registrations are updated, a second accept does nothing, a change of mind is refused", async () => {
     const registrar = await w.as("registrar");
-    const [latest] = await registrar.sheets.list({ termCode: "2026-2027-1", state: "submitted" });
+    const [latest] = (await registrar.sheets.list({ termCode: "2026-2027-1", state: "submitted" })).items;
     const first = await registrar.sheets.review({ submissionId: latest?.id as string, decision: "accept" });
     expect(first).toMatchObject({ state: "accepted", changed: true, recordsUpdated: 2 });
     const events = await count_(auditEvents);
@@ -228,7 +228,7 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
         grid,
       });
       await (await w.as("registrar")).sheets.review({ submissionId: receipt.submissionId, decision: "accept" });
-      const items = await (await w.as("registrar")).pending.list({ academicYear: "2024-2025" });
+      const { items } = await (await w.as("registrar")).pending.list({ academicYear: "2024-2025", limit: 200 });
       const mine = items.filter((i) => i.studentNo === studentNo);
       expect(mine.map((i) => i.kind)).toEqual([...termKinds]);
       if (mine[0]) expect(mine[0].figures).toMatchObject({ termFailedCredits: credits, yearFailedCredits: credits, ruleSet: "seed-000-9" });
@@ -258,7 +258,7 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
         });
         await registrar.sheets.review({ submissionId: receipt.submissionId, decision: "accept" });
       }
-      const items = (await registrar.pending.list({ academicYear: "2025-2026" })).filter(
+      const items = (await registrar.pending.list({ academicYear: "2025-2026", limit: 200 })).items.filter(
         (p) => p.studentNo === studentNo && p.termCode === "",
       );
       expect(items.map((p) => p.kind)).toEqual(yearKind === "none" ? [] : [yearKind]);

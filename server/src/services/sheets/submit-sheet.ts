@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { AppError, type GridRow, type Issue, type SheetKind } from "@xueji/shared";
-import { eq, max, sql } from "drizzle-orm";
+import { and, eq, max, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { sheetSubmissions, terms } from "../../db/schema";
 import { canonicalJson } from "../audit-log/canonical-json";
@@ -11,7 +11,7 @@ import { inSlot, type SheetSlot } from "./sheet-slot";
 import { type IssueSummary, summarise } from "./summarise";
 
 export interface SubmitSheetOptions {
-  actor: Actor;
+  actor: Actor & { userId: number };
   clientId: string;
   kind?: SheetKind;
   termCode: string;
@@ -59,9 +59,37 @@ function receiptOf(s: SubmissionRow, duplicate: boolean): Receipt {
   };
 }
 
-async function existing(db: Executor, clientId: string): Promise<Receipt | null> {
-  const [found] = await db.select().from(sheetSubmissions).where(eq(sheetSubmissions.clientId, clientId)).limit(1);
-  return found ? receiptOf(found, true) : null;
+/** What a client id stands for: who sent which content, for which term and kind. */
+interface Sent {
+  collegeId: number;
+  submittedBy: number;
+  clientId: string;
+  contentHash: string;
+  termCode: string;
+  kind?: SheetKind | undefined;
+}
+
+/**
+ * The submission this client id already made, if any. The key is (college, submitter, client id);
+ * the same key for other content is refused (409), never answered with the first receipt, so a
+ * sheet is never silently not stored (issue 7 item 2).
+ */
+async function existing(db: Executor, sent: Sent): Promise<Receipt | null> {
+  const [found] = await db
+    .select()
+    .from(sheetSubmissions)
+    .where(
+      and(
+        eq(sheetSubmissions.collegeId, sent.collegeId),
+        eq(sheetSubmissions.submittedBy, sent.submittedBy),
+        eq(sheetSubmissions.clientId, sent.clientId),
+      ),
+    )
+    .limit(1);
+  if (!found) return null;
+  const same = found.contentHash === sent.contentHash && found.termCode === sent.termCode && (!sent.kind || found.kind === sent.kind);
+  if (!same) throw new AppError("sheet.client-id-reused", { clientId: sent.clientId, version: found.version });
+  return receiptOf(found, true);
 }
 
 /** Applies the lock for a key for the rest of the transaction (hashtext gives the advisory key). */
@@ -75,7 +103,16 @@ async function lockKey(tx: Executor, key: string): Promise<void> {
  * also when both arrive at once. A newer version supersedes the older one that was still waiting.
  */
 export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<Receipt> {
-  const before = await existing(db, options.clientId);
+  const contentHash = createHash("sha256").update(canonicalJson(options.grid)).digest("hex");
+  const sent: Sent = {
+    collegeId: options.collegeId,
+    submittedBy: options.actor.userId,
+    clientId: options.clientId,
+    contentHash,
+    termCode: options.termCode,
+    kind: options.kind,
+  };
+  const before = await existing(db, sent);
   if (before) return before;
 
   const [term] = await db.select().from(terms).where(eq(terms.code, options.termCode)).limit(1);
@@ -100,11 +137,9 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
     list.push(i);
     issuesByRow.set(key, list);
   }
-  const contentHash = createHash("sha256").update(canonicalJson(options.grid)).digest("hex");
-
   return db.transaction(async (tx) => {
-    await lockKey(tx, `submission:${options.clientId}`);
-    const raced = await existing(tx, options.clientId);
+    await lockKey(tx, `submission:${options.collegeId}|${options.actor.userId}|${options.clientId}`);
+    const raced = await existing(tx, sent);
     if (raced) return raced;
     const slot: SheetSlot = { kind, collegeId: options.collegeId, termCode: options.termCode };
     await lockKey(tx, `sheet:${kind}|${options.collegeId}|${options.termCode}`);
@@ -135,7 +170,7 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
         infoCount: summary.infos,
         issueCounts: summary.byCode,
         state: "submitted",
-        submittedBy: options.actor.userId as number,
+        submittedBy: options.actor.userId,
       })
       .returning();
     const saved = submission as SubmissionRow;

@@ -1,0 +1,2 @@
+ALTER TABLE "sheet_submissions" DROP CONSTRAINT "sheet_submissions_client_id_unique";--> statement-breakpoint
+ALTER TABLE "sheet_submissions" ADD CONSTRAINT "sheet_submissions_client" UNIQUE("college_id","submitted_by","client_id");
