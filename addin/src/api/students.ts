@@ -1,15 +1,17 @@
 import type { Api } from "./client";
 
-const PAGE = 500;
+// The API's largest page.
+const PAGE = 200;
 
-/** Every student of the secretary's college now (the server limits a college role to its own). */
+/** Every student of the secretary's college now (the server limits a college role to its own), page by page. */
 export async function collegeStudents(api: Api, status?: string) {
-  const all: Awaited<ReturnType<Api["students"]["list"]["query"]>> = [];
-  let after = 0;
-  for (;;) {
-    const page = await api.students.list.query({ after, limit: PAGE, ...(status ? { status } : {}) });
-    all.push(...page);
-    if (page.length < PAGE) return all;
-    after = page.at(-1)?.id ?? after;
-  }
+  type Page = Awaited<ReturnType<Api["students"]["list"]["query"]>>;
+  const all: Page["items"] = [];
+  let cursor: string | undefined;
+  do {
+    const page: Page = await api.students.list.query({ limit: PAGE, ...(cursor ? { cursor } : {}), ...(status ? { status } : {}) });
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
 }

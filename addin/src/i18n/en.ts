@@ -122,6 +122,7 @@ export const en: Shape<typeof zhCN> = {
     reason: "Returned because: {{reason}}",
     diff: "Compare with the previous version",
     diffFirst: "This is the first version.",
+    more: "Older submissions",
     added: "{{count}} rows added",
     removed: "{{count}} rows removed",
     changed: "{{count}} rows changed",

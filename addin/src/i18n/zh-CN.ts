@@ -111,6 +111,7 @@ export const zhCN = {
     reason: "退回理由：{{reason}}",
     diff: "与上一版比较",
     diffFirst: "这是第一版。",
+    more: "更早的提交",
     added: "新增 {{count}} 行",
     removed: "删除 {{count}} 行",
     changed: "修改 {{count}} 行",

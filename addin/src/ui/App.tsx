@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { MemoryRouter, Route, Routes, useLocation, useNavigate } from "react-router";
 import { createApi, isAuthError } from "../api/client";
 import { loadSession, type Session, saveSession } from "../api/session";
+import { signOut } from "../api/sheets";
 import { todayInChina } from "../check/term";
 import type { SheetHost } from "../host/sheet-host";
 import { AppContext, type AppServices } from "./app-context";
@@ -68,8 +69,8 @@ export function App({ excel, locale }: { excel: SheetHost | null; locale: Locale
   const sessionRef = useRef(session);
   sessionRef.current = session;
   const api = useMemo(() => createApi(() => ({ token: sessionRef.current?.token ?? null, locale })), [locale]);
-  const signOut = () => {
-    if (sessionRef.current) api.auth.signOut.mutate().catch(() => {});
+  const leave = () => {
+    if (sessionRef.current) signOut(api).catch(() => {});
     saveSession(null);
     setSession(null);
   };
@@ -82,7 +83,7 @@ export function App({ excel, locale }: { excel: SheetHost | null; locale: Locale
       }),
     [],
   );
-  const services: AppServices | null = session ? { api, locale, session, signOut, excel, today: todayInChina() } : null;
+  const services: AppServices | null = session ? { api, locale, session, signOut: leave, excel, today: todayInChina() } : null;
   return (
     <FluentProvider theme={xuejiLightTheme} className={styles.root} lang={locale}>
       <QueryClientProvider client={queryClient}>
@@ -96,7 +97,7 @@ export function App({ excel, locale }: { excel: SheetHost | null; locale: Locale
           {session ? (
             <>
               <Text size={200}>{session.user.displayName}</Text>
-              <Button size="small" appearance="subtle" onClick={signOut}>
+              <Button size="small" appearance="subtle" onClick={leave}>
                 {t("app.signOut")}
               </Button>
             </>

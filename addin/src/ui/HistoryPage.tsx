@@ -1,9 +1,10 @@
 import { Button, Card, Field, MessageBar, MessageBarBody, makeStyles, Select, Spinner, Text, tokens } from "@fluentui/react-components";
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { FIELD_LABELS, type FieldKey } from "@xueji/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client";
+import { diffSubmission, listSubmissions } from "../api/sheets";
 import { nearbyTerms } from "../check/term";
 import { useApp } from "./app-context";
 import { useCheck } from "./check-store";
@@ -17,7 +18,7 @@ const useStyles = makeStyles({
 function Diff({ submissionId }: { submissionId: string }) {
   const { api, locale } = useApp();
   const { t } = useTranslation();
-  const diff = useQuery({ queryKey: ["sheets.diff", submissionId], queryFn: () => api.sheets.diff.query({ submissionId }) });
+  const diff = useQuery({ queryKey: ["sheets.diff", submissionId], queryFn: () => diffSubmission(api, submissionId) });
   if (diff.isPending) return <Spinner size="tiny" />;
   if (diff.error) return <Text>{errorMessage(diff.error, t("common.offline"))}</Text>;
   const d = diff.data;
@@ -48,7 +49,13 @@ export function HistoryPage() {
   const styles = useStyles();
   const [term, setTerm] = useState(state.term);
   const [open, setOpen] = useState<string | null>(null);
-  const list = useQuery({ queryKey: ["sheets.list", term], queryFn: () => api.sheets.list.query({ termCode: term }) });
+  const list = useInfiniteQuery({
+    queryKey: ["sheets.list", term],
+    queryFn: ({ pageParam }) => listSubmissions(api, term, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+  const items = list.data?.pages.flatMap((p) => p.items);
   return (
     <section className={styles.page} aria-label={t("history.title")}>
       <Field label={t("check.term")}>
@@ -66,8 +73,8 @@ export function HistoryPage() {
           <MessageBarBody>{errorMessage(list.error, t("common.offline"))}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {list.data && list.data.length === 0 ? <Text>{t("history.empty")}</Text> : null}
-      {list.data?.map((s) => (
+      {items && items.length === 0 ? <Text>{t("history.empty")}</Text> : null}
+      {items?.map((s) => (
         <Card key={s.id} className={styles.card} data-testid="history-item">
           <Text weight="semibold">
             {t(`kinds.${s.kind}`, { defaultValue: s.kind })} · {t("history.version", { version: s.version })} ·{" "}
@@ -82,6 +89,11 @@ export function HistoryPage() {
           {open === s.id ? <Diff submissionId={s.id} /> : null}
         </Card>
       ))}
+      {list.hasNextPage ? (
+        <Button onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+          {t("history.more")}
+        </Button>
+      ) : null}
     </section>
   );
 }

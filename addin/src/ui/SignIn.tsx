@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Api, errorMessage } from "../api/client";
 import type { Session } from "../api/session";
+import { signIn } from "../api/sheets";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
@@ -14,13 +15,13 @@ export function SignIn({ api, onSignedIn }: { api: Api; onSignedIn: (session: Se
   const styles = useStyles();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const signIn = useMutation({
-    mutationFn: () => api.auth.signIn.mutate({ username, password }),
+  const attempt = useMutation({
+    mutationFn: () => signIn(api, username, password),
     onSuccess: (session) => onSignedIn(session as Session),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.mutate();
+    attempt.mutate();
   };
   return (
     <main>
@@ -41,13 +42,13 @@ export function SignIn({ api, onSignedIn }: { api: Api; onSignedIn: (session: Se
             onChange={(_, d) => setPassword(d.value)}
           />
         </Field>
-        {signIn.error ? (
+        {attempt.error ? (
           <MessageBar intent="error">
-            <MessageBarBody>{errorMessage(signIn.error, t("common.offline"))}</MessageBarBody>
+            <MessageBarBody>{errorMessage(attempt.error, t("common.offline"))}</MessageBarBody>
           </MessageBar>
         ) : null}
-        <Button appearance="primary" type="submit" disabled={signIn.isPending || !username || !password}>
-          {signIn.isPending ? t("signIn.working") : t("signIn.submit")}
+        <Button appearance="primary" type="submit" disabled={attempt.isPending || !username || !password}>
+          {attempt.isPending ? t("signIn.working") : t("signIn.submit")}
         </Button>
       </form>
     </main>

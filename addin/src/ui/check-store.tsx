@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client";
 import { annotatedCopy, checkFile, type FileReport } from "../api/files";
+import { submitSheet, validateSheet } from "../api/sheets";
 import { type CheckResult, checkLocally, marksOf, toPaneIssues } from "../check/check-result";
 import { clientIdFor } from "../check/client-id";
 import type { Fix } from "../check/fixes";
@@ -89,12 +90,7 @@ function useCheckState() {
       const { term, kind } = current.current;
       patch({ phase: { step: "record" } });
       try {
-        const verdict = await api.sheets.validate.mutate({
-          termCode: term,
-          ...(kind ? { kind } : local.kind ? { kind: local.kind } : {}),
-          fileName: sheetName,
-          grid: grid as never,
-        });
+        const verdict = await validateSheet(api, { termCode: term, kind: kind ?? local.kind, fileName: sheetName, grid });
         const result: CheckResult = {
           kind: verdict.kind,
           headerRow: verdict.headerRow,
@@ -177,13 +173,7 @@ function useCheckState() {
     patch({ phase: { step: "submitting" }, submitError: null });
     try {
       const clientId = await clientIdFor(grid, term, result.kind);
-      const receipt = await api.sheets.submit.mutate({
-        clientId,
-        termCode: term,
-        kind: result.kind,
-        fileName: file?.name ?? sheetName,
-        grid: grid as never,
-      });
+      const receipt = await submitSheet(api, { clientId, termCode: term, kind: result.kind, fileName: file?.name ?? sheetName, grid });
       patch({ receipt: { ...receipt, clientId }, phase: { step: "done" } });
     } catch (error) {
       patch({ submitError: errorMessage(error, offline), phase: { step: "done" } });
