@@ -118,6 +118,7 @@ describe("file mode in Chromium (office.js unreachable, as on a campus intranet)
     await page.getByRole("button", { name: "确认提交" }).click();
     await page.getByTestId("receipt").waitFor();
     const first = await page.getByTestId("receipt-id").textContent();
+    await page.waitForTimeout(400); // the confirmation dialog's fade-out
     await shot(page, "file-4-receipt");
     await page.getByRole("button", { name: "提交" }).click();
     await page.getByRole("button", { name: "确认提交" }).click();
@@ -128,6 +129,8 @@ describe("file mode in Chromium (office.js unreachable, as on a campus intranet)
     await page.getByRole("tab", { name: "历史" }).click();
     await page.getByTestId("history-item").first().waitFor();
     expect(await page.getByTestId("history-item").count()).toBe(1);
+    await page.getByRole("button", { name: "与上一版比较" }).click();
+    await page.getByText("这是第一版。").waitFor();
     await shot(page, "file-5-history");
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();

@@ -11,7 +11,7 @@ import { useCheck } from "./check-store";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, overflowY: "auto", minHeight: 0 },
-  card: { gap: "2px" },
+  card: { gap: "2px", flexShrink: 0 },
   reason: { color: tokens.colorPaletteRedForeground1 },
 });
 

@@ -120,6 +120,8 @@ export function IssueList({
     getScrollElement: () => scroller.current,
     estimateSize: (index) => (entries.list[index]?.type === "group" ? 28 : 64),
     overscan: 8,
+    // The pane's list area before it is measured (and in DOMs without layout, such as tests).
+    initialRect: { width: 360, height: 600 },
     getItemKey: (index) => entries.list[index]?.key ?? index,
   });
 
