@@ -83,6 +83,22 @@ describe("OfficeHost against office-addin-mock", () => {
     expect([...book.cells.values()].filter((c) => c.note)).toEqual([]);
   });
 
+  it("checking twice keeps the secretary's fills as the ones to restore", async () => {
+    const book = roster(5);
+    book.set("B3", { value: "学生3", type: "string", fill: "#00FF00" });
+    const host = new OfficeHost(book.api(), options);
+    const mark = [{ row: 3, column: "B", severity: "error" as const, message: "姓名含数字" }];
+    await host.readUsedRange();
+    await host.mark(mark);
+    // A second check, as the pane runs it: clear, read, mark.
+    await host.clearMarks();
+    await host.readUsedRange();
+    await host.mark(mark);
+    expect(book.fillOf("B3")).toBe(SEVERITY_FILL.error);
+    await host.clearMarks();
+    expect(book.fillOf("B3")).toBe("#00FF00");
+  });
+
   it("keeps a note the secretary wrote", async () => {
     const book = roster(5);
     book.set("B3", { value: "学生3", type: "string", note: "已电话核实" });

@@ -160,9 +160,11 @@ export class OfficeHost implements SheetHost {
       sheet.load("name");
       used.load("address");
       await this.sync(context);
+      if (this.originalFills.size && this.sheet !== sheet.name) {
+        // Marks still on another sheet: the pane clears them before reading, so this means a caller forgot.
+        throw new Error("clear the marks before reading another sheet");
+      }
       this.sheet = sheet.name;
-      this.originalFills.clear();
-      this.ourNotes.clear();
       const { firstRow, lastRow, firstColumn, lastColumn } = parseRangeAddress(used.address);
       const width = lastColumn - firstColumn + 1;
       const from = columnLetter(firstColumn);

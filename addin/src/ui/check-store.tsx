@@ -115,6 +115,8 @@ function useCheckState() {
     patch({ phase: { step: "reading", progress: null }, error: null, recordError: null, notice: null, receipt: null, submitError: null });
     try {
       if (host.mode === "file") (host as FileHost).reset();
+      // Put the sheet back as it was first: the fills remembered are then the secretary's own.
+      if (host.capabilities.editsWorkbook) await host.clearMarks();
       const grid = await host.readUsedRange((progress) => patch({ phase: { step: "reading", progress } }));
       const sheetName = await host.sheetName();
       let local: CheckResult;
@@ -125,10 +127,7 @@ function useCheckState() {
         local = checkLocally(grid, { today, kind, locale });
       }
       patch({ grid, sheetName, result: local });
-      if (host.capabilities.editsWorkbook) {
-        await host.clearMarks();
-        await host.mark(marksOf(local.issues));
-      }
+      if (host.capabilities.editsWorkbook) await host.mark(marksOf(local.issues));
       if (!local.kind) {
         patch({ phase: { step: "done" } });
         return;
