@@ -132,6 +132,8 @@ function useCheckState() {
         patch({ phase: { step: "done" } });
         return;
       }
+      // Let the summary paint before the grid is serialised for the record check (large sheets).
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       await recordCheck(host, grid, sheetName, local);
     } catch (error) {
       patch({ error: errorMessage(error, offline), phase: { step: "idle" } });
