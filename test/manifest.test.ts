@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateXML } from "xmllint-wasm";
+import { DEV_ORIGIN, deploymentManifest } from "../server/src/cli/manifest";
 
 const root = join(import.meta.dirname, "..");
 const schemas = join(root, "../shared/office-schemas");
@@ -50,17 +51,35 @@ describe("manifest.xml", () => {
     expect(manifest).toMatch(/<DisplayName DefaultValue="[^"]*[\u4e00-\u9fff][^"]*">\s*<Override Locale="en-US"/);
   });
 
-  it("asks for ExcelApi 1.9 and opens the task pane from a ribbon button", () => {
-    expect(manifest).toContain('<Set Name="ExcelApi" MinVersion="1.9"/>');
+  it("asks for ExcelApi 1.1 only (Excel 2016/2019 volume editions) and opens the task pane from a ribbon button", () => {
+    expect([...manifest.matchAll(/<Set Name="(\w+)" MinVersion="([\d.]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(["ExcelApi 1.1"]);
     expect(manifest).toMatch(/<Action xsi:type="ShowTaskpane">[\s\S]*<SourceLocation resid="Taskpane.Url"\/>/);
   });
 
   it("points at icons that exist with the size their id says", () => {
     for (const [, id, url] of manifest.matchAll(/<bt:Image id="Icon\.(\d+)x\d+" DefaultValue="([^"]+)"/g)) {
-      const file = join(root, "addin", new URL(url as string).pathname);
+      // Vite copies addin/assets/ (its public folder) to /addin/.
+      const file = join(root, "addin/assets", new URL(url as string).pathname.replace(/^\/addin\//, ""));
       expect(existsSync(file), file).toBe(true);
       const png = readFileSync(file);
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(id), Number(id)]);
     }
+  });
+
+  it("serves every URL from the development origin, under /addin/", () => {
+    const urls = [...manifest.matchAll(/(?:DefaultValue|Value)="(https:[^"]+)"|<AppDomain>([^<]+)</g)].map((m) => m[1] ?? m[2]);
+    expect(urls.length).toBeGreaterThan(5);
+    for (const url of urls) expect(url?.startsWith(DEV_ORIGIN)).toBe(true);
+  });
+
+  it("rewrites to a deployment's origin with the same Id, still schema-valid", async () => {
+    const deployed = deploymentManifest(manifest, "https://xueji.example.edu.cn");
+    expect(deployed).not.toContain("localhost");
+    expect(deployed).toContain("https://xueji.example.edu.cn/addin/taskpane.html");
+    expect(deployed.match(/<Id>(.*)<\/Id>/)?.[1]).toBe(manifest.match(/<Id>(.*)<\/Id>/)?.[1]);
+    const result = await validate(deployed);
+    expect(result.errors).toEqual([]);
+    expect(() => deploymentManifest(manifest, "http://xueji.example.edu.cn")).toThrow();
+    expect(() => deploymentManifest(manifest, "https://xueji.example.edu.cn/sub/")).toThrow();
   });
 });

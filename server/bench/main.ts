@@ -8,7 +8,10 @@
  * 3. 20 colleges submitting 2,000-row sheets at once over HTTP: throughput, p95, nothing lost.
  * 4. The dashboard's pipeline counts and first list page at 10k and at 1M applications. Goal: under 3×.
  *
- * BENCH_ONLY=validate|submit|http|applications runs one part; BENCH_ROWS and BENCH_ROUNDS change the sizes.
+ * 5. The Excel add-in (addin/bench): the Office.js host's syncs and request sizes against
+ *    office-addin-mock, marking 5,000 cells, and the pane in headless Chromium ÷ xueji validate.
+ *
+ * BENCH_ONLY=validate|submit|http|applications|addin runs one part; BENCH_ROWS and BENCH_ROUNDS change the sizes.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -81,3 +84,9 @@ if (!only || only === "validate") await benchValidate();
 if (!only || only === "submit") for (const engine of ["pglite", "postgres"] as const) await benchSubmit(engine, ROWS, ROUNDS);
 if (!only || only === "http") for (const engine of ["pglite", "postgres"] as const) await benchHttp(engine, 20, 2000);
 if (!only || only === "applications") await benchApplications();
+if (!only || only === "addin") {
+  // A path in a variable: the add-in's bench is type-checked with the add-in (DOM types), not here.
+  const addinBench = "../../addin/bench/addin-bench.ts";
+  const { benchAddin } = (await import(addinBench)) as { benchAddin(rows: number, rounds: number): Promise<void> };
+  await benchAddin(ROWS, ROUNDS);
+}

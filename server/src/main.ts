@@ -17,6 +17,7 @@ import { buildIfStale } from "./front-ends/build-if-stale";
 import type { StaticSite } from "./front-ends/static-files";
 import { logStartWarnings } from "./http/health-warnings";
 import { createHttpServer } from "./http/server";
+import { findCertificate, listenable } from "./http/tls";
 import { createLogger, type Logger } from "./logger";
 import { loadAuditKey } from "./services/audit-log/audit-key";
 import { writeCheckpoint } from "./services/audit-log/checkpoint";
@@ -39,12 +40,15 @@ if (demo && (await isEmpty(database.db))) {
 const [{ n: userCount } = { n: 0 }] = await database.db.select({ n: count() }).from(users);
 scheduleCheckpoints(database, logger);
 
-const server = createHttpServer(database, { sites: frontEnds(), logger });
+const certificate = findCertificate();
+const scheme = certificate ? "https" : "http";
+const server = listenable(createHttpServer(database, { sites: frontEnds(), logger }), certificate);
 server.listen(port, () => {
-  console.log(`\n学籍 Xueji 已启动：http://localhost:${port}   （${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+  console.log(`\n学籍 Xueji 已启动：${scheme}://localhost:${port}   （${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   console.log(`  数据库：${where}`);
-  console.log(`  健康检查：http://localhost:${port}/api/health`);
-  console.log(`  API：http://localhost:${port}/api/trpc`);
+  console.log(`  健康检查：${scheme}://localhost:${port}/api/health`);
+  console.log(`  API：${scheme}://localhost:${port}/api/trpc`);
+  console.log(`  Excel 任务窗格：${scheme}://localhost:${port}/addin/taskpane.html${certificate ? "" : "（Excel 需要 HTTPS，见 README）"}`);
   if (userCount === 0) printFirstAdministrator();
   else if (demo) void printAccounts();
   else console.log("  按 Ctrl+C 停止。");

@@ -1,16 +1,21 @@
 #!/usr/bin/env -S npx tsx
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { TRPCClientError } from "@trpc/client";
 import { AppError, formatError, type Locale, SHEET_KINDS, type SheetKind } from "@xueji/shared";
 import { todayInChina } from "../clock";
 import { auditKeyFile, checkpointDir, pgliteDir } from "../data-paths";
+import { annotateFile } from "../files/annotate-xlsx";
+import { readSheetGrid } from "../files/read-sheet-grid";
 import { formatReport } from "../validate/report-text";
-import { validateFile } from "../validate/validate-file";
+import { toReport, validateFile } from "../validate/validate-file";
 import { adminCreate } from "./admin";
 import { auditCheckpoint, auditVerify } from "./audit";
 import { loadCredentials } from "./credentials";
 import { demo } from "./demo";
 import { login } from "./login";
+import { writeDeploymentManifest } from "./manifest";
 import { submitFiles } from "./submit";
 
 /**
@@ -19,13 +24,14 @@ import { submitFiles } from "./submit";
  */
 const HELP = {
   "zh-CN": `用法：
-  xueji validate 文件.xlsx|文件.csv [--kind 类型] [--json] [--limit N]
+  xueji validate 文件.xlsx|文件.csv [--kind 类型] [--json] [--limit N] [--annotate 标注副本.xlsx]
   xueji login    --user 用户名 [--server 地址]            （密码取自 XUEJI_PASSWORD 或终端输入）
   xueji submit   文件… --term 2025-2026-1 [--kind 类型] [--college 学院编号] [--server 地址] [--token 令牌]
   xueji audit verify                                      （核验审计链，并与最新的签名检查点比对）
   xueji audit checkpoint                                  （为审计日志的末端写一个签名检查点）
   xueji admin create --user 用户名 [--name 姓名]          （创建管理员；密码取自 XUEJI_PASSWORD 或终端输入）
   xueji demo     核对随附的示例核对表
+  xueji manifest --url https://学校的服务器 [--out 文件]    （写出部署用的 Excel 加载项清单）
 
   --kind    核对表类型：${SHEET_KINDS.join("、")}（默认自动识别）
   --lang    输出语言 zh-CN 或 en（默认 zh-CN，也可设 XUEJI_LANG）
@@ -33,13 +39,14 @@ const HELP = {
 
 退出码：0 成功/没有错误；1 表中有错误或有提交失败；2 文件无法读取或用法错误。`,
   en: `Usage:
-  xueji validate FILE.xlsx|FILE.csv [--kind KIND] [--json] [--limit N]
+  xueji validate FILE.xlsx|FILE.csv [--kind KIND] [--json] [--limit N] [--annotate OUT.xlsx]
   xueji login    --user NAME [--server URL]                 (password from XUEJI_PASSWORD or the terminal)
   xueji submit   FILE... --term 2025-2026-1 [--kind KIND] [--college ID] [--server URL] [--token TOKEN]
   xueji audit verify                                        (verify the audit chain against the newest signed checkpoint)
   xueji audit checkpoint                                    (write a signed checkpoint of the audit log's head)
   xueji admin create --user NAME [--name DISPLAY]           (create an administrator; password from XUEJI_PASSWORD or the terminal)
   xueji demo     validate the bundled sample sheets
+  xueji manifest --url https://your.server [--out FILE]    (write the Excel add-in manifest for a deployment)
 
   --kind    sheet kind: ${SHEET_KINDS.join(", ")} (detected by default)
   --lang    output language zh-CN or en (default zh-CN, or XUEJI_LANG)
@@ -67,6 +74,9 @@ async function main(argv: string[]): Promise<number> {
       token: { type: "string", default: process.env.XUEJI_TOKEN },
       user: { type: "string" },
       name: { type: "string" },
+      annotate: { type: "string" },
+      url: { type: "string" },
+      out: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -87,7 +97,14 @@ async function main(argv: string[]): Promise<number> {
     case "validate": {
       if (rest.length !== 1) throw usage(locale, "validate 需要且只需要一个文件", "validate takes exactly one file");
       const limit = Number(values.limit);
-      const { report } = await validateFile(rest[0] as string, { today: todayInChina(), locale, ...(kind ? { kind } : {}) });
+      const file = rest[0] as string;
+      let report: Awaited<ReturnType<typeof validateFile>>["report"];
+      if (values.annotate) {
+        // The annotated copy (as the task pane's file mode downloads it) needs the grid as read too.
+        const read = await readSheetGrid(file, { today: todayInChina(), ...(kind ? { kind } : {}) });
+        report = toReport(file, read.sheet, read.local, locale);
+        await writeFile(values.annotate, await annotateFile(file, report, read.rows, locale));
+      } else report = (await validateFile(file, { today: todayInChina(), locale, ...(kind ? { kind } : {}) })).report;
       process.stdout.write(
         values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, locale, Number.isFinite(limit) ? limit : 200)}\n`,
       );
@@ -114,6 +131,17 @@ async function main(argv: string[]): Promise<number> {
         ...(values.college ? { collegeId: Number(values.college) } : {}),
       });
       return code;
+    }
+    case "manifest": {
+      if (!values.url)
+        throw usage(
+          locale,
+          "manifest 需要 --url，例如 https://xueji.example.edu.cn",
+          "manifest needs --url, e.g. https://xueji.example.edu.cn",
+        );
+      const path = await writeDeploymentManifest(values.url, values.out);
+      process.stdout.write(`${locale === "en" ? "Wrote" : "已写出"} ${path}\n`);
+      return 0;
     }
     case "audit": {
       if (rest[0] !== "verify" && rest[0] !== "checkpoint")

@@ -17,6 +17,7 @@ import { refuseTrpcRequest, writeRefusal } from "./trpc-guards";
 
 export { SESSION_COOKIE } from "./request-meta";
 
+import { handleFiles } from "./file-routes";
 import { handleVerify } from "./verify-routes";
 
 // A 50,000-row sheet as JSON cells is about 30 MB.
@@ -89,6 +90,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
       return;
     }
     if (handleVerify(req, res, database, meta.locale)) return;
+    if (url.pathname.startsWith("/api/files/")) return handleFiles(req, res, database, meta.token, meta.locale, options.today);
     if (url.pathname.startsWith("/api/trpc/")) {
       const refusal = refuseTrpcRequest(req, meta, allowedOrigins);
       if (!refusal) trpc(req, res);

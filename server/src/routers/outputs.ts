@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SHEET_KINDS } from "../db/schema/enums";
 import { pageOutput } from "../services/paging";
 
 /**
@@ -30,8 +31,10 @@ const issueSummary = {
   byCode: z.record(z.string(), z.number()),
 };
 
+const sheetKind = z.enum(SHEET_KINDS);
+
 export const validationOutput = z.object({
-  kind: z.string().nullable(),
+  kind: sheetKind.nullable(),
   headerRow: z.number().nullable(),
   columns: z.array(z.object({ field: z.string(), header: z.string(), column: z.string() })),
   summary: z.object(issueSummary),
@@ -41,7 +44,7 @@ export const validationOutput = z.object({
 export const receiptOutput = z.object({
   submissionId: z.string(),
   clientId: z.string(),
-  kind: z.string(),
+  kind: sheetKind,
   termCode: z.string(),
   collegeId: z.number(),
   version: z.number(),
@@ -53,7 +56,7 @@ export const receiptOutput = z.object({
 
 export const submissionListItem = z.object({
   id: z.string(),
-  kind: z.string(),
+  kind: sheetKind,
   termCode: z.string(),
   collegeId: z.number(),
   collegeName: z.string(),

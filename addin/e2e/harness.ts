@@ -1,0 +1,87 @@
+/**
+ * End-to-end set-up: the real server (createHttpServer) on a scratch database (server/test/world.ts)
+ * serving the real Vite build at /addin/, and Debian's Chromium driven by playwright-core.
+ */
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { createHttpServer } from "../../server/src/http/server";
+import { makeWorld, TODAY } from "../../server/test/world";
+import { buildPane } from "./build-pane";
+
+export const ADDIN = join(import.meta.dirname, "..");
+export const ROOT = join(ADDIN, "..");
+export const ARTIFACTS = join(ADDIN, "e2e/artifacts");
+export const FIXTURES = join(ROOT, "server/fixtures");
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function startServer() {
+  const dist = buildPane();
+  const world = await makeWorld("pglite");
+  const server = createHttpServer(world.database, { today: () => TODAY, sites: [{ prefix: "/addin/", root: dist }] });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    world,
+    base,
+    async close() {
+      server.close();
+      await world.database.close();
+    },
+  };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
+
+/** axe-core in the page; returns the serious and critical violations (the double's drawing is not the pane). */
+export async function seriousViolations(
+  page: Page,
+): Promise<Array<{ id: string; impact: string; nodes: number; help: string; targets: string[] }>> {
+  const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(context: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[]; help: string }> }> };
+      }
+    ).axe;
+    // Fluent UI's focus manager (tabster) puts 1px sentinels with tabindex=0 and aria-hidden at the
+    // edges of focus groups; they hand focus on and are never read out (a known axe false positive).
+    const result = await axe.run({ exclude: [["#excel-double"], ["[data-tabster-dummy]"]] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.length,
+        help: v.help,
+        targets: v.nodes.slice(0, 3).map((n) => String((n as { html?: string }).html).slice(0, 200)),
+      }));
+  });
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel(/用户名|User name/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
+  await page.getByRole("tab", { name: /检查|Check/ }).waitFor();
+}

@@ -1,0 +1,231 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readSheetGrid } from "../../server/src/files/read-sheet-grid";
+import { validateFile } from "../../server/src/validate/validate-file";
+import { PASSWORD, TODAY } from "../../server/test/world";
+import { SEVERITY_FILL } from "../../theme/src/severity";
+import { FIXTURES, launch, seriousViolations, shot, signIn, startServer } from "./harness";
+
+const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
+const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function countsOf(page: Page, testId: string) {
+  const summary = page.getByTestId(testId);
+  await summary.waitFor();
+  return {
+    errors: Number(await summary.getAttribute("data-errors")),
+    warnings: Number(await summary.getAttribute("data-warnings")),
+    infos: Number(await summary.getAttribute("data-infos")),
+  };
+}
+
+function cliCounts(issues: ReadonlyArray<{ severity: string }>) {
+  return {
+    errors: issues.filter((i) => i.severity === "error").length,
+    warnings: issues.filter((i) => i.severity === "warning").length,
+    infos: issues.filter((i) => i.severity === "info").length,
+  };
+}
+
+describe("file mode in Chromium (office.js unreachable, as on a campus intranet)", () => {
+  it("signs in, checks the messy fixtures with xueji validate's counts, downloads the annotated copy, submits once", async () => {
+    const context = await browser.newContext({ viewport: { width: 420, height: 860 }, acceptDownloads: true, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.route(OFFICE_JS, (route) => route.abort());
+    await page.goto(`${server.base}/addin/taskpane.html`);
+    await page.getByRole("heading", { name: "登录学籍系统" }).waitFor();
+    await expect(page.getByTestId("mode").textContent()).resolves.toBe("文件模式");
+    await shot(page, "file-1-sign-in");
+    expect(await seriousViolations(page)).toEqual([]);
+    await signIn(page, "secretary-a", PASSWORD);
+
+    for (const name of ["roster-new-messy.xlsx", "roster-returning-gbk.csv", "graduates.xlsx"]) {
+      await page.getByTestId("file-input").setInputFiles(join(FIXTURES, name));
+      await page.getByRole("button", { name: "检查" }).click();
+      await page.getByTestId("summary-record").waitFor({ timeout: 30_000 });
+      const { report } = await validateFile(join(FIXTURES, name), { today: TODAY });
+      expect(await countsOf(page, "summary-sheet"), name).toEqual(cliCounts(report.issues));
+    }
+
+    // The messy roster again: the list, the annotated copy, and a refusal that says why.
+    await page.getByTestId("file-input").setInputFiles(join(FIXTURES, "roster-new-messy.xlsx"));
+    await page.getByRole("button", { name: "检查" }).click();
+    await page.getByTestId("summary-record").waitFor();
+    await page.getByTestId("issue").first().waitFor();
+    await shot(page, "file-2-checked");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "下载标注副本" }).click();
+    const file = await (await download).path();
+    expect((await download).suggestedFilename()).toBe("roster-new-messy_检查结果.xlsx");
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.readFile(join(FIXTURES, "roster-new-messy.xlsx"));
+    const { report } = await validateFile(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });
+    const sheet = copy.getWorksheet(report.sheet) as ExcelJS.Worksheet;
+    const before = original.getWorksheet(report.sheet) as ExcelJS.Worksheet;
+    const flagged = new Set(report.issues.filter((i) => i.row && i.column).map((i) => `${i.column}${i.row}`));
+    expect(flagged.size).toBeGreaterThan(5);
+    for (const issue of report.issues.filter((i) => i.row && i.column)) {
+      const cell = sheet.getCell(`${issue.column}${issue.row}`);
+      expect(String(cell.note), `${issue.column}${issue.row}`).toContain(issue.message);
+      expect(Object.values(SEVERITY_FILL).map(argb)).toContain((cell.fill as ExcelJS.FillPattern).fgColor?.argb);
+    }
+    const errorCell = report.issues.find((i) => i.severity === "error" && i.column) as { column: string; row: number };
+    expect((sheet.getCell(`${errorCell.column}${errorCell.row}`).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(
+      argb(SEVERITY_FILL.error),
+    );
+    // Every other cell untouched: same value, same style.
+    before.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (flagged.has(cell.address)) return;
+        expect(sheet.getCell(cell.address).value, cell.address).toEqual(cell.value);
+        expect(sheet.getCell(cell.address).fill, cell.address).toEqual(cell.fill);
+      }),
+    );
+    const results = copy.getWorksheet("检查结果") as ExcelJS.Worksheet;
+    expect(results.rowCount).toBe(report.issues.length + 1);
+
+    await page.getByRole("button", { name: "提交" }).click();
+    await page.getByRole("button", { name: "确认提交" }).click();
+    await page.getByTestId("submit-error").waitFor();
+    expect(await page.getByTestId("submit-error").textContent()).toMatch(/错误/);
+    await shot(page, "file-3-refused");
+
+    // A sheet that may be submitted with errors (退学处理名单): the same content twice → the same receipt.
+    await page.getByTestId("file-input").setInputFiles(join(FIXTURES, "dismissal.xlsx"));
+    await page.getByRole("button", { name: "检查" }).click();
+    await page.getByTestId("summary-record").waitFor();
+    await page.getByRole("button", { name: "提交" }).click();
+    await page.getByRole("button", { name: "确认提交" }).click();
+    await page.getByTestId("receipt").waitFor();
+    const first = await page.getByTestId("receipt-id").textContent();
+    await page.waitForTimeout(400); // the confirmation dialog's fade-out
+    await shot(page, "file-4-receipt");
+    await page.getByRole("button", { name: "提交" }).click();
+    await page.getByRole("button", { name: "确认提交" }).click();
+    await page.getByText("这份内容已经提交过").waitFor();
+    expect(await page.getByTestId("receipt-id").textContent()).toBe(first);
+    expect(await page.getByTestId("receipt").textContent()).toContain("第 1 版");
+
+    await page.getByRole("tab", { name: "历史" }).click();
+    await page.getByTestId("history-item").first().waitFor();
+    expect(await page.getByTestId("history-item").count()).toBe(1);
+    await page.getByRole("button", { name: "与上一版比较" }).click();
+    await page.getByText("这是第一版。").waitFor();
+    await shot(page, "file-5-history");
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("Excel mode against an in-page TEST DOUBLE of Excel (served in place of office.js)", () => {
+  it("checks, selects the cell of a clicked issue, fixes in one click, and clearing marks restores the fills", async () => {
+    const { rows } = await readSheetGrid(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });
+    const cells: Record<string, unknown> = {};
+    const letter = (i: number) => String.fromCharCode(65 + i);
+    for (const row of rows) {
+      row.cells.forEach((c, i) => {
+        if (c) cells[`${letter(i)}${row.row}`] = { ...c };
+      });
+    }
+    // The secretary's own fills, which clearing the marks must bring back.
+    const headerRow = Object.keys(cells).filter((a) => /^[A-Z]+\d+$/.test(a) && Number(a.slice(1)) === 2);
+    for (const a of headerRow) (cells[a] as { fill?: string }).fill = "#DDEBF7";
+    const seed = { name: "新生核对表", cells };
+    const context = await browser.newContext({ viewport: { width: 1140, height: 860 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.addInitScript((s) => {
+      (window as unknown as { __doubleSeed: unknown }).__doubleSeed = s;
+    }, seed);
+    await page.route(OFFICE_JS, (route) =>
+      route.fulfill({ contentType: "text/javascript", body: readFileSync(join(import.meta.dirname, "excel-double.js"), "utf8") }),
+    );
+    await page.goto(`${server.base}/addin/taskpane.html`);
+    await page.getByRole("heading", { name: "登录学籍系统" }).waitFor();
+    expect(await page.getByTestId("mode").textContent()).toBe("Excel");
+    await signIn(page, "secretary-a", PASSWORD);
+    const fillsBefore = await page.evaluate(() =>
+      Object.fromEntries(
+        Object.entries((window as never as { __excelDouble: { cells(): Record<string, { fill?: string }> } }).__excelDouble.cells()).map(
+          ([a, c]) => [a, c.fill ?? null],
+        ),
+      ),
+    );
+
+    await page.getByRole("button", { name: "检查" }).click();
+    await page.getByTestId("summary-record").waitFor({ timeout: 30_000 });
+    const { report } = await validateFile(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });
+    expect(await countsOf(page, "summary-sheet")).toEqual(cliCounts(report.issues));
+    const double = () =>
+      page.evaluate(() =>
+        (
+          window as never as {
+            __excelDouble: { cells(): Record<string, { value: unknown; fill?: string; type: string }>; selected(): string | null };
+          }
+        ).__excelDouble.cells(),
+      );
+    const marked = await double();
+    const errorIssue = report.issues.find((i) => i.severity === "error" && i.column && i.row) as { column: string; row: number };
+    expect(marked[`${errorIssue.column}${errorIssue.row}`]?.fill).toBe(SEVERITY_FILL.error.toUpperCase());
+    await shot(page, "excel-1-checked");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const issue = page.locator('[data-testid="issue"][data-cell]:not([data-cell=""])').nth(2);
+    const cell = await issue.getAttribute("data-cell");
+    await issue.click();
+    await expect
+      .poll(() => page.evaluate(() => (window as never as { __excelDouble: { selected(): string | null } }).__excelDouble.selected()))
+      .toBe(cell);
+    await shot(page, "excel-2-selected");
+
+    await page.getByRole("button", { name: "一键修正" }).click();
+    await page.getByRole("dialog").waitFor();
+    // Let the dialog's fade-in finish, so the screenshot shows what the secretary reads.
+    await page.waitForTimeout(500);
+    await shot(page, "excel-3-fix-preview");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "写入修正并重新检查" }).click();
+    await page.getByText(/已修正 \d+ 处/).waitFor({ timeout: 30_000 });
+    await page.getByTestId("summary-record").waitFor();
+    const after = await countsOf(page, "summary-sheet");
+    const beforeFix = cliCounts(report.issues);
+    expect(after.warnings + after.infos).toBeLessThan(beforeFix.warnings + beforeFix.infos);
+    const fixed = await double();
+    // Safe fixes written into the sheet: e.g. a spelling now reads as the standard name.
+    const alias = report.issues.find((i) => i.code === "enum.alias") as { column: string; row: number; suggestion?: string };
+    expect(String(fixed[`${alias.column}${alias.row}`]?.value)).toBe(alias.suggestion);
+    await shot(page, "excel-4-fixed");
+
+    await page.getByRole("button", { name: "清除标记" }).click();
+    await page.getByText("已清除标记").waitFor();
+    const cleared = await page.evaluate(() =>
+      Object.fromEntries(
+        Object.entries((window as never as { __excelDouble: { cells(): Record<string, { fill?: string }> } }).__excelDouble.cells()).map(
+          ([a, c]) => [a, c.fill ?? null],
+        ),
+      ),
+    );
+    for (const [address, fill] of Object.entries(cleared)) expect(fill, address).toBe(fillsBefore[address] ?? null);
+    await shot(page, "excel-5-cleared");
+    await context.close();
+  });
+});

@@ -1,0 +1,46 @@
+import type { GridRow, SheetKind } from "@xueji/shared";
+import type { Api } from "./client";
+
+/** Every call the pane makes about check sheets, in one place (the API's shape changes here only). */
+export interface SheetInput {
+  termCode: string;
+  kind?: SheetKind | null;
+  fileName: string;
+  grid: readonly GridRow[];
+}
+
+function input(sheet: SheetInput) {
+  // JSON turns the reader's sparse cells (undefined) into null, which the API takes.
+  return {
+    termCode: sheet.termCode,
+    fileName: sheet.fileName.slice(0, 255),
+    grid: sheet.grid as never,
+    ...(sheet.kind ? { kind: sheet.kind } : {}),
+  };
+}
+
+/** The server's verdict: the shared reader plus the checks against the record. */
+export function validateSheet(api: Api, sheet: SheetInput) {
+  return api.sheets.validate.mutate(input(sheet));
+}
+
+export function submitSheet(api: Api, sheet: SheetInput & { clientId: string }) {
+  return api.sheets.submit.mutate({ ...input(sheet), clientId: sheet.clientId });
+}
+
+/** One page of the college's submissions for a term, newest first. */
+export function listSubmissions(api: Api, termCode: string, cursor?: string | null) {
+  return api.sheets.list.query({ termCode, limit: 20, ...(cursor ? { cursor } : {}) });
+}
+
+export function diffSubmission(api: Api, submissionId: string) {
+  return api.sheets.diff.query({ submissionId });
+}
+
+export function signIn(api: Api, username: string, password: string) {
+  return api.auth.signIn.mutate({ username, password });
+}
+
+export function signOut(api: Api) {
+  return api.auth.signOut.mutate();
+}

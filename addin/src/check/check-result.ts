@@ -1,0 +1,97 @@
+import {
+  formatMessage,
+  type GridRow,
+  type Issue,
+  type IssueCode,
+  type Locale,
+  type ParsedRow,
+  readSheet,
+  type Severity,
+  type SheetKind,
+} from "@xueji/shared";
+
+/** One problem as the pane lists it. `source` says whether the sheet alone shows it or the record does. */
+export interface PaneIssue {
+  id: number;
+  row: number | null;
+  column: string | null;
+  field: string | null;
+  code: string;
+  severity: Severity;
+  message: string;
+  suggestion?: string;
+  params: Record<string, string | number>;
+  source: "sheet" | "record";
+}
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface CheckResult {
+  kind: SheetKind | null;
+  headerRow: number | null;
+  columns: Array<{ field: string; header: string; column: string }>;
+  issues: PaneIssue[];
+  /** Parsed rows from the pane's own reader (for the safe fixes); empty in file mode. */
+  rows: ParsedRow[];
+  dataRows: number;
+  /** The server has added the record checks. */
+  withRecord: boolean;
+}
+
+export function count(issues: readonly { severity: Severity }[]): Counts {
+  const counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const i of issues) {
+    if (i.severity === "error") counts.errors++;
+    else if (i.severity === "warning") counts.warnings++;
+    else counts.infos++;
+  }
+  return counts;
+}
+
+/** Record checks come from the server only (the pane does not hold the record). */
+export function sourceOf(code: string): "sheet" | "record" {
+  return code.startsWith("record.") ? "record" : "sheet";
+}
+
+export function toPaneIssues(
+  issues: ReadonlyArray<Omit<Issue, "code" | "params"> & { code: string; params?: Record<string, string | number>; message?: string }>,
+  locale: Locale,
+): PaneIssue[] {
+  return issues.map((i, id) => ({
+    id,
+    row: i.row,
+    column: i.column,
+    field: i.field,
+    code: i.code,
+    severity: i.severity,
+    message: i.message ?? formatMessage(i.code as IssueCode, i.params ?? {}, locale),
+    ...(i.suggestion !== undefined ? { suggestion: i.suggestion } : {}),
+    params: { ...(i.params ?? {}) },
+    source: sourceOf(i.code),
+  }));
+}
+
+/** The shared reader, run in the pane at once: the secretary sees the sheet's own problems before the server answers. */
+export function checkLocally(grid: readonly GridRow[], options: { today: string; kind?: SheetKind | null; locale: Locale }): CheckResult {
+  const result = readSheet(grid, { today: options.today, ...(options.kind ? { kind: options.kind } : {}) });
+  return {
+    kind: result.kind,
+    headerRow: result.headerRow,
+    columns: result.columns.map(({ field, header, column }) => ({ field, header, column })),
+    issues: toPaneIssues(result.issues, options.locale),
+    rows: result.rows,
+    dataRows: result.rows.length,
+    withRecord: false,
+  };
+}
+
+/** The issues that sit at a cell, as marks for the sheet. */
+export function marksOf(issues: readonly PaneIssue[]): Array<{ row: number; column: string; severity: Severity; message: string }> {
+  return issues.flatMap((i) =>
+    i.row !== null && i.column !== null ? [{ row: i.row, column: i.column, severity: i.severity, message: i.message }] : [],
+  );
+}

@@ -1,0 +1,29 @@
+import type { GridRow } from "@xueji/shared";
+
+/** FNV-1a, for the rare pane served over plain HTTP on an intranet, where `crypto.subtle` is absent. */
+function fnv(text: string, seed: number): string {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
+
+/**
+ * The submission's client id, derived from the sheet's content, term and kind: the same sheet sent
+ * again (a double click, a retry after a dropped connection, the pane reopened) gets the first
+ * receipt back instead of a second version.
+ */
+export async function clientIdFor(grid: readonly GridRow[], termCode: string, kind: string | null): Promise<string> {
+  const text = JSON.stringify({
+    termCode,
+    kind,
+    grid: grid.map((r) => [r.row, Array.from(r.cells, (c) => (c ? [c.value, c.type] : null))]),
+  });
+  if (globalThis.crypto?.subtle) {
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+    return `pane-${Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("")}`;
+  }
+  return `pane-fnv-${[0x811c9dc5, 0x01234567, 0x89abcdef, 0x5bd1e995].map((seed) => fnv(text, seed)).join("")}-${text.length}`;
+}

@@ -1,0 +1,154 @@
+import { SEVERITY_FILL } from "@xueji/theme/src/severity";
+import { describe, expect, it } from "vitest";
+import { MockWorkbook } from "../../test/mock-excel";
+import { OfficeHost } from "./office-host";
+
+const options = { fills: SEVERITY_FILL, notePrefix: "学籍核对" };
+
+/** A roster of `rows` data rows under a header, 学号 stored as numbers with a text ID column. */
+function roster(rows: number, apiSet = "1.18"): MockWorkbook {
+  const book = new MockWorkbook("名单", apiSet);
+  ["学号", "姓名", "身份证号", "性别"].forEach((h, i) => {
+    book.set(`${"ABCD"[i]}1`, { value: h, type: "string" });
+  });
+  for (let r = 2; r <= rows + 1; r++) {
+    book.set(`A${r}`, { value: 2021000000 + r, type: "number" });
+    book.set(`B${r}`, { value: `学生${r}`, type: "string" });
+    book.set(`C${r}`, { value: "11010519491231002X", type: "string", format: "@" });
+    book.set(`D${r}`, { value: r % 2 ? "男" : "女", type: "string" });
+  }
+  return book;
+}
+
+describe("OfficeHost against office-addin-mock", () => {
+  it("reads the used range in blocks under the request budget, one sync per block", async () => {
+    const book = roster(5_000);
+    const host = new OfficeHost(book.api(), { ...options, requestBytes: 100_000 });
+    const grid = await host.readUsedRange();
+    expect(grid).toHaveLength(5_001);
+    expect(grid[1]?.cells[0]).toEqual({ value: 2021000002, type: "number" });
+    expect(grid[1]?.cells[2]).toEqual({ value: "11010519491231002X", type: "string", format: "@" });
+    expect(host.stats.blocks).toBeGreaterThan(5);
+    // One sync for the used range, then one per block — never one per row.
+    expect(book.syncs).toBe(1 + host.stats.blocks);
+    expect(host.stats.syncs).toBe(book.syncs);
+    // The first block is a guess; every later one is sized from measured bytes and stays near the budget.
+    for (const bytes of host.stats.bytesPerRequest.slice(1)) expect(bytes).toBeLessThanOrEqual(110_000);
+  });
+
+  it("reads an oversized block again in halves instead of taking null values for an empty sheet", async () => {
+    const book = roster(400);
+    book.maxCellsPerRead = 300;
+    const host = new OfficeHost(book.api(), { ...options, requestBytes: 5_000_000 });
+    const grid = await host.readUsedRange();
+    expect(grid).toHaveLength(401);
+    expect(host.stats.retries).toBeGreaterThan(0);
+    expect(grid.at(-1)?.row).toBe(401);
+  });
+
+  it("marks per block with one fill per severity, and clearing restores the original fills exactly", async () => {
+    const book = roster(3_000);
+    book.set("B7", { value: "学生7", type: "string", fill: "#00FF00" });
+    const before = new Map([...book.cells].map(([a, c]) => [a, c.fill ?? null]));
+    const host = new OfficeHost(book.api(), { ...options, cellsPerBlock: 500 });
+    await host.readUsedRange();
+    const marks = Array.from({ length: 1_500 }, (_, i) => ({
+      row: 2 + i,
+      column: "C",
+      severity: (["error", "warning", "info"] as const)[i % 3] as "error" | "warning" | "info",
+      message: `问题 ${i}`,
+    }));
+    marks.push(
+      { row: 7, column: "B", severity: "warning", message: "姓名含空格" },
+      { row: 7, column: "B", severity: "error", message: "姓名含数字" },
+    );
+    const syncsBefore = book.syncs;
+    await host.mark(marks);
+    // 1,501 cells in blocks of 500: 4 blocks, 4 + 1 syncs (each block's fills are read with the previous write).
+    expect(host.stats.blocks).toBe(4);
+    expect(book.syncs - syncsBefore).toBe(5);
+    expect(book.fillOf("C2")).toBe(SEVERITY_FILL.error);
+    expect(book.fillOf("C3")).toBe(SEVERITY_FILL.warning);
+    expect(book.fillOf("C4")).toBe(SEVERITY_FILL.info);
+    // The worst severity wins; both messages go into the note.
+    expect(book.fillOf("B7")).toBe(SEVERITY_FILL.error);
+    expect(book.cells.get("B7")?.note).toContain("姓名含数字");
+    expect(book.cells.get("B7")?.note).toContain("姓名含空格");
+    expect(book.screenSuspensions).toBeGreaterThan(0);
+
+    await host.clearMarks();
+    const after = new Map([...book.cells].map(([a, c]) => [a, c.fill ?? null]));
+    expect(after).toEqual(before);
+    expect(book.fillOf("B7")).toBe("#00FF00");
+    expect([...book.cells.values()].filter((c) => c.note)).toEqual([]);
+  });
+
+  it("checking twice keeps the secretary's fills as the ones to restore", async () => {
+    const book = roster(5);
+    book.set("B3", { value: "学生3", type: "string", fill: "#00FF00" });
+    const host = new OfficeHost(book.api(), options);
+    const mark = [{ row: 3, column: "B", severity: "error" as const, message: "姓名含数字" }];
+    await host.readUsedRange();
+    await host.mark(mark);
+    // A second check, as the pane runs it: clear, read, mark.
+    await host.clearMarks();
+    await host.readUsedRange();
+    await host.mark(mark);
+    expect(book.fillOf("B3")).toBe(SEVERITY_FILL.error);
+    await host.clearMarks();
+    expect(book.fillOf("B3")).toBe("#00FF00");
+  });
+
+  it("keeps a note the secretary wrote", async () => {
+    const book = roster(5);
+    book.set("B3", { value: "学生3", type: "string", note: "已电话核实" });
+    const host = new OfficeHost(book.api(), options);
+    await host.readUsedRange();
+    await host.mark([{ row: 3, column: "B", severity: "error", message: "姓名含数字" }]);
+    expect(book.cells.get("B3")?.note).toBe("已电话核实");
+    await host.clearMarks();
+    expect(book.cells.get("B3")?.note).toBe("已电话核实");
+  });
+
+  it("turns every light-up off on an ExcelApi 1.1 host and still marks, clears, selects and writes", async () => {
+    const book = roster(50, "1.1");
+    const host = new OfficeHost(book.api(), options);
+    expect(host.capabilities).toEqual({
+      rangeAreas: false,
+      notes: false,
+      dropdowns: false,
+      suspendScreenUpdating: false,
+      editsWorkbook: true,
+    });
+    await host.readUsedRange();
+    // The mock throws if a 1.8+ API is touched, so these passing proves the 1.1 paths.
+    await host.mark([{ row: 4, column: "A", severity: "error", message: "学号不存在" }]);
+    expect(book.fillOf("A4")).toBe(SEVERITY_FILL.error);
+    await host.clearMarks();
+    expect(book.fillOf("A4")).toBeNull();
+    await host.select({ row: 9, column: "C" });
+    expect(book.selected).toBe("C9");
+    await host.writeValues([{ row: 5, column: "A", value: "2021000005", format: "@" }]);
+    expect(book.cells.get("A5")).toMatchObject({ value: "2021000005", type: "string", format: "@" });
+    await host.addSheet({
+      name: "在校生",
+      headers: ["学号", "姓名"],
+      textColumns: [0],
+      rows: [["0101", "张三"]],
+      dropdowns: [{ column: 1, values: ["男", "女"] }],
+      spareRows: 5,
+    });
+    expect(book.sheetsAdded).toEqual(["在校生"]);
+    expect(book.screenSuspensions).toBe(0);
+  });
+
+  it("writes fixes in blocks with screen updating suspended where supported", async () => {
+    const book = roster(10);
+    const host = new OfficeHost(book.api(), { ...options, cellsPerBlock: 4 });
+    await host.readUsedRange();
+    const before = book.syncs;
+    await host.writeValues(Array.from({ length: 10 }, (_, i) => ({ row: 2 + i, column: "D", value: "女" })));
+    expect(book.syncs - before).toBe(3);
+    expect(book.screenSuspensions).toBe(3);
+  });
+});

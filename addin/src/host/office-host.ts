@@ -1,0 +1,388 @@
+/// <reference types="office-js" />
+import { type Cell, type CellType, columnLetter, type GridRow, type Severity } from "@xueji/shared";
+import {
+  type CellRef,
+  type CellWrite,
+  columnIndex,
+  type HostCapabilities,
+  type HostStats,
+  type Mark,
+  type NewSheet,
+  parseCell,
+  type ReadProgress,
+  type SheetHost,
+} from "./sheet-host";
+
+/** The part of the Office.js globals the host needs, passed in so tests can hand it office-addin-mock. */
+export interface OfficeApi {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+export interface OfficeHostOptions {
+  /** A read request's target size. Excel refuses responses over 5 MB; 1 MB keeps well clear of it. */
+  requestBytes?: number;
+  /** Cells per mark or write block (one `context.sync()` each). */
+  cellsPerBlock?: number;
+  fills: Readonly<Record<Severity, string>>;
+  /** Prefix of the notes the pane writes, so they can be told from the secretary's own. */
+  notePrefix: string;
+}
+
+// A first guess before a block has been measured: JSON for a cell's value, type and format.
+const FIRST_GUESS_BYTES_PER_CELL = 64;
+// An address list for RangeAreas stays short (Excel rejects very long address strings).
+const MAX_AREAS_CHARS = 2_000;
+const NO_FILL = "#FFFFFF";
+
+const VALUE_TYPES: Record<string, CellType> = {
+  Empty: "empty",
+  String: "string",
+  Double: "number",
+  Integer: "number",
+  Boolean: "boolean",
+  Error: "error",
+};
+
+function toCell(value: unknown, valueType: string, format: string): Cell | undefined {
+  const type = VALUE_TYPES[valueType] ?? "string";
+  if (type === "empty" || value === "" || value === null || value === undefined) return undefined;
+  const cell: Cell = { value: type === "string" || type === "error" ? String(value) : (value as number | boolean), type };
+  if (format && format !== "General") cell.format = format;
+  return cell;
+}
+
+/** `Sheet1!B2:K9` → its first and last rows and columns (0-based columns). */
+export function parseRangeAddress(address: string): { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number } {
+  const [from, to = from] = address.replace(/^.*!/, "").split(":") as [string, string?];
+  const a = parseCell(from);
+  const b = parseCell(to);
+  return { firstRow: a.row, lastRow: b.row, firstColumn: columnIndex(a.column), lastColumn: columnIndex(b.column) };
+}
+
+/** Splits addresses into comma-joined lists short enough for one `getRanges` call each. */
+export function areaLists(addresses: readonly string[]): string[] {
+  const lists: string[] = [];
+  let current = "";
+  for (const address of addresses) {
+    if (current && current.length + address.length + 1 > MAX_AREAS_CHARS) {
+      lists.push(current);
+      current = "";
+    }
+    current = current ? `${current},${address}` : address;
+  }
+  if (current) lists.push(current);
+  return lists;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/**
+ * The Office.js side of the port. Requirements (issue 9): ExcelApi 1.1 for everything in the core
+ * flow; RangeAreas, screen-updating suspension (1.9), dropdowns (1.8) and notes (1.18) are
+ * light-ups checked with `isSetSupported`. Reads, marks and writes go in blocks with one
+ * `context.sync()` each, never one per row or cell.
+ */
+export class OfficeHost implements SheetHost {
+  readonly mode = "excel" as const;
+  readonly capabilities: HostCapabilities;
+  /** Counters of the last read, mark, clear or write. */
+  stats: HostStats = { syncs: 0, blocks: 0, bytesPerRequest: [], retries: 0 };
+  private readonly requestBytes: number;
+  private readonly cellsPerBlock: number;
+  /** The sheet that was read (marks, selections and fixes go there even if another is active). */
+  private sheet: string | null = null;
+  /** Each marked cell's fill before the pane touched it, so clearing puts it back exactly. */
+  private readonly originalFills = new Map<string, string | null>();
+  /** Cells that got a note from the pane (a note the secretary wrote is never replaced). */
+  private readonly ourNotes = new Set<string>();
+
+  constructor(
+    private readonly office: OfficeApi,
+    private readonly options: OfficeHostOptions,
+  ) {
+    const at = (version: string) => office.isSetSupported("ExcelApi", version);
+    this.capabilities = {
+      rangeAreas: at("1.9"),
+      suspendScreenUpdating: at("1.9"),
+      dropdowns: at("1.8"),
+      notes: at("1.18"),
+      editsWorkbook: true,
+    };
+    this.requestBytes = options.requestBytes ?? 1_000_000;
+    this.cellsPerBlock = options.cellsPerBlock ?? 2_000;
+  }
+
+  private begin(): HostStats {
+    this.stats = { syncs: 0, blocks: 0, bytesPerRequest: [], retries: 0 };
+    return this.stats;
+  }
+
+  private async sync(context: Excel.RequestContext): Promise<void> {
+    this.stats.syncs++;
+    await context.sync();
+  }
+
+  private worksheet(context: Excel.RequestContext): Excel.Worksheet {
+    return this.sheet ? context.workbook.worksheets.getItem(this.sheet) : context.workbook.worksheets.getActiveWorksheet();
+  }
+
+  private suspend(context: Excel.RequestContext): void {
+    if (this.capabilities.suspendScreenUpdating) context.application.suspendScreenUpdatingUntilNextSync();
+  }
+
+  async sheetName(): Promise<string> {
+    if (this.sheet) return this.sheet;
+    return this.office.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.load("name");
+      await context.sync();
+      return sheet.name;
+    });
+  }
+
+  /**
+   * The active sheet's used range as grid rows. Block height is sized from the bytes the previous
+   * block actually took, so a request stays near `requestBytes`; a block whose values come back
+   * null (Excel's answer to an oversized response) is read again in halves.
+   */
+  async readUsedRange(onProgress?: (progress: ReadProgress) => void): Promise<GridRow[]> {
+    const stats = this.begin();
+    return this.office.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const used = sheet.getUsedRange();
+      sheet.load("name");
+      used.load("address");
+      await this.sync(context);
+      if (this.originalFills.size && this.sheet !== sheet.name) {
+        // Marks still on another sheet: the pane clears them before reading, so this means a caller forgot.
+        throw new Error("clear the marks before reading another sheet");
+      }
+      this.sheet = sheet.name;
+      const { firstRow, lastRow, firstColumn, lastColumn } = parseRangeAddress(used.address);
+      const width = lastColumn - firstColumn + 1;
+      const from = columnLetter(firstColumn);
+      const to = columnLetter(lastColumn);
+      const total = lastRow - firstRow + 1;
+      let height = Math.max(1, Math.floor(this.requestBytes / (width * FIRST_GUESS_BYTES_PER_CELL)));
+      const rows: GridRow[] = [];
+      let row = firstRow;
+      while (row <= lastRow) {
+        const count = Math.min(height, lastRow - row + 1);
+        const range = sheet.getRange(`${from}${row}:${to}${row + count - 1}`);
+        range.load("values,valueTypes,numberFormat");
+        await this.sync(context);
+        const values = range.values as unknown[][] | null;
+        if (!values) {
+          // Excel gave up on the response's size: not an empty sheet. Read the same rows in halves.
+          if (count === 1) throw new Error(`Excel could not return row ${row}`);
+          stats.retries++;
+          height = Math.max(1, Math.floor(count / 2));
+          continue;
+        }
+        stats.blocks++;
+        const types = range.valueTypes as unknown as string[][];
+        const formats = range.numberFormat as string[][];
+        stats.bytesPerRequest.push(JSON.stringify(values).length + JSON.stringify(types).length + JSON.stringify(formats).length);
+        for (let r = 0; r < values.length; r++) {
+          const cells: Array<Cell | undefined> = new Array(firstColumn + width);
+          let any = false;
+          const line = values[r] as unknown[];
+          for (let c = 0; c < width; c++) {
+            const cell = toCell(line[c], types[r]?.[c] ?? "String", formats[r]?.[c] ?? "");
+            if (cell) {
+              cells[firstColumn + c] = cell;
+              any = true;
+            }
+          }
+          if (any) rows.push({ row: row + r, cells });
+        }
+        const perRow = (stats.bytesPerRequest.at(-1) as number) / count;
+        height = Math.max(1, Math.floor(this.requestBytes / Math.max(perRow, 1)));
+        row += count;
+        onProgress?.({ rowsRead: row - firstRow, totalRows: total });
+      }
+      return rows;
+    });
+  }
+
+  /**
+   * One fill per severity (a cell with several issues takes the worst) and the messages as a note
+   * where notes exist. Each block's original fills are read in the same sync that paints the block
+   * before it, so marking takes one sync per block plus one.
+   */
+  async mark(marks: readonly Mark[]): Promise<void> {
+    this.begin();
+    const cells = new Map<string, { severity: Severity; messages: string[] }>();
+    for (const m of marks) {
+      const key = `${m.column}${m.row}`;
+      const found = cells.get(key) ?? { severity: m.severity, messages: [] };
+      if (RANK[m.severity] > RANK[found.severity]) found.severity = m.severity;
+      found.messages.push(m.message);
+      cells.set(key, found);
+    }
+    const blocks = chunks([...cells.keys()], this.cellsPerBlock);
+    if (blocks.length === 0) return;
+    await this.office.run(async (context) => {
+      const sheet = this.worksheet(context);
+      const loadBlock = (addresses: string[]) =>
+        addresses.map((address) => {
+          const range = sheet.getRange(address);
+          range.format.fill.load("color");
+          const note = this.capabilities.notes ? context.workbook.notes.getItemOrNullObject(`'${this.sheet}'!${address}`) : null;
+          note?.load("isNullObject");
+          return { address, range, note };
+        });
+      let loaded = loadBlock(blocks[0] as string[]);
+      await this.sync(context);
+      for (let b = 0; b < blocks.length; b++) {
+        const current = loaded;
+        for (const { address, range } of current) {
+          if (!this.originalFills.has(address)) this.originalFills.set(address, range.format.fill.color ?? null);
+        }
+        this.suspend(context);
+        this.paint(
+          sheet,
+          current.map((c) => c.address),
+          (address) => this.options.fills[(cells.get(address) as { severity: Severity }).severity],
+        );
+        if (this.capabilities.notes) {
+          for (const { address, note } of current) {
+            if (note && !note.isNullObject && !this.ourNotes.has(address)) continue;
+            if (this.ourNotes.has(address)) context.workbook.notes.getItem(`'${this.sheet}'!${address}`).delete();
+            const text = `${this.options.notePrefix}：\n${(cells.get(address) as { messages: string[] }).messages.map((m) => `• ${m}`).join("\n")}`;
+            context.workbook.notes.add(`'${this.sheet}'!${address}`, text);
+            this.ourNotes.add(address);
+          }
+        }
+        const next = blocks[b + 1];
+        if (next) loaded = loadBlock(next);
+        this.stats.blocks++;
+        await this.sync(context);
+      }
+    });
+  }
+
+  /** Sets fills, grouped by colour: one RangeAreas per colour on 1.9, else one range per cell (1.1). */
+  private paint(sheet: Excel.Worksheet, addresses: readonly string[], colourOf: (address: string) => string | null): void {
+    const byColour = new Map<string | null, string[]>();
+    for (const address of addresses) {
+      const colour = colourOf(address);
+      const key = colour && colour.toUpperCase() !== NO_FILL ? colour : null;
+      byColour.set(key, [...(byColour.get(key) ?? []), address]);
+    }
+    for (const [colour, group] of byColour) {
+      const targets: Array<Excel.Range | Excel.RangeAreas> = this.capabilities.rangeAreas
+        ? areaLists(group).map((list) => sheet.getRanges(list))
+        : group.map((address) => sheet.getRange(address));
+      for (const target of targets) {
+        // "No fill" is read back as white; clearing (not painting white) keeps gridlines visible.
+        if (colour === null) target.format.fill.clear();
+        else target.format.fill.color = colour;
+      }
+    }
+  }
+
+  async clearMarks(): Promise<void> {
+    this.begin();
+    const addresses = [...this.originalFills.keys()];
+    const notes = new Set(this.ourNotes);
+    if (addresses.length === 0 && notes.size === 0) return;
+    await this.office.run(async (context) => {
+      const sheet = this.worksheet(context);
+      for (const block of chunks(addresses, this.cellsPerBlock)) {
+        this.suspend(context);
+        this.paint(sheet, block, (address) => this.originalFills.get(address) ?? null);
+        for (const address of block) {
+          if (notes.delete(address)) context.workbook.notes.getItem(`'${this.sheet}'!${address}`).delete();
+        }
+        this.stats.blocks++;
+        await this.sync(context);
+      }
+    });
+    this.originalFills.clear();
+    this.ourNotes.clear();
+  }
+
+  async select(cell: CellRef): Promise<void> {
+    this.begin();
+    await this.office.run(async (context) => {
+      const sheet = this.worksheet(context);
+      sheet.activate();
+      sheet.getRange(`${cell.column}${cell.row}`).select();
+      await this.sync(context);
+    });
+  }
+
+  /** Fixes, in blocks; a cell's number format (e.g. text for IDs) is set before its value. */
+  async writeValues(cells: readonly CellWrite[]): Promise<void> {
+    this.begin();
+    if (cells.length === 0) return;
+    await this.office.run(async (context) => {
+      const sheet = this.worksheet(context);
+      for (const block of chunks(cells, this.cellsPerBlock)) {
+        this.suspend(context);
+        for (const cell of block) {
+          const range = sheet.getRange(`${cell.column}${cell.row}`);
+          if (cell.format) range.numberFormat = [[cell.format]];
+          range.values = [[cell.value]];
+        }
+        this.stats.blocks++;
+        await this.sync(context);
+      }
+    });
+  }
+
+  /** A new worksheet from a template: headers, text-formatted ID columns, rows, dropdowns where supported. */
+  async addSheet(spec: NewSheet): Promise<void> {
+    this.begin();
+    await this.office.run(async (context) => {
+      const existing = context.workbook.worksheets;
+      existing.load("items/name");
+      await this.sync(context);
+      const names = new Set(existing.items.map((s) => s.name));
+      let name = spec.name;
+      for (let n = 2; names.has(name); n++) name = `${spec.name} (${n})`;
+      const sheet = context.workbook.worksheets.add(name);
+      const width = spec.headers.length;
+      const last = columnLetter(width - 1);
+      const height = spec.rows.length + spec.spareRows;
+      // Text format first, so 学号 and 身份证号 are stored as typed (no lost digits or zeros).
+      for (const column of spec.textColumns) {
+        const letter = columnLetter(column);
+        sheet.getRange(`${letter}2:${letter}${height + 1}`).numberFormat = Array.from({ length: height }, () => ["@"]);
+      }
+      const header = sheet.getRange(`A1:${last}1`);
+      header.values = [spec.headers];
+      header.format.font.bold = true;
+      await this.sync(context);
+      const rowsPerBlock = Math.max(1, Math.floor(this.cellsPerBlock / width));
+      for (let start = 0; start < spec.rows.length; start += rowsPerBlock) {
+        const block = spec.rows.slice(start, start + rowsPerBlock);
+        this.suspend(context);
+        sheet.getRange(`A${start + 2}:${last}${start + 1 + block.length}`).values = block.map((r) =>
+          Array.from({ length: width }, (_, c) => r[c] ?? ""),
+        );
+        this.stats.blocks++;
+        await this.sync(context);
+      }
+      if (this.capabilities.dropdowns) {
+        for (const { column, values } of spec.dropdowns) {
+          const letter = columnLetter(column);
+          sheet.getRange(`${letter}2:${letter}${height + 1}`).dataValidation.rule = {
+            list: { inCellDropDown: true, source: values.join(",") },
+          };
+        }
+      }
+      if (this.office.isSetSupported("ExcelApi", "1.2")) sheet.getRange(`A1:${last}${spec.rows.length + 1}`).format.autofitColumns();
+      sheet.activate();
+      await this.sync(context);
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import type { GridRow, Severity } from "@xueji/shared";
+
+/**
+ * The one port between the pane and a spreadsheet (DESIGN.md: Office.js stays at the edge). The
+ * UI speaks only to this; an Office.js implementation and a file implementation exist, and a WPS
+ * 表格 one can be added behind it later without touching the UI.
+ */
+export interface CellRef {
+  /** 1-based worksheet row. */
+  row: number;
+  /** Column letter (A, B … AA). */
+  column: string;
+}
+
+export interface Mark extends CellRef {
+  severity: Severity;
+  message: string;
+}
+
+export interface CellWrite extends CellRef {
+  value: string | number;
+  /** Number format to set first, e.g. "@" so an ID number stays text. */
+  format?: string;
+}
+
+export interface NewSheet {
+  name: string;
+  headers: string[];
+  /** 0-based columns that hold IDs, 学号 and codes: formatted as text before anything is typed. */
+  textColumns: number[];
+  /** Rows under the header (the returning roster comes filled from the record). */
+  rows: Array<Array<string | number | null>>;
+  /** Dropdowns from the code tables, where the host supports them. */
+  dropdowns: Array<{ column: number; values: string[] }>;
+  /** Empty rows below the data that get the text format and dropdowns too. */
+  spareRows: number;
+}
+
+/** What this host can do beyond the core flow (older Excel editions lack some of it). */
+export interface HostCapabilities {
+  /** Fills go on per block through RangeAreas (ExcelApi 1.9) rather than one range at a time. */
+  rangeAreas: boolean;
+  /** Messages written as cell notes (ExcelApi 1.18). */
+  notes: boolean;
+  /** Dropdown validation in new sheets (ExcelApi 1.8). */
+  dropdowns: boolean;
+  /** Screen updating suspended while writing (ExcelApi 1.9). */
+  suspendScreenUpdating: boolean;
+  /** The host can select a cell, write fixes and add sheets (false in file mode). */
+  editsWorkbook: boolean;
+}
+
+export interface ReadProgress {
+  rowsRead: number;
+  totalRows: number;
+}
+
+/** Counters of the last operation, for the benchmarks and the tests. */
+export interface HostStats {
+  syncs: number;
+  blocks: number;
+  /** Estimated bytes Excel sent back per read request (values, types and formats as JSON). */
+  bytesPerRequest: number[];
+  retries: number;
+}
+
+export interface SheetHost {
+  readonly mode: "excel" | "file";
+  readonly capabilities: HostCapabilities;
+  /** The worksheet's (or file's) name, for the submission. */
+  sheetName(): Promise<string>;
+  readUsedRange(onProgress?: (progress: ReadProgress) => void): Promise<GridRow[]>;
+  mark(marks: readonly Mark[]): Promise<void>;
+  /** Puts every marked cell back exactly as it was (fill and note). */
+  clearMarks(): Promise<void>;
+  select(cell: CellRef): Promise<void>;
+  writeValues(cells: readonly CellWrite[]): Promise<void>;
+  addSheet(sheet: NewSheet): Promise<void>;
+}
+
+/** `B5` → { row: 5, column: "B" }. */
+export function parseCell(address: string): CellRef {
+  const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(address.replace(/^.*!/, ""));
+  if (!match) throw new Error(`not a cell address: ${address}`);
+  return { column: match[1] as string, row: Number(match[2]) };
+}
+
+/** `A` → 0, `AA` → 26. */
+export function columnIndex(letter: string): number {
+  let n = 0;
+  for (const ch of letter) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}

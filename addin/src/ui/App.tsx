@@ -1,0 +1,126 @@
+import { Badge, Button, FluentProvider, makeStyles, Tab, TabList, Text, tokens } from "@fluentui/react-components";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { Locale } from "@xueji/shared";
+import { xuejiLightTheme } from "@xueji/theme";
+import { useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { MemoryRouter, Route, Routes, useLocation, useNavigate } from "react-router";
+import { createApi, isAuthError } from "../api/client";
+import { loadSession, type Session, saveSession } from "../api/session";
+import { signOut } from "../api/sheets";
+import { todayInChina } from "../check/term";
+import type { SheetHost } from "../host/sheet-host";
+import { AppContext, type AppServices } from "./app-context";
+import { CheckPage } from "./CheckPage";
+import { CheckProvider } from "./check-store";
+import { HistoryPage } from "./HistoryPage";
+import { NewSheetPage } from "./NewSheetPage";
+import { SignIn } from "./SignIn";
+
+const useStyles = makeStyles({
+  root: { height: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground1 },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { flex: 1 },
+  main: {
+    flex: 1,
+    minHeight: 0,
+    display: "flex",
+    flexDirection: "column",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  },
+});
+
+function Shell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const styles = useStyles();
+  return (
+    <>
+      <nav aria-label={t("app.title")}>
+        <TabList selectedValue={location.pathname} onTabSelect={(_, d) => navigate(String(d.value))} size="small">
+          <Tab value="/">{t("nav.check")}</Tab>
+          <Tab value="/history">{t("nav.history")}</Tab>
+          <Tab value="/new">{t("nav.newSheet")}</Tab>
+        </TabList>
+      </nav>
+      <main className={styles.main}>
+        <Routes>
+          <Route path="/" element={<CheckPage />} />
+          <Route path="/history" element={<HistoryPage />} />
+          <Route path="/new" element={<NewSheetPage />} />
+        </Routes>
+      </main>
+    </>
+  );
+}
+
+/** The pane: sign in, then 检查 / 历史 / 新建核对表 behind a memory router (Office nulls history.pushState). */
+export function App({ excel, locale }: { excel: SheetHost | null; locale: Locale }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const [session, setSession] = useState<Session | null>(() => loadSession());
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  const api = useMemo(() => createApi(() => ({ token: sessionRef.current?.token ?? null, locale })), [locale]);
+  const leave = () => {
+    if (sessionRef.current) signOut(api).catch(() => {});
+    saveSession(null);
+    setSession(null);
+  };
+  const queryClient = useMemo(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: { retry: (n, error) => !isAuthError(error) && n < 2, refetchOnWindowFocus: false },
+        },
+      }),
+    [],
+  );
+  const services: AppServices | null = session ? { api, locale, session, signOut: leave, excel, today: todayInChina() } : null;
+  return (
+    <FluentProvider theme={xuejiLightTheme} className={styles.root} lang={locale}>
+      <QueryClientProvider client={queryClient}>
+        <header className={styles.header}>
+          <Text as="h1" weight="semibold" size={400} className={styles.title}>
+            {t("app.title")}
+          </Text>
+          <Badge appearance="tint" color={excel ? "brand" : "informative"} data-testid="mode">
+            {excel ? t("app.excelMode") : t("app.fileMode")}
+          </Badge>
+          {session ? (
+            <>
+              <Text size={200}>{session.user.displayName}</Text>
+              <Button size="small" appearance="subtle" onClick={leave}>
+                {t("app.signOut")}
+              </Button>
+            </>
+          ) : null}
+        </header>
+        {services ? (
+          <AppContext.Provider value={services}>
+            <CheckProvider>
+              <MemoryRouter>
+                <Shell />
+              </MemoryRouter>
+            </CheckProvider>
+          </AppContext.Provider>
+        ) : (
+          <SignIn
+            api={api}
+            onSignedIn={(s) => {
+              saveSession(s);
+              setSession(s);
+            }}
+          />
+        )}
+      </QueryClientProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,298 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  ProgressBar,
+  Select,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { FIELD_LABELS, type FieldKey, SHEET_KINDS, type SheetKind } from "@xueji/shared";
+import { SEVERITY_STRONG } from "@xueji/theme";
+import { useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { count } from "../check/check-result";
+import { planFixes } from "../check/fixes";
+import { nearbyTerms } from "../check/term";
+import { useApp } from "./app-context";
+import { useCheck } from "./check-store";
+import { FixDialog } from "./FixDialog";
+import { IssueList } from "./IssueList";
+import { Receipt } from "./Receipt";
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, height: "100%", minHeight: 0 },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "end" },
+  grow: { flex: 1, minWidth: "120px" },
+  summary: { display: "flex", flexDirection: "column", gap: "2px" },
+  counts: { fontWeight: tokens.fontWeightSemibold },
+  columns: {
+    display: "grid",
+    gridTemplateColumns: "auto auto 1fr",
+    gap: `2px ${tokens.spacingHorizontalS}`,
+    fontSize: tokens.fontSizeBase200,
+  },
+  hidden: { display: "none" },
+});
+
+function Counts({
+  label,
+  issues,
+  testId,
+}: {
+  label: string;
+  issues: readonly { severity: "error" | "warning" | "info" }[];
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const c = count(issues);
+  return (
+    <Text data-testid={testId} data-errors={c.errors} data-warnings={c.warnings} data-infos={c.infos}>
+      {label}
+      <span style={{ color: c.errors ? SEVERITY_STRONG.error : undefined, fontWeight: 600 }}>{t("check.summary", { ...c })}</span>
+    </Text>
+  );
+}
+
+export function CheckPage() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { today, excel } = useApp();
+  const store = useCheck();
+  const { state } = store;
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [fixing, setFixing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const host = state.host;
+  const fileMode = !excel;
+  const busy = state.phase.step === "reading" || state.phase.step === "fixing" || state.phase.step === "submitting";
+  const result = state.result;
+  const sheetIssues = useMemo(() => result?.issues.filter((i) => i.source === "sheet") ?? [], [result]);
+  const recordIssues = useMemo(() => result?.issues.filter((i) => i.source === "record") ?? [], [result]);
+  const fixes = useMemo(
+    () => (result && excel ? planFixes(state.grid, result.issues, result.rows, result.columns) : { safe: [], fromRecord: [] }),
+    [result, excel, state.grid],
+  );
+  const missing = excel
+    ? (["rangeAreas", "notes", "dropdowns"] as const).filter((c) => !excel.capabilities[c]).map((c) => t(`check.missing.${c}`))
+    : [];
+  const phase = state.phase;
+
+  return (
+    <section className={styles.page} aria-label={t("nav.check")}>
+      <div className={styles.row}>
+        <Field label={t("check.term")} className={styles.grow}>
+          <Select value={state.term} onChange={(_, d) => store.setTerm(d.value)}>
+            {nearbyTerms(today).map((term) => (
+              <option key={term} value={term}>
+                {term}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("check.kind")} className={styles.grow}>
+          <Select value={state.kind ?? ""} onChange={(_, d) => store.setKind((d.value || null) as SheetKind | null)}>
+            <option value="">{t("check.autoKind")}</option>
+            {SHEET_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kinds.${k}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+
+      {fileMode ? (
+        <div className={styles.row}>
+          <input
+            ref={fileInput}
+            className={styles.hidden}
+            type="file"
+            accept=".xlsx,.xlsm,.csv"
+            data-testid="file-input"
+            aria-label={t("check.openFile")}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) store.openFile(file);
+              e.target.value = "";
+            }}
+          />
+          <Button onClick={() => fileInput.current?.click()}>{t("check.openFile")}</Button>
+          <Text className={styles.grow} truncate wrap={false} title={state.file?.name}>
+            {state.file?.name ?? t("check.noFile")}
+          </Text>
+        </div>
+      ) : null}
+
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={!host || busy} onClick={() => void store.runCheck()}>
+          {busy && phase.step === "reading" ? t("check.running") : t("check.run")}
+        </Button>
+        {excel ? (
+          <>
+            <Button disabled={!result || busy} onClick={() => setFixing(true)}>
+              {t("check.fix")}
+            </Button>
+            <Button disabled={!result || busy} onClick={() => void store.clearMarks()}>
+              {t("check.clear")}
+            </Button>
+          </>
+        ) : (
+          <Button disabled={!result || busy} onClick={() => void store.download()}>
+            {t("check.download")}
+          </Button>
+        )}
+        <Button disabled={!result?.kind || busy || phase.step === "record"} onClick={() => setConfirming(true)}>
+          {t("check.submit")}
+        </Button>
+      </div>
+
+      {fileMode && !state.file ? <Text size={200}>{t("check.fileHint")}</Text> : null}
+      {missing.length ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{t("check.olderExcel", { missing: missing.join("；") })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {phase.step === "reading" || phase.step === "record" || phase.step === "submitting" || phase.step === "fixing" ? (
+        <Field
+          validationState="none"
+          validationMessage={
+            phase.step === "reading"
+              ? phase.progress && phase.progress.totalRows > 0 && excel
+                ? t("check.reading", { read: phase.progress.rowsRead, total: phase.progress.totalRows })
+                : t("check.uploading")
+              : phase.step === "record"
+                ? t("check.recordPending")
+                : phase.step === "submitting"
+                  ? t("submit.working")
+                  : t("check.running")
+          }
+        >
+          <ProgressBar
+            value={phase.step === "reading" && phase.progress?.totalRows ? phase.progress.rowsRead / phase.progress.totalRows : undefined}
+          />
+        </Field>
+      ) : null}
+      {state.error ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{state.error}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {state.recordError ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("check.recordFailed", { message: state.recordError })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {state.submitError ? (
+        <MessageBar intent="error" data-testid="submit-error">
+          <MessageBarBody>{state.submitError}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {state.notice ? (
+        <MessageBar intent="success">
+          <MessageBarBody>{state.notice}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {state.receipt ? <Receipt receipt={state.receipt} /> : null}
+
+      {result ? (
+        <div className={styles.summary} data-testid="summary">
+          <Counts label={t("check.sheetSummary")} issues={sheetIssues} testId="summary-sheet" />
+          {result.withRecord ? <Counts label={t("check.recordSummary")} issues={recordIssues} testId="summary-record" /> : null}
+          <Text size={200}>
+            {result.kind && result.headerRow
+              ? t("check.detected", { kind: t(`kinds.${result.kind}`), row: result.headerRow })
+              : t("check.notDetected")}
+            {result.kind ? ` · ${t("check.rows", { rows: result.dataRows })}` : ""}
+          </Text>
+          {result.columns.length ? (
+            <Accordion collapsible>
+              <AccordionItem value="columns">
+                <AccordionHeader size="small">{t("check.columns")}</AccordionHeader>
+                <AccordionPanel>
+                  <div className={styles.columns}>
+                    {result.columns.map((c) => (
+                      <Text key={c.column} size={200} style={{ display: "contents" }}>
+                        <span>{c.column}</span>
+                        <span>{c.header}</span>
+                        <span>→ {FIELD_LABELS[c.field as FieldKey]?.["zh-CN"] ?? c.field}</span>
+                      </Text>
+                    ))}
+                  </div>
+                  <Text size={200}>{t("check.columnsHint")}</Text>
+                </AccordionPanel>
+              </AccordionItem>
+            </Accordion>
+          ) : null}
+          {result.issues.length === 0 ? <Text>{t("check.clean")}</Text> : null}
+        </div>
+      ) : (
+        <Text>{fileMode ? t("check.emptyFile") : t("check.empty")}</Text>
+      )}
+
+      {result?.issues.length ? (
+        <IssueList
+          issues={result.issues}
+          canSelect={!!host?.capabilities.editsWorkbook}
+          onSelect={(issue) => issue.row !== null && issue.column && store.select(issue.row, issue.column)}
+        />
+      ) : null}
+
+      {fixing ? (
+        <FixDialog
+          safe={fixes.safe}
+          fromRecord={fixes.fromRecord}
+          onClose={() => setFixing(false)}
+          onApply={(chosen) => {
+            setFixing(false);
+            void store.applyFixes(chosen);
+          }}
+        />
+      ) : null}
+      {confirming && result?.kind ? (
+        <Dialog open onOpenChange={(_, d) => !d.open && setConfirming(false)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{t("submit.title")}</DialogTitle>
+              <DialogContent>
+                <Text block>
+                  {t("submit.confirm", {
+                    sheet: state.file?.name ?? state.sheetName,
+                    rows: result.dataRows,
+                    term: state.term,
+                    kind: t(`kinds.${result.kind}`),
+                  })}
+                </Text>
+                {count(result.issues).errors ? <Text block>{t("submit.hasErrors", { errors: count(result.issues).errors })}</Text> : null}
+              </DialogContent>
+              <DialogActions>
+                <Button onClick={() => setConfirming(false)}>{t("common.cancel")}</Button>
+                <Button
+                  appearance="primary"
+                  onClick={() => {
+                    setConfirming(false);
+                    void store.submit();
+                  }}
+                >
+                  {t("submit.go")}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      ) : null}
+    </section>
+  );
+}

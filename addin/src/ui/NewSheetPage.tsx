@@ -1,0 +1,122 @@
+import { Button, Field, MessageBar, MessageBarBody, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+import { useMutation } from "@tanstack/react-query";
+import {
+  COURSE_NATURE,
+  type CodeTable,
+  DEFAULT_TEMPLATES,
+  ETHNICITY,
+  EXAM_TYPE,
+  GENDER,
+  LEVEL,
+  POLITICAL_STATUS,
+  REGISTRATION_STATUS,
+  SHEET_KINDS,
+  type SheetKind,
+  STUDY_FORM,
+} from "@xueji/shared";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { errorMessage } from "../api/client";
+import { collegeStudents } from "../api/students";
+import type { NewSheet } from "../host/sheet-host";
+import { useApp } from "./app-context";
+
+const useStyles = makeStyles({ page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
+
+const TABLES: Record<string, CodeTable> = {
+  gender: GENDER,
+  ethnicity: ETHNICITY,
+  politicalStatus: POLITICAL_STATUS,
+  level: LEVEL,
+  studyForm: STUDY_FORM,
+  registrationStatus: REGISTRATION_STATUS,
+  courseNature: COURSE_NATURE,
+  examType: EXAM_TYPE,
+};
+// Excel keeps a list-validation source under 255 characters; longer tables (民族) get no dropdown.
+const MAX_LIST_CHARS = 255;
+
+/** The worksheet a template makes: headers, text columns, dropdowns, and for the returning roster the record's students. */
+export function sheetFromTemplate(kind: SheetKind, students: Array<Record<string, unknown>>, title: string): NewSheet {
+  const template = DEFAULT_TEMPLATES[kind];
+  const columns = template.columns;
+  const textColumns = columns.flatMap((c, i) => (c.parser.kind === "identifier" || c.parser.kind === "idNumber" ? [i] : []));
+  const dropdowns = columns.flatMap((c, i) => {
+    if (c.parser.kind !== "enum") return [];
+    const values = (TABLES[c.parser.table]?.entries ?? []).map((e) => e.name);
+    return values.join(",").length <= MAX_LIST_CHARS ? [{ column: i, values }] : [];
+  });
+  const gender = (code: unknown) => GENDER.entries.find((e) => e.code === code)?.name ?? "";
+  const rows = students.map((s) =>
+    columns.map((c) => {
+      switch (c.field) {
+        case "studentNo":
+          return String(s.studentNo ?? "");
+        case "name":
+          return String(s.name ?? "");
+        case "idNumber":
+          return String(s.idNumber ?? "");
+        case "gender":
+          return gender(s.gender);
+        case "birthDate":
+          return String(s.birthDate ?? "");
+        case "majorName":
+          return String(s.majorName ?? "");
+        case "college":
+          return String(s.collegeName ?? "");
+        default:
+          return null;
+      }
+    }),
+  );
+  return { name: title, headers: columns.map((c) => c.header), textColumns, rows, dropdowns, spareRows: 200 };
+}
+
+export function NewSheetPage() {
+  const { api, excel } = useApp();
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const [kind, setKind] = useState<SheetKind>("roster-returning");
+  const create = useMutation({
+    mutationFn: async () => {
+      if (!excel) throw new Error(t("newSheet.excelOnly"));
+      const students = kind === "roster-returning" ? await collegeStudents(api, "enrolled") : [];
+      const sheet = sheetFromTemplate(kind, students, t(`kinds.${kind}`));
+      await excel.addSheet(sheet);
+      return { name: sheet.name, rows: sheet.rows.length };
+    },
+  });
+  return (
+    <section className={styles.page} aria-label={t("newSheet.title")}>
+      <Text>{t("newSheet.intro")}</Text>
+      {!excel ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{t("newSheet.excelOnly")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <Field label={t("newSheet.kind")}>
+        <Select value={kind} onChange={(_, d) => setKind(d.value as SheetKind)}>
+          {SHEET_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kinds.${k}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {kind === "roster-returning" ? <Text size={200}>{t("newSheet.fillFromRecord")}</Text> : null}
+      <Button appearance="primary" disabled={!excel || create.isPending} onClick={() => create.mutate()}>
+        {create.isPending ? t("newSheet.working") : t("newSheet.create")}
+      </Button>
+      {create.data ? (
+        <MessageBar intent="success">
+          <MessageBarBody>{t("newSheet.done", create.data)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {create.error ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{errorMessage(create.error, t("common.offline"))}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </section>
+  );
+}

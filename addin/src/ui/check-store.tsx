@@ -1,0 +1,240 @@
+import type { GridRow, SheetKind } from "@xueji/shared";
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { errorMessage } from "../api/client";
+import { annotatedCopy, checkFile, type FileReport } from "../api/files";
+import { submitSheet, validateSheet } from "../api/sheets";
+import { type CheckResult, checkLocally, marksOf, toPaneIssues } from "../check/check-result";
+import { clientIdFor } from "../check/client-id";
+import type { Fix } from "../check/fixes";
+import { currentTerm } from "../check/term";
+import { FileHost } from "../host/file-host";
+import type { ReadProgress, SheetHost } from "../host/sheet-host";
+import { useApp } from "./app-context";
+
+export type Phase =
+  | { step: "idle" }
+  | { step: "reading"; progress: ReadProgress | null }
+  | { step: "record" }
+  | { step: "submitting" }
+  | { step: "fixing" }
+  | { step: "done" };
+
+export interface Receipt {
+  submissionId: string;
+  version: number;
+  state: string;
+  rows: number;
+  rowsAccepted: number;
+  rowsWithErrors: number;
+  duplicate: boolean;
+  clientId: string;
+}
+
+interface CheckState {
+  host: SheetHost | null;
+  file: File | null;
+  term: string;
+  kind: SheetKind | null;
+  phase: Phase;
+  result: CheckResult | null;
+  grid: GridRow[];
+  sheetName: string;
+  error: string | null;
+  recordError: string | null;
+  notice: string | null;
+  receipt: Receipt | null;
+  submitError: string | null;
+}
+
+function useCheckState() {
+  const { api, excel, locale, session, today } = useApp();
+  const { t } = useTranslation();
+  const [state, setState] = useState<CheckState>({
+    host: excel,
+    file: null,
+    term: currentTerm(today),
+    kind: null,
+    phase: { step: "idle" },
+    result: null,
+    grid: [],
+    sheetName: "",
+    error: null,
+    recordError: null,
+    notice: null,
+    receipt: null,
+    submitError: null,
+  });
+  const current = useRef(state);
+  current.current = state;
+  const patch = useCallback((change: Partial<CheckState>) => setState((s) => ({ ...s, ...change })), []);
+  const fileReport = useRef<FileReport | null>(null);
+  const offline = t("common.offline");
+
+  const openFile = useCallback(
+    (file: File) => {
+      fileReport.current = null;
+      const host = new FileHost(file, async (f) => {
+        const checked = await checkFile(f, { token: session.token, locale, kind: current.current.kind });
+        fileReport.current = checked.report;
+        return { grid: checked.grid, sheet: checked.report.sheet };
+      });
+      patch({ host, file, result: null, grid: [], receipt: null, error: null, recordError: null, notice: null, phase: { step: "idle" } });
+    },
+    [locale, patch, session.token],
+  );
+
+  /** The server's reader and the record checks on a grid, then the marks. */
+  const recordCheck = useCallback(
+    async (host: SheetHost, grid: GridRow[], sheetName: string, local: CheckResult) => {
+      const { term, kind } = current.current;
+      patch({ phase: { step: "record" } });
+      try {
+        const verdict = await validateSheet(api, { termCode: term, kind: kind ?? local.kind, fileName: sheetName, grid });
+        const result: CheckResult = {
+          kind: verdict.kind,
+          headerRow: verdict.headerRow,
+          columns: verdict.columns,
+          issues: toPaneIssues(verdict.issues as never, locale),
+          rows: local.rows,
+          dataRows: local.dataRows,
+          withRecord: true,
+        };
+        patch({ result, phase: { step: "done" } });
+        await host.mark(marksOf(result.issues));
+      } catch (error) {
+        patch({ recordError: errorMessage(error, offline), phase: { step: "done" } });
+      }
+    },
+    [api, locale, offline, patch],
+  );
+
+  const runCheck = useCallback(async () => {
+    const { host, kind } = current.current;
+    if (!host) return;
+    patch({ phase: { step: "reading", progress: null }, error: null, recordError: null, notice: null, receipt: null, submitError: null });
+    try {
+      if (host.mode === "file") (host as FileHost).reset();
+      // Put the sheet back as it was first: the fills remembered are then the secretary's own.
+      if (host.capabilities.editsWorkbook) await host.clearMarks();
+      const grid = await host.readUsedRange((progress) => patch({ phase: { step: "reading", progress } }));
+      const sheetName = await host.sheetName();
+      let local: CheckResult;
+      if (host.mode === "file" && fileReport.current) {
+        const report = fileReport.current;
+        local = { ...report, issues: toPaneIssues(report.issues, locale), rows: [], withRecord: false };
+      } else {
+        local = checkLocally(grid, { today, kind, locale });
+      }
+      patch({ grid, sheetName, result: local });
+      if (host.capabilities.editsWorkbook) await host.mark(marksOf(local.issues));
+      if (!local.kind) {
+        patch({ phase: { step: "done" } });
+        return;
+      }
+      // Let the summary paint before the grid is serialised for the record check (large sheets).
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      await recordCheck(host, grid, sheetName, local);
+    } catch (error) {
+      patch({ error: errorMessage(error, offline), phase: { step: "idle" } });
+    }
+  }, [locale, offline, patch, recordCheck, today]);
+
+  const applyFixes = useCallback(
+    async (fixes: Fix[]) => {
+      const { host } = current.current;
+      if (!host || fixes.length === 0) return;
+      patch({ phase: { step: "fixing" } });
+      try {
+        await host.clearMarks();
+        await host.writeValues(fixes);
+        await runCheck();
+        patch({ notice: t("fix.done", { count: fixes.length }) });
+      } catch (error) {
+        patch({ error: errorMessage(error, offline), phase: { step: "done" } });
+      }
+    },
+    [offline, patch, runCheck, t],
+  );
+
+  const clearMarks = useCallback(async () => {
+    const { host } = current.current;
+    if (!host) return;
+    try {
+      await host.clearMarks();
+      patch({ notice: t("check.marksCleared") });
+    } catch (error) {
+      patch({ error: errorMessage(error, offline) });
+    }
+  }, [offline, patch, t]);
+
+  const submit = useCallback(async () => {
+    const { grid, term, result, sheetName, file } = current.current;
+    if (!result?.kind) return;
+    patch({ phase: { step: "submitting" }, submitError: null });
+    try {
+      const clientId = await clientIdFor(grid, term, result.kind);
+      const receipt = await submitSheet(api, { clientId, termCode: term, kind: result.kind, fileName: file?.name ?? sheetName, grid });
+      patch({ receipt: { ...receipt, clientId }, phase: { step: "done" } });
+    } catch (error) {
+      patch({ submitError: errorMessage(error, offline), phase: { step: "done" } });
+    }
+  }, [api, offline, patch]);
+
+  const download = useCallback(async () => {
+    const { file, kind } = current.current;
+    if (!file) return;
+    try {
+      const { blob, name } = await annotatedCopy(file, { token: session.token, locale, kind });
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = name;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (error) {
+      patch({ error: errorMessage(error, offline) });
+    }
+  }, [locale, offline, patch, session.token]);
+
+  const select = useCallback(
+    (row: number, column: string) => {
+      current.current.host?.select({ row, column }).catch((error: unknown) => patch({ error: errorMessage(error, offline) }));
+    },
+    [offline, patch],
+  );
+
+  return useMemo(
+    () => ({
+      state,
+      setTerm: (term: string) => patch({ term }),
+      setKind: (kind: SheetKind | null) => patch({ kind }),
+      dismissNotice: () => patch({ notice: null }),
+      openFile,
+      runCheck,
+      applyFixes,
+      clearMarks,
+      submit,
+      download,
+      select,
+    }),
+    [state, patch, openFile, runCheck, applyFixes, clearMarks, submit, download, select],
+  );
+}
+
+export type CheckStore = ReturnType<typeof useCheckState>;
+const CheckContext = createContext<CheckStore | null>(null);
+
+/** The check survives switching to 历史 and back: it lives above the router. */
+export function CheckProvider({ children }: { children: ReactNode }) {
+  const store = useCheckState();
+  return <CheckContext.Provider value={store}>{children}</CheckContext.Provider>;
+}
+
+export function useCheck(): CheckStore {
+  const store = useContext(CheckContext);
+  if (!store) throw new Error("useCheck outside CheckProvider");
+  return store;
+}

@@ -1,0 +1,255 @@
+/**
+ * A worksheet behind office-addin-mock, for the Office.js host's tests and benchmarks. Every
+ * object the host gets (worksheet, range, RangeAreas, note) is an `OfficeMockObject`, so reading a
+ * property that was not loaded and synced fails as it does in Excel. `context.sync()` is counted,
+ * applies the writes queued since the last one, and can refuse oversized reads (null values) the
+ * way Excel does past its 5 MB response limit. API sets above `apiSet` throw when used.
+ */
+import { type CellType, columnLetter } from "@xueji/shared";
+import { OfficeMockObject } from "office-addin-mock";
+import type { OfficeApi } from "../src/host/office-host";
+import { columnIndex, parseCell } from "../src/host/sheet-host";
+
+export interface MockCell {
+  value: string | number | boolean | null;
+  type: CellType;
+  format?: string;
+  /** null: no fill. */
+  fill?: string | null;
+  note?: string;
+}
+
+const EXCEL_TYPES: Record<CellType, string> = { string: "String", number: "Double", boolean: "Boolean", empty: "Empty", error: "Error" };
+
+function cellsOf(address: string): string[] {
+  const [from, to = from] = address.replace(/^.*!/, "").split(":") as [string, string?];
+  const a = parseCell(from);
+  const b = parseCell(to);
+  const out: string[] = [];
+  for (let r = a.row; r <= b.row; r++)
+    for (let c = columnIndex(a.column); c <= columnIndex(b.column); c++) out.push(`${columnLetter(c)}${r}`);
+  return out;
+}
+
+export class MockWorkbook {
+  readonly cells = new Map<string, MockCell>();
+  syncs = 0;
+  /** Reads bigger than this many cells come back with null values (Excel's oversized response). */
+  maxCellsPerRead = Number.POSITIVE_INFINITY;
+  selected: string | null = null;
+  screenSuspensions = 0;
+  readonly sheetsAdded: string[] = [];
+  private pending: Array<() => void> = [];
+  private created: OfficeMockObject[] = [];
+
+  constructor(
+    readonly sheetName = "Sheet1",
+    /** The highest ExcelApi version this "Excel" has, e.g. "1.1" for Excel 2016 volume editions. */
+    readonly apiSet = "1.18",
+  ) {}
+
+  set(address: string, cell: MockCell): void {
+    this.cells.set(address, cell);
+  }
+
+  fillOf(address: string): string | null {
+    return this.cells.get(address)?.fill ?? null;
+  }
+
+  supports(version: string): boolean {
+    const [a, b] = version.split(".").map(Number) as [number, number];
+    const [x, y] = this.apiSet.split(".").map(Number) as [number, number];
+    return a < x || (a === x && b <= y);
+  }
+
+  private need(version: string, what: string): void {
+    if (!this.supports(version)) throw new Error(`${what} needs ExcelApi ${version}; this Excel has ${this.apiSet}`);
+  }
+
+  private usedAddress(): string {
+    let maxRow = 1;
+    let maxCol = 0;
+    for (const [address, cell] of this.cells) {
+      if (cell.value === null) continue;
+      const { row, column } = parseCell(address);
+      maxRow = Math.max(maxRow, row);
+      maxCol = Math.max(maxCol, columnIndex(column));
+    }
+    return `${this.sheetName}!A1:${columnLetter(maxCol)}${maxRow}`;
+  }
+
+  private track<T extends OfficeMockObject>(mock: T): T {
+    this.created.push(mock);
+    return mock;
+  }
+
+  /** A fill target (one range or RangeAreas): colour assignments and clear() apply at the next sync. */
+  private fillTarget(addresses: string[], extra: Record<string, unknown> = {}): OfficeMockObject {
+    const first = this.cells.get(addresses[0] as string)?.fill ?? null;
+    const original = addresses.length === 1 ? (first ?? "#FFFFFF") : null;
+    const model = this;
+    const mock = new OfficeMockObject({
+      ...extra,
+      format: {
+        fill: {
+          color: original ?? "",
+          clear() {
+            model.pending.push(() => {
+              for (const a of addresses) model.cells.set(a, { ...(model.cells.get(a) ?? { value: null, type: "empty" }), fill: null });
+            });
+          },
+        },
+        font: { bold: false },
+        autofitColumns() {
+          model.need("1.2", "autofitColumns");
+        },
+      },
+    });
+    const fill = (mock as unknown as { format: { fill: { color: unknown } } }).format.fill;
+    this.afterSync.push(() => {
+      const colour = fill.color;
+      if (typeof colour === "string" && colour.startsWith("#") && colour !== original) {
+        for (const a of addresses)
+          this.cells.set(a, { ...(this.cells.get(a) ?? { value: null, type: "empty" }), fill: colour.toUpperCase() });
+      }
+    });
+    return this.track(mock);
+  }
+
+  private afterSync: Array<() => void> = [];
+
+  private range(address: string): OfficeMockObject {
+    const addresses = cellsOf(address);
+    const model = this;
+    const first = parseCell(address.split(":")[0] as string);
+    const last = parseCell((address.split(":")[1] ?? address) as string);
+    const width = columnIndex(last.column) - columnIndex(first.column) + 1;
+    const rows = last.row - first.row + 1;
+    const mock = this.fillTarget(addresses, {
+      address,
+      select() {
+        model.pending.push(() => {
+          model.selected = address;
+        });
+      },
+      dataValidation: { rule: {} },
+    });
+    const grid = <T>(pick: (cell: MockCell | undefined) => T): T[][] =>
+      Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: width }, (_, c) => pick(this.cells.get(`${columnLetter(columnIndex(first.column) + c)}${first.row + r}`))),
+      );
+    const oversized = addresses.length > this.maxCellsPerRead;
+    const values = oversized ? null : grid((c) => c?.value ?? "");
+    const formats = grid((c) => c?.format ?? "General");
+    // setValue is how office-addin-mock takes a null (its constructor cannot): typed private, used as documented.
+    const settable = mock as unknown as { setValue(name: string, value: unknown): void };
+    settable.setValue("values", values);
+    settable.setValue("valueTypes", oversized ? null : grid((c) => EXCEL_TYPES[c?.type ?? "empty"]));
+    settable.setValue("numberFormat", formats);
+    const target = mock as unknown as { values: unknown; numberFormat: unknown; dataValidation: { rule: unknown } };
+    const rule = target.dataValidation.rule;
+    this.afterSync.push(() => {
+      if (Array.isArray(target.numberFormat) && target.numberFormat !== formats) {
+        const written = target.numberFormat as string[][];
+        addresses.forEach((a, i) => {
+          const f = written[Math.floor(i / width)]?.[i % width];
+          if (f !== undefined) this.cells.set(a, { ...(this.cells.get(a) ?? { value: null, type: "empty" }), format: f });
+        });
+      }
+      if (Array.isArray(target.values) && target.values !== values) {
+        const written = target.values as unknown[][];
+        addresses.forEach((a, i) => {
+          const v = written[Math.floor(i / width)]?.[i % width] as string | number;
+          const old = this.cells.get(a) ?? { value: null, type: "empty" as CellType };
+          // Excel keeps text in a text-formatted cell and turns a typed number or date into a number.
+          const asText = old.format === "@" || typeof v !== "string" ? v : v;
+          const type: CellType = v === "" ? "empty" : typeof asText === "number" ? "number" : "string";
+          this.cells.set(a, { ...old, value: v === "" ? null : asText, type });
+        });
+      }
+      if (target.dataValidation.rule !== rule) this.need("1.8", "dataValidation");
+    });
+    return mock;
+  }
+
+  private note(address: string): OfficeMockObject {
+    const cell = this.cells.get(address.replace(/^.*!/, ""));
+    return this.track(new OfficeMockObject({ isNullObject: !cell?.note }));
+  }
+
+  /** The `Excel` namespace's `run` and Office's `isSetSupported`, as the host takes them. */
+  api(): OfficeApi {
+    const worksheet = () =>
+      this.track(
+        new OfficeMockObject({
+          name: this.sheetName,
+          getUsedRange: () => this.track(new OfficeMockObject({ address: this.usedAddress() })),
+          getRange: (address: string) => this.range(address),
+          getRanges: (list: string) => {
+            this.need("1.9", "RangeAreas");
+            return this.fillTarget(list.split(",").flatMap(cellsOf));
+          },
+          activate() {},
+        }),
+      );
+    const context = {
+      workbook: {
+        worksheets: {
+          getActiveWorksheet: worksheet,
+          getItem: (_name: string) => worksheet(),
+          add: (name: string) => {
+            this.sheetsAdded.push(name);
+            return worksheet();
+          },
+          load() {},
+          items: [] as Array<{ name: string }>,
+        },
+        notes: {
+          getItemOrNullObject: (address: string) => {
+            this.need("1.18", "notes");
+            return this.note(address);
+          },
+          getItem: (address: string) => {
+            this.need("1.18", "notes");
+            return {
+              delete: () =>
+                this.pending.push(() => {
+                  const key = address.replace(/^.*!/, "");
+                  const cell = this.cells.get(key);
+                  if (cell) this.cells.set(key, { ...cell, note: undefined });
+                }),
+            };
+          },
+          add: (address: string, content: string) => {
+            this.need("1.18", "notes");
+            this.pending.push(() => {
+              const key = address.replace(/^.*!/, "");
+              this.cells.set(key, { ...(this.cells.get(key) ?? { value: null, type: "empty" }), note: content });
+            });
+          },
+        },
+      },
+      application: {
+        suspendScreenUpdatingUntilNextSync: () => {
+          this.need("1.9", "suspendScreenUpdatingUntilNextSync");
+          this.screenSuspensions++;
+        },
+      },
+      sync: async () => {
+        this.syncs++;
+        for (const mock of this.created) await mock.sync();
+        // office-addin-mock settles loaded properties a few microtasks later.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        for (const write of this.afterSync) write();
+        for (const write of this.pending) write();
+        this.created = [];
+        this.afterSync = [];
+        this.pending = [];
+      },
+    };
+    return {
+      run: (batch) => batch(context as unknown as Excel.RequestContext),
+      isSetSupported: (name, version) => name === "ExcelApi" && this.supports(version),
+    };
+  }
+}

@@ -1,0 +1,90 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { get } from "node:https";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildPane } from "../../../addin/e2e/build-pane";
+import { DEV_ORIGIN } from "../cli/manifest";
+import { openTestDatabase } from "../db/test-database";
+import { createHttpServer } from "./server";
+import { findCertificate, listenable } from "./tls";
+
+const root = join(import.meta.dirname, "../../..");
+
+/** A self-signed localhost certificate made with openssl, as `office-addin-dev-certs` makes a trusted one. */
+function makeCertificate(): { dir: string; cert: string; key: string } {
+  const dir = mkdtempSync(join(tmpdir(), "xueji-tls-"));
+  const cert = join(dir, "localhost.crt");
+  const key = join(dir, "localhost.key");
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost,IP:127.0.0.1",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+    ],
+    { stdio: "ignore" },
+  );
+  return { dir, cert, key };
+}
+
+function fetchStatus(url: string, ca: Buffer): Promise<{ status: number; type: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { ca }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]) }));
+    }).on("error", reject);
+  });
+}
+
+describe("pnpm start over HTTPS", () => {
+  const made = makeCertificate();
+  let base = "";
+  let close = async () => {};
+
+  beforeAll(async () => {
+    const dist = buildPane();
+    const database = await openTestDatabase("pglite");
+    const certificate = findCertificate({ XUEJI_TLS_CERT: made.cert, XUEJI_TLS_KEY: made.key }, made.dir);
+    expect(certificate).not.toBeNull();
+    const server = listenable(createHttpServer(database, { sites: [{ prefix: "/addin/", root: dist }] }), certificate);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `https://localhost:${(server.address() as AddressInfo).port}`;
+    close = async () => {
+      server.close();
+      await database.close();
+    };
+  }, 180_000);
+  afterAll(() => close());
+
+  it("finds no certificate where there is none (plain HTTP, as before)", () => {
+    expect(findCertificate({}, join(made.dir, "nowhere"))).toBeNull();
+  });
+
+  it("answers 200 for every URL in manifest.xml", async () => {
+    const manifest = readFileSync(join(root, "manifest.xml"), "utf8");
+    const urls = [...new Set([...manifest.matchAll(/"(https:\/\/localhost:3000\/[^"]*)"/g)].map((m) => m[1] as string))];
+    expect(urls.length).toBeGreaterThanOrEqual(6);
+    const ca = readFileSync(made.cert);
+    for (const url of urls) {
+      const answer = await fetchStatus(url.replace(DEV_ORIGIN, base), ca);
+      expect(answer.status, url).toBe(200);
+      expect(answer.type, url).toMatch(url.endsWith(".png") ? /image\/png/ : /text\/html/);
+    }
+    expect((await fetchStatus(`${base}/api/health`, ca)).status).toBe(200);
+  });
+});
