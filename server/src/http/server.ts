@@ -90,7 +90,10 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
       return;
     }
     if (handleVerify(req, res, database, meta.locale)) return;
-    if (url.pathname.startsWith("/api/files/")) return handleFiles(req, res, database, meta.token, meta.locale, options.today);
+    if (url.pathname.startsWith("/api/files/")) {
+      handleFiles(req, res, database, meta.token, meta.locale, options.today);
+      return;
+    }
     if (url.pathname.startsWith("/api/trpc/")) {
       const refusal = refuseTrpcRequest(req, meta, allowedOrigins);
       if (!refusal) trpc(req, res);
