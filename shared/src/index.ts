@@ -29,6 +29,7 @@ export * from "./messages/catalogue";
 export * from "./messages/errors";
 export * from "./messages/format";
 export * from "./messages/labels";
+export * from "./messages/setting-labels";
 export * from "./rules/graduation-audit";
 export * from "./rules/record-checks";
 export * from "./rules/rule-set";

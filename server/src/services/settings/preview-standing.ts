@@ -1,5 +1,7 @@
 import { computeStanding, type StandingResult, type StandingRuleSet } from "@xueji/shared";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { colleges, students } from "../../db/schema";
 import { loadFailedRecords } from "../sheets/failed-records";
 import { standingRuleSets } from "./standing-rule-sets";
 
@@ -32,7 +34,8 @@ export async function previewStandingRules(
   const current = await standingRuleSets(db);
   const proposedSet: StandingRuleSet = { ...options.proposed, id: "proposed", validFrom: options.academicYear, source: "preview" };
   const before = new Map(computeStanding(rows, current).map((s) => [s.studentNo, strongest(s)]));
-  const after = new Map(computeStanding(rows, [...current, proposedSet]).map((s) => [s.studentNo, strongest(s)]));
+  const afterResults = computeStanding(rows, [...current, proposedSet]);
+  const after = new Map(afterResults.map((s) => [s.studentNo, strongest(s)]));
   const count = (m: Map<string, Outcome>) => {
     const c: Record<Outcome, number> = { "warning-1": 0, "warning-2": 0, repeat: 0, dismissal: 0, none: 0 };
     for (const o of m.values()) c[o]++;
@@ -56,5 +59,30 @@ export async function previewStandingRules(
           : `${c.count} 名学生由${NAMES[c.from]}变为${NAMES[c.to]}`,
     )
     .join("；");
-  return { students: before.size, before: count(before), after: count(after), changes, summary: summary || "没有变化" };
+  // Who moves, by name, so the registrar can check the change against students they know.
+  const moved = afterResults.filter((s) => (before.get(s.studentNo) ?? "none") !== strongest(s));
+  const people = moved.length
+    ? await db
+        .select({ studentNo: students.studentNo, name: students.name, college: colleges.name })
+        .from(students)
+        .innerJoin(colleges, eq(colleges.id, students.collegeId))
+        .where(
+          inArray(
+            students.studentNo,
+            moved.map((s) => s.studentNo),
+          ),
+        )
+    : [];
+  const personOf = new Map(people.map((p) => [p.studentNo, p]));
+  const movers = moved
+    .map((s) => ({
+      studentNo: s.studentNo,
+      name: personOf.get(s.studentNo)?.name ?? "",
+      college: personOf.get(s.studentNo)?.college ?? "",
+      yearFailedCredits: s.yearFailedCredits,
+      from: before.get(s.studentNo) ?? ("none" as Outcome),
+      to: strongest(s),
+    }))
+    .sort((a, b) => a.studentNo.localeCompare(b.studentNo));
+  return { movers, students: before.size, before: count(before), after: count(after), changes, summary: summary || "没有变化" };
 }
