@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["{shared,server,addin,dashboard}/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["{shared,server,addin,dashboard}/**/*.test.{ts,tsx}", "test/**/*.test.ts"],
     exclude: ["**/node_modules/**"],
     testTimeout: 60_000,
   },
