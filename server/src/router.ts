@@ -4,6 +4,7 @@ import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
 import { graduationRouter } from "./routers/graduation";
 import { pendingRouter } from "./routers/pending";
+import { referenceRouter } from "./routers/reference";
 import { settingsRouter } from "./routers/settings";
 import { sheetsRouter } from "./routers/sheets";
 import { studentsRouter } from "./routers/students";
@@ -20,6 +21,7 @@ export const appRouter = router({
   settings: settingsRouter,
   auditLog: auditLogRouter,
   users: usersRouter,
+  reference: referenceRouter,
 });
 
 /** The add-in and the dashboard import this type, never a copy of it. */
