@@ -3,10 +3,14 @@ import { applicationsRouter } from "./routers/applications";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
 import { graduationRouter } from "./routers/graduation";
+import { insightsRouter } from "./routers/insights";
 import { pendingRouter } from "./routers/pending";
+import { referenceRouter } from "./routers/reference";
 import { settingsRouter } from "./routers/settings";
 import { sheetsRouter } from "./routers/sheets";
+import { studentSearchRouter } from "./routers/student-search";
 import { studentsRouter } from "./routers/students";
+import { viewsRouter } from "./routers/views";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -20,6 +24,10 @@ export const appRouter = router({
   settings: settingsRouter,
   auditLog: auditLogRouter,
   users: usersRouter,
+  reference: referenceRouter,
+  views: viewsRouter,
+  insights: insightsRouter,
+  studentSearch: studentSearchRouter,
 });
 
 /** The add-in and the dashboard import this type, never a copy of it. */

@@ -26,6 +26,7 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "pending.not-found": "NOT_FOUND",
   "graduation.not-found": "NOT_FOUND",
   "pending.already-lifted": "CONFLICT",
+  "view.not-found": "NOT_FOUND",
 };
 
 /** Turns a domain error into a tRPC error carrying it, so the formatter can localise it. */

@@ -78,6 +78,7 @@ export const errorCatalogue = {
   },
   "graduation.not-found": { "zh-CN": "找不到这条毕业审核记录。", en: "Audit not found." },
   "pending.not-found": { "zh-CN": "找不到这条学籍处理意见。", en: "Pending item not found." },
+  "view.not-found": { "zh-CN": "找不到这个已保存的视图，或它不是您的。", en: "Saved view not found, or it is not yours." },
   "pending.already-lifted": { "zh-CN": "这条学业警示已经解除。", en: "This academic warning was already lifted." },
   internal: {
     "zh-CN": "处理时发生意外错误（{detail}）。请把这条信息告诉系统管理员。",

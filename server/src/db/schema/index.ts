@@ -6,3 +6,4 @@ export * from "./settings";
 export * from "./sheets";
 export * from "./students";
 export * from "./users";
+export * from "./views";
