@@ -1,0 +1,7 @@
+import type { RouterOutputs } from "../../api/client";
+import { apiMutation, apiQuery } from "../../api/query";
+
+export type UserRow = RouterOutputs["users"]["list"][number];
+
+export const usersQuery = () => apiQuery("users", "list", undefined);
+export const createUser = apiMutation("users", "create");
