@@ -1,6 +1,7 @@
 import {
   Button,
   makeStyles,
+  mergeClasses,
   Table,
   TableBody,
   TableCell,
@@ -104,7 +105,7 @@ export function TableField({ schema, path, value, onChange, label }: FieldProps)
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
                 <TableRow key={i}>
-                  <TableCell className={`${styles.cell} ${styles.number}`} id={rowId}>
+                  <TableCell className={mergeClasses(styles.cell, styles.number)} id={rowId}>
                     {fill(form.strings.row, { n })}
                   </TableCell>
                   {columns.map((c) => (

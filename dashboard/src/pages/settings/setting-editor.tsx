@@ -22,6 +22,7 @@ import { ChangeList } from "./change-list";
 import { dropDraft, loadDraft, saveDraft } from "./draft-store";
 import { checkSetting, publishSetting, type SettingKindName, type SettingVersionRow } from "./settings-api";
 import { StandingPreview } from "./standing-preview";
+import { YearSelect } from "./year-select";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -158,19 +159,13 @@ export function SettingEditor({ kind, settingKey, schema, latest, canWrite, year
           {kind === "standing-rules" ? <StandingPreview draft={value} years={years} defaultYear={currentYear} /> : null}
           <Section title={t("settingsPage.publishTitle")}>
             <div className={styles.publish}>
-              <Field label={t("settingsPage.validFrom")} hint={t("settingsPage.validFromHint")}>
-                <Dropdown
-                  value={validFrom}
-                  selectedOptions={[validFrom]}
-                  onOptionSelect={(_, d) => d.optionValue && setValidFrom(d.optionValue)}
-                >
-                  {years.map((y) => (
-                    <Option key={y} value={y}>
-                      {y}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
+              <YearSelect
+                label={t("settingsPage.validFrom")}
+                hint={t("settingsPage.validFromHint")}
+                value={validFrom}
+                years={years}
+                onChange={setValidFrom}
+              />
               <Field label={t("settingsPage.reason")} hint={t("settingsPage.reasonHint")} required>
                 <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
               </Field>

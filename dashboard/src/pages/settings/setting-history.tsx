@@ -34,6 +34,7 @@ import { useLocale } from "../../i18n/use-locale";
 import { diffValues, type JsonSchema } from "../../schema-form";
 import { ChangeList } from "./change-list";
 import { restoreSetting, type SettingKindName, type SettingVersionRow } from "./settings-api";
+import { YearSelect } from "./year-select";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -154,19 +155,7 @@ export function SettingHistory({
             </DialogTitle>
             <DialogContent className={styles.dialog}>
               <Text>{t("settingsPage.restoreExplain")}</Text>
-              <Field label={t("settingsPage.validFrom")}>
-                <Dropdown
-                  value={validFrom}
-                  selectedOptions={[validFrom]}
-                  onOptionSelect={(_, d) => d.optionValue && setValidFrom(d.optionValue)}
-                >
-                  {years.map((y) => (
-                    <Option key={y} value={y}>
-                      {y}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
+              <YearSelect label={t("settingsPage.validFrom")} value={validFrom} years={years} onChange={setValidFrom} />
               <Field label={t("settingsPage.reason")} hint={t("settingsPage.reasonHint")} required>
                 <Textarea value={reason} onChange={(_, d) => setReason(d.value)} />
               </Field>

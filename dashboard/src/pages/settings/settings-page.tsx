@@ -21,6 +21,7 @@ import {
   schemasQuery,
   versionsQuery,
 } from "./settings-api";
+import { YearSelect } from "./year-select";
 
 const routeApi = getRouteApi("/app/settings");
 
@@ -79,15 +80,7 @@ function Settings() {
   return (
     <div>
       <PageHeader title={t("nav.settings")}>
-        <Field label={t("settingsPage.year")}>
-          <Dropdown value={year} selectedOptions={[year]} onOptionSelect={(_, d) => d.optionValue && setSearch({ year: d.optionValue })}>
-            {years.map((y) => (
-              <Option key={y} value={y}>
-                {y}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <YearSelect label={t("settingsPage.year")} value={year} years={years} onChange={(y) => setSearch({ year: y })} />
       </PageHeader>
       <div className={styles.layout}>
         <nav className={styles.nav} aria-label={t("settingsPage.kinds")}>

@@ -1,12 +1,13 @@
-import { Button, Dropdown, Field, makeStyles, Option, Text, tokens } from "@fluentui/react-components";
-import { useQuery } from "@tanstack/react-query";
-import type { ColumnDef } from "@tanstack/react-table";
-import { useMemo, useState } from "react";
+import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { client, type RouterInputs } from "../../api/client";
 import { ErrorBar, Loading } from "../../components/page-state";
 import { Section } from "../../components/section";
-import { VirtualTable } from "../../components/virtual-table";
+import { MoversTable } from "./movers-table";
 import { type StandingPreview as Preview, previewStandingQuery } from "./settings-api";
+import { YearSelect } from "./year-select";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end", flexWrap: "wrap" },
@@ -14,7 +15,7 @@ const useStyles = makeStyles({
 });
 
 type Mover = Preview["movers"][number];
-type StandingValue = Parameters<typeof previewStandingQuery>[0]["value"];
+type StandingValue = RouterInputs["settings"]["previewStandingRules"]["value"];
 
 /**
  * For standing rules: which students' outcome the draft would change, computed by the server from the
@@ -25,41 +26,22 @@ export function StandingPreview({ draft, years, defaultYear }: { draft: unknown;
   const styles = useStyles();
   const [year, setYear] = useState(defaultYear);
   // The preview runs on the draft as it was when asked, so it does not re-run at every keystroke.
-  const [asked, setAsked] = useState<{ year: string; value: StandingValue } | null>(null);
-  const preview = useQuery({
-    ...previewStandingQuery({ academicYear: asked?.year ?? year, value: asked?.value as StandingValue }),
-    enabled: asked !== null,
+  const preview = useMutation({
+    mutationFn: (input: { academicYear: string; value: StandingValue }) => client.settings.previewStandingRules.query(input),
   });
   const outcome = (o: string) => t(`settingsPage.outcome.${o}`);
-  const columns = useMemo<ColumnDef<Mover, unknown>[]>(
-    () => [
-      { id: "studentNo", header: t("settingsPage.studentNo"), accessorKey: "studentNo", size: 130 },
-      { id: "name", header: t("settingsPage.name"), accessorKey: "name", size: 110 },
-      { id: "college", header: t("settingsPage.college"), accessorKey: "college", size: 180 },
-      { id: "credits", header: t("settingsPage.yearCredits"), accessorKey: "yearFailedCredits", size: 130 },
-      { id: "from", header: t("settingsPage.from"), accessorFn: (m) => t(`settingsPage.outcome.${m.from}`), size: 140 },
-      { id: "to", header: t("settingsPage.to"), accessorFn: (m) => t(`settingsPage.outcome.${m.to}`), size: 140 },
-    ],
-    [t],
-  );
   return (
     <Section title={t("settingsPage.previewTitle")}>
       <div className={styles.stack}>
         <div className={styles.row}>
-          <Field label={t("settingsPage.previewYear")}>
-            <Dropdown value={year} selectedOptions={[year]} onOptionSelect={(_, d) => d.optionValue && setYear(d.optionValue)}>
-              {years.map((y) => (
-                <Option key={y} value={y}>
-                  {y}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
-          <Button onClick={() => setAsked({ year, value: draft as StandingValue })}>{t("settingsPage.previewRun")}</Button>
+          <YearSelect label={t("settingsPage.previewYear")} value={year} years={years} onChange={setYear} />
+          <Button onClick={() => preview.mutate({ academicYear: year, value: draft as StandingValue })} disabled={preview.isPending}>
+            {t("settingsPage.previewRun")}
+          </Button>
         </div>
-        {asked === null ? null : preview.error ? (
+        {preview.isIdle ? null : preview.error ? (
           <ErrorBar error={preview.error} />
-        ) : preview.isPending ? (
+        ) : preview.isPending || !preview.data ? (
           <Loading />
         ) : preview.data.changes.length === 0 ? (
           <Text role="status">{t("settingsPage.previewNone")}</Text>
@@ -79,13 +61,7 @@ export function StandingPreview({ draft, years, defaultYear }: { draft: unknown;
                   .join(t("settingsPage.listSeparator"))}
               </strong>
             </Text>
-            <VirtualTable
-              label={t("settingsPage.movers")}
-              data={preview.data.movers}
-              columns={columns}
-              getRowId={(m) => m.studentNo}
-              height={Math.min(400, 40 + preview.data.movers.length * 36)}
-            />
+            <MoversTable movers={preview.data.movers} />
           </>
         )}
       </div>
