@@ -1,41 +1,56 @@
 /**
  * `pnpm start`: the Xueji server on an embedded PGlite database (or PostgreSQL with DATABASE_URL),
- * migrated at start, with a demo university loaded on first run.
+ * migrated at start. The demo university (with its published password) is loaded only into the
+ * embedded default database, or when asked for (`--demo`, XUEJI_DEMO=1); any other empty database
+ * gets the schema only, and `xueji admin create` makes its first administrator (issue 7 item 18).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROLE_LABELS, ROLES } from "@xueji/shared";
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
+import { auditKeyFile, checkpointDir, isEmbeddedDefault, pgliteDir } from "./data-paths";
 import { openDatabase } from "./db/client";
 import { users } from "./db/schema";
 import { DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed-demo";
 import { buildIfStale } from "./front-ends/build-if-stale";
 import type { StaticSite } from "./front-ends/static-files";
 import { createHttpServer } from "./http/server";
+import { createLogger, type Logger } from "./logger";
+import { loadAuditKey } from "./services/audit-log/audit-key";
+import { writeCheckpoint } from "./services/audit-log/checkpoint";
 
 const port = Number(process.env.PORT ?? 3000);
 const url = process.env.DATABASE_URL;
-const dataDir = process.env.XUEJI_DATA_DIR ?? join(import.meta.dirname, "../../.data/pglite");
+const dataDir = pgliteDir();
+const demo = isEmbeddedDefault() || process.argv.includes("--demo") || process.env.XUEJI_DEMO === "1";
+const logger = createLogger();
 
 const started = Date.now();
+if (loadAuditKey(auditKeyFile(), true) === "created")
+  console.log(`已生成审计密钥 ${auditKeyFile()}（仅本用户可读）。请把它与数据库分开备份：没有它就无法核验审计日志。`);
 const database = await openDatabase(url ? { url } : { dataDir });
 const where = url ? `PostgreSQL（${new URL(url).host}${new URL(url).pathname}）` : `PGlite（${dataDir}）`;
-if (await isEmpty(database.db)) {
+if (demo && (await isEmpty(database.db))) {
   console.log("首次启动：正在生成演示数据（学院、专业、学生、核对表）……");
   await seedDemo(database.db, console.log);
 }
+const [{ n: userCount } = { n: 0 }] = await database.db.select({ n: count() }).from(users);
+scheduleCheckpoints(database, logger);
 
-const server = createHttpServer(database, { sites: frontEnds() });
+const server = createHttpServer(database, { sites: frontEnds(), logger });
 server.listen(port, () => {
   console.log(`\n学籍 Xueji 已启动：http://localhost:${port}   （${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   console.log(`  数据库：${where}`);
   console.log(`  健康检查：http://localhost:${port}/api/health`);
   console.log(`  API：http://localhost:${port}/api/trpc`);
-  void printAccounts();
+  if (userCount === 0) printFirstAdministrator();
+  else if (demo) void printAccounts();
+  else console.log("  按 Ctrl+C 停止。");
 });
 
 /** The task pane at /addin/ and the dashboard at /, each built by Vite when missing or stale. */
 function frontEnds(): StaticSite[] {
+  if (process.env.XUEJI_FRONT_ENDS === "0") return []; // API only (tests, a separate web server)
   const root = join(import.meta.dirname, "../..");
   const shared = [join(root, "shared/src"), join(root, "theme/src")];
   const sites: StaticSite[] = [];
@@ -50,6 +65,28 @@ function frontEnds(): StaticSite[] {
     if (dist) sites.push({ prefix, root: dist, ...(folder === "dashboard" ? { fallback: "index.html" } : {}) });
   }
   return sites;
+}
+
+function printFirstAdministrator(): void {
+  const env = url ? "DATABASE_URL=… " : process.env.XUEJI_DATA_DIR ? `XUEJI_DATA_DIR=${dataDir} ` : "";
+  console.log("  数据库是空的：已建立表结构，还没有任何账号。先按 Ctrl+C 停止（PGlite 只允许一个进程），再创建第一个管理员：");
+  console.log(`    ${env}pnpm -s xueji admin create --user admin --name 系统管理员   （密码在终端输入，或取自 XUEJI_PASSWORD）`);
+  console.log("  The database is empty: schema created, no accounts yet. Create the first administrator with the command above.");
+}
+
+/**
+ * A signed checkpoint of the audit log's head at start and every XUEJI_CHECKPOINT_HOURS (default 6),
+ * in XUEJI_CHECKPOINT_DIR: what `xueji audit verify` compares with to see a deleted tail.
+ */
+function scheduleCheckpoints(db: typeof database, log: Logger): void {
+  const hours = Number(process.env.XUEJI_CHECKPOINT_HOURS ?? 6);
+  const write = () =>
+    writeCheckpoint(db.db, checkpointDir()).then(
+      (written) => written && log.info({ file: written.file, count: written.checkpoint.count }, "audit checkpoint written"),
+      (error: unknown) => log.error({ err: error }, "audit checkpoint NOT written: run xueji audit verify"),
+    );
+  void write();
+  if (hours > 0) setInterval(write, hours * 3600_000).unref();
 }
 
 async function printAccounts(): Promise<void> {

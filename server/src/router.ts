@@ -1,4 +1,4 @@
-import { auditLogRouter, usersRouter } from "./routers/admin";
+import { auditLogRouter } from "./routers/admin";
 import { applicationsRouter } from "./routers/applications";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
@@ -11,6 +11,7 @@ import { sheetsRouter } from "./routers/sheets";
 import { studentSearchRouter } from "./routers/student-search";
 import { studentsRouter } from "./routers/students";
 import { viewsRouter } from "./routers/views";
+import { usersRouter } from "./routers/users";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import { AppError, type ErrorCode, formatError, type Permission, type Scope, scopeOf } from "@xueji/shared";
+import { AppError, type ErrorCode, formatError, type Locale, type Permission, type Scope, scopeOf } from "@xueji/shared";
 import { ZodError } from "zod";
-import type { Context } from "./context";
+import { type Context, requestScope } from "./context";
 
 /**
  * The one place tRPC is set up. Routers get `router`, `publicProcedure` and `procedureFor(permission)`;
@@ -27,6 +27,9 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "graduation.not-found": "NOT_FOUND",
   "pending.already-lifted": "CONFLICT",
   "view.not-found": "NOT_FOUND",
+  "auth.cross-site": "FORBIDDEN",
+  "user.not-found": "NOT_FOUND",
+  "user.exists": "CONFLICT",
 };
 
 /** Turns a domain error into a tRPC error carrying it, so the formatter can localise it. */
@@ -34,30 +37,36 @@ export function toTrpcError(error: AppError): TRPCError {
   return new TRPCError({ code: HTTP_CODES[error.code] ?? "BAD_REQUEST", message: error.code, cause: error });
 }
 
+/** Batches larger than this are refused (issue 7 item 8: one 7 KB GET ran 100 list calls). */
+export const MAX_BATCH_SIZE = 10;
+
+/** The catalogue code and the message a reader sees for any error a procedure ends with. */
+export function describeError(error: TRPCError, locale: Locale): { appCode: ErrorCode; userMessage: string } {
+  if (error.cause instanceof AppError) return { appCode: error.cause.code, userMessage: error.cause.userMessage(locale) };
+  if (error.cause instanceof ZodError) {
+    const first = error.cause.issues[0];
+    const detail = first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "";
+    return { appCode: "input.invalid", userMessage: formatError("input.invalid", { detail }, locale) };
+  }
+  if (error.code === "BAD_REQUEST" && /batch call exceeds/i.test(error.message))
+    return { appCode: "request.batch-too-large", userMessage: formatError("request.batch-too-large", { max: MAX_BATCH_SIZE }, locale) };
+  if (error.code === "PARSE_ERROR" || error.code === "BAD_REQUEST" || error.code === "PAYLOAD_TOO_LARGE")
+    return { appCode: "input.invalid", userMessage: formatError("input.invalid", { detail: error.code }, locale) };
+  return { appCode: "internal", userMessage: formatError("internal", { detail: error.code }, locale) };
+}
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
-    const locale = ctx?.locale ?? "zh-CN";
-    let appCode: ErrorCode = "internal";
-    let userMessage: string;
-    if (error.cause instanceof AppError) {
-      appCode = error.cause.code;
-      userMessage = error.cause.userMessage(locale);
-    } else if (error.cause instanceof ZodError) {
-      appCode = "input.invalid";
-      const first = error.cause.issues[0];
-      const detail = first ? `${first.path.join(".") || "(root)"}: ${first.message}` : "";
-      userMessage = formatError("input.invalid", { detail }, locale);
-    } else if (error.code === "PARSE_ERROR" || error.code === "BAD_REQUEST" || error.code === "PAYLOAD_TOO_LARGE") {
-      appCode = "input.invalid";
-      userMessage = formatError("input.invalid", { detail: error.code }, locale);
-    } else {
-      userMessage = formatError("internal", { detail: shape.data.code }, locale);
-    }
-    // Never a stack or SQL text to the client.
+    const scope = requestScope.getStore();
+    const locale = ctx?.locale ?? scope?.locale ?? "zh-CN";
+    const requestId = ctx?.requestId ?? scope?.requestId ?? null;
+    const { appCode, userMessage } = describeError(error, locale);
+    // Never a stack or SQL text to the client; always the request id, which the log lines carry too.
+    const suffix = requestId ? formatError("request.id", { requestId }, locale) : "";
     return {
-      message: userMessage,
+      message: `${userMessage}${suffix}`,
       code: shape.code,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, appCode, userMessage },
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, appCode, userMessage, requestId },
     };
   },
 });

@@ -1,37 +1,186 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { Locale } from "@xueji/shared";
-import { openDatabase } from "../db/client";
+import { sql } from "drizzle-orm";
+import { type Database, openDatabase, resultRows } from "../db/client";
+import { AuditKeyMissing, AuditKeyTooShort, loadAuditKey } from "../services/audit-log/audit-key";
+import { ChainBroken, compareWithCheckpoint, newestCheckpoint, writeCheckpoint } from "../services/audit-log/checkpoint";
 import { verifyChain } from "../services/audit-log/verify-chain";
 
+export interface AuditOptions {
+  url?: string;
+  dataDir: string;
+  keyFile: string;
+  checkpointDir: string;
+  locale: Locale;
+}
+
+type Say = (zh: string, en: string) => void;
+
+/** A failure that stops the command with a message and an exit code (2: cannot verify at all). */
+class Stop extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+    readonly code: number,
+  ) {
+    super(en);
+  }
+}
+
 /**
- * `xueji audit verify`: recomputes the hash chain of the audit log straight from the database
- * (DATABASE_URL, or the PGlite folder XUEJI_DATA_DIR — stop the server first, PGlite has one user).
+ * Opens the database to look, never to create or migrate: verifying a folder that is not there, or
+ * a database without Xueji's tables, is an error, not an empty and "intact" log (issue 7 item 17).
  */
-export async function auditVerify(options: { url?: string; dataDir: string; locale: Locale }): Promise<number> {
-  const database = await openDatabase(options.url ? { url: options.url } : { dataDir: options.dataDir });
+async function openExisting(options: AuditOptions): Promise<Database> {
+  if (!options.url && !existsSync(join(options.dataDir, "PG_VERSION")))
+    throw new Stop(
+      `找不到数据文件夹“${options.dataDir}”（其中没有数据库）。请用 XUEJI_DATA_DIR 指向服务器使用的文件夹，或用 DATABASE_URL 指向 PostgreSQL。`,
+      `No database in “${options.dataDir}”. Point XUEJI_DATA_DIR at the server's folder, or DATABASE_URL at PostgreSQL.`,
+      2,
+    );
+  const database = await openDatabase(options.url ? { url: options.url, migrate: false } : { dataDir: options.dataDir, migrate: false });
+  const [row] = resultRows<{ t: string | null }>(await database.db.execute(sql`select to_regclass('public.audit_events')::text as t`));
+  if (!row?.t) {
+    await database.close();
+    throw new Stop(
+      "这个数据库中没有学籍系统的表（从未启动过服务器，或连接了错误的数据库）。",
+      "This database has no Xueji tables (the server never ran on it, or this is the wrong database).",
+      2,
+    );
+  }
+  return database;
+}
+
+function loadKey(options: AuditOptions): void {
   try {
-    const verdict = await verifyChain(database.db);
-    const en = options.locale === "en";
-    if (verdict.ok) {
-      process.stdout.write(
-        en ? `Audit chain intact: ${verdict.checked} events checked.\n` : `审计链完整：已核验 ${verdict.checked} 条事件。\n`,
+    loadAuditKey(options.keyFile, false);
+  } catch (error) {
+    if (error instanceof AuditKeyMissing)
+      throw new Stop(
+        `找不到审计密钥：未设置 XUEJI_AUDIT_KEY，也没有密钥文件“${error.file}”（可用 XUEJI_AUDIT_KEY_FILE 指定）。没有密钥无法核验审计链。`,
+        `No audit key: XUEJI_AUDIT_KEY is not set and there is no key file “${error.file}” (XUEJI_AUDIT_KEY_FILE names another). The chain cannot be verified without it.`,
+        2,
+      );
+    if (error instanceof AuditKeyTooShort)
+      throw new Stop("XUEJI_AUDIT_KEY 太短（至少 32 个字符）。", "XUEJI_AUDIT_KEY is too short (at least 32 characters).", 2);
+    throw error;
+  }
+}
+
+async function run(options: AuditOptions, body: (database: Database, say: Say) => Promise<number>): Promise<number> {
+  const say: Say = (zh, en) => process.stdout.write(`${options.locale === "en" ? en : zh}\n`);
+  try {
+    loadKey(options);
+    const database = await openExisting(options);
+    try {
+      return await body(database, say);
+    } finally {
+      await database.close();
+    }
+  } catch (error) {
+    if (!(error instanceof Stop)) throw error;
+    process.stderr.write(`${options.locale === "en" ? error.en : error.zh}\n`);
+    return error.code;
+  }
+}
+
+/**
+ * `xueji audit verify`: recomputes the keyed hash chain straight from the database and compares its
+ * head with the newest signed checkpoint. Exit 0 intact; 1 tampered (edited, removed, truncated,
+ * recomputed) or empty; 2 cannot verify (no database, no tables, no key).
+ */
+export function auditVerify(options: AuditOptions): Promise<number> {
+  return run(options, async (database, say) => {
+    const newest = newestCheckpoint(options.checkpointDir);
+    if (newest.kind === "invalid") {
+      say(
+        `检查点“${newest.file}”的签名不符${newest.otherKey ? "（它由另一把审计密钥签名：密钥是否被更换？）" : "：该文件被伪造或改动过"}。`,
+        `Checkpoint “${newest.file}” fails its signature${newest.otherKey ? " (it was signed with another audit key: was the key replaced?)" : ": it was forged or edited"}.`,
+      );
+      return 1;
+    }
+    const checkpoint = newest.kind === "valid" ? newest.checkpoint : undefined;
+    const verdict = await verifyChain(database.db, checkpoint ? { hashAt: checkpoint.count } : {});
+    if (!verdict.ok) {
+      const why =
+        verdict.reason === "hash"
+          ? ["该事件的内容被改动过（或用另一把密钥重算过）", "its content was changed (or recomputed without the key)"]
+          : ["它之前的事件被删除或插入过", "an event before it was removed or inserted"];
+      say(
+        `审计链在第 ${verdict.brokenAt} 号事件处断开：${why[0]}（此前 ${verdict.checked} 条事件完好）。`,
+        `Audit chain broken at event ${verdict.brokenAt}: ${why[1]} (${verdict.checked} events before it are intact).`,
+      );
+      return 1;
+    }
+    if (checkpoint) {
+      const compared = compareWithCheckpoint(verdict, checkpoint);
+      if (!compared.ok && compared.reason === "shorter") {
+        say(
+          `审计日志被截断：检查点（${checkpoint.at}）时有 ${compared.expected} 条事件，现在只有 ${compared.found} 条——末尾的事件被删除，或整张表被清空。`,
+          `The audit log was truncated: the checkpoint of ${checkpoint.at} saw ${compared.expected} events, now there are ${compared.found} — its tail was deleted or the table emptied.`,
+        );
+        return 1;
+      }
+      if (!compared.ok) {
+        say(
+          `审计链被重算过：第 ${compared.expected} 条事件的哈希与检查点（${checkpoint.at}）签名记录的不同。`,
+          `The audit chain was recomputed: event ${compared.expected} no longer has the hash the checkpoint of ${checkpoint.at} signed.`,
+        );
+        return 1;
+      }
+    }
+    if (verdict.checked === 0) {
+      say(
+        "审计日志中没有任何事件：数据库刚建立还未使用，或日志已被清空。这不能算作“完整”。",
+        "The audit log has no events: the database was never used, or the log was emptied. That is not “intact”.",
+      );
+      return 1;
+    }
+    const legacy = verdict.unkeyed
+      ? [
+          `其中最早的 ${verdict.unkeyed} 条写于启用审计密钥之前，按 SHA-256 核验`,
+          `; the first ${verdict.unkeyed} predate the audit key and were checked as SHA-256`,
+        ]
+      : ["", ""];
+    const against = checkpoint
+      ? [
+          `，与 ${checkpoint.at} 的检查点（${checkpoint.count} 条）一致`,
+          `, consistent with the checkpoint of ${checkpoint.at} (${checkpoint.count} events)`,
+        ]
+      : [
+          `。注意：“${options.checkpointDir}”中没有检查点，无法发现末尾事件被删除（运行 xueji audit checkpoint）`,
+          `. Note: no checkpoint in “${options.checkpointDir}”, so a deleted tail cannot be detected (run xueji audit checkpoint)`,
+        ];
+    say(
+      `审计链完整：已核验 ${verdict.checked} 条事件${legacy[0] ? `（${legacy[0]}）` : ""}${against[0]}。`,
+      `Audit chain intact: ${verdict.checked} events checked${legacy[1]}${against[1]}.`,
+    );
+    return 0;
+  });
+}
+
+/** `xueji audit checkpoint`: verifies the chain and writes a signed checkpoint of its head. */
+export function auditCheckpoint(options: AuditOptions): Promise<number> {
+  return run(options, async (database, say) => {
+    try {
+      const written = await writeCheckpoint(database.db, options.checkpointDir);
+      if (!written) {
+        say("审计日志中没有事件，未写检查点。", "The audit log has no events; no checkpoint written.");
+        return 1;
+      }
+      say(
+        `已写入检查点：${written.checkpoint.count} 条事件，末条哈希 ${written.checkpoint.headHash.slice(0, 16)}…\n  ${written.file}\n请把这个文件夹另行备份（不要与数据库放在一起）。`,
+        `Checkpoint written: ${written.checkpoint.count} events, head hash ${written.checkpoint.headHash.slice(0, 16)}…\n  ${written.file}\nBack this folder up apart from the database.`,
       );
       return 0;
+    } catch (error) {
+      if (!(error instanceof ChainBroken)) throw error;
+      say(
+        "审计链已断开，不能为它签发检查点。请先运行 xueji audit verify。",
+        "The audit chain is broken; no checkpoint is signed for it. Run xueji audit verify.",
+      );
+      return 1;
     }
-    const why =
-      verdict.reason === "hash"
-        ? en
-          ? "its content was changed"
-          : "该事件的内容被改动过"
-        : en
-          ? "an event before it was removed or inserted"
-          : "它之前的事件被删除或插入过";
-    process.stdout.write(
-      en
-        ? `Audit chain broken at event ${verdict.brokenAt}: ${why} (${verdict.checked} events before it are intact).\n`
-        : `审计链在第 ${verdict.brokenAt} 号事件处断开：${why}（此前 ${verdict.checked} 条事件完好）。\n`,
-    );
-    return 1;
-  } finally {
-    await database.close();
-  }
+  });
 }

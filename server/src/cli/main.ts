@@ -1,12 +1,13 @@
 #!/usr/bin/env -S npx tsx
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { TRPCClientError } from "@trpc/client";
 import { AppError, formatError, type Locale, SHEET_KINDS, type SheetKind } from "@xueji/shared";
 import { todayInChina } from "../clock";
+import { auditKeyFile, checkpointDir, pgliteDir } from "../data-paths";
 import { formatReport } from "../validate/report-text";
 import { validateFile } from "../validate/validate-file";
-import { auditVerify } from "./audit";
+import { adminCreate } from "./admin";
+import { auditCheckpoint, auditVerify } from "./audit";
 import { loadCredentials } from "./credentials";
 import { demo } from "./demo";
 import { login } from "./login";
@@ -21,7 +22,9 @@ const HELP = {
   xueji validate 文件.xlsx|文件.csv [--kind 类型] [--json] [--limit N]
   xueji login    --user 用户名 [--server 地址]            （密码取自 XUEJI_PASSWORD 或终端输入）
   xueji submit   文件… --term 2025-2026-1 [--kind 类型] [--college 学院编号] [--server 地址] [--token 令牌]
-  xueji audit verify                                      （直接核验数据库中的审计链）
+  xueji audit verify                                      （核验审计链，并与最新的签名检查点比对）
+  xueji audit checkpoint                                  （为审计日志的末端写一个签名检查点）
+  xueji admin create --user 用户名 [--name 姓名]          （创建管理员；密码取自 XUEJI_PASSWORD 或终端输入）
   xueji demo     核对随附的示例核对表
 
   --kind    核对表类型：${SHEET_KINDS.join("、")}（默认自动识别）
@@ -33,7 +36,9 @@ const HELP = {
   xueji validate FILE.xlsx|FILE.csv [--kind KIND] [--json] [--limit N]
   xueji login    --user NAME [--server URL]                 (password from XUEJI_PASSWORD or the terminal)
   xueji submit   FILE... --term 2025-2026-1 [--kind KIND] [--college ID] [--server URL] [--token TOKEN]
-  xueji audit verify                                        (verify the audit chain in the database)
+  xueji audit verify                                        (verify the audit chain against the newest signed checkpoint)
+  xueji audit checkpoint                                    (write a signed checkpoint of the audit log's head)
+  xueji admin create --user NAME [--name DISPLAY]           (create an administrator; password from XUEJI_PASSWORD or the terminal)
   xueji demo     validate the bundled sample sheets
 
   --kind    sheet kind: ${SHEET_KINDS.join(", ")} (detected by default)
@@ -61,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
       server: { type: "string", default: process.env.XUEJI_SERVER ?? "http://localhost:3000" },
       token: { type: "string", default: process.env.XUEJI_TOKEN },
       user: { type: "string" },
+      name: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -109,11 +115,31 @@ async function main(argv: string[]): Promise<number> {
       });
       return code;
     }
-    case "audit":
-      if (rest[0] !== "verify") throw usage(locale, "用法：xueji audit verify", "usage: xueji audit verify");
-      return auditVerify({
+    case "audit": {
+      if (rest[0] !== "verify" && rest[0] !== "checkpoint")
+        throw usage(locale, "用法：xueji audit verify|checkpoint", "usage: xueji audit verify|checkpoint");
+      const options = {
         locale,
-        dataDir: process.env.XUEJI_DATA_DIR ?? join(import.meta.dirname, "../../../.data/pglite"),
+        dataDir: pgliteDir(),
+        keyFile: auditKeyFile(),
+        checkpointDir: checkpointDir(),
+        ...(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : {}),
+      };
+      return rest[0] === "verify" ? auditVerify(options) : auditCheckpoint(options);
+    }
+    case "admin":
+      if (rest[0] !== "create" || !values.user)
+        throw usage(
+          locale,
+          "用法：xueji admin create --user 用户名 [--name 姓名]",
+          "usage: xueji admin create --user NAME [--name DISPLAY]",
+        );
+      return adminCreate({
+        locale,
+        username: values.user,
+        ...(values.name ? { displayName: values.name } : {}),
+        dataDir: pgliteDir(),
+        keyFile: auditKeyFile(),
         ...(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : {}),
       });
     default:

@@ -22,7 +22,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const migrationsFolder = join(import.meta.dirname, "../../drizzle");
+export const migrationsFolder = join(import.meta.dirname, "../../drizzle");
 // Several server processes may start at once against one PostgreSQL: one migrates, the others wait.
 const MIGRATION_LOCK = 727_001;
 
@@ -33,6 +33,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** Connections in the pool (PostgreSQL only). */
   poolSize?: number;
+  /** Apply pending migrations (default). `xueji audit verify` opens without, to look and not change. */
+  migrate?: boolean;
 }
 
 /** Opens the database and applies any pending migrations, on either engine. */
@@ -40,6 +42,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   if (options.url) {
     const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
+    if (options.migrate === false) return { db, engine: "postgres", close: () => client.end({ timeout: 5 }) };
     const lock = postgres(options.url, { max: 1, onnotice: () => {} });
     try {
       await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
@@ -53,7 +56,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = new PGlite(options.dataDir);
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
-  await migratePglite(db, { migrationsFolder });
+  if (options.migrate !== false) await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Db, engine: "pglite", close: () => client.close() };
 }
 

@@ -62,11 +62,13 @@ describe.each(TEST_ENGINES)("the HTTP server on %s", (engine) => {
   it("answers in Chinese by default and in English when asked, without internals", async () => {
     const zh = await failure(client().auth.signIn.mutate({ username: "registrar", password: "wrong" }));
     expect(zh).toBeInstanceOf(TRPCClientError);
-    expect(zh.message).toBe("用户名或密码不正确。");
-    expect(zh.data).toMatchObject({ code: "UNAUTHORIZED", appCode: "auth.invalid-credentials" });
+    const requestId = zh.data?.requestId as string;
+    expect(requestId).toMatch(/^[0-9a-f]{12}$/);
+    expect(zh.message).toBe(`用户名或密码不正确。（请求编号 ${requestId}）`);
+    expect(zh.data).toMatchObject({ code: "UNAUTHORIZED", appCode: "auth.invalid-credentials", userMessage: "用户名或密码不正确。" });
     expect(JSON.stringify(zh.data)).not.toMatch(/stack|select |insert /i);
     const en = await failure(client({ "accept-language": "en-US,en" }).auth.signIn.mutate({ username: "registrar", password: "wrong" }));
-    expect(en.message).toBe("Wrong user name or password.");
+    expect(en.message).toBe(`Wrong user name or password. (request id ${en.data?.requestId})`);
   });
 
   it("rate-limits repeated failed sign-ins for a user name", async () => {
@@ -74,7 +76,7 @@ describe.each(TEST_ENGINES)("the HTTP server on %s", (engine) => {
     for (let i = 0; i < 5; i++) expect((await attempt()).data?.appCode).toBe("auth.invalid-credentials");
     const limited = await attempt();
     expect(limited.data).toMatchObject({ code: "TOO_MANY_REQUESTS", appCode: "auth.rate-limited" });
-    expect(limited.message).toBe(`登录失败次数过多，请 ${RATE_WINDOW_MINUTES} 分钟后再试。`);
+    expect(limited.data?.userMessage).toBe(`登录失败次数过多，请 ${RATE_WINDOW_MINUTES} 分钟后再试。`);
     // Even the right password waits out the window.
     const right = await failure(client().auth.signIn.mutate({ username: "school-leader", password: PASSWORD }));
     expect(right).toBeInstanceOf(TRPCClientError);

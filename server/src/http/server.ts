@@ -1,85 +1,98 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { formatError, type Locale } from "@xueji/shared";
-import { sql } from "drizzle-orm";
+import { AppError, formatError } from "@xueji/shared";
 import { todayInChina } from "../clock";
-import { createContextInner } from "../context";
+import { createContextInner, type RequestScope, requestScope } from "../context";
 import type { Database } from "../db/client";
 import { type StaticSite, serveStatic } from "../front-ends/static-files";
+import { type Logger, silentLogger } from "../logger";
 import { appRouter } from "../router";
+import { describeError, MAX_BATCH_SIZE } from "../trpc";
 import { handleExport } from "./export-routes";
+import { checkHealth } from "./health";
+import { createMetrics } from "./metrics";
+import { logRequest, proceduresOf } from "./request-log";
+import { type RequestMeta, readRequestMeta, sessionCookie } from "./request-meta";
+import { refuseTrpcRequest, writeRefusal } from "./trpc-guards";
 
-export const SESSION_COOKIE = "xueji_session";
+export { SESSION_COOKIE } from "./request-meta";
+
 // A 50,000-row sheet as JSON cells is about 30 MB.
 const MAX_BODY = 64 * 1024 * 1024;
-
-function tokenOf(req: IncomingMessage): string | null {
-  const auth = req.headers.authorization;
-  if (auth?.startsWith("Bearer ")) return auth.slice(7).trim();
-  const cookie = req.headers.cookie?.split(";").map((c) => c.trim().split("=")) ?? [];
-  return cookie.find(([k]) => k === SESSION_COOKIE)?.[1] ?? null;
-}
-
-function localeOf(req: IncomingMessage): Locale {
-  return /^en\b/i.test(req.headers["accept-language"] ?? "") ? "en" : "zh-CN";
-}
 
 export interface HttpOptions {
   today?: () => string;
   /** Built front-ends: the task pane at `/addin/`, the dashboard at `/` (most specific prefix first). */
   sites?: StaticSite[];
+  /** Where request lines go (pino); silent when absent. */
+  logger?: Logger;
+  /** Believe X-Forwarded-Proto/-For/-Host from the reverse proxy in front (default: XUEJI_TRUST_PROXY=1). */
+  trustProxy?: boolean;
+  /** Origins besides the server's own whose pages may use the session cookie (default: XUEJI_ALLOWED_ORIGINS, comma-separated). */
+  allowedOrigins?: string[];
 }
 
-/** The HTTP face of the server: `/api/health`, `/api/trpc/*`, `/api/export/*` and the built front-ends. */
+/** The HTTP face of the server: `/api/health`, `/api/metrics`, `/api/trpc/*`, `/api/export/*` and the built front-ends. */
 export function createHttpServer(database: Database, options: HttpOptions = {}): Server {
+  const logger = options.logger ?? silentLogger;
+  const trustProxy = options.trustProxy ?? process.env.XUEJI_TRUST_PROXY === "1";
+  const allowedOrigins = options.allowedOrigins ?? (process.env.XUEJI_ALLOWED_ORIGINS?.split(",").map((o) => o.trim()) || []);
+  const metrics = createMetrics(database.db);
+  const metaOf = new WeakMap<IncomingMessage, RequestMeta>();
+
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/api/trpc/",
     maxBodySize: MAX_BODY,
-    createContext: ({ req, res }) =>
-      createContextInner({
+    maxBatchSize: MAX_BATCH_SIZE,
+    onError({ error, path }) {
+      const scope = requestScope.getStore();
+      scope?.failures.push({ procedure: path ?? "(unknown)", code: describeError(error, "en").appCode });
+      if (error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof AppError))
+        scope?.log.error({ err: error.cause ?? error, procedure: path }, "unexpected error");
+    },
+    createContext: ({ req, res }) => {
+      const meta = metaOf.get(req) ?? readRequestMeta(req, trustProxy);
+      return createContextInner({
         db: database.db,
         engine: database.engine,
-        token: tokenOf(req),
-        address: req.socket.remoteAddress ?? "unknown",
-        locale: localeOf(req),
+        token: meta.token,
+        address: meta.address,
+        locale: meta.locale,
+        requestId: meta.requestId,
         today: options.today ?? (() => todayInChina()),
-        setSessionCookie: (token, expiresAt) => {
-          const attributes = "Path=/; HttpOnly; SameSite=Lax";
-          res.setHeader(
-            "Set-Cookie",
-            token
-              ? `${SESSION_COOKIE}=${token}; ${attributes}; Expires=${expiresAt?.toUTCString()}`
-              : `${SESSION_COOKIE}=; ${attributes}; Max-Age=0`,
-          );
-        },
-      }),
+        setSessionCookie: (token, expiresAt) => res.setHeader("Set-Cookie", sessionCookie(token, expiresAt, meta.https)),
+      });
+    },
   });
 
-  return createServer((req, res) => {
+  function route(req: IncomingMessage, res: ServerResponse, meta: RequestMeta): void {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/api/health") {
-      database.db
-        .execute(sql`select 1`)
-        .then(() => {
-          res.writeHead(200, { "content-type": "application/json" });
-          res.end(JSON.stringify({ ok: true, db: database.engine, version: "0.1.0" }));
-        })
-        .catch(() => {
-          res.writeHead(503, { "content-type": "application/json" });
-          res.end(JSON.stringify({ ok: false, db: database.engine }));
-        });
+      void checkHealth(database).then((health) => sendJson(res, health.ok ? 200 : 503, health));
+      return;
+    }
+    if (url.pathname === "/api/metrics") {
+      metrics.registry.metrics().then(
+        (text) => {
+          res.writeHead(200, { "content-type": metrics.registry.contentType });
+          res.end(text);
+        },
+        (error: unknown) => fail(res, meta, error),
+      );
       return;
     }
     if (url.pathname.startsWith("/api/export/") && req.method === "GET") {
-      handleExport(req, res, database, tokenOf(req), localeOf(req)).catch(() => {
-        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-        res.end(formatError("internal", { detail: "export" }, localeOf(req)));
-      });
+      handleExport(req, res, database, meta.token, meta.locale).catch((error: unknown) => fail(res, meta, error));
       return;
     }
     if (url.pathname.startsWith("/api/trpc/")) {
-      trpc(req, res);
+      const refusal = refuseTrpcRequest(req, meta, allowedOrigins);
+      if (!refusal) trpc(req, res);
+      else {
+        for (const procedure of proceduresOf(url)) requestScope.getStore()?.failures.push({ procedure, code: refusal.code });
+        writeRefusal(res, url, refusal, meta);
+      }
       return;
     }
     serveSites(options.sites ?? [], req, res)
@@ -88,11 +101,37 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
         res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
         res.end("未找到 / Not found");
       })
-      .catch(() => {
-        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-        res.end();
-      });
+      .catch((error: unknown) => fail(res, meta, error));
+  }
+
+  return createServer((req, res) => {
+    const meta = readRequestMeta(req, trustProxy);
+    metaOf.set(req, meta);
+    res.setHeader("X-Request-Id", meta.requestId);
+    const scope: RequestScope = {
+      requestId: meta.requestId,
+      locale: meta.locale,
+      userId: null,
+      failures: [],
+      log: logger.child({ requestId: meta.requestId }),
+    };
+    logRequest(req, res, scope, metrics);
+    requestScope.run(scope, () => route(req, res, meta));
   });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
+
+/** An unexpected failure outside tRPC: logged with its stack, answered with the request id only. */
+function fail(res: ServerResponse, meta: RequestMeta, error: unknown): void {
+  requestScope.getStore()?.log.error({ err: error }, "unexpected error");
+  if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+  res.end(
+    `${formatError("internal", { detail: "http" }, meta.locale)}${formatError("request.id", { requestId: meta.requestId }, meta.locale)}`,
+  );
 }
 
 async function serveSites(sites: StaticSite[], req: IncomingMessage, res: ServerResponse): Promise<boolean> {

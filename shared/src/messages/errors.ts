@@ -30,6 +30,27 @@ export const errorCatalogue = {
     "zh-CN": "只能处理本学院的学生和核对表。",
     en: "You may only work on your own college's students and sheets.",
   },
+  "auth.cross-site": {
+    "zh-CN": "已拒绝来自其他网站的请求。请在学籍系统自己的页面中操作。",
+    en: "A request from another site was refused. Use Xueji's own pages.",
+  },
+  "user.not-found": { "zh-CN": "找不到这个用户。", en: "User not found." },
+  "user.exists": { "zh-CN": "用户名“{username}”已被使用。", en: "The user name “{username}” is taken." },
+  "user.not-self": { "zh-CN": "不能停用自己的账号。", en: "You cannot disable your own account." },
+  /** Appended to every error a user sees over HTTP, so it can be quoted on the phone. */
+  "request.id": { "zh-CN": "（请求编号 {requestId}）", en: " (request id {requestId})" },
+  "request.batch-too-large": {
+    "zh-CN": "一次请求最多包含 {max} 个调用，请分开发送。",
+    en: "A request may hold at most {max} calls; send them separately.",
+  },
+  "request.url-too-long": {
+    "zh-CN": "请求地址过长（最多 {max} 个字符）。",
+    en: "The request address is too long (at most {max} characters).",
+  },
+  "request.not-json": {
+    "zh-CN": "请求内容必须是 JSON（Content-Type: application/json）。",
+    en: "The request body must be JSON (Content-Type: application/json).",
+  },
   "input.invalid": { "zh-CN": "提交的数据不符合要求：{detail}", en: "The request is not valid: {detail}" },
   "sheet.unreadable": {
     "zh-CN": "无法识别这张核对表：{detail}",

@@ -27,7 +27,7 @@ export const sessions = pgTable(
   (t) => [index("sessions_user").on(t.userId)],
 );
 
-/** Sign-in attempts, for rate limiting across server processes. */
+/** Successful sign-ins: the addresses a user usually signs in from (services/auth/limiter.ts). */
 export const signInAttempts = pgTable(
   "sign_in_attempts",
   {
@@ -39,3 +39,14 @@ export const signInAttempts = pgTable(
   },
   (t) => [index("sign_in_attempts_username_at").on(t.username, t.at), index("sign_in_attempts_address_at").on(t.address, t.at)],
 );
+
+/**
+ * Sign-in limiter windows, one row per key (`pair:`, `user:`, `address:`): a fixed window start and
+ * the attempts in it. Counted with one upsert-and-return so that concurrent attempts cannot all
+ * read "below the limit" (services/auth/limiter.ts).
+ */
+export const signInCounters = pgTable("sign_in_counters", {
+  key: text("key").primaryKey(),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  attempts: integer("attempts").notNull(),
+});

@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import type { Role } from "@xueji/shared";
 import { desc, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { auditEvents } from "../../db/schema";
+import { auditKey } from "./audit-key";
 import { canonicalJson } from "./canonical-json";
 
 export interface Actor {
@@ -36,7 +37,12 @@ export interface HashedFields {
   prevHash: string;
 }
 
-export function hashEvent(e: HashedFields): string {
+/**
+ * The hash of an event: HMAC-SHA256 with the audit key over the event and the hash before it. Events
+ * written before the key existed (before migration 0008) carry a plain SHA-256 (`key` null); they
+ * stay verifiable as such, and the first keyed event links to them, so the key protects them too.
+ */
+export function hashEvent(e: HashedFields, key: Buffer | null = auditKey()): string {
   const body = canonicalJson([
     e.prevHash,
     e.at,
@@ -49,7 +55,7 @@ export function hashEvent(e: HashedFields): string {
     e.after ?? null,
     e.requestId,
   ]);
-  return createHash("sha256").update(body).digest("hex");
+  return (key ? createHmac("sha256", key) : createHash("sha256")).update(body).digest("hex");
 }
 
 /** Appends an audit event in the caller's transaction, chained to the previous one. */

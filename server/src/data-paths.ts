@@ -1,0 +1,29 @@
+import { join } from "node:path";
+
+/**
+ * Where Xueji keeps files outside the database. `.data/` at the repository root by default; each
+ * can be moved by an environment variable (docs/operations.md says which to move in production).
+ */
+const root = join(import.meta.dirname, "../..");
+
+/** The embedded PGlite database folder (XUEJI_DATA_DIR), used when DATABASE_URL is not set. */
+export const DEFAULT_PGLITE_DIR = join(root, ".data/pglite");
+
+export function pgliteDir(): string {
+  return process.env.XUEJI_DATA_DIR || DEFAULT_PGLITE_DIR;
+}
+
+/** Whether the server runs on the embedded default database (the only place the demo belongs). */
+export function isEmbeddedDefault(): boolean {
+  return !process.env.DATABASE_URL && !process.env.XUEJI_DATA_DIR;
+}
+
+/** The audit key file (XUEJI_AUDIT_KEY_FILE), next to the database folder, never inside it. */
+export function auditKeyFile(): string {
+  return process.env.XUEJI_AUDIT_KEY_FILE || join(root, ".data/audit.key");
+}
+
+/** Signed checkpoints of the audit log's head (XUEJI_CHECKPOINT_DIR): a folder the registrar keeps and backs up apart. */
+export function checkpointDir(): string {
+  return process.env.XUEJI_CHECKPOINT_DIR || join(root, ".data/checkpoints");
+}

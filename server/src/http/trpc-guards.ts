@@ -1,0 +1,48 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type ErrorCode, formatError } from "@xueji/shared";
+import type { RequestMeta } from "./request-meta";
+
+/** Longer GET addresses are refused before they are parsed (issue 7 item 8); real queries stay under 1 KB. */
+export const MAX_URL_LENGTH = 4096;
+
+export interface Refusal {
+  status: number;
+  trpcCode: string;
+  code: ErrorCode;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * The checks a tRPC request passes before any procedure runs (issue 7 items 8 and 10):
+ * - the address is not absurdly long;
+ * - a POST carries JSON: an HTML form (urlencoded, multipart, text/plain) can be sent cross-site
+ *   without the browser asking first, JSON cannot;
+ * - a POST authenticated by the session cookie comes from this server's own pages (`Origin`). The
+ *   add-in and the command line send a bearer token, which no other site can attach, and skip it.
+ */
+export function refuseTrpcRequest(req: IncomingMessage, meta: RequestMeta, allowedOrigins: readonly string[]): Refusal | null {
+  if ((req.url ?? "").length > MAX_URL_LENGTH)
+    return { status: 414, trpcCode: "BAD_REQUEST", code: "request.url-too-long", params: { max: MAX_URL_LENGTH } };
+  if (req.method !== "POST") return null;
+  const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") return { status: 415, trpcCode: "UNSUPPORTED_MEDIA_TYPE", code: "request.not-json" };
+  if (meta.viaCookie) {
+    const origin = req.headers.origin;
+    if (!origin || (origin !== meta.origin && !allowedOrigins.includes(origin)))
+      return { status: 403, trpcCode: "FORBIDDEN", code: "auth.cross-site" };
+  }
+  return null;
+}
+
+/** Answers a refused request in tRPC's error shape (an array for a batch), localised, with the request id. */
+export function writeRefusal(res: ServerResponse, url: URL, refusal: Refusal, meta: RequestMeta): void {
+  const userMessage = formatError(refusal.code, refusal.params ?? {}, meta.locale);
+  const error = {
+    message: `${userMessage}${formatError("request.id", { requestId: meta.requestId }, meta.locale)}`,
+    code: -32600,
+    data: { code: refusal.trpcCode, httpStatus: refusal.status, appCode: refusal.code, userMessage, requestId: meta.requestId },
+  };
+  const calls = url.searchParams.get("batch") === "1" ? url.pathname.split("/").at(-1)?.split(",").length || 1 : 0;
+  res.writeHead(refusal.status, { "content-type": "application/json" });
+  res.end(JSON.stringify(calls ? Array.from({ length: calls }, () => ({ error })) : { error }));
+}
