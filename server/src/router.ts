@@ -10,8 +10,8 @@ import { settingsRouter } from "./routers/settings";
 import { sheetsRouter } from "./routers/sheets";
 import { studentSearchRouter } from "./routers/student-search";
 import { studentsRouter } from "./routers/students";
-import { viewsRouter } from "./routers/views";
 import { usersRouter } from "./routers/users";
+import { viewsRouter } from "./routers/views";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
