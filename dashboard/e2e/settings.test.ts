@@ -200,7 +200,7 @@ describe("the registrar's settings, audit log and users in Chromium", () => {
     await context.close();
   }, 120_000);
 
-  it("the administrator manages accounts", async () => {
+  it("the administrator creates an account and resets a password", async () => {
     const { context, page } = await signIn("admin");
     await page.goto(`${base}/users`);
     const table = page.getByRole("table", { name: "用户" });
@@ -216,6 +216,27 @@ describe("the registrar's settings, audit log and users in Chromium", () => {
     await dialog.getByRole("button", { name: "创建" }).click();
     await page.getByText("已创建用户 secretary-c。").waitFor();
     await expect.poll(() => table.innerText()).toContain("王老师");
+
+    // Reset secretary-b's password: a temporary one is shown once, the old one stops working, the new one signs in.
+    await page.getByLabel("按用户名或姓名查找").fill("secretary-b");
+    await expect.poll(() => table.getByRole("row").count()).toBe(2);
+    await table.getByRole("button", { name: "secretary-b（secretary-b） 的操作" }).click();
+    await page.getByRole("menuitem", { name: "重置密码" }).click();
+    const reset = page.getByRole("dialog");
+    await reset.getByRole("button", { name: "重置密码" }).click();
+    const temporary = (await reset.locator("strong").innerText()).trim();
+    expect(temporary).toMatch(/^\S{16}$/);
+    await shoot(page, "users-reset-password");
+    await reset.getByRole("button", { name: "关闭" }).click();
+    const signInWith = async (password: string) =>
+      fetch(`${base}/api/trpc/auth.signIn`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: base, "x-xueji-client": "dashboard" },
+        body: JSON.stringify({ username: "secretary-b", password }),
+      });
+    expect((await signInWith(PASSWORD)).status).toBe(401);
+    expect((await signInWith(temporary)).status).toBe(200);
+    await page.getByLabel("按用户名或姓名查找").fill("");
     await shoot(page, "users");
     await expectAccessible(page, "users");
     await context.close();

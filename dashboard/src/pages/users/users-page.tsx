@@ -1,24 +1,41 @@
 import "./users-words";
-import { Badge, Field, Input, MessageBar, MessageBarBody, makeStyles, Text, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import { SearchRegular } from "@fluentui/react-icons";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import type { ColumnDef } from "@tanstack/react-table";
 import { ROLE_LABELS, type Role } from "@xueji/shared";
-import { useMemo, useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { labelsOf, useReference } from "../../api/reference";
 import { PageHeader } from "../../components/page-header";
 import { Empty, ErrorBar, Loading } from "../../components/page-state";
-import { VirtualTable } from "../../components/virtual-table";
 import { collator } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { compact } from "../../routes/search";
 import { RequirePermission } from "../../shell/require-permission";
 import { CreateUserDialog } from "./create-user-dialog";
-import { type UserRow, usersQuery } from "./users-api";
+import { UserActions } from "./user-actions";
+import { usersQuery } from "./users-api";
 
 const routeApi = getRouteApi("/app/users");
+
+// A plain table, not the shell's VirtualTable: re-rendered from a keystroke (the search box) that
+// re-rendered without end in Chromium (reported to the shell's owner). Accounts number in the hundreds.
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -40,10 +57,11 @@ function Users() {
   const search = routeApi.useSearch();
   const navigate = useNavigate({ from: "/users" });
   const reference = useReference().data;
-  const labels = labelsOf(reference, locale);
+  const labels = useMemo(() => labelsOf(reference, locale), [reference, locale]);
   const users = useQuery(usersQuery());
   const [created, setCreated] = useState<string | null>(null);
-  const q = (search.q ?? "").trim().toLowerCase();
+  // Filtered in a transition: the table follows the typing without holding up the keystroke.
+  const q = useDeferredValue((search.q ?? "").trim().toLowerCase());
   const rows = useMemo(
     () =>
       (users.data ?? [])
@@ -51,30 +69,7 @@ function Users() {
         .sort((a, b) => collator(locale).compare(a.username, b.username)),
     [users.data, q, locale],
   );
-  const columns = useMemo<ColumnDef<UserRow, unknown>[]>(
-    () => [
-      { id: "username", header: t("usersPage.username"), accessorKey: "username", size: 160 },
-      { id: "displayName", header: t("usersPage.displayName"), accessorKey: "displayName", size: 140 },
-      { id: "role", header: t("usersPage.role"), accessorFn: (u) => ROLE_LABELS[u.role as Role]?.[locale] ?? u.role, size: 180 },
-      { id: "college", header: t("usersPage.college"), accessorFn: (u) => labels.college(u.collegeId), size: 180 },
-      {
-        id: "state",
-        header: t("usersPage.state"),
-        size: 100,
-        cell: ({ row }) =>
-          row.original.disabled ? (
-            <Badge appearance="tint" color="danger">
-              {t("usersPage.disabled")}
-            </Badge>
-          ) : (
-            <Badge appearance="tint" color="success">
-              {t("usersPage.active")}
-            </Badge>
-          ),
-      },
-    ],
-    [t, locale, labels],
-  );
+  const columns = ["username", "displayName", "role", "college", "state", "actions"].map((id) => ({ id, header: t(`usersPage.${id}`) }));
   return (
     <div className={styles.stack}>
       <PageHeader title={t("nav.users")}>
@@ -101,7 +96,39 @@ function Users() {
       ) : rows.length === 0 ? (
         <Empty title={t("usersPage.none")} />
       ) : (
-        <VirtualTable label={t("nav.users")} data={rows} columns={columns} getRowId={(u) => String(u.id)} />
+        <Table size="small" aria-label={t("nav.users")}>
+          <TableHeader>
+            <TableRow>
+              {columns.map((c) => (
+                <TableHeaderCell key={c.id}>{String(c.header)}</TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((u) => (
+              <TableRow key={u.id}>
+                <TableCell>{u.username}</TableCell>
+                <TableCell>{u.displayName}</TableCell>
+                <TableCell>{ROLE_LABELS[u.role as Role]?.[locale] ?? u.role}</TableCell>
+                <TableCell>{labels.college(u.collegeId)}</TableCell>
+                <TableCell>
+                  {u.disabled ? (
+                    <Badge appearance="tint" color="danger">
+                      {t("usersPage.disabled")}
+                    </Badge>
+                  ) : (
+                    <Badge appearance="tint" color="success">
+                      {t("usersPage.active")}
+                    </Badge>
+                  )}
+                </TableCell>
+                <TableCell>
+                  <UserActions user={u} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       )}
     </div>
   );
