@@ -17,8 +17,8 @@ export const SETTING_KIND_LABELS: Readonly<Record<string, Label>> = {
   "standing-rules": {
     title: { "zh-CN": "学业预警规则", en: "Academic standing rules" },
     description: {
-      "zh-CN": "按不及格学分确定学业警示、留级和退学（DOMAIN.md §3）。",
-      en: "Failed credits that lead to warnings, repeating a year and dismissal (DOMAIN.md §3).",
+      "zh-CN": "按不及格学分确定学业警示、留级和退学。",
+      en: "Failed credits that lead to warnings, repeating a year and dismissal.",
     },
   },
   holidays: {

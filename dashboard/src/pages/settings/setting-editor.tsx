@@ -83,8 +83,9 @@ export function SettingEditor({ kind, settingKey, schema, latest, canWrite, year
       { kind, key: settingKey, value, locale },
       {
         onSuccess: (r) => {
+          // Problems are listed above the form and at their fields; only a valid draft needs saying so.
           setIssues(r.ok ? [] : r.issues);
-          setOutcome(r.ok ? { kind: "valid" } : { kind: "invalid", count: r.issues.length });
+          setOutcome(r.ok ? { kind: "valid" } : null);
         },
       },
     );
@@ -121,7 +122,8 @@ export function SettingEditor({ kind, settingKey, schema, latest, canWrite, year
       {canWrite ? (
         <div className={styles.row}>
           <Text className={styles.muted}>
-            {t("settingsPage.draftKept")} {t("settingsPage.draftFrom", { version: baseVersion })}
+            {t("settingsPage.draftKept")}{" "}
+            {baseVersion === 0 ? t("settingsPage.draftFromDefault") : t("settingsPage.draftFrom", { version: baseVersion })}
           </Text>
           <Button onClick={runCheck} disabled={check.isPending}>
             {t("settingsPage.check")}

@@ -1,4 +1,4 @@
-import { type Locale, SETTING_KIND_LABELS, settingEnumLabel, settingFieldLabel } from "@xueji/shared";
+import { type Locale, SETTING_KIND_LABELS, SHEET_LABELS, settingEnumLabel, settingFieldLabel } from "@xueji/shared";
 import { z } from "zod";
 import { SETTING_KINDS, type SettingKind } from "./setting-kinds";
 
@@ -61,7 +61,7 @@ function keyLabel(kind: SettingKind, key: string, locale: Locale): string {
   const spec = SETTING_KINDS[kind];
   if (spec.keys.length === 1) return SETTING_KIND_LABELS[kind]?.title[locale] ?? key;
   const value = spec.default(key) as { name?: Record<Locale, string> } | undefined;
-  return value?.name?.[locale] ?? settingEnumLabel(key, locale) ?? key;
+  return value?.name?.[locale] ?? SHEET_LABELS[key as keyof typeof SHEET_LABELS]?.[locale] ?? settingEnumLabel(key, locale) ?? key;
 }
 
 export interface SettingKindSchema {
