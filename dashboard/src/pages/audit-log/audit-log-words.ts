@@ -50,6 +50,7 @@ const zhCN = {
       "graduation.advance": "毕业审核推进",
     },
     entities: {
+      sheet_submission: "核对表提交",
       application: "学籍异动",
       setting: "设置",
       user: "用户",
@@ -110,6 +111,7 @@ const en: typeof zhCN = {
       "graduation.advance": "Advance a graduation audit",
     },
     entities: {
+      sheet_submission: "Check-sheet submission",
       application: "Application",
       setting: "Setting",
       user: "User",
