@@ -3,13 +3,17 @@ import { applicationsRouter } from "./routers/applications";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
 import { graduationRouter } from "./routers/graduation";
+import { insightsRouter } from "./routers/insights";
 import { pendingRouter } from "./routers/pending";
 import { registrationRouter } from "./routers/registration";
 import { reportsRouter } from "./routers/reports";
+import { referenceRouter } from "./routers/reference";
 import { settingsRouter } from "./routers/settings";
 import { sheetsRouter } from "./routers/sheets";
+import { studentSearchRouter } from "./routers/student-search";
 import { studentsRouter } from "./routers/students";
 import { usersRouter } from "./routers/users";
+import { viewsRouter } from "./routers/views";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -25,6 +29,10 @@ export const appRouter = router({
   users: usersRouter,
   registration: registrationRouter,
   reports: reportsRouter,
+  reference: referenceRouter,
+  views: viewsRouter,
+  insights: insightsRouter,
+  studentSearch: studentSearchRouter,
 });
 
 /** The add-in and the dashboard import this type, never a copy of it. */

@@ -30,6 +30,7 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "graduation.not-found": "NOT_FOUND",
   "graduation.last-stage": "CONFLICT",
   "pending.already-lifted": "CONFLICT",
+  "view.not-found": "NOT_FOUND",
   "auth.cross-site": "FORBIDDEN",
   "user.not-found": "NOT_FOUND",
   "user.exists": "CONFLICT",

@@ -36,6 +36,7 @@ export * from "./messages/input-problems";
 export * from "./messages/labels";
 export * from "./messages/notices";
 export * from "./messages/outcomes";
+export * from "./messages/setting-labels";
 export * from "./rules/graduation-audit";
 export * from "./rules/graduation-audit-certificate";
 export * from "./rules/record-checks";

@@ -326,6 +326,17 @@ export const settingVersionOutput = z.object({
 
 const outcomeCounts = z.record(z.string(), z.number());
 export const standingPreviewOutput = z.object({
+  /** Who would change outcome, by name, so the registrar can check the change against students they know. */
+  movers: z.array(
+    z.object({
+      studentNo: z.string(),
+      name: z.string(),
+      college: z.string(),
+      yearFailedCredits: z.number(),
+      from: z.string(),
+      to: z.string(),
+    }),
+  ),
   students: z.number(),
   before: outcomeCounts,
   after: outcomeCounts,

@@ -1,13 +1,19 @@
+import { LOCALES, type Locale } from "@xueji/shared";
 import { z } from "zod";
 import { pageInput, pageOutput } from "../services/paging";
 import { previewStandingRules } from "../services/settings/preview-standing";
+import { checkSetting } from "../services/settings/setting-issues";
 import { SETTING_KIND_NAMES, SETTING_KINDS } from "../services/settings/setting-kinds";
+import { publishSetting, restoreSetting, settingsOverview, settingVersionList } from "../services/settings/setting-publication";
+import { settingSchemas } from "../services/settings/setting-schemas";
 import { saveSetting, settingHistory, settingInForce } from "../services/settings/settings-store";
 import { procedureFor, router } from "../trpc";
 import { academicYearInput as academicYear, textInput } from "./inputs";
 import { settingInForceOutput, settingVersionOutput, standingPreviewOutput } from "./outputs";
 
 const which = z.object({ kind: z.enum(SETTING_KIND_NAMES), key: textInput(40, 1) });
+const locale = z.enum(LOCALES as [Locale, ...Locale[]]).optional();
+const reason = textInput(2000, 2);
 
 /** Low-code settings, versioned by academic year (DOMAIN.md §3, §5; DESIGN.md: rules are data). */
 export const settingsRouter = router({
@@ -38,5 +44,52 @@ export const settingsRouter = router({
     .output(standingPreviewOutput)
     .query(({ ctx, input }) =>
       previewStandingRules(ctx.db, { proposed: input.value, academicYear: input.academicYear, locale: ctx.locale }),
+    ),
+  /** Each kind's JSON Schema with titles in the reader's language: the dashboard generates its editor from it. */
+  schemas: procedureFor("settings.read")
+    .input(z.object({ locale }))
+    .query(({ ctx, input }) => settingSchemas(input.locale ?? ctx.locale)),
+  /** Per kind and key, the version in force in a year and the newest one. */
+  overview: procedureFor("settings.read")
+    .input(z.object({ academicYear }))
+    .query(({ ctx, input }) => settingsOverview(ctx.db, input.academicYear)),
+  /** Every version with its value, reason and author, newest first, then the built-in default as version 0. */
+  versions: procedureFor("settings.read")
+    .input(which)
+    .query(({ ctx, input }) => settingVersionList(ctx.db, input.kind, input.key)),
+  /**
+   * Checks a draft and answers with the issues at their fields. A mutation though it writes nothing,
+   * because a draft (a sheet template's sixty columns) is too long for a query's URL.
+   */
+  check: procedureFor("settings.read")
+    .input(which.extend({ value: z.unknown(), locale }))
+    .mutation(({ ctx, input }) => checkSetting(input.kind, input.key, input.value, input.locale ?? ctx.locale)),
+  /** Publishes a draft from an academic year; an invalid draft comes back with its issues at the field, nothing saved. */
+  publish: procedureFor("settings.write")
+    .input(which.extend({ validFrom: academicYear, value: z.unknown(), reason, locale }))
+    .mutation(({ ctx, input }) =>
+      publishSetting(ctx.db, {
+        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        kind: input.kind,
+        key: input.key,
+        validFrom: input.validFrom,
+        value: input.value,
+        reason: input.reason,
+        locale: input.locale ?? ctx.locale,
+      }),
+    ),
+  /** Publishes a copy of a past version (0 = the built-in default) as a new version; audited as a restore. */
+  restore: procedureFor("settings.write")
+    .input(which.extend({ version: z.number().int().min(0), validFrom: academicYear, reason, locale }))
+    .mutation(({ ctx, input }) =>
+      restoreSetting(ctx.db, {
+        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        kind: input.kind,
+        key: input.key,
+        version: input.version,
+        validFrom: input.validFrom,
+        reason: input.reason,
+        locale: input.locale ?? ctx.locale,
+      }),
     ),
 });

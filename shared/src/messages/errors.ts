@@ -165,6 +165,7 @@ export const errorCatalogue = {
     en: "The graduation audit is at its last stage, “{stage}”; it cannot move on.",
   },
   "pending.not-found": { "zh-CN": "找不到这条学籍处理意见。", en: "Pending item not found." },
+  "view.not-found": { "zh-CN": "找不到这个已保存的视图，或它不是您的。", en: "Saved view not found, or it is not yours." },
   "pending.already-lifted": { "zh-CN": "这条学业警示已经解除。", en: "This academic warning was already lifted." },
   // —— 学籍异动：线下签字环节、留级转降级（issue 11）——
   "application.sign-off-required": {

@@ -10,3 +10,4 @@ export * from "./sign-offs";
 export * from "./status-documents";
 export * from "./students";
 export * from "./users";
+export * from "./views";

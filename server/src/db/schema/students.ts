@@ -11,6 +11,8 @@ export const students = pgTable(
     examNo: text("exam_no"),
     idNumber: text("id_number").notNull(),
     name: text("name").notNull(),
+    /** 拼音首字母 of the name (张三 → zs), for searching; filled by services/students/pinyin-initials.ts. */
+    pinyinInitials: text("pinyin_initials"),
     gender: text("gender").notNull(),
     birthDate: date("birth_date", { mode: "string" }).notNull(),
     ethnicity: text("ethnicity").notNull(),
@@ -42,6 +44,8 @@ export const students = pgTable(
     index("students_college_status").on(t.collegeId, t.status),
     index("students_id_number").on(t.idNumber),
     index("students_major_grade").on(t.majorId, t.grade),
+    index("students_pinyin_initials").on(t.pinyinInitials),
+    index("students_name").on(t.name),
   ],
 );
 

@@ -7,7 +7,9 @@ import {
   type StandingRuleSet,
   standingPreviewSummary,
 } from "@xueji/shared";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { colleges, students } from "../../db/schema";
 import { loadFailedRecords } from "../sheets/failed-records";
 import { standingRuleSets } from "./standing-rule-sets";
 
@@ -50,6 +52,31 @@ export async function previewStandingRules(
     const [from, to] = k.split(">") as [Outcome, Outcome];
     return { from, to, count: n };
   });
+  // Who moves, by name, so the registrar can check the change against students they know.
+  const moved = afterStanding.filter((s) => (before.get(s.studentNo) ?? "none") !== strongest(s));
+  const people = moved.length
+    ? await db
+        .select({ studentNo: students.studentNo, name: students.name, college: colleges.name })
+        .from(students)
+        .innerJoin(colleges, eq(colleges.id, students.collegeId))
+        .where(
+          inArray(
+            students.studentNo,
+            moved.map((s) => s.studentNo),
+          ),
+        )
+    : [];
+  const personOf = new Map(people.map((p) => [p.studentNo, p]));
+  const movers = moved
+    .map((s) => ({
+      studentNo: s.studentNo,
+      name: personOf.get(s.studentNo)?.name ?? "",
+      college: personOf.get(s.studentNo)?.college ?? "",
+      yearFailedCredits: s.yearFailedCredits,
+      from: before.get(s.studentNo) ?? ("none" as Outcome),
+      to: strongest(s),
+    }))
+    .sort((a, b) => a.studentNo.localeCompare(b.studentNo));
   // Issue 11: how the rule for a course failed twice in one year plays on this record.
   const repeats = (standing: typeof beforeStanding) => ({
     students: standing.filter((s) => s.repeatCreditsNotCounted > 0).length,
@@ -62,6 +89,7 @@ export async function previewStandingRules(
     notCountedAgain: { before: repeats(beforeStanding), after: repeats(afterStanding) },
   };
   return {
+    movers,
     students: before.size,
     before: count(before),
     after: count(after),

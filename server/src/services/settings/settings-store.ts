@@ -53,7 +53,16 @@ export async function settingHistory(db: Executor, kind: SettingKind, key: strin
 /** Saves a new version (checked against the kind's shape), in one transaction with its audit event. */
 export async function saveSetting(
   db: Executor,
-  options: { actor: Actor; kind: SettingKind; key: string; validFrom: string; value: unknown; reason: string },
+  options: {
+    actor: Actor;
+    kind: SettingKind;
+    key: string;
+    validFrom: string;
+    value: unknown;
+    reason: string;
+    /** A restore publishes a past version's value as a new version, and the log says which. */
+    restoredFrom?: number;
+  },
 ) {
   const spec = SETTING_KINDS[options.kind];
   if (!(spec.keys as readonly string[]).includes(options.key))
@@ -79,10 +88,15 @@ export async function saveSetting(
       })
       .returning();
     await recordEvent(tx, options.actor, {
-      action: "setting.save",
+      action: options.restoredFrom === undefined ? "setting.save" : "setting.restore",
       entity: "setting",
       entityId: `${options.kind}/${options.key}`,
-      after: { version: saved?.version, validFrom: options.validFrom, reason: options.reason },
+      after: {
+        version: saved?.version,
+        validFrom: options.validFrom,
+        reason: options.reason,
+        ...(options.restoredFrom === undefined ? {} : { restoredFrom: options.restoredFrom }),
+      },
     });
     return saved as typeof settingVersions.$inferSelect;
   });

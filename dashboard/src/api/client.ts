@@ -1,0 +1,51 @@
+import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@xueji/server/src/router";
+import { currentLocale } from "../i18n/locale";
+
+/** The server's router types: the dashboard never copies a shape, it reads them from `AppRouter`. */
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+/**
+ * One client for the whole dashboard. `httpBatchLink` folds the queries a page issues in the same tick
+ * into one HTTP request. Same-origin JSON with the session cookie: the server's cross-site check passes
+ * (SameSite=Lax cookie, an Origin equal to the host, and the `x-xueji-client` header a cross-site form
+ * cannot send). The reader's language goes as Accept-Language so errors come back in it.
+ */
+export const client = createTRPCClient<AppRouter>({
+  links: [
+    httpBatchLink({
+      url: "/api/trpc",
+      maxURLLength: 4000,
+      headers: () => ({ "accept-language": currentLocale(), "x-xueji-client": "dashboard" }),
+      fetch: (url, options) => fetch(url, { ...options, credentials: "same-origin" }),
+    }),
+  ],
+});
+
+/** What a page shows of a failed request: the server's localised message, its code and the request id. */
+export interface ApiProblem {
+  message: string;
+  appCode: string | null;
+  httpStatus: number | null;
+  requestId: string | null;
+}
+
+export function problemOf(error: unknown): ApiProblem {
+  if (error instanceof TRPCClientError) {
+    const data = (error.data ?? {}) as { appCode?: string; httpStatus?: number; userMessage?: string; requestId?: string };
+    return {
+      message: data.userMessage ?? error.message,
+      appCode: data.appCode ?? null,
+      httpStatus: data.httpStatus ?? null,
+      requestId: data.requestId ?? null,
+    };
+  }
+  return { message: error instanceof Error ? error.message : String(error), appCode: null, httpStatus: null, requestId: null };
+}
+
+export function isUnauthenticated(error: unknown): boolean {
+  const problem = problemOf(error);
+  return problem.appCode === "auth.required" || problem.httpStatus === 401;
+}

@@ -1,0 +1,103 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { problemOf } from "../api/client";
+
+const useStyles = makeStyles({
+  centre: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "center",
+    justifyContent: "center",
+    padding: tokens.spacingVerticalXXL,
+    gap: tokens.spacingVerticalS,
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+  requestId: {
+    display: "block",
+    color: tokens.colorNeutralForeground3,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+  },
+});
+
+/** While a page or a part of one is loading. */
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  return (
+    <div className={styles.centre} role="status" aria-live="polite">
+      <Spinner size="small" label={label ?? t("state.loading")} />
+    </div>
+  );
+}
+
+/** Nothing to show: says so, and what would fill it. */
+export function Empty({ title, children }: { title?: string; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  return (
+    <div className={styles.centre}>
+      <Text weight="semibold">{title ?? t("state.empty")}</Text>
+      {children ? <Text className={styles.muted}>{children}</Text> : null}
+    </div>
+  );
+}
+
+/** A failed request: the server's localised message and, when it gave one, the request id to quote to support. */
+export function ErrorBar({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const problem = problemOf(error);
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{title ?? t("state.errorTitle")}</MessageBarTitle>
+        {problem.message}
+        {problem.requestId ? <span className={styles.requestId}>{t("state.requestId", { id: problem.requestId })}</span> : null}
+      </MessageBarBody>
+      {onRetry ? (
+        <MessageBarActions>
+          <Button size="small" onClick={onRetry}>
+            {t("state.retry")}
+          </Button>
+        </MessageBarActions>
+      ) : null}
+    </MessageBar>
+  );
+}
+
+interface QueryLike<T> {
+  data: T | undefined;
+  error: unknown;
+  isPending: boolean;
+  refetch: () => unknown;
+}
+
+/** Renders a query's loading, error or empty state, or its data. */
+export function QueryState<T>({
+  query,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: QueryLike<T>;
+  isEmpty?: (data: T) => boolean;
+  empty?: ReactNode;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.error) return <ErrorBar error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isPending || query.data === undefined) return <Loading />;
+  if (isEmpty?.(query.data)) return <>{empty ?? <Empty />}</>;
+  return <>{children(query.data)}</>;
+}

@@ -1,0 +1,25 @@
+import { Dropdown, Field, Option } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import { useReference } from "../api/reference";
+
+/** The term filter, newest first (2025-2026-1 …). */
+export function TermPicker({ value, onChange }: { value: string | undefined; onChange: (termCode: string) => void }) {
+  const { t } = useTranslation();
+  const reference = useReference();
+  const terms = [...(reference.data?.terms ?? [])].reverse();
+  return (
+    <Field label={t("common.term")}>
+      <Dropdown
+        value={value ?? ""}
+        selectedOptions={value ? [value] : []}
+        onOptionSelect={(_, d) => d.optionValue && onChange(d.optionValue)}
+      >
+        {terms.map((term) => (
+          <Option key={term.code} value={term.code}>
+            {term.code}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}

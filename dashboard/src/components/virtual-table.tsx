@@ -1,0 +1,234 @@
+import {
+  Checkbox,
+  makeStyles,
+  mergeClasses,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  type OnChangeFn,
+  type RowSelectionState,
+  type SortingState,
+  useReactTable,
+  type VisibilityState,
+} from "@tanstack/react-table";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useMemo, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { formatNumber } from "../format/intl";
+import { useLocale } from "../i18n/use-locale";
+
+const ROW_HEIGHT = 36;
+
+const useStyles = makeStyles({
+  scroller: {
+    overflow: "auto",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    position: "relative",
+  },
+  table: { tableLayout: "fixed", minWidth: "100%" },
+  head: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: `0 1px 0 ${tokens.colorNeutralStroke2}`,
+  },
+  row: { height: `${ROW_HEIGHT}px` },
+  clickable: { cursor: "pointer" },
+  cell: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  select: { width: "44px" },
+  footer: { padding: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3, display: "block" },
+});
+
+export interface VirtualTableProps<T> {
+  data: T[];
+  columns: ColumnDef<T, unknown>[];
+  getRowId: (row: T) => string;
+  label: string;
+  height?: number | string;
+  /** Sorting: controlled. With `manualSorting` the server sorts (the list is paged); else loaded rows are sorted here. */
+  sorting?: SortingState;
+  onSortingChange?: OnChangeFn<SortingState>;
+  manualSorting?: boolean;
+  columnVisibility?: VisibilityState;
+  rowSelection?: RowSelectionState;
+  onRowSelectionChange?: OnChangeFn<RowSelectionState>;
+  onRowOpen?: (row: T) => void;
+  /** Paging by cursor: asked for when the reader scrolls near the end. */
+  hasMore?: boolean;
+  loadingMore?: boolean;
+  onLoadMore?: () => void;
+  rowClassName?: (row: T) => string | undefined;
+}
+
+/**
+ * TanStack Table over Fluent's table primitives, virtualised by TanStack Virtual: only the rows in view
+ * (plus a few) are in the DOM, however long the list, and a selection change re-renders the rows that
+ * changed, not all of them (Fluent's DataGrid re-renders every row). Space above and below the rendered
+ * rows is kept by two spacer rows so the scroll bar is true.
+ */
+export function VirtualTable<T>(props: VirtualTableProps<T>) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const styles = useStyles();
+  const scroller = useRef<HTMLDivElement>(null);
+  const selectable = !!props.onRowSelectionChange;
+
+  const columns = useMemo<ColumnDef<T, unknown>[]>(() => {
+    if (!selectable) return props.columns;
+    const select: ColumnDef<T, unknown> = {
+      id: "__select",
+      size: 44,
+      enableSorting: false,
+      enableHiding: false,
+      header: ({ table }) => (
+        <Checkbox
+          aria-label={t("table.selectAll")}
+          checked={table.getIsAllRowsSelected() ? true : table.getIsSomeRowsSelected() ? "mixed" : false}
+          onChange={() => table.toggleAllRowsSelected()}
+        />
+      ),
+      cell: ({ row }) => (
+        <Checkbox
+          aria-label={t("table.selectRow")}
+          checked={row.getIsSelected()}
+          onChange={() => row.toggleSelected()}
+          onClick={(e) => e.stopPropagation()}
+        />
+      ),
+    };
+    return [select, ...props.columns];
+  }, [props.columns, selectable, t]);
+
+  const table = useReactTable<T>({
+    data: props.data,
+    columns,
+    getRowId: props.getRowId,
+    state: {
+      sorting: props.sorting ?? [],
+      columnVisibility: props.columnVisibility ?? {},
+      rowSelection: props.rowSelection ?? {},
+    },
+    onSortingChange: props.onSortingChange,
+    onRowSelectionChange: props.onRowSelectionChange,
+    enableRowSelection: selectable,
+    manualSorting: props.manualSorting ?? false,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+  });
+  const rows = table.getRowModel().rows;
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = items.length ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+
+  // Cursor paging: fetch the next page when the last rendered row is within 20 of the end.
+  const lastIndex = items.at(-1)?.index ?? -1;
+  const { hasMore, loadingMore, onLoadMore } = props;
+  useEffect(() => {
+    if (hasMore && !loadingMore && onLoadMore && lastIndex >= rows.length - 20) onLoadMore();
+  }, [hasMore, loadingMore, onLoadMore, lastIndex, rows.length]);
+
+  const visibleColumns = table.getVisibleLeafColumns().length;
+  return (
+    <>
+      <div
+        ref={scroller}
+        className={styles.scroller}
+        style={{ height: props.height ?? "calc(100vh - 260px)" }}
+        data-testid="virtual-scroller"
+      >
+        <Table className={styles.table} size="small" aria-label={props.label} aria-rowcount={rows.length + 1}>
+          <TableHeader className={styles.head}>
+            {table.getHeaderGroups().map((group) => (
+              <TableRow key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  const sortable = header.column.getCanSort() && !!props.onSortingChange;
+                  return (
+                    <TableHeaderCell
+                      key={header.id}
+                      style={{ width: header.getSize() }}
+                      className={header.column.id === "__select" ? styles.select : undefined}
+                      sortable={sortable}
+                      sortDirection={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                      onClick={sortable ? header.column.getToggleSortingHandler() : undefined}
+                    >
+                      {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
+                    </TableHeaderCell>
+                  );
+                })}
+              </TableRow>
+            ))}
+          </TableHeader>
+          <TableBody>
+            {paddingTop > 0 ? (
+              <tr aria-hidden>
+                <td colSpan={visibleColumns} style={{ height: paddingTop, padding: 0, border: 0 }} />
+              </tr>
+            ) : null}
+            {items.map((item) => {
+              const row = rows[item.index];
+              if (!row) return null;
+              return (
+                <TableRow
+                  key={row.id}
+                  data-index={item.index}
+                  aria-rowindex={item.index + 2}
+                  aria-selected={selectable ? row.getIsSelected() : undefined}
+                  className={mergeClasses(styles.row, props.onRowOpen && styles.clickable, props.rowClassName?.(row.original))}
+                  onClick={props.onRowOpen ? () => props.onRowOpen?.(row.original) : undefined}
+                  onKeyDown={
+                    props.onRowOpen
+                      ? (e) => {
+                          if (e.key === "Enter" && e.target === e.currentTarget) props.onRowOpen?.(row.original);
+                        }
+                      : undefined
+                  }
+                  tabIndex={props.onRowOpen ? 0 : undefined}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <TableCell key={cell.id} className={styles.cell}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              );
+            })}
+            {paddingBottom > 0 ? (
+              <tr aria-hidden>
+                <td colSpan={visibleColumns} style={{ height: paddingBottom, padding: 0, border: 0 }} />
+              </tr>
+            ) : null}
+          </TableBody>
+        </Table>
+      </div>
+      <Text className={styles.footer} aria-live="polite">
+        {props.loadingMore
+          ? t("state.loadingMore")
+          : props.hasMore
+            ? t("table.loaded", { count: formatNumber(rows.length, locale) })
+            : t("state.allLoaded", { count: formatNumber(rows.length, locale) })}
+      </Text>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Locale } from "@xueji/shared";
+
+/** Dates, numbers and sorting in the reader's locale (Intl; zh-CN sorts by pinyin). */
+const collators = new Map<string, Intl.Collator>();
+export function collator(locale: Locale): Intl.Collator {
+  let c = collators.get(locale);
+  if (!c) {
+    c = new Intl.Collator(locale === "en" ? "en" : "zh-CN", { numeric: true, sensitivity: "base" });
+    collators.set(locale, c);
+  }
+  return c;
+}
+
+export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(locale, options).format(value);
+}
+
+export function formatPercent(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value);
+}
+
+/** A calendar date (YYYY-MM-DD, no time zone) as the reader writes it. */
+export function formatDate(isoDate: string | null | undefined, locale: Locale): string {
+  if (!isoDate) return "";
+  const [y, m, d] = isoDate.slice(0, 10).split("-").map(Number);
+  if (!y || !m || !d) return isoDate;
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+/** A moment (timestamp) in China's time, as the registrar's office reads it. */
+export function formatDateTime(value: string | Date | null | undefined, locale: Locale): string {
+  if (!value) return "";
+  const date = typeof value === "string" ? new Date(value) : value;
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(date);
+}

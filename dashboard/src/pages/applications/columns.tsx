@@ -1,0 +1,62 @@
+import { Badge } from "@fluentui/react-components";
+import type { ColumnDef } from "@tanstack/react-table";
+import type { Locale } from "@xueji/shared";
+import type { TFunction } from "i18next";
+import type { ApplicationRow } from "../../api/applications";
+import { labelsOf, type Reference } from "../../api/reference";
+import { formatDate, formatDateTime } from "../../format/intl";
+
+/** The columns a reader may choose from; `DEFAULT_COLUMNS` are shown until they choose. */
+export const COLUMN_IDS = ["id", "studentNo", "name", "college", "type", "stage", "state", "filed", "due", "noticeNo", "reason"] as const;
+export type ColumnId = (typeof COLUMN_IDS)[number];
+export const DEFAULT_COLUMNS: ColumnId[] = ["id", "studentNo", "name", "college", "type", "stage", "filed", "due"];
+/** Columns the server sorts by (the list is paged, so sorting must happen there). */
+export const SERVER_SORTS: Partial<Record<ColumnId, "filed" | "due">> = { filed: "filed", due: "due" };
+
+export function applicationColumns(
+  t: TFunction,
+  locale: Locale,
+  reference: Reference | undefined,
+  today: string,
+): ColumnDef<ApplicationRow, unknown>[] {
+  const labels = labelsOf(reference, locale);
+  const workflows = new Map<string, Reference["workflows"][number]>(reference?.workflows.map((w) => [w.type, w]) ?? []);
+  const column = (id: ColumnId, size: number, cell: (row: ApplicationRow) => React.ReactNode): ColumnDef<ApplicationRow, unknown> => ({
+    id,
+    header: t(`applications.col.${id}`),
+    size,
+    enableSorting: id in SERVER_SORTS,
+    accessorFn: (row) => row,
+    cell: ({ row }) => cell(row.original),
+  });
+  return [
+    column("id", 80, (r) => r.id),
+    column("studentNo", 130, (r) => r.studentNo),
+    column("name", 100, (r) => r.name),
+    column("college", 160, (r) => r.collegeName),
+    column("type", 110, (r) => labels.type(r.type)),
+    column("stage", 120, (r) => labels.stage(r.type, r.stage)),
+    column("state", 90, (r) => (
+      <Badge appearance="tint" color={r.state === "done" ? "success" : r.state === "rejected" ? "danger" : "brand"}>
+        {t(`applications.state.${r.state}`)}
+      </Badge>
+    )),
+    column("filed", 150, (r) => formatDateTime(r.filedAt, locale)),
+    column("due", 130, (r) =>
+      r.dueOn ? (
+        <span>
+          {formatDate(r.dueOn, locale)}
+          {r.state === "open" && r.dueOn < today ? (
+            <Badge appearance="filled" color="danger" size="small" style={{ marginLeft: 4 }}>
+              {t("applications.overdue")}
+            </Badge>
+          ) : null}
+        </span>
+      ) : (
+        ""
+      ),
+    ),
+    column("noticeNo", 150, (r) => r.noticeNo ?? ""),
+    column("reason", 140, (r) => workflows.get(r.type)?.reasons.find((x) => x.code === r.reasonCode)?.name[locale] ?? r.reasonCode),
+  ];
+}

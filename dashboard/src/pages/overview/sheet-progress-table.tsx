@@ -1,0 +1,63 @@
+import { Badge, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from "@fluentui/react-components";
+import type { Locale } from "@xueji/shared";
+import { useTranslation } from "react-i18next";
+import type { SheetProgress } from "../../api/overview";
+import { collator, formatDate } from "../../format/intl";
+import { useLocale } from "../../i18n/use-locale";
+
+const useStyles = makeStyles({
+  late: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  wrap: { overflowX: "auto" },
+});
+
+const STATE_COLOUR = { missing: "informative", submitted: "warning", accepted: "success", rejected: "danger" } as const;
+
+/** Colleges (rows) × the calendar's sheet tasks (columns): who submitted, was accepted, returned, or is late. */
+export function SheetProgressTable({ rows }: { rows: SheetProgress }) {
+  const { t } = useTranslation();
+  const locale: Locale = useLocale();
+  const styles = useStyles();
+  const tasks = [...new Map(rows.map((r) => [r.task, r])).values()];
+  const colleges = [...new Map(rows.map((r) => [r.collegeId, r.collegeName])).entries()].sort((a, b) =>
+    collator(locale).compare(a[1], b[1]),
+  );
+  const at = new Map(rows.map((r) => [`${r.collegeId}|${r.task}`, r]));
+  return (
+    <div className={styles.wrap}>
+      <Table size="small" aria-label={t("overview.sheetProgress")}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t("common.college")}</TableHeaderCell>
+            {tasks.map((task) => (
+              <TableHeaderCell key={task.task}>
+                {task.taskName[locale]}
+                <br />
+                <span>{t("overview.dueOn", { date: formatDate(task.dueOn, locale) })}</span>
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {colleges.map(([collegeId, name]) => (
+            <TableRow key={collegeId}>
+              <TableCell>{name}</TableCell>
+              {tasks.map((task) => {
+                const cell = at.get(`${collegeId}|${task.task}`);
+                if (!cell) return <TableCell key={task.task}>—</TableCell>;
+                return (
+                  <TableCell key={task.task}>
+                    <Badge appearance="tint" color={STATE_COLOUR[cell.state]}>
+                      {t(`sheetState.${cell.state}`)}
+                      {cell.version ? ` v${cell.version}` : ""}
+                    </Badge>
+                    {cell.overdue ? <span className={styles.late}> {t("overview.late")}</span> : null}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { DocumentBulletListRegular } from "@fluentui/react-icons";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
+import type { NavEntry } from "./nav";
+import { appRoute } from "./root";
+import { bool, int, oneOf, str, strList } from "./search";
+
+/** The list's whole state is in the URL: a link or a saved view reopens exactly this list. */
+export interface ApplicationsSearch {
+  view?: number;
+  type?: string;
+  stage?: string;
+  state?: "open" | "done" | "rejected";
+  collegeId?: number;
+  overdue?: boolean;
+  sort?: "filed" | "due";
+  dir?: "asc" | "desc";
+  cols?: string[];
+  group?: string;
+}
+
+export function readApplicationsSearch(search: Record<string, unknown>): ApplicationsSearch {
+  return {
+    view: int(search.view),
+    type: str(search.type),
+    stage: str(search.stage),
+    state: oneOf(search.state, ["open", "done", "rejected"] as const),
+    collegeId: int(search.collegeId),
+    overdue: bool(search.overdue),
+    sort: oneOf(search.sort, ["filed", "due"] as const),
+    dir: oneOf(search.dir, ["asc", "desc"] as const),
+    cols: strList(search.cols),
+    group: str(search.group),
+  };
+}
+
+/** 学籍异动: filter, sort, columns, saved views, bulk decisions, export; secretaries file new ones. */
+export const route = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/applications",
+  validateSearch: readApplicationsSearch,
+  component: lazyRouteComponent(() => import("../pages/applications/applications-page"), "ApplicationsPage"),
+});
+
+export const nav: NavEntry = {
+  to: "/applications",
+  label: "applications",
+  icon: DocumentBulletListRegular,
+  permission: "applications.read",
+  order: 30,
+};

@@ -1,0 +1,41 @@
+import { createContext, useContext } from "react";
+import { type FieldIssue, type Path, pathKey } from "./schema";
+import { FORM_STRINGS, type FormLocale, type FormStrings } from "./strings";
+
+export interface FormContextValue {
+  idPrefix: string;
+  readOnly: boolean;
+  locale: FormLocale;
+  strings: FormStrings;
+  /** Messages reported exactly at a path. */
+  messagesAt: (path: Path) => string[];
+  /** Messages at a path's descendants, with the rest of their path: for a list's lines and items. */
+  messagesUnder: (path: Path) => Array<{ rest: Path; message: string }>;
+}
+
+export function makeFormContext(idPrefix: string, issues: readonly FieldIssue[], readOnly: boolean, locale: FormLocale): FormContextValue {
+  const byPath = new Map<string, string[]>();
+  for (const issue of issues) {
+    const key = pathKey(issue.path);
+    byPath.set(key, [...(byPath.get(key) ?? []), issue.message]);
+  }
+  return {
+    idPrefix,
+    readOnly,
+    locale,
+    strings: FORM_STRINGS[locale],
+    messagesAt: (path) => byPath.get(pathKey(path)) ?? [],
+    messagesUnder: (path) =>
+      issues
+        .filter((i) => i.path.length > path.length && path.every((p, n) => String(i.path[n]) === String(p)))
+        .map((i) => ({ rest: i.path.slice(path.length), message: i.message })),
+  };
+}
+
+export const FormContext = createContext<FormContextValue | null>(null);
+
+export function useForm(): FormContextValue {
+  const context = useContext(FormContext);
+  if (!context) throw new Error("schema-form fields render inside <SchemaForm>");
+  return context;
+}

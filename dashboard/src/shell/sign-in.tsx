@@ -1,0 +1,71 @@
+import { Button, Card, Field, Input, makeStyles, Text, Title2, tokens } from "@fluentui/react-components";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { signIn } from "../api/auth";
+import { ErrorBar } from "../components/page-state";
+import { LanguageSwitch } from "./language-switch";
+
+const useStyles = makeStyles({
+  page: {
+    minHeight: "100vh",
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "center",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  card: { width: "360px", padding: tokens.spacingHorizontalXXL },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  hint: { color: tokens.colorNeutralForeground3 },
+  top: { display: "flex", justifyContent: "space-between", alignItems: "center" },
+});
+
+/** Cookie session: `auth.signIn` sets an HttpOnly SameSite=Lax cookie; the token is never kept in script. */
+export function SignIn() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const queryClient = useQueryClient();
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const mutation = useMutation({
+    mutationFn: signIn,
+    onSuccess: async () => {
+      setPassword("");
+      // Everything fetched while signed out (or as someone else) is stale.
+      await queryClient.resetQueries();
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate({ username, password });
+  };
+  return (
+    <main className={styles.page}>
+      <Card className={styles.card}>
+        <div className={styles.top}>
+          <Title2 as="h1">{t("signIn.title")}</Title2>
+        </div>
+        <Text className={styles.hint}>{t("signIn.hint")}</Text>
+        <form className={styles.form} onSubmit={submit}>
+          <Field label={t("signIn.username")} required>
+            <Input name="username" autoComplete="username" value={username} onChange={(_, d) => setUsername(d.value)} />
+          </Field>
+          <Field label={t("signIn.password")} required>
+            <Input
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(_, d) => setPassword(d.value)}
+            />
+          </Field>
+          {mutation.error ? <ErrorBar error={mutation.error} /> : null}
+          <Button appearance="primary" type="submit" disabled={mutation.isPending || !username || !password}>
+            {mutation.isPending ? t("signIn.signingIn") : t("signIn.submit")}
+          </Button>
+          <LanguageSwitch />
+        </form>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+import { academicYearOf } from "@xueji/shared";
+import { z } from "zod";
+import { leadTimes } from "../services/insights/lead-times";
+import { myWork } from "../services/insights/my-work";
+import { standingByCollege } from "../services/insights/standing-by-college";
+import { collegeFilter, procedureFor, router } from "../trpc";
+
+const cursorPage = { cursor: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(500).default(100) };
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Answers the dashboard draws that the record's own routers do not give: my work, lead times, standing by college. */
+export const insightsRouter = router({
+  myWork: procedureFor("applications.read")
+    .input(z.object(cursorPage))
+    .query(({ ctx, input }) =>
+      myWork(ctx.db, {
+        worker: { role: ctx.user.role, collegeId: ctx.user.collegeId },
+        today: ctx.today(),
+        cursor: input.cursor,
+        limit: input.limit,
+      }),
+    ),
+  leadTimes: procedureFor("applications.read")
+    .input(z.object({ since: isoDate.optional(), collegeId: z.number().int().optional() }))
+    .query(({ ctx, input }) => {
+      const today = ctx.today();
+      // Default: this academic year (from 1 August, seed 004's year).
+      const since = input.since ?? `${academicYearOf(today).slice(0, 4)}-08-01`;
+      return leadTimes(ctx.db, { since, today, collegeId: collegeFilter(ctx.scope, input.collegeId) });
+    }),
+  standingByCollege: procedureFor("pending.read")
+    .input(
+      z.object({
+        academicYear: z
+          .string()
+          .regex(/^\d{4}-\d{4}$/)
+          .optional(),
+        collegeId: z.number().int().optional(),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      standingByCollege(ctx.db, {
+        academicYear: input.academicYear ?? academicYearOf(ctx.today()),
+        collegeId: collegeFilter(ctx.scope, input.collegeId),
+      }),
+    ),
+});

@@ -1,0 +1,77 @@
+import { and, asc, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { auditEvents, users } from "../../db/schema";
+
+export interface AuditSearch {
+  /** Events older than this id (the cursor of the previous page). */
+  before?: number | undefined;
+  limit: number;
+  userId?: number | undefined;
+  action?: string | undefined;
+  entity?: string | undefined;
+  /** An exact entity id (`standing-rules/default`, an application's number). */
+  entityId?: string | undefined;
+  /** Calendar days in China (UTC+8), both included: the registrar thinks in local days, the log stores UTC. */
+  fromDate?: string | undefined;
+  toDate?: string | undefined;
+}
+
+const chinaMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+const nextDay = (date: string) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * One page of the audit log, newest first, filtered, with who acted by name. The cursor is the
+ * last id of the page; `nextCursor` is null on the last page, so a list never ends silently at a limit.
+ */
+export async function searchAuditEvents(db: Executor, search: AuditSearch) {
+  const where: SQL[] = [];
+  if (search.before !== undefined) where.push(lt(auditEvents.id, search.before));
+  if (search.userId !== undefined) where.push(eq(auditEvents.userId, search.userId));
+  if (search.action) where.push(eq(auditEvents.action, search.action));
+  if (search.entity) where.push(eq(auditEvents.entity, search.entity));
+  if (search.entityId) where.push(eq(auditEvents.entityId, search.entityId));
+  // `at` is ISO 8601 in UTC with milliseconds, so text order is time order.
+  if (search.fromDate) where.push(gte(auditEvents.at, chinaMidnight(search.fromDate)));
+  if (search.toDate) where.push(lt(auditEvents.at, chinaMidnight(nextDay(search.toDate))));
+  const rows = await db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      userId: auditEvents.userId,
+      actor: users.displayName,
+      username: users.username,
+      role: auditEvents.role,
+      action: auditEvents.action,
+      entity: auditEvents.entity,
+      entityId: auditEvents.entityId,
+      before: auditEvents.before,
+      after: auditEvents.after,
+      requestId: auditEvents.requestId,
+      hash: auditEvents.hash,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.userId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(auditEvents.id))
+    .limit(search.limit + 1);
+  const items = rows.slice(0, search.limit).map((r) => ({ ...r, before: r.before as unknown, after: r.after as unknown }));
+  return { items, nextCursor: rows.length > search.limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+/** The actions, entities and actors that occur in the log, for the filter's choices. */
+export async function auditFacets(db: Executor) {
+  const [actions, entities, actors] = await Promise.all([
+    db.selectDistinct({ value: auditEvents.action }).from(auditEvents).orderBy(asc(auditEvents.action)),
+    db.selectDistinct({ value: auditEvents.entity }).from(auditEvents).orderBy(asc(auditEvents.entity)),
+    db
+      .select({ id: users.id, username: users.username, displayName: users.displayName })
+      .from(users)
+      .where(sql`exists (select 1 from ${auditEvents} where ${auditEvents.userId} = ${users.id})`)
+      .orderBy(asc(users.username)),
+  ]);
+  return { actions: actions.map((a) => a.value), entities: entities.map((e) => e.value), actors };
+}

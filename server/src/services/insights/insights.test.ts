@@ -1,0 +1,110 @@
+import { DEFAULT_WORKFLOWS, requiredMaterials } from "@xueji/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeWorld, type World } from "../../../test/world";
+import { pendingItems, students } from "../../db/schema";
+import { TEST_ENGINES } from "../../db/test-database";
+import { median } from "./lead-times";
+
+const DAY = "2026-11-23"; // a Monday
+
+describe("median", () => {
+  it("takes the middle value, or the mean of the two middle ones", () => {
+    expect(median([])).toBeNull();
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe.each(TEST_ENGINES)("dashboard insights on %s", (engine) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld(engine);
+    await w.insertStudents([
+      { studentNo: "2025010001", name: "张三", collegeId: w.collegeA, majorId: w.majorA, grade: 2025 },
+      { studentNo: "2025010002", name: "李四", collegeId: w.collegeA, majorId: w.majorA, grade: 2025 },
+      { studentNo: "2025010003", name: "赵六", collegeId: w.collegeA, majorId: w.majorA, grade: 2025 },
+      { studentNo: "2025020001", name: "王五", collegeId: w.collegeB, majorId: w.majorB, grade: 2025 },
+    ]);
+  }, 60_000);
+  afterAll(() => w.database.close());
+
+  async function fileSuspension(studentNo: string, secretary = "secretary-a") {
+    const workflow = DEFAULT_WORKFLOWS.suspension;
+    const reasonCode = workflow.reasons[0]?.code as string;
+    return (await w.as(secretary, DAY)).applications.file({
+      studentNo,
+      type: "suspension",
+      reasonCode,
+      materials: requiredMaterials(workflow, reasonCode) as never,
+    });
+  }
+
+  it("puts a draft in its college secretary's work, and after 报送 in the college leader's, with working days left", async () => {
+    const filed = await fileSuspension("2025010001");
+    const secretaryWork = await (await w.as("secretary-a", DAY)).insights.myWork({});
+    expect(secretaryWork.items.map((i) => i.id)).toContain(filed.id);
+    expect((await (await w.as("secretary-b", DAY)).insights.myWork({})).items.map((i) => i.id)).not.toContain(filed.id);
+    expect((await (await w.as("leader-a", DAY)).insights.myWork({})).items.map((i) => i.id)).not.toContain(filed.id);
+
+    const secretary = await w.as("secretary-a", DAY);
+    const item = secretaryWork.items.find((i) => i.id === filed.id);
+    await secretary.applications.decide({ applicationId: filed.id, expectedVersion: item?.version as number, action: "submit" });
+    const leaderWork = await (await w.as("leader-a", DAY)).insights.myWork({});
+    const waiting = leaderWork.items.find((i) => i.id === filed.id);
+    expect(waiting?.stage).toBe(DEFAULT_WORKFLOWS.suspension.stages[0]?.key);
+    expect(waiting?.workingDaysLeft).toBe(DEFAULT_WORKFLOWS.suspension.deadlineWorkingDays);
+    expect((await (await w.as("leader-b", DAY)).insights.myWork({})).items.map((i) => i.id)).not.toContain(filed.id);
+    // Two weeks on, the same item is overdue: working days left go negative.
+    const late = (await (await w.as("leader-a", "2027-03-01")).insights.myWork({})).items.find((i) => i.id === filed.id);
+    expect(late?.workingDaysLeft).toBeLessThan(0);
+  });
+
+  it("pages my work by cursor", async () => {
+    await fileSuspension("2025010002");
+    await fileSuspension("2025010003");
+    const first = await (await w.as("secretary-a", DAY)).insights.myWork({ limit: 1 });
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).toBe(1);
+    const second = await (await w.as("secretary-a", DAY)).insights.myWork({ limit: 1, cursor: first.nextCursor as number });
+    expect(second.items[0]?.id).not.toBe(first.items[0]?.id);
+  });
+
+  it("gives lead time per stage as the median working days between entering a stage and leaving it", async () => {
+    const times = await (await w.as("registrar-leader", DAY)).insights.leadTimes({ since: "2026-08-01" });
+    const draft = times.find((t) => t.stage === "draft");
+    expect(draft).toEqual({ stage: "draft", decisions: 1, medianWorkingDays: 0 });
+    // A college role sees its own college only.
+    expect(await (await w.as("leader-b", DAY)).insights.leadTimes({ since: "2026-08-01" })).toEqual([]);
+  });
+
+  it("counts standing outcomes of the year by college, kind and state", async () => {
+    const ids = await w.db.select({ id: students.id, collegeId: students.collegeId, studentNo: students.studentNo }).from(students);
+    const by = (no: string) => ids.find((s) => s.studentNo === no) as { id: number; collegeId: number };
+    await w.db.insert(pendingItems).values([
+      {
+        studentId: by("2025010001").id,
+        collegeId: w.collegeA,
+        kind: "warning-1",
+        academicYear: "2026-2027",
+        termCode: "2026-2027-1",
+        figures: {},
+      },
+      {
+        studentId: by("2025010002").id,
+        collegeId: w.collegeA,
+        kind: "warning-1",
+        academicYear: "2026-2027",
+        termCode: "2026-2027-1",
+        figures: {},
+      },
+      { studentId: by("2025020001").id, collegeId: w.collegeB, kind: "dismissal", academicYear: "2026-2027", figures: {} },
+    ]);
+    const all = await (await w.as("registrar", DAY)).insights.standingByCollege({});
+    expect(all.map((r) => [r.collegeId, r.kind, r.state, Number(r.count)])).toEqual([
+      [w.collegeA, "warning-1", "pending", 2],
+      [w.collegeB, "dismissal", "pending", 1],
+    ]);
+    const own = await (await w.as("leader-b", DAY)).insights.standingByCollege({});
+    expect(own.map((r) => r.collegeId)).toEqual([w.collegeB]);
+  });
+});

@@ -1,0 +1,85 @@
+import { type ApplicationType, academicYearOf, FIXED_STAGES, type Role, type Workflow } from "@xueji/shared";
+import { and, asc, eq, or, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { applications, colleges, students } from "../../db/schema";
+import { workCalendar, workflowOf } from "../applications/workflow-for";
+
+export interface Worker {
+  role: Role;
+  collegeId: number | null;
+}
+
+/**
+ * The stages of a workflow at which `worker` acts, and whose college they must share (the same rule as
+ * decide-application's mayAct): the secretary files drafts; a deciding stage is its role's (in the
+ * student's or the receiving college for college roles); 办理 and 上报 are the registrar's. 公示 waits for
+ * its days to pass, so it is nobody's work.
+ */
+export function stagesFor(workflow: Workflow, worker: Worker): Array<{ stage: string; college: "student" | "target" | null }> {
+  const mine: Array<{ stage: string; college: "student" | "target" | null }> = [];
+  if (worker.role === "secretary") mine.push({ stage: FIXED_STAGES.draft, college: "student" });
+  for (const s of workflow.stages) if (s.role === worker.role) mine.push({ stage: s.key, college: s.college ?? null });
+  if (worker.role === "registrar-staff")
+    mine.push({ stage: FIXED_STAGES.execution, college: null }, { stage: FIXED_STAGES.reported, college: null });
+  return mine;
+}
+
+/**
+ * 我的待办: open applications waiting at the signed-in user's stage, the oldest deadline first (none
+ * last), each with the working days left (negative: overdue). Paged by cursor.
+ */
+export async function myWork(db: Db, options: { worker: Worker; today: string; cursor?: number | undefined; limit: number }) {
+  const { worker } = options;
+  const versions = await db
+    .selectDistinct({ type: applications.type, version: applications.workflowVersion })
+    .from(applications)
+    .where(eq(applications.state, "open"));
+  const clauses: SQL[] = [];
+  for (const { type, version } of versions) {
+    const workflow = await workflowOf(db, type as ApplicationType, version);
+    for (const { stage, college } of stagesFor(workflow, worker)) {
+      const here = [eq(applications.type, type), eq(applications.workflowVersion, version), eq(applications.stage, stage)];
+      if (college === "student" || (college === null && worker.collegeId !== null && isCollegeRole(worker.role)))
+        here.push(eq(applications.collegeId, worker.collegeId ?? -1));
+      if (college === "target") here.push(eq(applications.targetCollegeId, worker.collegeId ?? -1));
+      clauses.push(and(...here) as SQL);
+    }
+  }
+  if (clauses.length === 0) return { items: [], nextCursor: null };
+  const offset = options.cursor ?? 0;
+  const rows = await db
+    .select({
+      id: applications.id,
+      type: applications.type,
+      stage: applications.stage,
+      version: applications.version,
+      studentNo: students.studentNo,
+      name: students.name,
+      collegeId: applications.collegeId,
+      collegeName: colleges.name,
+      filedAt: applications.filedAt,
+      dueOn: applications.dueOn,
+    })
+    .from(applications)
+    .innerJoin(students, eq(students.id, applications.studentId))
+    .innerJoin(colleges, eq(colleges.id, applications.collegeId))
+    .where(and(eq(applications.state, "open"), or(...clauses)))
+    .orderBy(sql`${applications.dueOn} asc nulls last`, asc(applications.id))
+    .limit(options.limit + 1)
+    .offset(offset);
+  const calendar = await workCalendar(db, academicYearOf(options.today));
+  const items = rows.slice(0, options.limit).map((r) => ({
+    ...r,
+    workingDaysLeft: r.dueOn === null ? null : signedWorkingDays(calendar, options.today, r.dueOn),
+  }));
+  return { items, nextCursor: rows.length > options.limit ? offset + options.limit : null };
+}
+
+function isCollegeRole(role: Role): boolean {
+  return role === "secretary" || role === "college-leader";
+}
+
+/** Working days from today to the due date; negative when the due date has passed. */
+export function signedWorkingDays(calendar: { workingDaysBetween(from: string, to: string): number }, today: string, due: string): number {
+  return due >= today ? calendar.workingDaysBetween(today, due) : -calendar.workingDaysBetween(due, today);
+}

@@ -1,0 +1,64 @@
+import { AppError, maskIdNumber, ROLES_SEEING_ID_NUMBERS, type Role } from "@xueji/shared";
+import { asc, desc, eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { applications, classes, colleges, majors, pendingItems, registrations, statusChanges, students } from "../../db/schema";
+
+/**
+ * A student's card: the record (ID number masked for roles that must not see it), registrations by
+ * year, the history of every field an executed change altered, the applications and the standing
+ * outcomes. `assertCollege` is the caller's: a college role sees its own college's students only.
+ */
+export async function studentCard(db: Db, options: { studentNo: string; role: Role; assertCollege: (collegeId: number) => void }) {
+  const [row] = await db
+    .select({ student: students, collegeName: colleges.name, majorName: majors.name, className: classes.name })
+    .from(students)
+    .innerJoin(colleges, eq(colleges.id, students.collegeId))
+    .innerJoin(majors, eq(majors.id, students.majorId))
+    .leftJoin(classes, eq(classes.id, students.classId))
+    .where(eq(students.studentNo, options.studentNo))
+    .limit(1);
+  if (!row) throw new AppError("student.unknown", { studentNo: options.studentNo });
+  options.assertCollege(row.student.collegeId);
+  const id = row.student.id;
+  const [history, apps, pending, regs] = await Promise.all([
+    db.select().from(statusChanges).where(eq(statusChanges.studentId, id)).orderBy(asc(statusChanges.id)),
+    db
+      .select({
+        id: applications.id,
+        type: applications.type,
+        stage: applications.stage,
+        state: applications.state,
+        filedAt: applications.filedAt,
+        noticeNo: applications.noticeNo,
+        executedOn: applications.executedOn,
+      })
+      .from(applications)
+      .where(eq(applications.studentId, id))
+      .orderBy(desc(applications.id)),
+    db
+      .select({
+        id: pendingItems.id,
+        kind: pendingItems.kind,
+        academicYear: pendingItems.academicYear,
+        termCode: pendingItems.termCode,
+        state: pendingItems.state,
+        figures: pendingItems.figures,
+      })
+      .from(pendingItems)
+      .where(eq(pendingItems.studentId, id))
+      .orderBy(desc(pendingItems.id)),
+    db.select().from(registrations).where(eq(registrations.studentId, id)),
+  ]);
+  const { pinyinInitials: _initials, ...student } = row.student;
+  const seesIds = ROLES_SEEING_ID_NUMBERS.has(options.role);
+  return {
+    student: { ...student, idNumber: seesIds ? student.idNumber : maskIdNumber(student.idNumber), idNumberMasked: !seesIds },
+    collegeName: row.collegeName,
+    majorName: row.majorName,
+    className: row.className,
+    registrations: regs,
+    history,
+    applications: apps,
+    pending,
+  };
+}

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeWorld, type World } from "../../../test/world";
+import { TEST_ENGINES } from "../../db/test-database";
+import { pinyinInitials } from "./pinyin-initials";
+
+describe("pinyin initials", () => {
+  it("takes the first letter of each syllable, reading compound surnames and names with a middle dot", () => {
+    expect(pinyinInitials("张三")).toBe("zs");
+    expect(pinyinInitials("欧阳娜娜")).toBe("oynn");
+    expect(pinyinInitials("单田芳")).toBe("stf"); // 单 as a surname is shàn
+    expect(pinyinInitials("阿依古丽·买买提")).toBe("ayglmmt");
+  });
+});
+
+describe.each(TEST_ENGINES)("student search and card on %s", (engine) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld(engine);
+    await w.insertStudents([
+      { studentNo: "2025010001", name: "张三", collegeId: w.collegeA, majorId: w.majorA, grade: 2025 },
+      { studentNo: "2025010002", name: "赵爽", collegeId: w.collegeA, majorId: w.majorA, grade: 2025 },
+      { studentNo: "2025010003", name: "李四", collegeId: w.collegeA, majorId: w.majorA, grade: 2025 },
+      { studentNo: "2025020001", name: "张珊", collegeId: w.collegeB, majorId: w.majorB, grade: 2025 },
+    ]);
+  }, 60_000);
+  afterAll(() => w.database.close());
+
+  it("finds students by pinyin initials, 学号 prefix and part of the name", async () => {
+    const registrar = await w.as("registrar");
+    const names = async (query: string) => (await registrar.studentSearch.search({ query })).items.map((s) => s.name);
+    expect(await names("zs")).toEqual(["张三", "赵爽", "张珊"]);
+    expect(await names("ZS")).toEqual(["张三", "赵爽", "张珊"]);
+    expect(await names("20250100")).toEqual(["张三", "赵爽", "李四"]);
+    expect(await names("四")).toEqual(["李四"]);
+    expect(await names("%")).toEqual([]);
+  });
+
+  it("keeps a college role to its college and masks ID numbers for roles that must not see them", async () => {
+    const leader = await w.as("leader-a");
+    const found = await leader.studentSearch.search({ query: "zs" });
+    expect(found.items.map((s) => s.name)).toEqual(["张三", "赵爽"]);
+    expect(found.items[0]?.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    const secretary = await w.as("secretary-a");
+    expect((await secretary.studentSearch.search({ query: "张三" })).items[0]?.idNumber).toMatch(/^\d{17}[\dX]$/);
+
+    const card = await leader.studentSearch.card({ studentNo: "2025010001" });
+    expect(card.student.idNumberMasked).toBe(true);
+    expect(card.student.name).toBe("张三");
+    await expect(leader.studentSearch.card({ studentNo: "2025020001" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(leader.studentSearch.card({ studentNo: "2099999999" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("pages results by cursor", async () => {
+    const registrar = await w.as("registrar");
+    const first = await registrar.studentSearch.search({ query: "2025", limit: 3 });
+    expect(first.items).toHaveLength(3);
+    const rest = await registrar.studentSearch.search({ query: "2025", limit: 3, cursor: first.nextCursor as number });
+    expect(rest.items.map((s) => s.name)).toEqual(["张珊"]);
+    expect(rest.nextCursor).toBeNull();
+  });
+});

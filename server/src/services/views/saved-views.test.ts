@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeWorld, type World } from "../../../test/world";
+import { TEST_ENGINES } from "../../db/test-database";
+
+describe.each(TEST_ENGINES)("saved views of the applications list on %s", (engine) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld(engine);
+  }, 60_000);
+  afterAll(() => w.database.close());
+
+  it("keeps a private view to its owner and shows a shared one to the roles named", async () => {
+    const registrar = await w.as("registrar");
+    const mine = await registrar.views.save({ page: "applications", name: "逾期休学", state: { type: "suspension", overdue: true } });
+    const shared = await registrar.views.save({
+      page: "applications",
+      name: "待学院审核",
+      state: { stage: "college-review", cols: ["id", "name"] },
+      sharedWithRoles: ["college-leader"],
+    });
+
+    const own = await registrar.views.list({ page: "applications" });
+    expect(own.map((v) => v.name)).toEqual(["待学院审核", "逾期休学"]);
+    expect(own.every((v) => v.mine)).toBe(true);
+    expect(own.find((v) => v.id === mine.id)?.state).toEqual({ type: "suspension", overdue: true });
+
+    const leader = await (await w.as("leader-a")).views.list({ page: "applications" });
+    expect(leader.map((v) => [v.id, v.mine])).toEqual([[shared.id, false]]);
+    const secretary = await (await w.as("secretary-a")).views.list({ page: "applications" });
+    expect(secretary).toEqual([]);
+  });
+
+  it("lets only the owner change or delete a view", async () => {
+    const registrar = await w.as("registrar");
+    const leader = await w.as("registrar-leader");
+    const { id } = await registrar.views.save({
+      page: "applications",
+      name: "全部在办",
+      state: { state: "open" },
+      sharedWithRoles: ["registrar-leader"],
+    });
+    await expect(leader.views.save({ id, page: "applications", name: "改名", state: {} })).rejects.toMatchObject({
+      message: "view.not-found",
+    });
+    await expect(leader.views.remove({ id })).rejects.toMatchObject({ message: "view.not-found" });
+
+    await registrar.views.save({
+      id,
+      page: "applications",
+      name: "在办（全部学院）",
+      state: { state: "open", sort: "due" },
+      sharedWithRoles: [],
+    });
+    expect((await leader.views.list({ page: "applications" })).some((v) => v.id === id)).toBe(false);
+    const renamed = (await registrar.views.list({ page: "applications" })).find((v) => v.id === id);
+    expect(renamed).toMatchObject({ name: "在办（全部学院）", state: { state: "open", sort: "due" }, sharedWithRoles: [] });
+
+    await registrar.views.remove({ id });
+    expect((await registrar.views.list({ page: "applications" })).some((v) => v.id === id)).toBe(false);
+  });
+
+  it("refuses roles without the applications list", async () => {
+    await expect((await w.as("admin")).views.list({ page: "applications" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

@@ -1,0 +1,72 @@
+import { AppError, type Role } from "@xueji/shared";
+import { and, asc, eq, or, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { savedViews, users } from "../../db/schema";
+
+export interface ViewOwner {
+  userId: number;
+  role: Role;
+}
+
+export interface ViewInput {
+  page: string;
+  name: string;
+  state: Record<string, unknown>;
+  sharedWithRoles: Role[];
+}
+
+const columns = {
+  id: savedViews.id,
+  page: savedViews.page,
+  name: savedViews.name,
+  state: savedViews.state,
+  sharedWithRoles: savedViews.sharedWithRoles,
+  ownerId: savedViews.ownerId,
+  ownerName: users.displayName,
+  updatedAt: savedViews.updatedAt,
+};
+
+/** The views a user sees on a page: their own, and those shared with their role, by name. */
+export async function listViews(db: Db, who: ViewOwner, page: string) {
+  const rows = await db
+    .select(columns)
+    .from(savedViews)
+    .innerJoin(users, eq(users.id, savedViews.ownerId))
+    .where(and(eq(savedViews.page, page), or(eq(savedViews.ownerId, who.userId), sql`${savedViews.sharedWithRoles} ? ${who.role}`)))
+    .orderBy(asc(savedViews.name), asc(savedViews.id));
+  return rows.map((r) => ({ ...r, state: r.state as Record<string, unknown>, mine: r.ownerId === who.userId }));
+}
+
+/** Creates a view, or (with `id`) replaces one the user owns; another's view is refused as not found. */
+export async function saveView(db: Db, who: ViewOwner, input: ViewInput & { id?: number }) {
+  const values = {
+    page: input.page,
+    name: input.name.trim(),
+    state: input.state,
+    sharedWithRoles: [...new Set(input.sharedWithRoles)],
+  };
+  if (input.id === undefined) {
+    const [created] = await db
+      .insert(savedViews)
+      .values({ ...values, ownerId: who.userId })
+      .returning({ id: savedViews.id });
+    return { id: (created as { id: number }).id };
+  }
+  const updated = await db
+    .update(savedViews)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(savedViews.id, input.id), eq(savedViews.ownerId, who.userId)))
+    .returning({ id: savedViews.id });
+  if (updated.length === 0) throw new AppError("view.not-found");
+  return { id: input.id };
+}
+
+/** Deletes a view the user owns. */
+export async function deleteView(db: Db, who: ViewOwner, id: number) {
+  const deleted = await db
+    .delete(savedViews)
+    .where(and(eq(savedViews.id, id), eq(savedViews.ownerId, who.userId)))
+    .returning({ id: savedViews.id });
+  if (deleted.length === 0) throw new AppError("view.not-found");
+  return { ok: true };
+}

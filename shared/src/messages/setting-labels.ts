@@ -1,0 +1,179 @@
+import { ROLE_LABELS } from "../auth/roles";
+import { MATERIALS } from "../workflows/materials";
+import type { Locale } from "./catalogue";
+import { FIELD_LABELS, SHEET_LABELS } from "./labels";
+
+type Text = Record<Locale, string>;
+interface Label {
+  title: Text;
+  description?: Text;
+}
+
+/**
+ * What the registrar's settings editor calls each kind of setting (DOMAIN.md §3, §5; seed 004). A
+ * kind missing here is shown by its key; the editor still works, since it is generated from the schema.
+ */
+export const SETTING_KIND_LABELS: Readonly<Record<string, Label>> = {
+  "standing-rules": {
+    title: { "zh-CN": "学业预警规则", en: "Academic standing rules" },
+    description: {
+      "zh-CN": "按不及格学分确定学业警示、留级和退学。",
+      en: "Failed credits that lead to warnings, repeating a year and dismissal.",
+    },
+  },
+  holidays: {
+    title: { "zh-CN": "节假日", en: "Public holidays" },
+    description: {
+      "zh-CN": "办理时限按工作日计算时跳过的日期和调休上班日。",
+      en: "Days skipped, and make-up workdays, when deadlines count working days.",
+    },
+  },
+  workflow: {
+    title: { "zh-CN": "学籍异动流程", en: "Application workflows" },
+    description: {
+      "zh-CN": "每类学籍异动的原因、材料、审批环节、公示期和办理时限。",
+      en: "Reasons, materials, decision stages, notice period and deadline of each application type.",
+    },
+  },
+  "sheet-template": {
+    title: { "zh-CN": "核对表模板", en: "Check-sheet templates" },
+    description: {
+      "zh-CN": "核对表的列、表头同义词、解析方式和唯一键。",
+      en: "Columns, header synonyms, parsers and unique keys of each check sheet.",
+    },
+  },
+  "registrar-calendar": {
+    title: { "zh-CN": "教务工作日历", en: "Registrar's calendar" },
+    description: {
+      "zh-CN": "每学期各项学籍工作的周次和负责方（种子 004 时间安排表）。",
+      en: "The weeks and owners of each term's registry tasks (seed 004 timetable).",
+    },
+  },
+};
+
+/** Field names in the settings editor, by property name; `kind:property` overrides one kind's. */
+export const SETTING_FIELD_LABELS: Readonly<Record<string, Label>> = {
+  termBands: {
+    title: { "zh-CN": "学期预警档次", en: "Term warning bands" },
+    description: {
+      "zh-CN": "一学期不及格学分达到“起点”即给出该档警示。",
+      en: "A term's failed credits at or above “from” give that warning.",
+    },
+  },
+  yearBands: {
+    title: { "zh-CN": "学年处理档次", en: "Year outcome bands" },
+    description: {
+      "zh-CN": "一学年不及格学分达到“起点”即留级或退学。",
+      en: "A year's failed credits at or above “from” mean repeating the year or dismissal.",
+    },
+  },
+  "standing-rules:from": { title: { "zh-CN": "起点（不及格学分 ≥）", en: "From (failed credits ≥)" } },
+  outcome: { title: { "zh-CN": "结果", en: "Outcome" } },
+  countedCourses: { title: { "zh-CN": "计入的课程", en: "Courses counted" } },
+  passedMakeUpClears: {
+    title: { "zh-CN": "补考通过即不再计入", en: "A passed make-up exam clears the course" },
+  },
+  holidays: { title: { "zh-CN": "放假日期", en: "Holidays" } },
+  makeUpWorkdays: { title: { "zh-CN": "调休上班日", en: "Make-up workdays" } },
+  name: { title: { "zh-CN": "名称", en: "Name" } },
+  "zh-CN": { title: { "zh-CN": "中文", en: "Chinese" } },
+  en: { title: { "zh-CN": "英文", en: "English" } },
+  materials: { title: { "zh-CN": "所需材料", en: "Materials" } },
+  reasons: { title: { "zh-CN": "异动原因", en: "Reasons" } },
+  code: { title: { "zh-CN": "代码", en: "Code" } },
+  stages: { title: { "zh-CN": "审批环节", en: "Decision stages" } },
+  key: { title: { "zh-CN": "标识", en: "Key" } },
+  role: { title: { "zh-CN": "审批角色", en: "Deciding role" } },
+  college: { title: { "zh-CN": "所属学院", en: "Whose college" } },
+  publicNoticeDays: { title: { "zh-CN": "公示期（天）", en: "Public notice (days)" } },
+  deadlineWorkingDays: { title: { "zh-CN": "办理时限（工作日）", en: "Deadline (working days)" } },
+  titleKeywords: { title: { "zh-CN": "标题关键词", en: "Title keywords" } },
+  columns: { title: { "zh-CN": "列", en: "Columns" } },
+  field: { title: { "zh-CN": "字段", en: "Field" } },
+  header: { title: { "zh-CN": "表头", en: "Header" } },
+  synonyms: { title: { "zh-CN": "表头同义词", en: "Header synonyms" } },
+  required: { title: { "zh-CN": "必填", en: "Required" } },
+  parser: { title: { "zh-CN": "解析方式", en: "Parser" } },
+  kind: { title: { "zh-CN": "类型", en: "Kind" } },
+  min: { title: { "zh-CN": "最小值", en: "Minimum" } },
+  max: { title: { "zh-CN": "最大值", en: "Maximum" } },
+  length: { title: { "zh-CN": "长度", en: "Length" } },
+  letterSuffix: { title: { "zh-CN": "允许字母结尾", en: "Letter suffix allowed" } },
+  letters: { title: { "zh-CN": "允许字母", en: "Letters allowed" } },
+  table: { title: { "zh-CN": "代码表", en: "Code table" } },
+  uniqueKeys: { title: { "zh-CN": "唯一键", en: "Unique keys" } },
+  allowSubmitWithErrors: { title: { "zh-CN": "有错误时仍可提交", en: "May be submitted with errors" } },
+  tasks: { title: { "zh-CN": "工作事项", en: "Tasks" } },
+  owner: { title: { "zh-CN": "负责方", en: "Owner" } },
+  term: { title: { "zh-CN": "学期", en: "Term" } },
+  fromWeek: { title: { "zh-CN": "开始周", en: "From week" } },
+  toWeek: { title: { "zh-CN": "结束周", en: "To week" } },
+  sheet: { title: { "zh-CN": "核对表", en: "Check sheet" } },
+};
+
+const OWN_ENUM_LABELS: Readonly<Record<string, Text>> = {
+  "warning-1": { "zh-CN": "一级学业警示", en: "First-level warning" },
+  "warning-2": { "zh-CN": "二级学业警示", en: "Second-level warning" },
+  repeat: { "zh-CN": "留级", en: "Repeat the year" },
+  dismissal: { "zh-CN": "退学", en: "Dismissal" },
+  all: { "zh-CN": "全部课程", en: "All courses" },
+  required: { "zh-CN": "仅必修课", en: "Required courses only" },
+  registrar: { "zh-CN": "教务处", en: "Registrar" },
+  both: { "zh-CN": "学院和教务处", en: "College and registrar" },
+  student: { "zh-CN": "学生所在学院", en: "The student's college" },
+  target: { "zh-CN": "转入学院", en: "The receiving college" },
+  idNumber: { "zh-CN": "身份证号", en: "ID number" },
+  date: { "zh-CN": "日期", en: "Date" },
+  identifier: { "zh-CN": "编码", en: "Identifier" },
+  enum: { "zh-CN": "代码表取值", en: "Code-table value" },
+  text: { "zh-CN": "文本", en: "Text" },
+  yesNo: { "zh-CN": "是/否", en: "Yes/no" },
+  politicalStatus: { "zh-CN": "政治面貌", en: "Political status" },
+  today: { "zh-CN": "今天", en: "Today" },
+};
+
+/** How an enumerated value reads: roles, fields, materials, sheets and the settings' own words. */
+export function settingEnumLabel(value: string | number, locale: Locale): string | undefined {
+  const v = String(value);
+  const text =
+    OWN_ENUM_LABELS[v] ??
+    ROLE_LABELS[v as keyof typeof ROLE_LABELS] ??
+    MATERIALS[v as keyof typeof MATERIALS] ??
+    SHEET_LABELS[v as keyof typeof SHEET_LABELS] ??
+    FIELD_LABELS[v as keyof typeof FIELD_LABELS];
+  return text?.[locale];
+}
+
+/** Messages for an invalid setting, shown at the field. `{n}` is the limit. */
+export const SETTING_ISSUE_MESSAGES = {
+  required: { "zh-CN": "必填。", en: "Required." },
+  "number.min": { "zh-CN": "不能小于 {n}。", en: "Must be at least {n}." },
+  "number.max": { "zh-CN": "不能大于 {n}。", en: "Must be at most {n}." },
+  "number.int": { "zh-CN": "应为整数。", en: "Must be a whole number." },
+  "number.type": { "zh-CN": "应为数字。", en: "Must be a number." },
+  "array.min": { "zh-CN": "至少需要 {n} 项。", en: "Needs at least {n} items." },
+  "array.max": { "zh-CN": "最多 {n} 项。", en: "At most {n} items." },
+  "string.empty": { "zh-CN": "不能为空。", en: "Must not be empty." },
+  "string.min": { "zh-CN": "至少 {n} 个字符。", en: "At least {n} characters." },
+  "string.max": { "zh-CN": "最多 {n} 个字符。", en: "At most {n} characters." },
+  "string.date": { "zh-CN": "日期应写成 YYYY-MM-DD，如 2026-10-01。", en: "Write the date as YYYY-MM-DD, e.g. 2026-10-01." },
+  "string.key": { "zh-CN": "只能使用小写字母和连字符（2–30 个）。", en: "Use 2–30 lowercase letters and hyphens." },
+  "string.format": { "zh-CN": "格式不正确。", en: "Malformed." },
+  "value.choose": { "zh-CN": "请从列表中选择。", en: "Choose one of the listed values." },
+  "value.type": { "zh-CN": "类型不对，应为{expected}。", en: "Wrong type: expected {expected}." },
+  "value.unknown-keys": { "zh-CN": "不认识的字段：{keys}。", en: "Unknown fields: {keys}." },
+  "value.union": { "zh-CN": "不符合任何一种允许的写法。", en: "Matches none of the allowed forms." },
+  "key.unknown": { "zh-CN": "没有名为“{key}”的设置项。", en: "There is no setting named “{key}”." },
+} as const satisfies Record<string, Text>;
+export type SettingIssueCode = keyof typeof SETTING_ISSUE_MESSAGES;
+
+export function settingIssueMessage(code: SettingIssueCode, params: Readonly<Record<string, string | number>>, locale: Locale): string {
+  return SETTING_ISSUE_MESSAGES[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+}
+
+/** A field's label: the kind's own, then the shared one; undefined lets the schema's title or the key show. */
+export function settingFieldLabel(kind: string, property: string, locale: Locale): { title: string; description?: string } | undefined {
+  const label = SETTING_FIELD_LABELS[`${kind}:${property}`] ?? SETTING_FIELD_LABELS[property];
+  if (!label) return undefined;
+  return { title: label.title[locale], ...(label.description ? { description: label.description[locale] } : {}) };
+}
