@@ -1,12 +1,15 @@
+import * as applicationDetail from "./application-detail";
 import * as applications from "./applications";
+import * as myWork from "./my-work";
 import type { NavEntry } from "./nav";
 import * as overview from "./overview";
+import * as students from "./students";
 
 /**
- * Every page of the dashboard: one file per page under `routes/` exporting its `route` and `nav` entry,
- * listed here once. To add a page: write `routes/<page>.tsx` (path, search params, lazy component,
- * permission) and add it to PAGES.
+ * Every page of the dashboard: one file per page under `routes/` exporting its `route` and its `nav` entry
+ * (null: reached from another page, not the menu), listed here once. To add a page: write
+ * `routes/<page>.tsx` (path, search params, lazy component, permission) and add it to PAGES.
  */
-export const PAGES = [overview, applications] as const;
+export const PAGES = [overview, myWork, applications, applicationDetail, students] as const;
 
-export const NAV: NavEntry[] = PAGES.map((page) => page.nav);
+export const NAV: NavEntry[] = PAGES.flatMap((page) => (page.nav ? [page.nav] : []));

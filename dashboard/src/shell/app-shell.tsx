@@ -10,6 +10,7 @@ import { ErrorBar, Loading } from "../components/page-state";
 import { useLocale } from "../i18n/use-locale";
 import { NAV } from "../routes/pages";
 import { LanguageSwitch } from "./language-switch";
+import { SavedViewsNav } from "./saved-views-nav";
 import { SignIn } from "./sign-in";
 import { may } from "./use-me";
 
@@ -106,6 +107,7 @@ export function AppShell() {
                 <entry.icon fontSize={20} aria-hidden />
                 {t(`nav.${entry.label}`)}
               </Link>
+              {entry.to === "/applications" ? <SavedViewsNav linkClass={styles.link} /> : null}
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
-import { academicYearOf } from "@xueji/shared";
+import { APPLICATION_TYPES, academicYearOf } from "@xueji/shared";
 import { z } from "zod";
+import { EXPORT_COLUMNS, exportApplications } from "../services/insights/export-applications";
 import { leadTimes } from "../services/insights/lead-times";
 import { myWork } from "../services/insights/my-work";
 import { standingByCollege } from "../services/insights/standing-by-college";
@@ -10,6 +11,29 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Answers the dashboard draws that the record's own routers do not give: my work, lead times, standing by college. */
 export const insightsRouter = router({
+  /** The applications list as filtered, sorted and with the columns the reader chose, as a text-only .xlsx. */
+  exportApplications: procedureFor("applications.read")
+    .input(
+      z.object({
+        collegeId: z.number().int().optional(),
+        type: z.enum(APPLICATION_TYPES).optional(),
+        stage: z.string().max(30).optional(),
+        state: z.enum(["open", "done", "rejected"]).optional(),
+        overdue: z.boolean().optional(),
+        sort: z.enum(["filed", "due"]).default("filed"),
+        direction: z.enum(["asc", "desc"]).default("desc"),
+        columns: z.array(z.enum(EXPORT_COLUMNS)).min(1).max(EXPORT_COLUMNS.length),
+      }),
+    )
+    .query(({ ctx, input }) => {
+      const { columns, ...filters } = input;
+      return exportApplications(
+        ctx.db,
+        { ...filters, collegeId: collegeFilter(ctx.scope, input.collegeId), today: ctx.today() },
+        columns,
+        ctx.locale,
+      );
+    }),
   myWork: procedureFor("applications.read")
     .input(z.object(cursorPage))
     .query(({ ctx, input }) =>

@@ -108,3 +108,35 @@ describe.each(TEST_ENGINES)("dashboard insights on %s", (engine) => {
     expect(own.map((r) => r.collegeId)).toEqual([w.collegeB]);
   });
 });
+
+describe.each(TEST_ENGINES)("exporting the applications view on %s", (engine) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld(engine);
+    // A name Excel would read as a formula: the export must keep it text.
+    await w.insertStudents([{ studentNo: "0025010001", name: "=HYPERLINK(1)", collegeId: w.collegeA, majorId: w.majorA, grade: 2025 }]);
+    const workflow = DEFAULT_WORKFLOWS.suspension;
+    const reasonCode = workflow.reasons[0]?.code as string;
+    await (await w.as("secretary-a", DAY)).applications.file({
+      studentNo: "0025010001",
+      type: "suspension",
+      reasonCode,
+      materials: requiredMaterials(workflow, reasonCode) as never,
+    });
+  }, 60_000);
+  afterAll(() => w.database.close());
+
+  it("writes the chosen columns as text cells, leading zeros kept and formulas quoted", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const out = await (await w.as("registrar", DAY)).insights.exportApplications({ columns: ["studentNo", "name", "type", "stage"] });
+    expect(out.rows).toBe(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.base64, "base64") as never);
+    const ws = wb.worksheets[0];
+    expect(ws?.getRow(2).values).toEqual([undefined, "学号", "姓名", "异动类型", "当前环节"]);
+    expect(ws?.getRow(3).values).toEqual([undefined, "0025010001", "'=HYPERLINK(1)", "休学", "学院草稿"]);
+    expect(ws?.getCell(3, 1).numFmt).toBe("@");
+    const other = await (await w.as("secretary-b", DAY)).insights.exportApplications({ columns: ["studentNo"] });
+    expect(other.rows).toBe(0);
+  });
+});
