@@ -1,8 +1,11 @@
 import * as applicationDetail from "./application-detail";
 import * as applications from "./applications";
+import * as graduation from "./graduation";
 import * as myWork from "./my-work";
 import type { NavEntry } from "./nav";
 import * as overview from "./overview";
+import * as sheets from "./sheets";
+import * as standing from "./standing";
 import * as students from "./students";
 
 /**
@@ -10,6 +13,6 @@ import * as students from "./students";
  * (null: reached from another page, not the menu), listed here once. To add a page: write
  * `routes/<page>.tsx` (path, search params, lazy component, permission) and add it to PAGES.
  */
-export const PAGES = [overview, myWork, applications, applicationDetail, students] as const;
+export const PAGES = [overview, myWork, applications, applicationDetail, sheets, standing, graduation, students] as const;
 
 export const NAV: NavEntry[] = PAGES.flatMap((page) => (page.nav ? [page.nav] : []));

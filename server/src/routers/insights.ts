@@ -1,6 +1,7 @@
 import { APPLICATION_TYPES, academicYearOf } from "@xueji/shared";
 import { z } from "zod";
 import { EXPORT_COLUMNS, exportApplications } from "../services/insights/export-applications";
+import { exportGraduation } from "../services/insights/export-graduation";
 import { leadTimes } from "../services/insights/lead-times";
 import { myWork } from "../services/insights/my-work";
 import { standingByCollege } from "../services/insights/standing-by-college";
@@ -34,6 +35,16 @@ export const insightsRouter = router({
         ctx.locale,
       );
     }),
+  /** A cohort's graduation audit results as a text-only .xlsx. */
+  exportGraduation: procedureFor("graduation.read")
+    .input(
+      z.object({
+        cohort: z.number().int().min(2000).max(2100),
+        collegeId: z.number().int().optional(),
+        outcome: z.enum(["graduate", "complete"]).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => exportGraduation(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId) }, ctx.locale)),
   myWork: procedureFor("applications.read")
     .input(z.object(cursorPage))
     .query(({ ctx, input }) =>

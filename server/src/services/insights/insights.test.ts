@@ -1,7 +1,7 @@
 import { DEFAULT_WORKFLOWS, requiredMaterials } from "@xueji/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, type World } from "../../../test/world";
-import { pendingItems, students } from "../../db/schema";
+import { graduationAudits, pendingItems, students } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
 import { median } from "./lead-times";
 
@@ -138,5 +138,61 @@ describe.each(TEST_ENGINES)("exporting the applications view on %s", (engine) =>
     expect(ws?.getCell(3, 1).numFmt).toBe("@");
     const other = await (await w.as("secretary-b", DAY)).insights.exportApplications({ columns: ["studentNo"] });
     expect(other.rows).toBe(0);
+  });
+});
+
+describe.each(TEST_ENGINES)("exporting graduation audit results on %s", (engine) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld(engine);
+    await w.insertStudents([
+      { studentNo: "2022010001", name: "毕业生甲", collegeId: w.collegeA, majorId: w.majorA, grade: 2022 },
+      { studentNo: "2022010002", name: "结业生乙", collegeId: w.collegeA, majorId: w.majorA, grade: 2022 },
+      { studentNo: "2022020001", name: "外院丙", collegeId: w.collegeB, majorId: w.majorB, grade: 2022 },
+    ]);
+    const ids = new Map((await w.db.select({ id: students.id, no: students.studentNo }).from(students)).map((s) => [s.no, s.id]));
+    const base = { cohort: 2026, degreeReasons: [], dataComplete: true, rulesVersion: 1 };
+    await w.db.insert(graduationAudits).values([
+      { ...base, studentId: ids.get("2022010001") as number, collegeId: w.collegeA, outcome: "graduate", degree: "award", reasons: [] },
+      {
+        ...base,
+        studentId: ids.get("2022010002") as number,
+        collegeId: w.collegeA,
+        outcome: "complete",
+        degree: "withhold",
+        reasons: [{ code: "credits-short", earned: 150, required: 160 }],
+        overrideOutcome: "graduate",
+        overrideDegree: "withhold",
+        overrideReason: "补考成绩已录入",
+      },
+      { ...base, studentId: ids.get("2022020001") as number, collegeId: w.collegeB, outcome: "graduate", degree: "award", reasons: [] },
+    ]);
+  }, 60_000);
+  afterAll(() => w.database.close());
+
+  it("lists the cohort with overrides applied, reasons named, a college role's own college only", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const read = async (base64: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(base64, "base64") as never);
+      const ws = wb.worksheets[0];
+      return Array.from({ length: (ws?.rowCount ?? 0) - 2 }, (_, i) => (ws?.getRow(i + 3).values as unknown[]).slice(1));
+    };
+    const all = await (await w.as("registrar")).insights.exportGraduation({ cohort: 2026 });
+    expect(all.rows).toBe(3);
+    const rows = await read(all.base64);
+    expect(rows[1]).toEqual([
+      "2022010002",
+      "结业生乙",
+      "信息工程学院",
+      "计算机科学与技术",
+      "毕业",
+      "不授予",
+      "学分不足",
+      "学院初审",
+      "补考成绩已录入",
+    ]);
+    const own = await (await w.as("leader-b")).insights.exportGraduation({ cohort: 2026 });
+    expect((await read(own.base64)).map((r) => r[0])).toEqual(["2022020001"]);
   });
 });
