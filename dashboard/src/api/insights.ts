@@ -1,7 +1,6 @@
 import { infiniteQueryOptions } from "@tanstack/react-query";
 import type { Page } from "./applications";
 import { client, type RouterInputs, type RouterOutputs } from "./client";
-import { apiQuery } from "./query";
 
 export type WorkItem = RouterOutputs["insights"]["myWork"]["items"][number];
 
@@ -13,10 +12,6 @@ export const myWorkQuery = () =>
     queryFn: ({ pageParam }): Promise<Page<WorkItem>> => client.insights.myWork.query({ cursor: pageParam, limit: 200 }),
     getNextPageParam: (last: Page<WorkItem>) => last.nextCursor ?? undefined,
   });
-
-export const leadTimesQuery = (input: RouterInputs["insights"]["leadTimes"]) => apiQuery("insights", "leadTimes", input);
-export const standingByCollegeQuery = (input: RouterInputs["insights"]["standingByCollege"]) =>
-  apiQuery("insights", "standingByCollege", input);
 
 /** The current view as .xlsx: the server writes it (text cells, formulas quoted); the browser saves it. */
 export async function downloadApplications(input: RouterInputs["insights"]["exportApplications"]): Promise<number> {

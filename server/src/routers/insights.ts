@@ -1,11 +1,17 @@
 import { APPLICATION_TYPES, academicYearOf } from "@xueji/shared";
+import { max } from "drizzle-orm";
 import { z } from "zod";
+import { graduationAudits, terms } from "../db/schema";
+import { sheetProgress } from "../services/dashboard/sheet-progress";
+import { auditSummary } from "../services/graduation/override-audit";
 import { EXPORT_COLUMNS, exportApplications } from "../services/insights/export-applications";
 import { exportGraduation } from "../services/insights/export-graduation";
 import { leadTimes } from "../services/insights/lead-times";
 import { myWork } from "../services/insights/my-work";
 import { standingByCollege } from "../services/insights/standing-by-college";
+import { termOn } from "../services/reference/reference-data";
 import { collegeFilter, procedureFor, router } from "../trpc";
+import { termInput } from "./inputs";
 
 const cursorPage = { cursor: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(500).default(100) };
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -45,6 +51,23 @@ export const insightsRouter = router({
       }),
     )
     .query(({ ctx, input }) => exportGraduation(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId) }, ctx.locale)),
+  /** Colleges' check sheets against the calendar, for the term named or else the current one (so the overview needs no second round trip). */
+  sheetProgress: procedureFor("sheets.read")
+    .input(z.object({ termCode: termInput.optional(), collegeId: z.number().int().optional() }))
+    .query(async ({ ctx, input }) => {
+      const today = ctx.today();
+      const termCode = input.termCode ?? termOn(await ctx.db.select().from(terms), today)?.code;
+      if (!termCode) return { termCode: null, rows: [] };
+      return { termCode, rows: await sheetProgress(ctx.db, { termCode, today, collegeId: collegeFilter(ctx.scope, input.collegeId) }) };
+    }),
+  /** Graduation audit results by college for a cohort; by default the latest audited, else the one graduating this academic year. */
+  auditPassRates: procedureFor("graduation.read")
+    .input(z.object({ cohort: z.number().int().min(2000).max(2100).optional(), collegeId: z.number().int().optional() }))
+    .query(async ({ ctx, input }) => {
+      const [latest] = await ctx.db.select({ cohort: max(graduationAudits.cohort) }).from(graduationAudits);
+      const cohort = input.cohort ?? latest?.cohort ?? Number(academicYearOf(ctx.today()).slice(5, 9));
+      return { cohort, rows: await auditSummary(ctx.db, { cohort, collegeId: collegeFilter(ctx.scope, input.collegeId) }) };
+    }),
   myWork: procedureFor("applications.read")
     .input(z.object(cursorPage))
     .query(({ ctx, input }) =>

@@ -250,8 +250,8 @@ function ApplicationDetail() {
                         <TableCell>{t("detail.filed")}</TableCell>
                         <TableCell />
                       </TableRow>
-                      {decisions.map((d, i) => (
-                        <TableRow key={`${d.at}-${i}`}>
+                      {decisions.map((d) => (
+                        <TableRow key={`${String(d.at)}-${d.fromStage}-${d.toStage}`}>
                           <TableCell>{formatDateTime(d.at, locale)}</TableCell>
                           <TableCell>{d.by}</TableCell>
                           <TableCell>

@@ -78,12 +78,14 @@ export function SubmissionPanel({ submissionId }: { submissionId: string }) {
           if (!issues.length) return <Text>{t("sheets.noIssue")}</Text>;
           return (
             <span title={issues.map((i) => formatMessage(i.code, i.params ?? {}, locale)).join("\n")}>
-              {issues.map((i, n) => (
-                <span key={`${i.code}-${n}`} style={{ color: SEVERITY_STRONG[i.severity] }}>
-                  {n ? "；" : ""}
-                  {formatMessage(i.code, i.params ?? {}, locale)}
-                </span>
-              ))}
+              {issues
+                .map((i) => ({ ...i, text: formatMessage(i.code, i.params ?? {}, locale) }))
+                .map((i, n, all) => (
+                  <span key={`${i.code}-${i.field ?? ""}-${i.text}`} style={{ color: SEVERITY_STRONG[i.severity] }}>
+                    {i.text}
+                    {n < all.length - 1 ? "；" : ""}
+                  </span>
+                ))}
             </span>
           );
         },
@@ -111,7 +113,7 @@ export function SubmissionPanel({ submissionId }: { submissionId: string }) {
           </MessageBar>
         ) : null}
         {diff.data ? (
-          <div className={styles.diff} aria-label={t("sheets.diff")}>
+          <div className={styles.diff}>
             <Text weight="semibold">{diff.data.previousId ? t("sheets.diffAgainst") : t("sheets.firstVersion")}</Text>
             {diff.data.previousId ? (
               <>

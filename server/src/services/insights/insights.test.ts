@@ -176,7 +176,7 @@ describe.each(TEST_ENGINES)("exporting graduation audit results on %s", (engine)
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(base64, "base64") as never);
       const ws = wb.worksheets[0];
-      return Array.from({ length: (ws?.rowCount ?? 0) - 2 }, (_, i) => (ws?.getRow(i + 3).values as unknown[]).slice(1));
+      return Array.from({ length: (ws?.rowCount ?? 0) - 2 }, (_, i) => ((ws?.getRow(i + 3).values ?? []) as unknown[]).slice(1));
     };
     const all = await (await w.as("registrar")).insights.exportGraduation({ cohort: 2026 });
     expect(all.rows).toBe(3);
@@ -194,5 +194,24 @@ describe.each(TEST_ENGINES)("exporting graduation audit results on %s", (engine)
     ]);
     const own = await (await w.as("leader-b")).insights.exportGraduation({ cohort: 2026 });
     expect((await read(own.base64)).map((r) => r[0])).toEqual(["2022020001"]);
+  });
+});
+
+describe.each(TEST_ENGINES)("overview defaults on %s", (engine) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld(engine);
+  }, 60_000);
+  afterAll(() => w.database.close());
+
+  it("reads check-sheet progress of the current term and audits of this year's graduating cohort when none is named", async () => {
+    const registrar = await w.as("registrar", DAY);
+    const progress = await registrar.insights.sheetProgress({});
+    expect(progress.termCode).toBe("2026-2027-1");
+    expect(new Set(progress.rows.map((r) => r.collegeId))).toEqual(new Set([w.collegeA, w.collegeB]));
+    const own = await (await w.as("leader-a", DAY)).insights.sheetProgress({});
+    expect(new Set(own.rows.map((r) => r.collegeId))).toEqual(new Set([w.collegeA]));
+    const audits = await registrar.insights.auditPassRates({});
+    expect(audits).toEqual({ cohort: 2027, rows: [] });
   });
 });
