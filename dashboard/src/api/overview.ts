@@ -3,7 +3,7 @@ import { apiQuery } from "./query";
 
 export type PipelineCell = RouterOutputs["dashboard"]["pipeline"][number];
 export type SheetProgress = RouterOutputs["insights"]["sheetProgress"]["rows"];
-export type StandingCount = RouterOutputs["insights"]["standingByCollege"][number];
+export type StandingCount = RouterOutputs["insights"]["standingByCollege"]["rows"][number];
 export type LeadTime = RouterOutputs["insights"]["leadTimes"][number];
 export type AuditRates = RouterOutputs["insights"]["auditPassRates"];
 

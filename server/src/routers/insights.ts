@@ -1,7 +1,7 @@
 import { APPLICATION_TYPES, academicYearOf } from "@xueji/shared";
 import { max } from "drizzle-orm";
 import { z } from "zod";
-import { graduationAudits, terms } from "../db/schema";
+import { graduationAudits, pendingItems, terms } from "../db/schema";
 import { sheetProgress } from "../services/dashboard/sheet-progress";
 import { auditSummary } from "../services/graduation/override-audit";
 import { EXPORT_COLUMNS, exportApplications } from "../services/insights/export-applications";
@@ -96,10 +96,13 @@ export const insightsRouter = router({
         collegeId: z.number().int().optional(),
       }),
     )
-    .query(({ ctx, input }) =>
-      standingByCollege(ctx.db, {
-        academicYear: input.academicYear ?? academicYearOf(ctx.today()),
-        collegeId: collegeFilter(ctx.scope, input.collegeId),
-      }),
-    ),
+    .query(async ({ ctx, input }) => {
+      // By default the latest year the rules have judged (accepted failed-course sheets), else this one.
+      const [latest] = await ctx.db.select({ year: max(pendingItems.academicYear) }).from(pendingItems);
+      const academicYear = input.academicYear ?? latest?.year ?? academicYearOf(ctx.today());
+      return {
+        academicYear,
+        rows: await standingByCollege(ctx.db, { academicYear, collegeId: collegeFilter(ctx.scope, input.collegeId) }),
+      };
+    }),
 });

@@ -18,7 +18,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { AUDIT_STAGE_LABELS, AUDIT_STAGES, type AuditStage } from "@xueji/shared";
 import { useTranslation } from "react-i18next";
-import { advanceStage, auditSummaryQuery, downloadGraduation, runCohort } from "../../api/graduation";
+import { advanceStage, downloadGraduation, runCohort } from "../../api/graduation";
+import { auditPassRatesQuery } from "../../api/overview";
 import { invalidate } from "../../api/query";
 import { labelsOf, useReference } from "../../api/reference";
 import { PageHeader } from "../../components/page-header";
@@ -63,9 +64,10 @@ function Graduation() {
   const me = useMe();
   const reference = useReference().data;
   const labels = labelsOf(reference, locale);
-  const cohort = search.cohort ?? defaultCohort(reference?.academicYear);
+  // Without a cohort in the URL the server picks the latest audited one (else this year's graduates).
+  const summary = useQuery(auditPassRatesQuery({ cohort: search.cohort }));
+  const cohort = search.cohort ?? summary.data?.cohort ?? defaultCohort(reference?.academicYear);
   const setSearch = (next: Partial<GraduationSearch>) => navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
-  const summary = useQuery(auditSummaryQuery({ cohort }));
   const mayRun = useMay("graduation.run");
   const mayAdvance = useMay("graduation.advance");
   const refresh = () => invalidate(queryClient, "graduation");
@@ -105,7 +107,7 @@ function Graduation() {
       {exporting.error ? <ErrorBar error={exporting.error} /> : null}
       <Section title={t("graduation.byCollege", { cohort })} note={t("graduation.byCollegeNote")}>
         <QueryState
-          query={summary}
+          query={{ ...summary, data: summary.data?.rows }}
           isEmpty={(rows) => rows.length === 0}
           empty={
             <MessageBar>

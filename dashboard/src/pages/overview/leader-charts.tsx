@@ -4,17 +4,32 @@ import { useTranslation } from "react-i18next";
 import type { AuditRates, LeadTime, PipelineCell } from "../../api/overview";
 import { labelsOf, type Reference, stageName } from "../../api/reference";
 import { Section } from "../../components/section";
-import { collator } from "../../format/intl";
+import { collator, formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(380px, 1fr))", gap: tokens.spacingHorizontalL },
   empty: { color: tokens.colorNeutralForeground3 },
+  bars: {
+    width: "100%",
+    borderCollapse: "collapse",
+    "& th": { textAlign: "left", fontWeight: tokens.fontWeightRegular, whiteSpace: "nowrap", paddingRight: tokens.spacingHorizontalM },
+    "& td": { padding: "4px 0" },
+  },
+  bar: {
+    display: "inline-block",
+    height: "14px",
+    minWidth: "2px",
+    backgroundColor: tokens.colorBrandBackground,
+    borderRadius: tokens.borderRadiusSmall,
+  },
+  num: { whiteSpace: "nowrap", textAlign: "right", paddingLeft: tokens.spacingHorizontalM, fontVariantNumeric: "tabular-nums" },
 });
 
 /**
  * The leaders' charts (bundled @fluentui/react-charts, loaded with this chunk only when a leader opens the
- * overview): lead time per stage, overdue by college, graduation audit pass rates by college.
+ * overview): lead time per stage (a bar list: stage names are long and medians are often 0 or 1 day, which a
+ * bar chart draws as nothing), overdue by college, graduation audit pass rates by college.
  */
 export function LeaderCharts({
   leadTimes,
@@ -35,10 +50,17 @@ export function LeaderCharts({
   const lead = leadTimes
     .map((l) => ({ x: stageName(anyWorkflow(l.stage), l.stage, locale), y: l.medianWorkingDays, legend: t("overview.medianDays") }))
     .sort((a, b) => b.y - a.y);
+  const maxLead = Math.max(0, ...lead.map((l) => l.y));
   const overdueBy = new Map<number, number>();
   for (const c of pipeline) overdueBy.set(c.collegeId, (overdueBy.get(c.collegeId) ?? 0) + Number(c.overdue));
   const overdue = [...overdueBy.entries()]
-    .map(([id, n]) => ({ x: labels.college(id), y: n, legend: t("overview.overdueLegend"), color: "#A4262C" }))
+    .map(([id, n]) => ({
+      x: labels.college(id),
+      y: n,
+      legend: t("overview.overdueLegend"),
+      color: "#A4262C",
+      barLabel: formatNumber(n, locale),
+    }))
     .sort((a, b) => collator(locale).compare(a.x, b.x));
   const rates = audits.rows
     .map((r) => ({
@@ -47,7 +69,7 @@ export function LeaderCharts({
       legend: t("overview.passRate"),
     }))
     .sort((a, b) => collator(locale).compare(a.x, b.x));
-  const chart = (title: string, data: Array<{ x: string; y: number; legend: string; color?: string }>, unit: string) => (
+  const chart = (title: string, data: Array<{ x: string; y: number; legend: string; color?: string; barLabel?: string }>, unit: string) => (
     <Section title={title}>
       {data.length ? (
         <VerticalBarChart
@@ -66,7 +88,25 @@ export function LeaderCharts({
   );
   return (
     <div className={styles.grid}>
-      {chart(t("overview.leadTimes"), lead, t("overview.workingDays"))}
+      <Section title={t("overview.leadTimes")} note={t("overview.leadTimesNote")}>
+        {lead.length ? (
+          <table className={styles.bars} aria-label={t("overview.leadTimes")}>
+            <tbody>
+              {lead.map((l) => (
+                <tr key={l.x}>
+                  <th scope="row">{l.x}</th>
+                  <td>
+                    <span className={styles.bar} style={{ width: `${maxLead ? (l.y / maxLead) * 100 : 0}%` }} />
+                  </td>
+                  <td className={styles.num}>{t("overview.days", { n: formatNumber(l.y, locale) })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <Text className={styles.empty}>{t("state.empty")}</Text>
+        )}
+      </Section>
       {chart(t("overview.overdueByCollege"), overdue, t("overview.applications"))}
       {chart(t("overview.auditPassRates", { cohort: audits.cohort }), rates, "%")}
     </div>

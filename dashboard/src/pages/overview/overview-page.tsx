@@ -85,8 +85,8 @@ function Overview() {
           </Section>
         ) : null}
         {mayPending ? (
-          <Section title={t("overview.standing")} note={t("overview.standingNote")}>
-            <QueryState query={standing} isEmpty={(rows) => rows.length === 0}>
+          <Section title={t("overview.standing", { year: standing.data?.academicYear ?? "" })} note={t("overview.standingNote")}>
+            <QueryState query={{ ...standing, data: standing.data?.rows }} isEmpty={(rows) => rows.length === 0}>
               {(rows) => <StandingTable rows={rows} />}
             </QueryState>
           </Section>

@@ -13,7 +13,6 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { useReference } from "../../api/reference";
 import { submissionsQuery } from "../../api/sheets";
 import { CollegePicker } from "../../components/college-picker";
 import { PageHeader } from "../../components/page-header";
@@ -56,15 +55,15 @@ function Sheets() {
   const styles = useStyles();
   const search = routeApi.useSearch();
   const navigate = useNavigate({ from: "/sheets" });
-  const reference = useReference().data;
-  const termCode = search.termCode ?? reference?.currentTerm ?? undefined;
+  // Unset: every term, newest submissions first.
+  const termCode = search.termCode;
   const setSearch = (next: Partial<SheetsSearch>) => navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
-  const list = useQuery({ ...submissionsQuery({ termCode, collegeId: search.collegeId }), enabled: !!termCode });
+  const list = useQuery(submissionsQuery({ termCode, collegeId: search.collegeId }));
   return (
     <div className={styles.layout}>
       <PageHeader title={t("nav.sheets")}>
         <CollegePicker value={search.collegeId} onChange={(collegeId) => setSearch({ collegeId, open: undefined })} />
-        <TermPicker value={termCode} onChange={(code) => setSearch({ termCode: code, open: undefined })} />
+        <TermPicker allowAll value={termCode} onChange={(code) => setSearch({ termCode: code, open: undefined })} />
       </PageHeader>
       <QueryState query={list} isEmpty={(rows) => rows.length === 0}>
         {(rows) => (
@@ -73,7 +72,7 @@ function Sheets() {
               <Table size="small" aria-label={t("sheets.submissions")}>
                 <TableHeader>
                   <TableRow>
-                    {["college", "kind", "version", "state", "rows", "errors", "by", "at"].map((c) => (
+                    {["college", "term", "kind", "version", "state", "rows", "errors", "by", "at"].map((c) => (
                       <TableHeaderCell key={c}>{t(`sheets.col.${c}`)}</TableHeaderCell>
                     ))}
                   </TableRow>
@@ -89,6 +88,7 @@ function Sheets() {
                       aria-selected={search.open === s.id}
                     >
                       <TableCell>{s.collegeName}</TableCell>
+                      <TableCell>{s.termCode}</TableCell>
                       <TableCell>{t(`sheetKind.${s.kind}`, { defaultValue: s.kind })}</TableCell>
                       <TableCell>v{s.version}</TableCell>
                       <TableCell>

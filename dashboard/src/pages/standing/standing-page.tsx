@@ -55,9 +55,10 @@ function Standing() {
   const navigate = useNavigate({ from: "/standing" });
   const queryClient = useQueryClient();
   const reference = useReference().data;
-  const academicYear = search.academicYear ?? reference?.academicYear;
+  // Unset: every year (the list is of what is still to be dealt with, whatever year produced it).
+  const academicYear = search.academicYear;
   const setSearch = (next: Partial<StandingSearch>) => navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
-  const list = useQuery({ ...pendingQuery({ academicYear, kind: search.kind, collegeId: search.collegeId }), enabled: !!academicYear });
+  const list = useQuery({ ...pendingQuery({ academicYear, kind: search.kind, collegeId: search.collegeId }) });
   const mayLift = useMay("pending.lift");
   const mayTakeUp = useMay("pending.take-up");
   const [lifting, setLifting] = useState<PendingItem | null>(null);

@@ -99,12 +99,13 @@ describe.each(TEST_ENGINES)("dashboard insights on %s", (engine) => {
       },
       { studentId: by("2025020001").id, collegeId: w.collegeB, kind: "dismissal", academicYear: "2026-2027", figures: {} },
     ]);
-    const all = await (await w.as("registrar", DAY)).insights.standingByCollege({});
+    const { academicYear, rows: all } = await (await w.as("registrar", DAY)).insights.standingByCollege({});
+    expect(academicYear).toBe("2026-2027");
     expect(all.map((r) => [r.collegeId, r.kind, r.state, Number(r.count)])).toEqual([
       [w.collegeA, "warning-1", "pending", 2],
       [w.collegeB, "dismissal", "pending", 1],
     ]);
-    const own = await (await w.as("leader-b", DAY)).insights.standingByCollege({});
+    const own = (await (await w.as("leader-b", DAY)).insights.standingByCollege({ academicYear: "2026-2027" })).rows;
     expect(own.map((r) => r.collegeId)).toEqual([w.collegeB]);
   });
 });
