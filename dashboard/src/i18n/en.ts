@@ -246,6 +246,7 @@ export const en: Messages = {
     newest500: "Only the newest 500 are listed; filter by college or term.",
     col: {
       college: "College",
+      term: "Term",
       kind: "Sheet",
       version: "Version",
       state: "State",

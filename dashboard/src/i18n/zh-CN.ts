@@ -235,6 +235,7 @@ export const zhCN = {
     newest500: "只列出最新的 500 份；请按学院或学期筛选。",
     col: {
       college: "学院",
+      term: "学期",
       kind: "核对表",
       version: "版本",
       state: "状态",

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useSavedViews } from "../api/views";
@@ -18,7 +18,7 @@ export function SavedViewsNav({ linkClass }: { linkClass: string }) {
     <ul className={styles.list} aria-label={t("nav.savedViews")}>
       {views.data.map((view) => (
         <li key={view.id}>
-          <Link to="/applications" search={{ ...view.state, view: view.id }} className={`${linkClass} ${styles.item}`}>
+          <Link to="/applications" search={{ ...view.state, view: view.id }} className={mergeClasses(linkClass, styles.item)}>
             {view.name}
           </Link>
         </li>

@@ -129,6 +129,11 @@ function ApplicationDetail() {
                 ) : null}
               </PageHeader>
             </div>
+            {decision.isSuccess ? (
+              <MessageBar intent="success" className={styles.noPrint}>
+                <MessageBarBody>{t("detail.decided", { stage: labels.stage(application.type, decision.data.stage) })}</MessageBarBody>
+              </MessageBar>
+            ) : null}
             <div className={styles.grid}>
               <Section title={t("detail.student")}>
                 <dl className={styles.facts}>
@@ -311,13 +316,6 @@ function ApplicationDetail() {
                         </MessageBar>
                       ) : decision.error ? (
                         <ErrorBar error={decision.error} />
-                      ) : null}
-                      {decision.isSuccess ? (
-                        <MessageBar intent="success">
-                          <MessageBarBody>
-                            {t("detail.decided", { stage: labels.stage(application.type, decision.data.stage) })}
-                          </MessageBarBody>
-                        </MessageBar>
                       ) : null}
                       <div className={styles.actions}>
                         <Button

@@ -5,6 +5,7 @@ import {
   MessageBar,
   MessageBarBody,
   makeStyles,
+  mergeClasses,
   Table,
   TableBody,
   TableCell,
@@ -132,7 +133,7 @@ function Graduation() {
                   return (
                     <TableRow
                       key={r.collegeId}
-                      className={search.collegeId === r.collegeId ? `${styles.row} ${styles.open}` : styles.row}
+                      className={mergeClasses(styles.row, search.collegeId === r.collegeId && styles.open)}
                       onClick={() => setSearch({ collegeId: r.collegeId })}
                       onKeyDown={(e) => e.key === "Enter" && setSearch({ collegeId: r.collegeId })}
                       tabIndex={0}

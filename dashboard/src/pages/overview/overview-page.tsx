@@ -17,7 +17,7 @@ import { PipelineHeatMap } from "./pipeline-heat-map";
 import { SheetProgressTable } from "./sheet-progress-table";
 import { StandingTable } from "./standing-table";
 
-// The charts library is large: only leaders load it, after the page is up.
+// Only leaders see the charts: others never load them.
 const LeaderCharts = lazy(() => import("./leader-charts").then((m) => ({ default: m.LeaderCharts })));
 
 const routeApi = getRouteApi("/app/");

@@ -1,6 +1,7 @@
 import {
   Badge,
   makeStyles,
+  mergeClasses,
   Table,
   TableBody,
   TableCell,
@@ -81,7 +82,7 @@ function Sheets() {
                   {rows.map((s) => (
                     <TableRow
                       key={s.id}
-                      className={search.open === s.id ? `${styles.row} ${styles.open}` : styles.row}
+                      className={mergeClasses(styles.row, search.open === s.id && styles.open)}
                       onClick={() => setSearch({ open: s.id })}
                       onKeyDown={(e) => e.key === "Enter" && setSearch({ open: s.id })}
                       tabIndex={0}

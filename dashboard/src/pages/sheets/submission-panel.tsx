@@ -26,8 +26,8 @@ import { useMay } from "../../shell/use-me";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  review: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end", flexWrap: "wrap" },
-  reason: { minWidth: "360px", flexGrow: 1 },
+  review: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "720px" },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalM },
   diff: { display: "flex", gap: tokens.spacingHorizontalL },
 });
 
@@ -143,15 +143,17 @@ export function SubmissionPanel({ submissionId }: { submissionId: string }) {
               review.mutate({ submissionId, decision: "reject", reason });
             }}
           >
-            <Button appearance="primary" disabled={review.isPending} onClick={() => review.mutate({ submissionId, decision: "accept" })}>
-              {t("sheets.accept")}
-            </Button>
-            <Field label={t("sheets.returnReason")} className={styles.reason}>
-              <Textarea value={reason} onChange={(_, d) => setReason(d.value)} maxLength={2000} rows={1} />
+            <Field label={t("sheets.returnReason")}>
+              <Textarea value={reason} onChange={(_, d) => setReason(d.value)} maxLength={2000} />
             </Field>
-            <Button type="submit" disabled={review.isPending || !reason.trim()}>
-              {t("sheets.return")}
-            </Button>
+            <div className={styles.buttons}>
+              <Button appearance="primary" disabled={review.isPending} onClick={() => review.mutate({ submissionId, decision: "accept" })}>
+                {t("sheets.accept")}
+              </Button>
+              <Button type="submit" disabled={review.isPending || !reason.trim()}>
+                {t("sheets.return")}
+              </Button>
+            </div>
           </form>
         ) : null}
         {review.error ? <ErrorBar error={review.error} /> : null}
