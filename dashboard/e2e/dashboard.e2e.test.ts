@@ -228,9 +228,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the dashboard in Chromium against a real
     const [waiting] = await served.db.select().from(sheetSubmissions).where(eq(sheetSubmissions.state, "submitted")).limit(1);
     const registrar = await signIn("registrar");
     await registrar.goto(`${served.base}/sheets?open=${waiting?.id}`);
-    // Typed as a person types (Playwright's fill() waits forever on this Fluent Textarea here).
-    await registrar.getByLabel("退回原因（学院会看到）").click();
-    await registrar.keyboard.insertText("第 12 行身份证号与出生日期不符，请核对后重新提交");
+    await registrar.getByLabel("退回原因（学院会看到）").fill("第 12 行身份证号与出生日期不符，请核对后重新提交");
     await registrar.getByRole("button", { name: "退回学院" }).click();
     await registrar.getByTestId("return-reason").waitFor();
     await check(registrar, "sheet-returned");

@@ -69,7 +69,8 @@ function Sheets() {
       <QueryState query={list} isEmpty={(rows) => rows.length === 0}>
         {(rows) => (
           <>
-            <div className={styles.list}>
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take focus to scroll by keyboard (axe scrollable-region-focusable) */}
+            <section className={styles.list} aria-label={t("sheets.submissions")} tabIndex={0}>
               <Table size="small" aria-label={t("sheets.submissions")}>
                 <TableHeader>
                   <TableRow>
@@ -105,7 +106,7 @@ function Sheets() {
                   ))}
                 </TableBody>
               </Table>
-            </div>
+            </section>
             {rows.length >= 500 ? <Text className={styles.note}>{t("sheets.newest500")}</Text> : null}
           </>
         )}
