@@ -95,6 +95,13 @@ function ApplicationDetail() {
       await invalidate(queryClient, "applications", "dashboard", "insights");
     },
   });
+  /** A stored value as the reader reads it: a status code by its name, a major by its name. */
+  const valueLabel = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === "") return "—";
+    if (field === "status") return t(`studentStatus.${String(value)}`, { defaultValue: String(value) });
+    if (field === "majorId") return reference?.majors.find((m) => m.id === Number(value))?.name ?? String(value);
+    return String(value);
+  };
   const conflict = decision.error && problemOf(decision.error).appCode === "application.conflict";
 
   return (
@@ -207,8 +214,8 @@ function ApplicationDetail() {
                         {changes.map((c) => (
                           <TableRow key={c.id}>
                             <TableCell>{t(`field.${c.field}`, { defaultValue: c.field })}</TableCell>
-                            <TableCell>{String(c.before ?? "—")}</TableCell>
-                            <TableCell>{String(c.after ?? "—")}</TableCell>
+                            <TableCell>{valueLabel(c.field, c.before)}</TableCell>
+                            <TableCell>{valueLabel(c.field, c.after)}</TableCell>
                           </TableRow>
                         ))}
                       </TableBody>

@@ -151,6 +151,7 @@ function Graduation() {
                           <Button
                             size="small"
                             icon={<ArrowForwardRegular />}
+                            style={{ whiteSpace: "nowrap" }}
                             onClick={(e) => {
                               e.stopPropagation();
                               advance.mutate({ cohort, collegeId: r.collegeId, from: stage });
