@@ -88,8 +88,16 @@ export function StudentCardPanel({ studentNo, onClose }: { studentNo: string; on
                     <TableRow key={h.id}>
                       <TableCell>{formatDateTime(h.at, locale)}</TableCell>
                       <TableCell>{t(`field.${h.field}`, { defaultValue: h.field })}</TableCell>
-                      <TableCell>{String(h.before ?? "—")}</TableCell>
-                      <TableCell>{String(h.after ?? "—")}</TableCell>
+                      <TableCell>
+                        {h.field === "status"
+                          ? t(`studentStatus.${String(h.before)}`, { defaultValue: String(h.before ?? "—") })
+                          : String(h.before ?? "—")}
+                      </TableCell>
+                      <TableCell>
+                        {h.field === "status"
+                          ? t(`studentStatus.${String(h.after)}`, { defaultValue: String(h.after ?? "—") })
+                          : String(h.after ?? "—")}
+                      </TableCell>
                       <TableCell>{h.noticeNo ?? ""}</TableCell>
                     </TableRow>
                   ))}
