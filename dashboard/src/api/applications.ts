@@ -36,3 +36,9 @@ export const decide = apiMutation("applications", "decide");
 export const bulkDecide = apiMutation("applications", "bulkDecide");
 export const fileApplication = apiMutation("applications", "file");
 export const fromPending = apiMutation("applications", "fromPending");
+
+/** The versions the server holds now (one batched request), for retrying decisions that met a stale one. */
+export async function currentVersions(ids: number[]): Promise<Map<number, number>> {
+  const timelines = await Promise.all(ids.map((applicationId) => client.applications.timeline.query({ applicationId })));
+  return new Map(timelines.map((t) => [t.application.id, t.application.version]));
+}

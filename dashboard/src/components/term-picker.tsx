@@ -3,7 +3,16 @@ import { useTranslation } from "react-i18next";
 import { useReference } from "../api/reference";
 
 /** The term filter, newest first (2025-2026-1 …). */
-export function TermPicker({ value, onChange }: { value: string | undefined; onChange: (termCode: string) => void }) {
+export function TermPicker({
+  value,
+  onChange,
+  allowAll = false,
+}: {
+  value: string | undefined;
+  onChange: (termCode: string | undefined) => void;
+  /** Offer "all terms" (the value is then undefined). */
+  allowAll?: boolean;
+}) {
   const { t } = useTranslation();
   const reference = useReference();
   const terms = [...(reference.data?.terms ?? [])].reverse();

@@ -29,6 +29,10 @@ import { formatNumber } from "../format/intl";
 import { useLocale } from "../i18n/use-locale";
 
 const ROW_HEIGHT = 36;
+// Stable empty state: a new [] or {} on every render reads to TanStack Table as a state change.
+const NO_SORTING: SortingState = [];
+const NO_VISIBILITY: VisibilityState = {};
+const NO_SELECTION: RowSelectionState = {};
 
 const useStyles = makeStyles({
   scroller: {
@@ -37,6 +41,11 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
     position: "relative",
+    // The box's size never depends on the rows inside: otherwise, in a shrink-to-fit parent (a Card), a
+    // scroll bar appearing changes the width, which changes the rows, which changes the scroll bar …
+    contain: "strict",
+    width: "100%",
+    boxSizing: "border-box",
   },
   table: { tableLayout: "fixed", minWidth: "100%" },
   head: {
@@ -84,7 +93,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const { t } = useTranslation();
   const locale = useLocale();
   const styles = useStyles();
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLElement>(null);
   const selectable = !!props.onRowSelectionChange;
 
   const columns = useMemo<ColumnDef<T, unknown>[]>(() => {
@@ -118,9 +127,9 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     columns,
     getRowId: props.getRowId,
     state: {
-      sorting: props.sorting ?? [],
-      columnVisibility: props.columnVisibility ?? {},
-      rowSelection: props.rowSelection ?? {},
+      sorting: props.sorting ?? NO_SORTING,
+      columnVisibility: props.columnVisibility ?? NO_VISIBILITY,
+      rowSelection: props.rowSelection ?? NO_SELECTION,
     },
     onSortingChange: props.onSortingChange,
     onRowSelectionChange: props.onRowSelectionChange,
@@ -136,6 +145,8 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // Until the box is measured (first paint, or a DOM without layout), assume a screenful.
+    initialRect: { width: 1024, height: typeof props.height === "number" ? props.height : 600 },
   });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items[0]?.start ?? 0;
@@ -151,11 +162,15 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const visibleColumns = table.getVisibleLeafColumns().length;
   return (
     <>
-      <div
+      <section
         ref={scroller}
         className={styles.scroller}
         style={{ height: props.height ?? "calc(100vh - 260px)" }}
         data-testid="virtual-scroller"
+        // Scrollable by keyboard too (the arrow keys scroll the focused box).
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take focus to scroll by keyboard (WCAG 2.1.1; axe scrollable-region-focusable)
+        tabIndex={0}
+        aria-label={props.label}
       >
         <Table className={styles.table} size="small" aria-label={props.label} aria-rowcount={rows.length + 1}>
           <TableHeader className={styles.head}>
@@ -221,7 +236,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
             ) : null}
           </TableBody>
         </Table>
-      </div>
+      </section>
       <Text className={styles.footer} aria-live="polite">
         {props.loadingMore
           ? t("state.loadingMore")

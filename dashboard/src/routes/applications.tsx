@@ -2,7 +2,7 @@ import { DocumentBulletListRegular } from "@fluentui/react-icons";
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import type { NavEntry } from "./nav";
 import { appRoute } from "./root";
-import { bool, int, oneOf, str, strList } from "./search";
+import { bool, compact, int, oneOf, str, strList } from "./search";
 
 /** The list's whole state is in the URL: a link or a saved view reopens exactly this list. */
 export interface ApplicationsSearch {
@@ -31,6 +31,11 @@ export function readApplicationsSearch(search: Record<string, unknown>): Applica
     cols: strList(search.cols),
     group: str(search.group),
   };
+}
+
+/** The search without unset members (what a saved view stores). */
+export function compactSearch(search: ApplicationsSearch): ApplicationsSearch {
+  return compact(search as Record<string, unknown>) as ApplicationsSearch;
 }
 
 /** 学籍异动: filter, sort, columns, saved views, bulk decisions, export; secretaries file new ones. */

@@ -1,5 +1,9 @@
 import { ChartMultipleRegular } from "@fluentui/react-icons";
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
+import { type Role, scopeOf } from "@xueji/shared/src/auth/roles";
+import { meQuery } from "../api/auth";
+import { auditPassRatesQuery, leadTimesQuery, pipelineQuery, sheetProgressQuery, standingByCollegeQuery } from "../api/overview";
+import { referenceQuery } from "../api/reference";
 import type { NavEntry } from "./nav";
 import { appRoute } from "./root";
 import { int, str } from "./search";
@@ -7,6 +11,22 @@ import { int, str } from "./search";
 export interface OverviewSearch {
   collegeId?: number;
   termCode?: string;
+}
+
+/** Leaders see the charts (lead times, overdue by college, audit pass rates). */
+export function isLeader(role: Role): boolean {
+  return role === "college-leader" || role === "registrar-leader" || role === "school-leader";
+}
+
+/** The inputs of every query the overview asks, so the loader and the page ask the very same ones. */
+export function overviewQueries(search: OverviewSearch, _role?: Role) {
+  return {
+    pipeline: { collegeId: search.collegeId },
+    sheets: { termCode: search.termCode, collegeId: search.collegeId },
+    standing: { collegeId: search.collegeId },
+    leadTimes: { collegeId: search.collegeId },
+    audits: { collegeId: search.collegeId },
+  };
 }
 
 /** 总览: the pipeline heat map, colleges' check sheets against the calendar, standing, leaders' charts. */
@@ -17,6 +37,23 @@ export const route = createRoute({
     collegeId: int(search.collegeId),
     termCode: str(search.termCode),
   }),
+  loaderDeps: ({ search }) => search,
+  // Every query of the page in the same tick as the shell's `auth.me`: httpBatchLink sends them as one request.
+  loader: ({ context, deps }) => {
+    const { queryClient } = context;
+    const role = queryClient.getQueryData(meQuery().queryKey)?.role;
+    const q = overviewQueries(deps);
+    void queryClient.prefetchQuery(referenceQuery());
+    void queryClient.prefetchQuery(pipelineQuery(q.pipeline));
+    // Before sign-in the role is unknown: ask for all; the server refuses what the role may not see.
+    const may = (p: Parameters<typeof scopeOf>[0]) => !role || scopeOf(p, role) !== null;
+    if (may("sheets.read")) void queryClient.prefetchQuery(sheetProgressQuery(q.sheets));
+    if (may("pending.read")) void queryClient.prefetchQuery(standingByCollegeQuery(q.standing));
+    if (!role || isLeader(role)) {
+      void queryClient.prefetchQuery(leadTimesQuery(q.leadTimes));
+      void queryClient.prefetchQuery(auditPassRatesQuery(q.audits));
+    }
+  },
   component: lazyRouteComponent(() => import("../pages/overview/overview-page"), "OverviewPage"),
 });
 

@@ -1,15 +1,33 @@
+import * as applicationDetail from "./application-detail";
 import * as applications from "./applications";
 import * as auditLog from "./audit-log";
+import * as graduation from "./graduation";
+import * as myWork from "./my-work";
 import type { NavEntry } from "./nav";
 import * as overview from "./overview";
 import * as settings from "./settings";
+import * as sheets from "./sheets";
+import * as standing from "./standing";
+import * as students from "./students";
 import * as users from "./users";
 
 /**
- * Every page of the dashboard: one file per page under `routes/` exporting its `route` and `nav` entry,
- * listed here once. To add a page: write `routes/<page>.tsx` (path, search params, lazy component,
- * permission) and add it to PAGES.
+ * Every page of the dashboard: one file per page under `routes/` exporting its `route` and its `nav` entry
+ * (null: reached from another page, not the menu), listed here once. To add a page: write
+ * `routes/<page>.tsx` (path, search params, lazy component, permission) and add it to PAGES.
  */
-export const PAGES = [overview, applications, settings, auditLog, users] as const;
+export const PAGES = [
+  overview,
+  myWork,
+  applications,
+  applicationDetail,
+  sheets,
+  standing,
+  graduation,
+  students,
+  settings,
+  auditLog,
+  users,
+] as const;
 
-export const NAV: NavEntry[] = PAGES.map((page) => page.nav);
+export const NAV: NavEntry[] = PAGES.flatMap((page) => (page.nav ? [page.nav] : []));

@@ -2,7 +2,7 @@ import { Button, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-
 import { SignOutRegular } from "@fluentui/react-icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet } from "@tanstack/react-router";
-import { ROLE_LABELS } from "@xueji/shared";
+import { ROLE_LABELS } from "@xueji/shared/src/auth/roles";
 import { useTranslation } from "react-i18next";
 import { meQuery, signOut } from "../api/auth";
 import { isUnauthenticated } from "../api/client";
@@ -10,6 +10,7 @@ import { ErrorBar, Loading } from "../components/page-state";
 import { useLocale } from "../i18n/use-locale";
 import { NAV } from "../routes/pages";
 import { LanguageSwitch } from "./language-switch";
+import { SavedViewsNav } from "./saved-views-nav";
 import { SignIn } from "./sign-in";
 import { may } from "./use-me";
 
@@ -106,6 +107,7 @@ export function AppShell() {
                 <entry.icon fontSize={20} aria-hidden />
                 {t(`nav.${entry.label}`)}
               </Link>
+              {entry.to === "/applications" ? <SavedViewsNav linkClass={styles.link} /> : null}
             </li>
           ))}
         </ul>

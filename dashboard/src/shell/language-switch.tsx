@@ -12,7 +12,7 @@ export function LanguageSwitch({ onBrand = false }: { onBrand?: boolean }) {
       appearance={onBrand ? "transparent" : "subtle"}
       style={onBrand ? { color: "inherit" } : undefined}
       icon={<LocalLanguageRegular />}
-      aria-label={t("shell.language")}
+      title={t("shell.language")}
       onClick={() => switchLocale(english ? "zh-CN" : "en")}
       lang={english ? "zh-CN" : "en"}
     >

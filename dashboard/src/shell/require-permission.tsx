@@ -1,4 +1,4 @@
-import type { Permission } from "@xueji/shared";
+import type { Permission } from "@xueji/shared/src/auth/roles";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Empty } from "../components/page-state";

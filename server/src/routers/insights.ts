@@ -1,15 +1,73 @@
-import { academicYearOf } from "@xueji/shared";
+import { APPLICATION_TYPES, academicYearOf } from "@xueji/shared";
+import { max } from "drizzle-orm";
 import { z } from "zod";
+import { graduationAudits, pendingItems, terms } from "../db/schema";
+import { sheetProgress } from "../services/dashboard/sheet-progress";
+import { auditSummary } from "../services/graduation/override-audit";
+import { EXPORT_COLUMNS, exportApplications } from "../services/insights/export-applications";
+import { exportGraduation } from "../services/insights/export-graduation";
 import { leadTimes } from "../services/insights/lead-times";
 import { myWork } from "../services/insights/my-work";
 import { standingByCollege } from "../services/insights/standing-by-college";
+import { termOn } from "../services/reference/reference-data";
 import { collegeFilter, procedureFor, router } from "../trpc";
+import { termInput } from "./inputs";
 
 const cursorPage = { cursor: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(500).default(100) };
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Answers the dashboard draws that the record's own routers do not give: my work, lead times, standing by college. */
 export const insightsRouter = router({
+  /** The applications list as filtered, sorted and with the columns the reader chose, as a text-only .xlsx. */
+  exportApplications: procedureFor("applications.read")
+    .input(
+      z.object({
+        collegeId: z.number().int().optional(),
+        type: z.enum(APPLICATION_TYPES).optional(),
+        stage: z.string().max(30).optional(),
+        state: z.enum(["open", "done", "rejected"]).optional(),
+        overdue: z.boolean().optional(),
+        sort: z.enum(["filed", "due"]).default("filed"),
+        direction: z.enum(["asc", "desc"]).default("desc"),
+        columns: z.array(z.enum(EXPORT_COLUMNS)).min(1).max(EXPORT_COLUMNS.length),
+      }),
+    )
+    .query(({ ctx, input }) => {
+      const { columns, ...filters } = input;
+      return exportApplications(
+        ctx.db,
+        { ...filters, collegeId: collegeFilter(ctx.scope, input.collegeId), today: ctx.today() },
+        columns,
+        ctx.locale,
+      );
+    }),
+  /** A cohort's graduation audit results as a text-only .xlsx. */
+  exportGraduation: procedureFor("graduation.read")
+    .input(
+      z.object({
+        cohort: z.number().int().min(2000).max(2100),
+        collegeId: z.number().int().optional(),
+        outcome: z.enum(["graduate", "complete"]).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => exportGraduation(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId) }, ctx.locale)),
+  /** Colleges' check sheets against the calendar, for the term named or else the current one (so the overview needs no second round trip). */
+  sheetProgress: procedureFor("sheets.read")
+    .input(z.object({ termCode: termInput.optional(), collegeId: z.number().int().optional() }))
+    .query(async ({ ctx, input }) => {
+      const today = ctx.today();
+      const termCode = input.termCode ?? termOn(await ctx.db.select().from(terms), today)?.code;
+      if (!termCode) return { termCode: null, rows: [] };
+      return { termCode, rows: await sheetProgress(ctx.db, { termCode, today, collegeId: collegeFilter(ctx.scope, input.collegeId) }) };
+    }),
+  /** Graduation audit results by college for a cohort; by default the latest audited, else the one graduating this academic year. */
+  auditPassRates: procedureFor("graduation.read")
+    .input(z.object({ cohort: z.number().int().min(2000).max(2100).optional(), collegeId: z.number().int().optional() }))
+    .query(async ({ ctx, input }) => {
+      const [latest] = await ctx.db.select({ cohort: max(graduationAudits.cohort) }).from(graduationAudits);
+      const cohort = input.cohort ?? latest?.cohort ?? Number(academicYearOf(ctx.today()).slice(5, 9));
+      return { cohort, rows: await auditSummary(ctx.db, { cohort, collegeId: collegeFilter(ctx.scope, input.collegeId) }) };
+    }),
   myWork: procedureFor("applications.read")
     .input(z.object(cursorPage))
     .query(({ ctx, input }) =>
@@ -38,10 +96,13 @@ export const insightsRouter = router({
         collegeId: z.number().int().optional(),
       }),
     )
-    .query(({ ctx, input }) =>
-      standingByCollege(ctx.db, {
-        academicYear: input.academicYear ?? academicYearOf(ctx.today()),
-        collegeId: collegeFilter(ctx.scope, input.collegeId),
-      }),
-    ),
+    .query(async ({ ctx, input }) => {
+      // By default the latest year the rules have judged (accepted failed-course sheets), else this one.
+      const [latest] = await ctx.db.select({ year: max(pendingItems.academicYear) }).from(pendingItems);
+      const academicYear = input.academicYear ?? latest?.year ?? academicYearOf(ctx.today());
+      return {
+        academicYear,
+        rows: await standingByCollege(ctx.db, { academicYear, collegeId: collegeFilter(ctx.scope, input.collegeId) }),
+      };
+    }),
 });

@@ -1,10 +1,13 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { AddRegular, ArrowDownloadRegular, CheckmarkCircleRegular } from "@fluentui/react-icons";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import type { SortingState } from "@tanstack/react-table";
-import { useMemo } from "react";
+import type { RowSelectionState, SortingState } from "@tanstack/react-table";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { applicationsQuery } from "../../api/applications";
+import { applicationsQuery, currentVersions } from "../../api/applications";
+import { downloadApplications } from "../../api/insights";
+import { invalidate } from "../../api/query";
 import { useReference } from "../../api/reference";
 import { PageHeader } from "../../components/page-header";
 import { Empty, ErrorBar, Loading } from "../../components/page-state";
@@ -12,12 +15,20 @@ import { VirtualTable } from "../../components/virtual-table";
 import { useLocale } from "../../i18n/use-locale";
 import type { ApplicationsSearch } from "../../routes/applications";
 import { RequirePermission } from "../../shell/require-permission";
+import { useMay } from "../../shell/use-me";
 import { ApplicationFilters } from "./application-filters";
-import { applicationColumns, COLUMN_IDS, DEFAULT_COLUMNS } from "./columns";
+import { BulkDecideDialog, type BulkTarget } from "./bulk-decide-dialog";
+import { ColumnChooser } from "./column-chooser";
+import { applicationColumns, COLUMN_IDS, type ColumnId, DEFAULT_COLUMNS } from "./columns";
+import { FileApplicationDialog } from "./file-application-dialog";
+import { SavedViewsBar } from "./saved-views-bar";
 
 const routeApi = getRouteApi("/app/applications");
 
-const useStyles = makeStyles({ stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "flex-end" },
+});
 
 export function ApplicationsPage() {
   return (
@@ -33,8 +44,20 @@ function Applications() {
   const styles = useStyles();
   const search = routeApi.useSearch();
   const navigate = useNavigate({ from: "/applications" });
+  const queryClient = useQueryClient();
   const reference = useReference().data;
-  const setSearch = (next: Partial<ApplicationsSearch>) => navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
+  const mayDecide = useMay("applications.decide");
+  const mayFile = useMay("applications.file");
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  // The rows as they were when the dialog opened: the list may refresh under it.
+  const [bulkTargets, setBulkTargets] = useState<BulkTarget[] | null>(null);
+  const [fileOpen, setFileOpen] = useState(false);
+  const [filed, setFiled] = useState<number | null>(null);
+  // A change of filters leaves the saved view (the URL no longer is that view).
+  const setSearch = (next: Partial<ApplicationsSearch>) => {
+    setSelection({});
+    navigate({ search: (prev) => ({ ...prev, ...next, view: "view" in next ? next.view : undefined }), replace: true });
+  };
 
   const filters = {
     type: search.type as never,
@@ -42,20 +65,55 @@ function Applications() {
     state: search.state,
     collegeId: search.collegeId,
     overdue: search.overdue,
-    sort: search.sort ?? "filed",
-    direction: search.dir ?? "desc",
+    sort: search.sort ?? ("filed" as const),
+    direction: search.dir ?? ("desc" as const),
   };
   const list = useInfiniteQuery(applicationsQuery(filters));
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const columns = useMemo(() => applicationColumns(t, locale, reference, reference?.today ?? ""), [t, locale, reference]);
-  const shown = search.cols?.length ? search.cols : DEFAULT_COLUMNS;
+  const shown = (
+    search.cols?.length ? search.cols.filter((c): c is ColumnId => (COLUMN_IDS as readonly string[]).includes(c)) : DEFAULT_COLUMNS
+  ) as ColumnId[];
   const visibility = Object.fromEntries(COLUMN_IDS.map((id) => [id, shown.includes(id)]));
   const sorting: SortingState = [{ id: filters.sort, desc: filters.direction === "desc" }];
+  const selected = rows.filter((r) => selection[String(r.id)]);
+  const exporting = useMutation({ mutationFn: () => downloadApplications({ ...filters, columns: shown }) });
 
   return (
     <div className={styles.stack}>
-      <PageHeader title={t("nav.applications")} />
+      <PageHeader title={t("nav.applications")}>
+        <div className={styles.toolbar}>
+          <SavedViewsBar search={search} onOpen={(next) => navigate({ search: next, replace: false })} />
+          <ColumnChooser shown={shown} onChange={(cols) => setSearch({ cols, view: search.view })} />
+          <Button icon={<ArrowDownloadRegular />} onClick={() => exporting.mutate()} disabled={exporting.isPending}>
+            {t("common.export")}
+          </Button>
+          {mayFile ? (
+            <Button icon={<AddRegular />} onClick={() => setFileOpen(true)}>
+              {t("file.open")}
+            </Button>
+          ) : null}
+          {mayDecide ? (
+            <Button
+              appearance="primary"
+              icon={<CheckmarkCircleRegular />}
+              disabled={selected.length === 0}
+              onClick={() =>
+                setBulkTargets(selected.map((r) => ({ id: r.id, type: r.type, name: r.name, studentNo: r.studentNo, version: r.version })))
+              }
+            >
+              {t("bulk.open", { count: selected.length })}
+            </Button>
+          ) : null}
+        </div>
+      </PageHeader>
       <ApplicationFilters search={search} onChange={setSearch} />
+      {exporting.error ? <ErrorBar error={exporting.error} /> : null}
+      {filed ? (
+        <MessageBar intent="success">
+          <MessageBarBody>{t("file.filed", { id: filed })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {list.error ? <ErrorBar error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.isPending ? (
         <Loading />
@@ -75,11 +133,33 @@ function Applications() {
             const first = next[0];
             if (first && (first.id === "filed" || first.id === "due")) setSearch({ sort: first.id, dir: first.desc ? "desc" : "asc" });
           }}
+          rowSelection={mayDecide ? selection : undefined}
+          onRowSelectionChange={mayDecide ? setSelection : undefined}
+          onRowOpen={(row) => navigate({ to: "/applications/$id", params: { id: String(row.id) } })}
           hasMore={list.hasNextPage}
           loadingMore={list.isFetchingNextPage}
           onLoadMore={() => void list.fetchNextPage()}
         />
       )}
+      <BulkDecideDialog
+        open={bulkTargets !== null}
+        targets={bulkTargets ?? []}
+        currentVersions={currentVersions}
+        onClose={() => {
+          setBulkTargets(null);
+          setSelection({});
+        }}
+        onDecided={() => void invalidate(queryClient, "applications", "dashboard", "insights")}
+      />
+      <FileApplicationDialog
+        open={fileOpen}
+        onClose={() => setFileOpen(false)}
+        onFiled={(id) => {
+          setFileOpen(false);
+          setFiled(id);
+          void invalidate(queryClient, "applications", "insights", "dashboard");
+        }}
+      />
     </div>
   );
 }

@@ -1,18 +1,24 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { pipelineQuery, sheetProgressQuery } from "../../api/overview";
+import { auditPassRatesQuery, leadTimesQuery, pipelineQuery, sheetProgressQuery, standingByCollegeQuery } from "../../api/overview";
 import { useReference } from "../../api/reference";
 import { CollegePicker } from "../../components/college-picker";
 import { PageHeader } from "../../components/page-header";
-import { QueryState } from "../../components/page-state";
+import { Loading, QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { TermPicker } from "../../components/term-picker";
+import { isLeader, overviewQueries } from "../../routes/overview";
 import { RequirePermission } from "../../shell/require-permission";
-import { useMay } from "../../shell/use-me";
+import { useMay, useMe } from "../../shell/use-me";
 import { PipelineHeatMap } from "./pipeline-heat-map";
 import { SheetProgressTable } from "./sheet-progress-table";
+import { StandingTable } from "./standing-table";
+
+// Only leaders see the charts: others never load them.
+const LeaderCharts = lazy(() => import("./leader-charts").then((m) => ({ default: m.LeaderCharts })));
 
 const routeApi = getRouteApi("/app/");
 
@@ -31,21 +37,25 @@ function Overview() {
   const styles = useStyles();
   const search = routeApi.useSearch();
   const navigate = useNavigate({ from: "/" });
+  const me = useMe();
   const reference = useReference();
-  const pipeline = useQuery(pipelineQuery({ collegeId: search.collegeId }));
-  const termCode = search.termCode ?? reference.data?.currentTerm ?? undefined;
+  const queries = overviewQueries(search, me.role);
+  const pipeline = useQuery(pipelineQuery(queries.pipeline));
   const maySheets = useMay("sheets.read");
-  const sheets = useQuery({
-    ...sheetProgressQuery({ termCode: termCode ?? "", collegeId: search.collegeId }),
-    enabled: !!termCode && maySheets,
-  });
+  const mayPending = useMay("pending.read");
+  const leader = isLeader(me.role);
+  const sheets = useQuery({ ...sheetProgressQuery(queries.sheets), enabled: maySheets });
+  const standing = useQuery({ ...standingByCollegeQuery(queries.standing), enabled: mayPending });
+  const leadTimes = useQuery({ ...leadTimesQuery(queries.leadTimes), enabled: leader });
+  const audits = useQuery({ ...auditPassRatesQuery(queries.audits), enabled: leader });
   const setSearch = (next: Partial<typeof search>) => navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
+  const termCode = search.termCode ?? sheets.data?.termCode ?? undefined;
 
   return (
     <>
       <PageHeader title={t("nav.overview")}>
         <CollegePicker value={search.collegeId} onChange={(collegeId) => setSearch({ collegeId })} />
-        <TermPicker value={termCode} onChange={(code) => setSearch({ termCode: code })} />
+        {maySheets ? <TermPicker value={termCode} onChange={(code) => setSearch({ termCode: code })} /> : null}
       </PageHeader>
       <div className={styles.grid}>
         <Section title={t("overview.pipeline")} note={t("overview.pipelineNote")}>
@@ -69,10 +79,22 @@ function Overview() {
         </Section>
         {maySheets ? (
           <Section title={t("overview.sheetProgress")} note={t("overview.sheetProgressNote")}>
-            <QueryState query={sheets} isEmpty={(rows) => rows.length === 0}>
+            <QueryState query={{ ...sheets, data: sheets.data?.rows }} isEmpty={(rows) => rows.length === 0}>
               {(rows) => <SheetProgressTable rows={rows} />}
             </QueryState>
           </Section>
+        ) : null}
+        {mayPending ? (
+          <Section title={t("overview.standing", { year: standing.data?.academicYear ?? "" })} note={t("overview.standingNote")}>
+            <QueryState query={{ ...standing, data: standing.data?.rows }} isEmpty={(rows) => rows.length === 0}>
+              {(rows) => <StandingTable rows={rows} />}
+            </QueryState>
+          </Section>
+        ) : null}
+        {leader && leadTimes.data && audits.data && pipeline.data && reference.data ? (
+          <Suspense fallback={<Loading />}>
+            <LeaderCharts leadTimes={leadTimes.data} pipeline={pipeline.data} audits={audits.data} reference={reference.data} />
+          </Suspense>
         ) : null}
       </div>
     </>

@@ -33,7 +33,15 @@ const useStyles = makeStyles({
     borderBottomColor: tokens.colorPaletteRedBorderActive,
     borderLeftColor: tokens.colorPaletteRedBorderActive,
   },
-  overdueCount: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold, marginLeft: "4px" },
+  // A white pill so the red stays readable (WCAG contrast) on every shade of the map.
+  overdueCount: {
+    color: tokens.colorPaletteRedForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    fontWeight: tokens.fontWeightSemibold,
+    marginLeft: "4px",
+    padding: "0 4px",
+    borderRadius: tokens.borderRadiusSmall,
+  },
   none: { textAlign: "center", color: tokens.colorNeutralForeground4 },
   total: { textAlign: "right", padding: `0 ${tokens.spacingHorizontalM}`, fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
 });

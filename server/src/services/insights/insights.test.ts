@@ -1,7 +1,7 @@
 import { DEFAULT_WORKFLOWS, requiredMaterials } from "@xueji/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, type World } from "../../../test/world";
-import { pendingItems, students } from "../../db/schema";
+import { graduationAudits, pendingItems, students } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
 import { median } from "./lead-times";
 
@@ -99,12 +99,120 @@ describe.each(TEST_ENGINES)("dashboard insights on %s", (engine) => {
       },
       { studentId: by("2025020001").id, collegeId: w.collegeB, kind: "dismissal", academicYear: "2026-2027", figures: {} },
     ]);
-    const all = await (await w.as("registrar", DAY)).insights.standingByCollege({});
+    const { academicYear, rows: all } = await (await w.as("registrar", DAY)).insights.standingByCollege({});
+    expect(academicYear).toBe("2026-2027");
     expect(all.map((r) => [r.collegeId, r.kind, r.state, Number(r.count)])).toEqual([
       [w.collegeA, "warning-1", "pending", 2],
       [w.collegeB, "dismissal", "pending", 1],
     ]);
-    const own = await (await w.as("leader-b", DAY)).insights.standingByCollege({});
+    const own = (await (await w.as("leader-b", DAY)).insights.standingByCollege({ academicYear: "2026-2027" })).rows;
     expect(own.map((r) => r.collegeId)).toEqual([w.collegeB]);
+  });
+});
+
+describe.each(TEST_ENGINES)("exporting the applications view on %s", (engine) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld(engine);
+    // A name Excel would read as a formula: the export must keep it text.
+    await w.insertStudents([{ studentNo: "0025010001", name: "=HYPERLINK(1)", collegeId: w.collegeA, majorId: w.majorA, grade: 2025 }]);
+    const workflow = DEFAULT_WORKFLOWS.suspension;
+    const reasonCode = workflow.reasons[0]?.code as string;
+    await (await w.as("secretary-a", DAY)).applications.file({
+      studentNo: "0025010001",
+      type: "suspension",
+      reasonCode,
+      materials: requiredMaterials(workflow, reasonCode) as never,
+    });
+  }, 60_000);
+  afterAll(() => w.database.close());
+
+  it("writes the chosen columns as text cells, leading zeros kept and formulas quoted", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const out = await (await w.as("registrar", DAY)).insights.exportApplications({ columns: ["studentNo", "name", "type", "stage"] });
+    expect(out.rows).toBe(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.base64, "base64") as never);
+    const ws = wb.worksheets[0];
+    expect(ws?.getRow(2).values).toEqual([undefined, "学号", "姓名", "异动类型", "当前环节"]);
+    expect(ws?.getRow(3).values).toEqual([undefined, "0025010001", "'=HYPERLINK(1)", "休学", "学院草稿"]);
+    expect(ws?.getCell(3, 1).numFmt).toBe("@");
+    const other = await (await w.as("secretary-b", DAY)).insights.exportApplications({ columns: ["studentNo"] });
+    expect(other.rows).toBe(0);
+  });
+});
+
+describe.each(TEST_ENGINES)("exporting graduation audit results on %s", (engine) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld(engine);
+    await w.insertStudents([
+      { studentNo: "2022010001", name: "毕业生甲", collegeId: w.collegeA, majorId: w.majorA, grade: 2022 },
+      { studentNo: "2022010002", name: "结业生乙", collegeId: w.collegeA, majorId: w.majorA, grade: 2022 },
+      { studentNo: "2022020001", name: "外院丙", collegeId: w.collegeB, majorId: w.majorB, grade: 2022 },
+    ]);
+    const ids = new Map((await w.db.select({ id: students.id, no: students.studentNo }).from(students)).map((s) => [s.no, s.id]));
+    const base = { cohort: 2026, degreeReasons: [], dataComplete: true, rulesVersion: 1 };
+    await w.db.insert(graduationAudits).values([
+      { ...base, studentId: ids.get("2022010001") as number, collegeId: w.collegeA, outcome: "graduate", degree: "award", reasons: [] },
+      {
+        ...base,
+        studentId: ids.get("2022010002") as number,
+        collegeId: w.collegeA,
+        outcome: "complete",
+        degree: "withhold",
+        reasons: [{ code: "credits-short", earned: 150, required: 160 }],
+        overrideOutcome: "graduate",
+        overrideDegree: "withhold",
+        overrideReason: "补考成绩已录入",
+      },
+      { ...base, studentId: ids.get("2022020001") as number, collegeId: w.collegeB, outcome: "graduate", degree: "award", reasons: [] },
+    ]);
+  }, 60_000);
+  afterAll(() => w.database.close());
+
+  it("lists the cohort with overrides applied, reasons named, a college role's own college only", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const read = async (base64: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(base64, "base64") as never);
+      const ws = wb.worksheets[0];
+      return Array.from({ length: (ws?.rowCount ?? 0) - 2 }, (_, i) => ((ws?.getRow(i + 3).values ?? []) as unknown[]).slice(1));
+    };
+    const all = await (await w.as("registrar")).insights.exportGraduation({ cohort: 2026 });
+    expect(all.rows).toBe(3);
+    const rows = await read(all.base64);
+    expect(rows[1]).toEqual([
+      "2022010002",
+      "结业生乙",
+      "信息工程学院",
+      "计算机科学与技术",
+      "毕业",
+      "不授予",
+      "学分不足",
+      "学院初审",
+      "补考成绩已录入",
+    ]);
+    const own = await (await w.as("leader-b")).insights.exportGraduation({ cohort: 2026 });
+    expect((await read(own.base64)).map((r) => r[0])).toEqual(["2022020001"]);
+  });
+});
+
+describe.each(TEST_ENGINES)("overview defaults on %s", (engine) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld(engine);
+  }, 60_000);
+  afterAll(() => w.database.close());
+
+  it("reads check-sheet progress of the current term and audits of this year's graduating cohort when none is named", async () => {
+    const registrar = await w.as("registrar", DAY);
+    const progress = await registrar.insights.sheetProgress({});
+    expect(progress.termCode).toBe("2026-2027-1");
+    expect(new Set(progress.rows.map((r) => r.collegeId))).toEqual(new Set([w.collegeA, w.collegeB]));
+    const own = await (await w.as("leader-a", DAY)).insights.sheetProgress({});
+    expect(new Set(own.rows.map((r) => r.collegeId))).toEqual(new Set([w.collegeA]));
+    const audits = await registrar.insights.auditPassRates({});
+    expect(audits).toEqual({ cohort: 2027, rows: [] });
   });
 });

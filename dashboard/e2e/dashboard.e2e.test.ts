@@ -1,0 +1,242 @@
+// @vitest-environment node
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { type PERMISSIONS, type Role, scopeOf } from "@xueji/shared";
+import { and, eq, notExists } from "drizzle-orm";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applications, sheetSubmissions, students, users } from "../../server/src/db/schema";
+import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
+import { serveDashboard } from "./serve-dashboard";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = join(import.meta.dirname, "artifacts");
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** The menu each role should see: exactly the pages whose permission the role holds (shared/src/auth/roles.ts). */
+const MENU: Array<[string, keyof typeof PERMISSIONS]> = [
+  ["总览", "applications.read"],
+  ["我的待办", "applications.read"],
+  ["学籍异动", "applications.read"],
+  ["核对表", "sheets.read"],
+  ["学业预警", "pending.read"],
+  ["毕业审核", "graduation.read"],
+  ["学生", "students.read"],
+];
+
+// Chromium is the machine's (/usr/bin/chromium, with fonts-noto-cjk); without it there is nothing to drive.
+describe.skipIf(!existsSync(CHROMIUM))("the dashboard in Chromium against a real server", () => {
+  let served: Awaited<ReturnType<typeof serveDashboard>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    served = await serveDashboard();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  async function userOf(role: Role, collegeId?: number): Promise<string> {
+    const rows = await served.db
+      .select({ username: users.username })
+      .from(users)
+      .where(collegeId === undefined ? eq(users.role, role) : and(eq(users.role, role), eq(users.collegeId, collegeId)))
+      .orderBy(users.username)
+      .limit(1);
+    return rows[0]?.username as string;
+  }
+
+  async function signIn(username: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(e.message));
+    await page.goto(`${served.base}/`);
+    await page.getByLabel("用户名").fill(username);
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.getByTestId("signed-in-as").waitFor();
+    (page as Page & { problems: string[] }).problems = problems;
+    return page;
+  }
+
+  /** A screenshot kept for people to look at, and axe-core's verdict: no serious or critical violation. */
+  async function check(page: Page, name: string) {
+    await page.waitForLoadState("networkidle");
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      type Axe = {
+        run: (
+          context: unknown,
+          options: unknown,
+        ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }>;
+      };
+      // Fluent's focus manager (Tabster) keeps aria-hidden, focusable <i data-tabster-dummy> sentinels at the
+      // edges of popovers and lists; they pass focus on at once and are never read. Everything else is checked.
+      const result = await (window as unknown as { axe: Axe }).axe.run(
+        { exclude: [["[data-tabster-dummy]"]] },
+        { resultTypes: ["violations"] },
+      );
+      return result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    });
+    expect(violations, name).toEqual([]);
+    expect((page as Page & { problems: string[] }).problems, name).toEqual([]);
+  }
+
+  it.each<Role>(["secretary", "college-leader", "registrar-staff", "registrar-leader", "school-leader", "admin"])(
+    "shows a %s only the pages the role may use",
+    async (role) => {
+      const page = await signIn(await userOf(role));
+      const nav = page.getByRole("navigation", { name: "主导航" });
+      const shown = (await nav.getByRole("link").allInnerTexts()).map((s) => s.trim());
+      const expected = MENU.filter(([, permission]) => scopeOf(permission, role) !== null).map(([label]) => label);
+      for (const label of expected) expect(shown).toContain(label);
+      for (const [label] of MENU.filter(([l]) => !expected.includes(l))) expect(shown).not.toContain(label);
+      if (role === "admin") {
+        // The overview is not the administrator's: the page says so rather than showing refusals.
+        await expect(page.getByText("您的角色无权查看此页面。").isVisible()).resolves.toBe(true);
+      } else {
+        await page.getByRole("region", { name: "异动流程热力图" }).waitFor();
+      }
+      await check(page, `overview-${role}`);
+      await page.close();
+    },
+    90_000,
+  );
+
+  it("lets the registrar see every page, and screenshots each", async () => {
+    const page = await signIn("registrar");
+    for (const [path, name, ready] of [
+      ["/my-work", "my-work", "我的待办"],
+      ["/applications", "applications", "学籍异动"],
+      ["/sheets", "sheets", "核对表"],
+      ["/standing", "standing", "学业预警"],
+      ["/graduation", "graduation", "毕业审核"],
+      ["/students?q=2025", "students", "学生"],
+    ] as const) {
+      await page.goto(`${served.base}${path}`);
+      await page.getByRole("heading", { level: 1, name: ready }).waitFor();
+      await page.waitForLoadState("networkidle");
+      await check(page, name);
+    }
+    await page.close();
+  }, 180_000);
+
+  it("lets the registrar decide an application, with a comment, and shows it in the timeline", async () => {
+    const [app] = await served.db.select().from(applications).where(eq(applications.stage, "reported")).orderBy(applications.id).limit(1);
+    const page = await signIn("registrar");
+    await page.goto(`${served.base}/applications/${app?.id}`);
+    await page.getByRole("region", { name: "审批" }).waitFor();
+    await check(page, "application-detail");
+    await page.getByRole("textbox", { name: "意见" }).fill("材料齐全，同意生效");
+    await page.getByRole("button", { name: "通过" }).click();
+    await page.getByText(/已处理，现处于“生效”/).waitFor();
+    await page.getByText("材料齐全，同意生效").first().waitFor();
+    const [after] = await served.db
+      .select()
+      .from(applications)
+      .where(eq(applications.id, app?.id as number));
+    expect(after?.stage).toBe("effective");
+    await page.close();
+  }, 90_000);
+
+  it("decides a bulk batch and reports the one that met a stale version, then retries it", async () => {
+    const page = await signIn("registrar");
+    await page.goto(`${served.base}/applications?stage=reported&state=open&sort=filed&dir=asc`);
+    const rows = page.locator("tbody tr[data-index]");
+    await rows.first().waitFor();
+    const ids = (await rows.locator("td:nth-child(2)").allInnerTexts()).slice(0, 3).map(Number);
+    expect(ids).toHaveLength(3);
+    for (let i = 0; i < 3; i++) await rows.nth(i).getByRole("checkbox").check();
+    // Meanwhile someone decides the second one: the page still holds its old version.
+    const [stale] = await served.db
+      .select()
+      .from(applications)
+      .where(eq(applications.id, ids[1] as number));
+    await served.db
+      .update(applications)
+      .set({ version: (stale?.version as number) + 1 })
+      .where(eq(applications.id, ids[1] as number));
+    await page.getByRole("button", { name: /批量处理（3）/ }).click();
+    await page.getByRole("textbox", { name: "意见" }).fill("批量生效");
+    await page.getByRole("button", { name: "处理 3 件" }).click();
+    await page.getByText("成功 2 件，失败 1 件").waitFor();
+    await expect(page.getByTestId(`bulk-result-${ids[1]}`).innerText()).resolves.toMatch(/未办理/);
+    await page.screenshot({ path: join(ARTIFACTS, "bulk-results.png") });
+    await page.getByRole("button", { name: "重试失败的 1 件" }).click();
+    await page.getByText("成功 3 件，失败 0 件").waitFor();
+    const states = await served.db.select({ id: applications.id, stage: applications.stage }).from(applications);
+    for (const id of ids) expect(states.find((s) => s.id === id)?.stage).toBe("effective");
+    await page.close();
+  }, 90_000);
+
+  it("lets a secretary file an application for a student of the college", async () => {
+    const [college] = await served.db.select({ collegeId: users.collegeId }).from(users).where(eq(users.role, "secretary")).limit(1);
+    const secretary = await userOf("secretary", college?.collegeId as number);
+    const page = await signIn(secretary);
+    // An enrolled student of that college with no open application.
+    const [student] = await served.db
+      .select({ student_no: students.studentNo })
+      .from(students)
+      .where(
+        and(
+          eq(students.collegeId, college?.collegeId as number),
+          eq(students.status, "enrolled"),
+          notExists(
+            served.db
+              .select()
+              .from(applications)
+              .where(and(eq(applications.studentId, students.id), eq(applications.state, "open"))),
+          ),
+        ),
+      )
+      .orderBy(students.studentNo)
+      .limit(1);
+    await page.goto(`${served.base}/applications`);
+    await page.getByRole("button", { name: "新建异动申请" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("学号").fill(student?.student_no as string);
+    await dialog.getByRole("combobox", { name: "异动类型" }).click();
+    await page.getByRole("option", { name: "休学" }).click();
+    await dialog.getByRole("combobox", { name: "原因" }).click();
+    await page.getByRole("option").first().click();
+    for (const box of await dialog.getByRole("checkbox").all()) await box.check();
+    await check(page, "file-application");
+    await dialog.getByRole("button", { name: "保存为学院草稿" }).click();
+    await page.getByText(/已新建申请 #\d+（学院草稿）/).waitFor();
+    const filed = await served.db.select().from(applications).where(eq(applications.stage, "draft"));
+    expect(filed.length).toBeGreaterThan(0);
+    await page.close();
+  }, 90_000);
+
+  it("shows a college the reason its check sheet was returned", async () => {
+    const [waiting] = await served.db.select().from(sheetSubmissions).where(eq(sheetSubmissions.state, "submitted")).limit(1);
+    const registrar = await signIn("registrar");
+    await registrar.goto(`${served.base}/sheets?open=${waiting?.id}`);
+    await registrar.getByLabel("退回原因（学院会看到）").fill("第 12 行身份证号与出生日期不符，请核对后重新提交");
+    await registrar.getByRole("button", { name: "退回学院" }).click();
+    await registrar.getByTestId("return-reason").waitFor();
+    await check(registrar, "sheet-returned");
+    await registrar.close();
+
+    const secretary = await signIn(await userOf("secretary", waiting?.collegeId));
+    await secretary.goto(`${served.base}/sheets?open=${waiting?.id}`);
+    await expect(secretary.getByTestId("return-reason").innerText()).resolves.toContain("第 12 行身份证号与出生日期不符");
+    await secretary.close();
+  }, 90_000);
+});

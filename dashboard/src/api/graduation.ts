@@ -1,0 +1,23 @@
+import { client, type RouterInputs, type RouterOutputs } from "./client";
+import { apiMutation, apiQuery } from "./query";
+
+export type AuditSummaryRow = RouterOutputs["graduation"]["summary"][number];
+export type AuditRow = RouterOutputs["graduation"]["list"][number];
+
+export const auditSummaryQuery = (input: RouterInputs["graduation"]["summary"]) => apiQuery("graduation", "summary", input);
+export const auditListQuery = (input: RouterInputs["graduation"]["list"]) => apiQuery("graduation", "list", input);
+export const runCohort = apiMutation("graduation", "run");
+export const overrideAudit = apiMutation("graduation", "override");
+export const advanceStage = apiMutation("graduation", "advance");
+
+/** A cohort's results as .xlsx, written by the server (text cells). */
+export async function downloadGraduation(input: RouterInputs["insights"]["exportGraduation"]): Promise<void> {
+  const out = await client.insights.exportGraduation.query(input);
+  const bytes = Uint8Array.from(atob(out.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = out.fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,175 @@
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  mergeClasses,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowDownloadRegular, ArrowForwardRegular, PlayRegular } from "@fluentui/react-icons";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { AUDIT_STAGE_LABELS, AUDIT_STAGES, type AuditStage } from "@xueji/shared";
+import { useTranslation } from "react-i18next";
+import { advanceStage, downloadGraduation, runCohort } from "../../api/graduation";
+import { auditPassRatesQuery } from "../../api/overview";
+import { invalidate } from "../../api/query";
+import { labelsOf, useReference } from "../../api/reference";
+import { PageHeader } from "../../components/page-header";
+import { ErrorBar, QueryState } from "../../components/page-state";
+import { Section } from "../../components/section";
+import { formatNumber, formatPercent } from "../../format/intl";
+import { useLocale } from "../../i18n/use-locale";
+import type { GraduationSearch } from "../../routes/graduation";
+import { RequirePermission } from "../../shell/require-permission";
+import { useMay, useMe } from "../../shell/use-me";
+import { AuditDrillDown } from "./audit-drill-down";
+
+const routeApi = getRouteApi("/app/graduation");
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  row: { cursor: "pointer" },
+  open: { backgroundColor: tokens.colorBrandBackground2 },
+  cohort: { width: "100px" },
+});
+
+export function GraduationPage() {
+  return (
+    <RequirePermission permission="graduation.read">
+      <Graduation />
+    </RequirePermission>
+  );
+}
+
+/** The cohort graduating this academic year: those who entered `duration` years before (4-year programmes by default). */
+function defaultCohort(academicYear: string | undefined): number {
+  return academicYear ? Number(academicYear.slice(5, 9)) : new Date().getFullYear();
+}
+
+function Graduation() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const styles = useStyles();
+  const search = routeApi.useSearch();
+  const navigate = useNavigate({ from: "/graduation" });
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const reference = useReference().data;
+  const labels = labelsOf(reference, locale);
+  // Without a cohort in the URL the server picks the latest audited one (else this year's graduates).
+  const summary = useQuery(auditPassRatesQuery({ cohort: search.cohort }));
+  const cohort = search.cohort ?? summary.data?.cohort ?? defaultCohort(reference?.academicYear);
+  const setSearch = (next: Partial<GraduationSearch>) => navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
+  const mayRun = useMay("graduation.run");
+  const mayAdvance = useMay("graduation.advance");
+  const refresh = () => invalidate(queryClient, "graduation");
+  const run = useMutation({ mutationFn: runCohort, onSuccess: refresh });
+  const advance = useMutation({ mutationFn: advanceStage, onSuccess: refresh });
+  const exporting = useMutation({ mutationFn: () => downloadGraduation({ cohort, collegeId: search.collegeId }) });
+
+  return (
+    <div className={styles.stack}>
+      <PageHeader title={t("nav.graduation")}>
+        <Field label={t("graduation.cohort")}>
+          <Input
+            className={styles.cohort}
+            type="number"
+            value={String(cohort)}
+            onChange={(_, d) =>
+              Number(d.value) >= 2000 && Number(d.value) <= 2100 && setSearch({ cohort: Number(d.value), collegeId: undefined })
+            }
+          />
+        </Field>
+        {mayRun ? (
+          <Button icon={<PlayRegular />} onClick={() => run.mutate({ cohort })} disabled={run.isPending}>
+            {run.isPending ? t("graduation.running") : t("graduation.run")}
+          </Button>
+        ) : null}
+        <Button icon={<ArrowDownloadRegular />} onClick={() => exporting.mutate()} disabled={exporting.isPending}>
+          {t("common.export")}
+        </Button>
+      </PageHeader>
+      {run.isSuccess ? (
+        <MessageBar intent="success">
+          <MessageBarBody>{t("graduation.ran")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {run.error ? <ErrorBar error={run.error} /> : null}
+      {advance.error ? <ErrorBar error={advance.error} /> : null}
+      {exporting.error ? <ErrorBar error={exporting.error} /> : null}
+      <Section title={t("graduation.byCollege", { cohort })} note={t("graduation.byCollegeNote")}>
+        <QueryState
+          query={{ ...summary, data: summary.data?.rows }}
+          isEmpty={(rows) => rows.length === 0}
+          empty={
+            <MessageBar>
+              <MessageBarBody>{t("graduation.none")}</MessageBarBody>
+            </MessageBar>
+          }
+        >
+          {(rows) => (
+            <Table size="small" aria-label={t("graduation.byCollege", { cohort })}>
+              <TableHeader>
+                <TableRow>
+                  {["college", "stage", "students", "graduate", "complete", "degree", "passRate", "dataIncomplete", "actions"].map((c) => (
+                    <TableHeaderCell key={c}>{t(`graduation.col.${c}`)}</TableHeaderCell>
+                  ))}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.map((r) => {
+                  const stage = r.stage as AuditStage;
+                  const next = AUDIT_STAGES[AUDIT_STAGES.indexOf(stage) + 1];
+                  const canAdvance = mayAdvance && next && (me.role !== "college-leader" || stage === "college-review");
+                  return (
+                    <TableRow
+                      key={r.collegeId}
+                      className={mergeClasses(styles.row, search.collegeId === r.collegeId && styles.open)}
+                      onClick={() => setSearch({ collegeId: r.collegeId })}
+                      onKeyDown={(e) => e.key === "Enter" && setSearch({ collegeId: r.collegeId })}
+                      tabIndex={0}
+                    >
+                      <TableCell>{labels.college(r.collegeId)}</TableCell>
+                      <TableCell>{AUDIT_STAGE_LABELS[stage]?.[locale] ?? r.stage}</TableCell>
+                      <TableCell>{formatNumber(r.students, locale)}</TableCell>
+                      <TableCell>{formatNumber(r.graduate, locale)}</TableCell>
+                      <TableCell>{formatNumber(r.complete, locale)}</TableCell>
+                      <TableCell>{formatNumber(r.degree, locale)}</TableCell>
+                      <TableCell>{r.students ? formatPercent(r.graduate / r.students, locale) : "—"}</TableCell>
+                      <TableCell>{formatNumber(r.dataIncomplete, locale)}</TableCell>
+                      <TableCell>
+                        {canAdvance ? (
+                          <Button
+                            size="small"
+                            icon={<ArrowForwardRegular />}
+                            style={{ whiteSpace: "nowrap" }}
+                            onClick={(e) => {
+                              e.stopPropagation();
+                              advance.mutate({ cohort, collegeId: r.collegeId, from: stage });
+                            }}
+                          >
+                            {t("graduation.advance", { stage: AUDIT_STAGE_LABELS[next as AuditStage][locale] })}
+                          </Button>
+                        ) : null}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          )}
+        </QueryState>
+      </Section>
+      {search.collegeId !== undefined ? <AuditDrillDown cohort={cohort} collegeId={search.collegeId} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { Badge } from "@fluentui/react-components";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import type { ColumnDef } from "@tanstack/react-table";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { myWorkQuery, type WorkItem } from "../../api/insights";
+import { labelsOf, useReference } from "../../api/reference";
+import { PageHeader } from "../../components/page-header";
+import { Empty, ErrorBar, Loading } from "../../components/page-state";
+import { VirtualTable } from "../../components/virtual-table";
+import { formatDate } from "../../format/intl";
+import { useLocale } from "../../i18n/use-locale";
+import { RequirePermission } from "../../shell/require-permission";
+
+export function MyWorkPage() {
+  return (
+    <RequirePermission permission="applications.read">
+      <MyWork />
+    </RequirePermission>
+  );
+}
+
+function MyWork() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const reference = useReference().data;
+  const work = useInfiniteQuery(myWorkQuery());
+  const rows = useMemo(() => work.data?.pages.flatMap((p) => p.items) ?? [], [work.data]);
+  const columns = useMemo<ColumnDef<WorkItem, unknown>[]>(() => {
+    const labels = labelsOf(reference, locale);
+    const col = (id: string, header: string, size: number, cell: (r: WorkItem) => React.ReactNode): ColumnDef<WorkItem, unknown> => ({
+      id,
+      header,
+      size,
+      enableSorting: false,
+      accessorFn: (r) => r,
+      cell: ({ row }) => cell(row.original),
+    });
+    return [
+      col("left", t("myWork.left"), 150, (r) =>
+        r.workingDaysLeft === null ? (
+          "—"
+        ) : r.workingDaysLeft < 0 ? (
+          <Badge color="danger" appearance="filled">
+            {t("common.overdueBy", { count: -r.workingDaysLeft })}
+          </Badge>
+        ) : (
+          <Badge color={r.workingDaysLeft <= 2 ? "warning" : "informative"} appearance="tint">
+            {t("common.workingDaysLeft", { count: r.workingDaysLeft })}
+          </Badge>
+        ),
+      ),
+      col("due", t("applications.col.due"), 120, (r) => formatDate(r.dueOn, locale) || "—"),
+      col("id", t("applications.col.id"), 70, (r) => r.id),
+      col("type", t("applications.col.type"), 110, (r) => labels.type(r.type)),
+      col("stage", t("applications.col.stage"), 130, (r) => labels.stage(r.type, r.stage)),
+      col("studentNo", t("applications.col.studentNo"), 120, (r) => r.studentNo),
+      col("name", t("applications.col.name"), 90, (r) => r.name),
+      col("college", t("applications.col.college"), 160, (r) => r.collegeName),
+    ];
+  }, [t, locale, reference]);
+  return (
+    <>
+      <PageHeader title={t("nav.myWork")} />
+      {work.error ? <ErrorBar error={work.error} onRetry={() => void work.refetch()} /> : null}
+      {work.isPending ? (
+        <Loading />
+      ) : rows.length === 0 ? (
+        <Empty title={t("myWork.none")}>{t("myWork.noneHint")}</Empty>
+      ) : (
+        <VirtualTable
+          label={t("nav.myWork")}
+          data={rows}
+          columns={columns}
+          getRowId={(r) => String(r.id)}
+          onRowOpen={(r) => navigate({ to: "/applications/$id", params: { id: String(r.id) } })}
+          hasMore={work.hasNextPage}
+          loadingMore={work.isFetchingNextPage}
+          onLoadMore={() => void work.fetchNextPage()}
+        />
+      )}
+    </>
+  );
+}

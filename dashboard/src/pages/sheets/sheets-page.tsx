@@ -1,0 +1,117 @@
+import {
+  Badge,
+  makeStyles,
+  mergeClasses,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { submissionsQuery } from "../../api/sheets";
+import { CollegePicker } from "../../components/college-picker";
+import { PageHeader } from "../../components/page-header";
+import { QueryState } from "../../components/page-state";
+import { TermPicker } from "../../components/term-picker";
+import { formatDateTime, formatNumber } from "../../format/intl";
+import { useLocale } from "../../i18n/use-locale";
+import type { SheetsSearch } from "../../routes/sheets";
+import { RequirePermission } from "../../shell/require-permission";
+import { SubmissionPanel } from "./submission-panel";
+
+const routeApi = getRouteApi("/app/sheets");
+
+const useStyles = makeStyles({
+  layout: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  list: {
+    maxHeight: "320px",
+    overflowY: "auto",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  row: { cursor: "pointer" },
+  open: { backgroundColor: tokens.colorBrandBackground2 },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+export const STATE_COLOUR = { submitted: "warning", accepted: "success", rejected: "danger", superseded: "informative" } as const;
+
+export function SheetsPage() {
+  return (
+    <RequirePermission permission="sheets.read">
+      <Sheets />
+    </RequirePermission>
+  );
+}
+
+function Sheets() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const styles = useStyles();
+  const search = routeApi.useSearch();
+  const navigate = useNavigate({ from: "/sheets" });
+  // Unset: every term, newest submissions first.
+  const termCode = search.termCode;
+  const setSearch = (next: Partial<SheetsSearch>) => navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
+  const list = useQuery(submissionsQuery({ termCode, collegeId: search.collegeId }));
+  return (
+    <div className={styles.layout}>
+      <PageHeader title={t("nav.sheets")}>
+        <CollegePicker value={search.collegeId} onChange={(collegeId) => setSearch({ collegeId, open: undefined })} />
+        <TermPicker allowAll value={termCode} onChange={(code) => setSearch({ termCode: code, open: undefined })} />
+      </PageHeader>
+      <QueryState query={list} isEmpty={(rows) => rows.length === 0}>
+        {(rows) => (
+          <>
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take focus to scroll by keyboard (axe scrollable-region-focusable) */}
+            <section className={styles.list} aria-label={t("sheets.submissions")} tabIndex={0}>
+              <Table size="small" aria-label={t("sheets.submissions")}>
+                <TableHeader>
+                  <TableRow>
+                    {["college", "term", "kind", "version", "state", "rows", "errors", "by", "at"].map((c) => (
+                      <TableHeaderCell key={c}>{t(`sheets.col.${c}`)}</TableHeaderCell>
+                    ))}
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {rows.map((s) => (
+                    <TableRow
+                      key={s.id}
+                      className={mergeClasses(styles.row, search.open === s.id && styles.open)}
+                      onClick={() => setSearch({ open: s.id })}
+                      onKeyDown={(e) => e.key === "Enter" && setSearch({ open: s.id })}
+                      tabIndex={0}
+                      aria-selected={search.open === s.id}
+                    >
+                      <TableCell>{s.collegeName}</TableCell>
+                      <TableCell>{s.termCode}</TableCell>
+                      <TableCell>{t(`sheetKind.${s.kind}`, { defaultValue: s.kind })}</TableCell>
+                      <TableCell>v{s.version}</TableCell>
+                      <TableCell>
+                        <Badge appearance="tint" color={STATE_COLOUR[s.state as keyof typeof STATE_COLOUR] ?? "informative"}>
+                          {t(`sheetState.${s.state}`, { defaultValue: s.state })}
+                        </Badge>
+                      </TableCell>
+                      <TableCell>{formatNumber(s.rowCount, locale)}</TableCell>
+                      <TableCell>{formatNumber(s.errorCount, locale)}</TableCell>
+                      <TableCell>{s.submittedBy}</TableCell>
+                      <TableCell>{formatDateTime(s.submittedAt, locale)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </section>
+            {rows.length >= 500 ? <Text className={styles.note}>{t("sheets.newest500")}</Text> : null}
+          </>
+        )}
+      </QueryState>
+      {search.open ? <SubmissionPanel submissionId={search.open} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,226 @@
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Textarea,
+} from "@fluentui/react-components";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
+import type { ColumnDef } from "@tanstack/react-table";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { invalidate } from "../../api/query";
+import { useReference } from "../../api/reference";
+import { fromPending, liftPending, type PendingItem, pendingQuery } from "../../api/standing";
+import { CollegePicker } from "../../components/college-picker";
+import { PageHeader } from "../../components/page-header";
+import { ErrorBar, QueryState } from "../../components/page-state";
+import { VirtualTable } from "../../components/virtual-table";
+import { collator, formatNumber } from "../../format/intl";
+import { useLocale } from "../../i18n/use-locale";
+import { STANDING_KINDS, type StandingSearch } from "../../routes/standing";
+import { RequirePermission } from "../../shell/require-permission";
+import { useMay } from "../../shell/use-me";
+
+const routeApi = getRouteApi("/app/standing");
+
+interface Figures {
+  yearFailedCredits?: number;
+  termFailedCredits?: number;
+  terms?: Array<{ term: string; failedCredits: number }>;
+}
+
+export function StandingPage() {
+  return (
+    <RequirePermission permission="pending.read">
+      <Standing />
+    </RequirePermission>
+  );
+}
+
+function Standing() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const search = routeApi.useSearch();
+  const navigate = useNavigate({ from: "/standing" });
+  const queryClient = useQueryClient();
+  const reference = useReference().data;
+  // Unset: every year (the list is of what is still to be dealt with, whatever year produced it).
+  const academicYear = search.academicYear;
+  const setSearch = (next: Partial<StandingSearch>) => navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
+  const list = useQuery({ ...pendingQuery({ academicYear, kind: search.kind, collegeId: search.collegeId }) });
+  const mayLift = useMay("pending.lift");
+  const mayTakeUp = useMay("pending.take-up");
+  const [lifting, setLifting] = useState<PendingItem | null>(null);
+  const [reason, setReason] = useState("");
+  const [created, setCreated] = useState<number | null>(null);
+  const lift = useMutation({
+    mutationFn: liftPending,
+    onSuccess: async () => {
+      setLifting(null);
+      setReason("");
+      await invalidate(queryClient, "pending", "insights");
+    },
+  });
+  const takeUp = useMutation({
+    mutationFn: fromPending,
+    onSuccess: async (app) => {
+      setCreated(app.id);
+      await invalidate(queryClient, "pending", "applications", "insights", "dashboard");
+    },
+  });
+  const years = [...new Set((reference?.terms ?? []).map((term) => term.academicYear))].reverse();
+
+  const columns = useMemo<ColumnDef<PendingItem, unknown>[]>(() => {
+    const col = (
+      id: string,
+      header: string,
+      size: number,
+      cell: (r: PendingItem) => React.ReactNode,
+      sort?: (r: PendingItem) => string | number,
+    ) =>
+      ({
+        id,
+        header,
+        size,
+        accessorFn: sort ?? ((r: PendingItem) => r),
+        enableSorting: !!sort,
+        sortingFn: sort ? (a, b) => collator(locale).compare(String(sort(a.original)), String(sort(b.original))) : undefined,
+        cell: ({ row }) => cell(row.original),
+      }) as ColumnDef<PendingItem, unknown>;
+    return [
+      col(
+        "studentNo",
+        t("applications.col.studentNo"),
+        120,
+        (r) => r.studentNo,
+        (r) => r.studentNo,
+      ),
+      col(
+        "name",
+        t("applications.col.name"),
+        90,
+        (r) => r.name,
+        (r) => r.name,
+      ),
+      col(
+        "college",
+        t("applications.col.college"),
+        150,
+        (r) => r.collegeName,
+        (r) => r.collegeName,
+      ),
+      col("kind", t("standing.kind"), 120, (r) => (
+        <Badge appearance="tint" color={r.kind === "dismissal" ? "danger" : r.kind === "repeat" ? "warning" : "informative"}>
+          {t(`standingKind.${r.kind}`, { defaultValue: r.kind })}
+        </Badge>
+      )),
+      col("term", t("common.term"), 110, (r) => r.termCode || r.academicYear),
+      col("credits", t("standing.credits"), 200, (r) => {
+        const f = r.figures as Figures;
+        const term = f.termFailedCredits !== undefined ? t("standing.termCredits", { n: formatNumber(f.termFailedCredits, locale) }) : "";
+        const year = f.yearFailedCredits !== undefined ? t("standing.yearCredits", { n: formatNumber(f.yearFailedCredits, locale) }) : "";
+        return [term, year].filter(Boolean).join("；");
+      }),
+      col("state", t("applications.col.state"), 100, (r) => t(`pendingState.${r.state}`, { defaultValue: r.state })),
+      col("actions", t("standing.actions"), 170, (r) =>
+        r.state !== "pending" ? null : r.kind === "dismissal" ? (
+          mayTakeUp ? (
+            <Button size="small" onClick={() => takeUp.mutate({ itemId: r.id })} disabled={takeUp.isPending}>
+              {t("standing.takeUp")}
+            </Button>
+          ) : null
+        ) : mayLift && r.kind.startsWith("warning") ? (
+          <Button size="small" onClick={() => setLifting(r)}>
+            {t("standing.lift")}
+          </Button>
+        ) : null,
+      ),
+    ];
+  }, [t, locale, mayLift, mayTakeUp, takeUp]);
+
+  return (
+    <>
+      <PageHeader title={t("nav.standing")}>
+        <Field label={t("standing.year")}>
+          <Dropdown
+            value={academicYear ?? ""}
+            selectedOptions={academicYear ? [academicYear] : []}
+            onOptionSelect={(_, d) => setSearch({ academicYear: d.optionValue })}
+          >
+            {years.map((y) => (
+              <Option key={y}>{y}</Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label={t("standing.kind")}>
+          <Dropdown
+            value={search.kind ? t(`standingKind.${search.kind}`) : t("common.all")}
+            selectedOptions={[search.kind ?? ""]}
+            onOptionSelect={(_, d) => setSearch({ kind: (d.optionValue || undefined) as StandingSearch["kind"] })}
+          >
+            <Option value="">{t("common.all")}</Option>
+            {STANDING_KINDS.map((k) => (
+              <Option key={k} value={k}>
+                {t(`standingKind.${k}`)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <CollegePicker value={search.collegeId} onChange={(collegeId) => setSearch({ collegeId })} />
+      </PageHeader>
+      {created ? (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            {t("standing.created")}{" "}
+            <Link to="/applications/$id" params={{ id: String(created) }}>
+              #{created}
+            </Link>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {takeUp.error ? <ErrorBar error={takeUp.error} /> : null}
+      <QueryState query={list} isEmpty={(rows) => rows.length === 0}>
+        {(rows) => (
+          <VirtualTable label={t("nav.standing")} data={rows} columns={columns} getRowId={(r) => String(r.id)} sorting={undefined} />
+        )}
+      </QueryState>
+      <Dialog open={lifting !== null} onOpenChange={(_, d) => !d.open && setLifting(null)}>
+        <DialogSurface>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (lifting) lift.mutate({ itemId: lifting.id, reason });
+            }}
+          >
+            <DialogBody>
+              <DialogTitle>{t("standing.liftTitle", { name: lifting?.name ?? "" })}</DialogTitle>
+              <DialogContent>
+                <Field label={t("common.reason")} required hint={t("standing.liftHint")}>
+                  <Textarea value={reason} onChange={(_, d) => setReason(d.value)} maxLength={2000} />
+                </Field>
+                {lift.error ? <ErrorBar error={lift.error} /> : null}
+              </DialogContent>
+              <DialogActions>
+                <Button onClick={() => setLifting(null)}>{t("common.cancel")}</Button>
+                <Button appearance="primary" type="submit" disabled={!reason.trim() || lift.isPending}>
+                  {t("standing.lift")}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </form>
+        </DialogSurface>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+import {
+  Badge,
+  Button,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { labelsOf, useReference } from "../../api/reference";
+import { studentCardQuery } from "../../api/students";
+import { QueryState } from "../../components/page-state";
+import { Section } from "../../components/section";
+import { formatDate, formatDateTime } from "../../format/intl";
+import { useLocale } from "../../i18n/use-locale";
+
+const useStyles = makeStyles({
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr max-content 1fr",
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    margin: 0,
+  },
+  dt: { color: tokens.colorNeutralForeground3 },
+  dd: { margin: 0 },
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+/** A student's card: the record (ID masked where the role must not see it), status history, applications, standing. */
+export function StudentCardPanel({ studentNo, onClose }: { studentNo: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const styles = useStyles();
+  const labels = labelsOf(useReference().data, locale);
+  const card = useQuery(studentCardQuery(studentNo));
+  return (
+    <Section
+      title={t("students.card", { studentNo })}
+      actions={<Button appearance="subtle" icon={<DismissRegular />} aria-label={t("common.close")} onClick={onClose} />}
+    >
+      <QueryState query={card}>
+        {(c) => (
+          <div className={styles.stack}>
+            <dl className={styles.facts} data-testid="student-card">
+              {(
+                [
+                  ["applications.col.name", c.student.name],
+                  ["applications.col.studentNo", c.student.studentNo],
+                  ["students.idNumber", c.student.idNumber],
+                  ["students.birthDate", formatDate(c.student.birthDate, locale)],
+                  ["applications.col.college", c.collegeName],
+                  ["students.major", c.majorName],
+                  ["students.class", c.className ?? "—"],
+                  ["students.grade", c.student.grade],
+                  ["students.status", t(`studentStatus.${c.student.status}`, { defaultValue: c.student.status })],
+                  ["students.expectedGraduation", formatDate(c.student.expectedGraduationDate, locale)],
+                ] as const
+              ).map(([key, value]) => (
+                <div key={key} style={{ display: "contents" }}>
+                  <dt className={styles.dt}>{t(key)}</dt>
+                  <dd className={styles.dd}>{value}</dd>
+                </div>
+              ))}
+            </dl>
+            {c.student.idNumberMasked ? <Text size={200}>{t("students.masked")}</Text> : null}
+            <Text weight="semibold">{t("students.history")}</Text>
+            {c.history.length ? (
+              <Table size="small" aria-label={t("students.history")}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t("detail.when")}</TableHeaderCell>
+                    <TableHeaderCell>{t("detail.field")}</TableHeaderCell>
+                    <TableHeaderCell>{t("detail.before")}</TableHeaderCell>
+                    <TableHeaderCell>{t("detail.after")}</TableHeaderCell>
+                    <TableHeaderCell>{t("applications.col.noticeNo")}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {c.history.map((h) => (
+                    <TableRow key={h.id}>
+                      <TableCell>{formatDateTime(h.at, locale)}</TableCell>
+                      <TableCell>{t(`field.${h.field}`, { defaultValue: h.field })}</TableCell>
+                      <TableCell>
+                        {h.field === "status"
+                          ? t(`studentStatus.${String(h.before)}`, { defaultValue: String(h.before ?? "—") })
+                          : String(h.before ?? "—")}
+                      </TableCell>
+                      <TableCell>
+                        {h.field === "status"
+                          ? t(`studentStatus.${String(h.after)}`, { defaultValue: String(h.after ?? "—") })
+                          : String(h.after ?? "—")}
+                      </TableCell>
+                      <TableCell>{h.noticeNo ?? ""}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            ) : (
+              <Text>{t("students.noHistory")}</Text>
+            )}
+            <Text weight="semibold">{t("nav.applications")}</Text>
+            {c.applications.length ? (
+              <ul>
+                {c.applications.map((a) => (
+                  <li key={a.id}>
+                    <Link to="/applications/$id" params={{ id: String(a.id) }}>
+                      #{a.id} {labels.type(a.type)} · {labels.stage(a.type, a.stage)}
+                    </Link>{" "}
+                    {a.noticeNo ? <Badge appearance="outline">{a.noticeNo}</Badge> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Text>{t("applications.none")}</Text>
+            )}
+            {c.pending.length ? (
+              <>
+                <Text weight="semibold">{t("nav.standing")}</Text>
+                <ul>
+                  {c.pending.map((p) => (
+                    <li key={p.id}>
+                      {p.academicYear} {p.termCode} {t(`standingKind.${p.kind}`, { defaultValue: p.kind })} ·{" "}
+                      {t(`pendingState.${p.state}`, { defaultValue: p.state })}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </div>
+        )}
+      </QueryState>
+    </Section>
+  );
+}

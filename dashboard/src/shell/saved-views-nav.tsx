@@ -1,0 +1,28 @@
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { useSavedViews } from "../api/views";
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", margin: 0, padding: 0 },
+  item: { paddingLeft: "28px", fontSize: tokens.fontSizeBase200 },
+});
+
+/** Saved views of the applications list, under its menu entry: each is a link to the list as saved. */
+export function SavedViewsNav({ linkClass }: { linkClass: string }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const views = useSavedViews();
+  if (!views.data?.length) return null;
+  return (
+    <ul className={styles.list} aria-label={t("nav.savedViews")}>
+      {views.data.map((view) => (
+        <li key={view.id}>
+          <Link to="/applications" search={{ ...view.state, view: view.id }} className={mergeClasses(linkClass, styles.item)}>
+            {view.name}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
