@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { type ListApplicationsOptions, listApplications } from "../applications/list-applications";
 import { workflowInForce } from "../applications/workflow-for";
 import { writeTextWorkbook } from "../exports/write-text-workbook";
+import { MAX_PAGE } from "../paging";
 
 export const EXPORT_COLUMNS = [
   "id",
@@ -47,12 +48,20 @@ export const MAX_EXPORT_ROWS = 100_000;
  */
 export async function exportApplications(
   db: Db,
-  filters: Omit<ListApplicationsOptions, "page" | "pageSize">,
+  filters: Omit<ListApplicationsOptions, "cursor" | "limit">,
   columns: readonly ExportColumn[],
   locale: Locale,
 ): Promise<{ fileName: string; base64: string; rows: number }> {
-  const rows = await listApplications(db, { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS + 1 });
-  if (rows.length > MAX_EXPORT_ROWS) throw new Error(`export over ${MAX_EXPORT_ROWS} rows`);
+  // The whole view, page by page through the list's own cursor: the same rows, in the same order.
+  type Row = Awaited<ReturnType<typeof listApplications>>["items"][number];
+  const rows: Row[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listApplications(db, { ...filters, cursor, limit: MAX_PAGE });
+    rows.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+    if (rows.length > MAX_EXPORT_ROWS) throw new Error(`export over ${MAX_EXPORT_ROWS} rows`);
+  } while (cursor);
   const year = academicYearOf(filters.today);
   const workflows = new Map(await Promise.all(APPLICATION_TYPES.map(async (t) => [t, await workflowInForce(db, t, year)] as const)));
   const cell = (row: (typeof rows)[number], column: ExportColumn): unknown => {
