@@ -1,37 +1,20 @@
-import { infiniteQueryOptions } from "@tanstack/react-query";
 import { client, type RouterInputs, type RouterOutputs } from "./client";
-import { apiMutation, apiQuery } from "./query";
+import { apiMutation, apiQuery, PAGE_LIMIT, pagedQuery } from "./query";
 
-export type ApplicationRow = RouterOutputs["applications"]["list"][number];
-export type ApplicationListInput = Omit<RouterInputs["applications"]["list"], "page" | "pageSize">;
+export type ApplicationRow = RouterOutputs["applications"]["list"]["items"][number];
+export type ApplicationListInput = Omit<RouterInputs["applications"]["list"], "cursor" | "limit">;
+export type HistoryRow = RouterOutputs["applications"]["studentHistory"]["items"][number];
 
-export const PAGE_SIZE = 200;
-
-/** One page of a list and where the next begins: the shape every list of the dashboard is read in. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: number | null;
-}
-
-/**
- * The applications list as pages. The server pages by number today; this is the one place that knows,
- * so moving to `{ items, nextCursor }` changes only this function.
- */
-export async function applicationsPage(filters: ApplicationListInput, cursor: number): Promise<Page<ApplicationRow>> {
-  const items = await client.applications.list.query({ ...filters, page: cursor, pageSize: PAGE_SIZE });
-  return { items, nextCursor: items.length === PAGE_SIZE ? cursor + 1 : null };
-}
-
+/** The applications list, page after page by the server's cursor, as the reader scrolls. */
 export const applicationsQuery = (filters: ApplicationListInput) =>
-  infiniteQueryOptions({
-    queryKey: ["applications", "list", filters, "pages"],
-    initialPageParam: 1,
-    queryFn: ({ pageParam }) => applicationsPage(filters, pageParam),
-    getNextPageParam: (last: Page<ApplicationRow>) => last.nextCursor ?? undefined,
-  });
+  pagedQuery(["applications", "list", filters], (cursor) => client.applications.list.query({ ...filters, cursor, limit: PAGE_LIMIT }));
 
 export const timelineQuery = (applicationId: number) => apiQuery("applications", "timeline", { applicationId });
-export const studentHistoryQuery = (studentNo: string) => apiQuery("applications", "studentHistory", { studentNo });
+/** A student's applications, page after page. */
+export const studentHistoryQuery = (studentNo: string) =>
+  pagedQuery(["applications", "studentHistory", { studentNo }], (cursor) =>
+    client.applications.studentHistory.query({ studentNo, cursor, limit: PAGE_LIMIT }),
+  );
 export const decide = apiMutation("applications", "decide");
 export const bulkDecide = apiMutation("applications", "bulkDecide");
 export const fileApplication = apiMutation("applications", "file");

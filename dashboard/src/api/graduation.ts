@@ -1,11 +1,14 @@
 import { client, type RouterInputs, type RouterOutputs } from "./client";
-import { apiMutation, apiQuery } from "./query";
+import { apiMutation, apiQuery, PAGE_LIMIT, pagedQuery } from "./query";
 
 export type AuditSummaryRow = RouterOutputs["graduation"]["summary"][number];
-export type AuditRow = RouterOutputs["graduation"]["list"][number];
+export type AuditRow = RouterOutputs["graduation"]["list"]["items"][number];
 
 export const auditSummaryQuery = (input: RouterInputs["graduation"]["summary"]) => apiQuery("graduation", "summary", input);
-export const auditListQuery = (input: RouterInputs["graduation"]["list"]) => apiQuery("graduation", "list", input);
+export type AuditListInput = Omit<RouterInputs["graduation"]["list"], "cursor" | "limit">;
+/** A cohort's audit results (a college's, one outcome's), page after page as the reader scrolls. */
+export const auditListQuery = (input: AuditListInput) =>
+  pagedQuery(["graduation", "list", input], (cursor) => client.graduation.list.query({ ...input, cursor, limit: PAGE_LIMIT }));
 export const runCohort = apiMutation("graduation", "run");
 export const overrideAudit = apiMutation("graduation", "override");
 export const advanceStage = apiMutation("graduation", "advance");

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from "@tanstack/react-query";
-import type { Page } from "./applications";
 import { client, type RouterInputs, type RouterOutputs } from "./client";
+import type { Page } from "./query";
 
 export type WorkItem = RouterOutputs["insights"]["myWork"]["items"][number];
 
@@ -9,8 +9,8 @@ export const myWorkQuery = () =>
   infiniteQueryOptions({
     queryKey: ["insights", "myWork", "pages"],
     initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }): Promise<Page<WorkItem>> => client.insights.myWork.query({ cursor: pageParam, limit: 200 }),
-    getNextPageParam: (last: Page<WorkItem>) => last.nextCursor ?? undefined,
+    queryFn: ({ pageParam }): Promise<Page<WorkItem, number>> => client.insights.myWork.query({ cursor: pageParam, limit: 200 }),
+    getNextPageParam: (last: Page<WorkItem, number>) => last.nextCursor ?? undefined,
   });
 
 /** The current view as .xlsx: the server writes it (text cells, formulas quoted); the browser saves it. */

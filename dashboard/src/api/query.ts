@@ -1,4 +1,4 @@
-import { type QueryClient, queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, type QueryClient, queryOptions } from "@tanstack/react-query";
 import { client, type RouterInputs, type RouterOutputs } from "./client";
 
 /**
@@ -35,4 +35,43 @@ export function apiMutation<R extends Router, P extends Procedure<R>>(router: R,
 /** Refresh every query of these routers (after a mutation changed what they show). */
 export function invalidate(queryClient: QueryClient, ...routers: Router[]): Promise<void> {
   return Promise.all(routers.map((r) => queryClient.invalidateQueries({ queryKey: [r] }))).then(() => undefined);
+}
+
+/**
+ * One page of a list and where the next begins: the shape every list of the server answers in. The cursor
+ * is an opaque string, except for the two lists keyed by a number (`insights.myWork`, `studentSearch.search`).
+ */
+export interface Page<T, Cursor = string> {
+  items: T[];
+  nextCursor: Cursor | null;
+}
+
+/** How many rows one request asks for: the server's ceiling, so a long list needs the fewest round trips. */
+export const PAGE_LIMIT = 200;
+
+/**
+ * A cursor-paged list for `useInfiniteQuery`: the first page has no cursor, each next page starts at the
+ * `nextCursor` the previous one answered, and there are no more when it is null. The key ends in "pages"
+ * so it never collides with a plain query of the same procedure, and starts with the router so
+ * `invalidate` refreshes it.
+ */
+export function pagedQuery<P extends Page<unknown>>(key: readonly unknown[], fetchPage: (cursor: string | undefined) => Promise<P>) {
+  return infiniteQueryOptions({
+    queryKey: [...key, "pages"],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => fetchPage(pageParam),
+    getNextPageParam: (last: P) => last.nextCursor ?? undefined,
+  });
+}
+
+/** Every page of a list, following `nextCursor` to the end: for the few views that need the whole of a list. */
+export async function fetchAllPages<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(cursor);
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return all;
 }

@@ -1,27 +1,19 @@
-import { infiniteQueryOptions } from "@tanstack/react-query";
-import type { Page } from "./applications";
 import { client, type RouterInputs, type RouterOutputs } from "./client";
-import { apiMutation, apiQuery } from "./query";
+import { apiMutation, apiQuery, PAGE_LIMIT, type Page, pagedQuery } from "./query";
 
-export type Submission = RouterOutputs["sheets"]["list"][number];
-export type SheetRow = RouterOutputs["sheets"]["get"]["rows"][number];
+export type Submission = RouterOutputs["sheets"]["list"]["items"][number];
+export type SheetRow = RouterOutputs["sheets"]["get"]["rows"]["items"][number];
+type SheetSubmission = RouterOutputs["sheets"]["get"]["submission"];
 
-export const submissionsQuery = (input: RouterInputs["sheets"]["list"]) => apiQuery("sheets", "list", input);
+/** Submissions, newest first, page after page as the reader scrolls. */
+export const submissionsQuery = (input: Omit<RouterInputs["sheets"]["list"], "cursor" | "limit">) =>
+  pagedQuery(["sheets", "list", input], (cursor) => client.sheets.list.query({ ...input, cursor, limit: PAGE_LIMIT }));
 export const diffQuery = (submissionId: string) => apiQuery("sheets", "diff", { submissionId });
 export const reviewSheet = apiMutation("sheets", "review");
 
-/** A submission's rows, paged by row number (the server's keyset); the first page carries the submission. */
+/** A submission's rows, page after page by the server's cursor; every page carries the submission too. */
 export const sheetRowsQuery = (submissionId: string) =>
-  infiniteQueryOptions({
-    queryKey: ["sheets", "get", { submissionId }, "pages"],
-    initialPageParam: 0,
-    queryFn: async ({ pageParam }): Promise<Page<SheetRow> & { submission: RouterOutputs["sheets"]["get"]["submission"] }> => {
-      const out = await client.sheets.get.query({ submissionId, rowsAfter: pageParam, limit: 500 });
-      return {
-        submission: out.submission,
-        items: out.rows,
-        nextCursor: out.rows.length === 500 ? (out.rows.at(-1)?.rowNumber ?? null) : null,
-      };
-    },
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  pagedQuery(["sheets", "get", { submissionId }], async (cursor): Promise<Page<SheetRow> & { submission: SheetSubmission }> => {
+    const out = await client.sheets.get.query({ submissionId, cursor, limit: PAGE_LIMIT });
+    return { submission: out.submission, ...out.rows };
   });

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from "@tanstack/react-query";
-import type { Page } from "./applications";
 import { client, type RouterOutputs } from "./client";
+import type { Page } from "./query";
 import { apiQuery } from "./query";
 
 export type StudentHit = RouterOutputs["studentSearch"]["search"]["items"][number];
@@ -10,9 +10,9 @@ export const studentSearchQuery = (query: string, collegeId: number | undefined)
   infiniteQueryOptions({
     queryKey: ["studentSearch", "search", { query, collegeId }, "pages"],
     initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }): Promise<Page<StudentHit>> =>
+    queryFn: ({ pageParam }): Promise<Page<StudentHit, number>> =>
       client.studentSearch.search.query({ query, collegeId, cursor: pageParam, limit: 200 }),
-    getNextPageParam: (last: Page<StudentHit>) => last.nextCursor ?? undefined,
+    getNextPageParam: (last: Page<StudentHit, number>) => last.nextCursor ?? undefined,
   });
 
 export const studentCardQuery = (studentNo: string) => apiQuery("studentSearch", "card", { studentNo });

@@ -243,7 +243,6 @@ export const en: Messages = {
   },
   sheets: {
     submissions: "Submissions",
-    newest500: "Only the newest 500 are listed; filter by college or term.",
     col: {
       college: "College",
       term: "Term",

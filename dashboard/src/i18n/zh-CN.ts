@@ -232,7 +232,6 @@ export const zhCN = {
   },
   sheets: {
     submissions: "核对表提交记录",
-    newest500: "只列出最新的 500 份；请按学院或学期筛选。",
     col: {
       college: "学院",
       term: "学期",

@@ -19,6 +19,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { ROLE_LABELS, type Role } from "@xueji/shared";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { type AuditEvent, auditEventsQuery, facetsQuery, verifyChain } from "../../api/audit-log";
 import { PageHeader } from "../../components/page-header";
 import { Empty, ErrorBar, Loading } from "../../components/page-state";
 import { Section } from "../../components/section";
@@ -28,7 +29,6 @@ import { useLocale } from "../../i18n/use-locale";
 import type { AuditLogSearch } from "../../routes/audit-log";
 import { compact } from "../../routes/search";
 import { RequirePermission } from "../../shell/require-permission";
-import { type AuditEvent, auditEventsQuery, facetsQuery, verifyChain } from "./audit-log-api";
 
 const routeApi = getRouteApi("/app/audit-log");
 

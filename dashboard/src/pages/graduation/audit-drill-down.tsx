@@ -17,9 +17,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Page } from "../../api/applications";
-import { client } from "../../api/client";
-import { type AuditRow, overrideAudit } from "../../api/graduation";
+import { type AuditRow, auditListQuery, overrideAudit } from "../../api/graduation";
 import { invalidate } from "../../api/query";
 import { labelsOf, useReference } from "../../api/reference";
 import { ErrorBar, Loading } from "../../components/page-state";
@@ -27,8 +25,6 @@ import { Section } from "../../components/section";
 import { VirtualTable } from "../../components/virtual-table";
 import { useLocale } from "../../i18n/use-locale";
 import { useMay } from "../../shell/use-me";
-
-const PAGE = 500;
 
 /** A college's audit results, student by student, with the items that failed; override with a reason. */
 export function AuditDrillDown({ cohort, collegeId }: { cohort: number; collegeId: number }) {
@@ -39,15 +35,7 @@ export function AuditDrillDown({ cohort, collegeId }: { cohort: number; collegeI
   const mayOverride = useMay("graduation.override");
   const [onlyComplete, setOnlyComplete] = useState(true);
   const outcome = onlyComplete ? ("complete" as const) : undefined;
-  const list = useInfiniteQuery({
-    queryKey: ["graduation", "list", { cohort, collegeId, outcome }, "pages"],
-    initialPageParam: 0,
-    queryFn: async ({ pageParam }): Promise<Page<AuditRow>> => {
-      const items = await client.graduation.list.query({ cohort, collegeId, outcome, after: pageParam, limit: PAGE });
-      return { items, nextCursor: items.length === PAGE ? pageParam + PAGE : null };
-    },
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const list = useInfiniteQuery(auditListQuery({ cohort, collegeId, outcome }));
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const [editing, setEditing] = useState<AuditRow | null>(null);
   const [form, setForm] = useState({ outcome: "graduate" as "graduate" | "complete", degree: "award" as "award" | "withhold", reason: "" });

@@ -46,7 +46,7 @@ export function SheetProgressTable({ rows }: { rows: SheetProgress }) {
                 if (!cell) return <TableCell key={task.task}>—</TableCell>;
                 return (
                   <TableCell key={task.task}>
-                    <Badge appearance="tint" color={STATE_COLOUR[cell.state]}>
+                    <Badge appearance="tint" color={STATE_COLOUR[cell.state as keyof typeof STATE_COLOUR] ?? "informative"}>
                       {t(`sheetState.${cell.state}`)}
                       {cell.version ? ` v${cell.version}` : ""}
                     </Badge>

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { StandingPreview } from "./settings-api";
+import type { StandingPreview } from "../../api/settings";
 
 type Mover = StandingPreview["movers"][number];
 

@@ -14,13 +14,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { invalidate } from "../../api/query";
+import { checkSetting, publishSetting, type SettingKindName, type SettingVersionRow } from "../../api/settings";
 import { ErrorBar } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { useLocale } from "../../i18n/use-locale";
 import { diffValues, type FieldIssue, type JsonSchema, SchemaForm } from "../../schema-form";
 import { ChangeList } from "./change-list";
 import { dropDraft, loadDraft, saveDraft } from "./draft-store";
-import { checkSetting, publishSetting, type SettingKindName, type SettingVersionRow } from "./settings-api";
 import { StandingPreview } from "./standing-preview";
 import { YearSelect } from "./year-select";
 

@@ -27,13 +27,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { invalidate } from "../../api/query";
+import { restoreSetting, type SettingKindName, type SettingVersionRow } from "../../api/settings";
 import { ErrorBar } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { formatDateTime } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { diffValues, type JsonSchema } from "../../schema-form";
 import { ChangeList } from "./change-list";
-import { restoreSetting, type SettingKindName, type SettingVersionRow } from "./settings-api";
 import { YearSelect } from "./year-select";
 
 const useStyles = makeStyles({

@@ -4,6 +4,14 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useReference } from "../../api/reference";
+import {
+  overviewQuery,
+  type SettingKindName,
+  type SettingKindSchema,
+  type SettingOverview,
+  schemasQuery,
+  versionsQuery,
+} from "../../api/settings";
 import { PageHeader } from "../../components/page-header";
 import { Empty, ErrorBar, Loading } from "../../components/page-state";
 import { useLocale } from "../../i18n/use-locale";
@@ -13,14 +21,6 @@ import { RequirePermission } from "../../shell/require-permission";
 import { useMay } from "../../shell/use-me";
 import { SettingEditor } from "./setting-editor";
 import { SettingHistory } from "./setting-history";
-import {
-  overviewQuery,
-  type SettingKindName,
-  type SettingKindSchema,
-  type SettingOverview,
-  schemasQuery,
-  versionsQuery,
-} from "./settings-api";
 import { YearSelect } from "./year-select";
 
 const routeApi = getRouteApi("/app/settings");

@@ -3,10 +3,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { client, type RouterInputs } from "../../api/client";
+import { type StandingPreview as Preview, previewStandingQuery } from "../../api/settings";
 import { ErrorBar, Loading } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { MoversTable } from "./movers-table";
-import { type StandingPreview as Preview, previewStandingQuery } from "./settings-api";
 import { YearSelect } from "./year-select";
 
 const useStyles = makeStyles({

@@ -11,8 +11,9 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { type UIEvent, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { submissionsQuery } from "../../api/sheets";
 import { CollegePicker } from "../../components/college-picker";
@@ -59,18 +60,25 @@ function Sheets() {
   // Unset: every term, newest submissions first.
   const termCode = search.termCode;
   const setSearch = (next: Partial<SheetsSearch>) => navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
-  const list = useQuery(submissionsQuery({ termCode, collegeId: search.collegeId }));
+  const list = useInfiniteQuery(submissionsQuery({ termCode, collegeId: search.collegeId }));
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  // The next page is asked for when the reader scrolls within a few rows of the end of what is loaded.
+  const onScroll = (e: UIEvent<HTMLElement>) => {
+    const box = e.currentTarget;
+    if (hasNextPage && !isFetchingNextPage && box.scrollTop + box.clientHeight >= box.scrollHeight - 120) void fetchNextPage();
+  };
   return (
     <div className={styles.layout}>
       <PageHeader title={t("nav.sheets")}>
         <CollegePicker value={search.collegeId} onChange={(collegeId) => setSearch({ collegeId, open: undefined })} />
         <TermPicker allowAll value={termCode} onChange={(code) => setSearch({ termCode: code, open: undefined })} />
       </PageHeader>
-      <QueryState query={list} isEmpty={(rows) => rows.length === 0}>
-        {(rows) => (
+      <QueryState query={list} isEmpty={(data) => !data.pages.some((p) => p.items.length > 0)}>
+        {() => (
           <>
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take focus to scroll by keyboard (axe scrollable-region-focusable) */}
-            <section className={styles.list} aria-label={t("sheets.submissions")} tabIndex={0}>
+            <section className={styles.list} aria-label={t("sheets.submissions")} tabIndex={0} onScroll={onScroll}>
               <Table size="small" aria-label={t("sheets.submissions")}>
                 <TableHeader>
                   <TableRow>
@@ -107,7 +115,13 @@ function Sheets() {
                 </TableBody>
               </Table>
             </section>
-            {rows.length >= 500 ? <Text className={styles.note}>{t("sheets.newest500")}</Text> : null}
+            <Text className={styles.note} aria-live="polite">
+              {isFetchingNextPage
+                ? t("state.loadingMore")
+                : hasNextPage
+                  ? t("table.loaded", { count: formatNumber(rows.length, locale) })
+                  : t("state.allLoaded", { count: formatNumber(rows.length, locale) })}
+            </Text>
           </>
         )}
       </QueryState>

@@ -14,7 +14,7 @@ import {
   Option,
   Textarea,
 } from "@fluentui/react-components";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
@@ -58,7 +58,8 @@ function Standing() {
   // Unset: every year (the list is of what is still to be dealt with, whatever year produced it).
   const academicYear = search.academicYear;
   const setSearch = (next: Partial<StandingSearch>) => navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
-  const list = useQuery({ ...pendingQuery({ academicYear, kind: search.kind, collegeId: search.collegeId }) });
+  const list = useInfiniteQuery(pendingQuery({ academicYear, kind: search.kind, collegeId: search.collegeId }));
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const mayLift = useMay("pending.lift");
   const mayTakeUp = useMay("pending.take-up");
   const [lifting, setLifting] = useState<PendingItem | null>(null);
@@ -190,9 +191,17 @@ function Standing() {
         </MessageBar>
       ) : null}
       {takeUp.error ? <ErrorBar error={takeUp.error} /> : null}
-      <QueryState query={list} isEmpty={(rows) => rows.length === 0}>
-        {(rows) => (
-          <VirtualTable label={t("nav.standing")} data={rows} columns={columns} getRowId={(r) => String(r.id)} sorting={undefined} />
+      <QueryState query={list} isEmpty={(data) => !data.pages.some((p) => p.items.length > 0)}>
+        {() => (
+          <VirtualTable
+            label={t("nav.standing")}
+            data={rows}
+            columns={columns}
+            getRowId={(r) => String(r.id)}
+            hasMore={list.hasNextPage}
+            loadingMore={list.isFetchingNextPage}
+            onLoadMore={() => void list.fetchNextPage()}
+          />
         )}
       </QueryState>
       <Dialog open={lifting !== null} onOpenChange={(_, d) => !d.open && setLifting(null)}>

@@ -21,9 +21,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { invalidate } from "../../api/query";
 import { useReference } from "../../api/reference";
+import { createUser } from "../../api/users";
 import { ErrorBar } from "../../components/page-state";
 import { useLocale } from "../../i18n/use-locale";
-import { createUser } from "./users-api";
 
 const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
 

@@ -24,8 +24,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { invalidate } from "../../api/query";
+import { disableUser, enableUser, endSessions, resetPassword, type UserRow } from "../../api/users";
 import { ErrorBar } from "../../components/page-state";
-import { disableUser, enableUser, endSessions, resetPassword, type UserRow } from "./users-api";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

@@ -22,6 +22,7 @@ import { ROLE_LABELS, type Role } from "@xueji/shared";
 import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { labelsOf, useReference } from "../../api/reference";
+import { usersQuery } from "../../api/users";
 import { PageHeader } from "../../components/page-header";
 import { Empty, ErrorBar, Loading } from "../../components/page-state";
 import { collator } from "../../format/intl";
@@ -30,7 +31,6 @@ import { compact } from "../../routes/search";
 import { RequirePermission } from "../../shell/require-permission";
 import { CreateUserDialog } from "./create-user-dialog";
 import { UserActions } from "./user-actions";
-import { usersQuery } from "./users-api";
 
 const routeApi = getRouteApi("/app/users");
 

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from "@tanstack/react-query";
-import { client, type RouterInputs, type RouterOutputs } from "../../api/client";
-import { apiQuery } from "../../api/query";
+import { client, type RouterInputs, type RouterOutputs } from "./client";
+import { apiQuery } from "./query";
 
 export type AuditEvent = RouterOutputs["auditLog"]["search"]["items"][number];
 export type AuditFilters = Omit<RouterInputs["auditLog"]["search"], "before" | "limit">;

@@ -1,5 +1,5 @@
-import type { RouterInputs, RouterOutputs } from "../../api/client";
-import { apiMutation, apiQuery } from "../../api/query";
+import type { RouterInputs, RouterOutputs } from "./client";
+import { apiMutation, apiQuery } from "./query";
 
 export type SettingKindSchema = RouterOutputs["settings"]["schemas"][number];
 export type SettingOverview = RouterOutputs["settings"]["overview"][number];
