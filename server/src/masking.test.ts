@@ -118,4 +118,27 @@ describe.each(TEST_ENGINES)("ID numbers masked by role on every path on %s", (en
     const forRegistrarLeader = await (await w.as("registrar-leader")).auditLog.list({ limit: 200 });
     expect(fullIds(forRegistrarLeader.items.map(({ before, after }) => ({ before, after })))).toContain(NEW_ID);
   });
+  it("studentSearch.search and the student's card (its history holds the old and new ID)", async () => {
+    for (const who of MASKED_ROLES) {
+      const caller = await w.as(who);
+      const { items } = await caller.studentSearch.search({ query: "张" });
+      expect(items[0]?.idNumber).toMatch(MASKED);
+      expect(fullIds(items)).toEqual([]);
+      const card = await caller.studentSearch.card({ studentNo: "2025010001" });
+      expect(card.student.idNumberMasked).toBe(true);
+      expect(card.history.some((h) => h.field === "idNumber")).toBe(true);
+      expect(fullIds(card)).toEqual([]);
+    }
+    // In full for the registrar, and exactly as stored: not read back as a rounded number.
+    const forRegistrar = await (await w.as("registrar")).studentSearch.card({ studentNo: "2025010001" });
+    expect(forRegistrar.history.find((h) => h.field === "idNumber")).toMatchObject({ before: OLD_ID, after: NEW_ID });
+  });
+
+  it("auditLog.search for the administrator", async () => {
+    const { items } = await (await w.as("admin")).auditLog.search({ limit: 200 });
+    expect(items.some((e) => e.action === "application.advance")).toBe(true);
+    expect(fullIds(items.map(({ before, after }) => ({ before, after })))).toEqual([]);
+    const forRegistrarLeader = await (await w.as("registrar-leader")).auditLog.search({ limit: 200 });
+    expect(fullIds(forRegistrarLeader.items.map(({ before, after }) => ({ before, after })))).toContain(NEW_ID);
+  });
 });

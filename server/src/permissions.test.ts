@@ -81,6 +81,32 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "reports.headcount": [S, S, A, A, A, F, U],
   "reports.headcountXlsx": [S, S, A, A, A, F, U],
   "reports.issueDocument": [H, F, A, F, F, F, U],
+  // The dashboard. Saved views are a reader's own (or shared with a role), not a college's: no college side.
+  "views.list": [A, A, A, A, A, F, U],
+  "views.save": [A, A, A, A, A, F, U],
+  "views.remove": [A, A, A, A, A, F, U],
+  // Colleges, majors, terms and workflows: no personal data, for every signed-in user.
+  "reference.all": [A, A, A, A, A, A, U],
+  "insights.exportApplications": [S, S, A, A, A, F, U],
+  "insights.exportGraduation": [S, S, A, A, A, F, U],
+  "insights.sheetProgress": [S, S, A, A, A, F, U],
+  "insights.auditPassRates": [S, S, A, A, A, F, U],
+  // A worker's own stages, in her own college: nothing to ask for another.
+  "insights.myWork": [A, A, A, A, A, F, U],
+  "insights.leadTimes": [S, S, A, A, A, F, U],
+  "insights.standingByCollege": [S, S, A, A, A, F, U],
+  "studentSearch.search": [S, S, A, A, A, F, U],
+  // Another college's student is unknown, exactly like a missing 学号.
+  "studentSearch.card": [H, H, A, A, A, F, U],
+  // Settings: read by the registrar and the administrator, changed by the registrar leader and the administrator.
+  "settings.schemas": [F, F, A, A, F, A, U],
+  "settings.overview": [F, F, A, A, F, A, U],
+  "settings.versions": [F, F, A, A, F, A, U],
+  "settings.check": [F, F, A, A, F, A, U],
+  "settings.publish": [F, F, F, A, F, A, U],
+  "settings.restore": [F, F, F, A, F, A, U],
+  "auditLog.search": [F, F, F, A, F, A, U],
+  "auditLog.facets": [F, F, F, A, F, A, U],
 };
 
 describe.each(TEST_ENGINES)("every procedure × every role × own/other college on %s", (engine) => {
@@ -214,6 +240,30 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     "reports.headcountXlsx": (c, side) => c.reports.headcountXlsx({ date: "2026-11-23", collegeId: college(side) }),
     "reports.issueDocument": (c, side) =>
       c.reports.issueDocument({ studentNo: side === "own" ? "2025010001" : "2025020001", kind: "enrolment" }),
+    "views.list": (c) => c.views.list({ page: "applications" }),
+    "views.save": (c) => c.views.save({ page: "applications", name: `视图${randomUUID().slice(0, 8)}`, state: { stage: "draft" } }),
+    // The caller's own view: removing it passes; another's would be "not found".
+    "views.remove": async (c) =>
+      c.views.remove({ id: (await c.views.save({ page: "applications", name: `删${randomUUID().slice(0, 8)}`, state: {} })).id }),
+    "reference.all": (c) => c.reference.all(),
+    "insights.exportApplications": (c, side) => c.insights.exportApplications({ collegeId: college(side), columns: ["studentNo", "name"] }),
+    "insights.exportGraduation": (c, side) => c.insights.exportGraduation({ cohort: 2026, collegeId: college(side) }),
+    "insights.sheetProgress": (c, side) => c.insights.sheetProgress({ termCode: "2025-2026-1", collegeId: college(side) }),
+    "insights.auditPassRates": (c, side) => c.insights.auditPassRates({ cohort: 2026, collegeId: college(side) }),
+    "insights.myWork": (c) => c.insights.myWork({}),
+    "insights.leadTimes": (c, side) => c.insights.leadTimes({ since: "2025-08-01", collegeId: college(side) }),
+    "insights.standingByCollege": (c, side) => c.insights.standingByCollege({ academicYear: "2025-2026", collegeId: college(side) }),
+    "studentSearch.search": (c, side) => c.studentSearch.search({ query: "20250", collegeId: college(side) }),
+    "studentSearch.card": (c, side) => c.studentSearch.card({ studentNo: side === "own" ? "2025010001" : "2025020001" }),
+    "settings.schemas": (c) => c.settings.schemas({}),
+    "settings.overview": (c) => c.settings.overview({ academicYear: "2025-2026" }),
+    "settings.versions": (c) => c.settings.versions({ kind: "holidays", key: "cn" }),
+    "settings.check": (c) => c.settings.check({ kind: "holidays", key: "cn", value: CN_HOLIDAYS }),
+    "settings.publish": (c) =>
+      c.settings.publish({ kind: "holidays", key: "cn", validFrom: "2026-2027", value: CN_HOLIDAYS, reason: "权限测试" }),
+    "settings.restore": (c) => c.settings.restore({ kind: "holidays", key: "cn", version: 0, validFrom: "2026-2027", reason: "权限测试" }),
+    "auditLog.search": (c) => c.auditLog.search({}),
+    "auditLog.facets": (c) => c.auditLog.facets(),
   };
 
   async function outcome(call: () => Promise<unknown>): Promise<Outcome> {

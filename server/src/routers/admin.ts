@@ -4,7 +4,8 @@ import { auditFacets, searchAuditEvents } from "../services/audit-log/search-eve
 import { verifyChain } from "../services/audit-log/verify-chain";
 import { pageInput, pageOutput } from "../services/paging";
 import { procedureFor, router } from "../trpc";
-import { auditEventOutput, chainVerdictOutput } from "./outputs";
+import { idInput, textInput } from "./inputs";
+import { auditEventOutput, auditFacetsOutput, auditSearchOutput, chainVerdictOutput } from "./outputs";
 
 export const auditLogRouter = router({
   list: procedureFor("auditLog.read")
@@ -18,16 +19,19 @@ export const auditLogRouter = router({
   search: procedureFor("auditLog.read")
     .input(
       z.object({
-        before: z.number().int().positive().optional(),
+        before: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
         limit: z.number().int().min(1).max(500).default(100),
-        userId: z.number().int().positive().optional(),
-        action: z.string().min(1).max(80).optional(),
-        entity: z.string().min(1).max(80).optional(),
-        entityId: z.string().min(1).max(200).optional(),
+        userId: idInput.optional(),
+        action: textInput(80, 1).optional(),
+        entity: textInput(80, 1).optional(),
+        entityId: textInput(200, 1).optional(),
         fromDate: z.iso.date().optional(),
         toDate: z.iso.date().optional(),
       }),
     )
-    .query(({ ctx, input }) => searchAuditEvents(ctx.db, input)),
-  facets: procedureFor("auditLog.read").query(({ ctx }) => auditFacets(ctx.db)),
+    .output(auditSearchOutput)
+    .query(({ ctx, input }) => searchAuditEvents(ctx.db, input, ctx.user.role)),
+  facets: procedureFor("auditLog.read")
+    .output(auditFacetsOutput)
+    .query(({ ctx }) => auditFacets(ctx.db)),
 });

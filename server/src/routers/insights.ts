@@ -11,7 +11,15 @@ import { myWork } from "../services/insights/my-work";
 import { standingByCollege } from "../services/insights/standing-by-college";
 import { termOn } from "../services/reference/reference-data";
 import { collegeFilter, procedureFor, router } from "../trpc";
-import { termInput } from "./inputs";
+import { academicYearInput, idInput, termInput, textInput } from "./inputs";
+import {
+  auditPassRatesOutput,
+  leadTimesOutput,
+  myWorkOutput,
+  standingByCollegeOutput,
+  termSheetProgressOutput,
+  xlsxExportOutput,
+} from "./outputs";
 
 const cursorPage = { cursor: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(500).default(100) };
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -22,9 +30,9 @@ export const insightsRouter = router({
   exportApplications: procedureFor("applications.read")
     .input(
       z.object({
-        collegeId: z.number().int().optional(),
+        collegeId: idInput.optional(),
         type: z.enum(APPLICATION_TYPES).optional(),
-        stage: z.string().max(30).optional(),
+        stage: textInput(30).optional(),
         state: z.enum(["open", "done", "rejected"]).optional(),
         overdue: z.boolean().optional(),
         sort: z.enum(["filed", "due"]).default("filed"),
@@ -32,6 +40,7 @@ export const insightsRouter = router({
         columns: z.array(z.enum(EXPORT_COLUMNS)).min(1).max(EXPORT_COLUMNS.length),
       }),
     )
+    .output(xlsxExportOutput)
     .query(({ ctx, input }) => {
       const { columns, ...filters } = input;
       return exportApplications(
@@ -46,14 +55,16 @@ export const insightsRouter = router({
     .input(
       z.object({
         cohort: z.number().int().min(2000).max(2100),
-        collegeId: z.number().int().optional(),
+        collegeId: idInput.optional(),
         outcome: z.enum(["graduate", "complete"]).optional(),
       }),
     )
+    .output(xlsxExportOutput)
     .query(({ ctx, input }) => exportGraduation(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId) }, ctx.locale)),
   /** Colleges' check sheets against the calendar, for the term named or else the current one (so the overview needs no second round trip). */
   sheetProgress: procedureFor("sheets.read")
-    .input(z.object({ termCode: termInput.optional(), collegeId: z.number().int().optional() }))
+    .input(z.object({ termCode: termInput.optional(), collegeId: idInput.optional() }))
+    .output(termSheetProgressOutput)
     .query(async ({ ctx, input }) => {
       const today = ctx.today();
       const termCode = input.termCode ?? termOn(await ctx.db.select().from(terms), today)?.code;
@@ -62,7 +73,8 @@ export const insightsRouter = router({
     }),
   /** Graduation audit results by college for a cohort; by default the latest audited, else the one graduating this academic year. */
   auditPassRates: procedureFor("graduation.read")
-    .input(z.object({ cohort: z.number().int().min(2000).max(2100).optional(), collegeId: z.number().int().optional() }))
+    .input(z.object({ cohort: z.number().int().min(2000).max(2100).optional(), collegeId: idInput.optional() }))
+    .output(auditPassRatesOutput)
     .query(async ({ ctx, input }) => {
       const [latest] = await ctx.db.select({ cohort: max(graduationAudits.cohort) }).from(graduationAudits);
       const cohort = input.cohort ?? latest?.cohort ?? Number(academicYearOf(ctx.today()).slice(5, 9));
@@ -70,6 +82,7 @@ export const insightsRouter = router({
     }),
   myWork: procedureFor("applications.read")
     .input(z.object(cursorPage))
+    .output(myWorkOutput)
     .query(({ ctx, input }) =>
       myWork(ctx.db, {
         worker: { role: ctx.user.role, collegeId: ctx.user.collegeId },
@@ -79,7 +92,8 @@ export const insightsRouter = router({
       }),
     ),
   leadTimes: procedureFor("applications.read")
-    .input(z.object({ since: isoDate.optional(), collegeId: z.number().int().optional() }))
+    .input(z.object({ since: isoDate.optional(), collegeId: idInput.optional() }))
+    .output(leadTimesOutput)
     .query(({ ctx, input }) => {
       const today = ctx.today();
       // Default: this academic year (from 1 August, seed 004's year).
@@ -89,13 +103,11 @@ export const insightsRouter = router({
   standingByCollege: procedureFor("pending.read")
     .input(
       z.object({
-        academicYear: z
-          .string()
-          .regex(/^\d{4}-\d{4}$/)
-          .optional(),
-        collegeId: z.number().int().optional(),
+        academicYear: academicYearInput.optional(),
+        collegeId: idInput.optional(),
       }),
     )
+    .output(standingByCollegeOutput)
     .query(async ({ ctx, input }) => {
       // By default the latest year the rules have judged (accepted failed-course sheets), else this one.
       const [latest] = await ctx.db.select({ year: max(pendingItems.academicYear) }).from(pendingItems);

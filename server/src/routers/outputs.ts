@@ -381,3 +381,193 @@ export const userListItem = z.object({
   collegeId: z.number().nullable(),
   disabled: z.boolean(),
 });
+
+// —— the dashboard's procedures (views, reference, insights, student search, settings editor, audit search) ——
+
+/** A page whose cursor is the last row's number (student search, my work, audit search), not a keyset. */
+export function numberCursorPageOutput<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.number().nullable() });
+}
+
+const localized = z.object({ "zh-CN": z.string(), en: z.string() });
+const xlsxFileOutput = z.object({ fileName: z.string(), base64: z.string(), rows: z.number() });
+
+export const savedViewOutput = z.object({
+  id: z.number(),
+  page: z.string(),
+  name: z.string(),
+  state: z.record(z.string(), json),
+  sharedWithRoles: z.array(z.string()),
+  ownerId: z.number(),
+  ownerName: z.string(),
+  updatedAt: when,
+  mine: z.boolean(),
+});
+export const savedViewIdOutput = z.object({ id: z.number() });
+export const okOutput = z.object({ ok: z.boolean() });
+
+export const referenceOutput = z.object({
+  today: day,
+  academicYear: z.string(),
+  currentTerm: z.string().nullable(),
+  colleges: z.array(z.object({ id: z.number(), code: z.string(), name: z.string() })),
+  majors: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), collegeId: z.number(), level: z.string() })),
+  terms: z.array(z.object({ code: z.string(), academicYear: z.string(), startDate: day, endDate: day })),
+  workflows: z.array(
+    z.object({
+      type: z.string(),
+      version: z.number(),
+      name: localized,
+      stages: z.array(z.string()),
+      decidingStages: z.array(z.object({ key: z.string(), name: localized, role: z.string() })),
+      reasons: z.array(z.object({ code: z.string(), name: localized, materials: z.array(z.string()) })),
+      materials: z.array(z.string()),
+      changes: z.array(z.string()),
+      deadlineWorkingDays: z.number(),
+    }),
+  ),
+});
+
+export const xlsxExportOutput = xlsxFileOutput;
+export const termSheetProgressOutput = z.object({ termCode: z.string().nullable(), rows: sheetProgressOutput });
+export const auditPassRatesOutput = z.object({ cohort: z.number(), rows: graduationSummaryOutput });
+export const myWorkOutput = numberCursorPageOutput(
+  z.object({
+    id: z.number(),
+    type: z.string(),
+    stage: z.string(),
+    version: z.number(),
+    studentNo: z.string(),
+    name: z.string(),
+    collegeId: z.number(),
+    collegeName: z.string(),
+    filedAt: when,
+    dueOn: day.nullable(),
+    workingDaysLeft: z.number().nullable(),
+  }),
+);
+export const leadTimesOutput = z.array(z.object({ stage: z.string(), decisions: z.number(), medianWorkingDays: z.number() }));
+export const standingByCollegeOutput = z.object({
+  academicYear: z.string(),
+  rows: z.array(z.object({ collegeId: z.number(), collegeName: z.string(), kind: z.string(), state: z.string(), count: z.number() })),
+});
+
+/** A search hit: the ID number already masked by role in the service. */
+export const studentSearchOutput = numberCursorPageOutput(
+  z.object({
+    id: z.number(),
+    studentNo: z.string(),
+    name: z.string(),
+    idNumber: z.string(),
+    gender: z.string(),
+    collegeId: z.number(),
+    collegeName: z.string(),
+    majorName: z.string(),
+    grade: z.number(),
+    status: z.string(),
+  }),
+);
+
+/** A student's card: the record without the academic system's facts, GPA and credits (the card shows none). */
+export const studentCardOutput = z.object({
+  student: z.object({
+    id: z.number(),
+    studentNo: z.string(),
+    examNo: z.string().nullable(),
+    idNumber: z.string(),
+    idNumberMasked: z.boolean(),
+    name: z.string(),
+    gender: z.string(),
+    birthDate: day,
+    ethnicity: z.string(),
+    politicalStatus: z.string().nullable(),
+    collegeId: z.number(),
+    majorId: z.number(),
+    classId: z.number().nullable(),
+    grade: z.number(),
+    level: z.string(),
+    duration: z.number(),
+    studyForm: z.string(),
+    enrolmentDate: day,
+    expectedGraduationDate: day,
+    admissionType: z.string().nullable(),
+    status: z.string(),
+    updatedAt: when,
+  }),
+  collegeName: z.string(),
+  majorName: z.string(),
+  className: z.string().nullable(),
+  registrations: z.array(z.object({ academicYear: z.string(), status: z.string(), updatedAt: when })),
+  history: z.array(statusChangeOutput),
+  applications: z.array(
+    z.object({
+      id: z.number(),
+      type: z.string(),
+      stage: z.string(),
+      state: z.string(),
+      filedAt: when,
+      noticeNo: z.string().nullable(),
+      executedOn: day.nullable(),
+    }),
+  ),
+  pending: z.array(
+    z.object({ id: z.number(), kind: z.string(), academicYear: z.string(), termCode: z.string(), state: z.string(), figures: json }),
+  ),
+});
+
+export const settingSchemasOutput = z.array(
+  z.object({
+    kind: z.string(),
+    title: z.string(),
+    description: z.string().nullable(),
+    keys: z.array(z.object({ key: z.string(), label: z.string() })),
+    schema: z.record(z.string(), json),
+  }),
+);
+const versionRef = z.object({ version: z.number(), validFrom: z.string().nullable() });
+export const settingsOverviewOutput = z.array(
+  z.object({ kind: z.string(), key: z.string(), inForce: versionRef, latest: versionRef, versions: z.number() }),
+);
+export const settingVersionListOutput = z.array(
+  z.object({
+    version: z.number(),
+    validFrom: z.string().nullable(),
+    value: json,
+    reason: z.string().nullable(),
+    createdAt: z.string().nullable(),
+    author: z.string().nullable(),
+  }),
+);
+const settingIssue = z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() });
+export const settingCheckOutput = z.union([
+  z.object({ ok: z.literal(true), value: json }),
+  z.object({ ok: z.literal(false), issues: z.array(settingIssue) }),
+]);
+export const publishResultOutput = z.union([
+  z.object({ status: z.literal("invalid"), issues: z.array(settingIssue) }),
+  z.object({ status: z.literal("published"), version: z.number(), validFrom: z.string() }),
+]);
+
+/** The audit search's events: before/after masked by role in the service, like `auditLog.list`. */
+export const auditSearchOutput = numberCursorPageOutput(
+  z.object({
+    id: z.number(),
+    at: z.string(),
+    userId: z.number().nullable(),
+    actor: z.string().nullable(),
+    username: z.string().nullable(),
+    role: z.string().nullable(),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string(),
+    before: json,
+    after: json,
+    requestId: z.string().nullable(),
+    hash: z.string(),
+  }),
+);
+export const auditFacetsOutput = z.object({
+  actions: z.array(z.string()),
+  entities: z.array(z.string()),
+  actors: z.array(z.object({ id: z.number(), username: z.string(), displayName: z.string() })),
+});

@@ -1,10 +1,11 @@
 import { referenceData } from "../services/reference/reference-data";
 import { authedProcedure, router } from "../trpc";
+import { referenceOutput } from "./outputs";
 
 /**
  * Labels and filters for the dashboard. Open to any signed-in user: it holds no personal data, only the
  * university's colleges, majors, terms and the workflows in force.
  */
 export const referenceRouter = router({
-  all: authedProcedure.query(({ ctx }) => referenceData(ctx.db, ctx.today())),
+  all: authedProcedure.output(referenceOutput).query(({ ctx }) => referenceData(ctx.db, ctx.today())),
 });

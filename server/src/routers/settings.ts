@@ -8,8 +8,17 @@ import { publishSetting, restoreSetting, settingsOverview, settingVersionList } 
 import { settingSchemas } from "../services/settings/setting-schemas";
 import { saveSetting, settingHistory, settingInForce } from "../services/settings/settings-store";
 import { procedureFor, router } from "../trpc";
-import { academicYearInput as academicYear, textInput } from "./inputs";
-import { settingInForceOutput, settingVersionOutput, standingPreviewOutput } from "./outputs";
+import { academicYearInput as academicYear, MAX_INT4, textInput } from "./inputs";
+import {
+  publishResultOutput,
+  settingCheckOutput,
+  settingInForceOutput,
+  settingSchemasOutput,
+  settingsOverviewOutput,
+  settingVersionListOutput,
+  settingVersionOutput,
+  standingPreviewOutput,
+} from "./outputs";
 
 const which = z.object({ kind: z.enum(SETTING_KIND_NAMES), key: textInput(40, 1) });
 const locale = z.enum(LOCALES as [Locale, ...Locale[]]).optional();
@@ -48,14 +57,17 @@ export const settingsRouter = router({
   /** Each kind's JSON Schema with titles in the reader's language: the dashboard generates its editor from it. */
   schemas: procedureFor("settings.read")
     .input(z.object({ locale }))
+    .output(settingSchemasOutput)
     .query(({ ctx, input }) => settingSchemas(input.locale ?? ctx.locale)),
   /** Per kind and key, the version in force in a year and the newest one. */
   overview: procedureFor("settings.read")
     .input(z.object({ academicYear }))
+    .output(settingsOverviewOutput)
     .query(({ ctx, input }) => settingsOverview(ctx.db, input.academicYear)),
   /** Every version with its value, reason and author, newest first, then the built-in default as version 0. */
   versions: procedureFor("settings.read")
     .input(which)
+    .output(settingVersionListOutput)
     .query(({ ctx, input }) => settingVersionList(ctx.db, input.kind, input.key)),
   /**
    * Checks a draft and answers with the issues at their fields. A mutation though it writes nothing,
@@ -63,10 +75,12 @@ export const settingsRouter = router({
    */
   check: procedureFor("settings.read")
     .input(which.extend({ value: z.unknown(), locale }))
+    .output(settingCheckOutput)
     .mutation(({ ctx, input }) => checkSetting(input.kind, input.key, input.value, input.locale ?? ctx.locale)),
   /** Publishes a draft from an academic year; an invalid draft comes back with its issues at the field, nothing saved. */
   publish: procedureFor("settings.write")
     .input(which.extend({ validFrom: academicYear, value: z.unknown(), reason, locale }))
+    .output(publishResultOutput)
     .mutation(({ ctx, input }) =>
       publishSetting(ctx.db, {
         actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
@@ -80,7 +94,8 @@ export const settingsRouter = router({
     ),
   /** Publishes a copy of a past version (0 = the built-in default) as a new version; audited as a restore. */
   restore: procedureFor("settings.write")
-    .input(which.extend({ version: z.number().int().min(0), validFrom: academicYear, reason, locale }))
+    .input(which.extend({ version: z.number().int().min(0).max(MAX_INT4), validFrom: academicYear, reason, locale }))
+    .output(publishResultOutput)
     .mutation(({ ctx, input }) =>
       restoreSetting(ctx.db, {
         actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },

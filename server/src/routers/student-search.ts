@@ -1,19 +1,24 @@
+import { AppError } from "@xueji/shared";
 import { z } from "zod";
 import { searchStudents } from "../services/students/search-students";
 import { studentCard } from "../services/students/student-card";
-import { assertCollege, collegeFilter, procedureFor, router } from "../trpc";
+import { reaches } from "../services/viewer";
+import { collegeFilter, procedureFor, router } from "../trpc";
+import { idInput, studentNoInput, textInput } from "./inputs";
+import { studentCardOutput, studentSearchOutput } from "./outputs";
 
 /** 学生: search by 学号, name or 拼音首字母, and a student's card. */
 export const studentSearchRouter = router({
   search: procedureFor("students.read")
     .input(
       z.object({
-        query: z.string().max(40),
-        collegeId: z.number().int().optional(),
+        query: textInput(40),
+        collegeId: idInput.optional(),
         cursor: z.number().int().min(0).optional(),
         limit: z.number().int().min(1).max(500).default(100),
       }),
     )
+    .output(studentSearchOutput)
     .query(({ ctx, input }) =>
       searchStudents(ctx.db, {
         query: input.query,
@@ -24,8 +29,17 @@ export const studentSearchRouter = router({
       }),
     ),
   card: procedureFor("students.read")
-    .input(z.object({ studentNo: z.string().min(1).max(30) }))
+    .input(z.object({ studentNo: studentNoInput }))
+    .output(studentCardOutput)
     .query(({ ctx, input }) =>
-      studentCard(ctx.db, { studentNo: input.studentNo, role: ctx.user.role, assertCollege: (id) => assertCollege(ctx.scope, id) }),
+      studentCard(ctx.db, {
+        studentNo: input.studentNo,
+        role: ctx.user.role,
+        // Another college's student is "not in the record", exactly like a missing one: a college
+        // role must not learn that a 学号 exists elsewhere (issue 7 item 1).
+        assertCollege: (collegeId) => {
+          if (!reaches(ctx.scope, collegeId)) throw new AppError("student.unknown", { studentNo: input.studentNo });
+        },
+      }),
     ),
 });

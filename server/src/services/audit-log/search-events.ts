@@ -1,6 +1,9 @@
+import type { Role } from "@xueji/shared";
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { auditEvents, users } from "../../db/schema";
+import { jsonAsStored } from "../json-column";
+import { maskDeep } from "../masking";
 
 export interface AuditSearch {
   /** Events older than this id (the cursor of the previous page). */
@@ -25,9 +28,10 @@ const nextDay = (date: string) => {
 
 /**
  * One page of the audit log, newest first, filtered, with who acted by name. The cursor is the
- * last id of the page; `nextCursor` is null on the last page, so a list never ends silently at a limit.
+ * last id of the page; ID numbers in before/after are masked for roles that see them masked elsewhere (the
+ * administrator), as in `auditLog.list`; `nextCursor` is null on the last page, so a list never ends silently at a limit.
  */
-export async function searchAuditEvents(db: Executor, search: AuditSearch) {
+export async function searchAuditEvents(db: Executor, search: AuditSearch, role: Role) {
   const where: SQL[] = [];
   if (search.before !== undefined) where.push(lt(auditEvents.id, search.before));
   if (search.userId !== undefined) where.push(eq(auditEvents.userId, search.userId));
@@ -48,8 +52,8 @@ export async function searchAuditEvents(db: Executor, search: AuditSearch) {
       action: auditEvents.action,
       entity: auditEvents.entity,
       entityId: auditEvents.entityId,
-      before: auditEvents.before,
-      after: auditEvents.after,
+      before: jsonAsStored(auditEvents.before),
+      after: jsonAsStored(auditEvents.after),
       requestId: auditEvents.requestId,
       hash: auditEvents.hash,
     })
@@ -58,7 +62,9 @@ export async function searchAuditEvents(db: Executor, search: AuditSearch) {
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(auditEvents.id))
     .limit(search.limit + 1);
-  const items = rows.slice(0, search.limit).map((r) => ({ ...r, before: r.before as unknown, after: r.after as unknown }));
+  const items = rows
+    .slice(0, search.limit)
+    .map((r) => ({ ...r, before: maskDeep(role, r.before as unknown), after: maskDeep(role, r.after as unknown) }));
   return { items, nextCursor: rows.length > search.limit ? (items.at(-1)?.id ?? null) : null };
 }
 

@@ -1,7 +1,9 @@
 import { AppError, maskIdNumber, ROLES_SEEING_ID_NUMBERS, type Role } from "@xueji/shared";
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq, getTableColumns } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applications, classes, colleges, majors, pendingItems, registrations, statusChanges, students } from "../../db/schema";
+import { jsonAsStored } from "../json-column";
+import { maskDeep } from "../masking";
 
 /**
  * A student's card: the record (ID number masked for roles that must not see it), registrations by
@@ -21,7 +23,7 @@ export async function studentCard(db: Db, options: { studentNo: string; role: Ro
   options.assertCollege(row.student.collegeId);
   const id = row.student.id;
   const [history, apps, pending, regs] = await Promise.all([
-    db.select().from(statusChanges).where(eq(statusChanges.studentId, id)).orderBy(asc(statusChanges.id)),
+    db.select(historyColumns).from(statusChanges).where(eq(statusChanges.studentId, id)).orderBy(asc(statusChanges.id)),
     db
       .select({
         id: applications.id,
@@ -57,8 +59,16 @@ export async function studentCard(db: Db, options: { studentNo: string; role: Ro
     majorName: row.majorName,
     className: row.className,
     registrations: regs,
-    history,
+    // An identity change (身份证件号 corrected) carries the old and new ID numbers: masked like the record's own (issue 7 item 4).
+    history: maskDeep(options.role, history),
     applications: apps,
     pending,
   };
 }
+
+/** A change's before and after as stored: an ID number (a string of digits) must not come back as a rounded number (json-column.ts). */
+const historyColumns = {
+  ...getTableColumns(statusChanges),
+  before: jsonAsStored(statusChanges.before),
+  after: jsonAsStored(statusChanges.after),
+};
