@@ -48,7 +48,7 @@ describe.each(TEST_ENGINES)("dashboard insights on %s", (engine) => {
 
     const secretary = await w.as("secretary-a", DAY);
     const item = secretaryWork.items.find((i) => i.id === filed.id);
-    await secretary.applications.decide({ applicationId: filed.id, expectedVersion: item?.version as number, action: "submit" });
+    await secretary.applications.submit({ applicationId: filed.id, expectedVersion: item?.version as number });
     const leaderWork = await (await w.as("leader-a", DAY)).insights.myWork({});
     const waiting = leaderWork.items.find((i) => i.id === filed.id);
     expect(waiting?.stage).toBe(DEFAULT_WORKFLOWS.suspension.stages[0]?.key);

@@ -5,8 +5,8 @@ import { makeWorld, type World } from "../../../test/world";
 import { TEST_ENGINES } from "../../db/test-database";
 import { SETTING_KIND_NAMES } from "./setting-kinds";
 
-const { termBands, yearBands, countedCourses, passedMakeUpClears } = DEFAULT_STANDING_RULES;
-const DEFAULT_RULES = { termBands: [...termBands], yearBands: [...yearBands], countedCourses, passedMakeUpClears };
+const { termBands, yearBands, countedCourses, passedMakeUpClears, repeatFailureInYear } = DEFAULT_STANDING_RULES;
+const DEFAULT_RULES = { termBands: [...termBands], yearBands: [...yearBands], countedCourses, passedMakeUpClears, repeatFailureInYear };
 const STRICTER = { ...DEFAULT_RULES, termBands: [{ from: 8, outcome: "warning-1" as const }, ...DEFAULT_RULES.termBands.slice(1)] };
 
 describe.each(TEST_ENGINES)("settings published from the dashboard on %s", (engine) => {
