@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { type PERMISSIONS, type Role, scopeOf } from "@xueji/shared";
-import { and, eq, notExists } from "drizzle-orm";
+import { and, count, desc, eq, notExists } from "drizzle-orm";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applications, sheetSubmissions, students, users } from "../../server/src/db/schema";
+import { applications, graduationAudits, sheetSubmissions, students, users } from "../../server/src/db/schema";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { serveDashboard } from "./serve-dashboard";
 
@@ -136,6 +136,48 @@ describe.skipIf(!existsSync(CHROMIUM))("the dashboard in Chromium against a real
     }
     await page.close();
   }, 180_000);
+
+  it("loads a long list page after page as the reader scrolls, to the last row, nothing cut", async () => {
+    // A college's whole cohort (every outcome) is more than one page of 200 rows.
+    const [biggest] = await served.db
+      .select({ collegeId: graduationAudits.collegeId, n: count() })
+      .from(graduationAudits)
+      .where(eq(graduationAudits.cohort, 2026))
+      .groupBy(graduationAudits.collegeId)
+      .orderBy(desc(count()))
+      .limit(1);
+    expect(biggest?.n).toBeGreaterThan(200);
+    const page = await signIn("registrar");
+    await page.goto(`${served.base}/graduation?cohort=2026&collegeId=${biggest?.collegeId}`);
+    await page.getByRole("switch", { name: "只看结业（未通过）" }).click();
+    const footer = page.getByText(/^已(全部)?加载/);
+    await footer.waitFor();
+    const scroller = page.getByTestId("virtual-scroller");
+    for (let i = 0; i < 20 && !(await footer.innerText()).startsWith("已全部加载"); i++) {
+      await scroller.evaluate((box) => box.scrollTo(0, box.scrollHeight));
+      await page.waitForTimeout(300);
+    }
+    expect(await footer.innerText()).toBe(`已全部加载（${biggest?.n} 条）`);
+    await page.close();
+  }, 60_000);
+
+  it("keeps a virtual table still while the page around it re-renders on each key press", async () => {
+    // The reported freeze: every key press re-rendered the table with new props, and it re-rendered forever.
+    const page = await signIn("registrar");
+    const errors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${served.base}/students?q=2025`);
+    await page.getByTestId("virtual-scroller").waitFor();
+    const box = page.getByRole("searchbox");
+    await box.click();
+    await box.pressSequentially("0101", { delay: 30 });
+    // A tab stuck re-rendering answers nothing: this evaluation would time out.
+    expect(await page.evaluate(() => document.readyState, undefined)).toBe("complete");
+    await page.getByRole("heading", { level: 1, name: "学生" }).waitFor({ timeout: 5_000 });
+    expect(errors.filter((e) => /Maximum update depth|Too many re-renders/.test(e))).toEqual([]);
+    await page.close();
+  }, 60_000);
 
   it("lets the registrar decide an application, with a comment, and shows it in the timeline", async () => {
     const [app] = await served.db.select().from(applications).where(eq(applications.stage, "reported")).orderBy(applications.id).limit(1);
