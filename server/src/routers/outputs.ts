@@ -1,3 +1,4 @@
+import { APPLICATION_TYPES, ROLES } from "@xueji/shared";
 import { z } from "zod";
 import { SHEET_KINDS } from "../db/schema/enums";
 import { pageOutput } from "../services/paging";
@@ -415,11 +416,11 @@ export const referenceOutput = z.object({
   terms: z.array(z.object({ code: z.string(), academicYear: z.string(), startDate: day, endDate: day })),
   workflows: z.array(
     z.object({
-      type: z.string(),
+      type: z.enum(APPLICATION_TYPES),
       version: z.number(),
       name: localized,
       stages: z.array(z.string()),
-      decidingStages: z.array(z.object({ key: z.string(), name: localized, role: z.string() })),
+      decidingStages: z.array(z.object({ key: z.string(), name: localized, role: z.enum(ROLES) })),
       reasons: z.array(z.object({ code: z.string(), name: localized, materials: z.array(z.string()) })),
       materials: z.array(z.string()),
       changes: z.array(z.string()),
