@@ -11,7 +11,7 @@ import { takeUpRepeatItem } from "../services/applications/take-up-repeat-item";
 import { pageInput, pageOutput } from "../services/paging";
 import { collegeFilter, procedureFor, router } from "../trpc";
 import { idInput, noteInput, studentNoInput, textInput } from "./inputs";
-import { applicationListItem, applicationOutput, bulkResultOutput, statusChangeOutput, timelineOutput } from "./outputs";
+import { applicationListItem, applicationOutput, bulkResultOutput, decisionOutput, statusChangeOutput, timelineOutput } from "./outputs";
 
 const decision = z.object({
   action: z.enum(["submit", "advance", "return", "reject"]),
@@ -50,12 +50,12 @@ export const applicationsRouter = router({
   /** 报送: the college's secretary sends a complete draft on to the first stage. */
   submit: procedureFor("applications.file")
     .input(versioned)
-    .output(applicationOutput)
+    .output(decisionOutput)
     .mutation(({ ctx, input }) => decideApplication(ctx.db, { actor: ctx.viewer, ...input, action: "submit", today: ctx.today() })),
   /** A decision at the current stage by its deciding role (and 报送 by the registrar on a college's behalf). */
   decide: procedureFor("applications.decide")
     .input(decision.extend(versioned.shape))
-    .output(applicationOutput)
+    .output(decisionOutput)
     .mutation(({ ctx, input }) =>
       decideApplication(ctx.db, {
         actor: ctx.viewer,

@@ -190,6 +190,9 @@ export const applicationOutput = z.object({
   updatedAt: when,
 });
 
+/** A decision's answer: the application, and whether a deadline it set counted through a year whose holidays are unpublished. */
+export const decisionOutput = applicationOutput.extend({ provisional: z.boolean() });
+
 export const bulkResultOutput = z.array(
   z.union([
     z.object({ applicationId: z.number(), ok: z.literal(true), stage: z.string(), version: z.number() }),
@@ -242,7 +245,15 @@ export const timelineOutput = z.object({
 });
 
 export const pipelineOutput = z.array(
-  z.object({ type: z.string(), stage: z.string(), collegeId: z.number(), count: z.number(), overdue: z.number() }),
+  z.object({
+    type: z.string(),
+    stage: z.string(),
+    collegeId: z.number(),
+    count: z.number(),
+    overdue: z.number(),
+    // Of `overdue`, those executed whose 学籍注销 is past its 15 working days (seed 003 第十二条).
+    deregistrationOverdue: z.number(),
+  }),
 );
 
 export const sheetProgressOutput = z.array(

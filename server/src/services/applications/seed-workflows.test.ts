@@ -1,4 +1,5 @@
-import { type ApplicationType, DEFAULT_WORKFLOWS, requiredMaterials } from "@xueji/shared";
+import type { TRPCError } from "@trpc/server";
+import { type AppError, type ApplicationType, DEFAULT_WORKFLOWS, requiredMaterials } from "@xueji/shared";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runApplication } from "../../../test/run-application";
@@ -188,12 +189,14 @@ describe.each(TEST_ENGINES)("the seeds' workflows on %s (issue 11)", (engine) =>
       return secretary.applications.submit({ applicationId: app.id, expectedVersion: app.version });
     };
     // seed 004: “因病办理休学学生还须提供医院康复证明，因参军办理休学的学生还须附退役证明”.
-    await expect(submit("resumption", "suspended", "10", ["application-form"])).rejects.toMatchObject({
-      cause: { code: "application.materials-missing", params: { materials: "医院康复证明" } },
-    });
-    await expect(submit("resumption", "suspended", "34", ["application-form", "recovery"])).rejects.toMatchObject({
-      cause: { params: { materials: "退役证明" } },
-    });
+    // The error carries the material keys; its message names them in the reader's language.
+    const illness = await submit("resumption", "suspended", "10", ["application-form"]).catch((e: TRPCError) => e);
+    expect(illness).toMatchObject({ cause: { code: "application.materials-missing", params: { materials: "recovery" } } });
+    expect(((illness as TRPCError).cause as AppError).userMessage()).toContain("还缺：医院康复证明。");
+    expect(((illness as TRPCError).cause as AppError).userMessage("en")).toContain("Hospital certificate of recovery");
+    const army = await submit("resumption", "suspended", "34", ["application-form", "recovery"]).catch((e: TRPCError) => e);
+    expect(army).toMatchObject({ cause: { code: "application.materials-missing", params: { materials: "discharge" } } });
+    expect(((army as TRPCError).cause as AppError).userMessage()).toContain("还缺：退役证明。");
     await expect(submit("resumption", "suspended", "34", ["application-form", "discharge"])).resolves.toMatchObject({ stage: "college" });
     // seed 002 四: 自动退学 is filed by the 辅导员 with evidence; no application form of an absent student.
     await expect(submit("withdrawal", "enrolled", "21", ["auto-withdrawal-form", "counsellor-evidence"])).resolves.toMatchObject({
