@@ -73,6 +73,10 @@ export const SETTING_FIELD_LABELS: Readonly<Record<string, Label>> = {
   passedMakeUpClears: {
     title: { "zh-CN": "补考通过即不再计入", en: "A passed make-up exam clears the course" },
   },
+  // Issue 11: the seed is silent on a course failed twice in one academic year; most schools count it once.
+  repeatFailureInYear: {
+    title: { "zh-CN": "同一课程一学年内两次不及格", en: "A course failed twice in one academic year" },
+  },
   holidays: { title: { "zh-CN": "放假日期", en: "Holidays" } },
   makeUpWorkdays: { title: { "zh-CN": "调休上班日", en: "Make-up workdays" } },
   name: { title: { "zh-CN": "名称", en: "Name" } },
@@ -130,6 +134,8 @@ const OWN_ENUM_LABELS: Readonly<Record<string, Text>> = {
   yesNo: { "zh-CN": "是/否", en: "Yes/no" },
   politicalStatus: { "zh-CN": "政治面貌", en: "Political status" },
   today: { "zh-CN": "今天", en: "Today" },
+  once: { "zh-CN": "只计一次", en: "Counted once" },
+  each: { "zh-CN": "每次都计入", en: "Counted each time" },
 };
 
 /** How an enumerated value reads: roles, fields, materials, sheets and the settings' own words. */

@@ -42,8 +42,14 @@ const materials = z.array(z.enum(Object.keys(MATERIALS) as [string, ...string[]]
 /** 毕业/学位资格审查 rules (seed 000 六.5, seed 003 第十五条; DOMAIN.md §6), described in Chinese for the generated editor. */
 const graduationAuditSchema = z
   .object({
+    // One field per level that has a maximum (codes of shared/src/codes/level.ts), so the editor shows each
+    // with its name rather than a free-form map.
     maxStudyYears: z
-      .record(z.string().regex(/^\d{2}$/), z.number().int().min(1).max(12))
+      .object({
+        "05": z.number().int().min(1).max(12).meta({ title: "本科（年）" }),
+        "06": z.number().int().min(1).max(12).meta({ title: "专科（年）" }),
+        "15": z.number().int().min(1).max(12).meta({ title: "专科起点本科（年）" }),
+      })
       .meta({ title: "最长学习年限", description: "各层次（层次代码）的最长学习年限，超过只能结业（种子 000 六.5：专科五年、本科六年）" }),
     photo: z
       .object({
