@@ -1,10 +1,11 @@
-import { AppError, type AuditInput, applyEvent, auditGraduate, REQUIRED_NATURES } from "@xueji/shared";
+import { AppError, applyEvent, auditGraduate } from "@xueji/shared";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { type Db, resultRows } from "../../db/client";
-import { graduationAudits, majors, studentPhotos, students } from "../../db/schema";
+import type { Db } from "../../db/client";
+import { graduationAudits, students } from "../../db/schema";
 import { nextNoticeNo } from "../applications/execute-change";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { auditRulesInForce } from "./audit-rules-in-force";
+import { auditInputOf, auditSubjects, outstandingRequiredFailures } from "./audit-subjects";
 import { assertCertificateSchool } from "./execute-audits";
 import { issueCertificates } from "./issue-certificates";
 
@@ -20,70 +21,15 @@ export async function convertCompletion(
   db: Db,
   options: { actor: Actor; studentNo: string; scopeCollegeId: number | null; date: string; today: string },
 ) {
-  const [s] = await db
-    .select({
-      id: students.id,
-      studentNo: students.studentNo,
-      collegeId: students.collegeId,
-      status: students.status,
-      name: students.name,
-      gender: students.gender,
-      birthDate: students.birthDate,
-      level: students.level,
-      duration: students.duration,
-      studyForm: students.studyForm,
-      enrolmentDate: students.enrolmentDate,
-      earnedCredits: students.earnedCredits,
-      gpa: students.gpa,
-      facts: students.facts,
-      majorName: majors.name,
-      requiredCredits: majors.requiredCredits,
-      width: studentPhotos.width,
-      height: studentPhotos.height,
-      bytes: studentPhotos.bytes,
-    })
-    .from(students)
-    .innerJoin(majors, eq(majors.id, students.majorId))
-    .leftJoin(studentPhotos, eq(studentPhotos.studentId, students.id))
-    .where(eq(students.studentNo, options.studentNo))
-    .limit(1);
+  const [s] = await auditSubjects(db, eq(students.studentNo, options.studentNo)).limit(1);
   if (!s) throw new AppError("student.unknown", { studentNo: options.studentNo });
   if (options.scopeCollegeId !== null && s.collegeId !== options.scopeCollegeId) throw new AppError("auth.other-college");
   if (s.status !== "completed") throw new AppError("graduation.not-completed", { studentNo: s.studentNo });
   const rules = await auditRulesInForce(db, options.date);
   assertCertificateSchool(rules.certificate);
 
-  const [failures] = resultRows<{ n: number }>(
-    await db.execute(sql`
-      select count(*)::int as n from (
-        select coalesce(course_code, course_name) as course, bool_or(passed is true) as cleared, max(course_nature) as nature
-        from failed_course_records where student_id = ${s.id}
-        group by coalesce(course_code, course_name)
-      ) c
-      where not cleared and (nature is null or nature in (select jsonb_array_elements_text(${JSON.stringify([...REQUIRED_NATURES])}::jsonb)))`),
-  );
-  const input: AuditInput = {
-    studentNo: s.studentNo,
-    level: s.level,
-    enrolmentDate: s.enrolmentDate,
-    graduationDate: options.date,
-    creditsEarned: s.earnedCredits,
-    creditsRequired: s.requiredCredits,
-    outstandingRequiredFailures: Number(failures?.n ?? 0),
-    identity: {
-      name: s.name,
-      gender: s.gender,
-      birthDate: s.birthDate,
-      majorName: s.majorName,
-      level: s.level,
-      duration: s.duration,
-      studyForm: s.studyForm,
-      enrolmentDate: s.enrolmentDate,
-    },
-    duration: s.duration,
-    facts: { ...(s.facts as Record<string, string | number | boolean | null>), gpa: s.gpa, earnedCredits: s.earnedCredits },
-    photo: s.width === null || s.height === null || s.bytes === null ? null : { width: s.width, height: s.height, bytes: s.bytes },
-  };
+  const failures = await outstandingRequiredFailures(db, [s.id]);
+  const input = auditInputOf(s, options.date, failures.get(s.id) ?? 0);
   const result = auditGraduate(input, rules);
   if (result.outcome !== "graduate") {
     throw new AppError("graduation.still-not-eligible", {

@@ -1,0 +1,84 @@
+import { type AuditInput, REQUIRED_NATURES } from "@xueji/shared";
+import { eq, type SQL, sql } from "drizzle-orm";
+import { type Db, resultRows } from "../../db/client";
+import { majors, studentPhotos, students } from "../../db/schema";
+
+/**
+ * The record a graduation audit reads for a student — the cohort audit and 结业换毕业 read the same, so a
+ * student is judged the same way by both.
+ */
+export function auditSubjects(db: Db, where: SQL | undefined) {
+  return db
+    .select({
+      id: students.id,
+      studentNo: students.studentNo,
+      collegeId: students.collegeId,
+      status: students.status,
+      name: students.name,
+      gender: students.gender,
+      birthDate: students.birthDate,
+      level: students.level,
+      duration: students.duration,
+      studyForm: students.studyForm,
+      enrolmentDate: students.enrolmentDate,
+      earnedCredits: students.earnedCredits,
+      gpa: students.gpa,
+      facts: students.facts,
+      majorName: majors.name,
+      requiredCredits: majors.requiredCredits,
+      width: studentPhotos.width,
+      height: studentPhotos.height,
+      bytes: studentPhotos.bytes,
+    })
+    .from(students)
+    .innerJoin(majors, eq(majors.id, students.majorId))
+    .leftJoin(studentPhotos, eq(studentPhotos.studentId, students.id))
+    .where(where);
+}
+
+export type AuditSubject = Awaited<ReturnType<typeof auditSubjects>>[number];
+
+/** Failed required courses not cleared by a passed make-up or retake, per student (one query for all). */
+export async function outstandingRequiredFailures(db: Db, studentIds: readonly number[]): Promise<Map<number, number>> {
+  const rows = resultRows<{ student_id: number; n: number }>(
+    await db.execute(sql`
+      select student_id, count(*)::int as n from (
+        select student_id, coalesce(course_code, course_name) as course,
+               bool_or(passed is not true) as failed,
+               bool_or(passed is true and exam_type in ('makeup', 'retake')) as cleared,
+               max(course_nature) as nature
+        from failed_course_records
+        where student_id in (select jsonb_array_elements_text(${JSON.stringify(studentIds)}::jsonb)::int)
+        group by student_id, coalesce(course_code, course_name)
+      ) c
+      where failed and not cleared and (nature is null or nature in (select jsonb_array_elements_text(${JSON.stringify([...REQUIRED_NATURES])}::jsonb)))
+      group by student_id`),
+  );
+  return new Map(rows.map((f) => [f.student_id, f.n]));
+}
+
+/** The shared audit's input for a student graduating on `graduationDate`. */
+export function auditInputOf(s: AuditSubject, graduationDate: string, outstandingFailures: number): AuditInput {
+  return {
+    studentNo: s.studentNo,
+    level: s.level,
+    enrolmentDate: s.enrolmentDate,
+    graduationDate,
+    creditsEarned: s.earnedCredits,
+    creditsRequired: s.requiredCredits,
+    outstandingRequiredFailures: outstandingFailures,
+    identity: {
+      name: s.name,
+      gender: s.gender,
+      birthDate: s.birthDate,
+      majorName: s.majorName,
+      level: s.level,
+      duration: s.duration,
+      studyForm: s.studyForm,
+      enrolmentDate: s.enrolmentDate,
+    },
+    duration: s.duration,
+    facts: { ...(s.facts as Record<string, string | number | boolean | null>), gpa: s.gpa, earnedCredits: s.earnedCredits },
+    photo: s.width === null || s.height === null || s.bytes === null ? null : { width: s.width, height: s.height, bytes: s.bytes },
+  };
+}
