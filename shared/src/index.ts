@@ -43,6 +43,7 @@ export * from "./rules/record-checks";
 export * from "./rules/rule-set";
 export * from "./rules/standing";
 export * from "./sheets/fields";
+export * from "./sheets/fixes";
 export * from "./sheets/header";
 export * from "./sheets/read-field";
 export * from "./sheets/reader";

@@ -1,9 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { extname } from "node:path";
 import type { GridRow, Locale, Severity } from "@xueji/shared";
 import { SEVERITY_FILL } from "@xueji/theme/src/severity";
-import ExcelJS from "exceljs";
 import type { ReportIssue, ValidationReport } from "../validate/validate-file";
+import { openCopy, ownStyle } from "./workbook-copy";
 
 /** The sheet the annotated copy adds, listing every issue (the pane's list, on paper). */
 export const RESULT_SHEET = { "zh-CN": "检查结果", en: "Check results" } as const;
@@ -64,29 +63,11 @@ export interface AnnotateInput {
 export async function annotateWorkbook(input: AnnotateInput): Promise<Buffer> {
   const locale = input.locale ?? "zh-CN";
   const text = LABELS[locale];
-  const workbook = new ExcelJS.Workbook();
-  let sheet: ExcelJS.Worksheet;
-  if (extname(input.fileName).toLowerCase() === ".csv") {
-    sheet = workbook.addWorksheet(input.report.sheet === "CSV" ? "Sheet1" : input.report.sheet);
-    for (const row of input.grid) {
-      row.cells.forEach((cell, index) => {
-        if (!cell || cell.value === null) return;
-        const target = sheet.getCell(row.row, index + 1);
-        target.value = cell.value;
-        // IDs and codes must stay text in the copy too (no lost digits when it is opened).
-        if (cell.type === "string") target.numFmt = "@";
-      });
-    }
-  } else {
-    await workbook.xlsx.load(input.bytes as unknown as ArrayBuffer);
-    sheet = workbook.getWorksheet(input.report.sheet) ?? (workbook.worksheets[0] as ExcelJS.Worksheet);
-  }
+  const { workbook, sheet } = await openCopy({ ...input, sheet: input.report.sheet });
 
   for (const [address, found] of issuesByCell(input.report.issues)) {
     const cell = sheet.getCell(address);
-    // ExcelJS shares one style object among cells with the same style: give this cell its own
-    // before filling it, or every cell that shared the style would turn red too.
-    cell.style = structuredClone(cell.style);
+    ownStyle(cell);
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argbOf(SEVERITY_FILL[found.severity]) } };
     cell.note = `${text.notePrefix}：\n${found.messages.map((m) => `• ${m}`).join("\n")}`;
   }

@@ -1,15 +1,20 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError, formatError, type Locale, SHEET_KINDS, type SheetKind, scopeOf } from "@xueji/shared";
+import type { z } from "zod";
 import { todayInChina } from "../clock";
 import type { Database } from "../db/client";
 import { annotateWorkbook } from "../files/annotate-xlsx";
 import { checkUpload } from "../files/check-upload";
+import { type CellWrites, cellWritesInput, correctWorkbook } from "../files/fix-xlsx";
+import { newSheetInput, newSheetWorkbook, worksheetName } from "../files/new-sheet-xlsx";
 import { toWire } from "../files/read-sheet-grid";
 import { userForToken } from "../services/auth/sessions";
+import { inputProblemOf } from "../services/input-problem";
 
 /** A 50,000-row roster is about 4 MB as .xlsx and 8 MB as CSV; nothing a college sends is near this. */
 export const MAX_UPLOAD = 25 * 1024 * 1024;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const ACTIONS = ["check", "annotate", "fix", "new-sheet"];
 
 function fail(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
@@ -35,7 +40,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
  * The task pane's file mode (WPS 表格, LibreOffice, any browser), with the raw file as the body
  * and its name in `?name=`: `POST /api/files/check` → the `xueji validate --json` report plus the
  * grid as read (the pane submits that grid through `sheets.submit`); `POST /api/files/annotate` →
- * the annotated copy (.xlsx). Bearer token or session cookie, permission `sheets.validate`.
+ * the annotated copy (.xlsx); `POST /api/files/fix` (multipart: `file` and the `fixes` the pane
+ * showed, as JSON) → the corrected copy (.xlsx); `POST /api/files/new-sheet` (JSON: the pane's
+ * new-sheet description) → a new check sheet (.xlsx). Bearer token or session cookie, permission
+ * `sheets.validate`.
  */
 export function handleFiles(
   req: IncomingMessage,
@@ -61,7 +69,7 @@ async function serveFiles(
 ): Promise<void> {
   const url = new URL(req.url ?? "/", "http://localhost");
   const action = url.pathname.replace("/api/files/", "");
-  if (req.method !== "POST" || (action !== "check" && action !== "annotate")) return fail(res, 404, "未找到 / Not found");
+  if (req.method !== "POST" || !ACTIONS.includes(action)) return fail(res, 404, "未找到 / Not found");
   const user = await userForToken(database.db, token);
   if (!user) return fail(res, 401, formatError("auth.required", {}, locale));
   if (!scopeOf("sheets.validate", user.role)) return fail(res, 403, formatError("auth.forbidden", { role: user.role }, locale));
@@ -70,26 +78,64 @@ async function serveFiles(
   if (declared > MAX_UPLOAD) return fail(res, 413, tooLarge);
   const body = await readBody(req, MAX_UPLOAD);
   if (!body) return fail(res, 413, tooLarge);
-  const fileName = (url.searchParams.get("name") ?? "").slice(0, 255);
   const kindParam = url.searchParams.get("kind");
   const kind = kindParam && SHEET_KINDS.includes(kindParam as SheetKind) ? (kindParam as SheetKind) : undefined;
   try {
-    const checked = await checkUpload(body, fileName, { today: today(), locale, ...(kind ? { kind } : {}) });
+    if (action === "new-sheet") {
+      const spec = parseInput(newSheetInput, jsonOf(body));
+      return sendWorkbook(res, await newSheetWorkbook(spec), `${worksheetName(spec.name)}.xlsx`);
+    }
+    let fileName = (url.searchParams.get("name") ?? "").slice(0, 255);
+    let bytes = body;
+    let writes: CellWrites = [];
+    if (action === "fix") {
+      // multipart/form-data: the secretary's file and the fixes she saw (as JSON).
+      const form = await new Response(body, { headers: { "content-type": String(req.headers["content-type"] ?? "") } })
+        .formData()
+        .catch(() => null);
+      const file = form?.get("file");
+      if (!form || !file || typeof file === "string") throw new AppError("input.invalid", { problem: "request" });
+      bytes = Buffer.from(await file.arrayBuffer());
+      fileName = (file.name || fileName).slice(0, 255);
+      writes = parseInput(cellWritesInput, jsonOf(Buffer.from(String(form.get("fixes") ?? ""))), ["fixes"]);
+    }
+    const checked = await checkUpload(bytes, fileName, { today: today(), locale, ...(kind ? { kind } : {}) });
     if (action === "check") {
       res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
       res.end(JSON.stringify({ report: checked.report, grid: toWire(checked.grid) }));
       return;
     }
-    const file = await annotateWorkbook({ bytes: body, fileName, report: checked.report, grid: checked.grid, locale });
-    const name = `${fileName.replace(/\.(xlsx|xlsm|csv)$/i, "")}_${locale === "en" ? "checked" : "检查结果"}.xlsx`;
-    res.writeHead(200, {
-      "content-type": XLSX,
-      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "cache-control": "no-store",
-    });
-    res.end(file);
+    const source = { bytes, fileName, sheet: checked.report.sheet, grid: checked.grid };
+    const stem = fileName.replace(/\.(xlsx|xlsm|csv)$/i, "");
+    if (action === "fix")
+      return sendWorkbook(res, await correctWorkbook(source, writes), `${stem}_${locale === "en" ? "fixed" : "已修正"}.xlsx`);
+    const file = await annotateWorkbook({ ...source, report: checked.report, locale });
+    sendWorkbook(res, file, `${stem}_${locale === "en" ? "checked" : "检查结果"}.xlsx`);
   } catch (error) {
     if (error instanceof AppError) return fail(res, 422, error.userMessage(locale));
     throw error;
   }
+}
+
+function sendWorkbook(res: ServerResponse, file: Buffer, name: string): void {
+  res.writeHead(200, {
+    "content-type": XLSX,
+    "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+    "cache-control": "no-store",
+  });
+  res.end(file);
+}
+
+function jsonOf(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch {
+    throw new AppError("input.invalid", { problem: "not-json" });
+  }
+}
+
+function parseInput<T>(schema: z.ZodType<T>, value: unknown, prefix: string[] = []): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError("input.invalid", inputProblemOf(parsed.error, prefix));
+  return parsed.data;
 }

@@ -1,0 +1,72 @@
+import ExcelJS from "exceljs";
+import { z } from "zod";
+import { MAX_COLUMNS, MAX_ROWS, textInput } from "../routers/inputs";
+
+const CELL_TEXT = 1_000;
+
+/**
+ * A new check sheet as the pane describes it (`sheetFromTemplate`, the one builder Excel mode
+ * hands to `addSheet` too): headers, text columns, rows (the returning roster from the record),
+ * dropdowns from the code tables and spare rows.
+ */
+export const newSheetInput = z
+  .object({
+    name: textInput(100, 1),
+    headers: z.array(textInput(200)).min(1).max(MAX_COLUMNS),
+    textColumns: z.array(z.number().int().min(0).max(MAX_COLUMNS)).max(MAX_COLUMNS),
+    rows: z.array(z.array(z.union([textInput(CELL_TEXT), z.number().finite(), z.null()])).max(MAX_COLUMNS)).max(MAX_ROWS),
+    dropdowns: z
+      .array(z.object({ column: z.number().int().min(0).max(MAX_COLUMNS), values: z.array(textInput(100)).min(1).max(200) }))
+      .max(MAX_COLUMNS),
+    spareRows: z.number().int().min(0).max(5_000),
+  })
+  .strict();
+
+export type NewSheetSpec = z.infer<typeof newSheetInput>;
+
+/** Characters Excel refuses in a worksheet name, and its 31-character limit. */
+export function worksheetName(name: string): string {
+  return (
+    name
+      .replace(/[[\]:*?/\\]/g, " ")
+      .slice(0, 31)
+      .trim() || "Sheet1"
+  );
+}
+
+/**
+ * The new check sheet as an .xlsx, for file mode (WPS 表格, LibreOffice): what Excel mode's
+ * `addSheet` writes into the open workbook, as a file — the header row bold and frozen, ID and
+ * 学号 columns formatted as text before anything is typed, list validation from the code tables.
+ */
+export async function newSheetWorkbook(spec: NewSheetSpec): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(worksheetName(spec.name), { views: [{ state: "frozen", ySplit: 1 }] });
+  const width = spec.headers.length;
+  const height = spec.rows.length + spec.spareRows;
+  sheet.columns = spec.headers.map((header, column) => {
+    const longest = Math.max(header.length, ...spec.rows.slice(0, 500).map((r) => String(r[column] ?? "").length));
+    // CJK characters are about two columns wide.
+    return { width: Math.min(40, Math.max(8, Math.ceil(longest * 1.8) + 2)) };
+  });
+  const header = sheet.getRow(1);
+  header.values = spec.headers;
+  header.font = { bold: true };
+  spec.rows.forEach((values, index) => {
+    const row = sheet.getRow(index + 2);
+    for (let c = 0; c < width; c++) {
+      const value = values[c];
+      if (value !== null && value !== undefined && value !== "") row.getCell(c + 1).value = value;
+    }
+  });
+  // Text format on every data row (spare ones too), so 学号 and 身份证号 are kept as typed.
+  for (const column of spec.textColumns.filter((c) => c < width)) {
+    for (let r = 2; r <= height + 1; r++) sheet.getCell(r, column + 1).numFmt = "@";
+  }
+  for (const { column, values } of spec.dropdowns.filter((d) => d.column < width)) {
+    const validation = { type: "list" as const, allowBlank: true, formulae: [`"${values.join(",")}"`], showErrorMessage: false };
+    // One per cell (ExcelJS's typed API); its writer squeezes alike cells back into one range.
+    for (let r = 2; r <= height + 1; r++) sheet.getCell(r, column + 1).dataValidation = validation;
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

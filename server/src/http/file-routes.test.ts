@@ -1,0 +1,182 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type GridRow, planFixes, readSheet } from "@xueji/shared";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeWorld, TODAY, type World } from "../../test/world";
+import { TEST_ENGINES } from "../db/test-database";
+import type { ValidationReport } from "../validate/validate-file";
+
+const fixtures = join(import.meta.dirname, "../../fixtures");
+const MESSY = "roster-new-messy.xlsx";
+
+async function book(bytes: ArrayBuffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes);
+  return workbook;
+}
+
+describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
+  let w: World;
+  let base: string;
+  let close: () => void;
+  let auth: Record<string, string>;
+  beforeAll(async () => {
+    w = await makeWorld(engine);
+    ({ base, close } = await w.serve());
+    auth = { authorization: `Bearer ${w.tokens.get("secretary-a")}` };
+  }, 60_000);
+  afterAll(async () => {
+    close();
+    await w.database.close();
+  });
+
+  async function check(bytes: Uint8Array, name: string) {
+    const res = await fetch(`${base}/api/files/check?name=${encodeURIComponent(name)}`, { method: "POST", headers: auth, body: bytes });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { report: ValidationReport; grid: GridRow[] };
+  }
+
+  async function fix(bytes: Uint8Array, name: string, fixes: unknown, headers = auth) {
+    const form = new FormData();
+    form.append("file", new Blob([bytes]), name);
+    form.append("fixes", JSON.stringify(fixes));
+    return fetch(`${base}/api/files/fix`, { method: "POST", headers, body: form });
+  }
+
+  /** What the pane plans for a file: the shared reader on the server's grid, then the shared plan. */
+  async function plan(bytes: Uint8Array, name: string) {
+    const { grid, report } = await check(bytes, name);
+    const local = readSheet(grid, { today: TODAY });
+    return { report, grid, ...planFixes(grid, local.issues, local.rows, local.columns) };
+  }
+
+  it("writes the safe fixes into the secretary's workbook and leaves every other cell, sheet and merge as it was", async () => {
+    const bytes = readFileSync(join(fixtures, MESSY));
+    const { report, safe } = await plan(bytes, MESSY);
+    const reasons = new Set(safe.map((f) => f.reason));
+    for (const reason of ["normalised", "standard-name", "leading-zeros", "text-date", "id-as-text"]) expect(reasons).toContain(reason);
+    // An ID Excel rounded, restored from the record (the pane shows it first): written as text.
+    const restored = { row: 5, column: "F", value: "430103200405011234", format: "@", before: "430103200405011200", reason: "from-record" };
+    const res = await fix(bytes, MESSY, [...safe, restored]);
+    expect(res.status).toBe(200);
+    expect(decodeURIComponent(res.headers.get("content-disposition") ?? "")).toContain("roster-new-messy_已修正.xlsx");
+    const corrected = await book(await res.arrayBuffer());
+    const original = await book(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const sheet = corrected.getWorksheet(report.sheet) as ExcelJS.Worksheet;
+    const before = original.getWorksheet(report.sheet) as ExcelJS.Worksheet;
+
+    for (const f of [...safe, restored]) {
+      const cell = sheet.getCell(`${f.column}${f.row}`);
+      if (f.reason === "text-date") {
+        expect(cell.value).toEqual(new Date(`${f.value}T00:00:00Z`));
+        expect(cell.numFmt).toBe("yyyy-mm-dd");
+      } else expect(cell.value).toBe(f.value);
+      if (f.format === "@") expect(cell.numFmt).toBe("@");
+    }
+    const written = new Set([...safe, restored].map((f) => `${f.column}${f.row}`));
+    let untouched = 0;
+    before.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        if (written.has(cell.address)) return;
+        expect(sheet.getCell(cell.address).value, cell.address).toEqual(cell.value);
+        expect(sheet.getCell(cell.address).style, cell.address).toEqual(cell.style);
+        untouched++;
+      }),
+    );
+    expect(untouched).toBeGreaterThan(100);
+    // The title rows stay merged, the formula and the rich text stay what they were.
+    expect(sheet.model.merges).toEqual(before.model.merges);
+    expect(sheet.getCell("C8").formula).toBe('CONCATENATE("赵","六")');
+    expect(sheet.getCell("C5").value).toMatchObject({ richText: [{ text: "李" }, { text: "四" }] });
+    expect(corrected.worksheets.map((s) => s.name)).toEqual(original.worksheets.map((s) => s.name));
+
+    // Checked again, the fixed problems are gone and nothing new appeared.
+    const fixedBytes = new Uint8Array(await corrected.xlsx.writeBuffer());
+    const again = await check(fixedBytes, "fixed.xlsx");
+    const codes = (r: ValidationReport) => r.issues.map((i) => i.code);
+    expect(again.report.issues.length).toBeLessThan(report.issues.length);
+    for (const code of ["id.normalised", "name.normalised", "enum.alias", "code.leading-zeros-lost"]) {
+      expect(codes(report)).toContain(code);
+      expect(codes(again.report)).not.toContain(code);
+    }
+    expect(again.report.issues.filter((i) => !codes(report).includes(i.code))).toEqual([]);
+    const after = await plan(fixedBytes, "fixed.xlsx");
+    expect(after.safe).toEqual([]);
+  });
+
+  it("turns a CSV into a corrected workbook whose ID columns are text", async () => {
+    const name = "roster-returning-gbk.csv";
+    const bytes = readFileSync(join(fixtures, name));
+    const { safe, report } = await plan(bytes, name);
+    expect(safe.length).toBeGreaterThan(0);
+    const res = await fix(bytes, name, safe);
+    expect(res.status).toBe(200);
+    const sheet = (await book(await res.arrayBuffer())).worksheets[0] as ExcelJS.Worksheet;
+    for (const f of safe.filter((x) => x.format === "@")) {
+      expect(sheet.getCell(`${f.column}${f.row}`).value).toBe(f.value);
+      expect(sheet.getCell(`${f.column}${f.row}`).numFmt).toBe("@");
+    }
+    const studentNo = report.columns.find((c) => c.field === "studentNo") as { column: string };
+    expect(sheet.getCell(`${studentNo.column}${(report.headerRow as number) + 1}`).numFmt).toBe("@");
+  });
+
+  it("refuses fixes it cannot write, with a localised reason, and anyone not signed in", async () => {
+    const bytes = readFileSync(join(fixtures, MESSY));
+    const bad = await fix(bytes, MESSY, [{ row: 0, column: "B", value: "x" }]);
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toMatch(/fixes\.0\.row/);
+    const format = await fix(bytes, MESSY, [{ row: 4, column: "B", value: "x", format: "0.00" }]);
+    expect(format.status).toBe(422);
+    const en = await fix(bytes, MESSY, "nope", { ...auth, "accept-language": "en" });
+    expect(await en.text()).toMatch(/“fixes” has the wrong type/);
+    const noFile = await fetch(`${base}/api/files/fix`, { method: "POST", headers: auth, body: new FormData() });
+    expect(noFile.status).toBe(422);
+    expect((await fix(bytes, MESSY, [], {})).status).toBe(401);
+  });
+
+  const spec = {
+    name: "在校生学籍核对表",
+    headers: ["学号", "姓名", "身份证号", "性别", "政治面貌"],
+    textColumns: [0, 2],
+    rows: [
+      ["2024010101", "张三", "43010320070315123X", "男", null],
+      ["0024010102", "李四", "430103200405011234", "女", "团员"],
+    ],
+    dropdowns: [{ column: 3, values: ["男", "女"] }],
+    spareRows: 20,
+  };
+
+  it("writes a new check sheet: bold frozen headers, text ID columns, the rows given and dropdowns from the code tables", async () => {
+    const res = await fetch(`${base}/api/files/new-sheet`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify(spec),
+    });
+    expect(res.status).toBe(200);
+    expect(decodeURIComponent(res.headers.get("content-disposition") ?? "")).toContain("在校生学籍核对表.xlsx");
+    const workbook = await book(await res.arrayBuffer());
+    const sheet = workbook.getWorksheet("在校生学籍核对表") as ExcelJS.Worksheet;
+    expect(sheet.getRow(1).values).toEqual([undefined, ...spec.headers]);
+    expect(sheet.getCell("A1").font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.getCell("A3").value).toBe("0024010102");
+    expect(sheet.getCell("C2").value).toBe("43010320070315123X");
+    for (const address of ["A2", "A23", "C3", "C23"]) expect(sheet.getCell(address).numFmt).toBe("@");
+    expect(sheet.getCell("B2").numFmt).not.toBe("@");
+    expect(sheet.getCell("D23").dataValidation).toMatchObject({ type: "list", formulae: ['"男,女"'] });
+    expect(sheet.getCell("D24").dataValidation).toBeUndefined();
+    expect(sheet.getCell("E2").value).toBeNull();
+  });
+
+  it("refuses a malformed new sheet with a localised reason", async () => {
+    const post = (body: string, locale = "zh-CN") =>
+      fetch(`${base}/api/files/new-sheet`, { method: "POST", headers: { ...auth, "accept-language": locale }, body });
+    const res = await post(JSON.stringify({ ...spec, headers: [] }));
+    expect(res.status).toBe(422);
+    expect(await res.text()).toMatch(/headers/);
+    const en = await post("{", "en");
+    expect(en.status).toBe(422);
+    expect(await en.text()).toMatch(/not valid JSON/);
+  });
+});
