@@ -1,5 +1,7 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { checkCharacter, DEFAULT_TEMPLATES } from "@xueji/shared";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -133,6 +135,131 @@ describe("file mode in Chromium (office.js unreachable, as on a campus intranet)
     await page.getByText("这是第一版。").waitFor();
     await shot(page, "file-5-history");
     expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("file mode's one-click fix and new check sheet (Chromium, office.js unreachable)", () => {
+  it("fixes the messy roster into a corrected copy (an ID restored from the record shown first), re-checks, submits; downloads a new sheet", async () => {
+    const { world } = server;
+    // The ID Excel rounded to 430103200405011200 in row 5, as the record holds it (a valid check character).
+    const RECORDED_ID = `43010320040501123${checkCharacter("43010320040501123")}`;
+    // Students of college A now: one whose ID Excel rounded in the messy roster (row 5), one more for the roster.
+    await world.insertStudents([
+      {
+        studentNo: "2026010102",
+        name: "李四",
+        collegeId: world.collegeA,
+        majorId: world.majorA,
+        grade: 2026,
+        gender: "1",
+        birthDate: "2004-05-01",
+        idNumber: RECORDED_ID,
+      },
+      {
+        studentNo: "2025010207",
+        name: "周八",
+        collegeId: world.collegeA,
+        majorId: world.majorA,
+        grade: 2025,
+        gender: "2",
+        birthDate: "2006-02-03",
+      },
+      { studentNo: "2025020301", name: "外院生", collegeId: world.collegeB, majorId: world.majorB, grade: 2025 },
+    ]);
+    const context = await browser.newContext({ viewport: { width: 420, height: 860 }, acceptDownloads: true, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.route(OFFICE_JS, (route) => route.abort());
+    await page.goto(`${server.base}/addin/taskpane.html`);
+    await signIn(page, "secretary-a", PASSWORD);
+
+    const messy = join(FIXTURES, "roster-new-messy.xlsx");
+    await page.getByTestId("file-input").setInputFiles(messy);
+    await page.getByRole("button", { name: "检查" }).click();
+    await page.getByTestId("summary-record").waitFor({ timeout: 30_000 });
+    const before = await countsOf(page, "summary-sheet");
+    const recordBefore = await countsOf(page, "summary-record");
+
+    await page.getByRole("button", { name: "一键修正" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    // The ID from the record is shown, with its 学号, before anything is written.
+    await dialog.getByText(RECORDED_ID).waitFor();
+    await dialog.getByText("2026010102").first().waitFor();
+    await dialog.getByText(/原文件不变/).waitFor();
+    await page.waitForTimeout(500); // the dialog's fade-in, for the screenshot
+    await shot(page, "file-6-fix-preview");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "写入修正并重新检查" }).click();
+    expect((await download).suggestedFilename()).toBe("roster-new-messy_已修正.xlsx");
+    await page.getByText(/修正后的文件“roster-new-messy_已修正.xlsx”已下载/).waitFor({ timeout: 30_000 });
+    await page.getByTestId("summary-record").waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId("file-name").textContent()).toBe("roster-new-messy_已修正.xlsx");
+
+    // The corrected copy: fixes in their cells, the record's ID as text, the rest as the secretary had it.
+    const fixedPath = join(mkdtempSync(join(tmpdir(), "xueji-fixed-")), "roster-new-messy_已修正.xlsx");
+    await (await download).saveAs(fixedPath);
+    const fixedBook = new ExcelJS.Workbook();
+    await fixedBook.xlsx.load(readFileSync(fixedPath) as unknown as ArrayBuffer);
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.readFile(messy);
+    const { report } = await validateFile(messy, { today: TODAY });
+    const sheet = fixedBook.getWorksheet(report.sheet) as ExcelJS.Worksheet;
+    const old = original.getWorksheet(report.sheet) as ExcelJS.Worksheet;
+    const alias = report.issues.find((i) => i.code === "enum.alias") as { column: string; row: number; suggestion?: string };
+    expect(sheet.getCell(`${alias.column}${alias.row}`).value).toBe(alias.suggestion);
+    expect(sheet.getCell("F5").value).toBe(RECORDED_ID);
+    expect(sheet.getCell("F5").numFmt).toBe("@");
+    expect(sheet.model.merges).toEqual(old.model.merges);
+    expect(sheet.getCell("A1").value).toBe(old.getCell("A1").value);
+    expect(fixedBook.worksheets.map((w) => w.name)).toEqual(original.worksheets.map((w) => w.name));
+
+    // Counts drop, and they are xueji validate's counts of the corrected file.
+    const after = await countsOf(page, "summary-sheet");
+    expect(after.errors + after.warnings + after.infos).toBeLessThan(before.errors + before.warnings + before.infos);
+    const { report: fixedReport } = await validateFile(fixedPath, { today: TODAY });
+    expect(after).toEqual(cliCounts(fixedReport.issues));
+    const recordAfter = await countsOf(page, "summary-record");
+    expect(recordAfter.errors + recordAfter.warnings + recordAfter.infos).toBeLessThan(
+      recordBefore.errors + recordBefore.warnings + recordBefore.infos,
+    );
+    await page.getByRole("button", { name: "下载修正后的文件" }).waitFor();
+    await shot(page, "file-7-fixed");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Submitting sends the corrected sheet: what errors remain (the ones only a person can fix) are named.
+    await page.getByRole("button", { name: "提交" }).click();
+    await expect(page.getByRole("dialog").textContent()).resolves.toContain("roster-new-messy_已修正.xlsx");
+    await page.getByRole("button", { name: "确认提交" }).click();
+    await page.getByTestId("submit-error").waitFor();
+    expect(await page.getByTestId("submit-error").textContent()).toMatch(/错误/);
+
+    // 新建核对表 in file mode: the returning roster filled from the record, as an .xlsx to download.
+    await page.getByRole("tab", { name: "新建核对表" }).click();
+    await page.getByText(/将生成 .xlsx 文件/).waitFor();
+    await shot(page, "file-8-new-sheet");
+    expect(await seriousViolations(page)).toEqual([]);
+    const sheetDownload = page.waitForEvent("download");
+    await page.getByRole("button", { name: "下载核对表" }).click();
+    expect((await sheetDownload).suggestedFilename()).toBe("在校生学年注册表.xlsx");
+    await page.getByTestId("new-sheet-done").waitFor();
+    const roster = new ExcelJS.Workbook();
+    await roster.xlsx.load(readFileSync(await (await sheetDownload).path()) as unknown as ArrayBuffer);
+    const ws = roster.worksheets[0] as ExcelJS.Worksheet;
+    const template = DEFAULT_TEMPLATES["roster-returning"].columns;
+    expect(ws.getRow(1).values).toEqual([undefined, ...template.map((c) => c.header)]);
+    const col = (field: string) => template.findIndex((c) => c.field === field) + 1;
+    const numbers = [2, 3].map((r) => ws.getCell(r, col("studentNo")).value).sort();
+    expect(numbers).toEqual(["2025010207", "2026010102"]); // college A's students now, not college B's
+    expect(ws.getCell(4, col("studentNo")).value).toBeNull();
+    expect(ws.getCell(2, col("studentNo")).numFmt).toBe("@");
+    expect(ws.getCell(50, col("idNumber")).numFmt).toBe("@");
+    expect(ws.getCell(3, col("gender")).dataValidation).toMatchObject({ type: "list", formulae: ['"未知的性别,男,女,未说明的性别"'] });
+    expect(ws.getCell(2, col("gender")).value).toMatch(/^[男女]$/);
+    await page.waitForTimeout(300);
+    await shot(page, "file-9-new-sheet-downloaded");
     await context.close();
   });
 });

@@ -1,4 +1,5 @@
 import type { GridRow, SheetKind } from "@xueji/shared";
+import type { CellWrite, NewSheet } from "../host/sheet-host";
 import { serverOrigin } from "./client";
 
 export interface ReportIssue {
@@ -24,19 +25,37 @@ export interface FileReport {
 
 export class FileError extends Error {}
 
-async function post(path: string, file: Blob, name: string, token: string | null, locale: string, kind?: SheetKind | null) {
-  const query = new URLSearchParams({ name, ...(kind ? { kind } : {}) });
+interface FileOptions {
+  token: string | null;
+  locale: string;
+  kind?: SheetKind | null;
+}
+
+async function send(path: string, body: BodyInit, type: string | null, options: FileOptions, name = "") {
+  const query = new URLSearchParams({ name, ...(options.kind ? { kind: options.kind } : {}) });
   const response = await fetch(`${serverOrigin()}/api/files/${path}?${query}`, {
     method: "POST",
-    body: file,
+    body,
     headers: {
-      "content-type": "application/octet-stream",
-      "accept-language": locale,
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      // FormData sets its own multipart type (with the boundary).
+      ...(type ? { "content-type": type } : {}),
+      "accept-language": options.locale,
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     },
   });
   if (!response.ok) throw new FileError(await response.text());
   return response;
+}
+
+async function post(path: string, file: Blob, name: string, token: string | null, locale: string, kind?: SheetKind | null) {
+  return send(path, file, "application/octet-stream", { token, locale, kind }, name);
+}
+
+/** A workbook the server wrote, with the name it gave it. */
+async function workbookOf(response: Response, fallback: string): Promise<{ blob: Blob; name: string }> {
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  return { blob: await response.blob(), name: encoded ? decodeURIComponent(encoded) : fallback };
 }
 
 /** The server reads the file with the same reader as `xueji validate`; the grid comes back for submitting. */
@@ -54,7 +73,35 @@ export async function annotatedCopy(
   options: { token: string | null; locale: string; kind?: SheetKind | null },
 ): Promise<{ blob: Blob; name: string }> {
   const response = await post("annotate", file, file.name, options.token, options.locale, options.kind);
-  const disposition = response.headers.get("content-disposition") ?? "";
-  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
-  return { blob: await response.blob(), name: encoded ? decodeURIComponent(encoded) : "annotated.xlsx" };
+  return workbookOf(response, "annotated.xlsx");
+}
+
+/**
+ * The corrected copy (file mode's 一键修正): the server writes the fixes the secretary saw into her
+ * workbook, every other cell as it was. A CSV comes back as .xlsx (it cannot keep ID columns text).
+ */
+export async function correctedCopy(file: File, fixes: readonly CellWrite[], options: FileOptions): Promise<File> {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  form.append("fixes", JSON.stringify(fixes.map(({ row, column, value, format }) => ({ row, column, value, format }))));
+  const { blob, name } = await workbookOf(await send("fix", form, null, options), "fixed.xlsx");
+  return new File([blob], name, { type: blob.type });
+}
+
+/** A new check sheet as .xlsx (file mode's 新建核对表), from the same description Excel mode adds as a worksheet. */
+export async function newSheetFile(sheet: NewSheet, options: FileOptions): Promise<{ blob: Blob; name: string }> {
+  const response = await send("new-sheet", JSON.stringify(sheet), "application/json", options);
+  return workbookOf(response, `${sheet.name}.xlsx`);
+}
+
+/** Hands a file to the browser's downloads (file mode has no workbook to write into). */
+export function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

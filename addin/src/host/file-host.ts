@@ -7,11 +7,20 @@ export interface FileCheck {
   sheet: string;
 }
 
+/** What the server does for file mode besides reading: the corrected copy and new sheets as .xlsx. */
+export interface FileWriters {
+  /** The file with these cells written (the server's corrected copy). */
+  correct(file: File, cells: readonly CellWrite[]): Promise<File>;
+  /** A new check sheet as a file, handed to the browser's downloads. */
+  newSheet(sheet: NewSheet): Promise<void>;
+}
+
 /**
  * File mode (WPS 表格, LibreOffice, any browser): the sheet is a local .xlsx/.csv the secretary
  * opened. The server reads it (the same reader as `xueji validate`); marks live in the annotated
- * copy the server writes, so this host only remembers them. It cannot select cells or write into
- * the secretary's file, and says so through its capabilities.
+ * copy the server writes, so this host only remembers them. It cannot select cells; writing
+ * fixes makes a corrected copy (the server writes it) that becomes the file checked and submitted
+ * from then on, and a new sheet is a file to download.
  */
 export class FileHost implements SheetHost {
   readonly mode = "file" as const;
@@ -26,8 +35,10 @@ export class FileHost implements SheetHost {
   private checked: FileCheck | null = null;
 
   constructor(
-    readonly file: File,
+    /** The file checked and submitted: the one opened, then the corrected copy after 一键修正. */
+    public file: File,
     private readonly check: (file: File) => Promise<FileCheck>,
+    private readonly writers?: FileWriters,
   ) {}
 
   /** Forget the last reading, so the next check reads the file again (e.g. with another sheet kind). */
@@ -56,11 +67,14 @@ export class FileHost implements SheetHost {
 
   async select(_cell: CellRef): Promise<void> {}
 
-  async writeValues(_cells: readonly CellWrite[]): Promise<void> {
-    throw new Error("file mode cannot write into the local file");
+  async writeValues(cells: readonly CellWrite[]): Promise<void> {
+    if (!this.writers) throw new Error("this file host cannot write");
+    this.file = await this.writers.correct(this.file, cells);
+    this.reset();
   }
 
-  async addSheet(_sheet: NewSheet): Promise<void> {
-    throw new Error("file mode cannot add a worksheet");
+  async addSheet(sheet: NewSheet): Promise<void> {
+    if (!this.writers) throw new Error("this file host cannot write");
+    await this.writers.newSheet(sheet);
   }
 }

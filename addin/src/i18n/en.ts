@@ -34,7 +34,9 @@ export const en: Shape<typeof zhCN> = {
     clear: "Clear marks",
     submit: "Submit",
     openFile: "Open file…",
-    fileHint: "For WPS and other spreadsheets: open a local .xlsx or .csv check sheet, check it, download an annotated copy and submit it.",
+    fileHint:
+      "For WPS and other spreadsheets: open a local .xlsx or .csv check sheet, check it, fix it in one click (a corrected file is downloaded), download an annotated copy and submit it.",
+    downloadFixed: "Download corrected file",
     noFile: "No file open.",
     download: "Download annotated copy",
     downloading: "Making the annotated copy…",
@@ -90,6 +92,9 @@ export const en: Shape<typeof zhCN> = {
     apply: "Write fixes and check again",
     nothing: "Nothing can be fixed automatically.",
     done: "{{count}} cells fixed; checked again.",
+    doneFile: "{{count}} cells fixed. The corrected file “{{name}}” was downloaded and checked again; keep editing and submit that one.",
+    fileNote:
+      "The fixes go into a new file (yours is not changed; formats, other sheets and merged cells are kept), downloaded when it is ready.",
     reasons: {
       normalised: "characters",
       "standard-name": "standard name",
@@ -138,7 +143,10 @@ export const en: Shape<typeof zhCN> = {
     create: "Create worksheet",
     working: "Creating…",
     done: "Worksheet “{{name}}” created ({{rows}} rows).",
-    excelOnly: "New sheets need Excel; in WPS, ask the registrar for the template file.",
+    fileMode:
+      "An .xlsx file is made for you to download and open in WPS or Excel: student-number and ID columns as text, dropdowns for coded columns.",
+    createFile: "Download check sheet",
+    doneFile: "Downloaded “{{name}}.xlsx” ({{rows}} rows).",
   },
   kinds: {
     "roster-new": "New-student roster",

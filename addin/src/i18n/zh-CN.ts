@@ -25,7 +25,9 @@ export const zhCN = {
     clear: "清除标记",
     submit: "提交",
     openFile: "打开文件……",
-    fileHint: "在 WPS 表格或其他软件中使用：打开本地的 .xlsx 或 .csv 核对表，检查后可下载标注副本并直接提交。",
+    fileHint:
+      "在 WPS 表格或其他软件中使用：打开本地的 .xlsx 或 .csv 核对表，检查后可一键修正（下载修正后的文件）、下载标注副本并直接提交。",
+    downloadFixed: "下载修正后的文件",
     noFile: "尚未打开文件。",
     download: "下载标注副本",
     downloading: "正在生成标注副本……",
@@ -79,6 +81,8 @@ export const zhCN = {
     apply: "写入修正并重新检查",
     nothing: "没有可自动修正的问题。",
     done: "已修正 {{count}} 处，已重新检查。",
+    doneFile: "已修正 {{count}} 处，修正后的文件“{{name}}”已下载，并已重新检查；请用它继续编辑和提交。",
+    fileNote: "修正写入一份新文件（原文件不变，格式、其他工作表和合并单元格保持原样），生成后自动下载。",
     reasons: {
       normalised: "规范字符",
       "standard-name": "标准名称",
@@ -126,7 +130,9 @@ export const zhCN = {
     create: "新建工作表",
     working: "正在新建……",
     done: "已新建工作表“{{name}}”（{{rows}} 行）。",
-    excelOnly: "新建核对表需要在 Excel 中使用；在 WPS 表格中请向教务处索取模板文件。",
+    fileMode: "将生成 .xlsx 文件供下载，可在 WPS 表格或 Excel 中打开：学号、身份证号等列已设为文本，代码列带下拉选项。",
+    createFile: "下载核对表",
+    doneFile: "已下载“{{name}}.xlsx”（{{rows}} 行）。",
   },
   kinds: {
     "roster-new": "新生学籍核对表",

@@ -23,7 +23,7 @@ import { FIELD_LABELS, type FieldKey, SHEET_KINDS, type SheetKind } from "@xueji
 import { SEVERITY_STRONG } from "@xueji/theme";
 import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { count } from "../check/check-result";
+import { checkLocally, count } from "../check/check-result";
 import { planFixes } from "../check/fixes";
 import { nearbyTerms } from "../check/term";
 import { useApp } from "./app-context";
@@ -69,7 +69,7 @@ function Counts({
 export function CheckPage() {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { today, excel } = useApp();
+  const { today, excel, locale } = useApp();
   const store = useCheck();
   const { state } = store;
   const fileInput = useRef<HTMLInputElement>(null);
@@ -81,10 +81,14 @@ export function CheckPage() {
   const result = state.result;
   const sheetIssues = useMemo(() => result?.issues.filter((i) => i.source === "sheet") ?? [], [result]);
   const recordIssues = useMemo(() => result?.issues.filter((i) => i.source === "record") ?? [], [result]);
-  const fixes = useMemo(
-    () => (result && excel ? planFixes(state.grid, result.issues, result.rows, result.columns) : { safe: [], fromRecord: [] }),
-    [result, excel, state.grid],
-  );
+  const fixes = useMemo(() => {
+    if (!result || (!excel && !fixing)) return { safe: [], fromRecord: [] };
+    if (excel) return planFixes(state.grid, result.issues, result.rows, result.columns);
+    // File mode: the server's report carries messages, not the values a fix writes, so the shared
+    // reader runs here once, when the secretary asks for the fixes (not on every check).
+    const local = checkLocally(state.grid, { today, kind: result.kind, locale });
+    return planFixes(state.grid, result.withRecord ? result.issues : local.issues, local.rows, result.columns);
+  }, [result, excel, fixing, state.grid, today, locale]);
   const missing = excel
     ? (["rangeAreas", "notes", "dropdowns"] as const).filter((c) => !excel.capabilities[c]).map((c) => t(`check.missing.${c}`))
     : [];
@@ -130,7 +134,7 @@ export function CheckPage() {
             }}
           />
           <Button onClick={() => fileInput.current?.click()}>{t("check.openFile")}</Button>
-          <Text className={styles.grow} truncate wrap={false} title={state.file?.name}>
+          <Text className={styles.grow} truncate wrap={false} title={state.file?.name} data-testid="file-name">
             {state.file?.name ?? t("check.noFile")}
           </Text>
         </div>
@@ -140,20 +144,23 @@ export function CheckPage() {
         <Button appearance="primary" disabled={!host || busy} onClick={() => void store.runCheck()}>
           {busy && phase.step === "reading" ? t("check.running") : t("check.run")}
         </Button>
+        <Button disabled={!result || busy} onClick={() => setFixing(true)}>
+          {t("check.fix")}
+        </Button>
         {excel ? (
-          <>
-            <Button disabled={!result || busy} onClick={() => setFixing(true)}>
-              {t("check.fix")}
-            </Button>
-            <Button disabled={!result || busy} onClick={() => void store.clearMarks()}>
-              {t("check.clear")}
-            </Button>
-          </>
+          <Button disabled={!result || busy} onClick={() => void store.clearMarks()}>
+            {t("check.clear")}
+          </Button>
         ) : (
           <Button disabled={!result || busy} onClick={() => void store.download()}>
             {t("check.download")}
           </Button>
         )}
+        {!excel && state.fixedFile ? (
+          <Button disabled={busy} onClick={store.downloadFixed}>
+            {t("check.downloadFixed")}
+          </Button>
+        ) : null}
         <Button disabled={!result?.kind || busy || phase.step === "record"} onClick={() => setConfirming(true)}>
           {t("check.submit")}
         </Button>
@@ -254,6 +261,7 @@ export function CheckPage() {
         <FixDialog
           safe={fixes.safe}
           fromRecord={fixes.fromRecord}
+          {...(excel ? {} : { note: t("fix.fileNote") })}
           onClose={() => setFixing(false)}
           onApply={(chosen) => {
             setFixing(false);

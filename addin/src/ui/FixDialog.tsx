@@ -30,10 +30,13 @@ const useStyles = makeStyles({
 export function FixDialog({
   safe,
   fromRecord,
+  note,
   onApply,
   onClose,
 }: {
   safe: Fix[];
+  /** Where the fixes go, when not into the open workbook (file mode: a corrected copy). */
+  note?: string;
   fromRecord: Array<Fix & { studentNo: string }>;
   onApply: (fixes: Fix[]) => void;
   onClose: () => void;
@@ -49,6 +52,11 @@ export function FixDialog({
           <DialogTitle>{t("fix.title")}</DialogTitle>
           <DialogContent>
             {safe.length + fromRecord.length === 0 ? <Text>{t("fix.nothing")}</Text> : null}
+            {note && safe.length + fromRecord.length ? (
+              <Text block size={200}>
+                {note}
+              </Text>
+            ) : null}
             {safe.length ? (
               <>
                 <Text id="fix-intro">{t("fix.intro", { count: safe.length })}</Text>

@@ -17,6 +17,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client";
+import { newSheetFile, saveFile } from "../api/files";
 import { collegeStudents } from "../api/students";
 import type { NewSheet } from "../host/sheet-host";
 import { useApp } from "./app-context";
@@ -73,27 +74,26 @@ export function sheetFromTemplate(kind: SheetKind, students: Array<Record<string
 }
 
 export function NewSheetPage() {
-  const { api, excel } = useApp();
+  const { api, excel, session, locale } = useApp();
   const { t } = useTranslation();
   const styles = useStyles();
   const [kind, setKind] = useState<SheetKind>("roster-returning");
   const create = useMutation({
     mutationFn: async () => {
-      if (!excel) throw new Error(t("newSheet.excelOnly"));
       const students = kind === "roster-returning" ? await collegeStudents(api, "enrolled") : [];
       const sheet = sheetFromTemplate(kind, students, t(`kinds.${kind}`));
-      await excel.addSheet(sheet);
+      if (excel) await excel.addSheet(sheet);
+      else {
+        // File mode (WPS 表格, any browser): the same sheet, written by the server as an .xlsx to download.
+        const { blob, name } = await newSheetFile(sheet, { token: session.token, locale });
+        saveFile(blob, name);
+      }
       return { name: sheet.name, rows: sheet.rows.length };
     },
   });
   return (
     <section className={styles.page} aria-label={t("newSheet.title")}>
-      <Text>{t("newSheet.intro")}</Text>
-      {!excel ? (
-        <MessageBar intent="info">
-          <MessageBarBody>{t("newSheet.excelOnly")}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <Text>{excel ? t("newSheet.intro") : t("newSheet.fileMode")}</Text>
       <Field label={t("newSheet.kind")}>
         <Select value={kind} onChange={(_, d) => setKind(d.value as SheetKind)}>
           {SHEET_KINDS.map((k) => (
@@ -104,12 +104,12 @@ export function NewSheetPage() {
         </Select>
       </Field>
       {kind === "roster-returning" ? <Text size={200}>{t("newSheet.fillFromRecord")}</Text> : null}
-      <Button appearance="primary" disabled={!excel || create.isPending} onClick={() => create.mutate()}>
-        {create.isPending ? t("newSheet.working") : t("newSheet.create")}
+      <Button appearance="primary" disabled={create.isPending} onClick={() => create.mutate()}>
+        {create.isPending ? t("newSheet.working") : excel ? t("newSheet.create") : t("newSheet.createFile")}
       </Button>
       {create.data ? (
-        <MessageBar intent="success">
-          <MessageBarBody>{t("newSheet.done", create.data)}</MessageBarBody>
+        <MessageBar intent="success" data-testid="new-sheet-done">
+          <MessageBarBody>{t(excel ? "newSheet.done" : "newSheet.doneFile", create.data)}</MessageBarBody>
         </MessageBar>
       ) : null}
       {create.error ? (

@@ -2,7 +2,7 @@ import type { GridRow, SheetKind } from "@xueji/shared";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client";
-import { annotatedCopy, checkFile, type FileReport } from "../api/files";
+import { annotatedCopy, checkFile, correctedCopy, type FileReport, newSheetFile, saveFile } from "../api/files";
 import { submitSheet, validateSheet } from "../api/sheets";
 import { type CheckResult, checkLocally, marksOf, toPaneIssues } from "../check/check-result";
 import { clientIdFor } from "../check/client-id";
@@ -45,6 +45,8 @@ interface CheckState {
   notice: string | null;
   receipt: Receipt | null;
   submitError: string | null;
+  /** File mode: `file` is the corrected copy 一键修正 made (downloaded, and offered again). */
+  fixedFile: boolean;
 }
 
 function useCheckState() {
@@ -64,6 +66,7 @@ function useCheckState() {
     notice: null,
     receipt: null,
     submitError: null,
+    fixedFile: false,
   });
   const current = useRef(state);
   current.current = state;
@@ -74,12 +77,34 @@ function useCheckState() {
   const openFile = useCallback(
     (file: File) => {
       fileReport.current = null;
-      const host = new FileHost(file, async (f) => {
-        const checked = await checkFile(f, { token: session.token, locale, kind: current.current.kind });
-        fileReport.current = checked.report;
-        return { grid: checked.grid, sheet: checked.report.sheet };
+      const options = () => ({ token: session.token, locale, kind: current.current.kind });
+      const host = new FileHost(
+        file,
+        async (f) => {
+          const checked = await checkFile(f, options());
+          fileReport.current = checked.report;
+          return { grid: checked.grid, sheet: checked.report.sheet };
+        },
+        {
+          correct: (f, cells) => correctedCopy(f, cells, options()),
+          newSheet: async (sheet) => {
+            const { blob, name } = await newSheetFile(sheet, options());
+            saveFile(blob, name);
+          },
+        },
+      );
+      patch({
+        host,
+        file,
+        fixedFile: false,
+        result: null,
+        grid: [],
+        receipt: null,
+        error: null,
+        recordError: null,
+        notice: null,
+        phase: { step: "idle" },
       });
-      patch({ host, file, result: null, grid: [], receipt: null, error: null, recordError: null, notice: null, phase: { step: "idle" } });
     },
     [locale, patch, session.token],
   );
@@ -148,8 +173,18 @@ function useCheckState() {
       try {
         await host.clearMarks();
         await host.writeValues(fixes);
+        if (host instanceof FileHost) {
+          // The corrected copy is what she keeps (and what is checked and submitted from now on).
+          saveFile(host.file, host.file.name);
+          patch({ file: host.file, fixedFile: true });
+        }
         await runCheck();
-        patch({ notice: t("fix.done", { count: fixes.length }) });
+        patch({
+          notice:
+            host instanceof FileHost
+              ? t("fix.doneFile", { count: fixes.length, name: host.file.name })
+              : t("fix.done", { count: fixes.length }),
+        });
       } catch (error) {
         patch({ error: errorMessage(error, offline), phase: { step: "done" } });
       }
@@ -186,18 +221,17 @@ function useCheckState() {
     if (!file) return;
     try {
       const { blob, name } = await annotatedCopy(file, { token: session.token, locale, kind });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(blob, name);
     } catch (error) {
       patch({ error: errorMessage(error, offline) });
     }
   }, [locale, offline, patch, session.token]);
+
+  /** File mode: the corrected copy again (the browser may have blocked or lost the first download). */
+  const downloadFixed = useCallback(() => {
+    const { file } = current.current;
+    if (file) saveFile(file, file.name);
+  }, []);
 
   const select = useCallback(
     (row: number, column: string) => {
@@ -218,9 +252,10 @@ function useCheckState() {
       clearMarks,
       submit,
       download,
+      downloadFixed,
       select,
     }),
-    [state, patch, openFile, runCheck, applyFixes, clearMarks, submit, download, select],
+    [state, patch, openFile, runCheck, applyFixes, clearMarks, submit, download, downloadFixed, select],
   );
 }
 

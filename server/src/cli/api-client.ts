@@ -1,12 +1,15 @@
 import { createTRPCClient, httpLink } from "@trpc/client";
 import type { Locale } from "@xueji/shared";
 import type { AppRouter } from "../router";
+import { cliFetch } from "./server-address";
 
-/** A typed client of the server's API for the command line, with a bearer token. */
+/** A typed client of the server's API for the command line, with a bearer token (HTTPS trusting the local certificate). */
 export function apiClient(server: string, token: string | null, locale: Locale) {
   const headers: Record<string, string> = { "accept-language": locale === "en" ? "en" : "zh-CN" };
   if (token) headers.authorization = `Bearer ${token}`;
-  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${server.replace(/\/$/, "")}/api/trpc`, headers })] });
+  return createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `${server.replace(/\/$/, "")}/api/trpc`, headers, fetch: cliFetch(server) })],
+  });
 }
 
 export type ApiClient = ReturnType<typeof apiClient>;

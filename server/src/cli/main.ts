@@ -16,6 +16,7 @@ import { loadCredentials } from "./credentials";
 import { demo } from "./demo";
 import { login } from "./login";
 import { writeDeploymentManifest } from "./manifest";
+import { defaultServer } from "./server-address";
 import { submitFiles } from "./submit";
 
 /**
@@ -35,7 +36,7 @@ const HELP = {
 
   --kind    核对表类型：${SHEET_KINDS.join("、")}（默认自动识别）
   --lang    输出语言 zh-CN 或 en（默认 zh-CN，也可设 XUEJI_LANG）
-  --server  服务器地址（默认 http://localhost:3000，也可设 XUEJI_SERVER）
+  --server  服务器地址（默认为本机 pnpm start 的地址：有证书时 https://localhost:3000，否则 http://localhost:3000；也可设 XUEJI_SERVER）
 
 退出码：0 成功/没有错误；1 表中有错误或有提交失败；2 文件无法读取或用法错误。`,
   en: `Usage:
@@ -50,7 +51,7 @@ const HELP = {
 
   --kind    sheet kind: ${SHEET_KINDS.join(", ")} (detected by default)
   --lang    output language zh-CN or en (default zh-CN, or XUEJI_LANG)
-  --server  server address (default http://localhost:3000, or XUEJI_SERVER)
+  --server  server address (default: where pnpm start serves here — https://localhost:3000 with a certificate, else http://localhost:3000; or XUEJI_SERVER)
 
 Exit codes: 0 success / no errors; 1 the sheet has errors or a submission failed; 2 unreadable file or bad usage.`,
 };
@@ -70,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
       lang: { type: "string", default: process.env.XUEJI_LANG || "zh-CN" },
       term: { type: "string" },
       college: { type: "string" },
-      server: { type: "string", default: process.env.XUEJI_SERVER ?? "http://localhost:3000" },
+      server: { type: "string", default: defaultServer() },
       token: { type: "string", default: process.env.XUEJI_TOKEN },
       user: { type: "string" },
       name: { type: "string" },
@@ -182,7 +183,10 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const locale: Locale = process.argv.includes("en") || process.env.XUEJI_LANG === "en" ? "en" : "zh-CN";
     let message: string;
+    // The API client wraps what its fetch threw (cli.unreachable names the address tried).
+    const cause = error instanceof TRPCClientError ? error.cause : null;
     if (error instanceof AppError) message = error.userMessage(locale);
+    else if (cause instanceof AppError) message = cause.userMessage(locale);
     else if (error instanceof TRPCClientError) message = error.message;
     else if (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
       message = formatError("cli.usage", { detail: error.message }, locale);

@@ -54,6 +54,8 @@ async function submitOne(api: ApiClient, file: string, options: SubmitOptions, c
     return { file, receipt: receipt as Receipt };
   } catch (error) {
     if (error instanceof AppError) return { file, error: error.userMessage(options.locale) };
+    if (error instanceof TRPCClientError && error.cause instanceof AppError)
+      return { file, error: error.cause.userMessage(options.locale) };
     if (error instanceof TRPCClientError) return { file, error: error.message };
     return { file, error: error instanceof Error ? error.message : String(error) };
   }
@@ -129,7 +131,10 @@ export async function submitFiles(options: SubmitOptions): Promise<{ code: numbe
     try {
       collegeId = (await api.auth.me.query()).collegeId;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      // A server that cannot be reached: the API client wraps the localised cli.unreachable.
+      const cause = error instanceof TRPCClientError ? error.cause : error;
+      const message =
+        cause instanceof AppError ? cause.userMessage(options.locale) : error instanceof Error ? error.message : String(error);
       process.stdout.write(`${message}\n`);
       return { code: 1, outcomes: options.files.map((file) => ({ file, error: message })) };
     }

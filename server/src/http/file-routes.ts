@@ -90,7 +90,7 @@ async function serveFiles(
     let writes: CellWrites = [];
     if (action === "fix") {
       // multipart/form-data: the secretary's file and the fixes she saw (as JSON).
-      const form = await new Response(body, { headers: { "content-type": String(req.headers["content-type"] ?? "") } })
+      const form = await new Response(new Uint8Array(body), { headers: { "content-type": String(req.headers["content-type"] ?? "") } })
         .formData()
         .catch(() => null);
       const file = form?.get("file");

@@ -1,46 +1,16 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { get } from "node:https";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPane } from "../../../addin/e2e/build-pane";
+import { makeCertificate } from "../../test/self-signed";
 import { DEV_ORIGIN } from "../cli/manifest";
 import { openTestDatabase } from "../db/test-database";
 import { createHttpServer } from "./server";
 import { findCertificate, listenable } from "./tls";
 
 const root = join(import.meta.dirname, "../../..");
-
-/** A self-signed localhost certificate made with openssl, as `office-addin-dev-certs` makes a trusted one. */
-function makeCertificate(): { dir: string; cert: string; key: string } {
-  const dir = mkdtempSync(join(tmpdir(), "xueji-tls-"));
-  const cert = join(dir, "localhost.crt");
-  const key = join(dir, "localhost.key");
-  execFileSync(
-    "openssl",
-    [
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-days",
-      "1",
-      "-subj",
-      "/CN=localhost",
-      "-addext",
-      "subjectAltName=DNS:localhost,IP:127.0.0.1",
-      "-keyout",
-      key,
-      "-out",
-      cert,
-    ],
-    { stdio: "ignore" },
-  );
-  return { dir, cert, key };
-}
 
 function fetchStatus(url: string, ca: Buffer): Promise<{ status: number; type: string }> {
   return new Promise((resolve, reject) => {

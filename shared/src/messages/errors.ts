@@ -229,6 +229,10 @@ export const errorCatalogue = {
     "zh-CN": "未知的核对表类型“{kind}”。可选：{kinds}。",
     en: "Unknown sheet kind “{kind}”. Choose one of: {kinds}.",
   },
+  "cli.unreachable": {
+    "zh-CN": "无法连接学籍服务器 {url}（{reason}）。请确认服务已启动（pnpm start），或用 --server / XUEJI_SERVER 指定地址。",
+    en: "Cannot reach the Xueji server at {url} ({reason}). Is it running (pnpm start)? Or give the address with --server / XUEJI_SERVER.",
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
