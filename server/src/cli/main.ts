@@ -3,10 +3,11 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { TRPCClientError } from "@trpc/client";
-import { AppError, formatError, type Locale, SHEET_KINDS, type SheetKind } from "@xueji/shared";
+import { AppError, formatError, type Locale, planFixes, SHEET_KINDS, type SheetKind } from "@xueji/shared";
 import { todayInChina } from "../clock";
 import { auditKeyFile, checkpointDir, pgliteDir } from "../data-paths";
 import { annotateFile } from "../files/annotate-xlsx";
+import { correctFile } from "../files/fix-xlsx";
 import { readSheetGrid } from "../files/read-sheet-grid";
 import { formatReport } from "../validate/report-text";
 import { toReport, validateFile } from "../validate/validate-file";
@@ -25,7 +26,7 @@ import { submitFiles } from "./submit";
  */
 const HELP = {
   "zh-CN": `用法：
-  xueji validate 文件.xlsx|文件.csv [--kind 类型] [--json] [--limit N] [--annotate 标注副本.xlsx]
+  xueji validate 文件.xlsx|文件.csv [--kind 类型] [--json] [--limit N] [--annotate 标注副本.xlsx] [--fix 修正后.xlsx]
   xueji login    --user 用户名 [--server 地址]            （密码取自 XUEJI_PASSWORD 或终端输入）
   xueji submit   文件… --term 2025-2026-1 [--kind 类型] [--college 学院编号] [--server 地址] [--token 令牌]
   xueji audit verify                                      （核验审计链，并与最新的签名检查点比对）
@@ -40,7 +41,7 @@ const HELP = {
 
 退出码：0 成功/没有错误；1 表中有错误或有提交失败；2 文件无法读取或用法错误。`,
   en: `Usage:
-  xueji validate FILE.xlsx|FILE.csv [--kind KIND] [--json] [--limit N] [--annotate OUT.xlsx]
+  xueji validate FILE.xlsx|FILE.csv [--kind KIND] [--json] [--limit N] [--annotate OUT.xlsx] [--fix FIXED.xlsx]
   xueji login    --user NAME [--server URL]                 (password from XUEJI_PASSWORD or the terminal)
   xueji submit   FILE... --term 2025-2026-1 [--kind KIND] [--college ID] [--server URL] [--token TOKEN]
   xueji audit verify                                        (verify the audit chain against the newest signed checkpoint)
@@ -60,6 +61,16 @@ function usage(locale: Locale, zh: string, en: string): AppError {
   return new AppError("cli.usage", { detail: locale === "en" ? en : zh });
 }
 
+/**
+ * `--fix OUT.xlsx`: the pane's 一键修正 from the command line — the same plan (`planFixes`), the same
+ * writer. ID numbers are restored from the record only in the pane, where the secretary sees them first.
+ */
+async function writeFixed(out: string, file: string, read: Awaited<ReturnType<typeof readSheetGrid>>, locale: Locale): Promise<void> {
+  const { safe } = planFixes(read.rows, read.local.issues, read.local.rows, read.local.columns);
+  await writeFile(out, await correctFile(file, read.sheet, read.rows, safe));
+  process.stderr.write(locale === "en" ? `${safe.length} cells fixed; wrote ${out}\n` : `已修正 ${safe.length} 处，写出 ${out}\n`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -76,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
       user: { type: "string" },
       name: { type: "string" },
       annotate: { type: "string" },
+      fix: { type: "string" },
       url: { type: "string" },
       out: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
@@ -100,11 +112,12 @@ async function main(argv: string[]): Promise<number> {
       const limit = Number(values.limit);
       const file = rest[0] as string;
       let report: Awaited<ReturnType<typeof validateFile>>["report"];
-      if (values.annotate) {
-        // The annotated copy (as the task pane's file mode downloads it) needs the grid as read too.
+      if (values.annotate || values.fix) {
+        // The annotated and corrected copies (as the task pane's file mode downloads them) need the grid as read too.
         const read = await readSheetGrid(file, { today: todayInChina(), ...(kind ? { kind } : {}) });
         report = toReport(file, read.sheet, read.local, locale);
-        await writeFile(values.annotate, await annotateFile(file, report, read.rows, locale));
+        if (values.annotate) await writeFile(values.annotate, await annotateFile(file, report, read.rows, locale));
+        if (values.fix) await writeFixed(values.fix, file, read, locale);
       } else report = (await validateFile(file, { today: todayInChina(), locale, ...(kind ? { kind } : {}) })).report;
       process.stdout.write(
         values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, locale, Number.isFinite(limit) ? limit : 200)}\n`,

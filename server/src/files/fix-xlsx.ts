@@ -1,4 +1,5 @@
-import { DATE_FORMAT, TEXT_FORMAT } from "@xueji/shared";
+import { readFile } from "node:fs/promises";
+import { DATE_FORMAT, type GridRow, TEXT_FORMAT } from "@xueji/shared";
 import { z } from "zod";
 import { MAX_CELL_TEXT, MAX_ROWS, textInput } from "../routers/inputs";
 import { type CopySource, openCopy, ownStyle } from "./workbook-copy";
@@ -42,4 +43,9 @@ export async function correctWorkbook(source: CopySource, writes: CellWrites): P
     cell.value = date ? new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]))) : write.value;
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** `xueji validate FILE --fix OUT.xlsx`: the same corrected copy, from a file on disk. */
+export async function correctFile(path: string, sheet: string, grid: readonly GridRow[], writes: CellWrites): Promise<Buffer> {
+  return correctWorkbook({ bytes: await readFile(path), fileName: path, sheet, grid }, writes);
 }
