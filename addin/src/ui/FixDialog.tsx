@@ -52,11 +52,6 @@ export function FixDialog({
           <DialogTitle>{t("fix.title")}</DialogTitle>
           <DialogContent>
             {safe.length + fromRecord.length === 0 ? <Text>{t("fix.nothing")}</Text> : null}
-            {note && safe.length + fromRecord.length ? (
-              <Text block size={200}>
-                {note}
-              </Text>
-            ) : null}
             {safe.length ? (
               <>
                 <Text id="fix-intro">{t("fix.intro", { count: safe.length })}</Text>
@@ -123,6 +118,11 @@ export function FixDialog({
                   label={t("fix.fromRecordApply", { count: fromRecord.length })}
                 />
               </>
+            ) : null}
+            {note && safe.length + fromRecord.length ? (
+              <Text block size={200}>
+                {note}
+              </Text>
             ) : null}
           </DialogContent>
           <DialogActions>

@@ -1,6 +1,5 @@
 #!/usr/bin/env -S npx tsx
 import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { TRPCClientError } from "@trpc/client";
 import { AppError, formatError, type Locale, planFixes, SHEET_KINDS, type SheetKind } from "@xueji/shared";

@@ -2,6 +2,9 @@ import type { GridRow } from "../cell";
 import type { ParsedRow } from "./reader";
 import { displayValue } from "./values";
 
+export const TEXT_FORMAT = "@";
+export const DATE_FORMAT = "yyyy-mm-dd";
+
 /** One cell to write: the value and, first, the number format ("@" keeps an ID number text). */
 export interface CellFix {
   /** 1-based worksheet row. */
@@ -9,7 +12,8 @@ export interface CellFix {
   /** Column letter (A, B … AA). */
   column: string;
   value: string | number;
-  format?: string;
+  /** The only formats a fix sets: text (IDs, codes) and a date. */
+  format?: typeof TEXT_FORMAT | typeof DATE_FORMAT;
   /** What the cell holds now, for the list the secretary sees first. */
   before: string;
   reason: "normalised" | "standard-name" | "leading-zeros" | "text-date" | "id-as-text" | "from-record";
@@ -34,8 +38,6 @@ export interface FixPlan {
 // Columns that hold identifiers: stored as text so Excel never drops a digit or a leading zero.
 const IDENTIFIER_FIELDS = new Set(["studentNo", "examNo", "idNumber", "majorCode", "courseCode"]);
 const DATE_FIELDS = new Set(["birthDate", "enrolmentDate", "expectedGraduationDate"]);
-export const TEXT_FORMAT = "@";
-export const DATE_FORMAT = "yyyy-mm-dd";
 
 /** `A` → 0, `AA` → 26. */
 function columnNumber(letter: string): number {
