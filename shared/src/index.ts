@@ -37,6 +37,7 @@ export * from "./messages/labels";
 export * from "./messages/notices";
 export * from "./messages/outcomes";
 export * from "./messages/setting-labels";
+export * from "./messages/workbook-features";
 export * from "./rules/graduation-audit";
 export * from "./rules/graduation-audit-certificate";
 export * from "./rules/record-checks";

@@ -66,8 +66,17 @@ function usage(locale: Locale, zh: string, en: string): AppError {
  */
 async function writeFixed(out: string, file: string, read: Awaited<ReturnType<typeof readSheetGrid>>, locale: Locale): Promise<void> {
   const { safe } = planFixes(read.rows, read.local.issues, read.local.rows, read.local.columns);
-  await writeFile(out, await correctFile(file, read.sheet, read.rows, safe));
-  process.stderr.write(locale === "en" ? `${safe.length} cells fixed; wrote ${out}\n` : `已修正 ${safe.length} 处，写出 ${out}\n`);
+  const copy = await correctFile(file, read.sheet, read.rows, safe);
+  await writeFile(out, copy.file);
+  process.stderr.write(locale === "en" ? `${copy.written} cells fixed; wrote ${out}\n` : `已修正 ${copy.written} 处，写出 ${out}\n`);
+  if (copy.formulas.length) {
+    const cells = copy.formulas.join(locale === "en" ? ", " : "、");
+    process.stderr.write(
+      locale === "en"
+        ? `Left alone (they hold formulas; fix their source): ${cells}\n`
+        : `以下单元格是公式，未改动（请修改公式引用的原数据）：${cells}\n`,
+    );
+  }
 }
 
 async function main(argv: string[]): Promise<number> {

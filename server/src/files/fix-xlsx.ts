@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { DATE_FORMAT, type GridRow, TEXT_FORMAT } from "@xueji/shared";
+import { basename } from "node:path";
+import { AppError, DATE_FORMAT, type GridRow, TEXT_FORMAT } from "@xueji/shared";
+import ExcelJS from "exceljs";
 import { z } from "zod";
 import { MAX_CELL_TEXT, MAX_ROWS, textInput } from "../routers/inputs";
 import { type CopySource, openCopy, ownStyle } from "./workbook-copy";
@@ -26,26 +28,46 @@ export type CellWrites = z.infer<typeof cellWritesInput>;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+export interface CorrectedCopy {
+  file: Buffer;
+  /** Cells written. */
+  written: number;
+  /**
+   * Cells left alone because they hold a formula (e.g. 姓名 looked up from another sheet): writing
+   * the value would replace the formula, so the secretary fixes its source herself.
+   */
+  formulas: string[];
+}
+
 /**
  * The corrected copy (the pane's file mode, `xueji validate --fix`): the secretary's workbook with
  * each fix written into its cell — text format first for IDs, a real date for a text date — and
- * every other cell, sheet, merged title row and format exactly as read. A CSV comes back as a
- * workbook (a CSV cannot keep an ID column as text).
+ * every other cell, sheet, merged title row, formula and format exactly as read. A CSV comes back
+ * as a workbook (a CSV cannot keep an ID column as text). A workbook holding what the copy cannot
+ * keep (charts, pivot tables, macros …) is refused rather than returned without them.
  */
-export async function correctWorkbook(source: CopySource, writes: CellWrites): Promise<Buffer> {
-  const { workbook, sheet } = await openCopy(source);
+export async function correctWorkbook(source: CopySource, writes: CellWrites): Promise<CorrectedCopy> {
+  const { workbook, sheet, lost } = await openCopy(source);
+  if (lost.length) throw new AppError("file.copy-would-lose", { file: basename(source.fileName), features: lost.join(",") });
+  const formulas: string[] = [];
+  let written = 0;
   for (const write of writes) {
     const cell = sheet.getCell(`${write.column}${write.row}`);
+    if (cell.type === ExcelJS.ValueType.Formula) {
+      formulas.push(cell.address);
+      continue;
+    }
     ownStyle(cell);
     if (write.format) cell.numFmt = write.format;
     const date = write.format === DATE_FORMAT && typeof write.value === "string" ? ISO_DATE.exec(write.value) : null;
     // ExcelJS stores a Date as Excel's day number (UTC midnight: no time-zone shift of the day).
     cell.value = date ? new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]))) : write.value;
+    written++;
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return { file: Buffer.from(await workbook.xlsx.writeBuffer()), written, formulas };
 }
 
 /** `xueji validate FILE --fix OUT.xlsx`: the same corrected copy, from a file on disk. */
-export async function correctFile(path: string, sheet: string, grid: readonly GridRow[], writes: CellWrites): Promise<Buffer> {
+export async function correctFile(path: string, sheet: string, grid: readonly GridRow[], writes: CellWrites): Promise<CorrectedCopy> {
   return correctWorkbook({ bytes: await readFile(path), fileName: path, sheet, grid }, writes);
 }

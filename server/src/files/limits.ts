@@ -29,6 +29,11 @@ export const FILE_LIMITS = {
    * `&amp;…` it is at most six times that. A longer run is a crafted part, not a spreadsheet.
    */
   xmlTextChars: 6 * 32_767 + 1024,
+  /**
+   * Uncompressed bytes of a whole workbook the server copies (annotated, corrected): the copy
+   * writer holds every part in memory, unlike the streaming reader. A 50,000-row roster is ~30 MB.
+   */
+  copyBytes: 128 * MiB,
   /** One CSV line (a row of at most 16,384 cells of 32,767 characters would be far longer; real rows are < 10 KB). */
   csvRowChars: 4 * MiB,
 } as const;

@@ -1,6 +1,8 @@
-import { extname } from "node:path";
-import type { GridRow } from "@xueji/shared";
+import { basename, extname } from "node:path";
+import { AppError, type GridRow, type WorkbookFeature } from "@xueji/shared";
 import ExcelJS from "exceljs";
+import { FILE_LIMITS } from "./limits";
+import { openZip } from "./zip-parts";
 
 export interface CopySource {
   /** The original file's bytes and name (its extension says .xlsx or .csv). */
@@ -12,13 +14,61 @@ export interface CopySource {
   grid: readonly GridRow[];
 }
 
+export interface WorkbookCopy {
+  workbook: ExcelJS.Workbook;
+  sheet: ExcelJS.Worksheet;
+  /** What the workbook holds that ExcelJS will not write back (empty for nearly every check sheet). */
+  lost: WorkbookFeature[];
+}
+
+const MiB = 1024 * 1024;
+
+// Parts ExcelJS 4 does not read: a copy written through it comes back without them.
+const UNKEPT_PARTS: ReadonlyArray<readonly [RegExp, WorkbookFeature]> = [
+  [/^xl\/charts\//, "charts"],
+  [/^xl\/(pivotTables|pivotCache)\//, "pivots"],
+  [/^xl\/vbaProject\.bin$/, "macros"],
+  [/^xl\/(slicers|slicerCaches|timelines|timelineCaches)\//, "slicers"],
+  [/^xl\/externalLinks\//, "links"],
+  [/^xl\/(ctrlProps|activeX)\//, "controls"],
+  [/^xl\/embeddings\//, "objects"],
+  [/^xl\/threadedComments\//, "threaded-comments"],
+];
+
+/**
+ * Reads the .xlsx's zip under the reader's own limits before ExcelJS holds it all in memory: each
+ * part inflates to no more than it declares (a crafted header cannot hide a zip bomb in a sheet the
+ * checker never read), the whole stays under FILE_LIMITS.copyBytes; and names the features the
+ * copy would lose.
+ */
+async function inspect(source: CopySource): Promise<WorkbookFeature[]> {
+  const file = basename(source.fileName);
+  const zip = await openZip(file, source.bytes).catch(() => {
+    throw new AppError("file.corrupt", { file, detail: "zip" });
+  });
+  try {
+    let total = 0;
+    for (const name of zip.names()) {
+      for await (const chunk of zip.open(name, FILE_LIMITS.copyBytes)) {
+        total += chunk.length;
+        if (total > FILE_LIMITS.copyBytes) throw new AppError("file.copy-too-large", { file, limit: FILE_LIMITS.copyBytes / MiB });
+      }
+    }
+    const names = zip.names();
+    return [...new Set(UNKEPT_PARTS.filter(([part]) => names.some((n) => part.test(n))).map(([, feature]) => feature))];
+  } finally {
+    zip.close();
+  }
+}
+
 /**
  * The secretary's workbook as ExcelJS reads it, and the checked worksheet in it, for the copies
  * the server writes (annotated, corrected): every cell not touched afterwards — values, formats,
- * fills, merged title rows, other sheets — is written back as it was read. A CSV becomes a
+ * fills, merged title rows, formulas, other sheets, names, validation — is written back as it was
+ * read; `lost` lists what ExcelJS cannot carry (charts, pivot tables, macros …). A CSV becomes a
  * workbook with one sheet whose text cells are formatted as text (no digits lost when opened).
  */
-export async function openCopy(source: CopySource): Promise<{ workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet }> {
+export async function openCopy(source: CopySource): Promise<WorkbookCopy> {
   const workbook = new ExcelJS.Workbook();
   if (extname(source.fileName).toLowerCase() === ".csv") {
     const sheet = workbook.addWorksheet(source.sheet === "CSV" ? "Sheet1" : source.sheet);
@@ -30,11 +80,12 @@ export async function openCopy(source: CopySource): Promise<{ workbook: ExcelJS.
         if (cell.type === "string") target.numFmt = "@";
       });
     }
-    return { workbook, sheet };
+    return { workbook, sheet, lost: [] };
   }
+  const lost = await inspect(source);
   await workbook.xlsx.load(source.bytes as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet(source.sheet) ?? (workbook.worksheets[0] as ExcelJS.Worksheet);
-  return { workbook, sheet };
+  return { workbook, sheet, lost };
 }
 
 /**

@@ -18,12 +18,14 @@ export interface ZipParts {
   close(): void;
 }
 
-export async function openZip(file: string): Promise<ZipParts> {
+/** The zip at path `file`, or held in `bytes` (an upload; `file` is then its name, for messages). */
+export async function openZip(file: string, bytes?: Buffer): Promise<ZipParts> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
     // Sizes are checked by `open` below (with messages of our own), so yauzl's own check is off.
-    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: false }, (error, opened) =>
-      error ? reject(error) : resolve(opened),
-    );
+    const options = { lazyEntries: true, autoClose: false, validateEntrySizes: false };
+    const done = (error: Error | null, opened: yauzl.ZipFile) => (error ? reject(error) : resolve(opened));
+    if (bytes) yauzl.fromBuffer(bytes, options, done);
+    else yauzl.open(file, options, done);
   });
   if (zip.entryCount > FILE_LIMITS.zipEntries) {
     zip.close();

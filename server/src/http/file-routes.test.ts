@@ -1,4 +1,7 @@
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type GridRow, planFixes, readSheet } from "@xueji/shared";
 import ExcelJS from "exceljs";
@@ -6,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, TODAY, type World } from "../../test/world";
 import { TEST_ENGINES } from "../db/test-database";
 import type { ValidationReport } from "../validate/validate-file";
+import { MAX_UPLOAD } from "./file-routes";
 
 const fixtures = join(import.meta.dirname, "../../fixtures");
 const MESSY = "roster-new-messy.xlsx";
@@ -133,6 +137,89 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
     const noFile = await fetch(`${base}/api/files/fix`, { method: "POST", headers: auth, body: new FormData() });
     expect(noFile.status).toBe(422);
     expect((await fix(bytes, MESSY, [], {})).status).toBe(401);
+  });
+
+  it("leaves formula cells alone (a shared formula's first cell too) and says which, writing the rest", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("名单");
+    sheet.addRow(["学号", "姓名", "姓名（查找）"]);
+    for (const [no, name] of [
+      ["2025010101", "王 五"],
+      ["2025010102", "李 四"],
+      ["2025010103", "赵 六"],
+    ])
+      sheet.addRow([no, name]);
+    // Filled down in Excel: C2 holds the formula, C3:C4 share it.
+    sheet.getCell("C2").value = { formula: "TRIM(B2)", result: "王 五" } as ExcelJS.CellFormulaValue;
+    for (const r of [3, 4]) sheet.getCell(`C${r}`).value = { sharedFormula: "C2", result: "x" } as ExcelJS.CellSharedFormulaValue;
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const res = await fix(bytes, "名单.xlsx", [
+      { row: 2, column: "B", value: "王五" },
+      { row: 2, column: "C", value: "王五" },
+      { row: 3, column: "C", value: "李四" },
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-xueji-fixed")).toBe("1");
+    expect(res.headers.get("x-xueji-formula-cells")).toBe("C2,C3");
+    const corrected = (await book(await res.arrayBuffer())).getWorksheet("名单") as ExcelJS.Worksheet;
+    expect(corrected.getCell("B2").value).toBe("王五");
+    expect(corrected.getCell("C2").formula).toBe("TRIM(B2)");
+    for (const r of [3, 4]) expect(corrected.getCell(`C${r}`).type).toBe(ExcelJS.ValueType.Formula);
+  });
+
+  it("refuses to make a corrected copy that would lose a chart, naming it, and names the copy once when fixed again", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "xueji-chart-"));
+    const path = join(dir, "有图表.xlsx");
+    writeFileSync(path, readFileSync(join(fixtures, MESSY)));
+    // A chart part as Excel writes one (ExcelJS does not read charts, so its copy would drop it).
+    mkdirSync(join(dir, "xl/charts"), { recursive: true });
+    writeFileSync(
+      join(dir, "xl/charts/chart1.xml"),
+      '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+    );
+    execFileSync("zip", ["-q", path, "xl/charts/chart1.xml"], { cwd: dir });
+    const withChart = readFileSync(path);
+    const refused = await fix(withChart, "有图表.xlsx", [{ row: 4, column: "B", value: "x" }]);
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toBe(
+      "“有图表.xlsx”含有图表，修正后的副本无法保留，因此没有生成。请按检查结果在 WPS 表格或 Excel 中直接修改原文件，或把这些内容移到另一个文件后再一键修正。",
+    );
+    const again = await fix(readFileSync(join(fixtures, MESSY)), "名单_已修正.xlsx", [{ row: 4, column: "B", value: "x" }]);
+    expect(decodeURIComponent(again.headers.get("content-disposition") ?? "")).toMatch(/''名单_已修正\.xlsx$/);
+  });
+
+  it("answers only the secretary's own pages when signed in by cookie, and only roles that may check sheets", async () => {
+    const cookie = `xueji_session=${w.tokens.get("secretary-a")}`;
+    const body = JSON.stringify(spec);
+    const post = (headers: Record<string, string>) =>
+      fetch(`${base}/api/files/new-sheet`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+    const foreign = await post({ cookie, origin: "https://evil.example" });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).toBe("已拒绝来自其他网站的请求。请在学籍系统自己的页面中操作。");
+    expect((await post({ cookie })).status).toBe(403); // no Origin at all: a form post from who knows where
+    expect((await post({ cookie, origin: base })).status).toBe(200);
+    expect((await post({ authorization: `Bearer ${w.tokens.get("school-leader")}` })).status).toBe(403);
+    expect((await post({ authorization: `Bearer ${w.tokens.get("registrar")}` })).status).toBe(200);
+  });
+
+  it("refuses a file over the limit before reading it, saying the limit in the reader's language", async () => {
+    const status = await new Promise<{ code: number; text: string }>((resolve, reject) => {
+      const req = request(`${base}/api/files/check?name=a.xlsx`, {
+        method: "POST",
+        headers: { ...auth, "content-length": String(MAX_UPLOAD + 1) },
+      });
+      req.on("response", (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => (text += c.toString("utf8")));
+        res.on("end", () => {
+          resolve({ code: res.statusCode ?? 0, text });
+          req.destroy(); // the 25 MB body is never sent
+        });
+      });
+      req.on("error", reject);
+      req.flushHeaders();
+    });
+    expect(status).toEqual({ code: 413, text: "提交的数据不符合要求：文件超过 25 MB。" });
   });
 
   const spec = {

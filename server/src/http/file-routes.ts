@@ -74,7 +74,7 @@ async function serveFiles(
   if (!user) return fail(res, 401, formatError("auth.required", {}, locale));
   if (!scopeOf("sheets.validate", user.role)) return fail(res, 403, formatError("auth.forbidden", { role: user.role }, locale));
   const declared = Number(req.headers["content-length"] ?? 0);
-  const tooLarge = formatError("input.invalid", { detail: locale === "en" ? "the file is larger than 25 MB" : "文件超过 25 MB" }, locale);
+  const tooLarge = formatError("input.invalid", { problem: "file-too-large", maximum: MAX_UPLOAD / (1024 * 1024) }, locale);
   if (declared > MAX_UPLOAD) return fail(res, 413, tooLarge);
   const body = await readBody(req, MAX_UPLOAD);
   if (!body) return fail(res, 413, tooLarge);
@@ -107,14 +107,24 @@ async function serveFiles(
     }
     const source = { bytes, fileName, sheet: checked.report.sheet, grid: checked.grid };
     const stem = fileName.replace(/\.(xlsx|xlsm|csv)$/i, "");
-    if (action === "fix")
-      return sendWorkbook(res, await correctWorkbook(source, writes), `${stem}_${locale === "en" ? "fixed" : "已修正"}.xlsx`);
+    if (action === "fix") {
+      const copy = await correctWorkbook(source, writes);
+      // What was written and which cells were left alone (formulas), for the pane's notice.
+      res.setHeader("x-xueji-fixed", String(copy.written));
+      res.setHeader("x-xueji-formula-cells", copy.formulas.slice(0, 200).join(","));
+      return sendWorkbook(res, copy.file, `${fixedStem(stem)}_${locale === "en" ? "fixed" : "已修正"}.xlsx`);
+    }
     const file = await annotateWorkbook({ ...source, report: checked.report, locale });
     sendWorkbook(res, file, `${stem}_${locale === "en" ? "checked" : "检查结果"}.xlsx`);
   } catch (error) {
     if (error instanceof AppError) return fail(res, 422, error.userMessage(locale));
     throw error;
   }
+}
+
+/** A copy fixed again keeps one suffix: 名单_已修正.xlsx, not 名单_已修正_已修正.xlsx. */
+function fixedStem(stem: string): string {
+  return stem.replace(/_(已修正|fixed)$/, "");
 }
 
 function sendWorkbook(res: ServerResponse, file: Buffer, name: string): void {

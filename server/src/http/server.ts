@@ -13,7 +13,7 @@ import { checkHealth } from "./health";
 import { createMetrics } from "./metrics";
 import { logRequest, proceduresOf } from "./request-log";
 import { type RequestMeta, readRequestMeta, sessionCookie } from "./request-meta";
-import { refuseTrpcRequest, writeRefusal } from "./trpc-guards";
+import { crossSite, refuseTrpcRequest, writeRefusal } from "./trpc-guards";
 
 export { SESSION_COOKIE } from "./request-meta";
 
@@ -91,6 +91,12 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
     }
     if (handleVerify(req, res, database, meta.locale)) return;
     if (url.pathname.startsWith("/api/files/")) {
+      // The fix upload is multipart, which a form on another site can send with the cookie.
+      if (req.method === "POST" && crossSite(req, meta, allowedOrigins)) {
+        res.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
+        res.end(formatError("auth.cross-site", {}, meta.locale));
+        return;
+      }
       handleFiles(req, res, database, meta.token, meta.locale, options.today);
       return;
     }

@@ -26,12 +26,19 @@ export function refuseTrpcRequest(req: IncomingMessage, meta: RequestMeta, allow
   if (req.method !== "POST") return null;
   const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") return { status: 415, trpcCode: "UNSUPPORTED_MEDIA_TYPE", code: "request.not-json" };
-  if (meta.viaCookie) {
-    const origin = req.headers.origin;
-    if (!origin || (origin !== meta.origin && !allowedOrigins.includes(origin)))
-      return { status: 403, trpcCode: "FORBIDDEN", code: "auth.cross-site" };
-  }
+  if (crossSite(req, meta, allowedOrigins)) return { status: 403, trpcCode: "FORBIDDEN", code: "auth.cross-site" };
   return null;
+}
+
+/**
+ * A POST the browser authenticated by itself (the session cookie) from a page that is not this
+ * server's own nor an allowed origin: refused by every POST route that takes the cookie (tRPC and
+ * the file routes). A bearer token cannot be attached by another site, so it passes.
+ */
+export function crossSite(req: IncomingMessage, meta: RequestMeta, allowedOrigins: readonly string[]): boolean {
+  if (!meta.viaCookie) return false;
+  const origin = req.headers.origin;
+  return !origin || (origin !== meta.origin && !allowedOrigins.includes(origin));
 }
 
 /** Answers a refused request in tRPC's error shape (an array for a batch), localised, with the request id. */

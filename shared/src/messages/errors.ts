@@ -5,6 +5,7 @@ import { MATERIALS, type Material } from "../workflows/materials";
 import { stageLabel } from "../workflows/stages";
 import type { Locale } from "./catalogue";
 import { formatInputProblem, isInputProblem } from "./input-problems";
+import { WORKBOOK_FEATURES, type WorkbookFeature } from "./workbook-features";
 
 /**
  * Errors of whole operations (a file that cannot be opened, a bad command-line option), as
@@ -233,6 +234,16 @@ export const errorCatalogue = {
     "zh-CN": "无法连接学籍服务器 {url}（{reason}）。请确认服务已启动（pnpm start），或用 --server / XUEJI_SERVER 指定地址。",
     en: "Cannot reach the Xueji server at {url} ({reason}). Is it running (pnpm start)? Or give the address with --server / XUEJI_SERVER.",
   },
+  // 一键修正 in file mode writes a copy of the secretary's workbook: refused rather than losing part of it.
+  "file.copy-would-lose": {
+    "zh-CN":
+      "“{file}”含有{features}，修正后的副本无法保留，因此没有生成。请按检查结果在 WPS 表格或 Excel 中直接修改原文件，或把这些内容移到另一个文件后再一键修正。",
+    en: "“{file}” holds {features}, which a corrected copy cannot keep, so none was made. Fix the problems listed in the original file in WPS or Excel, or move those items to another file and try again.",
+  },
+  "file.copy-too-large": {
+    "zh-CN": "“{file}”解压后超过 {limit} MB，无法生成副本。请按检查结果在原文件中修改。",
+    en: "“{file}” is larger than {limit} MB uncompressed; no copy can be made. Fix the problems listed in the original file.",
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
@@ -252,6 +263,11 @@ function localise(name: string, params: Readonly<Record<string, string | number>
       .map((m) => (m in MATERIALS ? MATERIALS[m as Material][locale] : m));
     return names.join(locale === "zh-CN" ? "、" : ", ");
   }
+  if (name === "features")
+    return String(value)
+      .split(",")
+      .map((f) => WORKBOOK_FEATURES[f as WorkbookFeature]?.[locale] ?? f)
+      .join(locale === "en" ? ", " : "、");
   if (name === "type" && value in DEFAULT_WORKFLOWS) return DEFAULT_WORKFLOWS[value as ApplicationType].name[locale];
   if (name === "role" && value in ROLE_LABELS) return ROLE_LABELS[value as Role][locale];
   if (name === "reasons")

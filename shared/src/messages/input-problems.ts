@@ -53,6 +53,7 @@ export const INPUT_PROBLEMS = {
   "nothing-to-change": { "zh-CN": "没有要修改的身份信息", en: "there is nothing to change" },
   "id-number": { "zh-CN": "新的身份证号无效", en: "the new ID number is not valid" },
   "not-an-id": { "zh-CN": "“{path}”应为编号", en: "“{path}” must be an id" },
+  "file-too-large": { "zh-CN": "文件超过 {maximum} MB", en: "the file is larger than {maximum} MB" },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type InputProblem = keyof typeof INPUT_PROBLEMS;
