@@ -186,15 +186,18 @@ describe("file mode's one-click fix and new check sheet (Chromium, office.js unr
     // The ID from the record is shown, with its 学号, before anything is written.
     await dialog.getByText(RECORDED_ID).waitFor();
     await dialog.getByText("2026010102").first().waitFor();
-    await dialog.getByText(/原文件不变/).waitFor();
+    await dialog.getByText(/不会改动原文件/).waitFor();
+    await dialog.getByText("设为文本").first().waitFor(); // why a cell whose digits do not change is listed
     await page.waitForTimeout(500); // the dialog's fade-in, for the screenshot
     await shot(page, "file-6-fix-preview");
     expect(await seriousViolations(page)).toEqual([]);
 
     const download = page.waitForEvent("download");
-    await page.getByRole("button", { name: "写入修正并重新检查" }).click();
+    await page.getByRole("button", { name: "生成修正后的文件并重新检查" }).click();
     expect((await download).suggestedFilename()).toBe("roster-new-messy_已修正.xlsx");
-    await page.getByText(/修正后的文件“roster-new-messy_已修正.xlsx”已下载/).waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/修正后的文件“roster-new-messy_已修正.xlsx”已保存到浏览器的“下载”文件夹，原文件没有改动/)
+      .waitFor({ timeout: 30_000 });
     await page.getByTestId("summary-record").waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId("file-name").textContent()).toBe("roster-new-messy_已修正.xlsx");
 
@@ -244,7 +247,10 @@ describe("file mode's one-click fix and new check sheet (Chromium, office.js unr
     const sheetDownload = page.waitForEvent("download");
     await page.getByRole("button", { name: "下载核对表" }).click();
     expect((await sheetDownload).suggestedFilename()).toBe("在校生学年注册表.xlsx");
-    await page.getByTestId("new-sheet-done").waitFor();
+    await page
+      .getByTestId("new-sheet-done")
+      .getByText(/“在校生学年注册表.xlsx”已保存到浏览器的“下载”文件夹，已预填 2 名学生/)
+      .waitFor();
     const roster = new ExcelJS.Workbook();
     await roster.xlsx.load(readFileSync(await (await sheetDownload).path()) as unknown as ArrayBuffer);
     const ws = roster.worksheets[0] as ExcelJS.Worksheet;
@@ -330,7 +336,7 @@ describe("Excel mode against an in-page TEST DOUBLE of Excel (served in place of
     await page.waitForTimeout(500);
     await shot(page, "excel-3-fix-preview");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole("button", { name: "写入修正并重新检查" }).click();
+    await page.getByRole("button", { name: "生成修正后的文件并重新检查" }).click();
     await page.getByText(/已修正 \d+ 处/).waitFor({ timeout: 30_000 });
     await page.getByTestId("summary-record").waitFor();
     const after = await countsOf(page, "summary-sheet");

@@ -80,18 +80,34 @@ export async function annotatedCopy(
  * The corrected copy (file mode's 一键修正): the server writes the fixes the secretary saw into her
  * workbook, every other cell as it was. A CSV comes back as .xlsx (it cannot keep ID columns text).
  */
-export async function correctedCopy(file: File, fixes: readonly CellWrite[], options: FileOptions): Promise<File> {
+export async function correctedCopy(file: File, fixes: readonly CellWrite[], options: FileOptions): Promise<Correction> {
   const form = new FormData();
   form.append("file", file, file.name);
   form.append("fixes", JSON.stringify(fixes.map(({ row, column, value, format }) => ({ row, column, value, format }))));
-  const { blob, name } = await workbookOf(await send("fix", form, null, options), "fixed.xlsx");
-  return new File([blob], name, { type: blob.type });
+  const response = await send("fix", form, null, options);
+  const { blob, name } = await workbookOf(response, "fixed.xlsx");
+  return {
+    file: new File([blob], name, { type: blob.type }),
+    fixed: Number(response.headers.get("x-xueji-fixed") ?? fixes.length),
+    formulaCells: (response.headers.get("x-xueji-formula-cells") ?? "").split(",").filter(Boolean),
+  };
 }
 
-/** A new check sheet as .xlsx (file mode's 新建核对表), from the same description Excel mode adds as a worksheet. */
-export async function newSheetFile(sheet: NewSheet, options: FileOptions): Promise<{ blob: Blob; name: string }> {
+/** What 一键修正 made of a file: the copy, how many cells it wrote, and the formula cells it left alone. */
+export interface Correction {
+  file: File;
+  fixed: number;
+  formulaCells: string[];
+}
+
+/**
+ * A new check sheet as .xlsx (file mode's 新建核对表), from the same description Excel mode adds as
+ * a worksheet, handed to the browser's downloads.
+ */
+export async function downloadNewSheet(sheet: NewSheet, options: FileOptions): Promise<void> {
   const response = await send("new-sheet", JSON.stringify(sheet), "application/json", options);
-  return workbookOf(response, `${sheet.name}.xlsx`);
+  const { blob, name } = await workbookOf(response, `${sheet.name}.xlsx`);
+  saveFile(blob, name);
 }
 
 /** Hands a file to the browser's downloads (file mode has no workbook to write into). */

@@ -1,4 +1,5 @@
 import type { GridRow } from "@xueji/shared";
+import type { Correction } from "../api/files";
 import type { CellRef, CellWrite, HostCapabilities, Mark, NewSheet, ReadProgress, SheetHost } from "./sheet-host";
 
 /** What the server's reader said about an uploaded file (`POST /api/files/check`). */
@@ -10,7 +11,7 @@ export interface FileCheck {
 /** What the server does for file mode besides reading: the corrected copy and new sheets as .xlsx. */
 export interface FileWriters {
   /** The file with these cells written (the server's corrected copy). */
-  correct(file: File, cells: readonly CellWrite[]): Promise<File>;
+  correct(file: File, cells: readonly CellWrite[]): Promise<Correction>;
   /** A new check sheet as a file, handed to the browser's downloads. */
   newSheet(sheet: NewSheet): Promise<void>;
 }
@@ -32,6 +33,8 @@ export class FileHost implements SheetHost {
     editsWorkbook: false,
   };
   marks: readonly Mark[] = [];
+  /** What the last `writeValues` wrote and left alone (formula cells), for the pane's notice. */
+  lastCorrection: Omit<Correction, "file"> | null = null;
   private checked: FileCheck | null = null;
 
   constructor(
@@ -69,7 +72,9 @@ export class FileHost implements SheetHost {
 
   async writeValues(cells: readonly CellWrite[]): Promise<void> {
     if (!this.writers) throw new Error("this file host cannot write");
-    this.file = await this.writers.correct(this.file, cells);
+    const { file, ...counts } = await this.writers.correct(this.file, cells);
+    this.file = file;
+    this.lastCorrection = counts;
     this.reset();
   }
 

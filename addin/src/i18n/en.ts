@@ -92,9 +92,13 @@ export const en: Shape<typeof zhCN> = {
     apply: "Write fixes and check again",
     nothing: "Nothing can be fixed automatically.",
     done: "{{count}} cells fixed; checked again.",
-    doneFile: "{{count}} cells fixed. The corrected file “{{name}}” was downloaded and checked again; keep editing and submit that one.",
+    doneFile:
+      "{{count}} cells fixed and checked again. The corrected file “{{name}}” was saved to the browser's Downloads folder; the original is unchanged. Keep editing and submit the new file.",
+    formulaCells: "{{count}} more cells hold formulas ({{cells}}) and were left alone: fix the data they refer to.",
+    applyFile: "Make the corrected file and check again",
+    more: "{{count}} more are not listed and will be fixed too.",
     fileNote:
-      "The fixes go into a new file (yours is not changed; formats, other sheets and merged cells are kept), downloaded when it is ready.",
+      "Your file is not changed: the fixes go into a new file (formats, other sheets, merged cells and formulas are kept), downloaded when it is ready.",
     reasons: {
       normalised: "characters",
       "standard-name": "standard name",
@@ -146,7 +150,10 @@ export const en: Shape<typeof zhCN> = {
     fileMode:
       "An .xlsx file is made for you to download and open in WPS or Excel: student-number and ID columns as text, dropdowns for coded columns.",
     createFile: "Download check sheet",
-    doneFile: "Downloaded “{{name}}.xlsx” ({{rows}} rows).",
+    doneFile:
+      "“{{name}}.xlsx” was saved to the browser's Downloads folder. Fill it in with WPS or Excel, then open it on the Check page to check and submit it.",
+    doneFilePrefilled:
+      "“{{name}}.xlsx” was saved to the browser's Downloads folder with {{rows}} students filled in. Review it in WPS or Excel, then open it on the Check page to check and submit it.",
   },
   kinds: {
     "roster-new": "New-student roster",

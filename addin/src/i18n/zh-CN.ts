@@ -81,8 +81,12 @@ export const zhCN = {
     apply: "写入修正并重新检查",
     nothing: "没有可自动修正的问题。",
     done: "已修正 {{count}} 处，已重新检查。",
-    doneFile: "已修正 {{count}} 处，修正后的文件“{{name}}”已下载，并已重新检查；请用它继续编辑和提交。",
-    fileNote: "修正写入一份新文件（原文件不变，格式、其他工作表和合并单元格保持原样），生成后自动下载。",
+    doneFile:
+      "已修正 {{count}} 处并重新检查。修正后的文件“{{name}}”已保存到浏览器的“下载”文件夹，原文件没有改动；以后请打开这份新文件继续编辑和提交。",
+    formulaCells: "另有 {{count}} 处是公式（{{cells}}），没有改动：请修改公式引用的原数据。",
+    fileNote: "不会改动原文件：修正写入一份新文件（格式、其他工作表、合并单元格和公式保持原样），生成后自动下载。",
+    applyFile: "生成修正后的文件并重新检查",
+    more: "另有 {{count}} 处未列出，也会一并修正。",
     reasons: {
       normalised: "规范字符",
       "standard-name": "标准名称",
@@ -132,7 +136,9 @@ export const zhCN = {
     done: "已新建工作表“{{name}}”（{{rows}} 行）。",
     fileMode: "将生成 .xlsx 文件供下载，可在 WPS 表格或 Excel 中打开：学号、身份证号等列已设为文本，代码列带下拉选项。",
     createFile: "下载核对表",
-    doneFile: "已下载“{{name}}.xlsx”（{{rows}} 行）。",
+    doneFile: "“{{name}}.xlsx”已保存到浏览器的“下载”文件夹。用 WPS 表格或 Excel 打开填写后，回到“检查”页打开它检查并提交。",
+    doneFilePrefilled:
+      "“{{name}}.xlsx”已保存到浏览器的“下载”文件夹，已预填 {{rows}} 名学生。用 WPS 表格或 Excel 打开核对后，回到“检查”页打开它检查并提交。",
   },
   kinds: {
     "roster-new": "新生学籍核对表",

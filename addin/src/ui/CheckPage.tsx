@@ -261,7 +261,7 @@ export function CheckPage() {
         <FixDialog
           safe={fixes.safe}
           fromRecord={fixes.fromRecord}
-          {...(excel ? {} : { note: t("fix.fileNote") })}
+          {...(excel ? {} : { note: t("fix.fileNote"), applyLabel: t("fix.applyFile") })}
           onClose={() => setFixing(false)}
           onApply={(chosen) => {
             setFixing(false);

@@ -24,19 +24,26 @@ import type { Fix } from "../check/fixes";
 const useStyles = makeStyles({
   list: { maxHeight: "220px", overflowY: "auto", margin: `${tokens.spacingVerticalS} 0` },
   mono: { fontFamily: tokens.fontFamilyNumeric, wordBreak: "break-all" },
+  reason: { display: "block", color: tokens.colorNeutralForeground3 },
 });
+
+/** Rows listed; all the fixes are written, the rest are counted below the list. */
+const SHOWN = 200;
 
 /** What 一键修正 will write, shown before it is written; ID numbers from the record need a tick. */
 export function FixDialog({
   safe,
   fromRecord,
   note,
+  applyLabel,
   onApply,
   onClose,
 }: {
   safe: Fix[];
   /** Where the fixes go, when not into the open workbook (file mode: a corrected copy). */
   note?: string;
+  /** The apply button's words when they differ (file mode makes a new file rather than writing). */
+  applyLabel?: string;
   fromRecord: Array<Fix & { studentNo: string }>;
   onApply: (fixes: Fix[]) => void;
   onClose: () => void;
@@ -66,21 +73,26 @@ export function FixDialog({
                       </TableRow>
                     </TableHeader>
                     <TableBody>
-                      {safe.slice(0, 200).map((f) => (
+                      {safe.slice(0, SHOWN).map((f) => (
                         <TableRow key={`${f.column}${f.row}`}>
                           <TableCell>
                             {f.column}
                             {f.row}
                           </TableCell>
                           <TableCell className={styles.mono}>{f.before}</TableCell>
-                          <TableCell className={styles.mono} title={t(`fix.reasons.${f.reason}`)}>
-                            {String(f.value)}
+                          <TableCell>
+                            <span className={styles.mono}>{String(f.value)}</span>
+                            {/* Why: an ID set to text looks the same before and after. */}
+                            <Text size={100} className={styles.reason}>
+                              {t(`fix.reasons.${f.reason}`)}
+                            </Text>
                           </TableCell>
                         </TableRow>
                       ))}
                     </TableBody>
                   </Table>
                 </section>
+                {safe.length > SHOWN ? <Text block>{t("fix.more", { count: safe.length - SHOWN })}</Text> : null}
               </>
             ) : null}
             {fromRecord.length ? (
@@ -128,7 +140,7 @@ export function FixDialog({
           <DialogActions>
             <Button onClick={onClose}>{t("common.cancel")}</Button>
             <Button appearance="primary" disabled={total === 0} onClick={() => onApply([...safe, ...(restore ? fromRecord : [])])}>
-              {t("fix.apply")}
+              {applyLabel ?? t("fix.apply")}
             </Button>
           </DialogActions>
         </DialogBody>

@@ -17,7 +17,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client";
-import { newSheetFile, saveFile } from "../api/files";
+import { downloadNewSheet } from "../api/files";
 import { collegeStudents } from "../api/students";
 import type { NewSheet } from "../host/sheet-host";
 import { useApp } from "./app-context";
@@ -83,11 +83,8 @@ export function NewSheetPage() {
       const students = kind === "roster-returning" ? await collegeStudents(api, "enrolled") : [];
       const sheet = sheetFromTemplate(kind, students, t(`kinds.${kind}`));
       if (excel) await excel.addSheet(sheet);
-      else {
-        // File mode (WPS 表格, any browser): the same sheet, written by the server as an .xlsx to download.
-        const { blob, name } = await newSheetFile(sheet, { token: session.token, locale });
-        saveFile(blob, name);
-      }
+      // File mode (WPS 表格, any browser): the same sheet, written by the server as an .xlsx to download.
+      else await downloadNewSheet(sheet, { token: session.token, locale });
       return { name: sheet.name, rows: sheet.rows.length };
     },
   });
@@ -109,7 +106,9 @@ export function NewSheetPage() {
       </Button>
       {create.data ? (
         <MessageBar intent="success" data-testid="new-sheet-done">
-          <MessageBarBody>{t(excel ? "newSheet.done" : "newSheet.doneFile", create.data)}</MessageBarBody>
+          <MessageBarBody>
+            {t(excel ? "newSheet.done" : create.data.rows ? "newSheet.doneFilePrefilled" : "newSheet.doneFile", create.data)}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {create.error ? (

@@ -1,8 +1,9 @@
 import type { GridRow, SheetKind } from "@xueji/shared";
+import type { TFunction } from "i18next";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client";
-import { annotatedCopy, checkFile, correctedCopy, type FileReport, newSheetFile, saveFile } from "../api/files";
+import { annotatedCopy, checkFile, correctedCopy, downloadNewSheet, type FileReport, saveFile } from "../api/files";
 import { submitSheet, validateSheet } from "../api/sheets";
 import { type CheckResult, checkLocally, marksOf, toPaneIssues } from "../check/check-result";
 import { clientIdFor } from "../check/client-id";
@@ -49,6 +50,15 @@ interface CheckState {
   fixedFile: boolean;
 }
 
+/** Where the corrected copy went, and the formula cells it left alone (named, so she can find them). */
+function fileNotice(host: FileHost, t: TFunction, locale: string): string {
+  const { fixed = 0, formulaCells = [] } = host.lastCorrection ?? {};
+  const done = t("fix.doneFile", { count: fixed, name: host.file.name });
+  if (!formulaCells.length) return done;
+  const cells = formulaCells.slice(0, 10).join(locale === "en" ? ", " : "、") + (formulaCells.length > 10 ? " …" : "");
+  return `${done}${locale === "en" ? " " : ""}${t("fix.formulaCells", { count: formulaCells.length, cells })}`;
+}
+
 function useCheckState() {
   const { api, excel, locale, session, today } = useApp();
   const { t } = useTranslation();
@@ -87,10 +97,7 @@ function useCheckState() {
         },
         {
           correct: (f, cells) => correctedCopy(f, cells, options()),
-          newSheet: async (sheet) => {
-            const { blob, name } = await newSheetFile(sheet, options());
-            saveFile(blob, name);
-          },
+          newSheet: (sheet) => downloadNewSheet(sheet, options()),
         },
       );
       patch({
@@ -179,17 +186,12 @@ function useCheckState() {
           patch({ file: host.file, fixedFile: true });
         }
         await runCheck();
-        patch({
-          notice:
-            host instanceof FileHost
-              ? t("fix.doneFile", { count: fixes.length, name: host.file.name })
-              : t("fix.done", { count: fixes.length }),
-        });
+        patch({ notice: host instanceof FileHost ? fileNotice(host, t, locale) : t("fix.done", { count: fixes.length }) });
       } catch (error) {
         patch({ error: errorMessage(error, offline), phase: { step: "done" } });
       }
     },
-    [offline, patch, runCheck, t],
+    [locale, offline, patch, runCheck, t],
   );
 
   const clearMarks = useCallback(async () => {
