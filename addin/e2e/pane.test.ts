@@ -336,7 +336,7 @@ describe("Excel mode against an in-page TEST DOUBLE of Excel (served in place of
     await page.waitForTimeout(500);
     await shot(page, "excel-3-fix-preview");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole("button", { name: "生成修正后的文件并重新检查" }).click();
+    await page.getByRole("button", { name: "写入修正并重新检查" }).click();
     await page.getByText(/已修正 \d+ 处/).waitFor({ timeout: 30_000 });
     await page.getByTestId("summary-record").waitFor();
     const after = await countsOf(page, "summary-sheet");

@@ -41,9 +41,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
  * and its name in `?name=`: `POST /api/files/check` → the `xueji validate --json` report plus the
  * grid as read (the pane submits that grid through `sheets.submit`); `POST /api/files/annotate` →
  * the annotated copy (.xlsx); `POST /api/files/fix` (multipart: `file` and the `fixes` the pane
- * showed, as JSON) → the corrected copy (.xlsx); `POST /api/files/new-sheet` (JSON: the pane's
- * new-sheet description) → a new check sheet (.xlsx). Bearer token or session cookie, permission
- * `sheets.validate`.
+ * showed, as JSON) → the corrected copy (.xlsx; headers `x-xueji-fixed`, `x-xueji-formula-cells`);
+ * `POST /api/files/new-sheet` (JSON: the pane's new-sheet description) → a new check sheet (.xlsx).
+ * Bearer token or session cookie (whose Origin server.ts has checked), permission `sheets.validate`.
+ * docs/architecture.md "File routes" describes them.
  */
 export function handleFiles(
   req: IncomingMessage,
