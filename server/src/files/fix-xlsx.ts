@@ -4,7 +4,7 @@ import { AppError, DATE_FORMAT, type GridRow, TEXT_FORMAT } from "@xueji/shared"
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import { MAX_CELL_TEXT, MAX_ROWS, textInput } from "../routers/inputs";
-import { type CopySource, openCopy, ownStyle } from "./workbook-copy";
+import { type CopySource, excelDate, openCopy, ownStyle } from "./workbook-copy";
 
 /**
  * The cells 一键修正 writes, as the pane sends them (`planFixes` in @xueji/shared made them, and
@@ -25,8 +25,6 @@ export const cellWritesInput = z
   .max(MAX_ROWS);
 
 export type CellWrites = z.infer<typeof cellWritesInput>;
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export interface CorrectedCopy {
   file: Buffer;
@@ -59,9 +57,7 @@ export async function correctWorkbook(source: CopySource, writes: CellWrites): P
     }
     ownStyle(cell);
     if (write.format) cell.numFmt = write.format;
-    const date = write.format === DATE_FORMAT && typeof write.value === "string" ? ISO_DATE.exec(write.value) : null;
-    // ExcelJS stores a Date as Excel's day number (UTC midnight: no time-zone shift of the day).
-    cell.value = date ? new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]))) : write.value;
+    cell.value = (write.format === DATE_FORMAT ? excelDate(write.value) : null) ?? write.value;
     written++;
   }
   return { file: Buffer.from(await workbook.xlsx.writeBuffer()), written, formulas };

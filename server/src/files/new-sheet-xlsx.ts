@@ -1,6 +1,11 @@
+import { DATE_FORMAT } from "@xueji/shared";
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import { MAX_COLUMNS, MAX_ROWS, textInput } from "../routers/inputs";
+import { excelDate } from "./workbook-copy";
+
+/** Excel refuses (as a damaged file) a list-validation source longer than this. */
+const MAX_LIST_CHARS = 255;
 
 const CELL_TEXT = 1_000;
 
@@ -16,7 +21,17 @@ export const newSheetInput = z
     textColumns: z.array(z.number().int().min(0).max(MAX_COLUMNS)).max(MAX_COLUMNS),
     rows: z.array(z.array(z.union([textInput(CELL_TEXT), z.number().finite(), z.null()])).max(MAX_COLUMNS)).max(MAX_ROWS),
     dropdowns: z
-      .array(z.object({ column: z.number().int().min(0).max(MAX_COLUMNS), values: z.array(textInput(100)).min(1).max(200) }))
+      .array(
+        z.object({
+          column: z.number().int().min(0).max(MAX_COLUMNS),
+          // The values become one quoted, comma-separated list: no comma or quote inside, under Excel's limit.
+          values: z
+            .array(textInput(100).regex(/^[^,"]+$/))
+            .min(1)
+            .max(200)
+            .refine((values) => values.join(",").length <= MAX_LIST_CHARS),
+        }),
+      )
       .max(MAX_COLUMNS),
     spareRows: z.number().int().min(0).max(5_000),
   })
@@ -52,11 +67,17 @@ export async function newSheetWorkbook(spec: NewSheetSpec): Promise<Buffer> {
   const header = sheet.getRow(1);
   header.values = spec.headers;
   header.font = { bold: true };
+  const text = new Set(spec.textColumns);
   spec.rows.forEach((values, index) => {
     const row = sheet.getRow(index + 2);
     for (let c = 0; c < width; c++) {
       const value = values[c];
-      if (value !== null && value !== undefined && value !== "") row.getCell(c + 1).value = value;
+      if (value === null || value === undefined || value === "") continue;
+      const cell = row.getCell(c + 1);
+      // A date from the record is a real date, as Excel mode's addSheet leaves it (Excel parses what it is given).
+      const date = text.has(c) ? null : excelDate(value);
+      cell.value = date ?? value;
+      if (date) cell.numFmt = DATE_FORMAT;
     }
   });
   // Text format on every data row (spare ones too), so 学号 and 身份证号 are kept as typed.

@@ -88,6 +88,17 @@ export async function openCopy(source: CopySource): Promise<WorkbookCopy> {
   return { workbook, sheet, lost };
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A `2026-11-23` as the date Excel stores (ExcelJS writes a Date as Excel's day number; UTC
+ * midnight, so no time zone shifts the day), or null for anything else.
+ */
+export function excelDate(value: unknown): Date | null {
+  const date = typeof value === "string" ? ISO_DATE.exec(value) : null;
+  return date ? new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]))) : null;
+}
+
 /**
  * ExcelJS shares one style object among cells with the same style: give a cell its own before
  * changing its fill or format, or every cell that shared the style would change too.

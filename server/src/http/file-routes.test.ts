@@ -224,11 +224,11 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
 
   const spec = {
     name: "在校生学籍核对表",
-    headers: ["学号", "姓名", "身份证号", "性别", "政治面貌"],
+    headers: ["学号", "姓名", "身份证号", "性别", "政治面貌", "出生日期"],
     textColumns: [0, 2],
     rows: [
-      ["2024010101", "张三", "43010320070315123X", "男", null],
-      ["0024010102", "李四", "430103200405011234", "女", "团员"],
+      ["2024010101", "张三", "43010320070315123X", "男", null, "2007-03-15"],
+      ["0024010102", "李四", "430103200405011234", "女", "团员", "2004-05-01"],
     ],
     dropdowns: [{ column: 3, values: ["男", "女"] }],
     spareRows: 20,
@@ -254,6 +254,9 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
     expect(sheet.getCell("D23").dataValidation).toMatchObject({ type: "list", formulae: ['"男,女"'] });
     expect(sheet.getCell("D24").dataValidation).toBeUndefined();
     expect(sheet.getCell("E2").value).toBeNull();
+    // A date from the record is a real date (as Excel mode leaves it), so the check does not offer to fix it.
+    expect(sheet.getCell("F2").value).toEqual(new Date("2007-03-15T00:00:00Z"));
+    expect(sheet.getCell("F2").numFmt).toBe("yyyy-mm-dd");
   });
 
   it("refuses a malformed new sheet with a localised reason", async () => {
@@ -262,6 +265,13 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
     const res = await post(JSON.stringify({ ...spec, headers: [] }));
     expect(res.status).toBe(422);
     expect(await res.text()).toMatch(/headers/);
+    // A list Excel would call damaged: a comma inside a value, or longer than 255 characters in all.
+    const comma = await post(JSON.stringify({ ...spec, dropdowns: [{ column: 3, values: ["男,女"] }] }));
+    expect(await comma.text()).toBe("提交的数据不符合要求：“dropdowns.0.values.0”的格式不对。");
+    const long = await post(
+      JSON.stringify({ ...spec, dropdowns: [{ column: 3, values: Array.from({ length: 60 }, (_, i) => `民族${i}`) }] }),
+    );
+    expect(await long.text()).toBe("提交的数据不符合要求：“dropdowns.0.values”的内容不对。");
     const en = await post("{", "en");
     expect(en.status).toBe(422);
     expect(await en.text()).toMatch(/not valid JSON/);
