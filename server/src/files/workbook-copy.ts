@@ -43,8 +43,8 @@ const UNKEPT_PARTS: ReadonlyArray<readonly [RegExp, WorkbookFeature]> = [
  */
 async function inspect(source: CopySource): Promise<WorkbookFeature[]> {
   const file = basename(source.fileName);
-  const zip = await openZip(file, source.bytes).catch(() => {
-    throw new AppError("file.corrupt", { file, detail: "zip" });
+  const zip = await openZip(file, source.bytes).catch((error: unknown) => {
+    throw error instanceof AppError ? error : new AppError("file.corrupt", { file, detail: "zip" });
   });
   try {
     let total = 0;
