@@ -15,7 +15,11 @@ export const cellWritesInput = z
     z
       .object({
         row: z.number().int().min(1).max(1_048_576),
-        column: z.string().regex(/^[A-Z]{1,3}$/),
+        // A to XFD, Excel's last column (a cell beyond it makes a file Excel calls damaged).
+        column: z
+          .string()
+          .regex(/^[A-Z]{1,3}$/)
+          .refine((c) => c.length < 3 || c <= "XFD"),
         value: z.union([textInput(MAX_CELL_TEXT), z.number().finite()]),
         format: z.enum([TEXT_FORMAT, DATE_FORMAT]).optional(),
       })

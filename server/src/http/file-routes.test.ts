@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -132,6 +132,8 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
     expect(await bad.text()).toMatch(/fixes\.0\.row/);
     const format = await fix(bytes, MESSY, [{ row: 4, column: "B", value: "x", format: "0.00" }]);
     expect(format.status).toBe(422);
+    const beyond = await fix(bytes, MESSY, [{ row: 4, column: "XFE", value: "x" }]);
+    expect(await beyond.text()).toBe("提交的数据不符合要求：“fixes.0.column”的内容不对。");
     const en = await fix(bytes, MESSY, "nope", { ...auth, "accept-language": "en" });
     expect(await en.text()).toMatch(/“fixes” has the wrong type/);
     const noFile = await fetch(`${base}/api/files/fix`, { method: "POST", headers: auth, body: new FormData() });
@@ -186,6 +188,26 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
     );
     const again = await fix(readFileSync(join(fixtures, MESSY)), "名单_已修正.xlsx", [{ row: 4, column: "B", value: "x" }]);
     expect(decodeURIComponent(again.headers.get("content-disposition") ?? "")).toMatch(/''名单_已修正\.xlsx$/);
+    rmSync(dir, { recursive: true });
+  });
+
+  it("inflates the whole upload under a limit before the copy writer holds it (a bomb in a part the check never reads)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "xueji-bomb-"));
+    const path = join(dir, "名单.xlsx");
+    writeFileSync(path, readFileSync(join(fixtures, MESSY)));
+    // Two parts no worksheet points to, 70 MB of zeros each (about 70 KB deflated): 140 MB in all.
+    mkdirSync(join(dir, "xl"));
+    execFileSync(
+      "sh",
+      ["-c", "head -c 73400320 /dev/zero > xl/a.bin && zip -q 名单.xlsx xl/a.bin && mv xl/a.bin xl/b.bin && zip -q 名单.xlsx xl/b.bin"],
+      {
+        cwd: dir,
+      },
+    );
+    const res = await fix(readFileSync(path), "名单.xlsx", [{ row: 4, column: "B", value: "x" }]);
+    expect(res.status).toBe(422);
+    expect(await res.text()).toBe("“名单.xlsx”解压后超过 128 MB，无法生成副本。请按检查结果在原文件中修改。");
+    rmSync(dir, { recursive: true });
   });
 
   it("answers only the secretary's own pages when signed in by cookie, and only roles that may check sheets", async () => {
