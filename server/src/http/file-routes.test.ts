@@ -1,13 +1,12 @@
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { request } from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type GridRow, planFixes, readSheet } from "@xueji/shared";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, TODAY, type World } from "../../test/world";
 import { TEST_ENGINES } from "../db/test-database";
+import { addZipParts } from "../files/testing/craft-zip";
 import type { ValidationReport } from "../validate/validate-file";
 import { MAX_UPLOAD } from "./file-routes";
 
@@ -170,17 +169,13 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
   });
 
   it("refuses to make a corrected copy that would lose a chart, naming it, and names the copy once when fixed again", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "xueji-chart-"));
-    const path = join(dir, "有图表.xlsx");
-    writeFileSync(path, readFileSync(join(fixtures, MESSY)));
     // A chart part as Excel writes one (ExcelJS does not read charts, so its copy would drop it).
-    mkdirSync(join(dir, "xl/charts"), { recursive: true });
-    writeFileSync(
-      join(dir, "xl/charts/chart1.xml"),
-      '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
-    );
-    execFileSync("zip", ["-q", path, "xl/charts/chart1.xml"], { cwd: dir });
-    const withChart = readFileSync(path);
+    const withChart = addZipParts(readFileSync(join(fixtures, MESSY)), [
+      {
+        name: "xl/charts/chart1.xml",
+        data: Buffer.from('<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>'),
+      },
+    ]);
     const refused = await fix(withChart, "有图表.xlsx", [{ row: 4, column: "B", value: "x" }]);
     expect(refused.status).toBe(422);
     expect(await refused.text()).toBe(
@@ -188,26 +183,18 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
     );
     const again = await fix(readFileSync(join(fixtures, MESSY)), "名单_已修正.xlsx", [{ row: 4, column: "B", value: "x" }]);
     expect(decodeURIComponent(again.headers.get("content-disposition") ?? "")).toMatch(/''名单_已修正\.xlsx$/);
-    rmSync(dir, { recursive: true });
   });
 
   it("inflates the whole upload under a limit before the copy writer holds it (a bomb in a part the check never reads)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "xueji-bomb-"));
-    const path = join(dir, "名单.xlsx");
-    writeFileSync(path, readFileSync(join(fixtures, MESSY)));
     // Two parts no worksheet points to, 70 MB of zeros each (about 70 KB deflated): 140 MB in all.
-    mkdirSync(join(dir, "xl"));
-    execFileSync(
-      "sh",
-      ["-c", "head -c 73400320 /dev/zero > xl/a.bin && zip -q 名单.xlsx xl/a.bin && mv xl/a.bin xl/b.bin && zip -q 名单.xlsx xl/b.bin"],
-      {
-        cwd: dir,
-      },
-    );
-    const res = await fix(readFileSync(path), "名单.xlsx", [{ row: 4, column: "B", value: "x" }]);
+    const zeros = Buffer.alloc(73400320);
+    const bomb = addZipParts(readFileSync(join(fixtures, MESSY)), [
+      { name: "xl/a.bin", data: zeros },
+      { name: "xl/b.bin", data: zeros },
+    ]);
+    const res = await fix(bomb, "名单.xlsx", [{ row: 4, column: "B", value: "x" }]);
     expect(res.status).toBe(422);
     expect(await res.text()).toBe("“名单.xlsx”解压后超过 128 MB，无法生成副本。请按检查结果在原文件中修改。");
-    rmSync(dir, { recursive: true });
   });
 
   it("answers only the secretary's own pages when signed in by cookie, and only roles that may check sheets", async () => {

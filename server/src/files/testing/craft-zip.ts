@@ -14,9 +14,31 @@ export interface CraftedPart {
  * ones no zip library will write.
  */
 export function craftZip(parts: readonly CraftedPart[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
+  return appendEntries([], [], 0, 0, parts);
+}
+
+/**
+ * For tests: a copy of a real zip (a fixture workbook) with more parts appended — what `zip FILE PART`
+ * does, without needing the zip command on the test machine. Assumes no archive comment (as Excel and
+ * ExcelJS write them).
+ */
+export function addZipParts(zip: Buffer, parts: readonly CraftedPart[]): Buffer {
+  const endAt = zip.length - 22;
+  if (zip.readUInt32LE(endAt) !== 0x06054b50) throw new Error("addZipParts: end record not at the end");
+  const count = zip.readUInt16LE(endAt + 10);
+  const directorySize = zip.readUInt32LE(endAt + 12);
+  const directoryAt = zip.readUInt32LE(endAt + 16);
+  return appendEntries([zip.subarray(0, directoryAt)], [zip.subarray(directoryAt, directoryAt + directorySize)], directoryAt, count, parts);
+}
+
+function appendEntries(
+  locals: Buffer[],
+  centrals: Buffer[],
+  startOffset: number,
+  startCount: number,
+  parts: readonly CraftedPart[],
+): Buffer {
+  let offset = startOffset;
   for (const part of parts) {
     const name = Buffer.from(part.name, "utf8");
     const compressed = deflateRawSync(part.data, { level: 9 });
@@ -49,8 +71,8 @@ export function craftZip(parts: readonly CraftedPart[]): Buffer {
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt16LE(startCount + parts.length, 8);
+  end.writeUInt16LE(startCount + parts.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
