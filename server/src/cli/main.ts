@@ -12,6 +12,7 @@ import { formatReport } from "../validate/report-text";
 import { toReport, validateFile } from "../validate/validate-file";
 import { adminCreate } from "./admin";
 import { auditCheckpoint, auditVerify } from "./audit";
+import { cliCheckRules } from "./check-rules";
 import { loadCredentials } from "./credentials";
 import { demo } from "./demo";
 import { login } from "./login";
@@ -90,6 +91,12 @@ async function main(argv: string[]): Promise<number> {
     throw new AppError("cli.unknown-kind", { kind: values.kind, kinds: SHEET_KINDS.join(", ") });
   }
   const kind = values.kind as SheetKind | undefined;
+  /** The server and token a command talks to: --token with --server, else what `xueji login` saved. */
+  const session = async () => {
+    const saved = await loadCredentials();
+    const token = values.token ?? (saved && (saved.server === values.server || !process.env.XUEJI_SERVER) ? saved.token : undefined);
+    return { token, server: values.token ? values.server : (saved?.server ?? values.server) };
+  };
 
   switch (command) {
     case "demo":
@@ -99,12 +106,16 @@ async function main(argv: string[]): Promise<number> {
       const limit = Number(values.limit);
       const file = rest[0] as string;
       let report: Awaited<ReturnType<typeof validateFile>>["report"];
+      const today = todayInChina();
+      // Signed in, the sheet is held to the registrar's published 核对规则; offline, to the defaults — said on stderr.
+      const { ageLimits, note } = await cliCheckRules({ ...(await session()), today, locale });
+      process.stderr.write(`${note}\n`);
       if (values.annotate) {
         // The annotated copy (as the task pane's file mode downloads it) needs the grid as read too.
-        const read = await readSheetGrid(file, { today: todayInChina(), ...(kind ? { kind } : {}) });
+        const read = await readSheetGrid(file, { today, ageLimits, ...(kind ? { kind } : {}) });
         report = toReport(file, read.sheet, read.local, locale);
         await writeFile(values.annotate, await annotateFile(file, report, read.rows, locale));
-      } else report = (await validateFile(file, { today: todayInChina(), locale, ...(kind ? { kind } : {}) })).report;
+      } else report = (await validateFile(file, { today, locale, ageLimits, ...(kind ? { kind } : {}) })).report;
       process.stdout.write(
         values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, locale, Number.isFinite(limit) ? limit : 200)}\n`,
       );
@@ -117,9 +128,7 @@ async function main(argv: string[]): Promise<number> {
       if (rest.length === 0) throw usage(locale, "submit 需要至少一个文件", "submit needs at least one file");
       if (!values.term || !/^\d{4}-\d{4}-[123]$/.test(values.term))
         throw usage(locale, "submit 需要 --term，例如 2025-2026-1", "submit needs --term, e.g. 2025-2026-1");
-      const saved = await loadCredentials();
-      const token = values.token ?? (saved && (saved.server === values.server || !process.env.XUEJI_SERVER) ? saved.token : undefined);
-      const server = values.token ? values.server : (saved?.server ?? values.server);
+      const { token, server } = await session();
       if (!token) throw usage(locale, "请先运行 xueji login，或用 --token 提供令牌", "run xueji login first, or pass --token");
       const { code } = await submitFiles({
         files: rest,
