@@ -35,7 +35,12 @@ const SAY = {
  * server cannot be asked — the built-in defaults, and the note says which, so a secretary knows
  * an offline "no errors" may differ from the server's verdict.
  */
-export async function cliCheckRules(options: { server: string; token: string | undefined; today: string; locale: Locale }): Promise<CliCheckRules> {
+export async function cliCheckRules(options: {
+  server: string;
+  token: string | undefined;
+  today: string;
+  locale: Locale;
+}): Promise<CliCheckRules> {
   const say = SAY[options.locale];
   if (!options.token) return { ageLimits: DEFAULT_AGE_LIMITS, note: say.offline(DEFAULT_AGE_LIMITS) };
   const academicYear = academicYearOf(options.today);
@@ -44,7 +49,11 @@ export async function cliCheckRules(options: { server: string; token: string | u
     return { ageLimits: rules.ageLimits, note: say.server(options.server, rules.version, academicYear, rules.ageLimits) };
   } catch (error) {
     const why =
-      error instanceof TRPCClientError && error.data ? error.message : /ECONNREFUSED|fetch failed/.test(String(error)) ? say.unreachable : String(error);
+      error instanceof TRPCClientError && error.data
+        ? error.message
+        : /ECONNREFUSED|fetch failed/.test(String(error))
+          ? say.unreachable
+          : String(error);
     return { ageLimits: DEFAULT_AGE_LIMITS, note: say.failed(options.server, why, DEFAULT_AGE_LIMITS) };
   }
 }

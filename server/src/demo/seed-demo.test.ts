@@ -57,7 +57,11 @@ describe("the demo university of pnpm start", () => {
     const done = await executeAudits(first.db, { actor, cohort: 2026, collegeId: college?.id as number, today: "2026-07-01" });
     expect(done.executed).toBeGreaterThan(0);
     const [certificate] = await first.db
-      .select({ no: graduationCertificates.certificateNo, school: graduationCertificates.schoolName, president: graduationCertificates.presidentName })
+      .select({
+        no: graduationCertificates.certificateNo,
+        school: graduationCertificates.schoolName,
+        president: graduationCertificates.presidentName,
+      })
       .from(graduationCertificates)
       .orderBy(graduationCertificates.certificateNo)
       .limit(1);

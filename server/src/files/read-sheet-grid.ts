@@ -12,10 +12,7 @@ export interface SheetGrid {
  * The grid of the first worksheet that is a check sheet, as a client sends it to the server. Cells
  * are kept as read (no normalising): the server decides, with the same code, what they mean.
  */
-export async function readSheetGrid(
-  file: string,
-  options: { today: string; kind?: SheetKind; ageLimits?: AgeLimits },
-): Promise<SheetGrid> {
+export async function readSheetGrid(file: string, options: { today: string; kind?: SheetKind; ageLimits?: AgeLimits }): Promise<SheetGrid> {
   let first: SheetGrid | null = null;
   for await (const sheet of readWorksheets(file)) {
     const reader = createSheetReader({

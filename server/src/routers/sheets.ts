@@ -11,7 +11,15 @@ import { submitSheet } from "../services/sheets/submit-sheet";
 import { summarise } from "../services/sheets/summarise";
 import { collegeFilter, collegeFor, procedureFor, router } from "../trpc";
 import { academicYearInput, gridInput, idInput, noteInput, sheetKindInput, termInput, textInput } from "./inputs";
-import { checkRulesOutput, diffOutput, receiptOutput, reviewOutput, submissionListItem, submissionWithRowsOutput, validationOutput } from "./outputs";
+import {
+  checkRulesOutput,
+  diffOutput,
+  receiptOutput,
+  reviewOutput,
+  submissionListItem,
+  submissionWithRowsOutput,
+  validationOutput,
+} from "./outputs";
 
 const sheetInput = z.object({
   kind: sheetKindInput.optional(),

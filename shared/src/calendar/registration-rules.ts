@@ -1,5 +1,5 @@
-import { endOfTeachingWeek } from "./registrar-calendar";
 import { addDays } from "../fields/calendar-date";
+import { endOfTeachingWeek } from "./registrar-calendar";
 
 /**
  * The time limits of 学年注册 (seed 003 第十一–十二条), a versioned setting (`registration-rules`)

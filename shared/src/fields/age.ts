@@ -17,7 +17,8 @@ export const DEFAULT_AGE_LIMITS: AgeLimits = { min: 12, max: 80 };
  * What the limits guard: the birth date is part of the record reported upward (seed 003 第十五条
  * “学历注册信息包括：姓名、性别、出生日期、照片”), so a date no student can have is an error of the sheet.
  */
-export const AGE_LIMIT_SOURCE = "种子 003 第十五条：学历注册信息包括：姓名、性别、出生日期、照片；issue 11：学生年龄范围为设置（如 12–80 岁）";
+export const AGE_LIMIT_SOURCE =
+  "种子 003 第十五条：学历注册信息包括：姓名、性别、出生日期、照片；issue 11：学生年龄范围为设置（如 12–80 岁）";
 
 /** Whole years between a birth date and today, both `YYYY-MM-DD`. */
 export function ageOn(birthDate: string, today: string): number {
