@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -153,6 +153,18 @@ describe("xueji validate holds a sheet to the server's 核对规则 when signed 
     expect(result.stderr).toContain(`核对规则：取自服务器 ${server}`);
     expect(result.stderr).toContain("第 1 版），学生年龄 15–30 岁");
     expect(result.stdout).toContain("不在学生年龄的合理范围（15–30 岁）内");
+  });
+
+  it("the add-in's file mode (POST /api/files/check) is held to the published range too", async () => {
+    const response = await fetch(`${server}/api/files/check?name=roster.xlsx`, {
+      method: "POST",
+      body: await readFile(file),
+      headers: { "content-type": "application/octet-stream", authorization: `Bearer ${w.tokens.get("secretary-a")}` },
+    });
+    expect(response.status).toBe(200);
+    const { report } = (await response.json()) as { report: { issues: Array<{ code: string; message: string }> } };
+    expect(report.issues.map((i) => i.code)).toEqual(["age.out-of-range"]);
+    expect(report.issues[0]?.message).toContain("（15–30 岁）");
   });
 
   it("a server that cannot be asked: the defaults, and why", async () => {
