@@ -38,6 +38,8 @@ const HELP = {
   --lang    输出语言 zh-CN 或 en（默认 zh-CN，也可设 XUEJI_LANG）
   --server  服务器地址（默认 http://localhost:3000，也可设 XUEJI_SERVER）
 
+validate 在已登录（xueji login）或给出 --token 时按服务器发布的核对规则（学生年龄范围）检查，否则按内置默认，并在标准错误输出中说明。
+
 退出码：0 成功/没有错误；1 表中有错误或有提交失败；2 文件无法读取或用法错误。`,
   en: `Usage:
   xueji validate FILE.xlsx|FILE.csv [--kind KIND] [--json] [--limit N] [--annotate OUT.xlsx]
@@ -52,6 +54,9 @@ const HELP = {
   --kind    sheet kind: ${SHEET_KINDS.join(", ")} (detected by default)
   --lang    output language zh-CN or en (default zh-CN, or XUEJI_LANG)
   --server  server address (default http://localhost:3000, or XUEJI_SERVER)
+
+validate holds a sheet to the server's published check rules (the students' age range) when signed in (xueji login) or given
+--token, otherwise to the built-in defaults, and says which on stderr.
 
 Exit codes: 0 success / no errors; 1 the sheet has errors or a submission failed; 2 unreadable file or bad usage.`,
 };
