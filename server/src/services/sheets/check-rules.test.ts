@@ -1,13 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { AGE_LIMIT_SOURCE, DEFAULT_AGE_LIMITS } from "@xueji/shared";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gridOf } from "../../../test/grid";
+import { xueji } from "../../../test/run-xueji";
 import { makeWorld, type World } from "../../../test/world";
 import { students } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
@@ -90,21 +89,6 @@ describe.each(TEST_ENGINES)("the students' age range as a published setting on %
     expect(await secretary.sheets.checkRules({ academicYear: "2025-2026" })).toMatchObject({ version: 0, ageLimits: { min: 12, max: 80 } });
   });
 });
-
-const run = promisify(execFile);
-const main = join(import.meta.dirname, "../../cli/main.ts");
-
-async function xueji(args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", main, ...args], {
-      env: { ...process.env, XUEJI_LANG: "", ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe("xueji validate holds a sheet to the server's 核对规则 when signed in, to the defaults offline", () => {
   let w: World;
