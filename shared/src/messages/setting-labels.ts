@@ -60,7 +60,7 @@ export const SETTING_KIND_LABELS: Readonly<Record<string, Label>> = {
     title: { "zh-CN": "学年注册期限", en: "Annual registration time limits" },
     description: {
       "zh-CN": "学生办理学年注册和学年电子注册（含暂缓注册后的补注册）的期限（种子 003 第十一–十二条）。",
-      en: "When students register and when the year's electronic registration, 补注册 after deferral included, is complete (seed 003 art. 11–12).",
+      en: "When students register and when the year's electronic registration, late registration after deferral included, is complete (seed 003 art. 11–12).",
     },
   },
 };
@@ -147,7 +147,7 @@ export const SETTING_FIELD_LABELS: Readonly<Record<string, Label>> = {
     title: { "zh-CN": "学年电子注册完成期限（开学后月数）", en: "Electronic registration complete within (months after the start)" },
     description: {
       "zh-CN": "种子 003 第十二条：“学年的电子注册在每学年第一学期开学后1个月内完成”；暂缓注册学生的补注册也须在此之前办理。",
-      en: "Seed 003 art. 12: the year's electronic registration is complete within one month of the start; a deferred student's 补注册 is due by then too.",
+      en: "Seed 003 art. 12: the year's electronic registration is complete within one month of the start; a deferred student's late registration (补注册) is due by then too.",
     },
   },
 };
