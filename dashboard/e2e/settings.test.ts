@@ -191,6 +191,43 @@ describe("the registrar's settings, audit log and users in Chromium", () => {
     await context.close();
   });
 
+  it("a registrar leader sets the students' age range (核对规则) and the registration limits, each field named in Chinese", {
+    timeout: 120_000,
+  }, async () => {
+    const { context, page } = await signIn("registrar-leader");
+    await page.goto(`${base}/settings?kind=check-rules&key=default`);
+    const max = page.getByRole("spinbutton", { name: "最大年龄（岁）" });
+    await expect.poll(() => max.inputValue()).toBe("80");
+    expect(await page.getByRole("spinbutton", { name: "最小年龄（岁）" }).inputValue()).toBe("12");
+    // A maximum below the minimum is refused at the maximum, in the registrar's words.
+    await max.fill("10");
+    await max.press("Tab");
+    await page.getByRole("button", { name: "检查草稿" }).click();
+    await expect.poll(() => max.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => page.getByText("应大于最小值（12）。").count()).toBeGreaterThan(0);
+    await shoot(page, "settings-check-rules-invalid");
+    await expectAccessible(page, "check rules");
+    await max.fill("30");
+    await max.press("Tab");
+    const publish = page.getByRole("region", { name: "发布" });
+    await publish.getByLabel("修订原因").fill("全日制学生年龄上限 30 岁");
+    await publish.getByRole("button", { name: "发布新版本" }).click();
+    await page.getByText("已发布第 1 版，自 2026-2027 学年起生效。").waitFor();
+    expect(await (await w.as("secretary-a")).sheets.checkRules({ academicYear: "2026-2027" })).toMatchObject({
+      version: 1,
+      ageLimits: { min: 12, max: 30 },
+    });
+
+    await page.goto(`${base}/settings?kind=registration-rules&key=default`);
+    await expect.poll(() => page.getByRole("spinbutton", { name: "学生办理注册期限（开学后周数）" }).inputValue()).toBe("2");
+    await page
+      .getByText(/开学后1个月内完成/)
+      .first()
+      .waitFor();
+    await shoot(page, "settings-registration-rules");
+    await context.close();
+  });
+
   it("registrar staff read the settings but cannot publish", async () => {
     const { context, page } = await signIn("registrar");
     await page.goto(`${base}/settings?kind=workflow&key=suspension`);

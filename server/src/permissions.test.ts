@@ -28,6 +28,7 @@ const N: [Outcome, Outcome] = ["NOT_FOUND", "NOT_FOUND"];
 //                    secretary-a, leader-a, registrar, registrar-leader, school-leader, admin, anonymous
 const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "sheets.validate": [S, F, A, F, F, F, U],
+  "sheets.checkRules": [A, F, A, F, F, F, U],
   "sheets.submit": [S, F, A, F, F, F, U],
   "sheets.list": [S, S, A, A, A, F, U],
   "sheets.get": [H, H, A, A, A, F, U],
@@ -159,6 +160,7 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     gridOf([["学号", "姓名", "注册状态"], side === "own" ? ["2025010001", "张三", "暂缓注册"] : ["2025020001", "赵六", "暂缓注册"]]);
 
   const CALLS: Record<string, (c: Caller, side: "own" | "other") => Promise<unknown>> = {
+    "sheets.checkRules": (c) => c.sheets.checkRules({ academicYear: "2025-2026" }),
     "sheets.validate": (c, side) => c.sheets.validate({ termCode: "2025-2026-1", collegeId: college(side), grid: roster(side) }),
     "sheets.submit": (c, side) =>
       c.sheets.submit({ clientId: randomUUID(), termCode: "2025-2026-2", collegeId: college(side), grid: roster(side) }),

@@ -5,6 +5,7 @@ export * from "./auth/roles";
 export * from "./calendar/holiday-warnings";
 export * from "./calendar/holidays-cn";
 export * from "./calendar/registrar-calendar";
+export * from "./calendar/registration-rules";
 export * from "./calendar/working-days";
 export * from "./cell";
 export * from "./codes/course";

@@ -168,6 +168,43 @@ describe("the settings editor generated from each kind's JSON Schema", () => {
     expect(checkSetting("sheet-template", "roster-returning", seen.value, "zh-CN").ok).toBe(true);
   });
 
+  it("edits the students' age range of 核对规则 by its Chinese labels, and shows a maximum below the minimum at the maximum", async () => {
+    const { seen, user } = mount("check-rules", "default");
+    expect(screen.getByRole("region", { name: "学生年龄范围" })).toBeTruthy();
+    expect(screen.getByText(/按身份证号或出生日期算出的年龄/)).toBeTruthy();
+    const min = screen.getByLabelText("最小年龄（岁）") as HTMLInputElement;
+    const max = screen.getByLabelText("最大年龄（岁）") as HTMLInputElement;
+    expect([min.value, max.value]).toEqual(["12", "80"]);
+    await user.clear(max);
+    await user.type(max, "10");
+    await user.tab();
+    expect(seen.value).toEqual({ ageLimits: { min: 12, max: 10 } });
+    const checked = checkSetting("check-rules", "default", seen.value, "zh-CN");
+    if (checked.ok) throw new Error("expected issues");
+    expect(checked.issues).toEqual([{ path: ["ageLimits", "max"], message: "应大于最小值（12）。" }]);
+    cleanup();
+    mount("check-rules", "default", { value: seen.value, issues: checked.issues });
+    const marked = screen.getByLabelText("最大年龄（岁）");
+    expect(marked.getAttribute("aria-invalid")).toBe("true");
+    const said = (marked.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent);
+    expect(said).toContain("应大于最小值（12）。");
+    expect(screen.getByLabelText("最小年龄（岁）").getAttribute("aria-invalid")).not.toBe("true");
+  });
+
+  it("edits 学年注册期限, each limit with its seed sentence beside it", async () => {
+    const { seen, user } = mount("registration-rules", "default");
+    expect(screen.getByText(/开学后两周内到所在学院办理学年注册手续/)).toBeTruthy();
+    expect(screen.getByText(/开学后1个月内完成/)).toBeTruthy();
+    const weeks = screen.getByLabelText("学生办理注册期限（开学后周数）") as HTMLInputElement;
+    const months = screen.getByLabelText("学年电子注册完成期限（开学后月数）") as HTMLInputElement;
+    expect([weeks.value, months.value]).toEqual(["2", "1"]);
+    await user.clear(months);
+    await user.type(months, "2");
+    await user.tab();
+    expect(seen.value).toEqual({ studentWeeks: 2, completeMonths: 2 });
+    expect(checkSetting("registration-rules", "default", seen.value, "zh-CN").ok).toBe(true);
+  });
+
   it("is read-only for those who may not change settings", () => {
     mount("workflow", "suspension", { readOnly: true });
     expect(screen.queryByRole("button", { name: "添加一行" })).toBeNull();

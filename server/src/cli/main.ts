@@ -12,6 +12,7 @@ import { formatReport } from "../validate/report-text";
 import { toReport, validateFile } from "../validate/validate-file";
 import { adminCreate } from "./admin";
 import { auditCheckpoint, auditVerify } from "./audit";
+import { cliCheckRules } from "./check-rules";
 import { loadCredentials } from "./credentials";
 import { demo } from "./demo";
 import { login } from "./login";
@@ -38,6 +39,8 @@ const HELP = {
   --lang    输出语言 zh-CN 或 en（默认 zh-CN，也可设 XUEJI_LANG）
   --server  服务器地址（默认为本机 pnpm start 的地址：有证书时 https://localhost:3000，否则 http://localhost:3000；也可设 XUEJI_SERVER）
 
+validate 在已登录（xueji login）或给出 --token 时按服务器发布的核对规则（学生年龄范围）检查，否则按内置默认，并在标准错误输出中说明。
+
 退出码：0 成功/没有错误；1 表中有错误或有提交失败；2 文件无法读取或用法错误。`,
   en: `Usage:
   xueji validate FILE.xlsx|FILE.csv [--kind KIND] [--json] [--limit N] [--annotate OUT.xlsx] [--fix FIXED.xlsx]
@@ -52,6 +55,9 @@ const HELP = {
   --kind    sheet kind: ${SHEET_KINDS.join(", ")} (detected by default)
   --lang    output language zh-CN or en (default zh-CN, or XUEJI_LANG)
   --server  server address (default: where pnpm start serves here — https://localhost:3000 with a certificate, else http://localhost:3000; or XUEJI_SERVER)
+
+validate holds a sheet to the server's published check rules (the students' age range) when signed in (xueji login) or given
+--token, otherwise to the built-in defaults, and says which on stderr.
 
 Exit codes: 0 success / no errors; 1 the sheet has errors or a submission failed; 2 unreadable file or bad usage.`,
 };
@@ -111,6 +117,12 @@ async function main(argv: string[]): Promise<number> {
     throw new AppError("cli.unknown-kind", { kind: values.kind, kinds: SHEET_KINDS.join(", ") });
   }
   const kind = values.kind as SheetKind | undefined;
+  /** The server and token a command talks to: --token with --server, else what `xueji login` saved. */
+  const session = async () => {
+    const saved = await loadCredentials();
+    const token = values.token ?? (saved && (saved.server === values.server || !process.env.XUEJI_SERVER) ? saved.token : undefined);
+    return { token, server: values.token ? values.server : (saved?.server ?? values.server) };
+  };
 
   switch (command) {
     case "demo":
@@ -120,13 +132,17 @@ async function main(argv: string[]): Promise<number> {
       const limit = Number(values.limit);
       const file = rest[0] as string;
       let report: Awaited<ReturnType<typeof validateFile>>["report"];
+      const today = todayInChina();
+      // Signed in, the sheet is held to the registrar's published 核对规则; offline, to the defaults — said on stderr.
+      const { ageLimits, note } = await cliCheckRules({ ...(await session()), today, locale });
+      process.stderr.write(`${note}\n`);
       if (values.annotate || values.fix) {
         // The annotated and corrected copies (as the task pane's file mode downloads them) need the grid as read too.
-        const read = await readSheetGrid(file, { today: todayInChina(), ...(kind ? { kind } : {}) });
+        const read = await readSheetGrid(file, { today, ageLimits, ...(kind ? { kind } : {}) });
         report = toReport(file, read.sheet, read.local, locale);
         if (values.annotate) await writeFile(values.annotate, await annotateFile(file, report, read.rows, locale));
         if (values.fix) await writeFixed(values.fix, file, read, locale);
-      } else report = (await validateFile(file, { today: todayInChina(), locale, ...(kind ? { kind } : {}) })).report;
+      } else report = (await validateFile(file, { today, locale, ageLimits, ...(kind ? { kind } : {}) })).report;
       process.stdout.write(
         values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, locale, Number.isFinite(limit) ? limit : 200)}\n`,
       );
@@ -139,9 +155,7 @@ async function main(argv: string[]): Promise<number> {
       if (rest.length === 0) throw usage(locale, "submit 需要至少一个文件", "submit needs at least one file");
       if (!values.term || !/^\d{4}-\d{4}-[123]$/.test(values.term))
         throw usage(locale, "submit 需要 --term，例如 2025-2026-1", "submit needs --term, e.g. 2025-2026-1");
-      const saved = await loadCredentials();
-      const token = values.token ?? (saved && (saved.server === values.server || !process.env.XUEJI_SERVER) ? saved.token : undefined);
-      const server = values.token ? values.server : (saved?.server ?? values.server);
+      const { token, server } = await session();
       if (!token) throw usage(locale, "请先运行 xueji login，或用 --token 提供令牌", "run xueji login first, or pass --token");
       const { code } = await submitFiles({
         files: rest,

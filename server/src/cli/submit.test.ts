@@ -1,28 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { count } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { xueji } from "../../test/run-xueji";
 import { makeWorld, type World } from "../../test/world";
 import { sheetSubmissions } from "../db/schema";
-
-const run = promisify(execFile);
-const main = join(import.meta.dirname, "main.ts");
-
-async function xueji(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", main, ...args], {
-      env: { ...process.env, XUEJI_LANG: "", ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 async function writeRoster(file: string, rows: Array<[string, string, string]>): Promise<void> {
   const wb = new ExcelJS.Workbook();

@@ -1,3 +1,10 @@
+/**
+ * The demo university as its certificates name it (seed 003 第十五条 “学校名称、校（院）长姓名及证书编号”).
+ * Invented: no real school is 滨江理工大学, and 19999 is outside the 学校代码 the Ministry has given out,
+ * so a demo certificate number can never be taken for a real one.
+ */
+export const DEMO_SCHOOL = { schoolName: "滨江理工大学", schoolCode: "19999", presidentName: "周明远", schoolType: "1" } as const;
+
 /** The demo university's colleges and majors (codes from the 普通高等学校本科专业目录). */
 export const DEMO_COLLEGES: ReadonlyArray<{ code: string; name: string; majors: ReadonlyArray<[string, string, string]> }> = [
   {

@@ -4,8 +4,20 @@ import { join } from "node:path";
 import { and, count, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../db/client";
-import { applications, colleges, graduationAudits, majors, pendingItems, sheetSubmissions, students, users } from "../db/schema";
+import {
+  applications,
+  colleges,
+  graduationAudits,
+  graduationCertificates,
+  majors,
+  pendingItems,
+  sheetSubmissions,
+  students,
+  users,
+} from "../db/schema";
 import { verifyChain } from "../services/audit-log/verify-chain";
+import { executeAudits } from "../services/graduation/execute-audits";
+import { advanceAuditStage } from "../services/graduation/override-audit";
 import { isEmpty, seedDemo } from "./seed-demo";
 
 describe("the demo university of pnpm start", () => {
@@ -35,6 +47,25 @@ describe("the demo university of pnpm start", () => {
       .where(and(eq(students.grade, 2022), inArray(students.status, ["enrolled", "completed"])));
     expect(outcomes.length).toBe(cohort?.n);
     expect(new Set(outcomes.map((o) => o.outcome))).toEqual(new Set(["graduate", "complete"]));
+
+    // A college's list, passed by the degree committee, executes at once: the demo's graduation-audit setting
+    // carries the school's name, code and president (seed 003 第十五条 “学校名称、校（院）长姓名及证书编号”).
+    const actor = { userId: 1, role: "registrar-staff" as const, requestId: "demo-test" };
+    const [college] = await first.db.select({ id: colleges.id }).from(colleges).orderBy(colleges.id).limit(1);
+    for (const from of ["college-review", "registrar-review", "public-notice", "degree-committee"] as const)
+      await advanceAuditStage(first.db, { actor, cohort: 2026, collegeId: college?.id as number, from });
+    const done = await executeAudits(first.db, { actor, cohort: 2026, collegeId: college?.id as number, today: "2026-07-01" });
+    expect(done.executed).toBeGreaterThan(0);
+    const [certificate] = await first.db
+      .select({
+        no: graduationCertificates.certificateNo,
+        school: graduationCertificates.schoolName,
+        president: graduationCertificates.presidentName,
+      })
+      .from(graduationCertificates)
+      .orderBy(graduationCertificates.certificateNo)
+      .limit(1);
+    expect(certificate).toEqual({ no: expect.stringMatching(/^199991202605\d{6}$/), school: "滨江理工大学", president: "周明远" });
     expect((await verifyChain(first.db)).ok).toBe(true);
     await first.close();
 

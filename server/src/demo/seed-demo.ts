@@ -14,9 +14,11 @@ import {
 } from "../db/seed-basics";
 import { hashPassword } from "../services/auth/password";
 import { runCohortAudit } from "../services/graduation/run-cohort-audit";
+import { SETTING_KINDS } from "../services/settings/setting-kinds";
+import { saveSetting } from "../services/settings/settings-store";
 import { reviewSubmission } from "../services/sheets/review-submission";
 import { submitSheet } from "../services/sheets/submit-sheet";
-import { DEMO_COLLEGES, GIVEN, REGIONS, SURNAMES } from "./catalogue";
+import { DEMO_COLLEGES, DEMO_SCHOOL, GIVEN, REGIONS, SURNAMES } from "./catalogue";
 import { pick, seededRandom } from "./random";
 import { seedApplications, seedGraduates } from "./seed-activity";
 
@@ -65,6 +67,19 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
   const registrarId = await addUser("registrar", "学籍中心 刘老师", "registrar-staff", null);
   const registrarLeaderId = await addUser("registrar-leader", "教务处 陈处长", "registrar-leader", null);
   await addUser("school-leader", "分管校领导 王校长", "school-leader", null);
+  // The school's certificate data, published by the registrar's leader as a real school would before its
+  // first graduation: executing a list in the demo numbers certificates instead of asking for it first.
+  await saveSetting(db, {
+    actor: { userId: registrarLeaderId, role: "registrar-leader", requestId: "demo-seed" },
+    kind: "graduation-audit",
+    key: "default",
+    validFrom: `${GRADES[0]}-${(GRADES[0] as number) + 1}`,
+    value: (() => {
+      const rules = SETTING_KINDS["graduation-audit"].default();
+      return { ...rules, certificate: { ...rules.certificate, ...DEMO_SCHOOL } };
+    })(),
+    reason: "录入学校名称、学校代码和校长姓名（学历证书编号与证书内容）",
+  });
 
   const secretaries = new Map<number, number>();
   const leaders = new Map<number, number>();

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
-import { AppError, type GridRow, type Locale, type SheetKind } from "@xueji/shared";
+import { type AgeLimits, AppError, type GridRow, type Locale, type SheetKind } from "@xueji/shared";
 import { toReport, type ValidationReport } from "../validate/validate-file";
 import { readSheetGrid } from "./read-sheet-grid";
 
@@ -17,7 +17,7 @@ export interface CheckedUpload {
 export async function checkUpload(
   bytes: Buffer,
   fileName: string,
-  options: { today: string; locale: Locale; kind?: SheetKind },
+  options: { today: string; locale: Locale; kind?: SheetKind; ageLimits?: AgeLimits },
 ): Promise<CheckedUpload> {
   const ext = extname(fileName).toLowerCase();
   if (![".xlsx", ".xlsm", ".csv"].includes(ext)) throw new AppError("file.unsupported", { ext: ext || "（无扩展名）" });
@@ -25,7 +25,11 @@ export async function checkUpload(
   const path = join(folder, `upload${ext}`);
   try {
     await writeFile(path, bytes);
-    const read = await readSheetGrid(path, { today: options.today, ...(options.kind ? { kind: options.kind } : {}) });
+    const read = await readSheetGrid(path, {
+      today: options.today,
+      ...(options.kind ? { kind: options.kind } : {}),
+      ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),
+    });
     return { report: toReport(basename(fileName), read.sheet, read.local, options.locale), grid: read.rows };
   } catch (error) {
     // The temporary path means nothing to the secretary: name her file instead.

@@ -1,4 +1,4 @@
-import { createSheetReader, type GridRow, type SheetKind, type SheetResult } from "@xueji/shared";
+import { type AgeLimits, createSheetReader, type GridRow, type SheetKind, type SheetResult } from "@xueji/shared";
 import { readWorksheets } from "./read-grid";
 
 export interface SheetGrid {
@@ -12,10 +12,14 @@ export interface SheetGrid {
  * The grid of the first worksheet that is a check sheet, as a client sends it to the server. Cells
  * are kept as read (no normalising): the server decides, with the same code, what they mean.
  */
-export async function readSheetGrid(file: string, options: { today: string; kind?: SheetKind }): Promise<SheetGrid> {
+export async function readSheetGrid(file: string, options: { today: string; kind?: SheetKind; ageLimits?: AgeLimits }): Promise<SheetGrid> {
   let first: SheetGrid | null = null;
   for await (const sheet of readWorksheets(file)) {
-    const reader = createSheetReader({ today: options.today, ...(options.kind ? { kind: options.kind } : {}) });
+    const reader = createSheetReader({
+      today: options.today,
+      ...(options.kind ? { kind: options.kind } : {}),
+      ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),
+    });
     const rows: GridRow[] = [];
     for await (const row of sheet.rows) {
       rows.push(row);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { AppError, formatError, type Locale, SHEET_KINDS, type SheetKind, scopeOf } from "@xueji/shared";
+import { AppError, academicYearOf, formatError, type Locale, SHEET_KINDS, type SheetKind, scopeOf } from "@xueji/shared";
 import type { z } from "zod";
 import { todayInChina } from "../clock";
 import type { Database } from "../db/client";
@@ -10,6 +10,7 @@ import { newSheetInput, newSheetWorkbook, worksheetName } from "../files/new-she
 import { toWire } from "../files/read-sheet-grid";
 import { userForToken } from "../services/auth/sessions";
 import { inputProblemOf } from "../services/input-problem";
+import { checkRulesInForce } from "../services/sheets/check-sheet";
 
 /** A 50,000-row roster is about 4 MB as .xlsx and 8 MB as CSV; nothing a college sends is near this. */
 export const MAX_UPLOAD = 25 * 1024 * 1024;
@@ -100,7 +101,9 @@ async function serveFiles(
       fileName = (file.name || fileName).slice(0, 255);
       writes = parseInput(cellWritesInput, jsonOf(Buffer.from(String(form.get("fixes") ?? ""))), ["fixes"]);
     }
-    const checked = await checkUpload(bytes, fileName, { today: today(), locale, ...(kind ? { kind } : {}) });
+    // The 核对规则 in force this academic year, as the server's own sheet checks use them (the students' age range).
+    const { ageLimits } = await checkRulesInForce(database.db, academicYearOf(today()));
+    const checked = await checkUpload(bytes, fileName, { today: today(), locale, ageLimits, ...(kind ? { kind } : {}) });
     if (action === "check") {
       res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
       res.end(JSON.stringify({ report: checked.report, grid: toWire(checked.grid) }));

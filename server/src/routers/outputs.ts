@@ -42,6 +42,12 @@ export const validationOutput = z.object({
   issues: z.array(issueOutput.extend({ message: z.string() })),
 });
 
+export const checkRulesOutput = z.object({
+  academicYear: z.string(),
+  version: z.number(),
+  ageLimits: z.object({ min: z.number(), max: z.number() }),
+});
+
 export const receiptOutput = z.object({
   submissionId: z.string(),
   clientId: z.string(),

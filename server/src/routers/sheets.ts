@@ -2,7 +2,7 @@ import { formatMessage, type GridRow } from "@xueji/shared";
 import { z } from "zod";
 import { SUBMISSION_STATES } from "../db/schema/enums";
 import { pageInput, pageOutput } from "../services/paging";
-import { checkSheet } from "../services/sheets/check-sheet";
+import { checkRulesInForce, checkSheet } from "../services/sheets/check-sheet";
 import { diffSubmissions } from "../services/sheets/diff-submissions";
 import { getSubmission } from "../services/sheets/get-submission";
 import { listSubmissions } from "../services/sheets/list-submissions";
@@ -10,8 +10,16 @@ import { reviewSubmission } from "../services/sheets/review-submission";
 import { submitSheet } from "../services/sheets/submit-sheet";
 import { summarise } from "../services/sheets/summarise";
 import { collegeFilter, collegeFor, procedureFor, router } from "../trpc";
-import { gridInput, idInput, noteInput, sheetKindInput, termInput, textInput } from "./inputs";
-import { diffOutput, receiptOutput, reviewOutput, submissionListItem, submissionWithRowsOutput, validationOutput } from "./outputs";
+import { academicYearInput, gridInput, idInput, noteInput, sheetKindInput, termInput, textInput } from "./inputs";
+import {
+  checkRulesOutput,
+  diffOutput,
+  receiptOutput,
+  reviewOutput,
+  submissionListItem,
+  submissionWithRowsOutput,
+  validationOutput,
+} from "./outputs";
 
 const sheetInput = z.object({
   kind: sheetKindInput.optional(),
@@ -23,6 +31,11 @@ const sheetInput = z.object({
 const submissionId = z.string().uuid();
 
 export const sheetsRouter = router({
+  /** The 核对规则 in force (the students' age range), for a check made elsewhere — `xueji validate` signed in — to hold sheets to the same rules. */
+  checkRules: procedureFor("sheets.validate")
+    .input(z.object({ academicYear: academicYearInput }))
+    .output(checkRulesOutput)
+    .query(async ({ ctx, input }) => ({ academicYear: input.academicYear, ...(await checkRulesInForce(ctx.db, input.academicYear)) })),
   /** The server's verdict on a sheet, without storing it: the add-in shows these at the cells. */
   validate: procedureFor("sheets.validate")
     .input(sheetInput)

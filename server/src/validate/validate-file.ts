@@ -1,4 +1,5 @@
 import {
+  type AgeLimits,
   createSheetReader,
   formatMessage,
   type Locale,
@@ -33,6 +34,8 @@ export interface ValidationReport {
 
 export interface ValidateOptions {
   today: string;
+  /** The students' age range of the 核对规则 in force; the defaults (12–80) when absent. */
+  ageLimits?: AgeLimits;
   kind?: SheetKind;
   locale?: Locale;
   templates?: Readonly<Record<SheetKind, SheetTemplate>>;
@@ -51,6 +54,7 @@ export async function validateFile(file: string, options: ValidateOptions): Prom
       today: options.today,
       ...(options.kind ? { kind: options.kind } : {}),
       ...(options.templates ? { templates: options.templates } : {}),
+      ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),
       // The report needs counts and issues, not the rows: memory stays flat however long the file.
       retainRows: options.retainRows ?? false,
     });

@@ -49,6 +49,20 @@ export const SETTING_KIND_LABELS: Readonly<Record<string, Label>> = {
       en: "The weeks and owners of each term's registry tasks (seed 004 timetable).",
     },
   },
+  "check-rules": {
+    title: { "zh-CN": "核对规则", en: "Sheet check rules" },
+    description: {
+      "zh-CN": "核对表逐格检查时使用的规则，如学生年龄范围。",
+      en: "Rules the cell-by-cell check of every sheet uses, such as the students' age range.",
+    },
+  },
+  "registration-rules": {
+    title: { "zh-CN": "学年注册期限", en: "Annual registration time limits" },
+    description: {
+      "zh-CN": "学生办理学年注册和学年电子注册（含暂缓注册后的补注册）的期限（种子 003 第十一–十二条）。",
+      en: "When students register and when the year's electronic registration, late registration after deferral included, is complete (seed 003 art. 11–12).",
+    },
+  },
 };
 
 /** Field names in the settings editor, by property name; `kind:property` overrides one kind's. */
@@ -113,6 +127,29 @@ export const SETTING_FIELD_LABELS: Readonly<Record<string, Label>> = {
   fromWeek: { title: { "zh-CN": "开始周", en: "From week" } },
   toWeek: { title: { "zh-CN": "结束周", en: "To week" } },
   sheet: { title: { "zh-CN": "核对表", en: "Check sheet" } },
+  "check-rules:ageLimits": {
+    title: { "zh-CN": "学生年龄范围", en: "Students' age range" },
+    description: {
+      "zh-CN": "按身份证号或出生日期算出的年龄（周岁）须在此范围内，否则为错误；出生日期在今天之后总是错误。",
+      en: "The age (in whole years) from the ID number or birth date must lie in this range, or it is an error; a birth date after today always is.",
+    },
+  },
+  "check-rules:min": { title: { "zh-CN": "最小年龄（岁）", en: "Minimum age (years)" } },
+  "check-rules:max": { title: { "zh-CN": "最大年龄（岁）", en: "Maximum age (years)" } },
+  "registration-rules:studentWeeks": {
+    title: { "zh-CN": "学生办理注册期限（开学后周数）", en: "Students register within (weeks after the start)" },
+    description: {
+      "zh-CN": "种子 003 第十一条：“学生应在每学年第一学期开学后两周内到所在学院办理学年注册手续”。",
+      en: "Seed 003 art. 11: students register at their college within two weeks of the first term's start.",
+    },
+  },
+  "registration-rules:completeMonths": {
+    title: { "zh-CN": "学年电子注册完成期限（开学后月数）", en: "Electronic registration complete within (months after the start)" },
+    description: {
+      "zh-CN": "种子 003 第十二条：“学年的电子注册在每学年第一学期开学后1个月内完成”；暂缓注册学生的补注册也须在此之前办理。",
+      en: "Seed 003 art. 12: the year's electronic registration is complete within one month of the start; a deferred student's late registration (补注册) is due by then too.",
+    },
+  },
 };
 
 const OWN_ENUM_LABELS: Readonly<Record<string, Text>> = {
@@ -170,6 +207,7 @@ export const SETTING_ISSUE_MESSAGES = {
   "value.unknown-keys": { "zh-CN": "不认识的字段：{keys}。", en: "Unknown fields: {keys}." },
   "value.union": { "zh-CN": "不符合任何一种允许的写法。", en: "Matches none of the allowed forms." },
   "key.unknown": { "zh-CN": "没有名为“{key}”的设置项。", en: "There is no setting named “{key}”." },
+  "range.order": { "zh-CN": "应大于最小值（{min}）。", en: "Must be greater than the minimum ({min})." },
 } as const satisfies Record<string, Text>;
 export type SettingIssueCode = keyof typeof SETTING_ISSUE_MESSAGES;
 

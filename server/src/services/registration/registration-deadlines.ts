@@ -8,6 +8,9 @@ import {
   type HolidayCalendar,
   holidayWarning,
   type Locale,
+  REGISTRATION_RULE_SOURCES,
+  type RegistrationRules,
+  registrationDueDates,
   WorkCalendar,
 } from "@xueji/shared";
 import { like } from "drizzle-orm";
@@ -49,26 +52,24 @@ async function calendarsFor(db: Executor, academicYear: string) {
 
 /**
  * The 学年注册 deadlines of an academic year (seed 003 第十一–十二条, seed 004 “10月前”): students
- * within two weeks of the start; colleges report by the end of week 3 and 老生注册 is done before
- * October — the earlier of the two, stepped back out of any public holiday; the whole registration
- * within a month of the start.
+ * within the `registration-rules` setting's weeks of the start (two); colleges report by the end of
+ * week 3 and 老生注册 is done before October — the earlier of the two, stepped back out of any public
+ * holiday; the whole registration, 补注册 after 暂缓注册 included, within the setting's months (one).
  */
 export async function registrationDeadlines(db: Executor, academicYear: string) {
   const start = (await termStarts(db, academicYear))[1];
   const { holidays, work, tasks } = await calendarsFor(db, academicYear);
+  const rules = (await settingInForce<RegistrationRules>(db, "registration-rules", "default", academicYear)).value;
   const task =
     tasks.find((t) => t.key === "returning-registration") ??
     (DEFAULT_REGISTRAR_CALENDAR.find((t) => t.key === "returning-registration") as CalendarTask);
-  const oneMonth = (() => {
-    const [y, m, d] = start.split("-").map(Number) as [number, number, number];
-    return addDays(new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10), -1);
-  })();
+  const due = registrationDueDates(start, rules);
   const rows: Array<Omit<FlaggedDeadline, "provisional">> = [
     {
       key: "students",
       name: { "zh-CN": "学生办理学年注册", en: "Students register" },
-      source: "种子 003 第十一条：学生应在每学年第一学期开学后两周内到所在学院办理学年注册手续",
-      date: beforeHolidays(work, endOfTeachingWeek(start, 2)),
+      source: REGISTRATION_RULE_SOURCES.studentWeeks,
+      date: beforeHolidays(work, due.students),
     },
     {
       key: "colleges",
@@ -79,8 +80,8 @@ export async function registrationDeadlines(db: Executor, academicYear: string) 
     {
       key: "electronic",
       name: { "zh-CN": "学年电子注册完成", en: "Annual electronic registration complete" },
-      source: "种子 003 第十二条：学年的电子注册在每学年第一学期开学后1个月内完成",
-      date: beforeHolidays(work, oneMonth),
+      source: REGISTRATION_RULE_SOURCES.completeMonths,
+      date: beforeHolidays(work, due.complete),
     },
   ];
   return {

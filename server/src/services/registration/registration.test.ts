@@ -1,4 +1,4 @@
-import { CN_HOLIDAYS } from "@xueji/shared";
+import { CN_HOLIDAYS, REGISTRATION_RULE_SOURCES } from "@xueji/shared";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, type World } from "../../../test/world";
@@ -144,5 +144,36 @@ describe.each(TEST_ENGINES)("学年注册 and 新生电子注册 on %s (issue 11
     });
     expect(items.find((i) => i.key === "graduate-check")).toMatchObject({ dueOn: "2027-06-30", provisional: true });
     expect(items.find((i) => i.key === "withdrawal")).toMatchObject({ dueOn: null, workflow: "withdrawal" });
+  });
+
+  it("reads the students' two weeks and the one-month limit from the 学年注册期限 setting: a published change moves the deadlines", async () => {
+    // Each limit cites its seed sentence, in the setting's description and on the deadline.
+    expect(REGISTRATION_RULE_SOURCES.studentWeeks).toContain("学生应在每学年第一学期开学后两周内到所在学院办理学年注册手续");
+    expect(REGISTRATION_RULE_SOURCES.completeMonths).toContain("学年的电子注册在每学年第一学期开学后1个月内完成");
+    const kinds = await (await w.as("registrar")).settings.schemas({ locale: "zh-CN" });
+    const schema = kinds.find((k) => k.kind === "registration-rules")?.schema as {
+      properties: Record<string, { title: string; description: string }>;
+    };
+    expect(schema.properties.studentWeeks?.description).toContain("开学后两周内到所在学院办理学年注册手续");
+    expect(schema.properties.completeMonths?.description).toContain("开学后1个月内完成");
+
+    const published = await (await w.as("registrar-leader")).settings.publish({
+      kind: "registration-rules",
+      key: "default",
+      validFrom: YEAR,
+      value: { studentWeeks: 3, completeMonths: 2 },
+      reason: "本校学籍管理规定：三周内注册，两个月内完成电子注册",
+    });
+    expect(published).toMatchObject({ status: "published" });
+    const { deadlines } = await (await w.as("registrar")).registration.deadlines({ academicYear: YEAR });
+    // Term starts Tuesday 1 September 2026: week 3 ends Sunday 20 September; two months → 31 October.
+    expect(deadlines.map((d) => [d.key, d.date, d.source])).toEqual([
+      ["students", "2026-09-20", REGISTRATION_RULE_SOURCES.studentWeeks],
+      ["colleges", "2026-09-20", expect.stringContaining("第三周结束前")],
+      ["electronic", "2026-10-31", REGISTRATION_RULE_SOURCES.completeMonths],
+    ]);
+    // An earlier year keeps the seed's two weeks and one month.
+    const before = await (await w.as("registrar")).registration.deadlines({ academicYear: "2023-2024" });
+    expect(before.deadlines.find((d) => d.key === "students")?.date).toBe("2023-09-24");
   });
 });

@@ -44,6 +44,11 @@ function errorMap(locale: Locale): z.core.$ZodErrorMap {
         return say("value.unknown-keys", { keys: issue.keys.join("、") });
       case "invalid_union":
         return say("value.union");
+      case "custom": {
+        // A rule across fields names its message and parameters (setting-kinds.ts), so it is said in the reader's language.
+        const { setting, ...params } = (issue.params ?? {}) as { setting?: SettingIssueCode } & Record<string, string | number>;
+        return setting ? say(setting, params) : undefined;
+      }
       default:
         return undefined;
     }

@@ -1,8 +1,10 @@
 import {
   APPLICATION_TYPES,
   CN_HOLIDAYS,
+  DEFAULT_AGE_LIMITS,
   DEFAULT_AUDIT_RULES,
   DEFAULT_REGISTRAR_CALENDAR,
+  DEFAULT_REGISTRATION_RULES,
   DEFAULT_STANDING_RULES,
   DEFAULT_TEMPLATES,
   DEFAULT_WORKFLOWS,
@@ -106,6 +108,25 @@ const graduationAuditSchema = z
     description: "毕业资格、学位授予条件和学历证书信息，按学年设定版本（DOMAIN.md §6）",
   });
 
+/**
+ * 核对规则: what the cell-by-cell check of every sheet holds values to (issue 11; the age limits guard the
+ * 出生日期 that seed 003 第十五条 registers). Titles are in shared/src/messages/setting-labels.ts, in both languages.
+ */
+const checkRulesSchema = z.object({
+  ageLimits: z
+    .object({ min: z.number().int().min(0).max(100), max: z.number().int().min(1).max(150) })
+    // Said at the maximum's field, so the editor marks the number to change.
+    .superRefine((limits, ctx) => {
+      if (limits.max <= limits.min) ctx.addIssue({ code: "custom", path: ["max"], params: { setting: "range.order", min: limits.min } });
+    }),
+});
+
+/** 学年注册期限 (seed 003 第十一–十二条): weeks for the students, months for the whole registration, 补注册 included. */
+const registrationRulesSchema = z.object({
+  studentWeeks: z.number().int().min(1).max(20),
+  completeMonths: z.number().int().min(1).max(12),
+});
+
 /** Each kind of setting: its shape (checked before a version is saved), its keys, and its default value. */
 export const SETTING_KINDS = {
   "standing-rules": {
@@ -203,6 +224,16 @@ export const SETTING_KINDS = {
       const { version: _version, ...rules } = DEFAULT_AUDIT_RULES;
       return rules;
     },
+  },
+  "check-rules": {
+    keys: ["default"],
+    schema: checkRulesSchema,
+    default: () => ({ ageLimits: { ...DEFAULT_AGE_LIMITS } }),
+  },
+  "registration-rules": {
+    keys: ["default"],
+    schema: registrationRulesSchema,
+    default: () => ({ ...DEFAULT_REGISTRATION_RULES }),
   },
   "registrar-calendar": {
     keys: ["default"],

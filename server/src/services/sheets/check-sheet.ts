@@ -1,4 +1,5 @@
 import {
+  type AgeLimits,
   AppError,
   checkAgainstRecord,
   DEFAULT_TEMPLATES,
@@ -41,6 +42,12 @@ export async function templatesInForce(db: Executor, academicYear: string): Prom
   return Object.fromEntries(entries) as Record<SheetKind, SheetTemplate>;
 }
 
+/** The 核对规则 in force for an academic year (the students' age range, issue 11), with the version that says which. */
+export async function checkRulesInForce(db: Executor, academicYear: string): Promise<{ version: number; ageLimits: AgeLimits }> {
+  const setting = await settingInForce<{ ageLimits: AgeLimits }>(db, "check-rules", "default", academicYear);
+  return { version: setting.version, ageLimits: setting.value.ageLimits };
+}
+
 /** The students a sheet names, fetched in one query however many rows it has. */
 export async function loadRecordStudents(db: Executor, studentNos: readonly string[]): Promise<Map<string, RecordStudent>> {
   const map = new Map<string, RecordStudent>();
@@ -71,8 +78,9 @@ export async function loadRecordStudents(db: Executor, studentNos: readonly stri
  * this sheet, and keeps their identity fields).
  */
 export async function checkSheet(db: Executor, options: CheckSheetOptions): Promise<{ result: SheetResult; template: SheetTemplate }> {
-  const templates = await templatesInForce(db, options.termCode.slice(0, 9));
-  const read = readSheet(options.grid, { today: options.today, templates, ...(options.kind ? { kind: options.kind } : {}) });
+  const academicYear = options.termCode.slice(0, 9);
+  const [templates, { ageLimits }] = await Promise.all([templatesInForce(db, academicYear), checkRulesInForce(db, academicYear)]);
+  const read = readSheet(options.grid, { today: options.today, templates, ageLimits, ...(options.kind ? { kind: options.kind } : {}) });
   if (!read.kind) {
     const first = read.issues[0];
     throw new AppError("sheet.unreadable", { detail: first ? formatMessage(first.code, first.params) : "" });
