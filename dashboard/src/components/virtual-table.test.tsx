@@ -6,32 +6,16 @@ import userEvent from "@testing-library/user-event";
 import { xuejiLightTheme } from "@xueji/theme";
 import { useState } from "react";
 import { I18nextProvider } from "react-i18next";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { collator } from "../format/intl";
 import { i18n } from "../i18n";
+import { layOutVirtualTables } from "../test/layout";
 import { Empty, Loading } from "./page-state";
 import { type TableGroup, VirtualTable, type VirtualTableProps } from "./virtual-table";
 
 afterEach(cleanup);
 
-// happy-dom lays nothing out: every box is 0×0, so the virtualizer would see no room for any row. The
-// scrolling box is given the size a browser would give it (600 px high, as the table asks), nothing else.
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "clientHeight");
-const clientWidth = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "clientWidth");
-beforeAll(() => {
-  const sized = (size: number) => ({
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.dataset.testid === "virtual-scroller" ? size : 0;
-    },
-  });
-  Object.defineProperty(HTMLElement.prototype, "clientHeight", sized(600));
-  Object.defineProperty(HTMLElement.prototype, "clientWidth", sized(1024));
-});
-afterAll(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, "clientHeight", clientHeight);
-  if (clientWidth) Object.defineProperty(HTMLElement.prototype, "clientWidth", clientWidth);
-});
+layOutVirtualTables();
 
 interface Person {
   id: number;
