@@ -3,6 +3,7 @@ import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DEFAULT_WORKFLOWS, requiredMaterials } from "@xueji/shared";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { gridOf } from "../../../server/test/grid";
 import type { World } from "../../../server/test/world";
 import { layOutVirtualTables } from "../test/layout";
 import { renderApp, servedWorld } from "../test/render-app";
@@ -30,6 +31,7 @@ describe("the dashboard's tables against the real server", () => {
   const { world } = servedWorld();
   let w: World;
   let filed: number;
+  let sheet: string;
   beforeAll(async () => {
     w = world();
     await w.insertStudents([
@@ -46,6 +48,11 @@ describe("the dashboard's tables against the real server", () => {
     });
     await secretary.applications.submit({ applicationId: app.id, expectedVersion: 1 });
     filed = app.id;
+    const grid = gridOf([
+      ["学号", "姓名", "注册状态"],
+      ["2025020702", "司马光", "已注册"],
+    ]);
+    sheet = (await (await w.as("secretary-b")).sheets.submit({ clientId: "tables-test-0001", termCode: "2025-2026-1", grid })).submissionId;
   }, 60_000);
 
   describe("学籍异动", () => {
@@ -140,13 +147,25 @@ describe("the dashboard's tables against the real server", () => {
     });
   });
 
-  describe("核对表 and 学业预警", () => {
-    it("say when a term has no submissions or pending items", async () => {
-      renderApp(w, "registrar", "/sheets");
+  describe("核对表, 学业预警, 毕业审核", () => {
+    it("shows the one submission of a term, and its one row when opened", async () => {
+      renderApp(w, "registrar", `/sheets?termCode=2025-2026-1&open=${sheet}`);
+      const list = await screen.findByRole("table", { name: "核对表提交记录" }, WAIT);
+      const rows = within(list).getAllByRole("row").slice(1);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.textContent).toContain("外国语学院");
+      const [row] = await rowsShown(1);
+      expect(row?.textContent).toContain("司马光");
+    });
+    it("say when a term has no submissions, pending items or audits", async () => {
+      renderApp(w, "registrar", "/sheets?termCode=2024-2025-1");
       expect(await screen.findByText("暂无数据", {}, WAIT)).toBeTruthy();
       cleanup();
       renderApp(w, "registrar", "/standing");
       expect(await screen.findByText("暂无数据", {}, WAIT)).toBeTruthy();
+      cleanup();
+      renderApp(w, "registrar", "/graduation");
+      expect(await screen.findByText("该届尚未运行审核。", {}, WAIT)).toBeTruthy();
     });
     it("show the refusal for another college", async () => {
       renderApp(w, "secretary-a", `/sheets?collegeId=${w.collegeB}`);
