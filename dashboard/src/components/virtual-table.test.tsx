@@ -1,15 +1,12 @@
 // @vitest-environment happy-dom
-import { FluentProvider } from "@fluentui/react-components";
 import type { ColumnDef, RowSelectionState, SortingState } from "@tanstack/react-table";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { xuejiLightTheme } from "@xueji/theme";
 import { useState } from "react";
-import { I18nextProvider } from "react-i18next";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { collator } from "../format/intl";
-import { i18n } from "../i18n";
 import { layOutVirtualTables } from "../test/layout";
+import { Providers } from "../test/providers";
 import { Empty, Loading } from "./page-state";
 import { type TableGroup, VirtualTable, type VirtualTableProps } from "./virtual-table";
 
@@ -51,21 +48,19 @@ function Harness(props: Partial<VirtualTableProps<Person>> & { data: Person[]; s
   const [selection, setSelection] = useState<RowSelectionState>({});
   if (props.seen) props.seen.selection = selection;
   return (
-    <I18nextProvider i18n={i18n}>
-      <FluentProvider theme={xuejiLightTheme}>
-        <VirtualTable<Person>
-          label="名单"
-          columns={COLUMNS}
-          getRowId={(p) => String(p.id)}
-          height={600}
-          sorting={sorting}
-          onSortingChange={setSorting}
-          rowSelection={selection}
-          onRowSelectionChange={setSelection}
-          {...props}
-        />
-      </FluentProvider>
-    </I18nextProvider>
+    <Providers>
+      <VirtualTable<Person>
+        label="名单"
+        columns={COLUMNS}
+        getRowId={(p) => String(p.id)}
+        height={600}
+        sorting={sorting}
+        onSortingChange={setSorting}
+        rowSelection={selection}
+        onRowSelectionChange={setSelection}
+        {...props}
+      />
+    </Providers>
   );
 }
 
@@ -154,12 +149,10 @@ describe("the virtual table", () => {
 
   it("has a loading and an empty state for the pages that hold it", () => {
     render(
-      <I18nextProvider i18n={i18n}>
-        <FluentProvider theme={xuejiLightTheme}>
-          <Loading />
-          <Empty title="没有符合条件的学籍异动" />
-        </FluentProvider>
-      </I18nextProvider>,
+      <Providers>
+        <Loading />
+        <Empty title="没有符合条件的学籍异动" />
+      </Providers>,
     );
     expect(screen.getByText("没有符合条件的学籍异动")).toBeTruthy();
     expect(screen.getByText(/正在加载/)).toBeTruthy();

@@ -1,13 +1,10 @@
-import { FluentProvider } from "@fluentui/react-components";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createMemoryHistory, createRouter, RouterProvider } from "@tanstack/react-router";
 import { render } from "@testing-library/react";
-import { xuejiLightTheme } from "@xueji/theme";
-import { I18nextProvider } from "react-i18next";
 import { afterAll, beforeAll } from "vitest";
 import { makeWorld, type World } from "../../../server/test/world";
-import { i18n } from "../i18n";
 import { router as appRouter } from "../routes";
+import { Providers } from "./providers";
 
 /**
  * Component tests of whole pages against the real server: a fresh test university (server/test/world.ts)
@@ -40,13 +37,11 @@ export function renderApp(world: World, username: string, path: string) {
     context: { queryClient },
   });
   render(
-    <I18nextProvider i18n={i18n}>
-      <FluentProvider theme={xuejiLightTheme}>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </FluentProvider>
-    </I18nextProvider>,
+    <Providers>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </Providers>,
   );
   return { router, queryClient };
 }

@@ -1,15 +1,13 @@
 // @vitest-environment happy-dom
-import { FluentProvider } from "@fluentui/react-components";
 import { cleanup, render, screen } from "@testing-library/react";
 import { APPLICATION_TYPES, DEFAULT_WORKFLOWS, stagesOf } from "@xueji/shared";
-import { xuejiLightTheme } from "@xueji/theme";
-import { I18nextProvider } from "react-i18next";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ApplicationRow } from "../../api/applications";
 import type { Reference } from "../../api/reference";
 import { VirtualTable } from "../../components/virtual-table";
 import { i18n } from "../../i18n";
 import { layOutVirtualTables } from "../../test/layout";
+import { Providers } from "../../test/providers";
 import { applicationColumns, COLUMN_IDS, DEFAULT_COLUMNS } from "./columns";
 import { applicationGroupHeader, orderByGroup } from "./grouping";
 
@@ -72,19 +70,17 @@ function renderList(rows: ApplicationRow[], locale: "zh-CN" | "en" = "zh-CN") {
   void i18n.changeLanguage(locale);
   const t = i18n.getFixedT(locale);
   render(
-    <I18nextProvider i18n={i18n}>
-      <FluentProvider theme={xuejiLightTheme}>
-        <VirtualTable<ApplicationRow>
-          label="学籍异动"
-          data={rows}
-          columns={applicationColumns(t, locale, REFERENCE, TODAY)}
-          getRowId={(r) => String(r.id)}
-          // The columns a reader sees before choosing (as the page passes them).
-          columnVisibility={Object.fromEntries(COLUMN_IDS.map((id) => [id, DEFAULT_COLUMNS.includes(id)]))}
-          height={600}
-        />
-      </FluentProvider>
-    </I18nextProvider>,
+    <Providers>
+      <VirtualTable<ApplicationRow>
+        label="学籍异动"
+        data={rows}
+        columns={applicationColumns(t, locale, REFERENCE, TODAY)}
+        getRowId={(r) => String(r.id)}
+        // The columns a reader sees before choosing (as the page passes them).
+        columnVisibility={Object.fromEntries(COLUMN_IDS.map((id) => [id, DEFAULT_COLUMNS.includes(id)]))}
+        height={600}
+      />
+    </Providers>,
   );
   return [...document.querySelectorAll("tbody tr[data-index]")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
 }
@@ -154,12 +150,10 @@ describe("grouping the loaded applications", () => {
       REFERENCE,
     );
     render(
-      <I18nextProvider i18n={i18n}>
-        <FluentProvider theme={xuejiLightTheme}>
-          <p data-testid="partial">{header({ value: "suspension", rows: [application({})] })}</p>
-          <p data-testid="whole">{header({ value: "resumption", rows: [application({ type: "resumption" })] })}</p>
-        </FluentProvider>
-      </I18nextProvider>,
+      <Providers>
+        <p data-testid="partial">{header({ value: "suspension", rows: [application({})] })}</p>
+        <p data-testid="whole">{header({ value: "resumption", rows: [application({ type: "resumption" })] })}</p>
+      </Providers>,
     );
     expect(screen.getByTestId("partial").textContent).toBe("休学 · 已加载 1 / 共 5 件逾期 2 件");
     expect(screen.getByTestId("whole").textContent).toBe("复学 · 共 1 件");
