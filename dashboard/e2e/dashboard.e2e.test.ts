@@ -227,6 +227,55 @@ describe.skipIf(!existsSync(CHROMIUM))("the dashboard in Chromium against a real
     await page.close();
   }, 90_000);
 
+  it("groups the applications by stage, keeps the grouping in a saved view, and finds it again after a reload", async () => {
+    const page = await signIn("registrar");
+    await page.goto(`${served.base}/applications?state=open`);
+    await page.locator("tbody tr[data-index]").first().waitFor();
+    await page.getByRole("combobox", { name: "分组" }).click();
+    await page.getByRole("option", { name: "按当前环节" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("group")).toBe("stage");
+    const headers = page.locator("tbody tr[data-group]").getByRole("button");
+    await headers.first().waitFor();
+    // Each header names the stage and how many open applications it holds in all (the server's count).
+    const first = await headers.first().innerText();
+    expect(first).toMatch(/ · (共 \d+ 件|已加载 \d+ \/ 共 \d+ 件)/);
+    const firstGroup = (await page.locator("tbody tr[data-group]").first().getAttribute("data-group")) as string;
+    const [{ n } = { n: 0 }] = await served.db
+      .select({ n: count() })
+      .from(applications)
+      .where(and(eq(applications.stage, firstGroup), eq(applications.state, "open")));
+    expect(first).toContain(`共 ${n} 件`);
+    // Collapsed from the keyboard: its rows leave the table, and Enter opens it again.
+    const before = await page.locator("tbody tr[data-index]").count();
+    await headers.first().focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => headers.first().getAttribute("aria-expanded")).toBe("false");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => headers.first().getAttribute("aria-expanded")).toBe("true");
+    expect(await page.locator("tbody tr[data-index]").count()).toBe(before);
+
+    await page.getByRole("button", { name: "保存视图" }).click();
+    await page.getByRole("dialog").getByLabel("视图名称").fill("在办按环节");
+    await page.getByRole("dialog").getByRole("button", { name: "保存" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("view")).toMatch(/^\d+$/);
+    const saved = page.url();
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
+    await page.screenshot({ path: join(ARTIFACTS, "applications-grouped.png") });
+
+    // A fresh page on the saved URL, then the view from the menu: both come back grouped by stage.
+    const again = await signIn("registrar");
+    await again.goto(saved);
+    await again.locator("tbody tr[data-group]").first().waitFor();
+    await expect(again.getByRole("combobox", { name: "分组" }).innerText()).resolves.toContain("按当前环节");
+    await again.goto(`${served.base}/`);
+    await again.getByRole("link", { name: "在办按环节" }).click();
+    await again.locator("tbody tr[data-group]").first().waitFor();
+    expect(new URL(again.url()).searchParams.get("group")).toBe("stage");
+    await check(again, "applications-grouped-view");
+    await again.close();
+    await page.close();
+  }, 120_000);
+
   it("lets a secretary file an application for a student of the college", async () => {
     const [college] = await served.db.select({ collegeId: users.collegeId }).from(users).where(eq(users.role, "secretary")).limit(1);
     const secretary = await userOf("secretary", college?.collegeId as number);

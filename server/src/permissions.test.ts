@@ -49,6 +49,7 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "applications.submit": [H, F, A, F, F, F, U],
   "applications.decide": [F, H, A, A, A, F, U],
   "applications.list": [S, S, A, A, A, F, U],
+  "applications.groupCounts": [S, S, A, A, A, F, U],
   "applications.timeline": [H, H, A, A, A, F, U],
   "applications.bulkDecide": [F, A, A, A, A, F, U],
   "applications.studentHistory": [H, H, A, A, A, F, U],
@@ -196,6 +197,7 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
         materials: ["application-form"],
       }),
     "applications.list": (c, side) => c.applications.list({ collegeId: college(side) }),
+    "applications.groupCounts": (c, side) => c.applications.groupCounts({ collegeId: college(side), by: "stage" }),
     // A fresh draft per call, so that every caller finds it at the draft stage (version 1).
     "applications.submit": async (c, side) => c.applications.submit({ applicationId: await draft(side), expectedVersion: 1 }),
     // At the college leader's stage: the registrar passes the gate and the stage check refuses (FORBIDDEN → not hers)…

@@ -9,6 +9,9 @@ export type HistoryRow = RouterOutputs["applications"]["studentHistory"]["items"
 export const applicationsQuery = (filters: ApplicationListInput) =>
   pagedQuery(["applications", "list", filters], (cursor) => client.applications.list.query({ ...filters, cursor, limit: PAGE_LIMIT }));
 
+/** How many applications each group of the filtered list holds (and how many are overdue). */
+export const applicationGroupCountsQuery = (input: RouterInputs["applications"]["groupCounts"]) =>
+  apiQuery("applications", "groupCounts", input);
 export const timelineQuery = (applicationId: number) => apiQuery("applications", "timeline", { applicationId });
 /** A student's applications, page after page. */
 export const studentHistoryQuery = (studentNo: string) =>

@@ -1,4 +1,5 @@
 import {
+  Button,
   Checkbox,
   makeStyles,
   mergeClasses,
@@ -11,19 +12,25 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
+import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
 import {
   type ColumnDef,
+  type ExpandedState,
   flexRender,
+  type GroupingState,
   getCoreRowModel,
+  getExpandedRowModel,
+  getGroupedRowModel,
   getSortedRowModel,
   type OnChangeFn,
+  type Row,
   type RowSelectionState,
   type SortingState,
   useReactTable,
   type VisibilityState,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useMemo, useRef } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../format/intl";
 import { useLocale } from "../i18n/use-locale";
@@ -33,6 +40,7 @@ const ROW_HEIGHT = 36;
 const NO_SORTING: SortingState = [];
 const NO_VISIBILITY: VisibilityState = {};
 const NO_SELECTION: RowSelectionState = {};
+const NO_GROUPING: GroupingState = [];
 
 const useStyles = makeStyles({
   scroller: {
@@ -60,7 +68,17 @@ const useStyles = makeStyles({
   cell: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   select: { width: "44px" },
   footer: { padding: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3, display: "block" },
+  groupRow: { height: `${ROW_HEIGHT}px`, backgroundColor: tokens.colorNeutralBackground3 },
+  groupButton: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  groupCell: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, overflow: "hidden", whiteSpace: "nowrap" },
 });
+
+/** A group of loaded rows, as its header row shows it. */
+export interface TableGroup<T> {
+  /** The grouping column's value shared by the group's rows. */
+  value: unknown;
+  rows: T[];
+}
 
 export interface VirtualTableProps<T> {
   data: T[];
@@ -81,6 +99,15 @@ export interface VirtualTableProps<T> {
   loadingMore?: boolean;
   onLoadMore?: () => void;
   rowClassName?: (row: T) => string | undefined;
+  /**
+   * Group the loaded rows by this column (its `getGroupingValue`), in the order they come in `data`: each
+   * group gets a header row that collapses and expands it (a button, so Enter and Space work).
+   */
+  groupBy?: string | undefined;
+  /** What a group's header says (label, counts); by default the value and how many rows it holds. */
+  groupHeader?: (group: TableGroup<T>) => ReactNode;
+  /** The whole list's size, when the server told it: the footer then says "N of M loaded". */
+  total?: number | undefined;
 }
 
 /**
@@ -122,6 +149,21 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     return [select, ...props.columns];
   }, [props.columns, selectable, t]);
 
+  // Groups are open until collapsed, and a group that arrives with the next page comes open: so the state
+  // kept is the set of collapsed groups, and TanStack's `expanded` only changes with it (it keys the memo).
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const expanded = useMemo<ExpandedState>(
+    () => (collapsed.size ? Object.fromEntries([...collapsed].map((id) => [id, false])) : true),
+    [collapsed],
+  );
+  const grouping = useMemo<GroupingState>(() => (props.groupBy ? [props.groupBy] : NO_GROUPING), [props.groupBy]);
+  const toggleGroup = (id: string) =>
+    setCollapsed((old) => {
+      const next = new Set(old);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
   const table = useReactTable<T>({
     data: props.data,
     columns,
@@ -130,15 +172,23 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
       sorting: props.sorting ?? NO_SORTING,
       columnVisibility: props.columnVisibility ?? NO_VISIBILITY,
       rowSelection: props.rowSelection ?? NO_SELECTION,
+      grouping,
+      expanded,
     },
     onSortingChange: props.onSortingChange,
     onRowSelectionChange: props.onRowSelectionChange,
-    enableRowSelection: selectable,
+    enableRowSelection: (row) => selectable && !row.getIsGrouped(),
     manualSorting: props.manualSorting ?? false,
+    // Grouping keeps the columns where the reader put them, and never aggregates cells.
+    groupedColumnMode: false,
+    getIsRowExpanded: (row) => !collapsed.has(row.id),
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
+    getGroupedRowModel: getGroupedRowModel(),
+    getExpandedRowModel: getExpandedRowModel(),
   });
   const rows = table.getRowModel().rows;
+  const loaded = props.data.length;
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -204,6 +254,31 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
             {items.map((item) => {
               const row = rows[item.index];
               if (!row) return null;
+              if (row.getIsGrouped())
+                return (
+                  <GroupHeaderRow
+                    key={row.id}
+                    row={row}
+                    index={item.index}
+                    colSpan={visibleColumns}
+                    open={!collapsed.has(row.id)}
+                    onToggle={() => toggleGroup(row.id)}
+                    header={props.groupHeader}
+                    onSelect={
+                      selectable
+                        ? (checked) =>
+                            props.onRowSelectionChange?.((old) => {
+                              const next = { ...old };
+                              for (const leaf of row.getLeafRows()) {
+                                if (checked) next[leaf.id] = true;
+                                else delete next[leaf.id];
+                              }
+                              return next;
+                            })
+                        : undefined
+                    }
+                  />
+                );
               return (
                 <TableRow
                   key={row.id}
@@ -241,9 +316,54 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
         {props.loadingMore
           ? t("state.loadingMore")
           : props.hasMore
-            ? t("table.loaded", { count: formatNumber(rows.length, locale) })
-            : t("state.allLoaded", { count: formatNumber(rows.length, locale) })}
+            ? props.total !== undefined
+              ? t("table.loadedOf", { count: formatNumber(loaded, locale), total: formatNumber(props.total, locale) })
+              : t("table.loaded", { count: formatNumber(loaded, locale) })
+            : t("state.allLoaded", { count: formatNumber(loaded, locale) })}
       </Text>
     </>
+  );
+}
+
+/** A group's header: a button that opens and closes the group, what the group holds, and (when rows can be selected) a box for all its loaded rows. */
+function GroupHeaderRow<T>(props: {
+  row: Row<T>;
+  index: number;
+  colSpan: number;
+  open: boolean;
+  onToggle: () => void;
+  header: ((group: TableGroup<T>) => ReactNode) | undefined;
+  onSelect: ((checked: boolean) => void) | undefined;
+}) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const leaves = props.row.getLeafRows();
+  const group: TableGroup<T> = { value: props.row.groupingValue, rows: leaves.map((r) => r.original) };
+  const selected = leaves.filter((r) => r.getIsSelected()).length;
+  const label = props.header ? props.header(group) : t("table.group", { name: String(group.value), count: leaves.length });
+  return (
+    <TableRow className={styles.groupRow} aria-rowindex={props.index + 2} data-group={String(group.value)}>
+      <TableCell colSpan={props.colSpan}>
+        <div className={styles.groupCell}>
+          {props.onSelect ? (
+            <Checkbox
+              aria-label={t("table.selectGroup")}
+              checked={selected === 0 ? false : selected === leaves.length ? true : "mixed"}
+              onChange={(_, d) => props.onSelect?.(d.checked === true)}
+            />
+          ) : null}
+          <Button
+            appearance="transparent"
+            size="small"
+            className={styles.groupButton}
+            icon={props.open ? <ChevronDownRegular /> : <ChevronRightRegular />}
+            aria-expanded={props.open}
+            onClick={props.onToggle}
+          >
+            {label}
+          </Button>
+        </div>
+      </TableCell>
+    </TableRow>
   );
 }

@@ -1,8 +1,13 @@
 import { DocumentBulletListRegular } from "@fluentui/react-icons";
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
+import type { RouterInputs } from "../api/client";
 import type { NavEntry } from "./nav";
 import { appRoute } from "./root";
 import { bool, compact, int, oneOf, str, strList } from "./search";
+
+/** What the list may be grouped by: the server counts each group (`applications.groupCounts`). */
+export type Grouping = RouterInputs["applications"]["groupCounts"]["by"];
+export const GROUPINGS = ["type", "stage", "college", "state"] as const satisfies readonly Grouping[];
 
 /** The list's whole state is in the URL: a link or a saved view reopens exactly this list. */
 export interface ApplicationsSearch {
@@ -15,7 +20,7 @@ export interface ApplicationsSearch {
   sort?: "filed" | "due";
   dir?: "asc" | "desc";
   cols?: string[];
-  group?: string;
+  group?: Grouping;
 }
 
 export function readApplicationsSearch(search: Record<string, unknown>): ApplicationsSearch {
@@ -29,7 +34,8 @@ export function readApplicationsSearch(search: Record<string, unknown>): Applica
     sort: oneOf(search.sort, ["filed", "due"] as const),
     dir: oneOf(search.dir, ["asc", "desc"] as const),
     cols: strList(search.cols),
-    group: str(search.group),
+    // A link or an old view with an unknown grouping opens ungrouped rather than failing.
+    group: oneOf(search.group, GROUPINGS),
   };
 }
 

@@ -2,6 +2,7 @@ import { APPLICATION_TYPES, MATERIALS, type Material } from "@xueji/shared";
 import { z } from "zod";
 import { applicationTimeline, studentHistory } from "../services/applications/application-timeline";
 import { bulkDecide } from "../services/applications/bulk-decide";
+import { APPLICATION_GROUPINGS, countApplicationGroups } from "../services/applications/count-application-groups";
 import { decideApplication } from "../services/applications/decide-application";
 import { fileApplication } from "../services/applications/file-application";
 import { listApplications } from "../services/applications/list-applications";
@@ -11,7 +12,15 @@ import { takeUpRepeatItem } from "../services/applications/take-up-repeat-item";
 import { pageInput, pageOutput } from "../services/paging";
 import { collegeFilter, procedureFor, router } from "../trpc";
 import { idInput, noteInput, studentNoInput, textInput } from "./inputs";
-import { applicationListItem, applicationOutput, bulkResultOutput, decisionOutput, statusChangeOutput, timelineOutput } from "./outputs";
+import {
+  applicationGroupsOutput,
+  applicationListItem,
+  applicationOutput,
+  bulkResultOutput,
+  decisionOutput,
+  statusChangeOutput,
+  timelineOutput,
+} from "./outputs";
 
 const decision = z.object({
   action: z.enum(["submit", "advance", "return", "reject"]),
@@ -19,6 +28,13 @@ const decision = z.object({
   returnTo: z.enum(["previous", "college"]).optional(),
 });
 const versioned = z.object({ applicationId: idInput, expectedVersion: idInput });
+const listFilters = z.object({
+  collegeId: idInput.optional(),
+  type: z.enum(APPLICATION_TYPES).optional(),
+  stage: textInput(30).optional(),
+  state: z.enum(["open", "done", "rejected"]).optional(),
+  overdue: z.boolean().optional(),
+});
 const takenUp = z.object({ id: z.number(), type: z.string(), stage: z.string(), version: z.number(), dueOn: z.string().nullable() });
 
 export const applicationsRouter = router({
@@ -92,11 +108,7 @@ export const applicationsRouter = router({
   list: procedureFor("applications.read")
     .input(
       pageInput.extend({
-        collegeId: idInput.optional(),
-        type: z.enum(APPLICATION_TYPES).optional(),
-        stage: textInput(30).optional(),
-        state: z.enum(["open", "done", "rejected"]).optional(),
-        overdue: z.boolean().optional(),
+        ...listFilters.shape,
         sort: z.enum(["filed", "due"]).default("filed"),
         direction: z.enum(["asc", "desc"]).default("desc"),
       }),
@@ -104,6 +116,13 @@ export const applicationsRouter = router({
     .output(pageOutput(applicationListItem))
     .query(({ ctx, input }) =>
       listApplications(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId), today: ctx.today() }),
+    ),
+  /** The list's groups (by type, stage, college or state) with their counts over the whole filtered list. */
+  groupCounts: procedureFor("applications.read")
+    .input(listFilters.extend({ by: z.enum(APPLICATION_GROUPINGS) }))
+    .output(applicationGroupsOutput)
+    .query(({ ctx, input }) =>
+      countApplicationGroups(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId), today: ctx.today() }),
     ),
   timeline: procedureFor("applications.read")
     .input(z.object({ applicationId: idInput }))

@@ -222,6 +222,11 @@ export const applicationListItem = z.object({
   noticeNo: z.string().nullable(),
 });
 
+export const applicationGroupsOutput = z.object({
+  total: z.number(),
+  groups: z.array(z.object({ key: z.string(), count: z.number(), overdue: z.number() })),
+});
+
 export const statusChangeOutput = z.object({
   id: z.number(),
   studentId: z.number(),

@@ -1,13 +1,30 @@
-import { ROLES } from "@xueji/shared";
+import { APPLICATION_TYPES, ROLES } from "@xueji/shared";
 import { z } from "zod";
+import { APPLICATION_GROUPINGS } from "../services/applications/count-application-groups";
 import { deleteView, listViews, saveView } from "../services/views/saved-views";
 import { procedureFor, router } from "../trpc";
 import { idInput, textInput } from "./inputs";
 import { okOutput, savedViewIdOutput, savedViewOutput } from "./outputs";
 
 const page = z.enum(["applications"]);
-// A view's state is the page's URL search params: small, flat, JSON.
-const state = z.record(textInput(40), z.union([textInput(200), z.number(), z.boolean(), z.array(textInput(40)).max(40)]));
+/**
+ * A view's state is the applications list's URL search params: filters, columns, sort and grouping. Every
+ * member is optional, so a view saved before grouping existed (no `group`) still loads as it was; an
+ * unknown member or value is refused here rather than stored and silently dropped when the view opens.
+ */
+const state = z
+  .object({
+    type: z.enum(APPLICATION_TYPES).optional(),
+    stage: textInput(30).optional(),
+    state: z.enum(["open", "done", "rejected"]).optional(),
+    collegeId: idInput.optional(),
+    overdue: z.boolean().optional(),
+    sort: z.enum(["filed", "due"]).optional(),
+    dir: z.enum(["asc", "desc"]).optional(),
+    cols: z.array(textInput(40)).max(40).optional(),
+    group: z.enum(APPLICATION_GROUPINGS).optional(),
+  })
+  .strict();
 
 /** Saved views of the dashboard's lists, private or shared with roles. */
 export const viewsRouter = router({

@@ -1,11 +1,11 @@
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { AddRegular, ArrowDownloadRegular, CheckmarkCircleRegular } from "@fluentui/react-icons";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import type { RowSelectionState, SortingState } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { applicationsQuery, currentVersions } from "../../api/applications";
+import { applicationGroupCountsQuery, applicationsQuery, currentVersions } from "../../api/applications";
 import { downloadApplications } from "../../api/insights";
 import { invalidate } from "../../api/query";
 import { useReference } from "../../api/reference";
@@ -21,6 +21,7 @@ import { BulkDecideDialog, type BulkTarget } from "./bulk-decide-dialog";
 import { ColumnChooser } from "./column-chooser";
 import { applicationColumns, COLUMN_IDS, type ColumnId, DEFAULT_COLUMNS } from "./columns";
 import { FileApplicationDialog } from "./file-application-dialog";
+import { applicationGroupHeader, GroupBySelect, orderByGroup } from "./grouping";
 import { SavedViewsBar } from "./saved-views-bar";
 
 const routeApi = getRouteApi("/app/applications");
@@ -69,7 +70,29 @@ function Applications() {
     direction: search.dir ?? ("desc" as const),
   };
   const list = useInfiniteQuery(applicationsQuery(filters));
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const group = search.group;
+  // Grouping is over the pages loaded so far (the list stays one cursor-paged list, sorted as chosen); the
+  // server counts every group of the whole filtered list, so the headers and the footer say how much is loaded.
+  const groupCounts = useQuery({
+    ...applicationGroupCountsQuery({
+      type: filters.type,
+      stage: filters.stage,
+      state: filters.state,
+      collegeId: filters.collegeId,
+      overdue: filters.overdue,
+      by: group ?? "type",
+    }),
+    enabled: !!group,
+  });
+  const loadedRows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const rows = useMemo(
+    () => (group ? orderByGroup(loadedRows, group, reference, locale) : loadedRows),
+    [loadedRows, group, reference, locale],
+  );
+  const groupHeader = useMemo(
+    () => (group ? applicationGroupHeader(group, groupCounts.data, t, locale, reference) : undefined),
+    [group, groupCounts.data, t, locale, reference],
+  );
   const columns = useMemo(() => applicationColumns(t, locale, reference, reference?.today ?? ""), [t, locale, reference]);
   const shown = (
     search.cols?.length ? search.cols.filter((c): c is ColumnId => (COLUMN_IDS as readonly string[]).includes(c)) : DEFAULT_COLUMNS
@@ -107,7 +130,11 @@ function Applications() {
           ) : null}
         </div>
       </PageHeader>
-      <ApplicationFilters search={search} onChange={setSearch} />
+      <div className={styles.toolbar}>
+        <ApplicationFilters search={search} onChange={setSearch} />
+        {/* Regrouping keeps the selection and the view (like choosing columns): it changes how, not what, is listed. */}
+        <GroupBySelect value={group} onChange={(next) => navigate({ search: (prev) => ({ ...prev, group: next }), replace: true })} />
+      </div>
       {exporting.error ? <ErrorBar error={exporting.error} /> : null}
       {filed ? (
         <MessageBar intent="success">
@@ -139,6 +166,9 @@ function Applications() {
           hasMore={list.hasNextPage}
           loadingMore={list.isFetchingNextPage}
           onLoadMore={() => void list.fetchNextPage()}
+          groupBy={group}
+          groupHeader={groupHeader}
+          total={group ? groupCounts.data?.total : undefined}
         />
       )}
       <BulkDecideDialog

@@ -5,6 +5,8 @@ import type { TFunction } from "i18next";
 import type { ApplicationRow } from "../../api/applications";
 import { labelsOf, type Reference } from "../../api/reference";
 import { formatDate, formatDateTime } from "../../format/intl";
+import { GROUPINGS, type Grouping } from "../../routes/applications";
+import { groupKeyOf } from "./grouping";
 
 /** The columns a reader may choose from; `DEFAULT_COLUMNS` are shown until they choose. */
 export const COLUMN_IDS = ["id", "studentNo", "name", "college", "type", "stage", "state", "filed", "due", "noticeNo", "reason"] as const;
@@ -28,6 +30,10 @@ export function applicationColumns(
     enableSorting: id in SERVER_SORTS,
     accessorFn: (row) => row,
     cell: ({ row }) => cell(row.original),
+    // The columns the list may be grouped by group on the key the server counts by.
+    ...((GROUPINGS as readonly string[]).includes(id)
+      ? { getGroupingValue: (row: ApplicationRow) => groupKeyOf(row, id as Grouping) }
+      : {}),
   });
   return [
     column("id", 80, (r) => r.id),

@@ -435,4 +435,31 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
     );
     expect([opened?.stage, opened?.reasonCode]).toEqual(["registrar-summary", "41"]);
   });
+
+  it("counts the filtered list's groups over the whole list, overdue part included, within the caller's colleges", async () => {
+    const late = await file("suspension", await student());
+    await (await w.as("secretary-a", "2026-09-01")).applications.submit({ applicationId: late.id, expectedVersion: 1 });
+    const registrar = await w.as("registrar");
+    const everything = (await registrar.applications.list({ limit: 200 })).items;
+    const overdueIds = new Set((await registrar.applications.list({ overdue: true, limit: 200 })).items.map((a) => a.id));
+    expect(overdueIds.has(late.id)).toBe(true);
+    for (const by of ["type", "stage", "college", "state"] as const) {
+      const keyOf = (a: (typeof everything)[number]) => (by === "college" ? String(a.collegeId) : a[by]);
+      const expected = new Map<string, { count: number; overdue: number }>();
+      for (const a of everything) {
+        const g = expected.get(keyOf(a)) ?? { count: 0, overdue: 0 };
+        expected.set(keyOf(a), { count: g.count + 1, overdue: g.overdue + (overdueIds.has(a.id) ? 1 : 0) });
+      }
+      const counted = await registrar.applications.groupCounts({ by });
+      expect(counted.total).toBe(everything.length);
+      expect(new Map(counted.groups.map((g) => [g.key, { count: g.count, overdue: g.overdue }]))).toEqual(expected);
+    }
+    const open = await registrar.applications.groupCounts({ by: "type", state: "open", type: "suspension" });
+    expect(open.groups.map((g) => g.key)).toEqual(["suspension"]);
+    // A college role counts its own college only, whatever college it asks for.
+    const allColleges = await registrar.applications.groupCounts({ by: "college" });
+    const ownCollege = await (await w.as("secretary-a")).applications.groupCounts({ by: "college" });
+    expect(ownCollege.groups).toEqual(allColleges.groups.filter((g) => g.key === String(w.collegeA)));
+    expect(ownCollege.total).toBeGreaterThan(0);
+  });
 });

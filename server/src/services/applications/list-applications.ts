@@ -5,7 +5,8 @@ import { applications, colleges, students } from "../../db/schema";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 import { overdue } from "./overdue";
 
-export interface ListApplicationsOptions extends PageOptions {
+/** The list's filters: the same for a page of rows and for the counts of its groups. */
+export interface ApplicationFilters {
   collegeId?: number | undefined;
   type?: ApplicationType | undefined;
   stage?: string | undefined;
@@ -13,6 +14,9 @@ export interface ListApplicationsOptions extends PageOptions {
   /** Open and past a due date as of `today`: the decision's, or 学籍注销's after execution. */
   overdue?: boolean | undefined;
   today: string;
+}
+
+export interface ListApplicationsOptions extends ApplicationFilters, PageOptions {
   sort: "filed" | "due";
   direction: "asc" | "desc";
 }
@@ -31,15 +35,21 @@ function keysetOf(sort: "filed" | "due", direction: "asc" | "desc"): Keyset {
   };
 }
 
-/** A page of applications, filtered and sorted; indexed by (state, type, stage, college) and (state, due). */
-export async function listApplications(db: Db, o: ListApplicationsOptions) {
-  const keyset = keysetOf(o.sort, o.direction);
+/** The conditions the filters put on `applications`. */
+export function applicationFilterConditions(o: ApplicationFilters): SQL[] {
   const where: SQL[] = [];
   if (o.collegeId !== undefined) where.push(eq(applications.collegeId, o.collegeId));
   if (o.type) where.push(eq(applications.type, o.type));
   if (o.stage) where.push(eq(applications.stage, o.stage));
   if (o.state) where.push(eq(applications.state, o.state));
   if (o.overdue) where.push(overdue(o.today));
+  return where;
+}
+
+/** A page of applications, filtered and sorted; indexed by (state, type, stage, college) and (state, due). */
+export async function listApplications(db: Db, o: ListApplicationsOptions) {
+  const keyset = keysetOf(o.sort, o.direction);
+  const where = applicationFilterConditions(o);
   const after = afterCursor(keyset, o.cursor);
   if (after) where.push(after);
   const rows = await db

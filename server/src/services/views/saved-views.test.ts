@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, type World } from "../../../test/world";
+import { savedViews, users } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
 
 describe.each(TEST_ENGINES)("saved views of the applications list on %s", (engine) => {
@@ -57,6 +59,34 @@ describe.each(TEST_ENGINES)("saved views of the applications list on %s", (engin
 
     await registrar.views.remove({ id });
     expect((await registrar.views.list({ page: "applications" })).some((v) => v.id === id)).toBe(false);
+  });
+
+  it("keeps a view's grouping, still loads one saved before grouping existed, and refuses an unknown grouping", async () => {
+    const registrar = await w.as("registrar");
+    const { id } = await registrar.views.save({ page: "applications", name: "按环节", state: { state: "open", group: "stage" } });
+    expect((await registrar.views.list({ page: "applications" })).find((v) => v.id === id)?.state).toEqual({
+      state: "open",
+      group: "stage",
+    });
+
+    // A row as the dashboard stored it before grouping: no `group` member.
+    const [owner] = await w.database.db.select({ id: users.id }).from(users).where(eq(users.username, "registrar"));
+    const [legacy] = await w.database.db
+      .insert(savedViews)
+      .values({
+        page: "applications",
+        name: "旧视图",
+        state: { type: "suspension", sort: "due" },
+        ownerId: owner?.id ?? 0,
+        sharedWithRoles: [],
+      })
+      .returning({ id: savedViews.id });
+    const loaded = (await registrar.views.list({ page: "applications" })).find((v) => v.id === legacy?.id);
+    expect(loaded?.state).toEqual({ type: "suspension", sort: "due" });
+
+    await expect(registrar.views.save({ page: "applications", name: "坏分组", state: { group: "name" as never } })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("refuses roles without the applications list", async () => {
