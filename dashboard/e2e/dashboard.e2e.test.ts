@@ -108,16 +108,39 @@ describe.skipIf(!existsSync(CHROMIUM))("the dashboard in Chromium against a real
       for (const label of expected) expect(shown).toContain(label);
       for (const [label] of MENU.filter(([l]) => !expected.includes(l))) expect(shown).not.toContain(label);
       if (role === "admin") {
-        // The overview is not the administrator's: the page says so rather than showing refusals.
-        await expect(page.getByText("您的角色无权查看此页面。").isVisible()).resolves.toBe(true);
+        // The overview is not the administrator's: `/` opens their first page, the users, in its place.
+        await page.getByRole("heading", { level: 1, name: "用户" }).waitFor();
+        expect(new URL(page.url()).pathname).toBe("/users");
+        await expect(page.getByText("您的角色无权查看此页面。").count()).resolves.toBe(0);
+        await check(page, "users-admin");
       } else {
         await page.getByRole("region", { name: "异动流程热力图" }).waitFor();
+        await check(page, `overview-${role}`);
       }
-      await check(page, `overview-${role}`);
       await page.close();
     },
     90_000,
   );
+
+  it("answers a link to a forbidden page plainly, and sends someone signing in there to their own first page", async () => {
+    // Followed while signed in: the page says "no permission" and where the role can go.
+    const admin = await signIn(await userOf("admin"));
+    await admin.goto(`${served.base}/standing`);
+    await admin.getByText("您的角色无权查看此页面。").waitFor();
+    expect(new URL(admin.url()).pathname).toBe("/standing");
+    await admin.getByRole("link", { name: "前往「用户」" }).click();
+    await admin.getByRole("heading", { level: 1, name: "用户" }).waitFor();
+    await admin.close();
+    // Signing in on a page the role may not use (the previous user's, say) lands on the role's first page.
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${served.base}/users`);
+    await page.getByLabel("用户名").fill(await userOf("secretary"));
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.getByRole("region", { name: "异动流程热力图" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/");
+    await page.close();
+  }, 90_000);
 
   it("lets the registrar see every page, and screenshots each", async () => {
     const page = await signIn("registrar");

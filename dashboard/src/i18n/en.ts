@@ -21,6 +21,7 @@ export const en: Messages = {
     signOut: "Sign out",
     language: "Language",
     forbidden: "Your role may not see this page.",
+    goTo: "Go to {{page}}",
     notFound: "There is no such page.",
     home: "Back to the overview",
   },

@@ -20,6 +20,7 @@ export const zhCN = {
     signOut: "退出登录",
     language: "语言",
     forbidden: "您的角色无权查看此页面。",
+    goTo: "前往「{{page}}」",
     notFound: "没有这个页面。",
     home: "回到总览",
   },
