@@ -1,17 +1,11 @@
-import { infiniteQueryOptions } from "@tanstack/react-query";
 import { client, type RouterInputs, type RouterOutputs } from "./client";
-import type { Page } from "./query";
+import { PAGE_LIMIT, pagedQuery } from "./query";
 
 export type WorkItem = RouterOutputs["insights"]["myWork"]["items"][number];
 
 /** 我的待办, paged by the server's cursor. */
 export const myWorkQuery = () =>
-  infiniteQueryOptions({
-    queryKey: ["insights", "myWork", "pages"],
-    initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }): Promise<Page<WorkItem, number>> => client.insights.myWork.query({ cursor: pageParam, limit: 200 }),
-    getNextPageParam: (last: Page<WorkItem, number>) => last.nextCursor ?? undefined,
-  });
+  pagedQuery(["insights", "myWork"], (cursor) => client.insights.myWork.query({ cursor, limit: PAGE_LIMIT }));
 
 /** The current view as .xlsx: the server writes it (text cells, formulas quoted); the browser saves it. */
 export async function downloadApplications(input: RouterInputs["insights"]["exportApplications"]): Promise<number> {
