@@ -278,7 +278,7 @@ export const en: Messages = {
     credits: "Failed credits",
     termCredits: "term {{n}}",
     yearCredits: "year {{n}}",
-    actions: "Actions",
+    actions: "State / action",
     lift: "Lift",
     liftTitle: "Lift {{name}}'s warning",
     liftHint: "E.g. the make-up exam was passed.",

@@ -267,7 +267,7 @@ export const zhCN = {
     credits: "不及格学分",
     termCredits: "本学期 {{n}} 学分",
     yearCredits: "本学年 {{n}} 学分",
-    actions: "操作",
+    actions: "状态 / 操作",
     lift: "解除警示",
     liftTitle: "解除 {{name}} 的学业警示",
     liftHint: "例如：补考已通过，不及格学分已清零。",
