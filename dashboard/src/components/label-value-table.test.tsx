@@ -6,6 +6,16 @@ import { xuejiLightTheme } from "@xueji/theme";
 import { afterEach, describe, expect, it } from "vitest";
 import { LabelValueTable } from "./label-value-table";
 
+type Props<T> = Parameters<typeof LabelValueTable<T>>[0];
+
+function show<T>(props: Props<T>) {
+  render(
+    <FluentProvider theme={xuejiLightTheme}>
+      <LabelValueTable {...props} />
+    </FluentProvider>,
+  );
+}
+
 afterEach(cleanup);
 
 interface Change {
@@ -21,25 +31,31 @@ const CHANGES: Change[] = [
 
 describe("LabelValueTable", () => {
   it("labels its columns, reads each row's values in column order, and leaves out a column given as false", () => {
-    render(
-      <FluentProvider theme={xuejiLightTheme}>
-        <LabelValueTable
-          label="变更前后"
-          rows={CHANGES}
-          rowKey={(c) => c.field}
-          columns={[
-            { id: "field", label: "字段", value: (c) => c.field },
-            { id: "before", label: "变更前", value: (c) => c.before },
-            false,
-            { id: "after", label: "变更后", value: (c) => <strong>{c.after}</strong> },
-          ]}
-        />
-      </FluentProvider>,
-    );
+    show<Change>({
+      label: "变更前后",
+      rows: CHANGES,
+      rowKey: (c) => c.field,
+      columns: [
+        { id: "field", label: "字段", value: (c) => c.field },
+        { id: "before", label: "变更前", value: (c) => c.before },
+        false,
+        { id: "after", label: "变更后", value: (c) => <strong>{c.after}</strong> },
+      ],
+    });
     const table = screen.getByRole("table", { name: "变更前后" });
-    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["字段", "变更前", "变更后"]);
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["字段", "变更前", "变更后"]);
     const rows = within(table).getAllByRole("row").slice(1);
-    expect(rows.map((r) => within(r).getAllByRole("cell").map((c) => c.textContent))).toEqual([
+    expect(
+      rows.map((r) =>
+        within(r)
+          .getAllByRole("cell")
+          .map((c) => c.textContent),
+      ),
+    ).toEqual([
       ["专业", "软件工程", "计算机科学与技术"],
       ["年级", "2024", "2025"],
     ]);
@@ -47,17 +63,13 @@ describe("LabelValueTable", () => {
 
   it("passes a row's selection and its click through, so a list row can open what it names", async () => {
     const opened: string[] = [];
-    render(
-      <FluentProvider theme={xuejiLightTheme}>
-        <LabelValueTable
-          label="核对表"
-          rows={CHANGES}
-          rowKey={(c) => c.field}
-          rowProps={(c) => ({ onClick: () => opened.push(c.field), tabIndex: 0, "aria-selected": c.field === "年级" })}
-          columns={[{ id: "field", label: "字段", value: (c) => c.field }]}
-        />
-      </FluentProvider>,
-    );
+    show<Change>({
+      label: "核对表",
+      rows: CHANGES,
+      rowKey: (c) => c.field,
+      rowProps: (c) => ({ onClick: () => opened.push(c.field), tabIndex: 0, "aria-selected": c.field === "年级" }),
+      columns: [{ id: "field", label: "字段", value: (c) => c.field }],
+    });
     const [, first, second] = screen.getAllByRole("row");
     expect(second?.getAttribute("aria-selected")).toBe("true");
     expect(first?.getAttribute("aria-selected")).toBe("false");
