@@ -160,6 +160,35 @@ describe.skipIf(!existsSync(CHROMIUM))("the dashboard in Chromium against a real
     await page.close();
   }, 180_000);
 
+  it("shows 学业预警 whole at 1280 and 1024 px: 全部 for all years, no cell cut short", async () => {
+    const page = await signIn("registrar");
+    for (const width of [1280, 1024]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${served.base}/standing`);
+      await page.getByRole("heading", { level: 1, name: "学业预警" }).waitFor();
+      await page.getByRole("table", { name: "学业预警" }).getByRole("row").nth(1).waitFor();
+      expect((await page.getByRole("combobox", { name: "学年" }).textContent())?.trim()).toBe("全部");
+      // Every cell shows all it holds (an ellipsis means scrollWidth > clientWidth), and the row ends inside the box.
+      const cut = await page.evaluate(() => {
+        const table = document.querySelector('[data-testid="virtual-scroller"]') as HTMLElement;
+        const cells = [...table.querySelectorAll("td, th")] as HTMLElement[];
+        return {
+          cells: cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent),
+          wider: table.scrollWidth > table.clientWidth + 1,
+        };
+      });
+      expect(cut, `${width} px`).toEqual({ cells: [], wider: false });
+      await expect(
+        page
+          .getByText(/^本学年 \d+(\.\d+)? 学分$/)
+          .first()
+          .isVisible(),
+      ).resolves.toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, `standing-${width}.png`) });
+    }
+    await page.close();
+  }, 60_000);
+
   it("loads a long list page after page as the reader scrolls, to the last row, nothing cut", async () => {
     // A college's whole cohort (every outcome) is more than one page of 200 rows.
     const [biggest] = await served.db
