@@ -10,12 +10,17 @@ export const myWorkQuery = () =>
 /** The current view as .xlsx: the server writes it (text cells, formulas quoted); the browser saves it. */
 export async function downloadApplications(input: RouterInputs["insights"]["exportApplications"]): Promise<number> {
   const out = await client.insights.exportApplications.query(input);
-  const bytes = Uint8Array.from(atob(out.base64), (c) => c.charCodeAt(0));
+  saveXlsx(out);
+  return out.rows;
+}
+
+/** Saves an .xlsx the server wrote (base64 in JSON, like every answer) under the server's file name. */
+export function saveXlsx(file: { base64: string; fileName: string }): void {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
   const link = document.createElement("a");
   link.href = url;
-  link.download = out.fileName;
+  link.download = file.fileName;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return out.rows;
 }

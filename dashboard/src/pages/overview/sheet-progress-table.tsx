@@ -1,7 +1,8 @@
-import { Badge, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from "@fluentui/react-components";
+import { Badge, makeStyles, tokens } from "@fluentui/react-components";
 import type { Locale } from "@xueji/shared";
 import { useTranslation } from "react-i18next";
 import type { SheetProgress } from "../../api/overview";
+import { LabelValueTable } from "../../components/label-value-table";
 import { collator, formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 
@@ -24,40 +25,37 @@ export function SheetProgressTable({ rows }: { rows: SheetProgress }) {
   const at = new Map(rows.map((r) => [`${r.collegeId}|${r.task}`, r]));
   return (
     <div className={styles.wrap}>
-      <Table size="small" aria-label={t("overview.sheetProgress")}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t("common.college")}</TableHeaderCell>
-            {tasks.map((task) => (
-              <TableHeaderCell key={task.task}>
+      <LabelValueTable
+        label={t("overview.sheetProgress")}
+        rows={colleges}
+        rowKey={([collegeId]) => collegeId}
+        columns={[
+          { id: "college", label: t("common.college"), value: ([, name]) => name },
+          ...tasks.map((task) => ({
+            id: task.task,
+            label: (
+              <>
                 {task.taskName[locale]}
                 <br />
                 <span>{t("overview.dueOn", { date: formatDate(task.dueOn, locale) })}</span>
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {colleges.map(([collegeId, name]) => (
-            <TableRow key={collegeId}>
-              <TableCell>{name}</TableCell>
-              {tasks.map((task) => {
-                const cell = at.get(`${collegeId}|${task.task}`);
-                if (!cell) return <TableCell key={task.task}>—</TableCell>;
-                return (
-                  <TableCell key={task.task}>
-                    <Badge appearance="tint" color={STATE_COLOUR[cell.state as keyof typeof STATE_COLOUR] ?? "informative"}>
-                      {t(`sheetState.${cell.state}`)}
-                      {cell.version ? ` v${cell.version}` : ""}
-                    </Badge>
-                    {cell.overdue ? <span className={styles.late}> {t("overview.late")}</span> : null}
-                  </TableCell>
-                );
-              })}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+              </>
+            ),
+            value: ([collegeId]: [number, string]) => {
+              const cell = at.get(`${collegeId}|${task.task}`);
+              if (!cell) return "—";
+              return (
+                <>
+                  <Badge appearance="tint" color={STATE_COLOUR[cell.state as keyof typeof STATE_COLOUR] ?? "informative"}>
+                    {t(`sheetState.${cell.state}`)}
+                    {cell.version ? ` v${cell.version}` : ""}
+                  </Badge>
+                  {cell.overdue ? <span className={styles.late}> {t("overview.late")}</span> : null}
+                </>
+              );
+            },
+          })),
+        ]}
+      />
     </div>
   );
 }
