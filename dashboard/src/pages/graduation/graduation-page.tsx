@@ -27,6 +27,10 @@ const useStyles = makeStyles({
   row: { cursor: "pointer" },
   open: { backgroundColor: tokens.colorBrandBackground2 },
   cohort: { width: "100px" },
+  // Names and the button (推进到“教务处复核”) take their width on one line; the six numbers share the rest.
+  college: { width: "9rem" },
+  stage: { width: "6rem" },
+  advance: { width: "12rem" },
 });
 
 export function GraduationPage() {
@@ -115,10 +119,11 @@ function Graduation() {
                 tabIndex: 0,
               })}
               columns={[
-                { id: "college", label: t("graduation.col.college"), value: (r) => labels.college(r.collegeId) },
+                { id: "college", label: t("graduation.col.college"), value: (r) => labels.college(r.collegeId), className: styles.college },
                 {
                   id: "stage",
                   label: t("graduation.col.stage"),
+                  className: styles.stage,
                   value: (r) => AUDIT_STAGE_LABELS[r.stage as AuditStage]?.[locale] ?? r.stage,
                 },
                 { id: "students", label: t("graduation.col.students"), value: (r) => formatNumber(r.students, locale) },
@@ -134,6 +139,7 @@ function Graduation() {
                 {
                   id: "actions",
                   label: t("graduation.col.actions"),
+                  className: styles.advance,
                   value: (r) => {
                     const stage = r.stage as AuditStage;
                     const next = AUDIT_STAGES[AUDIT_STAGES.indexOf(stage) + 1];
