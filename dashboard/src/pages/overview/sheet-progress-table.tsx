@@ -9,6 +9,9 @@ import { useLocale } from "../../i18n/use-locale";
 const useStyles = makeStyles({
   late: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   wrap: { overflowX: "auto" },
+  // The header cell lays its content out in a row: the due date goes under the task's name, not beside it.
+  task: { display: "flex", flexDirection: "column" },
+  due: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
 });
 
 const STATE_COLOUR = { missing: "informative", submitted: "warning", accepted: "success", rejected: "danger" } as const;
@@ -34,11 +37,10 @@ export function SheetProgressTable({ rows }: { rows: SheetProgress }) {
           ...tasks.map((task) => ({
             id: task.task,
             label: (
-              <>
-                {task.taskName[locale]}
-                <br />
-                <span>{t("overview.dueOn", { date: formatDate(task.dueOn, locale) })}</span>
-              </>
+              <span className={styles.task}>
+                <span>{task.taskName[locale]}</span>
+                <span className={styles.due}>{t("overview.dueOn", { date: formatDate(task.dueOn, locale) })}</span>
+              </span>
             ),
             value: ([collegeId]: [number, string]) => {
               const cell = at.get(`${collegeId}|${task.task}`);
