@@ -108,16 +108,39 @@ describe.skipIf(!existsSync(CHROMIUM))("the dashboard in Chromium against a real
       for (const label of expected) expect(shown).toContain(label);
       for (const [label] of MENU.filter(([l]) => !expected.includes(l))) expect(shown).not.toContain(label);
       if (role === "admin") {
-        // The overview is not the administrator's: the page says so rather than showing refusals.
-        await expect(page.getByText("您的角色无权查看此页面。").isVisible()).resolves.toBe(true);
+        // The overview is not the administrator's: `/` opens their first page, the users, in its place.
+        await page.getByRole("heading", { level: 1, name: "用户" }).waitFor();
+        expect(new URL(page.url()).pathname).toBe("/users");
+        await expect(page.getByText("您的角色无权查看此页面。").count()).resolves.toBe(0);
+        await check(page, "users-admin");
       } else {
         await page.getByRole("region", { name: "异动流程热力图" }).waitFor();
+        await check(page, `overview-${role}`);
       }
-      await check(page, `overview-${role}`);
       await page.close();
     },
     90_000,
   );
+
+  it("answers a link to a forbidden page plainly, and sends someone signing in there to their own first page", async () => {
+    // Followed while signed in: the page says "no permission" and where the role can go.
+    const admin = await signIn(await userOf("admin"));
+    await admin.goto(`${served.base}/standing`);
+    await admin.getByText("您的角色无权查看此页面。").waitFor();
+    expect(new URL(admin.url()).pathname).toBe("/standing");
+    await admin.getByRole("link", { name: "前往「用户」" }).click();
+    await admin.getByRole("heading", { level: 1, name: "用户" }).waitFor();
+    await admin.close();
+    // Signing in on a page the role may not use (the previous user's, say) lands on the role's first page.
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${served.base}/users`);
+    await page.getByLabel("用户名").fill(await userOf("secretary"));
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.getByRole("region", { name: "异动流程热力图" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/");
+    await page.close();
+  }, 90_000);
 
   it("lets the registrar see every page, and screenshots each", async () => {
     const page = await signIn("registrar");
@@ -136,6 +159,35 @@ describe.skipIf(!existsSync(CHROMIUM))("the dashboard in Chromium against a real
     }
     await page.close();
   }, 180_000);
+
+  it("shows 学业预警 whole at 1280 and 1024 px: 全部 for all years, no cell cut short", async () => {
+    const page = await signIn("registrar");
+    for (const width of [1280, 1024]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${served.base}/standing`);
+      await page.getByRole("heading", { level: 1, name: "学业预警" }).waitFor();
+      await page.getByRole("table", { name: "学业预警" }).getByRole("row").nth(1).waitFor();
+      expect((await page.getByRole("combobox", { name: "学年" }).textContent())?.trim()).toBe("全部");
+      // Every cell shows all it holds (an ellipsis means scrollWidth > clientWidth), and the row ends inside the box.
+      const cut = await page.evaluate(() => {
+        const table = document.querySelector('[data-testid="virtual-scroller"]') as HTMLElement;
+        const cells = [...table.querySelectorAll("td, th")] as HTMLElement[];
+        return {
+          cells: cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent),
+          wider: table.scrollWidth > table.clientWidth + 1,
+        };
+      });
+      expect(cut, `${width} px`).toEqual({ cells: [], wider: false });
+      await expect(
+        page
+          .getByText(/^本学年 \d+(\.\d+)? 学分$/)
+          .first()
+          .isVisible(),
+      ).resolves.toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, `standing-${width}.png`) });
+    }
+    await page.close();
+  }, 60_000);
 
   it("loads a long list page after page as the reader scrolls, to the last row, nothing cut", async () => {
     // A college's whole cohort (every outcome) is more than one page of 200 rows.

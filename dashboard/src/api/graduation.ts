@@ -1,4 +1,5 @@
 import { client, type RouterInputs, type RouterOutputs } from "./client";
+import { saveXlsx } from "./insights";
 import { apiMutation, apiQuery, PAGE_LIMIT, pagedQuery } from "./query";
 
 export type AuditSummaryRow = RouterOutputs["graduation"]["summary"][number];
@@ -15,12 +16,5 @@ export const advanceStage = apiMutation("graduation", "advance");
 
 /** A cohort's results as .xlsx, written by the server (text cells). */
 export async function downloadGraduation(input: RouterInputs["insights"]["exportGraduation"]): Promise<void> {
-  const out = await client.insights.exportGraduation.query(input);
-  const bytes = Uint8Array.from(atob(out.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = out.fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveXlsx(await client.insights.exportGraduation.query(input));
 }

@@ -38,12 +38,12 @@ export function invalidate(queryClient: QueryClient, ...routers: Router[]): Prom
 }
 
 /**
- * One page of a list and where the next begins: the shape every list of the server answers in. The cursor
- * is an opaque string, except for the two lists keyed by a number (`insights.myWork`, `studentSearch.search`).
+ * One page of a list and where the next begins: the shape every list of the server answers in, with the
+ * server's opaque cursor (services/paging.ts).
  */
-export interface Page<T, Cursor = string> {
+export interface Page<T> {
   items: T[];
-  nextCursor: Cursor | null;
+  nextCursor: string | null;
 }
 
 /** How many rows one request asks for: the server's ceiling, so a long list needs the fewest round trips. */

@@ -19,10 +19,12 @@ export function TermPicker({
   return (
     <Field label={t("common.term")}>
       <Dropdown
-        value={value ?? ""}
-        selectedOptions={value ? [value] : []}
-        onOptionSelect={(_, d) => d.optionValue && onChange(d.optionValue)}
+        // Unset with "all" on offer reads 全部, never an empty box.
+        value={value ?? (allowAll ? t("common.all") : "")}
+        selectedOptions={[value ?? ""]}
+        onOptionSelect={(_, d) => (d.optionValue ? onChange(d.optionValue) : allowAll && onChange(undefined))}
       >
+        {allowAll ? <Option value="">{t("common.all")}</Option> : null}
         {terms.map((term) => (
           <Option key={term.code} value={term.code}>
             {term.code}

@@ -8,11 +8,10 @@ import { meQuery, signOut } from "../api/auth";
 import { isUnauthenticated } from "../api/client";
 import { ErrorBar, Loading } from "../components/page-state";
 import { useLocale } from "../i18n/use-locale";
-import { NAV } from "../routes/pages";
+import { pagesOf } from "./landing";
 import { LanguageSwitch } from "./language-switch";
 import { SavedViewsNav } from "./saved-views-nav";
 import { SignIn } from "./sign-in";
-import { may } from "./use-me";
 
 const useStyles = makeStyles({
   frame: {
@@ -75,7 +74,7 @@ export function AppShell() {
   if (me.isPending) return <Loading />;
   if (me.error) return isUnauthenticated(me.error) ? <SignIn /> : <ErrorBar error={me.error} onRetry={() => void me.refetch()} />;
   const user = me.data;
-  const entries = NAV.filter((entry) => may(user.role, entry.permission)).sort((a, b) => a.order - b.order);
+  const entries = pagesOf(user.role);
 
   return (
     <div className={styles.frame}>

@@ -1,9 +1,11 @@
 import { Button, Card, Field, Input, makeStyles, Text, Title2, tokens } from "@fluentui/react-components";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useLocation } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { signIn } from "../api/auth";
 import { ErrorBar } from "../components/page-state";
+import { markSignedIn } from "./landing";
 import { LanguageSwitch } from "./language-switch";
 
 const useStyles = makeStyles({
@@ -27,10 +29,13 @@ export function SignIn() {
   const queryClient = useQueryClient();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
+  const location = useLocation();
   const mutation = useMutation({
     mutationFn: signIn,
     onSuccess: async () => {
       setPassword("");
+      // Landing here now: a page this role may not use opens the role's first page instead.
+      markSignedIn(location.href);
       // Everything fetched while signed out (or as someone else) is stale.
       await queryClient.resetQueries();
     },

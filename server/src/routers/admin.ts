@@ -18,9 +18,7 @@ export const auditLogRouter = router({
   /** The dashboard's audit log: filtered by actor, action, entity and China-time days, paged by cursor. */
   search: procedureFor("auditLog.read")
     .input(
-      z.object({
-        before: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-        limit: z.number().int().min(1).max(500).default(100),
+      pageInput.extend({
         userId: idInput.optional(),
         action: textInput(80, 1).optional(),
         entity: textInput(80, 1).optional(),

@@ -9,6 +9,7 @@ import { exportGraduation } from "../services/insights/export-graduation";
 import { leadTimes } from "../services/insights/lead-times";
 import { myWork } from "../services/insights/my-work";
 import { standingByCollege } from "../services/insights/standing-by-college";
+import { pageInput } from "../services/paging";
 import { termOn } from "../services/reference/reference-data";
 import { collegeFilter, procedureFor, router } from "../trpc";
 import { academicYearInput, idInput, termInput, textInput } from "./inputs";
@@ -21,7 +22,6 @@ import {
   xlsxExportOutput,
 } from "./outputs";
 
-const cursorPage = { cursor: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(500).default(100) };
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Answers the dashboard draws that the record's own routers do not give: my work, lead times, standing by college. */
@@ -81,7 +81,7 @@ export const insightsRouter = router({
       return { cohort, rows: await auditSummary(ctx.db, { cohort, collegeId: collegeFilter(ctx.scope, input.collegeId) }) };
     }),
   myWork: procedureFor("applications.read")
-    .input(z.object(cursorPage))
+    .input(pageInput)
     .output(myWorkOutput)
     .query(({ ctx, input }) =>
       myWork(ctx.db, {

@@ -407,11 +407,6 @@ export const userListItem = z.object({
 
 // —— the dashboard's procedures (views, reference, insights, student search, settings editor, audit search) ——
 
-/** A page whose cursor is the last row's number (student search, my work, audit search), not a keyset. */
-export function numberCursorPageOutput<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.number().nullable() });
-}
-
 const localized = z.object({ "zh-CN": z.string(), en: z.string() });
 const xlsxFileOutput = z.object({ fileName: z.string(), base64: z.string(), rows: z.number() });
 
@@ -454,7 +449,7 @@ export const referenceOutput = z.object({
 export const xlsxExportOutput = xlsxFileOutput;
 export const termSheetProgressOutput = z.object({ termCode: z.string().nullable(), rows: sheetProgressOutput });
 export const auditPassRatesOutput = z.object({ cohort: z.number(), rows: graduationSummaryOutput });
-export const myWorkOutput = numberCursorPageOutput(
+export const myWorkOutput = pageOutput(
   z.object({
     id: z.number(),
     type: z.string(),
@@ -476,7 +471,7 @@ export const standingByCollegeOutput = z.object({
 });
 
 /** A search hit: the ID number already masked by role in the service. */
-export const studentSearchOutput = numberCursorPageOutput(
+export const studentSearchOutput = pageOutput(
   z.object({
     id: z.number(),
     studentNo: z.string(),
@@ -572,7 +567,7 @@ export const publishResultOutput = z.union([
 ]);
 
 /** The audit search's events: before/after masked by role in the service, like `auditLog.list`. */
-export const auditSearchOutput = numberCursorPageOutput(
+export const auditSearchOutput = pageOutput(
   z.object({
     id: z.number(),
     at: z.string(),

@@ -1,5 +1,6 @@
 import { AppError } from "@xueji/shared";
 import { z } from "zod";
+import { pageInput } from "../services/paging";
 import { searchStudents } from "../services/students/search-students";
 import { studentCard } from "../services/students/student-card";
 import { reaches } from "../services/viewer";
@@ -10,14 +11,7 @@ import { studentCardOutput, studentSearchOutput } from "./outputs";
 /** 学生: search by 学号, name or 拼音首字母, and a student's card. */
 export const studentSearchRouter = router({
   search: procedureFor("students.read")
-    .input(
-      z.object({
-        query: textInput(40),
-        collegeId: idInput.optional(),
-        cursor: z.number().int().min(0).optional(),
-        limit: z.number().int().min(1).max(500).default(100),
-      }),
-    )
+    .input(pageInput.extend({ query: textInput(40), collegeId: idInput.optional() }))
     .output(studentSearchOutput)
     .query(({ ctx, input }) =>
       searchStudents(ctx.db, {

@@ -91,6 +91,48 @@ describe.each(TEST_ENGINES)("one cursor pagination for every list on %s", (engin
     }
   });
 
+  it("walks my work, student search and the audit search with the same opaque cursor, ties included", async () => {
+    // Two applications share a due date and three have none (drafts sort last): every item on the sort key ties
+    // with another, so only the id keeps pages apart.
+    const [a, b] = (await (await w.as("registrar")).applications.list({ sort: "filed", direction: "asc", limit: 2 })).items;
+    await w.db.execute(sql`update applications set due_on = '2026-12-01' where id in (${a?.id}, ${b?.id})`);
+    const secretary = await w.as("secretary-a");
+    const work = await everyPage((cursor) => secretary.insights.myWork({ limit: 2, ...(cursor ? { cursor } : {}) }));
+    expect(work.sizes).toEqual([2, 2, 1]);
+    expect(work.items.map((i) => i.id)).toEqual((await secretary.insights.myWork({ limit: 200 })).items.map((i) => i.id));
+    expect(new Set(work.items.map((i) => i.id)).size).toBe(5);
+    expect(work.items.slice(0, 2).map((i) => i.dueOn)).toEqual(["2026-12-01", "2026-12-01"]);
+
+    const registrar = await w.as("registrar");
+    const found = await everyPage((cursor) =>
+      registrar.studentSearch.search({ query: "2025010", limit: 3, ...(cursor ? { cursor } : {}) }),
+    );
+    expect(found.sizes).toEqual([3, 3, 1]);
+    expect(found.items.map((s) => s.studentNo)).toEqual(Array.from({ length: 7 }, (_, i) => `202501000${i}`));
+
+    const admin = await w.as("admin");
+    const all = (await admin.auditLog.search({ limit: 200 })).items.map((e) => e.id);
+    const events = await everyPage((cursor) => admin.auditLog.search({ limit: 2, ...(cursor ? { cursor } : {}) }));
+    expect(events.items.map((e) => e.id)).toEqual(all);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it("refuses a tampered cursor on my work, student search and the audit search as a localised input.invalid", async () => {
+    const { nextCursor } = await (await w.as("registrar")).students.list({ limit: 2 });
+    const forged = Buffer.from(JSON.stringify({ s: "my-work/due", k: ["2026-02-30", "1"] })).toString("base64url");
+    const calls = [
+      async (cursor: string) => (await w.as("secretary-a")).insights.myWork({ cursor }),
+      async (cursor: string) => (await w.as("registrar")).studentSearch.search({ query: "2025", cursor }),
+      async (cursor: string) => (await w.as("admin")).auditLog.search({ cursor }),
+    ];
+    for (const call of calls) {
+      for (const cursor of ["!!!", "e30", "12", nextCursor as string, forged]) {
+        const error = await call(cursor).catch((e: unknown) => e);
+        expect(error, cursor).toMatchObject({ code: "BAD_REQUEST", cause: { code: "input.invalid", params: { problem: "cursor" } } });
+      }
+    }
+  });
+
   it("pages the audit log and the users the same way", async () => {
     const admin = await w.as("admin");
     const events = await everyPage((cursor) => admin.auditLog.list({ limit: 2, ...(cursor ? { cursor } : {}) }));

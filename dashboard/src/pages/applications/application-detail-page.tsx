@@ -9,12 +9,6 @@ import {
   makeStyles,
   Radio,
   RadioGroup,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   Textarea,
   tokens,
@@ -30,6 +24,7 @@ import { problemOf } from "../../api/client";
 import { invalidate } from "../../api/query";
 import { labelsOf, useReference } from "../../api/reference";
 import { studentCardQuery } from "../../api/students";
+import { LabelValueTable } from "../../components/label-value-table";
 import { PageHeader } from "../../components/page-header";
 import { ErrorBar, QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
@@ -202,43 +197,31 @@ function ApplicationDetail() {
               <div className={styles.wide}>
                 <Section title={t("detail.changes")}>
                   {changes.length ? (
-                    <Table size="small" aria-label={t("detail.changes")}>
-                      <TableHeader>
-                        <TableRow>
-                          <TableHeaderCell>{t("detail.field")}</TableHeaderCell>
-                          <TableHeaderCell>{t("detail.before")}</TableHeaderCell>
-                          <TableHeaderCell>{t("detail.after")}</TableHeaderCell>
-                        </TableRow>
-                      </TableHeader>
-                      <TableBody>
-                        {changes.map((c) => (
-                          <TableRow key={c.id}>
-                            <TableCell>{t(`field.${c.field}`, { defaultValue: c.field })}</TableCell>
-                            <TableCell>{valueLabel(c.field, c.before)}</TableCell>
-                            <TableCell>{valueLabel(c.field, c.after)}</TableCell>
-                          </TableRow>
-                        ))}
-                      </TableBody>
-                    </Table>
+                    <LabelValueTable
+                      label={t("detail.changes")}
+                      rows={changes}
+                      rowKey={(c) => c.id}
+                      columns={[
+                        { id: "field", label: t("detail.field"), value: (c) => t(`field.${c.field}`, { defaultValue: c.field }) },
+                        { id: "before", label: t("detail.before"), value: (c) => valueLabel(c.field, c.before) },
+                        { id: "after", label: t("detail.after"), value: (c) => valueLabel(c.field, c.after) },
+                      ]}
+                    />
                   ) : requested.length ? (
-                    <Table size="small" aria-label={t("detail.requested")}>
-                      <TableHeader>
-                        <TableRow>
-                          <TableHeaderCell>{t("detail.field")}</TableHeaderCell>
-                          <TableHeaderCell>{t("detail.requested")}</TableHeaderCell>
-                        </TableRow>
-                      </TableHeader>
-                      <TableBody>
-                        {requested.map(([field, value]) => (
-                          <TableRow key={field}>
-                            <TableCell>{t(`field.${field}`, { defaultValue: field })}</TableCell>
-                            <TableCell>
-                              {field === "majorId" ? (reference?.majors.find((m) => m.id === Number(value))?.name ?? value) : value}
-                            </TableCell>
-                          </TableRow>
-                        ))}
-                      </TableBody>
-                    </Table>
+                    <LabelValueTable
+                      label={t("detail.requested")}
+                      rows={requested}
+                      rowKey={([field]) => field}
+                      columns={[
+                        { id: "field", label: t("detail.field"), value: ([field]) => t(`field.${field}`, { defaultValue: field }) },
+                        {
+                          id: "requested",
+                          label: t("detail.requested"),
+                          value: ([field, value]) =>
+                            field === "majorId" ? (reference?.majors.find((m) => m.id === Number(value))?.name ?? value) : value,
+                        },
+                      ]}
+                    />
                   ) : (
                     <Text>{t("detail.noChanges")}</Text>
                   )}
@@ -246,35 +229,26 @@ function ApplicationDetail() {
               </div>
               <div className={styles.wide}>
                 <Section title={t("detail.timeline")}>
-                  <Table size="small" aria-label={t("detail.timeline")}>
-                    <TableHeader>
-                      <TableRow>
-                        <TableHeaderCell>{t("detail.when")}</TableHeaderCell>
-                        <TableHeaderCell>{t("detail.who")}</TableHeaderCell>
-                        <TableHeaderCell>{t("detail.what")}</TableHeaderCell>
-                        <TableHeaderCell>{t("common.comment")}</TableHeaderCell>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      <TableRow>
-                        <TableCell>{formatDateTime(application.filedAt, locale)}</TableCell>
-                        <TableCell>—</TableCell>
-                        <TableCell>{t("detail.filed")}</TableCell>
-                        <TableCell />
-                      </TableRow>
-                      {decisions.map((d) => (
-                        <TableRow key={`${String(d.at)}-${d.fromStage}-${d.toStage}`}>
-                          <TableCell>{formatDateTime(d.at, locale)}</TableCell>
-                          <TableCell>{d.by}</TableCell>
-                          <TableCell>
-                            {t(`decision.${d.action}`, { defaultValue: d.action })}: {labels.stage(application.type, d.fromStage)} →{" "}
-                            {labels.stage(application.type, d.toStage)}
-                          </TableCell>
-                          <TableCell>{d.opinion ?? ""}</TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
+                  <LabelValueTable
+                    label={t("detail.timeline")}
+                    rows={[
+                      { key: "filed", at: application.filedAt, by: "—", what: t("detail.filed"), opinion: "" },
+                      ...decisions.map((d) => ({
+                        key: `${String(d.at)}-${d.fromStage}-${d.toStage}`,
+                        at: d.at,
+                        by: d.by,
+                        what: `${t(`decision.${d.action}`, { defaultValue: d.action })}: ${labels.stage(application.type, d.fromStage)} → ${labels.stage(application.type, d.toStage)}`,
+                        opinion: d.opinion ?? "",
+                      })),
+                    ]}
+                    rowKey={(r) => r.key}
+                    columns={[
+                      { id: "at", label: t("detail.when"), value: (r) => formatDateTime(r.at, locale) },
+                      { id: "by", label: t("detail.who"), value: (r) => r.by },
+                      { id: "what", label: t("detail.what"), value: (r) => r.what },
+                      { id: "opinion", label: t("common.comment"), value: (r) => r.opinion },
+                    ]}
+                  />
                 </Section>
               </div>
               {mayAct ? (

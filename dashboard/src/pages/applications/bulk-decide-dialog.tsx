@@ -11,12 +11,6 @@ import {
   makeStyles,
   Radio,
   RadioGroup,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   Textarea,
   tokens,
@@ -27,6 +21,7 @@ import { useTranslation } from "react-i18next";
 import { bulkDecide } from "../../api/applications";
 import type { RouterOutputs } from "../../api/client";
 import { labelsOf, useReference } from "../../api/reference";
+import { LabelValueTable } from "../../components/label-value-table";
 import { ErrorBar } from "../../components/page-state";
 import { useLocale } from "../../i18n/use-locale";
 
@@ -126,40 +121,42 @@ export function BulkDecideDialog({
                   {t("bulk.summary", { ok: succeeded, failed: failed.length })}
                 </Text>
                 <div className={styles.results}>
-                  <Table size="small" aria-label={t("bulk.results")}>
-                    <TableHeader>
-                      <TableRow>
-                        <TableHeaderCell>{t("applications.col.id")}</TableHeaderCell>
-                        <TableHeaderCell>{t("applications.col.name")}</TableHeaderCell>
-                        <TableHeaderCell>{t("bulk.outcome")}</TableHeaderCell>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {results.map((r) => {
-                        const target = byId.get(r.applicationId);
-                        return (
-                          <TableRow key={r.applicationId} data-testid={`bulk-result-${r.applicationId}`}>
-                            <TableCell>{r.applicationId}</TableCell>
-                            <TableCell>{target ? `${target.name}（${target.studentNo}）` : ""}</TableCell>
-                            <TableCell>
-                              {r.ok ? (
-                                <Badge color="success" appearance="tint">
-                                  {t("bulk.done", { stage: target ? labels.stage(target.type, r.stage) : r.stage })}
-                                </Badge>
-                              ) : (
-                                <span>
-                                  <Badge color="danger" appearance="tint">
-                                    {t("bulk.failed")}
-                                  </Badge>{" "}
-                                  {r.message}
-                                </span>
-                              )}
-                            </TableCell>
-                          </TableRow>
-                        );
-                      })}
-                    </TableBody>
-                  </Table>
+                  <LabelValueTable
+                    label={t("bulk.results")}
+                    rows={results}
+                    rowKey={(r) => r.applicationId}
+                    rowProps={(r) => ({ "data-testid": `bulk-result-${r.applicationId}` })}
+                    columns={[
+                      { id: "id", label: t("applications.col.id"), value: (r) => r.applicationId },
+                      {
+                        id: "name",
+                        label: t("applications.col.name"),
+                        value: (r) => {
+                          const target = byId.get(r.applicationId);
+                          return target ? `${target.name}（${target.studentNo}）` : "";
+                        },
+                      },
+                      {
+                        id: "outcome",
+                        label: t("bulk.outcome"),
+                        value: (r) => {
+                          const target = byId.get(r.applicationId);
+                          return r.ok ? (
+                            <Badge color="success" appearance="tint">
+                              {t("bulk.done", { stage: target ? labels.stage(target.type, r.stage) : r.stage })}
+                            </Badge>
+                          ) : (
+                            <span>
+                              <Badge color="danger" appearance="tint">
+                                {t("bulk.failed")}
+                              </Badge>{" "}
+                              {r.message}
+                            </span>
+                          );
+                        },
+                      },
+                    ]}
+                  />
                 </div>
               </>
             )}

@@ -1,28 +1,15 @@
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  mergeClasses,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowForwardRegular, PlayRegular } from "@fluentui/react-icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { AUDIT_STAGE_LABELS, AUDIT_STAGES, type AuditStage } from "@xueji/shared";
+import type { KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { advanceStage, downloadGraduation, runCohort } from "../../api/graduation";
 import { auditPassRatesQuery } from "../../api/overview";
 import { invalidate } from "../../api/query";
 import { labelsOf, useReference } from "../../api/reference";
+import { LabelValueTable } from "../../components/label-value-table";
 import { PageHeader } from "../../components/page-header";
 import { ErrorBar, QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
@@ -40,6 +27,10 @@ const useStyles = makeStyles({
   row: { cursor: "pointer" },
   open: { backgroundColor: tokens.colorBrandBackground2 },
   cohort: { width: "100px" },
+  // Names and the button (推进到“教务处复核”) take their width on one line; the six numbers share the rest.
+  college: { width: "9rem" },
+  stage: { width: "6rem" },
+  advance: { width: "12rem" },
 });
 
 export function GraduationPage() {
@@ -117,55 +108,59 @@ function Graduation() {
           }
         >
           {(rows) => (
-            <Table size="small" aria-label={t("graduation.byCollege", { cohort })}>
-              <TableHeader>
-                <TableRow>
-                  {["college", "stage", "students", "graduate", "complete", "degree", "passRate", "dataIncomplete", "actions"].map((c) => (
-                    <TableHeaderCell key={c}>{t(`graduation.col.${c}`)}</TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {rows.map((r) => {
-                  const stage = r.stage as AuditStage;
-                  const next = AUDIT_STAGES[AUDIT_STAGES.indexOf(stage) + 1];
-                  const canAdvance = mayAdvance && next && (me.role !== "college-leader" || stage === "college-review");
-                  return (
-                    <TableRow
-                      key={r.collegeId}
-                      className={mergeClasses(styles.row, search.collegeId === r.collegeId && styles.open)}
-                      onClick={() => setSearch({ collegeId: r.collegeId })}
-                      onKeyDown={(e) => e.key === "Enter" && setSearch({ collegeId: r.collegeId })}
-                      tabIndex={0}
-                    >
-                      <TableCell>{labels.college(r.collegeId)}</TableCell>
-                      <TableCell>{AUDIT_STAGE_LABELS[stage]?.[locale] ?? r.stage}</TableCell>
-                      <TableCell>{formatNumber(r.students, locale)}</TableCell>
-                      <TableCell>{formatNumber(r.graduate, locale)}</TableCell>
-                      <TableCell>{formatNumber(r.complete, locale)}</TableCell>
-                      <TableCell>{formatNumber(r.degree, locale)}</TableCell>
-                      <TableCell>{r.students ? formatPercent(r.graduate / r.students, locale) : "—"}</TableCell>
-                      <TableCell>{formatNumber(r.dataIncomplete, locale)}</TableCell>
-                      <TableCell>
-                        {canAdvance ? (
-                          <Button
-                            size="small"
-                            icon={<ArrowForwardRegular />}
-                            style={{ whiteSpace: "nowrap" }}
-                            onClick={(e) => {
-                              e.stopPropagation();
-                              advance.mutate({ cohort, collegeId: r.collegeId, from: stage });
-                            }}
-                          >
-                            {t("graduation.advance", { stage: AUDIT_STAGE_LABELS[next as AuditStage][locale] })}
-                          </Button>
-                        ) : null}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
+            <LabelValueTable
+              label={t("graduation.byCollege", { cohort })}
+              rows={rows}
+              rowKey={(r) => r.collegeId}
+              rowProps={(r) => ({
+                className: mergeClasses(styles.row, search.collegeId === r.collegeId && styles.open),
+                onClick: () => setSearch({ collegeId: r.collegeId }),
+                onKeyDown: (e: KeyboardEvent) => e.key === "Enter" && setSearch({ collegeId: r.collegeId }),
+                tabIndex: 0,
+              })}
+              columns={[
+                { id: "college", label: t("graduation.col.college"), value: (r) => labels.college(r.collegeId), className: styles.college },
+                {
+                  id: "stage",
+                  label: t("graduation.col.stage"),
+                  className: styles.stage,
+                  value: (r) => AUDIT_STAGE_LABELS[r.stage as AuditStage]?.[locale] ?? r.stage,
+                },
+                { id: "students", label: t("graduation.col.students"), value: (r) => formatNumber(r.students, locale) },
+                { id: "graduate", label: t("graduation.col.graduate"), value: (r) => formatNumber(r.graduate, locale) },
+                { id: "complete", label: t("graduation.col.complete"), value: (r) => formatNumber(r.complete, locale) },
+                { id: "degree", label: t("graduation.col.degree"), value: (r) => formatNumber(r.degree, locale) },
+                {
+                  id: "passRate",
+                  label: t("graduation.col.passRate"),
+                  value: (r) => (r.students ? formatPercent(r.graduate / r.students, locale) : "—"),
+                },
+                { id: "dataIncomplete", label: t("graduation.col.dataIncomplete"), value: (r) => formatNumber(r.dataIncomplete, locale) },
+                {
+                  id: "actions",
+                  label: t("graduation.col.actions"),
+                  className: styles.advance,
+                  value: (r) => {
+                    const stage = r.stage as AuditStage;
+                    const next = AUDIT_STAGES[AUDIT_STAGES.indexOf(stage) + 1];
+                    const canAdvance = mayAdvance && next && (me.role !== "college-leader" || stage === "college-review");
+                    return canAdvance ? (
+                      <Button
+                        size="small"
+                        icon={<ArrowForwardRegular />}
+                        style={{ whiteSpace: "nowrap" }}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          advance.mutate({ cohort, collegeId: r.collegeId, from: stage });
+                        }}
+                      >
+                        {t("graduation.advance", { stage: AUDIT_STAGE_LABELS[next as AuditStage][locale] })}
+                      </Button>
+                    ) : null;
+                  },
+                },
+              ]}
+            />
           )}
         </QueryState>
       </Section>

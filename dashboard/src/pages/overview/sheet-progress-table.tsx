@@ -1,13 +1,17 @@
-import { Badge, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from "@fluentui/react-components";
+import { Badge, makeStyles, tokens } from "@fluentui/react-components";
 import type { Locale } from "@xueji/shared";
 import { useTranslation } from "react-i18next";
 import type { SheetProgress } from "../../api/overview";
+import { LabelValueTable } from "../../components/label-value-table";
 import { collator, formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 
 const useStyles = makeStyles({
   late: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   wrap: { overflowX: "auto" },
+  // The header cell lays its content out in a row: the due date goes under the task's name, not beside it.
+  task: { display: "flex", flexDirection: "column" },
+  due: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
 });
 
 const STATE_COLOUR = { missing: "informative", submitted: "warning", accepted: "success", rejected: "danger" } as const;
@@ -24,40 +28,36 @@ export function SheetProgressTable({ rows }: { rows: SheetProgress }) {
   const at = new Map(rows.map((r) => [`${r.collegeId}|${r.task}`, r]));
   return (
     <div className={styles.wrap}>
-      <Table size="small" aria-label={t("overview.sheetProgress")}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t("common.college")}</TableHeaderCell>
-            {tasks.map((task) => (
-              <TableHeaderCell key={task.task}>
-                {task.taskName[locale]}
-                <br />
-                <span>{t("overview.dueOn", { date: formatDate(task.dueOn, locale) })}</span>
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {colleges.map(([collegeId, name]) => (
-            <TableRow key={collegeId}>
-              <TableCell>{name}</TableCell>
-              {tasks.map((task) => {
-                const cell = at.get(`${collegeId}|${task.task}`);
-                if (!cell) return <TableCell key={task.task}>—</TableCell>;
-                return (
-                  <TableCell key={task.task}>
-                    <Badge appearance="tint" color={STATE_COLOUR[cell.state as keyof typeof STATE_COLOUR] ?? "informative"}>
-                      {t(`sheetState.${cell.state}`)}
-                      {cell.version ? ` v${cell.version}` : ""}
-                    </Badge>
-                    {cell.overdue ? <span className={styles.late}> {t("overview.late")}</span> : null}
-                  </TableCell>
-                );
-              })}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <LabelValueTable
+        label={t("overview.sheetProgress")}
+        rows={colleges}
+        rowKey={([collegeId]) => collegeId}
+        columns={[
+          { id: "college", label: t("common.college"), value: ([, name]) => name },
+          ...tasks.map((task) => ({
+            id: task.task,
+            label: (
+              <span className={styles.task}>
+                <span>{task.taskName[locale]}</span>
+                <span className={styles.due}>{t("overview.dueOn", { date: formatDate(task.dueOn, locale) })}</span>
+              </span>
+            ),
+            value: ([collegeId]: [number, string]) => {
+              const cell = at.get(`${collegeId}|${task.task}`);
+              if (!cell) return "—";
+              return (
+                <>
+                  <Badge appearance="tint" color={STATE_COLOUR[cell.state as keyof typeof STATE_COLOUR] ?? "informative"}>
+                    {t(`sheetState.${cell.state}`)}
+                    {cell.version ? ` v${cell.version}` : ""}
+                  </Badge>
+                  {cell.overdue ? <span className={styles.late}> {t("overview.late")}</span> : null}
+                </>
+              );
+            },
+          })),
+        ]}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { StandingCount } from "../../api/overview";
+import { LabelValueTable } from "../../components/label-value-table";
 import { collator, formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { STANDING_KINDS } from "../../routes/standing";
@@ -17,32 +17,21 @@ export function StandingTable({ rows }: { rows: StandingCount[] }) {
       .filter((r) => r.collegeId === collegeId && r.kind === kind && (!pendingOnly || r.state === "pending"))
       .reduce((n, r) => n + Number(r.count), 0);
   return (
-    <Table size="small" aria-label={t("overview.standing")}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{t("common.college")}</TableHeaderCell>
-          {STANDING_KINDS.map((k) => (
-            <TableHeaderCell key={k}>{t(`standingKind.${k}`)}</TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {colleges.map(([id, name]) => (
-          <TableRow key={id}>
-            <TableCell>{name}</TableCell>
-            {STANDING_KINDS.map((k) => {
-              const all = sum(id, k, false);
-              const pending = sum(id, k, true);
-              return (
-                <TableCell key={k}>
-                  {formatNumber(all, locale)}
-                  {pending ? ` ${t("overview.pendingOf", { n: formatNumber(pending, locale) })}` : ""}
-                </TableCell>
-              );
-            })}
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <LabelValueTable
+      label={t("overview.standing")}
+      rows={colleges}
+      rowKey={([id]) => id}
+      columns={[
+        { id: "college", label: t("common.college"), value: ([, name]) => name },
+        ...STANDING_KINDS.map((k) => ({
+          id: k,
+          label: t(`standingKind.${k}`),
+          value: ([id]: [number, string]) => {
+            const pending = sum(id, k, true);
+            return `${formatNumber(sum(id, k, false), locale)}${pending ? ` ${t("overview.pendingOf", { n: formatNumber(pending, locale) })}` : ""}`;
+          },
+        })),
+      ]}
+    />
   );
 }

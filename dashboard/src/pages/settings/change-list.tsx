@@ -1,5 +1,6 @@
-import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
+import { LabelValueTable } from "../../components/label-value-table";
 import type { ValueChange } from "../../schema-form";
 
 const useStyles = makeStyles({
@@ -17,24 +18,16 @@ export function ChangeList({ changes, label, empty }: { changes: ValueChange[]; 
   const show = (value: string | null, className: string) =>
     value === null ? <span className={styles.none}>{t("settingsPage.none")}</span> : <span className={className}>{value}</span>;
   return (
-    <Table size="small" aria-label={label}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell className={styles.field}>{t("settingsPage.field")}</TableHeaderCell>
-          <TableHeaderCell>{t("settingsPage.before")}</TableHeaderCell>
-          <TableHeaderCell>{t("settingsPage.after")}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {changes.map((c, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: one list item may add and remove at the same path
-          <TableRow key={`${c.label}-${i}`}>
-            <TableCell>{c.label}</TableCell>
-            <TableCell>{show(c.before, styles.before)}</TableCell>
-            <TableCell>{show(c.after, styles.after)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <LabelValueTable
+      label={label}
+      rows={changes}
+      // One list item may add and remove at the same path: the index keeps the keys apart.
+      rowKey={(c, i) => `${c.label}-${i}`}
+      columns={[
+        { id: "field", label: t("settingsPage.field"), value: (c) => c.label, className: styles.field },
+        { id: "before", label: t("settingsPage.before"), value: (c) => show(c.before, styles.before) },
+        { id: "after", label: t("settingsPage.after"), value: (c) => show(c.after, styles.after) },
+      ]}
+    />
   );
 }

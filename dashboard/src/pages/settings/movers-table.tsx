@@ -1,18 +1,8 @@
-import {
-  Button,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { StandingPreview } from "../../api/settings";
+import { LabelValueTable } from "../../components/label-value-table";
 
 type Mover = StandingPreview["movers"][number];
 
@@ -33,30 +23,19 @@ export function MoversTable({ movers }: { movers: Mover[] }) {
   const outcome = (o: string) => t(`settingsPage.outcome.${o}`);
   return (
     <>
-      <Table size="small" aria-label={t("settingsPage.movers")}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t("settingsPage.studentNo")}</TableHeaderCell>
-            <TableHeaderCell>{t("settingsPage.name")}</TableHeaderCell>
-            <TableHeaderCell>{t("settingsPage.college")}</TableHeaderCell>
-            <TableHeaderCell>{t("settingsPage.yearCredits")}</TableHeaderCell>
-            <TableHeaderCell>{t("settingsPage.from")}</TableHeaderCell>
-            <TableHeaderCell>{t("settingsPage.to")}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {movers.slice(0, shown).map((m) => (
-            <TableRow key={m.studentNo}>
-              <TableCell>{m.studentNo}</TableCell>
-              <TableCell>{m.name}</TableCell>
-              <TableCell>{m.college}</TableCell>
-              <TableCell>{m.yearFailedCredits}</TableCell>
-              <TableCell>{outcome(m.from)}</TableCell>
-              <TableCell>{outcome(m.to)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <LabelValueTable
+        label={t("settingsPage.movers")}
+        rows={movers.slice(0, shown)}
+        rowKey={(m) => m.studentNo}
+        columns={[
+          { id: "studentNo", label: t("settingsPage.studentNo"), value: (m) => m.studentNo },
+          { id: "name", label: t("settingsPage.name"), value: (m) => m.name },
+          { id: "college", label: t("settingsPage.college"), value: (m) => m.college },
+          { id: "credits", label: t("settingsPage.yearCredits"), value: (m) => m.yearFailedCredits },
+          { id: "from", label: t("settingsPage.from"), value: (m) => outcome(m.from) },
+          { id: "to", label: t("settingsPage.to"), value: (m) => outcome(m.to) },
+        ]}
+      />
       <div className={styles.footer}>
         <Text>{t("settingsPage.moversShown", { shown: Math.min(shown, movers.length), count: movers.length })}</Text>
         {shown < movers.length ? <Button onClick={() => setShown((n) => n + PAGE)}>{t("settingsPage.showMore")}</Button> : null}

@@ -12,13 +12,7 @@ import {
   MessageBarBody,
   makeStyles,
   Option,
-  Table,
-  TableBody,
-  TableCell,
   TableCellLayout,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   Textarea,
   tokens,
@@ -28,6 +22,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { invalidate } from "../../api/query";
 import { restoreSetting, type SettingKindName, type SettingVersionRow } from "../../api/settings";
+import { LabelValueTable } from "../../components/label-value-table";
 import { ErrorBar } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { formatDateTime } from "../../format/intl";
@@ -98,44 +93,39 @@ export function SettingHistory({
           <MessageBarBody>{t("settingsPage.restored", done)}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <Table size="small" aria-label={t("settingsPage.historyTab")}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t("settingsPage.version")}</TableHeaderCell>
-            <TableHeaderCell>{t("settingsPage.validFrom")}</TableHeaderCell>
-            <TableHeaderCell>{t("settingsPage.reason")}</TableHeaderCell>
-            <TableHeaderCell>{t("settingsPage.author")}</TableHeaderCell>
-            <TableHeaderCell>{t("settingsPage.at")}</TableHeaderCell>
-            {canWrite ? <TableHeaderCell>{t("settingsPage.restore")}</TableHeaderCell> : null}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {versions.map((v) => (
-            <TableRow key={v.version} className={v.version === chosen ? styles.selected : undefined} aria-selected={v.version === chosen}>
-              <TableCell>
-                <TableCellLayout>
-                  <Button appearance="transparent" onClick={() => setChosen(v.version)} aria-pressed={v.version === chosen}>
-                    {name(v)}
-                  </Button>
-                </TableCellLayout>
-              </TableCell>
-              <TableCell>{v.validFrom ?? "—"}</TableCell>
-              <TableCell>{v.reason ?? "—"}</TableCell>
-              <TableCell>{v.author ?? "—"}</TableCell>
-              <TableCell>{formatDateTime(v.createdAt, locale) || "—"}</TableCell>
-              {canWrite ? (
-                <TableCell>
-                  {v.version === versions[0]?.version ? null : (
-                    <Button size="small" onClick={() => setRestoring(v.version)}>
-                      {t("settingsPage.restore")}
-                    </Button>
-                  )}
-                </TableCell>
-              ) : null}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <LabelValueTable
+        label={t("settingsPage.historyTab")}
+        rows={versions}
+        rowKey={(v) => v.version}
+        rowProps={(v) => ({ className: v.version === chosen ? styles.selected : undefined, "aria-selected": v.version === chosen })}
+        columns={[
+          {
+            id: "version",
+            label: t("settingsPage.version"),
+            value: (v) => (
+              <TableCellLayout>
+                <Button appearance="transparent" onClick={() => setChosen(v.version)} aria-pressed={v.version === chosen}>
+                  {name(v)}
+                </Button>
+              </TableCellLayout>
+            ),
+          },
+          { id: "validFrom", label: t("settingsPage.validFrom"), value: (v) => v.validFrom ?? "—" },
+          { id: "reason", label: t("settingsPage.reason"), value: (v) => v.reason ?? "—" },
+          { id: "author", label: t("settingsPage.author"), value: (v) => v.author ?? "—" },
+          { id: "at", label: t("settingsPage.at"), value: (v) => formatDateTime(v.createdAt, locale) || "—" },
+          canWrite && {
+            id: "restore",
+            label: t("settingsPage.restore"),
+            value: (v) =>
+              v.version === versions[0]?.version ? null : (
+                <Button size="small" onClick={() => setRestoring(v.version)}>
+                  {t("settingsPage.restore")}
+                </Button>
+              ),
+          },
+        ]}
+      />
       {current && current.version !== 0 ? (
         <Section title={t("settingsPage.diffWith", { version: current.version })}>
           <ChangeList

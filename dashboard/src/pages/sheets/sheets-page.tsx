@@ -1,22 +1,11 @@
-import {
-  Badge,
-  makeStyles,
-  mergeClasses,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { type UIEvent, useMemo } from "react";
+import { type KeyboardEvent, type UIEvent, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { submissionsQuery } from "../../api/sheets";
 import { CollegePicker } from "../../components/college-picker";
+import { LabelValueTable } from "../../components/label-value-table";
 import { PageHeader } from "../../components/page-header";
 import { QueryState } from "../../components/page-state";
 import { TermPicker } from "../../components/term-picker";
@@ -39,6 +28,8 @@ const useStyles = makeStyles({
   row: { cursor: "pointer" },
   open: { backgroundColor: tokens.colorBrandBackground2 },
   note: { color: tokens.colorNeutralForeground3 },
+  // A term code or a time split over lines reads as two values.
+  nowrap: { whiteSpace: "nowrap" },
 });
 
 export const STATE_COLOUR = { submitted: "warning", accepted: "success", rejected: "danger", superseded: "informative" } as const;
@@ -79,41 +70,37 @@ function Sheets() {
           <>
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take focus to scroll by keyboard (axe scrollable-region-focusable) */}
             <section className={styles.list} aria-label={t("sheets.submissions")} tabIndex={0} onScroll={onScroll}>
-              <Table size="small" aria-label={t("sheets.submissions")}>
-                <TableHeader>
-                  <TableRow>
-                    {["college", "term", "kind", "version", "state", "rows", "errors", "by", "at"].map((c) => (
-                      <TableHeaderCell key={c}>{t(`sheets.col.${c}`)}</TableHeaderCell>
-                    ))}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {rows.map((s) => (
-                    <TableRow
-                      key={s.id}
-                      className={mergeClasses(styles.row, search.open === s.id && styles.open)}
-                      onClick={() => setSearch({ open: s.id })}
-                      onKeyDown={(e) => e.key === "Enter" && setSearch({ open: s.id })}
-                      tabIndex={0}
-                      aria-selected={search.open === s.id}
-                    >
-                      <TableCell>{s.collegeName}</TableCell>
-                      <TableCell>{s.termCode}</TableCell>
-                      <TableCell>{t(`sheetKind.${s.kind}`, { defaultValue: s.kind })}</TableCell>
-                      <TableCell>v{s.version}</TableCell>
-                      <TableCell>
-                        <Badge appearance="tint" color={STATE_COLOUR[s.state as keyof typeof STATE_COLOUR] ?? "informative"}>
-                          {t(`sheetState.${s.state}`, { defaultValue: s.state })}
-                        </Badge>
-                      </TableCell>
-                      <TableCell>{formatNumber(s.rowCount, locale)}</TableCell>
-                      <TableCell>{formatNumber(s.errorCount, locale)}</TableCell>
-                      <TableCell>{s.submittedBy}</TableCell>
-                      <TableCell>{formatDateTime(s.submittedAt, locale)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <LabelValueTable
+                label={t("sheets.submissions")}
+                rows={rows}
+                rowKey={(s) => s.id}
+                rowProps={(s) => ({
+                  className: mergeClasses(styles.row, search.open === s.id && styles.open),
+                  onClick: () => setSearch({ open: s.id }),
+                  onKeyDown: (e: KeyboardEvent) => e.key === "Enter" && setSearch({ open: s.id }),
+                  tabIndex: 0,
+                  "aria-selected": search.open === s.id,
+                })}
+                columns={[
+                  { id: "college", label: t("sheets.col.college"), value: (s) => s.collegeName },
+                  { id: "term", label: t("sheets.col.term"), value: (s) => s.termCode, className: styles.nowrap },
+                  { id: "kind", label: t("sheets.col.kind"), value: (s) => t(`sheetKind.${s.kind}`, { defaultValue: s.kind }) },
+                  { id: "version", label: t("sheets.col.version"), value: (s) => `v${s.version}` },
+                  {
+                    id: "state",
+                    label: t("sheets.col.state"),
+                    value: (s) => (
+                      <Badge appearance="tint" color={STATE_COLOUR[s.state as keyof typeof STATE_COLOUR] ?? "informative"}>
+                        {t(`sheetState.${s.state}`, { defaultValue: s.state })}
+                      </Badge>
+                    ),
+                  },
+                  { id: "rows", label: t("sheets.col.rows"), value: (s) => formatNumber(s.rowCount, locale) },
+                  { id: "errors", label: t("sheets.col.errors"), value: (s) => formatNumber(s.errorCount, locale) },
+                  { id: "by", label: t("sheets.col.by"), value: (s) => s.submittedBy },
+                  { id: "at", label: t("sheets.col.at"), value: (s) => formatDateTime(s.submittedAt, locale), className: styles.nowrap },
+                ]}
+              />
             </section>
             <Text className={styles.note} aria-live="polite">
               {isFetchingNextPage

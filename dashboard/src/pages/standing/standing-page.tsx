@@ -11,8 +11,10 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
+  makeStyles,
   Option,
   Textarea,
+  tokens,
 } from "@fluentui/react-components";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
@@ -34,6 +36,11 @@ import { useMay } from "../../shell/use-me";
 
 const routeApi = getRouteApi("/app/standing");
 
+const useStyles = makeStyles({
+  // Term and year on two short lines: one line of both needs a column as wide as the name and college together.
+  credits: { display: "flex", flexDirection: "column", fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+});
+
 interface Figures {
   yearFailedCredits?: number;
   termFailedCredits?: number;
@@ -51,6 +58,7 @@ export function StandingPage() {
 function Standing() {
   const { t } = useTranslation();
   const locale = useLocale();
+  const styles = useStyles();
   const search = routeApi.useSearch();
   const navigate = useNavigate({ from: "/standing" });
   const queryClient = useQueryClient();
@@ -100,67 +108,82 @@ function Standing() {
         cell: ({ row }) => cell(row.original),
       }) as ColumnDef<PendingItem, unknown>;
     return [
+      // Content widths (each cell adds 16 px of padding): 654 + 7 × 16 = 766 px, so the whole row fits beside the
+      // menu at 1024 px wide and stretches wider; each fits its longest content (学号, a 9-character college, 本学年 15.5 学分).
       col(
         "studentNo",
         t("applications.col.studentNo"),
-        120,
+        84,
         (r) => r.studentNo,
         (r) => r.studentNo,
       ),
       col(
         "name",
         t("applications.col.name"),
-        90,
+        60,
         (r) => r.name,
         (r) => r.name,
       ),
       col(
         "college",
         t("applications.col.college"),
-        150,
+        130,
         (r) => r.collegeName,
         (r) => r.collegeName,
       ),
-      col("kind", t("standing.kind"), 120, (r) => (
+      col("kind", t("standing.kind"), 88, (r) => (
         <Badge appearance="tint" color={r.kind === "dismissal" ? "danger" : r.kind === "repeat" ? "warning" : "informative"}>
           {t(`standingKind.${r.kind}`, { defaultValue: r.kind })}
         </Badge>
       )),
-      col("term", t("common.term"), 110, (r) => r.termCode || r.academicYear),
-      col("credits", t("standing.credits"), 200, (r) => {
+      col("term", t("common.term"), 86, (r) => r.termCode || r.academicYear),
+      col("credits", t("standing.credits"), 96, (r) => {
         const f = r.figures as Figures;
-        const term = f.termFailedCredits !== undefined ? t("standing.termCredits", { n: formatNumber(f.termFailedCredits, locale) }) : "";
-        const year = f.yearFailedCredits !== undefined ? t("standing.yearCredits", { n: formatNumber(f.yearFailedCredits, locale) }) : "";
-        return [term, year].filter(Boolean).join("；");
+        return (
+          <span className={styles.credits}>
+            {f.termFailedCredits !== undefined ? (
+              <span>{t("standing.termCredits", { n: formatNumber(f.termFailedCredits, locale) })}</span>
+            ) : null}
+            {f.yearFailedCredits !== undefined ? (
+              <span>{t("standing.yearCredits", { n: formatNumber(f.yearFailedCredits, locale) })}</span>
+            ) : null}
+          </span>
+        );
       }),
-      col("state", t("applications.col.state"), 100, (r) => t(`pendingState.${r.state}`, { defaultValue: r.state })),
-      col("actions", t("standing.actions"), 170, (r) =>
-        r.state !== "pending" ? null : r.kind === "dismissal" ? (
-          mayTakeUp ? (
+      // State and action share a column: a pending item shows what can be done with it (the button says it is
+      // pending); one already dealt with, or one this role may not act on, shows its state.
+      col("state", t("standing.actions"), 110, (r) => {
+        if (r.state === "pending" && r.kind === "dismissal" && mayTakeUp)
+          return (
             <Button size="small" onClick={() => takeUp.mutate({ itemId: r.id })} disabled={takeUp.isPending}>
               {t("standing.takeUp")}
             </Button>
-          ) : null
-        ) : mayLift && r.kind.startsWith("warning") ? (
-          <Button size="small" onClick={() => setLifting(r)}>
-            {t("standing.lift")}
-          </Button>
-        ) : null,
-      ),
+          );
+        if (r.state === "pending" && r.kind.startsWith("warning") && mayLift)
+          return (
+            <Button size="small" onClick={() => setLifting(r)}>
+              {t("standing.lift")}
+            </Button>
+          );
+        return t(`pendingState.${r.state}`, { defaultValue: r.state });
+      }),
     ];
-  }, [t, locale, mayLift, mayTakeUp, takeUp]);
+  }, [t, locale, styles, mayLift, mayTakeUp, takeUp]);
 
   return (
     <>
       <PageHeader title={t("nav.standing")}>
         <Field label={t("standing.year")}>
           <Dropdown
-            value={academicYear ?? ""}
-            selectedOptions={academicYear ? [academicYear] : []}
-            onOptionSelect={(_, d) => setSearch({ academicYear: d.optionValue })}
+            value={academicYear ?? t("common.all")}
+            selectedOptions={[academicYear ?? ""]}
+            onOptionSelect={(_, d) => setSearch({ academicYear: d.optionValue || undefined })}
           >
+            <Option value="">{t("common.all")}</Option>
             {years.map((y) => (
-              <Option key={y}>{y}</Option>
+              <Option key={y} value={y}>
+                {y}
+              </Option>
             ))}
           </Dropdown>
         </Field>

@@ -1,22 +1,11 @@
-import {
-  Badge,
-  Button,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { labelsOf, useReference } from "../../api/reference";
 import { studentCardQuery } from "../../api/students";
+import { LabelValueTable } from "../../components/label-value-table";
 import { QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { formatDate, formatDateTime } from "../../format/intl";
@@ -40,6 +29,9 @@ export function StudentCardPanel({ studentNo, onClose }: { studentNo: string; on
   const locale = useLocale();
   const styles = useStyles();
   const labels = labelsOf(useReference().data, locale);
+  // A status reads in words; any other field as it was recorded.
+  const fieldValue = (field: string, value: unknown) =>
+    field === "status" ? t(`studentStatus.${String(value)}`, { defaultValue: String(value ?? "—") }) : String(value ?? "—");
   const card = useQuery(studentCardQuery(studentNo));
   return (
     <Section
@@ -73,36 +65,18 @@ export function StudentCardPanel({ studentNo, onClose }: { studentNo: string; on
             {c.student.idNumberMasked ? <Text size={200}>{t("students.masked")}</Text> : null}
             <Text weight="semibold">{t("students.history")}</Text>
             {c.history.length ? (
-              <Table size="small" aria-label={t("students.history")}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t("detail.when")}</TableHeaderCell>
-                    <TableHeaderCell>{t("detail.field")}</TableHeaderCell>
-                    <TableHeaderCell>{t("detail.before")}</TableHeaderCell>
-                    <TableHeaderCell>{t("detail.after")}</TableHeaderCell>
-                    <TableHeaderCell>{t("applications.col.noticeNo")}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {c.history.map((h) => (
-                    <TableRow key={h.id}>
-                      <TableCell>{formatDateTime(h.at, locale)}</TableCell>
-                      <TableCell>{t(`field.${h.field}`, { defaultValue: h.field })}</TableCell>
-                      <TableCell>
-                        {h.field === "status"
-                          ? t(`studentStatus.${String(h.before)}`, { defaultValue: String(h.before ?? "—") })
-                          : String(h.before ?? "—")}
-                      </TableCell>
-                      <TableCell>
-                        {h.field === "status"
-                          ? t(`studentStatus.${String(h.after)}`, { defaultValue: String(h.after ?? "—") })
-                          : String(h.after ?? "—")}
-                      </TableCell>
-                      <TableCell>{h.noticeNo ?? ""}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <LabelValueTable
+                label={t("students.history")}
+                rows={c.history}
+                rowKey={(h) => h.id}
+                columns={[
+                  { id: "at", label: t("detail.when"), value: (h) => formatDateTime(h.at, locale) },
+                  { id: "field", label: t("detail.field"), value: (h) => t(`field.${h.field}`, { defaultValue: h.field }) },
+                  { id: "before", label: t("detail.before"), value: (h) => fieldValue(h.field, h.before) },
+                  { id: "after", label: t("detail.after"), value: (h) => fieldValue(h.field, h.after) },
+                  { id: "noticeNo", label: t("applications.col.noticeNo"), value: (h) => h.noticeNo ?? "" },
+                ]}
+              />
             ) : (
               <Text>{t("students.noHistory")}</Text>
             )}

@@ -1,20 +1,5 @@
 import "./users-words";
-import {
-  Badge,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Field, Input, MessageBar, MessageBarBody, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { SearchRegular } from "@fluentui/react-icons";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
@@ -23,6 +8,7 @@ import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { labelsOf, useReference } from "../../api/reference";
 import { usersQuery } from "../../api/users";
+import { LabelValueTable } from "../../components/label-value-table";
 import { PageHeader } from "../../components/page-header";
 import { Empty, ErrorBar, Loading } from "../../components/page-state";
 import { collator } from "../../format/intl";
@@ -69,7 +55,6 @@ function Users() {
         .sort((a, b) => collator(locale).compare(a.username, b.username)),
     [users.data, q, locale],
   );
-  const columns = ["username", "displayName", "role", "college", "state", "actions"].map((id) => ({ id, header: t(`usersPage.${id}`) }));
   return (
     <div className={styles.stack}>
       <PageHeader title={t("nav.users")}>
@@ -96,39 +81,32 @@ function Users() {
       ) : rows.length === 0 ? (
         <Empty title={t("usersPage.none")} />
       ) : (
-        <Table size="small" aria-label={t("nav.users")}>
-          <TableHeader>
-            <TableRow>
-              {columns.map((c) => (
-                <TableHeaderCell key={c.id}>{String(c.header)}</TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((u) => (
-              <TableRow key={u.id}>
-                <TableCell>{u.username}</TableCell>
-                <TableCell>{u.displayName}</TableCell>
-                <TableCell>{ROLE_LABELS[u.role as Role]?.[locale] ?? u.role}</TableCell>
-                <TableCell>{labels.college(u.collegeId)}</TableCell>
-                <TableCell>
-                  {u.disabled ? (
-                    <Badge appearance="tint" color="danger">
-                      {t("usersPage.disabled")}
-                    </Badge>
-                  ) : (
-                    <Badge appearance="tint" color="success">
-                      {t("usersPage.active")}
-                    </Badge>
-                  )}
-                </TableCell>
-                <TableCell>
-                  <UserActions user={u} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <LabelValueTable
+          label={t("nav.users")}
+          rows={rows}
+          rowKey={(u) => u.id}
+          columns={[
+            { id: "username", label: t("usersPage.username"), value: (u) => u.username },
+            { id: "displayName", label: t("usersPage.displayName"), value: (u) => u.displayName },
+            { id: "role", label: t("usersPage.role"), value: (u) => ROLE_LABELS[u.role as Role]?.[locale] ?? u.role },
+            { id: "college", label: t("usersPage.college"), value: (u) => labels.college(u.collegeId) },
+            {
+              id: "state",
+              label: t("usersPage.state"),
+              value: (u) =>
+                u.disabled ? (
+                  <Badge appearance="tint" color="danger">
+                    {t("usersPage.disabled")}
+                  </Badge>
+                ) : (
+                  <Badge appearance="tint" color="success">
+                    {t("usersPage.active")}
+                  </Badge>
+                ),
+            },
+            { id: "actions", label: t("usersPage.actions"), value: (u) => <UserActions user={u} /> },
+          ]}
+        />
       )}
     </div>
   );

@@ -22,7 +22,7 @@ export interface ListApplicationsOptions extends ApplicationFilters, PageOptions
 }
 
 /** Drafts have no due date yet: they sort after every dated one. */
-const dueOrLast = sql`coalesce(${applications.dueOn}, date '9999-12-31')`;
+export const dueOrLast = sql`coalesce(${applications.dueOn}, date '9999-12-31')`;
 
 function keysetOf(sort: "filed" | "due", direction: "asc" | "desc"): Keyset {
   return {

@@ -5,7 +5,8 @@ import { maskDeep } from "../masking";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 import type { Viewer } from "../viewer";
 
-const NEWEST_FIRST: Keyset = { name: "audit-log/id", parts: [{ expr: auditEvents.id, type: "int8" }], direction: "desc" };
+/** Newest first by id, the chain's order: `auditLog.list` and `auditLog.search` page alike. */
+export const NEWEST_FIRST: Keyset = { name: "audit-log/id", parts: [{ expr: auditEvents.id, type: "int8" }], direction: "desc" };
 
 /**
  * The audit log, newest first. The stored events keep ID numbers in full (the hash covers them);

@@ -22,13 +22,13 @@ describe.each(TEST_ENGINES)("searching the audit log on %s", (engine) => {
   it("pages by cursor to the very end, newest first, with the actor's name", async () => {
     const admin = await w.as("admin");
     const ids: number[] = [];
-    let before: number | undefined;
+    let cursor: string | undefined;
     for (;;) {
-      const page = await admin.auditLog.search({ limit: 3, ...(before ? { before } : {}) });
+      const page = await admin.auditLog.search({ limit: 3, ...(cursor ? { cursor } : {}) });
       ids.push(...page.items.map((e) => e.id));
       expect(page.items.every((e) => e.actor === "admin")).toBe(true);
       if (page.nextCursor === null) break;
-      before = page.nextCursor;
+      cursor = page.nextCursor;
     }
     expect(ids).toHaveLength(7);
     expect([...ids].sort((a, b) => b - a)).toEqual(ids);

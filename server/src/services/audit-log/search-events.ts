@@ -1,14 +1,13 @@
 import type { Role } from "@xueji/shared";
-import { and, asc, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { auditEvents, users } from "../../db/schema";
 import { jsonAsStored } from "../json-column";
 import { maskDeep } from "../masking";
+import { afterCursor, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
+import { NEWEST_FIRST } from "./list-events";
 
-export interface AuditSearch {
-  /** Events older than this id (the cursor of the previous page). */
-  before?: number | undefined;
-  limit: number;
+export interface AuditSearch extends PageOptions {
   userId?: number | undefined;
   action?: string | undefined;
   entity?: string | undefined;
@@ -27,13 +26,14 @@ const nextDay = (date: string) => {
 };
 
 /**
- * One page of the audit log, newest first, filtered, with who acted by name. The cursor is the
- * last id of the page; ID numbers in before/after are masked for roles that see them masked elsewhere (the
+ * One page of the audit log, newest first (by id: the chain's order, unique), filtered, with who acted by
+ * name; paged by the same opaque cursor as `auditLog.list`. ID numbers in before/after are masked for roles that see them masked elsewhere (the
  * administrator), as in `auditLog.list`; `nextCursor` is null on the last page, so a list never ends silently at a limit.
  */
 export async function searchAuditEvents(db: Executor, search: AuditSearch, role: Role) {
   const where: SQL[] = [];
-  if (search.before !== undefined) where.push(lt(auditEvents.id, search.before));
+  const after = afterCursor(NEWEST_FIRST, search.cursor);
+  if (after) where.push(after);
   if (search.userId !== undefined) where.push(eq(auditEvents.userId, search.userId));
   if (search.action) where.push(eq(auditEvents.action, search.action));
   if (search.entity) where.push(eq(auditEvents.entity, search.entity));
@@ -56,16 +56,17 @@ export async function searchAuditEvents(db: Executor, search: AuditSearch, role:
       after: jsonAsStored(auditEvents.after),
       requestId: auditEvents.requestId,
       hash: auditEvents.hash,
+      ...keyColumns(NEWEST_FIRST),
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.userId))
     .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(auditEvents.id))
+    .orderBy(...keysetOrder(NEWEST_FIRST))
     .limit(search.limit + 1);
-  const items = rows
-    .slice(0, search.limit)
-    .map((r) => ({ ...r, before: maskDeep(role, r.before as unknown), after: maskDeep(role, r.after as unknown) }));
-  return { items, nextCursor: rows.length > search.limit ? (items.at(-1)?.id ?? null) : null };
+  return toPage(NEWEST_FIRST, rows, search.limit, (row) => {
+    const r = withoutKeys(row);
+    return { ...r, before: maskDeep(role, r.before as unknown), after: maskDeep(role, r.after as unknown) };
+  });
 }
 
 /** The actions, entities and actors that occur in the log, for the filter's choices. */

@@ -1,8 +1,10 @@
 import { type ApplicationType, academicYearOf, FIXED_STAGES, type Role, type Workflow } from "@xueji/shared";
-import { and, asc, eq, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applications, colleges, students } from "../../db/schema";
+import { dueOrLast } from "../applications/list-applications";
 import { workCalendar, workflowOf } from "../applications/workflow-for";
+import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 
 export interface Worker {
   role: Role;
@@ -24,11 +26,22 @@ export function stagesFor(workflow: Workflow, worker: Worker): Array<{ stage: st
   return mine;
 }
 
+/** The oldest deadline first, undated drafts last; the id breaks ties on a date. */
+const OLDEST_DEADLINE_FIRST: Keyset = {
+  name: "my-work/due",
+  parts: [
+    { expr: dueOrLast, type: "date" },
+    { expr: applications.id, type: "int8" },
+  ],
+  direction: "asc",
+};
+
 /**
  * 我的待办: open applications waiting at the signed-in user's stage, the oldest deadline first (none
- * last), each with the working days left (negative: overdue). Paged by cursor.
+ * last), each with the working days left (negative: overdue). Paged by the opaque keyset cursor: many
+ * items share a due date, so the id breaks the tie and no item repeats or is skipped between pages.
  */
-export async function myWork(db: Db, options: { worker: Worker; today: string; cursor?: number | undefined; limit: number }) {
+export async function myWork(db: Db, options: PageOptions & { worker: Worker; today: string }) {
   const { worker } = options;
   const versions = await db
     .selectDistinct({ type: applications.type, version: applications.workflowVersion })
@@ -46,7 +59,7 @@ export async function myWork(db: Db, options: { worker: Worker; today: string; c
     }
   }
   if (clauses.length === 0) return { items: [], nextCursor: null };
-  const offset = options.cursor ?? 0;
+  const after = afterCursor(OLDEST_DEADLINE_FIRST, options.cursor);
   const rows = await db
     .select({
       id: applications.id,
@@ -59,20 +72,19 @@ export async function myWork(db: Db, options: { worker: Worker; today: string; c
       collegeName: colleges.name,
       filedAt: applications.filedAt,
       dueOn: applications.dueOn,
+      ...keyColumns(OLDEST_DEADLINE_FIRST),
     })
     .from(applications)
     .innerJoin(students, eq(students.id, applications.studentId))
     .innerJoin(colleges, eq(colleges.id, applications.collegeId))
-    .where(and(eq(applications.state, "open"), or(...clauses)))
-    .orderBy(sql`${applications.dueOn} asc nulls last`, asc(applications.id))
-    .limit(options.limit + 1)
-    .offset(offset);
+    .where(and(eq(applications.state, "open"), or(...clauses), after))
+    .orderBy(...keysetOrder(OLDEST_DEADLINE_FIRST))
+    .limit(options.limit + 1);
   const calendar = await workCalendar(db, academicYearOf(options.today));
-  const items = rows.slice(0, options.limit).map((r) => ({
-    ...r,
-    workingDaysLeft: r.dueOn === null ? null : signedWorkingDays(calendar, options.today, r.dueOn),
-  }));
-  return { items, nextCursor: rows.length > options.limit ? offset + options.limit : null };
+  return toPage(OLDEST_DEADLINE_FIRST, rows, options.limit, (row) => {
+    const r = withoutKeys(row);
+    return { ...r, workingDaysLeft: r.dueOn === null ? null : signedWorkingDays(calendar, options.today, r.dueOn) };
+  });
 }
 
 function isCollegeRole(role: Role): boolean {

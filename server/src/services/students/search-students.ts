@@ -1,7 +1,8 @@
 import { maskIdNumber, ROLES_SEEING_ID_NUMBERS, type Role } from "@xueji/shared";
-import { and, asc, eq, gt, ilike, or, type SQL } from "drizzle-orm";
+import { and, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { colleges, majors, students } from "../../db/schema";
+import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 import { fillPinyinInitials } from "./pinyin-initials";
 
 /** `%` and `_` are LIKE wildcards; a search for them means the characters. */
@@ -9,15 +10,22 @@ function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** 学号 is unique, so it orders the hits totally; the id only breaks a tie that cannot happen. */
+const BY_STUDENT_NO: Keyset = {
+  name: "student-search/no",
+  parts: [
+    { expr: students.studentNo, type: "text" },
+    { expr: students.id, type: "int8" },
+  ],
+  direction: "asc",
+};
+
 /**
  * Students by 学号 (prefix), name (any part) or 拼音首字母 (prefix: "zs" finds 张三, 赵爽 …), within the
- * caller's college when it has one. ID numbers masked for roles that must not see them. Paged by cursor
- * (the last student id seen).
+ * caller's college when it has one, in 学号 order. ID numbers masked for roles that must not see them.
+ * Paged by the opaque keyset cursor, like every list.
  */
-export async function searchStudents(
-  db: Db,
-  options: { query: string; role: Role; collegeId?: number | undefined; cursor?: number | undefined; limit: number },
-) {
+export async function searchStudents(db: Db, options: PageOptions & { query: string; role: Role; collegeId?: number | undefined }) {
   await fillPinyinInitials(db);
   const q = options.query.trim();
   const where: SQL[] = [];
@@ -28,7 +36,8 @@ export async function searchStudents(
     where.push(or(...matches) as SQL);
   }
   if (options.collegeId !== undefined) where.push(eq(students.collegeId, options.collegeId));
-  if (options.cursor !== undefined) where.push(gt(students.id, options.cursor));
+  const after = afterCursor(BY_STUDENT_NO, options.cursor);
+  if (after) where.push(after);
   const rows = await db
     .select({
       id: students.id,
@@ -41,14 +50,17 @@ export async function searchStudents(
       majorName: majors.name,
       grade: students.grade,
       status: students.status,
+      ...keyColumns(BY_STUDENT_NO),
     })
     .from(students)
     .innerJoin(colleges, eq(colleges.id, students.collegeId))
     .innerJoin(majors, eq(majors.id, students.majorId))
     .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(students.id))
+    .orderBy(...keysetOrder(BY_STUDENT_NO))
     .limit(options.limit + 1);
   const seesIds = ROLES_SEEING_ID_NUMBERS.has(options.role);
-  const items = rows.slice(0, options.limit).map((r) => (seesIds ? r : { ...r, idNumber: maskIdNumber(r.idNumber) }));
-  return { items, nextCursor: rows.length > options.limit ? (items.at(-1)?.id ?? null) : null };
+  return toPage(BY_STUDENT_NO, rows, options.limit, (row) => {
+    const r = withoutKeys(row);
+    return seesIds ? r : { ...r, idNumber: maskIdNumber(r.idNumber) };
+  });
 }

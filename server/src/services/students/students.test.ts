@@ -58,7 +58,7 @@ describe.each(TEST_ENGINES)("student search and card on %s", (engine) => {
     const registrar = await w.as("registrar");
     const first = await registrar.studentSearch.search({ query: "2025", limit: 3 });
     expect(first.items).toHaveLength(3);
-    const rest = await registrar.studentSearch.search({ query: "2025", limit: 3, cursor: first.nextCursor as number });
+    const rest = await registrar.studentSearch.search({ query: "2025", limit: 3, cursor: first.nextCursor as string });
     expect(rest.items.map((s) => s.name)).toEqual(["张珊"]);
     expect(rest.nextCursor).toBeNull();
   });
