@@ -10,11 +10,13 @@ import { reviewSubmission } from "../services/sheets/review-submission";
 import { submitSheet } from "../services/sheets/submit-sheet";
 import { summarise } from "../services/sheets/summarise";
 import { collegeFilter, collegeFor, procedureFor, router } from "../trpc";
-import { gridInput, idInput, noteInput, sheetKindInput, termInput, textInput } from "./inputs";
+import { columnOverrideInput, gridInput, idInput, noteInput, sheetKindInput, termInput, textInput } from "./inputs";
 import { diffOutput, receiptOutput, reviewOutput, submissionListItem, submissionWithRowsOutput, validationOutput } from "./outputs";
 
 const sheetInput = z.object({
   kind: sheetKindInput.optional(),
+  /** The secretary's mapping of columns the reader guessed wrong (letter → field, null: not checked). */
+  columns: columnOverrideInput.optional(),
   termCode: termInput,
   collegeId: idInput.optional(),
   fileName: textInput(255).optional(),
@@ -35,6 +37,7 @@ export const sheetsRouter = router({
         today: ctx.today(),
         termCode: input.termCode,
         ...(input.kind ? { kind: input.kind } : {}),
+        ...(input.columns ? { columns: input.columns } : {}),
       });
       return {
         kind: result.kind,
@@ -58,6 +61,7 @@ export const sheetsRouter = router({
         grid: input.grid as GridRow[],
         today: ctx.today(),
         ...(input.kind ? { kind: input.kind } : {}),
+        ...(input.columns ? { columns: input.columns } : {}),
       });
     }),
   list: procedureFor("sheets.read")

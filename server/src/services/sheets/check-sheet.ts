@@ -1,5 +1,6 @@
 import {
   AppError,
+  type ColumnOverride,
   checkAgainstRecord,
   DEFAULT_TEMPLATES,
   formatMessage,
@@ -21,6 +22,8 @@ import { settingInForce } from "../settings/settings-store";
 export interface CheckSheetOptions {
   grid: readonly GridRow[];
   kind?: SheetKind;
+  /** The secretary's column mapping, passed to the reader as is. */
+  columns?: ColumnOverride;
   collegeId: number;
   today: string;
   /** The term the sheet is for: its academic year picks the template versions in force. */
@@ -72,7 +75,12 @@ export async function loadRecordStudents(db: Executor, studentNos: readonly stri
  */
 export async function checkSheet(db: Executor, options: CheckSheetOptions): Promise<{ result: SheetResult; template: SheetTemplate }> {
   const templates = await templatesInForce(db, options.termCode.slice(0, 9));
-  const read = readSheet(options.grid, { today: options.today, templates, ...(options.kind ? { kind: options.kind } : {}) });
+  const read = readSheet(options.grid, {
+    today: options.today,
+    templates,
+    ...(options.kind ? { kind: options.kind } : {}),
+    ...(options.columns ? { columns: options.columns } : {}),
+  });
   if (!read.kind) {
     const first = read.issues[0];
     throw new AppError("sheet.unreadable", { detail: first ? formatMessage(first.code, first.params) : "" });
