@@ -42,6 +42,8 @@ export interface HostCapabilities {
   rangeAreas: boolean;
   /** Messages written as cell notes (ExcelApi 1.18). */
   notes: boolean;
+  /** Where notes are missing, messages written as comments instead (ExcelApi 1.10–1.17). Absent: no. */
+  comments?: boolean;
   /** Dropdown validation in new sheets (ExcelApi 1.8). */
   dropdowns: boolean;
   /** Screen updating suspended while writing (ExcelApi 1.9). */
