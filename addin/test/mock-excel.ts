@@ -3,7 +3,9 @@
  * object the host gets (worksheet, range, RangeAreas, note) is an `OfficeMockObject`, so reading a
  * property that was not loaded and synced fails as it does in Excel. `context.sync()` is counted,
  * applies the writes queued since the last one, and can refuse oversized reads (null values) the
- * way Excel does past its 5 MB response limit. API sets above `apiSet` throw when used.
+ * way Excel does past its 5 MB response limit. API sets above `apiSet` throw when used. Comments
+ * (1.10) behave as Excel's do: one per cell, and none on a cell that has a note — a refused command
+ * fails its sync, after the commands queued before it have run.
  */
 import { type CellType, columnLetter } from "@xueji/shared";
 import { OfficeMockObject } from "office-addin-mock";
@@ -16,7 +18,10 @@ export interface MockCell {
   format?: string;
   /** null: no fill. */
   fill?: string | null;
+  /** An old-style note (on any Excel; the notes API to see it needs 1.18). */
   note?: string;
+  /** A comment thread's first comment (ExcelApi 1.10). */
+  comment?: { id: string; content: string };
 }
 
 const EXCEL_TYPES: Record<CellType, string> = { string: "String", number: "Double", boolean: "Boolean", empty: "Empty", error: "Error" };
@@ -41,6 +46,9 @@ export class MockWorkbook {
   readonly sheetsAdded: string[] = [];
   private pending: Array<() => void> = [];
   private created: OfficeMockObject[] = [];
+  /** Loads that are not office-addin-mock objects (comments), resolved after the writes of their sync. */
+  private loads: Array<() => void> = [];
+  private commentCount = 0;
 
   constructor(
     readonly sheetName = "Sheet1",
@@ -54,6 +62,101 @@ export class MockWorkbook {
 
   fillOf(address: string): string | null {
     return this.cells.get(address)?.fill ?? null;
+  }
+
+  /** A comment the secretary wrote herself. */
+  comment(address: string, content: string): void {
+    const cell = this.cells.get(address) ?? { value: null, type: "empty" as CellType };
+    this.cells.set(address, { ...cell, comment: { id: `theirs-${++this.commentCount}`, content } });
+  }
+
+  comments(): Record<string, string> {
+    return Object.fromEntries([...this.cells].flatMap(([a, c]) => (c.comment ? [[a, c.comment.content]] : [])));
+  }
+
+  private commentAt(id: string): string {
+    const found = [...this.cells].find(([, c]) => c.comment?.id === id);
+    if (!found) throw new Error(`ItemNotFound: comment ${id}`);
+    return found[0];
+  }
+
+  /** A value that can be read only after `load` and a sync, as in Excel. */
+  private later<T>(compute: () => T): { load(): void; readonly value: T } {
+    let done = false;
+    let value: T;
+    return {
+      load: () =>
+        this.loads.push(() => {
+          value = compute();
+          done = true;
+        }),
+      get value(): T {
+        if (!done) throw new Error("property read before load and sync");
+        return value as T;
+      },
+    };
+  }
+
+  private commentProxy(id: () => string) {
+    const model = this;
+    return {
+      get id() {
+        return id();
+      },
+      getLocation() {
+        const address = model.later(() => `'${model.sheetName}'!$${model.commentAt(id()).replace(/(\d+)$/, "$$$1")}`);
+        return {
+          load: () => address.load(),
+          get address() {
+            return address.value;
+          },
+        };
+      },
+    };
+  }
+
+  /** `worksheet.comments`: the sheet's comment threads (ExcelApi 1.10). */
+  private commentCollection() {
+    const model = this;
+    const items = this.later(() =>
+      [...this.cells].flatMap(([, c]) => (c.comment ? [this.commentProxy(() => (c.comment as { id: string }).id)] : [])),
+    );
+    return {
+      load: () => {
+        model.need("1.10", "comments");
+        items.load();
+      },
+      get items() {
+        return items.value;
+      },
+      add: (address: string, content: string) => {
+        model.need("1.10", "comments");
+        const key = address.replace(/^.*!/, "");
+        const id = model.later(() => (model.cells.get(key)?.comment as { id: string }).id);
+        model.pending.push(() => {
+          const cell = model.cells.get(key) ?? { value: null, type: "empty" as CellType };
+          if (cell.comment || cell.note) throw new Error(`InvalidArgument: ${key} already has a comment or a note`);
+          model.cells.set(key, { ...cell, comment: { id: `ours-${++model.commentCount}`, content } });
+        });
+        return { load: () => id.load(), get id() { return id.value; } };
+      },
+      getItem: (id: string) => {
+        model.need("1.10", "comments");
+        return {
+          delete: () =>
+            model.pending.push(() => {
+              const key = model.commentAt(id);
+              model.cells.set(key, { ...(model.cells.get(key) as MockCell), comment: undefined });
+            }),
+          set content(content: string) {
+            model.pending.push(() => {
+              const key = model.commentAt(id);
+              model.cells.set(key, { ...(model.cells.get(key) as MockCell), comment: { id, content } });
+            });
+          },
+        };
+      },
+    };
   }
 
   supports(version: string): boolean {
@@ -179,8 +282,8 @@ export class MockWorkbook {
 
   /** The `Excel` namespace's `run` and Office's `isSetSupported`, as the host takes them. */
   api(): OfficeApi {
-    const worksheet = () =>
-      this.track(
+    const worksheet = () => {
+      const sheet = this.track(
         new OfficeMockObject({
           name: this.sheetName,
           getUsedRange: () => this.track(new OfficeMockObject({ address: this.usedAddress() })),
@@ -192,6 +295,10 @@ export class MockWorkbook {
           activate() {},
         }),
       );
+      // Set after construction: office-addin-mock would turn the collection into a mock object of its own.
+      (sheet as unknown as { comments: unknown }).comments = this.commentCollection();
+      return sheet;
+    };
     const context = {
       workbook: {
         worksheets: {
@@ -240,11 +347,15 @@ export class MockWorkbook {
         for (const mock of this.created) await mock.sync();
         // office-addin-mock settles loaded properties a few microtasks later.
         await new Promise((resolve) => setTimeout(resolve, 0));
-        for (const write of this.afterSync) write();
-        for (const write of this.pending) write();
+        const [afterSync, pending, loads] = [this.afterSync, this.pending, this.loads];
         this.created = [];
         this.afterSync = [];
         this.pending = [];
+        this.loads = [];
+        // In order; a refused command fails the sync, the commands before it having run (as in Excel).
+        for (const write of afterSync) write();
+        for (const write of pending) write();
+        for (const load of loads) load();
       },
     };
     return {

@@ -25,7 +25,7 @@ export interface OfficeHostOptions {
   /** Cells per mark or write block (one `context.sync()` each). */
   cellsPerBlock?: number;
   fills: Readonly<Record<Severity, string>>;
-  /** Prefix of the notes the pane writes, so they can be told from the secretary's own. */
+  /** Prefix of the notes and comments the pane writes, so a reader can tell them from the secretary's own. */
   notePrefix: string;
 }
 
@@ -83,11 +83,16 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
+/** `'名单'!$B$3` → `B3`: how Excel gives a comment's location back, as the host keys cells. */
+function cellKey(address: string): string {
+  return address.replace(/^.*!/, "").replaceAll("$", "");
+}
+
 /**
  * The Office.js side of the port. Requirements (issue 9): ExcelApi 1.1 for everything in the core
- * flow; RangeAreas, screen-updating suspension (1.9), dropdowns (1.8) and notes (1.18) are
- * light-ups checked with `isSetSupported`. Reads, marks and writes go in blocks with one
- * `context.sync()` each, never one per row or cell.
+ * flow; RangeAreas, screen-updating suspension (1.9), dropdowns (1.8), notes (1.18) and, where
+ * notes are missing, comments (1.10) are light-ups checked with `isSetSupported`. Reads, marks and
+ * writes go in blocks with one `context.sync()` each, never one per row or cell.
  */
 export class OfficeHost implements SheetHost {
   readonly mode = "excel" as const;
@@ -102,6 +107,8 @@ export class OfficeHost implements SheetHost {
   private readonly originalFills = new Map<string, string | null>();
   /** Cells that got a note from the pane (a note the secretary wrote is never replaced). */
   private readonly ourNotes = new Set<string>();
+  /** Comments the pane added (ExcelApi 1.10–1.17), cell → comment id: clearing deletes these and no others. */
+  private readonly ourComments = new Map<string, string>();
 
   constructor(
     private readonly office: OfficeApi,
@@ -113,6 +120,7 @@ export class OfficeHost implements SheetHost {
       suspendScreenUpdating: at("1.9"),
       dropdowns: at("1.8"),
       notes: at("1.18"),
+      comments: !at("1.18") && at("1.10"),
       editsWorkbook: true,
     };
     this.requestBytes = options.requestBytes ?? 1_000_000;
@@ -214,8 +222,9 @@ export class OfficeHost implements SheetHost {
 
   /**
    * One fill per severity (a cell with several issues takes the worst) and the messages as a note
-   * where notes exist. Each block's original fills are read in the same sync that paints the block
-   * before it, so marking takes one sync per block plus one.
+   * where notes exist (1.18), else as a comment (1.10). Each block's original fills are read in the
+   * same sync that paints the block before it, so marking takes one sync per block plus one (plus
+   * one more on 1.10–1.17 when the sheet already has comments, to learn which cells hold them).
    */
   async mark(marks: readonly Mark[]): Promise<void> {
     this.begin();
@@ -229,8 +238,13 @@ export class OfficeHost implements SheetHost {
     }
     const blocks = chunks([...cells.keys()], this.cellsPerBlock);
     if (blocks.length === 0) return;
+    const textOf = (address: string) =>
+      `${this.options.notePrefix}：\n${(cells.get(address) as { messages: string[] }).messages.map((m) => `• ${m}`).join("\n")}`;
+    const colourOf = (address: string) => this.options.fills[(cells.get(address) as { severity: Severity }).severity];
     await this.office.run(async (context) => {
       const sheet = this.worksheet(context);
+      const comments = this.capabilities.comments ? sheet.comments : null;
+      comments?.load("items/id");
       const loadBlock = (addresses: string[]) =>
         addresses.map((address) => {
           const range = sheet.getRange(address);
@@ -241,32 +255,99 @@ export class OfficeHost implements SheetHost {
         });
       let loaded = loadBlock(blocks[0] as string[]);
       await this.sync(context);
+      const before = comments ? await this.commentsOnSheet(context, comments) : null;
       for (let b = 0; b < blocks.length; b++) {
         const current = loaded;
+        const addresses = current.map((c) => c.address);
         for (const { address, range } of current) {
           if (!this.originalFills.has(address)) this.originalFills.set(address, range.format.fill.color ?? null);
         }
         this.suspend(context);
-        this.paint(
-          sheet,
-          current.map((c) => c.address),
-          (address) => this.options.fills[(cells.get(address) as { severity: Severity }).severity],
-        );
+        this.paint(sheet, addresses, colourOf);
         if (this.capabilities.notes) {
           for (const { address, note } of current) {
             if (note && !note.isNullObject && !this.ourNotes.has(address)) continue;
             if (this.ourNotes.has(address)) context.workbook.notes.getItem(`'${this.sheet}'!${address}`).delete();
-            const text = `${this.options.notePrefix}：\n${(cells.get(address) as { messages: string[] }).messages.map((m) => `• ${m}`).join("\n")}`;
-            context.workbook.notes.add(`'${this.sheet}'!${address}`, text);
+            context.workbook.notes.add(`'${this.sheet}'!${address}`, textOf(address));
             this.ourNotes.add(address);
+          }
+        }
+        const added: Array<{ address: string; comment: Excel.Comment }> = [];
+        if (comments && before) {
+          for (const address of addresses) {
+            const ours = this.ourComments.get(address);
+            if (ours) comments.getItem(ours).content = textOf(address);
+            // A cell holds one comment thread: one the secretary started stays hers, the message stays in the pane.
+            else if (!before.cells.has(address)) {
+              const comment = comments.add(`'${this.sheet}'!${address}`, textOf(address));
+              comment.load("id");
+              added.push({ address, comment });
+            }
           }
         }
         const next = blocks[b + 1];
         if (next) loaded = loadBlock(next);
         this.stats.blocks++;
-        await this.sync(context);
+        try {
+          await this.sync(context);
+        } catch (error) {
+          if (!comments || !before || added.length === 0) throw error;
+          // Excel refused a comment (a cell with an old-style note takes no comment, and notes cannot be
+          // seen before ExcelApi 1.18). The commands before it ran: adopt the comments that were added, so
+          // clearing removes exactly ours, and finish the block without further comments.
+          await this.adoptComments(context, sheet, new Set(addresses), before.ids);
+          this.paint(sheet, addresses, colourOf);
+          if (next) loaded = loadBlock(next);
+          await this.sync(context);
+          continue;
+        }
+        for (const { address, comment } of added) this.ourComments.set(address, comment.id);
       }
     });
+  }
+
+  /**
+   * The sheet's comments (loaded with `items/id`): their ids, and the cells that hold one not added
+   * by the pane. Locations cost one more sync, taken only when such comments exist. A comment of
+   * ours the secretary deleted is forgotten.
+   */
+  private async commentsOnSheet(
+    context: Excel.RequestContext,
+    comments: Excel.CommentCollection,
+  ): Promise<{ ids: Set<string>; cells: Set<string> }> {
+    const ids = new Set(comments.items.map((c) => c.id));
+    for (const [address, id] of this.ourComments) if (!ids.has(id)) this.ourComments.delete(address);
+    const ours = new Set(this.ourComments.values());
+    const theirs = comments.items
+      .filter((c) => !ours.has(c.id))
+      .map((c) => {
+        const location = c.getLocation();
+        location.load("address");
+        return location;
+      });
+    if (theirs.length) await this.sync(context);
+    return { ids, cells: new Set(theirs.map((l) => cellKey(l.address))) };
+  }
+
+  /** After a refused batch: the comments that appeared in `block` since `known` are the pane's. */
+  private async adoptComments(context: Excel.RequestContext, sheet: Excel.Worksheet, block: Set<string>, known: Set<string>) {
+    const comments = sheet.comments;
+    comments.load("items/id");
+    await this.sync(context);
+    const ours = new Set(this.ourComments.values());
+    const fresh = comments.items
+      .filter((c) => !known.has(c.id) && !ours.has(c.id))
+      .map((c) => {
+        const location = c.getLocation();
+        location.load("address");
+        return { id: c.id, location };
+      });
+    if (fresh.length === 0) return;
+    await this.sync(context);
+    for (const { id, location } of fresh) {
+      const address = cellKey(location.address);
+      if (block.has(address)) this.ourComments.set(address, id);
+    }
   }
 
   /** Sets fills, grouped by colour: one RangeAreas per colour on 1.9, else one range per cell (1.1). */
@@ -289,18 +370,39 @@ export class OfficeHost implements SheetHost {
     }
   }
 
+  /**
+   * Fills back as they were, and the notes and comments the pane added deleted (none other). With
+   * comments, one sync first learns which of ours still exist (the secretary may have deleted one).
+   */
   async clearMarks(): Promise<void> {
     this.begin();
     const addresses = [...this.originalFills.keys()];
     const notes = new Set(this.ourNotes);
-    if (addresses.length === 0 && notes.size === 0) return;
+    const comments = new Map(this.ourComments);
+    if (addresses.length === 0 && notes.size === 0 && comments.size === 0) return;
     await this.office.run(async (context) => {
       const sheet = this.worksheet(context);
-      for (const block of chunks(addresses, this.cellsPerBlock)) {
+      let present = new Set<string>();
+      if (comments.size) {
+        sheet.comments.load("items/id");
+        await this.sync(context);
+        present = new Set(sheet.comments.items.map((c) => c.id));
+      }
+      const blocks = chunks(addresses, this.cellsPerBlock);
+      // A comment on a cell no longer marked (none today) still goes, in the last block.
+      const rest = [...comments.keys()].filter((a) => !this.originalFills.has(a));
+      if (rest.length) blocks.push(rest);
+      for (const block of blocks) {
         this.suspend(context);
-        this.paint(sheet, block, (address) => this.originalFills.get(address) ?? null);
+        this.paint(
+          sheet,
+          block.filter((a) => this.originalFills.has(a)),
+          (address) => this.originalFills.get(address) ?? null,
+        );
         for (const address of block) {
           if (notes.delete(address)) context.workbook.notes.getItem(`'${this.sheet}'!${address}`).delete();
+          const id = comments.get(address);
+          if (id && present.has(id)) sheet.comments.getItem(id).delete();
         }
         this.stats.blocks++;
         await this.sync(context);
@@ -308,6 +410,7 @@ export class OfficeHost implements SheetHost {
     });
     this.originalFills.clear();
     this.ourNotes.clear();
+    this.ourComments.clear();
   }
 
   async select(cell: CellRef): Promise<void> {
