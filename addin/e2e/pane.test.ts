@@ -244,9 +244,12 @@ describe("a column mapping set by hand, in Excel mode against the in-page TEST D
     cells.F3 = { value: "身份号", type: "string" };
     const context = await browser.newContext({ viewport: { width: 1140, height: 1000 }, locale: "zh-CN" });
     const page = await context.newPage();
-    await page.addInitScript((s) => {
-      (window as unknown as { __doubleSeed: unknown }).__doubleSeed = s;
-    }, { name: "新生核对表", cells });
+    await page.addInitScript(
+      (s) => {
+        (window as unknown as { __doubleSeed: unknown }).__doubleSeed = s;
+      },
+      { name: "新生核对表", cells },
+    );
     await page.route(OFFICE_JS, (route) =>
       route.fulfill({ contentType: "text/javascript", body: readFileSync(join(import.meta.dirname, "excel-double.js"), "utf8") }),
     );

@@ -132,13 +132,18 @@ export class MockWorkbook {
       add: (address: string, content: string) => {
         model.need("1.10", "comments");
         const key = address.replace(/^.*!/, "");
-        const id = model.later(() => (model.cells.get(key)?.comment as { id: string }).id);
+        const id = model.later(() => model.cells.get(key)?.comment?.id ?? "");
         model.pending.push(() => {
           const cell = model.cells.get(key) ?? { value: null, type: "empty" as CellType };
           if (cell.comment || cell.note) throw new Error(`InvalidArgument: ${key} already has a comment or a note`);
           model.cells.set(key, { ...cell, comment: { id: `ours-${++model.commentCount}`, content } });
         });
-        return { load: () => id.load(), get id() { return id.value; } };
+        return {
+          load: () => id.load(),
+          get id() {
+            return id.value;
+          },
+        };
       },
       getItem: (id: string) => {
         model.need("1.10", "comments");

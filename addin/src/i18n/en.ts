@@ -64,7 +64,8 @@ export const en: Shape<typeof zhCN> = {
     missing: {
       rangeAreas: "cells are coloured one at a time (slower)",
       notes: "messages show in the pane only (messages on the cells need a newer Excel)",
-      comments: "messages go on the cells as comments rather than notes (notes need a newer Excel); clearing the marks deletes only the comments the pane added",
+      comments:
+        "messages go on the cells as comments rather than notes (notes need a newer Excel); clearing the marks deletes only the comments the pane added",
       dropdowns: "new sheets have no dropdowns",
     },
   },

@@ -39,7 +39,8 @@ export const zhCN = {
     detected: "识别为“{{kind}}”，表头在第 {{row}} 行",
     notDetected: "无法识别核对表类型",
     columns: "列对应关系",
-    columnsHint: "某列识别有误或未识别时，请为它选择正确的字段（或“不检查”），再点“按此对应重新检查”。所选对应关系在窗格打开期间对该工作表一直有效。",
+    columnsHint:
+      "某列识别有误或未识别时，请为它选择正确的字段（或“不检查”），再点“按此对应重新检查”。所选对应关系在窗格打开期间对该工作表一直有效。",
     mapping: {
       column: "{{column}} 列 · {{header}}",
       noHeader: "（无表头）",

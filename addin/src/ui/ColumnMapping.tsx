@@ -83,9 +83,7 @@ export function ColumnMapping({ grid, headerRow, mapped, saved, open, busy, loca
     <Accordion collapsible defaultOpenItems={open ? ["columns"] : []}>
       <AccordionItem value="columns">
         <AccordionHeader size="small">
-          {saved && Object.keys(saved).length
-            ? t("check.mapping.titleByHand", { count: Object.keys(saved).length })
-            : t("check.columns")}
+          {saved && Object.keys(saved).length ? t("check.mapping.titleByHand", { count: Object.keys(saved).length }) : t("check.columns")}
         </AccordionHeader>
         <AccordionPanel>
           <div className={styles.list} data-testid="column-mapping">

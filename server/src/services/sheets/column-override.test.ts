@@ -25,7 +25,11 @@ describe.each(TEST_ENGINES)("a column mapping the secretary set by hand, through
     const liId = li?.idNumber ?? "";
     // 李四's ID number with its last character changed: a checksum the sheet alone shows wrong.
     const wrongLi = `${liId.slice(0, 17)}${liId.endsWith("1") ? "2" : "1"}`;
-    grid = gridOf([HEADER, ["2025010001", "张三", zhang?.idNumber ?? "", "2025-09-01", "已注册"], ["2025010002", "李四", wrongLi, "2025-09-01", "已注册"]]);
+    grid = gridOf([
+      HEADER,
+      ["2025010001", "张三", zhang?.idNumber ?? "", "2025-09-01", "已注册"],
+      ["2025010002", "李四", wrongLi, "2025-09-01", "已注册"],
+    ]);
   }, 60_000);
   afterAll(() => w.database.close());
 
