@@ -31,7 +31,15 @@ import { IssueList } from "./IssueList";
 import { Receipt } from "./Receipt";
 
 const useStyles = makeStyles({
-  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, height: "100%", minHeight: 0 },
+  page: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    height: "100%",
+    minHeight: 0,
+    // Only the issue list gives up height when the page is full; squeezed, a message bar's text would overlap what follows.
+    "& > :not([data-testid='issue-list'])": { flexShrink: 0 },
+  },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "end" },
   grow: { flex: 1, minWidth: "120px" },
   summary: { display: "flex", flexDirection: "column", gap: "2px" },

@@ -25,7 +25,8 @@ import { useTranslation } from "react-i18next";
 import { columnIndex } from "../host/sheet-host";
 
 const useStyles = makeStyles({
-  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  // A sheet of 30 columns keeps the issue list in view: the mapping scrolls within its own box.
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, maxHeight: "45vh", overflowY: "auto" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", marginTop: tokens.spacingVerticalS },
 });
 
