@@ -2,6 +2,7 @@ import { SEVERITY_FILL } from "@xueji/theme/src/severity";
 import { describe, expect, it } from "vitest";
 import { type MockCell, MockWorkbook } from "../../test/mock-excel";
 import { OfficeHost } from "./office-host";
+import type { Mark } from "./sheet-host";
 
 const options = { fills: SEVERITY_FILL, notePrefix: "学籍核对" };
 
@@ -174,7 +175,7 @@ describe("OfficeHost against office-addin-mock", () => {
     const host = new OfficeHost(book.api(), { ...options, cellsPerBlock: 500 });
     expect(host.capabilities).toMatchObject({ notes: false, comments: true, rangeAreas: true });
     await host.readUsedRange();
-    const marks = Array.from({ length: 1_500 }, (_, i) => ({ row: 2 + i, column: "C", severity: "error" as const, message: `问题 ${i}` }));
+    const marks: Mark[] = Array.from({ length: 1_500 }, (_, i) => ({ row: 2 + i, column: "C", severity: "error", message: `问题 ${i}` }));
     marks.push({ row: 7, column: "B", severity: "warning", message: "姓名含空格" });
     const syncsBefore = book.syncs;
     await host.mark(marks);
