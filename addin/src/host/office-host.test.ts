@@ -226,3 +226,80 @@ describe("OfficeHost against office-addin-mock", () => {
     expect(sheetState(book)).toEqual(before);
   });
 });
+
+describe("OfficeHost keeps the secretary's work when clearing", () => {
+  const errors = (rows: number[], column = "C"): Mark[] =>
+    rows.map((row) => ({ row, column, severity: "error", message: `第 ${row} 行身份证号有误` }));
+
+  it("on 1.18, a note of ours she deleted by hand does not fail clearing; her notes and an edited one stay", async () => {
+    const book = roster(3_000);
+    book.set("D5", { ...(book.cells.get("D5") as MockCell), note: "休学一年" });
+    book.set("C12", { ...(book.cells.get("C12") as MockCell), note: "已电话核实" });
+    const before = sheetState(book);
+    const host = new OfficeHost(book.api(), { ...options, cellsPerBlock: 500 });
+    await host.readUsedRange();
+    await host.mark(errors(Array.from({ length: 1_500 }, (_, i) => 2 + i)));
+    expect(book.cells.get("C9")?.note).toBe("学籍核对：\n• 第 9 行身份证号有误");
+    expect(book.cells.get("C12")?.note).toBe("已电话核实");
+
+    // By hand: she deletes the note on C9, and writes her own words into the note on C10.
+    book.set("C9", { ...(book.cells.get("C9") as MockCell), note: undefined });
+    const edited = "学籍核对：\n• 第 10 行身份证号有误\n王老师：原件已核对，无误";
+    book.set("C10", { ...(book.cells.get("C10") as MockCell), note: edited });
+    const clearBefore = book.syncs;
+    expect(await host.clearMarks()).toEqual({ kept: 1 });
+    // One sync for the first block's notes, then one per block — never one per note.
+    expect(host.stats.blocks).toBe(3);
+    expect(book.syncs - clearBefore).toBe(1 + host.stats.blocks);
+    expect(sheetState(book)).toEqual({ ...before, C10: JSON.stringify(["11010519491231002X", "string", "@", null, edited, undefined]) });
+  });
+
+  it("on 1.18, checking again after she deleted or replaced a note of ours rewrites only the pane's", async () => {
+    const book = roster(10);
+    const host = new OfficeHost(book.api(), options);
+    await host.readUsedRange();
+    await host.mark(errors([2, 3, 4]));
+    book.set("C2", { ...(book.cells.get("C2") as MockCell), note: undefined });
+    book.set("C3", { ...(book.cells.get("C3") as MockCell), note: "这一行没问题" });
+    await host.mark(errors([2, 3, 4]).map((m) => ({ ...m, message: `${m.message}（第二次）` })));
+    expect(book.cells.get("C2")?.note).toBe("学籍核对：\n• 第 2 行身份证号有误（第二次）");
+    expect(book.cells.get("C3")?.note).toBe("这一行没问题");
+    expect(book.cells.get("C4")?.note).toBe("学籍核对：\n• 第 4 行身份证号有误（第二次）");
+    // C3 was hers before the second check: not ours, so not counted either.
+    expect(await host.clearMarks()).toEqual({ kept: 0 });
+    expect([...book.cells].filter(([, c]) => c.note).map(([a, c]) => [a, c.note])).toEqual([["C3", "这一行没问题"]]);
+  });
+
+  it("on 1.10, a comment thread she replied to is kept whole (fill restored) and counted; the others go", async () => {
+    const book = roster(10, "1.10");
+    book.comment("D6", "已转专业");
+    const before = sheetState(book);
+    const host = new OfficeHost(book.api(), options);
+    await host.readUsedRange();
+    await host.mark(errors([2, 3, 4, 5]));
+    book.reply("C3", "已让学生补交身份证复印件");
+    const ourWords = book.comments().C3;
+    // She edits the text of another of ours: her words, kept too.
+    book.set("C5", {
+      ...(book.cells.get("C5") as MockCell),
+      comment: { id: book.cells.get("C5")?.comment?.id as string, content: "核对中" },
+    });
+    const clearBefore = book.syncs;
+    expect(await host.clearMarks()).toEqual({ kept: 2 });
+    expect(book.syncs - clearBefore).toBe(2);
+    expect(book.comments()).toEqual({ C3: ourWords, C5: "核对中", D6: "已转专业" });
+    expect(book.cells.get("C3")?.comment?.replies).toEqual(["已让学生补交身份证复印件"]);
+    // Every other cell exactly as before; the kept two differ only by their thread.
+    const { C3, C5, ...rest } = sheetState(book);
+    expect(rest).toEqual(Object.fromEntries(Object.entries(before).filter(([a]) => a !== "C3" && a !== "C5")));
+    for (const row of [2, 3, 4, 5]) expect(book.fillOf(`C${row}`)).toBeNull();
+
+    // Checked again: the kept threads are hers now — not rewritten, not deleted at the next clear.
+    await host.readUsedRange();
+    await host.mark(errors([2, 3, 4, 5]));
+    expect(book.comments().C3).toBe(ourWords);
+    expect(book.fillOf("C3")).toBe(SEVERITY_FILL.error);
+    expect(await host.clearMarks()).toEqual({ kept: 0 });
+    expect(book.comments()).toEqual({ C3: ourWords, C5: "核对中", D6: "已转专业" });
+  });
+});

@@ -66,6 +66,12 @@ export interface HostStats {
   retries: number;
 }
 
+/** What clearing left in place. */
+export interface ClearResult {
+  /** Notes or comment threads of the pane's that the secretary replied to or edited: kept as her work. */
+  kept: number;
+}
+
 export interface SheetHost {
   readonly mode: "excel" | "file";
   readonly capabilities: HostCapabilities;
@@ -73,8 +79,8 @@ export interface SheetHost {
   sheetName(): Promise<string>;
   readUsedRange(onProgress?: (progress: ReadProgress) => void): Promise<GridRow[]>;
   mark(marks: readonly Mark[]): Promise<void>;
-  /** Puts every marked cell back exactly as it was (fill and note). */
-  clearMarks(): Promise<void>;
+  /** Puts every marked cell back exactly as it was (fill, note, comment), keeping what the secretary wrote in ours. */
+  clearMarks(): Promise<ClearResult>;
   select(cell: CellRef): Promise<void>;
   writeValues(cells: readonly CellWrite[]): Promise<void>;
   addSheet(sheet: NewSheet): Promise<void>;

@@ -60,6 +60,7 @@ export const en: Shape<typeof zhCN> = {
       reset: "Back to automatic",
     },
     marksCleared: "Marks cleared; the cells are as they were.",
+    marksKept: "Marks cleared and the colours restored; {{count}} comments or notes you replied to or edited were kept as they are.",
     olderExcel: "This Excel is an older version: {{missing}}. Checking, fixing and submitting work as usual.",
     missing: {
       rangeAreas: "cells are coloured one at a time (slower)",

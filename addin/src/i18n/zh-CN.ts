@@ -51,6 +51,7 @@ export const zhCN = {
       reset: "恢复自动识别",
     },
     marksCleared: "已清除标记，单元格已恢复原样。",
+    marksKept: "已清除标记，单元格颜色已恢复；{{count}} 条批注或注释里有您的回复或修改，已原样保留。",
     olderExcel: "此 Excel 版本较旧：{{missing}}。检查、修正与提交不受影响。",
     missing: {
       rangeAreas: "逐个单元格标色（速度较慢）",

@@ -126,7 +126,10 @@ function useCheckState() {
     try {
       if (host.mode === "file") (host as FileHost).reset();
       // Put the sheet back as it was first: the fills remembered are then the secretary's own.
-      if (host.capabilities.editsWorkbook) await host.clearMarks();
+      if (host.capabilities.editsWorkbook) {
+        const { kept } = await host.clearMarks();
+        if (kept) patch({ notice: t("check.marksKept", { count: kept }) });
+      }
       const grid = await host.readUsedRange((progress) => patch({ phase: { step: "reading", progress } }));
       const sheetName = await host.sheetName();
       const columns = overrides.current.get(sheetKey(file, sheetName)) ?? null;
@@ -150,7 +153,7 @@ function useCheckState() {
     } catch (error) {
       patch({ error: errorMessage(error, offline), phase: { step: "idle" } });
     }
-  }, [locale, offline, patch, recordCheck, today]);
+  }, [locale, offline, patch, recordCheck, today, t]);
 
   const applyFixes = useCallback(
     async (fixes: Fix[]) => {
@@ -173,8 +176,8 @@ function useCheckState() {
     const { host } = current.current;
     if (!host) return;
     try {
-      await host.clearMarks();
-      patch({ notice: t("check.marksCleared") });
+      const { kept } = await host.clearMarks();
+      patch({ notice: kept ? t("check.marksKept", { count: kept }) : t("check.marksCleared") });
     } catch (error) {
       patch({ error: errorMessage(error, offline) });
     }
