@@ -1,6 +1,5 @@
 #!/usr/bin/env -S npx tsx
 import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { TRPCClientError } from "@trpc/client";
 import { AppError, formatError, type Locale, SHEET_KINDS, type SheetKind } from "@xueji/shared";
@@ -9,9 +8,10 @@ import { auditKeyFile, checkpointDir, pgliteDir } from "../data-paths";
 import { annotateFile } from "../files/annotate-xlsx";
 import { readSheetGrid } from "../files/read-sheet-grid";
 import { formatReport } from "../validate/report-text";
-import { toReport, validateFile } from "../validate/validate-file";
+import { checkRows, toReport, validateFile } from "../validate/validate-file";
 import { adminCreate } from "./admin";
 import { auditCheckpoint, auditVerify } from "./audit";
+import { parseColumnsOption } from "./columns-option";
 import { loadCredentials } from "./credentials";
 import { demo } from "./demo";
 import { login } from "./login";
@@ -24,9 +24,9 @@ import { submitFiles } from "./submit";
  */
 const HELP = {
   "zh-CN": `用法：
-  xueji validate 文件.xlsx|文件.csv [--kind 类型] [--json] [--limit N] [--annotate 标注副本.xlsx]
+  xueji validate 文件.xlsx|文件.csv [--kind 类型] [--columns 对应] [--json] [--limit N] [--annotate 标注副本.xlsx]
   xueji login    --user 用户名 [--server 地址]            （密码取自 XUEJI_PASSWORD 或终端输入）
-  xueji submit   文件… --term 2025-2026-1 [--kind 类型] [--college 学院编号] [--server 地址] [--token 令牌]
+  xueji submit   文件… --term 2025-2026-1 [--kind 类型] [--columns 对应] [--college 学院编号] [--server 地址] [--token 令牌]
   xueji audit verify                                      （核验审计链，并与最新的签名检查点比对）
   xueji audit checkpoint                                  （为审计日志的末端写一个签名检查点）
   xueji admin create --user 用户名 [--name 姓名]          （创建管理员；密码取自 XUEJI_PASSWORD 或终端输入）
@@ -34,14 +34,16 @@ const HELP = {
   xueji manifest --url https://学校的服务器 [--out 文件]    （写出部署用的 Excel 加载项清单）
 
   --kind    核对表类型：${SHEET_KINDS.join("、")}（默认自动识别）
+  --columns 手动指定列的内容，覆盖按表头的识别：列字母=字段（字段写表头名如“身份证号”或字段名如 idNumber；
+            - 或“不检查”表示不检查该列），多列用逗号分隔，例如 --columns F=身份证号,G=-
   --lang    输出语言 zh-CN 或 en（默认 zh-CN，也可设 XUEJI_LANG）
   --server  服务器地址（默认 http://localhost:3000，也可设 XUEJI_SERVER）
 
 退出码：0 成功/没有错误；1 表中有错误或有提交失败；2 文件无法读取或用法错误。`,
   en: `Usage:
-  xueji validate FILE.xlsx|FILE.csv [--kind KIND] [--json] [--limit N] [--annotate OUT.xlsx]
+  xueji validate FILE.xlsx|FILE.csv [--kind KIND] [--columns MAP] [--json] [--limit N] [--annotate OUT.xlsx]
   xueji login    --user NAME [--server URL]                 (password from XUEJI_PASSWORD or the terminal)
-  xueji submit   FILE... --term 2025-2026-1 [--kind KIND] [--college ID] [--server URL] [--token TOKEN]
+  xueji submit   FILE... --term 2025-2026-1 [--kind KIND] [--columns MAP] [--college ID] [--server URL] [--token TOKEN]
   xueji audit verify                                        (verify the audit chain against the newest signed checkpoint)
   xueji audit checkpoint                                    (write a signed checkpoint of the audit log's head)
   xueji admin create --user NAME [--name DISPLAY]           (create an administrator; password from XUEJI_PASSWORD or the terminal)
@@ -49,6 +51,8 @@ const HELP = {
   xueji manifest --url https://your.server [--out FILE]    (write the Excel add-in manifest for a deployment)
 
   --kind    sheet kind: ${SHEET_KINDS.join(", ")} (detected by default)
+  --columns what a column holds, over the header's guess: COLUMN=FIELD (the field's Chinese header such as 身份证号,
+            or its key such as idNumber; - or none: not checked), comma-separated, e.g. --columns F=idNumber,G=-
   --lang    output language zh-CN or en (default zh-CN, or XUEJI_LANG)
   --server  server address (default http://localhost:3000, or XUEJI_SERVER)
 
@@ -75,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
       user: { type: "string" },
       name: { type: "string" },
       annotate: { type: "string" },
+      columns: { type: "string" },
       url: { type: "string" },
       out: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
@@ -90,6 +95,7 @@ async function main(argv: string[]): Promise<number> {
     throw new AppError("cli.unknown-kind", { kind: values.kind, kinds: SHEET_KINDS.join(", ") });
   }
   const kind = values.kind as SheetKind | undefined;
+  const columns = values.columns !== undefined ? parseColumnsOption(values.columns, locale) : undefined;
 
   switch (command) {
     case "demo":
@@ -102,9 +108,13 @@ async function main(argv: string[]): Promise<number> {
       if (values.annotate) {
         // The annotated copy (as the task pane's file mode downloads it) needs the grid as read too.
         const read = await readSheetGrid(file, { today: todayInChina(), ...(kind ? { kind } : {}) });
-        report = toReport(file, read.sheet, read.local, locale);
+        // The grid is read with the header's guess; a mapping given by hand is applied to the same rows.
+        const local = columns ? checkRows(read.rows, { today: todayInChina(), ...(kind ? { kind } : {}), columns }) : read.local;
+        report = toReport(file, read.sheet, local, locale);
         await writeFile(values.annotate, await annotateFile(file, report, read.rows, locale));
-      } else report = (await validateFile(file, { today: todayInChina(), locale, ...(kind ? { kind } : {}) })).report;
+      } else
+        report = (await validateFile(file, { today: todayInChina(), locale, ...(kind ? { kind } : {}), ...(columns ? { columns } : {}) }))
+          .report;
       process.stdout.write(
         values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, locale, Number.isFinite(limit) ? limit : 200)}\n`,
       );
@@ -128,6 +138,7 @@ async function main(argv: string[]): Promise<number> {
         token,
         locale,
         ...(kind ? { kind } : {}),
+        ...(columns ? { columns } : {}),
         ...(values.college ? { collegeId: Number(values.college) } : {}),
       });
       return code;
