@@ -254,6 +254,23 @@ describe("OfficeHost keeps the secretary's work when clearing", () => {
     expect(sheetState(book)).toEqual({ ...before, C10: JSON.stringify(["11010519491231002X", "string", "@", null, edited, undefined]) });
   });
 
+  it("on 1.18, a cell with her comment thread gets the fill but no note (Excel allows one or the other)", async () => {
+    const book = roster(10);
+    book.comment("C5", "请核实（王老师）");
+    const before = sheetState(book);
+    const host = new OfficeHost(book.api(), options);
+    await host.readUsedRange();
+    const syncs = book.syncs;
+    await host.mark(errors([2, 3, 4, 5, 6]));
+    // One sync for the block, one for the fills and the sheet's comments, one for where they are.
+    expect(book.syncs - syncs).toBe(3);
+    expect(book.fillOf("C5")).toBe(SEVERITY_FILL.error);
+    expect(book.cells.get("C5")?.note).toBeUndefined();
+    expect(book.cells.get("C6")?.note).toBe("学籍核对：\n• 第 6 行身份证号有误");
+    expect(await host.clearMarks()).toEqual({ kept: 0 });
+    expect(sheetState(book)).toEqual(before);
+  });
+
   it("on 1.18, checking again after she deleted or replaced a note of ours rewrites only the pane's", async () => {
     const book = roster(10);
     const host = new OfficeHost(book.api(), options);

@@ -230,7 +230,8 @@ export class OfficeHost implements SheetHost {
    * One fill per severity (a cell with several issues takes the worst) and the messages as a note
    * where notes exist (1.18), else as a comment (1.10). Each block's original fills are read in the
    * same sync that paints the block before it, so marking takes one sync per block plus one (plus
-   * one more on 1.10–1.17 when the sheet already has comments, to learn which cells hold them).
+   * one more when the sheet already has comments, to learn which cells hold them: her comment stays
+   * hers, and a cell with a comment takes no note).
    */
   async mark(marks: readonly Mark[]): Promise<void> {
     this.begin();
@@ -249,8 +250,10 @@ export class OfficeHost implements SheetHost {
     const colourOf = (address: string) => this.options.fills[(cells.get(address) as { severity: Severity }).severity];
     await this.office.run(async (context) => {
       const sheet = this.worksheet(context);
-      const comments = this.capabilities.comments ? sheet.comments : null;
-      comments?.load("items/id");
+      // On 1.18 too: a cell holds a note or a comment thread, never both, so a cell with her comment takes no note.
+      const threads = this.capabilities.comments || this.capabilities.notes ? sheet.comments : null;
+      threads?.load("items/id");
+      const comments = this.capabilities.comments ? threads : null;
       const loadBlock = (addresses: string[]) =>
         addresses.map((address) => {
           const range = sheet.getRange(address);
@@ -259,7 +262,7 @@ export class OfficeHost implements SheetHost {
         });
       let loaded = loadBlock(blocks[0] as string[]);
       await this.sync(context);
-      const before = comments ? await this.commentsOnSheet(context, comments) : null;
+      const before = threads ? await this.commentsOnSheet(context, threads) : null;
       for (let b = 0; b < blocks.length; b++) {
         const current = loaded;
         const addresses = current.map((c) => c.address);
@@ -271,6 +274,7 @@ export class OfficeHost implements SheetHost {
         if (this.capabilities.notes) {
           for (const { address, note } of current) {
             const text = textOf(address);
+            if (before?.cells.has(address)) continue;
             if (!note || note.isNullObject) context.workbook.notes.add(`'${this.sheet}'!${address}`, text);
             // Ours still as written: updated in place. Any other note is the secretary's and stays.
             else if (sameText(note.content, this.ourNotes.get(address))) note.content = text;
