@@ -230,6 +230,59 @@ describe("Excel mode against an in-page TEST DOUBLE of Excel (served in place of
   });
 });
 
+describe("Excel 1.10–1.17 in the in-page TEST DOUBLE of Excel: messages as comments", () => {
+  it("clearing keeps a comment thread the secretary replied to, restores its fill, and says so", async () => {
+    const { rows } = await readSheetGrid(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });
+    const cells: Record<string, unknown> = {};
+    for (const row of rows) {
+      row.cells.forEach((c, i) => {
+        if (c) cells[`${String.fromCharCode(65 + i)}${row.row}`] = { ...c };
+      });
+    }
+    const context = await browser.newContext({ viewport: { width: 1140, height: 860 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.addInitScript(
+      (s) => {
+        (window as unknown as { __doubleSeed: unknown }).__doubleSeed = s;
+      },
+      { name: "新生核对表", cells, apiSet: [1, 10] },
+    );
+    await page.route(OFFICE_JS, (route) =>
+      route.fulfill({ contentType: "text/javascript", body: readFileSync(join(import.meta.dirname, "excel-double.js"), "utf8") }),
+    );
+    await page.goto(`${server.base}/addin/taskpane.html`);
+    await signIn(page, "secretary-a", PASSWORD);
+    type Double = {
+      cells(): Record<string, { fill?: string; comment?: { content: string; replies: string[] } }>;
+      reply(a: string, t: string): void;
+    };
+    const sheet = () => page.evaluate(() => (window as never as { __excelDouble: Double }).__excelDouble.cells());
+    const before = await sheet();
+
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    await page.getByTestId("summary-record").waitFor({ timeout: 30_000 });
+    const marked = await sheet();
+    const ours = Object.entries(marked).filter(([, c]) => c.comment?.content.startsWith("学籍核对"));
+    expect(ours.length).toBeGreaterThan(3);
+    const [address] = ours[0] as [string, unknown];
+    await page.evaluate(
+      (a) => (window as never as { __excelDouble: Double }).__excelDouble.reply(a, "已让学生补交复印件（王老师）"),
+      address,
+    );
+
+    await page.getByRole("button", { name: "清除标记" }).click();
+    await page.getByText("1 条批注或注释里有您的回复或修改，已原样保留").waitFor();
+    const cleared = await sheet();
+    // Her thread stays whole; every other comment of the pane's is gone; every fill is back.
+    expect(Object.entries(cleared).flatMap(([a, c]) => (c.comment ? [a] : []))).toEqual([address]);
+    expect(cleared[address]?.comment?.replies).toEqual(["已让学生补交复印件（王老师）"]);
+    for (const [a, c] of Object.entries(cleared)) expect(c.fill ?? null, a).toBe(before[a]?.fill ?? null);
+    await shot(page, "excel-8-reply-kept");
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
 describe("a column mapping set by hand, in Excel mode against the in-page TEST DOUBLE of Excel", () => {
   it("names a column the reader did not recognise, checks again with it, and keeps it for the sheet", async () => {
     const { rows } = await readSheetGrid(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });

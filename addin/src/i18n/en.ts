@@ -66,7 +66,7 @@ export const en: Shape<typeof zhCN> = {
       rangeAreas: "cells are coloured one at a time (slower)",
       notes: "messages show in the pane only (messages on the cells need a newer Excel)",
       comments:
-        "messages go on the cells as comments rather than notes (notes need a newer Excel); clearing the marks deletes only the comments the pane added",
+        "messages go on the cells as comments rather than notes (notes need a newer Excel); clearing the marks deletes only the comments the pane added, keeping any you replied to",
       dropdowns: "new sheets have no dropdowns",
     },
   },
