@@ -2,14 +2,16 @@
  * TEST DOUBLE of Excel for the end-to-end test — not Office.js. Served in place of Microsoft's
  * office.js so the real task pane (and its real OfficeHost) runs against an in-page worksheet.
  * It implements only what OfficeHost calls, with ExcelApi 1.9 light-ups (RangeAreas, screen
- * updating) and no notes (1.18), and draws the worksheet on the left of the page so screenshots
- * show the cells beside the pane. The test reads `window.__excelDouble` to see fills, values and
- * the selection.
+ * updating) and no notes (1.18) — or, seeded with `apiSet: [1, 10]`, comment threads too — and
+ * draws the worksheet on the left of the page so screenshots show the cells beside the pane. The
+ * test reads `window.__excelDouble` to see fills, values, comments and the selection, and replies
+ * to a comment through it as the secretary would.
  */
 (() => {
   const seed = window.__doubleSeed ?? { name: "Sheet1", cells: {} };
   const model = { name: seed.name, cells: new Map(Object.entries(seed.cells)), selected: null, syncs: 0 };
-  const API_SET = [1, 9];
+  const API_SET = seed.apiSet ?? [1, 9];
+  let commentIds = 0;
 
   const colIndex = (letters) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const colLetter = (index) => {
@@ -150,6 +152,43 @@
       getRanges(list) {
         return { format: { fill: fillOf(list.split(",").flatMap(cellsIn)) } };
       },
+      comments: comments(),
+    };
+  }
+
+  /** Comment threads (ExcelApi 1.10): one per cell, each with its replies; read live after a sync. */
+  function comments() {
+    const where = (id) => [...model.cells].find(([, x]) => x.comment?.id === id)?.[0];
+    const thread = (a) => {
+      const { id, content, replies } = cell(a).comment;
+      return {
+        id,
+        content,
+        replies: { items: replies.map((text, i) => ({ id: `${id}-${i}`, content: text })) },
+        getLocation: () => ({ load() {}, address: `'${model.name}'!$${a.replace(/(\d+)$/, "$$$1")}` }),
+        delete: () => later(() => put(where(id), { comment: undefined })),
+      };
+    };
+    return {
+      load() {},
+      get items() {
+        return [...model.cells].filter(([, x]) => x.comment).map(([a]) => thread(a));
+      },
+      add(address, content) {
+        const a = address.replace(/^.*!/, "");
+        const id = `c${++commentIds}`;
+        later(() => {
+          if (cell(a).comment) throw new Error(`InvalidArgument: ${a} already has a comment`);
+          put(a, { comment: { id, content, replies: [] } });
+        });
+        return { load() {}, id };
+      },
+      getItem: (id) => ({
+        set content(content) {
+          later(() => put(where(id), { comment: { ...cell(where(id)).comment, content } }));
+        },
+        delete: () => later(() => put(where(id), { comment: undefined })),
+      }),
     };
   }
 
@@ -193,6 +232,11 @@
     cells: () => Object.fromEntries(model.cells),
     selected: () => model.selected,
     syncs: () => model.syncs,
+    reply(address, text) {
+      const { comment } = cell(address);
+      put(address, { comment: { ...comment, replies: [...comment.replies, text] } });
+      draw();
+    },
   };
 
   /** The worksheet, drawn on the left like Excel beside its task pane (first 30 rows). */
@@ -220,13 +264,17 @@
         const a = `${colLetter(c)}${r}`;
         const x = cell(a);
         const outline = model.selected === a ? "outline:2px solid #107c41;" : "";
+        // A comment shows as Excel's purple corner; hovering shows the thread.
+        const corner = x.comment
+          ? `<span title="${[x.comment.content, ...x.comment.replies].join("\n").replace(/[<&"]/g, "")}" style="float:right;color:#7719aa">◥</span>`
+          : "";
         const shown =
           x.type === "number" && /y/.test(x.format ?? "")
             ? new Date(Date.UTC(1899, 11, 30) + x.value * 86400000).toISOString().slice(0, 10)
             : x.value;
         const text = String(shown ?? "").replace(/[<&]/g, (ch) => (ch === "<" ? "&lt;" : "&amp;"));
         line.push(
-          `<td style="border:1px solid #e1e1e1;padding:1px 3px;white-space:nowrap;background:${x.fill ?? "#fff"};${outline}">${text}</td>`,
+          `<td style="border:1px solid #e1e1e1;padding:1px 3px;white-space:nowrap;background:${x.fill ?? "#fff"};${outline}">${text}${corner}</td>`,
         );
       }
       rows.push(`<tr>${line.join("")}</tr>`);

@@ -59,7 +59,7 @@ describe("file mode in Chromium (office.js unreachable, as on a campus intranet)
 
     for (const name of ["roster-new-messy.xlsx", "roster-returning-gbk.csv", "graduates.xlsx"]) {
       await page.getByTestId("file-input").setInputFiles(join(FIXTURES, name));
-      await page.getByRole("button", { name: "检查" }).click();
+      await page.getByRole("button", { name: "检查", exact: true }).click();
       await page.getByTestId("summary-record").waitFor({ timeout: 30_000 });
       const { report } = await validateFile(join(FIXTURES, name), { today: TODAY });
       expect(await countsOf(page, "summary-sheet"), name).toEqual(cliCounts(report.issues));
@@ -67,7 +67,7 @@ describe("file mode in Chromium (office.js unreachable, as on a campus intranet)
 
     // The messy roster again: the list, the annotated copy, and a refusal that says why.
     await page.getByTestId("file-input").setInputFiles(join(FIXTURES, "roster-new-messy.xlsx"));
-    await page.getByRole("button", { name: "检查" }).click();
+    await page.getByRole("button", { name: "检查", exact: true }).click();
     await page.getByTestId("summary-record").waitFor();
     await page.getByTestId("issue").first().waitFor();
     await shot(page, "file-2-checked");
@@ -114,7 +114,7 @@ describe("file mode in Chromium (office.js unreachable, as on a campus intranet)
 
     // A sheet that may be submitted with errors (退学处理名单): the same content twice → the same receipt.
     await page.getByTestId("file-input").setInputFiles(join(FIXTURES, "dismissal.xlsx"));
-    await page.getByRole("button", { name: "检查" }).click();
+    await page.getByRole("button", { name: "检查", exact: true }).click();
     await page.getByTestId("summary-record").waitFor();
     await page.getByRole("button", { name: "提交" }).click();
     await page.getByRole("button", { name: "确认提交" }).click();
@@ -304,7 +304,7 @@ describe("Excel mode against an in-page TEST DOUBLE of Excel (served in place of
       ),
     );
 
-    await page.getByRole("button", { name: "检查" }).click();
+    await page.getByRole("button", { name: "检查", exact: true }).click();
     await page.getByTestId("summary-record").waitFor({ timeout: 30_000 });
     const { report } = await validateFile(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });
     expect(await countsOf(page, "summary-sheet")).toEqual(cliCounts(report.issues));
@@ -361,4 +361,137 @@ describe("Excel mode against an in-page TEST DOUBLE of Excel (served in place of
     await shot(page, "excel-5-cleared");
     await context.close();
   });
+});
+
+describe("Excel 1.10–1.17 in the in-page TEST DOUBLE of Excel: messages as comments", () => {
+  it("clearing keeps a comment thread the secretary replied to, restores its fill, and says so", async () => {
+    const { rows } = await readSheetGrid(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });
+    const cells: Record<string, unknown> = {};
+    for (const row of rows) {
+      row.cells.forEach((c, i) => {
+        if (c) cells[`${String.fromCharCode(65 + i)}${row.row}`] = { ...c };
+      });
+    }
+    const context = await browser.newContext({ viewport: { width: 1140, height: 860 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.addInitScript(
+      (s) => {
+        (window as unknown as { __doubleSeed: unknown }).__doubleSeed = s;
+      },
+      { name: "新生核对表", cells, apiSet: [1, 10] },
+    );
+    await page.route(OFFICE_JS, (route) =>
+      route.fulfill({ contentType: "text/javascript", body: readFileSync(join(import.meta.dirname, "excel-double.js"), "utf8") }),
+    );
+    await page.goto(`${server.base}/addin/taskpane.html`);
+    await signIn(page, "secretary-a", PASSWORD);
+    type Double = {
+      cells(): Record<string, { fill?: string; comment?: { content: string; replies: string[] } }>;
+      reply(a: string, t: string): void;
+    };
+    const sheet = () => page.evaluate(() => (window as never as { __excelDouble: Double }).__excelDouble.cells());
+    const before = await sheet();
+
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    await page.getByTestId("summary-record").waitFor({ timeout: 30_000 });
+    const marked = await sheet();
+    const ours = Object.entries(marked).filter(([, c]) => c.comment?.content.startsWith("学籍核对"));
+    expect(ours.length).toBeGreaterThan(3);
+    const [address] = ours[0] as [string, unknown];
+    await page.evaluate(
+      (a) => (window as never as { __excelDouble: Double }).__excelDouble.reply(a, "已让学生补交复印件（王老师）"),
+      address,
+    );
+
+    await page.getByRole("button", { name: "清除标记" }).click();
+    await page.getByText("1 条批注或注释里有您的回复或修改，已原样保留").waitFor();
+    const cleared = await sheet();
+    // Her thread stays whole; every other comment of the pane's is gone; every fill is back.
+    expect(Object.entries(cleared).flatMap(([a, c]) => (c.comment ? [a] : []))).toEqual([address]);
+    expect(cleared[address]?.comment?.replies).toEqual(["已让学生补交复印件（王老师）"]);
+    for (const [a, c] of Object.entries(cleared)) expect(c.fill ?? null, a).toBe(before[a]?.fill ?? null);
+    await shot(page, "excel-8-reply-kept");
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
+describe("a column mapping set by hand, in Excel mode against the in-page TEST DOUBLE of Excel", () => {
+  it("names a column the reader did not recognise, checks again with it, and keeps it for the sheet", async () => {
+    const { rows } = await readSheetGrid(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });
+    const cells: Record<string, { value: unknown; type: string; fill?: string }> = {};
+    for (const row of rows) {
+      row.cells.forEach((c, i) => {
+        if (c) cells[`${String.fromCharCode(65 + i)}${row.row}`] = { ...c };
+      });
+    }
+    // The college headed its ID column “身份号”, a spelling the reader does not know.
+    expect(cells.F3?.value).toBe("证件号码");
+    cells.F3 = { value: "身份号", type: "string" };
+    const context = await browser.newContext({ viewport: { width: 1140, height: 1000 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.addInitScript(
+      (s) => {
+        (window as unknown as { __doubleSeed: unknown }).__doubleSeed = s;
+      },
+      { name: "新生核对表", cells },
+    );
+    await page.route(OFFICE_JS, (route) =>
+      route.fulfill({ contentType: "text/javascript", body: readFileSync(join(import.meta.dirname, "excel-double.js"), "utf8") }),
+    );
+    await page.goto(`${server.base}/addin/taskpane.html`);
+    await signIn(page, "secretary-a", PASSWORD);
+    const fills = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          Object.entries((window as never as { __excelDouble: { cells(): Record<string, { fill?: string }> } }).__excelDouble.cells()).map(
+            ([a, c]) => [a, c.fill ?? null],
+          ),
+        ),
+      );
+
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    await page.getByTestId("summary-record").waitFor({ timeout: 30_000 });
+    const guessed = await countsOf(page, "summary-sheet");
+    const { report } = await validateFile(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });
+    const idIssues = report.issues.filter((i) => i.column === "F");
+    expect(idIssues.length).toBeGreaterThan(2);
+    // Unread, the ID column shows none of its problems; the missing column is one error of its own.
+    const first = await fills();
+    expect(Object.entries(first).filter(([a, fill]) => /^F\d+$/.test(a) && fill)).toEqual([]);
+    expect(guessed).not.toEqual(cliCounts(report.issues));
+    await page.getByText("缺少必需的列").first().waitFor();
+
+    // The mapping is open (a required column is missing): name column F as the ID number.
+    const select = page.getByRole("combobox", { name: "F 列 · 身份号" });
+    await expect(select.inputValue()).resolves.toBe("");
+    await select.selectOption("idNumber");
+    await shot(page, "excel-6-mapping-chosen");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "按此对应重新检查" }).click();
+    // Read with the mapping, the sheet gives exactly the verdict of the file as it was headed.
+    await expect.poll(() => countsOf(page, "summary-sheet"), { timeout: 30_000 }).toEqual(cliCounts(report.issues));
+    await page.getByTestId("summary-record").waitFor({ timeout: 30_000 });
+    const marked = await fills();
+    const idError = idIssues.find((i) => i.severity === "error") as { column: string; row: number };
+    expect(marked[`${idError.column}${idError.row}`]).toBe(SEVERITY_FILL.error.toUpperCase());
+    expect(await page.getByText("缺少必需的列").count()).toBe(0);
+    // The mapping folds away to show the list; its title says a column was set by hand.
+    await page.getByRole("button", { name: "列对应关系（1 列已手动指定）" }).click();
+    await expect(page.getByRole("combobox", { name: "F 列 · 身份号" }).inputValue()).resolves.toBe("idNumber");
+    await page.getByText("已手动指定", { exact: true }).waitFor();
+    await page.waitForTimeout(500); // the panel's opening motion, so the screenshot shows it settled
+    await shot(page, "excel-7-remapped");
+
+    // 检查 again: the mapping is remembered for this worksheet.
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    await page.getByTestId("summary-record").waitFor({ timeout: 30_000 });
+    await expect.poll(() => countsOf(page, "summary-sheet")).toEqual(cliCounts(report.issues));
+    await expect(page.getByRole("combobox", { name: "F 列 · 身份号" }).inputValue()).resolves.toBe("idNumber");
+
+    // Back to automatic: the reader's guess again.
+    await page.getByRole("button", { name: "恢复自动识别" }).click();
+    await expect.poll(() => countsOf(page, "summary-sheet"), { timeout: 30_000 }).toEqual(guessed);
+    await context.close();
+  }, 120_000);
 });

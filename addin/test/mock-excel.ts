@@ -3,7 +3,10 @@
  * object the host gets (worksheet, range, RangeAreas, note) is an `OfficeMockObject`, so reading a
  * property that was not loaded and synced fails as it does in Excel. `context.sync()` is counted,
  * applies the writes queued since the last one, and can refuse oversized reads (null values) the
- * way Excel does past its 5 MB response limit. API sets above `apiSet` throw when used.
+ * way Excel does past its 5 MB response limit. API sets above `apiSet` throw when used. Comments
+ * (1.10) behave as Excel's do: one per cell, and none on a cell that has a note — a refused command
+ * fails its sync, after the commands queued before it have run. Notes (1.18) too: getting or deleting
+ * one that is not there, or adding one where a note or comment is, fails the sync.
  */
 import { type CellType, columnLetter } from "@xueji/shared";
 import { OfficeMockObject } from "office-addin-mock";
@@ -16,7 +19,10 @@ export interface MockCell {
   format?: string;
   /** null: no fill. */
   fill?: string | null;
+  /** An old-style note (on any Excel; the notes API to see it needs 1.18). */
   note?: string;
+  /** A comment thread's first comment (ExcelApi 1.10) and the replies under it. */
+  comment?: { id: string; content: string; replies?: string[] };
 }
 
 const EXCEL_TYPES: Record<CellType, string> = { string: "String", number: "Double", boolean: "Boolean", empty: "Empty", error: "Error" };
@@ -41,6 +47,9 @@ export class MockWorkbook {
   readonly sheetsAdded: string[] = [];
   private pending: Array<() => void> = [];
   private created: OfficeMockObject[] = [];
+  /** Loads that are not office-addin-mock objects (comments), resolved after the writes of their sync. */
+  private loads: Array<() => void> = [];
+  private commentCount = 0;
 
   constructor(
     readonly sheetName = "Sheet1",
@@ -54,6 +63,116 @@ export class MockWorkbook {
 
   fillOf(address: string): string | null {
     return this.cells.get(address)?.fill ?? null;
+  }
+
+  /** A comment the secretary wrote herself. */
+  comment(address: string, content: string): void {
+    const cell = this.cells.get(address) ?? { value: null, type: "empty" as CellType };
+    this.cells.set(address, { ...cell, comment: { id: `theirs-${++this.commentCount}`, content } });
+  }
+
+  /** A reply typed under the comment on `address`. */
+  reply(address: string, content: string): void {
+    const cell = this.cells.get(address) as MockCell;
+    const comment = cell.comment as NonNullable<MockCell["comment"]>;
+    this.cells.set(address, { ...cell, comment: { ...comment, replies: [...(comment.replies ?? []), content] } });
+  }
+
+  comments(): Record<string, string> {
+    return Object.fromEntries([...this.cells].flatMap(([a, c]) => (c.comment ? [[a, c.comment.content]] : [])));
+  }
+
+  private commentAt(id: string): string {
+    const found = [...this.cells].find(([, c]) => c.comment?.id === id);
+    if (!found) throw new Error(`ItemNotFound: comment ${id}`);
+    return found[0];
+  }
+
+  private deleteComment(id: string): void {
+    const key = this.commentAt(id);
+    this.cells.set(key, { ...(this.cells.get(key) as MockCell), comment: undefined });
+  }
+
+  /** A value that can be read only after `load` and a sync, as in Excel. */
+  private later<T>(compute: () => T): { load(): void; readonly value: T } {
+    let done = false;
+    let value: T;
+    return {
+      load: () =>
+        this.loads.push(() => {
+          value = compute();
+          done = true;
+        }),
+      get value(): T {
+        if (!done) throw new Error("property read before load and sync");
+        return value as T;
+      },
+    };
+  }
+
+  /** A comment as loaded: id, content and reply ids as they were at the sync. */
+  private commentProxy(comment: NonNullable<MockCell["comment"]>) {
+    const model = this;
+    const id = () => comment.id;
+    return {
+      id: comment.id,
+      content: comment.content,
+      replies: { items: (comment.replies ?? []).map((_, i) => ({ id: `${comment.id}-reply-${i}` })) },
+      delete: () => model.pending.push(() => model.deleteComment(comment.id)),
+      getLocation() {
+        const address = model.later(() => `'${model.sheetName}'!$${model.commentAt(id()).replace(/(\d+)$/, "$$$1")}`);
+        return {
+          load: () => address.load(),
+          get address() {
+            return address.value;
+          },
+        };
+      },
+    };
+  }
+
+  /** `worksheet.comments`: the sheet's comment threads (ExcelApi 1.10). */
+  private commentCollection() {
+    const model = this;
+    const items = this.later(() => [...this.cells].flatMap(([, c]) => (c.comment ? [this.commentProxy(c.comment)] : [])));
+    return {
+      load: () => {
+        model.need("1.10", "comments");
+        items.load();
+      },
+      get items() {
+        return items.value;
+      },
+      add: (address: string, content: string) => {
+        model.need("1.10", "comments");
+        const key = address.replace(/^.*!/, "");
+        const id = model.later(() => model.cells.get(key)?.comment?.id ?? "");
+        model.pending.push(() => {
+          const cell = model.cells.get(key) ?? { value: null, type: "empty" as CellType };
+          if (cell.comment || cell.note) throw new Error(`InvalidArgument: ${key} already has a comment or a note`);
+          model.cells.set(key, { ...cell, comment: { id: `ours-${++model.commentCount}`, content } });
+        });
+        return {
+          load: () => id.load(),
+          get id() {
+            return id.value;
+          },
+        };
+      },
+      getItem: (id: string) => {
+        model.need("1.10", "comments");
+        return {
+          delete: () => model.pending.push(() => model.deleteComment(id)),
+          set content(content: string) {
+            model.pending.push(() => {
+              const key = model.commentAt(id);
+              const cell = model.cells.get(key) as MockCell;
+              model.cells.set(key, { ...cell, comment: { ...(cell.comment as { id: string }), id, content } });
+            });
+          },
+        };
+      },
+    };
   }
 
   supports(version: string): boolean {
@@ -172,15 +291,42 @@ export class MockWorkbook {
     return mock;
   }
 
+  /** A note as `getItemOrNullObject` gives it: its text can be set, and it can be deleted, at the next sync. */
   private note(address: string): OfficeMockObject {
-    const cell = this.cells.get(address.replace(/^.*!/, ""));
-    return this.track(new OfficeMockObject({ isNullObject: !cell?.note }));
+    const key = address.replace(/^.*!/, "");
+    const text = this.cells.get(key)?.note;
+    const mock = this.track(
+      new OfficeMockObject({
+        isNullObject: text === undefined,
+        content: text ?? "",
+        delete: () => this.pending.push(() => this.deleteNote(key)),
+      }),
+    );
+    const target = mock as unknown as { content: unknown };
+    // The text may be set in any later sync of the same batch, as with Excel's proxies.
+    const watch = () => {
+      if (target.content === (text ?? "")) {
+        this.afterSync.push(watch);
+        return;
+      }
+      const cell = this.cells.get(key);
+      if (!cell?.note) throw new Error(`ItemNotFound: note ${key}`);
+      this.cells.set(key, { ...cell, note: String(target.content) });
+    };
+    this.afterSync.push(watch);
+    return mock;
+  }
+
+  private deleteNote(key: string): void {
+    const cell = this.cells.get(key);
+    if (!cell?.note) throw new Error(`ItemNotFound: note ${key}`);
+    this.cells.set(key, { ...cell, note: undefined });
   }
 
   /** The `Excel` namespace's `run` and Office's `isSetSupported`, as the host takes them. */
   api(): OfficeApi {
-    const worksheet = () =>
-      this.track(
+    const worksheet = () => {
+      const sheet = this.track(
         new OfficeMockObject({
           name: this.sheetName,
           getUsedRange: () => this.track(new OfficeMockObject({ address: this.usedAddress() })),
@@ -192,6 +338,10 @@ export class MockWorkbook {
           activate() {},
         }),
       );
+      // Set after construction: office-addin-mock would turn the collection into a mock object of its own.
+      (sheet as unknown as { comments: unknown }).comments = this.commentCollection();
+      return sheet;
+    };
     const context = {
       workbook: {
         worksheets: {
@@ -211,20 +361,15 @@ export class MockWorkbook {
           },
           getItem: (address: string) => {
             this.need("1.18", "notes");
-            return {
-              delete: () =>
-                this.pending.push(() => {
-                  const key = address.replace(/^.*!/, "");
-                  const cell = this.cells.get(key);
-                  if (cell) this.cells.set(key, { ...cell, note: undefined });
-                }),
-            };
+            return { delete: () => this.pending.push(() => this.deleteNote(address.replace(/^.*!/, ""))) };
           },
           add: (address: string, content: string) => {
             this.need("1.18", "notes");
             this.pending.push(() => {
               const key = address.replace(/^.*!/, "");
-              this.cells.set(key, { ...(this.cells.get(key) ?? { value: null, type: "empty" }), note: content });
+              const cell = this.cells.get(key) ?? { value: null, type: "empty" as CellType };
+              if (cell.note || cell.comment) throw new Error(`InvalidArgument: ${key} already has a note or a comment`);
+              this.cells.set(key, { ...cell, note: content });
             });
           },
         },
@@ -240,11 +385,15 @@ export class MockWorkbook {
         for (const mock of this.created) await mock.sync();
         // office-addin-mock settles loaded properties a few microtasks later.
         await new Promise((resolve) => setTimeout(resolve, 0));
-        for (const write of this.afterSync) write();
-        for (const write of this.pending) write();
+        const [afterSync, pending, loads] = [this.afterSync, this.pending, this.loads];
         this.created = [];
         this.afterSync = [];
         this.pending = [];
+        this.loads = [];
+        // In order; a refused command fails the sync, the commands before it having run (as in Excel).
+        for (const write of afterSync) write();
+        for (const write of pending) write();
+        for (const load of loads) load();
       },
     };
     return {

@@ -44,6 +44,7 @@ export * from "./rules/graduation-audit-certificate";
 export * from "./rules/record-checks";
 export * from "./rules/rule-set";
 export * from "./rules/standing";
+export * from "./sheets/column-override";
 export * from "./sheets/fields";
 export * from "./sheets/fixes";
 export * from "./sheets/header";

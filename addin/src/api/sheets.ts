@@ -1,10 +1,12 @@
-import type { GridRow, SheetKind } from "@xueji/shared";
+import type { ColumnOverride, GridRow, SheetKind } from "@xueji/shared";
 import type { Api } from "./client";
 
 /** Every call the pane makes about check sheets, in one place (the API's shape changes here only). */
 export interface SheetInput {
   termCode: string;
   kind?: SheetKind | null;
+  /** The secretary's column mapping for this sheet (letter → field, null: not checked). */
+  columns?: ColumnOverride | null;
   fileName: string;
   grid: readonly GridRow[];
 }
@@ -16,6 +18,7 @@ function input(sheet: SheetInput) {
     fileName: sheet.fileName.slice(0, 255),
     grid: sheet.grid as never,
     ...(sheet.kind ? { kind: sheet.kind } : {}),
+    ...(sheet.columns && Object.keys(sheet.columns).length ? { columns: sheet.columns } : {}),
   };
 }
 

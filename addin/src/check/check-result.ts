@@ -1,4 +1,5 @@
 import {
+  type ColumnOverride,
   formatMessage,
   type GridRow,
   type Issue,
@@ -76,8 +77,15 @@ export function toPaneIssues(
 }
 
 /** The shared reader, run in the pane at once: the secretary sees the sheet's own problems before the server answers. */
-export function checkLocally(grid: readonly GridRow[], options: { today: string; kind?: SheetKind | null; locale: Locale }): CheckResult {
-  const result = readSheet(grid, { today: options.today, ...(options.kind ? { kind: options.kind } : {}) });
+export function checkLocally(
+  grid: readonly GridRow[],
+  options: { today: string; kind?: SheetKind | null; columns?: ColumnOverride | null; locale: Locale },
+): CheckResult {
+  const result = readSheet(grid, {
+    today: options.today,
+    ...(options.kind ? { kind: options.kind } : {}),
+    ...(options.columns ? { columns: options.columns } : {}),
+  });
   return {
     kind: result.kind,
     headerRow: result.headerRow,

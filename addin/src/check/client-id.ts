@@ -1,4 +1,4 @@
-import type { GridRow } from "@xueji/shared";
+import type { ColumnOverride, GridRow } from "@xueji/shared";
 
 /** FNV-1a, for the rare pane served over plain HTTP on an intranet, where `crypto.subtle` is absent. */
 function fnv(text: string, seed: number): string {
@@ -11,15 +11,24 @@ function fnv(text: string, seed: number): string {
 }
 
 /**
- * The submission's client id, derived from the sheet's content, term and kind: the same sheet sent
- * again (a double click, a retry after a dropped connection, the pane reopened) gets the first
- * receipt back instead of a second version.
+ * The submission's client id, derived from the sheet's content, term, kind and the secretary's
+ * column mapping: the same sheet sent again (a double click, a retry after a dropped connection,
+ * the pane reopened) gets the first receipt back instead of a second version, while the same cells
+ * read with another mapping are another submission.
  */
-export async function clientIdFor(grid: readonly GridRow[], termCode: string, kind: string | null): Promise<string> {
+export async function clientIdFor(
+  grid: readonly GridRow[],
+  termCode: string,
+  kind: string | null,
+  columns?: ColumnOverride | null,
+): Promise<string> {
+  const mapping = columns && Object.keys(columns).length ? Object.entries(columns).sort(([a], [b]) => (a < b ? -1 : 1)) : null;
   const text = JSON.stringify({
     termCode,
     kind,
     grid: grid.map((r) => [r.row, Array.from(r.cells, (c) => (c ? [c.value, c.type] : null))]),
+    // Only when there is one, so ids of sheets submitted before mappings existed stay the same.
+    ...(mapping ? { columns: mapping } : {}),
   });
   if (globalThis.crypto?.subtle) {
     const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));

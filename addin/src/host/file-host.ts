@@ -1,6 +1,6 @@
 import type { GridRow } from "@xueji/shared";
 import type { Correction } from "../api/files";
-import type { CellRef, CellWrite, HostCapabilities, Mark, NewSheet, ReadProgress, SheetHost } from "./sheet-host";
+import type { CellRef, CellWrite, ClearResult, HostCapabilities, Mark, NewSheet, ReadProgress, SheetHost } from "./sheet-host";
 
 /** What the server's reader said about an uploaded file (`POST /api/files/check`). */
 export interface FileCheck {
@@ -64,8 +64,9 @@ export class FileHost implements SheetHost {
     this.marks = marks;
   }
 
-  async clearMarks(): Promise<void> {
+  async clearMarks(): Promise<ClearResult> {
     this.marks = [];
+    return { kept: 0 };
   }
 
   async select(_cell: CellRef): Promise<void> {}

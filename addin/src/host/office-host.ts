@@ -3,6 +3,7 @@ import { type Cell, type CellType, columnLetter, type GridRow, type Severity } f
 import {
   type CellRef,
   type CellWrite,
+  type ClearResult,
   columnIndex,
   type HostCapabilities,
   type HostStats,
@@ -25,7 +26,7 @@ export interface OfficeHostOptions {
   /** Cells per mark or write block (one `context.sync()` each). */
   cellsPerBlock?: number;
   fills: Readonly<Record<Severity, string>>;
-  /** Prefix of the notes the pane writes, so they can be told from the secretary's own. */
+  /** Prefix of the notes and comments the pane writes, so a reader can tell them from the secretary's own. */
   notePrefix: string;
 }
 
@@ -83,11 +84,21 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
+/** Excel may hand text back with \r\n line ends; the pane writes \n. */
+function sameText(a: string | null | undefined, b: string | undefined): boolean {
+  return b !== undefined && typeof a === "string" && a.replace(/\r\n?/g, "\n") === b;
+}
+
+/** `'名单'!$B$3` → `B3`: how Excel gives a comment's location back, as the host keys cells. */
+function cellKey(address: string): string {
+  return address.replace(/^.*!/, "").replaceAll("$", "");
+}
+
 /**
  * The Office.js side of the port. Requirements (issue 9): ExcelApi 1.1 for everything in the core
- * flow; RangeAreas, screen-updating suspension (1.9), dropdowns (1.8) and notes (1.18) are
- * light-ups checked with `isSetSupported`. Reads, marks and writes go in blocks with one
- * `context.sync()` each, never one per row or cell.
+ * flow; RangeAreas, screen-updating suspension (1.9), dropdowns (1.8), notes (1.18) and, where
+ * notes are missing, comments (1.10) are light-ups checked with `isSetSupported`. Reads, marks and
+ * writes go in blocks with one `context.sync()` each, never one per row or cell.
  */
 export class OfficeHost implements SheetHost {
   readonly mode = "excel" as const;
@@ -100,8 +111,10 @@ export class OfficeHost implements SheetHost {
   private sheet: string | null = null;
   /** Each marked cell's fill before the pane touched it, so clearing puts it back exactly. */
   private readonly originalFills = new Map<string, string | null>();
-  /** Cells that got a note from the pane (a note the secretary wrote is never replaced). */
-  private readonly ourNotes = new Set<string>();
+  /** Notes the pane wrote, cell → their text: a note that no longer reads so (the secretary's) is never touched. */
+  private readonly ourNotes = new Map<string, string>();
+  /** Comments the pane added (ExcelApi 1.10–1.17), cell → id and text: clearing deletes these and no others. */
+  private readonly ourComments = new Map<string, { id: string; text: string }>();
 
   constructor(
     private readonly office: OfficeApi,
@@ -113,6 +126,7 @@ export class OfficeHost implements SheetHost {
       suspendScreenUpdating: at("1.9"),
       dropdowns: at("1.8"),
       notes: at("1.18"),
+      comments: !at("1.18") && at("1.10"),
       editsWorkbook: true,
     };
     this.requestBytes = options.requestBytes ?? 1_000_000;
@@ -214,8 +228,10 @@ export class OfficeHost implements SheetHost {
 
   /**
    * One fill per severity (a cell with several issues takes the worst) and the messages as a note
-   * where notes exist. Each block's original fills are read in the same sync that paints the block
-   * before it, so marking takes one sync per block plus one.
+   * where notes exist (1.18), else as a comment (1.10). Each block's original fills are read in the
+   * same sync that paints the block before it, so marking takes one sync per block plus one (plus
+   * one more when the sheet already has comments, to learn which cells hold them: her comment stays
+   * hers, and a cell with a comment takes no note).
    */
   async mark(marks: readonly Mark[]): Promise<void> {
     this.begin();
@@ -229,44 +245,142 @@ export class OfficeHost implements SheetHost {
     }
     const blocks = chunks([...cells.keys()], this.cellsPerBlock);
     if (blocks.length === 0) return;
+    const textOf = (address: string) =>
+      `${this.options.notePrefix}：\n${(cells.get(address) as { messages: string[] }).messages.map((m) => `• ${m}`).join("\n")}`;
+    const colourOf = (address: string) => this.options.fills[(cells.get(address) as { severity: Severity }).severity];
     await this.office.run(async (context) => {
       const sheet = this.worksheet(context);
+      // On 1.18 too: a cell holds a note or a comment thread, never both, so a cell with her comment takes no note.
+      const threads = this.capabilities.comments || this.capabilities.notes ? sheet.comments : null;
+      threads?.load("items/id");
+      const comments = this.capabilities.comments ? threads : null;
       const loadBlock = (addresses: string[]) =>
         addresses.map((address) => {
           const range = sheet.getRange(address);
           range.format.fill.load("color");
-          const note = this.capabilities.notes ? context.workbook.notes.getItemOrNullObject(`'${this.sheet}'!${address}`) : null;
-          note?.load("isNullObject");
-          return { address, range, note };
+          return { address, range, note: this.capabilities.notes ? this.loadNote(context, address) : null };
         });
       let loaded = loadBlock(blocks[0] as string[]);
       await this.sync(context);
+      const before = threads ? await this.commentsOnSheet(context, threads) : null;
       for (let b = 0; b < blocks.length; b++) {
         const current = loaded;
+        const addresses = current.map((c) => c.address);
         for (const { address, range } of current) {
           if (!this.originalFills.has(address)) this.originalFills.set(address, range.format.fill.color ?? null);
         }
         this.suspend(context);
-        this.paint(
-          sheet,
-          current.map((c) => c.address),
-          (address) => this.options.fills[(cells.get(address) as { severity: Severity }).severity],
-        );
+        this.paint(sheet, addresses, colourOf);
         if (this.capabilities.notes) {
           for (const { address, note } of current) {
-            if (note && !note.isNullObject && !this.ourNotes.has(address)) continue;
-            if (this.ourNotes.has(address)) context.workbook.notes.getItem(`'${this.sheet}'!${address}`).delete();
-            const text = `${this.options.notePrefix}：\n${(cells.get(address) as { messages: string[] }).messages.map((m) => `• ${m}`).join("\n")}`;
-            context.workbook.notes.add(`'${this.sheet}'!${address}`, text);
-            this.ourNotes.add(address);
+            const text = textOf(address);
+            if (before?.cells.has(address)) continue;
+            if (!note || note.isNullObject) context.workbook.notes.add(`'${this.sheet}'!${address}`, text);
+            // Ours still as written: updated in place. Any other note is the secretary's and stays.
+            else if (sameText(note.content, this.ourNotes.get(address))) note.content = text;
+            else {
+              this.ourNotes.delete(address);
+              continue;
+            }
+            this.ourNotes.set(address, text);
+          }
+        }
+        const added: Array<{ address: string; comment: Excel.Comment }> = [];
+        if (comments && before) {
+          for (const address of addresses) {
+            const ours = this.ourComments.get(address);
+            if (ours) {
+              ours.text = textOf(address);
+              comments.getItem(ours.id).content = ours.text;
+            }
+            // A cell holds one comment thread: one the secretary started stays hers, the message stays in the pane.
+            else if (!before.cells.has(address)) {
+              const comment = comments.add(`'${this.sheet}'!${address}`, textOf(address));
+              comment.load("id");
+              added.push({ address, comment });
+            }
           }
         }
         const next = blocks[b + 1];
         if (next) loaded = loadBlock(next);
         this.stats.blocks++;
-        await this.sync(context);
+        try {
+          await this.sync(context);
+        } catch (error) {
+          if (!comments || !before || added.length === 0) throw error;
+          // Excel refused a comment (a cell with an old-style note takes no comment, and notes cannot be
+          // seen before ExcelApi 1.18). The commands before it ran: adopt the comments that were added, so
+          // clearing removes exactly ours, and finish the block without further comments.
+          await this.adoptComments(context, sheet, new Set(addresses), before.ids, textOf);
+          this.paint(sheet, addresses, colourOf);
+          if (next) loaded = loadBlock(next);
+          await this.sync(context);
+          continue;
+        }
+        for (const { address, comment } of added) this.ourComments.set(address, { id: comment.id, text: textOf(address) });
       }
     });
+  }
+
+  /**
+   * The sheet's comments (loaded with `items/id`): their ids, and the cells that hold one not added
+   * by the pane. Locations cost one more sync, taken only when such comments exist. A comment of
+   * ours the secretary deleted is forgotten.
+   */
+  private async commentsOnSheet(
+    context: Excel.RequestContext,
+    comments: Excel.CommentCollection,
+  ): Promise<{ ids: Set<string>; cells: Set<string> }> {
+    const ids = new Set(comments.items.map((c) => c.id));
+    for (const [address, { id }] of this.ourComments) if (!ids.has(id)) this.ourComments.delete(address);
+    const ours = this.ourCommentIds();
+    const theirs = comments.items
+      .filter((c) => !ours.has(c.id))
+      .map((c) => {
+        const location = c.getLocation();
+        location.load("address");
+        return location;
+      });
+    if (theirs.length) await this.sync(context);
+    return { ids, cells: new Set(theirs.map((l) => cellKey(l.address))) };
+  }
+
+  /** After a refused batch: the comments that appeared in `block` since `known` are the pane's. */
+  private async adoptComments(
+    context: Excel.RequestContext,
+    sheet: Excel.Worksheet,
+    block: Set<string>,
+    known: Set<string>,
+    textOf: (address: string) => string,
+  ) {
+    const comments = sheet.comments;
+    comments.load("items/id");
+    await this.sync(context);
+    const ours = this.ourCommentIds();
+    const fresh = comments.items
+      .filter((c) => !known.has(c.id) && !ours.has(c.id))
+      .map((c) => {
+        const location = c.getLocation();
+        location.load("address");
+        return { id: c.id, location };
+      });
+    if (fresh.length === 0) return;
+    await this.sync(context);
+    for (const { id, location } of fresh) {
+      const address = cellKey(location.address);
+      if (block.has(address)) this.ourComments.set(address, { id, text: textOf(address) });
+    }
+  }
+
+  private ourCommentIds(): Set<string> {
+    return new Set([...this.ourComments.values()].map((c) => c.id));
+  }
+
+  /** A cell's note, or a null object, with its text: loaded for the next sync. */
+  private loadNote(context: Excel.RequestContext, address: string): Excel.Note {
+    const note = context.workbook.notes.getItemOrNullObject(`'${this.sheet}'!${address}`);
+    note.load("isNullObject,content");
+    return note;
   }
 
   /** Sets fills, grouped by colour: one RangeAreas per colour on 1.9, else one range per cell (1.1). */
@@ -289,25 +403,64 @@ export class OfficeHost implements SheetHost {
     }
   }
 
-  async clearMarks(): Promise<void> {
+  /**
+   * Fills back as they were, and the notes and comments the pane added deleted (none other). What
+   * still exists is learnt first, so a note or comment the secretary deleted by hand does not fail
+   * the batch: the sheet's comments in one sync, each block's notes in the sync that clears the
+   * block before it (one sync per block plus one). Her work is kept: a comment thread she replied
+   * to, or a note or comment of ours she edited, stays as it is (its fill still goes back) and is
+   * counted in `kept`.
+   */
+  async clearMarks(): Promise<ClearResult> {
     this.begin();
     const addresses = [...this.originalFills.keys()];
-    const notes = new Set(this.ourNotes);
-    if (addresses.length === 0 && notes.size === 0) return;
+    const notes = new Map(this.ourNotes);
+    const comments = new Map(this.ourComments);
+    let kept = 0;
+    if (addresses.length === 0 && notes.size === 0 && comments.size === 0) return { kept };
     await this.office.run(async (context) => {
       const sheet = this.worksheet(context);
-      for (const block of chunks(addresses, this.cellsPerBlock)) {
+      const blocks = chunks(addresses, this.cellsPerBlock);
+      // A note or comment on a cell no longer marked (none today) still goes, in the last block.
+      const rest = [...new Set([...notes.keys(), ...comments.keys()])].filter((a) => !this.originalFills.has(a));
+      if (rest.length) blocks.push(rest);
+      const loadNotes = (block: readonly string[] | undefined) =>
+        new Map((block ?? []).filter((a) => notes.has(a)).map((a) => [a, this.loadNote(context, a)]));
+      if (comments.size) sheet.comments.load("items/id,items/content,items/replies/items/id");
+      let loaded = loadNotes(blocks[0]);
+      await this.sync(context);
+      const present = new Map(comments.size ? sheet.comments.items.map((c) => [c.id, c]) : []);
+      for (let b = 0; b < blocks.length; b++) {
+        const block = blocks[b] as string[];
+        const current = loaded;
         this.suspend(context);
-        this.paint(sheet, block, (address) => this.originalFills.get(address) ?? null);
+        this.paint(
+          sheet,
+          block.filter((a) => this.originalFills.has(a)),
+          (address) => this.originalFills.get(address) ?? null,
+        );
         for (const address of block) {
-          if (notes.delete(address)) context.workbook.notes.getItem(`'${this.sheet}'!${address}`).delete();
+          const note = current.get(address);
+          if (note && !note.isNullObject) {
+            if (sameText(note.content, notes.get(address))) note.delete();
+            else kept++;
+          }
+          const ours = comments.get(address);
+          const comment = ours && present.get(ours.id);
+          if (comment) {
+            if (comment.replies.items.length === 0 && sameText(comment.content, ours.text)) comment.delete();
+            else kept++;
+          }
         }
+        loaded = loadNotes(blocks[b + 1]);
         this.stats.blocks++;
         await this.sync(context);
       }
     });
     this.originalFills.clear();
     this.ourNotes.clear();
+    this.ourComments.clear();
+    return { kept };
   }
 
   async select(cell: CellRef): Promise<void> {

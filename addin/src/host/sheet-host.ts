@@ -42,6 +42,8 @@ export interface HostCapabilities {
   rangeAreas: boolean;
   /** Messages written as cell notes (ExcelApi 1.18). */
   notes: boolean;
+  /** Where notes are missing, messages written as comments instead (ExcelApi 1.10–1.17). Absent: no. */
+  comments?: boolean;
   /** Dropdown validation in new sheets (ExcelApi 1.8). */
   dropdowns: boolean;
   /** Screen updating suspended while writing (ExcelApi 1.9). */
@@ -64,6 +66,12 @@ export interface HostStats {
   retries: number;
 }
 
+/** What clearing left in place. */
+export interface ClearResult {
+  /** Notes or comment threads of the pane's that the secretary replied to or edited: kept as her work. */
+  kept: number;
+}
+
 export interface SheetHost {
   readonly mode: "excel" | "file";
   readonly capabilities: HostCapabilities;
@@ -71,8 +79,8 @@ export interface SheetHost {
   sheetName(): Promise<string>;
   readUsedRange(onProgress?: (progress: ReadProgress) => void): Promise<GridRow[]>;
   mark(marks: readonly Mark[]): Promise<void>;
-  /** Puts every marked cell back exactly as it was (fill and note). */
-  clearMarks(): Promise<void>;
+  /** Puts every marked cell back exactly as it was (fill, note, comment), keeping what the secretary wrote in ours. */
+  clearMarks(): Promise<ClearResult>;
   select(cell: CellRef): Promise<void>;
   writeValues(cells: readonly CellWrite[]): Promise<void>;
   addSheet(sheet: NewSheet): Promise<void>;

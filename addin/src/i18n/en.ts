@@ -50,12 +50,25 @@ export const en: Shape<typeof zhCN> = {
     detected: "Detected as “{{kind}}”, header on row {{row}}",
     notDetected: "The sheet kind was not recognised",
     columns: "Column mapping",
-    columnsHint: "If a column was matched wrongly, choose the right sheet kind above and check again, or edit the header text.",
+    columnsHint:
+      "If a column was matched wrongly or not at all, choose the field it holds (or “Not checked”) and press “Check again with this mapping”. The mapping stays with this worksheet while the pane is open.",
+    mapping: {
+      column: "Column {{column}} · {{header}}",
+      noHeader: "(no header)",
+      byHand: "Set by hand",
+      titleByHand: "Column mapping ({{count}} set by hand)",
+      ignore: "Not checked",
+      apply: "Check again with this mapping",
+      reset: "Back to automatic",
+    },
     marksCleared: "Marks cleared; the cells are as they were.",
+    marksKept: "Marks cleared and the colours restored; {{count}} comments or notes you replied to or edited were kept as they are.",
     olderExcel: "This Excel is an older version: {{missing}}. Checking, fixing and submitting work as usual.",
     missing: {
       rangeAreas: "cells are coloured one at a time (slower)",
-      notes: "messages show in the pane only (cell notes need a newer Excel)",
+      notes: "messages show in the pane only (messages on the cells need a newer Excel)",
+      comments:
+        "messages go on the cells as comments rather than notes (notes need a newer Excel); clearing the marks deletes only the comments the pane added, keeping any you replied to",
       dropdowns: "new sheets have no dropdowns",
     },
   },

@@ -30,6 +30,8 @@ const useStyles = makeStyles({
   main: {
     flex: 1,
     minHeight: 0,
+    // A tall page (an open column mapping above the list) scrolls inside the pane.
+    overflowY: "auto",
     display: "flex",
     flexDirection: "column",
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,

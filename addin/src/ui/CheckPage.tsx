@@ -1,8 +1,4 @@
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Button,
   Dialog,
   DialogActions,
@@ -19,33 +15,47 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { FIELD_LABELS, type FieldKey, SHEET_KINDS, type SheetKind } from "@xueji/shared";
+import { SHEET_KINDS, type SheetKind } from "@xueji/shared";
 import { SEVERITY_STRONG } from "@xueji/theme";
 import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { checkLocally, count } from "../check/check-result";
 import { planFixes } from "../check/fixes";
 import { nearbyTerms } from "../check/term";
+import type { HostCapabilities } from "../host/sheet-host";
 import { useApp } from "./app-context";
+import { ColumnMapping } from "./ColumnMapping";
 import { useCheck } from "./check-store";
 import { FixDialog } from "./FixDialog";
 import { IssueList } from "./IssueList";
 import { Receipt } from "./Receipt";
 
 const useStyles = makeStyles({
-  page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, height: "100%", minHeight: 0 },
+  page: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    height: "100%",
+    minHeight: 0,
+    // Only the issue list gives up height when the page is full; squeezed, a message bar's text would overlap what follows.
+    "& > :not([data-testid='issue-list'])": { flexShrink: 0 },
+  },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "end" },
   grow: { flex: 1, minWidth: "120px" },
   summary: { display: "flex", flexDirection: "column", gap: "2px" },
   counts: { fontWeight: tokens.fontWeightSemibold },
-  columns: {
-    display: "grid",
-    gridTemplateColumns: "auto auto 1fr",
-    gap: `2px ${tokens.spacingHorizontalS}`,
-    fontSize: tokens.fontSizeBase200,
-  },
   hidden: { display: "none" },
 });
+
+/** What this Excel cannot do, for the pane to say plainly (issue 9: requirement sets). */
+function olderExcel(capabilities: HostCapabilities): Array<"rangeAreas" | "notes" | "comments" | "dropdowns"> {
+  const missing: Array<"rangeAreas" | "notes" | "comments" | "dropdowns"> = [];
+  if (!capabilities.rangeAreas) missing.push("rangeAreas");
+  // Notes need ExcelApi 1.18; from 1.10 the messages go on the cells as comments instead.
+  if (!capabilities.notes) missing.push(capabilities.comments ? "comments" : "notes");
+  if (!capabilities.dropdowns) missing.push("dropdowns");
+  return missing;
+}
 
 function Counts({
   label,
@@ -86,12 +96,10 @@ export function CheckPage() {
     if (excel) return planFixes(state.grid, result.issues, result.rows, result.columns);
     // File mode: the server's report carries messages, not the values a fix writes, so the shared
     // reader runs here once, when the secretary asks for the fixes (not on every check).
-    const local = checkLocally(state.grid, { today, kind: result.kind, locale });
+    const local = checkLocally(state.grid, { today, kind: result.kind, columns: state.columns, locale });
     return planFixes(state.grid, result.withRecord ? result.issues : local.issues, local.rows, result.columns);
-  }, [result, excel, fixing, state.grid, today, locale]);
-  const missing = excel
-    ? (["rangeAreas", "notes", "dropdowns"] as const).filter((c) => !excel.capabilities[c]).map((c) => t(`check.missing.${c}`))
-    : [];
+  }, [result, excel, fixing, state.grid, state.columns, today, locale]);
+  const missing = excel ? olderExcel(excel.capabilities).map((c) => t(`check.missing.${c}`)) : [];
   const phase = state.phase;
 
   return (
@@ -168,7 +176,7 @@ export function CheckPage() {
 
       {fileMode && !state.file ? <Text size={200}>{t("check.fileHint")}</Text> : null}
       {missing.length ? (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{t("check.olderExcel", { missing: missing.join("；") })}</MessageBarBody>
         </MessageBar>
       ) : null}
@@ -224,24 +232,18 @@ export function CheckPage() {
               : t("check.notDetected")}
             {result.kind ? ` · ${t("check.rows", { rows: result.dataRows })}` : ""}
           </Text>
-          {result.columns.length ? (
-            <Accordion collapsible>
-              <AccordionItem value="columns">
-                <AccordionHeader size="small">{t("check.columns")}</AccordionHeader>
-                <AccordionPanel>
-                  <div className={styles.columns}>
-                    {result.columns.map((c) => (
-                      <Text key={c.column} size={200} style={{ display: "contents" }}>
-                        <span>{c.column}</span>
-                        <span>{c.header}</span>
-                        <span>→ {FIELD_LABELS[c.field as FieldKey]?.["zh-CN"] ?? c.field}</span>
-                      </Text>
-                    ))}
-                  </div>
-                  <Text size={200}>{t("check.columnsHint")}</Text>
-                </AccordionPanel>
-              </AccordionItem>
-            </Accordion>
+          {result.headerRow && (result.columns.length || state.columns) ? (
+            <ColumnMapping
+              key={`${state.sheetName}|${JSON.stringify(state.columns)}|${result.headerRow}`}
+              grid={state.grid}
+              headerRow={result.headerRow}
+              mapped={result.columns}
+              saved={state.columns}
+              open={result.issues.some((i) => i.code === "sheet.missing-column")}
+              busy={busy || phase.step === "record"}
+              locale={locale}
+              onApply={(columns) => void store.remap(columns)}
+            />
           ) : null}
           {result.issues.length === 0 ? <Text>{t("check.clean")}</Text> : null}
         </div>

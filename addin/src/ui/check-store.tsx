@@ -1,4 +1,4 @@
-import type { GridRow, SheetKind } from "@xueji/shared";
+import type { ColumnOverride, GridRow, SheetKind } from "@xueji/shared";
 import type { TFunction } from "i18next";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -41,6 +41,8 @@ interface CheckState {
   result: CheckResult | null;
   grid: GridRow[];
   sheetName: string;
+  /** The secretary's column mapping for the sheet last checked (null: the reader's guess). */
+  columns: ColumnOverride | null;
   error: string | null;
   recordError: string | null;
   notice: string | null;
@@ -59,6 +61,11 @@ function fileNotice(host: FileHost, t: TFunction, locale: string): string {
   return `${done}${locale === "en" ? " " : ""}${t("fix.formulaCells", { count: formulaCells.length, cells })}`;
 }
 
+/** A worksheet as the pane remembers its column mapping: its name, and in file mode the file's too. */
+function sheetKey(file: File | null, sheetName: string): string {
+  return file ? `${file.name}\u0000${sheetName}` : sheetName;
+}
+
 function useCheckState() {
   const { api, excel, locale, session, today } = useApp();
   const { t } = useTranslation();
@@ -71,6 +78,7 @@ function useCheckState() {
     result: null,
     grid: [],
     sheetName: "",
+    columns: null,
     error: null,
     recordError: null,
     notice: null,
@@ -82,6 +90,8 @@ function useCheckState() {
   current.current = state;
   const patch = useCallback((change: Partial<CheckState>) => setState((s) => ({ ...s, ...change })), []);
   const fileReport = useRef<FileReport | null>(null);
+  // Column mappings set by hand, per worksheet (per file and sheet in file mode), for this pane session.
+  const overrides = useRef(new Map<string, ColumnOverride>());
   const offline = t("common.offline");
 
   const openFile = useCallback(
@@ -118,11 +128,11 @@ function useCheckState() {
 
   /** The server's reader and the record checks on a grid, then the marks. */
   const recordCheck = useCallback(
-    async (host: SheetHost, grid: GridRow[], sheetName: string, local: CheckResult) => {
+    async (host: SheetHost, grid: GridRow[], sheetName: string, local: CheckResult, columns: ColumnOverride | null) => {
       const { term, kind } = current.current;
       patch({ phase: { step: "record" } });
       try {
-        const verdict = await validateSheet(api, { termCode: term, kind: kind ?? local.kind, fileName: sheetName, grid });
+        const verdict = await validateSheet(api, { termCode: term, kind: kind ?? local.kind, columns, fileName: sheetName, grid });
         const result: CheckResult = {
           kind: verdict.kind,
           headerRow: verdict.headerRow,
@@ -142,23 +152,28 @@ function useCheckState() {
   );
 
   const runCheck = useCallback(async () => {
-    const { host, kind } = current.current;
+    const { host, kind, file } = current.current;
     if (!host) return;
     patch({ phase: { step: "reading", progress: null }, error: null, recordError: null, notice: null, receipt: null, submitError: null });
     try {
       if (host.mode === "file") (host as FileHost).reset();
       // Put the sheet back as it was first: the fills remembered are then the secretary's own.
-      if (host.capabilities.editsWorkbook) await host.clearMarks();
+      if (host.capabilities.editsWorkbook) {
+        const { kept } = await host.clearMarks();
+        if (kept) patch({ notice: t("check.marksKept", { count: kept }) });
+      }
       const grid = await host.readUsedRange((progress) => patch({ phase: { step: "reading", progress } }));
       const sheetName = await host.sheetName();
+      const columns = overrides.current.get(sheetKey(file, sheetName)) ?? null;
       let local: CheckResult;
-      if (host.mode === "file" && fileReport.current) {
+      // The server's file report is read with the header's guess; a mapping set by hand is read here.
+      if (host.mode === "file" && fileReport.current && !columns) {
         const report = fileReport.current;
         local = { ...report, issues: toPaneIssues(report.issues, locale), rows: [], withRecord: false };
       } else {
-        local = checkLocally(grid, { today, kind, locale });
+        local = checkLocally(grid, { today, kind, columns, locale });
       }
-      patch({ grid, sheetName, result: local });
+      patch({ grid, sheetName, columns, result: local });
       if (host.capabilities.editsWorkbook) await host.mark(marksOf(local.issues));
       if (!local.kind) {
         patch({ phase: { step: "done" } });
@@ -166,11 +181,11 @@ function useCheckState() {
       }
       // Let the summary paint before the grid is serialised for the record check (large sheets).
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      await recordCheck(host, grid, sheetName, local);
+      await recordCheck(host, grid, sheetName, local, columns);
     } catch (error) {
       patch({ error: errorMessage(error, offline), phase: { step: "idle" } });
     }
-  }, [locale, offline, patch, recordCheck, today]);
+  }, [locale, offline, patch, recordCheck, today, t]);
 
   const applyFixes = useCallback(
     async (fixes: Fix[]) => {
@@ -198,20 +213,39 @@ function useCheckState() {
     const { host } = current.current;
     if (!host) return;
     try {
-      await host.clearMarks();
-      patch({ notice: t("check.marksCleared") });
+      const { kept } = await host.clearMarks();
+      patch({ notice: kept ? t("check.marksKept", { count: kept }) : t("check.marksCleared") });
     } catch (error) {
       patch({ error: errorMessage(error, offline) });
     }
   }, [offline, patch, t]);
 
+  /** Checks the sheet again with the secretary's column mapping (empty: back to the reader's guess), remembered for the sheet. */
+  const remap = useCallback(
+    async (columns: ColumnOverride) => {
+      const { file, sheetName } = current.current;
+      const key = sheetKey(file, sheetName);
+      if (Object.keys(columns).length) overrides.current.set(key, columns);
+      else overrides.current.delete(key);
+      await runCheck();
+    },
+    [runCheck],
+  );
+
   const submit = useCallback(async () => {
-    const { grid, term, result, sheetName, file } = current.current;
+    const { grid, term, result, sheetName, file, columns } = current.current;
     if (!result?.kind) return;
     patch({ phase: { step: "submitting" }, submitError: null });
     try {
-      const clientId = await clientIdFor(grid, term, result.kind);
-      const receipt = await submitSheet(api, { clientId, termCode: term, kind: result.kind, fileName: file?.name ?? sheetName, grid });
+      const clientId = await clientIdFor(grid, term, result.kind, columns);
+      const receipt = await submitSheet(api, {
+        clientId,
+        termCode: term,
+        kind: result.kind,
+        columns,
+        fileName: file?.name ?? sheetName,
+        grid,
+      });
       patch({ receipt: { ...receipt, clientId }, phase: { step: "done" } });
     } catch (error) {
       patch({ submitError: errorMessage(error, offline), phase: { step: "done" } });
@@ -250,6 +284,7 @@ function useCheckState() {
       dismissNotice: () => patch({ notice: null }),
       openFile,
       runCheck,
+      remap,
       applyFixes,
       clearMarks,
       submit,
@@ -257,7 +292,7 @@ function useCheckState() {
       downloadFixed,
       select,
     }),
-    [state, patch, openFile, runCheck, applyFixes, clearMarks, submit, download, downloadFixed, select],
+    [state, patch, openFile, runCheck, remap, applyFixes, clearMarks, submit, download, downloadFixed, select],
   );
 }
 

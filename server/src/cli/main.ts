@@ -9,10 +9,11 @@ import { annotateFile } from "../files/annotate-xlsx";
 import { correctFile } from "../files/fix-xlsx";
 import { readSheetGrid } from "../files/read-sheet-grid";
 import { formatReport } from "../validate/report-text";
-import { toReport, validateFile } from "../validate/validate-file";
+import { checkRows, toReport, validateFile } from "../validate/validate-file";
 import { adminCreate } from "./admin";
 import { auditCheckpoint, auditVerify } from "./audit";
 import { cliCheckRules } from "./check-rules";
+import { parseColumnsOption } from "./columns-option";
 import { loadCredentials } from "./credentials";
 import { demo } from "./demo";
 import { login } from "./login";
@@ -26,9 +27,9 @@ import { submitFiles } from "./submit";
  */
 const HELP = {
   "zh-CN": `用法：
-  xueji validate 文件.xlsx|文件.csv [--kind 类型] [--json] [--limit N] [--annotate 标注副本.xlsx] [--fix 修正后.xlsx]
+  xueji validate 文件.xlsx|文件.csv [--kind 类型] [--columns 对应] [--json] [--limit N] [--annotate 标注副本.xlsx] [--fix 修正后.xlsx]
   xueji login    --user 用户名 [--server 地址]            （密码取自 XUEJI_PASSWORD 或终端输入）
-  xueji submit   文件… --term 2025-2026-1 [--kind 类型] [--college 学院编号] [--server 地址] [--token 令牌]
+  xueji submit   文件… --term 2025-2026-1 [--kind 类型] [--columns 对应] [--college 学院编号] [--server 地址] [--token 令牌]
   xueji audit verify                                      （核验审计链，并与最新的签名检查点比对）
   xueji audit checkpoint                                  （为审计日志的末端写一个签名检查点）
   xueji admin create --user 用户名 [--name 姓名]          （创建管理员；密码取自 XUEJI_PASSWORD 或终端输入）
@@ -36,6 +37,8 @@ const HELP = {
   xueji manifest --url https://学校的服务器 [--out 文件]    （写出部署用的 Excel 加载项清单）
 
   --kind    核对表类型：${SHEET_KINDS.join("、")}（默认自动识别）
+  --columns 手动指定列的内容，覆盖按表头的识别：列字母=字段（字段写表头名如“身份证号”或字段名如 idNumber；
+            - 或“不检查”表示不检查该列），多列用逗号分隔，例如 --columns F=身份证号,G=-
   --lang    输出语言 zh-CN 或 en（默认 zh-CN，也可设 XUEJI_LANG）
   --server  服务器地址（默认为本机 pnpm start 的地址：有证书时 https://localhost:3000，否则 http://localhost:3000；也可设 XUEJI_SERVER）
 
@@ -43,9 +46,9 @@ validate 在已登录（xueji login）或给出 --token 时按服务器发布的
 
 退出码：0 成功/没有错误；1 表中有错误或有提交失败；2 文件无法读取或用法错误。`,
   en: `Usage:
-  xueji validate FILE.xlsx|FILE.csv [--kind KIND] [--json] [--limit N] [--annotate OUT.xlsx] [--fix FIXED.xlsx]
+  xueji validate FILE.xlsx|FILE.csv [--kind KIND] [--columns MAP] [--json] [--limit N] [--annotate OUT.xlsx] [--fix FIXED.xlsx]
   xueji login    --user NAME [--server URL]                 (password from XUEJI_PASSWORD or the terminal)
-  xueji submit   FILE... --term 2025-2026-1 [--kind KIND] [--college ID] [--server URL] [--token TOKEN]
+  xueji submit   FILE... --term 2025-2026-1 [--kind KIND] [--columns MAP] [--college ID] [--server URL] [--token TOKEN]
   xueji audit verify                                        (verify the audit chain against the newest signed checkpoint)
   xueji audit checkpoint                                    (write a signed checkpoint of the audit log's head)
   xueji admin create --user NAME [--name DISPLAY]           (create an administrator; password from XUEJI_PASSWORD or the terminal)
@@ -53,6 +56,8 @@ validate 在已登录（xueji login）或给出 --token 时按服务器发布的
   xueji manifest --url https://your.server [--out FILE]    (write the Excel add-in manifest for a deployment)
 
   --kind    sheet kind: ${SHEET_KINDS.join(", ")} (detected by default)
+  --columns what a column holds, over the header's guess: COLUMN=FIELD (the field's Chinese header such as 身份证号,
+            or its key such as idNumber; - or none: not checked), comma-separated, e.g. --columns F=idNumber,G=-
   --lang    output language zh-CN or en (default zh-CN, or XUEJI_LANG)
   --server  server address (default: where pnpm start serves here — https://localhost:3000 with a certificate, else http://localhost:3000; or XUEJI_SERVER)
 
@@ -102,6 +107,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: "string" },
       annotate: { type: "string" },
       fix: { type: "string" },
+      columns: { type: "string" },
       url: { type: "string" },
       out: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
@@ -123,6 +129,7 @@ async function main(argv: string[]): Promise<number> {
     const token = values.token ?? (saved && (saved.server === values.server || !process.env.XUEJI_SERVER) ? saved.token : undefined);
     return { token, server: values.token ? values.server : (saved?.server ?? values.server) };
   };
+  const columns = values.columns !== undefined ? parseColumnsOption(values.columns, locale) : undefined;
 
   switch (command) {
     case "demo":
@@ -139,10 +146,16 @@ async function main(argv: string[]): Promise<number> {
       if (values.annotate || values.fix) {
         // The annotated and corrected copies (as the task pane's file mode downloads them) need the grid as read too.
         const read = await readSheetGrid(file, { today, ageLimits, ...(kind ? { kind } : {}) });
-        report = toReport(file, read.sheet, read.local, locale);
+        // The grid is read with the header's guess; a mapping given by hand is applied to the same rows.
+        const local = columns
+          ? checkRows(read.rows, { today, ageLimits, retainRows: true, ...(kind ? { kind } : {}), columns })
+          : read.local;
+        report = toReport(file, read.sheet, local, locale);
         if (values.annotate) await writeFile(values.annotate, await annotateFile(file, report, read.rows, locale));
-        if (values.fix) await writeFixed(values.fix, file, read, locale);
-      } else report = (await validateFile(file, { today, locale, ageLimits, ...(kind ? { kind } : {}) })).report;
+        if (values.fix) await writeFixed(values.fix, file, { ...read, local }, locale);
+      } else
+        report = (await validateFile(file, { today, locale, ageLimits, ...(kind ? { kind } : {}), ...(columns ? { columns } : {}) }))
+          .report;
       process.stdout.write(
         values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, locale, Number.isFinite(limit) ? limit : 200)}\n`,
       );
@@ -164,6 +177,7 @@ async function main(argv: string[]): Promise<number> {
         token,
         locale,
         ...(kind ? { kind } : {}),
+        ...(columns ? { columns } : {}),
         ...(values.college ? { collegeId: Number(values.college) } : {}),
       });
       return code;

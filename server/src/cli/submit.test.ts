@@ -46,6 +46,14 @@ describe("xueji submit against a running server", () => {
       );
     }
     await writeRoster(join(dir, "wrong-college.xlsx"), [["2099999999", "某某", "已注册"]]);
+    // Issue: an ID column headed “号码”, which the reader does not recognise; the second number's check digit is wrong.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("在校生");
+    ws.addRow(["2025年在校生学年电子注册信息核对表"]);
+    ws.addRow(["学号", "姓名", "注册状态", "号码"]);
+    ws.addRow(["2025010020", "学生甲", "已注册", "11010519491231002X"]);
+    ws.addRow(["2025010021", "学生乙", "已注册", "110105194912310021"]);
+    await wb.xlsx.writeFile(join(dir, "id-as-haoma.xlsx"));
   }, 60_000);
   afterAll(async () => {
     stop();
@@ -91,6 +99,21 @@ describe("xueji submit against a running server", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("失败：核对表还有 1 个错误（涉及 1 行）");
     expect(result.stdout).toContain("共 2 个文件，成功 1 个，失败 1 个。");
+  });
+
+  it("--columns reaches the server: the same file with its ID column mapped is another submission, checked by the mapping", async () => {
+    const args = ["submit", ...files("id-as-haoma.xlsx"), "--term", "2025-2026-2", "--server", server, "--token", token()];
+    // Read with the header's guess, “号码” is not checked and the sheet goes in.
+    const guessed = await xueji(args);
+    expect(guessed).toMatchObject({ code: 0, stdout: expect.stringMatching(/^id-as-haoma\.xlsx .*已提交$/m) });
+    // Mapped by hand to 身份证号, the server reads it as one and refuses the wrong check digit.
+    const mapped = await xueji([...args, "--columns", "D=身份证号"]);
+    expect(mapped.code).toBe(1);
+    // (The record check adds its own word on the two ID numbers the record does not hold.)
+    expect(mapped.stdout).toMatch(/^id-as-haoma\.xlsx +失败：核对表还有 \d+ 个错误/m);
+    // A bad mapping never reaches the server.
+    const bad = await xueji([...args, "--columns", "D=籍贯"]);
+    expect(bad).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("“D=籍贯”所选的字段不存在") });
   });
 
   it("says plainly when there is no token or no server", async () => {

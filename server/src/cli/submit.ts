@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { TRPCClientError } from "@trpc/client";
-import { AppError, type Locale, type SheetKind } from "@xueji/shared";
+import { AppError, type ColumnOverride, type Locale, type SheetKind } from "@xueji/shared";
 import cliProgress from "cli-progress";
 import { todayInChina } from "../clock";
 import { readSheetGrid, toWire } from "../files/read-sheet-grid";
@@ -13,6 +13,8 @@ export interface SubmitOptions {
   files: string[];
   term: string;
   kind?: SheetKind;
+  /** `--columns`: what the secretary says a column holds, sent with every file. */
+  columns?: ColumnOverride;
   collegeId?: number;
   server: string;
   token: string;
@@ -30,11 +32,14 @@ type Outcome = { file: string; receipt: Receipt } | { file: string; error: strin
  */
 export async function clientIdFor(
   file: string,
-  options: Pick<SubmitOptions, "server" | "term" | "kind"> & { collegeId: number | null },
+  options: Pick<SubmitOptions, "server" | "term" | "kind" | "columns"> & { collegeId: number | null },
 ): Promise<string> {
   const content = await readFile(file);
+  // The same file read with another mapping is another submission; without one the id is as before.
+  const mapping = options.columns && Object.keys(options.columns).length ? Object.entries(options.columns).sort() : null;
   return createHash("sha256")
     .update(`${options.server}|${options.term}|college:${options.collegeId ?? "none"}|${options.kind ?? ""}|`)
+    .update(mapping ? `columns:${JSON.stringify(mapping)}|` : "")
     .update(content)
     .digest("hex")
     .slice(0, 40);
@@ -49,6 +54,7 @@ async function submitOne(api: ApiClient, file: string, options: SubmitOptions, c
       fileName: basename(file),
       grid: toWire(rows),
       ...(options.kind ? { kind: options.kind } : {}),
+      ...(options.columns ? { columns: options.columns } : {}),
       ...(options.collegeId ? { collegeId: options.collegeId } : {}),
     });
     return { file, receipt: receipt as Receipt };

@@ -1,4 +1,4 @@
-import { SHEET_KINDS } from "@xueji/shared";
+import { type ColumnOverride, columnOverrideProblems, SHEET_KINDS } from "@xueji/shared";
 import { z } from "zod";
 
 // Excel holds at most 32,767 characters in a cell and 1,048,576 rows; a check sheet is far smaller.
@@ -50,3 +50,17 @@ export const academicYearInput = z.string().regex(/^\d{4}-\d{4}$/);
 export const studentNoInput = textInput(30, 1);
 /** A free-text reason or opinion. */
 export const noteInput = textInput(2000);
+
+/**
+ * The secretary's column mapping: column letter → field key, or null for "not checked". A letter
+ * past the grid's width, a field the reader does not know, or a field given to two columns is
+ * refused with a localised `input.invalid` naming the column (`columns.E`).
+ */
+export const columnOverrideInput = z
+  .record(z.string(), z.union([z.string(), z.null()]))
+  .superRefine((value, ctx) => {
+    for (const { column, problem } of columnOverrideProblems(value, MAX_COLUMNS)) {
+      ctx.addIssue({ code: "custom", path: [column], message: problem, params: { problem } });
+    }
+  })
+  .transform((value) => value as ColumnOverride);

@@ -10,7 +10,7 @@ import { reviewSubmission } from "../services/sheets/review-submission";
 import { submitSheet } from "../services/sheets/submit-sheet";
 import { summarise } from "../services/sheets/summarise";
 import { collegeFilter, collegeFor, procedureFor, router } from "../trpc";
-import { academicYearInput, gridInput, idInput, noteInput, sheetKindInput, termInput, textInput } from "./inputs";
+import { academicYearInput, columnOverrideInput, gridInput, idInput, noteInput, sheetKindInput, termInput, textInput } from "./inputs";
 import {
   checkRulesOutput,
   diffOutput,
@@ -23,6 +23,8 @@ import {
 
 const sheetInput = z.object({
   kind: sheetKindInput.optional(),
+  /** The secretary's mapping of columns the reader guessed wrong (letter → field, null: not checked). */
+  columns: columnOverrideInput.optional(),
   termCode: termInput,
   collegeId: idInput.optional(),
   fileName: textInput(255).optional(),
@@ -48,6 +50,7 @@ export const sheetsRouter = router({
         today: ctx.today(),
         termCode: input.termCode,
         ...(input.kind ? { kind: input.kind } : {}),
+        ...(input.columns ? { columns: input.columns } : {}),
       });
       return {
         kind: result.kind,
@@ -71,6 +74,7 @@ export const sheetsRouter = router({
         grid: input.grid as GridRow[],
         today: ctx.today(),
         ...(input.kind ? { kind: input.kind } : {}),
+        ...(input.columns ? { columns: input.columns } : {}),
       });
     }),
   list: procedureFor("sheets.read")

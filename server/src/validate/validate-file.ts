@@ -1,7 +1,9 @@
 import {
   type AgeLimits,
+  type ColumnOverride,
   createSheetReader,
   formatMessage,
+  type GridRow,
   type Locale,
   type SheetKind,
   type SheetResult,
@@ -41,6 +43,8 @@ export interface ValidateOptions {
   templates?: Readonly<Record<SheetKind, SheetTemplate>>;
   /** Keep the parsed rows in `result.rows` (default false: a report needs only counts and issues). */
   retainRows?: boolean;
+  /** The secretary's column mapping (`--columns`): letter → field, null for not checked. */
+  columns?: ColumnOverride;
 }
 
 /**
@@ -57,6 +61,7 @@ export async function validateFile(file: string, options: ValidateOptions): Prom
       ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),
       // The report needs counts and issues, not the rows: memory stays flat however long the file.
       retainRows: options.retainRows ?? false,
+      ...(options.columns ? { columns: options.columns } : {}),
     });
     for await (const row of sheet.rows) reader.push(row);
     const result = reader.finish();
@@ -65,6 +70,19 @@ export async function validateFile(file: string, options: ValidateOptions): Prom
   }
   const fallback = first as { name: string; result: SheetResult };
   return { report: toReport(file, fallback.name, fallback.result, options.locale), result: fallback.result };
+}
+
+/** Grid rows already read, checked again by the same reader (e.g. with a column mapping). */
+export function checkRows(rows: readonly GridRow[], options: Omit<ValidateOptions, "locale" | "templates">): SheetResult {
+  const reader = createSheetReader({
+    today: options.today,
+    retainRows: options.retainRows ?? false,
+    ...(options.kind ? { kind: options.kind } : {}),
+    ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),
+    ...(options.columns ? { columns: options.columns } : {}),
+  });
+  for (const row of rows) reader.push(row);
+  return reader.finish();
 }
 
 export function toReport(file: string, sheet: string, result: SheetResult, locale: Locale = "zh-CN"): ValidationReport {

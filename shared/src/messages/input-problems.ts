@@ -54,6 +54,16 @@ export const INPUT_PROBLEMS = {
   "id-number": { "zh-CN": "新的身份证号无效", en: "the new ID number is not valid" },
   "not-an-id": { "zh-CN": "“{path}”应为编号", en: "“{path}” must be an id" },
   "file-too-large": { "zh-CN": "文件超过 {maximum} MB", en: "the file is larger than {maximum} MB" },
+  // The secretary's column mapping (`columns.E` → a field): see sheets/column-override.ts.
+  "column-letter": {
+    "zh-CN": "“{path}”不是工作表中的列（列应写作 A、B … 这样的列字母）",
+    en: "“{path}” is not a column of the sheet (columns are letters such as A, B …)",
+  },
+  "column-field": { "zh-CN": "“{path}”所选的字段不存在", en: "“{path}” names a field that does not exist" },
+  "column-duplicate": {
+    "zh-CN": "“{path}”所选的字段已指定给另一列，一个字段只能对应一列",
+    en: "“{path}” names a field already given to another column; a field can have only one column",
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type InputProblem = keyof typeof INPUT_PROBLEMS;

@@ -3,6 +3,7 @@ import type { AgeLimits } from "../fields/age";
 import { type FieldIssue, fieldIssue, type Issue } from "../issues";
 import { DEFAULT_STANDING_RULES, type StandingRuleSet } from "../rules/rule-set";
 import { computeStanding, type StandingResult } from "../rules/standing";
+import { applyColumnOverride, type ColumnOverride } from "./column-override";
 import { FIELDS, type FieldKey } from "./fields";
 import { buildHeaderIndex, decideKind, findHeaderRow, HEADER_SEARCH_ROWS, type MappedColumn, mapHeaderRow } from "./header";
 import { readField } from "./read-field";
@@ -30,6 +31,8 @@ export interface SheetReaderOptions {
   retainRows?: boolean;
   /** The ages a student can have (a setting); DEFAULT_AGE_LIMITS (12–80) when absent. */
   ageLimits?: AgeLimits;
+  /** What the secretary says a column holds, by letter (null: not checked); wins over the header's guess. */
+  columns?: ColumnOverride;
 }
 
 export interface ParsedRow {
@@ -86,14 +89,18 @@ export function createSheetReader(options: SheetReaderOptions) {
 
   function start(header: GridRow, above: readonly GridRow[]): void {
     headerRow = header;
-    const mapped = mapHeaderRow(header, headerIndex);
+    const override = options.columns ?? {};
+    const mapped = applyColumnOverride(header, mapHeaderRow(header, headerIndex), override);
     const title = above.flatMap((r) => r.cells.map(cellText)).join(" ");
     const kind = options.kind ?? decideKind(candidates, new Set(mapped.columns.map((c) => c.field)), title);
     template = kind ? templates[kind] : null;
     if (!template) return;
     // A lone 考试学期 column is the sheet's term; beside 开课学期 it says when a 补考/重修 was sat.
     const hasTerm = mapped.columns.some((c) => c.field === "term");
-    columns = mapped.columns.map((c) => (c.field === "examTerm" && !hasTerm ? { ...c, field: "term" } : c));
+    // (A column the secretary named keeps the field she gave it.)
+    columns = mapped.columns.map((c) =>
+      c.field === "examTerm" && !hasTerm && !Object.hasOwn(override, c.column) ? { ...c, field: "term" } : c,
+    );
     const specs = template.columns;
     // The template decides which columns are required and how its own columns are read; any other
     // column the reader recognises is read with the field's default parser, as optional.
@@ -123,7 +130,7 @@ export function createSheetReader(options: SheetReaderOptions) {
       .every((c) => isBlankCell(row.cells[c.index]) || isFooterText(row.cells[c.index]));
     if (keysEmpty && row.cells.some(isFooterText)) return false;
     // Printed sheets repeat the header on every page.
-    const repeats = columns.filter((c) => cellText(row.cells[c.index]).trim() === c.header).length;
+    const repeats = columns.filter((c) => c.header !== "" && cellText(row.cells[c.index]).trim() === c.header).length;
     return repeats < Math.max(2, Math.ceil(columns.length / 2));
   }
 

@@ -1,6 +1,7 @@
 import {
   type AgeLimits,
   AppError,
+  type ColumnOverride,
   checkAgainstRecord,
   DEFAULT_TEMPLATES,
   formatMessage,
@@ -22,6 +23,8 @@ import { settingInForce } from "../settings/settings-store";
 export interface CheckSheetOptions {
   grid: readonly GridRow[];
   kind?: SheetKind;
+  /** The secretary's column mapping, passed to the reader as is. */
+  columns?: ColumnOverride;
   collegeId: number;
   today: string;
   /** The term the sheet is for: its academic year picks the template versions in force. */
@@ -80,7 +83,13 @@ export async function loadRecordStudents(db: Executor, studentNos: readonly stri
 export async function checkSheet(db: Executor, options: CheckSheetOptions): Promise<{ result: SheetResult; template: SheetTemplate }> {
   const academicYear = options.termCode.slice(0, 9);
   const [templates, { ageLimits }] = await Promise.all([templatesInForce(db, academicYear), checkRulesInForce(db, academicYear)]);
-  const read = readSheet(options.grid, { today: options.today, templates, ageLimits, ...(options.kind ? { kind: options.kind } : {}) });
+  const read = readSheet(options.grid, {
+    today: options.today,
+    templates,
+    ageLimits,
+    ...(options.kind ? { kind: options.kind } : {}),
+    ...(options.columns ? { columns: options.columns } : {}),
+  });
   if (!read.kind) {
     const first = read.issues[0];
     throw new AppError("sheet.unreadable", { detail: first ? formatMessage(first.code, first.params) : "" });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { AppError, type GridRow, type Issue, type SheetKind } from "@xueji/shared";
+import { AppError, type ColumnOverride, type GridRow, type Issue, type SheetKind } from "@xueji/shared";
 import { and, eq, max, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { sheetSubmissions, terms } from "../../db/schema";
@@ -14,6 +14,8 @@ export interface SubmitSheetOptions {
   actor: Actor & { userId: number };
   clientId: string;
   kind?: SheetKind;
+  /** The secretary's column mapping; part of what a client id stands for. */
+  columns?: ColumnOverride;
   termCode: string;
   collegeId: number;
   fileName?: string | null;
@@ -103,7 +105,11 @@ async function lockKey(tx: Executor, key: string): Promise<void> {
  * also when both arrive at once. A newer version supersedes the older one that was still waiting.
  */
 export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<Receipt> {
-  const contentHash = createHash("sha256").update(canonicalJson(options.grid)).digest("hex");
+  // The same grid read with another column mapping is other content (its rows are read differently);
+  // without a mapping the hash is the grid's alone, as before.
+  const columns = options.columns && Object.keys(options.columns).length ? options.columns : null;
+  const content = columns ? { grid: options.grid, columns } : options.grid;
+  const contentHash = createHash("sha256").update(canonicalJson(content)).digest("hex");
   const sent: Sent = {
     collegeId: options.collegeId,
     submittedBy: options.actor.userId,
@@ -124,6 +130,7 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
     today: options.today,
     termCode: options.termCode,
     ...(options.kind ? { kind: options.kind } : {}),
+    ...(columns ? { columns } : {}),
   });
   const summary = summarise(result);
   if (summary.errors > 0 && !template.allowSubmitWithErrors) {
@@ -202,6 +209,7 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
         rows: summary.rows,
         errors: summary.errors,
         contentHash,
+        ...(columns ? { columns } : {}),
       },
     });
     await options.beforeCommit?.();
