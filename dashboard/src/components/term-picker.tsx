@@ -1,6 +1,6 @@
-import { Dropdown, Field, Option } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { useReference } from "../api/reference";
+import { Picker } from "./picker";
 
 /** The term filter, newest first (2025-2026-1 …). */
 export function TermPicker({
@@ -17,18 +17,12 @@ export function TermPicker({
   const reference = useReference();
   const terms = [...(reference.data?.terms ?? [])].reverse();
   return (
-    <Field label={t("common.term")}>
-      <Dropdown
-        value={value ?? ""}
-        selectedOptions={value ? [value] : []}
-        onOptionSelect={(_, d) => d.optionValue && onChange(d.optionValue)}
-      >
-        {terms.map((term) => (
-          <Option key={term.code} value={term.code}>
-            {term.code}
-          </Option>
-        ))}
-      </Dropdown>
-    </Field>
+    <Picker
+      label={t("common.term")}
+      text={value ?? ""}
+      selected={value ? [value] : []}
+      options={terms.map((term) => ({ value: term.code, label: term.code }))}
+      onSelect={(code) => code && onChange(code)}
+    />
   );
 }
