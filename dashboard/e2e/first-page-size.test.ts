@@ -27,7 +27,7 @@ describe.skipIf(!existsSync("/usr/bin/chromium"))("the dashboard's first page", 
     expect(first.html.files.map((f) => f.file).sort()).toEqual(first.pages.overview.files.map((f) => f.file).sort());
   });
 
-  it("leaves the other pages, English, the filters' dropdown and the sign-in form out of the overview's load", () => {
+  it("leaves the other pages, the tables, the charts, English, the filters' dropdown and the sign-in form out of the overview's load", () => {
     const manifest = JSON.parse(readFileSync(join(dist, ".vite/manifest.json"), "utf8")) as Record<string, { file: string }>;
     const loaded = first.pages.overview.files.map((f) => f.file);
     for (const later of [
@@ -36,10 +36,14 @@ describe.skipIf(!existsSync("/usr/bin/chromium"))("the dashboard's first page", 
       "src/i18n/en.ts",
       "src/components/dropdown-field.tsx",
       "src/shell/sign-in.tsx",
+      "src/pages/overview/leader-charts.tsx",
     ]) {
       const file = manifest[later]?.file;
       expect(file, later).toBeDefined();
       expect(loaded, later).not.toContain(file);
     }
+    // TanStack Table and Virtual come with the shared table component, in a chunk of its own.
+    expect(loaded.filter((file) => file.startsWith("assets/virtual-table-"))).toEqual([]);
+    expect(Object.values(manifest).some((chunk) => chunk.file.startsWith("assets/virtual-table-"))).toBe(true);
   });
 });
