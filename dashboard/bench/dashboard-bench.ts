@@ -213,7 +213,7 @@ async function scrollLongList(browser: Browser, served: Awaited<ReturnType<typeo
   await context.close();
   console.log(`\n## 学籍异动 with ${LIST_SIZE.toLocaleString("en")} applications on ${served.engine}, headless Chromium (registrar)`);
   console.log(`  bulk insert                     : ${served.seeded.toFixed(0)} ms`);
-  console.log(`  scrolled to the end, then middle: ${(scrolled / 1000).toFixed(1)} s; ${loaded}`);
+  console.log(`  ${`${times.length} pages down, then the middle`.padEnd(32)}: ${(scrolled / 1000).toFixed(1)} s; ${loaded}`);
   console.log(
     `  a page, first ten / last ten    : ${median(times.slice(0, 10)).toFixed(0)} ms / ${median(times.slice(-10)).toFixed(0)} ms`,
   );
