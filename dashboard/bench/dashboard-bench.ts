@@ -14,7 +14,8 @@
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { CHROMIUM, launch } from "../../addin/e2e/harness";
 import { insertApplications } from "../../server/bench/applications-bench";
 import { freshDatabase, seedColleges } from "../../server/bench/setup";
 import { median, time } from "../../server/bench/timing";
@@ -26,7 +27,6 @@ import { buildDashboard } from "../e2e/build-dashboard";
 import { FIRST_PAGE_JS_LIMIT, firstPageJs, gzipSize } from "../e2e/first-page-js";
 import { serveDashboard } from "../e2e/serve-dashboard";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const LIST_SIZE = Number(process.env.BENCH_APPLICATIONS ?? 100_000);
 // Every page is fetched by scrolling to the bottom: 50 pages of 200 (10,000 rows) show whether the DOM stays small
 // and each page stays fast; BENCH_LIST_PAGES=1000 goes to the end (long: the page's cost grows with the rows loaded).
@@ -237,17 +237,7 @@ export async function benchDashboard(rounds: number): Promise<void> {
     return;
   }
   const served = await serveDashboard();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launch();
   try {
     await benchOverview(served, browser, dist, rounds);
   } finally {
