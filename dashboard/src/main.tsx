@@ -11,8 +11,9 @@ import { queryClient, router } from "./routes";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");
-// A reader who chose English waits for its words (fetched once) rather than seeing Chinese flash first.
-await showLocale(currentLocale());
+// A reader who chose English waits for its words (fetched once) rather than seeing Chinese flash first; if they
+// cannot be fetched, the dashboard opens in Chinese rather than not at all.
+await showLocale(currentLocale()).catch(() => showLocale("zh-CN"));
 createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
