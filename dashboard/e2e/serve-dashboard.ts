@@ -1,11 +1,8 @@
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { openScratchDatabase } from "../../server/src/db/test-database";
 import { seedDemo } from "../../server/src/demo/seed-demo";
-import { buildIfStale } from "../../server/src/front-ends/build-if-stale";
 import { createHttpServer } from "../../server/src/http/server";
-
-const root = join(import.meta.dirname, "../..");
+import { buildDashboard } from "./build-dashboard";
 
 /**
  * The real thing for end-to-end tests: the demo university (made through the real services) on a scratch
@@ -13,16 +10,7 @@ const root = join(import.meta.dirname, "../..");
  * loopback port.
  */
 export async function serveDashboard() {
-  const dashboard = join(root, "dashboard");
-  const dist = buildIfStale(
-    {
-      name: "@xueji/dashboard",
-      dir: dashboard,
-      sources: [join(dashboard, "src"), join(dashboard, "index.html"), join(root, "shared/src"), join(root, "theme/src")],
-    },
-    (line) => console.log(line),
-  );
-  if (!dist) throw new Error("the dashboard did not build");
+  const dist = buildDashboard((line) => console.log(line));
   const database = await openScratchDatabase("pglite");
   await seedDemo(database.db);
   const server = createHttpServer(database, { sites: [{ prefix: "/", root: dist, fallback: "index.html" }] });

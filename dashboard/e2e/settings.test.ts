@@ -4,16 +4,15 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildIfStale } from "../../server/src/front-ends/build-if-stale";
 import { createHttpServer } from "../../server/src/http/server";
 import { FAILED_HEADER, failedRows, gridOf } from "../../server/test/grid";
 import { makeWorld, PASSWORD, TODAY, type World } from "../../server/test/world";
+import { buildDashboard } from "./build-dashboard";
 
 /**
  * The settings, audit log and users pages in real Chromium against a real server on a scratch
  * database, with the dashboard as `pnpm start` serves it. Screenshots go to e2e/artifacts/.
  */
-const ROOT = join(import.meta.dirname, "../..");
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -24,15 +23,7 @@ let close = () => {};
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const dist = buildIfStale(
-    {
-      name: "@xueji/dashboard",
-      dir: join(ROOT, "dashboard"),
-      sources: [join(ROOT, "dashboard/src"), join(ROOT, "dashboard/index.html"), join(ROOT, "shared/src"), join(ROOT, "theme/src")],
-    },
-    () => {},
-  );
-  if (!dist) throw new Error("the dashboard did not build");
+  const dist = buildDashboard();
   w = await makeWorld("pglite");
   await w.insertStudents([
     { studentNo: "2023010001", name: "学生甲", collegeId: w.collegeA, majorId: w.majorA, grade: 2023 },

@@ -11,7 +11,10 @@
  * 5. The Excel add-in (addin/bench): the Office.js host's syncs and request sizes against
  *    office-addin-mock, marking 5,000 cells, and the pane in headless Chromium ÷ xueji validate.
  *
- * BENCH_ONLY=validate|submit|http|applications|addin runs one part; BENCH_ROWS and BENCH_ROUNDS change the sizes.
+ * 6. The registrar's dashboard (dashboard/bench): the first page's JavaScript (gzip, goal ≤ 250 KB), the
+ *    overview's time and API requests in headless Chromium, and a 100,000-application list's rows in the DOM.
+ *
+ * BENCH_ONLY=validate|submit|http|applications|addin|dashboard runs one part; BENCH_ROWS and BENCH_ROUNDS change the sizes.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -89,4 +92,10 @@ if (!only || only === "addin") {
   const addinBench = "../../addin/bench/addin-bench.ts";
   const { benchAddin } = (await import(addinBench)) as { benchAddin(rows: number, rounds: number): Promise<void> };
   await benchAddin(ROWS, ROUNDS);
+}
+if (!only || only === "dashboard") {
+  // As for the add-in: the dashboard's bench is type-checked with the dashboard.
+  const dashboardBench = "../../dashboard/bench/dashboard-bench.ts";
+  const { benchDashboard } = (await import(dashboardBench)) as { benchDashboard(rounds: number): Promise<void> };
+  await benchDashboard(ROUNDS);
 }

@@ -13,5 +13,6 @@ function withFonts(theme: Theme): Theme {
   return { ...theme, fontFamilyBase, fontFamilyNumeric };
 }
 
-export const xuejiLightTheme: Theme = withFonts(createLightTheme(xuejiBrand));
-export const xuejiDarkTheme: Theme = withFonts(createDarkTheme(xuejiBrand));
+// Marked pure so a bundle that uses one theme leaves the other (and its colour palette) out.
+export const xuejiLightTheme: Theme = /* @__PURE__ */ withFonts(/* @__PURE__ */ createLightTheme(xuejiBrand));
+export const xuejiDarkTheme: Theme = /* @__PURE__ */ withFonts(/* @__PURE__ */ createDarkTheme(xuejiBrand));

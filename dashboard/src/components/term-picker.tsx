@@ -1,6 +1,6 @@
-import { Dropdown, Field, Option } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { useReference } from "../api/reference";
+import { Picker } from "./picker";
 
 /** The term filter, newest first (2025-2026-1 …). */
 export function TermPicker({
@@ -17,20 +17,16 @@ export function TermPicker({
   const reference = useReference();
   const terms = [...(reference.data?.terms ?? [])].reverse();
   return (
-    <Field label={t("common.term")}>
-      <Dropdown
-        // Unset with "all" on offer reads 全部, never an empty box.
-        value={value ?? (allowAll ? t("common.all") : "")}
-        selectedOptions={[value ?? ""]}
-        onOptionSelect={(_, d) => (d.optionValue ? onChange(d.optionValue) : allowAll && onChange(undefined))}
-      >
-        {allowAll ? <Option value="">{t("common.all")}</Option> : null}
-        {terms.map((term) => (
-          <Option key={term.code} value={term.code}>
-            {term.code}
-          </Option>
-        ))}
-      </Dropdown>
-    </Field>
+    <Picker
+      label={t("common.term")}
+      // Unset with "all" on offer reads 全部, never an empty box.
+      text={value ?? (allowAll ? t("common.all") : "")}
+      selected={[value ?? ""]}
+      options={[
+        ...(allowAll ? [{ value: "", label: t("common.all") }] : []),
+        ...terms.map((term) => ({ value: term.code, label: term.code })),
+      ]}
+      onSelect={(code) => (code ? onChange(code) : allowAll && onChange(undefined))}
+    />
   );
 }

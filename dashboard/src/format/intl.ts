@@ -11,12 +11,29 @@ export function collator(locale: Locale): Intl.Collator {
   return c;
 }
 
+/**
+ * Formatters made once per locale and options: making one costs far more than using it, and a table formats
+ * every visible cell on every scroll.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  const found = formatters.get(key) as F | undefined;
+  if (found) return found;
+  const made = make();
+  formatters.set(key, made);
+  return made;
+}
+const numberFormat = (locale: Locale, options?: Intl.NumberFormatOptions) =>
+  cached(`n ${locale} ${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(locale, options));
+const dateTimeFormat = (locale: Locale, options: Intl.DateTimeFormatOptions) =>
+  cached(`d ${locale} ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+
 export function formatNumber(value: number, locale: Locale, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locale, options).format(value);
+  return numberFormat(locale, options).format(value);
 }
 
 export function formatPercent(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value);
+  return numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value);
 }
 
 /** A calendar date (YYYY-MM-DD, no time zone) as the reader writes it. */
@@ -24,7 +41,7 @@ export function formatDate(isoDate: string | null | undefined, locale: Locale): 
   if (!isoDate) return "";
   const [y, m, d] = isoDate.slice(0, 10).split("-").map(Number);
   if (!y || !m || !d) return isoDate;
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" }).format(
+  return dateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
 }
@@ -33,5 +50,5 @@ export function formatDate(isoDate: string | null | undefined, locale: Locale): 
 export function formatDateTime(value: string | Date | null | undefined, locale: Locale): string {
   if (!value) return "";
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(date);
+  return dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(date);
 }

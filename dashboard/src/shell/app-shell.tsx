@@ -3,6 +3,7 @@ import { SignOutRegular } from "@fluentui/react-icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet } from "@tanstack/react-router";
 import { ROLE_LABELS } from "@xueji/shared/src/auth/roles";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { meQuery, signOut } from "../api/auth";
 import { isUnauthenticated } from "../api/client";
@@ -11,7 +12,9 @@ import { useLocale } from "../i18n/use-locale";
 import { pagesOf } from "./landing";
 import { LanguageSwitch } from "./language-switch";
 import { SavedViewsNav } from "./saved-views-nav";
-import { SignIn } from "./sign-in";
+
+// Signed-in readers (most page loads) never need the sign-in form's fields: it is fetched when shown.
+const SignIn = lazy(() => import("./sign-in").then((m) => ({ default: m.SignIn })));
 
 const useStyles = makeStyles({
   frame: {
@@ -72,7 +75,14 @@ export function AppShell() {
   const out = useMutation({ mutationFn: () => signOut(undefined), onSettled: () => queryClient.resetQueries() });
 
   if (me.isPending) return <Loading />;
-  if (me.error) return isUnauthenticated(me.error) ? <SignIn /> : <ErrorBar error={me.error} onRetry={() => void me.refetch()} />;
+  if (me.error)
+    return isUnauthenticated(me.error) ? (
+      <Suspense fallback={<Loading />}>
+        <SignIn />
+      </Suspense>
+    ) : (
+      <ErrorBar error={me.error} onRetry={() => void me.refetch()} />
+    );
   const user = me.data;
   const entries = pagesOf(user.role);
 
