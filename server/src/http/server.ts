@@ -89,7 +89,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
       handleExport(req, res, database, meta.token, meta.locale).catch((error: unknown) => fail(res, meta, error));
       return;
     }
-    if (handleVerify(req, res, database, meta.locale)) return;
+    if (handleVerify(req, res, database, meta.locale, meta.address)) return;
     if (url.pathname.startsWith("/api/files/")) {
       handleFiles(req, res, database, meta.token, meta.locale, options.today);
       return;

@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { makeWorld, type World } from "../../../test/world";
-import { statusChanges, students } from "../../db/schema";
+import { auditEvents, statusChanges, students, verifyCounters } from "../../db/schema";
 import { insertMajor } from "../../db/seed-basics";
 import { TEST_ENGINES } from "../../db/test-database";
 import { resetVerifyLimits, VERIFY_LIMIT } from "../../http/verify-routes";
@@ -103,7 +103,7 @@ describe.each(TEST_ENGINES)("学籍统计 and 在读证明/学历证明 on %s (i
     expect(again.documentNo).toBe("ZD2026000002");
     expect(again.verifyCode).not.toBe(doc.verifyCode);
 
-    resetVerifyLimits();
+    await resetVerifyLimits(w.db);
     const { base, close } = await w.serve();
     try {
       const json = await fetch(
@@ -125,7 +125,7 @@ describe.each(TEST_ENGINES)("学籍统计 and 在读证明/学历证明 on %s (i
       expect(statuses.at(-1)).toBe(429);
     } finally {
       close();
-      resetVerifyLimits();
+      await resetVerifyLimits(w.db);
     }
   });
 
@@ -148,5 +148,154 @@ describe.each(TEST_ENGINES)("学籍统计 and 在读证明/学历证明 on %s (i
     await expect((await w.as("secretary-a")).reports.issueDocument({ studentNo: "2025026005", kind: "enrolment" })).rejects.toMatchObject({
       cause: { code: "student.unknown" },
     });
+  });
+
+  it("reprints a certificate (补打): same number marked 补打, a new code that verifies, the old code says it was replaced — audited", async () => {
+    const secretary = await w.as("secretary-a");
+    const original = await secretary.reports.issueDocument({ studentNo: "2025016003", kind: "enrolment" });
+    const first = await secretary.reports.reprintDocument({ documentNo: original.documentNo });
+    expect(first).toMatchObject({
+      documentNo: original.documentNo,
+      kind: "enrolment",
+      issuedOn: "2026-11-23",
+      reprintCount: 1,
+      reprintedOn: "2026-11-23",
+    });
+    expect(first.verifyCode).not.toBe(original.verifyCode);
+    expect(first.html).toContain("补打（第 1 次，2026-11-23）");
+    expect(first.html).toContain(`编号：${original.documentNo}`);
+    // The words are the original's (kept with the paper), and the paper keeps its issue date.
+    expect(first.html).toContain("兹证明 丙（学号 2025016003）");
+    expect(original.html).not.toContain("补打");
+    const second = await secretary.reports.reprintDocument({ documentNo: original.documentNo });
+    expect(second.reprintCount).toBe(2);
+    expect(second.html).toContain("补打（第 2 次，2026-11-23）");
+
+    await resetVerifyLimits(w.db);
+    const { base, close } = await w.serve();
+    try {
+      const check = async (code: string) => {
+        const res = await fetch(`${base}/api/verify/${code}`);
+        return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+      };
+      // Only the newest code verifies, and says it is a reprint — as the paper in hand does.
+      expect(await check(second.verifyCode)).toEqual({
+        status: 200,
+        body: {
+          valid: true,
+          title: "证明有效：在读证明",
+          kind: "enrolment",
+          name: "丙",
+          status: "在读",
+          date: "2026-11-23",
+          reprintCount: 2,
+          reprintedOn: "2026-11-23",
+        },
+      });
+      // Every replaced paper's code: never valid, no personal data, which number to ask for.
+      for (const code of [original.verifyCode, first.verifyCode]) {
+        const { status, body } = await check(code);
+        expect(status).toBe(410);
+        expect(body).toMatchObject({
+          valid: false,
+          superseded: true,
+          title: "该证明已补打，原件作废",
+          documentNo: original.documentNo,
+          reprintedOn: "2026-11-23",
+        });
+        expect(body.message).toContain("以新证明为准");
+        expect(JSON.stringify(body)).not.toContain("丙");
+      }
+      const page = await (await fetch(`${base}/verify/${original.verifyCode}`)).text();
+      expect(page).toContain("该证明已补打，原件作废");
+      expect(await (await fetch(`${base}/verify/${second.verifyCode}`)).text()).toContain("补打（第 2 次，2026-11-23）");
+    } finally {
+      close();
+      await resetVerifyLimits(w.db);
+    }
+
+    const events = await w.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "document.reprint"), eq(auditEvents.entityId, original.documentNo)));
+    expect(events.map((e) => [e.before, e.after])).toEqual([
+      [
+        { reprintCount: 0, reprintedOn: null },
+        { kind: "enrolment", studentNo: "2025016003", reprintCount: 1, reprintedOn: "2026-11-23" },
+      ],
+      [
+        { reprintCount: 1, reprintedOn: "2026-11-23" },
+        { kind: "enrolment", studentNo: "2025016003", reprintCount: 2, reprintedOn: "2026-11-23" },
+      ],
+    ]);
+    expect(JSON.stringify(events)).not.toContain(second.verifyCode);
+    expect(
+      (await secretary.reports.documents({ studentNo: "2025016003" })).find((d) => d.documentNo === original.documentNo),
+    ).toMatchObject({
+      reprintCount: 2,
+      statusShown: "在读",
+    });
+  });
+
+  it("reprints only what the reprinter may issue, only while the record allows the paper, and another college's paper is unknown", async () => {
+    const registrar = await w.as("registrar");
+    const education = await registrar.reports.issueDocument({ studentNo: "2024016001", kind: "education" });
+    // 学历证明 is the registrar's (seed 000 三), so is its reprint.
+    await expect((await w.as("secretary-a")).reports.reprintDocument({ documentNo: education.documentNo })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    const enrolment = await registrar.reports.issueDocument({ studentNo: "2025016003", kind: "enrolment" });
+    await expect((await w.as("secretary-b")).reports.reprintDocument({ documentNo: enrolment.documentNo })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(registrar.reports.reprintDocument({ documentNo: "ZD2026999999" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Suspended since: a fresh 在读 paper would misdescribe the student today — no reprint, and the old code stays valid.
+    await w.db.update(students).set({ status: "suspended" }).where(eq(students.studentNo, "2025016003"));
+    try {
+      await expect(registrar.reports.reprintDocument({ documentNo: enrolment.documentNo })).rejects.toMatchObject({
+        cause: { code: "document.not-eligible", params: { status: "休学" } },
+      });
+    } finally {
+      await w.db.update(students).set({ status: "enrolled" }).where(eq(students.studentNo, "2025016003"));
+    }
+  });
+
+  it("shares the verification page's rate limit between two server instances on one database", async () => {
+    await resetVerifyLimits(w.db);
+    const one = await w.serve();
+    // A second copy of the server's modules: nothing kept in one instance's memory is seen by the other.
+    vi.resetModules();
+    const second = await import("../../http/server");
+    const other = second.createHttpServer(w.database, { today: () => "2026-11-23" });
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    const otherBase = `http://127.0.0.1:${(other.address() as { port: number }).port}`;
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < VERIFY_LIMIT; i++) {
+        const base = i % 2 === 0 ? one.base : otherBase;
+        statuses.push((await fetch(`${base}/api/verify/ZZZZZZZZZZZZZZZZZZZZZZZZ`)).status);
+      }
+      expect(statuses.every((s) => s === 404)).toBe(true);
+      // The limit is reached across both: the next lookup is refused by either instance.
+      const refused = await fetch(`${otherBase}/api/verify/ZZZZZZZZZZZZZZZZZZZZZZZZ`);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("retry-after")).toBe("600");
+      expect((await fetch(`${one.base}/api/verify/ZZZZZZZZZZZZZZZZZZZZZZZZ`)).status).toBe(429);
+      const [row] = await w.db.select().from(verifyCounters);
+      expect(row?.attempts).toBe(VERIFY_LIMIT + 2);
+      // Concurrent lookups are counted exactly (one upsert-and-return each).
+      await resetVerifyLimits(w.db);
+      const burst = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          fetch(`${i % 2 ? one.base : otherBase}/api/verify/ZZZZZZZZZZZZZZZZZZZZZZZZ`).then((r) => r.status),
+        ),
+      );
+      expect(burst.filter((s) => s === 404)).toHaveLength(VERIFY_LIMIT);
+      expect(burst.filter((s) => s === 429)).toHaveLength(30 - VERIFY_LIMIT);
+    } finally {
+      one.close();
+      other.close();
+      await resetVerifyLimits(w.db);
+    }
   });
 });

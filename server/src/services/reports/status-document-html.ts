@@ -15,6 +15,8 @@ export function statusDocumentHtml(d: {
   issuedOn: string;
   verifyLine: string;
   verifyCode: string;
+  /** “补打（第 n 次，日期）” on a reprint, under the number; null on the original. */
+  reprintMark?: string | null;
 }): string {
   const e = escapeHtml;
   return `<!doctype html>
@@ -24,13 +26,14 @@ export function statusDocumentHtml(d: {
 body { font-family: "Noto Serif CJK SC", "Songti SC", SimSun, serif; font-size: 16pt; line-height: 2; color: #000; }
 h1 { text-align: center; font-size: 26pt; letter-spacing: 0.5em; margin: 0 0 1em; }
 .no { text-align: right; font-size: 12pt; }
+.reprint { border: 1px solid #000; padding: 0 0.4em; }
 .body { text-indent: 2em; }
 .sign { text-align: right; margin-top: 3em; }
 .verify { margin-top: 4em; font-size: 10pt; color: #333; border-top: 1px solid #999; padding-top: 0.5em; }
 code { font-family: "Noto Sans Mono CJK SC", monospace; letter-spacing: 0.1em; }
 </style></head>
 <body>
-<p class="no">编号：${e(d.documentNo)}</p>
+<p class="no">编号：${e(d.documentNo)}${d.reprintMark ? `<br><strong class="reprint">${e(d.reprintMark)}</strong>` : ""}</p>
 <h1>${e(d.title)}</h1>
 <p class="body">${e(d.body)}</p>
 <p class="body">特此证明。</p>
