@@ -70,7 +70,7 @@ export function graduationReasonText(reason: AuditReason, locale: Locale): strin
       return zh ? `有 ${reason.count} 门必修课程仍不合格，不授予学位` : `${reason.count} required courses still failed: no degree`;
     case "degree-condition":
       return zh
-        ? `学位条件“${reason.condition}”未满足：${reason.fact} 为 ${reason.actual}，要求 ${reason.required}`
-        : `Degree condition “${reason.condition}” not met: ${reason.fact} is ${reason.actual}, required ${reason.required}`;
+        ? `学位条件“${reason.name?.[locale] || reason.condition}”未满足：${reason.actual ? `为 ${reason.actual}` : "无数据"}，要求 ${reason.required}`
+        : `Degree condition “${reason.name?.[locale] || reason.condition}” not met: ${reason.actual ? `${reason.actual}` : "no data"}, required ${reason.required}`;
   }
 }
