@@ -4,7 +4,7 @@ import { type Db, resultRows } from "../../db/client";
 import { colleges, graduationCertificates, majors, retiredVerifyCodes, statusDocuments, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { auditRulesInForce } from "../graduation/audit-rules-in-force";
-import { statusDocumentHtml } from "./status-document-html";
+import { chineseDate, statusDocumentHtml } from "./status-document-html";
 import { hashVerifyCode, newVerifyCode } from "./verify-code";
 
 export type DocumentKind = "enrolment" | "education";
@@ -116,7 +116,8 @@ function printable(
 ) {
   const verifyPath = `/verify/${verifyCode}`;
   const verifyLine = formatNotice("document.verify-hint", { url: `${options.publicBase}${verifyPath}` });
-  const reprintMark = d.reprintCount > 0 ? formatNotice("document.reprint-mark", { n: d.reprintCount, date: d.reprintedOn ?? "" }) : null;
+  const reprintMark =
+    d.reprintCount > 0 ? formatNotice("document.reprint-mark", { n: d.reprintCount, date: chineseDate(d.reprintedOn ?? "") }) : null;
   return {
     ...d,
     verifyCode,

@@ -162,14 +162,14 @@ describe.each(TEST_ENGINES)("学籍统计 and 在读证明/学历证明 on %s (i
       reprintedOn: "2026-11-23",
     });
     expect(first.verifyCode).not.toBe(original.verifyCode);
-    expect(first.html).toContain("补打（第 1 次，2026-11-23）");
+    expect(first.html).toContain("补打（第 1 次，2026年11月23日）");
     expect(first.html).toContain(`编号：${original.documentNo}`);
     // The words are the original's (kept with the paper), and the paper keeps its issue date.
     expect(first.html).toContain("兹证明 丙（学号 2025016003）");
     expect(original.html).not.toContain("补打");
     const second = await secretary.reports.reprintDocument({ documentNo: original.documentNo });
     expect(second.reprintCount).toBe(2);
-    expect(second.html).toContain("补打（第 2 次，2026-11-23）");
+    expect(second.html).toContain("补打（第 2 次，2026年11月23日）");
 
     await resetVerifyLimits(w.db);
     const { base, close } = await w.serve();

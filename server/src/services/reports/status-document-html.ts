@@ -3,6 +3,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
 }
 
+/** 2026-11-23 → 2026年11月23日, as dates are written on a certificate. */
+export function chineseDate(iso: string): string {
+  return iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_m, y, m, day) => `${y}年${Number(m)}月${Number(day)}日`);
+}
+
 /**
  * A self-contained A4 page the browser prints (no fonts or scripts from anywhere: the system's
  * CJK fonts print it). The verification line lets anyone check the paper at the public URL.
@@ -37,7 +42,7 @@ code { font-family: "Noto Sans Mono CJK SC", monospace; letter-spacing: 0.1em; }
 <h1>${e(d.title)}</h1>
 <p class="body">${e(d.body)}</p>
 <p class="body">特此证明。</p>
-<p class="sign">${e(d.schoolName)}<br>${e(d.issuedOn.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_m, y, m, day) => `${y}年${Number(m)}月${Number(day)}日`))}</p>
+<p class="sign">${e(d.schoolName)}<br>${e(chineseDate(d.issuedOn))}</p>
 <p class="verify">${e(d.verifyLine)}<br>核验码 / Verification code：<code>${e(d.verifyCode)}</code></p>
 </body></html>`;
 }
