@@ -73,11 +73,11 @@ describe.skipIf(!existsSync(CHROMIUM))("certificates on the student card, in Chr
 
     await documents.getByRole("button", { name: "开具在读证明" }).click();
     await documents.getByText(/已开具 ZD\d{10}。/).waitFor();
-    const firstCode = (await documents.getByTestId("verify-code").innerText()).trim();
+    const firstCode = ((await documents.getByTestId("verify-code").textContent()) ?? "").trim();
     const preview = page.frameLocator(`iframe[title="待打印的证明"]`);
     await preview.getByRole("heading", { name: "在读证明" }).waitFor();
-    expect(await preview.locator("body").innerText()).toContain(`兹证明 ${student?.name}`);
-    const documentNo = (await documents.getByRole("row").nth(1).getByRole("cell").first().innerText()).trim();
+    expect(await preview.locator("body").textContent()).toContain(`兹证明 ${student?.name}`);
+    const documentNo = ((await documents.getByRole("row").nth(1).getByRole("cell").first().textContent()) ?? "").trim();
     expect(documentNo).toMatch(/^ZD\d{10}$/);
 
     await documents.getByRole("button", { name: `补打 ${documentNo}` }).click();
@@ -86,7 +86,7 @@ describe.skipIf(!existsSync(CHROMIUM))("certificates on the student card, in Chr
     await page.screenshot({ path: join(ARTIFACTS, "certificate-reprint-confirm.png"), fullPage: true });
     await dialog.getByRole("button", { name: "确定补打" }).click();
     await documents.getByText(`已补打 ${documentNo}（第 1 次）。`).waitFor();
-    const newCode = (await documents.getByTestId("verify-code").innerText()).trim();
+    const newCode = ((await documents.getByTestId("verify-code").textContent()) ?? "").trim();
     expect(newCode).not.toBe(firstCode);
     await preview.getByText(/补打（第 1 次，\d{4}年\d{1,2}月\d{1,2}日）/).waitFor();
     await documents.getByRole("cell", { name: /^1 次 · / }).waitFor();
