@@ -237,6 +237,30 @@ describe.each(TEST_ENGINES)("学籍统计 and 在读证明/学历证明 on %s (i
     });
   });
 
+  it("counts two reprints at the same moment one after the other, each retiring the code before it", async () => {
+    const registrar = await w.as("registrar");
+    const original = await registrar.reports.issueDocument({ studentNo: "2024016001", kind: "enrolment" });
+    const both = await Promise.all([
+      registrar.reports.reprintDocument({ documentNo: original.documentNo }),
+      registrar.reports.reprintDocument({ documentNo: original.documentNo }),
+    ]);
+    expect(both.map((d) => d.reprintCount).sort()).toEqual([1, 2]);
+    const [list] = (await registrar.reports.documents({ studentNo: "2024016001" })).filter((d) => d.documentNo === original.documentNo);
+    expect(list?.reprintCount).toBe(2);
+    const { base, close } = await w.serve();
+    try {
+      await resetVerifyLimits(w.db);
+      const latest = both.find((d) => d.reprintCount === 2) as (typeof both)[number];
+      const earlier = both.find((d) => d.reprintCount === 1) as (typeof both)[number];
+      expect((await fetch(`${base}/api/verify/${latest.verifyCode}`)).status).toBe(200);
+      expect((await fetch(`${base}/api/verify/${earlier.verifyCode}`)).status).toBe(410);
+      expect((await fetch(`${base}/api/verify/${original.verifyCode}`)).status).toBe(410);
+    } finally {
+      close();
+      await resetVerifyLimits(w.db);
+    }
+  });
+
   it("reprints only what the reprinter may issue, only while the record allows the paper, and another college's paper is unknown", async () => {
     const registrar = await w.as("registrar");
     const education = await registrar.reports.issueDocument({ studentNo: "2024016001", kind: "education" });
