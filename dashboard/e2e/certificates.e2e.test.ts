@@ -98,7 +98,9 @@ describe.skipIf(!existsSync(CHROMIUM))("certificates on the student card, in Chr
     expect((await fetch(`${served.base}/api/verify/${newCode}`)).status).toBe(200);
     const old = await fetch(`${served.base}/api/verify/${firstCode}`);
     expect(old.status).toBe(410);
-    expect(await old.json()).toMatchObject({ superseded: true, documentNo });
+    const retired = await old.json();
+    expect(retired).toMatchObject({ valid: false, superseded: true, title: "该证明已补打，原件作废" });
+    expect(JSON.stringify(retired)).not.toContain(documentNo);
     const [event] = await served.db
       .select()
       .from(auditEvents)

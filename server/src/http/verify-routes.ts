@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { formatNotice, type Locale } from "@xueji/shared";
-import { lt } from "drizzle-orm";
 import type { Database, Executor } from "../db/client";
 import { verifyCounters } from "../db/schema";
-import { countInWindow } from "../services/rate-window";
+import { countInWindow, pruneWindows } from "../services/rate-window";
 import { escapeHtml } from "../services/reports/status-document-html";
 import { verifyStatusDocument } from "../services/reports/verify-status-document";
 
@@ -19,10 +18,10 @@ let lastPrune = 0;
  */
 async function allowed(db: Executor, address: string, now = new Date()): Promise<boolean> {
   const { attempts } = await countInWindow(db, "verify_counters", `address:${address}`, VERIFY_WINDOW_MINUTES, now);
-  // Closed windows are dropped now and then, so addresses seen once do not pile up.
+  // Closed windows are dropped now and then (each process at most hourly), so addresses seen once do not pile up.
   if (now.getTime() - lastPrune > PRUNE_EVERY_MS) {
     lastPrune = now.getTime();
-    await db.delete(verifyCounters).where(lt(verifyCounters.windowStartedAt, new Date(now.getTime() - 86_400_000)));
+    await pruneWindows(db, "verify_counters", now);
   }
   return attempts <= VERIFY_LIMIT;
 }
@@ -71,37 +70,20 @@ export function handleVerify(req: IncomingMessage, res: ServerResponse, database
       const message = formatNotice("verify.unknown", {}, locale);
       return send(404, { valid: false, title: message, message }, []);
     }
-    const kindName = KIND_NAMES[doc.kind]?.[locale] ?? doc.kind;
     if (doc.state === "superseded") {
-      // 410 Gone: this paper was genuine but is replaced; the reader is told which number to ask for.
+      // 410 Gone: the paper was genuine but is replaced. Only that and the day are said — no name, no
+      // number, no kind: whoever typed the code holds that paper and needs nothing more to ask for the new one.
       const title = formatNotice("verify.superseded", {}, locale);
-      const message = formatNotice(
-        "verify.superseded-detail",
-        { kind: kindName, documentNo: doc.documentNo, date: doc.reprintedOn },
-        locale,
-      );
-      return send(
-        410,
-        { valid: false, superseded: true, title, message, kind: doc.kind, documentNo: doc.documentNo, reprintedOn: doc.reprintedOn },
-        [message],
-      );
+      const message = formatNotice("verify.superseded-detail", { date: doc.reprintedOn }, locale);
+      return send(410, { valid: false, superseded: true, title, message, reprintedOn: doc.reprintedOn }, [message]);
     }
-    const title = `${formatNotice("verify.valid", {}, locale)}：${kindName}`;
-    const reprint =
-      doc.reprintCount > 0 ? formatNotice("document.reprint-mark", { n: doc.reprintCount, date: doc.reprintedOn ?? "" }, locale) : null;
-    send(
-      200,
-      {
-        valid: true,
-        title,
-        kind: doc.kind,
-        name: doc.name,
-        status: doc.status,
-        date: doc.issuedOn,
-        ...(reprint ? { reprintCount: doc.reprintCount, reprintedOn: doc.reprintedOn } : {}),
-      },
-      [`姓名 / Name：${doc.name}`, `学籍状态 / Status：${doc.status}`, `开具日期 / Date：${doc.issuedOn}`, ...(reprint ? [reprint] : [])],
-    );
+    // Only the name, the status and the date (and the kind, in the title) — nothing else of the record.
+    const title = `${formatNotice("verify.valid", {}, locale)}：${KIND_NAMES[doc.kind]?.[locale] ?? doc.kind}`;
+    send(200, { valid: true, title, kind: doc.kind, name: doc.name, status: doc.status, date: doc.issuedOn }, [
+      `姓名 / Name：${doc.name}`,
+      `学籍状态 / Status：${doc.status}`,
+      `开具日期 / Date：${doc.issuedOn}`,
+    ]);
   };
   lookup().catch(() => {
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

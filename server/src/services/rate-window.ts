@@ -27,3 +27,14 @@ export async function countInWindow(
   const [row] = resultRows<{ attempts: number; window_started_at: string | Date }>(result);
   return { attempts: Number(row?.attempts ?? 1), windowStartedAt: new Date(row?.window_started_at ?? now) };
 }
+
+/** Windows are kept a day after they open, then dropped: keys (addresses, invented names) seen once do not pile up. */
+export const KEEP_WINDOWS_MS = 86_400_000;
+
+/** Drops the windows of `table` opened more than a day before `now`; returns how many went. */
+export async function pruneWindows(db: Executor, table: WindowTable, now: Date): Promise<number> {
+  const result = await db.execute(
+    sql`delete from ${sql.identifier(table)} where window_started_at < ${new Date(now.getTime() - KEEP_WINDOWS_MS).toISOString()} returning key`,
+  );
+  return resultRows(result).length;
+}

@@ -39,8 +39,8 @@ export const noticeCatalogue = {
   "verify.superseded": { "zh-CN": "该证明已补打，原件作废", en: "This certificate was reprinted; this copy is void" },
   "verify.superseded-detail": {
     "zh-CN":
-      "此核验码属于{kind} {documentNo} 被替换的纸本。该证明已于 {date} 补打，以新证明为准；请向持有人索取补打后的证明并核验其上的新核验码。",
-    en: "This code belongs to a replaced copy of {kind} {documentNo}. It was reprinted on {date}; rely on the new copy and verify the new code printed on it.",
+      "该证明已于 {date} 补打，此核验码所在的纸本作废，以新证明为准；请向持有人索取补打后的证明并核验其上的新核验码。",
+    en: "This certificate was reprinted on {date}; the copy carrying this code is void. Rely on the new copy and verify the new code printed on it.",
   },
 } satisfies Record<string, Record<Locale, string>>;
 

@@ -1,7 +1,7 @@
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { signInAttempts, signInCounters } from "../../db/schema";
-import { countInWindow } from "../rate-window";
+import { countInWindow, pruneWindows as pruneTableWindows } from "../rate-window";
 
 /**
  * The sign-in limits (README "Security"). A person with the right password at their usual address
@@ -86,7 +86,7 @@ export async function isFamiliar(db: Executor, username: string, address: string
 
 /** Drops windows closed for over a day, so names an attacker invents do not pile up. */
 export async function pruneWindows(db: Executor, now: Date): Promise<void> {
-  await db.delete(signInCounters).where(lt(signInCounters.windowStartedAt, new Date(now.getTime() - 86_400_000)));
+  await pruneTableWindows(db, "sign_in_counters", now);
 }
 
 function toCount(kind: LimitKind, attempts: number, startedAt: Date, now: Date): Count {

@@ -10,22 +10,17 @@ export type Verification =
       name: string;
       status: string;
       issuedOn: string;
-      /** 补打: how often this paper was printed again, and the last day (the paper in hand says the same). */
-      reprintCount: number;
-      reprintedOn: string | null;
     }
   | {
       /** The code of a paper replaced by a reprint: never valid again, and it says so instead of "unknown". */
       state: "superseded";
-      kind: string;
-      documentNo: string;
       reprintedOn: string;
     };
 
 /**
  * What the public may see of a certificate: only the name, the status and the date (and which kind of
- * paper it is). A replaced paper's code shows no personal data — only that a reprint replaced it, which
- * number to ask for, and when.
+ * paper it is). A replaced paper's code shows nothing of the record — only that a reprint replaced it,
+ * and when.
  */
 export async function verifyStatusDocument(db: Db, input: string): Promise<Verification | null> {
   const code = normaliseVerifyCode(input);
@@ -37,8 +32,6 @@ export async function verifyStatusDocument(db: Db, input: string): Promise<Verif
       name: statusDocuments.nameShown,
       status: statusDocuments.statusShown,
       issuedOn: statusDocuments.issuedOn,
-      reprintCount: statusDocuments.reprintCount,
-      reprintedOn: statusDocuments.reprintedOn,
     })
     .from(statusDocuments)
     .where(eq(statusDocuments.verifyCodeHash, hash))
@@ -46,8 +39,6 @@ export async function verifyStatusDocument(db: Db, input: string): Promise<Verif
   if (doc) return { state: "valid", ...doc };
   const [retired] = await db
     .select({
-      kind: statusDocuments.kind,
-      documentNo: statusDocuments.documentNo,
       retiredOn: retiredVerifyCodes.retiredOn,
       lastReprint: statusDocuments.reprintedOn,
     })
@@ -57,6 +48,6 @@ export async function verifyStatusDocument(db: Db, input: string): Promise<Verif
     .limit(1);
   // The newest printing is the one to rely on, whichever older code is typed.
   return retired
-    ? { state: "superseded", kind: retired.kind, documentNo: retired.documentNo, reprintedOn: retired.lastReprint ?? retired.retiredOn }
+    ? { state: "superseded", reprintedOn: retired.lastReprint ?? retired.retiredOn }
     : null;
 }
