@@ -90,7 +90,28 @@ describe.skipIf(!existsSync(CHROMIUM))("certificates on the student card, in Chr
     expect(newCode).not.toBe(firstCode);
     await preview.getByText(/补打（第 1 次，\d{4}年\d{1,2}月\d{1,2}日）/).waitFor();
     await documents.getByRole("cell", { name: /^1 次 · / }).waitFor();
+    // The preview shows the whole A4 sheet scaled to the card: A4's proportions, nothing to scroll.
+    const box = await documents.getByTestId("certificate-preview").boundingBox();
+    const card = await documents.boundingBox();
+    expect(box && card && box.width <= card.width + 1).toBe(true);
+    expect(Math.abs((box?.height ?? 0) / (box?.width ?? 1) - 297 / 210)).toBeLessThan(0.02);
     await page.screenshot({ path: join(ARTIFACTS, "certificate-reprinted.png"), fullPage: true });
+
+    // The paper itself, at print size: one A4 page, all Chinese, the 补打 mark, the seal's place, the code.
+    const html = (await documents.locator("iframe").getAttribute("srcdoc")) ?? "";
+    const sheet = await browser.newPage({ viewport: { width: 794, height: 1123 } });
+    await sheet.setContent(html);
+    await sheet.screenshot({ path: join(ARTIFACTS, "certificate-print.png") });
+    const text = ((await sheet.locator("body").textContent()) ?? "").replace(/\s+/g, "");
+    expect(text).toMatch(new RegExp(`^编号：${documentNo}补打（第1次，\\d{4}年\\d{1,2}月\\d{1,2}日）在读证明兹证明`));
+    expect(text).toMatch(
+      /特此证明。.*教务处\d{4}年\d{1,2}月\d{1,2}日（盖章）核验：访问https?:\/\/[^/]+\/verify\/[0-9A-Z]{24}.*核验码：[0-9A-Z]{24}$/,
+    );
+    expect(text).not.toMatch(/Verification|Certificate|Reprint|Name|Status/);
+    await sheet.emulateMedia({ media: "print" });
+    const pdf = (await sheet.pdf({ preferCSSPageSize: true, printBackground: true })).toString("latin1");
+    expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+    await sheet.close();
     expect(await axe(page)).toEqual([]);
     expect(problems).toEqual([]);
 

@@ -65,6 +65,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
         requestId: meta.requestId,
         today: options.today ?? (() => todayInChina()),
         setSessionCookie: (token, expiresAt) => res.setHeader("Set-Cookie", sessionCookie(token, expiresAt, meta.https)),
+        origin: meta.origin,
       });
     },
   });

@@ -82,11 +82,12 @@ export const reportsRouter = router({
 });
 
 /** Who issues, in which college, on which day, and where the paper says it can be checked. */
-function documentContext(ctx: { viewer: Viewer; today: () => string }) {
+function documentContext(ctx: { viewer: Viewer; today: () => string; origin?: string }) {
   return {
     actor: ctx.viewer,
     scopeCollegeId: ctx.viewer.scope.collegeId,
     today: ctx.today(),
-    publicBase: process.env.XUEJI_PUBLIC_URL ?? "",
+    // A paper needs a whole address: the configured public one, else where the issuer reached this server.
+    publicBase: (process.env.XUEJI_PUBLIC_URL || ctx.origin || "").replace(/\/+$/, ""),
   };
 }

@@ -45,7 +45,7 @@ describe("the graduates sheet's degree-fact columns", () => {
   const header = ["学号", "姓名", "性别", "出生日期", "身份证号", "专业名称", "层次", "学制", "学习形式", "入学日期", "毕业日期"];
   const identity = ["男", "2004-03-01", "430103200403011231", "计算机科学与技术", "本科", 4, "普通全日制", "2022-09-01", "2026-06-30"];
 
-  it("recognises GPA and 处分 by their usual headers, blank cells staying blank", () => {
+  it("recognises GPA and 处分 by their usual headers: a blank GPA stays blank, a blank 处分 says 无", () => {
     const result = readSheet(
       grid([
         ["2026届毕业生信息核对表"],
@@ -58,7 +58,8 @@ describe("the graduates sheet's degree-fact columns", () => {
     );
     expect(result.kind).toBe("graduates");
     expect(result.rows.map((r) => [r.values.gpa, r.values.discipline?.code])).toEqual([
-      [3.1, undefined],
+      // A 处分 column is filled in only for students who have one: blank is 无 (FIELDS.discipline.blankMeans).
+      [3.1, "0"],
       [undefined, "4"],
       [4.2, "2"],
     ]);

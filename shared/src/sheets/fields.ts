@@ -82,6 +82,8 @@ export interface FieldDefinition {
   header: string;
   synonyms: readonly string[];
   parser: ParserSpec;
+  /** What a blank cell in this column says, read as if typed, where a blank has a meaning of its own. */
+  blankMeans?: string;
 }
 
 export const FIELDS: Readonly<Record<FieldKey, FieldDefinition>> = {
@@ -174,5 +176,11 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDefinition>> = {
     header: "处分",
     synonyms: ["处分情况", "受处分情况", "违纪处分", "纪律处分", "处分等级"],
     parser: { kind: "enum", table: "discipline" },
+    // A 处分 column is filled in only for the few students who have one (0018 has no code for "none":
+    // 正方 records sanctions, not their absence), so a blank cell there says 无. Leaving it "unknown"
+    // would withhold the degree of every student under a 处分 condition (DOMAIN.md §6 degree
+    // conditions) until the secretary typed 无 a few hundred times. What it cannot do is erase a
+    // sanction the record holds: see applyGraduates.
+    blankMeans: "无",
   },
 };

@@ -28,6 +28,7 @@ import { ErrorBar, QueryState } from "../../components/page-state";
 import { formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { useMe } from "../../shell/use-me";
+import { CertificatePreview } from "./certificate-preview";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -36,13 +37,6 @@ const useStyles = makeStyles({
   nowrap: { whiteSpace: "nowrap" },
   // Columns as wide as their content: a document number is never cut.
   table: { tableLayout: "auto" },
-  preview: {
-    width: "100%",
-    height: "420px",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
 });
 
 /**
@@ -117,14 +111,7 @@ export function StudentDocuments({ studentNo }: { studentNo: string }) {
               {t("documents.print")}
             </Button>
           </div>
-          {/* The server's self-contained page; no scripts run in it (sandbox without allow-scripts). */}
-          <iframe
-            ref={frame}
-            className={styles.preview}
-            title={t("documents.frameTitle")}
-            sandbox="allow-same-origin allow-modals"
-            srcDoc={printed.doc.html}
-          />
+          <CertificatePreview html={printed.doc.html} title={t("documents.frameTitle")} frameRef={frame} />
         </>
       ) : null}
       <QueryState query={documents}>

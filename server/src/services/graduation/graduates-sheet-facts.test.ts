@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { type AuditReason, graduationReasonText } from "@xueji/shared";
 import { and, eq, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
@@ -68,6 +68,20 @@ describe.each(TEST_ENGINES)("degree facts from an accepted graduates sheet on %s
     await w.database.close();
     await rm(dir, { recursive: true, force: true });
   });
+
+  /** Each student's degree verdict and its reasons, by student number. */
+  const degreeAudits = () =>
+    w.db
+      .select({ no: students.studentNo, degree: graduationAudits.degree, degreeReasons: graduationAudits.degreeReasons })
+      .from(graduationAudits)
+      .innerJoin(students, eq(students.id, graduationAudits.studentId))
+      .orderBy(students.studentNo);
+
+  /** The file as read by the task pane, sent by college A's secretary. */
+  async function submitAsSecretary(file: string, clientId: string) {
+    const { rows } = await readSheetGrid(file, { today: "2026-05-20" });
+    return (await w.as("secretary-a")).sheets.submit({ clientId, termCode: "2025-2026-2", fileName: basename(file), grid: toWire(rows) });
+  }
 
   /** The sheet as a college sends it: title row, the record's identity columns, and GPA/处分 typed every which way. */
   async function writeSheet(file: string, facts: Array<[gpa: string | number | null, discipline: string | null]>) {
@@ -145,13 +159,7 @@ describe.each(TEST_ENGINES)("degree facts from an accepted graduates sheet on %s
       [null, "无处分"], // blank: the record's 2.5 stays
       [" 2.00 ", "无"], // exactly the threshold
     ]);
-    const { rows } = await readSheetGrid(file, { today: "2026-05-20" });
-    const receipt = await (await w.as("secretary-a")).sheets.submit({
-      clientId: "graduates-2026-gpa",
-      termCode: "2025-2026-2",
-      fileName: "graduates.xlsx",
-      grid: toWire(rows),
-    });
+    const receipt = await submitAsSecretary(file, "graduates-2026-gpa");
     expect(receipt).toMatchObject({ kind: "graduates", errors: 0, rows: 5 });
     // Nothing is recorded before the registrar accepts.
     expect((await w.db.select({ gpa: students.gpa }).from(students).where(eq(students.studentNo, "2022010202")))[0]?.gpa).toBeNull();
@@ -184,11 +192,7 @@ describe.each(TEST_ENGINES)("degree facts from an accepted graduates sheet on %s
     });
 
     expect(await registrar.graduation.run({ cohort: 2026 })).toMatchObject({ audited: 5, graduate: 5 });
-    const audits = await w.db
-      .select({ no: students.studentNo, degree: graduationAudits.degree, degreeReasons: graduationAudits.degreeReasons })
-      .from(graduationAudits)
-      .innerJoin(students, eq(students.id, graduationAudits.studentId))
-      .orderBy(students.studentNo);
+    const audits = await degreeAudits();
     expect(audits.map((a) => a.degree)).toEqual(["award", "withhold", "withhold", "award", "award"]);
     const reasons = (no: string) => (audits.find((a) => a.no === no)?.degreeReasons ?? []) as AuditReason[];
     expect(reasons("2022010202")).toEqual([
@@ -204,7 +208,47 @@ describe.each(TEST_ENGINES)("degree facts from an accepted graduates sheet on %s
     expect(reasons("2022010202").map((r) => graduationReasonText(r, "zh-CN"))).toEqual(["学位条件“平均学分绩点”未满足：为 1.85，要求 ≥2"]);
     expect(reasons("2022010202").map((r) => graduationReasonText(r, "en"))).toEqual(["Degree condition “GPA” not met: 1.85, required ≥2"]);
     expect(reasons("2022010203").map((r) => graduationReasonText(r, "zh-CN"))).toEqual([
-      "学位条件“处分不重于严重警告”未满足：为 4，要求 ≤2",
+      "学位条件“处分不重于严重警告”未满足：为 留校察看，要求 ≤严重警告",
+    ]);
+  });
+
+  it("reads a blank 处分 cell as 无 where the record holds none, and never lets 无 erase a recorded sanction — one audit event for the sheet", async () => {
+    // 甲 and 丁 have a 记过 recorded (the registrar's list from 学工处); 乙 has none; 丙's is unknown (null).
+    const set = (no: string, facts: Record<string, unknown>) => w.db.update(students).set({ facts }).where(eq(students.studentNo, no));
+    await set("2022010201", { discipline: "3" });
+    await set("2022010202", {});
+    await set("2022010203", { discipline: null });
+    await set("2022010204", { discipline: "3" });
+    await set("2022010205", {});
+    const file = join(dir, "graduates-blank.xlsx");
+    // Only 戊's sanction is written in; everyone else's 处分 cell is left empty, as secretaries do — except 丁's 无.
+    await writeSheet(file, [
+      ["3.1", null],
+      ["2.8", null],
+      ["3.2", null],
+      ["2.5", "无"],
+      ["2.9", "警告"],
+    ]);
+    const receipt = await submitAsSecretary(file, "graduates-2026-blank-discipline");
+    expect(receipt).toMatchObject({ kind: "graduates", errors: 0, rows: 5 });
+    const registrar = await w.as("registrar");
+    await registrar.sheets.review({ submissionId: receipt.submissionId, decision: "accept" });
+    const record = await w.db
+      .select({ facts: students.facts })
+      .from(students)
+      .where(inArray(students.studentNo, NOS))
+      .orderBy(students.studentNo);
+    expect(record.map((r) => (r.facts as Record<string, unknown>).discipline)).toEqual(["3", "0", "0", "3", "1"]);
+    // One event for the sheet, naming it.
+    const events = await w.db.select().from(auditEvents).where(eq(auditEvents.action, "graduation.facts"));
+    expect(events.filter((e) => (e.after as { source?: string }).source === receipt.submissionId)).toHaveLength(1);
+
+    await registrar.graduation.run({ cohort: 2026 });
+    const audits = await degreeAudits();
+    // The blanks do not withhold anyone's degree; the recorded 记过 still does.
+    expect(audits.map((a) => a.degree)).toEqual(["withhold", "award", "award", "withhold", "award"]);
+    expect(((audits[0]?.degreeReasons ?? []) as AuditReason[]).map((r) => graduationReasonText(r, "zh-CN"))).toEqual([
+      "学位条件“处分不重于严重警告”未满足：为 记过，要求 ≤严重警告",
     ]);
   });
 });

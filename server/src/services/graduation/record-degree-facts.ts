@@ -8,6 +8,8 @@ export interface DegreeFacts {
   gpa?: number | null | undefined;
   /** Other facts degree conditions read (cet4: true, discipline: "0" …), merged into what the record holds. */
   facts?: Record<string, string | number | boolean | null> | undefined;
+  /** Facts that only fill in what the record does not hold yet (a sheet's 处分 无 never erases a sanction). */
+  defaults?: Record<string, string | number | boolean | null> | undefined;
 }
 
 export interface RecordFactsOptions {
@@ -33,16 +35,22 @@ export async function recordDegreeFacts(db: Db, options: RecordFactsOptions) {
  */
 export async function recordDegreeFactsIn(tx: Tx, options: RecordFactsOptions) {
   const payload = JSON.stringify(
-    options.items.map((i) => ({ student_no: i.studentNo, gpa: i.gpa ?? null, has_gpa: i.gpa !== undefined, facts: i.facts ?? {} })),
+    options.items.map((i) => ({
+      student_no: i.studentNo,
+      gpa: i.gpa ?? null,
+      has_gpa: i.gpa !== undefined,
+      facts: i.facts ?? {},
+      defaults: i.defaults ?? {},
+    })),
   );
   const collegeId = options.collegeId ?? null;
   const updated = resultRows<{ student_no: string }>(
     await tx.execute(sql`
       update students s set
         gpa = case when x.has_gpa then x.gpa else s.gpa end,
-        facts = s.facts || x.facts,
+        facts = x.defaults || jsonb_strip_nulls(s.facts) || x.facts,
         updated_at = now()
-      from jsonb_to_recordset(${payload}::jsonb) as x(student_no text, gpa numeric, has_gpa boolean, facts jsonb)
+      from jsonb_to_recordset(${payload}::jsonb) as x(student_no text, gpa numeric, has_gpa boolean, facts jsonb, defaults jsonb)
       where s.student_no = x.student_no and (${collegeId}::int is null or s.college_id = ${collegeId}::int)
       returning s.student_no`),
   ).map((r) => r.student_no);
@@ -53,7 +61,9 @@ export async function recordDegreeFactsIn(tx: Tx, options: RecordFactsOptions) {
     entityId: String(updated.length),
     after: {
       students: updated,
-      keys: [...new Set(options.items.flatMap((i) => [...(i.gpa !== undefined ? ["gpa"] : []), ...Object.keys(i.facts ?? {})]))],
+      keys: [
+        ...new Set(options.items.flatMap((i) => [...(i.gpa !== undefined ? ["gpa"] : []), ...Object.keys({ ...i.defaults, ...i.facts })])),
+      ],
       ...(options.source ? { source: options.source } : {}),
     },
   });

@@ -322,7 +322,9 @@ describe.each(TEST_ENGINES)("学籍统计 and 在读证明/学历证明 on %s (i
     const lookups = async (base: string, forwardedFor: string, n: number) => {
       const statuses: number[] = [];
       for (let i = 0; i < n; i++)
-        statuses.push((await fetch(`${base}/api/verify/ZZZZZZZZZZZZZZZZZZZZZZZZ`, { headers: { "x-forwarded-for": forwardedFor } })).status);
+        statuses.push(
+          (await fetch(`${base}/api/verify/ZZZZZZZZZZZZZZZZZZZZZZZZ`, { headers: { "x-forwarded-for": forwardedFor } })).status,
+        );
       return statuses;
     };
     const start = async (trustProxy: boolean) => {

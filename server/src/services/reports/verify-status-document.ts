@@ -47,7 +47,5 @@ export async function verifyStatusDocument(db: Db, input: string): Promise<Verif
     .where(eq(retiredVerifyCodes.codeHash, hash))
     .limit(1);
   // The newest printing is the one to rely on, whichever older code is typed.
-  return retired
-    ? { state: "superseded", reprintedOn: retired.lastReprint ?? retired.retiredOn }
-    : null;
+  return retired ? { state: "superseded", reprintedOn: retired.lastReprint ?? retired.retiredOn } : null;
 }
