@@ -339,7 +339,7 @@ export const en: Messages = {
     reprintFor: "Reprint {{documentNo}}",
     reprintTitle: "Reprint {{documentNo}}",
     reprintExplain:
-      "A reprint keeps the number and the issue date, is marked “补打” with its count, and carries a new verification code. The old paper's code stops verifying: it shows “reprinted, rely on the new copy”.",
+      "A reprint keeps the number and the issue date, is marked “补打” with its count, and carries a new verification code. The old paper's code stops verifying: it shows “该证明已补打，原件作废” (reprinted; this copy is void).",
     reprintConfirm: "Reprint",
     cancel: "Cancel",
     issued: "{{documentNo}} issued.",

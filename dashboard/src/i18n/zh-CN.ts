@@ -328,7 +328,7 @@ export const zhCN = {
     reprintFor: "补打 {{documentNo}}",
     reprintTitle: "补打 {{documentNo}}",
     reprintExplain:
-      "补打的证明编号和开具日期不变，纸面注明“补打”及次数，并使用新的核验码。原纸本的核验码随即作废：核验时显示“已补打，以新证明为准”。",
+      "补打的证明编号和开具日期不变，纸面注明“补打”及次数，并使用新的核验码。原纸本的核验码随即作废：核验时显示“该证明已补打，原件作废”。",
     reprintConfirm: "确定补打",
     cancel: "取消",
     issued: "已开具 {{documentNo}}。",

@@ -3,7 +3,7 @@ import { formatNotice, type Locale } from "@xueji/shared";
 import type { Database, Executor } from "../db/client";
 import { verifyCounters } from "../db/schema";
 import { countInWindow, pruneWindows } from "../services/rate-window";
-import { escapeHtml } from "../services/reports/status-document-html";
+import { chineseDate, escapeHtml } from "../services/reports/status-document-html";
 import { verifyStatusDocument } from "../services/reports/verify-status-document";
 
 /** Lookups per address in a window: enough for anyone checking a few papers, far too few to try codes. */
@@ -74,7 +74,11 @@ export function handleVerify(req: IncomingMessage, res: ServerResponse, database
       // 410 Gone: the paper was genuine but is replaced. Only that and the day are said — no name, no
       // number, no kind: whoever typed the code holds that paper and needs nothing more to ask for the new one.
       const title = formatNotice("verify.superseded", {}, locale);
-      const message = formatNotice("verify.superseded-detail", { date: doc.reprintedOn }, locale);
+      const message = formatNotice(
+        "verify.superseded-detail",
+        { date: locale === "zh-CN" ? chineseDate(doc.reprintedOn) : doc.reprintedOn },
+        locale,
+      );
       return send(410, { valid: false, superseded: true, title, message, reprintedOn: doc.reprintedOn }, [message]);
     }
     // Only the name, the status and the date (and the kind, in the title) — nothing else of the record.
