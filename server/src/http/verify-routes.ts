@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { isIPv6 } from "node:net";
 import { formatNotice, type Locale } from "@xueji/shared";
 import type { Database, Executor } from "../db/client";
 import { verifyCounters } from "../db/schema";
@@ -16,8 +17,27 @@ let lastPrune = 0;
  * One fixed window per address in the database (`verify_counters`), counted by one upsert-and-return:
  * every server process on the database shares it, so running several does not multiply the allowance.
  */
+/**
+ * The key an address is counted under: an IPv4 address as it is (also when written IPv4-mapped,
+ * ::ffff:1.2.3.4), an IPv6 address by its /64 — one household or server gets a whole /64, so
+ * counting each address would give a single client 2^64 allowances.
+ */
+export function verifyLimitKey(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped) return `address:${mapped[1]}`;
+  if (!isIPv6(address)) return `address:${address}`;
+  const [head = "", tail] = address.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
+  return `address:${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
+
 async function allowed(db: Executor, address: string, now = new Date()): Promise<boolean> {
-  const { attempts } = await countInWindow(db, "verify_counters", `address:${address}`, VERIFY_WINDOW_MINUTES, now);
+  const { attempts } = await countInWindow(db, "verify_counters", verifyLimitKey(address), VERIFY_WINDOW_MINUTES, now);
   // Closed windows are dropped now and then (each process at most hourly), so addresses seen once do not pile up.
   if (now.getTime() - lastPrune > PRUNE_EVERY_MS) {
     lastPrune = now.getTime();

@@ -348,8 +348,20 @@ describe.each(TEST_ENGINES)("学籍统计 and 在读证明/学历证明 on %s (i
       // Behind the proxy every request comes from it: the client is the last X-Forwarded-For entry (the one the proxy added).
       expect((await lookups(proxied.base, "203.0.113.9, 198.51.100.7", VERIFY_LIMIT + 1)).at(-1)).toBe(429);
       expect(await lookups(proxied.base, "203.0.113.9, 198.51.100.8", 1)).toEqual([404]);
-      const keys = (await w.db.select({ key: verifyCounters.key }).from(verifyCounters)).map((r) => r.key).sort();
-      expect(keys).toEqual(["address:198.51.100.7", "address:198.51.100.8"]);
+      // An IPv6 client is counted by its /64 (any address of it is the same client); an IPv4-mapped one as IPv4.
+      expect((await lookups(proxied.base, "2001:db8:1:2::1", VERIFY_LIMIT)).at(-1)).toBe(404);
+      expect(await lookups(proxied.base, "2001:0db8:0001:0002:ffff:0:0:9", 1)).toEqual([429]);
+      expect(await lookups(proxied.base, "2001:db8:1:3::1", 1)).toEqual([404]);
+      expect(await lookups(proxied.base, "::ffff:198.51.100.8", 1)).toEqual([404]);
+      const keys = (await w.db.select({ key: verifyCounters.key, attempts: verifyCounters.attempts }).from(verifyCounters)).sort((a, b) =>
+        a.key.localeCompare(b.key),
+      );
+      expect(keys).toEqual([
+        { key: "address:198.51.100.7", attempts: VERIFY_LIMIT + 1 },
+        { key: "address:198.51.100.8", attempts: 2 },
+        { key: "address:2001:db8:1:2::/64", attempts: VERIFY_LIMIT + 1 },
+        { key: "address:2001:db8:1:3::/64", attempts: 1 },
+      ]);
     } finally {
       proxied.close();
       await resetVerifyLimits(w.db);
