@@ -20,6 +20,8 @@ export interface Context {
   today: () => string;
   /** Sets or clears the session cookie (HTTP only; absent for direct callers). */
   setSessionCookie?: (token: string | null, expiresAt?: Date) => void;
+  /** The origin the request reached this server at (HTTP only), e.g. https://xueji.example.edu.cn */
+  origin?: string;
 }
 
 export interface InnerOptions {
@@ -32,6 +34,7 @@ export interface InnerOptions {
   requestId?: string;
   log?: Logger;
   setSessionCookie?: Context["setSessionCookie"];
+  origin?: string;
 }
 
 /** A short id a secretary can read out on the phone (12 hex digits: 2^48, no collision in a year of logs). */
@@ -72,5 +75,6 @@ export async function createContextInner(options: InnerOptions): Promise<Context
     log: options.log ?? scope?.log ?? silentLogger.child({ requestId }),
     today: options.today,
     ...(options.setSessionCookie ? { setSessionCookie: options.setSessionCookie } : {}),
+    ...(options.origin ? { origin: options.origin } : {}),
   };
 }

@@ -83,6 +83,9 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "reports.headcount": [S, S, A, A, A, F, U],
   "reports.headcountXlsx": [S, S, A, A, A, F, U],
   "reports.issueDocument": [H, F, A, F, F, F, U],
+  // 补打 as issuing: another college's paper is "not found", like a missing one.
+  "reports.reprintDocument": [H, F, A, F, F, F, U],
+  "reports.documents": [H, F, A, F, F, F, U],
   // The dashboard. Saved views are a reader's own (or shared with a role), not a college's: no college side.
   "views.list": [A, A, A, A, A, F, U],
   "views.save": [A, A, A, A, A, F, U],
@@ -244,6 +247,12 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     "reports.headcountXlsx": (c, side) => c.reports.headcountXlsx({ date: "2026-11-23", collegeId: college(side) }),
     "reports.issueDocument": (c, side) =>
       c.reports.issueDocument({ studentNo: side === "own" ? "2025010001" : "2025020001", kind: "enrolment" }),
+    "reports.reprintDocument": async (c, side) => {
+      const studentNo = side === "own" ? "2025010001" : "2025020001";
+      const { documentNo } = await (await w.as("registrar")).reports.issueDocument({ studentNo, kind: "enrolment" });
+      return c.reports.reprintDocument({ documentNo });
+    },
+    "reports.documents": (c, side) => c.reports.documents({ studentNo: side === "own" ? "2025010001" : "2025020001" }),
     "views.list": (c) => c.views.list({ page: "applications" }),
     "views.save": (c) => c.views.save({ page: "applications", name: `视图${randomUUID().slice(0, 8)}`, state: { stage: "draft" } }),
     // The caller's own view: removing it passes; another's would be "not found".

@@ -9,6 +9,7 @@ export * from "./calendar/registration-rules";
 export * from "./calendar/working-days";
 export * from "./cell";
 export * from "./codes/course";
+export * from "./codes/discipline";
 export * from "./codes/ethnicity";
 export * from "./codes/gender";
 export * from "./codes/level";

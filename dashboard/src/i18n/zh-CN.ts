@@ -334,6 +334,28 @@ export const zhCN = {
       "degree-not-graduated": "未毕业不授予学位",
     },
   },
+  documents: {
+    title: "在读证明与学历证明",
+    issueEnrolment: "开具在读证明",
+    issueEducation: "开具学历证明",
+    none: "尚未为该生开具证明。",
+    kind: { enrolment: "在读证明", education: "学历证明" },
+    col: { documentNo: "编号", kind: "类型（学籍状态）", issuedOn: "开具日期", reprints: "补打", actions: "操作" },
+    kindWithStatus: "{{kind}}（{{status}}）",
+    reprintCount: "{{count}} 次 · {{date}}",
+    reprint: "补打",
+    reprintFor: "补打 {{documentNo}}",
+    reprintTitle: "补打 {{documentNo}}",
+    reprintExplain:
+      "补打的证明编号和开具日期不变，纸面注明“补打”及次数，并使用新的核验码。原纸本的核验码随即作废：核验时显示“该证明已补打，原件作废”。",
+    reprintConfirm: "确定补打",
+    cancel: "取消",
+    issued: "已开具 {{documentNo}}。",
+    reprinted: "已补打 {{documentNo}}（第 {{count}} 次）。",
+    code: "核验码（只显示这一次，已印在证明上）：",
+    print: "打印证明",
+    frameTitle: "待打印的证明",
+  },
 };
 
 export type Messages = typeof zhCN;

@@ -65,6 +65,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
         requestId: meta.requestId,
         today: options.today ?? (() => todayInChina()),
         setSessionCookie: (token, expiresAt) => res.setHeader("Set-Cookie", sessionCookie(token, expiresAt, meta.https)),
+        origin: meta.origin,
       });
     },
   });
@@ -89,7 +90,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
       handleExport(req, res, database, meta.token, meta.locale).catch((error: unknown) => fail(res, meta, error));
       return;
     }
-    if (handleVerify(req, res, database, meta.locale)) return;
+    if (handleVerify(req, res, database, meta.locale, meta.address)) return;
     if (url.pathname.startsWith("/api/files/")) {
       // The fix upload is multipart, which a form on another site can send with the cookie.
       if (req.method === "POST" && crossSite(req, meta, allowedOrigins)) {

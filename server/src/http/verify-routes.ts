@@ -1,25 +1,49 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { isIPv6 } from "node:net";
 import { formatNotice, type Locale } from "@xueji/shared";
-import type { Database } from "../db/client";
-import { escapeHtml } from "../services/reports/status-document-html";
+import type { Database, Executor } from "../db/client";
+import { verifyCounters } from "../db/schema";
+import { countInWindow, pruneWindows } from "../services/rate-window";
+import { chineseDate, escapeHtml } from "../services/reports/status-document-html";
 import { verifyStatusDocument } from "../services/reports/verify-status-document";
 
 /** Lookups per address in a window: enough for anyone checking a few papers, far too few to try codes. */
 export const VERIFY_LIMIT = 20;
-export const VERIFY_WINDOW_MS = 10 * 60_000;
-const hits = new Map<string, number[]>();
+export const VERIFY_WINDOW_MINUTES = 10;
+const PRUNE_EVERY_MS = 60 * 60_000;
+let lastPrune = 0;
 
-/** A sliding window per address (per server process; the 120-bit codes are the real protection). */
-function allowed(address: string, now = Date.now()): boolean {
-  const recent = (hits.get(address) ?? []).filter((t) => now - t < VERIFY_WINDOW_MS);
-  if (recent.length >= VERIFY_LIMIT) {
-    hits.set(address, recent);
-    return false;
+/**
+ * One fixed window per address in the database (`verify_counters`), counted by one upsert-and-return:
+ * every server process on the database shares it, so running several does not multiply the allowance.
+ */
+/**
+ * The key an address is counted under: an IPv4 address as it is (also when written IPv4-mapped,
+ * ::ffff:1.2.3.4), an IPv6 address by its /64 — one household or server gets a whole /64, so
+ * counting each address would give a single client 2^64 allowances.
+ */
+export function verifyLimitKey(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped) return `address:${mapped[1]}`;
+  if (!isIPv6(address)) return `address:${address}`;
+  const [head = "", tail] = address.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
+  return `address:${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
+
+async function allowed(db: Executor, address: string, now = new Date()): Promise<boolean> {
+  const { attempts } = await countInWindow(db, "verify_counters", verifyLimitKey(address), VERIFY_WINDOW_MINUTES, now);
+  // Closed windows are dropped now and then (each process at most hourly), so addresses seen once do not pile up.
+  if (now.getTime() - lastPrune > PRUNE_EVERY_MS) {
+    lastPrune = now.getTime();
+    await pruneWindows(db, "verify_counters", now);
   }
-  recent.push(now);
-  hits.set(address, recent);
-  if (hits.size > 10_000) for (const [key, times] of hits) if (times.every((t) => now - t >= VERIFY_WINDOW_MS)) hits.delete(key);
-  return true;
+  return attempts <= VERIFY_LIMIT;
 }
 
 const KIND_NAMES: Record<string, Record<Locale, string>> = {
@@ -41,10 +65,11 @@ function page(status: number, res: ServerResponse, title: string, lines: string[
 
 /**
  * The public check of a 在读证明 or 学历证明: `/verify/<code>` (a page) and `/api/verify/<code>` (JSON),
- * no sign-in, showing only the name, the status and the date; rate-limited per address.
+ * no sign-in, showing only the name, the status and the date; rate-limited per address (`address` is
+ * the client as the request metadata sees it, so behind a trusted proxy it is the forwarded one).
  * Returns false when the request is not one of these.
  */
-export function handleVerify(req: IncomingMessage, res: ServerResponse, database: Database, locale: Locale): boolean {
+export function handleVerify(req: IncomingMessage, res: ServerResponse, database: Database, locale: Locale, address: string): boolean {
   const url = new URL(req.url ?? "/", "http://localhost");
   const match = /^\/(api\/)?verify\/([^/]{1,64})$/.exec(url.pathname);
   if (!match || req.method !== "GET") return false;
@@ -54,33 +79,53 @@ export function handleVerify(req: IncomingMessage, res: ServerResponse, database
     res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
     res.end(JSON.stringify(body));
   };
-  if (!allowed(req.socket.remoteAddress ?? "unknown")) {
-    const message = formatNotice("verify.rate-limited", {}, locale);
-    res.setHeader("retry-after", String(VERIFY_WINDOW_MS / 1000));
-    send(429, { valid: false, title: message, message }, []);
-    return true;
-  }
-  verifyStatusDocument(database.db, decodeURIComponent(match[2] as string))
-    .then((doc) => {
-      if (!doc) {
-        const message = formatNotice("verify.unknown", {}, locale);
-        return send(404, { valid: false, title: message, message }, []);
-      }
-      const title = `${formatNotice("verify.valid", {}, locale)}：${KIND_NAMES[doc.kind]?.[locale] ?? doc.kind}`;
-      send(200, { valid: true, title, kind: doc.kind, name: doc.name, status: doc.status, date: doc.issuedOn }, [
-        `姓名 / Name：${doc.name}`,
-        `学籍状态 / Status：${doc.status}`,
-        `开具日期 / Date：${doc.issuedOn}`,
-      ]);
-    })
-    .catch(() => {
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      res.end();
-    });
+  const lookup = async () => {
+    if (!(await allowed(database.db, address))) {
+      const message = formatNotice("verify.rate-limited", {}, locale);
+      res.setHeader("retry-after", String(VERIFY_WINDOW_MINUTES * 60));
+      return send(429, { valid: false, title: message, message }, []);
+    }
+    const doc = await verifyStatusDocument(database.db, safeDecode(match[2] as string));
+    if (!doc) {
+      const message = formatNotice("verify.unknown", {}, locale);
+      return send(404, { valid: false, title: message, message }, []);
+    }
+    if (doc.state === "superseded") {
+      // 410 Gone: the paper was genuine but is replaced. Only that and the day are said — no name, no
+      // number, no kind: whoever typed the code holds that paper and needs nothing more to ask for the new one.
+      const title = formatNotice("verify.superseded", {}, locale);
+      const message = formatNotice(
+        "verify.superseded-detail",
+        { date: locale === "zh-CN" ? chineseDate(doc.reprintedOn) : doc.reprintedOn },
+        locale,
+      );
+      return send(410, { valid: false, superseded: true, title, message, reprintedOn: doc.reprintedOn }, [message]);
+    }
+    // Only the name, the status and the date (and the kind, in the title) — nothing else of the record.
+    const title = `${formatNotice("verify.valid", {}, locale)}：${KIND_NAMES[doc.kind]?.[locale] ?? doc.kind}`;
+    send(200, { valid: true, title, kind: doc.kind, name: doc.name, status: doc.status, date: doc.issuedOn }, [
+      `姓名 / Name：${doc.name}`,
+      `学籍状态 / Status：${doc.status}`,
+      `开具日期 / Date：${doc.issuedOn}`,
+    ]);
+  };
+  lookup().catch(() => {
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+    res.end();
+  });
   return true;
 }
 
+/** A malformed percent-escape reads as no code rather than an error. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return "";
+  }
+}
+
 /** For tests: forget the counts. */
-export function resetVerifyLimits(): void {
-  hits.clear();
+export async function resetVerifyLimits(db: Executor): Promise<void> {
+  await db.delete(verifyCounters);
 }

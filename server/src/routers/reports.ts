@@ -2,7 +2,8 @@ import { AppError } from "@xueji/shared";
 import { z } from "zod";
 import { headcount } from "../services/reports/headcount";
 import { headcountExport } from "../services/reports/headcount-export";
-import { issueStatusDocument } from "../services/reports/issue-status-document";
+import { issueStatusDocument, listStatusDocuments, reprintStatusDocument } from "../services/reports/issue-status-document";
+import type { Viewer } from "../services/viewer";
 import { collegeFilter, procedureFor, router, toTrpcError } from "../trpc";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -17,6 +18,20 @@ const headcountRow = z.object({
   status: z.string(),
   statusName: z.string(),
   count: z.number(),
+});
+
+const documentKind = z.enum(["enrolment", "education"]);
+/** A printed 在读证明/学历证明: its page and its verification code (shown once: only its hash is kept). */
+const printedDocument = z.object({
+  id: z.number(),
+  documentNo: z.string(),
+  kind: documentKind,
+  issuedOn: z.string(),
+  reprintCount: z.number(),
+  reprintedOn: z.string().nullable(),
+  verifyCode: z.string(),
+  verifyPath: z.string(),
+  html: z.string(),
 });
 
 /** 学籍统计 (seed 001 十) and 在读证明/学历证明 (seed 000 二–三). */
@@ -39,27 +54,40 @@ export const reportsRouter = router({
     }),
   /** A numbered, printable 在读证明 or 学历证明 with its verification code (shown once: only its hash is kept). */
   issueDocument: procedureFor("documents.issue")
-    .input(z.object({ studentNo: z.string().min(1).max(30), kind: z.enum(["enrolment", "education"]) }))
+    .input(z.object({ studentNo: z.string().min(1).max(30), kind: documentKind }))
+    .output(printedDocument)
+    .mutation(({ ctx, input }) => issueStatusDocument(ctx.db, { ...documentContext(ctx), studentNo: input.studentNo, kind: input.kind })),
+  /** 补打: the same certificate again — same number, marked 补打 — under a new code; the old code is retired. */
+  reprintDocument: procedureFor("documents.issue")
+    .input(z.object({ documentNo: z.string().min(1).max(30) }))
+    .output(printedDocument)
+    .mutation(({ ctx, input }) => reprintStatusDocument(ctx.db, { ...documentContext(ctx), documentNo: input.documentNo })),
+  /** The certificates issued for a student, newest first, with their reprints. */
+  documents: procedureFor("documents.issue")
+    .input(z.object({ studentNo: z.string().min(1).max(30) }))
     .output(
-      z.object({
-        id: z.number(),
-        documentNo: z.string(),
-        kind: z.enum(["enrolment", "education"]),
-        issuedOn: z.string(),
-        verifyCode: z.string(),
-        verifyPath: z.string(),
-        html: z.string(),
-      }),
+      z.array(
+        z.object({
+          id: z.number(),
+          documentNo: z.string(),
+          kind: documentKind,
+          statusShown: z.string(),
+          issuedOn: z.string(),
+          reprintCount: z.number(),
+          reprintedOn: z.string().nullable(),
+        }),
+      ),
     )
-    .mutation(({ ctx, input }) =>
-      issueStatusDocument(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
-        scopeCollegeId: ctx.scope.collegeId,
-        studentNo: input.studentNo,
-        kind: input.kind,
-        today: ctx.today(),
-        // Where the public verification page lives, as printed on the paper.
-        publicBase: process.env.XUEJI_PUBLIC_URL ?? "",
-      }),
-    ),
+    .query(({ ctx, input }) => listStatusDocuments(ctx.db, { scopeCollegeId: ctx.viewer.scope.collegeId, studentNo: input.studentNo })),
 });
+
+/** Who issues, in which college, on which day, and where the paper says it can be checked. */
+function documentContext(ctx: { viewer: Viewer; today: () => string; origin?: string }) {
+  return {
+    actor: ctx.viewer,
+    scopeCollegeId: ctx.viewer.scope.collegeId,
+    today: ctx.today(),
+    // A paper needs a whole address: the configured public one, else where the issuer reached this server.
+    publicBase: (process.env.XUEJI_PUBLIC_URL || ctx.origin || "").replace(/\/+$/, ""),
+  };
+}

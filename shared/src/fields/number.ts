@@ -56,6 +56,21 @@ export function parseCredits(cell: Cell): FieldResult<number> {
   return result;
 }
 
+/**
+ * 平均学分绩点 as the academic system reports it: 0 to 5 (the 4- and 5-point scales both fit), at
+ * most two decimals. A number cell's binary noise (3.4499999999999997) is the 3.45 it shows; a third
+ * decimal is a figure the system does not give, so it is refused rather than rounded for the secretary.
+ */
+export function parseGpa(cell: Cell): FieldResult<number> {
+  const result = parseNumber(cell, { label: "gpa", min: 0, max: 5 });
+  if (result.value === null || result.issues.length) return result;
+  const hundredths = result.value * 100;
+  if (Math.abs(hundredths - Math.round(hundredths)) > 1e-6) {
+    return { value: null, issues: [fieldIssue("gpa.decimals", { value: result.value })] };
+  }
+  return { value: Math.round(hundredths) / 100, issues: [] };
+}
+
 /** 学制: 1.5 to 8 years (DOMAIN.md §7, XZ). */
 export function parseDuration(cell: Cell): FieldResult<number> {
   const result = parseNumber(cell, { label: "duration", min: 1.5, max: 8, unit: "年" });

@@ -182,6 +182,11 @@ export const catalogue = {
     "zh-CN": "学分 {value} 不是 0.5 的整数倍。",
     en: "Credits {value} is not a multiple of 0.5.",
   },
+  "gpa.decimals": {
+    severity: "error",
+    "zh-CN": "平均学分绩点 {value} 超过两位小数，请填写教务系统给出的绩点（如 3.25）。",
+    en: "GPA {value} has more than two decimals; enter the figure the academic system gives (e.g. 3.25).",
+  },
   "score.unrecognised": {
     severity: "error",
     "zh-CN": "成绩“{value}”无法识别。可填 0–100 的分数、优秀/良好/中等/及格/不及格，或缺考、作弊、免修、缓考等。",

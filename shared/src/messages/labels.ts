@@ -39,6 +39,8 @@ export const FIELD_LABELS: Readonly<Record<FieldKey, Record<Locale, string>>> = 
   admissionType: { "zh-CN": "入学方式", en: "Admission type" },
   phone: { "zh-CN": "联系电话", en: "Phone" },
   address: { "zh-CN": "家庭住址", en: "Home address" },
+  gpa: { "zh-CN": "平均学分绩点", en: "GPA" },
+  discipline: { "zh-CN": "处分", en: "Disciplinary sanction" },
 };
 
 export const SHEET_LABELS: Readonly<Record<SheetKind, Record<Locale, string>>> = {

@@ -1,3 +1,4 @@
+import { DISCIPLINE } from "../codes/discipline";
 import type { AuditReason } from "../rules/graduation-audit";
 import type { Locale } from "./catalogue";
 
@@ -68,9 +69,19 @@ export function graduationReasonText(reason: AuditReason, locale: Locale): strin
         : `${reason.years} years after the normal duration, beyond the ${reason.limit}-year limit for a degree`;
     case "degree-failed-required":
       return zh ? `有 ${reason.count} 门必修课程仍不合格，不授予学位` : `${reason.count} required courses still failed: no degree`;
-    case "degree-condition":
+    case "degree-condition": {
+      const actual = factText(reason.fact, reason.actual);
+      const required = reason.required.replace(/^([≥≤=])(.*)$/, (_m, op: string, value: string) => `${op}${factText(reason.fact, value)}`);
       return zh
-        ? `学位条件“${reason.condition}”未满足：${reason.fact} 为 ${reason.actual}，要求 ${reason.required}`
-        : `Degree condition “${reason.condition}” not met: ${reason.fact} is ${reason.actual}, required ${reason.required}`;
+        ? `学位条件“${reason.name?.[locale] || reason.condition}”未满足：${actual ? `为 ${actual}` : "无数据"}，要求 ${required}`
+        : `Degree condition “${reason.name?.[locale] || reason.condition}” not met: ${actual || "no data"}, required ${required}`;
+    }
   }
+}
+
+/** A fact as the registrar knows it: a 处分 by its name (0018), not its code — 留校察看, not 4. */
+function factText(fact: string, value: string): string {
+  if (fact !== "discipline" || !value) return value;
+  const entry = DISCIPLINE.entries.find((e) => e.code === value);
+  return entry ? entry.name : value;
 }

@@ -83,7 +83,15 @@ export type AuditReason =
   | { code: "degree-not-graduated" }
   | { code: "degree-too-late"; years: number; limit: number }
   | { code: "degree-failed-required"; count: number }
-  | { code: "degree-condition"; condition: string; fact: string; actual: string; required: string };
+  | {
+      code: "degree-condition";
+      condition: string;
+      fact: string;
+      actual: string;
+      required: string;
+      /** The condition's name as the school wrote it, so the reason reads 平均学分绩点, not gpa. */
+      name?: Record<Locale, string>;
+    };
 
 export interface AuditResult {
   studentNo: string;
@@ -167,6 +175,7 @@ function degreeConditions(input: AuditInput, years: number, rules: AuditRules): 
         fact: c.fact,
         actual: actual === null || actual === undefined ? "" : String(actual),
         required: `${c.op === "min" ? "≥" : c.op === "max" ? "≤" : "="}${c.value}`,
+        name: c.name,
       });
   }
   return out;

@@ -40,6 +40,10 @@ export const FIELD_KEYS = [
   "admissionType",
   "phone",
   "address",
+  // Degree facts the graduates sheet brings for the degree audit's conditions (DOMAIN.md §6 "degree
+  // conditions (school-specific)"; seed 001 七 “按学校相关文件规定审核毕业生授位资格”).
+  "gpa",
+  "discipline",
 ] as const;
 
 export type FieldKey = (typeof FIELD_KEYS)[number];
@@ -53,7 +57,8 @@ export type CodeTableId =
   | "registrationStatus"
   | "courseNature"
   | "examType"
-  | "studentStatus";
+  | "studentStatus"
+  | "discipline";
 
 /** How a column's cells are read. Data, so templates can be stored and edited. */
 export type ParserSpec =
@@ -70,12 +75,15 @@ export type ParserSpec =
   | { kind: "yesNo" }
   | { kind: "grade" }
   | { kind: "phone" }
-  | { kind: "address"; max?: number };
+  | { kind: "address"; max?: number }
+  | { kind: "gpa" };
 
 export interface FieldDefinition {
   header: string;
   synonyms: readonly string[];
   parser: ParserSpec;
+  /** What a blank cell in this column says, read as if typed, where a blank has a meaning of its own. */
+  blankMeans?: string;
 }
 
 export const FIELDS: Readonly<Record<FieldKey, FieldDefinition>> = {
@@ -158,5 +166,21 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDefinition>> = {
     header: "家庭住址",
     synonyms: ["家庭地址", "家庭详细地址", "家庭住址（详细）", "通讯地址", "住址"],
     parser: { kind: "address", max: 100 },
+  },
+  gpa: {
+    header: "平均学分绩点",
+    synonyms: ["GPA", "绩点", "平均绩点", "学分绩点", "平均学分绩", "学位绩点", "PJXFJD"],
+    parser: { kind: "gpa" },
+  },
+  discipline: {
+    header: "处分",
+    synonyms: ["处分情况", "受处分情况", "违纪处分", "纪律处分", "处分等级"],
+    parser: { kind: "enum", table: "discipline" },
+    // A 处分 column is filled in only for the few students who have one (0018 has no code for "none":
+    // 正方 records sanctions, not their absence), so a blank cell there says 无. Leaving it "unknown"
+    // would withhold the degree of every student under a 处分 condition (DOMAIN.md §6 degree
+    // conditions) until the secretary typed 无 a few hundred times. What it cannot do is erase a
+    // sanction the record holds: see applyGraduates.
+    blankMeans: "无",
   },
 };

@@ -1,5 +1,6 @@
 import type { Cell } from "../cell";
 import { COURSE_NATURE, EXAM_TYPE } from "../codes/course";
+import { DISCIPLINE } from "../codes/discipline";
 import { ETHNICITY } from "../codes/ethnicity";
 import { GENDER } from "../codes/gender";
 import { LEVEL } from "../codes/level";
@@ -15,7 +16,7 @@ import { parseEnumeration } from "../fields/enumeration";
 import { parseIdNumber } from "../fields/id-number";
 import { parseIdentifier } from "../fields/identifier";
 import { parseName } from "../fields/name";
-import { parseCredits, parseDuration } from "../fields/number";
+import { parseCredits, parseDuration, parseGpa } from "../fields/number";
 import { parseScore } from "../fields/score";
 import { parseTerm } from "../fields/term";
 import { parseText, parseYesNo } from "../fields/text";
@@ -32,6 +33,7 @@ export const CODE_TABLES: Readonly<Record<CodeTableId, CodeTable>> = {
   courseNature: COURSE_NATURE,
   examType: EXAM_TYPE,
   studentStatus: STUDENT_STATUS,
+  discipline: DISCIPLINE,
 };
 
 export interface ReadContext {
@@ -93,5 +95,7 @@ export function readField(cell: Cell, field: FieldKey, spec: ParserSpec, context
       return parsePhone(cell);
     case "address":
       return parseAddress(cell, spec.max);
+    case "gpa":
+      return parseGpa(cell);
   }
 }

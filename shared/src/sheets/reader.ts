@@ -1,4 +1,4 @@
-import { type Cell, cellText, type GridRow, isBlankCell } from "../cell";
+import { type Cell, cellText, type GridRow, isBlankCell, textCell } from "../cell";
 import type { AgeLimits } from "../fields/age";
 import { type FieldIssue, fieldIssue, type Issue } from "../issues";
 import { DEFAULT_STANDING_RULES, type StandingRuleSet } from "../rules/rule-set";
@@ -148,6 +148,11 @@ export function createSheetReader(options: SheetReaderOptions) {
       const cell: Cell | null | undefined = row.cells[column.index];
       if (isBlankCell(cell)) {
         if (spec.required) place(row.row, column, fieldIssue("field.required", { label: column.field }));
+        const blankMeans = FIELDS[column.field].blankMeans;
+        if (blankMeans !== undefined) {
+          const meant = readField(textCell(blankMeans), column.field, spec.parser, context).value;
+          if (meant !== null) values[column.field] = meant;
+        }
         continue;
       }
       if (cell?.type === "error") {

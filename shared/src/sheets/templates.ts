@@ -109,7 +109,8 @@ export const DEFAULT_TEMPLATES: Readonly<Record<SheetKind, SheetTemplate>> = {
         "enrolmentDate",
         "expectedGraduationDate",
       ],
-      ["examNo", "ethnicity", "politicalStatus", "majorCode", "confirmed", ...IDENTITY_OPTIONAL],
+      // 平均学分绩点 and 处分 are recorded for the degree audit when the sheet is accepted.
+      ["examNo", "ethnicity", "politicalStatus", "majorCode", "confirmed", "gpa", "discipline", ...IDENTITY_OPTIONAL],
     ),
     uniqueKeys: [["studentNo"], ["idNumber"]],
     allowSubmitWithErrors: false,

@@ -41,6 +41,8 @@ export interface RowValues {
   admissionType?: string;
   phone?: string;
   address?: string;
+  gpa?: number;
+  discipline?: Coded;
 }
 
 /** The value as the cell should read once corrected, for reports and duplicate keys. */

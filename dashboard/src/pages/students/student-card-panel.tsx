@@ -10,6 +10,8 @@ import { QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { formatDate, formatDateTime } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
+import { useMay } from "../../shell/use-me";
+import { StudentDocuments } from "./student-documents";
 
 const useStyles = makeStyles({
   facts: {
@@ -23,7 +25,10 @@ const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-/** A student's card: the record (ID masked where the role must not see it), status history, applications, standing. */
+/**
+ * A student's card: the record (ID masked where the role must not see it), status history, applications,
+ * standing — and, for who may issue them, the student's 在读证明/学历证明 with 补打.
+ */
 export function StudentCardPanel({ studentNo, onClose }: { studentNo: string; onClose: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -33,6 +38,7 @@ export function StudentCardPanel({ studentNo, onClose }: { studentNo: string; on
   const fieldValue = (field: string, value: unknown) =>
     field === "status" ? t(`studentStatus.${String(value)}`, { defaultValue: String(value ?? "—") }) : String(value ?? "—");
   const card = useQuery(studentCardQuery(studentNo));
+  const mayIssueDocuments = useMay("documents.issue");
   return (
     <Section
       title={t("students.card", { studentNo })}
@@ -108,6 +114,7 @@ export function StudentCardPanel({ studentNo, onClose }: { studentNo: string; on
                 </ul>
               </>
             ) : null}
+            {mayIssueDocuments ? <StudentDocuments studentNo={c.student.studentNo} /> : null}
           </div>
         )}
       </QueryState>

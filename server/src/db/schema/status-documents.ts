@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { students } from "./students";
 import { users } from "./users";
 
@@ -26,9 +26,38 @@ export const statusDocuments = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The words printed (title, body, school), so a reprint carries what the original said. Null before 0016. */
+    printed: jsonb("printed").$type<{ title: string; body: string; schoolName: string }>(),
+    /** 补打: how many times the paper was printed again (same number, a new code each time) and the last day. */
+    reprintCount: integer("reprint_count").notNull().default(0),
+    reprintedOn: date("reprinted_on", { mode: "string" }),
   },
   (t) => [index("status_documents_student").on(t.studentId)],
 );
+
+/**
+ * The codes of papers replaced by a reprint: kept (as hashes) so the old paper's code tells a reader
+ * "已补打，以新证明为准" instead of looking like a forgery — and never reads as valid again.
+ */
+export const retiredVerifyCodes = pgTable("retired_verify_codes", {
+  codeHash: text("code_hash").primaryKey(),
+  documentId: integer("document_id")
+    .notNull()
+    .references(() => statusDocuments.id),
+  /** Which printing this code was on (0 = the original) and the day it was replaced. */
+  printing: integer("printing").notNull(),
+  retiredOn: date("retired_on", { mode: "string" }).notNull(),
+});
+
+/**
+ * The public verification page's rate-limit windows, one row per address: shared by every server
+ * process on the database (counted with one upsert-and-return, like the sign-in limiter).
+ */
+export const verifyCounters = pgTable("verify_counters", {
+  key: text("key").primaryKey(),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  attempts: integer("attempts").notNull(),
+});
 
 /** The last number of each kind and year (在读证明 2026-000123). */
 export const documentCounters = pgTable("document_counters", {

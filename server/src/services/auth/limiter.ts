@@ -1,7 +1,7 @@
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { resultRows } from "../../db/client";
 import { signInAttempts, signInCounters } from "../../db/schema";
+import { countInWindow, pruneWindows as pruneTableWindows } from "../rate-window";
 
 /**
  * The sign-in limits (README "Security"). A person with the right password at their usual address
@@ -37,21 +37,10 @@ export interface Count {
   minutesLeft: number;
 }
 
-/**
- * Counts one attempt and returns the new count, in ONE statement: a fresh window starts at 1, else
- * the count goes up by one. Concurrent callers are serialised by the row lock of the upsert, so 200
- * simultaneous attempts see 1…200 and only the first few are let through to the password check.
- */
+/** Counts one attempt and returns the new count, in one upsert-and-return (see countInWindow). */
 export async function countAttempt(db: Executor, kind: LimitKind, key: string, now: Date): Promise<Count> {
-  const windowStart = new Date(now.getTime() - LIMITS[kind].minutes * 60_000);
-  const result = await db.execute<{ attempts: number; window_started_at: string | Date }>(sql`
-    insert into sign_in_counters as c (key, window_started_at, attempts) values (${key}, ${now.toISOString()}, 1)
-    on conflict (key) do update set
-      attempts = case when c.window_started_at <= ${windowStart.toISOString()} then 1 else c.attempts + 1 end,
-      window_started_at = case when c.window_started_at <= ${windowStart.toISOString()} then ${now.toISOString()}::timestamptz else c.window_started_at end
-    returning attempts, window_started_at`);
-  const [row] = resultRows<{ attempts: number; window_started_at: string | Date }>(result);
-  return toCount(kind, Number(row?.attempts ?? 1), new Date(row?.window_started_at ?? now), now);
+  const { attempts, windowStartedAt } = await countInWindow(db, "sign_in_counters", key, LIMITS[kind].minutes, now);
+  return toCount(kind, attempts, windowStartedAt, now);
 }
 
 /** The count of a window without adding to it (0 when none is open). */
@@ -97,7 +86,7 @@ export async function isFamiliar(db: Executor, username: string, address: string
 
 /** Drops windows closed for over a day, so names an attacker invents do not pile up. */
 export async function pruneWindows(db: Executor, now: Date): Promise<void> {
-  await db.delete(signInCounters).where(lt(signInCounters.windowStartedAt, new Date(now.getTime() - 86_400_000)));
+  await pruneTableWindows(db, "sign_in_counters", now);
 }
 
 function toCount(kind: LimitKind, attempts: number, startedAt: Date, now: Date): Count {

@@ -1,12 +1,31 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { statusDocuments } from "../../db/schema";
+import { retiredVerifyCodes, statusDocuments } from "../../db/schema";
 import { hashVerifyCode, normaliseVerifyCode } from "./verify-code";
 
-/** What the public may see of a certificate: only the name, the status and the date (and which kind of paper it is). */
-export async function verifyStatusDocument(db: Db, input: string) {
+export type Verification =
+  | {
+      state: "valid";
+      kind: string;
+      name: string;
+      status: string;
+      issuedOn: string;
+    }
+  | {
+      /** The code of a paper replaced by a reprint: never valid again, and it says so instead of "unknown". */
+      state: "superseded";
+      reprintedOn: string;
+    };
+
+/**
+ * What the public may see of a certificate: only the name, the status and the date (and which kind of
+ * paper it is). A replaced paper's code shows nothing of the record — only that a reprint replaced it,
+ * and when.
+ */
+export async function verifyStatusDocument(db: Db, input: string): Promise<Verification | null> {
   const code = normaliseVerifyCode(input);
   if (!code) return null;
+  const hash = hashVerifyCode(code);
   const [doc] = await db
     .select({
       kind: statusDocuments.kind,
@@ -15,7 +34,18 @@ export async function verifyStatusDocument(db: Db, input: string) {
       issuedOn: statusDocuments.issuedOn,
     })
     .from(statusDocuments)
-    .where(eq(statusDocuments.verifyCodeHash, hashVerifyCode(code)))
+    .where(eq(statusDocuments.verifyCodeHash, hash))
     .limit(1);
-  return doc ?? null;
+  if (doc) return { state: "valid", ...doc };
+  const [retired] = await db
+    .select({
+      retiredOn: retiredVerifyCodes.retiredOn,
+      lastReprint: statusDocuments.reprintedOn,
+    })
+    .from(retiredVerifyCodes)
+    .innerJoin(statusDocuments, eq(statusDocuments.id, retiredVerifyCodes.documentId))
+    .where(eq(retiredVerifyCodes.codeHash, hash))
+    .limit(1);
+  // The newest printing is the one to rely on, whichever older code is typed.
+  return retired ? { state: "superseded", reprintedOn: retired.lastReprint ?? retired.retiredOn } : null;
 }

@@ -81,7 +81,11 @@ const graduationAuditSchema = z
                 fact: z
                   .string()
                   .regex(/^[A-Za-z0-9_.-]{1,40}$/)
-                  .meta({ title: "读取的数据", description: "学籍库字段（gpa、earnedCredits）或核对表带来的数据项" }),
+                  .meta({
+                    title: "读取的数据",
+                    description:
+                      "学籍库字段（gpa、earnedCredits）或核对表带来的数据项；毕业生核对表带来 gpa（平均学分绩点）和 discipline（处分代码：0 无、1 警告、2 严重警告、3 记过、4 留校察看、6 开除学籍）",
+                  }),
                 op: z.enum(["min", "max", "equals"]).meta({ title: "比较方式", description: "min 不低于、max 不高于、equals 等于" }),
                 value: z.union([z.number(), z.string().max(40), z.boolean()]).meta({ title: "要求的值" }),
               })

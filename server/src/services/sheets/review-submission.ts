@@ -6,6 +6,7 @@ import { sheetSubmissions } from "../../db/schema";
 import { openDismissalsFromSheet } from "../applications/open-dismissals";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { applyFailedCourses } from "./apply-failed-courses";
+import { applyGraduates } from "./apply-graduates";
 import { applyRoster, type RosterEffects } from "./apply-roster";
 import { inSlot } from "./sheet-slot";
 
@@ -29,7 +30,8 @@ export interface ReviewResult {
 
 /**
  * The registrar accepts or rejects a college's submission. Accepting applies it to the record:
- * a failed-course sheet feeds the standing rules (pending items), a roster updates registration.
+ * a failed-course sheet feeds the standing rules (pending items), a roster updates registration,
+ * a graduates sheet records the degree facts it carries (GPA, 处分) for the degree audit.
  * Deciding the same way twice does nothing the second time; changing a decision is refused.
  */
 export async function reviewSubmission(db: Db, options: ReviewOptions): Promise<ReviewResult> {
@@ -60,6 +62,7 @@ export async function reviewSubmission(db: Db, options: ReviewOptions): Promise<
       const kind = submission.kind;
       if (kind === "failed-courses") effects = await applyFailedCourses(tx, submission);
       else if (kind === "roster-new" || kind === "roster-returning") effects = await applyRoster(tx, submission);
+      else if (kind === "graduates") effects = await applyGraduates(tx, submission, options.actor);
       else if (kind === "dismissal")
         effects = {
           pendingItemsCreated: 0,
