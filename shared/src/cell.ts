@@ -22,6 +22,14 @@ export interface GridRow {
   cells: ReadonlyArray<Cell | null | undefined>;
 }
 
+/**
+ * Excel's widest worksheet: columns A–XFD. The one column limit of every reader (the .xlsx and CSV
+ * readers of `xueji validate` and the task pane's file mode) and of the server's grid input, so a sheet
+ * that passes `xueji validate` is never refused on submit for its width. Memory is bounded by the
+ * request size (the grid as JSON), not by this number.
+ */
+export const MAX_SHEET_COLUMNS = 16_384;
+
 export const EMPTY_CELL: Cell = { value: null, type: "empty" };
 
 export function textCell(value: string): Cell {

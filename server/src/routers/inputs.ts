@@ -1,10 +1,9 @@
-import { SHEET_KINDS } from "@xueji/shared";
-import { z } from "zod";
+import { MAX_SHEET_COLUMNS, SHEET_KINDS } from "@xueji/shared";
+import { type RefinementCtx, z } from "zod";
 
 // Excel holds at most 32,767 characters in a cell and 1,048,576 rows; a check sheet is far smaller.
 export const MAX_CELL_TEXT = 32_767;
 export const MAX_ROWS = 100_000;
-export const MAX_COLUMNS = 256;
 
 export { idInput, MAX_INT4 } from "../services/ids";
 
@@ -34,15 +33,36 @@ const cell = z
   })
   .strict();
 
-/** A worksheet as the add-in or the command line read it: rows of plain cells. */
+/**
+ * A worksheet as the add-in or the command line read it: rows of plain cells. Its width is checked
+ * by `refineGridWidth` (with the sheet's name), not here, so the message is the file reader's.
+ */
 export const gridInput = z
   .array(
     z.object({
       row: z.number().int().min(1).max(1_048_576),
-      cells: z.array(cell.nullable()).max(MAX_COLUMNS),
+      cells: z.array(cell.nullable()),
     }),
   )
   .max(MAX_ROWS);
+
+/**
+ * A grid wider than Excel allows is refused with the very message `xueji validate` gives for such a
+ * file (`file.too-many-columns`, same limit from shared), carried by the issue's `appError`.
+ */
+export function refineGridWidth(
+  input: { grid: ReadonlyArray<{ row: number; cells: readonly unknown[] }>; fileName?: string | undefined },
+  ctx: RefinementCtx,
+): void {
+  const wide = input.grid.find((r) => r.cells.length > MAX_SHEET_COLUMNS);
+  if (!wide) return;
+  ctx.addIssue({
+    code: "custom",
+    path: ["grid"],
+    message: "too many columns",
+    params: { appError: "file.too-many-columns", sheet: input.fileName || "—", row: wide.row, limit: MAX_SHEET_COLUMNS },
+  });
+}
 
 export const sheetKindInput = z.enum(SHEET_KINDS);
 export const termInput = z.string().regex(/^\d{4}-\d{4}-[123]$/);
