@@ -67,7 +67,7 @@ export function describeError(error: TRPCError, locale: Locale): { appCode: Erro
     const problem = error.code === "PARSE_ERROR" ? "not-json" : error.code === "PAYLOAD_TOO_LARGE" ? "too-large" : "request";
     return { appCode: "input.invalid", userMessage: formatError("input.invalid", { problem }, locale) };
   }
-  return { appCode: "internal", userMessage: formatError("internal", { detail: error.code }, locale) };
+  return { appCode: "internal", userMessage: formatError("internal", {}, locale) };
 }
 
 const t = initTRPC.context<Context>().create({

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { TRPCClientError } from "@trpc/client";
-import { AppError, type Locale, type SheetKind } from "@xueji/shared";
+import type { Locale, SheetKind } from "@xueji/shared";
 import cliProgress from "cli-progress";
 import { todayInChina } from "../clock";
 import { readSheetGrid, toWire } from "../files/read-sheet-grid";
 import type { Receipt } from "../services/sheets/submit-sheet";
 import { type ApiClient, apiClient } from "./api-client";
+import { cliMessage, debugDetail } from "./cli-message";
 
 export interface SubmitOptions {
   files: string[];
@@ -53,9 +53,8 @@ async function submitOne(api: ApiClient, file: string, options: SubmitOptions, c
     });
     return { file, receipt: receipt as Receipt };
   } catch (error) {
-    if (error instanceof AppError) return { file, error: error.userMessage(options.locale) };
-    if (error instanceof TRPCClientError) return { file, error: error.message };
-    return { file, error: error instanceof Error ? error.message : String(error) };
+    const detail = debugDetail(error);
+    return { file, error: `${cliMessage(error, options.locale)}${detail ? `\n${detail}` : ""}` };
   }
 }
 
@@ -129,7 +128,7 @@ export async function submitFiles(options: SubmitOptions): Promise<{ code: numbe
     try {
       collegeId = (await api.auth.me.query()).collegeId;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = cliMessage(error, options.locale);
       process.stdout.write(`${message}\n`);
       return { code: 1, outcomes: options.files.map((file) => ({ file, error: message })) };
     }

@@ -53,6 +53,9 @@ export const INPUT_PROBLEMS = {
   "nothing-to-change": { "zh-CN": "没有要修改的身份信息", en: "there is nothing to change" },
   "id-number": { "zh-CN": "新的身份证号无效", en: "the new ID number is not valid" },
   "not-an-id": { "zh-CN": "“{path}”应为编号", en: "“{path}” must be an id" },
+  "future-date": { "zh-CN": "日期不能晚于今天", en: "the date cannot be later than today" },
+  "setting-version": { "zh-CN": "该设置没有第 {version} 版", en: "the setting has no version {version}" },
+  "file-too-large": { "zh-CN": "文件超过 {mb} MB", en: "the file is larger than {mb} MB" },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type InputProblem = keyof typeof INPUT_PROBLEMS;

@@ -2,8 +2,8 @@ import {
   AppError,
   checkAgainstRecord,
   DEFAULT_TEMPLATES,
-  formatMessage,
   type GridRow,
+  HEADER_SEARCH_ROWS,
   mergeIssues,
   type RecordStudent,
   readSheet,
@@ -75,7 +75,10 @@ export async function checkSheet(db: Executor, options: CheckSheetOptions): Prom
   const read = readSheet(options.grid, { today: options.today, templates, ...(options.kind ? { kind: options.kind } : {}) });
   if (!read.kind) {
     const first = read.issues[0];
-    throw new AppError("sheet.unreadable", { detail: first ? formatMessage(first.code, first.params) : "" });
+    throw new AppError(
+      "sheet.unreadable",
+      first ? { ...first.params, issue: first.code } : { issue: "sheet.no-header", rows: HEADER_SEARCH_ROWS },
+    );
   }
   const template = templates[read.kind];
   const nos = read.rows.map((r) => r.values.studentNo).filter((n): n is string => !!n);
