@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { formatNotice, type Locale } from "@xueji/shared";
+import { formatError, formatNotice, type Locale } from "@xueji/shared";
+import { requestScope } from "../context";
 import type { Database } from "../db/client";
 import { escapeHtml } from "../services/reports/status-document-html";
 import { verifyStatusDocument } from "../services/reports/verify-status-document";
@@ -73,9 +74,12 @@ export function handleVerify(req: IncomingMessage, res: ServerResponse, database
         `开具日期 / Date：${doc.issuedOn}`,
       ]);
     })
-    .catch(() => {
+    .catch((error: unknown) => {
+      // The stack to the log; the reader gets the localised message and the request id to quote.
+      const scope = requestScope.getStore();
+      scope?.log.error({ err: error }, "unexpected error");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      res.end();
+      res.end(`${formatError("internal", {}, locale)}${scope ? formatError("request.id", { requestId: scope.requestId }, locale) : ""}`);
     });
   return true;
 }
