@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { TRPCError } from "@trpc/server";
 import { formatError, formatMessage, type Locale } from "@xueji/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, TODAY, type World } from "../../test/world";
 import { craftXlsx, sheetXml, textCellXml } from "../files/testing/craft-zip";
 import { createLogger } from "../logger";
+import { describeError } from "../trpc";
 import { createHttpServer } from "./server";
 
 // What a library says about a broken file (yauzl, saxes) or a tRPC code: for the operator's log only.
@@ -96,6 +98,12 @@ describe("the reader sees a localised message with the request id; the technical
     const en = await call("en");
     expect(en.message).toContain(`This check sheet cannot be read: ${formatMessage("sheet.no-header", { rows: 20 }, "en")}`);
     expect(en.message).not.toMatch(/在前|没有找到/);
+  });
+
+  it("a database failure inside a procedure reads as the one localised internal message", () => {
+    const sqlError = new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: new Error('relation "students" does not exist') });
+    for (const locale of ["zh-CN", "en"] as const)
+      expect(describeError(sqlError, locale)).toEqual({ appCode: "internal", userMessage: formatError("internal", {}, locale) });
   });
 
   it("an unexpected failure names no tRPC code or library text; the log line does", async () => {
