@@ -30,6 +30,13 @@ export interface GridRow {
  */
 export const MAX_SHEET_COLUMNS = 16_384;
 
+/**
+ * Rows of one sheet the server takes in one request (a college's roster is a few thousand; the file
+ * reader accepts Excel's own 1,048,576 for checking). Past it, the sheet is to be split: `xueji submit`
+ * says so before sending, the server with the same message.
+ */
+export const MAX_GRID_ROWS = 100_000;
+
 export const EMPTY_CELL: Cell = { value: null, type: "empty" };
 
 export function textCell(value: string): Cell {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import type { Locale, SheetKind } from "@xueji/shared";
+import { AppError, type Locale, MAX_GRID_ROWS, type SheetKind } from "@xueji/shared";
 import cliProgress from "cli-progress";
 import { todayInChina } from "../clock";
 import { readSheetGrid, toWire } from "../files/read-sheet-grid";
@@ -43,6 +43,9 @@ export async function clientIdFor(
 async function submitOne(api: ApiClient, file: string, options: SubmitOptions, collegeId: number | null): Promise<Outcome> {
   try {
     const { rows } = await readSheetGrid(file, { today: todayInChina(), ...(options.kind ? { kind: options.kind } : {}) });
+    // Said here, before tens of megabytes go over the wire, in the words the server would use.
+    if (rows.length > MAX_GRID_ROWS)
+      throw new AppError("sheet.too-many-rows", { sheet: basename(file), rows: rows.length, limit: MAX_GRID_ROWS });
     const receipt = await api.sheets.submit.mutate({
       clientId: await clientIdFor(file, { ...options, collegeId }),
       termCode: options.term,

@@ -10,7 +10,7 @@ import { reviewSubmission } from "../services/sheets/review-submission";
 import { submitSheet } from "../services/sheets/submit-sheet";
 import { summarise } from "../services/sheets/summarise";
 import { collegeFilter, collegeFor, procedureFor, router } from "../trpc";
-import { gridInput, idInput, noteInput, refineGridWidth, sheetKindInput, termInput, textInput } from "./inputs";
+import { gridInput, idInput, noteInput, refineGridSize, sheetKindInput, termInput, textInput } from "./inputs";
 import { diffOutput, receiptOutput, reviewOutput, submissionListItem, submissionWithRowsOutput, validationOutput } from "./outputs";
 
 const sheetInput = z.object({
@@ -25,7 +25,7 @@ const submissionId = z.string().uuid();
 export const sheetsRouter = router({
   /** The server's verdict on a sheet, without storing it: the add-in shows these at the cells. */
   validate: procedureFor("sheets.validate")
-    .input(sheetInput.superRefine(refineGridWidth))
+    .input(sheetInput.superRefine(refineGridSize))
     .output(validationOutput)
     .mutation(async ({ ctx, input }) => {
       const collegeId = collegeFor(ctx.scope, input.collegeId);
@@ -45,7 +45,7 @@ export const sheetsRouter = router({
       };
     }),
   submit: procedureFor("sheets.submit")
-    .input(sheetInput.extend({ clientId: textInput(100, 8) }).superRefine(refineGridWidth))
+    .input(sheetInput.extend({ clientId: textInput(100, 8) }).superRefine(refineGridSize))
     .output(receiptOutput)
     .mutation(async ({ ctx, input }) => {
       const collegeId = collegeFor(ctx.scope, input.collegeId);

@@ -120,6 +120,10 @@ export const errorCatalogue = {
     "zh-CN": "无法识别这张核对表：{issue}",
     en: "This check sheet cannot be read: {issue}",
   },
+  "sheet.too-many-rows": {
+    "zh-CN": "“{sheet}”有 {rows} 行，超过一次提交的上限 {limit} 行。请把它分成几个文件（例如按专业或班级）分别提交。",
+    en: "“{sheet}” has {rows} rows, more than one submission takes ({limit}). Split it into several files (by major or class, for example) and submit each.",
+  },
   "sheet.has-errors": {
     "zh-CN": "核对表还有 {errors} 个错误（涉及 {rows} 行），这类核对表须全部修正后才能提交。",
     en: "The sheet still has {errors} errors on {rows} rows; this kind of sheet must be corrected before it can be submitted.",
