@@ -56,10 +56,9 @@ export function refineGridSize(
   const sheet = input.fileName || "—";
   const issue = (params: Record<string, string | number>) =>
     ctx.addIssue({ code: "custom", path: ["grid"], message: String(params.appError), params });
-  if (input.grid.length > MAX_GRID_ROWS)
-    return issue({ appError: "sheet.too-many-rows", sheet, rows: input.grid.length, limit: MAX_GRID_ROWS });
   const wide = input.grid.find((r) => r.cells.length > MAX_SHEET_COLUMNS);
-  if (wide) issue({ appError: "file.too-many-columns", sheet, row: wide.row, limit: MAX_SHEET_COLUMNS });
+  if (input.grid.length > MAX_GRID_ROWS) issue({ appError: "sheet.too-many-rows", sheet, rows: input.grid.length, limit: MAX_GRID_ROWS });
+  else if (wide) issue({ appError: "file.too-many-columns", sheet, row: wide.row, limit: MAX_SHEET_COLUMNS });
 }
 
 export const sheetKindInput = z.enum(SHEET_KINDS);
