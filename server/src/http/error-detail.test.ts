@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { TRPCError } from "@trpc/server";
 import { formatError, formatMessage, type Locale } from "@xueji/shared";
@@ -8,7 +7,6 @@ import { makeWorld, TODAY, type World } from "../../test/world";
 import { craftXlsx, sheetXml, textCellXml } from "../files/testing/craft-zip";
 import { createLogger } from "../logger";
 import { describeError } from "../trpc";
-import { createHttpServer } from "./server";
 
 // What a library says about a broken file (yauzl, saxes) or a tRPC code: for the operator's log only.
 const LIBRARY_TEXT = /central directory|signature|zip|xml|sax|unclosed|NOT_FOUND|INTERNAL_SERVER_ERROR|\bat [\w.]+ \(/i;
@@ -20,10 +18,7 @@ describe("the reader sees a localised message with the request id; the technical
   const log: string[] = [];
   beforeAll(async () => {
     w = await makeWorld("pglite");
-    const server = createHttpServer(w.database, { today: () => TODAY, logger: createLogger({ write: (line: string) => log.push(line) }) });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => server.close();
+    ({ base, close } = await w.serve(TODAY, createLogger({ write: (line: string) => log.push(line) })));
   }, 60_000);
   afterAll(async () => {
     close();
