@@ -19,10 +19,15 @@ export function TermPicker({
   return (
     <Field label={t("common.term")}>
       <Dropdown
-        value={value ?? ""}
-        selectedOptions={value ? [value] : []}
-        onOptionSelect={(_, d) => d.optionValue && onChange(d.optionValue)}
+        value={value ?? (allowAll ? t("common.all") : "")}
+        selectedOptions={value ? [value] : allowAll ? [""] : []}
+        onOptionSelect={(_, d) => {
+          // "全部" is the empty option: the filter is then unset (every term).
+          if (d.optionValue) onChange(d.optionValue);
+          else if (allowAll) onChange(undefined);
+        }}
       >
+        {allowAll ? <Option value="">{t("common.all")}</Option> : null}
         {terms.map((term) => (
           <Option key={term.code} value={term.code}>
             {term.code}

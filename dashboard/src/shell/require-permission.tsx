@@ -7,5 +7,5 @@ import { useMay } from "./use-me";
 /** A page the role may not use says so instead of showing the server's refusals one by one. */
 export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { t } = useTranslation();
-  return useMay(permission) ? <>{children}</> : <Empty title={t("shell.forbidden")} />;
+  return useMay(permission) ? children : <Empty title={t("shell.forbidden")} />;
 }

@@ -1,6 +1,5 @@
 #!/usr/bin/env -S npx tsx
 import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { AppError, type Locale, SHEET_KINDS, type SheetKind } from "@xueji/shared";
 import { todayInChina } from "../clock";
