@@ -52,7 +52,7 @@ export interface RequestScope {
   locale: Locale;
   userId: number | null;
   /** The calls of this request that failed, with their codes (for the log line and the metrics). */
-  failures: Array<{ procedure: string; code: string }>;
+  failures: Array<{ procedure: string; code: string; detail?: string }>;
   log: Logger;
 }
 export const requestScope = new AsyncLocalStorage<RequestScope>();

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { AppError, type ErrorCode, formatError, type Locale, type Permission, type Scope, scopeOf } from "@xueji/shared";
 import { ZodError } from "zod";
 import { type Context, requestScope } from "./context";
-import { inputProblemOf } from "./services/input-problem";
+import { appErrorOf, inputProblemOf } from "./services/input-problem";
 import type { Viewer } from "./services/viewer";
 
 /**
@@ -56,15 +56,18 @@ export const MAX_BATCH_SIZE = 10;
 export function describeError(error: TRPCError, locale: Locale): { appCode: ErrorCode; userMessage: string } {
   if (error.cause instanceof AppError) return { appCode: error.cause.code, userMessage: error.cause.userMessage(locale) };
   // Input refused by zod. (A ZodError from `.output()` is the server's fault: it falls through to "internal".)
-  if (error.cause instanceof ZodError && error.code === "BAD_REQUEST")
+  if (error.cause instanceof ZodError && error.code === "BAD_REQUEST") {
+    const own = appErrorOf(error.cause);
+    if (own) return { appCode: own.code, userMessage: own.userMessage(locale) };
     return { appCode: "input.invalid", userMessage: formatError("input.invalid", inputProblemOf(error.cause), locale) };
+  }
   if (error.code === "BAD_REQUEST" && /batch call exceeds/i.test(error.message))
     return { appCode: "request.batch-too-large", userMessage: formatError("request.batch-too-large", { max: MAX_BATCH_SIZE }, locale) };
   if (error.code === "PARSE_ERROR" || error.code === "BAD_REQUEST" || error.code === "PAYLOAD_TOO_LARGE") {
     const problem = error.code === "PARSE_ERROR" ? "not-json" : error.code === "PAYLOAD_TOO_LARGE" ? "too-large" : "request";
     return { appCode: "input.invalid", userMessage: formatError("input.invalid", { problem }, locale) };
   }
-  return { appCode: "internal", userMessage: formatError("internal", { detail: error.code }, locale) };
+  return { appCode: "internal", userMessage: formatError("internal", {}, locale) };
 }
 
 const t = initTRPC.context<Context>().create({

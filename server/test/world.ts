@@ -5,6 +5,7 @@ import type { Database } from "../src/db/client";
 import { insertCollege, insertMajor, insertStudents, insertTerms, insertUser } from "../src/db/seed-basics";
 import { openTestDatabase } from "../src/db/test-database";
 import { createHttpServer } from "../src/http/server";
+import type { Logger } from "../src/logger";
 import { createCaller } from "../src/router";
 import { hashPassword } from "../src/services/auth/password";
 import { createSession } from "../src/services/auth/sessions";
@@ -47,9 +48,9 @@ export async function makeWorld(engine: "pglite" | "postgres") {
     return createCaller(await createContextInner({ db, engine, token, today: () => today, requestId: `test-${username}` }));
   }
 
-  /** The real HTTP server on a free loopback port, on `today`. */
-  async function serve(today = TODAY): Promise<{ base: string; close: () => void }> {
-    const server = createHttpServer(database, { today: () => today });
+  /** The real HTTP server on a free loopback port, on `today` (its request log to `logger` when given). */
+  async function serve(today = TODAY, logger?: Logger): Promise<{ base: string; close: () => void }> {
+    const server = createHttpServer(database, { today: () => today, ...(logger ? { logger } : {}) });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
   }

@@ -22,6 +22,21 @@ export interface GridRow {
   cells: ReadonlyArray<Cell | null | undefined>;
 }
 
+/**
+ * Excel's widest worksheet: columns A–XFD. The one column limit of every reader (the .xlsx and CSV
+ * readers of `xueji validate` and the task pane's file mode) and of the server's grid input, so a sheet
+ * that passes `xueji validate` is never refused on submit for its width. Memory is bounded by the
+ * request size (the grid as JSON), not by this number.
+ */
+export const MAX_SHEET_COLUMNS = 16_384;
+
+/**
+ * Rows of one sheet the server takes in one request (a college's roster is a few thousand; the file
+ * reader accepts Excel's own 1,048,576 for checking). Past it, the sheet is to be split: `xueji submit`
+ * says so before sending, the server with the same message.
+ */
+export const MAX_GRID_ROWS = 100_000;
+
 export const EMPTY_CELL: Cell = { value: null, type: "empty" };
 
 export function textCell(value: string): Cell {

@@ -16,7 +16,7 @@ export function RequirePermission({ permission, children }: { permission: Permis
   const { role } = useMe();
   const location = useLocation();
   const allowed = useMay(permission);
-  if (allowed) return <>{children}</>;
+  if (allowed) return children;
   const first = firstPageOf(role);
   if (first && first.to !== location.pathname && (location.pathname === "/" || justSignedInAt(location.href))) {
     return <Navigate to={first.to} replace />;

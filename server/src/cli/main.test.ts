@@ -68,7 +68,7 @@ describe("xueji validate", () => {
 
   it("exits 2 with a clear message, never a stack, when the file cannot be read", async () => {
     for (const [file, text] of [
-      ["not-a-workbook.xlsx", "文件已损坏或不是真正的 Excel 工作簿"],
+      ["not-a-workbook.xlsx", "文件已损坏，或不是真正的 Excel 工作簿"],
       ["no-such-file.xlsx", "找不到文件"],
       ["make-fixtures.ts", "不支持的文件类型“.ts”"],
     ]) {
@@ -80,6 +80,20 @@ describe("xueji validate", () => {
     }
   });
 
+  it("keeps the zip reader's words out of the message, and shows them only with XUEJI_DEBUG=1", async () => {
+    const file = fixture("not-a-workbook.xlsx");
+    const plain = await xueji("validate", file);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toBe(
+      `无法读取“${file}”：文件已损坏，或不是真正的 Excel 工作簿（例如只改了扩展名）。请在 Excel 中打开它，另存为 .xlsx 后重试。\n`,
+    );
+    const debug = await run(process.execPath, ["--import", "tsx", main, "validate", file], {
+      env: { ...process.env, XUEJI_LANG: "", XUEJI_DEBUG: "1" },
+    }).catch((e: { stderr: string }) => e);
+    expect(debug.stderr.startsWith(plain.stderr)).toBe(true);
+    expect(debug.stderr.slice(plain.stderr.length)).toMatch(/central directory|signature/i);
+  });
+
   it("exits 2 on bad usage", async () => {
     expect(await xueji("validate", fixture("dismissal.xlsx"), "--kind", "roster")).toMatchObject({
       code: 2,
@@ -87,7 +101,18 @@ describe("xueji validate", () => {
     });
     expect(await xueji("validate")).toMatchObject({ code: 2, stderr: expect.stringContaining("用法错误") });
     expect(await xueji("frobnicate")).toMatchObject({ code: 2 });
-    expect(await xueji("validate", "--bogus")).toMatchObject({ code: 2, stderr: expect.stringContaining("用法错误") });
+    expect(await xueji("validate", "--bogus")).toMatchObject({
+      code: 2,
+      stderr: "用法错误：没有选项“--bogus”。运行 xueji --help 查看可用的选项。\n",
+    });
+    expect(await xueji("validate", "x.xlsx", "--kind")).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("选项“--kind”的写法不对"),
+    });
+    expect(await xueji("validate", "--bogus", "--lang", "en")).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^Usage error: there is no option “--bogus”/),
+    });
     expect(await xueji("--help")).toMatchObject({ code: 0, stdout: expect.stringContaining("退出码") });
   });
 

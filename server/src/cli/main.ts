@@ -1,8 +1,7 @@
 #!/usr/bin/env -S npx tsx
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { TRPCClientError } from "@trpc/client";
-import { AppError, formatError, type Locale, planFixes, SHEET_KINDS, type SheetKind } from "@xueji/shared";
+import { AppError, type Locale, planFixes, SHEET_KINDS, type SheetKind } from "@xueji/shared";
 import { todayInChina } from "../clock";
 import { auditKeyFile, checkpointDir, pgliteDir } from "../data-paths";
 import { annotateFile } from "../files/annotate-xlsx";
@@ -13,6 +12,7 @@ import { checkRows, toReport, validateFile } from "../validate/validate-file";
 import { adminCreate } from "./admin";
 import { auditCheckpoint, auditVerify } from "./audit";
 import { cliCheckRules } from "./check-rules";
+import { cliMessage, debugDetail } from "./cli-message";
 import { parseColumnsOption } from "./columns-option";
 import { loadCredentials } from "./credentials";
 import { demo } from "./demo";
@@ -231,21 +231,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const locale: Locale = process.argv.includes("en") || process.env.XUEJI_LANG === "en" ? "en" : "zh-CN";
-    let message: string;
-    // The API client wraps what its fetch threw (cli.unreachable names the address tried).
-    const cause = error instanceof TRPCClientError ? error.cause : null;
-    if (error instanceof AppError) message = error.userMessage(locale);
-    else if (cause instanceof AppError) message = cause.userMessage(locale);
-    else if (error instanceof TRPCClientError) message = error.message;
-    else if (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
-      message = formatError("cli.usage", { detail: error.message }, locale);
-    else if (error instanceof Error && /ECONNREFUSED|fetch failed/.test(`${error.message} ${String(error.cause)}`)) {
-      message =
-        locale === "en"
-          ? "Cannot reach the Xueji server; is it running (pnpm start)?"
-          : "无法连接学籍服务器，请确认服务已启动（pnpm start）。";
-    } else message = formatError("internal", { detail: error instanceof Error ? error.message : String(error) }, locale);
-    process.stderr.write(`${message}\n`);
+    const detail = debugDetail(error);
+    process.stderr.write(`${cliMessage(error, locale)}\n${detail ? `${detail}\n` : ""}`);
     process.exitCode = 2;
   },
 );

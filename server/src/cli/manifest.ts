@@ -16,10 +16,10 @@ export function deploymentManifest(xml: string, origin: string): string {
   try {
     url = new URL(origin);
   } catch {
-    throw new AppError("cli.usage", { detail: `--url ${origin}` });
+    throw new AppError("cli.bad-url", { url: origin });
   }
   if (url.protocol !== "https:" || url.pathname !== "/" || url.search || url.hash) {
-    throw new AppError("cli.usage", { detail: `--url ${origin}（须为 https://主机名[:端口] / must be https://host[:port]）` });
+    throw new AppError("cli.bad-url", { url: origin });
   }
   return xml.replaceAll(DEV_ORIGIN, url.origin);
 }

@@ -116,6 +116,24 @@ describe("xueji submit against a running server", () => {
     expect(bad).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("“D=籍贯”所选的字段不存在") });
   });
 
+  it("validates and submits a 300-column sheet: the reader and the server share one column limit", async () => {
+    // Before, the server took 256 columns and the reader 16,384: this sheet passed validate and failed on submit.
+    const file = join(dir, "wide.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("在校生");
+    const extra = Array.from({ length: 297 }, (_, i) => `备注${i + 1}`);
+    ws.addRow(["学号", "姓名", "注册状态", ...extra]);
+    ws.addRow(["2025010021", "学生乙", "已注册", ...extra.map((_, i) => `说明${i + 1}`)]);
+    await wb.xlsx.writeFile(file);
+    expect(ws.getRow(2).cellCount).toBe(300);
+    const validated = await xueji(["validate", file, "--json"]);
+    expect(validated.code).toBe(0);
+    expect(JSON.parse(validated.stdout)).toMatchObject({ sheet: "在校生", kind: "roster-returning" });
+    const submitted = await xueji(["submit", file, "--term", "2025-2026-1", "--server", server, "--token", token()]);
+    expect(submitted.stdout).toContain("共 1 个文件，成功 1 个，失败 0 个。");
+    expect(submitted.code).toBe(0);
+  });
+
   it("says plainly when there is no token or no server", async () => {
     const noToken = await xueji(["submit", ...files("roster-0.xlsx"), "--term", "2025-2026-1", "--server", server], { XUEJI_HOME: dir });
     expect(noToken).toMatchObject({ code: 2, stderr: expect.stringContaining("请先运行 xueji login") });

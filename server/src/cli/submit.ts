@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { TRPCClientError } from "@trpc/client";
-import { AppError, type ColumnOverride, type Locale, type SheetKind } from "@xueji/shared";
+import { AppError, type ColumnOverride, type Locale, MAX_GRID_ROWS, type SheetKind } from "@xueji/shared";
 import cliProgress from "cli-progress";
 import { todayInChina } from "../clock";
 import { readSheetGrid, toWire } from "../files/read-sheet-grid";
 import type { Receipt } from "../services/sheets/submit-sheet";
 import { type ApiClient, apiClient } from "./api-client";
+import { cliMessage, debugDetail } from "./cli-message";
 
 export interface SubmitOptions {
   files: string[];
@@ -48,6 +48,9 @@ export async function clientIdFor(
 async function submitOne(api: ApiClient, file: string, options: SubmitOptions, collegeId: number | null): Promise<Outcome> {
   try {
     const { rows } = await readSheetGrid(file, { today: todayInChina(), ...(options.kind ? { kind: options.kind } : {}) });
+    // Said here, before tens of megabytes go over the wire, in the words the server would use.
+    if (rows.length > MAX_GRID_ROWS)
+      throw new AppError("sheet.too-many-rows", { sheet: basename(file), rows: rows.length, limit: MAX_GRID_ROWS });
     const receipt = await api.sheets.submit.mutate({
       clientId: await clientIdFor(file, { ...options, collegeId }),
       termCode: options.term,
@@ -59,11 +62,8 @@ async function submitOne(api: ApiClient, file: string, options: SubmitOptions, c
     });
     return { file, receipt: receipt as Receipt };
   } catch (error) {
-    if (error instanceof AppError) return { file, error: error.userMessage(options.locale) };
-    if (error instanceof TRPCClientError && error.cause instanceof AppError)
-      return { file, error: error.cause.userMessage(options.locale) };
-    if (error instanceof TRPCClientError) return { file, error: error.message };
-    return { file, error: error instanceof Error ? error.message : String(error) };
+    const detail = debugDetail(error);
+    return { file, error: `${cliMessage(error, options.locale)}${detail ? `\n${detail}` : ""}` };
   }
 }
 
@@ -137,10 +137,7 @@ export async function submitFiles(options: SubmitOptions): Promise<{ code: numbe
     try {
       collegeId = (await api.auth.me.query()).collegeId;
     } catch (error) {
-      // A server that cannot be reached: the API client wraps the localised cli.unreachable.
-      const cause = error instanceof TRPCClientError ? error.cause : error;
-      const message =
-        cause instanceof AppError ? cause.userMessage(options.locale) : error instanceof Error ? error.message : String(error);
+      const message = cliMessage(error, options.locale);
       process.stdout.write(`${message}\n`);
       return { code: 1, outcomes: options.files.map((file) => ({ file, error: message })) };
     }

@@ -33,7 +33,8 @@ export async function checkUpload(
     return { report: toReport(basename(fileName), read.sheet, read.local, options.locale), grid: read.rows };
   } catch (error) {
     // The temporary path means nothing to the secretary: name her file instead.
-    if (error instanceof AppError && "file" in error.params) throw new AppError(error.code, { ...error.params, file: basename(fileName) });
+    if (error instanceof AppError && "file" in error.params)
+      throw new AppError(error.code, { ...error.params, file: basename(fileName) }, error.message);
     throw error;
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { AppError, DATE_FORMAT, type GridRow, TEXT_FORMAT } from "@xueji/shared";
+import { AppError, DATE_FORMAT, type GridRow, MAX_GRID_ROWS, TEXT_FORMAT } from "@xueji/shared";
 import ExcelJS from "exceljs";
 import { z } from "zod";
-import { MAX_CELL_TEXT, MAX_ROWS, textInput } from "../routers/inputs";
+import { MAX_CELL_TEXT, textInput } from "../routers/inputs";
 import { type CopySource, excelDate, openCopy, ownStyle } from "./workbook-copy";
 
 /**
@@ -26,7 +26,7 @@ export const cellWritesInput = z
       .strip(),
   )
   .min(1)
-  .max(MAX_ROWS);
+  .max(MAX_GRID_ROWS);
 
 export type CellWrites = z.infer<typeof cellWritesInput>;
 

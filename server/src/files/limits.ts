@@ -1,3 +1,5 @@
+import { MAX_SHEET_COLUMNS } from "@xueji/shared";
+
 /**
  * Bounds on everything the file reader does, so a crafted or broken file is refused with a message
  * instead of taking the process's memory (issue 7 item 12: a 209 KB .xlsx holding one 200 MB shared
@@ -7,8 +9,8 @@
 const MiB = 1024 * 1024;
 
 export const FILE_LIMITS = {
-  /** Excel: 16,384 columns (A–XFD). */
-  columns: 16_384,
+  /** Excel: 16,384 columns (A–XFD), the same limit as the server's grid input. */
+  columns: MAX_SHEET_COLUMNS,
   /** Excel: 1,048,576 rows. */
   rows: 1_048_576,
   /** Excel: a cell holds at most 32,767 characters. */

@@ -1,7 +1,7 @@
-import { DATE_FORMAT } from "@xueji/shared";
+import { DATE_FORMAT, MAX_GRID_ROWS, MAX_SHEET_COLUMNS } from "@xueji/shared";
 import ExcelJS from "exceljs";
 import { z } from "zod";
-import { MAX_COLUMNS, MAX_ROWS, textInput } from "../routers/inputs";
+import { textInput } from "../routers/inputs";
 import { excelDate } from "./workbook-copy";
 
 /** Excel refuses (as a damaged file) a list-validation source longer than this. */
@@ -17,13 +17,13 @@ const CELL_TEXT = 1_000;
 export const newSheetInput = z
   .object({
     name: textInput(100, 1),
-    headers: z.array(textInput(200)).min(1).max(MAX_COLUMNS),
-    textColumns: z.array(z.number().int().min(0).max(MAX_COLUMNS)).max(MAX_COLUMNS),
-    rows: z.array(z.array(z.union([textInput(CELL_TEXT), z.number().finite(), z.null()])).max(MAX_COLUMNS)).max(MAX_ROWS),
+    headers: z.array(textInput(200)).min(1).max(MAX_SHEET_COLUMNS),
+    textColumns: z.array(z.number().int().min(0).max(MAX_SHEET_COLUMNS)).max(MAX_SHEET_COLUMNS),
+    rows: z.array(z.array(z.union([textInput(CELL_TEXT), z.number().finite(), z.null()])).max(MAX_SHEET_COLUMNS)).max(MAX_GRID_ROWS),
     dropdowns: z
       .array(
         z.object({
-          column: z.number().int().min(0).max(MAX_COLUMNS),
+          column: z.number().int().min(0).max(MAX_SHEET_COLUMNS),
           // The values become one quoted, comma-separated list: no comma or quote inside, under Excel's limit.
           values: z
             .array(textInput(100).regex(/^[^,"]+$/))
@@ -32,7 +32,7 @@ export const newSheetInput = z
             .refine((values) => values.join(",").length <= MAX_LIST_CHARS),
         }),
       )
-      .max(MAX_COLUMNS),
+      .max(MAX_SHEET_COLUMNS),
     spareRows: z.number().int().min(0).max(5_000),
   })
   .strict();

@@ -40,7 +40,7 @@ async function* coded<T>(items: AsyncIterable<T>, file: string): AsyncGenerator<
     if (error instanceof AppError) throw error;
     const code = (error as { code?: unknown }).code;
     if (code === "EACCES" || code === "EPERM") throw new AppError("file.no-permission", { file });
-    throw new AppError("file.corrupt", { file, detail: error instanceof Error ? error.message : String(error) });
+    throw new AppError("file.corrupt", { file }, error instanceof Error ? error.message : String(error));
   }
 }
 

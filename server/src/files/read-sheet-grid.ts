@@ -32,7 +32,15 @@ export async function readSheetGrid(file: string, options: { today: string; kind
   return first as SheetGrid;
 }
 
-/** JSON has no `undefined`: sparse cells become null on the wire. */
+/**
+ * JSON has no `undefined`: sparse cells become null on the wire. Empty cells at the end of a row
+ * (Excel keeps formatted empty cells out to the last formatted column) are left off, so a wide sheet's
+ * request carries its data, not thousands of nulls.
+ */
 export function toWire(rows: readonly GridRow[]) {
-  return rows.map((r) => ({ row: r.row, cells: Array.from(r.cells, (c) => c ?? null) }));
+  return rows.map((r) => {
+    let end = r.cells.length;
+    while (end > 0 && r.cells[end - 1] == null) end--;
+    return { row: r.row, cells: Array.from(r.cells.slice(0, end), (c) => c ?? null) };
+  });
 }

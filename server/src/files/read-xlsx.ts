@@ -65,7 +65,7 @@ async function* rowsOf(chunks: AsyncIterable<Buffer>, context: SheetContext): As
   let cell: OpenCell | null = null;
   let textInto: string[] | null = null;
   let phonetic = 0;
-  for await (const event of xmlEvents(chunks, { file: context.file, part: context.part })) {
+  for await (const event of xmlEvents(chunks, { file: context.file, part: context.part, sheet: context.sheet })) {
     if (event.type === "text") {
       if (textInto && phonetic === 0) textInto.push(event.text);
       continue;
@@ -103,7 +103,11 @@ async function* rowsOf(chunks: AsyncIterable<Buffer>, context: SheetContext): As
 function columnIndex(reference: string, context: SheetContext, row: number): number {
   const letters = /^([A-Za-z]+)\d*$/.exec(reference)?.[1];
   if (!letters)
-    throw new AppError("file.corrupt", { file: context.file, detail: `${context.part}: cell reference “${reference.slice(0, 20)}”` });
+    throw new AppError(
+      "file.corrupt-sheet",
+      { file: context.file, sheet: context.sheet },
+      `${context.part}: cell reference “${reference.slice(0, 20)}”`,
+    );
   if (letters.length > 3) throw new AppError("file.too-many-columns", { sheet: context.sheet, row, limit: FILE_LIMITS.columns });
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);

@@ -48,7 +48,7 @@ async function workbookPath(zip: ZipParts, file: string): Promise<string> {
     }
   }
   if (zip.has("xl/workbook.xml")) return "xl/workbook.xml";
-  throw new AppError("file.corrupt", { file, detail: "no xl/workbook.xml" });
+  throw new AppError("file.corrupt", { file }, "no xl/workbook.xml");
 }
 
 function relsPath(part: string): string {

@@ -10,7 +10,10 @@ export type XmlEvent = { type: "open"; tag: SaxesTagPlain } | { type: "close"; n
  * and billion-laughs, and refusing it means no entity is ever defined, let alone expanded), and a
  * run of text between tags is bounded, since the parser buffers it whole until the next tag.
  */
-export async function* xmlEvents(chunks: AsyncIterable<Buffer>, where: { file: string; part: string }): AsyncGenerator<XmlEvent> {
+export async function* xmlEvents(
+  chunks: AsyncIterable<Buffer>,
+  where: { file: string; part: string; sheet?: string },
+): AsyncGenerator<XmlEvent> {
   const parser = new SaxesParser({ position: true });
   const queue: XmlEvent[] = [];
   let lastTag = 0;
@@ -28,7 +31,10 @@ export async function* xmlEvents(chunks: AsyncIterable<Buffer>, where: { file: s
   parser.on("text", (text) => queue.push({ type: "text", text }));
   parser.on("cdata", (text) => queue.push({ type: "text", text }));
   parser.on("error", (error) => {
-    throw new AppError("file.corrupt", { file: where.file, detail: `${where.part}: ${error.message}` });
+    // The parser's English goes to the log; the reader is told which worksheet, when it is one.
+    const detail = `${where.part}: ${error.message}`;
+    if (where.sheet !== undefined) throw new AppError("file.corrupt-sheet", { file: where.file, sheet: where.sheet }, detail);
+    throw new AppError("file.corrupt", { file: where.file }, detail);
   });
   const decoder = new TextDecoder("utf-8");
   const write = (text: string) => {

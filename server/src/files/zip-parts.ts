@@ -47,7 +47,7 @@ export async function openZip(file: string, bytes?: Buffer): Promise<ZipParts> {
     has: (name) => entries.has(name),
     async *open(name, limit) {
       const entry = entries.get(name);
-      if (!entry) throw new AppError("file.corrupt", { file, detail: `missing ${name}` });
+      if (!entry) throw new AppError("file.corrupt", { file }, `missing part ${name}`);
       const tooLarge = () => new AppError("file.part-too-large", { file, part: name, limit: Math.round(limit / MiB) });
       if (entry.uncompressedSize > limit) throw tooLarge();
       const stream = await new Promise<Readable>((resolve, reject) =>

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError, academicYearOf, formatError, type Locale, SHEET_KINDS, type SheetKind, scopeOf } from "@xueji/shared";
 import type { z } from "zod";
 import { todayInChina } from "../clock";
+import { requestScope } from "../context";
 import type { Database } from "../db/client";
 import { annotateWorkbook } from "../files/annotate-xlsx";
 import { checkUpload } from "../files/check-upload";
@@ -17,9 +18,11 @@ export const MAX_UPLOAD = 25 * 1024 * 1024;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const ACTIONS = ["check", "annotate", "fix", "new-sheet"];
 
-function fail(res: ServerResponse, status: number, message: string): void {
+/** A refusal in the reader's language with the request id (as over tRPC), which the log line carries too. */
+function fail(res: ServerResponse, status: number, message: string, locale: Locale = "zh-CN"): void {
+  const requestId = requestScope.getStore()?.requestId;
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
-  res.end(message);
+  res.end(requestId ? `${message}${formatError("request.id", { requestId }, locale)}` : message);
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
@@ -55,9 +58,15 @@ export function handleFiles(
   locale: Locale,
   today: () => string = () => todayInChina(),
 ): void {
-  serveFiles(req, res, database, token, locale, today).catch(() => {
-    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-    res.end(formatError("internal", { detail: "files" }, locale));
+  serveFiles(req, res, database, token, locale, today).catch((error: unknown) => {
+    const scope = requestScope.getStore();
+    scope?.failures.push({
+      procedure: `files.${new URL(req.url ?? "/", "http://localhost").pathname.replace("/api/files/", "")}`,
+      code: "internal",
+    });
+    scope?.log.error({ err: error }, "unexpected error");
+    if (res.headersSent) res.end();
+    else fail(res, 500, formatError("internal", {}, locale), locale);
   });
 }
 
@@ -73,13 +82,13 @@ async function serveFiles(
   const action = url.pathname.replace("/api/files/", "");
   if (req.method !== "POST" || !ACTIONS.includes(action)) return fail(res, 404, "未找到 / Not found");
   const user = await userForToken(database.db, token);
-  if (!user) return fail(res, 401, formatError("auth.required", {}, locale));
-  if (!scopeOf("sheets.validate", user.role)) return fail(res, 403, formatError("auth.forbidden", { role: user.role }, locale));
+  if (!user) return fail(res, 401, formatError("auth.required", {}, locale), locale);
+  if (!scopeOf("sheets.validate", user.role)) return fail(res, 403, formatError("auth.forbidden", { role: user.role }, locale), locale);
   const declared = Number(req.headers["content-length"] ?? 0);
-  const tooLarge = formatError("input.invalid", { problem: "file-too-large", maximum: MAX_UPLOAD / (1024 * 1024) }, locale);
-  if (declared > MAX_UPLOAD) return fail(res, 413, tooLarge);
+  const tooLarge = formatError("input.invalid", { problem: "file-too-large", mb: MAX_UPLOAD / 1024 / 1024 }, locale);
+  if (declared > MAX_UPLOAD) return fail(res, 413, tooLarge, locale);
   const body = await readBody(req, MAX_UPLOAD);
-  if (!body) return fail(res, 413, tooLarge);
+  if (!body) return fail(res, 413, tooLarge, locale);
   const kindParam = url.searchParams.get("kind");
   const kind = kindParam && SHEET_KINDS.includes(kindParam as SheetKind) ? (kindParam as SheetKind) : undefined;
   try {
@@ -121,7 +130,13 @@ async function serveFiles(
     const file = await annotateWorkbook({ ...source, report: checked.report, locale });
     sendWorkbook(res, file, `${stem}_${locale === "en" ? "checked" : "检查结果"}.xlsx`);
   } catch (error) {
-    if (error instanceof AppError) return fail(res, 422, error.userMessage(locale));
+    if (error instanceof AppError) {
+      // The reader gets the localised message; what the library said goes to the request's log line.
+      requestScope
+        .getStore()
+        ?.failures.push({ procedure: `files.${action}`, code: error.code, ...(error.detail ? { detail: error.detail } : {}) });
+      return fail(res, 422, error.userMessage(locale), locale);
+    }
     throw error;
   }
 }

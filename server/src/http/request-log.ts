@@ -32,6 +32,8 @@ export function logRequest(req: IncomingMessage, res: ServerResponse, scope: Req
       status: res.statusCode,
       durationMs: Math.round(seconds * 10_000) / 10,
       outcome: scope.failures.length ? scope.failures.map((f) => f.code).join(",") : res.statusCode < 400 ? "ok" : `http-${res.statusCode}`,
+      // What the reader was not shown (e.g. the zip library's message for a broken .xlsx): for the operator only.
+      ...(scope.failures.some((f) => f.detail) ? { detail: scope.failures.flatMap((f) => (f.detail ? [f.detail] : [])).join("; ") } : {}),
     };
     if (url.pathname.startsWith("/api/")) scope.log.info(line, "request");
     else scope.log.debug(line, "request");

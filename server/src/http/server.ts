@@ -50,7 +50,11 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
     maxBatchSize: MAX_BATCH_SIZE,
     onError({ error, path }) {
       const scope = requestScope.getStore();
-      scope?.failures.push({ procedure: path ?? "(unknown)", code: describeError(error, "en").appCode });
+      // What the reader is not shown (a library's message; the tRPC code behind an "internal") goes
+      // into this request's log line.
+      const { appCode } = describeError(error, "en");
+      const detail = error.cause instanceof AppError ? error.cause.detail : appCode === "internal" ? error.code : undefined;
+      scope?.failures.push({ procedure: path ?? "(unknown)", code: appCode, ...(detail ? { detail } : {}) });
       if (error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof AppError))
         scope?.log.error({ err: error.cause ?? error, procedure: path }, "unexpected error");
     },
@@ -144,9 +148,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 function fail(res: ServerResponse, meta: RequestMeta, error: unknown): void {
   requestScope.getStore()?.log.error({ err: error }, "unexpected error");
   if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-  res.end(
-    `${formatError("internal", { detail: "http" }, meta.locale)}${formatError("request.id", { requestId: meta.requestId }, meta.locale)}`,
-  );
+  res.end(`${formatError("internal", {}, meta.locale)}${formatError("request.id", { requestId: meta.requestId }, meta.locale)}`);
 }
 
 async function serveSites(sites: StaticSite[], req: IncomingMessage, res: ServerResponse): Promise<boolean> {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isIPv6 } from "node:net";
-import { formatNotice, type Locale } from "@xueji/shared";
+import { formatError, formatNotice, type Locale } from "@xueji/shared";
+import { requestScope } from "../context";
 import type { Database, Executor } from "../db/client";
 import { verifyCounters } from "../db/schema";
 import { countInWindow, pruneWindows } from "../services/rate-window";
@@ -109,9 +110,12 @@ export function handleVerify(req: IncomingMessage, res: ServerResponse, database
       `开具日期 / Date：${doc.issuedOn}`,
     ]);
   };
-  lookup().catch(() => {
+  lookup().catch((error: unknown) => {
+    // The stack to the log; the reader gets the localised message and the request id to quote.
+    const scope = requestScope.getStore();
+    scope?.log.error({ err: error }, "unexpected error");
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-    res.end();
+    res.end(`${formatError("internal", {}, locale)}${scope ? formatError("request.id", { requestId: scope.requestId }, locale) : ""}`);
   });
   return true;
 }

@@ -1,3 +1,4 @@
+import { formatError, MAX_GRID_ROWS, MAX_SHEET_COLUMNS } from "@xueji/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gridOf } from "../../test/grid";
 import { makeWorld, type World } from "../../test/world";
@@ -89,6 +90,36 @@ describe.each(TEST_ENGINES)("inputs refused at the boundary on %s", (engine) => 
     const en = await call(user, path, input, method, "en");
     expect(en.message).toMatch(/^The request is not valid: /);
     expect(en.message).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("refuses a grid wider than Excel, or longer than a submission takes, with the reader's and the CLI's own messages", async () => {
+    const wide = [...gridOf([["学号", "姓名", "注册状态"]]), { row: 2, cells: Array.from({ length: MAX_SHEET_COLUMNS + 1 }, () => null) }];
+    for (const locale of ["zh-CN", "en"] as const) {
+      const result = await call(
+        "secretary-a",
+        "sheets.validate",
+        { termCode: "2025-2026-1", fileName: "宽表", grid: wide },
+        "POST",
+        locale,
+      );
+      expect(result).toMatchObject({ status: 400, appCode: "file.too-many-columns" });
+      expect(result.message.startsWith(formatError("file.too-many-columns", { sheet: "宽表", row: 2, limit: 16_384 }, locale))).toBe(true);
+    }
+    const long = Array.from({ length: MAX_GRID_ROWS + 1 }, (_, i) => ({ row: i + 1, cells: [null] }));
+    const tooLong = await call(
+      "secretary-a",
+      "sheets.submit",
+      { clientId: "too-long-1", termCode: "2025-2026-1", fileName: "全校名单.xlsx", grid: long },
+      "POST",
+    );
+    expect(tooLong).toMatchObject({ status: 400, appCode: "sheet.too-many-rows" });
+    expect(tooLong.message).toContain(
+      formatError("sheet.too-many-rows", { sheet: "全校名单.xlsx", rows: MAX_GRID_ROWS + 1, limit: MAX_GRID_ROWS }),
+    );
+    // One limit: a row exactly as wide as Excel allows is accepted.
+    const widest = [...gridOf([["学号", "姓名", "注册状态"]]), { row: 2, cells: Array.from({ length: MAX_SHEET_COLUMNS }, () => null) }];
+    const ok = await call("secretary-a", "sheets.validate", { termCode: "2025-2026-1", grid: widest }, "POST");
+    expect(ok.status).toBe(200);
   });
 
   it("refuses a change naming a major as text, not with a 500", async () => {

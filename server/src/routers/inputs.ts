@@ -1,10 +1,8 @@
-import { type ColumnOverride, columnOverrideProblems, SHEET_KINDS } from "@xueji/shared";
-import { z } from "zod";
+import { type ColumnOverride, columnOverrideProblems, MAX_GRID_ROWS, MAX_SHEET_COLUMNS, SHEET_KINDS } from "@xueji/shared";
+import { type RefinementCtx, z } from "zod";
 
-// Excel holds at most 32,767 characters in a cell and 1,048,576 rows; a check sheet is far smaller.
+// Excel holds at most 32,767 characters in a cell.
 export const MAX_CELL_TEXT = 32_767;
-export const MAX_ROWS = 100_000;
-export const MAX_COLUMNS = 256;
 
 export { idInput, MAX_INT4 } from "../services/ids";
 
@@ -34,15 +32,34 @@ const cell = z
   })
   .strict();
 
-/** A worksheet as the add-in or the command line read it: rows of plain cells. */
-export const gridInput = z
-  .array(
-    z.object({
-      row: z.number().int().min(1).max(1_048_576),
-      cells: z.array(cell.nullable()).max(MAX_COLUMNS),
-    }),
-  )
-  .max(MAX_ROWS);
+/**
+ * A worksheet as the add-in or the command line read it: rows of plain cells. Its size is checked by
+ * `refineGridSize` (with the sheet's name), not here, so the messages are the file reader's and the CLI's.
+ * (The request's 64 MB bounds memory; these bound what a sheet may be.)
+ */
+export const gridInput = z.array(
+  z.object({
+    row: z.number().int().min(1).max(1_048_576),
+    cells: z.array(cell.nullable()),
+  }),
+);
+
+/**
+ * A grid wider than Excel allows is refused with the very message `xueji validate` gives for such a
+ * file (`file.too-many-columns`, same limit from shared); a longer one than a submission takes with
+ * the message `xueji submit` gives before sending. The error's code rides in the issue's `appError`.
+ */
+export function refineGridSize(
+  input: { grid: ReadonlyArray<{ row: number; cells: readonly unknown[] }>; fileName?: string | undefined },
+  ctx: RefinementCtx,
+): void {
+  const sheet = input.fileName || "—";
+  const issue = (params: Record<string, string | number>) =>
+    ctx.addIssue({ code: "custom", path: ["grid"], message: String(params.appError), params });
+  const wide = input.grid.find((r) => r.cells.length > MAX_SHEET_COLUMNS);
+  if (input.grid.length > MAX_GRID_ROWS) issue({ appError: "sheet.too-many-rows", sheet, rows: input.grid.length, limit: MAX_GRID_ROWS });
+  else if (wide) issue({ appError: "file.too-many-columns", sheet, row: wide.row, limit: MAX_SHEET_COLUMNS });
+}
 
 export const sheetKindInput = z.enum(SHEET_KINDS);
 export const termInput = z.string().regex(/^\d{4}-\d{4}-[123]$/);
@@ -59,7 +76,7 @@ export const noteInput = textInput(2000);
 export const columnOverrideInput = z
   .record(z.string(), z.union([z.string(), z.null()]))
   .superRefine((value, ctx) => {
-    for (const { column, problem } of columnOverrideProblems(value, MAX_COLUMNS)) {
+    for (const { column, problem } of columnOverrideProblems(value, MAX_SHEET_COLUMNS)) {
       ctx.addIssue({ code: "custom", path: [column], message: problem, params: { problem } });
     }
   })

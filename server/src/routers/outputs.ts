@@ -1,7 +1,18 @@
 import { APPLICATION_TYPES, ROLES } from "@xueji/shared";
 import { z } from "zod";
-import { SHEET_KINDS } from "../db/schema/enums";
+import {
+  APPLICATION_STATES,
+  AUDIT_STAGES,
+  DECISION_ACTIONS,
+  DEGREE_DECISIONS,
+  GRADUATION_OUTCOMES,
+  PENDING_KINDS,
+  PENDING_STATES,
+  SHEET_KINDS,
+  SUBMISSION_STATES,
+} from "../db/schema/enums";
 import { pageOutput } from "../services/paging";
+import { SETTING_KIND_NAMES } from "../services/settings/setting-kinds";
 
 /**
  * What each procedure may send, field by field (issue 7 item 4): `.output()` parses every answer
@@ -33,6 +44,18 @@ const issueSummary = {
 };
 
 const sheetKind = z.enum(SHEET_KINDS);
+// The record's closed sets (typed columns with CHECK constraints): the clients' types narrow to them.
+const submissionState = z.enum(SUBMISSION_STATES);
+const applicationType = z.enum(APPLICATION_TYPES);
+const applicationState = z.enum(APPLICATION_STATES);
+const decisionAction = z.enum(DECISION_ACTIONS);
+const role = z.enum(ROLES);
+const pendingKind = z.enum(PENDING_KINDS);
+const pendingState = z.enum(PENDING_STATES);
+const graduationOutcome = z.enum(GRADUATION_OUTCOMES);
+const degreeDecision = z.enum(DEGREE_DECISIONS);
+const auditStage = z.enum(AUDIT_STAGES);
+const settingKind = z.enum(SETTING_KIND_NAMES);
 
 export const validationOutput = z.object({
   kind: sheetKind.nullable(),
@@ -55,7 +78,7 @@ export const receiptOutput = z.object({
   termCode: z.string(),
   collegeId: z.number(),
   version: z.number(),
-  state: z.string(),
+  state: submissionState,
   rowsAccepted: z.number(),
   duplicate: z.boolean(),
   ...issueSummary,
@@ -68,7 +91,7 @@ export const submissionListItem = z.object({
   collegeId: z.number(),
   collegeName: z.string(),
   version: z.number(),
-  state: z.string(),
+  state: submissionState,
   rowCount: z.number(),
   rowsWithErrors: z.number(),
   errorCount: z.number(),
@@ -82,7 +105,7 @@ export const submissionListItem = z.object({
 const submissionOutput = z.object({
   id: z.string(),
   clientId: z.string(),
-  kind: z.string(),
+  kind: sheetKind,
   collegeId: z.number(),
   termCode: z.string(),
   version: z.number(),
@@ -94,7 +117,7 @@ const submissionOutput = z.object({
   warningCount: z.number(),
   infoCount: z.number(),
   issueCounts: json,
-  state: z.string(),
+  state: submissionState,
   submittedBy: z.number(),
   submittedAt: when,
   reviewedBy: z.number().nullable(),
@@ -145,11 +168,11 @@ export const pendingItemOutput = z.object({
   id: z.number(),
   studentId: z.number(),
   collegeId: z.number(),
-  kind: z.string(),
+  kind: pendingKind,
   academicYear: z.string(),
   termCode: z.string(),
   figures: json,
-  state: z.string(),
+  state: pendingState,
   liftedBy: z.number().nullable(),
   liftedAt: when.nullable(),
   liftReason: z.string().nullable(),
@@ -159,11 +182,11 @@ export const pendingItemOutput = z.object({
 
 export const pendingListItem = z.object({
   id: z.number(),
-  kind: z.string(),
+  kind: pendingKind,
   academicYear: z.string(),
   termCode: z.string(),
   figures: json,
-  state: z.string(),
+  state: pendingState,
   studentNo: z.string(),
   name: z.string(),
   collegeId: z.number(),
@@ -173,7 +196,7 @@ export const pendingListItem = z.object({
 
 export const applicationOutput = z.object({
   id: z.number(),
-  type: z.string(),
+  type: applicationType,
   workflowVersion: z.number(),
   studentId: z.number(),
   collegeId: z.number(),
@@ -183,7 +206,7 @@ export const applicationOutput = z.object({
   changes: json,
   note: z.string().nullable(),
   stage: z.string(),
-  state: z.string(),
+  state: applicationState,
   version: z.number(),
   filedBy: z.number(),
   filedAt: when,
@@ -208,9 +231,9 @@ export const bulkResultOutput = z.array(
 
 export const applicationListItem = z.object({
   id: z.number(),
-  type: z.string(),
+  type: applicationType,
   stage: z.string(),
-  state: z.string(),
+  state: applicationState,
   version: z.number(),
   studentNo: z.string(),
   name: z.string(),
@@ -243,10 +266,10 @@ export const timelineOutput = z.object({
   student: z.object({ studentNo: z.string(), name: z.string() }).optional(),
   decisions: z.array(
     z.object({
-      action: z.string(),
+      action: decisionAction,
       fromStage: z.string(),
       toStage: z.string(),
-      role: z.string(),
+      role,
       by: z.string(),
       opinion: z.string().nullable(),
       at: when,
@@ -257,7 +280,7 @@ export const timelineOutput = z.object({
 
 export const pipelineOutput = z.array(
   z.object({
-    type: z.string(),
+    type: applicationType,
     stage: z.string(),
     collegeId: z.number(),
     count: z.number(),
@@ -273,9 +296,9 @@ export const sheetProgressOutput = z.array(
     collegeName: z.string(),
     task: z.string(),
     taskName: z.object({ "zh-CN": z.string(), en: z.string() }),
-    kind: z.string().optional(),
+    kind: sheetKind.optional(),
     dueOn: day,
-    state: z.string(),
+    state: z.enum(["missing", "submitted", "accepted", "rejected"]),
     version: z.number().nullable(),
     overdue: z.boolean(),
   }),
@@ -286,7 +309,7 @@ export const cohortRunOutput = z.object({ audited: z.number(), graduate: z.numbe
 export const graduationSummaryOutput = z.array(
   z.object({
     collegeId: z.number(),
-    stage: z.string(),
+    stage: auditStage,
     students: z.number(),
     graduate: z.number(),
     complete: z.number(),
@@ -301,14 +324,14 @@ export const graduationListItem = z.object({
   studentNo: z.string(),
   name: z.string(),
   collegeId: z.number(),
-  outcome: z.string(),
-  degree: z.string(),
+  outcome: graduationOutcome,
+  degree: degreeDecision,
   reasons: json,
   /** The reasons in the reader's language. */
   reasonTexts: z.array(z.string()),
-  stage: z.string(),
-  overrideOutcome: z.string().nullable(),
-  overrideDegree: z.string().nullable(),
+  stage: auditStage,
+  overrideOutcome: graduationOutcome.nullable(),
+  overrideDegree: degreeDecision.nullable(),
   overrideReason: z.string().nullable(),
 });
 
@@ -317,21 +340,21 @@ export const graduationAuditOutput = z.object({
   cohort: z.number(),
   studentId: z.number(),
   collegeId: z.number(),
-  outcome: z.string(),
-  degree: z.string(),
+  outcome: graduationOutcome,
+  degree: degreeDecision,
   reasons: json,
   degreeReasons: json,
   dataComplete: z.boolean(),
   rulesVersion: z.number(),
-  stage: z.string(),
-  overrideOutcome: z.string().nullable(),
-  overrideDegree: z.string().nullable(),
+  stage: auditStage,
+  overrideOutcome: graduationOutcome.nullable(),
+  overrideDegree: degreeDecision.nullable(),
   overrideReason: z.string().nullable(),
   overrideBy: z.number().nullable(),
   computedAt: when,
 });
 
-export const stageMoveOutput = z.object({ stage: z.string(), students: z.number() });
+export const stageMoveOutput = z.object({ stage: auditStage, students: z.number() });
 
 export const settingInForceOutput = z.object({ version: z.number(), validFrom: z.string(), value: json });
 
@@ -400,7 +423,7 @@ export const userListItem = z.object({
   id: z.number(),
   username: z.string(),
   displayName: z.string(),
-  role: z.string(),
+  role,
   collegeId: z.number().nullable(),
   disabled: z.boolean(),
 });
@@ -452,7 +475,7 @@ export const auditPassRatesOutput = z.object({ cohort: z.number(), rows: graduat
 export const myWorkOutput = pageOutput(
   z.object({
     id: z.number(),
-    type: z.string(),
+    type: applicationType,
     stage: z.string(),
     version: z.number(),
     studentNo: z.string(),
@@ -467,7 +490,7 @@ export const myWorkOutput = pageOutput(
 export const leadTimesOutput = z.array(z.object({ stage: z.string(), decisions: z.number(), medianWorkingDays: z.number() }));
 export const standingByCollegeOutput = z.object({
   academicYear: z.string(),
-  rows: z.array(z.object({ collegeId: z.number(), collegeName: z.string(), kind: z.string(), state: z.string(), count: z.number() })),
+  rows: z.array(z.object({ collegeId: z.number(), collegeName: z.string(), kind: pendingKind, state: pendingState, count: z.number() })),
 });
 
 /** A search hit: the ID number already masked by role in the service. */
@@ -520,22 +543,22 @@ export const studentCardOutput = z.object({
   applications: z.array(
     z.object({
       id: z.number(),
-      type: z.string(),
+      type: applicationType,
       stage: z.string(),
-      state: z.string(),
+      state: applicationState,
       filedAt: when,
       noticeNo: z.string().nullable(),
       executedOn: day.nullable(),
     }),
   ),
   pending: z.array(
-    z.object({ id: z.number(), kind: z.string(), academicYear: z.string(), termCode: z.string(), state: z.string(), figures: json }),
+    z.object({ id: z.number(), kind: pendingKind, academicYear: z.string(), termCode: z.string(), state: pendingState, figures: json }),
   ),
 });
 
 export const settingSchemasOutput = z.array(
   z.object({
-    kind: z.string(),
+    kind: settingKind,
     title: z.string(),
     description: z.string().nullable(),
     keys: z.array(z.object({ key: z.string(), label: z.string() })),
@@ -544,7 +567,7 @@ export const settingSchemasOutput = z.array(
 );
 const versionRef = z.object({ version: z.number(), validFrom: z.string().nullable() });
 export const settingsOverviewOutput = z.array(
-  z.object({ kind: z.string(), key: z.string(), inForce: versionRef, latest: versionRef, versions: z.number() }),
+  z.object({ kind: settingKind, key: z.string(), inForce: versionRef, latest: versionRef, versions: z.number() }),
 );
 export const settingVersionListOutput = z.array(
   z.object({

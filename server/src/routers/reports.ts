@@ -41,7 +41,7 @@ export const reportsRouter = router({
     .input(z.object({ date, collegeId: z.number().int().optional() }))
     .output(z.array(headcountRow))
     .query(({ ctx, input }) => {
-      if (input.date > ctx.today()) throw toTrpcError(new AppError("input.invalid", { detail: "date" }));
+      if (input.date > ctx.today()) throw toTrpcError(new AppError("input.invalid", { problem: "future-date" }));
       return headcount(ctx.db, { date: input.date, collegeId: collegeFilter(ctx.scope, input.collegeId) });
     }),
   /** The same as an .xlsx (every cell text), base64, for the dashboard to save. */

@@ -10,7 +10,17 @@ import { reviewSubmission } from "../services/sheets/review-submission";
 import { submitSheet } from "../services/sheets/submit-sheet";
 import { summarise } from "../services/sheets/summarise";
 import { collegeFilter, collegeFor, procedureFor, router } from "../trpc";
-import { academicYearInput, columnOverrideInput, gridInput, idInput, noteInput, sheetKindInput, termInput, textInput } from "./inputs";
+import {
+  academicYearInput,
+  columnOverrideInput,
+  gridInput,
+  idInput,
+  noteInput,
+  refineGridSize,
+  sheetKindInput,
+  termInput,
+  textInput,
+} from "./inputs";
 import {
   checkRulesOutput,
   diffOutput,
@@ -40,7 +50,7 @@ export const sheetsRouter = router({
     .query(async ({ ctx, input }) => ({ academicYear: input.academicYear, ...(await checkRulesInForce(ctx.db, input.academicYear)) })),
   /** The server's verdict on a sheet, without storing it: the add-in shows these at the cells. */
   validate: procedureFor("sheets.validate")
-    .input(sheetInput)
+    .input(sheetInput.superRefine(refineGridSize))
     .output(validationOutput)
     .mutation(async ({ ctx, input }) => {
       const collegeId = collegeFor(ctx.scope, input.collegeId);
@@ -61,7 +71,7 @@ export const sheetsRouter = router({
       };
     }),
   submit: procedureFor("sheets.submit")
-    .input(sheetInput.extend({ clientId: textInput(100, 8) }))
+    .input(sheetInput.extend({ clientId: textInput(100, 8) }).superRefine(refineGridSize))
     .output(receiptOutput)
     .mutation(async ({ ctx, input }) => {
       const collegeId = collegeFor(ctx.scope, input.collegeId);

@@ -1,4 +1,4 @@
-import { isInputProblem } from "@xueji/shared";
+import { AppError, type ErrorCode, errorCatalogue, isInputProblem } from "@xueji/shared";
 import type { ZodError } from "zod";
 
 /**
@@ -16,4 +16,17 @@ export function inputProblemOf(error: ZodError, prefix: ReadonlyArray<string | n
   if (issue.code === "too_big") params.maximum = Number(issue.maximum);
   if (issue.code === "too_small") params.minimum = Number(issue.minimum);
   return params;
+}
+
+/**
+ * A refinement that stands for a domain error (a grid wider than Excel allows) names its catalogue
+ * code in `params.appError`, so the reader gets that error's own message — the same one the file
+ * reader gives — instead of a generic "the request is not valid".
+ */
+export function appErrorOf(error: ZodError): AppError | null {
+  const issue = error.issues[0];
+  if (issue?.code !== "custom") return null;
+  const { appError, ...params } = (issue.params ?? {}) as Record<string, string | number>;
+  if (typeof appError !== "string" || !Object.hasOwn(errorCatalogue, appError)) return null;
+  return new AppError(appError as ErrorCode, params);
 }

@@ -3,7 +3,8 @@ import { AUDIT_REASON_LABELS, AUDIT_STAGE_LABELS, type AuditReason, type AuditSt
 import { type ApplicationType, DEFAULT_WORKFLOWS } from "../workflows/application-types";
 import { MATERIALS, type Material } from "../workflows/materials";
 import { stageLabel } from "../workflows/stages";
-import type { Locale } from "./catalogue";
+import { catalogue, type IssueCode, type Locale } from "./catalogue";
+import { formatMessage } from "./format";
 import { formatInputProblem, isInputProblem } from "./input-problems";
 import { WORKBOOK_FEATURES, type WorkbookFeature } from "./workbook-features";
 
@@ -17,9 +18,15 @@ export const errorCatalogue = {
     "zh-CN": "不支持的文件类型“{ext}”：请提供 .xlsx 或 .csv 文件（.xls 请先在 Excel 中另存为 .xlsx）。",
     en: "Unsupported file type “{ext}”: use .xlsx or .csv (save an .xls as .xlsx in Excel first).",
   },
+  // What the library said (a zip or XML parser's English) goes to the log, never here: the
+  // secretary gets what she can do about it.
   "file.corrupt": {
-    "zh-CN": "无法读取“{file}”：文件已损坏或不是真正的 Excel 工作簿（{detail}）。",
-    en: "Cannot read “{file}”: the file is damaged or not a real Excel workbook ({detail}).",
+    "zh-CN": "无法读取“{file}”：文件已损坏，或不是真正的 Excel 工作簿（例如只改了扩展名）。请在 Excel 中打开它，另存为 .xlsx 后重试。",
+    en: "Cannot read “{file}”: the file is damaged or not a real Excel workbook (perhaps only its extension was changed). Open it in Excel, save it as .xlsx and try again.",
+  },
+  "file.corrupt-sheet": {
+    "zh-CN": "无法读取“{file}”中的工作表“{sheet}”：这张工作表的内容已损坏。请在 Excel 中打开它，另存为 .xlsx 后重试。",
+    en: "Cannot read worksheet “{sheet}” of “{file}”: its content is damaged. Open the file in Excel, save it as .xlsx and try again.",
   },
   "file.no-sheet": { "zh-CN": "“{file}”中没有工作表。", en: "“{file}” has no worksheet." },
   // Bounds on what the reader does with a file (issue 7 items 12–13): each refusal names its cause.
@@ -111,8 +118,12 @@ export const errorCatalogue = {
   },
   "input.invalid": { "zh-CN": "提交的数据不符合要求：{problem}。", en: "The request is not valid: {problem}." },
   "sheet.unreadable": {
-    "zh-CN": "无法识别这张核对表：{detail}",
-    en: "This check sheet cannot be read: {detail}",
+    "zh-CN": "无法识别这张核对表：{issue}",
+    en: "This check sheet cannot be read: {issue}",
+  },
+  "sheet.too-many-rows": {
+    "zh-CN": "“{sheet}”有 {rows} 行，超过一次提交的上限 {limit} 行。请把它分成几个文件（例如按专业或班级）分别提交。",
+    en: "“{sheet}” has {rows} rows, more than one submission takes ({limit}). Split it into several files (by major or class, for example) and submit each.",
   },
   "sheet.has-errors": {
     "zh-CN": "核对表还有 {errors} 个错误（涉及 {rows} 行），这类核对表须全部修正后才能提交。",
@@ -221,11 +232,29 @@ export const errorCatalogue = {
     "zh-CN": "学号“{studentNo}”重新审核仍不符合毕业条件：{reasons}。",
     en: "Student “{studentNo}” still does not meet the graduation conditions: {reasons}.",
   },
+  // The request id is appended over HTTP; the administrator finds the stack under it in the log.
   internal: {
-    "zh-CN": "处理时发生意外错误（{detail}）。请把这条信息告诉系统管理员。",
-    en: "An unexpected error occurred ({detail}). Please tell the system administrator.",
+    "zh-CN": "处理时发生意外错误。请把这条信息（连同请求编号）告诉系统管理员。",
+    en: "An unexpected error occurred. Please tell the system administrator, quoting the request id.",
   },
+  "cli.internal": {
+    "zh-CN": "命令执行时发生意外错误。请设置环境变量 XUEJI_DEBUG=1 后重新运行，把显示的技术细节告诉系统管理员。",
+    en: "The command failed unexpectedly. Run it again with XUEJI_DEBUG=1 set and give the technical details shown to the system administrator.",
+  },
+  /** `detail` is written in the reader's language by the caller (`usage(locale, zh, en)`), never a library's text. */
   "cli.usage": { "zh-CN": "用法错误：{detail}", en: "Usage error: {detail}" },
+  "cli.unknown-option": {
+    "zh-CN": "用法错误：没有选项“{option}”。运行 xueji --help 查看可用的选项。",
+    en: "Usage error: there is no option “{option}”. Run xueji --help to see the options.",
+  },
+  "cli.option-value": {
+    "zh-CN": "用法错误：选项“{option}”的写法不对（该选项需要一个取值，或不接受取值）。运行 xueji --help 查看用法。",
+    en: "Usage error: option “{option}” is not used correctly (it needs a value, or takes none). Run xueji --help for usage.",
+  },
+  "cli.bad-url": {
+    "zh-CN": "用法错误：--url “{url}”不是有效的服务器地址，须写作 https://主机名[:端口]（不带路径）。",
+    en: "Usage error: --url “{url}” is not a valid server address; write https://host[:port] (no path).",
+  },
   "cli.unknown-kind": {
     "zh-CN": "未知的核对表类型“{kind}”。可选：{kinds}。",
     en: "Unknown sheet kind “{kind}”. Choose one of: {kinds}.",
@@ -275,6 +304,11 @@ function localise(name: string, params: Readonly<Record<string, string | number>
       .split(",")
       .map((code) => AUDIT_REASON_LABELS[code.trim() as AuditReason["code"]]?.[locale] ?? code)
       .join(locale === "en" ? ", " : "、");
+  if (name === "issue" && typeof value === "string" && Object.hasOwn(catalogue, value)) {
+    // An issue the sheet reader found (e.g. no header row), with its own parameters beside it.
+    const { issue: _code, ...issueParams } = params;
+    return formatMessage(value as IssueCode, issueParams, locale);
+  }
   if (name === "stage") {
     const workflow = DEFAULT_WORKFLOWS[params.type as ApplicationType];
     if (workflow) return stageLabel(workflow, String(value), locale);
@@ -287,12 +321,15 @@ export function formatError(code: ErrorCode, params: Readonly<Record<string, str
   return errorCatalogue[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) => localise(name, params, locale) ?? whole);
 }
 
-/** An operation's failure with a code users can be shown; `detail` is for logs, never the UI. */
+/**
+ * An operation's failure with a code users can be shown. `detail` (a library's message, the part of
+ * a file that broke) is for the operator's log only: it is never in `userMessage`.
+ */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly params: Readonly<Record<string, string | number>> = {},
-    detail?: string,
+    readonly detail?: string,
   ) {
     super(detail ?? code);
     this.name = "AppError";

@@ -53,7 +53,9 @@ export const INPUT_PROBLEMS = {
   "nothing-to-change": { "zh-CN": "没有要修改的身份信息", en: "there is nothing to change" },
   "id-number": { "zh-CN": "新的身份证号无效", en: "the new ID number is not valid" },
   "not-an-id": { "zh-CN": "“{path}”应为编号", en: "“{path}” must be an id" },
-  "file-too-large": { "zh-CN": "文件超过 {maximum} MB", en: "the file is larger than {maximum} MB" },
+  "future-date": { "zh-CN": "日期不能晚于今天", en: "the date cannot be later than today" },
+  "setting-version": { "zh-CN": "该设置没有第 {version} 版", en: "the setting has no version {version}" },
+  "file-too-large": { "zh-CN": "文件超过 {mb} MB", en: "the file is larger than {mb} MB" },
   // The secretary's column mapping (`columns.E` → a field): see sheets/column-override.ts.
   "column-letter": {
     "zh-CN": "“{path}”不是工作表中的列（列应写作 A、B … 这样的列字母）",

@@ -1,15 +1,4 @@
-import {
-  Button,
-  Dropdown,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  Option,
-  Text,
-  Textarea,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, MessageBar, MessageBarBody, makeStyles, Text, Textarea, tokens } from "@fluentui/react-components";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";

@@ -1,5 +1,5 @@
 import "./settings-words";
-import { Badge, Button, Dropdown, Field, makeStyles, Option, Tab, TabList, Text, tokens } from "@fluentui/react-components";
+import { Badge, Button, makeStyles, Tab, TabList, Text, tokens } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";

@@ -3,7 +3,6 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { client, type RouterInputs } from "../../api/client";
-import { type StandingPreview as Preview, previewStandingQuery } from "../../api/settings";
 import { ErrorBar, Loading } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { MoversTable } from "./movers-table";
@@ -14,7 +13,6 @@ const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
-type Mover = Preview["movers"][number];
 type StandingValue = RouterInputs["settings"]["previewStandingRules"]["value"];
 
 /**

@@ -1,11 +1,9 @@
 import {
   AppError,
-  type ApplicationType,
   academicYearOf,
   COLLEGE_ROLES,
   DEREGISTRATION_WORKING_DAYS,
   FIXED_STAGES,
-  type Material,
   nextStage,
   previousStage,
   type Role,

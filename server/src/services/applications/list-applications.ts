@@ -1,5 +1,5 @@
 import type { ApplicationType } from "@xueji/shared";
-import { and, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applications, colleges, students } from "../../db/schema";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";

@@ -1,4 +1,4 @@
-import type { ApplicationType, Workflow } from "@xueji/shared";
+import type { Workflow } from "@xueji/shared";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applications, colleges, majors, students } from "../../db/schema";

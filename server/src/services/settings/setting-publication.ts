@@ -46,7 +46,7 @@ export async function restoreSetting(
       .where(
         and(eq(settingVersions.kind, options.kind), eq(settingVersions.key, options.key), eq(settingVersions.version, options.version)),
       );
-    if (!row) throw new AppError("input.invalid", { detail: `version ${options.version}` });
+    if (!row) throw new AppError("input.invalid", { problem: "setting-version", version: options.version });
     value = row.value;
   }
   return publishSetting(db, { ...options, value, restoredFrom: options.version });

@@ -4,8 +4,8 @@ import {
   type ColumnOverride,
   checkAgainstRecord,
   DEFAULT_TEMPLATES,
-  formatMessage,
   type GridRow,
+  HEADER_SEARCH_ROWS,
   mergeIssues,
   type RecordStudent,
   readSheet,
@@ -92,7 +92,10 @@ export async function checkSheet(db: Executor, options: CheckSheetOptions): Prom
   });
   if (!read.kind) {
     const first = read.issues[0];
-    throw new AppError("sheet.unreadable", { detail: first ? formatMessage(first.code, first.params) : "" });
+    throw new AppError(
+      "sheet.unreadable",
+      first ? { ...first.params, issue: first.code } : { issue: "sheet.no-header", rows: HEADER_SEARCH_ROWS },
+    );
   }
   const template = templates[read.kind];
   const nos = read.rows.map((r) => r.values.studentNo).filter((n): n is string => !!n);

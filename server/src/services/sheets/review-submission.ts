@@ -1,4 +1,4 @@
-import { AppError, type SheetKind } from "@xueji/shared";
+import { AppError } from "@xueji/shared";
 import { eq, max } from "drizzle-orm";
 import { todayInChina } from "../../clock";
 import type { Db } from "../../db/client";

@@ -32,7 +32,7 @@ export interface Receipt extends IssueSummary {
   termCode: string;
   collegeId: number;
   version: number;
-  state: string;
+  state: SubmissionRow["state"];
   /** Rows stored without errors. */
   rowsAccepted: number;
   /** True when this client id had been submitted before: nothing was written this time. */
