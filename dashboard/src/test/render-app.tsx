@@ -29,6 +29,8 @@ export function servedWorld(): { world: () => World } {
 
 /** Signs `username` in (the world's session token as the session cookie) and renders the app at `path`. */
 export function renderApp(world: World, username: string, path: string) {
+  // happy-dom has no Cookie Store API; the app reads the session cookie as a browser would send it.
+  // biome-ignore lint/suspicious/noDocumentCookie: test set-up, see above
   document.cookie = `xueji_session=${world.tokens.get(username)}; path=/`;
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
   const router = createRouter({
