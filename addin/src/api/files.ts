@@ -1,4 +1,4 @@
-import type { GridRow, SheetKind } from "@xueji/shared";
+import type { ColumnOverride, GridRow, SheetKind } from "@xueji/shared";
 import type { CellWrite, NewSheet } from "../host/sheet-host";
 import { serverOrigin } from "./client";
 
@@ -29,10 +29,16 @@ interface FileOptions {
   token: string | null;
   locale: string;
   kind?: SheetKind | null;
+  /** The secretary's own column mapping, when she chose one (sent as JSON, checked like sheets.validate's). */
+  columns?: ColumnOverride | null;
 }
 
 async function send(path: string, body: BodyInit, type: string | null, options: FileOptions, name = "") {
-  const query = new URLSearchParams({ name, ...(options.kind ? { kind: options.kind } : {}) });
+  const query = new URLSearchParams({
+    name,
+    ...(options.kind ? { kind: options.kind } : {}),
+    ...(options.columns ? { columns: JSON.stringify(options.columns) } : {}),
+  });
   const response = await fetch(`${serverOrigin()}/api/files/${path}?${query}`, {
     method: "POST",
     body,
@@ -47,8 +53,8 @@ async function send(path: string, body: BodyInit, type: string | null, options: 
   return response;
 }
 
-async function post(path: string, file: Blob, name: string, token: string | null, locale: string, kind?: SheetKind | null) {
-  return send(path, file, "application/octet-stream", { token, locale, kind }, name);
+async function post(path: string, file: Blob, name: string, options: FileOptions) {
+  return send(path, file, "application/octet-stream", options, name);
 }
 
 /** A workbook the server wrote, with the name it gave it. */
@@ -59,20 +65,14 @@ async function workbookOf(response: Response, fallback: string): Promise<{ blob:
 }
 
 /** The server reads the file with the same reader as `xueji validate`; the grid comes back for submitting. */
-export async function checkFile(
-  file: File,
-  options: { token: string | null; locale: string; kind?: SheetKind | null },
-): Promise<{ report: FileReport; grid: GridRow[] }> {
-  const response = await post("check", file, file.name, options.token, options.locale, options.kind);
+export async function checkFile(file: File, options: FileOptions): Promise<{ report: FileReport; grid: GridRow[] }> {
+  const response = await post("check", file, file.name, options);
   return (await response.json()) as { report: FileReport; grid: GridRow[] };
 }
 
 /** The annotated copy: problem cells filled, messages as notes, a 检查结果 sheet. */
-export async function annotatedCopy(
-  file: File,
-  options: { token: string | null; locale: string; kind?: SheetKind | null },
-): Promise<{ blob: Blob; name: string }> {
-  const response = await post("annotate", file, file.name, options.token, options.locale, options.kind);
+export async function annotatedCopy(file: File, options: FileOptions): Promise<{ blob: Blob; name: string }> {
+  const response = await post("annotate", file, file.name, options);
   return workbookOf(response, "annotated.xlsx");
 }
 

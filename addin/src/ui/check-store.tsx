@@ -253,10 +253,11 @@ function useCheckState() {
   }, [api, offline, patch]);
 
   const download = useCallback(async () => {
-    const { file, kind } = current.current;
+    const { file, kind, columns } = current.current;
     if (!file) return;
     try {
-      const { blob, name } = await annotatedCopy(file, { token: session.token, locale, kind });
+      // The copy marks what the pane shows: with her own column mapping, if she chose one.
+      const { blob, name } = await annotatedCopy(file, { token: session.token, locale, kind, columns });
       saveFile(blob, name);
     } catch (error) {
       patch({ error: errorMessage(error, offline) });

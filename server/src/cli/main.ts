@@ -8,7 +8,7 @@ import { annotateFile } from "../files/annotate-xlsx";
 import { correctFile } from "../files/fix-xlsx";
 import { readSheetGrid } from "../files/read-sheet-grid";
 import { formatReport } from "../validate/report-text";
-import { checkRows, toReport, validateFile } from "../validate/validate-file";
+import { toReport, validateFile } from "../validate/validate-file";
 import { adminCreate } from "./admin";
 import { auditCheckpoint, auditVerify } from "./audit";
 import { cliCheckRules } from "./check-rules";
@@ -145,14 +145,10 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${note}\n`);
       if (values.annotate || values.fix) {
         // The annotated and corrected copies (as the task pane's file mode downloads them) need the grid as read too.
-        const read = await readSheetGrid(file, { today, ageLimits, ...(kind ? { kind } : {}) });
-        // The grid is read with the header's guess; a mapping given by hand is applied to the same rows.
-        const local = columns
-          ? checkRows(read.rows, { today, ageLimits, retainRows: true, ...(kind ? { kind } : {}), columns })
-          : read.local;
-        report = toReport(file, read.sheet, local, locale);
+        const read = await readSheetGrid(file, { today, ageLimits, columns, ...(kind ? { kind } : {}) });
+        report = toReport(file, read.sheet, read.local, locale);
         if (values.annotate) await writeFile(values.annotate, await annotateFile(file, report, read.rows, locale));
-        if (values.fix) await writeFixed(values.fix, file, { ...read, local }, locale);
+        if (values.fix) await writeFixed(values.fix, file, read, locale);
       } else
         report = (await validateFile(file, { today, locale, ageLimits, ...(kind ? { kind } : {}), ...(columns ? { columns } : {}) }))
           .report;

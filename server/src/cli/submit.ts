@@ -47,7 +47,12 @@ export async function clientIdFor(
 
 async function submitOne(api: ApiClient, file: string, options: SubmitOptions, collegeId: number | null): Promise<Outcome> {
   try {
-    const { rows } = await readSheetGrid(file, { today: todayInChina(), ...(options.kind ? { kind: options.kind } : {}) });
+    // Read with her mapping too: it can be what makes a worksheet recognisable as the check sheet.
+    const { rows } = await readSheetGrid(file, {
+      today: todayInChina(),
+      columns: options.columns,
+      ...(options.kind ? { kind: options.kind } : {}),
+    });
     // Said here, before tens of megabytes go over the wire, in the words the server would use.
     if (rows.length > MAX_GRID_ROWS)
       throw new AppError("sheet.too-many-rows", { sheet: basename(file), rows: rows.length, limit: MAX_GRID_ROWS });

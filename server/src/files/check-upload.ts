@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
-import { type AgeLimits, AppError, type GridRow, type Locale, type SheetKind } from "@xueji/shared";
+import { type AgeLimits, AppError, type ColumnOverride, type GridRow, type Locale, type SheetKind } from "@xueji/shared";
 import { toReport, type ValidationReport } from "../validate/validate-file";
 import { readSheetGrid } from "./read-sheet-grid";
 
@@ -17,7 +17,7 @@ export interface CheckedUpload {
 export async function checkUpload(
   bytes: Buffer,
   fileName: string,
-  options: { today: string; locale: Locale; kind?: SheetKind; ageLimits?: AgeLimits },
+  options: { today: string; locale: Locale; kind?: SheetKind; ageLimits?: AgeLimits; columns?: ColumnOverride | undefined },
 ): Promise<CheckedUpload> {
   const ext = extname(fileName).toLowerCase();
   if (![".xlsx", ".xlsm", ".csv"].includes(ext)) throw new AppError("file.unsupported", { ext: ext || "（无扩展名）" });
@@ -29,6 +29,7 @@ export async function checkUpload(
       today: options.today,
       ...(options.kind ? { kind: options.kind } : {}),
       ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),
+      ...(options.columns ? { columns: options.columns } : {}),
     });
     return { report: toReport(basename(fileName), read.sheet, read.local, options.locale), grid: read.rows };
   } catch (error) {

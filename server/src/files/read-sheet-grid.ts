@@ -1,4 +1,4 @@
-import { type AgeLimits, createSheetReader, type GridRow, type SheetKind, type SheetResult } from "@xueji/shared";
+import { type AgeLimits, type ColumnOverride, createSheetReader, type GridRow, type SheetKind, type SheetResult } from "@xueji/shared";
 import { readWorksheets } from "./read-grid";
 
 export interface SheetGrid {
@@ -12,13 +12,18 @@ export interface SheetGrid {
  * The grid of the first worksheet that is a check sheet, as a client sends it to the server. Cells
  * are kept as read (no normalising): the server decides, with the same code, what they mean.
  */
-export async function readSheetGrid(file: string, options: { today: string; kind?: SheetKind; ageLimits?: AgeLimits }): Promise<SheetGrid> {
+export async function readSheetGrid(
+  file: string,
+  /** `columns`: the secretary's own mapping (letter → field), over the header's guess — it also decides which worksheet is the check sheet. */
+  options: { today: string; kind?: SheetKind; ageLimits?: AgeLimits; columns?: ColumnOverride | undefined },
+): Promise<SheetGrid> {
   let first: SheetGrid | null = null;
   for await (const sheet of readWorksheets(file)) {
     const reader = createSheetReader({
       today: options.today,
       ...(options.kind ? { kind: options.kind } : {}),
       ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),
+      ...(options.columns ? { columns: options.columns } : {}),
     });
     const rows: GridRow[] = [];
     for await (const row of sheet.rows) {

@@ -197,6 +197,37 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
     expect(await res.text()).toBe("“名单.xlsx”解压后超过 128 MB，无法生成副本。请按检查结果在原文件中修改。");
   });
 
+  it("checks and annotates with the secretary's own column mapping, refused with the same words as sheets.validate when it is wrong", async () => {
+    // An ID column headed “号码”, which the reader does not recognise; the second number's check digit is wrong.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("在校生");
+    sheet.addRow(["学号", "姓名", "注册状态", "号码"]);
+    sheet.addRow(["2025010020", "学生甲", "已注册", "11010519491231002X"]);
+    sheet.addRow(["2025010021", "学生乙", "已注册", "110105194912310021"]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const post = (action: string, columns?: string) =>
+      fetch(`${base}/api/files/${action}?name=${encodeURIComponent("号码.xlsx")}${columns ? `&columns=${encodeURIComponent(columns)}` : ""}`, {
+        method: "POST",
+        headers: auth,
+        body: bytes,
+      });
+    const idIssues = async (res: Response) =>
+      ((await res.json()) as { report: ValidationReport }).report.issues.filter((i) => i.column === "D");
+    expect(await idIssues(await post("check"))).toEqual([]);
+    const mapped = await idIssues(await post("check", JSON.stringify({ D: "idNumber" })));
+    expect(new Set(mapped.filter((i) => i.severity === "error").map((i) => i.row))).toEqual(new Set([3]));
+    // The annotated copy marks what the pane shows with that mapping: D3 filled, listed on 检查结果.
+    const annotated = await post("annotate", JSON.stringify({ D: "idNumber" }));
+    expect(annotated.status).toBe(200);
+    const copy = await book(await annotated.arrayBuffer());
+    const marked = copy.getWorksheet("在校生") as ExcelJS.Worksheet;
+    expect(marked.getCell("D3").fill).toMatchObject({ type: "pattern", pattern: "solid" });
+    expect(marked.getCell("D2").fill).toBeUndefined();
+    const refused = await post("check", JSON.stringify({ D: "籍贯" }));
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("“columns.D”所选的字段不存在");
+  });
+
   it("answers only the secretary's own pages when signed in by cookie, and only roles that may check sheets", async () => {
     const cookie = `xueji_session=${w.tokens.get("secretary-a")}`;
     const body = JSON.stringify(spec);

@@ -9,6 +9,7 @@ import { checkUpload } from "../files/check-upload";
 import { type CellWrites, cellWritesInput, correctWorkbook } from "../files/fix-xlsx";
 import { newSheetInput, newSheetWorkbook, worksheetName } from "../files/new-sheet-xlsx";
 import { toWire } from "../files/read-sheet-grid";
+import { columnOverrideInput } from "../routers/inputs";
 import { userForToken } from "../services/auth/sessions";
 import { inputProblemOf } from "../services/input-problem";
 import { checkRulesInForce } from "../services/sheets/check-sheet";
@@ -91,7 +92,10 @@ async function serveFiles(
   if (!body) return fail(res, 413, tooLarge, locale);
   const kindParam = url.searchParams.get("kind");
   const kind = kindParam && SHEET_KINDS.includes(kindParam as SheetKind) ? (kindParam as SheetKind) : undefined;
+  const columnsParam = url.searchParams.get("columns");
   try {
+    // The secretary's own column mapping (JSON: letter → field or null), checked as sheets.validate checks it.
+    const columns = columnsParam ? parseInput(columnOverrideInput, jsonOf(Buffer.from(columnsParam)), ["columns"]) : undefined;
     if (action === "new-sheet") {
       const spec = parseInput(newSheetInput, jsonOf(body));
       return sendWorkbook(res, await newSheetWorkbook(spec), `${worksheetName(spec.name)}.xlsx`);
@@ -112,7 +116,7 @@ async function serveFiles(
     }
     // The 核对规则 in force this academic year, as the server's own sheet checks use them (the students' age range).
     const { ageLimits } = await checkRulesInForce(database.db, academicYearOf(today()));
-    const checked = await checkUpload(bytes, fileName, { today: today(), locale, ageLimits, ...(kind ? { kind } : {}) });
+    const checked = await checkUpload(bytes, fileName, { today: today(), locale, ageLimits, columns, ...(kind ? { kind } : {}) });
     if (action === "check") {
       res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
       res.end(JSON.stringify({ report: checked.report, grid: toWire(checked.grid) }));

@@ -72,19 +72,6 @@ export async function validateFile(file: string, options: ValidateOptions): Prom
   return { report: toReport(file, fallback.name, fallback.result, options.locale), result: fallback.result };
 }
 
-/** Grid rows already read, checked again by the same reader (e.g. with a column mapping). */
-export function checkRows(rows: readonly GridRow[], options: Omit<ValidateOptions, "locale" | "templates">): SheetResult {
-  const reader = createSheetReader({
-    today: options.today,
-    retainRows: options.retainRows ?? false,
-    ...(options.kind ? { kind: options.kind } : {}),
-    ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),
-    ...(options.columns ? { columns: options.columns } : {}),
-  });
-  for (const row of rows) reader.push(row);
-  return reader.finish();
-}
-
 export function toReport(file: string, sheet: string, result: SheetResult, locale: Locale = "zh-CN"): ValidationReport {
   const report: ValidationReport = {
     file,
