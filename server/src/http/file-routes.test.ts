@@ -206,11 +206,14 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
     sheet.addRow(["2025010021", "学生乙", "已注册", "110105194912310021"]);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     const post = (action: string, columns?: string) =>
-      fetch(`${base}/api/files/${action}?name=${encodeURIComponent("号码.xlsx")}${columns ? `&columns=${encodeURIComponent(columns)}` : ""}`, {
-        method: "POST",
-        headers: auth,
-        body: bytes,
-      });
+      fetch(
+        `${base}/api/files/${action}?name=${encodeURIComponent("号码.xlsx")}${columns ? `&columns=${encodeURIComponent(columns)}` : ""}`,
+        {
+          method: "POST",
+          headers: auth,
+          body: bytes,
+        },
+      );
     const idIssues = async (res: Response) =>
       ((await res.json()) as { report: ValidationReport }).report.issues.filter((i) => i.column === "D");
     expect(await idIssues(await post("check"))).toEqual([]);

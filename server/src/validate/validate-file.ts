@@ -3,7 +3,6 @@ import {
   type ColumnOverride,
   createSheetReader,
   formatMessage,
-  type GridRow,
   type Locale,
   type SheetKind,
   type SheetResult,
