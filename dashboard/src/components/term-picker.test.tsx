@@ -36,7 +36,7 @@ describe("the term filter", () => {
   it("offers 全部 where every term is allowed, shows it when unset, and unsets the filter when chosen", async () => {
     const changes: Array<string | undefined> = [];
     renderPicker({ value: undefined, allowAll: true }, changes);
-    const box = screen.getByRole("combobox", { name: "学期" });
+    const box = await screen.findByRole("combobox", { name: "学期" });
     expect(box.textContent).toBe("全部");
     await userEvent.click(box);
     expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["全部", "2025-2026-2", "2025-2026-1"]);
@@ -48,7 +48,7 @@ describe("the term filter", () => {
 
   it("has no 全部 where a term is required", async () => {
     renderPicker({ value: "2025-2026-2" }, []);
-    const box = screen.getByRole("combobox", { name: "学期" });
+    const box = await screen.findByRole("combobox", { name: "学期" });
     expect(box.textContent).toBe("2025-2026-2");
     await userEvent.click(box);
     expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["2025-2026-2", "2025-2026-1"]);
