@@ -1,0 +1,2 @@
+CREATE INDEX "applications_filed_order" ON "applications" USING btree ("filed_at","id");--> statement-breakpoint
+CREATE INDEX "applications_due_order" ON "applications" USING btree (coalesce("due_on", date '9999-12-31'),"id");
