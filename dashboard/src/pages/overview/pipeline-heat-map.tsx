@@ -14,9 +14,24 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     whiteSpace: "nowrap",
   },
-  colHead: { textAlign: "center", fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, minWidth: "76px" },
+  // Stage names wrap onto two lines (教务处分管领导审批 is long): with a dozen and more stages, one line each
+  // pushed the last columns (办结 …) out of a 1440-px window.
+  colHead: {
+    textAlign: "center",
+    verticalAlign: "bottom",
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: "normal",
+    width: "64px",
+    maxWidth: "84px",
+    lineHeight: tokens.lineHeightBase200,
+    fontSize: tokens.fontSizeBase200,
+  },
+  // The type stays in view when a narrow window scrolls the map sideways.
+  bottom: { verticalAlign: "bottom" },
+  rowHead: { position: "sticky", left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   cell: {
-    minWidth: "76px",
+    minWidth: "56px",
     height: "40px",
     border: "2px solid transparent",
     borderRadius: tokens.borderRadiusMedium,
@@ -99,7 +114,7 @@ export function PipelineHeatMap({
       <table className={styles.table} aria-label={t("overview.pipeline")}>
         <thead>
           <tr>
-            <th className={styles.th} scope="col">
+            <th className={mergeClasses(styles.th, styles.rowHead, styles.bottom)} scope="col">
               {t("overview.type")}
             </th>
             {columns.map((stage) => (
@@ -107,7 +122,7 @@ export function PipelineHeatMap({
                 {labels.stage(reference.workflows.find((w) => w.stages.includes(stage))?.type ?? "", stage)}
               </th>
             ))}
-            <th className={mergeClasses(styles.th, styles.total)} scope="col">
+            <th className={mergeClasses(styles.th, styles.total, styles.bottom)} scope="col">
               {t("overview.total")}
             </th>
           </tr>
@@ -117,7 +132,7 @@ export function PipelineHeatMap({
             const rowTotal = workflow.stages.reduce((n, s) => n + (sums.get(`${workflow.type}|${s}`)?.count ?? 0), 0);
             return (
               <tr key={workflow.type}>
-                <th className={styles.th} scope="row">
+                <th className={mergeClasses(styles.th, styles.rowHead)} scope="row">
                   {workflow.name[locale]}
                 </th>
                 {columns.map((stage) => {
