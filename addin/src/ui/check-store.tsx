@@ -52,10 +52,13 @@ interface CheckState {
   fixedFile: boolean;
 }
 
-/** Where the corrected copy went, and the formula cells it left alone (named, so she can find them). */
-function fileNotice(host: FileHost, t: TFunction, locale: string): string {
-  const { fixed = 0, formulaCells = [] } = host.lastCorrection ?? {};
-  const done = t("fix.doneFile", { count: fixed, name: host.file.name });
+/**
+ * What 一键修正 did: the cells fixed (in file mode, the copy they went into), and the formula cells
+ * left alone, named so she can find them — the same words in Excel mode and file mode.
+ */
+function fixNotice(host: SheetHost, requested: number, t: TFunction, locale: string): string {
+  const { fixed = requested, formulaCells = [] } = host.lastCorrection ?? {};
+  const done = host instanceof FileHost ? t("fix.doneFile", { count: fixed, name: host.file.name }) : t("fix.done", { count: fixed });
   if (!formulaCells.length) return done;
   const cells = formulaCells.slice(0, 10).join(locale === "en" ? ", " : "、") + (formulaCells.length > 10 ? " …" : "");
   return `${done}${locale === "en" ? " " : ""}${t("fix.formulaCells", { count: formulaCells.length, cells })}`;
@@ -201,7 +204,7 @@ function useCheckState() {
           patch({ file: host.file, fixedFile: true });
         }
         await runCheck();
-        patch({ notice: host instanceof FileHost ? fileNotice(host, t, locale) : t("fix.done", { count: fixes.length }) });
+        patch({ notice: fixNotice(host, fixes.length, t, locale) });
       } catch (error) {
         patch({ error: errorMessage(error, offline), phase: { step: "done" } });
       }
