@@ -1,4 +1,5 @@
 import type { ColumnOverride, GridRow, SheetKind } from "@xueji/shared";
+import { toWire } from "../check/wire-grid";
 import type { Api } from "./client";
 
 /** Every call the pane makes about check sheets, in one place (the API's shape changes here only). */
@@ -12,11 +13,11 @@ export interface SheetInput {
 }
 
 function input(sheet: SheetInput) {
-  // JSON turns the reader's sparse cells (undefined) into null, which the API takes.
+  // Empty cells as null, trailing ones left off (a wide used range would otherwise be mostly nulls).
   return {
     termCode: sheet.termCode,
     fileName: sheet.fileName.slice(0, 255),
-    grid: sheet.grid as never,
+    grid: toWire(sheet.grid) as never,
     ...(sheet.kind ? { kind: sheet.kind } : {}),
     ...(sheet.columns && Object.keys(sheet.columns).length ? { columns: sheet.columns } : {}),
   };
