@@ -268,7 +268,10 @@ export class MockWorkbook {
     settable.setValue("valueTypes", oversized ? null : grid((c) => EXCEL_TYPES[c?.type ?? "empty"]));
     settable.setValue("numberFormat", formats);
     // A constant reads back as its value, a formula as its text (Range.formulas, ExcelApi 1.1).
-    settable.setValue("formulas", grid((c) => c?.formula ?? c?.value ?? ""));
+    settable.setValue(
+      "formulas",
+      grid((c) => c?.formula ?? c?.value ?? ""),
+    );
     const target = mock as unknown as { values: unknown; numberFormat: unknown; dataValidation: { rule: unknown } };
     const rule = target.dataValidation.rule;
     // Written in any later sync of the same batch (a range loaded in one sync and written in the next), as with Excel's proxies.

@@ -32,6 +32,11 @@ export function submitSheet(api: Api, sheet: SheetInput & { clientId: string }) 
   return api.sheets.submit.mutate({ ...input(sheet), clientId: sheet.clientId });
 }
 
+/** The 核对规则 in force for an academic year (`2026-2027`): the students' age range the server checks with. */
+export function checkRules(api: Api, academicYear: string) {
+  return api.sheets.checkRules.query({ academicYear });
+}
+
 /** One page of the college's submissions for a term, newest first. */
 export function listSubmissions(api: Api, termCode: string, cursor?: string | null) {
   return api.sheets.list.query({ termCode, limit: 20, ...(cursor ? { cursor } : {}) });

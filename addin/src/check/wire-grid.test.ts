@@ -33,7 +33,9 @@ describe("the grid as the pane sends it", () => {
   it("sends sheets.validate and sheets.submit the trimmed grid", async () => {
     const sent: unknown[] = [];
     // Records what the tRPC client would put on the wire (the payload is the subject, not the server).
-    const api = { sheets: { validate: { mutate: async (i: unknown) => sent.push(i) }, submit: { mutate: async (i: unknown) => sent.push(i) } } };
+    const api = {
+      sheets: { validate: { mutate: async (i: unknown) => sent.push(i) }, submit: { mutate: async (i: unknown) => sent.push(i) } },
+    };
     const sheet = { termCode: "2026-2027-1", fileName: "名单", grid: wide() };
     await validateSheet(api as unknown as Api, sheet);
     await submitSheet(api as unknown as Api, { ...sheet, clientId: "pane-x" });
@@ -50,7 +52,9 @@ describe("the grid as the pane sends it", () => {
     expect(await clientIdFor(trimmed, "2026-2027-1", "roster-new")).toBe(id);
     // Another value is another submission.
     const changed = wide();
-    (changed[1] as GridRow).cells[300] = text("备注");
+    const cells = [...(changed[1] as GridRow).cells];
+    cells[300] = text("备注");
+    changed[1] = { row: 2, cells };
     expect(await clientIdFor(changed, "2026-2027-1", "roster-new")).not.toBe(id);
   });
 });
