@@ -1,5 +1,4 @@
-import type { ColumnOverride, GridRow, SheetKind } from "@xueji/shared";
-import { toWire } from "../check/wire-grid";
+import { type ColumnOverride, type GridRow, type SheetKind, toWire } from "@xueji/shared";
 import type { Api } from "./client";
 
 /** Every call the pane makes about check sheets, in one place (the API's shape changes here only). */

@@ -1,5 +1,4 @@
-import type { ColumnOverride, GridRow } from "@xueji/shared";
-import { toWire } from "./wire-grid";
+import { type ColumnOverride, type GridRow, toWire } from "@xueji/shared";
 
 /** FNV-1a, for the rare pane served over plain HTTP on an intranet, where `crypto.subtle` is absent. */
 function fnv(text: string, seed: number): string {

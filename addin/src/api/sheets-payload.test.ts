@@ -1,9 +1,8 @@
-import type { Cell, GridRow } from "@xueji/shared";
+import { type Cell, type GridRow, toWire } from "@xueji/shared";
 import { describe, expect, it } from "vitest";
-import type { Api } from "../api/client";
-import { submitSheet, validateSheet } from "../api/sheets";
-import { clientIdFor } from "./client-id";
-import { toWire } from "./wire-grid";
+import type { Api } from "./client";
+import { submitSheet, validateSheet } from "./sheets";
+import { clientIdFor } from "../check/client-id";
 
 const text = (value: string): Cell => ({ value, type: "string" });
 
