@@ -1,8 +1,8 @@
 import { type Cell, type GridRow, toWire } from "@xueji/shared";
 import { describe, expect, it } from "vitest";
+import { clientIdFor } from "../check/client-id";
 import type { Api } from "./client";
 import { submitSheet, validateSheet } from "./sheets";
-import { clientIdFor } from "../check/client-id";
 
 const text = (value: string): Cell => ({ value, type: "string" });
 
