@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 /** The messy 新生 roster in the Excel double, 张三 (row 4) given a 1960 birth date: 66, inside the built-in 12–80. */
-async function openPane(): Promise<{ page: Page; release(): void; close(): Promise<void> }> {
+async function openPane(options: { rulesUnreachable?: boolean } = {}): Promise<{ page: Page; release(): void; close(): Promise<void> }> {
   const { rows } = await readSheetGrid(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });
   const cells: Record<string, unknown> = {};
   for (const row of rows) {
@@ -47,6 +47,7 @@ async function openPane(): Promise<{ page: Page; release(): void; close(): Promi
   const held: Route[] = [];
   let open = false;
   await page.route("**/api/trpc/sheets.validate**", (route) => (open ? route.continue() : void held.push(route)));
+  if (options.rulesUnreachable) await page.route("**/api/trpc/sheets.checkRules**", (route) => route.abort("internetdisconnected"));
   await page.goto(`${server.base}/addin/taskpane.html`);
   await signIn(page, "secretary-a", PASSWORD);
   return {
