@@ -102,10 +102,15 @@
           rows.forEach((line, i) => {
             line.forEach((v, j) => {
               const a = `${colLetter(c0 + j)}${r0 + i}`;
-              put(a, typed(a, v));
+              // A value written over a formula replaces it, as in Excel.
+              put(a, { ...typed(a, v), formula: undefined });
             });
           });
         });
+      },
+      // Range.formulas (ExcelApi 1.1): a constant reads back as its value, a formula as its text.
+      get formulas() {
+        return grid((x) => x.formula ?? x.value ?? "");
       },
       get valueTypes() {
         return grid((x) => TYPES[x.type] ?? "String");

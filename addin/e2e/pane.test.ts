@@ -283,6 +283,13 @@ describe("Excel mode against an in-page TEST DOUBLE of Excel (served in place of
     // The secretary's own fills, which clearing the marks must bring back.
     const headerRow = Object.keys(cells).filter((a) => /^[A-Z]+\d+$/.test(a) && Number(a.slice(1)) === 2);
     for (const a of headerRow) (cells[a] as { fill?: string }).fill = "#DDEBF7";
+    // One cell the fix would correct holds a formula (looked up from another sheet): 一键修正 leaves it and names it.
+    const { report } = await validateFile(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });
+    const aliases = report.issues.filter((i) => i.code === "enum.alias" && i.column && i.row);
+    expect(aliases.length).toBeGreaterThan(1);
+    const lookup = `${aliases[1]?.column}${aliases[1]?.row}`;
+    const lookedUp = (cells[lookup] as { value: unknown }).value;
+    (cells[lookup] as { formula?: string }).formula = `=VLOOKUP(A${aliases[1]?.row},学生!A:K,5,FALSE)`;
     const seed = { name: "新生核对表", cells };
     const context = await browser.newContext({ viewport: { width: 1140, height: 860 }, locale: "zh-CN" });
     const page = await context.newPage();
@@ -306,7 +313,6 @@ describe("Excel mode against an in-page TEST DOUBLE of Excel (served in place of
 
     await page.getByRole("button", { name: "检查", exact: true }).click();
     await page.getByTestId("summary-record").waitFor({ timeout: 30_000 });
-    const { report } = await validateFile(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });
     expect(await countsOf(page, "summary-sheet")).toEqual(cliCounts(report.issues));
     const double = () =>
       page.evaluate(() =>
@@ -346,6 +352,9 @@ describe("Excel mode against an in-page TEST DOUBLE of Excel (served in place of
     // Safe fixes written into the sheet: e.g. a spelling now reads as the standard name.
     const alias = report.issues.find((i) => i.code === "enum.alias") as { column: string; row: number; suggestion?: string };
     expect(String(fixed[`${alias.column}${alias.row}`]?.value)).toBe(alias.suggestion);
+    // The formula cell as it was, named in file mode's words.
+    expect(fixed[lookup]).toMatchObject({ value: lookedUp, formula: expect.stringMatching(/^=VLOOKUP/) });
+    await page.getByText(`另有 1 处是公式（${lookup}），没有改动：请修改公式引用的原数据。`).waitFor();
     await shot(page, "excel-4-fixed");
 
     await page.getByRole("button", { name: "清除标记" }).click();

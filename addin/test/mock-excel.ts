@@ -19,6 +19,8 @@ export interface MockCell {
   format?: string;
   /** null: no fill. */
   fill?: string | null;
+  /** A formula (`=VLOOKUP(…)`): `value` is what it computes; `formulas` reads this back. */
+  formula?: string;
   /** An old-style note (on any Excel; the notes API to see it needs 1.18). */
   note?: string;
   /** A comment thread's first comment (ExcelApi 1.10) and the replies under it. */
@@ -265,9 +267,21 @@ export class MockWorkbook {
     settable.setValue("values", values);
     settable.setValue("valueTypes", oversized ? null : grid((c) => EXCEL_TYPES[c?.type ?? "empty"]));
     settable.setValue("numberFormat", formats);
+    // A constant reads back as its value, a formula as its text (Range.formulas, ExcelApi 1.1).
+    settable.setValue(
+      "formulas",
+      grid((c) => c?.formula ?? c?.value ?? ""),
+    );
     const target = mock as unknown as { values: unknown; numberFormat: unknown; dataValidation: { rule: unknown } };
     const rule = target.dataValidation.rule;
-    this.afterSync.push(() => {
+    // Written in any later sync of the same batch (a range loaded in one sync and written in the next), as with Excel's proxies.
+    const watch = () => {
+      // Not loaded, or loaded and not set: nothing written yet.
+      const written = (now: unknown, loaded: unknown) => Array.isArray(now) && now !== loaded;
+      if (!written(target.numberFormat, formats) && !written(target.values, values) && target.dataValidation.rule === rule) {
+        this.afterSync.push(watch);
+        return;
+      }
       if (Array.isArray(target.numberFormat) && target.numberFormat !== formats) {
         const written = target.numberFormat as string[][];
         addresses.forEach((a, i) => {
@@ -283,11 +297,13 @@ export class MockWorkbook {
           // Excel keeps text in a text-formatted cell and turns a typed number or date into a number.
           const asText = old.format === "@" || typeof v !== "string" ? v : v;
           const type: CellType = v === "" ? "empty" : typeof asText === "number" ? "number" : "string";
-          this.cells.set(a, { ...old, value: v === "" ? null : asText, type });
+          // A value written over a formula replaces it, as in Excel.
+          this.cells.set(a, { ...old, value: v === "" ? null : asText, type, formula: undefined });
         });
       }
       if (target.dataValidation.rule !== rule) this.need("1.8", "dataValidation");
-    });
+    };
+    this.afterSync.push(watch);
     return mock;
   }
 

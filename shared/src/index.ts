@@ -54,6 +54,7 @@ export * from "./sheets/reader";
 export * from "./sheets/row-rules";
 export * from "./sheets/templates";
 export * from "./sheets/values";
+export * from "./sheets/wire-grid";
 export * from "./status/transitions";
 export * from "./text/normalise";
 export * from "./workflows/application-types";

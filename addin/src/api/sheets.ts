@@ -1,4 +1,4 @@
-import type { ColumnOverride, GridRow, SheetKind } from "@xueji/shared";
+import { type ColumnOverride, type GridRow, type SheetKind, toWire } from "@xueji/shared";
 import type { Api } from "./client";
 
 /** Every call the pane makes about check sheets, in one place (the API's shape changes here only). */
@@ -12,11 +12,11 @@ export interface SheetInput {
 }
 
 function input(sheet: SheetInput) {
-  // JSON turns the reader's sparse cells (undefined) into null, which the API takes.
+  // Empty cells as null, trailing ones left off (a wide used range would otherwise be mostly nulls).
   return {
     termCode: sheet.termCode,
     fileName: sheet.fileName.slice(0, 255),
-    grid: sheet.grid as never,
+    grid: toWire(sheet.grid) as never,
     ...(sheet.kind ? { kind: sheet.kind } : {}),
     ...(sheet.columns && Object.keys(sheet.columns).length ? { columns: sheet.columns } : {}),
   };
@@ -29,6 +29,11 @@ export function validateSheet(api: Api, sheet: SheetInput) {
 
 export function submitSheet(api: Api, sheet: SheetInput & { clientId: string }) {
   return api.sheets.submit.mutate({ ...input(sheet), clientId: sheet.clientId });
+}
+
+/** The 核对规则 in force for an academic year (`2026-2027`): the students' age range the server checks with. */
+export function checkRules(api: Api, academicYear: string) {
+  return api.sheets.checkRules.query({ academicYear });
 }
 
 /** One page of the college's submissions for a term, newest first. */

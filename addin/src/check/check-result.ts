@@ -1,4 +1,5 @@
 import {
+  type AgeLimits,
   type ColumnOverride,
   formatMessage,
   type GridRow,
@@ -79,10 +80,18 @@ export function toPaneIssues(
 /** The shared reader, run in the pane at once: the secretary sees the sheet's own problems before the server answers. */
 export function checkLocally(
   grid: readonly GridRow[],
-  options: { today: string; kind?: SheetKind | null; columns?: ColumnOverride | null; locale: Locale },
+  options: {
+    today: string;
+    kind?: SheetKind | null;
+    columns?: ColumnOverride | null;
+    locale: Locale;
+    /** The 核对规则 the server has in force for the term's year; absent (offline), the built-in 12–80. */
+    ageLimits?: AgeLimits | null;
+  },
 ): CheckResult {
   const result = readSheet(grid, {
     today: options.today,
+    ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),
     ...(options.kind ? { kind: options.kind } : {}),
     ...(options.columns ? { columns: options.columns } : {}),
   });

@@ -1,4 +1,4 @@
-import type { ColumnOverride, GridRow } from "@xueji/shared";
+import { type ColumnOverride, type GridRow, toWire } from "@xueji/shared";
 
 /** FNV-1a, for the rare pane served over plain HTTP on an intranet, where `crypto.subtle` is absent. */
 function fnv(text: string, seed: number): string {
@@ -14,7 +14,9 @@ function fnv(text: string, seed: number): string {
  * The submission's client id, derived from the sheet's content, term, kind and the secretary's
  * column mapping: the same sheet sent again (a double click, a retry after a dropped connection,
  * the pane reopened) gets the first receipt back instead of a second version, while the same cells
- * read with another mapping are another submission.
+ * read with another mapping are another submission. It is taken over the cells as sent (trailing
+ * empty cells left off), so a used range that grew to the right without new content keeps the id.
+ * (`xueji submit` hashes the file's bytes instead: the two ids are not meant to agree.)
  */
 export async function clientIdFor(
   grid: readonly GridRow[],
@@ -26,7 +28,7 @@ export async function clientIdFor(
   const text = JSON.stringify({
     termCode,
     kind,
-    grid: grid.map((r) => [r.row, Array.from(r.cells, (c) => (c ? [c.value, c.type] : null))]),
+    grid: toWire(grid).map((r) => [r.row, r.cells.map((c) => (c ? [c.value, c.type] : null))]),
     // Only when there is one, so ids of sheets submitted before mappings existed stay the same.
     ...(mapping ? { columns: mapping } : {}),
   });

@@ -163,8 +163,27 @@ describe("OfficeHost against office-addin-mock", () => {
     await host.readUsedRange();
     const before = book.syncs;
     await host.writeValues(Array.from({ length: 10 }, (_, i) => ({ row: 2 + i, column: "D", value: "女" })));
-    expect(book.syncs - before).toBe(3);
+    // One per block, plus one to learn the first block's formulas (the next block's come with each write).
+    expect(book.syncs - before).toBe(4);
     expect(book.screenSuspensions).toBe(3);
+    expect(host.lastCorrection).toEqual({ fixed: 10, formulaCells: [] });
+  });
+
+  it("leaves a cell that holds a formula as it is and names it, in the same bounded syncs", async () => {
+    const book = roster(10);
+    // 性别 looked up from another sheet in D3 and D8: fixing the value would replace the lookup.
+    book.set("D3", { value: "男 ", type: "string", formula: "=VLOOKUP(A3,学生!A:D,4,FALSE)" });
+    book.set("D8", { value: "女 ", type: "string", formula: '=TRIM(学生!D8)&" "' });
+    const host = new OfficeHost(book.api(), { ...options, cellsPerBlock: 4 });
+    await host.readUsedRange();
+    const before = book.syncs;
+    await host.writeValues(Array.from({ length: 10 }, (_, i) => ({ row: 2 + i, column: "D", value: "女", format: "@" })));
+    expect(book.syncs - before).toBe(4);
+    expect(book.cells.get("D3")).toEqual({ value: "男 ", type: "string", formula: "=VLOOKUP(A3,学生!A:D,4,FALSE)" });
+    expect(book.cells.get("D8")?.formula).toBe('=TRIM(学生!D8)&" "');
+    expect(book.cells.get("D8")?.value).toBe("女 ");
+    expect(book.cells.get("D4")).toMatchObject({ value: "女", format: "@" });
+    expect(host.lastCorrection).toEqual({ fixed: 8, formulaCells: ["D3", "D8"] });
   });
 
   it("puts the messages as comments on ExcelApi 1.10–1.17, and clearing deletes only the pane's", async () => {

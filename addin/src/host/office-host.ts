@@ -4,6 +4,7 @@ import {
   type CellRef,
   type CellWrite,
   type ClearResult,
+  type Correction,
   columnIndex,
   type HostCapabilities,
   type HostStats,
@@ -82,6 +83,11 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** `formulas` gives a constant back as its value, a formula as text starting with "=". */
+function isFormula(formula: unknown): boolean {
+  return typeof formula === "string" && formula.startsWith("=");
+}
+
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** Excel may hand text back with \r\n line ends; the pane writes \n. */
@@ -103,6 +109,8 @@ function cellKey(address: string): string {
 export class OfficeHost implements SheetHost {
   readonly mode = "excel" as const;
   readonly capabilities: HostCapabilities;
+  /** What the last `writeValues` wrote, and the formula cells it left alone. */
+  lastCorrection: Correction | null = null;
   /** Counters of the last read, mark, clear or write. */
   stats: HostStats = { syncs: 0, blocks: 0, bytesPerRequest: [], retries: 0 };
   private readonly requestBytes: number;
@@ -473,19 +481,42 @@ export class OfficeHost implements SheetHost {
     });
   }
 
-  /** Fixes, in blocks; a cell's number format (e.g. text for IDs) is set before its value. */
+  /**
+   * Fixes, in blocks; a cell's number format (e.g. text for IDs) is set before its value. A cell
+   * that holds a formula (姓名 looked up from another sheet) is left alone, as the file mode's
+   * corrected copy leaves it, and named in `lastCorrection`: writing the value would replace the
+   * formula. Each block's formulas are read in the sync that writes the block before it, so fixing
+   * takes one sync per block plus one.
+   */
   async writeValues(cells: readonly CellWrite[]): Promise<void> {
     this.begin();
+    this.lastCorrection = { fixed: 0, formulaCells: [] };
     if (cells.length === 0) return;
+    const correction = this.lastCorrection;
     await this.office.run(async (context) => {
       const sheet = this.worksheet(context);
-      for (const block of chunks(cells, this.cellsPerBlock)) {
-        this.suspend(context);
-        for (const cell of block) {
+      const blocks = chunks(cells, this.cellsPerBlock);
+      const loadBlock = (block: readonly CellWrite[] | undefined) =>
+        (block ?? []).map((cell) => {
           const range = sheet.getRange(`${cell.column}${cell.row}`);
+          range.load("formulas");
+          return { cell, range };
+        });
+      let loaded = loadBlock(blocks[0]);
+      await this.sync(context);
+      for (let b = 0; b < blocks.length; b++) {
+        const current = loaded;
+        this.suspend(context);
+        for (const { cell, range } of current) {
+          if (isFormula(range.formulas?.[0]?.[0])) {
+            correction.formulaCells.push(`${cell.column}${cell.row}`);
+            continue;
+          }
           if (cell.format) range.numberFormat = [[cell.format]];
           range.values = [[cell.value]];
+          correction.fixed++;
         }
+        loaded = loadBlock(blocks[b + 1]);
         this.stats.blocks++;
         await this.sync(context);
       }

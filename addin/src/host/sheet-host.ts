@@ -66,6 +66,13 @@ export interface HostStats {
   retries: number;
 }
 
+/** What a host's last `writeValues` did: cells written, and cells left alone because they hold a formula. */
+export interface Correction {
+  fixed: number;
+  /** Addresses (C2) of formula cells: writing the value would replace the formula, so she fixes its source. */
+  formulaCells: string[];
+}
+
 /** What clearing left in place. */
 export interface ClearResult {
   /** Notes or comment threads of the pane's that the secretary replied to or edited: kept as her work. */
@@ -83,6 +90,8 @@ export interface SheetHost {
   clearMarks(): Promise<ClearResult>;
   select(cell: CellRef): Promise<void>;
   writeValues(cells: readonly CellWrite[]): Promise<void>;
+  /** What the last `writeValues` wrote and left alone (null before the first). */
+  readonly lastCorrection: Correction | null;
   addSheet(sheet: NewSheet): Promise<void>;
 }
 

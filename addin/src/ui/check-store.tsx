@@ -1,10 +1,11 @@
-import type { ColumnOverride, GridRow, SheetKind } from "@xueji/shared";
+import { useQueryClient } from "@tanstack/react-query";
+import type { AgeLimits, ColumnOverride, GridRow, SheetKind } from "@xueji/shared";
 import type { TFunction } from "i18next";
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client";
 import { annotatedCopy, checkFile, correctedCopy, downloadNewSheet, type FileReport, saveFile } from "../api/files";
-import { submitSheet, validateSheet } from "../api/sheets";
+import { checkRules, submitSheet, validateSheet } from "../api/sheets";
 import { type CheckResult, checkLocally, marksOf, toPaneIssues } from "../check/check-result";
 import { clientIdFor } from "../check/client-id";
 import type { Fix } from "../check/fixes";
@@ -52,10 +53,13 @@ interface CheckState {
   fixedFile: boolean;
 }
 
-/** Where the corrected copy went, and the formula cells it left alone (named, so she can find them). */
-function fileNotice(host: FileHost, t: TFunction, locale: string): string {
-  const { fixed = 0, formulaCells = [] } = host.lastCorrection ?? {};
-  const done = t("fix.doneFile", { count: fixed, name: host.file.name });
+/**
+ * What 一键修正 did: the cells fixed (in file mode, the copy they went into), and the formula cells
+ * left alone, named so she can find them — the same words in Excel mode and file mode.
+ */
+function fixNotice(host: SheetHost, requested: number, t: TFunction, locale: string): string {
+  const { fixed = requested, formulaCells = [] } = host.lastCorrection ?? {};
+  const done = host instanceof FileHost ? t("fix.doneFile", { count: fixed, name: host.file.name }) : t("fix.done", { count: fixed });
   if (!formulaCells.length) return done;
   const cells = formulaCells.slice(0, 10).join(locale === "en" ? ", " : "、") + (formulaCells.length > 10 ? " …" : "");
   return `${done}${locale === "en" ? " " : ""}${t("fix.formulaCells", { count: formulaCells.length, cells })}`;
@@ -66,9 +70,42 @@ function sheetKey(file: File | null, sheetName: string): string {
   return file ? `${file.name}\u0000${sheetName}` : sheetName;
 }
 
+/**
+ * The 核对规则 the server holds the term's academic year to, fetched once per year and kept for the
+ * pane session, so the instant local check gives the verdict the server will give. Unreachable (no
+ * server, signed out), the local check keeps the built-in limits and the server's answer stands.
+ */
+function useCheckRules() {
+  const { api } = useApp();
+  const queryClient = useQueryClient();
+  const options = useCallback(
+    (term: string) => ({
+      queryKey: ["sheets.checkRules", term.slice(0, 9)],
+      queryFn: () => checkRules(api, term.slice(0, 9)),
+      staleTime: Number.POSITIVE_INFINITY,
+      // A check waits for this only once; offline it goes on with the defaults at once rather than retrying.
+      retry: false,
+    }),
+    [api],
+  );
+  const prefetch = useCallback((term: string) => void queryClient.prefetchQuery(options(term)), [options, queryClient]);
+  const ageLimitsFor = useCallback(
+    async (term: string): Promise<AgeLimits | null> => {
+      try {
+        return (await queryClient.fetchQuery(options(term))).ageLimits;
+      } catch {
+        return null;
+      }
+    },
+    [options, queryClient],
+  );
+  return { prefetch, ageLimitsFor };
+}
+
 function useCheckState() {
   const { api, excel, locale, session, today } = useApp();
   const { t } = useTranslation();
+  const rules = useCheckRules();
   const [state, setState] = useState<CheckState>({
     host: excel,
     file: null,
@@ -88,6 +125,8 @@ function useCheckState() {
   });
   const current = useRef(state);
   current.current = state;
+  // Asked for as soon as the term is known, so the first 检查 rarely waits for them.
+  useEffect(() => rules.prefetch(state.term), [rules.prefetch, state.term]);
   const patch = useCallback((change: Partial<CheckState>) => setState((s) => ({ ...s, ...change })), []);
   const fileReport = useRef<FileReport | null>(null);
   // Column mappings set by hand, per worksheet (per file and sheet in file mode), for this pane session.
@@ -152,7 +191,7 @@ function useCheckState() {
   );
 
   const runCheck = useCallback(async () => {
-    const { host, kind, file } = current.current;
+    const { host, kind, file, term } = current.current;
     if (!host) return;
     patch({ phase: { step: "reading", progress: null }, error: null, recordError: null, notice: null, receipt: null, submitError: null });
     try {
@@ -171,7 +210,7 @@ function useCheckState() {
         const report = fileReport.current;
         local = { ...report, issues: toPaneIssues(report.issues, locale), rows: [], withRecord: false };
       } else {
-        local = checkLocally(grid, { today, kind, columns, locale });
+        local = checkLocally(grid, { today, kind, columns, locale, ageLimits: await rules.ageLimitsFor(term) });
       }
       patch({ grid, sheetName, columns, result: local });
       if (host.capabilities.editsWorkbook) await host.mark(marksOf(local.issues));
@@ -185,7 +224,7 @@ function useCheckState() {
     } catch (error) {
       patch({ error: errorMessage(error, offline), phase: { step: "idle" } });
     }
-  }, [locale, offline, patch, recordCheck, today, t]);
+  }, [locale, offline, patch, recordCheck, today, t, rules.ageLimitsFor]);
 
   const applyFixes = useCallback(
     async (fixes: Fix[]) => {
@@ -201,7 +240,7 @@ function useCheckState() {
           patch({ file: host.file, fixedFile: true });
         }
         await runCheck();
-        patch({ notice: host instanceof FileHost ? fileNotice(host, t, locale) : t("fix.done", { count: fixes.length }) });
+        patch({ notice: fixNotice(host, fixes.length, t, locale) });
       } catch (error) {
         patch({ error: errorMessage(error, offline), phase: { step: "done" } });
       }

@@ -37,15 +37,5 @@ export async function readSheetGrid(
   return first as SheetGrid;
 }
 
-/**
- * JSON has no `undefined`: sparse cells become null on the wire. Empty cells at the end of a row
- * (Excel keeps formatted empty cells out to the last formatted column) are left off, so a wide sheet's
- * request carries its data, not thousands of nulls.
- */
-export function toWire(rows: readonly GridRow[]) {
-  return rows.map((r) => {
-    let end = r.cells.length;
-    while (end > 0 && r.cells[end - 1] == null) end--;
-    return { row: r.row, cells: Array.from(r.cells.slice(0, end), (c) => c ?? null) };
-  });
-}
+// One trimming for the CLI, the file routes and the pane (shared), kept importable from here.
+export { toWire } from "@xueji/shared";
