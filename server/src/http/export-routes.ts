@@ -1,14 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { formatError, type Locale, scopeOf } from "@xueji/shared";
+import { AppError, formatError, type Locale, scopeOf } from "@xueji/shared";
 import { z } from "zod";
 import type { Database } from "../db/client";
-import { textInput } from "../routers/inputs";
+import { dateInput, textInput } from "../routers/inputs";
 import { userForToken } from "../services/auth/sessions";
 import { decisionListExport } from "../services/exports/decision-list-export";
 import { registrationExport } from "../services/exports/registration-export";
 import { idInput } from "../services/ids";
 import { inputProblemOf } from "../services/input-problem";
 import { headcountExport } from "../services/reports/headcount-export";
+import { refuse, refuseAppError } from "./plain-refusal";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** A 公示 or 发文 list names at most this many applications (a whole school's term is a few thousand). */
@@ -20,11 +21,6 @@ const decisionsInput = z.object({
   ids: z.array(idInput).min(1).max(MAX_DECISION_IDS),
   title: textInput(100, 1).default("学籍异动名单"),
 });
-
-function fail(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
-  res.end(message);
-}
 
 class BodyTooLarge extends Error {}
 
@@ -62,37 +58,49 @@ export async function handleExport(
   locale: Locale,
 ): Promise<void> {
   const user = await userForToken(database.db, token);
-  if (!user) return fail(res, 401, formatError("auth.required", {}, locale));
-  if (!scopeOf("exports.read", user.role)) return fail(res, 403, formatError("auth.forbidden", { role: user.role }, locale));
+  if (!user) return refuse(res, 401, formatError("auth.required", {}, locale), locale);
+  if (!scopeOf("exports.read", user.role)) return refuse(res, 403, formatError("auth.forbidden", { role: user.role }, locale), locale);
+  try {
+    await serveExport(req, res, database, locale);
+  } catch (error) {
+    // A refusal the export itself raised (a setting missing, a list it cannot make) is the reader's to read.
+    if (error instanceof AppError) return refuseAppError(res, error, "export", locale);
+    throw error;
+  }
+}
+
+async function serveExport(req: IncomingMessage, res: ServerResponse, database: Database, locale: Locale): Promise<void> {
   const url = new URL(req.url ?? "/", "http://localhost");
   let result: { file: Buffer } | null = null;
   let name = "";
   if (url.pathname === "/api/export/registration.xlsx" && req.method === "GET") {
     const academicYear = url.searchParams.get("academicYear") ?? "";
-    if (!/^\d{4}-\d{4}$/.test(academicYear)) return fail(res, 400, formatError("input.invalid", { problem: "academic-year" }, locale));
+    if (!/^\d{4}-\d{4}$/.test(academicYear))
+      return refuse(res, 400, formatError("input.invalid", { problem: "academic-year" }, locale), locale);
     result = await registrationExport(database.db, { academicYear });
     name = `学籍注册_${academicYear}.xlsx`;
   } else if (url.pathname === "/api/export/decisions.xlsx" && (req.method === "GET" || req.method === "POST")) {
     if (req.method === "POST" && !/^application\/json\b/i.test(req.headers["content-type"] ?? ""))
-      return fail(res, 415, formatError("input.invalid", { problem: "not-json" }, locale));
+      return refuse(res, 415, formatError("input.invalid", { problem: "not-json" }, locale), locale);
     let body: unknown;
     try {
       body = await decisionsRequest(req, url);
     } catch (error) {
       const problem = error instanceof BodyTooLarge ? "too-large" : "not-json";
-      return fail(res, error instanceof BodyTooLarge ? 413 : 400, formatError("input.invalid", { problem }, locale));
+      return refuse(res, error instanceof BodyTooLarge ? 413 : 400, formatError("input.invalid", { problem }, locale), locale);
     }
     const parsed = decisionsInput.safeParse(body);
-    if (!parsed.success) return fail(res, 400, formatError("input.invalid", inputProblemOf(parsed.error), locale));
+    if (!parsed.success) return refuse(res, 400, formatError("input.invalid", inputProblemOf(parsed.error), locale), locale);
     result = await decisionListExport(database.db, { applicationIds: parsed.data.ids, title: parsed.data.title });
     name = `${parsed.data.title}.xlsx`;
   } else if (url.pathname === "/api/export/headcount.xlsx") {
     // 学籍统计 as of a date (seed 001 十).
     const date = url.searchParams.get("date") ?? "";
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return fail(res, 400, formatError("input.invalid", { problem: "date" }, locale));
+    // A date that exists (2025-02-30 is refused here, not by PostgreSQL as an internal error).
+    if (!dateInput.safeParse(date).success) return refuse(res, 400, formatError("input.invalid", { problem: "date" }, locale), locale);
     result = await headcountExport(database.db, { date });
     name = `学籍统计_${date}.xlsx`;
-  } else return fail(res, 404, "未找到 / Not found");
+  } else return refuse(res, 404, "未找到 / Not found");
   res.writeHead(200, { "content-type": XLSX, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
   res.end(result.file);
 }

@@ -13,18 +13,12 @@ import { columnOverrideInput } from "../routers/inputs";
 import { userForToken } from "../services/auth/sessions";
 import { inputProblemOf } from "../services/input-problem";
 import { checkRulesInForce } from "../services/sheets/check-sheet";
+import { refuse, refuseAppError } from "./plain-refusal";
 
 /** A 50,000-row roster is about 4 MB as .xlsx and 8 MB as CSV; nothing a college sends is near this. */
 export const MAX_UPLOAD = 25 * 1024 * 1024;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const ACTIONS = ["check", "annotate", "fix", "new-sheet"];
-
-/** A refusal in the reader's language with the request id (as over tRPC), which the log line carries too. */
-function fail(res: ServerResponse, status: number, message: string, locale: Locale = "zh-CN"): void {
-  const requestId = requestScope.getStore()?.requestId;
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
-  res.end(requestId ? `${message}${formatError("request.id", { requestId }, locale)}` : message);
-}
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
@@ -67,7 +61,7 @@ export function handleFiles(
     });
     scope?.log.error({ err: error }, "unexpected error");
     if (res.headersSent) res.end();
-    else fail(res, 500, formatError("internal", {}, locale), locale);
+    else refuse(res, 500, formatError("internal", {}, locale), locale);
   });
 }
 
@@ -81,15 +75,15 @@ async function serveFiles(
 ): Promise<void> {
   const url = new URL(req.url ?? "/", "http://localhost");
   const action = url.pathname.replace("/api/files/", "");
-  if (req.method !== "POST" || !ACTIONS.includes(action)) return fail(res, 404, "未找到 / Not found");
+  if (req.method !== "POST" || !ACTIONS.includes(action)) return refuse(res, 404, "未找到 / Not found");
   const user = await userForToken(database.db, token);
-  if (!user) return fail(res, 401, formatError("auth.required", {}, locale), locale);
-  if (!scopeOf("sheets.validate", user.role)) return fail(res, 403, formatError("auth.forbidden", { role: user.role }, locale), locale);
+  if (!user) return refuse(res, 401, formatError("auth.required", {}, locale), locale);
+  if (!scopeOf("sheets.validate", user.role)) return refuse(res, 403, formatError("auth.forbidden", { role: user.role }, locale), locale);
   const declared = Number(req.headers["content-length"] ?? 0);
   const tooLarge = formatError("input.invalid", { problem: "file-too-large", mb: MAX_UPLOAD / 1024 / 1024 }, locale);
-  if (declared > MAX_UPLOAD) return fail(res, 413, tooLarge, locale);
+  if (declared > MAX_UPLOAD) return refuse(res, 413, tooLarge, locale);
   const body = await readBody(req, MAX_UPLOAD);
-  if (!body) return fail(res, 413, tooLarge, locale);
+  if (!body) return refuse(res, 413, tooLarge, locale);
   const kindParam = url.searchParams.get("kind");
   const kind = kindParam && SHEET_KINDS.includes(kindParam as SheetKind) ? (kindParam as SheetKind) : undefined;
   const columnsParam = url.searchParams.get("columns");
@@ -134,13 +128,8 @@ async function serveFiles(
     const file = await annotateWorkbook({ ...source, report: checked.report, locale });
     sendWorkbook(res, file, `${stem}_${locale === "en" ? "checked" : "检查结果"}.xlsx`);
   } catch (error) {
-    if (error instanceof AppError) {
-      // The reader gets the localised message; what the library said goes to the request's log line.
-      requestScope
-        .getStore()
-        ?.failures.push({ procedure: `files.${action}`, code: error.code, ...(error.detail ? { detail: error.detail } : {}) });
-      return fail(res, 422, error.userMessage(locale), locale);
-    }
+    // The reader gets the localised message; what the library said goes to the request's log line.
+    if (error instanceof AppError) return refuseAppError(res, error, `files.${action}`, locale);
     throw error;
   }
 }

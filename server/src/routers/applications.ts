@@ -11,7 +11,7 @@ import { takeUpPendingItem } from "../services/applications/take-up-pending-item
 import { takeUpRepeatItem } from "../services/applications/take-up-repeat-item";
 import { pageInput, pageOutput } from "../services/paging";
 import { collegeFilter, procedureFor, router } from "../trpc";
-import { idInput, noteInput, studentNoInput, textInput } from "./inputs";
+import { dateInput, idInput, noteInput, studentNoInput, textInput } from "./inputs";
 import {
   applicationGroupsOutput,
   applicationListItem,
@@ -145,7 +145,7 @@ export const applicationsRouter = router({
     .input(
       versioned.extend({
         signer: textInput(60, 1),
-        signedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        signedOn: dateInput,
         scan: z.object({ type: z.enum(["image/jpeg", "image/png", "application/pdf"]), base64: z.string().max(3_000_000) }).optional(),
       }),
     )

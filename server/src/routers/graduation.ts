@@ -8,11 +8,10 @@ import { recordDegreeFacts } from "../services/graduation/record-degree-facts";
 import { runCohortAudit } from "../services/graduation/run-cohort-audit";
 import { pageInput, pageOutput } from "../services/paging";
 import { collegeFilter, collegeFor, procedureFor, router, toTrpcError } from "../trpc";
-import { idInput, textInput } from "./inputs";
+import { dateInput, idInput, textInput } from "./inputs";
 import { cohortRunOutput, graduationAuditOutput, graduationListItem, graduationSummaryOutput, stageMoveOutput } from "./outputs";
 
 const cohort = z.number().int().min(2000).max(2100);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const executeOutput = z.object({
   executed: z.number(),
   graduated: z.number(),
@@ -36,10 +35,7 @@ export const graduationRouter = router({
       z.object({
         cohort,
         collegeId: idInput.optional(),
-        graduationDate: z
-          .string()
-          .regex(/^\d{4}-\d{2}-\d{2}$/)
-          .optional(),
+        graduationDate: dateInput.optional(),
       }),
     )
     .output(cohortRunOutput)
@@ -81,7 +77,7 @@ export const graduationRouter = router({
     }),
   /** 执行: the approved list of a college changes each status to 毕业 or 结业 and numbers the certificates. */
   execute: procedureFor("graduation.run")
-    .input(z.object({ cohort, collegeId: z.number().int(), graduationDate: date.optional() }))
+    .input(z.object({ cohort, collegeId: z.number().int(), graduationDate: dateInput.optional() }))
     .output(executeOutput)
     .mutation(({ ctx, input }) =>
       executeAudits(ctx.db, {
@@ -94,7 +90,7 @@ export const graduationRouter = router({
     ),
   /** 结业换毕业: a 结业 student audited again; passing makes 毕业 with a new certificate. */
   convertCompletion: procedureFor("graduation.run")
-    .input(z.object({ studentNo: z.string().min(1).max(30), date }))
+    .input(z.object({ studentNo: z.string().min(1).max(30), date: dateInput }))
     .output(convertOutput)
     .mutation(({ ctx, input }) =>
       convertCompletion(ctx.db, {

@@ -13,6 +13,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * surrogates (not Unicode; they break JSON and XML on the way out) are refused at the boundary,
  * once, with a localised `input.invalid` naming the field.
  */
+/**
+ * A calendar date, YYYY-MM-DD, that exists (2025-02-30 and 2025-02-29 are refused here, with a localised "format"
+ * problem, instead of reaching PostgreSQL and coming back as an internal error).
+ */
+export const dateInput = z.iso.date();
+
 export function textInput(max: number, min = 0) {
   return z
     .string()

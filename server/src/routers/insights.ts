@@ -12,7 +12,7 @@ import { standingByCollege } from "../services/insights/standing-by-college";
 import { pageInput } from "../services/paging";
 import { termOn } from "../services/reference/reference-data";
 import { collegeFilter, procedureFor, router } from "../trpc";
-import { academicYearInput, idInput, termInput, textInput } from "./inputs";
+import { academicYearInput, dateInput, idInput, termInput, textInput } from "./inputs";
 import {
   auditPassRatesOutput,
   leadTimesOutput,
@@ -21,8 +21,6 @@ import {
   termSheetProgressOutput,
   xlsxExportOutput,
 } from "./outputs";
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Answers the dashboard draws that the record's own routers do not give: my work, lead times, standing by college. */
 export const insightsRouter = router({
@@ -92,7 +90,7 @@ export const insightsRouter = router({
       }),
     ),
   leadTimes: procedureFor("applications.read")
-    .input(z.object({ since: isoDate.optional(), collegeId: idInput.optional() }))
+    .input(z.object({ since: dateInput.optional(), collegeId: idInput.optional() }))
     .output(leadTimesOutput)
     .query(({ ctx, input }) => {
       const today = ctx.today();

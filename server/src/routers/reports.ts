@@ -5,8 +5,8 @@ import { headcountExport } from "../services/reports/headcount-export";
 import { issueStatusDocument, listStatusDocuments, reprintStatusDocument } from "../services/reports/issue-status-document";
 import type { Viewer } from "../services/viewer";
 import { collegeFilter, procedureFor, router, toTrpcError } from "../trpc";
+import { dateInput } from "./inputs";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const headcountRow = z.object({
   collegeId: z.number(),
   collegeName: z.string(),
@@ -38,7 +38,7 @@ const printedDocument = z.object({
 export const reportsRouter = router({
   /** Headcount by college × major × grade × status as of a date (end of day, China time). */
   headcount: procedureFor("reports.read")
-    .input(z.object({ date, collegeId: z.number().int().optional() }))
+    .input(z.object({ date: dateInput, collegeId: z.number().int().optional() }))
     .output(z.array(headcountRow))
     .query(({ ctx, input }) => {
       if (input.date > ctx.today()) throw toTrpcError(new AppError("input.invalid", { problem: "future-date" }));
@@ -46,7 +46,7 @@ export const reportsRouter = router({
     }),
   /** The same as an .xlsx (every cell text), base64, for the dashboard to save. */
   headcountXlsx: procedureFor("reports.read")
-    .input(z.object({ date, collegeId: z.number().int().optional() }))
+    .input(z.object({ date: dateInput, collegeId: z.number().int().optional() }))
     .output(z.object({ fileName: z.string(), base64: z.string() }))
     .query(async ({ ctx, input }) => {
       const { file } = await headcountExport(ctx.db, { date: input.date, collegeId: collegeFilter(ctx.scope, input.collegeId) });

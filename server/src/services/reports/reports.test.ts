@@ -68,6 +68,8 @@ describe.each(TEST_ENGINES)("学籍统计 and 在读证明/学历证明 on %s (i
     const leader = await w.as("leader-a");
     expect(new Set((await leader.reports.headcount({ date: "2026-11-23" })).map((r) => r.collegeId))).toEqual(new Set([w.collegeA]));
     await expect(leader.reports.headcount({ date: "2026-11-23", collegeId: w.collegeB })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // 2026-02-29 does not exist (2026 is no leap year): refused at the input, never sent to the database.
+    await expect(leader.reports.headcount({ date: "2026-02-29" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("exports the headcount as a text-only .xlsx, over tRPC and at /api/export/headcount.xlsx", async () => {
@@ -88,6 +90,12 @@ describe.each(TEST_ENGINES)("学籍统计 and 在读证明/学历证明 on %s (i
       });
       expect(res.status).toBe(200);
       expect(res.headers.get("content-disposition")).toContain(encodeURIComponent("学籍统计_2026-11-23.xlsx"));
+      // A day that does not exist is the reader's mistake, said in her language — not an internal error.
+      const impossible = await fetch(`${base}/api/export/headcount.xlsx?date=2026-02-30`, {
+        headers: { authorization: `Bearer ${w.tokens.get("registrar")}` },
+      });
+      expect(impossible.status).toBe(400);
+      expect(await impossible.text()).toContain("提交的数据不符合要求");
     } finally {
       close();
     }
