@@ -16,7 +16,14 @@ import {
 import { z } from "zod";
 
 const localized = z.object({ "zh-CN": z.string().min(1).max(100), en: z.string().min(1).max(200) });
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// The pattern is what the generated editor reads (JSON Schema); the refinement refuses a day that does not exist
+// (2026-02-30), said at the field in the registrar's words.
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+const date = z
+  .string()
+  .regex(DATE_SHAPE)
+  // (A value of the wrong shape already has its message from the pattern: one message a field.)
+  .refine((value) => !DATE_SHAPE.test(value) || z.iso.date().safeParse(value).success, { params: { setting: "string.date" } });
 /** The parsers a template column may name (shared/src/sheets/fields.ts ParserSpec). */
 const parser = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("idNumber") }),

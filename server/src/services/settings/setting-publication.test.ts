@@ -68,6 +68,13 @@ describe.each(TEST_ENGINES)("settings published from the dashboard on %s", (engi
     expect((await leader.settings.versions({ kind: "standing-rules", key: "default" })).map((v) => v.version)).toEqual([0]);
     const holidays = await leader.settings.check({ kind: "holidays", key: "cn", value: { holidays: ["2026/10/01"], makeUpWorkdays: [] } });
     expect(holidays).toMatchObject({ ok: false, issues: [{ path: ["holidays", 0], message: "日期应写成 YYYY-MM-DD，如 2026-10-01。" }] });
+    // The right shape, but no such day: refused at the field too, before it could reach a deadline.
+    const noSuchDay = await leader.settings.check({
+      kind: "holidays",
+      key: "cn",
+      value: { holidays: ["2026-10-01", "2026-02-30"], makeUpWorkdays: [] },
+    });
+    expect(noSuchDay).toMatchObject({ ok: false, issues: [{ path: ["holidays", 1], message: "日期应写成 YYYY-MM-DD，如 2026-10-01。" }] });
   });
 
   it("publishes from a year, lists versions with their author, restores a past one as a new version, and audits both", async () => {
