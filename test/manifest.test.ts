@@ -5,7 +5,7 @@ import { validateXML } from "xmllint-wasm";
 import { DEV_ORIGIN, deploymentManifest } from "../server/src/cli/manifest";
 
 const root = join(import.meta.dirname, "..");
-const schemas = join(root, "../shared/office-schemas");
+const schemas = join(root, "test/office-schemas");
 const manifest = readFileSync(join(root, "manifest.xml"), "utf8");
 
 /** Validates offline against Microsoft's XSDs (the online validator cannot be reached here). */

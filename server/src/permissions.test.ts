@@ -14,7 +14,7 @@ type Outcome = "ok" | "FORBIDDEN" | "UNAUTHORIZED" | "NOT_FOUND";
 const USERS = ["secretary-a", "leader-a", "registrar", "registrar-leader", "school-leader", "admin", null] as const;
 
 /**
- * The permission matrix, written out by hand from DOMAIN.md §1 (not derived from the code's own
+ * The permission matrix, written out by hand from docs/domain.md §1 (not derived from the code's own
  * table, so that a wrong table fails here). Each cell: [own college A, other college B].
  */
 const S: [Outcome, Outcome] = ["ok", "FORBIDDEN"]; // a college role: own college only

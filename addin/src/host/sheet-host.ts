@@ -1,7 +1,7 @@
 import type { GridRow, Severity } from "@xueji/shared";
 
 /**
- * The one port between the pane and a spreadsheet (DESIGN.md: Office.js stays at the edge). The
+ * The one port between the pane and a spreadsheet (docs/architecture.md: Office.js stays at the edge). The
  * UI speaks only to this; an Office.js implementation and a file implementation exist, and a WPS
  * 表格 one can be added behind it later without touching the UI.
  */

@@ -4,7 +4,7 @@ import { type Database, openDatabase } from "./client";
 
 /**
  * Databases for tests: a fresh in-memory PGlite always, and a fresh PostgreSQL database on the
- * server of TEST_DATABASE_URL when it is set (STYLE.md: one suite, several drivers).
+ * server of TEST_DATABASE_URL when it is set (one suite, several drivers, as drizzle-orm's integration tests run).
  */
 export const TEST_ENGINES: Array<"pglite" | "postgres"> = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 

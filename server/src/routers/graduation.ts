@@ -28,7 +28,7 @@ const convertOutput = z.object({
   degreeReasons: z.array(z.string()),
 });
 
-/** 毕业/学位资格审查 (DOMAIN.md §6). */
+/** 毕业/学位资格审查 (docs/domain.md §6). */
 export const graduationRouter = router({
   run: procedureFor("graduation.run")
     .input(

@@ -24,7 +24,7 @@ const which = z.object({ kind: z.enum(SETTING_KIND_NAMES), key: textInput(40, 1)
 const locale = z.enum(LOCALES as [Locale, ...Locale[]]).optional();
 const reason = textInput(2000, 2);
 
-/** Low-code settings, versioned by academic year (DOMAIN.md §3, §5; DESIGN.md: rules are data). */
+/** Low-code settings, versioned by academic year (docs/domain.md §3, §5; docs/architecture.md: rules are data). */
 export const settingsRouter = router({
   current: procedureFor("settings.read")
     .input(which.extend({ academicYear }))

@@ -1,6 +1,6 @@
 import type { Locale } from "../messages/catalogue";
 
-/** DOMAIN.md §1. College roles work on their own college only. */
+/** docs/domain.md §1. College roles work on their own college only. */
 export const ROLES = ["secretary", "college-leader", "registrar-staff", "registrar-leader", "school-leader", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 

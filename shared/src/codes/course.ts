@@ -1,7 +1,7 @@
 import { codeTable } from "./table";
 
 // 课程性质. `required` decides what counts when a rule set counts required courses only
-// (DOMAIN.md §3: which courses count is a per-school setting).
+// (docs/domain.md §3: which courses count is a per-school setting).
 export const COURSE_NATURE = codeTable("courseNature", "正方 课程性质 (local codes)", [
   ["public-required", "公共必修课", "公共必修", "公必", "通识必修", "通识必修课"],
   ["major-required", "专业必修课", "专业必修", "专必", "学科基础课", "学科基础", "专业基础课", "专业核心课", "必修", "必修课"],

@@ -1,8 +1,8 @@
 import { codeTable } from "./table";
 
-// 层次. Codes 01/02/04/05/06 are the 培养层次 of the 学历证书编号 (DOMAIN.md §6);
+// 层次. Codes 01/02/04/05/06 are the 培养层次 of the 学历证书编号 (docs/domain.md §6);
 // 专科起点本科 (专升本) and 预科 have no digit there, so they take the local codes 15 and 09.
-export const LEVEL = codeTable("level", "学历证书编号 培养层次 (DOMAIN.md §6); 15, 09 local", [
+export const LEVEL = codeTable("level", "学历证书编号 培养层次 (docs/domain.md §6); 15, 09 local", [
   ["01", "博士", "博士研究生"],
   ["02", "硕士", "硕士研究生", "研究生"],
   ["04", "第二学士学位", "第二学士", "二学位", "双学位"],

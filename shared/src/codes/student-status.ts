@@ -1,7 +1,7 @@
 import { codeTable } from "./table";
 
-// 学籍状态, DOMAIN.md §2. Codes are stable English keys; the transitions in status/ use them.
-export const STUDENT_STATUS = codeTable("studentStatus", "DOMAIN.md §2", [
+// 学籍状态, docs/domain.md §2. Codes are stable English keys; the transitions in status/ use them.
+export const STUDENT_STATUS = codeTable("studentStatus", "docs/domain.md §2", [
   ["admitted", "录取", "已录取"],
   // 报到: the new student came and the college checked the admission; 在读 only after 电子注册 (seed 004).
   ["reported", "报到", "已报到"],

@@ -5,7 +5,7 @@ import { fromExcelSerial, isValidYmd, MAX_EXCEL_SERIAL, ymd } from "./calendar-d
 
 /**
  * Dates as secretaries type them: Excel serial numbers (a real date cell), and text in the
- * five forms of DOMAIN.md §4 — 2004-05-01, 2004/5/1, 2004.5.1, 20040501, 2004年5月1日 — plus
+ * five forms of docs/domain.md §4 — 2004-05-01, 2004/5/1, 2004.5.1, 20040501, 2004年5月1日 — plus
  * 20040501 typed into a number cell. The result is always `YYYY-MM-DD`.
  */
 export interface DateOptions {

@@ -47,7 +47,7 @@ export function parseNumber(cell: Cell, options: NumberOptions): FieldResult<num
   return { value: n, issues };
 }
 
-/** 学分: positive, at most 30, in half credits (DOMAIN.md §3: credits come in halves). */
+/** 学分: positive, at most 30, in half credits (docs/domain.md §3: credits come in halves). */
 export function parseCredits(cell: Cell): FieldResult<number> {
   const result = parseNumber(cell, { label: "credits", min: 0.5, max: 30, unit: "学分" });
   if (result.value !== null && !Number.isInteger(result.value * 2)) {
@@ -71,7 +71,7 @@ export function parseGpa(cell: Cell): FieldResult<number> {
   return { value: Math.round(hundredths) / 100, issues: [] };
 }
 
-/** 学制: 1.5 to 8 years (DOMAIN.md §7, XZ). */
+/** 学制: 1.5 to 8 years (docs/domain.md §7, XZ). */
 export function parseDuration(cell: Cell): FieldResult<number> {
   const result = parseNumber(cell, { label: "duration", min: 1.5, max: 8, unit: "年" });
   if (result.value !== null && !Number.isInteger(result.value * 2)) {

@@ -38,7 +38,7 @@ export const INPUT_PROBLEMS = {
   "setting-key": { "zh-CN": "设置项“{key}”不存在", en: "there is no setting “{key}”" },
   "review-reason": { "zh-CN": "退回须说明理由", en: "a rejection needs a reason" },
   request: { "zh-CN": "请求格式不对", en: "the request is malformed" },
-  // What a 转专业, 降级 or 身份信息变更 may ask for (DOMAIN.md §4): checked against the student's college and major.
+  // What a 转专业, 降级 or 身份信息变更 may ask for (docs/domain.md §4): checked against the student's college and major.
   "unknown-major": { "zh-CN": "转入专业不存在", en: "the major does not exist" },
   "same-major": { "zh-CN": "转入专业与现专业相同", en: "the student is already in that major" },
   "class-not-in-new-major": {

@@ -10,7 +10,7 @@ interface Label {
 }
 
 /**
- * What the registrar's settings editor calls each kind of setting (DOMAIN.md §3, §5; seed 004). A
+ * What the registrar's settings editor calls each kind of setting (docs/domain.md §3, §5; seed 004). A
  * kind missing here is shown by its key; the editor still works, since it is generated from the schema.
  */
 export const SETTING_KIND_LABELS: Readonly<Record<string, Label>> = {

@@ -2,7 +2,7 @@ import type { CertificateSchool } from "./graduation-audit";
 
 /**
  * The 学历证书 of a 毕业 or 结业 student (seed 003 第十三–十六条): its number in the national
- * format (DOMAIN.md §6: 5-digit 学校代码 · 1-digit 办学类型 · 4-digit year · 2-digit 培养层次 ·
+ * format (docs/domain.md §6: 5-digit 学校代码 · 1-digit 办学类型 · 4-digit year · 2-digit 培养层次 ·
  * 6-digit serial), the school and president it names, and its issue date, which is the graduation
  * date (第十六条 “学历证书发证日期应与学生毕业日期一致”).
  */

@@ -23,7 +23,7 @@ const complete: AuditInput = {
   photo: { width: 480, height: 640, bytes: 40_000 },
 };
 
-describe("graduation and degree audit (DOMAIN.md §6)", () => {
+describe("graduation and degree audit (docs/domain.md §6)", () => {
   it("graduates with a degree a student who meets every condition", () => {
     expect(auditGraduate(complete)).toEqual({
       studentNo: "2022010001",
@@ -74,7 +74,7 @@ describe("graduation and degree audit (DOMAIN.md §6)", () => {
   });
 });
 
-describe("the degree reads its own rules (seed 000 六.5; DOMAIN.md §6)", () => {
+describe("the degree reads its own rules (seed 000 六.5; docs/domain.md §6)", () => {
   it("pins the default to the seed: “超过规定的学习年限视为结业，学位证超过两年不再补授”", () => {
     expect(DEFAULT_AUDIT_RULES.maxStudyYears).toMatchObject({ "06": 5, "05": 6 });
     expect(DEFAULT_AUDIT_RULES.degree.maxYearsAfterNormalDuration).toBe(2);
@@ -111,7 +111,7 @@ describe("the degree reads its own rules (seed 000 六.5; DOMAIN.md §6)", () =>
     });
   });
 
-  it("numbers a certificate in the national format: 学校代码 + 办学类型 + 年份 + 层次 + 序号 (DOMAIN.md §6), dated the graduation day (seed 003 第十六条)", () => {
+  it("numbers a certificate in the national format: 学校代码 + 办学类型 + 年份 + 层次 + 序号 (docs/domain.md §6), dated the graduation day (seed 003 第十六条)", () => {
     const school = { schoolName: "长江师范学院", schoolCode: "10647", presidentName: "张某", schoolType: "1" as const };
     expect(certificateProblems(school, "05")).toEqual([]);
     expect(certificateProblems({ ...school, schoolCode: "", presidentName: "" }, "09")).toEqual(["school-code", "president", "level"]);

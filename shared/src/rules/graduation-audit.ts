@@ -2,7 +2,7 @@ import { MAX_STUDY_YEARS } from "../codes/level";
 import type { Locale } from "../messages/catalogue";
 
 /**
- * The graduation and degree audit of one student (DOMAIN.md §6): credits against the programme,
+ * The graduation and degree audit of one student (docs/domain.md §6): credits against the programme,
  * outstanding failed required courses, the maximum study years (seed 000 六.5: 专科 5, 本科 6),
  * the certificate registration fields (seed 003 第十五条) and the photo (seed 000 四: 480×640 px,
  * 1 KB–100 KB). Outcome 毕业 or 结业, and 授予学位 or not, each with its reasons.
@@ -53,7 +53,7 @@ export interface AuditRules {
   certificate: CertificateSchool;
 }
 
-/** The school on its certificates; the number's prefix (DOMAIN.md §6: 5-digit school code, 1-digit 办学类型). */
+/** The school on its certificates; the number's prefix (docs/domain.md §6: 5-digit school code, 1-digit 办学类型). */
 export interface CertificateSchool {
   schoolName: string;
   schoolCode: string;
@@ -181,7 +181,7 @@ function degreeConditions(input: AuditInput, years: number, rules: AuditRules): 
   return out;
 }
 
-/** Stages of the cohort audit (DOMAIN.md §6). */
+/** Stages of the cohort audit (docs/domain.md §6). */
 export const AUDIT_STAGES = [
   "college-review",
   "registrar-review",

@@ -23,7 +23,7 @@ export interface RecordStudent {
 
 /**
  * Which statuses a student may have to appear on each sheet. A 退学 student on a returning roster
- * is a mistake (DOMAIN.md §4 cross-checks); new students are 录取 until registered.
+ * is a mistake (docs/domain.md §4 cross-checks); new students are 录取 until registered.
  */
 export const STATUSES_ON_SHEET: Readonly<Record<SheetKind, readonly StudentStatus[]>> = {
   "roster-new": ["admitted", "reported", "enrolled"],

@@ -28,7 +28,7 @@ interface CourseState {
 const isResit = (values: RowValues) => values.examType?.code === "makeup" || values.examType?.code === "retake";
 
 /**
- * DOMAIN.md §3 / seed 000 九. From failed-course rows: per student and term, the uncleared failed
+ * docs/domain.md §3 / seed 000 九. From failed-course rows: per student and term, the uncleared failed
  * credits of each course (counted once, however many rows mention it), then per academic year
  * the sum over its terms. Rows missing the student, term or credits cannot count and are skipped
  * (the sheet already reports them as errors).
@@ -123,7 +123,7 @@ export function computeStanding(rows: ReadonlyArray<{ values: RowValues }>, rule
   return results.sort((a, b) => a.studentNo.localeCompare(b.studentNo) || a.academicYear.localeCompare(b.academicYear));
 }
 
-/** The outcome a student's year is known by: the year outcome outranks the term warnings (DOMAIN.md §3). */
+/** The outcome a student's year is known by: the year outcome outranks the term warnings (docs/domain.md §3). */
 export function strongestOutcome(s: Pick<StandingResult, "terms" | "yearOutcome">): TermOutcome | YearOutcome {
   if (s.yearOutcome !== "none") return s.yearOutcome;
   if (s.terms.some((t) => t.outcome === "warning-2")) return "warning-2";

@@ -40,7 +40,7 @@ export const FIELD_KEYS = [
   "admissionType",
   "phone",
   "address",
-  // Degree facts the graduates sheet brings for the degree audit's conditions (DOMAIN.md §6 "degree
+  // Degree facts the graduates sheet brings for the degree audit's conditions (docs/domain.md §6 "degree
   // conditions (school-specific)"; seed 001 七 “按学校相关文件规定审核毕业生授位资格”).
   "gpa",
   "discipline",
@@ -178,7 +178,7 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDefinition>> = {
     parser: { kind: "enum", table: "discipline" },
     // A 处分 column is filled in only for the few students who have one (0018 has no code for "none":
     // 正方 records sanctions, not their absence), so a blank cell there says 无. Leaving it "unknown"
-    // would withhold the degree of every student under a 处分 condition (DOMAIN.md §6 degree
+    // would withhold the degree of every student under a 处分 condition (docs/domain.md §6 degree
     // conditions) until the secretary typed 无 a few hundred times. What it cannot do is erase a
     // sanction the record holds: see applyGraduates.
     blankMeans: "无",

@@ -3,7 +3,7 @@ import { matchKey } from "../text/normalise";
 import type { FieldKey } from "./fields";
 import type { SheetKind, SheetTemplate } from "./templates";
 
-/** How many rows from the top may hold titles before the header (DOMAIN.md §4: title rows). */
+/** How many rows from the top may hold titles before the header (docs/domain.md §4: title rows). */
 export const HEADER_SEARCH_ROWS = 20;
 
 /**

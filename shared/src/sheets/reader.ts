@@ -52,7 +52,7 @@ export interface SheetResult {
   standing: StandingResult[] | null;
 }
 
-// A footer or note row: signatures, dates, remarks, totals (DOMAIN.md §4: signature footer).
+// A footer or note row: signatures, dates, remarks, totals (docs/domain.md §4: signature footer).
 const FOOTER = /签字|签名|签章|盖章|负责人|制表|填表|审核人|核对人|经办人|联系电话|日期[:：]|^注[:：]|说明[:：]|^备注|合计|总计|共计/;
 const KEY_FIELDS = new Set(["studentNo", "name", "idNumber"]);
 

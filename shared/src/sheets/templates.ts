@@ -1,7 +1,7 @@
 import { FIELDS, type FieldKey, type ParserSpec } from "./fields";
 
 /**
- * The five check sheets of DOMAIN.md §4 as data: which columns, which are required, how each is
+ * The five check sheets of docs/domain.md §4 as data: which columns, which are required, how each is
  * read, what must be unique, and the words in a title row that name the sheet. A school changes
  * these without code (the server stores them versioned); these are the defaults.
  */
@@ -43,7 +43,7 @@ function columns(required: readonly ColumnChoice[], optional: readonly ColumnCho
 const IDENTITY_OPTIONAL: FieldKey[] = ["college", "className", "idType"];
 
 export const DEFAULT_TEMPLATES: Readonly<Record<SheetKind, SheetTemplate>> = {
-  // seed 004 秋期第一、二周 新生报到信息核对; upload columns DOMAIN.md §7.
+  // seed 004 秋期第一、二周 新生报到信息核对; upload columns docs/domain.md §7.
   "roster-new": {
     kind: "roster-new",
     version: 1,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyEvent, isTerminal } from "./transitions";
 
-describe("status transitions (DOMAIN.md §2)", () => {
+describe("status transitions (docs/domain.md §2)", () => {
   it("moves through the ordinary life of a student", () => {
     expect(applyEvent("admitted", "register")).toMatchObject({ ok: true, to: "enrolled" });
     expect(applyEvent("enrolled", "suspend")).toMatchObject({ ok: true, to: "suspended" });

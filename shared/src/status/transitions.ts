@@ -1,7 +1,7 @@
 import type { StudentStatus } from "../codes/student-status";
 
 /**
- * The status changes of DOMAIN.md §2 as data: an event, the statuses it may apply to, and the
+ * The status changes of docs/domain.md §2 as data: an event, the statuses it may apply to, and the
  * status it leads to ("same" for changes of major, class or grade that keep the student 在读).
  */
 export type StatusEvent =

@@ -4,7 +4,7 @@ import type { StatusEvent } from "../status/transitions";
 import type { Material } from "./materials";
 
 /**
- * Status-change applications (学籍异动) as data, DOMAIN.md §5 and seed 004's 时间安排表: for each
+ * Status-change applications (学籍异动) as data, docs/domain.md §5 and seed 004's 时间安排表: for each
  * type the reasons and the materials each needs, the chain of deciding stages and who decides,
  * the public-notice (公示) period, and the processing deadline in working days. A school edits
  * these as settings; these are the defaults.
@@ -164,7 +164,7 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
     deregisters: false,
     changes: [],
   },
-  // seed 004: 放弃入学资格 当天; only before electronic registration (DOMAIN.md §2).
+  // seed 004: 放弃入学资格 当天; only before electronic registration (docs/domain.md §2).
   "give-up-admission": {
     type: "give-up-admission",
     version: 1,
@@ -259,7 +259,7 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
     changes: [],
   },
   // seed 000 五: 前 5 项 for a change of identity data, 6–7 when the gaokao registration was wrong;
-  // effective only once the provincial authority approves on 学信网 (DOMAIN.md §5).
+  // effective only once the provincial authority approves on 学信网 (docs/domain.md §5).
   "identity-change": {
     type: "identity-change",
     version: 1,

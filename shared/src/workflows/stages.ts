@@ -2,7 +2,7 @@ import type { Locale } from "../messages/catalogue";
 import type { Workflow } from "./application-types";
 
 /**
- * Where an application stands (DOMAIN.md §5): 草稿 → the type's deciding stages → [公示] → 办理
+ * Where an application stands (docs/domain.md §5): 草稿 → the type's deciding stages → [公示] → 办理
  * (execution: the status change and a numbered notice) → 上报 → 生效; or 已驳回.
  * Positions are the stage keys in order; `next` and `previous` walk them.
  */

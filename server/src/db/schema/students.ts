@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { classes, colleges, majors } from "./organisation";
 
-/** The student record (DOMAIN.md §2): the 学信网 registration fields plus status. */
+/** The student record (docs/domain.md §2): the 学信网 registration fields plus status. */
 export const students = pgTable(
   "students",
   {

@@ -31,7 +31,7 @@ export async function executeChange(tx: Tx, application: ApplicationRow, workflo
   };
 
   if (workflow.event) {
-    // 休学期满未复学 is the dismissal of a suspended student (DOMAIN.md §2).
+    // 休学期满未复学 is the dismissal of a suspended student (docs/domain.md §2).
     const event: StatusEvent = application.type === "dismissal" && student.status === "suspended" ? "suspension-expired" : workflow.event;
     const result = applyEvent(student.status as StudentStatus, event);
     if (!result.ok) {

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { classes, colleges, majors, registrations, students } from "../../db/schema";
 import { writeTextWorkbook } from "./write-text-workbook";
 
-/** The 学信网 registration upload columns, as one university publishes them (DOMAIN.md §7). */
+/** The 学信网 registration upload columns, as one university publishes them (docs/domain.md §7). */
 export const XUEXIN_COLUMNS = [
   "KSH",
   "XH",

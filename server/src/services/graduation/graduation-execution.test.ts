@@ -103,7 +103,7 @@ describe.each(TEST_ENGINES)("executing graduation audits and 结业换毕业 on 
           .innerJoin(students, eq(students.id, graduationCertificates.studentId))
       ).map((r) => [r.name, r]),
     );
-    // seed 003 第十五条 学校名称、校（院）长姓名及证书编号; 第十六条 发证日期与毕业日期一致; DOMAIN.md §6 18 digits.
+    // seed 003 第十五条 学校名称、校（院）长姓名及证书编号; 第十六条 发证日期与毕业日期一致; docs/domain.md §6 18 digits.
     expect(byName.毕业甲).toEqual({
       name: "毕业甲",
       status: "graduated",

@@ -15,7 +15,7 @@ import { standingRuleSets } from "./standing-rule-sets";
 
 type Outcome = StandingOutcome;
 
-/** A student's strongest outcome in a year: the year outcome outranks the term ones (DOMAIN.md §3). */
+/** A student's strongest outcome in a year: the year outcome outranks the term ones (docs/domain.md §3). */
 function strongest(s: StandingResult): Outcome {
   if (s.yearOutcome !== "none") return s.yearOutcome;
   if (s.terms.some((t) => t.outcome === "warning-2")) return "warning-2";

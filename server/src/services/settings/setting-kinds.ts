@@ -48,7 +48,7 @@ const parser = z.discriminatedUnion("kind", [
 ]);
 const materials = z.array(z.enum(Object.keys(MATERIALS) as [string, ...string[]])).max(30);
 
-/** 毕业/学位资格审查 rules (seed 000 六.5, seed 003 第十五条; DOMAIN.md §6), described in Chinese for the generated editor. */
+/** 毕业/学位资格审查 rules (seed 000 六.5, seed 003 第十五条; docs/domain.md §6), described in Chinese for the generated editor. */
 const graduationAuditSchema = z
   .object({
     // One field per level that has a maximum (codes of shared/src/codes/level.ts), so the editor shows each
@@ -116,7 +116,7 @@ const graduationAuditSchema = z
   })
   .meta({
     title: "毕业与学位审核规则",
-    description: "毕业资格、学位授予条件和学历证书信息，按学年设定版本（DOMAIN.md §6）",
+    description: "毕业资格、学位授予条件和学历证书信息，按学年设定版本（docs/domain.md §6）",
   });
 
 /**

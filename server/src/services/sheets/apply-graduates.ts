@@ -9,7 +9,7 @@ import type { RosterEffects } from "./apply-roster";
 type Submission = typeof sheetSubmissions.$inferSelect;
 
 /**
- * Accepting a graduates sheet (毕业生信息核对表, DOMAIN.md §4: it feeds the graduation and degree
+ * Accepting a graduates sheet (毕业生信息核对表, docs/domain.md §4: it feeds the graduation and degree
  * audits) records the degree facts it carries — 平均学分绩点 and 处分 — for the degree audit's
  * conditions, through the same audited service as the registrar's `graduation.recordFacts`: one
  * event for the sheet. A blank GPA cell leaves what the record holds; rows with errors and other
