@@ -1,10 +1,45 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * One `pnpm test` in four layers, each runnable alone for a fast inner loop:
+ * - unit: the pure domain (shared), the pane's and the dashboard's pure parts — no database, no server;
+ * - data: the server's services and routers on PGlite (and PostgreSQL when TEST_DATABASE_URL is set), and the
+ *   dashboard's pages rendered against that real server;
+ * - cli: what runs `xueji` (or another Node process) as a separate process — slow to start, so apart;
+ * - e2e: Debian's Chromium against the real server and the real Vite builds, made once by the global setup.
+ */
+const CLI = [
+  "server/src/cli/**/*.test.ts",
+  "server/src/backup-restore.test.ts",
+  "server/src/first-start.test.ts",
+  "server/src/files/annotate-xlsx.test.ts",
+  "server/src/files/bounded-memory.test.ts",
+  "server/src/files/bounded-reading.test.ts",
+  "server/src/files/fix-xlsx.test.ts",
+];
+const E2E = ["addin/e2e/**/*.test.ts", "dashboard/e2e/**/*.test.ts", "server/src/http/tls.test.ts"];
+const SERVER_PAGES = ["dashboard/src/pages/**/*.test.tsx", "dashboard/src/schema-form/**/*.test.tsx"];
+
 export default defineConfig({
   test: {
     // Dashboard component tests are .tsx and pick their DOM with a `// @vitest-environment` comment.
-    include: ["{shared,server,addin,dashboard}/**/*.test.{ts,tsx}", "test/**/*.test.ts"],
     exclude: ["**/node_modules/**"],
     testTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["shared/**/*.test.ts", "addin/src/**/*.test.{ts,tsx}", "dashboard/src/**/*.test.tsx", "test/**/*.test.ts"],
+          exclude: ["**/node_modules/**", ...SERVER_PAGES],
+        },
+      },
+      {
+        extends: true,
+        test: { name: "data", include: ["server/**/*.test.ts", ...SERVER_PAGES], exclude: ["**/node_modules/**", ...CLI, ...E2E] },
+      },
+      { extends: true, test: { name: "cli", include: CLI } },
+      { extends: true, test: { name: "e2e", include: E2E, globalSetup: ["test/global-setup.ts"], testTimeout: 120_000 } },
+    ],
   },
 });

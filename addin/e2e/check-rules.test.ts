@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page, Route } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { readSheetGrid } from "../../server/src/files/read-sheet-grid";
 import { PASSWORD, TODAY } from "../../server/test/world";
+import { describeInChromium, HAS_CHROMIUM } from "../../test/chromium";
 import { FIXTURES, launch, shot, signIn, startServer } from "./harness";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
@@ -12,6 +13,7 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
+  if (!HAS_CHROMIUM) return;
   server = await startServer();
   browser = await launch();
 }, 180_000);
@@ -62,7 +64,7 @@ async function openPane(options: { rulesUnreachable?: boolean } = {}): Promise<{
 
 const ageIssue = (page: Page) => page.locator('[data-testid="issue"][data-cell="E4"]').filter({ hasText: "不在学生年龄的合理范围" });
 
-describe("the pane's instant check holds the sheet to the 核对规则 the server has in force", () => {
+describeInChromium("the pane's instant check holds the sheet to the 核对规则 the server has in force", () => {
   it("uses the built-in 12–80 before a rule is published, and a published 15–30 once it is, as the server does", async () => {
     const before = await openPane();
     await before.page.getByRole("button", { name: "检查", exact: true }).click();

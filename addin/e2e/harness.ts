@@ -9,13 +9,13 @@ import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { createHttpServer } from "../../server/src/http/server";
 import { makeWorld, TODAY } from "../../server/test/world";
+import { CHROMIUM } from "../../test/chromium";
 import { buildPane } from "./build-pane";
 
 export const ADDIN = join(import.meta.dirname, "..");
 export const ROOT = join(ADDIN, "..");
 export const ARTIFACTS = join(ADDIN, "e2e/artifacts");
 export const FIXTURES = join(ROOT, "server/fixtures");
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export async function startServer() {
   const dist = buildPane();

@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { checkCharacter, DEFAULT_TEMPLATES } from "@xueji/shared";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { readSheetGrid } from "../../server/src/files/read-sheet-grid";
 import { validateFile } from "../../server/src/validate/validate-file";
 import { PASSWORD, TODAY } from "../../server/test/world";
+import { describeInChromium, HAS_CHROMIUM, settled } from "../../test/chromium";
 import { SEVERITY_FILL } from "../../theme/src/severity";
 import { FIXTURES, launch, seriousViolations, shot, signIn, startServer } from "./harness";
 
@@ -18,6 +19,7 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
+  if (!HAS_CHROMIUM) return;
   server = await startServer();
   browser = await launch();
 }, 180_000);
@@ -45,7 +47,7 @@ function cliCounts(issues: ReadonlyArray<{ severity: string }>) {
   };
 }
 
-describe("file mode in Chromium (office.js unreachable, as on a campus intranet)", () => {
+describeInChromium("file mode in Chromium (office.js unreachable, as on a campus intranet)", () => {
   it("signs in, checks the messy fixtures with xueji validate's counts, downloads the annotated copy, submits once", async () => {
     const context = await browser.newContext({ viewport: { width: 420, height: 860 }, acceptDownloads: true, locale: "zh-CN" });
     const page = await context.newPage();
@@ -120,7 +122,8 @@ describe("file mode in Chromium (office.js unreachable, as on a campus intranet)
     await page.getByRole("button", { name: "确认提交" }).click();
     await page.getByTestId("receipt").waitFor();
     const first = await page.getByTestId("receipt-id").textContent();
-    await page.waitForTimeout(400); // the confirmation dialog's fade-out
+    await page.getByRole("dialog").waitFor({ state: "detached" }); // the confirmation has closed
+    await settled(page);
     await shot(page, "file-4-receipt");
     await page.getByRole("button", { name: "提交" }).click();
     await page.getByRole("button", { name: "确认提交" }).click();
@@ -139,7 +142,7 @@ describe("file mode in Chromium (office.js unreachable, as on a campus intranet)
   });
 });
 
-describe("file mode's one-click fix and new check sheet (Chromium, office.js unreachable)", () => {
+describeInChromium("file mode's one-click fix and new check sheet (Chromium, office.js unreachable)", () => {
   it("fixes the messy roster into a corrected copy (an ID restored from the record shown first), re-checks, submits; downloads a new sheet", async () => {
     const { world } = server;
     // The ID Excel rounded to 430103200405011200 in row 5, as the record holds it (a valid check character).
@@ -188,7 +191,7 @@ describe("file mode's one-click fix and new check sheet (Chromium, office.js unr
     await dialog.getByText("2026010102").first().waitFor();
     await dialog.getByText(/不会改动原文件/).waitFor();
     await dialog.getByText("设为文本").first().waitFor(); // why a cell whose digits do not change is listed
-    await page.waitForTimeout(500); // the dialog's fade-in, for the screenshot
+    await settled(page); // the dialog's fade-in, for the screenshot
     await shot(page, "file-6-fix-preview");
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -264,13 +267,13 @@ describe("file mode's one-click fix and new check sheet (Chromium, office.js unr
     expect(ws.getCell(50, col("idNumber")).numFmt).toBe("@");
     expect(ws.getCell(3, col("gender")).dataValidation).toMatchObject({ type: "list", formulae: ['"未知的性别,男,女,未说明的性别"'] });
     expect(ws.getCell(2, col("gender")).value).toMatch(/^[男女]$/);
-    await page.waitForTimeout(300);
+    await settled(page);
     await shot(page, "file-9-new-sheet-downloaded");
     await context.close();
   });
 });
 
-describe("Excel mode against an in-page TEST DOUBLE of Excel (served in place of office.js)", () => {
+describeInChromium("Excel mode against an in-page TEST DOUBLE of Excel (served in place of office.js)", () => {
   it("checks, selects the cell of a clicked issue, fixes in one click, and clearing marks restores the fills", async () => {
     const { rows } = await readSheetGrid(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });
     const cells: Record<string, unknown> = {};
@@ -339,7 +342,7 @@ describe("Excel mode against an in-page TEST DOUBLE of Excel (served in place of
     await page.getByRole("button", { name: "一键修正" }).click();
     await page.getByRole("dialog").waitFor();
     // Let the dialog's fade-in finish, so the screenshot shows what the secretary reads.
-    await page.waitForTimeout(500);
+    await settled(page);
     await shot(page, "excel-3-fix-preview");
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "写入修正并重新检查" }).click();
@@ -372,7 +375,7 @@ describe("Excel mode against an in-page TEST DOUBLE of Excel (served in place of
   });
 });
 
-describe("Excel 1.10–1.17 in the in-page TEST DOUBLE of Excel: messages as comments", () => {
+describeInChromium("Excel 1.10–1.17 in the in-page TEST DOUBLE of Excel: messages as comments", () => {
   it("clearing keeps a comment thread the secretary replied to, restores its fill, and says so", async () => {
     const { rows } = await readSheetGrid(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });
     const cells: Record<string, unknown> = {};
@@ -425,7 +428,7 @@ describe("Excel 1.10–1.17 in the in-page TEST DOUBLE of Excel: messages as com
   }, 120_000);
 });
 
-describe("a column mapping set by hand, in Excel mode against the in-page TEST DOUBLE of Excel", () => {
+describeInChromium("a column mapping set by hand, in Excel mode against the in-page TEST DOUBLE of Excel", () => {
   it("names a column the reader did not recognise, checks again with it, and keeps it for the sheet", async () => {
     const { rows } = await readSheetGrid(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });
     const cells: Record<string, { value: unknown; type: string; fill?: string }> = {};
@@ -489,7 +492,7 @@ describe("a column mapping set by hand, in Excel mode against the in-page TEST D
     await page.getByRole("button", { name: "列对应关系（1 列已手动指定）" }).click();
     await expect(page.getByRole("combobox", { name: "F 列 · 身份号" }).inputValue()).resolves.toBe("idNumber");
     await page.getByText("已手动指定", { exact: true }).waitFor();
-    await page.waitForTimeout(500); // the panel's opening motion, so the screenshot shows it settled
+    await settled(page); // the panel's opening motion, so the screenshot shows it settled
     await shot(page, "excel-7-remapped");
 
     // 检查 again: the mapping is remembered for this worksheet.

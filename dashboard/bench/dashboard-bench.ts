@@ -15,15 +15,16 @@ import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { CHROMIUM, launch } from "../../addin/e2e/harness";
+import { launch } from "../../addin/e2e/harness";
 import { insertApplications } from "../../server/bench/applications-bench";
 import { freshDatabase, seedColleges } from "../../server/bench/setup";
 import { median, time } from "../../server/bench/timing";
 import { insertUser } from "../../server/src/db/seed-basics";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
+import { buildIfStale, FRONT_ENDS } from "../../server/src/front-ends/build-front-ends";
 import { createHttpServer } from "../../server/src/http/server";
 import { hashPassword } from "../../server/src/services/auth/password";
-import { buildDashboard } from "../e2e/build-dashboard";
+import { CHROMIUM } from "../../test/chromium";
 import { FIRST_PAGE_JS_LIMIT, firstPageJs, gzipSize } from "../e2e/first-page-js";
 import { serveDashboard } from "../e2e/serve-dashboard";
 
@@ -222,7 +223,8 @@ async function scrollLongList(browser: Browser, served: Awaited<ReturnType<typeo
 }
 
 export async function benchDashboard(rounds: number): Promise<void> {
-  const dist = buildDashboard((line) => console.log(line));
+  const dist = buildIfStale(FRONT_ENDS.dashboard, (line) => console.log(line));
+  if (!dist) throw new Error("the dashboard did not build");
   const { html, pages } = firstPageJs(dist);
   console.log("\n## the dashboard's first page: JavaScript before it is drawn, gzip");
   for (const f of pages.overview.files)

@@ -1,16 +1,16 @@
 // @vitest-environment node
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { type PERMISSIONS, type Role, scopeOf } from "@xueji/shared";
 import { and, count, desc, eq, notExists } from "drizzle-orm";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { applications, graduationAudits, sheetSubmissions, students, users } from "../../server/src/db/schema";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
+import { CHROMIUM, describeInChromium } from "../../test/chromium";
 import { serveDashboard } from "./serve-dashboard";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -26,7 +26,7 @@ const MENU: Array<[string, keyof typeof PERMISSIONS]> = [
 ];
 
 // Chromium is the machine's (/usr/bin/chromium, with fonts-noto-cjk); without it there is nothing to drive.
-describe.skipIf(!existsSync(CHROMIUM))("the dashboard in Chromium against a real server", () => {
+describeInChromium("the dashboard in Chromium against a real server", () => {
   let served: Awaited<ReturnType<typeof serveDashboard>>;
   let browser: Browser;
   beforeAll(async () => {
@@ -206,8 +206,10 @@ describe.skipIf(!existsSync(CHROMIUM))("the dashboard in Chromium against a real
     await footer.waitFor();
     const scroller = page.getByTestId("virtual-scroller");
     for (let i = 0; i < 20 && !(await footer.innerText()).startsWith("已全部加载"); i++) {
+      const before = await footer.innerText();
       await scroller.evaluate((box) => box.scrollTo(0, box.scrollHeight));
-      await page.waitForTimeout(300);
+      // The next page has arrived when the footer's count moves on.
+      await expect.poll(() => footer.innerText()).not.toBe(before);
     }
     expect(await footer.innerText()).toBe(`已全部加载（${biggest?.n} 条）`);
     await page.close();

@@ -10,7 +10,7 @@ import { buildDashboard } from "./build-dashboard";
  * loopback port.
  */
 export async function serveDashboard() {
-  const dist = buildDashboard((line) => console.log(line));
+  const dist = buildDashboard();
   const database = await openScratchDatabase("pglite");
   await seedDemo(database.db);
   const server = createHttpServer(database, { sites: [{ prefix: "/", root: dist, fallback: "index.html" }] });

@@ -3,10 +3,11 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createHttpServer } from "../../server/src/http/server";
 import { FAILED_HEADER, failedRows, gridOf } from "../../server/test/grid";
 import { makeWorld, PASSWORD, TODAY, type World } from "../../server/test/world";
+import { CHROMIUM, describeInChromium, HAS_CHROMIUM } from "../../test/chromium";
 import { buildDashboard } from "./build-dashboard";
 
 /**
@@ -22,6 +23,7 @@ let base = "";
 let close = () => {};
 
 beforeAll(async () => {
+  if (!HAS_CHROMIUM) return;
   mkdirSync(ARTIFACTS, { recursive: true });
   const dist = buildDashboard();
   w = await makeWorld("pglite");
@@ -35,7 +37,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   close = () => server.close();
   browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM,
     args: [
       "--no-sandbox",
       "--disable-gpu",
@@ -107,7 +109,7 @@ async function expectAccessible(page: Page, what: string) {
   expect(serious, `${what}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
 }
 
-describe("the registrar's settings, audit log and users in Chromium", () => {
+describeInChromium("the registrar's settings, audit log and users in Chromium", () => {
   it("a registrar leader edits a standing rule, sees an invalid draft refused at the field, previews, publishes, and the next review uses it", {
     timeout: 120_000,
   }, async () => {

@@ -4,8 +4,6 @@
  * embedded default database, or when asked for (`--demo`, XUEJI_DEMO=1); any other empty database
  * gets the schema only, and `xueji admin create` makes its first administrator (issue 7 item 18).
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { ROLE_LABELS, ROLES } from "@xueji/shared";
 import { count, eq } from "drizzle-orm";
 import { todayInChina } from "./clock";
@@ -13,7 +11,7 @@ import { auditKeyFile, checkpointDir, isEmbeddedDefault, pgliteDir } from "./dat
 import { openDatabase } from "./db/client";
 import { users } from "./db/schema";
 import { DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed-demo";
-import { buildIfStale } from "./front-ends/build-if-stale";
+import { buildIfStale, FRONT_ENDS } from "./front-ends/build-front-ends";
 import type { StaticSite } from "./front-ends/static-files";
 import { logStartWarnings } from "./http/health-warnings";
 import { createHttpServer } from "./http/server";
@@ -58,18 +56,10 @@ server.listen(port, () => {
 /** The task pane at /addin/ and the dashboard at /, each built by Vite when missing or stale. */
 function frontEnds(): StaticSite[] {
   if (process.env.XUEJI_FRONT_ENDS === "0") return []; // API only (tests, a separate web server)
-  const root = join(import.meta.dirname, "../..");
-  const shared = [join(root, "shared/src"), join(root, "theme/src")];
   const sites: StaticSite[] = [];
-  for (const [folder, prefix] of [
-    ["addin", "/addin/"],
-    ["dashboard", "/"],
-  ] as const) {
-    const dir = join(root, folder);
-    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name: string; scripts?: Record<string, string> };
-    if (!pkg.scripts?.build) continue;
-    const dist = buildIfStale({ name: pkg.name, dir, sources: [join(dir, "src"), join(dir, "index.html"), ...shared] }, console.log);
-    if (dist) sites.push({ prefix, root: dist, ...(folder === "dashboard" ? { fallback: "index.html" } : {}) });
+  for (const frontEnd of [FRONT_ENDS.addin, FRONT_ENDS.dashboard]) {
+    const dist = buildIfStale(frontEnd, console.log);
+    if (dist) sites.push({ prefix: frontEnd.prefix, root: dist, ...(frontEnd.prefix === "/" ? { fallback: "index.html" } : {}) });
   }
   return sites;
 }
