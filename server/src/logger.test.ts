@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { openDatabase } from "./db/client";
+import { users } from "./db/schema";
 import { createLogger } from "./logger";
 
 describe("the log", () => {
@@ -13,5 +15,24 @@ describe("the log", () => {
       expect(text).not.toContain(secret);
     expect(text).toContain("[身份证号]");
     expect(JSON.parse(lines[1] as string).err.stack).toMatch(/^Error: duplicate key/);
+  });
+
+  it("logs a failed query by its SQL, never by its values (a new user's password hash stays out)", async () => {
+    const database = await openDatabase();
+    const lines: string[] = [];
+    const log = createLogger({ write: (line: string) => lines.push(line) });
+    const secret = "scrypt$32768$8$1$c2FsdA==$aGFzaC12YWx1ZQ==";
+    try {
+      await database.db.insert(users).values({ username: "x", displayName: "x", role: "admin", passwordHash: secret, collegeId: 999_999 });
+      expect.unreachable("the college does not exist");
+    } catch (error) {
+      log.error({ err: error }, "unexpected error");
+    } finally {
+      await database.close();
+    }
+    const text = lines.join("");
+    expect(text).toContain("insert into");
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain("aGFzaC12YWx1ZQ");
   });
 });

@@ -17,6 +17,25 @@ const SECRET_KEYS = ["password", "passwordHash", "token", "authorization", "cook
 const REDACT = SECRET_KEYS.flatMap((key) => [`["${key}"]`, `*["${key}"]`, `*.*["${key}"]`]);
 
 /**
+ * An error as the log keeps it: pino's standard form, except that a failed query (drizzle's error, which
+ * carries `query` and `params`) keeps its SQL — which names what was asked — and never its values: the
+ * parameters of a failed insert can hold a new user's password hash or an ID number. Causes likewise.
+ */
+function errorWithoutValues(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  const query = (error as Error & { query?: unknown }).query;
+  if (typeof query === "string" && "params" in error) {
+    const message = `Failed query: ${query}`;
+    serialized.stack = typeof serialized.stack === "string" ? serialized.stack.replace(error.message, message) : serialized.stack;
+    serialized.message = message;
+    delete serialized.params;
+  }
+  if (error.cause !== undefined) serialized.cause = errorWithoutValues(error.cause);
+  return serialized;
+}
+
+/**
  * The server's structured log: one JSON object per line (pino), for the school's log collector.
  * Secrets are removed twice: by field name (`redact`) and by pattern over the written line (`scrub`),
  * so an ID number inside an error message or a stack does not get through either.
@@ -28,6 +47,7 @@ export function createLogger(destination?: DestinationStream, level = process.en
       base: { service: "xueji" },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT, censor: "[redacted]" },
+      serializers: { err: errorWithoutValues },
       hooks: { streamWrite: scrub },
     },
     destination,

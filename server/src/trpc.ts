@@ -2,6 +2,8 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { AppError, type ErrorCode, formatError, type Locale, type Permission, type Scope, scopeOf } from "@xueji/shared";
 import { ZodError } from "zod";
 import { type Context, requestScope } from "./context";
+import { databaseRefusal } from "./services/database-refusal";
+import { findHostileText } from "./services/hostile-text";
 import { appErrorOf, inputProblemOf } from "./services/input-problem";
 import type { Viewer } from "./services/viewer";
 
@@ -89,11 +91,19 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Turns AppErrors thrown by services into tRPC errors with their codes. */
-const errors = t.middleware(async ({ next }) => {
+/**
+ * The boundary, once for every procedure: a NUL or a lone surrogate anywhere in the input is refused before any
+ * parser runs (a field declared as a plain string included); AppErrors thrown by services, and values the
+ * database refused, become tRPC errors with their codes.
+ */
+const errors = t.middleware(async ({ getRawInput, next }) => {
+  const hostile = findHostileText(await getRawInput());
+  if (hostile) throw toTrpcError(new AppError("input.invalid", { problem: hostile.problem, path: hostile.path }));
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError && result.error.code === "INTERNAL_SERVER_ERROR") {
-    throw toTrpcError(result.error.cause);
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
+    if (result.error.cause instanceof AppError) throw toTrpcError(result.error.cause);
+    const refused = databaseRefusal(result.error.cause);
+    if (refused) throw toTrpcError(refused);
   }
   return result;
 });

@@ -35,6 +35,15 @@ async function fileAt(path: string): Promise<{ path: string; size: number } | nu
   }
 }
 
+/** The request's path, percent-decoded; null when it is not valid percent-encoding (`/%`). */
+function decodedPath(url: string | undefined): string | null {
+  try {
+    return decodeURIComponent(new URL(url ?? "/", "http://localhost").pathname);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Serves a built front-end. Hashed assets (`/assets/…`) are cached for a year; everything else is
  * revalidated, so a new build reaches the browser at once. A path that climbs out of the root is
@@ -42,10 +51,10 @@ async function fileAt(path: string): Promise<{ path: string; size: number } | nu
  */
 export async function serveStatic(site: StaticSite, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
-  const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-  if (!pathname.startsWith(site.prefix) && `${pathname}/` !== site.prefix) return false;
-  const relative = normalize(pathname.slice(site.prefix.length) || "index.html");
-  if (relative.startsWith("..") || relative.includes(`${sep}..`) || relative.includes("\0")) {
+  const pathname = decodedPath(req.url);
+  if (pathname !== null && !pathname.startsWith(site.prefix) && `${pathname}/` !== site.prefix) return false;
+  const relative = normalize(pathname?.slice(site.prefix.length) || "index.html");
+  if (pathname === null || relative.startsWith("..") || relative.includes(`${sep}..`) || relative.includes("\0")) {
     res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
     res.end("请求路径无效 / Invalid path");
     return true;

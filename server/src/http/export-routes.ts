@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError, formatError, type Locale, scopeOf } from "@xueji/shared";
 import { z } from "zod";
+import { requestScope } from "../context";
 import type { Database } from "../db/client";
 import { dateInput, textInput } from "../routers/inputs";
 import { userForToken } from "../services/auth/sessions";
+import { databaseRefusal } from "../services/database-refusal";
 import { decisionListExport } from "../services/exports/decision-list-export";
 import { registrationExport } from "../services/exports/registration-export";
 import { idInput } from "../services/ids";
@@ -65,6 +67,11 @@ export async function handleExport(
   } catch (error) {
     // A refusal the export itself raised (a setting missing, a list it cannot make) is the reader's to read.
     if (error instanceof AppError) return refuseAppError(res, error, "export", locale);
+    const refused = databaseRefusal(error);
+    if (refused) {
+      requestScope.getStore()?.failures.push({ procedure: "export", code: refused.code, detail: refused.detail ?? "" });
+      return refuse(res, 400, refused.userMessage(locale), locale);
+    }
     throw error;
   }
 }

@@ -5,7 +5,13 @@ import type { Metrics } from "./metrics";
 /** The procedures of a tRPC address (`/api/trpc/a.b,c.d?batch=1` → a.b, c.d), or none. */
 export function proceduresOf(url: URL): string[] {
   if (!url.pathname.startsWith("/api/trpc/")) return [];
-  return decodeURIComponent(url.pathname.slice("/api/trpc/".length))
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname.slice("/api/trpc/".length));
+  } catch {
+    return []; // not valid percent-encoding: no procedure is named
+  }
+  return path
     .split(",")
     .filter((p) => /^[\w.-]{1,100}$/.test(p))
     .slice(0, 20);

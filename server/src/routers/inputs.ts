@@ -4,9 +4,9 @@ import { type RefinementCtx, z } from "zod";
 // Excel holds at most 32,767 characters in a cell.
 export const MAX_CELL_TEXT = 32_767;
 
-export { idInput, MAX_INT4 } from "../services/ids";
+import { textProblem } from "../services/hostile-text";
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export { idInput, MAX_INT4 } from "../services/ids";
 
 /**
  * Every string the API takes: NUL bytes (PostgreSQL text cannot hold them) and lone UTF-16
@@ -25,8 +25,8 @@ export function textInput(max: number, min = 0) {
     .min(min)
     .max(max)
     .superRefine((value, ctx) => {
-      if (value.includes("\u0000")) ctx.addIssue({ code: "custom", message: "NUL", params: { problem: "nul-character" } });
-      else if (LONE_SURROGATE.test(value)) ctx.addIssue({ code: "custom", message: "surrogate", params: { problem: "lone-surrogate" } });
+      const problem = textProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem, params: { problem } });
     });
 }
 

@@ -29,6 +29,15 @@ export const INPUT_PROBLEMS = {
     "zh-CN": "“{path}”含有无效的 Unicode 字符（孤立代理项）",
     en: "“{path}” contains an invalid Unicode character (a lone surrogate)",
   },
+  // What the database refused after every field check passed: the request's fault, said as such.
+  "out-of-range": {
+    "zh-CN": "请求中有超出允许范围的值（如过大的编号或数据库无法保存的日期）",
+    en: "a value in the request is out of range (such as an id too large, or a date that cannot be stored)",
+  },
+  "unknown-reference": {
+    "zh-CN": "请求引用的学院、专业或其他对象不存在",
+    en: "the request refers to a college, major or other item that does not exist",
+  },
   cursor: { "zh-CN": "分页位置无效或已过期，请从第一页重新加载", en: "the page cursor is not valid; reload from the first page" },
   "not-json": { "zh-CN": "请求内容不是有效的 JSON", en: "the request body is not valid JSON" },
   "too-large": { "zh-CN": "请求内容过大", en: "the request is too large" },
