@@ -68,11 +68,17 @@ function variants(schema: Json, defs: Json): Variant[] {
   const visit = (node: Json, path: string[], depth: number) => {
     if (typeof node.$ref === "string") return visit(defs[node.$ref.split("/").at(-1) as string] as Json, path, depth);
     const choices = (node.anyOf ?? node.oneOf) as Json[] | undefined;
-    if (choices) return choices.filter((c) => c.type !== "null").forEach((c) => visit(c, path, depth));
+    if (choices) {
+      for (const choice of choices) if (choice.type !== "null") visit(choice, path, depth);
+      return;
+    }
     const put = (value: unknown) => {
       const input = structuredClone(base) as Json;
       let at: Json = input;
-      for (const key of path.slice(0, -1)) at = (at[key] ??= {}) as Json;
+      for (const key of path.slice(0, -1)) {
+        at[key] ??= {};
+        at = at[key] as Json;
+      }
       if (path.length) at[path.at(-1) as string] = value;
       out.push({ path: path.join(".") || "(input)", input: path.length ? input : value });
     };
