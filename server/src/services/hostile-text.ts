@@ -30,7 +30,10 @@ function walk(value: unknown): { segments: string[]; problem: TextProblem } | nu
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = walk(value[i]);
-      if (found) return (found.segments.push(String(i)), found);
+      if (found) {
+        found.segments.push(String(i));
+        return found;
+      }
     }
     return null;
   }
@@ -39,7 +42,10 @@ function walk(value: unknown): { segments: string[]; problem: TextProblem } | nu
       const keyProblem = textProblem(key);
       if (keyProblem) return { segments: ["(key)"], problem: keyProblem };
       const found = walk((value as Record<string, unknown>)[key]);
-      if (found) return (found.segments.push(key), found);
+      if (found) {
+        found.segments.push(key);
+        return found;
+      }
     }
   }
   return null;
