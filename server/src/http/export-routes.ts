@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requestScope } from "../context";
 import type { Database } from "../db/client";
 import { dateInput, textInput } from "../routers/inputs";
+import { type Actor, recordEvent } from "../services/audit-log/record-event";
 import { userForToken } from "../services/auth/sessions";
 import { databaseRefusal } from "../services/database-refusal";
 import { decisionListExport } from "../services/exports/decision-list-export";
@@ -61,9 +62,12 @@ export async function handleExport(
 ): Promise<void> {
   const user = await userForToken(database.db, token);
   if (!user) return refuse(res, 401, formatError("auth.required", {}, locale), locale);
+  const scope = requestScope.getStore();
+  if (scope) scope.userId = user.id; // the request's log line says who downloaded
+  const actor: Actor = { userId: user.id, role: user.role, requestId: scope?.requestId ?? null };
   if (!scopeOf("exports.read", user.role)) return refuse(res, 403, formatError("auth.forbidden", { role: user.role }, locale), locale);
   try {
-    await serveExport(req, res, database, locale);
+    await serveExport(req, res, database, locale, actor);
   } catch (error) {
     // A refusal the export itself raised (a setting missing, a list it cannot make) is the reader's to read.
     if (error instanceof AppError) return refuseAppError(res, error, "export", locale);
@@ -76,7 +80,12 @@ export async function handleExport(
   }
 }
 
-async function serveExport(req: IncomingMessage, res: ServerResponse, database: Database, locale: Locale): Promise<void> {
+/** One audit event per download of personal data: what file, with what filter, by whom. */
+function auditDownload(database: Database, actor: Actor, name: string, after: Record<string, unknown>): Promise<void> {
+  return recordEvent(database.db, actor, { action: "export.download", entity: "export", entityId: name, after });
+}
+
+async function serveExport(req: IncomingMessage, res: ServerResponse, database: Database, locale: Locale, actor: Actor): Promise<void> {
   const url = new URL(req.url ?? "/", "http://localhost");
   let result: { file: Buffer } | null = null;
   let name = "";
@@ -86,6 +95,8 @@ async function serveExport(req: IncomingMessage, res: ServerResponse, database: 
       return refuse(res, 400, formatError("input.invalid", { problem: "academic-year" }, locale), locale);
     result = await registrationExport(database.db, { academicYear });
     name = `学籍注册_${academicYear}.xlsx`;
+    // Every student's full ID number leaves the server: who took it, and when, is on the audit chain.
+    await auditDownload(database, actor, name, { academicYear });
   } else if (url.pathname === "/api/export/decisions.xlsx" && (req.method === "GET" || req.method === "POST")) {
     if (req.method === "POST" && !/^application\/json\b/i.test(req.headers["content-type"] ?? ""))
       return refuse(res, 415, formatError("input.invalid", { problem: "not-json" }, locale), locale);
@@ -100,6 +111,7 @@ async function serveExport(req: IncomingMessage, res: ServerResponse, database: 
     if (!parsed.success) return refuse(res, 400, formatError("input.invalid", inputProblemOf(parsed.error), locale), locale);
     result = await decisionListExport(database.db, { applicationIds: parsed.data.ids, title: parsed.data.title });
     name = `${parsed.data.title}.xlsx`;
+    await auditDownload(database, actor, name, { applications: parsed.data.ids.length });
   } else if (url.pathname === "/api/export/headcount.xlsx") {
     // 学籍统计 as of a date (seed 001 十).
     const date = url.searchParams.get("date") ?? "";

@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, type World } from "../../../test/world";
-import { applications, registrations, students } from "../../db/schema";
+import { applications, auditEvents, registrations, students, users } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
+import { createLogger } from "../../logger";
 import { XUEXIN_COLUMNS } from "./registration-export";
 import { safeText } from "./write-text-workbook";
 
@@ -38,6 +39,34 @@ describe.each(TEST_ENGINES)("reporting upward on %s", (engine) => {
 
   const get = (path: string, user: string | null) =>
     fetch(`${base}${path}`, { headers: user ? { authorization: `Bearer ${w.tokens.get(user)}` } : {} });
+
+  it("puts each download of personal data on the audit chain, and the downloader on the request's log line", async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logged = await w.serve(undefined, createLogger({ write: (line: string) => lines.push(JSON.parse(line)) }));
+    try {
+      const res = await fetch(`${logged.base}/api/export/registration.xlsx?academicYear=2025-2026`, {
+        headers: { authorization: `Bearer ${w.tokens.get("registrar")}` },
+      });
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    } finally {
+      logged.close();
+    }
+    const [registrar] = await w.db.select({ id: users.id }).from(users).where(eq(users.username, "registrar"));
+    const [event] = await w.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "export.download"))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
+    expect(event).toMatchObject({
+      userId: registrar?.id,
+      entity: "export",
+      entityId: "学籍注册_2025-2026.xlsx",
+      after: { academicYear: "2025-2026" },
+    });
+    await expect.poll(() => lines.find((l) => l.path === "/api/export/registration.xlsx")?.userId).toBe(registrar?.id);
+  });
 
   it("exports a year's registration in the 学信网 columns with every cell as text, no digit lost", async () => {
     const res = await get("/api/export/registration.xlsx?academicYear=2025-2026", "registrar");
