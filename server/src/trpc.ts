@@ -38,6 +38,7 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "user.exists": "CONFLICT",
   // issue 11
   "document.not-found": "NOT_FOUND",
+  "document.public-url-missing": "PRECONDITION_FAILED",
   "pending.wrong-kind": "CONFLICT",
   "application.sign-off-required": "CONFLICT",
   "graduation.not-approved": "CONFLICT",

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { headcount } from "../services/reports/headcount";
 import { headcountExport } from "../services/reports/headcount-export";
 import { issueStatusDocument, listStatusDocuments, reprintStatusDocument } from "../services/reports/issue-status-document";
+import { verificationBase } from "../services/reports/verification-base";
 import type { Viewer } from "../services/viewer";
 import { collegeFilter, procedureFor, router, toTrpcError } from "../trpc";
 import { dateInput } from "./inputs";
@@ -87,7 +88,6 @@ function documentContext(ctx: { viewer: Viewer; today: () => string; origin?: st
     actor: ctx.viewer,
     scopeCollegeId: ctx.viewer.scope.collegeId,
     today: ctx.today(),
-    // A paper needs a whole address: the configured public one, else where the issuer reached this server.
-    publicBase: (process.env.XUEJI_PUBLIC_URL || ctx.origin || "").replace(/\/+$/, ""),
+    publicBase: verificationBase(process.env.XUEJI_PUBLIC_URL, ctx.origin),
   };
 }

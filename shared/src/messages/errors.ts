@@ -215,6 +215,10 @@ export const errorCatalogue = {
     en: "Student “{studentNo}” has the status “{status}”; a {kind} cannot be issued.",
   },
   "document.not-found": { "zh-CN": "找不到这份证明。", en: "Certificate not found." },
+  "document.public-url-missing": {
+    "zh-CN": "服务器未配置公开访问地址（XUEJI_PUBLIC_URL），不能出具带验证地址的证明。请联系系统管理员配置后再开具。",
+    en: "The server has no public address configured (XUEJI_PUBLIC_URL), so a certificate with a verification address cannot be issued. Ask the administrator to configure it.",
+  },
   // —— 毕业审核：执行、结业换毕业、证书（issue 11）——
   "graduation.certificate-school-missing": {
     "zh-CN": "学历证书信息不完整：请先在“毕业与学位审核规则”中填写{fields}。",
