@@ -33,6 +33,8 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "graduation.last-stage": "CONFLICT",
   "pending.already-lifted": "CONFLICT",
   "view.not-found": "NOT_FOUND",
+  "view.too-many": "CONFLICT",
+  "view.too-many-shared": "CONFLICT",
   "auth.cross-site": "FORBIDDEN",
   "user.not-found": "NOT_FOUND",
   "user.exists": "CONFLICT",

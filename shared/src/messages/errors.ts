@@ -178,6 +178,14 @@ export const errorCatalogue = {
   },
   "pending.not-found": { "zh-CN": "找不到这条学籍处理意见。", en: "Pending item not found." },
   "view.not-found": { "zh-CN": "找不到这个已保存的视图，或它不是您的。", en: "Saved view not found, or it is not yours." },
+  "view.too-many": {
+    "zh-CN": "每人在一个列表上最多保存 {limit} 个视图：请先删除不再用的视图。",
+    en: "You can keep at most {limit} views of one list: delete one you no longer use first.",
+  },
+  "view.too-many-shared": {
+    "zh-CN": "这个列表已有 {limit} 个共享视图，不能再共享更多：请改为仅自己可见，或请同事删除旧的共享视图。",
+    en: "This list already has {limit} shared views: keep this one private, or ask colleagues to delete old shared views.",
+  },
   "pending.already-lifted": { "zh-CN": "这条学业警示已经解除。", en: "This academic warning was already lifted." },
   // —— 学籍异动：线下签字环节、留级转降级（issue 11）——
   "application.sign-off-required": {

@@ -1,8 +1,10 @@
+import { formatError } from "@xueji/shared";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, type World } from "../../../test/world";
 import { savedViews, users } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
+import { MAX_OWN_VIEWS, MAX_SHARED_VIEWS } from "./saved-views";
 
 describe.each(TEST_ENGINES)("saved views of the applications list on %s", (engine) => {
   let w: World;
@@ -91,5 +93,48 @@ describe.each(TEST_ENGINES)("saved views of the applications list on %s", (engin
 
   it("refuses roles without the applications list", async () => {
     await expect((await w.as("admin")).views.list({ page: "applications" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("holds a user to 50 views of a list and a list to 100 shared views, refused in the reader's words", async () => {
+    await w.db.delete(savedViews);
+    const registrar = await w.as("registrar");
+    const [owner] = await w.db.select({ id: users.id }).from(users).where(eq(users.username, "registrar"));
+    await w.db
+      .insert(savedViews)
+      .values(
+        Array.from({ length: MAX_OWN_VIEWS }, (_, i) => ({
+          page: "applications",
+          name: `视图${i}`,
+          state: {},
+          ownerId: owner?.id as number,
+        })),
+      );
+    await expect(registrar.views.save({ page: "applications", name: "再多一个", state: {} })).rejects.toMatchObject({
+      code: "CONFLICT",
+      cause: { code: "view.too-many", params: { limit: MAX_OWN_VIEWS } },
+    });
+    expect(formatError("view.too-many", { limit: MAX_OWN_VIEWS })).toContain("最多保存 50 个视图");
+    // Changing one of them is still possible.
+    const [first] = await registrar.views.list({ page: "applications" });
+    await registrar.views.save({ id: first?.id as number, page: "applications", name: "改名", state: {} });
+
+    await w.db.delete(savedViews);
+    const [leader] = await w.db.select({ id: users.id }).from(users).where(eq(users.username, "registrar-leader"));
+    await w.db.insert(savedViews).values(
+      Array.from({ length: MAX_SHARED_VIEWS }, (_, i) => ({
+        page: "applications",
+        name: `共享${i}`,
+        state: {},
+        ownerId: leader?.id as number,
+        sharedWithRoles: ["secretary"],
+      })),
+    );
+    const share = { page: "applications" as const, name: "也共享", state: {}, sharedWithRoles: ["secretary" as const] };
+    await expect(registrar.views.save(share)).rejects.toMatchObject({
+      code: "CONFLICT",
+      cause: { code: "view.too-many-shared", params: { limit: MAX_SHARED_VIEWS } },
+    });
+    // Kept to oneself, it is saved.
+    await registrar.views.save({ ...share, sharedWithRoles: [] });
   });
 });

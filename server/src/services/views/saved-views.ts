@@ -37,6 +37,15 @@ export async function listViews(db: Db, who: ViewOwner, page: string) {
   return rows.map((r) => ({ ...r, state: r.state as Record<string, unknown>, mine: r.ownerId === who.userId }));
 }
 
+/**
+ * What one list may carry, so that what everyone loads on opening it stays small: a user's own views of a page,
+ * and the views shared with anyone on a page (one user sharing thousands made every reader load megabytes).
+ */
+export const MAX_OWN_VIEWS = 50;
+export const MAX_SHARED_VIEWS = 100;
+// Serialises saves per page, so that two at once cannot both pass the count (the lock ends with the transaction).
+const VIEWS_LOCK = 727_003;
+
 /** Creates a view, or (with `id`) replaces one the user owns; another's view is refused as not found. */
 export async function saveView(db: Db, who: ViewOwner, input: ViewInput & { id?: number }) {
   const values = {
@@ -45,20 +54,34 @@ export async function saveView(db: Db, who: ViewOwner, input: ViewInput & { id?:
     state: input.state,
     sharedWithRoles: [...new Set(input.sharedWithRoles)],
   };
-  if (input.id === undefined) {
-    const [created] = await db
-      .insert(savedViews)
-      .values({ ...values, ownerId: who.userId })
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${VIEWS_LOCK}, hashtext(${input.page}))`);
+    const others = input.id === undefined ? sql`true` : sql`${savedViews.id} <> ${input.id}`;
+    const [counts] = await tx
+      .select({
+        own: sql<number>`count(*) filter (where ${savedViews.ownerId} = ${who.userId})::int`,
+        shared: sql<number>`count(*) filter (where jsonb_array_length(${savedViews.sharedWithRoles}) > 0)::int`,
+      })
+      .from(savedViews)
+      .where(and(eq(savedViews.page, input.page), others));
+    if (input.id === undefined && (counts?.own ?? 0) >= MAX_OWN_VIEWS) throw new AppError("view.too-many", { limit: MAX_OWN_VIEWS });
+    if (values.sharedWithRoles.length > 0 && (counts?.shared ?? 0) >= MAX_SHARED_VIEWS)
+      throw new AppError("view.too-many-shared", { limit: MAX_SHARED_VIEWS });
+    if (input.id === undefined) {
+      const [created] = await tx
+        .insert(savedViews)
+        .values({ ...values, ownerId: who.userId })
+        .returning({ id: savedViews.id });
+      return { id: (created as { id: number }).id };
+    }
+    const updated = await tx
+      .update(savedViews)
+      .set({ ...values, updatedAt: new Date() })
+      .where(and(eq(savedViews.id, input.id), eq(savedViews.ownerId, who.userId)))
       .returning({ id: savedViews.id });
-    return { id: (created as { id: number }).id };
-  }
-  const updated = await db
-    .update(savedViews)
-    .set({ ...values, updatedAt: new Date() })
-    .where(and(eq(savedViews.id, input.id), eq(savedViews.ownerId, who.userId)))
-    .returning({ id: savedViews.id });
-  if (updated.length === 0) throw new AppError("view.not-found");
-  return { id: input.id };
+    if (updated.length === 0) throw new AppError("view.not-found");
+    return { id: input.id };
+  });
 }
 
 /** Deletes a view the user owns. */
