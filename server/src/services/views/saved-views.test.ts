@@ -99,16 +99,14 @@ describe.each(TEST_ENGINES)("saved views of the applications list on %s", (engin
     await w.db.delete(savedViews);
     const registrar = await w.as("registrar");
     const [owner] = await w.db.select({ id: users.id }).from(users).where(eq(users.username, "registrar"));
-    await w.db
-      .insert(savedViews)
-      .values(
-        Array.from({ length: MAX_OWN_VIEWS }, (_, i) => ({
-          page: "applications",
-          name: `视图${i}`,
-          state: {},
-          ownerId: owner?.id as number,
-        })),
-      );
+    await w.db.insert(savedViews).values(
+      Array.from({ length: MAX_OWN_VIEWS }, (_, i) => ({
+        page: "applications",
+        name: `视图${i}`,
+        state: {},
+        ownerId: owner?.id as number,
+      })),
+    );
     await expect(registrar.views.save({ page: "applications", name: "再多一个", state: {} })).rejects.toMatchObject({
       code: "CONFLICT",
       cause: { code: "view.too-many", params: { limit: MAX_OWN_VIEWS } },
