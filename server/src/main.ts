@@ -88,7 +88,7 @@ function printFirstAdministrator(): void {
 function scheduleCheckpoints(db: typeof database, log: Logger): void {
   const hours = Number(process.env.XUEJI_CHECKPOINT_HOURS ?? 6);
   const write = () =>
-    writeCheckpoint(db.db, checkpointDir()).then(
+    writeCheckpoint(db.db, checkpointDir(), new Date(), undefined, { pinEmpty: true }).then(
       (written) => written && log.info({ file: written.file, count: written.checkpoint.count }, "audit checkpoint written"),
       (error: unknown) => log.error({ err: error }, "audit checkpoint NOT written: run xueji audit verify"),
     );
