@@ -13,6 +13,7 @@ import { auditKeyFile, checkpointDir, isEmbeddedDefault, pgliteDir } from "./dat
 import { openDatabase } from "./db/client";
 import { users } from "./db/schema";
 import { DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed-demo";
+import { warmFilePool } from "./files/off-thread";
 import { buildIfStale } from "./front-ends/build-if-stale";
 import type { StaticSite } from "./front-ends/static-files";
 import { logStartWarnings } from "./http/health-warnings";
@@ -39,6 +40,8 @@ if (demo && (await isEmpty(database.db))) {
 }
 const [{ n: userCount } = { n: 0 }] = await database.db.select({ n: count() }).from(users);
 scheduleCheckpoints(database, logger);
+// The file routes' threads, loaded before the first secretary's file arrives.
+void warmFilePool().catch((error: unknown) => logger.error({ err: error }, "file threads did not start"));
 
 const certificate = findCertificate();
 const scheme = certificate ? "https" : "http";
