@@ -15,7 +15,7 @@ import { users } from "./db/schema";
 import { DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed-demo";
 import { warmFilePool } from "./files/off-thread";
 import { buildIfStale } from "./front-ends/build-if-stale";
-import type { StaticSite } from "./front-ends/static-files";
+import { OFFICE_FRAME_HOSTS, type StaticSite } from "./front-ends/static-files";
 import { logStartWarnings } from "./http/health-warnings";
 import { createHttpServer } from "./http/server";
 import { findCertificate, listenable } from "./http/tls";
@@ -72,7 +72,9 @@ function frontEnds(): StaticSite[] {
     const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name: string; scripts?: Record<string, string> };
     if (!pkg.scripts?.build) continue;
     const dist = buildIfStale({ name: pkg.name, dir, sources: [join(dir, "src"), join(dir, "index.html"), ...shared] }, console.log);
-    if (dist) sites.push({ prefix, root: dist, ...(folder === "dashboard" ? { fallback: "index.html" } : {}) });
+    // The pane is framed by Office and WPS on the web; the dashboard by nobody but itself.
+    if (dist)
+      sites.push({ prefix, root: dist, ...(folder === "dashboard" ? { fallback: "index.html" } : { frameAncestors: OFFICE_FRAME_HOSTS }) });
   }
   return sites;
 }

@@ -289,6 +289,10 @@ export const errorCatalogue = {
     "zh-CN": "工作表“{sheet}”超过 {limit} 行，超过一次检查和提交的上限。请把它分成几个文件（例如按专业或班级）分别检查。",
     en: "Worksheet “{sheet}” has more than {limit} rows, more than one check or submission takes. Split it into several files (by major or class, for example) and check each.",
   },
+  "request.unknown-procedure": {
+    "zh-CN": "服务器没有这项操作。请刷新页面（或重新打开加载项）后再试；仍不行请联系管理员。",
+    en: "The server has no such operation. Reload the page (or reopen the add-in) and try again; if it persists, contact the administrator.",
+  },
   "request.busy": {
     "zh-CN": "您的上一个文件还在处理中，请等它完成后再试。",
     en: "Your previous file is still being processed; wait for it to finish and try again.",
