@@ -18,7 +18,7 @@ describe.each(TEST_ENGINES)("what a sheet tells beyond its college on %s", (engi
     ]);
     const [zhang] = await w.db.select().from(students).where(eq(students.studentNo, "2025010001"));
     recordedId = zhang?.idNumber ?? "";
-  }, 60_000);
+  }, 180_000);
   afterAll(() => w.database.close());
 
   it("answers another college's student number exactly as an unknown one", async () => {
