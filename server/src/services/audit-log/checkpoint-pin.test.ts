@@ -79,12 +79,14 @@ describe.each(TEST_ENGINES)("signed checkpoints pin the audit log on %s", (engin
     expect(verdict).toMatchObject({ ok: false, reason: "hash", brokenAt: firstEvent?.id, checked: 0 });
     expect(await refusal(writeCheckpoint(w.db, dir, new Date(Date.now() + 1000)))).toMatchObject({ reason: "hash" });
     // And through the procedure the dashboard calls, which compares with the same checkpoint folder.
+    const saved = process.env.XUEJI_CHECKPOINT_DIR;
     process.env.XUEJI_CHECKPOINT_DIR = dir;
     try {
       const admin = await w.as("admin");
       expect(await admin.auditLog.verify()).toMatchObject({ ok: false, reason: "hash" });
     } finally {
-      delete process.env.XUEJI_CHECKPOINT_DIR;
+      if (saved === undefined) delete process.env.XUEJI_CHECKPOINT_DIR;
+      else process.env.XUEJI_CHECKPOINT_DIR = saved;
     }
   });
 });
