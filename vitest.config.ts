@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -25,6 +28,9 @@ export default defineConfig({
     // Dashboard component tests are .tsx and pick their DOM with a `// @vitest-environment` comment.
     exclude: ["**/node_modules/**"],
     testTimeout: 60_000,
+    // auditLog.verify compares a test's scratch database with the newest checkpoint: never with the
+    // checkout's .data/checkpoints of a server someone ran by hand.
+    env: { XUEJI_CHECKPOINT_DIR: mkdtempSync(join(tmpdir(), "xueji-test-checkpoints-")) },
     projects: [
       {
         extends: true,

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 
 /**
  * Where Xueji keeps files outside the database. `.data/` at the repository root by default; each
@@ -18,12 +18,24 @@ export function isEmbeddedDefault(): boolean {
   return !process.env.DATABASE_URL && !process.env.XUEJI_DATA_DIR;
 }
 
+/**
+ * A file or folder kept beside the database folder, never inside it (a copy of the database folder
+ * must not carry the key). Beside `.data/pglite` by default; beside XUEJI_DATA_DIR when that is set,
+ * named after it (`/srv/xueji-db` → `/srv/xueji-db-audit.key`), so that two databases never share
+ * a key or checkpoints and a server moved elsewhere does not write into the checkout.
+ */
+function besideData(name: string): string {
+  const dataDir = process.env.XUEJI_DATA_DIR;
+  if (!dataDir) return join(root, ".data", name);
+  return join(dirname(dataDir), `${basename(dataDir)}-${name}`);
+}
+
 /** The audit key file (XUEJI_AUDIT_KEY_FILE), next to the database folder, never inside it. */
 export function auditKeyFile(): string {
-  return process.env.XUEJI_AUDIT_KEY_FILE || join(root, ".data/audit.key");
+  return process.env.XUEJI_AUDIT_KEY_FILE || besideData("audit.key");
 }
 
 /** Signed checkpoints of the audit log's head (XUEJI_CHECKPOINT_DIR): a folder the registrar keeps and backs up apart. */
 export function checkpointDir(): string {
-  return process.env.XUEJI_CHECKPOINT_DIR || join(root, ".data/checkpoints");
+  return process.env.XUEJI_CHECKPOINT_DIR || besideData("checkpoints");
 }

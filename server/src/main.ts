@@ -11,8 +11,9 @@ import { auditKeyFile, checkpointDir, isEmbeddedDefault, pgliteDir } from "./dat
 import { openDatabase } from "./db/client";
 import { users } from "./db/schema";
 import { DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed-demo";
+import { warmFilePool } from "./files/off-thread";
 import { buildIfStale, FRONT_ENDS } from "./front-ends/build-front-ends";
-import type { StaticSite } from "./front-ends/static-files";
+import { OFFICE_FRAME_HOSTS, type StaticSite } from "./front-ends/static-files";
 import { logStartWarnings } from "./http/health-warnings";
 import { createHttpServer } from "./http/server";
 import { findCertificate, listenable } from "./http/tls";
@@ -37,6 +38,8 @@ if (demo && (await isEmpty(database.db))) {
 }
 const [{ n: userCount } = { n: 0 }] = await database.db.select({ n: count() }).from(users);
 scheduleCheckpoints(database, logger);
+// The file routes' threads, loaded before the first secretary's file arrives.
+void warmFilePool().catch((error: unknown) => logger.error({ err: error }, "file threads did not start"));
 
 const certificate = findCertificate();
 const scheme = certificate ? "https" : "http";
@@ -59,7 +62,13 @@ function frontEnds(): StaticSite[] {
   const sites: StaticSite[] = [];
   for (const frontEnd of [FRONT_ENDS.addin, FRONT_ENDS.dashboard]) {
     const dist = buildIfStale(frontEnd, console.log);
-    if (dist) sites.push({ prefix: frontEnd.prefix, root: dist, ...(frontEnd.prefix === "/" ? { fallback: "index.html" } : {}) });
+    // The pane is framed by Office and WPS on the web; the dashboard by nobody but itself.
+    if (dist)
+      sites.push({
+        prefix: frontEnd.prefix,
+        root: dist,
+        ...(frontEnd.prefix === "/" ? { fallback: "index.html" } : { frameAncestors: OFFICE_FRAME_HOSTS }),
+      });
   }
   return sites;
 }
@@ -78,7 +87,7 @@ function printFirstAdministrator(): void {
 function scheduleCheckpoints(db: typeof database, log: Logger): void {
   const hours = Number(process.env.XUEJI_CHECKPOINT_HOURS ?? 6);
   const write = () =>
-    writeCheckpoint(db.db, checkpointDir()).then(
+    writeCheckpoint(db.db, checkpointDir(), new Date(), undefined, { pinEmpty: true }).then(
       (written) => written && log.info({ file: written.file, count: written.checkpoint.count }, "audit checkpoint written"),
       (error: unknown) => log.error({ err: error }, "audit checkpoint NOT written: run xueji audit verify"),
     );

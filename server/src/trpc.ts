@@ -72,6 +72,9 @@ export function describeError(error: TRPCError, locale: Locale): { appCode: Erro
     const problem = error.code === "PARSE_ERROR" ? "not-json" : error.code === "PAYLOAD_TOO_LARGE" ? "too-large" : "request";
     return { appCode: "input.invalid", userMessage: formatError("input.invalid", { problem }, locale) };
   }
+  // A procedure this server does not have (an old pane against a newer server, a typo): not "unexpected".
+  if (error.code === "NOT_FOUND")
+    return { appCode: "request.unknown-procedure", userMessage: formatError("request.unknown-procedure", {}, locale) };
   return { appCode: "internal", userMessage: formatError("internal", {}, locale) };
 }
 

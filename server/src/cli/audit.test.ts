@@ -91,17 +91,20 @@ describe("xueji audit verify and checkpoint", { timeout: 180_000 }, () => {
         }
       });
     // An attacker without the key can only rewrite every event as plain SHA-256, as if it predated
-    // the key; an insider with the key can recompute the HMACs. The signed checkpoint tells both.
+    // the key: the checkpoint pinned that none did. An insider with the key can recompute the HMACs:
+    // the checkpoint's signed hash tells. Neither forgery gets a checkpoint of its own.
     await recompute(null);
     expect(await xueji(["audit", "verify"], env)).toMatchObject({
       code: 1,
-      stdout: expect.stringContaining("审计链被重算过：第 5 条事件"),
+      stdout: expect.stringContaining("审计链在第 1 号事件处断开：该事件的内容被改动过（或不用密钥重算过）"),
     });
+    expect(await xueji(["audit", "checkpoint"], env)).toMatchObject({ code: 1, stdout: expect.stringContaining("不能为它签发检查点") });
     await recompute(Buffer.from(KEY));
     expect(await xueji(["audit", "verify"], env)).toMatchObject({
       code: 1,
       stdout: expect.stringContaining("审计链被重算过：第 5 条事件"),
     });
+    expect(await xueji(["audit", "checkpoint"], env)).toMatchObject({ code: 1, stdout: expect.stringContaining("审计链被重算过") });
   });
 
   it("is an error without a data folder, without Xueji's tables, without events or without the key", async () => {

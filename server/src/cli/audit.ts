@@ -4,8 +4,7 @@ import type { Locale } from "@xueji/shared";
 import { sql } from "drizzle-orm";
 import { type Database, openDatabase, resultRows } from "../db/client";
 import { AuditKeyMissing, AuditKeyTooShort, loadAuditKey } from "../services/audit-log/audit-key";
-import { ChainBroken, compareWithCheckpoint, newestCheckpoint, writeCheckpoint } from "../services/audit-log/checkpoint";
-import { verifyChain } from "../services/audit-log/verify-chain";
+import { type AuditVerdict, ChainBroken, verifyAuditLog, writeCheckpoint } from "../services/audit-log/checkpoint";
 
 export interface AuditOptions {
   url?: string;
@@ -92,43 +91,10 @@ async function run(options: AuditOptions, body: (database: Database, say: Say) =
  */
 export function auditVerify(options: AuditOptions): Promise<number> {
   return run(options, async (database, say) => {
-    const newest = newestCheckpoint(options.checkpointDir);
-    if (newest.kind === "invalid") {
-      say(
-        `检查点“${newest.file}”的签名不符${newest.otherKey ? "（它由另一把审计密钥签名：密钥是否被更换？）" : "：该文件被伪造或改动过"}。`,
-        `Checkpoint “${newest.file}” fails its signature${newest.otherKey ? " (it was signed with another audit key: was the key replaced?)" : ": it was forged or edited"}.`,
-      );
-      return 1;
-    }
-    const checkpoint = newest.kind === "valid" ? newest.checkpoint : undefined;
-    const verdict = await verifyChain(database.db, checkpoint ? { hashAt: checkpoint.count } : {});
+    const verdict = await verifyAuditLog(database.db, options.checkpointDir);
     if (!verdict.ok) {
-      const why =
-        verdict.reason === "hash"
-          ? ["该事件的内容被改动过（或用另一把密钥重算过）", "its content was changed (or recomputed without the key)"]
-          : ["它之前的事件被删除或插入过", "an event before it was removed or inserted"];
-      say(
-        `审计链在第 ${verdict.brokenAt} 号事件处断开：${why[0]}（此前 ${verdict.checked} 条事件完好）。`,
-        `Audit chain broken at event ${verdict.brokenAt}: ${why[1]} (${verdict.checked} events before it are intact).`,
-      );
+      sayBroken(verdict, say);
       return 1;
-    }
-    if (checkpoint) {
-      const compared = compareWithCheckpoint(verdict, checkpoint);
-      if (!compared.ok && compared.reason === "shorter") {
-        say(
-          `审计日志被截断：检查点（${checkpoint.at}）时有 ${compared.expected} 条事件，现在只有 ${compared.found} 条——末尾的事件被删除，或整张表被清空。`,
-          `The audit log was truncated: the checkpoint of ${checkpoint.at} saw ${compared.expected} events, now there are ${compared.found} — its tail was deleted or the table emptied.`,
-        );
-        return 1;
-      }
-      if (!compared.ok) {
-        say(
-          `审计链被重算过：第 ${compared.expected} 条事件的哈希与检查点（${checkpoint.at}）签名记录的不同。`,
-          `The audit chain was recomputed: event ${compared.expected} no longer has the hash the checkpoint of ${checkpoint.at} signed.`,
-        );
-        return 1;
-      }
     }
     if (verdict.checked === 0) {
       say(
@@ -137,6 +103,7 @@ export function auditVerify(options: AuditOptions): Promise<number> {
       );
       return 1;
     }
+    const checkpoint = verdict.checkpoint;
     const legacy = verdict.unkeyed
       ? [
           `其中最早的 ${verdict.unkeyed} 条写于启用审计密钥之前，按 SHA-256 核验`,
@@ -160,6 +127,42 @@ export function auditVerify(options: AuditOptions): Promise<number> {
   });
 }
 
+/** What `verify` and `checkpoint` say of a log that is not intact. */
+function sayBroken(verdict: AuditVerdict & { ok: false }, say: Say): void {
+  switch (verdict.reason) {
+    case "checkpoint":
+      say(
+        `检查点“${verdict.file}”的签名不符${verdict.otherKey ? "（它由另一把审计密钥签名：密钥是否被更换？）" : "：该文件被伪造或改动过"}。`,
+        `Checkpoint “${verdict.file}” fails its signature${verdict.otherKey ? " (it was signed with another audit key: was the key replaced?)" : ": it was forged or edited"}.`,
+      );
+      return;
+    case "hash":
+    case "link": {
+      const why =
+        verdict.reason === "hash"
+          ? ["该事件的内容被改动过（或不用密钥重算过）", "its content was changed (or recomputed without the key)"]
+          : ["它之前的事件被删除或插入过", "an event before it was removed or inserted"];
+      say(
+        `审计链在第 ${verdict.brokenAt} 号事件处断开：${why[0]}（此前 ${verdict.checked} 条事件完好）。`,
+        `Audit chain broken at event ${verdict.brokenAt}: ${why[1]} (${verdict.checked} events before it are intact).`,
+      );
+      return;
+    }
+    case "shorter":
+      say(
+        `审计日志被截断：检查点（${verdict.checkpointAt}）时有 ${verdict.expected} 条事件，现在只有 ${verdict.found} 条——末尾的事件被删除，或整张表被清空。`,
+        `The audit log was truncated: the checkpoint of ${verdict.checkpointAt} saw ${verdict.expected} events, now there are ${verdict.found} — its tail was deleted or the table emptied.`,
+      );
+      return;
+    case "rewritten":
+      say(
+        `审计链被重算过：第 ${verdict.expected} 条事件的哈希与检查点（${verdict.checkpointAt}）签名记录的不同。`,
+        `The audit chain was recomputed: event ${verdict.expected} no longer has the hash the checkpoint of ${verdict.checkpointAt} signed.`,
+      );
+      return;
+  }
+}
+
 /** `xueji audit checkpoint`: verifies the chain and writes a signed checkpoint of its head. */
 export function auditCheckpoint(options: AuditOptions): Promise<number> {
   return run(options, async (database, say) => {
@@ -176,10 +179,8 @@ export function auditCheckpoint(options: AuditOptions): Promise<number> {
       return 0;
     } catch (error) {
       if (!(error instanceof ChainBroken)) throw error;
-      say(
-        "审计链已断开，不能为它签发检查点。请先运行 xueji audit verify。",
-        "The audit chain is broken; no checkpoint is signed for it. Run xueji audit verify.",
-      );
+      sayBroken(error.verdict, say);
+      say("审计日志不完整，不能为它签发检查点。", "The audit log is not intact; no checkpoint is signed for it.");
       return 1;
     }
   });

@@ -1,7 +1,8 @@
-import { DATE_FORMAT, MAX_GRID_ROWS, MAX_SHEET_COLUMNS } from "@xueji/shared";
+import { AppError, DATE_FORMAT, MAX_GRID_ROWS, MAX_SHEET_COLUMNS } from "@xueji/shared";
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import { textInput } from "../routers/inputs";
+import { FILE_LIMITS } from "./limits";
 import { excelDate } from "./workbook-copy";
 
 /** Excel refuses (as a damaged file) a list-validation source longer than this. */
@@ -59,6 +60,13 @@ export async function newSheetWorkbook(spec: NewSheetSpec): Promise<Buffer> {
   const sheet = workbook.addWorksheet(worksheetName(spec.name), { views: [{ state: "frozen", ySplit: 1 }] });
   const width = spec.headers.length;
   const height = spec.rows.length + spec.spareRows;
+  // Every data cell may get a format or a dropdown: ExcelJS holds each as an object.
+  if (width * (height + 1) > FILE_LIMITS.copyCells)
+    throw new AppError("file.too-many-cells", {
+      file: `${worksheetName(spec.name)}.xlsx`,
+      cells: FILE_LIMITS.copyCells,
+      limit: FILE_LIMITS.copyCells,
+    });
   sheet.columns = spec.headers.map((header, column) => {
     const longest = Math.max(header.length, ...spec.rows.slice(0, 500).map((r) => String(r[column] ?? "").length));
     // CJK characters are about two columns wide.

@@ -1,4 +1,12 @@
-import { type AgeLimits, type ColumnOverride, createSheetReader, type GridRow, type SheetKind, type SheetResult } from "@xueji/shared";
+import {
+  type AgeLimits,
+  AppError,
+  type ColumnOverride,
+  createSheetReader,
+  type GridRow,
+  type SheetKind,
+  type SheetResult,
+} from "@xueji/shared";
 import { readWorksheets } from "./read-grid";
 
 export interface SheetGrid {
@@ -15,8 +23,18 @@ export interface SheetGrid {
 export async function readSheetGrid(
   file: string,
   /** `columns`: the secretary's own mapping (letter → field), over the header's guess — it also decides which worksheet is the check sheet. */
-  options: { today: string; kind?: SheetKind; ageLimits?: AgeLimits; columns?: ColumnOverride | undefined },
+  options: {
+    today: string;
+    kind?: SheetKind;
+    ageLimits?: AgeLimits;
+    columns?: ColumnOverride | undefined;
+    /** Rows and cells of one worksheet past which reading stops with a refusal (the file routes; the CLI checks Excel's whole sheet). */
+    maxRows?: number;
+    maxCells?: number;
+  },
 ): Promise<SheetGrid> {
+  const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
+  const maxCells = options.maxCells ?? Number.POSITIVE_INFINITY;
   let first: SheetGrid | null = null;
   for await (const sheet of readWorksheets(file)) {
     const reader = createSheetReader({
@@ -26,7 +44,11 @@ export async function readSheetGrid(
       ...(options.columns ? { columns: options.columns } : {}),
     });
     const rows: GridRow[] = [];
+    let cells = 0;
     for await (const row of sheet.rows) {
+      cells += row.cells.length;
+      if (rows.length >= maxRows) throw new AppError("file.rows-over-limit", { sheet: sheet.name, limit: maxRows });
+      if (cells > maxCells) throw new AppError("file.too-many-cells", { file, cells: maxCells, limit: maxCells });
       rows.push(row);
       reader.push(row);
     }

@@ -35,6 +35,25 @@ const UNKEPT_PARTS: ReadonlyArray<readonly [RegExp, WorkbookFeature]> = [
   [/^xl\/threadedComments\//, "threaded-comments"],
 ];
 
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
+const LT = 0x3c;
+const C = 0x63;
+
+/**
+ * `<c ` / `<c>` / `<c/` tags (a cell) in a worksheet chunk whose first `carried` bytes are the end of
+ * the previous chunk (so a tag cut between two chunks is counted once, in the chunk it ends in).
+ */
+function countCellTags(bytes: Buffer, carried: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(LT); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(LT, i + 1)) {
+    if (bytes[i + 1] !== C) continue;
+    const next = bytes[i + 2];
+    if (i + 2 < carried) continue;
+    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) n++;
+  }
+  return n;
+}
+
 /**
  * Reads the .xlsx's zip under the reader's own limits before ExcelJS holds it all in memory: each
  * part inflates to no more than it declares (a crafted header cannot hide a zip bomb in a sheet the
@@ -48,10 +67,21 @@ async function inspect(source: CopySource): Promise<WorkbookFeature[]> {
   });
   try {
     let total = 0;
+    let cells = 0;
     for (const name of zip.names()) {
+      const worksheet = WORKSHEET_PART.test(name);
+      let tail = Buffer.alloc(0);
       for await (const chunk of zip.open(name, FILE_LIMITS.copyBytes)) {
         total += chunk.length;
         if (total > FILE_LIMITS.copyBytes) throw new AppError("file.copy-too-large", { file, limit: FILE_LIMITS.copyBytes / MiB });
+        if (!worksheet) continue;
+        // ExcelJS keeps every cell of every sheet as an object: count them before it does (a small
+        // file of millions of tiny cells would otherwise take gigabytes).
+        const scanned = tail.length ? Buffer.concat([tail, chunk]) : chunk;
+        cells += countCellTags(scanned, tail.length);
+        if (cells > FILE_LIMITS.copyCells)
+          throw new AppError("file.too-many-cells", { file, cells: FILE_LIMITS.copyCells, limit: FILE_LIMITS.copyCells });
+        tail = Buffer.from(scanned.subarray(Math.max(0, scanned.length - 2)));
       }
     }
     const names = zip.names();
@@ -71,6 +101,13 @@ async function inspect(source: CopySource): Promise<WorkbookFeature[]> {
 export async function openCopy(source: CopySource): Promise<WorkbookCopy> {
   const workbook = new ExcelJS.Workbook();
   if (extname(source.fileName).toLowerCase() === ".csv") {
+    const cells = source.grid.reduce((sum, row) => sum + row.cells.length, 0);
+    if (cells > FILE_LIMITS.copyCells)
+      throw new AppError("file.too-many-cells", {
+        file: basename(source.fileName),
+        cells: FILE_LIMITS.copyCells,
+        limit: FILE_LIMITS.copyCells,
+      });
     const sheet = workbook.addWorksheet(source.sheet === "CSV" ? "Sheet1" : source.sheet);
     for (const row of source.grid) {
       row.cells.forEach((cell, index) => {

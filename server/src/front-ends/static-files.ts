@@ -24,7 +24,29 @@ export interface StaticSite {
   root: string;
   /** The page for any path that is not a file (a single-page app's client-side routes). */
   fallback?: string;
+  /**
+   * Who may show these pages in a frame (CSP `frame-ancestors`): the site's own pages only unless
+   * given — the task pane names the Office and WPS hosts that frame an add-in (FRAMING_HOSTS).
+   */
+  frameAncestors?: readonly string[];
 }
+
+/**
+ * Hosts that show a task pane in a frame: Excel on the web (Microsoft 365, SharePoint, Outlook on
+ * the web) and WPS 表格 / 金山文档 online. Desktop Excel and WPS use a web view, not a frame.
+ */
+export const OFFICE_FRAME_HOSTS: readonly string[] = [
+  "https://*.officeapps.live.com",
+  "https://*.office.com",
+  "https://*.office365.com",
+  "https://*.microsoft365.com",
+  "https://*.cloud.microsoft",
+  "https://*.sharepoint.com",
+  "https://*.live.com",
+  "https://*.wps.cn",
+  "https://*.wps.com",
+  "https://*.kdocs.cn",
+];
 
 async function fileAt(path: string): Promise<{ path: string; size: number } | null> {
   try {
@@ -59,15 +81,17 @@ export async function serveStatic(site: StaticSite, req: IncomingMessage, res: S
     res.end("请求路径无效 / Invalid path");
     return true;
   }
-  let file = await fileAt(join(site.root, relative.endsWith(sep) ? join(relative, "index.html") : relative));
-  if (!file && !extname(relative) && site.fallback) file = await fileAt(join(site.root, site.fallback));
-  if (!file) return false;
   const hashed = relative.startsWith(`assets${sep}`);
+  let file = await fileAt(join(site.root, relative.endsWith(sep) ? join(relative, "index.html") : relative));
+  // A missing asset is a 404, never the page: the page under an asset's URL would be cached for a year.
+  if (!file && !hashed && !extname(relative) && site.fallback) file = await fileAt(join(site.root, site.fallback));
+  if (!file) return false;
   res.writeHead(200, {
     "content-type": TYPES[extname(file.path)] ?? "application/octet-stream",
     "content-length": file.size,
     "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
     "x-content-type-options": "nosniff",
+    "content-security-policy": `frame-ancestors ${["'self'", ...(site.frameAncestors ?? [])].join(" ")}`,
   });
   if (req.method === "HEAD") res.end();
   else createReadStream(file.path).pipe(res);

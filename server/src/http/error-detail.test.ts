@@ -101,14 +101,14 @@ describe("the reader sees a localised message with the request id; the technical
       expect(describeError(sqlError, locale)).toEqual({ appCode: "internal", userMessage: formatError("internal", {}, locale) });
   });
 
-  it("an unexpected failure names no tRPC code or library text; the log line does", async () => {
+  it("a procedure the server does not have is named as such, with no tRPC code or library text; the log line says which", async () => {
     const response = await fetch(`${base}/api/trpc/sheets.nothingHere`, {
       headers: { authorization: `Bearer ${w.tokens.get("registrar")}` },
     });
     const requestId = response.headers.get("x-request-id") as string;
     const error = ((await response.json()) as { error: { message: string } }).error;
-    expect(error.message).toBe(`${formatError("internal", {}, "zh-CN")}（请求编号 ${requestId}）`);
+    expect(error.message).toBe(`${formatError("request.unknown-procedure", {}, "zh-CN")}（请求编号 ${requestId}）`);
     expect(error.message).not.toMatch(LIBRARY_TEXT);
-    expect(await requestLine(requestId)).toMatchObject({ outcome: "internal", detail: "NOT_FOUND" });
+    expect(await requestLine(requestId)).toMatchObject({ outcome: "request.unknown-procedure", procedure: "sheets.nothingHere" });
   });
 });

@@ -4,10 +4,10 @@ import type { z } from "zod";
 import { todayInChina } from "../clock";
 import { requestScope } from "../context";
 import type { Database } from "../db/client";
-import { annotateWorkbook } from "../files/annotate-xlsx";
-import { checkUpload } from "../files/check-upload";
-import { type CellWrites, cellWritesInput, correctWorkbook } from "../files/fix-xlsx";
-import { newSheetInput, newSheetWorkbook, worksheetName } from "../files/new-sheet-xlsx";
+import { type CellWrites, cellWritesInput } from "../files/fix-xlsx";
+import { newSheetInput, worksheetName } from "../files/new-sheet-xlsx";
+// The workbook work runs on the file pool's threads, never on the event loop (docs/operations.md "File work").
+import { annotateWorkbook, checkUpload, correctWorkbook, newSheetWorkbook } from "../files/off-thread";
 import { toWire } from "../files/read-sheet-grid";
 import { columnOverrideInput } from "../routers/inputs";
 import { userForToken } from "../services/auth/sessions";
@@ -19,6 +19,12 @@ import { refuse, refuseAppError } from "./plain-refusal";
 export const MAX_UPLOAD = 25 * 1024 * 1024;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const ACTIONS = ["check", "annotate", "fix", "new-sheet"];
+
+/**
+ * Users with a file request running in this process: each route reads or writes a whole workbook,
+ * so one user gets one at a time (a second is refused, 429) and cannot fill the pool's queue alone.
+ */
+const busy = new Set<number>();
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
@@ -79,6 +85,28 @@ async function serveFiles(
   const user = await userForToken(database.db, token);
   if (!user) return refuse(res, 401, formatError("auth.required", {}, locale), locale);
   if (!scopeOf("sheets.validate", user.role)) return refuse(res, 403, formatError("auth.forbidden", { role: user.role }, locale), locale);
+  if (busy.has(user.id)) {
+    requestScope.getStore()?.failures.push({ procedure: `files.${action}`, code: "request.busy" });
+    req.resume(); // the body is not wanted; let it drain so the answer reaches the client
+    return refuse(res, 429, formatError("request.busy", {}, locale), locale);
+  }
+  busy.add(user.id);
+  try {
+    await serveFile(req, res, database, url, action, locale, today);
+  } finally {
+    busy.delete(user.id);
+  }
+}
+
+async function serveFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  database: Database,
+  url: URL,
+  action: string,
+  locale: Locale,
+  today: () => string,
+): Promise<void> {
   const declared = Number(req.headers["content-length"] ?? 0);
   const tooLarge = formatError("input.invalid", { problem: "file-too-large", mb: MAX_UPLOAD / 1024 / 1024 }, locale);
   if (declared > MAX_UPLOAD) return refuse(res, 413, tooLarge, locale);

@@ -91,6 +91,12 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
       return;
     }
     if (url.pathname.startsWith("/api/export/") && (req.method === "GET" || req.method === "POST")) {
+      // A POST export (decisions.xlsx) acts on the session cookie: only from the server's own pages.
+      if (req.method === "POST" && crossSite(req, meta, allowedOrigins)) {
+        res.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
+        res.end(formatError("auth.cross-site", {}, meta.locale));
+        return;
+      }
       handleExport(req, res, database, meta.token, meta.locale).catch((error: unknown) => fail(res, meta, error));
       return;
     }
@@ -107,6 +113,8 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
     }
     if (url.pathname.startsWith("/api/trpc/")) {
       const refusal = refuseTrpcRequest(req, meta, allowedOrigins);
+      // Answers hold records and personal data: no browser or proxy keeps them.
+      res.setHeader("cache-control", "no-store");
       if (!refusal) trpc(req, res);
       else {
         for (const procedure of proceduresOf(url)) requestScope.getStore()?.failures.push({ procedure, code: refusal.code });

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { checkpointDir } from "../data-paths";
+import { verifyAuditLog } from "../services/audit-log/checkpoint";
 import { listEvents } from "../services/audit-log/list-events";
 import { auditFacets, searchAuditEvents } from "../services/audit-log/search-events";
-import { verifyChain } from "../services/audit-log/verify-chain";
 import { pageInput, pageOutput } from "../services/paging";
 import { procedureFor, router } from "../trpc";
 import { idInput, textInput } from "./inputs";
@@ -14,7 +15,7 @@ export const auditLogRouter = router({
     .query(({ ctx, input }) => listEvents(ctx.db, ctx.viewer, input)),
   verify: procedureFor("auditLog.read")
     .output(chainVerdictOutput)
-    .query(({ ctx }) => verifyChain(ctx.db)),
+    .query(({ ctx }) => verifyAuditLog(ctx.db, checkpointDir())),
   /** The dashboard's audit log: filtered by actor, action, entity and China-time days, paged by cursor. */
   search: procedureFor("auditLog.read")
     .input(

@@ -414,9 +414,26 @@ export const auditEventOutput = z.object({
   hash: z.string(),
 });
 
+/** The audit log checked as `xueji audit verify` does: the chain, then against the newest signed checkpoint. */
 export const chainVerdictOutput = z.union([
-  z.object({ ok: z.literal(true), checked: z.number() }),
+  z.object({
+    ok: z.literal(true),
+    checked: z.number(),
+    unkeyed: z.number(),
+    checkpoint: z.object({ at: z.string(), count: z.number() }).nullable(),
+  }),
   z.object({ ok: z.literal(false), checked: z.number(), brokenAt: z.number(), reason: z.enum(["hash", "link"]) }),
+  z.object({
+    ok: z.literal(false),
+    checked: z.number(),
+    reason: z.literal("shorter"),
+    expected: z.number(),
+    found: z.number(),
+    checkpointAt: z.string(),
+  }),
+  z.object({ ok: z.literal(false), checked: z.number(), reason: z.literal("rewritten"), expected: z.number(), checkpointAt: z.string() }),
+  // The file's path stays on the server: the dashboard only says that the checkpoint fails its signature.
+  z.object({ ok: z.literal(false), checked: z.number(), reason: z.literal("checkpoint"), otherKey: z.boolean() }),
 ]);
 
 export const userListItem = z.object({

@@ -281,11 +281,6 @@ export const catalogue = {
     "zh-CN": "学号“{studentNo}”在学籍库中不存在，请核对学号。",
     en: "Student number “{studentNo}” is not in the record; check it.",
   },
-  "record.other-college": {
-    severity: "error",
-    "zh-CN": "学号“{studentNo}”是{college}的学生，不属于本学院。",
-    en: "Student “{studentNo}” belongs to {college}, not to this college.",
-  },
   "record.identity-changed": {
     severity: "error",
     "zh-CN":

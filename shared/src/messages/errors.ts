@@ -285,6 +285,30 @@ export const errorCatalogue = {
     "zh-CN": "“{file}”解压后超过 {limit} MB，无法生成副本。请按检查结果在原文件中修改。",
     en: "“{file}” is larger than {limit} MB uncompressed; no copy can be made. Fix the problems listed in the original file.",
   },
+
+  // The file routes' bounds (docs/operations.md "File work"): refused in the secretary's words, never a hung server.
+  "file.too-heavy": {
+    "zh-CN":
+      "“{file}”太大或太复杂，服务器无法在限定的内存和时间内处理，已停止。请删去与核对无关的工作表和空白区域的格式，或把它分成几个文件后重试。",
+    en: "“{file}” is too large or too complex to process within the server's memory and time limits; stopped. Delete the worksheets and formatted empty areas the check does not need, or split it into several files, and try again.",
+  },
+  "file.too-many-cells": {
+    "zh-CN":
+      "“{file}”有 {cells} 个以上的单元格，超过服务器一次能处理的 {limit} 个。请删去与核对无关的工作表和空白区域的格式，或把它分成几个文件（例如按专业或班级）。",
+    en: "“{file}” has more than {cells} cells, beyond the {limit} the server handles at once. Delete the worksheets and formatted empty areas the check does not need, or split it into several files (by major or class, for example).",
+  },
+  "file.rows-over-limit": {
+    "zh-CN": "工作表“{sheet}”超过 {limit} 行，超过一次检查和提交的上限。请把它分成几个文件（例如按专业或班级）分别检查。",
+    en: "Worksheet “{sheet}” has more than {limit} rows, more than one check or submission takes. Split it into several files (by major or class, for example) and check each.",
+  },
+  "request.unknown-procedure": {
+    "zh-CN": "服务器没有这项操作。请刷新页面（或重新打开加载项）后再试；仍不行请联系管理员。",
+    en: "The server has no such operation. Reload the page (or reopen the add-in) and try again; if it persists, contact the administrator.",
+  },
+  "request.busy": {
+    "zh-CN": "您的上一个文件还在处理中，请等它完成后再试。",
+    en: "Your previous file is still being processed; wait for it to finish and try again.",
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

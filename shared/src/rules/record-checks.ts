@@ -47,7 +47,7 @@ const RECORDED_TEXT: Partial<Record<FieldKey, (s: RecordStudent) => string>> = {
 };
 
 /**
- * Checks a read sheet against the record: the student exists, is in the submitting college, may
+ * Checks a read sheet against the record: the student exists in the submitting college, may
  * appear on this sheet, and the sheet does not silently change identity fields. Returns the new
  * issues, placed like the reader's; the caller adds them to the result.
  */
@@ -65,12 +65,10 @@ export function checkAgainstRecord(result: SheetResult, record: ReadonlyMap<stri
     const studentNo = values.studentNo;
     if (!studentNo) continue;
     const student = record.get(studentNo);
-    if (!student) {
+    // Another college's student reads exactly like one not in the record: a secretary's sheet must
+    // not tell her which college any student number belongs to (her scope is her college, docs/domain.md).
+    if (!student || student.collegeId !== collegeId) {
       place(row, "studentNo", fieldIssue("record.unknown-student", { studentNo }));
-      continue;
-    }
-    if (student.collegeId !== collegeId) {
-      place(row, "studentNo", fieldIssue("record.other-college", { studentNo, college: student.collegeName }));
       continue;
     }
     if (!allowed.includes(student.status)) {

@@ -22,6 +22,11 @@ const zhCN = {
       "哈希链在第 {{id}} 条记录处断开（{{reason}}）：已核对 {{checked}} 条。该记录或其前一条记录在写入后被改动、删除或插入，请立即报告系统管理员。",
     reasonHash: "记录内容与其哈希不符",
     reasonLink: "与前一条记录的链接不符",
+    shorter:
+      "审计日志被截断：{{at}} 的签名检查点时有 {{expected}} 条记录，现在只有 {{found}} 条——末尾的记录被删除，或整张表被清空。请立即报告系统管理员。",
+    rewritten: "审计日志被重算过：第 {{expected}} 条记录的哈希与 {{at}} 的签名检查点不同。请立即报告系统管理员。",
+    checkpointBad: "最新的签名检查点核验不通过（被改动过，或由另一把审计密钥签名），无法确认日志完整。请立即报告系统管理员。",
+    noCheckpoint: "注意：还没有签名检查点，无法发现末尾记录被删除。",
     detail: "第 {{id}} 条记录",
     before: "变更前",
     after: "变更后",
@@ -83,6 +88,13 @@ const en: typeof zhCN = {
       "The hash chain breaks at event {{id}} ({{reason}}) after {{checked}} events. That event or the one before it was changed, deleted or inserted after it was written: report it to the administrator now.",
     reasonHash: "its content does not match its hash",
     reasonLink: "its link to the event before does not match",
+    shorter:
+      "The audit log was truncated: the signed checkpoint of {{at}} saw {{expected}} events, now there are {{found}} — its tail was deleted or the table emptied. Report it to the administrator now.",
+    rewritten:
+      "The audit log was recomputed: event {{expected}} no longer has the hash the checkpoint of {{at}} signed. Report it to the administrator now.",
+    checkpointBad:
+      "The newest signed checkpoint fails its signature (edited, or signed with another audit key): the log cannot be shown intact. Report it to the administrator now.",
+    noCheckpoint: "Note: there is no signed checkpoint yet, so a deleted tail cannot be detected.",
     detail: "Event {{id}}",
     before: "Before",
     after: "After",

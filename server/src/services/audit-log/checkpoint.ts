@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Db } from "../../db/client";
 import { auditKey, keyId } from "./audit-key";
 import { canonicalJson } from "./canonical-json";
+import { GENESIS_HASH } from "./record-event";
 import { type ChainHead, type ChainVerdict, verifyChain } from "./verify-chain";
 
 /**
@@ -13,13 +14,27 @@ import { type ChainHead, type ChainVerdict, verifyChain } from "./verify-chain";
  * table emptied; comparing with the newest checkpoint can.
  */
 export interface Checkpoint {
-  version: 1;
+  version: 1 | 2;
   at: string;
   count: number;
   lastId: number;
   headHash: string;
+  /**
+   * (version 2) How many events predate the audit key: pinned by the first checkpoint and carried
+   * unchanged into every later one, so that no later chain may hold more plain SHA-256 events.
+   */
+  preKey?: number;
   keyId: string;
   signature: string;
+}
+
+/**
+ * The most plain SHA-256 events a chain may hold under this checkpoint. A version-1 checkpoint did
+ * not pin the number, but its signed head hash pins its first `count` events: plain ones can only
+ * be among them.
+ */
+export function pinnedPreKey(checkpoint: Checkpoint): number {
+  return checkpoint.version === 2 && typeof checkpoint.preKey === "number" ? checkpoint.preKey : checkpoint.count;
 }
 
 const PREFIX = "audit-checkpoint-";
@@ -28,25 +43,38 @@ function sign(fields: Omit<Checkpoint, "signature">, key: Buffer): string {
   return createHmac("sha256", key).update(canonicalJson(fields)).digest("hex");
 }
 
-export class ChainBroken extends Error {}
+/** Why no checkpoint was signed: the chain is broken, or does not extend the newest checkpoint. */
+export class ChainBroken extends Error {
+  constructor(readonly verdict: AuditVerdict & { ok: false }) {
+    super(`audit log not intact (${verdict.reason}): no checkpoint signed`);
+  }
+}
 
-/** Verifies the chain and, if intact, writes a checkpoint of its head. Never signs a broken chain. */
+/**
+ * Verifies the chain against the newest checkpoint and, if it extends it (no fewer events, the same
+ * hash at the checkpoint's count, no more events from before the key), writes a new checkpoint of
+ * its head. Never signs a broken or rewritten chain. The first checkpoint pins how many events
+ * predate the key; a server writes one even of an empty log (`pinEmpty`) so that the pin exists
+ * from its first start.
+ */
 export async function writeCheckpoint(
   db: Db,
   dir: string,
   now = new Date(),
   key = auditKey(),
+  options: { pinEmpty?: boolean } = {},
 ): Promise<{ file: string; checkpoint: Checkpoint } | null> {
-  const verdict = await verifyChain(db, { key });
-  if (!verdict.ok) throw new ChainBroken(`audit chain broken at event ${verdict.brokenAt}`);
-  if (!verdict.head) return null;
-  const head: ChainHead = verdict.head;
+  const verdict = await verifyAuditLog(db, dir, key);
+  if (!verdict.ok) throw new ChainBroken(verdict);
+  if (!verdict.head && !options.pinEmpty) return null;
+  const head: ChainHead = verdict.head ?? { count: 0, lastId: 0, hash: GENESIS_HASH };
   const fields = {
-    version: 1 as const,
+    version: 2 as const,
     at: now.toISOString(),
     count: head.count,
     lastId: head.lastId,
     headHash: head.hash,
+    preKey: verdict.preKey,
     keyId: keyId(key),
   };
   const checkpoint: Checkpoint = { ...fields, signature: sign(fields, key) };
@@ -104,7 +132,54 @@ export type CheckpointComparison =
 
 /** Compares a verified chain (walked with `hashAt: checkpoint.count`) with a checkpoint. */
 export function compareWithCheckpoint(verdict: ChainVerdict & { ok: true }, checkpoint: Checkpoint): CheckpointComparison {
+  if (checkpoint.count === 0) return { ok: true };
   if (verdict.checked < checkpoint.count) return { ok: false, reason: "shorter", expected: checkpoint.count, found: verdict.checked };
   if (verdict.hashAt !== checkpoint.headHash) return { ok: false, reason: "rewritten", expected: checkpoint.count };
   return { ok: true };
+}
+
+export type AuditVerdict =
+  | {
+      ok: true;
+      checked: number;
+      /** Plain SHA-256 events from before the key found in the chain. */
+      unkeyed: number;
+      /** The pre-key count a new checkpoint carries: the newest checkpoint's pin, else `unkeyed`. */
+      preKey: number;
+      head: ChainHead | null;
+      checkpoint: { at: string; count: number } | null;
+    }
+  | { ok: false; reason: "hash" | "link"; checked: number; brokenAt: number }
+  | { ok: false; reason: "shorter"; checked: number; expected: number; found: number; checkpointAt: string }
+  | { ok: false; reason: "rewritten"; checked: number; expected: number; checkpointAt: string }
+  /** The newest checkpoint fails its signature (forged, edited, or signed with another key). */
+  | { ok: false; reason: "checkpoint"; checked: number; file: string; otherKey: boolean };
+
+/**
+ * The whole check, as `xueji audit verify`, `auditLog.verify` and every new checkpoint make it: the
+ * chain recomputed event by event, no more plain SHA-256 events than the newest checkpoint pinned,
+ * and its head extending that checkpoint.
+ */
+export async function verifyAuditLog(db: Db, dir: string, key = auditKey()): Promise<AuditVerdict> {
+  const newest = newestCheckpoint(dir, key);
+  if (newest.kind === "invalid") return { ok: false, reason: "checkpoint", checked: 0, file: newest.file, otherKey: newest.otherKey };
+  const checkpoint = newest.kind === "valid" ? newest.checkpoint : undefined;
+  const verdict = await verifyChain(db, checkpoint ? { key, hashAt: checkpoint.count, maxUnkeyed: pinnedPreKey(checkpoint) } : { key });
+  if (!verdict.ok) return verdict;
+  if (!checkpoint) return { ...verdict, preKey: verdict.unkeyed, checkpoint: null };
+  const compared = compareWithCheckpoint(verdict, checkpoint);
+  if (!compared.ok && compared.reason === "shorter")
+    return {
+      ok: false,
+      reason: "shorter",
+      checked: verdict.checked,
+      expected: compared.expected,
+      found: compared.found,
+      checkpointAt: checkpoint.at,
+    };
+  if (!compared.ok)
+    return { ok: false, reason: "rewritten", checked: verdict.checked, expected: compared.expected, checkpointAt: checkpoint.at };
+  // A version-1 checkpoint pinned only an upper bound: carry forward what the chain really holds.
+  const preKey = checkpoint.version === 2 ? pinnedPreKey(checkpoint) : verdict.unkeyed;
+  return { ...verdict, preKey, checkpoint: { at: checkpoint.at, count: checkpoint.count } };
 }

@@ -19,11 +19,16 @@ export type ChainVerdict =
  * Walks the audit log in order and recomputes every hash: an edited event fails its own hash, a
  * deleted or inserted one breaks the link to its neighbour. Names the first broken event.
  *
- * Plain SHA-256 events (written before the key) are accepted only before the first keyed one: an
- * attacker cannot turn keyed events back into plain ones he can recompute. `hashAt` is the hash of
- * the n-th event when asked, to compare with a checkpoint.
+ * Plain SHA-256 events (written before the key) are accepted only before the first keyed one, and
+ * only as many as `maxUnkeyed` (the count a signed checkpoint pinned): without that bound an
+ * attacker could recompute the WHOLE chain as plain SHA-256 and pass it off as history from before
+ * the key. `hashAt` is the hash of the n-th event when asked, to compare with a checkpoint.
  */
-export async function verifyChain(db: Db, options: { key?: Buffer; hashAt?: number; pageSize?: number } = {}): Promise<ChainVerdict> {
+export async function verifyChain(
+  db: Db,
+  options: { key?: Buffer; hashAt?: number; maxUnkeyed?: number; pageSize?: number } = {},
+): Promise<ChainVerdict> {
+  const maxUnkeyed = options.maxUnkeyed ?? Number.POSITIVE_INFINITY;
   const key = options.key ?? auditKey();
   const pageSize = options.pageSize ?? 2000;
   let prev = GENESIS_HASH;
@@ -41,7 +46,7 @@ export async function verifyChain(db: Db, options: { key?: Buffer; hashAt?: numb
     for (const e of page) {
       if (e.prevHash !== prev) return { ok: false, checked, brokenAt: e.id, reason: "link" };
       if (hashEvent(e, key) === e.hash) keyedSeen = true;
-      else if (!keyedSeen && hashEvent(e, null) === e.hash) unkeyed++;
+      else if (!keyedSeen && unkeyed < maxUnkeyed && hashEvent(e, null) === e.hash) unkeyed++;
       else return { ok: false, checked, brokenAt: e.id, reason: "hash" };
       prev = e.hash;
       after = e.id;

@@ -58,12 +58,12 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
     expect(verdict.issues.map((i) => [i.row, i.column, i.code, i.suggestion ?? null])).toEqual([
       [2, "B", "record.identity-changed", "张三"],
       [3, "A", "record.unknown-student", null],
-      [4, "A", "record.other-college", null],
+      [4, "A", "record.unknown-student", null], // another college's: told like an unknown one
       [5, "A", "record.status-conflict", null],
       [6, "C", "id.precision-lost", null],
       [6, "C", "record.id-on-record", expect.stringMatching(/^\d{17}[\dX]$/)],
     ]);
-    expect(verdict.issues[2]?.message).toBe("学号“2025020001”是外国语学院的学生，不属于本学院。");
+    expect(verdict.issues[2]?.message).toBe("学号“2025020001”在学籍库中不存在，请核对学号。");
     expect(verdict.issues[3]?.message).toBe("该生学籍状态为“退学”，不应出现在在校生学年电子注册信息核对表中。");
     expect(await count_(sheetSubmissions)).toBe(0); // validating writes nothing
   });

@@ -1,0 +1,38 @@
+/**
+ * The file routes' heavy work, run on the file pool's threads (worker-pool.ts) so that one
+ * secretary's large workbook never stops the server answering everyone else. Same names and
+ * signatures as the functions in annotate-xlsx.ts, check-upload.ts, fix-xlsx.ts and
+ * new-sheet-xlsx.ts, which `xueji validate` calls directly.
+ */
+import { basename } from "node:path";
+import type { AnnotateInput } from "./annotate-xlsx";
+import type { CheckedUpload } from "./check-upload";
+import type * as tasks from "./file-tasks";
+import type { CellWrites, CorrectedCopy } from "./fix-xlsx";
+import { type NewSheetSpec, worksheetName } from "./new-sheet-xlsx";
+import type { CopySource } from "./workbook-copy";
+import { asBuffer, filePool } from "./worker-pool";
+
+const TASKS = new URL("./file-tasks.ts", import.meta.url);
+
+export function checkUpload(...args: Parameters<typeof tasks.checkUpload>): Promise<CheckedUpload> {
+  return filePool().run<CheckedUpload>(TASKS, "checkUpload", args, { label: basename(args[1]) });
+}
+
+export async function annotateWorkbook(input: AnnotateInput): Promise<Buffer> {
+  return asBuffer(await filePool().run<Uint8Array>(TASKS, "annotateWorkbook", [input], { label: basename(input.fileName) }));
+}
+
+export async function correctWorkbook(source: CopySource, writes: CellWrites): Promise<CorrectedCopy> {
+  const copy = await filePool().run<CorrectedCopy>(TASKS, "correctWorkbook", [source, writes], { label: basename(source.fileName) });
+  return { ...copy, file: asBuffer(copy.file) };
+}
+
+export async function newSheetWorkbook(spec: NewSheetSpec): Promise<Buffer> {
+  return asBuffer(await filePool().run<Uint8Array>(TASKS, "newSheetWorkbook", [spec], { label: `${worksheetName(spec.name)}.xlsx` }));
+}
+
+/** Starts the file pool's threads with the file work loaded (the server's start; tests that time a request). */
+export function warmFilePool(): Promise<void> {
+  return filePool().warm(TASKS);
+}

@@ -1,0 +1,113 @@
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { MAX_GRID_ROWS } from "@xueji/shared";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeWorld, type World } from "../../test/world";
+import { TEST_ENGINES } from "../db/test-database";
+import { FILE_LIMITS } from "../files/limits";
+import { warmFilePool } from "../files/off-thread";
+
+/** A check sheet (名单) and a second worksheet of `rows` × 100 small numbers, streamed to disk. */
+async function workbookWith(rows: number): Promise<Buffer> {
+  const file = join(await mkdtemp(join(tmpdir(), "xueji-big-")), "big.xlsx");
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
+  const roster = book.addWorksheet("名单");
+  roster.addRow(["学号", "姓名", "性别", "身份证号", "出生日期", "专业"]).commit();
+  roster.addRow(["2024010001", "张三", "男", "110101200401011234", "2004-01-01", "计算机科学与技术"]).commit();
+  roster.commit();
+  const draft = book.addWorksheet("草稿");
+  const numbers = Array.from({ length: 100 }, (_, i) => i);
+  for (let r = 0; r < rows; r++) draft.addRow(numbers).commit();
+  draft.commit();
+  await book.commit();
+  return readFile(file);
+}
+
+function withoutRequestId(text: string): string {
+  return text.replace(/（请求编号 [0-9a-f]+）$/, "");
+}
+
+describe.each(TEST_ENGINES)("the file routes' bounds on %s", (engine) => {
+  let w: World;
+  let base: string;
+  let close: () => void;
+  const as = (user: string) => ({ authorization: `Bearer ${w.tokens.get(user)}` });
+  beforeAll(async () => {
+    w = await makeWorld(engine);
+    ({ base, close } = await w.serve());
+    await warmFilePool(); // as the server's start does
+  }, 120_000);
+  afterAll(async () => {
+    close();
+    await w.database.close();
+  });
+
+  const post = (action: string, body: string | Uint8Array, user = "secretary-a", name = "") =>
+    fetch(`${base}/api/files/${action}${name ? `?name=${encodeURIComponent(name)}` : ""}`, { method: "POST", headers: as(user), body });
+
+  it("checks no more rows than sheets.submit takes, and says so instead of answering a grid nobody can submit", async () => {
+    const lines = ["学号,姓名,性别"];
+    for (let i = 0; i <= MAX_GRID_ROWS; i++) lines.push(`${2024000000 + i},学生${i},男`);
+    const res = await post("check", lines.join("\n"), "secretary-a", "全校名单.csv");
+    expect(res.status).toBe(422);
+    expect(withoutRequestId(await res.text())).toBe(
+      `工作表“全校名单”超过 ${MAX_GRID_ROWS} 行，超过一次检查和提交的上限。请把它分成几个文件（例如按专业或班级）分别检查。`,
+    );
+  }, 120_000);
+
+  it("refuses to annotate a workbook of more cells than its copy can hold, before ExcelJS takes them in", async () => {
+    const bytes = await workbookWith(Math.ceil(FILE_LIMITS.copyCells / 100) + 1);
+    const res = await post("annotate", new Uint8Array(bytes), "secretary-a", "名单.xlsx");
+    expect(res.status).toBe(422);
+    expect(withoutRequestId(await res.text())).toContain(`“名单.xlsx”有 ${FILE_LIMITS.copyCells} 个以上的单元格`);
+  }, 120_000);
+
+  it("refuses a new sheet of 200 columns with dropdowns and 5,000 spare rows rather than building a million cells", async () => {
+    const headers = Array.from({ length: 200 }, (_, i) => `列${i + 1}`);
+    const spec = {
+      name: "新名单",
+      headers,
+      textColumns: [0],
+      rows: [],
+      dropdowns: headers.map((_, column) => ({ column, values: ["男", "女"] })),
+      spareRows: 5_000,
+    };
+    const res = await post("new-sheet", JSON.stringify(spec));
+    expect(res.status).toBe(422);
+    expect(withoutRequestId(await res.text())).toContain("“新名单.xlsx”有 1000000 个以上的单元格");
+  }, 60_000);
+
+  it("keeps answering everyone while one secretary's large workbook is annotated, and refuses her a second at once", async () => {
+    const bytes = await workbookWith(2_500); // 250,000 cells: seconds of ExcelJS work
+    const started = Date.now();
+    const heavy = post("annotate", new Uint8Array(bytes), "secretary-a", "名单.xlsx");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const timed = async (request: Promise<Response>) => {
+      const t = Date.now();
+      const res = await request;
+      const text = await res.text();
+      return { status: res.status, text, ms: Date.now() - t };
+    };
+    const health = await timed(fetch(`${base}/api/health`));
+    expect(health).toMatchObject({ status: 200 });
+    expect(health.ms).toBeLessThan(1_000);
+    const me = await timed(fetch(`${base}/api/trpc/auth.me`, { headers: as("secretary-b") }));
+    expect(me.status).toBe(200);
+    expect(me.ms).toBeLessThan(1_000);
+    const other = await timed(post("check", "学号,姓名\n2024020001,李四\n", "secretary-b", "外语.csv"));
+    expect(other.status).toBe(200);
+    expect(other.ms).toBeLessThan(1_000);
+    const again = await timed(post("check", "学号,姓名\n2024010001,张三\n", "secretary-a", "名单.csv"));
+    expect(again.status).toBe(429);
+    expect(withoutRequestId(again.text)).toBe("您的上一个文件还在处理中，请等它完成后再试。");
+
+    const done = await heavy;
+    expect(done.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThan(again.ms); // it was still running when refused
+    // Her next file is taken once the first is done.
+    expect((await post("check", "学号,姓名\n2024010001,张三\n", "secretary-a", "名单.csv")).status).toBe(200);
+  }, 180_000);
+});
