@@ -13,7 +13,7 @@ const MAGIC: Readonly<Record<string, number[]>> = {
   "application/pdf": [0x25, 0x50, 0x44, 0x46],
 };
 
-function checkScan(scan: { type: string; base64: string }): void {
+export function checkScan(scan: { type: string; base64: string }): void {
   const bytes = Buffer.from(scan.base64, "base64");
   const magic = MAGIC[scan.type];
   if (!magic || bytes.length === 0 || bytes.length > MAX_SCAN_BYTES || !magic.every((b, i) => bytes[i] === b))
