@@ -127,7 +127,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the status-change journey, in Chromium a
     const dialog = await fileSuspension(page, studentNo, { period: ["2026-12-07", "2027-07-15"] });
 
     // The materials 报送 checks: the type's (申请表, 身份证复印件 …) and the reason's (医院诊断证明), all offered.
-    const boxes = (await dialog.getByRole("checkbox").allTextContents()).map((s) => s.trim());
+    const boxes = (await dialog.locator("fieldset label").allTextContents()).map((s) => s.trim());
     expect(boxes).toEqual(["申请表（签字同意）", "本人身份证复印件", "家长身份证复印件", "医院诊断证明"]);
     expect(requiredMaterials(DEFAULT_WORKFLOWS.suspension, "10").length).toBe(4);
 
@@ -174,7 +174,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the status-change journey, in Chromium a
     const leader = await signIn((await userOf("college-leader", secretary.collegeId as number)).username);
     await leader.goto(`${served.base}/applications/${id}`);
     await leader.getByRole("radio", { name: "通过" }).waitFor();
-    await leader.getByLabel("意见").fill("同意休学");
+    await leader.getByLabel("意见", { exact: true }).fill("同意休学");
     await leader.getByRole("button", { name: "通过" }).click();
     await leader.getByText("已处理，现处于“教务处分管领导审批”。").waitFor();
     await leader.getByText("当前在“教务处分管领导审批”环节，由教务处分管领导处理。").waitFor();
@@ -208,7 +208,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the status-change journey, in Chromium a
     const edit = page.getByRole("dialog");
     await edit.getByLabel("开始日期").fill("2027-03-01");
     await edit.getByLabel("结束日期").fill("2027-02-01");
-    await edit.getByText("开始日期不能晚于结束日期。").waitFor();
+    await edit.getByText("开始日期不能晚于结束日期。", { exact: true }).waitFor();
     await edit.getByLabel("结束日期").fill("2027-08-31");
     await edit.getByRole("button", { name: "保存修改" }).click();
     await page.getByText("已保存修改。").waitFor();
@@ -322,7 +322,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the status-change journey, in Chromium a
     const page = await signIn("registrar");
     const overdueIds = async (url: string) => {
       await page.goto(`${served.base}${url}`);
-      await page.getByRole("grid").or(page.getByText("没有符合条件的学籍异动")).first().waitFor();
+      await page.locator("tbody tr[data-index]").first().or(page.getByText("没有符合条件的学籍异动")).waitFor();
       const rows = await page.locator("tbody tr[data-index]").all();
       const ids: number[] = [];
       for (const row of rows)
@@ -351,7 +351,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the status-change journey, in Chromium a
     expect(red).toBe(filtered.ids.length);
     // 我的待办 says the rule with the working days.
     await page.goto(`${served.base}/my-work`);
-    await page.getByRole("grid").waitFor();
+    await page.locator("tbody tr[data-index]").first().waitFor();
     const lefts = (await page.locator("tbody tr[data-index] td:first-child").allTextContents()).filter((s) => s.includes("逾期"));
     for (const left of lefts) expect(left).toMatch(/^(办理期限|学籍注销期限) \d{4}\/\d{2}\/\d{2} · 已逾期 \d+ 个工作日$/);
     await page.screenshot({ path: join(ARTIFACTS, "journey-my-work.png"), fullPage: true });
@@ -360,7 +360,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the status-change journey, in Chromium a
 
   it("makes a 公示 list (.xlsx) of the applications selected on 学籍异动", async () => {
     const page = await signIn("registrar");
-    await page.goto(`${served.base}/applications?state=done`);
+    await page.goto(`${served.base}/applications?state=open&stage=reported`);
     const boxes = page.getByRole("checkbox", { name: "选择此行" });
     await boxes.first().waitFor();
     await boxes.nth(0).check();

@@ -74,7 +74,7 @@ export function ApplicationFacts({ timeline }: { timeline: Timeline }) {
             )
           : null}
         {fact(
-          t("applications.col.due"),
+          t("journey.deadline.label"),
           deadline ? (
             <span data-testid="application-deadline">
               {rule(deadline)}

@@ -5,6 +5,7 @@ const zhCN = {
   decision: { withdraw: "撤回", "sign-off": "线下签字" },
   journey: {
     deadline: {
+      label: "期限",
       decision: "办理期限 {{date}}",
       deregistration: "学籍注销期限 {{date}}",
       overdueBy: "已逾期 {{count}} 个工作日",
@@ -85,6 +86,7 @@ const en: typeof zhCN = {
   decision: { withdraw: "Withdraw", "sign-off": "Paper signature" },
   journey: {
     deadline: {
+      label: "Deadline",
       decision: "Processing deadline {{date}}",
       deregistration: "Deregistration deadline {{date}}",
       overdueBy: "{{count}} working days overdue",

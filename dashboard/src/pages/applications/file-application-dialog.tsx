@@ -26,7 +26,8 @@ import { useReference } from "../../api/reference";
 import { ErrorBar } from "../../components/page-state";
 import { useLocale } from "../../i18n/use-locale";
 import "./applications-words";
-import { MAX_SCAN_MB, readScan, SCAN_ACCEPT } from "./scan-file";
+import { MAX_SCAN_MB, readScan } from "./scan-file";
+import { ScanPicker } from "./scan-picker";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -204,14 +205,10 @@ export function FileApplicationDialog({
                           checked={materials.includes(m)}
                           onChange={(_, d) => setMaterials(d.checked ? [...materials, m] : materials.filter((x) => x !== m))}
                         />
-                        <input
-                          type="file"
-                          accept={SCAN_ACCEPT}
-                          aria-label={t("journey.scans.upload", { material: name })}
-                          onChange={async (e) => {
-                            const file = e.currentTarget.files?.[0];
-                            e.currentTarget.value = "";
-                            if (!file) return;
+                        <ScanPicker
+                          label={t("journey.scans.upload", { material: name })}
+                          text={t("journey.scans.choose")}
+                          onPick={async (file) => {
                             const read = await readScan(file, t);
                             if (!read.ok) return setScanProblem(read.message);
                             setScanProblem(null);

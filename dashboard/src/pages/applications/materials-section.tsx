@@ -9,7 +9,8 @@ import { invalidate } from "../../api/query";
 import { ErrorBar } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { useLocale } from "../../i18n/use-locale";
-import { MAX_SCAN_MB, openScan, readScan, SCAN_ACCEPT } from "./scan-file";
+import { MAX_SCAN_MB, openScan, readScan } from "./scan-file";
+import { ScanPicker } from "./scan-picker";
 
 const useStyles = makeStyles({
   list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -60,15 +61,11 @@ export function MaterialsSection({ timeline, mayUpload }: { timeline: Timeline; 
                   </Button>
                 ))}
                 {mayUpload ? (
-                  <input
-                    type="file"
-                    accept={SCAN_ACCEPT}
-                    aria-label={t("journey.scans.upload", { material: name })}
+                  <ScanPicker
+                    label={t("journey.scans.upload", { material: name })}
+                    text={t("journey.scans.choose")}
                     disabled={upload.isPending}
-                    onChange={async (e) => {
-                      const file = e.currentTarget.files?.[0];
-                      e.currentTarget.value = "";
-                      if (!file) return;
+                    onPick={async (file) => {
                       const read = await readScan(file, t);
                       if (!read.ok) return setProblem(read.message);
                       setProblem(null);

@@ -12,6 +12,8 @@ const useStyles = makeStyles({
     color: "#000",
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     maxWidth: "760px",
+    width: "100%",
+    boxSizing: "border-box",
     fontFamily: '"SimSun", "Songti SC", "Noto Serif CJK SC", "Noto Sans CJK SC", serif',
     "@media print": { border: "none", margin: 0, padding: 0, maxWidth: "none" },
   },
@@ -22,6 +24,8 @@ const useStyles = makeStyles({
     borderCollapse: "collapse",
     marginTop: "-1px",
     "& td, & th": { border: "1px solid #000", padding: "8px", textAlign: "left" },
+    // A label reads across (学籍状态), never one character a line.
+    "& th": { whiteSpace: "nowrap", width: "1%" },
   },
   caption: { textAlign: "left", fontWeight: "bold", padding: "12px 0 6px" },
   sign: { display: "flex", justifyContent: "space-between", marginTop: "48px" },

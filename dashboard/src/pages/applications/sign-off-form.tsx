@@ -6,7 +6,8 @@ import { recordSignOff } from "../../api/applications";
 import { invalidate } from "../../api/query";
 import { ErrorBar } from "../../components/page-state";
 import { Section } from "../../components/section";
-import { MAX_SCAN_MB, readScan, SCAN_ACCEPT } from "./scan-file";
+import { MAX_SCAN_MB, readScan } from "./scan-file";
+import { ScanPicker } from "./scan-picker";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "520px" },
@@ -35,7 +36,9 @@ export function SignOffForm({
   const styles = useStyles();
   const queryClient = useQueryClient();
   const [signer, setSigner] = useState("");
-  const [signedOn, setSignedOn] = useState(today);
+  // Today by default (the reference data may arrive after the form).
+  const [chosenOn, setSignedOn] = useState<string | null>(null);
+  const signedOn = chosenOn ?? today;
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const record = useMutation({
@@ -70,23 +73,21 @@ export function SignOffForm({
           <Input type="date" value={signedOn} max={today} onChange={(_, d) => setSignedOn(d.value)} />
         </Field>
         <Field label={t("journey.signOff.scan")} hint={t("journey.scans.hint", { mb: MAX_SCAN_MB })}>
-          <input
-            type="file"
-            accept={SCAN_ACCEPT}
-            aria-label={t("journey.signOff.scan")}
-            onChange={async (e) => {
-              const chosen = e.currentTarget.files?.[0] ?? null;
-              if (!chosen) return setFile(null);
-              const read = await readScan(chosen, t);
-              if (!read.ok) {
-                e.currentTarget.value = "";
-                setFile(null);
-                return setProblem(read.message);
-              }
-              setProblem(null);
-              setFile(chosen);
-            }}
-          />
+          <div>
+            <ScanPicker
+              label={t("journey.signOff.scan")}
+              text={file ? file.name : t("journey.scans.choose")}
+              onPick={async (chosen) => {
+                const read = await readScan(chosen, t);
+                if (!read.ok) {
+                  setFile(null);
+                  return setProblem(read.message);
+                }
+                setProblem(null);
+                setFile(chosen);
+              }}
+            />
+          </div>
         </Field>
         {problem ? (
           <MessageBar intent="error">
