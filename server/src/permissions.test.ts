@@ -73,6 +73,12 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "applications.demotionFromPending": [F, F, N, F, F, F, U],
   "applications.recordSignOff": [H, F, A, F, F, F, U],
   "applications.signOffs": [H, H, A, A, A, F, U],
+  // A draft's filer edits, withdraws or deletes it; an unknown version passes the gate as CONFLICT.
+  "applications.editDraft": [H, F, A, F, F, F, U],
+  "applications.withdraw": [H, F, A, F, F, F, U],
+  "applications.deleteDraft": [H, F, A, F, F, F, U],
+  "applications.attachScan": [H, F, A, F, F, F, U],
+  "applications.scan": [N, N, N, N, N, F, U],
   // Per-student results: another college's student is reported unknown in its row, not by refusing the call.
   "registration.register": [A, F, A, F, F, F, U],
   "registration.defer": [A, F, A, F, F, F, U],
@@ -157,6 +163,8 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
         type: "suspension",
         reasonCode: "99",
         materials: SUSPENSION,
+        periodStartsOn: "2026-12-01",
+        periodEndsOn: "2027-11-30",
       })
     ).id;
   const college = (side: "own" | "other") => (side === "own" ? w.collegeA : w.collegeB);
@@ -234,6 +242,18 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     "applications.recordSignOff": (c, side) =>
       c.applications.recordSignOff({ applicationId: applicationOf[side], expectedVersion: 999, signer: "王某", signedOn: "2026-11-23" }),
     "applications.signOffs": (c, side) => c.applications.signOffs({ applicationId: applicationOf[side] }),
+    "applications.editDraft": (c, side) =>
+      c.applications.editDraft({ applicationId: applicationOf[side], expectedVersion: 999, reasonCode: "99", materials: [] }),
+    "applications.withdraw": (c, side) => c.applications.withdraw({ applicationId: applicationOf[side], expectedVersion: 999 }),
+    "applications.deleteDraft": (c, side) => c.applications.deleteDraft({ applicationId: applicationOf[side], expectedVersion: 999 }),
+    "applications.attachScan": (c, side) =>
+      c.applications.attachScan({
+        applicationId: applicationOf[side],
+        material: "application-form",
+        fileName: "申请表.png",
+        scan: { type: "image/png", base64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).toString("base64") },
+      }),
+    "applications.scan": (c) => c.applications.scan({ kind: "material", id: 999_999 }),
     "registration.register": (c, side) =>
       c.registration.register({ academicYear: "2026-2027", studentNos: [side === "own" ? "2025010001" : "2025020001"] }),
     "registration.defer": (c, side) =>

@@ -32,6 +32,8 @@ describe.each(TEST_ENGINES)("scope before anything on %s", (engine) => {
     const app = await secretaryB.applications.file({
       studentNo: "2025020001",
       type: "suspension",
+      periodStartsOn: "2026-12-01",
+      periodEndsOn: "2027-11-30",
       reasonCode: "99",
       materials: SUSPENSION,
     });
@@ -64,7 +66,14 @@ describe.each(TEST_ENGINES)("scope before anything on %s", (engine) => {
     });
     // Filing for another college's student: unknown, like a student number that does not exist.
     await expect(
-      secretaryA.applications.file({ studentNo: "2025020001", type: "suspension", reasonCode: "99", materials: SUSPENSION }),
+      secretaryA.applications.file({
+        studentNo: "2025020001",
+        type: "suspension",
+        periodStartsOn: "2026-12-01",
+        periodEndsOn: "2027-11-30",
+        reasonCode: "99",
+        materials: SUSPENSION,
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", cause: { code: "student.unknown" } });
   });
 
@@ -73,6 +82,8 @@ describe.each(TEST_ENGINES)("scope before anything on %s", (engine) => {
     const app = await secretaryA.applications.file({
       studentNo: "2025010001",
       type: "suspension",
+      periodStartsOn: "2026-12-01",
+      periodEndsOn: "2027-11-30",
       reasonCode: "99",
       materials: SUSPENSION,
     });

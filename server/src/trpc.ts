@@ -25,6 +25,8 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "sheet.client-id-reused": "CONFLICT",
   "application.conflict": "CONFLICT",
   "application.not-found": "NOT_FOUND",
+  "application.scan-not-found": "NOT_FOUND",
+  "application.not-filer": "FORBIDDEN",
   "application.not-your-stage": "FORBIDDEN",
   "application.transition-refused": "CONFLICT",
   "student.unknown": "NOT_FOUND",

@@ -58,5 +58,7 @@ export * from "./sheets/wire-grid";
 export * from "./status/transitions";
 export * from "./text/normalise";
 export * from "./workflows/application-types";
+export * from "./workflows/deadline";
 export * from "./workflows/materials";
 export * from "./workflows/stages";
+export * from "./workflows/who-acts";

@@ -18,7 +18,18 @@ export const studentHistoryQuery = (studentNo: string) =>
   pagedQuery(["applications", "studentHistory", { studentNo }], (cursor) =>
     client.applications.studentHistory.query({ studentNo, cursor, limit: PAGE_LIMIT }),
   );
+export type Timeline = RouterOutputs["applications"]["timeline"];
+export const signOffsQuery = (applicationId: number) => apiQuery("applications", "signOffs", { applicationId });
 export const decide = apiMutation("applications", "decide");
+/** 报送: the college sends its draft on (the secretary's own procedure, not a decision). */
+export const submit = apiMutation("applications", "submit");
+export const recordSignOff = apiMutation("applications", "recordSignOff");
+export const editDraft = apiMutation("applications", "editDraft");
+export const withdraw = apiMutation("applications", "withdraw");
+export const deleteDraft = apiMutation("applications", "deleteDraft");
+export const attachScan = apiMutation("applications", "attachScan");
+/** A scan's content, to open in a new tab. */
+export const scanContent = (kind: "material" | "sign-off", id: number) => client.applications.scan.query({ kind, id });
 export const bulkDecide = apiMutation("applications", "bulkDecide");
 export const fileApplication = apiMutation("applications", "file");
 export const fromPending = apiMutation("applications", "fromPending");

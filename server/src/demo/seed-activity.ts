@@ -58,6 +58,8 @@ export async function seedApplications(db: Db, random: () => number, people: Peo
         type,
         reasonCode: reason.code,
         materials: requiredMaterials(workflow, reason.code) as Material[],
+        // 休学 for the academic year (its 起止日期).
+        ...(workflow.period ? { periodStartsOn: today, periodEndsOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}` } : {}),
         today,
       });
       if (i === 3) continue; // left as a draft

@@ -4,11 +4,15 @@ import { applicationTimeline, studentHistory } from "../services/applications/ap
 import { bulkDecide } from "../services/applications/bulk-decide";
 import { APPLICATION_GROUPINGS, countApplicationGroups } from "../services/applications/count-application-groups";
 import { decideApplication } from "../services/applications/decide-application";
+import { deleteDraft } from "../services/applications/delete-draft";
+import { editDraft } from "../services/applications/edit-draft";
 import { fileApplication } from "../services/applications/file-application";
 import { listApplications } from "../services/applications/list-applications";
+import { attachScan, readScan } from "../services/applications/material-scans";
 import { recordSignOff, signOffsOf } from "../services/applications/record-sign-off";
 import { takeUpPendingItem } from "../services/applications/take-up-pending-item";
 import { takeUpRepeatItem } from "../services/applications/take-up-repeat-item";
+import { withdrawApplication } from "../services/applications/withdraw-application";
 import { pageInput, pageOutput } from "../services/paging";
 import { collegeFilter, procedureFor, router } from "../trpc";
 import { dateInput, idInput, noteInput, studentNoInput, textInput } from "./inputs";
@@ -35,20 +39,23 @@ const listFilters = z.object({
   state: z.enum(["open", "done", "rejected"]).optional(),
   overdue: z.boolean().optional(),
 });
+const materialInput = z.enum(Object.keys(MATERIALS) as [Material, ...Material[]]);
+/** What a draft holds beyond its student and type: filed, then edited, with the same checks. */
+const draftFields = z.object({
+  reasonCode: textInput(20, 1),
+  materials: z.array(materialInput).max(30),
+  changes: z.record(textInput(40), z.union([textInput(100), z.number().finite()])).optional(),
+  note: noteInput.optional(),
+  periodStartsOn: dateInput.optional(),
+  periodEndsOn: dateInput.optional(),
+});
+/** A scan as the browser sends it: JPG, PNG or PDF, base64 (2 MB of bytes at most, checked in checkScan). */
+const scanInput = z.object({ type: z.enum(["image/jpeg", "image/png", "application/pdf"]), base64: z.string().max(3_000_000) });
 const takenUp = z.object({ id: z.number(), type: z.string(), stage: z.string(), version: z.number(), dueOn: z.string().nullable() });
 
 export const applicationsRouter = router({
   file: procedureFor("applications.file")
-    .input(
-      z.object({
-        studentNo: studentNoInput,
-        type: z.enum(APPLICATION_TYPES),
-        reasonCode: textInput(20, 1),
-        materials: z.array(z.enum(Object.keys(MATERIALS) as [Material, ...Material[]])).max(30),
-        changes: z.record(textInput(40), z.union([textInput(100), z.number().finite()])).optional(),
-        note: noteInput.optional(),
-      }),
-    )
+    .input(draftFields.extend({ studentNo: studentNoInput, type: z.enum(APPLICATION_TYPES) }))
     .output(applicationOutput)
     .mutation(({ ctx, input }) =>
       fileApplication(ctx.db, {
@@ -60,9 +67,48 @@ export const applicationsRouter = router({
         materials: input.materials,
         ...(input.changes ? { changes: input.changes } : {}),
         note: input.note ?? null,
+        periodStartsOn: input.periodStartsOn ?? null,
+        periodEndsOn: input.periodEndsOn ?? null,
         today: ctx.today(),
       }),
     ),
+  /** The filer corrects a draft before 报送. */
+  editDraft: procedureFor("applications.file")
+    .input(draftFields.extend(versioned.shape))
+    .output(applicationOutput)
+    .mutation(({ ctx, input }) =>
+      editDraft(ctx.db, {
+        viewer: ctx.viewer,
+        applicationId: input.applicationId,
+        expectedVersion: input.expectedVersion,
+        reasonCode: input.reasonCode,
+        materials: input.materials,
+        ...(input.changes ? { changes: input.changes } : {}),
+        note: input.note ?? null,
+        periodStartsOn: input.periodStartsOn ?? null,
+        periodEndsOn: input.periodEndsOn ?? null,
+      }),
+    ),
+  /** 撤回: the filer takes a submitted application back to the draft before anyone decided it. */
+  withdraw: procedureFor("applications.file")
+    .input(versioned)
+    .output(applicationOutput)
+    .mutation(({ ctx, input }) => withdrawApplication(ctx.db, { viewer: ctx.viewer, ...input })),
+  /** The filer deletes a draft; the audit log keeps what it was. */
+  deleteDraft: procedureFor("applications.file")
+    .input(versioned)
+    .output(z.object({ id: z.number() }))
+    .mutation(({ ctx, input }) => deleteDraft(ctx.db, { viewer: ctx.viewer, ...input })),
+  /** A material's scanned page, uploaded while the application is the college's draft. */
+  attachScan: procedureFor("applications.file")
+    .input(z.object({ applicationId: idInput, material: materialInput, fileName: textInput(200, 1), scan: scanInput }))
+    .output(z.object({ id: z.number(), version: z.number() }))
+    .mutation(({ ctx, input }) => attachScan(ctx.db, { viewer: ctx.viewer, ...input })),
+  /** A scan's content (a material's or a paper signature's), to view. */
+  scan: procedureFor("applications.read")
+    .input(z.object({ kind: z.enum(["material", "sign-off"]), id: idInput }))
+    .output(z.object({ type: z.string(), base64: z.string() }))
+    .query(({ ctx, input }) => readScan(ctx.db, ctx.viewer, input)),
   /** 报送: the college's secretary sends a complete draft on to the first stage. */
   submit: procedureFor("applications.file")
     .input(versioned)
@@ -146,7 +192,7 @@ export const applicationsRouter = router({
       versioned.extend({
         signer: textInput(60, 1),
         signedOn: dateInput,
-        scan: z.object({ type: z.enum(["image/jpeg", "image/png", "application/pdf"]), base64: z.string().max(3_000_000) }).optional(),
+        scan: scanInput.optional(),
       }),
     )
     .output(z.object({ id: z.number(), stage: z.string(), version: z.number() }))

@@ -50,6 +50,7 @@ const applicationType = z.enum(APPLICATION_TYPES);
 const applicationState = z.enum(APPLICATION_STATES);
 const decisionAction = z.enum(DECISION_ACTIONS);
 const role = z.enum(ROLES);
+const localized = z.object({ "zh-CN": z.string(), en: z.string() });
 const pendingKind = z.enum(PENDING_KINDS);
 const pendingState = z.enum(PENDING_STATES);
 const graduationOutcome = z.enum(GRADUATION_OUTCOMES);
@@ -216,6 +217,8 @@ export const applicationOutput = z.object({
   noticeNo: z.string().nullable(),
   executedOn: day.nullable(),
   deregistrationDueOn: day.nullable(),
+  periodStartsOn: day.nullable(),
+  periodEndsOn: day.nullable(),
   updatedAt: when,
 });
 
@@ -243,6 +246,9 @@ export const applicationListItem = z.object({
   filedAt: when,
   dueOn: day.nullable(),
   noticeNo: z.string().nullable(),
+  /** With state and dueOn, what shared currentDeadline/isOverdue read. */
+  executedOn: day.nullable(),
+  deregistrationDueOn: day.nullable(),
 });
 
 export const applicationGroupsOutput = z.object({
@@ -276,6 +282,25 @@ export const timelineOutput = z.object({
     }),
   ),
   changes: z.array(statusChangeOutput),
+  workflow: z.object({
+    version: z.number(),
+    stages: z.array(
+      z.object({ key: z.string(), name: localized, role, college: z.enum(["student", "target"]).nullable(), signOff: z.boolean() }),
+    ),
+    materials: z.array(z.string()),
+    reasons: z.array(z.object({ code: z.string(), name: localized, materials: z.array(z.string()) })),
+    period: z.object({ maxDays: z.number().nullable() }).nullable(),
+  }),
+  scans: z.array(
+    z.object({
+      id: z.number(),
+      material: z.string(),
+      fileName: z.string(),
+      scanType: z.string(),
+      bytes: z.number(),
+      uploadedAt: z.string(),
+    }),
+  ),
 });
 
 export const pipelineOutput = z.array(
@@ -447,7 +472,6 @@ export const userListItem = z.object({
 
 // —— the dashboard's procedures (views, reference, insights, student search, settings editor, audit search) ——
 
-const localized = z.object({ "zh-CN": z.string(), en: z.string() });
 const xlsxFileOutput = z.object({ fileName: z.string(), base64: z.string(), rows: z.number() });
 
 export const savedViewOutput = z.object({
@@ -482,6 +506,8 @@ export const referenceOutput = z.object({
       materials: z.array(z.string()),
       changes: z.array(z.string()),
       deadlineWorkingDays: z.number(),
+      /** 起止日期 asked (休学), with its bound if any. */
+      period: z.object({ maxDays: z.number().nullable() }).nullable(),
     }),
   ),
 });
@@ -501,6 +527,8 @@ export const myWorkOutput = pageOutput(
     collegeName: z.string(),
     filedAt: when,
     dueOn: day.nullable(),
+    /** The deadline it runs against now (shared currentDeadline), null when none. */
+    deadline: z.object({ kind: z.enum(["decision", "deregistration"]), date: day }).nullable(),
     workingDaysLeft: z.number().nullable(),
   }),
 );

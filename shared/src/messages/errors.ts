@@ -309,6 +309,32 @@ export const errorCatalogue = {
     "zh-CN": "您的上一个文件还在处理中，请等它完成后再试。",
     en: "Your previous file is still being processed; wait for it to finish and try again.",
   },
+  // —— 学籍异动：草稿的修改、撤回、删除，休学起止日期，材料扫描件 ——
+  "application.not-filer": {
+    "zh-CN": "只有提交这份申请的人才能修改、撤回或删除它。",
+    en: "Only the person who filed this application may edit, withdraw or delete it.",
+  },
+  "application.not-withdrawable": {
+    "zh-CN": "这份申请已在“{stage}”环节有人处理过，不能再撤回；如需更正，请联系该环节的审批人退回。",
+    en: "Someone has already acted on this application at “{stage}”; it can no longer be withdrawn. Ask that stage's approver to return it.",
+  },
+  "application.period-required": {
+    "zh-CN": "请填写起止日期（开始日期和结束日期）。",
+    en: "Enter the period (its first and last day).",
+  },
+  "application.period-order": {
+    "zh-CN": "开始日期 {from} 晚于结束日期 {to}，请更正。",
+    en: "The first day {from} is after the last day {to}.",
+  },
+  "application.period-too-long": {
+    "zh-CN": "起止日期超过了规定的 {days} 天上限。",
+    en: "The period is longer than the {days} days allowed.",
+  },
+  "application.scan-not-found": { "zh-CN": "找不到这份扫描件。", en: "Scan not found." },
+  "application.scan-material": {
+    "zh-CN": "这类申请不需要“{materials}”，无法上传其扫描件。",
+    en: "This application does not take “{materials}”; its scan cannot be uploaded.",
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

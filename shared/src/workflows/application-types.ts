@@ -68,6 +68,8 @@ export interface Workflow {
   deregisters: boolean;
   /** Fields the application carries as changes (new major and class, new grade, identity fields). */
   changes: readonly string[];
+  /** A change that lasts a while (休学) asks for its 起止日期; `maxDays` when a school's rule bounds it. */
+  period?: { maxDays?: number };
 }
 
 const stage = (key: string, zh: string, en: string, role: Role, college?: "student" | "target"): DecisionStage => ({
@@ -112,6 +114,8 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
     deadlineWorkingDays: 10,
     deregisters: false,
     changes: [],
+    // The 休学 notice states from when to when (seed 002: 领取休学异动单); the seeds set no maximum.
+    period: {},
   },
   // seed 004: 复学 五天内; 因病休学须康复证明，参军须退役证明.
   resumption: {
@@ -337,10 +341,39 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
 };
 
 /** The materials an application of this type for this reason must carry. */
-export function requiredMaterials(workflow: Workflow, reasonCode: string): Material[] {
+export function requiredMaterials(
+  workflow: { materials: readonly string[]; reasons: readonly { code: string; materials: readonly string[] }[] },
+  reasonCode: string,
+): Material[] {
+  // The type's own (申请表, 身份证复印件 …) and the reason's (医院诊断证明 …): the dialog, the detail page and 报送 ask this one list.
   const reason = workflow.reasons.find((r) => r.code === reasonCode);
-  return [...new Set([...workflow.materials, ...(reason?.materials ?? [])])];
+  return [...new Set([...workflow.materials, ...(reason?.materials ?? [])])] as Material[];
 }
 
 /** Working days from leaving the college to 学籍注销 after a decision that ends the 学籍 (seed 003 第十二条). */
 export const DEREGISTRATION_WORKING_DAYS = 15;
+
+/**
+ * The 起止日期 an application of this workflow carries, checked: the first day not after the last, and
+ * within `maxDays` when the workflow bounds it; both days present when `complete` is asked (at 报送 — a
+ * draft may wait for them, as for its materials). Null when fine or when the workflow asks none.
+ */
+export type PeriodProblem =
+  | { code: "application.period-required" }
+  | { code: "application.period-order"; params: { from: string; to: string } }
+  | { code: "application.period-too-long"; params: { days: number } };
+
+export function checkPeriod(
+  workflow: Pick<Workflow, "period">,
+  from: string | null | undefined,
+  to: string | null | undefined,
+  complete = true,
+): PeriodProblem | null {
+  if (!workflow.period) return null;
+  if (!from || !to) return complete ? { code: "application.period-required" } : null;
+  if (from > to) return { code: "application.period-order", params: { from, to } };
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+  if (workflow.period.maxDays !== undefined && days > workflow.period.maxDays)
+    return { code: "application.period-too-long", params: { days: workflow.period.maxDays } };
+  return null;
+}

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import { AddRegular, ArrowDownloadRegular, CheckmarkCircleRegular } from "@fluentui/react-icons";
+import { AddRegular, ArrowDownloadRegular, CheckmarkCircleRegular, DocumentTableRegular } from "@fluentui/react-icons";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import type { RowSelectionState, SortingState } from "@tanstack/react-table";
@@ -20,6 +20,7 @@ import { ApplicationFilters } from "./application-filters";
 import { BulkDecideDialog, type BulkTarget } from "./bulk-decide-dialog";
 import { ColumnChooser } from "./column-chooser";
 import { applicationColumns, COLUMN_IDS, type ColumnId, DEFAULT_COLUMNS } from "./columns";
+import { DecisionListDialog } from "./decision-list-dialog";
 import { FileApplicationDialog } from "./file-application-dialog";
 import { applicationGroupHeader, GroupBySelect, orderByGroup } from "./grouping";
 import { SavedViewsBar } from "./saved-views-bar";
@@ -49,6 +50,10 @@ function Applications() {
   const reference = useReference().data;
   const mayDecide = useMay("applications.decide");
   const mayFile = useMay("applications.file");
+  // 公示 and 发文 lists are the registrar's reporting (exports.read).
+  const mayList = useMay("exports.read");
+  const selecting = mayDecide || mayList;
+  const [listIds, setListIds] = useState<number[] | null>(null);
   const [selection, setSelection] = useState<RowSelectionState>({});
   // The rows as they were when the dialog opened: the list may refresh under it.
   const [bulkTargets, setBulkTargets] = useState<BulkTarget[] | null>(null);
@@ -128,6 +133,11 @@ function Applications() {
               {t("bulk.open", { count: selected.length })}
             </Button>
           ) : null}
+          {mayList ? (
+            <Button icon={<DocumentTableRegular />} disabled={selected.length === 0} onClick={() => setListIds(selected.map((r) => r.id))}>
+              {t("journey.decisionList.open", { count: selected.length })}
+            </Button>
+          ) : null}
         </div>
       </PageHeader>
       <div className={styles.toolbar}>
@@ -160,8 +170,8 @@ function Applications() {
             const first = next[0];
             if (first && (first.id === "filed" || first.id === "due")) setSearch({ sort: first.id, dir: first.desc ? "desc" : "asc" });
           }}
-          rowSelection={mayDecide ? selection : undefined}
-          onRowSelectionChange={mayDecide ? setSelection : undefined}
+          rowSelection={selecting ? selection : undefined}
+          onRowSelectionChange={selecting ? setSelection : undefined}
           onRowOpen={(row) => navigate({ to: "/applications/$id", params: { id: String(row.id) } })}
           hasMore={list.hasNextPage}
           loadingMore={list.isFetchingNextPage}
@@ -181,6 +191,7 @@ function Applications() {
         }}
         onDecided={() => void invalidate(queryClient, "applications", "dashboard", "insights")}
       />
+      <DecisionListDialog ids={listIds} year={(reference?.today ?? "").slice(0, 4)} onClose={() => setListIds(null)} />
       <FileApplicationDialog
         open={fileOpen}
         onClose={() => setFileOpen(false)}

@@ -41,6 +41,7 @@ const REFERENCE: Reference = {
       materials: [...w.materials],
       changes: [...w.changes],
       deadlineWorkingDays: w.deadlineWorkingDays,
+      period: w.period ? { maxDays: w.period.maxDays ?? null } : null,
     };
   }),
 };
@@ -62,6 +63,8 @@ function application(over: Partial<ApplicationRow>): ApplicationRow {
     filedAt: "2026-11-20T02:30:00.000Z",
     dueOn: "2026-11-27",
     noticeNo: null,
+    executedOn: null,
+    deregistrationDueOn: null,
     ...over,
   };
 }
@@ -107,8 +110,18 @@ describe("the applications table's columns", () => {
       application({ dueOn: "2026-11-20", state: "done", stage: "effective" }),
       application({ dueOn: TODAY }),
       application({ dueOn: null, stage: "draft" }),
+      // Executed, at 上报: its 办理期限 was met, so not overdue (as the heat map and 只看逾期 count it).
+      application({ dueOn: "2026-11-10", stage: "reported", executedOn: "2026-11-09", noticeNo: "2026-0001" }),
+      // Executed 退学 whose 学籍注销 is past its 15 working days (seed 003 第十二条): overdue, by that date.
+      application({
+        type: "withdrawal",
+        dueOn: "2026-11-10",
+        stage: "reported",
+        executedOn: "2026-10-20",
+        deregistrationDueOn: "2026-11-10",
+      }),
     ]);
-    expect(rows.map((cells) => cells.at(-1))).toEqual(["2026/11/20逾期", "2026/11/20", "2026/11/23", ""]);
+    expect(rows.map((cells) => cells.at(-1))).toEqual(["2026/11/20逾期", "2026/11/20", "2026/11/23", "", "2026/11/10", "2026/11/10逾期"]);
   });
 });
 

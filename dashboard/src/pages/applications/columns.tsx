@@ -4,8 +4,9 @@ import type { Locale } from "@xueji/shared";
 import type { TFunction } from "i18next";
 import type { ApplicationRow } from "../../api/applications";
 import { labelsOf, type Reference } from "../../api/reference";
-import { formatDate, formatDateTime } from "../../format/intl";
+import { formatDateTime } from "../../format/intl";
 import { GROUPINGS, type Grouping } from "../../routes/applications";
+import { DeadlineCell } from "./deadline-text";
 import { groupKeyOf } from "./grouping";
 
 /** The columns a reader may choose from; `DEFAULT_COLUMNS` are shown until they choose. */
@@ -48,20 +49,8 @@ export function applicationColumns(
       </Badge>
     )),
     column("filed", 150, (r) => formatDateTime(r.filedAt, locale)),
-    column("due", 130, (r) =>
-      r.dueOn ? (
-        <span>
-          {formatDate(r.dueOn, locale)}
-          {r.state === "open" && r.dueOn < today ? (
-            <Badge appearance="filled" color="danger" size="small" style={{ marginLeft: 4 }}>
-              {t("applications.overdue")}
-            </Badge>
-          ) : null}
-        </span>
-      ) : (
-        ""
-      ),
-    ),
+    // 逾期 by shared's rule, as the 只看逾期 filter and the heat map count it.
+    column("due", 130, (r) => <DeadlineCell row={r} today={today} />),
     column("noticeNo", 150, (r) => r.noticeNo ?? ""),
     column("reason", 140, (r) => workflows.get(r.type)?.reasons.find((x) => x.code === r.reasonCode)?.name[locale] ?? r.reasonCode),
   ];

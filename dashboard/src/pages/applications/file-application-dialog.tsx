@@ -10,70 +10,118 @@ import {
   Dropdown,
   Field,
   Input,
+  MessageBar,
+  MessageBarBody,
   makeStyles,
   Option,
   Textarea,
   tokens,
 } from "@fluentui/react-components";
 import { useMutation } from "@tanstack/react-query";
-import { MATERIALS, type Material } from "@xueji/shared";
+import { MATERIALS, type Material, requiredMaterials } from "@xueji/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { fileApplication } from "../../api/applications";
+import { attachScan, editDraft, fileApplication, type Timeline } from "../../api/applications";
 import { useReference } from "../../api/reference";
 import { ErrorBar } from "../../components/page-state";
 import { useLocale } from "../../i18n/use-locale";
+import "./applications-words";
+import { MAX_SCAN_MB, readScan } from "./scan-file";
+import { ScanPicker } from "./scan-picker";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   materials: {
     display: "flex",
     flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: tokens.spacingHorizontalS,
   },
+  material: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  period: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
 /**
- * A college secretary files an application (学院草稿): the student, the type, the reason, the materials
- * the reason needs (ticked when in hand), the changes the type carries, a note. The server checks it all
- * (status transition, materials, changes) and its refusal shows here in the reader's language.
+ * A college secretary files an application (学院草稿), or its filer corrects one: the student, the type,
+ * the reason, the materials the type and the reason need (shared requiredMaterials — the list 报送
+ * checks), ticked when in hand and with their scans, the period (休学), the changes, a note. The server
+ * checks it all and its refusal shows here in the reader's language.
  */
-export function FileApplicationDialog({ open, onClose, onFiled }: { open: boolean; onClose: () => void; onFiled: (id: number) => void }) {
+export function FileApplicationDialog({
+  open,
+  onClose,
+  onFiled,
+  draft,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onFiled: (id: number) => void;
+  /** Editing this draft instead of filing a new one. */
+  draft?: Timeline | undefined;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const styles = useStyles();
   const reference = useReference().data;
-  const [studentNo, setStudentNo] = useState("");
-  const [type, setType] = useState<string>("");
-  const [reasonCode, setReasonCode] = useState("");
-  const [materials, setMaterials] = useState<Material[]>([]);
-  const [changes, setChanges] = useState<Record<string, string>>({});
-  const [note, setNote] = useState("");
-  const workflow = reference?.workflows.find((w) => w.type === type);
+  const app = draft?.application;
+  const [studentNo, setStudentNo] = useState(draft?.student?.studentNo ?? "");
+  const [type, setType] = useState<string>(app?.type ?? "");
+  const [reasonCode, setReasonCode] = useState(app?.reasonCode ?? "");
+  const [materials, setMaterials] = useState<Material[]>((app?.materials as Material[] | undefined) ?? []);
+  const [changes, setChanges] = useState<Record<string, string>>(
+    Object.fromEntries(Object.entries((app?.changes ?? {}) as Record<string, string | number>).map(([k, v]) => [k, String(v)])),
+  );
+  const [note, setNote] = useState(app?.note ?? "");
+  const [periodFrom, setPeriodFrom] = useState(app?.periodStartsOn ?? "");
+  const [periodTo, setPeriodTo] = useState(app?.periodEndsOn ?? "");
+  const [scans, setScans] = useState<Partial<Record<Material, File>>>({});
+  const [scanProblem, setScanProblem] = useState<string | null>(null);
+  // Editing keeps the rules the draft was filed under; a new one takes those in force.
+  const inForce = reference?.workflows.find((w) => w.type === type);
+  const workflow = draft ? { ...draft.workflow, changes: inForce?.changes ?? [], name: inForce?.name } : inForce;
+  const asksPeriod = (draft ? draft.workflow.period : inForce?.period) != null;
   const reason = workflow?.reasons.find((r) => r.code === reasonCode);
-  const needed = (reason?.materials ?? workflow?.materials ?? []) as Material[];
-  const file = useMutation({
-    mutationFn: fileApplication,
-    onSuccess: (created) => {
-      onFiled(created.id);
-      setStudentNo("");
-      setType("");
-      setReasonCode("");
-      setMaterials([]);
-      setChanges({});
-      setNote("");
+  const needed = workflow && reasonCode ? requiredMaterials(workflow, reasonCode) : [];
+  const periodBackwards = !!periodFrom && !!periodTo && periodFrom > periodTo;
+  const reset = () => {
+    setStudentNo("");
+    setType("");
+    setReasonCode("");
+    setMaterials([]);
+    setChanges({});
+    setNote("");
+    setPeriodFrom("");
+    setPeriodTo("");
+    setScans({});
+  };
+  const save = useMutation({
+    mutationFn: async () => {
+      const fields = {
+        reasonCode,
+        materials,
+        changes: Object.keys(changes).length ? Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== "")) : undefined,
+        note: note || undefined,
+        periodStartsOn: asksPeriod && periodFrom ? periodFrom : undefined,
+        periodEndsOn: asksPeriod && periodTo ? periodTo : undefined,
+      };
+      const saved = app
+        ? await editDraft({ applicationId: app.id, expectedVersion: app.version, ...fields })
+        : await fileApplication({ studentNo: studentNo.trim(), type: type as never, ...fields });
+      // The scans go up once the draft exists; each counts its material as given.
+      for (const [material, file] of Object.entries(scans) as Array<[Material, File]>) {
+        const read = await readScan(file, t);
+        if (!read.ok) throw new Error(read.message);
+        await attachScan({ applicationId: saved.id, material, fileName: file.name, scan: { type: read.type, base64: read.base64 } });
+      }
+      return saved;
+    },
+    onSuccess: (saved) => {
+      onFiled(saved.id);
+      if (!app) reset();
     },
   });
-  const submit = () =>
-    file.mutate({
-      studentNo: studentNo.trim(),
-      type: type as never,
-      reasonCode,
-      materials,
-      changes: Object.keys(changes).length ? Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== "")) : undefined,
-      note: note || undefined,
-    });
 
   return (
     <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
@@ -81,24 +129,26 @@ export function FileApplicationDialog({ open, onClose, onFiled }: { open: boolea
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            submit();
+            save.mutate();
           }}
         >
           <DialogBody>
-            <DialogTitle>{t("file.title")}</DialogTitle>
+            <DialogTitle>{app ? t("journey.draft.editTitle", { id: app.id }) : t("file.title")}</DialogTitle>
             <DialogContent className={styles.form}>
               <Field label={t("applications.col.studentNo")} required>
-                <Input value={studentNo} onChange={(_, d) => setStudentNo(d.value)} maxLength={30} name="studentNo" />
+                <Input value={studentNo} onChange={(_, d) => setStudentNo(d.value)} maxLength={30} name="studentNo" disabled={!!app} />
               </Field>
               <Field label={t("applications.col.type")} required>
                 <Dropdown
-                  value={workflow?.name[locale] ?? ""}
+                  value={workflow?.name?.[locale] ?? ""}
                   selectedOptions={type ? [type] : []}
+                  disabled={!!app}
                   onOptionSelect={(_, d) => {
                     setType(d.optionValue ?? "");
                     setReasonCode("");
                     setMaterials([]);
                     setChanges({});
+                    setScans({});
                   }}
                   placeholder={t("file.pickType")}
                 >
@@ -125,18 +175,57 @@ export function FileApplicationDialog({ open, onClose, onFiled }: { open: boolea
                   </Dropdown>
                 </Field>
               ) : null}
+              {asksPeriod && workflow ? (
+                <Field
+                  label={t("journey.period.label")}
+                  hint={t("journey.period.hint")}
+                  validationState={periodBackwards ? "error" : "none"}
+                  validationMessage={periodBackwards ? t("journey.period.order") : undefined}
+                >
+                  <div className={styles.period}>
+                    <Field label={t("journey.period.from")}>
+                      <Input type="date" value={periodFrom} onChange={(_, d) => setPeriodFrom(d.value)} />
+                    </Field>
+                    <Field label={t("journey.period.to")}>
+                      <Input type="date" value={periodTo} min={periodFrom || undefined} onChange={(_, d) => setPeriodTo(d.value)} />
+                    </Field>
+                  </div>
+                </Field>
+              ) : null}
               {reason ? (
                 <fieldset className={styles.materials}>
                   <legend>{t("file.materials")}</legend>
-                  {needed.map((m) => (
-                    <Checkbox
-                      key={m}
-                      label={MATERIALS[m]?.[locale] ?? m}
-                      checked={materials.includes(m)}
-                      onChange={(_, d) => setMaterials(d.checked ? [...materials, m] : materials.filter((x) => x !== m))}
-                    />
-                  ))}
+                  <span className={styles.hint}>{t("journey.scans.hint", { mb: MAX_SCAN_MB })}</span>
+                  {needed.map((m) => {
+                    const name = MATERIALS[m]?.[locale] ?? m;
+                    return (
+                      <div key={m} className={styles.material}>
+                        <Checkbox
+                          label={name}
+                          checked={materials.includes(m)}
+                          onChange={(_, d) => setMaterials(d.checked ? [...materials, m] : materials.filter((x) => x !== m))}
+                        />
+                        <ScanPicker
+                          label={t("journey.scans.upload", { material: name })}
+                          text={t("journey.scans.choose")}
+                          onPick={async (file) => {
+                            const read = await readScan(file, t);
+                            if (!read.ok) return setScanProblem(read.message);
+                            setScanProblem(null);
+                            setScans((s) => ({ ...s, [m]: file }));
+                            setMaterials((given) => (given.includes(m) ? given : [...given, m]));
+                          }}
+                        />
+                        {scans[m] ? <span className={styles.hint}>{t("journey.scans.pending", { name: scans[m]?.name })}</span> : null}
+                      </div>
+                    );
+                  })}
                 </fieldset>
+              ) : null}
+              {scanProblem ? (
+                <MessageBar intent="error">
+                  <MessageBarBody>{scanProblem}</MessageBarBody>
+                </MessageBar>
               ) : null}
               {workflow?.changes.map((field) =>
                 field === "majorId" ? (
@@ -162,12 +251,16 @@ export function FileApplicationDialog({ open, onClose, onFiled }: { open: boolea
               <Field label={t("file.note")}>
                 <Textarea value={note} onChange={(_, d) => setNote(d.value)} maxLength={2000} />
               </Field>
-              {file.error ? <ErrorBar error={file.error} /> : null}
+              {save.error ? <ErrorBar error={save.error} /> : null}
             </DialogContent>
             <DialogActions>
               <Button onClick={onClose}>{t("common.cancel")}</Button>
-              <Button appearance="primary" type="submit" disabled={!studentNo.trim() || !type || !reasonCode || file.isPending}>
-                {t("file.submit")}
+              <Button
+                appearance="primary"
+                type="submit"
+                disabled={!studentNo.trim() || !type || !reasonCode || periodBackwards || save.isPending}
+              >
+                {app ? t("journey.draft.save") : t("file.submit")}
               </Button>
             </DialogActions>
           </DialogBody>

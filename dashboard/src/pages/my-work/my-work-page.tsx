@@ -1,4 +1,3 @@
-import { Badge } from "@fluentui/react-components";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import type { ColumnDef } from "@tanstack/react-table";
@@ -12,6 +11,7 @@ import { VirtualTable } from "../../components/virtual-table";
 import { formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { RequirePermission } from "../../shell/require-permission";
+import { DeadlineBadge } from "../applications/deadline-text";
 
 export function MyWorkPage() {
   return (
@@ -39,19 +39,8 @@ function MyWork() {
       cell: ({ row }) => cell(row.original),
     });
     return [
-      col("left", t("myWork.left"), 150, (r) =>
-        r.workingDaysLeft === null ? (
-          "—"
-        ) : r.workingDaysLeft < 0 ? (
-          <Badge color="danger" appearance="filled">
-            {t("common.overdueBy", { count: -r.workingDaysLeft })}
-          </Badge>
-        ) : (
-          <Badge color={r.workingDaysLeft <= 2 ? "warning" : "informative"} appearance="tint">
-            {t("common.workingDaysLeft", { count: r.workingDaysLeft })}
-          </Badge>
-        ),
-      ),
+      // 逾期 as every screen counts it (shared currentDeadline), with its rule: 办理期限 2026/11/30 · 已逾期 4 个工作日.
+      col("left", t("myWork.left"), 300, (r) => <DeadlineBadge deadline={r.deadline} workingDaysLeft={r.workingDaysLeft} />),
       col("due", t("applications.col.due"), 120, (r) => formatDate(r.dueOn, locale) || "—"),
       col("id", t("applications.col.id"), 70, (r) => r.id),
       col("type", t("applications.col.type"), 110, (r) => labels.type(r.type)),

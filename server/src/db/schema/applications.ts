@@ -42,6 +42,9 @@ export const applications = pgTable(
     noticeNo: text("notice_no"),
     executedOn: date("executed_on", { mode: "string" }),
     deregistrationDueOn: date("deregistration_due_on", { mode: "string" }),
+    /** 起止日期 of a change that lasts a while (休学): asked by the workflow's `period`. */
+    periodStartsOn: date("period_starts_on", { mode: "string" }),
+    periodEndsOn: date("period_ends_on", { mode: "string" }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -56,6 +59,7 @@ export const applications = pgTable(
     // instead of sorting the whole table for every page: flat page cost on a 100,000-application list.
     index("applications_filed_order").on(t.filedAt, t.id),
     index("applications_due_order").on(sql`coalesce(${t.dueOn}, date '9999-12-31')`, t.id),
+    check("applications_period", sql`${t.periodStartsOn} is null or ${t.periodEndsOn} is null or ${t.periodStartsOn} <= ${t.periodEndsOn}`),
   ],
 );
 

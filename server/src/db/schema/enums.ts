@@ -9,8 +9,11 @@ import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 export { APPLICATION_TYPES, AUDIT_STAGES, ROLES, SHEET_KINDS };
 export const MATERIAL_KEYS = Object.keys(MATERIALS) as [Material, ...Material[]];
 export const APPLICATION_STATES = ["open", "done", "rejected"] as const;
-/** `sign-off`: a paper signature of an office without an account, recorded by the secretary (seed 002). */
-export const DECISION_ACTIONS = ["submit", "advance", "return", "reject", "sign-off"] as const;
+/**
+ * `sign-off`: a paper signature of an office without an account, recorded by the secretary (seed 002).
+ * `withdraw` (撤回): the filer takes a submitted application back to the draft before anyone decided it.
+ */
+export const DECISION_ACTIONS = ["submit", "advance", "return", "reject", "sign-off", "withdraw"] as const;
 export const SUBMISSION_STATES = ["submitted", "superseded", "accepted", "rejected"] as const;
 /** The outcomes of the standing rules that become pending items (seed 000 九). */
 export const PENDING_KINDS = ["warning-1", "warning-2", "repeat", "dismissal"] as const;

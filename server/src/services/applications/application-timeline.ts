@@ -6,6 +6,8 @@ import { jsonAsStored } from "../json-column";
 import { maskDeep } from "../masking";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 import { reaches, type Viewer } from "../viewer";
+import { scansOf } from "./material-scans";
+import { workflowOf } from "./workflow-for";
 
 /** An application with every decision on it and the field changes it made, in order. */
 export async function applicationTimeline(db: Db, viewer: Viewer, applicationId: number) {
@@ -38,7 +40,29 @@ export async function applicationTimeline(db: Db, viewer: Viewer, applicationId:
     .from(statusChanges)
     .where(eq(statusChanges.applicationId, applicationId))
     .orderBy(asc(statusChanges.id));
-  return { application, student, decisions, changes: maskDeep(viewer.role, changes) };
+  // The rules the application was filed under (its stages, who acts, its materials and period): the
+  // dashboard asks shared's nextStepFor and requiredMaterials of these, as the server does.
+  const workflow = await workflowOf(db, found.type, found.workflowVersion);
+  return {
+    application,
+    student,
+    decisions,
+    changes: maskDeep(viewer.role, changes),
+    workflow: {
+      version: workflow.version,
+      stages: workflow.stages.map((s) => ({
+        key: s.key,
+        name: s.name,
+        role: s.role,
+        college: s.college ?? null,
+        signOff: s.signOff ?? false,
+      })),
+      materials: [...workflow.materials],
+      reasons: workflow.reasons.map((r) => ({ code: r.code, name: r.name, materials: [...r.materials] })),
+      period: workflow.period ? { maxDays: workflow.period.maxDays ?? null } : null,
+    },
+    scans: await scansOf(db, applicationId),
+  };
 }
 
 /** A change's before and after as stored (a string of digits stays a string: see json-column.ts). */

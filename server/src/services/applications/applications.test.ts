@@ -45,6 +45,7 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
       reasonCode,
       materials: (extra.materials ?? requiredMaterials(workflow, reasonCode)) as never,
       ...(extra.changes ? { changes: extra.changes } : {}),
+      ...(workflow.period ? { periodStartsOn: "2026-12-01", periodEndsOn: "2027-11-30" } : {}),
     });
   }
 

@@ -1,15 +1,17 @@
 import {
   AppError,
   academicYearOf,
-  COLLEGE_ROLES,
+  checkPeriod,
   DEREGISTRATION_WORKING_DAYS,
   FIXED_STAGES,
+  mayAct,
+  mayReach,
   nextStage,
   previousStage,
   type Role,
   requiredMaterials,
+  roleOfStage,
   type WorkCalendar,
-  type Workflow,
 } from "@xueji/shared";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
@@ -36,29 +38,6 @@ export interface DecideOptions {
 }
 
 type ApplicationRow = typeof applications.$inferSelect;
-
-/** Who may act at a stage: the stage's role (and college), the filing college at the draft, the registrar after the decisions. */
-function mayAct(workflow: Workflow, app: ApplicationRow, actor: DecideOptions["actor"]): boolean {
-  if (app.stage === FIXED_STAGES.draft)
-    return actor.role === "registrar-staff" || (actor.role === "secretary" && actor.collegeId === app.collegeId);
-  const stage = workflow.stages.find((s) => s.key === app.stage);
-  if (!stage) return actor.role === "registrar-staff";
-  if (stage.role !== actor.role) return false;
-  if (stage.college === "student") return actor.collegeId === app.collegeId;
-  if (stage.college === "target") return actor.collegeId === app.targetCollegeId;
-  return true;
-}
-
-/** College roles reach their own college's applications and those moving into it (转专业 target). */
-function mayReach(app: ApplicationRow, actor: DecideOptions["actor"]): boolean {
-  if (!COLLEGE_ROLES.has(actor.role)) return true;
-  return actor.collegeId !== null && (app.collegeId === actor.collegeId || app.targetCollegeId === actor.collegeId);
-}
-
-function roleOfStage(workflow: Workflow, stage: string): Role {
-  if (stage === FIXED_STAGES.draft) return "secretary";
-  return workflow.stages.find((s) => s.key === stage)?.role ?? "registrar-staff";
-}
 
 /**
  * One decision on an application, in one transaction with its record and audit event: 报送 from the
@@ -98,6 +77,8 @@ export async function decideApplication(db: Db, options: DecideOptions) {
         if (app.stage !== FIXED_STAGES.draft) throw new AppError("application.wrong-stage", here);
         const missing = requiredMaterials(workflow, app.reasonCode).filter((m) => !app.materials.includes(m));
         if (missing.length > 0) throw new AppError("application.materials-missing", { materials: missing.join(",") });
+        const period = checkPeriod(workflow, app.periodStartsOn, app.periodEndsOn);
+        if (period) throw new AppError(period.code, "params" in period ? period.params : {});
         to = nextStage(workflow, app.stage) as string;
         set.submittedOn = options.today;
         set.dueOn = deadline(workflow.deadlineWorkingDays);

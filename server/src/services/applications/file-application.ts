@@ -1,6 +1,16 @@
-import { AppError, type ApplicationType, academicYearOf, MATERIALS, type Material, parseIdNumber, textCell } from "@xueji/shared";
+import {
+  AppError,
+  type ApplicationType,
+  academicYearOf,
+  checkPeriod,
+  MATERIALS,
+  type Material,
+  parseIdNumber,
+  textCell,
+  type Workflow,
+} from "@xueji/shared";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, Executor } from "../../db/client";
 import { applications, classes, majors, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { idInput } from "../ids";
@@ -16,7 +26,20 @@ export interface FileApplicationOptions {
   materials: Material[];
   changes?: Record<string, string | number>;
   note?: string | null;
+  /** 起止日期, when the workflow asks for them (休学). */
+  periodStartsOn?: string | null;
+  periodEndsOn?: string | null;
   today: string;
+}
+
+/**
+ * The period as stored: checked against the workflow (shared checkPeriod), dropped where it asks none.
+ * A draft may lack it; 报送 asks for it (decide-application.ts).
+ */
+export function periodOf(workflow: Workflow, from: string | null | undefined, to: string | null | undefined) {
+  const problem = checkPeriod(workflow, from, to, false);
+  if (problem) throw new AppError(problem.code, "params" in problem ? problem.params : {});
+  return workflow.period ? { periodStartsOn: from ?? null, periodEndsOn: to ?? null } : { periodStartsOn: null, periodEndsOn: null };
 }
 
 /** An id in `changes`: a positive int4, else the request is refused before any query (never a 500). */
@@ -27,7 +50,7 @@ function idIn(changes: Record<string, string | number>, key: string): number {
 }
 
 /** The class, if it is one of the major's classes of that intake (年级). */
-async function classOf(db: Db, classId: number, majorId: number, grade: number) {
+async function classOf(db: Executor, classId: number, majorId: number, grade: number) {
   const [klass] = await db
     .select({ id: classes.id })
     .from(classes)
@@ -42,8 +65,8 @@ async function classOf(db: Db, classId: number, majorId: number, grade: number) 
  * 降级 names a later intake and, optionally, a class of the student's own major and that intake —
  * never another college's class.
  */
-async function validChanges(
-  db: Db,
+export async function validChanges(
+  db: Executor,
   type: ApplicationType,
   changes: Record<string, string | number>,
   student: { grade: number; majorId: number },
@@ -92,6 +115,7 @@ export async function fileApplication(db: Db, options: FileApplicationOptions) {
   if (!student || (options.scopeCollegeId !== null && student.collegeId !== options.scopeCollegeId))
     throw new AppError("student.unknown", { studentNo: options.studentNo });
   const { changes, targetCollegeId } = await validChanges(db, options.type, options.changes ?? {}, student);
+  const period = periodOf(workflow, options.periodStartsOn, options.periodEndsOn);
   const materials = [...new Set(options.materials)].filter((m) => m in MATERIALS);
   return db.transaction(async (tx) => {
     const [created] = await tx
@@ -106,6 +130,7 @@ export async function fileApplication(db: Db, options: FileApplicationOptions) {
         materials,
         changes,
         note: options.note ?? null,
+        ...period,
         stage: "draft",
         state: "open",
         filedBy: options.actor.userId as number,
@@ -116,7 +141,7 @@ export async function fileApplication(db: Db, options: FileApplicationOptions) {
       action: "application.file",
       entity: "application",
       entityId: String(application.id),
-      after: { type: options.type, studentNo: student.studentNo, reasonCode: options.reasonCode, materials, changes },
+      after: { type: options.type, studentNo: student.studentNo, reasonCode: options.reasonCode, materials, changes, ...period },
     });
     return application;
   });

@@ -67,6 +67,7 @@ export async function listApplications(db: Db, o: ListApplicationsOptions) {
       filedAt: applications.filedAt,
       dueOn: applications.dueOn,
       noticeNo: applications.noticeNo,
+      executedOn: applications.executedOn,
       deregistrationDueOn: applications.deregistrationDueOn,
       ...keyColumns(keyset),
     })

@@ -1,4 +1,4 @@
-import { AppError, type ApplicationType, academicYearOf, FIXED_STAGES, nextStage, type Role } from "@xueji/shared";
+import { AppError, type ApplicationType, academicYearOf, FIXED_STAGES, nextStage, nextStepFor, type Role } from "@xueji/shared";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applicationDecisions, applicationSignOffs, applications } from "../../db/schema";
@@ -13,7 +13,7 @@ const MAGIC: Readonly<Record<string, number[]>> = {
   "application/pdf": [0x25, 0x50, 0x44, 0x46],
 };
 
-function checkScan(scan: { type: string; base64: string }): void {
+export function checkScan(scan: { type: string; base64: string }): void {
   const bytes = Buffer.from(scan.base64, "base64");
   const magic = MAGIC[scan.type];
   if (!magic || bytes.length === 0 || bytes.length > MAX_SCAN_BYTES || !magic.every((b, i) => bytes[i] === b))
@@ -50,7 +50,8 @@ export async function recordSignOff(db: Db, options: RecordSignOffOptions) {
     const workflow = await workflowOf(tx, app.type as ApplicationType, app.workflowVersion);
     const stage = workflow.stages.find((s) => s.key === app.stage);
     if (!stage?.signOff) throw new AppError("application.not-a-sign-off", here);
-    if (options.actor.role !== "secretary" && options.actor.role !== "registrar-staff")
+    // The same rule the application page asks (shared who-acts.ts): the student's college secretary, or the registrar.
+    if (nextStepFor(workflow, app, options.actor) !== "sign-off")
       throw new AppError("application.not-your-stage", { ...here, role: "secretary" });
 
     const to = nextStage(workflow, app.stage) as string;

@@ -31,6 +31,7 @@ describe.each(TEST_ENGINES)("the seeds' workflows on %s (issue 11)", (engine) =>
       type,
       reasonCode,
       materials: requiredMaterials(DEFAULT_WORKFLOWS[type], reasonCode) as never,
+      ...(DEFAULT_WORKFLOWS[type].period ? { periodStartsOn: "2026-12-01", periodEndsOn: "2027-11-30" } : {}),
     });
   }
 
@@ -125,7 +126,7 @@ describe.each(TEST_ENGINES)("the seeds' workflows on %s (issue 11)", (engine) =>
 
   it("makes seed 002's paper chain of 休学 a workflow setting: 班主任确认, 辅导员/书记/院长, 学生处, 党委", async () => {
     const { DEFAULT_WORKFLOWS: d, signOffStage } = await import("@xueji/shared");
-    const { type: _t, version: _v, event: _e, deregisters: _d, changes: _c, ...editable } = d.suspension;
+    const { type: _t, version: _v, event: _e, deregisters: _d, changes: _c, period: _p, ...editable } = d.suspension;
     // seed 002 一.1: “本人提出申请，班主任确认” → “辅导员、二级学院书记、二级学院院长签署意见” → “学生处和教务处签署意见” → “学校党委、分管校长签署意见”.
     const chain = [
       signOffStage("head-teacher", "班主任确认", "Head teacher"),

@@ -21,6 +21,8 @@ describe.each(TEST_ENGINES)("dashboard queries on %s", (engine) => {
       const app = await secretary.applications.file({
         studentNo,
         type: "suspension",
+        periodStartsOn: "2026-12-01",
+        periodEndsOn: "2027-11-30",
         reasonCode: "99",
         materials: ["application-form", "student-id-copy", "parent-id-copy"],
       });

@@ -34,6 +34,8 @@ describe.each(TEST_ENGINES)("dashboard insights on %s", (engine) => {
     return (await w.as(secretary, DAY)).applications.file({
       studentNo,
       type: "suspension",
+      periodStartsOn: "2026-12-01",
+      periodEndsOn: "2027-11-30",
       reasonCode,
       materials: requiredMaterials(workflow, reasonCode) as never,
     });
@@ -121,6 +123,8 @@ describe.each(TEST_ENGINES)("exporting the applications view on %s", (engine) =>
     await (await w.as("secretary-a", DAY)).applications.file({
       studentNo: "0025010001",
       type: "suspension",
+      periodStartsOn: "2026-12-01",
+      periodEndsOn: "2027-11-30",
       reasonCode,
       materials: requiredMaterials(workflow, reasonCode) as never,
     });

@@ -1,4 +1,4 @@
-import { type ApplicationType, academicYearOf, FIXED_STAGES, type Role, type Workflow } from "@xueji/shared";
+import { type ApplicationType, academicYearOf, currentDeadline, FIXED_STAGES, type Role, type Workflow } from "@xueji/shared";
 import { and, eq, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applications, colleges, students } from "../../db/schema";
@@ -72,6 +72,9 @@ export async function myWork(db: Db, options: PageOptions & { worker: Worker; to
       collegeName: colleges.name,
       filedAt: applications.filedAt,
       dueOn: applications.dueOn,
+      state: applications.state,
+      executedOn: applications.executedOn,
+      deregistrationDueOn: applications.deregistrationDueOn,
       ...keyColumns(OLDEST_DEADLINE_FIRST),
     })
     .from(applications)
@@ -82,8 +85,14 @@ export async function myWork(db: Db, options: PageOptions & { worker: Worker; to
     .limit(options.limit + 1);
   const calendar = await workCalendar(db, academicYearOf(options.today));
   return toPage(OLDEST_DEADLINE_FIRST, rows, options.limit, (row) => {
-    const r = withoutKeys(row);
-    return { ...r, workingDaysLeft: r.dueOn === null ? null : signedWorkingDays(calendar, options.today, r.dueOn) };
+    const { state: _state, executedOn: _executed, deregistrationDueOn: _deregistration, ...r } = withoutKeys(row);
+    // 逾期 as everywhere (shared currentDeadline): the 办理期限 until execution, then 学籍注销's if any.
+    const deadline = currentDeadline(withoutKeys(row));
+    return {
+      ...r,
+      deadline,
+      workingDaysLeft: deadline === null ? null : signedWorkingDays(calendar, options.today, deadline.date),
+    };
   });
 }
 

@@ -39,6 +39,7 @@ export async function referenceData(db: Db, today: string) {
         materials: [...workflow.materials],
         changes: [...workflow.changes],
         deadlineWorkingDays: workflow.deadlineWorkingDays,
+        period: workflow.period ? { maxDays: workflow.period.maxDays ?? null } : null,
       };
     }),
   );

@@ -79,10 +79,12 @@ describe.each(TEST_ENGINES)("versioned settings on %s", (engine) => {
     const old = await secretary.applications.file({
       studentNo: "2023010001",
       type: "suspension",
+      periodStartsOn: "2026-12-01",
+      periodEndsOn: "2027-11-30",
       reasonCode: "99",
       materials: [...materials],
     });
-    const { type: _t, version: _v, event: _e, deregisters: _d, changes: _c, ...editable } = DEFAULT_WORKFLOWS.suspension;
+    const { type: _t, version: _v, event: _e, deregisters: _d, changes: _c, period: _p, ...editable } = DEFAULT_WORKFLOWS.suspension;
     await (await w.as("registrar-leader")).settings.save({
       kind: "workflow",
       key: "suspension",
@@ -93,6 +95,8 @@ describe.each(TEST_ENGINES)("versioned settings on %s", (engine) => {
     const fresh = await secretary.applications.file({
       studentNo: "2023010002",
       type: "suspension",
+      periodStartsOn: "2026-12-01",
+      periodEndsOn: "2027-11-30",
       reasonCode: "99",
       materials: [...materials],
     });
@@ -114,6 +118,8 @@ describe.each(TEST_ENGINES)("versioned settings on %s", (engine) => {
     const app = await secretary.applications.file({
       studentNo: "2023010003",
       type: "suspension",
+      periodStartsOn: "2026-12-01",
+      periodEndsOn: "2027-11-30",
       reasonCode: "99",
       materials: ["application-form", "student-id-copy", "parent-id-copy"],
     });
