@@ -87,10 +87,13 @@ export function checkLocally(
     locale: Locale;
     /** The 核对规则 the server has in force for the term's year; absent (offline), the built-in 12–80. */
     ageLimits?: AgeLimits | null;
+    /** The worksheet's name, which names the sheet as a title row does. */
+    sheetName?: string;
   },
 ): CheckResult {
   const result = readSheet(grid, {
     today: options.today,
+    ...(options.sheetName ? { sheetName: options.sheetName } : {}),
     ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),
     ...(options.kind ? { kind: options.kind } : {}),
     ...(options.columns ? { columns: options.columns } : {}),

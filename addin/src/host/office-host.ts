@@ -537,12 +537,20 @@ export class OfficeHost implements SheetHost {
       const width = spec.headers.length;
       const last = columnLetter(width - 1);
       const height = spec.rows.length + spec.spareRows;
+      // With a title row the header is row 2 and the data start at row 3.
+      const head = spec.title ? 2 : 1;
+      const first = head + 1;
       // Text format first, so 学号 and 身份证号 are stored as typed (no lost digits or zeros).
       for (const column of spec.textColumns) {
         const letter = columnLetter(column);
-        sheet.getRange(`${letter}2:${letter}${height + 1}`).numberFormat = Array.from({ length: height }, () => ["@"]);
+        sheet.getRange(`${letter}${first}:${letter}${height + head}`).numberFormat = Array.from({ length: height }, () => ["@"]);
       }
-      const header = sheet.getRange(`A1:${last}1`);
+      if (spec.title) {
+        const title = sheet.getRange("A1");
+        title.values = [[spec.title]];
+        title.format.font.bold = true;
+      }
+      const header = sheet.getRange(`A${head}:${last}${head}`);
       header.values = [spec.headers];
       header.format.font.bold = true;
       await this.sync(context);
@@ -550,7 +558,7 @@ export class OfficeHost implements SheetHost {
       for (let start = 0; start < spec.rows.length; start += rowsPerBlock) {
         const block = spec.rows.slice(start, start + rowsPerBlock);
         this.suspend(context);
-        sheet.getRange(`A${start + 2}:${last}${start + 1 + block.length}`).values = block.map((r) =>
+        sheet.getRange(`A${start + first}:${last}${start + head + block.length}`).values = block.map((r) =>
           Array.from({ length: width }, (_, c) => r[c] ?? ""),
         );
         this.stats.blocks++;
@@ -559,12 +567,12 @@ export class OfficeHost implements SheetHost {
       if (this.capabilities.dropdowns) {
         for (const { column, values } of spec.dropdowns) {
           const letter = columnLetter(column);
-          sheet.getRange(`${letter}2:${letter}${height + 1}`).dataValidation.rule = {
+          sheet.getRange(`${letter}${first}:${letter}${height + head}`).dataValidation.rule = {
             list: { inCellDropDown: true, source: values.join(",") },
           };
         }
       }
-      if (this.office.isSetSupported("ExcelApi", "1.2")) sheet.getRange(`A1:${last}${spec.rows.length + 1}`).format.autofitColumns();
+      if (this.office.isSetSupported("ExcelApi", "1.2")) sheet.getRange(`A${head}:${last}${spec.rows.length + head}`).format.autofitColumns();
       sheet.activate();
       await this.sync(context);
     });

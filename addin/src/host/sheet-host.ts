@@ -25,6 +25,11 @@ export interface CellWrite extends CellRef {
 
 export interface NewSheet {
   name: string;
+  /**
+   * The title row above the header: the sheet's Chinese name, which tells the reader its kind when the
+   * file comes back (a cell survives Excel, WPS and a rename of the worksheet).
+   */
+  title?: string;
   headers: string[];
   /** 0-based columns that hold IDs, 学号 and codes: formatted as text before anything is typed. */
   textColumns: number[];

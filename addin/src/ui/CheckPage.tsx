@@ -96,7 +96,7 @@ export function CheckPage() {
     if (excel) return planFixes(state.grid, result.issues, result.rows, result.columns);
     // File mode: the server's report carries messages, not the values a fix writes, so the shared
     // reader runs here once, when the secretary asks for the fixes (not on every check).
-    const local = checkLocally(state.grid, { today, kind: result.kind, columns: state.columns, locale });
+    const local = checkLocally(state.grid, { today, kind: result.kind, columns: state.columns, locale, sheetName: state.sheetName });
     return planFixes(state.grid, result.withRecord ? result.issues : local.issues, local.rows, result.columns);
   }, [result, excel, fixing, state.grid, state.columns, today, locale]);
   const missing = excel ? olderExcel(excel.capabilities).map((c) => t(`check.missing.${c}`)) : [];

@@ -210,7 +210,7 @@ function useCheckState() {
         const report = fileReport.current;
         local = { ...report, issues: toPaneIssues(report.issues, locale), rows: [], withRecord: false };
       } else {
-        local = checkLocally(grid, { today, kind, columns, locale, ageLimits: await rules.ageLimitsFor(term) });
+        local = checkLocally(grid, { today, kind, columns, locale, sheetName, ageLimits: await rules.ageLimitsFor(term) });
       }
       patch({ grid, sheetName, columns, result: local });
       if (host.capabilities.editsWorkbook) await host.mark(marksOf(local.issues));

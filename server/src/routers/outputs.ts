@@ -161,6 +161,7 @@ export const studentListItem = z.object({
   majorName: z.string(),
   grade: z.number(),
   level: z.string(),
+  ethnicity: z.string(),
   status: z.string(),
 });
 
