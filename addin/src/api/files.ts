@@ -1,6 +1,6 @@
 import type { ColumnOverride, GridRow, SheetKind } from "@xueji/shared";
 import type { CellWrite, NewSheet } from "../host/sheet-host";
-import { serverOrigin } from "./client";
+import { FileRefusal, serverOrigin } from "./client";
 
 export interface ReportIssue {
   row: number | null;
@@ -23,7 +23,8 @@ export interface FileReport {
   issues: ReportIssue[];
 }
 
-export class FileError extends Error {}
+/** The file routes' refusal, in the reader's language with the request id. */
+export class FileError extends FileRefusal {}
 
 interface FileOptions {
   token: string | null;

@@ -572,7 +572,8 @@ export class OfficeHost implements SheetHost {
           };
         }
       }
-      if (this.office.isSetSupported("ExcelApi", "1.2")) sheet.getRange(`A${head}:${last}${spec.rows.length + head}`).format.autofitColumns();
+      if (this.office.isSetSupported("ExcelApi", "1.2"))
+        sheet.getRange(`A${head}:${last}${spec.rows.length + head}`).format.autofitColumns();
       sheet.activate();
       await this.sync(context);
     });

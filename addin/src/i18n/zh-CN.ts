@@ -10,7 +10,13 @@ export const zhCN = {
     submit: "登录",
     working: "正在登录……",
   },
-  common: { offline: "无法连接学籍服务器，请检查网络或联系教务处。", close: "关闭", cancel: "取消", retry: "重试" },
+  common: {
+    offline: "无法连接学籍服务器，请检查网络或联系教务处。",
+    unexpected: "出现意外错误：{{detail}}。请重试；如果反复出现，请把这段文字告诉教务处。",
+    close: "关闭",
+    cancel: "取消",
+    retry: "重试",
+  },
   check: {
     term: "学期",
     kind: "核对表类型",
@@ -60,6 +66,11 @@ export const zhCN = {
       notes: "问题说明只显示在窗格中（在单元格上显示说明需要较新的 Excel）",
       comments: "问题说明写成单元格批注而不是注释（注释需要较新的 Excel）；清除标记时只删除本窗格添加的批注，您回复过的保留",
       dropdowns: "新建核对表不带下拉选项",
+    },
+    widespread: {
+      "record.unknown-student": "{{rows}} 行学号不在学籍库——是否选错了学期或学院？",
+      "record.other-college": "{{rows}} 行是其他学院的学生——是否选错了学院？",
+      "record.status-conflict": "{{rows}} 行学生的学籍状态不应出现在这张表中——是否选错了核对表类型或学期？",
     },
   },
   list: {
@@ -112,6 +123,7 @@ export const zhCN = {
     title: "提交核对表",
     confirm: "将“{{sheet}}”（{{rows}} 行）作为 {{term}} 学期的“{{kind}}”提交给教务处学籍中心。",
     hasErrors: "表中还有 {{errors}} 个错误。",
+    blocked: "“{{kind}}”须全部修正后才能提交：表中还有 {{errors}} 个错误。修正后重新检查即可提交。",
     go: "确认提交",
     working: "正在提交……",
     receipt: "已提交：第 {{version}} 版",

@@ -15,11 +15,11 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { SHEET_KINDS, type SheetKind } from "@xueji/shared";
+import { SHEET_KINDS, type SheetKind, widespreadRecordIssue } from "@xueji/shared";
 import { SEVERITY_STRONG } from "@xueji/theme";
 import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { checkLocally, count } from "../check/check-result";
+import { checkLocally, count, submitAllowed } from "../check/check-result";
 import { planFixes } from "../check/fixes";
 import { nearbyTerms } from "../check/term";
 import type { HostCapabilities } from "../host/sheet-host";
@@ -101,6 +101,10 @@ export function CheckPage() {
   }, [result, excel, fixing, state.grid, state.columns, today, locale]);
   const missing = excel ? olderExcel(excel.capabilities).map((c) => t(`check.missing.${c}`)) : [];
   const phase = state.phase;
+  const errors = result ? count(result.issues).errors : 0;
+  // The kinds that must be error-free (shared's rule, the template in force): said before 提交, which waits.
+  const blocked = !!result?.kind && !submitAllowed(result);
+  const widespread = result?.withRecord ? widespreadRecordIssue(result.issues, result.dataRows) : null;
 
   return (
     <section className={styles.page} aria-label={t("nav.check")}>
@@ -169,10 +173,24 @@ export function CheckPage() {
             {t("check.downloadFixed")}
           </Button>
         ) : null}
-        <Button disabled={!result?.kind || busy || phase.step === "record"} onClick={() => setConfirming(true)}>
+        <Button
+          disabled={!result?.kind || blocked || busy || phase.step === "record"}
+          onClick={() => setConfirming(true)}
+          aria-describedby={blocked ? "submit-blocked" : undefined}
+        >
           {t("check.submit")}
         </Button>
       </div>
+      {blocked && result?.kind ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="submit-blocked">
+          <MessageBarBody id="submit-blocked">{t("submit.blocked", { kind: t(`kinds.${result.kind}`), errors })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {widespread ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="widespread">
+          <MessageBarBody>{t(`check.widespread.${widespread.code}`, { rows: widespread.rows })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
 
       {fileMode && !state.file ? <Text size={200}>{t("check.fileHint")}</Text> : null}
       {missing.length ? (
@@ -285,7 +303,7 @@ export function CheckPage() {
                     kind: t(`kinds.${result.kind}`),
                   })}
                 </Text>
-                {count(result.issues).errors ? <Text block>{t("submit.hasErrors", { errors: count(result.issues).errors })}</Text> : null}
+                {errors ? <Text block>{t("submit.hasErrors", { errors })}</Text> : null}
               </DialogContent>
               <DialogActions>
                 <Button onClick={() => setConfirming(false)}>{t("common.cancel")}</Button>

@@ -129,7 +129,7 @@ export function NewSheetPage() {
       ) : null}
       {create.error ? (
         <MessageBar intent="error">
-          <MessageBarBody>{errorMessage(create.error, t("common.offline"))}</MessageBarBody>
+          <MessageBarBody>{errorMessage(create.error, t)}</MessageBarBody>
         </MessageBar>
       ) : null}
     </section>

@@ -131,7 +131,6 @@ function useCheckState() {
   const fileReport = useRef<FileReport | null>(null);
   // Column mappings set by hand, per worksheet (per file and sheet in file mode), for this pane session.
   const overrides = useRef(new Map<string, ColumnOverride>());
-  const offline = t("common.offline");
 
   const openFile = useCallback(
     (file: File) => {
@@ -180,14 +179,15 @@ function useCheckState() {
           rows: local.rows,
           dataRows: local.dataRows,
           withRecord: true,
+          allowSubmitWithErrors: verdict.allowSubmitWithErrors,
         };
         patch({ result, phase: { step: "done" } });
         await host.mark(marksOf(result.issues));
       } catch (error) {
-        patch({ recordError: errorMessage(error, offline), phase: { step: "done" } });
+        patch({ recordError: errorMessage(error, t), phase: { step: "done" } });
       }
     },
-    [api, locale, offline, patch],
+    [api, locale, patch],
   );
 
   const runCheck = useCallback(async () => {
@@ -222,9 +222,9 @@ function useCheckState() {
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       await recordCheck(host, grid, sheetName, local, columns);
     } catch (error) {
-      patch({ error: errorMessage(error, offline), phase: { step: "idle" } });
+      patch({ error: errorMessage(error, t), phase: { step: "idle" } });
     }
-  }, [locale, offline, patch, recordCheck, today, t, rules.ageLimitsFor]);
+  }, [locale, patch, recordCheck, today, t, rules.ageLimitsFor]);
 
   const applyFixes = useCallback(
     async (fixes: Fix[]) => {
@@ -242,10 +242,10 @@ function useCheckState() {
         await runCheck();
         patch({ notice: fixNotice(host, fixes.length, t, locale) });
       } catch (error) {
-        patch({ error: errorMessage(error, offline), phase: { step: "done" } });
+        patch({ error: errorMessage(error, t), phase: { step: "done" } });
       }
     },
-    [locale, offline, patch, runCheck, t],
+    [locale, patch, runCheck, t],
   );
 
   const clearMarks = useCallback(async () => {
@@ -255,9 +255,9 @@ function useCheckState() {
       const { kept } = await host.clearMarks();
       patch({ notice: kept ? t("check.marksKept", { count: kept }) : t("check.marksCleared") });
     } catch (error) {
-      patch({ error: errorMessage(error, offline) });
+      patch({ error: errorMessage(error, t) });
     }
-  }, [offline, patch, t]);
+  }, [patch, t]);
 
   /** Checks the sheet again with the secretary's column mapping (empty: back to the reader's guess), remembered for the sheet. */
   const remap = useCallback(
@@ -287,9 +287,9 @@ function useCheckState() {
       });
       patch({ receipt: { ...receipt, clientId }, phase: { step: "done" } });
     } catch (error) {
-      patch({ submitError: errorMessage(error, offline), phase: { step: "done" } });
+      patch({ submitError: errorMessage(error, t), phase: { step: "done" } });
     }
-  }, [api, offline, patch]);
+  }, [api, patch]);
 
   const download = useCallback(async () => {
     const { file, kind, columns } = current.current;
@@ -299,9 +299,9 @@ function useCheckState() {
       const { blob, name } = await annotatedCopy(file, { token: session.token, locale, kind, columns });
       saveFile(blob, name);
     } catch (error) {
-      patch({ error: errorMessage(error, offline) });
+      patch({ error: errorMessage(error, t) });
     }
-  }, [locale, offline, patch, session.token]);
+  }, [locale, patch, session.token]);
 
   /** File mode: the corrected copy again (the browser may have blocked or lost the first download). */
   const downloadFixed = useCallback(() => {
@@ -311,9 +311,9 @@ function useCheckState() {
 
   const select = useCallback(
     (row: number, column: string) => {
-      current.current.host?.select({ row, column }).catch((error: unknown) => patch({ error: errorMessage(error, offline) }));
+      current.current.host?.select({ row, column }).catch((error: unknown) => patch({ error: errorMessage(error, t) }));
     },
-    [offline, patch],
+    [patch],
   );
 
   return useMemo(

@@ -63,6 +63,8 @@ export const validationOutput = z.object({
   columns: z.array(z.object({ field: z.string(), header: z.string(), column: z.string() })),
   summary: z.object(issueSummary),
   issues: z.array(issueOutput.extend({ message: z.string() })),
+  /** The template in force lets this kind be submitted with errors (else 提交 waits until none is left). */
+  allowSubmitWithErrors: z.boolean(),
 });
 
 export const checkRulesOutput = z.object({
