@@ -98,7 +98,7 @@ export function CheckPage() {
     // reader runs here once, when the secretary asks for the fixes (not on every check).
     const local = checkLocally(state.grid, { today, kind: result.kind, columns: state.columns, locale, sheetName: state.sheetName });
     return planFixes(state.grid, result.withRecord ? result.issues : local.issues, local.rows, result.columns);
-  }, [result, excel, fixing, state.grid, state.columns, today, locale]);
+  }, [result, excel, fixing, state.grid, state.columns, today, locale, state.sheetName]);
   const missing = excel ? olderExcel(excel.capabilities).map((c) => t(`check.missing.${c}`)) : [];
   const phase = state.phase;
   const errors = result ? count(result.issues).errors : 0;

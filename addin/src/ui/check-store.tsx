@@ -187,7 +187,7 @@ function useCheckState() {
         patch({ recordError: errorMessage(error, t), phase: { step: "done" } });
       }
     },
-    [api, locale, patch],
+    [api, locale, patch, t],
   );
 
   const runCheck = useCallback(async () => {
@@ -289,7 +289,7 @@ function useCheckState() {
     } catch (error) {
       patch({ submitError: errorMessage(error, t), phase: { step: "done" } });
     }
-  }, [api, patch]);
+  }, [api, patch, t]);
 
   const download = useCallback(async () => {
     const { file, kind, columns } = current.current;
@@ -301,7 +301,7 @@ function useCheckState() {
     } catch (error) {
       patch({ error: errorMessage(error, t) });
     }
-  }, [locale, patch, session.token]);
+  }, [locale, patch, session.token, t]);
 
   /** File mode: the corrected copy again (the browser may have blocked or lost the first download). */
   const downloadFixed = useCallback(() => {
@@ -313,7 +313,7 @@ function useCheckState() {
     (row: number, column: string) => {
       current.current.host?.select({ row, column }).catch((error: unknown) => patch({ error: errorMessage(error, t) }));
     },
-    [patch],
+    [patch, t],
   );
 
   return useMemo(
