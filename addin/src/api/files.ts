@@ -32,6 +32,8 @@ interface FileOptions {
   kind?: SheetKind | null;
   /** The secretary's own column mapping, when she chose one (sent as JSON, checked like sheets.validate's). */
   columns?: ColumnOverride | null;
+  /** The term the pane checks for: the annotated copy then carries the record's issues too, as the pane shows them. */
+  term?: string;
 }
 
 async function send(path: string, body: BodyInit, type: string | null, options: FileOptions, name = "") {
@@ -39,6 +41,7 @@ async function send(path: string, body: BodyInit, type: string | null, options: 
     name,
     ...(options.kind ? { kind: options.kind } : {}),
     ...(options.columns ? { columns: JSON.stringify(options.columns) } : {}),
+    ...(options.term ? { term: options.term } : {}),
   });
   const response = await fetch(`${serverOrigin()}/api/files/${path}?${query}`, {
     method: "POST",

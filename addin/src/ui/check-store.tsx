@@ -292,11 +292,12 @@ function useCheckState() {
   }, [api, patch, t]);
 
   const download = useCallback(async () => {
-    const { file, kind, columns } = current.current;
+    const { file, kind, columns, term, result } = current.current;
     if (!file) return;
     try {
-      // The copy marks what the pane shows: with her own column mapping, if she chose one.
-      const { blob, name } = await annotatedCopy(file, { token: session.token, locale, kind, columns });
+      // The copy marks what the pane shows: with her own column mapping, if she chose one, the kind it
+      // read, and the record's issues for the term she checks.
+      const { blob, name } = await annotatedCopy(file, { token: session.token, locale, kind: kind ?? result?.kind ?? null, columns, term });
       saveFile(blob, name);
     } catch (error) {
       patch({ error: errorMessage(error, t) });

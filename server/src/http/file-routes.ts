@@ -9,10 +9,11 @@ import { checkUpload } from "../files/check-upload";
 import { type CellWrites, cellWritesInput, correctWorkbook } from "../files/fix-xlsx";
 import { newSheetInput, newSheetWorkbook, worksheetName } from "../files/new-sheet-xlsx";
 import { toWire } from "../files/read-sheet-grid";
-import { columnOverrideInput } from "../routers/inputs";
+import { columnOverrideInput, termInput } from "../routers/inputs";
 import { userForToken } from "../services/auth/sessions";
 import { inputProblemOf } from "../services/input-problem";
 import { checkRulesInForce } from "../services/sheets/check-sheet";
+import { reportWithRecord } from "../services/sheets/report-with-record";
 import { refuse, refuseAppError } from "./plain-refusal";
 
 /** A 50,000-row roster is about 4 MB as .xlsx and 8 MB as CSV; nothing a college sends is near this. */
@@ -78,7 +79,8 @@ async function serveFiles(
   if (req.method !== "POST" || !ACTIONS.includes(action)) return refuse(res, 404, "未找到 / Not found");
   const user = await userForToken(database.db, token);
   if (!user) return refuse(res, 401, formatError("auth.required", {}, locale), locale);
-  if (!scopeOf("sheets.validate", user.role)) return refuse(res, 403, formatError("auth.forbidden", { role: user.role }, locale), locale);
+  const scope = scopeOf("sheets.validate", user.role);
+  if (!scope) return refuse(res, 403, formatError("auth.forbidden", { role: user.role }, locale), locale);
   const declared = Number(req.headers["content-length"] ?? 0);
   const tooLarge = formatError("input.invalid", { problem: "file-too-large", mb: MAX_UPLOAD / 1024 / 1024 }, locale);
   if (declared > MAX_UPLOAD) return refuse(res, 413, tooLarge, locale);
@@ -125,7 +127,22 @@ async function serveFiles(
       res.setHeader("x-xueji-formula-cells", copy.formulas.slice(0, 200).join(","));
       return sendWorkbook(res, copy.file, `${fixedStem(stem)}_${locale === "en" ? "fixed" : "已修正"}.xlsx`);
     }
-    const file = await annotateWorkbook({ ...source, report: checked.report, locale });
+    // With the term the pane checks for (`?term=`), the copy carries the record's issues too, as the pane shows them.
+    const termParam = url.searchParams.get("term");
+    const report =
+      termParam && scope === "own-college" && user.collegeId !== null
+        ? await reportWithRecord(database.db, {
+            report: checked.report,
+            grid: checked.grid,
+            collegeId: user.collegeId,
+            termCode: parseInput(termInput, termParam, ["term"]),
+            today: today(),
+            locale,
+            kind,
+            columns,
+          })
+        : checked.report;
+    const file = await annotateWorkbook({ ...source, report, locale });
     sendWorkbook(res, file, `${stem}_${locale === "en" ? "checked" : "检查结果"}.xlsx`);
   } catch (error) {
     // The reader gets the localised message; what the library said goes to the request's log line.
