@@ -116,6 +116,8 @@ export const en: Shape<typeof zhCN> = {
     doneFile:
       "{{count}} cells fixed and checked again. The corrected file “{{name}}” was saved to the browser's Downloads folder; the original is unchanged. Keep editing and submit the new file.",
     formulaCells: "{{count}} more cells hold formulas ({{cells}}) and were left alone: fix the data they refer to.",
+    formulaPreview: "Formula cells, not changed ({{count}}): {{cells}}. Fix the data the formulas refer to.",
+    separator: ", ",
     applyFile: "Make the corrected file and check again",
     more: "{{count}} more are not listed and will be fixed too.",
     fileNote:

@@ -92,7 +92,7 @@ export function CheckPage() {
   const sheetIssues = useMemo(() => result?.issues.filter((i) => i.source === "sheet") ?? [], [result]);
   const recordIssues = useMemo(() => result?.issues.filter((i) => i.source === "record") ?? [], [result]);
   const fixes = useMemo(() => {
-    if (!result || (!excel && !fixing)) return { safe: [], fromRecord: [] };
+    if (!result || (!excel && !fixing)) return { safe: [], fromRecord: [], formulaCells: [] };
     if (excel) return planFixes(state.grid, result.issues, result.rows, result.columns);
     // File mode: the server's report carries messages, not the values a fix writes, so the shared
     // reader runs here once, when the secretary asks for the fixes (not on every check).
@@ -281,6 +281,7 @@ export function CheckPage() {
         <FixDialog
           safe={fixes.safe}
           fromRecord={fixes.fromRecord}
+          formulaCells={fixes.formulaCells}
           {...(excel ? {} : { note: t("fix.fileNote"), applyLabel: t("fix.applyFile") })}
           onClose={() => setFixing(false)}
           onApply={(chosen) => {
