@@ -79,6 +79,11 @@ export class FileHost implements SheetHost {
     this.reset();
   }
 
+  /** None to ask: the server's grid marks a formula's result (`Cell.formula`), and the shared plan leaves it out. */
+  async formulaCells(_cells: readonly CellRef[]): Promise<string[]> {
+    return [];
+  }
+
   async addSheet(sheet: NewSheet): Promise<void> {
     if (!this.writers) throw new Error("this file host cannot write");
     await this.writers.newSheet(sheet);

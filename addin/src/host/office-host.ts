@@ -523,6 +523,29 @@ export class OfficeHost implements SheetHost {
     });
   }
 
+  /**
+   * The formula cells among `cells` (the grid holds values only): one sync per block of cells, and
+   * only when 一键修正's preview opens, so reading the sheet carries no formulas.
+   */
+  async formulaCells(cells: readonly CellRef[]): Promise<string[]> {
+    this.begin();
+    if (cells.length === 0) return [];
+    return this.office.run(async (context) => {
+      const sheet = this.worksheet(context);
+      const found: string[] = [];
+      for (const block of chunks(cells, this.cellsPerBlock)) {
+        const loaded = block.map((cell) => {
+          const range = sheet.getRange(`${cell.column}${cell.row}`);
+          range.load("formulas");
+          return { cell, range };
+        });
+        await this.sync(context);
+        for (const { cell, range } of loaded) if (isFormula(range.formulas?.[0]?.[0])) found.push(`${cell.column}${cell.row}`);
+      }
+      return found;
+    });
+  }
+
   /** A new worksheet from a template: headers, text-formatted ID columns, rows, dropdowns where supported. */
   async addSheet(spec: NewSheet): Promise<void> {
     this.begin();

@@ -95,6 +95,11 @@ export interface SheetHost {
   clearMarks(): Promise<ClearResult>;
   select(cell: CellRef): Promise<void>;
   writeValues(cells: readonly CellWrite[]): Promise<void>;
+  /**
+   * Which of these cells hold a formula (as addresses, C2), for 一键修正's preview to list apart
+   * rather than as fixes: writing a value would replace the formula.
+   */
+  formulaCells(cells: readonly CellRef[]): Promise<string[]>;
   /** What the last `writeValues` wrote and left alone (null before the first). */
   readonly lastCorrection: Correction | null;
   addSheet(sheet: NewSheet): Promise<void>;

@@ -99,6 +99,29 @@ export function CheckPage() {
     const local = checkLocally(state.grid, { today, kind: result.kind, columns: state.columns, locale, sheetName: state.sheetName });
     return planFixes(state.grid, result.withRecord ? result.issues : local.issues, local.rows, result.columns);
   }, [result, excel, fixing, state.grid, state.columns, today, locale, state.sheetName]);
+  // Excel mode: the grid holds values only, so the preview asks Excel which of its cells hold formulas.
+  const [formulas, setFormulas] = useState<ReadonlySet<string>>(new Set());
+  const preview = useMemo(() => {
+    if (!formulas.size) return fixes;
+    const free = (f: { column: string; row: number }) => !formulas.has(`${f.column}${f.row}`);
+    return {
+      safe: fixes.safe.filter(free),
+      fromRecord: fixes.fromRecord.filter(free),
+      formulaCells: [...new Set([...fixes.formulaCells, ...formulas])],
+    };
+  }, [fixes, formulas]);
+  const openFixes = async () => {
+    let found: string[] = [];
+    if (excel) {
+      try {
+        found = await excel.formulaCells([...fixes.safe, ...fixes.fromRecord]);
+      } catch {
+        // Unknown: the writer still leaves formula cells alone and names them afterwards.
+      }
+    }
+    setFormulas(new Set(found));
+    setFixing(true);
+  };
   const missing = excel ? olderExcel(excel.capabilities).map((c) => t(`check.missing.${c}`)) : [];
   const phase = state.phase;
   const errors = result ? count(result.issues).errors : 0;
@@ -156,7 +179,7 @@ export function CheckPage() {
         <Button appearance="primary" disabled={!host || busy} onClick={() => void store.runCheck()}>
           {busy && phase.step === "reading" ? t("check.running") : t("check.run")}
         </Button>
-        <Button disabled={!result || busy} onClick={() => setFixing(true)}>
+        <Button disabled={!result || busy} onClick={() => void openFixes()}>
           {t("check.fix")}
         </Button>
         {excel ? (
@@ -279,9 +302,9 @@ export function CheckPage() {
 
       {fixing ? (
         <FixDialog
-          safe={fixes.safe}
-          fromRecord={fixes.fromRecord}
-          formulaCells={fixes.formulaCells}
+          safe={preview.safe}
+          fromRecord={preview.fromRecord}
+          formulaCells={preview.formulaCells}
           {...(excel ? {} : { note: t("fix.fileNote"), applyLabel: t("fix.applyFile") })}
           onClose={() => setFixing(false)}
           onApply={(chosen) => {
