@@ -25,6 +25,8 @@ export interface FileWriters {
  */
 export class FileHost implements SheetHost {
   readonly mode = "file" as const;
+  readonly fixStrategy = "copy" as const;
+  correctedCopy: File | null = null;
   readonly capabilities: HostCapabilities = {
     rangeAreas: false,
     notes: false,
@@ -75,6 +77,7 @@ export class FileHost implements SheetHost {
     if (!this.writers) throw new Error("this file host cannot write");
     const { file, ...counts } = await this.writers.correct(this.file, cells);
     this.file = file;
+    this.correctedCopy = file;
     this.lastCorrection = counts;
     this.reset();
   }

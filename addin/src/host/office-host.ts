@@ -108,6 +108,9 @@ function cellKey(address: string): string {
  */
 export class OfficeHost implements SheetHost {
   readonly mode = "excel" as const;
+  readonly fixStrategy = "in-place" as const;
+  /** Fixes go into the open workbook: there is no copy. */
+  readonly correctedCopy = null;
   readonly capabilities: HostCapabilities;
   /** What the last `writeValues` wrote, and the formula cells it left alone. */
   lastCorrection: Correction | null = null;
@@ -158,6 +161,9 @@ export class OfficeHost implements SheetHost {
   private suspend(context: Excel.RequestContext): void {
     if (this.capabilities.suspendScreenUpdating) context.application.suspendScreenUpdatingUntilNextSync();
   }
+
+  /** Each check reads the worksheet afresh: nothing to forget. */
+  reset(): void {}
 
   async sheetName(): Promise<string> {
     if (this.sheet) return this.sheet;

@@ -87,6 +87,15 @@ export interface ClearResult {
 export interface SheetHost {
   readonly mode: "excel" | "file";
   readonly capabilities: HostCapabilities;
+  /**
+   * Where 一键修正's fixes go: into the open workbook (Excel), or into a corrected copy that replaces
+   * the file checked and submitted from then on (file mode).
+   */
+  readonly fixStrategy: "in-place" | "copy";
+  /** The corrected copy the last `writeValues` made (file mode), for her to keep and download again; null in Excel. */
+  readonly correctedCopy: File | null;
+  /** Forgets the last reading, so the next check reads the sheet (or file) afresh. */
+  reset(): void;
   /** The worksheet's (or file's) name, for the submission. */
   sheetName(): Promise<string>;
   readUsedRange(onProgress?: (progress: ReadProgress) => void): Promise<GridRow[]>;

@@ -59,7 +59,8 @@ interface CheckState {
  */
 function fixNotice(host: SheetHost, requested: number, t: TFunction, locale: string): string {
   const { fixed = requested, formulaCells = [] } = host.lastCorrection ?? {};
-  const done = host instanceof FileHost ? t("fix.doneFile", { count: fixed, name: host.file.name }) : t("fix.done", { count: fixed });
+  const copy = host.correctedCopy;
+  const done = host.fixStrategy === "copy" && copy ? t("fix.doneFile", { count: fixed, name: copy.name }) : t("fix.done", { count: fixed });
   if (!formulaCells.length) return done;
   const cells = formulaCells.slice(0, 10).join(locale === "en" ? ", " : "、") + (formulaCells.length > 10 ? " …" : "");
   return `${done}${locale === "en" ? " " : ""}${t("fix.formulaCells", { count: formulaCells.length, cells })}`;
@@ -195,7 +196,7 @@ function useCheckState() {
     if (!host) return;
     patch({ phase: { step: "reading", progress: null }, error: null, recordError: null, notice: null, receipt: null, submitError: null });
     try {
-      if (host.mode === "file") (host as FileHost).reset();
+      host.reset();
       // Put the sheet back as it was first: the fills remembered are then the secretary's own.
       if (host.capabilities.editsWorkbook) {
         const { kept } = await host.clearMarks();
@@ -234,10 +235,11 @@ function useCheckState() {
       try {
         await host.clearMarks();
         await host.writeValues(fixes);
-        if (host instanceof FileHost) {
+        const copy = host.correctedCopy;
+        if (host.fixStrategy === "copy" && copy) {
           // The corrected copy is what she keeps (and what is checked and submitted from now on).
-          saveFile(host.file, host.file.name);
-          patch({ file: host.file, fixedFile: true });
+          saveFile(copy, copy.name);
+          patch({ file: copy, fixedFile: true });
         }
         await runCheck();
         patch({ notice: fixNotice(host, fixes.length, t, locale) });
