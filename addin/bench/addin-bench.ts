@@ -35,7 +35,9 @@ function bookFrom(grid: Awaited<ReturnType<typeof readSheetGrid>>["rows"], apiSe
   const book = new MockWorkbook("新生", apiSet);
   for (const row of grid) {
     row.cells.forEach((cell, i) => {
-      if (cell) book.set(`${columnLetter(i)}${row.row}`, { ...cell });
+      // The mock keeps a formula's text; the grid only says a cell held one.
+      if (cell)
+        book.set(`${columnLetter(i)}${row.row}`, { value: cell.value, type: cell.type, ...(cell.format ? { format: cell.format } : {}) });
     });
   }
   return book;

@@ -88,6 +88,11 @@ describeInChromium("file mode in Chromium (office.js unreachable, as on a campus
     const before = original.getWorksheet(report.sheet) as ExcelJS.Worksheet;
     const flagged = new Set(report.issues.filter((i) => i.row && i.column).map((i) => `${i.column}${i.row}`));
     expect(flagged.size).toBeGreaterThan(5);
+    // The record's issues are marked too (the 检查结果 sheet lists every cell the copy marks).
+    (copy.getWorksheet("检查结果") as ExcelJS.Worksheet).eachRow((row, n) => {
+      if (n > 1 && typeof row.getCell(1).value === "number" && row.getCell(2).value)
+        flagged.add(`${row.getCell(2).value}${row.getCell(1).value}`);
+    });
     for (const issue of report.issues.filter((i) => i.row && i.column)) {
       const cell = sheet.getCell(`${issue.column}${issue.row}`);
       expect(String(cell.note), `${issue.column}${issue.row}`).toContain(issue.message);
@@ -105,13 +110,14 @@ describeInChromium("file mode in Chromium (office.js unreachable, as on a campus
         expect(sheet.getCell(cell.address).fill, cell.address).toEqual(cell.fill);
       }),
     );
+    // The copy lists what the pane shows: the sheet's issues and the record's.
     const results = copy.getWorksheet("检查结果") as ExcelJS.Worksheet;
-    expect(results.rowCount).toBe(report.issues.length + 1);
+    const shown = [await countsOf(page, "summary-sheet"), await countsOf(page, "summary-record")];
+    expect(results.rowCount).toBe(shown.reduce((n, c) => n + c.errors + c.warnings + c.infos, 0) + 1);
 
-    await page.getByRole("button", { name: "提交" }).click();
-    await page.getByRole("button", { name: "确认提交" }).click();
-    await page.getByTestId("submit-error").waitFor();
-    expect(await page.getByTestId("submit-error").textContent()).toMatch(/错误/);
+    // A new-student roster must be error-free to be submitted: said before 提交, which waits.
+    await expect(page.getByRole("button", { name: "提交" }).isDisabled()).resolves.toBe(true);
+    expect(await page.getByTestId("submit-blocked").textContent()).toMatch(/须全部修正后才能提交/);
     await shot(page, "file-3-refused");
 
     // A sheet that may be submitted with errors (退学处理名单): the same content twice → the same receipt.
@@ -235,12 +241,9 @@ describeInChromium("file mode's one-click fix and new check sheet (Chromium, off
     await shot(page, "file-7-fixed");
     expect(await seriousViolations(page)).toEqual([]);
 
-    // Submitting sends the corrected sheet: what errors remain (the ones only a person can fix) are named.
-    await page.getByRole("button", { name: "提交" }).click();
-    await expect(page.getByRole("dialog").textContent()).resolves.toContain("roster-new-messy_已修正.xlsx");
-    await page.getByRole("button", { name: "确认提交" }).click();
-    await page.getByTestId("submit-error").waitFor();
-    expect(await page.getByTestId("submit-error").textContent()).toMatch(/错误/);
+    // What errors remain (the ones only a person can fix) keep 提交 waiting, and the pane says why.
+    await expect(page.getByRole("button", { name: "提交" }).isDisabled()).resolves.toBe(true);
+    expect(await page.getByTestId("submit-blocked").textContent()).toMatch(/还有 \d+ 个错误/);
 
     // 新建核对表 in file mode: the returning roster filled from the record, as an .xlsx to download.
     await page.getByRole("tab", { name: "新建核对表" }).click();
@@ -258,15 +261,18 @@ describeInChromium("file mode's one-click fix and new check sheet (Chromium, off
     await roster.xlsx.load(readFileSync(await (await sheetDownload).path()) as unknown as ArrayBuffer);
     const ws = roster.worksheets[0] as ExcelJS.Worksheet;
     const template = DEFAULT_TEMPLATES["roster-returning"].columns;
-    expect(ws.getRow(1).values).toEqual([undefined, ...template.map((c) => c.header)]);
+    // Row 1: the title that names the sheet's kind when it comes back; the header under it.
+    expect(ws.getCell("A1").value).toBe("在校生学年电子注册信息核对表");
+    expect(ws.getRow(2).values).toEqual([undefined, ...template.map((c) => c.header)]);
     const col = (field: string) => template.findIndex((c) => c.field === field) + 1;
-    const numbers = [2, 3].map((r) => ws.getCell(r, col("studentNo")).value).sort();
+    const numbers = [3, 4].map((r) => ws.getCell(r, col("studentNo")).value).sort();
     expect(numbers).toEqual(["2025010207", "2026010102"]); // college A's students now, not college B's
-    expect(ws.getCell(4, col("studentNo")).value).toBeNull();
-    expect(ws.getCell(2, col("studentNo")).numFmt).toBe("@");
+    expect(ws.getCell(5, col("studentNo")).value).toBeNull();
+    expect(ws.getCell(3, col("studentNo")).numFmt).toBe("@");
     expect(ws.getCell(50, col("idNumber")).numFmt).toBe("@");
-    expect(ws.getCell(3, col("gender")).dataValidation).toMatchObject({ type: "list", formulae: ['"未知的性别,男,女,未说明的性别"'] });
-    expect(ws.getCell(2, col("gender")).value).toMatch(/^[男女]$/);
+    expect(ws.getCell(4, col("gender")).dataValidation).toMatchObject({ type: "list", formulae: ['"未知的性别,男,女,未说明的性别"'] });
+    expect(ws.getCell(3, col("gender")).value).toMatch(/^[男女]$/);
+    expect(ws.getCell(3, col("level")).value).toBe("本科");
     await settled(page);
     await shot(page, "file-9-new-sheet-downloaded");
     await context.close();
@@ -341,6 +347,9 @@ describeInChromium("Excel mode against an in-page TEST DOUBLE of Excel (served i
 
     await page.getByRole("button", { name: "一键修正" }).click();
     await page.getByRole("dialog").waitFor();
+    // The formula cell is not offered as a fix: it is named apart before anything is written.
+    expect(await page.getByTestId("fix-formula-cells").textContent()).toContain(lookup);
+    expect(await page.getByRole("dialog").getByText(lookup, { exact: true }).count()).toBe(0);
     // Let the dialog's fade-in finish, so the screenshot shows what the secretary reads.
     await settled(page);
     await shot(page, "excel-3-fix-preview");
@@ -355,9 +364,8 @@ describeInChromium("Excel mode against an in-page TEST DOUBLE of Excel (served i
     // Safe fixes written into the sheet: e.g. a spelling now reads as the standard name.
     const alias = report.issues.find((i) => i.code === "enum.alias") as { column: string; row: number; suggestion?: string };
     expect(String(fixed[`${alias.column}${alias.row}`]?.value)).toBe(alias.suggestion);
-    // The formula cell as it was, named in file mode's words.
+    // The formula cell as it was.
     expect(fixed[lookup]).toMatchObject({ value: lookedUp, formula: expect.stringMatching(/^=VLOOKUP/) });
-    await page.getByText(`另有 1 处是公式（${lookup}），没有改动：请修改公式引用的原数据。`).waitFor();
     await shot(page, "excel-4-fixed");
 
     await page.getByRole("button", { name: "清除标记" }).click();

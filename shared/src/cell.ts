@@ -13,6 +13,8 @@ export interface Cell {
   type: CellType;
   /** Excel number format, e.g. `yyyy/m/d` or `@`; absent when the reader does not know it. */
   format?: string;
+  /** The value is a formula's result (姓名 looked up from another sheet): a fix would replace the formula, so none is offered. */
+  formula?: true;
 }
 
 /** One worksheet row; `row` is the 1-based row number in the worksheet. */

@@ -1,6 +1,7 @@
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import type { AppRouter } from "@xueji/server/src/router";
 import type { Locale } from "@xueji/shared";
+import type { TFunction } from "i18next";
 
 /** The server the pane came from: the add-in is served by the same `pnpm start` as the API. */
 export function serverOrigin(): string {
@@ -29,15 +30,34 @@ export function createApi(state: () => ApiState) {
 
 export type Api = ReturnType<typeof createApi>;
 
-/** The server's own localised message for a failed call (never a stack); a network failure says so. */
-export function errorMessage(error: unknown, offline: string): string {
-  if (error instanceof TRPCClientError) {
-    if (error.cause && /fetch|network/i.test(String(error.cause))) return offline;
-    return error.message;
-  }
-  if (error instanceof TypeError) return offline;
-  return error instanceof Error ? error.message : String(error);
+/**
+ * A fetch that never reached the server: the network, a proxy or the server down. Browsers word it
+ * differently (Chromium “Failed to fetch”, Firefox “NetworkError …”, Safari “Load failed”, Node “fetch failed”).
+ */
+export function isFailedFetch(error: unknown): boolean {
+  return error instanceof TypeError && /failed to fetch|fetch failed|networkerror|load failed|network request failed/i.test(error.message);
 }
+
+/**
+ * The server's own localised message for a failed call (never a stack, always with its request id);
+ * a fetch that never reached the server says so. Anything else is a fault of the pane or the host (an
+ * Office error, a bug): said as unexpected, with its message, and logged for whoever looks at the console.
+ */
+export function errorMessage(error: unknown, t: TFunction): string {
+  if (isFailedFetch(error)) return t("common.offline");
+  if (error instanceof TRPCClientError) {
+    if (isFailedFetch(error.cause)) return t("common.offline");
+    // The server's answer carries its words and the request id; without data it was not our server's.
+    if (error.data) return error.message;
+  }
+  if (error instanceof FileRefusal) return error.message;
+  console.error(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  return t("common.unexpected", { detail: detail || (error instanceof Error ? error.name : "") });
+}
+
+/** A refusal the server worded for the reader (the file routes' plain text, with the request id). */
+export class FileRefusal extends Error {}
 
 export function isAuthError(error: unknown): boolean {
   return error instanceof TRPCClientError && (error.data as { httpStatus?: number } | undefined)?.httpStatus === 401;

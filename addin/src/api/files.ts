@@ -1,6 +1,6 @@
 import type { ColumnOverride, GridRow, SheetKind } from "@xueji/shared";
 import type { CellWrite, NewSheet } from "../host/sheet-host";
-import { serverOrigin } from "./client";
+import { FileRefusal, serverOrigin } from "./client";
 
 export interface ReportIssue {
   row: number | null;
@@ -23,7 +23,8 @@ export interface FileReport {
   issues: ReportIssue[];
 }
 
-export class FileError extends Error {}
+/** The file routes' refusal, in the reader's language with the request id. */
+export class FileError extends FileRefusal {}
 
 interface FileOptions {
   token: string | null;
@@ -31,6 +32,8 @@ interface FileOptions {
   kind?: SheetKind | null;
   /** The secretary's own column mapping, when she chose one (sent as JSON, checked like sheets.validate's). */
   columns?: ColumnOverride | null;
+  /** The term the pane checks for: the annotated copy then carries the record's issues too, as the pane shows them. */
+  term?: string;
 }
 
 async function send(path: string, body: BodyInit, type: string | null, options: FileOptions, name = "") {
@@ -38,6 +41,7 @@ async function send(path: string, body: BodyInit, type: string | null, options: 
     name,
     ...(options.kind ? { kind: options.kind } : {}),
     ...(options.columns ? { columns: JSON.stringify(options.columns) } : {}),
+    ...(options.term ? { term: options.term } : {}),
   });
   const response = await fetch(`${serverOrigin()}/api/files/${path}?${query}`, {
     method: "POST",

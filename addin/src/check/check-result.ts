@@ -1,11 +1,13 @@
 import {
   type AgeLimits,
   type ColumnOverride,
+  DEFAULT_TEMPLATES,
   formatMessage,
   type GridRow,
   type Issue,
   type IssueCode,
   type Locale,
+  mayBeSubmitted,
   type ParsedRow,
   readSheet,
   type Severity,
@@ -42,6 +44,18 @@ export interface CheckResult {
   dataRows: number;
   /** The server has added the record checks. */
   withRecord: boolean;
+  /** The server's template in force lets this kind be submitted with errors (absent: the default template's rule). */
+  allowSubmitWithErrors?: boolean;
+}
+
+/**
+ * Whether 提交 is offered: asked of shared with the template in force as the server reported it (the
+ * default template before the server has answered), so the pane never offers what the server refuses.
+ */
+export function submitAllowed(result: CheckResult): boolean {
+  if (!result.kind) return false;
+  const allowSubmitWithErrors = result.allowSubmitWithErrors ?? DEFAULT_TEMPLATES[result.kind].allowSubmitWithErrors;
+  return mayBeSubmitted({ allowSubmitWithErrors }, count(result.issues).errors);
 }
 
 export function count(issues: readonly { severity: Severity }[]): Counts {
@@ -87,10 +101,13 @@ export function checkLocally(
     locale: Locale;
     /** The 核对规则 the server has in force for the term's year; absent (offline), the built-in 12–80. */
     ageLimits?: AgeLimits | null;
+    /** The worksheet's name, which names the sheet as a title row does. */
+    sheetName?: string;
   },
 ): CheckResult {
   const result = readSheet(grid, {
     today: options.today,
+    ...(options.sheetName ? { sheetName: options.sheetName } : {}),
     ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),
     ...(options.kind ? { kind: options.kind } : {}),
     ...(options.columns ? { columns: options.columns } : {}),

@@ -25,6 +25,8 @@ export interface FileWriters {
  */
 export class FileHost implements SheetHost {
   readonly mode = "file" as const;
+  readonly fixStrategy = "copy" as const;
+  correctedCopy: File | null = null;
   readonly capabilities: HostCapabilities = {
     rangeAreas: false,
     notes: false,
@@ -75,8 +77,14 @@ export class FileHost implements SheetHost {
     if (!this.writers) throw new Error("this file host cannot write");
     const { file, ...counts } = await this.writers.correct(this.file, cells);
     this.file = file;
+    this.correctedCopy = file;
     this.lastCorrection = counts;
     this.reset();
+  }
+
+  /** None to ask: the server's grid marks a formula's result (`Cell.formula`), and the shared plan leaves it out. */
+  async formulaCells(_cells: readonly CellRef[]): Promise<string[]> {
+    return [];
   }
 
   async addSheet(sheet: NewSheet): Promise<void> {

@@ -186,6 +186,19 @@ describe("OfficeHost against office-addin-mock", () => {
     expect(host.lastCorrection).toEqual({ fixed: 8, formulaCells: ["D3", "D8"] });
   });
 
+  it("names the formula cells among the fixes before anything is written, for the preview, in one sync per block", async () => {
+    const book = roster(10);
+    book.set("D3", { value: "男 ", type: "string", formula: "=VLOOKUP(A3,学生!A:D,4,FALSE)" });
+    book.set("D8", { value: "女 ", type: "string", formula: '=TRIM(学生!D8)&" "' });
+    const host = new OfficeHost(book.api(), { ...options, cellsPerBlock: 4 });
+    await host.readUsedRange();
+    const before = book.syncs;
+    const cells = Array.from({ length: 10 }, (_, i) => ({ row: 2 + i, column: "D" }));
+    expect(await host.formulaCells(cells)).toEqual(["D3", "D8"]);
+    expect(book.syncs - before).toBe(3);
+    expect(book.cells.get("D3")?.formula).toBe("=VLOOKUP(A3,学生!A:D,4,FALSE)");
+  });
+
   it("puts the messages as comments on ExcelApi 1.10–1.17, and clearing deletes only the pane's", async () => {
     const book = roster(3_000, "1.10");
     book.comment("B7", "请核实姓名（王老师）");

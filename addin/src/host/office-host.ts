@@ -108,6 +108,9 @@ function cellKey(address: string): string {
  */
 export class OfficeHost implements SheetHost {
   readonly mode = "excel" as const;
+  readonly fixStrategy = "in-place" as const;
+  /** Fixes go into the open workbook: there is no copy. */
+  readonly correctedCopy = null;
   readonly capabilities: HostCapabilities;
   /** What the last `writeValues` wrote, and the formula cells it left alone. */
   lastCorrection: Correction | null = null;
@@ -158,6 +161,9 @@ export class OfficeHost implements SheetHost {
   private suspend(context: Excel.RequestContext): void {
     if (this.capabilities.suspendScreenUpdating) context.application.suspendScreenUpdatingUntilNextSync();
   }
+
+  /** Each check reads the worksheet afresh: nothing to forget. */
+  reset(): void {}
 
   async sheetName(): Promise<string> {
     if (this.sheet) return this.sheet;
@@ -523,6 +529,29 @@ export class OfficeHost implements SheetHost {
     });
   }
 
+  /**
+   * The formula cells among `cells` (the grid holds values only): one sync per block of cells, and
+   * only when 一键修正's preview opens, so reading the sheet carries no formulas.
+   */
+  async formulaCells(cells: readonly CellRef[]): Promise<string[]> {
+    this.begin();
+    if (cells.length === 0) return [];
+    return this.office.run(async (context) => {
+      const sheet = this.worksheet(context);
+      const found: string[] = [];
+      for (const block of chunks(cells, this.cellsPerBlock)) {
+        const loaded = block.map((cell) => {
+          const range = sheet.getRange(`${cell.column}${cell.row}`);
+          range.load("formulas");
+          return { cell, range };
+        });
+        await this.sync(context);
+        for (const { cell, range } of loaded) if (isFormula(range.formulas?.[0]?.[0])) found.push(`${cell.column}${cell.row}`);
+      }
+      return found;
+    });
+  }
+
   /** A new worksheet from a template: headers, text-formatted ID columns, rows, dropdowns where supported. */
   async addSheet(spec: NewSheet): Promise<void> {
     this.begin();
@@ -537,12 +566,20 @@ export class OfficeHost implements SheetHost {
       const width = spec.headers.length;
       const last = columnLetter(width - 1);
       const height = spec.rows.length + spec.spareRows;
+      // With a title row the header is row 2 and the data start at row 3.
+      const head = spec.title ? 2 : 1;
+      const first = head + 1;
       // Text format first, so 学号 and 身份证号 are stored as typed (no lost digits or zeros).
       for (const column of spec.textColumns) {
         const letter = columnLetter(column);
-        sheet.getRange(`${letter}2:${letter}${height + 1}`).numberFormat = Array.from({ length: height }, () => ["@"]);
+        sheet.getRange(`${letter}${first}:${letter}${height + head}`).numberFormat = Array.from({ length: height }, () => ["@"]);
       }
-      const header = sheet.getRange(`A1:${last}1`);
+      if (spec.title) {
+        const title = sheet.getRange("A1");
+        title.values = [[spec.title]];
+        title.format.font.bold = true;
+      }
+      const header = sheet.getRange(`A${head}:${last}${head}`);
       header.values = [spec.headers];
       header.format.font.bold = true;
       await this.sync(context);
@@ -550,7 +587,7 @@ export class OfficeHost implements SheetHost {
       for (let start = 0; start < spec.rows.length; start += rowsPerBlock) {
         const block = spec.rows.slice(start, start + rowsPerBlock);
         this.suspend(context);
-        sheet.getRange(`A${start + 2}:${last}${start + 1 + block.length}`).values = block.map((r) =>
+        sheet.getRange(`A${start + first}:${last}${start + head + block.length}`).values = block.map((r) =>
           Array.from({ length: width }, (_, c) => r[c] ?? ""),
         );
         this.stats.blocks++;
@@ -559,12 +596,13 @@ export class OfficeHost implements SheetHost {
       if (this.capabilities.dropdowns) {
         for (const { column, values } of spec.dropdowns) {
           const letter = columnLetter(column);
-          sheet.getRange(`${letter}2:${letter}${height + 1}`).dataValidation.rule = {
+          sheet.getRange(`${letter}${first}:${letter}${height + head}`).dataValidation.rule = {
             list: { inCellDropDown: true, source: values.join(",") },
           };
         }
       }
-      if (this.office.isSetSupported("ExcelApi", "1.2")) sheet.getRange(`A1:${last}${spec.rows.length + 1}`).format.autofitColumns();
+      if (this.office.isSetSupported("ExcelApi", "1.2"))
+        sheet.getRange(`A${head}:${last}${spec.rows.length + head}`).format.autofitColumns();
       sheet.activate();
       await this.sync(context);
     });

@@ -25,6 +25,11 @@ export interface CellWrite extends CellRef {
 
 export interface NewSheet {
   name: string;
+  /**
+   * The title row above the header: the sheet's Chinese name, which tells the reader its kind when the
+   * file comes back (a cell survives Excel, WPS and a rename of the worksheet).
+   */
+  title?: string;
   headers: string[];
   /** 0-based columns that hold IDs, 学号 and codes: formatted as text before anything is typed. */
   textColumns: number[];
@@ -82,6 +87,15 @@ export interface ClearResult {
 export interface SheetHost {
   readonly mode: "excel" | "file";
   readonly capabilities: HostCapabilities;
+  /**
+   * Where 一键修正's fixes go: into the open workbook (Excel), or into a corrected copy that replaces
+   * the file checked and submitted from then on (file mode).
+   */
+  readonly fixStrategy: "in-place" | "copy";
+  /** The corrected copy the last `writeValues` made (file mode), for her to keep and download again; null in Excel. */
+  readonly correctedCopy: File | null;
+  /** Forgets the last reading, so the next check reads the sheet (or file) afresh. */
+  reset(): void;
   /** The worksheet's (or file's) name, for the submission. */
   sheetName(): Promise<string>;
   readUsedRange(onProgress?: (progress: ReadProgress) => void): Promise<GridRow[]>;
@@ -90,6 +104,11 @@ export interface SheetHost {
   clearMarks(): Promise<ClearResult>;
   select(cell: CellRef): Promise<void>;
   writeValues(cells: readonly CellWrite[]): Promise<void>;
+  /**
+   * Which of these cells hold a formula (as addresses, C2), for 一键修正's preview to list apart
+   * rather than as fixes: writing a value would replace the formula.
+   */
+  formulaCells(cells: readonly CellRef[]): Promise<string[]>;
   /** What the last `writeValues` wrote and left alone (null before the first). */
   readonly lastCorrection: Correction | null;
   addSheet(sheet: NewSheet): Promise<void>;

@@ -16,6 +16,8 @@ export const en: Shape<typeof zhCN> = {
   },
   common: {
     offline: "Cannot reach the Xueji server; check the network or ask the registrar.",
+    unexpected:
+      "Something unexpected went wrong: {{detail}}. Try again; if it keeps happening, tell the registrar's office what this says.",
     close: "Close",
     cancel: "Cancel",
     retry: "Retry",
@@ -71,6 +73,12 @@ export const en: Shape<typeof zhCN> = {
         "messages go on the cells as comments rather than notes (notes need a newer Excel); clearing the marks deletes only the comments the pane added, keeping any you replied to",
       dropdowns: "new sheets have no dropdowns",
     },
+    widespread: {
+      "record.unknown-student": "{{rows}} rows have student numbers that are not in the record. Was the wrong term or college chosen?",
+      "record.other-college": "{{rows}} rows are students of another college. Was the wrong college chosen?",
+      "record.status-conflict":
+        "{{rows}} rows are students whose status does not belong on this sheet. Was the wrong sheet kind or term chosen?",
+    },
   },
   list: {
     byRow: "By row",
@@ -108,6 +116,8 @@ export const en: Shape<typeof zhCN> = {
     doneFile:
       "{{count}} cells fixed and checked again. The corrected file “{{name}}” was saved to the browser's Downloads folder; the original is unchanged. Keep editing and submit the new file.",
     formulaCells: "{{count}} more cells hold formulas ({{cells}}) and were left alone: fix the data they refer to.",
+    formulaPreview: "Formula cells, not changed ({{count}}): {{cells}}. Fix the data the formulas refer to.",
+    separator: ", ",
     applyFile: "Make the corrected file and check again",
     more: "{{count}} more are not listed and will be fixed too.",
     fileNote:
@@ -125,6 +135,7 @@ export const en: Shape<typeof zhCN> = {
     title: "Submit the sheet",
     confirm: "Submit “{{sheet}}” ({{rows}} rows) as the {{kind}} for term {{term}} to the registrar.",
     hasErrors: "The sheet still has {{errors}} errors.",
+    blocked: "A {{kind}} can be submitted only when every error is fixed: {{errors}} errors are left. Fix them and check again to submit.",
     go: "Submit",
     working: "Submitting…",
     receipt: "Submitted: version {{version}}",

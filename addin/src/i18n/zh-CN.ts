@@ -10,7 +10,13 @@ export const zhCN = {
     submit: "登录",
     working: "正在登录……",
   },
-  common: { offline: "无法连接学籍服务器，请检查网络或联系教务处。", close: "关闭", cancel: "取消", retry: "重试" },
+  common: {
+    offline: "无法连接学籍服务器，请检查网络或联系教务处。",
+    unexpected: "出现意外错误：{{detail}}。请重试；如果反复出现，请把这段文字告诉教务处。",
+    close: "关闭",
+    cancel: "取消",
+    retry: "重试",
+  },
   check: {
     term: "学期",
     kind: "核对表类型",
@@ -61,6 +67,11 @@ export const zhCN = {
       comments: "问题说明写成单元格批注而不是注释（注释需要较新的 Excel）；清除标记时只删除本窗格添加的批注，您回复过的保留",
       dropdowns: "新建核对表不带下拉选项",
     },
+    widespread: {
+      "record.unknown-student": "{{rows}} 行学号不在学籍库——是否选错了学期或学院？",
+      "record.other-college": "{{rows}} 行是其他学院的学生——是否选错了学院？",
+      "record.status-conflict": "{{rows}} 行学生的学籍状态不应出现在这张表中——是否选错了核对表类型或学期？",
+    },
   },
   list: {
     byRow: "按行",
@@ -96,6 +107,8 @@ export const zhCN = {
     doneFile:
       "已修正 {{count}} 处并重新检查。修正后的文件“{{name}}”已保存到浏览器的“下载”文件夹，原文件没有改动；以后请打开这份新文件继续编辑和提交。",
     formulaCells: "另有 {{count}} 处是公式（{{cells}}），没有改动：请修改公式引用的原数据。",
+    formulaPreview: "公式单元格，不修改（{{count}} 处）：{{cells}}。请修改公式引用的原数据。",
+    separator: "、",
     fileNote: "不会改动原文件：修正写入一份新文件（格式、其他工作表、合并单元格和公式保持原样），生成后自动下载。",
     applyFile: "生成修正后的文件并重新检查",
     more: "另有 {{count}} 处未列出，也会一并修正。",
@@ -112,6 +125,7 @@ export const zhCN = {
     title: "提交核对表",
     confirm: "将“{{sheet}}”（{{rows}} 行）作为 {{term}} 学期的“{{kind}}”提交给教务处学籍中心。",
     hasErrors: "表中还有 {{errors}} 个错误。",
+    blocked: "“{{kind}}”须全部修正后才能提交：表中还有 {{errors}} 个错误。修正后重新检查即可提交。",
     go: "确认提交",
     working: "正在提交……",
     receipt: "已提交：第 {{version}} 版",

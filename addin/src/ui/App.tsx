@@ -10,6 +10,7 @@ import { loadSession, type Session, saveSession } from "../api/session";
 import { signOut } from "../api/sheets";
 import { todayInChina } from "../check/term";
 import type { SheetHost } from "../host/sheet-host";
+import { chooseLocale } from "../i18n/i18n";
 import { AppContext, type AppServices } from "./app-context";
 import { CheckPage } from "./CheckPage";
 import { CheckProvider } from "./check-store";
@@ -64,8 +65,13 @@ function Shell() {
 }
 
 /** The pane: sign in, then 检查 / 历史 / 新建核对表 behind a memory router (Office nulls history.pushState). */
-export function App({ excel, locale }: { excel: SheetHost | null; locale: Locale }) {
+export function App({ excel, locale: initial }: { excel: SheetHost | null; locale: Locale }) {
   const { t } = useTranslation();
+  const [locale, setLocale] = useState<Locale>(initial);
+  const switchLocale = () => {
+    const next: Locale = locale === "en" ? "zh-CN" : "en";
+    void chooseLocale(next).then(() => setLocale(next));
+  };
   const styles = useStyles();
   const [session, setSession] = useState<Session | null>(() => loadSession());
   const sessionRef = useRef(session);
@@ -96,6 +102,10 @@ export function App({ excel, locale }: { excel: SheetHost | null; locale: Locale
           <Badge appearance="tint" color={excel ? "brand" : "informative"} data-testid="mode">
             {excel ? t("app.excelMode") : t("app.fileMode")}
           </Badge>
+          {/* Each language named in itself, so a reader who cannot read the other finds her own. */}
+          <Button size="small" appearance="subtle" onClick={switchLocale} lang={locale === "en" ? "zh-CN" : "en"} data-testid="language">
+            {locale === "en" ? "中文" : "English"}
+          </Button>
           {session ? (
             <>
               <Text size={200}>{session.user.displayName}</Text>

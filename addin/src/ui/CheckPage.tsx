@@ -15,11 +15,11 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { SHEET_KINDS, type SheetKind } from "@xueji/shared";
+import { SHEET_KINDS, type SheetKind, widespreadRecordIssue } from "@xueji/shared";
 import { SEVERITY_STRONG } from "@xueji/theme";
 import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { checkLocally, count } from "../check/check-result";
+import { checkLocally, count, submitAllowed } from "../check/check-result";
 import { planFixes } from "../check/fixes";
 import { nearbyTerms } from "../check/term";
 import type { HostCapabilities } from "../host/sheet-host";
@@ -92,15 +92,42 @@ export function CheckPage() {
   const sheetIssues = useMemo(() => result?.issues.filter((i) => i.source === "sheet") ?? [], [result]);
   const recordIssues = useMemo(() => result?.issues.filter((i) => i.source === "record") ?? [], [result]);
   const fixes = useMemo(() => {
-    if (!result || (!excel && !fixing)) return { safe: [], fromRecord: [] };
+    if (!result || (!excel && !fixing)) return { safe: [], fromRecord: [], formulaCells: [] };
     if (excel) return planFixes(state.grid, result.issues, result.rows, result.columns);
     // File mode: the server's report carries messages, not the values a fix writes, so the shared
     // reader runs here once, when the secretary asks for the fixes (not on every check).
-    const local = checkLocally(state.grid, { today, kind: result.kind, columns: state.columns, locale });
+    const local = checkLocally(state.grid, { today, kind: result.kind, columns: state.columns, locale, sheetName: state.sheetName });
     return planFixes(state.grid, result.withRecord ? result.issues : local.issues, local.rows, result.columns);
-  }, [result, excel, fixing, state.grid, state.columns, today, locale]);
+  }, [result, excel, fixing, state.grid, state.columns, today, locale, state.sheetName]);
+  // Excel mode: the grid holds values only, so the preview asks Excel which of its cells hold formulas.
+  const [formulas, setFormulas] = useState<ReadonlySet<string>>(new Set());
+  const preview = useMemo(() => {
+    if (!formulas.size) return fixes;
+    const free = (f: { column: string; row: number }) => !formulas.has(`${f.column}${f.row}`);
+    return {
+      safe: fixes.safe.filter(free),
+      fromRecord: fixes.fromRecord.filter(free),
+      formulaCells: [...new Set([...fixes.formulaCells, ...formulas])],
+    };
+  }, [fixes, formulas]);
+  const openFixes = async () => {
+    let found: string[] = [];
+    if (excel) {
+      try {
+        found = await excel.formulaCells([...fixes.safe, ...fixes.fromRecord]);
+      } catch {
+        // Unknown: the writer still leaves formula cells alone and names them afterwards.
+      }
+    }
+    setFormulas(new Set(found));
+    setFixing(true);
+  };
   const missing = excel ? olderExcel(excel.capabilities).map((c) => t(`check.missing.${c}`)) : [];
   const phase = state.phase;
+  const errors = result ? count(result.issues).errors : 0;
+  // The kinds that must be error-free (shared's rule, the template in force): said before 提交, which waits.
+  const blocked = !!result?.kind && !submitAllowed(result);
+  const widespread = result?.withRecord ? widespreadRecordIssue(result.issues, result.dataRows) : null;
 
   return (
     <section className={styles.page} aria-label={t("nav.check")}>
@@ -152,7 +179,7 @@ export function CheckPage() {
         <Button appearance="primary" disabled={!host || busy} onClick={() => void store.runCheck()}>
           {busy && phase.step === "reading" ? t("check.running") : t("check.run")}
         </Button>
-        <Button disabled={!result || busy} onClick={() => setFixing(true)}>
+        <Button disabled={!result || busy} onClick={() => void openFixes()}>
           {t("check.fix")}
         </Button>
         {excel ? (
@@ -169,10 +196,24 @@ export function CheckPage() {
             {t("check.downloadFixed")}
           </Button>
         ) : null}
-        <Button disabled={!result?.kind || busy || phase.step === "record"} onClick={() => setConfirming(true)}>
+        <Button
+          disabled={!result?.kind || blocked || busy || phase.step === "record"}
+          onClick={() => setConfirming(true)}
+          aria-describedby={blocked ? "submit-blocked" : undefined}
+        >
           {t("check.submit")}
         </Button>
       </div>
+      {blocked && result?.kind ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="submit-blocked">
+          <MessageBarBody id="submit-blocked">{t("submit.blocked", { kind: t(`kinds.${result.kind}`), errors })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {widespread ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="widespread">
+          <MessageBarBody>{t(`check.widespread.${widespread.code}`, { rows: widespread.rows })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
 
       {fileMode && !state.file ? <Text size={200}>{t("check.fileHint")}</Text> : null}
       {missing.length ? (
@@ -261,8 +302,9 @@ export function CheckPage() {
 
       {fixing ? (
         <FixDialog
-          safe={fixes.safe}
-          fromRecord={fixes.fromRecord}
+          safe={preview.safe}
+          fromRecord={preview.fromRecord}
+          formulaCells={preview.formulaCells}
           {...(excel ? {} : { note: t("fix.fileNote"), applyLabel: t("fix.applyFile") })}
           onClose={() => setFixing(false)}
           onApply={(chosen) => {
@@ -285,7 +327,7 @@ export function CheckPage() {
                     kind: t(`kinds.${result.kind}`),
                   })}
                 </Text>
-                {count(result.issues).errors ? <Text block>{t("submit.hasErrors", { errors: count(result.issues).errors })}</Text> : null}
+                {errors ? <Text block>{t("submit.hasErrors", { errors })}</Text> : null}
               </DialogContent>
               <DialogActions>
                 <Button onClick={() => setConfirming(false)}>{t("common.cancel")}</Button>

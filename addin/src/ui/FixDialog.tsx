@@ -34,6 +34,7 @@ const SHOWN = 200;
 export function FixDialog({
   safe,
   fromRecord,
+  formulaCells = [],
   note,
   applyLabel,
   onApply,
@@ -45,6 +46,8 @@ export function FixDialog({
   /** The apply button's words when they differ (file mode makes a new file rather than writing). */
   applyLabel?: string;
   fromRecord: Array<Fix & { studentNo: string }>;
+  /** Cells a fix would touch that hold a formula: not written, named apart. */
+  formulaCells?: string[];
   onApply: (fixes: Fix[]) => void;
   onClose: () => void;
 }) {
@@ -58,7 +61,7 @@ export function FixDialog({
         <DialogBody>
           <DialogTitle>{t("fix.title")}</DialogTitle>
           <DialogContent>
-            {safe.length + fromRecord.length === 0 ? <Text>{t("fix.nothing")}</Text> : null}
+            {safe.length + fromRecord.length === 0 ? <Text block>{t("fix.nothing")}</Text> : null}
             {safe.length ? (
               <>
                 <Text id="fix-intro">{t("fix.intro", { count: safe.length })}</Text>
@@ -130,6 +133,14 @@ export function FixDialog({
                   label={t("fix.fromRecordApply", { count: fromRecord.length })}
                 />
               </>
+            ) : null}
+            {formulaCells.length ? (
+              <Text block data-testid="fix-formula-cells">
+                {t("fix.formulaPreview", {
+                  count: formulaCells.length,
+                  cells: formulaCells.slice(0, 20).join(t("fix.separator")) + (formulaCells.length > 20 ? " …" : ""),
+                })}
+              </Text>
             ) : null}
             {note && safe.length + fromRecord.length ? (
               <Text block size={200}>

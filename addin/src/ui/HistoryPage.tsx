@@ -20,7 +20,7 @@ function Diff({ submissionId }: { submissionId: string }) {
   const { t } = useTranslation();
   const diff = useQuery({ queryKey: ["sheets.diff", submissionId], queryFn: () => diffSubmission(api, submissionId) });
   if (diff.isPending) return <Spinner size="tiny" />;
-  if (diff.error) return <Text>{errorMessage(diff.error, t("common.offline"))}</Text>;
+  if (diff.error) return <Text>{errorMessage(diff.error, t)}</Text>;
   const d = diff.data;
   if (!d.previousId) return <Text size={200}>{t("history.diffFirst")}</Text>;
   return (
@@ -70,7 +70,7 @@ export function HistoryPage() {
       {list.isPending ? <Spinner label={t("history.title")} /> : null}
       {list.error ? (
         <MessageBar intent="error">
-          <MessageBarBody>{errorMessage(list.error, t("common.offline"))}</MessageBarBody>
+          <MessageBarBody>{errorMessage(list.error, t)}</MessageBarBody>
         </MessageBar>
       ) : null}
       {items && items.length === 0 ? <Text>{t("history.empty")}</Text> : null}

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { xuejiLightTheme } from "@xueji/theme";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PaneIssue } from "../check/check-result";
-import { localeFor, startI18n } from "../i18n/i18n";
+import { chooseLocale, paneLocale, startI18n } from "../i18n/i18n";
 import { IssueList } from "./IssueList";
 
 const issue = (
@@ -79,11 +79,14 @@ describe("the issue list", () => {
 });
 
 describe("the pane's language", () => {
-  it("is Chinese unless Office's display language is English", () => {
-    expect(localeFor("zh-CN")).toBe("zh-CN");
-    expect(localeFor("en-US")).toBe("en");
-    expect(localeFor("en-GB")).toBe("en");
-    expect(localeFor("fr-FR")).toBe("zh-CN");
-    expect(localeFor(null)).toBe("zh-CN");
+  it("is Chinese whatever Office or the browser says, until she chooses English in the pane, which is remembered", async () => {
+    localStorage.clear();
+    expect(navigator.language).toMatch(/^en/);
+    expect(paneLocale()).toBe("zh-CN");
+    await chooseLocale("en");
+    expect(paneLocale()).toBe("en");
+    expect(document.documentElement.lang).toBe("en");
+    await chooseLocale("zh-CN");
+    expect(paneLocale()).toBe("zh-CN");
   });
 });

@@ -11,6 +11,7 @@ import {
   POLITICAL_STATUS,
   REGISTRATION_STATUS,
   SHEET_KINDS,
+  SHEET_LABELS,
   type SheetKind,
   STUDY_FORM,
 } from "@xueji/shared";
@@ -47,7 +48,8 @@ export function sheetFromTemplate(kind: SheetKind, students: Array<Record<string
     const values = (TABLES[c.parser.table]?.entries ?? []).map((e) => e.name);
     return values.join(",").length <= MAX_LIST_CHARS ? [{ column: i, values }] : [];
   });
-  const gender = (code: unknown) => GENDER.entries.find((e) => e.code === code)?.name ?? "";
+  // The record keeps codes; the sheet says the code table's words (男, 汉族, 本科), as she would type them.
+  const named = (table: CodeTable, code: unknown) => table.entries.find((e) => e.code === code)?.name ?? "";
   const rows = students.map((s) =>
     columns.map((c) => {
       switch (c.field) {
@@ -58,7 +60,11 @@ export function sheetFromTemplate(kind: SheetKind, students: Array<Record<string
         case "idNumber":
           return String(s.idNumber ?? "");
         case "gender":
-          return gender(s.gender);
+          return named(GENDER, s.gender);
+        case "ethnicity":
+          return named(ETHNICITY, s.ethnicity) || null;
+        case "level":
+          return named(LEVEL, s.level) || null;
         case "birthDate":
           return String(s.birthDate ?? "");
         case "majorName":
@@ -70,7 +76,17 @@ export function sheetFromTemplate(kind: SheetKind, students: Array<Record<string
       }
     }),
   );
-  return { name: title, headers: columns.map((c) => c.header), textColumns, rows, dropdowns, spareRows: 200 };
+  // The title row is the registrar's Chinese name for the sheet whatever the pane's language: it is
+  // what tells the reader the kind when the file comes back (docs/domain.md §4).
+  return {
+    name: title,
+    title: SHEET_LABELS[kind]["zh-CN"],
+    headers: columns.map((c) => c.header),
+    textColumns,
+    rows,
+    dropdowns,
+    spareRows: 200,
+  };
 }
 
 export function NewSheetPage() {
@@ -113,7 +129,7 @@ export function NewSheetPage() {
       ) : null}
       {create.error ? (
         <MessageBar intent="error">
-          <MessageBarBody>{errorMessage(create.error, t("common.offline"))}</MessageBarBody>
+          <MessageBarBody>{errorMessage(create.error, t)}</MessageBarBody>
         </MessageBar>
       ) : null}
     </section>

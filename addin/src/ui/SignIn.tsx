@@ -44,7 +44,7 @@ export function SignIn({ api, onSignedIn }: { api: Api; onSignedIn: (session: Se
         </Field>
         {attempt.error ? (
           <MessageBar intent="error">
-            <MessageBarBody>{errorMessage(attempt.error, t("common.offline"))}</MessageBarBody>
+            <MessageBarBody>{errorMessage(attempt.error, t)}</MessageBarBody>
           </MessageBar>
         ) : null}
         <Button appearance="primary" type="submit" disabled={attempt.isPending || !username || !password}>

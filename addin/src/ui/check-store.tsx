@@ -59,7 +59,8 @@ interface CheckState {
  */
 function fixNotice(host: SheetHost, requested: number, t: TFunction, locale: string): string {
   const { fixed = requested, formulaCells = [] } = host.lastCorrection ?? {};
-  const done = host instanceof FileHost ? t("fix.doneFile", { count: fixed, name: host.file.name }) : t("fix.done", { count: fixed });
+  const copy = host.correctedCopy;
+  const done = host.fixStrategy === "copy" && copy ? t("fix.doneFile", { count: fixed, name: copy.name }) : t("fix.done", { count: fixed });
   if (!formulaCells.length) return done;
   const cells = formulaCells.slice(0, 10).join(locale === "en" ? ", " : "、") + (formulaCells.length > 10 ? " …" : "");
   return `${done}${locale === "en" ? " " : ""}${t("fix.formulaCells", { count: formulaCells.length, cells })}`;
@@ -131,7 +132,6 @@ function useCheckState() {
   const fileReport = useRef<FileReport | null>(null);
   // Column mappings set by hand, per worksheet (per file and sheet in file mode), for this pane session.
   const overrides = useRef(new Map<string, ColumnOverride>());
-  const offline = t("common.offline");
 
   const openFile = useCallback(
     (file: File) => {
@@ -180,14 +180,15 @@ function useCheckState() {
           rows: local.rows,
           dataRows: local.dataRows,
           withRecord: true,
+          allowSubmitWithErrors: verdict.allowSubmitWithErrors,
         };
         patch({ result, phase: { step: "done" } });
         await host.mark(marksOf(result.issues));
       } catch (error) {
-        patch({ recordError: errorMessage(error, offline), phase: { step: "done" } });
+        patch({ recordError: errorMessage(error, t), phase: { step: "done" } });
       }
     },
-    [api, locale, offline, patch],
+    [api, locale, patch, t],
   );
 
   const runCheck = useCallback(async () => {
@@ -195,7 +196,7 @@ function useCheckState() {
     if (!host) return;
     patch({ phase: { step: "reading", progress: null }, error: null, recordError: null, notice: null, receipt: null, submitError: null });
     try {
-      if (host.mode === "file") (host as FileHost).reset();
+      host.reset();
       // Put the sheet back as it was first: the fills remembered are then the secretary's own.
       if (host.capabilities.editsWorkbook) {
         const { kept } = await host.clearMarks();
@@ -210,7 +211,7 @@ function useCheckState() {
         const report = fileReport.current;
         local = { ...report, issues: toPaneIssues(report.issues, locale), rows: [], withRecord: false };
       } else {
-        local = checkLocally(grid, { today, kind, columns, locale, ageLimits: await rules.ageLimitsFor(term) });
+        local = checkLocally(grid, { today, kind, columns, locale, sheetName, ageLimits: await rules.ageLimitsFor(term) });
       }
       patch({ grid, sheetName, columns, result: local });
       if (host.capabilities.editsWorkbook) await host.mark(marksOf(local.issues));
@@ -222,9 +223,9 @@ function useCheckState() {
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       await recordCheck(host, grid, sheetName, local, columns);
     } catch (error) {
-      patch({ error: errorMessage(error, offline), phase: { step: "idle" } });
+      patch({ error: errorMessage(error, t), phase: { step: "idle" } });
     }
-  }, [locale, offline, patch, recordCheck, today, t, rules.ageLimitsFor]);
+  }, [locale, patch, recordCheck, today, t, rules.ageLimitsFor]);
 
   const applyFixes = useCallback(
     async (fixes: Fix[]) => {
@@ -234,18 +235,19 @@ function useCheckState() {
       try {
         await host.clearMarks();
         await host.writeValues(fixes);
-        if (host instanceof FileHost) {
+        const copy = host.correctedCopy;
+        if (host.fixStrategy === "copy" && copy) {
           // The corrected copy is what she keeps (and what is checked and submitted from now on).
-          saveFile(host.file, host.file.name);
-          patch({ file: host.file, fixedFile: true });
+          saveFile(copy, copy.name);
+          patch({ file: copy, fixedFile: true });
         }
         await runCheck();
         patch({ notice: fixNotice(host, fixes.length, t, locale) });
       } catch (error) {
-        patch({ error: errorMessage(error, offline), phase: { step: "done" } });
+        patch({ error: errorMessage(error, t), phase: { step: "done" } });
       }
     },
-    [locale, offline, patch, runCheck, t],
+    [locale, patch, runCheck, t],
   );
 
   const clearMarks = useCallback(async () => {
@@ -255,9 +257,9 @@ function useCheckState() {
       const { kept } = await host.clearMarks();
       patch({ notice: kept ? t("check.marksKept", { count: kept }) : t("check.marksCleared") });
     } catch (error) {
-      patch({ error: errorMessage(error, offline) });
+      patch({ error: errorMessage(error, t) });
     }
-  }, [offline, patch, t]);
+  }, [patch, t]);
 
   /** Checks the sheet again with the secretary's column mapping (empty: back to the reader's guess), remembered for the sheet. */
   const remap = useCallback(
@@ -287,21 +289,22 @@ function useCheckState() {
       });
       patch({ receipt: { ...receipt, clientId }, phase: { step: "done" } });
     } catch (error) {
-      patch({ submitError: errorMessage(error, offline), phase: { step: "done" } });
+      patch({ submitError: errorMessage(error, t), phase: { step: "done" } });
     }
-  }, [api, offline, patch]);
+  }, [api, patch, t]);
 
   const download = useCallback(async () => {
-    const { file, kind, columns } = current.current;
+    const { file, kind, columns, term, result } = current.current;
     if (!file) return;
     try {
-      // The copy marks what the pane shows: with her own column mapping, if she chose one.
-      const { blob, name } = await annotatedCopy(file, { token: session.token, locale, kind, columns });
+      // The copy marks what the pane shows: with her own column mapping, if she chose one, the kind it
+      // read, and the record's issues for the term she checks.
+      const { blob, name } = await annotatedCopy(file, { token: session.token, locale, kind: kind ?? result?.kind ?? null, columns, term });
       saveFile(blob, name);
     } catch (error) {
-      patch({ error: errorMessage(error, offline) });
+      patch({ error: errorMessage(error, t) });
     }
-  }, [locale, offline, patch, session.token]);
+  }, [locale, patch, session.token, t]);
 
   /** File mode: the corrected copy again (the browser may have blocked or lost the first download). */
   const downloadFixed = useCallback(() => {
@@ -311,9 +314,9 @@ function useCheckState() {
 
   const select = useCallback(
     (row: number, column: string) => {
-      current.current.host?.select({ row, column }).catch((error: unknown) => patch({ error: errorMessage(error, offline) }));
+      current.current.host?.select({ row, column }).catch((error: unknown) => patch({ error: errorMessage(error, t) }));
     },
-    [offline, patch],
+    [patch, t],
   );
 
   return useMemo(

@@ -13,6 +13,8 @@ describe("a new sheet from a template", () => {
         birthDate: "2005-01-02",
         majorName: "英语",
         collegeName: "外国语学院",
+        level: "05",
+        ethnicity: "01",
       },
     ];
     const sheet = sheetFromTemplate("roster-returning", students, "在校生学年注册表");
@@ -25,6 +27,11 @@ describe("a new sheet from a template", () => {
     expect(row[at("studentNo")]).toBe("0120230001");
     expect(row[at("idNumber")]).toBe("11010519491231002X");
     expect(row[at("gender")]).toBe("男");
+    // 层次 and 民族 are required on the new-student roster the reader weighs against: left blank they read as 2,952 errors.
+    expect(row[at("level")]).toBe("本科");
+    expect(row[at("ethnicity")]).toBe("汉族");
+    // The title row names the kind for the reader when the file comes back, in the registrar's words.
+    expect(sheet.title).toBe("在校生学年电子注册信息核对表");
     // 注册状态 is left for the secretary to fill, from a dropdown.
     expect(row[at("registrationStatus")]).toBeNull();
     expect(sheet.dropdowns.find((d) => d.column === at("registrationStatus"))?.values).toContain("已注册");

@@ -18,6 +18,8 @@ const CELL_TEXT = 1_000;
 export const newSheetInput = z
   .object({
     name: textInput(100, 1),
+    /** The title row above the header (the sheet's Chinese name, which tells the reader its kind). */
+    title: textInput(100, 1).optional(),
     headers: z.array(textInput(200)).min(1).max(MAX_SHEET_COLUMNS),
     textColumns: z.array(z.number().int().min(0).max(MAX_SHEET_COLUMNS)).max(MAX_SHEET_COLUMNS),
     rows: z.array(z.array(z.union([textInput(CELL_TEXT), z.number().finite(), z.null()])).max(MAX_SHEET_COLUMNS)).max(MAX_GRID_ROWS),
@@ -57,7 +59,9 @@ export function worksheetName(name: string): string {
  */
 export async function newSheetWorkbook(spec: NewSheetSpec): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(worksheetName(spec.name), { views: [{ state: "frozen", ySplit: 1 }] });
+  // With a title row the header is row 2 and the data start at row 3, as Excel mode's addSheet writes them.
+  const head = spec.title ? 2 : 1;
+  const sheet = workbook.addWorksheet(worksheetName(spec.name), { views: [{ state: "frozen", ySplit: head }] });
   const width = spec.headers.length;
   const height = spec.rows.length + spec.spareRows;
   // Every data cell may get a format or a dropdown: ExcelJS holds each as an object.
@@ -72,12 +76,17 @@ export async function newSheetWorkbook(spec: NewSheetSpec): Promise<Buffer> {
     // CJK characters are about two columns wide.
     return { width: Math.min(40, Math.max(8, Math.ceil(longest * 1.8) + 2)) };
   });
-  const header = sheet.getRow(1);
+  if (spec.title) {
+    const title = sheet.getCell(1, 1);
+    title.value = spec.title;
+    title.font = { bold: true };
+  }
+  const header = sheet.getRow(head);
   header.values = spec.headers;
   header.font = { bold: true };
   const text = new Set(spec.textColumns);
   spec.rows.forEach((values, index) => {
-    const row = sheet.getRow(index + 2);
+    const row = sheet.getRow(index + head + 1);
     for (let c = 0; c < width; c++) {
       const value = values[c];
       if (value === null || value === undefined || value === "") continue;
@@ -90,12 +99,12 @@ export async function newSheetWorkbook(spec: NewSheetSpec): Promise<Buffer> {
   });
   // Text format on every data row (spare ones too), so 学号 and 身份证号 are kept as typed.
   for (const column of spec.textColumns.filter((c) => c < width)) {
-    for (let r = 2; r <= height + 1; r++) sheet.getCell(r, column + 1).numFmt = "@";
+    for (let r = head + 1; r <= height + head; r++) sheet.getCell(r, column + 1).numFmt = "@";
   }
   for (const { column, values } of spec.dropdowns.filter((d) => d.column < width)) {
     const validation = { type: "list" as const, allowBlank: true, formulae: [`"${values.join(",")}"`], showErrorMessage: false };
     // One per cell (ExcelJS's typed API); its writer squeezes alike cells back into one range.
-    for (let r = 2; r <= height + 1; r++) sheet.getCell(r, column + 1).dataValidation = validation;
+    for (let r = head + 1; r <= height + head; r++) sheet.getCell(r, column + 1).dataValidation = validation;
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

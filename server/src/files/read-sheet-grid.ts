@@ -39,6 +39,7 @@ export async function readSheetGrid(
   for await (const sheet of readWorksheets(file)) {
     const reader = createSheetReader({
       today: options.today,
+      sheetName: sheet.name,
       ...(options.kind ? { kind: options.kind } : {}),
       ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),
       ...(options.columns ? { columns: options.columns } : {}),

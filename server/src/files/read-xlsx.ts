@@ -56,6 +56,7 @@ interface OpenCell {
   style: number;
   value: string[];
   inline: string[];
+  formula?: true;
 }
 
 async function* rowsOf(chunks: AsyncIterable<Buffer>, context: SheetContext): AsyncGenerator<GridRow> {
@@ -85,6 +86,7 @@ async function* rowsOf(chunks: AsyncIterable<Buffer>, context: SheetContext): As
         cell = { index, type: attributes.t ?? "n", style: Number(attributes.s ?? 0), value: [], inline: [] };
         nextColumn = index + 1;
       } else if (cell && name === "v") textInto = cell.value;
+      else if (cell && name === "f") cell.formula = true;
       else if (cell && name === "t") textInto = cell.inline;
       else if (name === "rPh") phonetic++;
     } else {
@@ -92,7 +94,8 @@ async function* rowsOf(chunks: AsyncIterable<Buffer>, context: SheetContext): As
       if (name === "v" || name === "t") textInto = null;
       else if (name === "rPh") phonetic--;
       else if (name === "c" && cell) {
-        cells[cell.index] = toCell(cell, context, rowNumber);
+        const read = toCell(cell, context, rowNumber);
+        cells[cell.index] = read && cell.formula ? { ...read, formula: true } : read;
         cell = null;
       } else if (name === "row") yield { row: rowNumber, cells };
     }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { AppError, academicYearOf, formatError, type Locale, SHEET_KINDS, type SheetKind, scopeOf } from "@xueji/shared";
+import { AppError, academicYearOf, formatError, type Locale, SHEET_KINDS, type Scope, type SheetKind, scopeOf } from "@xueji/shared";
 import type { z } from "zod";
 import { todayInChina } from "../clock";
 import { requestScope } from "../context";
@@ -9,10 +9,12 @@ import { newSheetInput, worksheetName } from "../files/new-sheet-xlsx";
 // The workbook work runs on the file pool's threads, never on the event loop (docs/operations.md "File work").
 import { annotateWorkbook, checkUpload, correctWorkbook, newSheetWorkbook } from "../files/off-thread";
 import { toWire } from "../files/read-sheet-grid";
-import { columnOverrideInput } from "../routers/inputs";
+import { columnOverrideInput, termInput } from "../routers/inputs";
+import type { SessionUser } from "../services/auth/session-user";
 import { userForToken } from "../services/auth/sessions";
 import { inputProblemOf } from "../services/input-problem";
 import { checkRulesInForce } from "../services/sheets/check-sheet";
+import { reportWithRecord } from "../services/sheets/report-with-record";
 import { refuse, refuseAppError } from "./plain-refusal";
 
 /** A 50,000-row roster is about 4 MB as .xlsx and 8 MB as CSV; nothing a college sends is near this. */
@@ -84,7 +86,10 @@ async function serveFiles(
   if (req.method !== "POST" || !ACTIONS.includes(action)) return refuse(res, 404, "未找到 / Not found");
   const user = await userForToken(database.db, token);
   if (!user) return refuse(res, 401, formatError("auth.required", {}, locale), locale);
-  if (!scopeOf("sheets.validate", user.role)) return refuse(res, 403, formatError("auth.forbidden", { role: user.role }, locale), locale);
+  const request = requestScope.getStore();
+  if (request) request.userId = user.id; // the request's log line says whose file it was
+  const scope = scopeOf("sheets.validate", user.role);
+  if (!scope) return refuse(res, 403, formatError("auth.forbidden", { role: user.role }, locale), locale);
   if (busy.has(user.id)) {
     requestScope.getStore()?.failures.push({ procedure: `files.${action}`, code: "request.busy" });
     req.resume(); // the body is not wanted; let it drain so the answer reaches the client
@@ -92,7 +97,7 @@ async function serveFiles(
   }
   busy.add(user.id);
   try {
-    await serveFile(req, res, database, url, action, locale, today);
+    await serveFile(req, res, database, url, action, locale, today, user, scope);
   } finally {
     busy.delete(user.id);
   }
@@ -106,6 +111,8 @@ async function serveFile(
   action: string,
   locale: Locale,
   today: () => string,
+  user: SessionUser,
+  scope: Scope,
 ): Promise<void> {
   const declared = Number(req.headers["content-length"] ?? 0);
   const tooLarge = formatError("input.invalid", { problem: "file-too-large", mb: MAX_UPLOAD / 1024 / 1024 }, locale);
@@ -153,7 +160,22 @@ async function serveFile(
       res.setHeader("x-xueji-formula-cells", copy.formulas.slice(0, 200).join(","));
       return sendWorkbook(res, copy.file, `${fixedStem(stem)}_${locale === "en" ? "fixed" : "已修正"}.xlsx`);
     }
-    const file = await annotateWorkbook({ ...source, report: checked.report, locale });
+    // With the term the pane checks for (`?term=`), the copy carries the record's issues too, as the pane shows them.
+    const termParam = url.searchParams.get("term");
+    const report =
+      termParam && scope === "own-college" && user.collegeId !== null
+        ? await reportWithRecord(database.db, {
+            report: checked.report,
+            grid: checked.grid,
+            collegeId: user.collegeId,
+            termCode: parseInput(termInput, termParam, ["term"]),
+            today: today(),
+            locale,
+            kind,
+            columns,
+          })
+        : checked.report;
+    const file = await annotateWorkbook({ ...source, report, locale });
     sendWorkbook(res, file, `${stem}_${locale === "en" ? "checked" : "检查结果"}.xlsx`);
   } catch (error) {
     // The reader gets the localised message; what the library said goes to the request's log line.

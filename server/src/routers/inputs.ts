@@ -35,6 +35,7 @@ const cell = z
     value: z.union([textInput(MAX_CELL_TEXT), z.number().finite(), z.boolean(), z.null()]),
     type: z.enum(["string", "number", "boolean", "empty", "error"]),
     format: textInput(200).optional(),
+    formula: z.literal(true).optional(),
   })
   .strict();
 

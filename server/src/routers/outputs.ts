@@ -64,6 +64,8 @@ export const validationOutput = z.object({
   columns: z.array(z.object({ field: z.string(), header: z.string(), column: z.string() })),
   summary: z.object(issueSummary),
   issues: z.array(issueOutput.extend({ message: z.string() })),
+  /** The template in force lets this kind be submitted with errors (else 提交 waits until none is left). */
+  allowSubmitWithErrors: z.boolean(),
 });
 
 export const checkRulesOutput = z.object({
@@ -162,6 +164,7 @@ export const studentListItem = z.object({
   majorName: z.string(),
   grade: z.number(),
   level: z.string(),
+  ethnicity: z.string(),
   status: z.string(),
 });
 

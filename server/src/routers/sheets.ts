@@ -54,7 +54,7 @@ export const sheetsRouter = router({
     .output(validationOutput)
     .mutation(async ({ ctx, input }) => {
       const collegeId = collegeFor(ctx.scope, input.collegeId);
-      const { result } = await checkSheet(ctx.db, {
+      const { result, template } = await checkSheet(ctx.db, {
         grid: input.grid as GridRow[],
         collegeId,
         today: ctx.today(),
@@ -68,6 +68,7 @@ export const sheetsRouter = router({
         columns: result.columns.map(({ field, header, column }) => ({ field, header, column })),
         summary: summarise(result),
         issues: result.issues.map((i) => ({ ...i, message: formatMessage(i.code, i.params, ctx.locale) })),
+        allowSubmitWithErrors: template.allowSubmitWithErrors,
       };
     }),
   submit: procedureFor("sheets.submit")

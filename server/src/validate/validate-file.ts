@@ -55,6 +55,7 @@ export async function validateFile(file: string, options: ValidateOptions): Prom
   for await (const sheet of readWorksheets(file)) {
     const reader = createSheetReader({
       today: options.today,
+      sheetName: sheet.name,
       ...(options.kind ? { kind: options.kind } : {}),
       ...(options.templates ? { templates: options.templates } : {}),
       ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),

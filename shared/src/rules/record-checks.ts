@@ -97,3 +97,24 @@ export function mergeIssues(result: SheetResult, extra: readonly Issue[]): Sheet
   const rows = result.rows.map((r) => (errorsByRow.has(r.row) ? { ...r, errors: r.errors + (errorsByRow.get(r.row) ?? 0) } : r));
   return { ...result, issues, rows };
 }
+
+/** The record checks that say the sheet as a whole is in the wrong place (another term, college or kind), not a row. */
+const WHOLE_SHEET_CODES = ["record.unknown-student", "record.other-college", "record.status-conflict"] as const;
+export type WholeSheetCode = (typeof WHOLE_SHEET_CODES)[number];
+
+/**
+ * One record check that fails on most of the sheet's rows (at least half, and more than a handful)
+ * is one mistake — the wrong term, college or sheet chosen — not hundreds: said once, with the
+ * number of rows. Null when no check fails that widely.
+ */
+export function widespreadRecordIssue(
+  issues: ReadonlyArray<{ code: string; row: number | null }>,
+  dataRows: number,
+): { code: WholeSheetCode; rows: number } | null {
+  let best: { code: WholeSheetCode; rows: number } | null = null;
+  for (const code of WHOLE_SHEET_CODES) {
+    const rows = new Set(issues.filter((i) => i.code === code && i.row !== null).map((i) => i.row)).size;
+    if (rows >= 5 && rows * 2 >= dataRows && rows > (best?.rows ?? 0)) best = { code, rows };
+  }
+  return best;
+}

@@ -43,7 +43,7 @@ describe("一键修正's plan (issue 9: the safe fixes, one plan for Excel, file
       ["学号", "姓名", "性别", "出生日期", "身份证号", "民族", "专业代码"],
       ["2025010101", "王五", "男", numberCell(38545, "yyyy-mm-dd"), ID, "汉族", "080901"],
     ]);
-    expect(plan(fixed)).toEqual({ safe: [], fromRecord: [] });
+    expect(plan(fixed)).toEqual({ safe: [], fromRecord: [], formulaCells: [] });
   });
 
   it("never guesses a rounded ID: only the record's, kept apart to be shown first", () => {
@@ -56,5 +56,22 @@ describe("一键修正's plan (issue 9: the safe fixes, one plan for Excel, file
     expect(plan(rounded, [recorded]).fromRecord).toEqual([
       { row: 2, column: "C", before: "430103200507121000", value: ID, format: "@", reason: "from-record", studentNo: "2025010101" },
     ]);
+  });
+
+  it("leaves formula cells out of the fixes and names them apart: writing a value would replace the formula", () => {
+    const looked = grid([
+      ["学号", "姓名", "民族", "身份证号"],
+      [
+        "2025010101",
+        { ...textCell("王  五"), formula: true },
+        { ...textCell("汉"), formula: true },
+        { ...numberCell(430103200507121000), formula: true },
+      ],
+    ]);
+    const recorded = { row: 2, column: "D", field: "idNumber", code: "record.id-on-record", params: { idNumber: ID } };
+    const found = plan(looked, [recorded]);
+    expect(found.safe).toEqual([]);
+    expect(found.fromRecord).toEqual([]);
+    expect(found.formulaCells.sort()).toEqual(["B2", "C2", "D2"]);
   });
 });

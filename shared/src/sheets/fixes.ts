@@ -33,6 +33,11 @@ export interface FixPlan {
   safe: CellFix[];
   /** ID numbers Excel rounded, restored from the record: shown to the secretary before they are written. */
   fromRecord: Array<CellFix & { studentNo: string }>;
+  /**
+   * Cells a fix would touch that hold a formula (C2, D8): left out of the fixes — writing the value
+   * would replace the formula — and listed apart, so she fixes the formula's source herself.
+   */
+  formulaCells: string[];
 }
 
 // Columns that hold identifiers: stored as text so Excel never drops a digit or a leading zero.
@@ -67,9 +72,11 @@ export function planFixes(
 ): FixPlan {
   const grid = new Map(gridRows.map((r) => [r.row, r]));
   const fixes = new Map<string, CellFix>();
+  const formulaCells = new Set<string>();
   const put = (fix: CellFix) => {
     const key = `${fix.column}${fix.row}`;
-    if (!fixes.has(key)) fixes.set(key, fix);
+    if (cellAt(grid, fix.row, fix.column)?.formula) formulaCells.add(key);
+    else if (!fixes.has(key)) fixes.set(key, fix);
   };
   const before = (row: number, column: string) => String(cellAt(grid, row, column)?.value ?? "");
 
@@ -114,6 +121,10 @@ export function planFixes(
   const fromRecord: FixPlan["fromRecord"] = [];
   for (const issue of issues) {
     if (issue.code !== "record.id-on-record" || issue.row === null || issue.column === null) continue;
+    if (cellAt(grid, issue.row, issue.column)?.formula) {
+      formulaCells.add(`${issue.column}${issue.row}`);
+      continue;
+    }
     const studentNo = parsed.find((r) => r.row === issue.row)?.values.studentNo ?? "";
     fromRecord.push({
       row: issue.row,
@@ -125,5 +136,5 @@ export function planFixes(
       studentNo,
     });
   }
-  return { safe: [...fixes.values()], fromRecord };
+  return { safe: [...fixes.values()], fromRecord, formulaCells: [...formulaCells] };
 }

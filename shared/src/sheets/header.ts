@@ -99,12 +99,35 @@ export function decideKind(templates: readonly SheetTemplate[], fields: Readonly
       else if (column.required) score -= 4;
     }
     for (const field of fields) if (!template.columns.some((c) => c.field === field)) score -= 1;
-    // The title is the registrar's own name for the sheet: it outweighs a few missing columns.
+    // The title (or the worksheet's name) is the registrar's own name for the sheet: it outweighs a few missing columns.
     for (const word of template.titleKeywords) if (title.includes(matchKey(word))) score += 15;
+    if (narrowestFit(template, templates, fields)) score += 20;
     if (score > bestScore) {
       best = template.kind;
       bestScore = score;
     }
   }
   return best;
+}
+
+function complete(template: SheetTemplate, fields: ReadonlySet<FieldKey>): boolean {
+  return template.columns.every((c) => !c.required || fields.has(c.field));
+}
+
+/**
+ * The columns only one kind has decide before the count of shared columns does: the returning roster's
+ * columns are all allowed on the new-student roster too, so a header with 注册状态 and none of the
+ * new roster's own columns (考生号, 学制, 入学日期 …) is the returning roster, however many of the
+ * new roster's required columns (民族, 层次) it also has. True when `template` has every required
+ * column and a wider template that also has them is left without any of its own.
+ */
+function narrowestFit(template: SheetTemplate, templates: readonly SheetTemplate[], fields: ReadonlySet<FieldKey>): boolean {
+  if (!complete(template, fields)) return false;
+  const own = new Set(template.columns.map((c) => c.field));
+  return templates.some((wider) => {
+    if (wider === template || !complete(wider, fields)) return false;
+    const theirs = new Set(wider.columns.map((c) => c.field));
+    if (theirs.size <= own.size || [...own].some((f) => !theirs.has(f))) return false;
+    return [...theirs].every((f) => own.has(f) || !fields.has(f));
+  });
 }

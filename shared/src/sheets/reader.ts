@@ -33,6 +33,8 @@ export interface SheetReaderOptions {
   ageLimits?: AgeLimits;
   /** What the secretary says a column holds, by letter (null: not checked); wins over the header's guess. */
   columns?: ColumnOverride;
+  /** The worksheet's name: like a title row, it names the sheet (the pane's templates are named after their kind). */
+  sheetName?: string;
 }
 
 export interface ParsedRow {
@@ -91,7 +93,7 @@ export function createSheetReader(options: SheetReaderOptions) {
     headerRow = header;
     const override = options.columns ?? {};
     const mapped = applyColumnOverride(header, mapHeaderRow(header, headerIndex), override);
-    const title = above.flatMap((r) => r.cells.map(cellText)).join(" ");
+    const title = [...above.flatMap((r) => r.cells.map(cellText)), options.sheetName ?? ""].join(" ");
     const kind = options.kind ?? decideKind(candidates, new Set(mapped.columns.map((c) => c.field)), title);
     template = kind ? templates[kind] : null;
     if (!template) return;

@@ -47,7 +47,8 @@ export const DEFAULT_TEMPLATES: Readonly<Record<SheetKind, SheetTemplate>> = {
   "roster-new": {
     kind: "roster-new",
     version: 1,
-    titleKeywords: ["新生学籍", "新生", "电子注册信息核对"],
+    // Not “电子注册信息核对”: the returning roster's title (在校生学年电子注册信息核对表) has it too (docs/domain.md §4).
+    titleKeywords: ["新生学籍", "新生"],
     columns: columns(
       ["studentNo", "name", "gender", "birthDate", "idNumber", "ethnicity", "majorName", "level"],
       [
@@ -125,3 +126,11 @@ export const DEFAULT_TEMPLATES: Readonly<Record<SheetKind, SheetTemplate>> = {
     allowSubmitWithErrors: true,
   },
 };
+
+/**
+ * Whether a sheet with `errors` errors may be submitted under `template` (the template in force):
+ * the pane asks this before it offers 提交, and the server refuses with the same answer.
+ */
+export function mayBeSubmitted(template: Pick<SheetTemplate, "allowSubmitWithErrors">, errors: number): boolean {
+  return errors === 0 || template.allowSubmitWithErrors;
+}

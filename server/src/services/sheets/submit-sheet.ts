@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { AppError, type ColumnOverride, type GridRow, type Issue, type SheetKind } from "@xueji/shared";
+import { AppError, type ColumnOverride, type GridRow, type Issue, mayBeSubmitted, type SheetKind } from "@xueji/shared";
 import { and, eq, max, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { sheetSubmissions, terms } from "../../db/schema";
@@ -133,7 +133,8 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
     ...(columns ? { columns } : {}),
   });
   const summary = summarise(result);
-  if (summary.errors > 0 && !template.allowSubmitWithErrors) {
+  // The pane asks the same question before it offers 提交 (shared, mayBeSubmitted).
+  if (!mayBeSubmitted(template, summary.errors)) {
     throw new AppError("sheet.has-errors", { errors: summary.errors, rows: summary.rowsWithErrors });
   }
   const kind = result.kind as SheetKind;

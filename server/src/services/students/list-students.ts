@@ -33,6 +33,7 @@ export async function listStudents(db: Db, viewer: Viewer, o: ListStudentsOption
       majorName: majors.name,
       grade: students.grade,
       level: students.level,
+      ethnicity: students.ethnicity,
       status: students.status,
       ...keyColumns(BY_STUDENT_NO),
     })
