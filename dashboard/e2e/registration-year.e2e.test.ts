@@ -202,6 +202,27 @@ describe.skipIf(!existsSync(CHROMIUM))("the registrar's year, in Chromium agains
     await page.close();
   }, 180_000);
 
+  it("gives a secretary her own college only: its numbers and roster, no 电子注册 and no 学信网 export (the registrar's)", async () => {
+    const [other] = await database.db.select().from(colleges).orderBy(asc(colleges.code)).offset(1).limit(1);
+    const page = await signIn(`sec-${other?.code}`);
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(e.message));
+    await page.getByRole("link", { name: "注册" }).click();
+    const byCollege = page.getByRole("table", { name: `${YEAR} 学年注册情况（按学院）` });
+    await byCollege.getByRole("cell", { name: other?.name as string }).waitFor();
+    expect(await byCollege.getByRole("row").count()).toBe(2); // the header and her college, no total
+    expect(await page.getByRole("link", { name: "导出学信网注册数据" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /为已报到新生电子注册/ }).count()).toBe(0);
+    const list = page.getByRole("grid", { name: "老生学年注册" }).or(page.getByRole("table", { name: "老生学年注册" }));
+    await list.getByRole("row").nth(1).waitFor();
+    const colleges_ = await list.getByRole("row").evaluateAll((rows) => rows.slice(1, 6).map((r) => r.children[3]?.textContent));
+    expect(new Set(colleges_)).toEqual(new Set([other?.name]));
+    await page.screenshot({ path: join(ARTIFACTS, "registration-secretary.png"), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it("takes a 留级 to 降级（学业原因） from its preview and carries it out: next grade, the chosen class, graduation a year later", async () => {
     today = "2026-09-22";
     const [item] = await database.db

@@ -25,7 +25,8 @@ const routeApi = getRouteApi("/app/headcount");
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  number: { textAlign: "end", width: "88px" },
+  // Numbers and their headers align right, so the digits line up under the column's name.
+  number: { textAlign: "end", width: "88px", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
   total: { fontWeight: tokens.fontWeightSemibold },
   scroll: { overflowX: "auto" },
 });
@@ -65,7 +66,7 @@ function Headcount() {
   return (
     <div className={styles.stack}>
       <PageHeader title={t("nav.headcount")}>
-        <Field label={t("headcountPage.date")} hint={t("headcountPage.dateHint")}>
+        <Field label={t("headcountPage.date")}>
           <Input
             type="date"
             value={date}

@@ -4,10 +4,9 @@ import { i18n } from "../../i18n";
 const zhCN = {
   headcountPage: {
     date: "统计日期",
-    dateHint: "按当日结束时的学籍统计",
     download: "下载 Excel",
     byCollege: "各学院人数（按学籍状态）",
-    byCollegeNote: "截至 {{date}}。点击数字查看对应学生。",
+    byCollegeNote: "截至 {{date}} 当日结束时的学籍。点击数字查看对应学生。",
     detail: "学院 × 专业 × 年级 × 学籍状态",
     detailNote: "共 {{count}} 行，合计 {{total}} 人。",
     pastNote: "统计日期早于今天：学生名单按当前学籍列出，可能与当日人数略有出入。",
@@ -27,10 +26,9 @@ const zhCN = {
 const en: typeof zhCN = {
   headcountPage: {
     date: "As of",
-    dateHint: "The record at the end of that day",
     download: "Download Excel",
     byCollege: "Students by college and status",
-    byCollegeNote: "As of {{date}}. Numbers open the students behind them.",
+    byCollegeNote: "The record at the end of {{date}}. Numbers open the students behind them.",
     detail: "College × major × grade × status",
     detailNote: "{{count}} rows, {{total}} students.",
     pastNote: "A past date: the student lists show today's record, which may differ slightly from that day's numbers.",

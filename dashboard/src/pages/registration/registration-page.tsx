@@ -31,7 +31,7 @@ const useStyles = makeStyles({
   deadlines: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(240px, 1fr))", gap: tokens.spacingHorizontalL },
   deadline: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  number: { textAlign: "end", width: "96px" },
+  number: { textAlign: "end", width: "96px", "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" } },
   total: { fontWeight: tokens.fontWeightSemibold },
 });
 

@@ -206,7 +206,8 @@ export function ReturningRegistration({
             data={rows}
             columns={columns}
             getRowId={(r) => r.studentNo}
-            height={420}
+            // As tall as its rows up to 420 px: a short list (the deferred few) leaves no empty box.
+            height={Math.min(420, 40 + rows.length * 36 + (list.hasNextPage ? 36 : 0))}
             rowSelection={mayWrite ? selection : undefined}
             onRowSelectionChange={mayWrite ? setSelection : undefined}
             hasMore={list.hasNextPage}
