@@ -108,6 +108,8 @@ describe.skipIf(!existsSync(CHROMIUM))("the registrar's year, in Chromium agains
       .waitFor();
     expect(page.url()).not.toContain("academicYear"); // the default year is not written into the URL
     await page.getByText("3 名已报到新生待电子注册。").waitFor();
+    // The registrar's calendar dates the new students' steps (seed 004 附件二).
+    await page.getByRole("list", { name: "教务处工作日历中的新生注册事项" }).getByText(/^新生电子注册：/).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "registration-page.png"), fullPage: true });
 
     await page.getByRole("button", { name: "为已报到新生电子注册（3 人）" }).click();

@@ -21,18 +21,22 @@ import { useTranslation } from "react-i18next";
 import { fileApplication } from "../../api/applications";
 import { invalidate } from "../../api/query";
 import { useReference } from "../../api/reference";
-import { registerNewStudents, registrationSummaryQuery } from "../../api/registration";
+import { registerNewStudents, registrarCalendarQuery, registrationSummaryQuery } from "../../api/registration";
 import { type StudentHit, studentSearchQuery } from "../../api/students";
 import { ErrorBar, QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { VirtualTable } from "../../components/virtual-table";
-import { formatNumber } from "../../format/intl";
+import { formatDate, formatNumber } from "../../format/intl";
 import { useMay } from "../../shell/use-me";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   actions: { display: "flex", gap: tokens.spacingHorizontalXS },
+  tasks: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
 });
+
+/** The registrar's calendar rows of the new students' year (seed 004 附件二): 报到, the check, 电子注册. */
+const NEW_STUDENT_TASKS = ["new-student-report", "new-student-check", "new-student-registration"];
 
 type AdmissionEnd = "give-up-admission" | "cancel-admission";
 interface Filed {
@@ -52,6 +56,8 @@ export function NewStudents({ academicYear, collegeId, locale }: { academicYear:
   const reference = useReference().data;
   const grade = Number(academicYear.slice(0, 4));
   const summary = useQuery(registrationSummaryQuery(academicYear, collegeId));
+  const calendar = useQuery(registrarCalendarQuery(academicYear));
+  const tasks = calendar.data?.items.filter((i) => NEW_STUDENT_TASKS.includes(i.key)) ?? [];
   const reported = summary.data?.reduce((n, r) => n + r.reported, 0) ?? 0;
   const mayRegisterNew = useMay("registration.register-new");
   const mayFile = useMay("applications.file");
@@ -135,6 +141,17 @@ export function NewStudents({ academicYear, collegeId, locale }: { academicYear:
           </div>
         )}
       </QueryState>
+      {tasks.length ? (
+        <ul className={styles.tasks} aria-label={t("registrationPage.calendar")}>
+          {tasks.map((task) => (
+            <li key={task.key}>
+              {task.name[locale]}：{task.deadline[locale]}
+              {task.dueOn ? `（${formatDate(task.dueOn, locale)}${task.provisional ? `，${t("registrationPage.provisional")}` : ""}）` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {calendar.error ? <ErrorBar error={calendar.error} onRetry={() => void calendar.refetch()} /> : null}
       {register.data ? (
         <MessageBar intent="success">
           <MessageBarBody>{t("registrationPage.registeredNew", { count: register.data.registered })}</MessageBarBody>

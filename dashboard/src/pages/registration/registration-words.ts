@@ -51,6 +51,7 @@ const zhCN = {
     cancel: "取消",
     close: "关闭",
     newStudents: "新生电子注册",
+    calendar: "教务处工作日历中的新生注册事项",
     newStudentsNote: "已报到的新生经电子注册转为在读（种子 004）；电子注册后不再办理放弃入学资格。",
     reportedWaiting: "{{count}} 名已报到新生待电子注册。",
     noneWaiting: "没有待电子注册的已报到新生。",
@@ -138,6 +139,7 @@ const en: typeof zhCN = {
     cancel: "Cancel",
     close: "Close",
     newStudents: "New students' registration",
+    calendar: "The registrar's calendar for new students",
     newStudentsNote:
       "Arrived new students become enrolled at electronic registration (seed 004); after it, giving up admission is no longer possible.",
     reportedWaiting: "{{count}} arrived new students await registration.",
