@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { type Role, scopeOf } from "@xueji/shared";
 import { and, asc, eq } from "drizzle-orm";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -94,6 +95,25 @@ describe.skipIf(!existsSync(CHROMIUM))("the registrar's year, in Chromium agains
     });
   }
 
+  it.each<[Role, string]>([
+    ["secretary", "sec-"],
+    ["college-leader", "leader-"],
+    ["registrar-staff", "registrar"],
+    ["registrar-leader", "registrar-leader"],
+    ["school-leader", "school-leader"],
+  ])(
+    "offers a %s 注册 and 学籍统计 in the menu exactly as the role's permissions say",
+    async (role, prefix) => {
+      const [college] = await database.db.select().from(colleges).orderBy(asc(colleges.code)).limit(1);
+      const page = await signIn(prefix.endsWith("-") ? `${prefix}${college?.code}` : prefix);
+      const shown = (await page.getByRole("navigation", { name: "主导航" }).getByRole("link").allInnerTexts()).map((s) => s.trim());
+      expect(shown.includes("注册")).toBe(scopeOf("registration.write", role) !== null);
+      expect(shown.includes("学籍统计")).toBe(scopeOf("reports.read", role) !== null);
+      await page.close();
+    },
+    60_000,
+  );
+
   it("runs 新生电子注册 and files 放弃入学资格 for one who never came", async () => {
     const page = await signIn("registrar");
     const problems: string[] = [];
@@ -109,7 +129,10 @@ describe.skipIf(!existsSync(CHROMIUM))("the registrar's year, in Chromium agains
     expect(page.url()).not.toContain("academicYear"); // the default year is not written into the URL
     await page.getByText("3 名已报到新生待电子注册。").waitFor();
     // The registrar's calendar dates the new students' steps (seed 004 附件二).
-    await page.getByRole("list", { name: "教务处工作日历中的新生注册事项" }).getByText(/^新生电子注册：/).waitFor();
+    await page
+      .getByRole("list", { name: "教务处工作日历中的新生注册事项" })
+      .getByText(/^新生电子注册：/)
+      .waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "registration-page.png"), fullPage: true });
 
     await page.getByRole("button", { name: "为已报到新生电子注册（3 人）" }).click();
@@ -243,7 +266,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the registrar's year, in Chromium agains
     page.on("pageerror", (e) => problems.push(e.message));
     await page.goto(`${base}/standing?kind=repeat`);
     await page
-      .getByRole("button", { name: `将 ${student?.name} 转降级（学业原因）` })
+      .getByRole("button", { name: `转为降级（学业原因）：${student?.name}` })
       .first()
       .click();
     const dialog = page.getByRole("dialog");

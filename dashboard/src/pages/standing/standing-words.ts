@@ -3,8 +3,9 @@ import { i18n } from "../../i18n";
 /** The 学业预警 page's words for 留级 → 降级（学业原因）, added to i18next when the page loads. */
 const zhCN = {
   demotion: {
-    action: "降级（学业原因）",
-    actionFor: "将 {{name}} 转降级（学业原因）",
+    // Short enough for the list's action column at 1024 px; the full name is in the accessible name and the dialog.
+    action: "转为降级",
+    actionFor: "转为降级（学业原因）：{{name}}",
     title: "{{name}} 留级 → 降级（学业原因）",
     explain:
       "生成一份降级（学业原因）申请，从教务处环节开始办理（种子 004 二.2：初步处理意见 → 学校研究 → 公示 → 发文 → 学籍异动），办结后学籍按下表变更。",
@@ -28,8 +29,8 @@ const zhCN = {
 
 const en: typeof zhCN = {
   demotion: {
-    action: "Demote (academic)",
-    actionFor: "Take {{name}} to demotion (academic)",
+    action: "Demote",
+    actionFor: "Demote (academic reasons): {{name}}",
     title: "{{name}}: repeat → demotion (academic)",
     explain:
       "Opens a demotion (academic) application at the registrar's stage (seed 004 II.2: opinion → school meeting → notice → decision → change); once done the record changes as below.",
