@@ -86,6 +86,9 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "registration.list": [S, S, A, A, A, F, U],
   "registration.deadlines": [A, A, A, A, A, F, U],
   "registration.calendar": [A, A, A, A, A, F, U],
+
+  "registration.summary": [S, S, A, A, A, F, U],
+  "pending.demotionPreview": [F, F, N, F, F, F, U],
   "reports.headcount": [S, S, A, A, A, F, U],
   "reports.headcountXlsx": [S, S, A, A, A, F, U],
   "reports.issueDocument": [H, F, A, F, F, F, U],
@@ -263,6 +266,8 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     "registration.list": (c, side) => c.registration.list({ academicYear: "2026-2027", collegeId: college(side) }),
     "registration.deadlines": (c) => c.registration.deadlines({ academicYear: "2025-2026" }),
     "registration.calendar": (c) => c.registration.calendar({ academicYear: "2025-2026" }),
+    "registration.summary": (c, side) => c.registration.summary({ academicYear: "2026-2027", collegeId: college(side) }),
+    "pending.demotionPreview": (c) => c.pending.demotionPreview({ itemId: 999_999 }),
     "reports.headcount": (c, side) => c.reports.headcount({ date: "2026-11-23", collegeId: college(side) }),
     "reports.headcountXlsx": (c, side) => c.reports.headcountXlsx({ date: "2026-11-23", collegeId: college(side) }),
     "reports.issueDocument": (c, side) =>

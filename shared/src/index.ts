@@ -55,6 +55,7 @@ export * from "./sheets/row-rules";
 export * from "./sheets/templates";
 export * from "./sheets/values";
 export * from "./sheets/wire-grid";
+export * from "./status/demotion";
 export * from "./status/transitions";
 export * from "./text/normalise";
 export * from "./workflows/application-types";

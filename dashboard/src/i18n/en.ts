@@ -15,6 +15,9 @@ export const en: Messages = {
     auditLog: "Audit log",
     users: "Users",
     savedViews: "Saved views",
+
+    registration: "Registration",
+    headcount: "Headcount",
   },
   shell: {
     signedInAs: "{{name}} ({{role}})",
@@ -236,9 +239,13 @@ export const en: Messages = {
     masked: "The ID number is masked for your role.",
     history: "Status history",
     noHistory: "No changes recorded",
+
+    filters: "Filters",
+    removeFilter: "Remove the filter: {{filter}}",
   },
   studentStatus: {
     admitted: "Admitted",
+    reported: "Arrived",
     enrolled: "Enrolled",
     "admission-kept": "Admission kept",
     "admission-given-up": "Admission given up",

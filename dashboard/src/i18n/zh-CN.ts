@@ -14,6 +14,9 @@ export const zhCN = {
     auditLog: "审计日志",
     users: "用户",
     savedViews: "已保存的视图",
+
+    registration: "注册",
+    headcount: "学籍统计",
   },
   shell: {
     signedInAs: "{{name}}（{{role}}）",
@@ -225,9 +228,13 @@ export const zhCN = {
     masked: "身份证号已按您的角色隐去中间数字。",
     history: "学籍变动记录",
     noHistory: "暂无学籍变动记录",
+
+    filters: "筛选条件",
+    removeFilter: "去掉筛选条件：{{filter}}",
   },
   studentStatus: {
     admitted: "已录取",
+    reported: "已报到",
     enrolled: "在读",
     "admission-kept": "保留入学资格",
     "admission-given-up": "放弃入学资格",

@@ -2,9 +2,11 @@ import * as applicationDetail from "./application-detail";
 import * as applications from "./applications";
 import * as auditLog from "./audit-log";
 import * as graduation from "./graduation";
+import * as headcount from "./headcount";
 import * as myWork from "./my-work";
 import type { NavEntry } from "./nav";
 import * as overview from "./overview";
+import * as registration from "./registration";
 import * as settings from "./settings";
 import * as sheets from "./sheets";
 import * as standing from "./standing";
@@ -23,8 +25,10 @@ export const PAGES = [
   applicationDetail,
   sheets,
   standing,
+  registration,
   graduation,
   students,
+  headcount,
   settings,
   auditLog,
   users,

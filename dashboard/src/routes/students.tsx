@@ -7,6 +7,10 @@ import { int, str } from "./search";
 export interface StudentsSearch {
   q?: string;
   collegeId?: number;
+  /** Narrowing filters a count elsewhere links with (学籍统计, 注册): the students behind the number. */
+  majorId?: number;
+  grade?: number;
+  status?: string;
   /** The student whose card is open. */
   open?: string;
 }
@@ -15,7 +19,14 @@ export interface StudentsSearch {
 export const route = createRoute({
   getParentRoute: () => appRoute,
   path: "/students",
-  validateSearch: (s: Record<string, unknown>): StudentsSearch => ({ q: str(s.q), collegeId: int(s.collegeId), open: str(s.open) }),
+  validateSearch: (s: Record<string, unknown>): StudentsSearch => ({
+    q: str(s.q),
+    collegeId: int(s.collegeId),
+    majorId: int(s.majorId),
+    grade: int(s.grade),
+    status: str(s.status),
+    open: str(s.open),
+  }),
   component: lazyRouteComponent(() => import("../pages/students/students-page"), "StudentsPage"),
 });
 

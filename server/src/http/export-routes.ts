@@ -47,7 +47,7 @@ async function decisionsRequest(req: IncomingMessage, url: URL): Promise<unknown
 }
 
 /**
- * Downloads that open in Excel, for the registrar: `GET /api/export/registration.xlsx?academicYear=…`
+ * Downloads that open in Excel, for the registrar: `GET /api/export/registration.xlsx?academicYear=…[&collegeId=…]`
  * (the 学信网 upload) and `/api/export/decisions.xlsx` (a 公示 or 发文 list): `POST` with a JSON
  * body `{ "ids": [1, 2, …], "title": "…" }` for any list (thousands of ids do not fit in a URL —
  * Node refuses headers past 16 KB), or `GET ?ids=1,2&title=…` for a short one.
@@ -93,10 +93,15 @@ async function serveExport(req: IncomingMessage, res: ServerResponse, database: 
     const academicYear = url.searchParams.get("academicYear") ?? "";
     if (!/^\d{4}-\d{4}$/.test(academicYear))
       return refuse(res, 400, formatError("input.invalid", { problem: "academic-year" }, locale), locale);
-    result = await registrationExport(database.db, { academicYear });
-    name = `学籍注册_${academicYear}.xlsx`;
+    // One college's students when `collegeId` is given (the 注册 page's college filter).
+    const college = url.searchParams.get("collegeId");
+    const collegeId = college === null || college === "" ? undefined : idInput.safeParse(Number(college)).data;
+    if (college !== null && college !== "" && collegeId === undefined)
+      return refuse(res, 400, formatError("input.invalid", { problem: "not-an-id", path: "collegeId" }, locale), locale);
+    result = await registrationExport(database.db, { academicYear, collegeId });
+    name = `学籍注册_${academicYear}${collegeId !== undefined ? `_${collegeId}` : ""}.xlsx`;
     // Every student's full ID number leaves the server: who took it, and when, is on the audit chain.
-    await auditDownload(database, actor, name, { academicYear });
+    await auditDownload(database, actor, name, { academicYear, ...(collegeId !== undefined ? { collegeId } : {}) });
   } else if (url.pathname === "/api/export/decisions.xlsx" && (req.method === "GET" || req.method === "POST")) {
     if (req.method === "POST" && !/^application\/json\b/i.test(req.headers["content-type"] ?? ""))
       return refuse(res, 415, formatError("input.invalid", { problem: "not-json" }, locale), locale);

@@ -180,10 +180,15 @@ export const applicationsRouter = router({
     .query(({ ctx, input }) => studentHistory(ctx.db, ctx.viewer, input)),
   /** 降级（学业原因） from a 留级 outcome of the standing rules (issue 11). */
   demotionFromPending: procedureFor("pending.take-up")
-    .input(z.object({ itemId: idInput }))
+    .input(z.object({ itemId: idInput, classId: idInput.optional() }))
     .output(takenUp)
     .mutation(async ({ ctx, input }) => {
-      const created = await takeUpRepeatItem(ctx.db, { actor: ctx.viewer, itemId: input.itemId, today: ctx.today() });
+      const created = await takeUpRepeatItem(ctx.db, {
+        actor: ctx.viewer,
+        itemId: input.itemId,
+        classId: input.classId,
+        today: ctx.today(),
+      });
       return { id: created.id, type: created.type, stage: created.stage, version: created.version, dueOn: created.dueOn };
     }),
   /** The college secretary records a paper signature of an office without an account; the stage passes. */

@@ -3,6 +3,7 @@ import { pageInput, pageOutput } from "../services/paging";
 import { listRegistrations } from "../services/registration/list-registrations";
 import { registerNewStudents } from "../services/registration/register-new-students";
 import { calendarOfYear, registrationDeadlines } from "../services/registration/registration-deadlines";
+import { registrationSummary } from "../services/registration/registration-summary";
 import { setRegistration } from "../services/registration/set-registration";
 import { collegeFilter, procedureFor, router } from "../trpc";
 
@@ -99,11 +100,41 @@ export const registrationRouter = router({
       z.object({
         academicYear: z.string(),
         termStart: z.string(),
-        deadlines: z.array(z.object({ key: z.string(), name: localized, source: z.string(), date: z.string(), provisional: z.boolean() })),
+        deadlines: z.array(
+          z.object({
+            key: z.string(),
+            name: localized,
+            source: z.string(),
+            date: z.string(),
+            provisional: z.boolean(),
+            workingDaysLeft: z.number(),
+            passed: z.boolean(),
+          }),
+        ),
         warning: z.string().nullable(),
       }),
     )
-    .query(({ ctx, input }) => registrationDeadlines(ctx.db, input.academicYear)),
+    .query(({ ctx, input }) => registrationDeadlines(ctx.db, input.academicYear, ctx.today())),
+  /** The year's 学年注册 and 新生电子注册 by college (seed 003 第十二条), the caller's college only when it has one. */
+  summary: procedureFor("registration.read")
+    .input(z.object({ academicYear, collegeId: z.number().int().optional() }))
+    .output(
+      z.array(
+        z.object({
+          collegeId: z.number(),
+          collegeName: z.string(),
+          registered: z.number(),
+          deferred: z.number(),
+          notYet: z.number(),
+          admitted: z.number(),
+          reported: z.number(),
+          enrolledNew: z.number(),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) =>
+      registrationSummary(ctx.db, { academicYear: input.academicYear, collegeId: collegeFilter(ctx.scope, input.collegeId) }),
+    ),
   /** The registrar's calendar (seed 004 附件二) of a year: every row with its due date, flagged provisional when holidays are missing. */
   calendar: procedureFor("registration.read")
     .input(z.object({ academicYear }))

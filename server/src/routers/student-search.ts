@@ -1,4 +1,4 @@
-import { AppError } from "@xueji/shared";
+import { AppError, STUDENT_STATUS } from "@xueji/shared";
 import { z } from "zod";
 import { pageInput } from "../services/paging";
 import { searchStudents } from "../services/students/search-students";
@@ -8,16 +8,29 @@ import { collegeFilter, procedureFor, router } from "../trpc";
 import { idInput, studentNoInput, textInput } from "./inputs";
 import { studentCardOutput, studentSearchOutput } from "./outputs";
 
+const STUDENT_STATUS_CODES = STUDENT_STATUS.entries.map((e) => e.code) as [string, ...string[]];
+
 /** 学生: search by 学号, name or 拼音首字母, and a student's card. */
 export const studentSearchRouter = router({
   search: procedureFor("students.read")
-    .input(pageInput.extend({ query: textInput(40), collegeId: idInput.optional() }))
+    .input(
+      pageInput.extend({
+        query: textInput(40),
+        collegeId: idInput.optional(),
+        majorId: idInput.optional(),
+        grade: z.number().int().min(1900).max(2999).optional(),
+        status: z.enum(STUDENT_STATUS_CODES).optional(),
+      }),
+    )
     .output(studentSearchOutput)
     .query(({ ctx, input }) =>
       searchStudents(ctx.db, {
         query: input.query,
         role: ctx.user.role,
         collegeId: collegeFilter(ctx.scope, input.collegeId),
+        majorId: input.majorId,
+        grade: input.grade,
+        status: input.status,
         cursor: input.cursor,
         limit: input.limit,
       }),

@@ -33,6 +33,7 @@ import { useLocale } from "../../i18n/use-locale";
 import { STANDING_KINDS, type StandingSearch } from "../../routes/standing";
 import { RequirePermission } from "../../shell/require-permission";
 import { useMay } from "../../shell/use-me";
+import { DemotionDialog } from "./demotion-dialog";
 
 const routeApi = getRouteApi("/app/standing");
 
@@ -72,7 +73,10 @@ function Standing() {
   const mayTakeUp = useMay("pending.take-up");
   const [lifting, setLifting] = useState<PendingItem | null>(null);
   const [reason, setReason] = useState("");
+  // The application just opened and what it is (退学处理 or 降级（学业原因）), for the message that links to it.
   const [created, setCreated] = useState<number | null>(null);
+  const [createdKind, setCreatedKind] = useState<"dismissal" | "repeat">("dismissal");
+  const [demoting, setDemoting] = useState<PendingItem | null>(null);
   const lift = useMutation({
     mutationFn: liftPending,
     onSuccess: async () => {
@@ -85,6 +89,7 @@ function Standing() {
     mutationFn: fromPending,
     onSuccess: async (app) => {
       setCreated(app.id);
+      setCreatedKind("dismissal");
       await invalidate(queryClient, "pending", "applications", "insights", "dashboard");
     },
   });
@@ -159,6 +164,12 @@ function Standing() {
               {t("standing.takeUp")}
             </Button>
           );
+        if (r.state === "pending" && r.kind === "repeat" && mayTakeUp)
+          return (
+            <Button size="small" onClick={() => setDemoting(r)} aria-label={t("demotion.actionFor", { name: r.name })}>
+              {t("demotion.action")}
+            </Button>
+          );
         if (r.state === "pending" && r.kind.startsWith("warning") && mayLift)
           return (
             <Button size="small" onClick={() => setLifting(r)}>
@@ -206,7 +217,7 @@ function Standing() {
       {created ? (
         <MessageBar intent="success">
           <MessageBarBody>
-            {t("standing.created")}{" "}
+            {createdKind === "repeat" ? `${t("demotion.created")}：` : t("standing.created")}{" "}
             <Link to="/applications/$id" params={{ id: String(created) }}>
               #{created}
             </Link>
@@ -227,6 +238,18 @@ function Standing() {
           />
         )}
       </QueryState>
+      {demoting ? (
+        <DemotionDialog
+          item={demoting}
+          onClose={() => setDemoting(null)}
+          onCreated={(id) => {
+            setDemoting(null);
+            setCreated(id);
+            setCreatedKind("repeat");
+            void invalidate(queryClient, "pending", "applications", "insights", "dashboard");
+          }}
+        />
+      ) : null}
       <Dialog open={lifting !== null} onOpenChange={(_, d) => !d.open && setLifting(null)}>
         <DialogSurface>
           <form

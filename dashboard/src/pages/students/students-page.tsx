@@ -1,9 +1,10 @@
-import { Field, makeStyles, SearchBox, tokens } from "@fluentui/react-components";
+import { Field, makeStyles, SearchBox, Tag, TagGroup, tokens } from "@fluentui/react-components";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useReference } from "../../api/reference";
 import { type StudentHit, studentSearchQuery } from "../../api/students";
 import { CollegePicker } from "../../components/college-picker";
 import { PageHeader } from "../../components/page-header";
@@ -41,7 +42,22 @@ function Students() {
     const timer = setTimeout(() => typed !== (search.q ?? "") && setSearch({ q: typed || undefined }), 300);
     return () => clearTimeout(timer);
   });
-  const hits = useInfiniteQuery(studentSearchQuery(search.q ?? "", search.collegeId));
+  const hits = useInfiniteQuery(
+    studentSearchQuery(search.q ?? "", search.collegeId, { majorId: search.majorId, grade: search.grade, status: search.status }),
+  );
+  const reference = useReference().data;
+  // The filters a count elsewhere linked with (学籍统计, 注册), each shown and removable.
+  const narrowing = [
+    search.majorId !== undefined && {
+      key: "majorId" as const,
+      text: `${t("students.major")}：${reference?.majors.find((m) => m.id === search.majorId)?.name ?? search.majorId}`,
+    },
+    search.grade !== undefined && { key: "grade" as const, text: `${t("students.grade")}：${search.grade}` },
+    search.status !== undefined && {
+      key: "status" as const,
+      text: `${t("students.status")}：${t(`studentStatus.${search.status}`, { defaultValue: search.status })}`,
+    },
+  ].filter((f) => f !== false);
   const rows = useMemo(() => hits.data?.pages.flatMap((p) => p.items) ?? [], [hits.data]);
   const columns = useMemo<ColumnDef<StudentHit, unknown>[]>(
     () =>
@@ -76,6 +92,19 @@ function Students() {
           />
         </Field>
         <CollegePicker value={search.collegeId} onChange={(collegeId) => setSearch({ collegeId })} />
+        {narrowing.length ? (
+          <TagGroup
+            aria-label={t("students.filters")}
+            onDismiss={(_, d) => setSearch({ [d.value]: undefined } as Partial<StudentsSearch>)}
+            data-testid="student-filters"
+          >
+            {narrowing.map((f) => (
+              <Tag key={f.key} value={f.key} dismissible dismissIcon={{ "aria-label": t("students.removeFilter", { filter: f.text }) }}>
+                {f.text}
+              </Tag>
+            ))}
+          </TagGroup>
+        ) : null}
       </PageHeader>
       <div className={search.open ? styles.layout : styles.single}>
         <div>

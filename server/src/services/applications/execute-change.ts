@@ -1,4 +1,13 @@
-import { AppError, applyEvent, entryByCode, STUDENT_STATUS, type StatusEvent, type StudentStatus, type Workflow } from "@xueji/shared";
+import {
+  AppError,
+  applyEvent,
+  demotedRecord,
+  entryByCode,
+  STUDENT_STATUS,
+  type StatusEvent,
+  type StudentStatus,
+  type Workflow,
+} from "@xueji/shared";
 import { eq, sql } from "drizzle-orm";
 import { resultRows, type Tx } from "../../db/client";
 import { type applications, classes, majors, statusChanges, students } from "../../db/schema";
@@ -58,10 +67,9 @@ export async function executeChange(tx: Tx, application: ApplicationRow, workflo
   }
   if (application.type === "demotion" || application.type === "academic-demotion") {
     // 降级 joins a later grade: the expected graduation moves by the same number of years.
-    const years = Number(wanted.grade) - student.grade;
-    change("grade", Number(wanted.grade));
-    const graduation = student.expectedGraduationDate;
-    change("expectedGraduationDate", `${Number(graduation.slice(0, 4)) + years}${graduation.slice(4)}`);
+    const demoted = demotedRecord(student, Number(wanted.grade));
+    change("grade", demoted.grade);
+    change("expectedGraduationDate", demoted.expectedGraduationDate);
     if (wanted.classId !== undefined) {
       const [klass] = await tx
         .select()

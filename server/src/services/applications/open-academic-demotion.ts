@@ -1,7 +1,7 @@
 import { AppError, academicYearOf } from "@xueji/shared";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client";
-import { applicationDecisions, applications, pendingItems, students } from "../../db/schema";
+import { applicationDecisions, applications, classes, pendingItems, students } from "../../db/schema";
 import { workCalendar, workflowInForce } from "./workflow-for";
 
 /**
@@ -10,13 +10,29 @@ import { workCalendar, workflowInForce } from "./workflow-for";
  * 发文 → 学籍异动), the way a 退学 outcome becomes 退学处理: it opens at the registrar's stage with
  * the figures, joining the next grade; executing it numbers the 学籍异动通知单. The item is taken up.
  */
-export async function openDemotionFromPending(tx: Tx, options: { itemId: number; userId: number; today: string }) {
+export async function openDemotionFromPending(
+  tx: Tx,
+  options: { itemId: number; userId: number; today: string; classId?: number | undefined },
+) {
   const [item] = await tx.select().from(pendingItems).where(eq(pendingItems.id, options.itemId)).for("update").limit(1);
   if (!item) throw new AppError("pending.not-found");
   if (item.kind !== "repeat") throw new AppError("pending.wrong-kind", { type: "降级（学业原因）" });
   if (item.state !== "pending") throw new AppError("application.wrong-stage", { stage: item.state });
-  const [student] = await tx.select({ grade: students.grade }).from(students).where(eq(students.id, item.studentId)).limit(1);
+  const [student] = await tx
+    .select({ grade: students.grade, majorId: students.majorId })
+    .from(students)
+    .where(eq(students.id, item.studentId))
+    .limit(1);
   if (!student) throw new AppError("application.not-found");
+  // The registrar may place the student in a class of the next grade now (the preview offers them); else the college does.
+  if (options.classId !== undefined) {
+    const [klass] = await tx
+      .select({ id: classes.id })
+      .from(classes)
+      .where(and(eq(classes.id, options.classId), eq(classes.majorId, student.majorId), eq(classes.grade, student.grade + 1)))
+      .limit(1);
+    if (!klass) throw new AppError("application.changes-invalid", { problem: "class-not-in-own-major", grade: student.grade + 1 });
+  }
   const workflow = await workflowInForce(tx, "academic-demotion", academicYearOf(options.today));
   const calendar = await workCalendar(tx, academicYearOf(options.today));
   const stage = workflow.stages[0]?.key ?? "registrar";
@@ -30,8 +46,8 @@ export async function openDemotionFromPending(tx: Tx, options: { itemId: number;
       collegeId: item.collegeId,
       reasonCode: workflow.reasons[0]?.code ?? "22",
       materials: ["failed-course-sheet"],
-      // The next grade; the college assigns the class (编班) when it signs.
-      changes: { grade: student.grade + 1 },
+      // The next grade; the class chosen at the preview, else the college assigns it (编班) when it signs.
+      changes: { grade: student.grade + 1, ...(options.classId !== undefined ? { classId: options.classId } : {}) },
       note: `${item.academicYear} 学年累计不合格 ${figures.yearFailedCredits ?? "?"} 学分（学籍处理初步意见 #${item.id}）`,
       stage,
       state: "open",

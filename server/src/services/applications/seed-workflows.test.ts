@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runApplication } from "../../../test/run-application";
 import { makeWorld, type World } from "../../../test/world";
-import { applications, pendingItems, students } from "../../db/schema";
+import { applications, classes, pendingItems, students } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
 
 const DAY = "2026-11-23"; // a Monday
@@ -233,6 +233,22 @@ describe.each(TEST_ENGINES)("the seeds' workflows on %s (issue 11)", (engine) =>
     await expect(registrar.applications.demotionFromPending({ itemId: warning?.id as number })).rejects.toMatchObject({
       cause: { code: "pending.wrong-kind" },
     });
+    // The preview the registrar reads first: the next grade, the expected graduation a year later, the classes to place in.
+    const preview = await registrar.pending.demotionPreview({ itemId: repeat?.id as number });
+    expect(preview).toMatchObject({
+      studentNo,
+      before: { grade: 2024, expectedGraduationDate: "2028-06-30" },
+      after: { grade: 2025, expectedGraduationDate: "2029-06-30" },
+    });
+    await expect((await w.as("secretary-a")).pending.demotionPreview({ itemId: repeat?.id as number })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    // A class of another grade is refused; nothing is taken up.
+    const [otherGrade] = await w.db.select({ id: classes.id }).from(classes).where(eq(classes.grade, 2024)).limit(1);
+    if (otherGrade)
+      await expect(
+        registrar.applications.demotionFromPending({ itemId: repeat?.id as number, classId: otherGrade.id }),
+      ).rejects.toMatchObject({ cause: { code: "application.changes-invalid" } });
     const app = await registrar.applications.demotionFromPending({ itemId: repeat?.id as number });
     expect(app).toMatchObject({ type: "academic-demotion", stage: "registrar" });
     await expect(registrar.applications.demotionFromPending({ itemId: repeat?.id as number })).rejects.toMatchObject({

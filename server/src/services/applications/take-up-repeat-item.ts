@@ -3,14 +3,22 @@ import { type Actor, recordEvent } from "../audit-log/record-event";
 import { openDemotionFromPending } from "./open-academic-demotion";
 
 /** 降级（学业原因） from a 留级 outcome of the standing rules, in one transaction with its audit event. */
-export async function takeUpRepeatItem(db: Db, options: { actor: Actor & { userId: number }; itemId: number; today: string }) {
+export async function takeUpRepeatItem(
+  db: Db,
+  options: { actor: Actor & { userId: number }; itemId: number; today: string; classId?: number | undefined },
+) {
   return db.transaction(async (tx) => {
-    const created = await openDemotionFromPending(tx, { itemId: options.itemId, userId: options.actor.userId, today: options.today });
+    const created = await openDemotionFromPending(tx, {
+      itemId: options.itemId,
+      userId: options.actor.userId,
+      today: options.today,
+      classId: options.classId,
+    });
     await recordEvent(tx, options.actor, {
       action: "application.from-pending",
       entity: "application",
       entityId: String(created.id),
-      after: { itemId: options.itemId, kind: "repeat" },
+      after: { itemId: options.itemId, kind: "repeat", classId: options.classId ?? null },
     });
     return created;
   });

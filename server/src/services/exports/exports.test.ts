@@ -95,6 +95,21 @@ describe.each(TEST_ENGINES)("reporting upward on %s", (engine) => {
     expect(ws.getRow(3).getCell(3).value).toBe('\'=HYPERLINK("x")');
   });
 
+  it("exports one college's registration when the 注册 page asks with collegeId, and refuses a collegeId that is not an id", async () => {
+    const own = await get(`/api/export/registration.xlsx?academicYear=2025-2026&collegeId=${w.collegeA}`, "registrar");
+    expect(own.status).toBe(200);
+    const ws = await read(await own.arrayBuffer());
+    const nos = Array.from({ length: ws.rowCount - 1 }, (_, i) => String(ws.getRow(i + 2).getCell(2).value));
+    expect(nos).toEqual(["2025010001", "2025010002"]);
+    // College B registered nobody: the header alone.
+    const other = await get(`/api/export/registration.xlsx?academicYear=2025-2026&collegeId=${w.collegeB}`, "registrar");
+    expect(other.status).toBe(200);
+    expect((await read(await other.arrayBuffer())).rowCount).toBe(1);
+    const bad = await get("/api/export/registration.xlsx?academicYear=2025-2026&collegeId=abc", "registrar");
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("collegeId");
+  });
+
   it("exports a 公示 list for a batch of decisions", async () => {
     const secretary = await w.as("secretary-a");
     const app = await secretary.applications.file({

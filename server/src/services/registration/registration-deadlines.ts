@@ -25,6 +25,10 @@ export interface FlaggedDeadline {
   source: string;
   date: string;
   provisional: boolean;
+  /** Working days from today to the deadline, the deadline counted (0 on or after it); provisional with the date. */
+  workingDaysLeft: number;
+  /** Today is after the deadline. */
+  passed: boolean;
 }
 
 /** Steps back over public holidays (not weekends): a registration deadline never lands inside 国庆. */
@@ -56,7 +60,7 @@ async function calendarsFor(db: Executor, academicYear: string) {
  * week 3 and 老生注册 is done before October — the earlier of the two, stepped back out of any public
  * holiday; the whole registration, 补注册 after 暂缓注册 included, within the setting's months (one).
  */
-export async function registrationDeadlines(db: Executor, academicYear: string) {
+export async function registrationDeadlines(db: Executor, academicYear: string, today: string) {
   const start = (await termStarts(db, academicYear))[1];
   const { holidays, work, tasks } = await calendarsFor(db, academicYear);
   const rules = (await settingInForce<RegistrationRules>(db, "registration-rules", "default", academicYear)).value;
@@ -64,7 +68,7 @@ export async function registrationDeadlines(db: Executor, academicYear: string) 
     tasks.find((t) => t.key === "returning-registration") ??
     (DEFAULT_REGISTRAR_CALENDAR.find((t) => t.key === "returning-registration") as CalendarTask);
   const due = registrationDueDates(start, rules);
-  const rows: Array<Omit<FlaggedDeadline, "provisional">> = [
+  const rows: Array<Omit<FlaggedDeadline, "provisional" | "workingDaysLeft" | "passed">> = [
     {
       key: "students",
       name: { "zh-CN": "学生办理学年注册", en: "Students register" },
@@ -87,7 +91,14 @@ export async function registrationDeadlines(db: Executor, academicYear: string) 
   return {
     academicYear,
     termStart: start,
-    deadlines: rows.map((r) => ({ ...r, provisional: work.flag(start, r.date).provisional })),
+    deadlines: rows.map(
+      (r): FlaggedDeadline => ({
+        ...r,
+        provisional: work.flag(start, r.date).provisional,
+        workingDaysLeft: work.workingDaysBetween(today, r.date) + (today <= r.date && work.isWorkingDay(today) ? 1 : 0),
+        passed: today > r.date,
+      }),
+    ),
     warning: holidayWarning(holidays, academicYear),
   };
 }

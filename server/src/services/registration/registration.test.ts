@@ -95,6 +95,26 @@ describe.each(TEST_ENGINES)("学年注册 and 新生电子注册 on %s (issue 11
     expect(app.stage).toBe("draft"); // filed, but 办理 will refuse: the transition rules allow it only before 电子注册.
   });
 
+  it("counts the year by college for the 注册 page (seed 003 第十二条): returning registered / 暂缓 / not yet, new students 录取 / 报到 / 在读", async () => {
+    const all = await (await w.as("registrar")).registration.summary({ academicYear: YEAR });
+    expect(all.find((c) => c.collegeId === w.collegeA)).toMatchObject({ registered: 2, deferred: 0, reported: 0, enrolledNew: 1 });
+    expect(all.find((c) => c.collegeId === w.collegeB)).toMatchObject({ reported: 1, enrolledNew: 0 });
+    const own = await (await w.as("secretary-a")).registration.summary({ academicYear: YEAR });
+    expect(own.map((c) => c.collegeId)).toEqual([w.collegeA]);
+    // Another college's numbers are refused, as for every scoped list.
+    await expect((await w.as("secretary-a")).registration.summary({ academicYear: YEAR, collegeId: w.collegeB })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("says how many working days are left to each deadline, and when one has passed", async () => {
+    const early = await (await w.as("registrar", "2026-09-07")).registration.deadlines({ academicYear: YEAR });
+    // Monday 7 September to Sunday 13 September: today and four more working days.
+    expect(early.deadlines.find((d) => d.key === "students")).toMatchObject({ workingDaysLeft: 5, passed: false });
+    const late = await (await w.as("registrar", "2026-10-12")).registration.deadlines({ academicYear: YEAR });
+    expect(late.deadlines.every((d) => d.passed && d.workingDaysLeft === 0)).toBe(true);
+  });
+
   it("dates the deadlines: students week 2, colleges the earlier of week 3 and 10月前, all within a month (seed 003 第十一–十二条)", async () => {
     const registrar = await w.as("registrar");
     const { deadlines, warning } = await registrar.registration.deadlines({ academicYear: YEAR });

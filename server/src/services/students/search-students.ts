@@ -25,7 +25,18 @@ const BY_STUDENT_NO: Keyset = {
  * caller's college when it has one, in 学号 order. ID numbers masked for roles that must not see them.
  * Paged by the opaque keyset cursor, like every list.
  */
-export async function searchStudents(db: Db, options: PageOptions & { query: string; role: Role; collegeId?: number | undefined }) {
+export async function searchStudents(
+  db: Db,
+  options: PageOptions & {
+    query: string;
+    role: Role;
+    collegeId?: number | undefined;
+    /** Narrowing filters, so a count elsewhere (学籍统计, 注册) links to exactly the students behind it. */
+    majorId?: number | undefined;
+    grade?: number | undefined;
+    status?: string | undefined;
+  },
+) {
   await fillPinyinInitials(db);
   const q = options.query.trim();
   const where: SQL[] = [];
@@ -36,6 +47,9 @@ export async function searchStudents(db: Db, options: PageOptions & { query: str
     where.push(or(...matches) as SQL);
   }
   if (options.collegeId !== undefined) where.push(eq(students.collegeId, options.collegeId));
+  if (options.majorId !== undefined) where.push(eq(students.majorId, options.majorId));
+  if (options.grade !== undefined) where.push(eq(students.grade, options.grade));
+  if (options.status !== undefined) where.push(eq(students.status, options.status));
   const after = afterCursor(BY_STUDENT_NO, options.cursor);
   if (after) where.push(after);
   const rows = await db

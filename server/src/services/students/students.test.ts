@@ -35,6 +35,20 @@ describe.each(TEST_ENGINES)("student search and card on %s", (engine) => {
     expect(await names("%")).toEqual([]);
   });
 
+  it("narrows to a major, a grade and a status, so a count elsewhere (学籍统计, 注册) opens exactly its students", async () => {
+    const registrar = await w.as("registrar");
+    await w.insertStudents([
+      { studentNo: "2024010009", name: "休学生", collegeId: w.collegeA, majorId: w.majorA, grade: 2024, status: "suspended" },
+    ]);
+    const names = async (filters: { majorId?: number; grade?: number; status?: string }) =>
+      (await registrar.studentSearch.search({ query: "", ...filters })).items.map((s) => s.name);
+    expect(await names({ majorId: w.majorB })).toEqual(["张珊"]);
+    expect(await names({ majorId: w.majorA, grade: 2024 })).toEqual(["休学生"]);
+    expect(await names({ status: "suspended" })).toEqual(["休学生"]);
+    expect(await names({ majorId: w.majorA, grade: 2025, status: "enrolled" })).toEqual(["张三", "赵爽", "李四"]);
+    await expect(registrar.studentSearch.search({ query: "", status: "not-a-status" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
   it("keeps a college role to its college and masks ID numbers for roles that must not see them", async () => {
     const leader = await w.as("leader-a");
     const found = await leader.studentSearch.search({ query: "zs" });
