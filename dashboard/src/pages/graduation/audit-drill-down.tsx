@@ -8,6 +8,8 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
+  MessageBar,
+  MessageBarBody,
   Radio,
   RadioGroup,
   Switch,
@@ -15,6 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
+import { DISCIPLINE } from "@xueji/shared";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AuditRow, auditListQuery, overrideAudit } from "../../api/graduation";
@@ -23,16 +26,25 @@ import { labelsOf, useReference } from "../../api/reference";
 import { ErrorBar, Loading } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { VirtualTable } from "../../components/virtual-table";
+import { formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { useMay } from "../../shell/use-me";
+import { ConvertDialog, type Converted } from "./convert-dialog";
+import { FactsDialog } from "./facts-dialog";
 
 /** A college's audit results, student by student, with the items that failed; override with a reason. */
 export function AuditDrillDown({ cohort, collegeId }: { cohort: number; collegeId: number }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const queryClient = useQueryClient();
-  const labels = labelsOf(useReference().data, locale);
+  const reference = useReference().data;
+  const labels = labelsOf(reference, locale);
   const mayOverride = useMay("graduation.override");
+  const mayRun = useMay("graduation.run");
+  const [factsOf, setFactsOf] = useState<AuditRow | null>(null);
+  const [convertOf, setConvertOf] = useState<AuditRow | null>(null);
+  // What the last change on this list did, in words: the reader sees it was done and what it caused.
+  const [done, setDone] = useState<string | null>(null);
   const [onlyComplete, setOnlyComplete] = useState(true);
   const outcome = onlyComplete ? ("complete" as const) : undefined;
   const list = useInfiniteQuery(auditListQuery({ cohort, collegeId, outcome }));
@@ -41,9 +53,18 @@ export function AuditDrillDown({ cohort, collegeId }: { cohort: number; collegeI
   const [form, setForm] = useState({ outcome: "graduate" as "graduate" | "complete", degree: "award" as "award" | "withhold", reason: "" });
   const override = useMutation({
     mutationFn: overrideAudit,
-    onSuccess: async () => {
+    onSuccess: async (audit) => {
+      const name = editing?.name ?? "";
       setEditing(null);
-      await invalidate(queryClient, "graduation");
+      // The row and the college's totals (the insights router's) both change.
+      await invalidate(queryClient, "graduation", "insights");
+      setDone(
+        t("gradYear.overridden", {
+          name,
+          outcome: t(`graduation.outcome.${audit.overrideOutcome ?? audit.outcome}`),
+          degree: t(`graduation.degreeValue.${audit.overrideDegree ?? audit.degree}`),
+        }),
+      );
     },
   });
   const columns = useMemo<ColumnDef<AuditRow, unknown>[]>(() => {
@@ -67,7 +88,14 @@ export function AuditDrillDown({ cohort, collegeId }: { cohort: number; collegeI
           </Badge>
         );
       }),
-      col("degree", t("graduation.col.degree"), 90, (r) => t(`graduation.degreeValue.${r.degree}`)),
+      col("degree", t("graduation.col.degree"), 80, (r) => t(`graduation.degreeValue.${r.overrideDegree ?? r.degree}`)),
+      col("status", t("gradYear.col.status"), 80, (r) => t(`studentStatus.${r.status}`, { defaultValue: r.status })),
+      col("gpa", t("gradYear.col.gpa"), 100, (r) =>
+        r.gpa === null ? "—" : formatNumber(r.gpa, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      ),
+      col("discipline", t("gradYear.col.discipline"), 80, (r) =>
+        r.discipline === null ? "—" : (DISCIPLINE.entries.find((e) => e.code === r.discipline)?.name ?? r.discipline),
+      ),
       col(
         "reasons",
         t("graduation.col.reasons"),
@@ -78,32 +106,61 @@ export function AuditDrillDown({ cohort, collegeId }: { cohort: number; collegeI
             .join("；") || "—",
       ),
       col("override", t("graduation.col.overrideReason"), 160, (r) => r.overrideReason ?? ""),
-      col("actions", "", 100, (r) =>
-        mayOverride ? (
-          <Button
-            size="small"
-            onClick={() => {
-              setForm({
-                outcome: (r.overrideOutcome ?? r.outcome) === "graduate" ? "complete" : "graduate",
-                degree: "withhold",
-                reason: "",
-              });
-              setEditing(r);
-            }}
-          >
-            {t("graduation.override")}
-          </Button>
-        ) : null,
-      ),
+      col("actions", t("graduation.col.actions"), 300, (r) => (
+        <div style={{ display: "flex", gap: "4px", flexWrap: "wrap" }}>
+          {mayOverride ? (
+            <Button
+              size="small"
+              aria-label={`${t("graduation.override")} ${r.name}`}
+              onClick={() => {
+                setForm({
+                  outcome: (r.overrideOutcome ?? r.outcome) === "graduate" ? "complete" : "graduate",
+                  degree: "withhold",
+                  reason: "",
+                });
+                setEditing(r);
+              }}
+            >
+              {t("graduation.override")}
+            </Button>
+          ) : null}
+          {mayRun ? (
+            <Button size="small" aria-label={t("gradYear.facts.editFor", { name: r.name })} onClick={() => setFactsOf(r)}>
+              {t("gradYear.facts.edit")}
+            </Button>
+          ) : null}
+          {mayRun && r.status === "completed" ? (
+            <Button size="small" aria-label={t("gradYear.convert.actionFor", { name: r.name })} onClick={() => setConvertOf(r)}>
+              {t("gradYear.convert.action")}
+            </Button>
+          ) : null}
+        </div>
+      )),
     ];
-  }, [t, mayOverride]);
+  }, [t, locale, mayOverride, mayRun]);
+  const converted = (c: Converted) => {
+    setConvertOf(null);
+    setDone(
+      t("gradYear.convert.done", {
+        name: c.name,
+        certificateNo: c.certificateNo,
+        noticeNo: c.noticeNo,
+        degree: t(`graduation.degreeValue.${c.degree}`),
+      }),
+    );
+  };
 
   return (
     <Section
       title={t("graduation.drill", { college: labels.college(collegeId) })}
       actions={<Switch label={t("graduation.onlyComplete")} checked={onlyComplete} onChange={(_, d) => setOnlyComplete(d.checked)} />}
     >
-      {list.error ? <ErrorBar error={list.error} /> : null}
+      {done ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{done}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {list.error ? <ErrorBar error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.isPending ? (
         <Loading />
       ) : (
@@ -118,12 +175,25 @@ export function AuditDrillDown({ cohort, collegeId }: { cohort: number; collegeI
           onLoadMore={() => void list.fetchNextPage()}
         />
       )}
+      {factsOf ? (
+        <FactsDialog
+          row={factsOf}
+          onClose={() => setFactsOf(null)}
+          onSaved={(name) => {
+            setFactsOf(null);
+            setDone(t("gradYear.facts.saved", { name }));
+          }}
+        />
+      ) : null}
+      {convertOf ? (
+        <ConvertDialog row={convertOf} today={reference?.today ?? ""} onClose={() => setConvertOf(null)} onDone={converted} />
+      ) : null}
       <Dialog open={editing !== null} onOpenChange={(_, d) => !d.open && setEditing(null)}>
         <DialogSurface>
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (editing) override.mutate({ auditId: editing.id, ...form });
+              if (editing) override.mutate({ auditId: editing.id, ...form, reason: form.reason.trim() });
             }}
           >
             <DialogBody>
