@@ -10,10 +10,12 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
+  makeStyles,
   Radio,
   RadioGroup,
   Switch,
   Textarea,
+  tokens,
 } from "@fluentui/react-components";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
@@ -32,9 +34,15 @@ import { useMay } from "../../shell/use-me";
 import { ConvertDialog, type Converted } from "./convert-dialog";
 import { FactsDialog } from "./facts-dialog";
 
+const useStyles = makeStyles({
+  badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXXS },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXXS },
+});
+
 /** A college's audit results, student by student, with the items that failed; override with a reason. */
 export function AuditDrillDown({ cohort, collegeId }: { cohort: number; collegeId: number }) {
   const { t } = useTranslation();
+  const styles = useStyles();
   const locale = useLocale();
   const queryClient = useQueryClient();
   const reference = useReference().data;
@@ -77,37 +85,36 @@ export function AuditDrillDown({ cohort, collegeId }: { cohort: number; collegeI
       cell: ({ row }) => cell(row.original),
     });
     return [
-      col("studentNo", t("applications.col.studentNo"), 120, (r) => r.studentNo),
-      col("name", t("applications.col.name"), 90, (r) => r.name),
-      col("outcome", t("graduation.col.outcome"), 110, (r) => {
+      col("studentNo", t("applications.col.studentNo"), 110, (r) => r.studentNo),
+      col("name", t("applications.col.name"), 80, (r) => r.name),
+      col("outcome", t("graduation.col.outcome"), 150, (r) => {
         const value = r.overrideOutcome ?? r.outcome;
         return (
-          <Badge appearance="tint" color={value === "graduate" ? "success" : "danger"}>
-            {t(`graduation.outcome.${value}`)}
-            {r.overrideOutcome ? ` · ${t("graduation.overridden")}` : ""}
-          </Badge>
+          <span className={styles.badges}>
+            <Badge appearance="tint" color={value === "graduate" ? "success" : "danger"}>
+              {t(`graduation.outcome.${value}`)}
+              {r.overrideOutcome ? ` · ${t("graduation.overridden")}` : ""}
+            </Badge>
+            {/* Once executed the record's own status says what was done (毕业, 结业, 结业换毕业). */}
+            {r.status !== "enrolled" ? (
+              <Badge appearance="outline" color="informative">
+                {t("gradYear.statusNow", { status: t(`studentStatus.${r.status}`, { defaultValue: r.status }) })}
+              </Badge>
+            ) : null}
+          </span>
         );
       }),
-      col("degree", t("graduation.col.degree"), 80, (r) => t(`graduation.degreeValue.${r.overrideDegree ?? r.degree}`)),
-      col("status", t("gradYear.col.status"), 80, (r) => t(`studentStatus.${r.status}`, { defaultValue: r.status })),
-      col("gpa", t("gradYear.col.gpa"), 100, (r) =>
-        r.gpa === null ? "—" : formatNumber(r.gpa, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-      ),
-      col("discipline", t("gradYear.col.discipline"), 80, (r) =>
-        r.discipline === null ? "—" : (DISCIPLINE.entries.find((e) => e.code === r.discipline)?.name ?? r.discipline),
-      ),
-      col(
-        "reasons",
-        t("graduation.col.reasons"),
-        380,
-        (r) =>
-          ((r.reasons ?? []) as Array<{ code: string } & Record<string, unknown>>)
-            .map((x) => t(`graduation.reason.${x.code}`, { ...x, defaultValue: x.code }))
-            .join("；") || "—",
-      ),
-      col("override", t("graduation.col.overrideReason"), 160, (r) => r.overrideReason ?? ""),
-      col("actions", t("graduation.col.actions"), 300, (r) => (
-        <div style={{ display: "flex", gap: "4px", flexWrap: "wrap" }}>
+      col("degree", t("graduation.col.degree"), 70, (r) => t(`graduation.degreeValue.${r.overrideDegree ?? r.degree}`)),
+      col("facts", t("gradYear.col.facts"), 130, (r) => {
+        const gpa = r.gpa === null ? "—" : formatNumber(r.gpa, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+        const discipline = r.discipline === null ? "—" : (DISCIPLINE.entries.find((e) => e.code === r.discipline)?.name ?? r.discipline);
+        return `${gpa} · ${discipline}`;
+      }),
+      // The server words each reason in the reader's language, the school's degree conditions by their own names.
+      col("reasons", t("graduation.col.reasons"), 240, (r) => r.reasonTexts.join("；") || "—"),
+      col("override", t("graduation.col.overrideReason"), 120, (r) => r.overrideReason ?? ""),
+      col("actions", t("graduation.col.actions"), 180, (r) => (
+        <div className={styles.actions}>
           {mayOverride ? (
             <Button
               size="small"
@@ -137,7 +144,7 @@ export function AuditDrillDown({ cohort, collegeId }: { cohort: number; collegeI
         </div>
       )),
     ];
-  }, [t, locale, mayOverride, mayRun]);
+  }, [t, locale, mayOverride, mayRun, styles]);
   const converted = (c: Converted) => {
     setConvertOf(null);
     setDone(

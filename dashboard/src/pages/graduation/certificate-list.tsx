@@ -1,4 +1,4 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, PrintRegular } from "@fluentui/react-icons";
 import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
@@ -32,7 +32,8 @@ export function CertificateList({ filter, onSearch }: { filter: CertificateFilte
   const { t } = useTranslation();
   const locale = useLocale();
   const styles = useStyles();
-  const majors = (useReference().data?.majors ?? []).filter((m) => filter.collegeId === undefined || m.collegeId === filter.collegeId);
+  const reference = useReference().data;
+  const majors = (reference?.majors ?? []).filter((m) => filter.collegeId === undefined || m.collegeId === filter.collegeId);
   const list = useInfiniteQuery(certificatesQuery(filter));
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const exporting = useMutation({ mutationFn: () => downloadCertificates(filter) });
@@ -61,19 +62,27 @@ export function CertificateList({ filter, onSearch }: { filter: CertificateFilte
       cell: ({ row }) => cell(row.original),
     });
     return [
-      col("certificateNo", 190, (r) => <span className={styles.number}>{r.certificateNo}</span>),
-      col("kind", 90, (r) => t(`gradYear.certificates.kindValue.${r.kind}`)),
-      col("studentNo", 120, (r) => r.studentNo),
-      col("name", 90, (r) => r.name),
-      col("college", 150, (r) => r.collegeName),
-      col("major", 170, (r) => r.majorName),
-      col("issueDate", 120, (r) => formatDate(r.issueDate, locale)),
-      col("degree", 70, (r) => (r.degreeAwarded ? t("gradYear.certificates.awarded") : "—")),
-      col("noticeNo", 120, (r) => r.noticeNo ?? ""),
+      col("certificateNo", 180, (r) => <span className={styles.number}>{r.certificateNo}</span>),
+      col("kind", 80, (r) => t(`gradYear.certificates.kindValue.${r.kind}`)),
+      col("studentNo", 110, (r) => r.studentNo),
+      col("name", 80, (r) => r.name),
+      col("college", 130, (r) => r.collegeName),
+      col("major", 160, (r) => r.majorName),
+      col("issueDate", 100, (r) => formatDate(r.issueDate, locale)),
+      col("degree", 60, (r) => (r.degreeAwarded ? t("gradYear.certificates.awarded") : "—")),
+      col("noticeNo", 110, (r) => r.noticeNo ?? ""),
     ];
   }, [t, locale, styles.number]);
 
   const title = t("gradYear.certificates.title", { year: filter.year });
+  // What the printed list is of, said on the paper: the college, the major and the kind chosen.
+  const scope = [
+    filter.collegeId !== undefined ? (reference?.colleges.find((c) => c.id === filter.collegeId)?.name ?? "") : "",
+    majors.find((m) => m.id === filter.majorId)?.name ?? "",
+    filter.kind ? kindName(filter.kind) : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
   const kinds = ["", "graduation", "completion"] as const;
   return (
     <div className={styles.stack}>
@@ -128,24 +137,21 @@ export function CertificateList({ filter, onSearch }: { filter: CertificateFilte
         ) : rows.length === 0 && !list.error ? (
           <Empty title={t("gradYear.certificates.none")} />
         ) : (
-          <>
-            <Text>{t("common.count", { count: rows.length })}</Text>
-            <VirtualTable
-              label={title}
-              data={rows}
-              columns={columns}
-              getRowId={(r) => r.certificateNo}
-              height="480px"
-              hasMore={list.hasNextPage}
-              loadingMore={list.isFetchingNextPage}
-              onLoadMore={() => void list.fetchNextPage()}
-            />
-          </>
+          <VirtualTable
+            label={title}
+            data={rows}
+            columns={columns}
+            getRowId={(r) => r.certificateNo}
+            height="480px"
+            hasMore={list.hasNextPage}
+            loadingMore={list.isFetchingNextPage}
+            onLoadMore={() => void list.fetchNextPage()}
+          />
         )}
       </Section>
       <PrintCopy
         title={title}
-        note={t("common.count", { count: rows.length })}
+        note={[scope, t("common.count", { count: rows.length })].filter(Boolean).join(" · ")}
         header={columns.map((c) => String(c.header))}
         rows={rows.map((r) => [
           r.certificateNo,

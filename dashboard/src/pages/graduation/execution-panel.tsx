@@ -115,11 +115,11 @@ export function ExecutionPanel({
     });
     const status = (s: string | null) => (s ? t(`studentStatus.${s}`, { defaultValue: s }) : "—");
     return [
-      col("studentNo", 120, (r) => r.studentNo),
-      col("name", 90, (r) => r.name),
-      col("major", 170, (r) => r.majorName),
-      col("status", 90, (r) => status(r.status)),
-      col("to", 90, (r) =>
+      col("studentNo", 110, (r) => r.studentNo),
+      col("name", 80, (r) => r.name),
+      col("major", 150, (r) => r.majorName),
+      col("status", 80, (r) => status(r.status)),
+      col("to", 80, (r) =>
         r.to ? (
           <Badge appearance="tint" color={r.to === "graduated" ? "success" : "warning"}>
             {status(r.to)}
@@ -128,7 +128,7 @@ export function ExecutionPanel({
           "—"
         ),
       ),
-      col("certificateNo", 220, (r) =>
+      col("certificateNo", 190, (r) =>
         r.certificateNo ? (
           <span className={styles.number}>
             {r.state === "done" ? t("gradYear.execute.issued", { no: r.certificateNo }) : r.certificateNo}
@@ -137,8 +137,8 @@ export function ExecutionPanel({
           "—"
         ),
       ),
-      col("degree", 70, (r) => (r.to === "graduated" || r.state === "done" ? t(`graduation.degreeValue.${r.degree}`) : "—")),
-      col("refusals", 320, (r) => r.refusals.map((x) => refusalText(x, t)).join("；") || ""),
+      col("degree", 60, (r) => (r.to === "graduated" || r.state === "done" ? t(`graduation.degreeValue.${r.degree}`) : "—")),
+      col("refusals", 300, (r) => r.refusals.map((x) => refusalText(x, t)).join("；") || ""),
     ];
   }, [t, styles.number]);
 

@@ -89,16 +89,18 @@ function Graduation() {
   return (
     <div className={styles.stack}>
       <PageHeader title={t("nav.graduation")}>
-        <Field label={t("graduation.cohort")}>
-          <Input
-            className={styles.cohort}
-            type="number"
-            value={String(cohort)}
-            onChange={(_, d) =>
-              Number(d.value) >= 2000 && Number(d.value) <= 2100 && setSearch({ cohort: Number(d.value), collegeId: undefined })
-            }
-          />
-        </Field>
+        {view !== "certificates" ? (
+          <Field label={t("graduation.cohort")}>
+            <Input
+              className={styles.cohort}
+              type="number"
+              value={String(cohort)}
+              onChange={(_, d) =>
+                Number(d.value) >= 2000 && Number(d.value) <= 2100 && setSearch({ cohort: Number(d.value), collegeId: undefined })
+              }
+            />
+          </Field>
+        ) : null}
         {mayRun && view === "audit" ? (
           <Button
             icon={<PlayRegular />}

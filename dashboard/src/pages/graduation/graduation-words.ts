@@ -10,10 +10,11 @@ const zhCN = {
     overridden: "已将 {{name}} 调整为{{outcome}}，学位{{degree}}。",
     exportNotice: "导出公示名单",
     exported: "已导出 {{count}} 条。",
-    col: { status: "学籍状态", gpa: "平均学分绩点", discipline: "处分", major: "专业" },
+    col: { gpa: "平均学分绩点", discipline: "处分", facts: "绩点 · 处分" },
+    statusNow: "现为{{status}}",
     facts: {
       edit: "修改资料",
-      editFor: "修改 {{name}} 的学位资料",
+      editFor: "修改资料（{{name}}）",
       title: "{{name}} 的学位资料",
       explain: "平均学分绩点和处分通常随毕业生信息核对表导入；此处更正单个学生。保存后重新运行审核，学位结论随之更新。",
       gpaHint: "0–5，最多两位小数；留空表示未知。",
@@ -23,7 +24,7 @@ const zhCN = {
     },
     convert: {
       action: "结业换毕业",
-      actionFor: "{{name}} 结业换毕业",
+      actionFor: "结业换毕业（{{name}}）",
       title: "{{name}}（{{studentNo}}）结业换毕业",
       explain:
         "按今天的成绩记录和现行审核规则重新审核该生：通过则学籍状态由结业改为毕业，另发毕业证书（新取编号，原结业证书留档）；未通过则不作改变并说明原因。",
@@ -115,10 +116,11 @@ const en: typeof zhCN = {
     overridden: "{{name}} changed to {{outcome}}, degree {{degree}}.",
     exportNotice: "Export the public-notice list",
     exported: "{{count}} rows exported.",
-    col: { status: "Status", gpa: "GPA", discipline: "Sanction", major: "Major" },
+    col: { gpa: "GPA", discipline: "Sanction", facts: "GPA · sanction" },
+    statusNow: "Now {{status}}",
     facts: {
       edit: "Edit data",
-      editFor: "Edit the degree data of {{name}}",
+      editFor: "Edit data ({{name}})",
       title: "Degree data of {{name}}",
       explain:
         "GPA and sanctions usually come with the graduates sheet; correct one student here. Run the audit again afterwards to update the degree.",
@@ -129,7 +131,7 @@ const en: typeof zhCN = {
     },
     convert: {
       action: "Completion to graduation",
-      actionFor: "Completion to graduation for {{name}}",
+      actionFor: "Completion to graduation ({{name}})",
       title: "{{name}} ({{studentNo}}): completion to graduation",
       explain:
         "The student is audited again on today's record and the rules in force: passing changes 结业 to 毕业 and issues a graduation certificate (a new number; the completion certificate stays on file); otherwise nothing changes and the reasons are given.",
