@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { colleges, graduationAudits, graduationCertificates, students } from "../../server/src/db/schema";
+import { colleges, graduationAudits, graduationCertificates, students, users } from "../../server/src/db/schema";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { serveDashboard } from "./serve-dashboard";
 
@@ -308,4 +308,50 @@ describe.skipIf(!existsSync(CHROMIUM))("the registrar's graduation year in Chrom
     await check(page, "graduation-year-converted", problems);
     await page.close();
   }, 300_000);
+
+  it("says what is missing before a list can be executed, and gives a college leader the preview without the button", async () => {
+    const [other] = await served.db
+      .select({ collegeId: graduationAudits.collegeId, name: colleges.name })
+      .from(graduationAudits)
+      .innerJoin(colleges, eq(colleges.id, graduationAudits.collegeId))
+      .where(and(eq(graduationAudits.cohort, 2026), eq(graduationAudits.stage, "college-review")))
+      .orderBy(asc(colleges.id))
+      .limit(1);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(e.message));
+    await page.goto(`${served.base}/`);
+    await page.getByLabel("用户名").fill("registrar");
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.getByTestId("signed-in-as").waitFor();
+    await page.goto(`${served.base}/graduation?cohort=2026&view=execute`);
+    await page.getByText("请选择要执行名单的学院。").waitFor();
+    await check(page, "graduation-year-execute-pick", problems);
+    await page.goto(`${served.base}/graduation?cohort=2026&view=execute&collegeId=${other?.collegeId}`);
+    await page.getByText(`${other?.name}的名单尚未经学位委员会通过：推进到“证书制作”后才能执行。`).waitFor();
+    expect(await page.getByRole("button", { name: /^执行（/ }).count()).toBe(0);
+    await check(page, "graduation-year-execute-not-approved", problems);
+    await page.goto(`${served.base}/graduation?cohort=2030&view=certificates`);
+    await page.getByText("该年份没有符合条件的学历证书。").waitFor();
+    await check(page, "graduation-year-certificates-empty", problems);
+    await page.close();
+
+    // The college leader of that college: the picker fixed on it, the preview's refusal, no button to carry out.
+    const [leader] = await served.db
+      .select({ username: users.username })
+      .from(users)
+      .where(and(eq(users.role, "college-leader"), eq(users.collegeId, other?.collegeId as number)));
+    const leaderPage = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await leaderPage.goto(`${served.base}/`);
+    await leaderPage.getByLabel("用户名").fill(leader?.username as string);
+    await leaderPage.getByLabel("密码").fill(DEMO_PASSWORD);
+    await leaderPage.getByRole("button", { name: "登录" }).click();
+    await leaderPage.getByTestId("signed-in-as").waitFor();
+    await leaderPage.goto(`${served.base}/graduation?cohort=2026&view=execute`);
+    await leaderPage.getByText(`${other?.name}的名单尚未经学位委员会通过：推进到“证书制作”后才能执行。`).waitFor();
+    expect(await leaderPage.getByRole("button", { name: /^执行（/ }).count()).toBe(0);
+    await check(leaderPage, "graduation-year-execute-leader", []);
+    await leaderPage.close();
+  }, 120_000);
 });

@@ -2,12 +2,14 @@ import { HatGraduationRegular } from "@fluentui/react-icons";
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import type { NavEntry } from "./nav";
 import { appRoute } from "./root";
-import { int, oneOf } from "./search";
+import { bool, int, oneOf } from "./search";
 
 export interface GraduationSearch {
   cohort?: number;
   /** The college drilled into (and the one whose list is executed). */
   collegeId?: number;
+  /** The drill-down shows every outcome, not only 结业 (the audit's own 未通过). */
+  every?: boolean;
   /** Which part of the year: the audit, its execution (毕业执行), the certificates issued. */
   view?: GraduationView;
   /** 毕业执行: which rows of the preview (to carry out, refused, done). */
@@ -31,6 +33,7 @@ export const route = createRoute({
   validateSearch: (s: Record<string, unknown>): GraduationSearch => ({
     cohort: int(s.cohort),
     collegeId: int(s.collegeId),
+    every: bool(s.every) || undefined,
     view: oneOf(s.view, GRADUATION_VIEWS),
     show: oneOf(s.show, ["planned", "refused", "done"] as const),
     year: int(s.year),

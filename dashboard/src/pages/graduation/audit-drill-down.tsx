@@ -40,7 +40,18 @@ const useStyles = makeStyles({
 });
 
 /** A college's audit results, student by student, with the items that failed; override with a reason. */
-export function AuditDrillDown({ cohort, collegeId }: { cohort: number; collegeId: number }) {
+export function AuditDrillDown({
+  cohort,
+  collegeId,
+  every,
+  onEvery,
+}: {
+  cohort: number;
+  collegeId: number;
+  /** Every outcome (kept in the URL), else only the students the audit did not pass. */
+  every: boolean;
+  onEvery: (every: boolean) => void;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const locale = useLocale();
@@ -53,7 +64,7 @@ export function AuditDrillDown({ cohort, collegeId }: { cohort: number; collegeI
   const [convertOf, setConvertOf] = useState<AuditRow | null>(null);
   // What the last change on this list did, in words: the reader sees it was done and what it caused.
   const [done, setDone] = useState<string | null>(null);
-  const [onlyComplete, setOnlyComplete] = useState(true);
+  const onlyComplete = !every;
   const outcome = onlyComplete ? ("complete" as const) : undefined;
   const list = useInfiniteQuery(auditListQuery({ cohort, collegeId, outcome }));
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
@@ -160,7 +171,7 @@ export function AuditDrillDown({ cohort, collegeId }: { cohort: number; collegeI
   return (
     <Section
       title={t("graduation.drill", { college: labels.college(collegeId) })}
-      actions={<Switch label={t("graduation.onlyComplete")} checked={onlyComplete} onChange={(_, d) => setOnlyComplete(d.checked)} />}
+      actions={<Switch label={t("graduation.onlyComplete")} checked={onlyComplete} onChange={(_, d) => onEvery(!d.checked)} />}
     >
       {done ? (
         <MessageBar intent="success" role="status">

@@ -242,7 +242,14 @@ function Graduation() {
               )}
             </QueryState>
           </Section>
-          {search.collegeId !== undefined ? <AuditDrillDown cohort={cohort} collegeId={search.collegeId} /> : null}
+          {search.collegeId !== undefined ? (
+            <AuditDrillDown
+              cohort={cohort}
+              collegeId={search.collegeId}
+              every={search.every === true}
+              onEvery={(every) => setSearch({ every: every || undefined })}
+            />
+          ) : null}
         </>
       )}
     </div>
