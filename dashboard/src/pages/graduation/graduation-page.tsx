@@ -1,35 +1,23 @@
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  mergeClasses,
-  Tab,
-  TabList,
-  tokens,
-} from "@fluentui/react-components";
-import { ArrowDownloadRegular, ArrowForwardRegular, PlayRegular } from "@fluentui/react-icons";
+import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
+import { ArrowDownloadRegular, PlayRegular } from "@fluentui/react-icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { AUDIT_STAGE_LABELS, AUDIT_STAGES, type AuditStage, mayAdvanceAudit } from "@xueji/shared";
-import { type KeyboardEvent, lazy, Suspense } from "react";
+import { AUDIT_STAGE_LABELS, type AuditStage } from "@xueji/shared";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { advanceStage, downloadGraduation, runCohort } from "../../api/graduation";
 import { auditPassRatesQuery } from "../../api/overview";
 import { invalidate } from "../../api/query";
 import { labelsOf, useReference } from "../../api/reference";
-import { LabelValueTable } from "../../components/label-value-table";
 import { PageHeader } from "../../components/page-header";
 import { ErrorBar, Loading, QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
-import { formatNumber, formatPercent } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import type { GraduationSearch, GraduationView } from "../../routes/graduation";
 import { RequirePermission } from "../../shell/require-permission";
-import { useMay, useMe } from "../../shell/use-me";
+import { useMay } from "../../shell/use-me";
 import { AuditDrillDown } from "./audit-drill-down";
+import { AuditSummaryTable } from "./audit-summary-table";
 import "./graduation-words";
 
 // The execution and the certificate list are the later steps of the year: their code loads when opened.
@@ -40,13 +28,7 @@ const routeApi = getRouteApi("/app/graduation");
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  row: { cursor: "pointer" },
-  open: { backgroundColor: tokens.colorBrandBackground2 },
   cohort: { width: "100px" },
-  // Names and the button (推进到“教务处复核”) take their width on one line; the six numbers share the rest.
-  college: { width: "9rem" },
-  stage: { width: "6rem" },
-  advance: { width: "12rem" },
 });
 
 export function GraduationPage() {
@@ -69,7 +51,6 @@ function Graduation() {
   const search = routeApi.useSearch();
   const navigate = useNavigate({ from: "/graduation" });
   const queryClient = useQueryClient();
-  const me = useMe();
   const reference = useReference().data;
   const labels = labelsOf(reference, locale);
   // Without a cohort in the URL the server picks the latest audited one (else this year's graduates).
@@ -77,7 +58,6 @@ function Graduation() {
   const cohort = search.cohort ?? summary.data?.cohort ?? defaultCohort(reference?.academicYear);
   const setSearch = (next: Partial<GraduationSearch>) => navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
   const mayRun = useMay("graduation.run");
-  const mayAdvance = useMay("graduation.advance");
   const view: GraduationView = search.view ?? "audit";
   // The results by college are the insights router's (the overview shows them too): refresh both.
   const refresh = () => invalidate(queryClient, "graduation", "insights");
@@ -176,68 +156,15 @@ function Graduation() {
               }
             >
               {(rows) => (
-                <LabelValueTable
-                  label={t("graduation.byCollege", { cohort })}
+                <AuditSummaryTable
+                  cohort={cohort}
                   rows={rows}
-                  rowKey={(r) => r.collegeId}
-                  rowProps={(r) => ({
-                    className: mergeClasses(styles.row, search.collegeId === r.collegeId && styles.open),
-                    onClick: () => setSearch({ collegeId: r.collegeId }),
-                    onKeyDown: (e: KeyboardEvent) => e.key === "Enter" && setSearch({ collegeId: r.collegeId }),
-                    tabIndex: 0,
-                  })}
-                  columns={[
-                    {
-                      id: "college",
-                      label: t("graduation.col.college"),
-                      value: (r) => labels.college(r.collegeId),
-                      className: styles.college,
-                    },
-                    {
-                      id: "stage",
-                      label: t("graduation.col.stage"),
-                      className: styles.stage,
-                      value: (r) => stageName(r.stage),
-                    },
-                    { id: "students", label: t("graduation.col.students"), value: (r) => formatNumber(r.students, locale) },
-                    { id: "graduate", label: t("graduation.col.graduate"), value: (r) => formatNumber(r.graduate, locale) },
-                    { id: "complete", label: t("graduation.col.complete"), value: (r) => formatNumber(r.complete, locale) },
-                    { id: "degree", label: t("graduation.col.degree"), value: (r) => formatNumber(r.degree, locale) },
-                    {
-                      id: "passRate",
-                      label: t("graduation.col.passRate"),
-                      value: (r) => (r.students ? formatPercent(r.graduate / r.students, locale) : "—"),
-                    },
-                    {
-                      id: "dataIncomplete",
-                      label: t("graduation.col.dataIncomplete"),
-                      value: (r) => formatNumber(r.dataIncomplete, locale),
-                    },
-                    {
-                      id: "actions",
-                      label: t("graduation.col.actions"),
-                      className: styles.advance,
-                      value: (r) => {
-                        const stage = r.stage as AuditStage;
-                        const next = AUDIT_STAGES[AUDIT_STAGES.indexOf(stage) + 1];
-                        const canAdvance = mayAdvance && next && mayAdvanceAudit(me.role, stage);
-                        return canAdvance ? (
-                          <Button
-                            size="small"
-                            icon={<ArrowForwardRegular />}
-                            style={{ whiteSpace: "nowrap" }}
-                            onClick={(e) => {
-                              e.stopPropagation();
-                              run.reset();
-                              advance.mutate({ cohort, collegeId: r.collegeId, from: stage });
-                            }}
-                          >
-                            {t("graduation.advance", { stage: AUDIT_STAGE_LABELS[next as AuditStage][locale] })}
-                          </Button>
-                        ) : null;
-                      },
-                    },
-                  ]}
+                  openCollegeId={search.collegeId}
+                  onOpen={(collegeId) => setSearch({ collegeId })}
+                  onAdvance={(collegeId, from) => {
+                    run.reset();
+                    advance.mutate({ cohort, collegeId, from });
+                  }}
                 />
               )}
             </QueryState>
