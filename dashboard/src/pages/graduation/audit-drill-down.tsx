@@ -122,8 +122,11 @@ export function AuditDrillDown({
         return `${gpa} · ${discipline}`;
       }),
       // The server words each reason in the reader's language, the school's degree conditions by their own names.
-      col("reasons", t("graduation.col.reasons"), 240, (r) => r.reasonTexts.join("；") || "—"),
-      col("override", t("graduation.col.overrideReason"), 120, (r) => r.overrideReason ?? ""),
+      // A long reason is cut in the row; the whole of it is its title (hover, and what a screen reader offers).
+      col("reasons", t("graduation.col.reasons"), 240, (r) => (
+        <span title={r.reasonTexts.join("；")}>{r.reasonTexts.join("；") || "—"}</span>
+      )),
+      col("override", t("graduation.col.overrideReason"), 120, (r) => <span title={r.overrideReason ?? ""}>{r.overrideReason ?? ""}</span>),
       col("actions", t("graduation.col.actions"), 180, (r) => (
         <div className={styles.actions}>
           {mayOverride ? (
