@@ -70,6 +70,9 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "graduation.execute": [F, F, A, F, F, F, U],
   "graduation.convertCompletion": [F, F, N, F, F, F, U],
   "graduation.recordFacts": [F, F, A, F, F, F, U],
+  "graduation.executionPreview": [S, S, A, A, A, F, U],
+  "graduation.certificates": [S, S, A, A, A, F, U],
+  "graduation.exportCertificates": [S, S, A, A, A, F, U],
   "applications.demotionFromPending": [F, F, N, F, F, F, U],
   "applications.recordSignOff": [H, F, A, F, F, F, U],
   "applications.signOffs": [H, H, A, A, A, F, U],
@@ -239,8 +242,11 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     "dashboard.sheetProgress": (c, side) => c.dashboard.sheetProgress({ termCode: "2025-2026-1", collegeId: college(side) }),
     // issue 11. Without the school's certificate data the execution is refused on the merits (CONFLICT): past the gate.
     "graduation.execute": (c, side) => c.graduation.execute({ cohort: 2026, collegeId: college(side) }),
-    "graduation.convertCompletion": (c) => c.graduation.convertCompletion({ studentNo: "2099999999", date: "2026-11-23" }),
+    "graduation.convertCompletion": (c) => c.graduation.convertCompletion({ studentNo: "2099999999", date: "2026-11-23", reason: "测试" }),
     "graduation.recordFacts": (c) => c.graduation.recordFacts({ items: [{ studentNo: "2099999999", gpa: 3 }] }),
+    "graduation.executionPreview": (c, side) => c.graduation.executionPreview({ cohort: 2026, collegeId: college(side) }),
+    "graduation.certificates": (c, side) => c.graduation.certificates({ year: 2026, collegeId: college(side) }),
+    "graduation.exportCertificates": (c, side) => c.graduation.exportCertificates({ year: 2026, collegeId: college(side) }),
     "applications.demotionFromPending": (c) => c.applications.demotionFromPending({ itemId: 999_999 }),
     "applications.recordSignOff": (c, side) =>
       c.applications.recordSignOff({ applicationId: applicationOf[side], expectedVersion: 999, signer: "王某", signedOn: "2026-11-23" }),

@@ -1,22 +1,32 @@
-import { AppError, AUDIT_STAGES } from "@xueji/shared";
+import { AppError, AUDIT_STAGES, mayAdvanceAudit } from "@xueji/shared";
 import { z } from "zod";
 import { convertCompletion } from "../services/graduation/convert-completion";
 import { executeAudits } from "../services/graduation/execute-audits";
 import { listAudits } from "../services/graduation/list-audits";
+import { exportCertificates, listCertificates } from "../services/graduation/list-certificates";
 import { advanceAuditStage, auditSummary, overrideAudit } from "../services/graduation/override-audit";
+import { previewExecution } from "../services/graduation/preview-execution";
 import { recordDegreeFacts } from "../services/graduation/record-degree-facts";
 import { runCohortAudit } from "../services/graduation/run-cohort-audit";
 import { pageInput, pageOutput } from "../services/paging";
 import { collegeFilter, collegeFor, procedureFor, router, toTrpcError } from "../trpc";
+import { certificateListItem, executionPreviewOutput, executionRefusal } from "./graduation-outputs";
 import { dateInput, idInput, textInput } from "./inputs";
-import { cohortRunOutput, graduationAuditOutput, graduationListItem, graduationSummaryOutput, stageMoveOutput } from "./outputs";
+import {
+  cohortRunOutput,
+  graduationAuditOutput,
+  graduationListItem,
+  graduationSummaryOutput,
+  stageMoveOutput,
+  xlsxExportOutput,
+} from "./outputs";
 
 const cohort = z.number().int().min(2000).max(2100);
 const executeOutput = z.object({
   executed: z.number(),
   graduated: z.number(),
   completed: z.number(),
-  refused: z.array(z.object({ studentNo: z.string(), status: z.string() })),
+  refused: z.array(z.object({ studentNo: z.string(), status: z.string(), refusals: z.array(executionRefusal) })),
   noticeNo: z.string().nullable(),
 });
 const convertOutput = z.object({
@@ -71,8 +81,7 @@ export const graduationRouter = router({
     .output(stageMoveOutput)
     .mutation(({ ctx, input }) => {
       const collegeId = collegeFor(ctx.scope, input.collegeId);
-      if (ctx.user.role === "college-leader" && input.from !== "college-review")
-        throw toTrpcError(new AppError("auth.forbidden", { role: ctx.user.role }));
+      if (!mayAdvanceAudit(ctx.user.role, input.from)) throw toTrpcError(new AppError("auth.forbidden", { role: ctx.user.role }));
       return advanceAuditStage(ctx.db, { actor: ctx.viewer, cohort: input.cohort, collegeId, from: input.from });
     }),
   /** 执行: the approved list of a college changes each status to 毕业 or 结业 and numbers the certificates. */
@@ -88,9 +97,44 @@ export const graduationRouter = router({
         today: ctx.today(),
       }),
     ),
+  /** 执行预览: what `execute` would do now, student by student — the same plan, with the numbers it would issue. */
+  executionPreview: procedureFor("graduation.read")
+    .input(
+      pageInput.extend({
+        cohort,
+        collegeId: idInput.optional(),
+        graduationDate: dateInput.optional(),
+        filter: z.enum(["planned", "refused", "done"]).optional(),
+      }),
+    )
+    .output(executionPreviewOutput)
+    .query(({ ctx, input }) => previewExecution(ctx.db, { ...input, collegeId: collegeFor(ctx.scope, input.collegeId) })),
+  /** 学历证书名单: the certificates numbered in a year, by college and major. */
+  certificates: procedureFor("graduation.read")
+    .input(
+      pageInput.extend({
+        year: cohort,
+        collegeId: idInput.optional(),
+        majorId: idInput.optional(),
+        kind: z.enum(["graduation", "completion"]).optional(),
+      }),
+    )
+    .output(pageOutput(certificateListItem))
+    .query(({ ctx, input }) => listCertificates(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId) })),
+  exportCertificates: procedureFor("graduation.read")
+    .input(
+      z.object({
+        year: cohort,
+        collegeId: idInput.optional(),
+        majorId: idInput.optional(),
+        kind: z.enum(["graduation", "completion"]).optional(),
+      }),
+    )
+    .output(xlsxExportOutput)
+    .query(({ ctx, input }) => exportCertificates(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId) }, ctx.locale)),
   /** 结业换毕业: a 结业 student audited again; passing makes 毕业 with a new certificate. */
   convertCompletion: procedureFor("graduation.run")
-    .input(z.object({ studentNo: z.string().min(1).max(30), date: dateInput }))
+    .input(z.object({ studentNo: z.string().min(1).max(30), date: dateInput, reason: textInput(2000, 1) }))
     .output(convertOutput)
     .mutation(({ ctx, input }) =>
       convertCompletion(ctx.db, {
@@ -98,6 +142,7 @@ export const graduationRouter = router({
         studentNo: input.studentNo,
         scopeCollegeId: ctx.scope.collegeId,
         date: input.date,
+        reason: input.reason,
         today: ctx.today(),
       }),
     ),

@@ -361,6 +361,10 @@ export const graduationListItem = z.object({
   overrideOutcome: graduationOutcome.nullable(),
   overrideDegree: degreeDecision.nullable(),
   overrideReason: z.string().nullable(),
+  status: z.string(),
+  gpa: z.number().nullable(),
+  /** 处分 as its 0018 code (0 无). */
+  discipline: z.string().nullable(),
 });
 
 export const graduationAuditOutput = z.object({

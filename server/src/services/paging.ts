@@ -142,3 +142,21 @@ export function withoutKeys<R extends Record<string, unknown>>(row: R): Omit<R, 
   for (const [k, v] of Object.entries(row)) if (!/^key\d+$/.test(k)) copy[k] = v;
   return copy as Omit<R, `key${number}`>;
 }
+
+/**
+ * Paging of a list computed in memory (a plan, not a table), in one unique text key's order: the same
+ * opaque cursor, named by `list`, holding the last key shown. Undefined on the first page.
+ */
+export function decodeListCursor(list: string, cursor: string | undefined): string | undefined {
+  if (!cursor) return undefined;
+  return decode({ name: list, parts: [{ expr: sql``, type: "text" }], direction: "asc" }, cursor)[0];
+}
+
+/** The first `limit` items (already after the cursor) and the cursor after them. */
+export function listPage<T>(list: string, items: readonly T[], limit: number, key: (item: T) => string): Page<T> {
+  const kept = items.slice(0, limit);
+  const last = kept.at(-1);
+  const nextCursor =
+    items.length > limit && last !== undefined ? Buffer.from(JSON.stringify({ s: list, k: [key(last)] })).toString("base64url") : null;
+  return { items: kept, nextCursor };
+}

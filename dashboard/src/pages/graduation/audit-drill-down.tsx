@@ -8,13 +8,18 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
   Radio,
   RadioGroup,
   Switch,
   Textarea,
+  tokens,
 } from "@fluentui/react-components";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
+import { DISCIPLINE } from "@xueji/shared";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AuditRow, auditListQuery, overrideAudit } from "../../api/graduation";
@@ -23,17 +28,43 @@ import { labelsOf, useReference } from "../../api/reference";
 import { ErrorBar, Loading } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { VirtualTable } from "../../components/virtual-table";
+import { formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { useMay } from "../../shell/use-me";
+import { ConvertDialog, type Converted } from "./convert-dialog";
+import { FactsDialog } from "./facts-dialog";
+
+const useStyles = makeStyles({
+  badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXXS },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXXS },
+});
 
 /** A college's audit results, student by student, with the items that failed; override with a reason. */
-export function AuditDrillDown({ cohort, collegeId }: { cohort: number; collegeId: number }) {
+export function AuditDrillDown({
+  cohort,
+  collegeId,
+  every,
+  onEvery,
+}: {
+  cohort: number;
+  collegeId: number;
+  /** Every outcome (kept in the URL), else only the students the audit did not pass. */
+  every: boolean;
+  onEvery: (every: boolean) => void;
+}) {
   const { t } = useTranslation();
+  const styles = useStyles();
   const locale = useLocale();
   const queryClient = useQueryClient();
-  const labels = labelsOf(useReference().data, locale);
+  const reference = useReference().data;
+  const labels = labelsOf(reference, locale);
   const mayOverride = useMay("graduation.override");
-  const [onlyComplete, setOnlyComplete] = useState(true);
+  const mayRun = useMay("graduation.run");
+  const [factsOf, setFactsOf] = useState<AuditRow | null>(null);
+  const [convertOf, setConvertOf] = useState<AuditRow | null>(null);
+  // What the last change on this list did, in words: the reader sees it was done and what it caused.
+  const [done, setDone] = useState<string | null>(null);
+  const onlyComplete = !every;
   const outcome = onlyComplete ? ("complete" as const) : undefined;
   const list = useInfiniteQuery(auditListQuery({ cohort, collegeId, outcome }));
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
@@ -41,9 +72,18 @@ export function AuditDrillDown({ cohort, collegeId }: { cohort: number; collegeI
   const [form, setForm] = useState({ outcome: "graduate" as "graduate" | "complete", degree: "award" as "award" | "withhold", reason: "" });
   const override = useMutation({
     mutationFn: overrideAudit,
-    onSuccess: async () => {
+    onSuccess: async (audit) => {
+      const name = editing?.name ?? "";
       setEditing(null);
-      await invalidate(queryClient, "graduation");
+      // The row and the college's totals (the insights router's) both change.
+      await invalidate(queryClient, "graduation", "insights");
+      setDone(
+        t("gradYear.overridden", {
+          name,
+          outcome: t(`graduation.outcome.${audit.overrideOutcome ?? audit.outcome}`),
+          degree: t(`graduation.degreeValue.${audit.overrideDegree ?? audit.degree}`),
+        }),
+      );
     },
   });
   const columns = useMemo<ColumnDef<AuditRow, unknown>[]>(() => {
@@ -56,54 +96,92 @@ export function AuditDrillDown({ cohort, collegeId }: { cohort: number; collegeI
       cell: ({ row }) => cell(row.original),
     });
     return [
-      col("studentNo", t("applications.col.studentNo"), 120, (r) => r.studentNo),
-      col("name", t("applications.col.name"), 90, (r) => r.name),
-      col("outcome", t("graduation.col.outcome"), 110, (r) => {
+      col("studentNo", t("applications.col.studentNo"), 110, (r) => r.studentNo),
+      col("name", t("applications.col.name"), 80, (r) => r.name),
+      col("outcome", t("graduation.col.outcome"), 150, (r) => {
         const value = r.overrideOutcome ?? r.outcome;
         return (
-          <Badge appearance="tint" color={value === "graduate" ? "success" : "danger"}>
-            {t(`graduation.outcome.${value}`)}
-            {r.overrideOutcome ? ` · ${t("graduation.overridden")}` : ""}
-          </Badge>
+          <span className={styles.badges}>
+            <Badge appearance="tint" color={value === "graduate" ? "success" : "danger"}>
+              {t(`graduation.outcome.${value}`)}
+              {r.overrideOutcome ? ` · ${t("graduation.overridden")}` : ""}
+            </Badge>
+            {/* Once executed the record's own status says what was done (毕业, 结业, 结业换毕业). */}
+            {r.status !== "enrolled" ? (
+              <Badge appearance="outline" color="informative">
+                {t("gradYear.statusNow", { status: t(`studentStatus.${r.status}`, { defaultValue: r.status }) })}
+              </Badge>
+            ) : null}
+          </span>
         );
       }),
-      col("degree", t("graduation.col.degree"), 90, (r) => t(`graduation.degreeValue.${r.degree}`)),
-      col(
-        "reasons",
-        t("graduation.col.reasons"),
-        380,
-        (r) =>
-          ((r.reasons ?? []) as Array<{ code: string } & Record<string, unknown>>)
-            .map((x) => t(`graduation.reason.${x.code}`, { ...x, defaultValue: x.code }))
-            .join("；") || "—",
-      ),
-      col("override", t("graduation.col.overrideReason"), 160, (r) => r.overrideReason ?? ""),
-      col("actions", "", 100, (r) =>
-        mayOverride ? (
-          <Button
-            size="small"
-            onClick={() => {
-              setForm({
-                outcome: (r.overrideOutcome ?? r.outcome) === "graduate" ? "complete" : "graduate",
-                degree: "withhold",
-                reason: "",
-              });
-              setEditing(r);
-            }}
-          >
-            {t("graduation.override")}
-          </Button>
-        ) : null,
-      ),
+      col("degree", t("graduation.col.degree"), 70, (r) => t(`graduation.degreeValue.${r.overrideDegree ?? r.degree}`)),
+      col("facts", t("gradYear.col.facts"), 130, (r) => {
+        const gpa = r.gpa === null ? "—" : formatNumber(r.gpa, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+        const discipline = r.discipline === null ? "—" : (DISCIPLINE.entries.find((e) => e.code === r.discipline)?.name ?? r.discipline);
+        return `${gpa} · ${discipline}`;
+      }),
+      // The server words each reason in the reader's language, the school's degree conditions by their own names.
+      // A long reason is cut in the row; the whole of it is its title (hover, and what a screen reader offers).
+      col("reasons", t("graduation.col.reasons"), 240, (r) => (
+        <span title={r.reasonTexts.join("；")}>{r.reasonTexts.join("；") || "—"}</span>
+      )),
+      col("override", t("graduation.col.overrideReason"), 120, (r) => <span title={r.overrideReason ?? ""}>{r.overrideReason ?? ""}</span>),
+      col("actions", t("graduation.col.actions"), 180, (r) => (
+        <div className={styles.actions}>
+          {mayOverride ? (
+            <Button
+              size="small"
+              aria-label={`${t("graduation.override")} ${r.name}`}
+              onClick={() => {
+                setForm({
+                  outcome: (r.overrideOutcome ?? r.outcome) === "graduate" ? "complete" : "graduate",
+                  degree: "withhold",
+                  reason: "",
+                });
+                setEditing(r);
+              }}
+            >
+              {t("graduation.override")}
+            </Button>
+          ) : null}
+          {mayRun ? (
+            <Button size="small" aria-label={t("gradYear.facts.editFor", { name: r.name })} onClick={() => setFactsOf(r)}>
+              {t("gradYear.facts.edit")}
+            </Button>
+          ) : null}
+          {mayRun && r.status === "completed" ? (
+            <Button size="small" aria-label={t("gradYear.convert.actionFor", { name: r.name })} onClick={() => setConvertOf(r)}>
+              {t("gradYear.convert.action")}
+            </Button>
+          ) : null}
+        </div>
+      )),
     ];
-  }, [t, mayOverride]);
+  }, [t, locale, mayOverride, mayRun, styles]);
+  const converted = (c: Converted) => {
+    setConvertOf(null);
+    setDone(
+      t("gradYear.convert.done", {
+        name: c.name,
+        certificateNo: c.certificateNo,
+        noticeNo: c.noticeNo,
+        degree: t(`graduation.degreeValue.${c.degree}`),
+      }),
+    );
+  };
 
   return (
     <Section
       title={t("graduation.drill", { college: labels.college(collegeId) })}
-      actions={<Switch label={t("graduation.onlyComplete")} checked={onlyComplete} onChange={(_, d) => setOnlyComplete(d.checked)} />}
+      actions={<Switch label={t("graduation.onlyComplete")} checked={onlyComplete} onChange={(_, d) => onEvery(!d.checked)} />}
     >
-      {list.error ? <ErrorBar error={list.error} /> : null}
+      {done ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{done}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {list.error ? <ErrorBar error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.isPending ? (
         <Loading />
       ) : (
@@ -118,12 +196,25 @@ export function AuditDrillDown({ cohort, collegeId }: { cohort: number; collegeI
           onLoadMore={() => void list.fetchNextPage()}
         />
       )}
+      {factsOf ? (
+        <FactsDialog
+          row={factsOf}
+          onClose={() => setFactsOf(null)}
+          onSaved={(name) => {
+            setFactsOf(null);
+            setDone(t("gradYear.facts.saved", { name }));
+          }}
+        />
+      ) : null}
+      {convertOf ? (
+        <ConvertDialog row={convertOf} today={reference?.today ?? ""} onClose={() => setConvertOf(null)} onDone={converted} />
+      ) : null}
       <Dialog open={editing !== null} onOpenChange={(_, d) => !d.open && setEditing(null)}>
         <DialogSurface>
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (editing) override.mutate({ auditId: editing.id, ...form });
+              if (editing) override.mutate({ auditId: editing.id, ...form, reason: form.reason.trim() });
             }}
           >
             <DialogBody>

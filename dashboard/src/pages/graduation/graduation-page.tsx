@@ -1,36 +1,34 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { ArrowDownloadRegular, ArrowForwardRegular, PlayRegular } from "@fluentui/react-icons";
+import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
+import { ArrowDownloadRegular, PlayRegular } from "@fluentui/react-icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { AUDIT_STAGE_LABELS, AUDIT_STAGES, type AuditStage } from "@xueji/shared";
-import type { KeyboardEvent } from "react";
+import { AUDIT_STAGE_LABELS, type AuditStage } from "@xueji/shared";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { advanceStage, downloadGraduation, runCohort } from "../../api/graduation";
 import { auditPassRatesQuery } from "../../api/overview";
 import { invalidate } from "../../api/query";
 import { labelsOf, useReference } from "../../api/reference";
-import { LabelValueTable } from "../../components/label-value-table";
 import { PageHeader } from "../../components/page-header";
-import { ErrorBar, QueryState } from "../../components/page-state";
+import { ErrorBar, Loading, QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
-import { formatNumber, formatPercent } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
-import type { GraduationSearch } from "../../routes/graduation";
+import type { GraduationSearch, GraduationView } from "../../routes/graduation";
 import { RequirePermission } from "../../shell/require-permission";
-import { useMay, useMe } from "../../shell/use-me";
+import { useMay } from "../../shell/use-me";
 import { AuditDrillDown } from "./audit-drill-down";
+import { AuditSummaryTable } from "./audit-summary-table";
+import "./graduation-words";
+
+// The execution and the certificate list are the later steps of the year: their code loads when opened.
+const ExecutionPanel = lazy(() => import("./execution-panel").then((m) => ({ default: m.ExecutionPanel })));
+const CertificateList = lazy(() => import("./certificate-list").then((m) => ({ default: m.CertificateList })));
 
 const routeApi = getRouteApi("/app/graduation");
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  row: { cursor: "pointer" },
-  open: { backgroundColor: tokens.colorBrandBackground2 },
   cohort: { width: "100px" },
-  // Names and the button (推进到“教务处复核”) take their width on one line; the six numbers share the rest.
-  college: { width: "9rem" },
-  stage: { width: "6rem" },
-  advance: { width: "12rem" },
 });
 
 export function GraduationPage() {
@@ -53,7 +51,6 @@ function Graduation() {
   const search = routeApi.useSearch();
   const navigate = useNavigate({ from: "/graduation" });
   const queryClient = useQueryClient();
-  const me = useMe();
   const reference = useReference().data;
   const labels = labelsOf(reference, locale);
   // Without a cohort in the URL the server picks the latest audited one (else this year's graduates).
@@ -61,110 +58,127 @@ function Graduation() {
   const cohort = search.cohort ?? summary.data?.cohort ?? defaultCohort(reference?.academicYear);
   const setSearch = (next: Partial<GraduationSearch>) => navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
   const mayRun = useMay("graduation.run");
-  const mayAdvance = useMay("graduation.advance");
-  const refresh = () => invalidate(queryClient, "graduation");
+  const view: GraduationView = search.view ?? "audit";
+  // The results by college are the insights router's (the overview shows them too): refresh both.
+  const refresh = () => invalidate(queryClient, "graduation", "insights");
   const run = useMutation({ mutationFn: runCohort, onSuccess: refresh });
   const advance = useMutation({ mutationFn: advanceStage, onSuccess: refresh });
   const exporting = useMutation({ mutationFn: () => downloadGraduation({ cohort, collegeId: search.collegeId }) });
+  const stageName = (stage: string) => AUDIT_STAGE_LABELS[stage as AuditStage]?.[locale] ?? stage;
 
   return (
     <div className={styles.stack}>
       <PageHeader title={t("nav.graduation")}>
-        <Field label={t("graduation.cohort")}>
-          <Input
-            className={styles.cohort}
-            type="number"
-            value={String(cohort)}
-            onChange={(_, d) =>
-              Number(d.value) >= 2000 && Number(d.value) <= 2100 && setSearch({ cohort: Number(d.value), collegeId: undefined })
-            }
-          />
-        </Field>
-        {mayRun ? (
-          <Button icon={<PlayRegular />} onClick={() => run.mutate({ cohort })} disabled={run.isPending}>
+        {view !== "certificates" ? (
+          <Field label={t("graduation.cohort")}>
+            <Input
+              className={styles.cohort}
+              type="number"
+              value={String(cohort)}
+              onChange={(_, d) =>
+                Number(d.value) >= 2000 && Number(d.value) <= 2100 && setSearch({ cohort: Number(d.value), collegeId: undefined })
+              }
+            />
+          </Field>
+        ) : null}
+        {mayRun && view === "audit" ? (
+          <Button
+            icon={<PlayRegular />}
+            onClick={() => {
+              advance.reset();
+              run.mutate({ cohort });
+            }}
+            disabled={run.isPending}
+          >
             {run.isPending ? t("graduation.running") : t("graduation.run")}
           </Button>
         ) : null}
-        <Button icon={<ArrowDownloadRegular />} onClick={() => exporting.mutate()} disabled={exporting.isPending}>
-          {t("common.export")}
-        </Button>
+        {view === "audit" ? (
+          <Button icon={<ArrowDownloadRegular />} onClick={() => exporting.mutate()} disabled={exporting.isPending}>
+            {t("gradYear.exportNotice")}
+          </Button>
+        ) : null}
       </PageHeader>
-      {run.isSuccess ? (
-        <MessageBar intent="success">
-          <MessageBarBody>{t("graduation.ran")}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {run.error ? <ErrorBar error={run.error} /> : null}
-      {advance.error ? <ErrorBar error={advance.error} /> : null}
-      {exporting.error ? <ErrorBar error={exporting.error} /> : null}
-      <Section title={t("graduation.byCollege", { cohort })} note={t("graduation.byCollegeNote")}>
-        <QueryState
-          query={{ ...summary, data: summary.data?.rows }}
-          isEmpty={(rows) => rows.length === 0}
-          empty={
-            <MessageBar>
-              <MessageBarBody>{t("graduation.none")}</MessageBarBody>
+      <TabList
+        aria-label={t("gradYear.tabs.label")}
+        selectedValue={view}
+        onTabSelect={(_, d) => setSearch({ view: d.value === "audit" ? undefined : (d.value as GraduationView) })}
+      >
+        <Tab value="audit">{t("gradYear.tabs.audit")}</Tab>
+        <Tab value="execute">{t("gradYear.tabs.execute")}</Tab>
+        <Tab value="certificates">{t("gradYear.tabs.certificates")}</Tab>
+      </TabList>
+      {view === "execute" ? (
+        <Suspense fallback={<Loading />}>
+          <ExecutionPanel cohort={cohort} collegeId={search.collegeId} show={search.show} onSearch={setSearch} />
+        </Suspense>
+      ) : view === "certificates" ? (
+        <Suspense fallback={<Loading />}>
+          <CertificateList
+            filter={{ year: search.year ?? cohort, collegeId: search.collegeId, majorId: search.majorId, kind: search.kind }}
+            onSearch={setSearch}
+          />
+        </Suspense>
+      ) : (
+        <>
+          {run.data ? (
+            <MessageBar intent="success" role="status">
+              <MessageBarBody>{run.data.audited ? t("gradYear.ran", run.data) : t("gradYear.ranNone", { cohort })}</MessageBarBody>
             </MessageBar>
-          }
-        >
-          {(rows) => (
-            <LabelValueTable
-              label={t("graduation.byCollege", { cohort })}
-              rows={rows}
-              rowKey={(r) => r.collegeId}
-              rowProps={(r) => ({
-                className: mergeClasses(styles.row, search.collegeId === r.collegeId && styles.open),
-                onClick: () => setSearch({ collegeId: r.collegeId }),
-                onKeyDown: (e: KeyboardEvent) => e.key === "Enter" && setSearch({ collegeId: r.collegeId }),
-                tabIndex: 0,
-              })}
-              columns={[
-                { id: "college", label: t("graduation.col.college"), value: (r) => labels.college(r.collegeId), className: styles.college },
-                {
-                  id: "stage",
-                  label: t("graduation.col.stage"),
-                  className: styles.stage,
-                  value: (r) => AUDIT_STAGE_LABELS[r.stage as AuditStage]?.[locale] ?? r.stage,
-                },
-                { id: "students", label: t("graduation.col.students"), value: (r) => formatNumber(r.students, locale) },
-                { id: "graduate", label: t("graduation.col.graduate"), value: (r) => formatNumber(r.graduate, locale) },
-                { id: "complete", label: t("graduation.col.complete"), value: (r) => formatNumber(r.complete, locale) },
-                { id: "degree", label: t("graduation.col.degree"), value: (r) => formatNumber(r.degree, locale) },
-                {
-                  id: "passRate",
-                  label: t("graduation.col.passRate"),
-                  value: (r) => (r.students ? formatPercent(r.graduate / r.students, locale) : "—"),
-                },
-                { id: "dataIncomplete", label: t("graduation.col.dataIncomplete"), value: (r) => formatNumber(r.dataIncomplete, locale) },
-                {
-                  id: "actions",
-                  label: t("graduation.col.actions"),
-                  className: styles.advance,
-                  value: (r) => {
-                    const stage = r.stage as AuditStage;
-                    const next = AUDIT_STAGES[AUDIT_STAGES.indexOf(stage) + 1];
-                    const canAdvance = mayAdvance && next && (me.role !== "college-leader" || stage === "college-review");
-                    return canAdvance ? (
-                      <Button
-                        size="small"
-                        icon={<ArrowForwardRegular />}
-                        style={{ whiteSpace: "nowrap" }}
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          advance.mutate({ cohort, collegeId: r.collegeId, from: stage });
-                        }}
-                      >
-                        {t("graduation.advance", { stage: AUDIT_STAGE_LABELS[next as AuditStage][locale] })}
-                      </Button>
-                    ) : null;
-                  },
-                },
-              ]}
+          ) : null}
+          {advance.data && advance.variables ? (
+            <MessageBar intent="success" role="status">
+              <MessageBarBody>
+                {t("gradYear.advanced", {
+                  college: labels.college(advance.variables.collegeId),
+                  stage: stageName(advance.data.stage),
+                  count: advance.data.students,
+                })}
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {exporting.data !== undefined ? (
+            <MessageBar intent="success" role="status">
+              <MessageBarBody>{t("gradYear.exported", { count: exporting.data })}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {run.error ? <ErrorBar error={run.error} /> : null}
+          {advance.error ? <ErrorBar error={advance.error} /> : null}
+          {exporting.error ? <ErrorBar error={exporting.error} /> : null}
+          <Section title={t("graduation.byCollege", { cohort })} note={t("graduation.byCollegeNote")}>
+            <QueryState
+              query={{ ...summary, data: summary.data?.rows }}
+              isEmpty={(rows) => rows.length === 0}
+              empty={
+                <MessageBar>
+                  <MessageBarBody>{t("graduation.none")}</MessageBarBody>
+                </MessageBar>
+              }
+            >
+              {(rows) => (
+                <AuditSummaryTable
+                  cohort={cohort}
+                  rows={rows}
+                  openCollegeId={search.collegeId}
+                  onOpen={(collegeId) => setSearch({ collegeId })}
+                  onAdvance={(collegeId, from) => {
+                    run.reset();
+                    advance.mutate({ cohort, collegeId, from });
+                  }}
+                />
+              )}
+            </QueryState>
+          </Section>
+          {search.collegeId !== undefined ? (
+            <AuditDrillDown
+              cohort={cohort}
+              collegeId={search.collegeId}
+              every={search.every === true}
+              onEvery={(every) => setSearch({ every: every || undefined })}
             />
-          )}
-        </QueryState>
-      </Section>
-      {search.collegeId !== undefined ? <AuditDrillDown cohort={cohort} collegeId={search.collegeId} /> : null}
+          ) : null}
+        </>
+      )}
     </div>
   );
 }

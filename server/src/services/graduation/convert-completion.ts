@@ -19,7 +19,7 @@ import { issueCertificates } from "./issue-certificates";
  */
 export async function convertCompletion(
   db: Db,
-  options: { actor: Actor; studentNo: string; scopeCollegeId: number | null; date: string; today: string },
+  options: { actor: Actor; studentNo: string; scopeCollegeId: number | null; date: string; reason?: string; today: string },
 ) {
   const [s] = await auditSubjects(db, eq(students.studentNo, options.studentNo)).limit(1);
   if (!s) throw new AppError("student.unknown", { studentNo: options.studentNo });
@@ -86,6 +86,7 @@ export async function convertCompletion(
         certificateNo: certificate?.certificateNo,
         degree: result.degree,
         degreeReasons: result.degreeReasons,
+        ...(options.reason ? { reason: options.reason } : {}),
       },
     });
     return {

@@ -1,10 +1,11 @@
-import { AppError, applyEvent, certificateProblems, type StatusEvent, type StudentStatus } from "@xueji/shared";
+import { AppError, certificateProblems } from "@xueji/shared";
 import { sql } from "drizzle-orm";
-import { type Db, resultRows } from "../../db/client";
+import type { Db } from "../../db/client";
 import { nextNoticeNo } from "../applications/execute-change";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { auditRulesInForce } from "./audit-rules-in-force";
 import { type CertificateRequest, issueCertificates } from "./issue-certificates";
+import { planExecution } from "./plan-execution";
 
 const SCHOOL_FIELD_NAMES = { "school-name": "学校名称", "school-code": "学校代码", president: "校（院）长姓名", level: "层次" } as const;
 
@@ -30,48 +31,23 @@ export async function executeAudits(
   const rules = await auditRulesInForce(db, graduationDate);
   assertCertificateSchool(rules.certificate);
   return db.transaction(async (tx) => {
-    const audits = resultRows<{
-      audit_id: number;
-      student_id: number;
-      student_no: string;
-      status: StudentStatus;
-      level: string;
-      outcome: "graduate" | "complete";
-      degree: "award" | "withhold";
-      stage: string;
-      done: boolean;
-    }>(
-      await tx.execute(sql`
-        select g.id as audit_id, s.id as student_id, s.student_no, s.status, s.level, g.stage,
-               coalesce(g.override_outcome, g.outcome) as outcome, coalesce(g.override_degree, g.degree) as degree,
-               exists (select 1 from graduation_certificates c where c.audit_id = g.id) as done
-        from graduation_audits g join students s on s.id = g.student_id
-        where g.cohort = ${options.cohort} and g.college_id = ${options.collegeId}
-        order by s.student_no
-        for update of s`),
-    );
-    const approved = audits.filter((a) => a.stage === "certificates" || a.stage === "reported");
-    if (approved.length === 0) throw new AppError("graduation.not-approved");
+    const plan = await planExecution(tx, { cohort: options.cohort, collegeId: options.collegeId, school: rules.certificate, lock: true });
+    if (!plan.approved) throw new AppError("graduation.not-approved");
     const changes: Array<{ student_id: number; before: string; after: string }> = [];
     const requests: CertificateRequest[] = [];
-    const refused: Array<{ studentNo: string; status: string }> = [];
-    for (const a of approved) {
-      if (a.done) continue;
-      // A 结业 student the audit still finds short stays 结业: nothing to execute.
-      if (a.status === "completed" && a.outcome === "complete") continue;
-      const event: StatusEvent = a.status === "completed" ? "completion-to-graduation" : a.outcome === "graduate" ? "graduate" : "complete";
-      const result = applyEvent(a.status, event);
-      if (!result.ok || certificateProblems(rules.certificate, a.level).includes("level")) {
-        refused.push({ studentNo: a.student_no, status: a.status });
-        continue;
-      }
-      changes.push({ student_id: a.student_id, before: a.status, after: result.to });
+    const refused = plan.students
+      .filter((a) => a.refusals.length > 0)
+      .map((a) => ({ studentNo: a.studentNo, status: a.status, refusals: a.refusals }));
+    for (const a of plan.students) {
+      if (a.to === null) continue;
+      changes.push({ student_id: a.studentId, before: a.status, after: a.to });
       requests.push({
-        studentId: a.student_id,
-        auditId: a.audit_id,
+        studentId: a.studentId,
+        auditId: a.auditId,
         level: a.level,
-        outcome: a.outcome,
-        degreeAwarded: a.outcome === "graduate" && a.degree === "award",
+        // A re-audited 结业 student who now passes graduates; the certificate follows the status it gets.
+        outcome: a.to === "graduated" ? "graduate" : "complete",
+        degreeAwarded: a.to === "graduated" && a.degree === "award",
       });
     }
     if (changes.length === 0) return { executed: 0, graduated: 0, completed: 0, refused, noticeNo: null };

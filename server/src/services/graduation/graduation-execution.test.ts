@@ -127,17 +127,29 @@ describe.each(TEST_ENGINES)("executing graduation audits and 结业换毕业 on 
 
   it("changes 结业 to 毕业 once the make-up is passed, within the maximum years (seed 002 结业生申请结业证换毕业证)", async () => {
     const registrar = await w.as("registrar");
-    await expect(registrar.graduation.convertCompletion({ studentNo: "2022010103", date: "2026-12-30" })).rejects.toMatchObject({
+    await expect(
+      registrar.graduation.convertCompletion({ studentNo: "2022010103", date: "2026-12-30", reason: "补考通过，申请结业换毕业" }),
+    ).rejects.toMatchObject({
       cause: { code: "graduation.still-not-eligible" },
     });
     await w.db.update(students).set({ earnedCredits: 161 }).where(eq(students.studentNo, "2022010103"));
-    const converted = await registrar.graduation.convertCompletion({ studentNo: "2022010103", date: "2026-12-30" });
+    const converted = await registrar.graduation.convertCompletion({
+      studentNo: "2022010103",
+      date: "2026-12-30",
+      reason: "补考通过，申请结业换毕业",
+    });
     expect(converted).toMatchObject({ status: "graduated", certificateNo: "106471202605000004", degree: "award" });
-    await expect(registrar.graduation.convertCompletion({ studentNo: "2022010103", date: "2026-12-30" })).rejects.toMatchObject({
+    await expect(
+      registrar.graduation.convertCompletion({ studentNo: "2022010103", date: "2026-12-30", reason: "补考通过，申请结业换毕业" }),
+    ).rejects.toMatchObject({
       cause: { code: "graduation.not-completed" },
     });
     await expect(
-      (await w.as("secretary-a")).graduation.convertCompletion({ studentNo: "2022010103", date: "2026-12-30" }),
+      (await w.as("secretary-a")).graduation.convertCompletion({
+        studentNo: "2022010103",
+        date: "2026-12-30",
+        reason: "补考通过，申请结业换毕业",
+      }),
     ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
@@ -156,7 +168,7 @@ describe.each(TEST_ENGINES)("executing graduation audits and 结业换毕业 on 
       { studentNo: "2024010109", name: "后来", collegeId: w.collegeA, majorId: w.majorA, grade: 2024, status: "completed" },
     ]);
     await expect(
-      (await w.as("registrar")).graduation.convertCompletion({ studentNo: "2024010109", date: "2028-06-30" }),
+      (await w.as("registrar")).graduation.convertCompletion({ studentNo: "2024010109", date: "2028-06-30", reason: "补考通过" }),
     ).rejects.toMatchObject({
       cause: { code: "graduation.certificate-school-missing", params: { fields: "学校代码、校（院）长姓名" } },
     });

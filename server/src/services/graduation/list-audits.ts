@@ -1,5 +1,5 @@
 import { type AuditReason, graduationReasonText, type Locale } from "@xueji/shared";
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { graduationAudits, students } from "../../db/schema";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
@@ -42,6 +42,10 @@ export async function listAudits(db: Db, o: ListAuditsOptions) {
       overrideOutcome: graduationAudits.overrideOutcome,
       overrideDegree: graduationAudits.overrideDegree,
       overrideReason: graduationAudits.overrideReason,
+      // What the page shows beside a result and lets the registrar correct (结业换毕业, 平均学分绩点, 处分).
+      status: students.status,
+      gpa: students.gpa,
+      discipline: sql<string | null>`${students.facts}->>'discipline'`,
       ...keyColumns(BY_STUDENT_NO),
     })
     .from(graduationAudits)
