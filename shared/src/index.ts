@@ -60,3 +60,5 @@ export * from "./text/normalise";
 export * from "./workflows/application-types";
 export * from "./workflows/materials";
 export * from "./workflows/stages";
+export * from "./organisation/organisation";
+export * from "./organisation/setup-checklist";
