@@ -4,8 +4,10 @@ import * as auditLog from "./audit-log";
 import * as graduation from "./graduation";
 import * as myWork from "./my-work";
 import type { NavEntry } from "./nav";
+import * as organisation from "./organisation";
 import * as overview from "./overview";
 import * as settings from "./settings";
+import * as setup from "./setup";
 import * as sheets from "./sheets";
 import * as standing from "./standing";
 import * as students from "./students";
@@ -28,6 +30,8 @@ export const PAGES = [
   settings,
   auditLog,
   users,
+  organisation,
+  setup,
 ] as const;
 
 export const NAV: NavEntry[] = PAGES.flatMap((page) => (page.nav ? [page.nav] : []));

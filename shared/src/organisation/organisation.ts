@@ -115,7 +115,9 @@ export function checkMajor(m: MajorInput): OrgProblem[] {
   if (m.degreeCategory && m.level !== "05" && m.level !== "15")
     out.push(problem("degreeCategory", "org.degree-category-level", { level: m.level }));
   if (m.degreeCategory && !entryByCode(DEGREE_CATEGORY, m.degreeCategory))
-    out.push(problem("degreeCategory", "org.unknown-value", { field: "学位门类", value: m.degreeCategory, choices: "哲学、经济学……交叉学科" }));
+    out.push(
+      problem("degreeCategory", "org.unknown-value", { field: "学位门类", value: m.degreeCategory, choices: "哲学、经济学……交叉学科" }),
+    );
   return out;
 }
 

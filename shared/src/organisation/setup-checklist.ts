@@ -44,13 +44,12 @@ export function setupChecklist(f: SetupFacts): SetupCheck[] {
         ? { "zh-CN": "建立学院和专业（尚无学院）", en: "Set up colleges and majors (no college yet)" }
         : f.majors === 0
           ? { "zh-CN": "建立专业（尚无专业）", en: "Set up majors (no major yet)" }
-          : { "zh-CN": `建立学院和专业（已有 ${f.colleges} 个学院、${f.majors} 个专业）`, en: `Colleges and majors (${f.colleges} colleges, ${f.majors} majors)` },
+          : {
+              "zh-CN": `建立学院和专业（已有 ${f.colleges} 个学院、${f.majors} 个专业）`,
+              en: `Colleges and majors (${f.colleges} colleges, ${f.majors} majors)`,
+            },
     ],
-    [
-      "terms",
-      f.termsThisYear > 0,
-      { "zh-CN": `建立 ${y} 学年的学期（起止日期）`, en: `Enter the terms of ${y} with their dates` },
-    ],
+    ["terms", f.termsThisYear > 0, { "zh-CN": `建立 ${y} 学年的学期（起止日期）`, en: `Enter the terms of ${y} with their dates` }],
     [
       "holidays",
       f.missingHolidayYears.length === 0,

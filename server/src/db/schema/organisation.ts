@@ -1,5 +1,5 @@
-import { check, index, integer, numeric, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { check, index, integer, numeric, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
 
 /**
  * 学校: one row (id 1). Its name, 5-digit 学校代码 and 校（院）长 are what the 学历证书 prints and numbers
