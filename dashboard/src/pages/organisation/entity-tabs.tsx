@@ -25,7 +25,13 @@ import { RowActions, refreshOrganisation } from "./row-actions";
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   bar: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
+  actions: { width: "15rem", whiteSpace: "nowrap" },
 });
+
+/** The actions column keeps its three buttons on one line. */
+function useActionsClass(): string {
+  return useStyles().actions;
+}
 
 function State({ retired }: { retired: boolean }) {
   const { t } = useTranslation();
@@ -59,6 +65,7 @@ const num = (v: string | undefined) => (v === undefined || v.trim() === "" ? Num
 
 export function CollegesTab({ org, canWrite }: { org: Organisation; canWrite: boolean }) {
   const { t } = useTranslation();
+  const actionsClass = useActionsClass();
   const queryClient = useQueryClient();
   const fields: FieldSpec[] = [
     { key: "code", label: t("orgPage.collegeCode"), kind: "text", required: true },
@@ -67,6 +74,7 @@ export function CollegesTab({ org, canWrite }: { org: Organisation; canWrite: bo
   const dialog = (trigger: React.ReactElement, initial: Values, id?: number) => (
     <RecordDialog
       entity="college"
+      editing={id !== undefined}
       trigger={trigger}
       fields={fields}
       initial={initial}
@@ -104,6 +112,7 @@ export function CollegesTab({ org, canWrite }: { org: Organisation; canWrite: bo
           canWrite && {
             id: "actions",
             label: t("orgPage.actions"),
+            className: actionsClass,
             value: (c) => (
               <RowActions
                 name={c.name}
@@ -128,6 +137,7 @@ export function CollegesTab({ org, canWrite }: { org: Organisation; canWrite: bo
 export function MajorsTab({ org, canWrite }: { org: Organisation; canWrite: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const actionsClass = useActionsClass();
   const queryClient = useQueryClient();
   const collegeName = new Map(org.colleges.map((c) => [c.id, c.name]));
   const fields: FieldSpec[] = [
@@ -177,6 +187,7 @@ export function MajorsTab({ org, canWrite }: { org: Organisation; canWrite: bool
   const dialog = (trigger: React.ReactElement, initial: Values, id?: number) => (
     <RecordDialog
       entity="major"
+      editing={id !== undefined}
       trigger={trigger}
       fields={fields}
       initial={initial}
@@ -228,6 +239,7 @@ export function MajorsTab({ org, canWrite }: { org: Organisation; canWrite: bool
           canWrite && {
             id: "actions",
             label: t("orgPage.actions"),
+            className: actionsClass,
             value: (m) => (
               <RowActions
                 name={m.name}
@@ -260,6 +272,7 @@ export function MajorsTab({ org, canWrite }: { org: Organisation; canWrite: bool
 
 export function ClassesTab({ org, canWrite }: { org: Organisation; canWrite: boolean }) {
   const { t } = useTranslation();
+  const actionsClass = useActionsClass();
   const queryClient = useQueryClient();
   const majorName = new Map(org.majors.map((m) => [m.id, `${m.name}（${entryByCode(LEVEL, m.level)?.name ?? m.level}）`]));
   const fields: FieldSpec[] = [
@@ -277,6 +290,7 @@ export function ClassesTab({ org, canWrite }: { org: Organisation; canWrite: boo
   const dialog = (trigger: React.ReactElement, initial: Values, id?: number) => (
     <RecordDialog
       entity="class"
+      editing={id !== undefined}
       trigger={trigger}
       fields={fields}
       initial={initial}
@@ -318,6 +332,7 @@ export function ClassesTab({ org, canWrite }: { org: Organisation; canWrite: boo
           canWrite && {
             id: "actions",
             label: t("orgPage.actions"),
+            className: actionsClass,
             value: (c) => (
               <RowActions
                 name={c.name}
@@ -342,6 +357,7 @@ export function ClassesTab({ org, canWrite }: { org: Organisation; canWrite: boo
 export function TermsTab({ org, canWrite, currentTerm }: { org: Organisation; canWrite: boolean; currentTerm: string | null }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const actionsClass = useActionsClass();
   const queryClient = useQueryClient();
   const fields: FieldSpec[] = [
     { key: "code", label: t("orgPage.termCode"), hint: t("orgPage.termCodeHint"), kind: "text", required: true, fixed: true },
@@ -353,6 +369,7 @@ export function TermsTab({ org, canWrite, currentTerm }: { org: Organisation; ca
   const dialog = (trigger: React.ReactElement, initial: Values, existing: boolean) => (
     <RecordDialog
       entity="term"
+      editing={existing}
       trigger={trigger}
       fields={fields}
       initial={initial}
@@ -403,6 +420,7 @@ export function TermsTab({ org, canWrite, currentTerm }: { org: Organisation; ca
           canWrite && {
             id: "actions",
             label: t("orgPage.actions"),
+            className: actionsClass,
             value: (x) => (
               <RowActions
                 name={x.code}

@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarBody, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { ArrowUploadRegular } from "@fluentui/react-icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ORG_ENTITY_LABELS } from "@xueji/shared";
+import { entryByCode, LEVEL, ORG_ENTITY_LABELS, ORG_FIELD_LABELS } from "@xueji/shared";
 import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { importOrganisation, type OrgImportReport } from "../../api/organisation";
@@ -16,6 +16,12 @@ const useStyles = makeStyles({
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
+
+/** A major's key is its code and level (050201|05): shown as 050201 · 本科. */
+function keyLabel(key: string): string {
+  const [code, level] = key.split("|");
+  return level ? `${code} · ${entryByCode(LEVEL, level)?.name ?? level}` : key;
+}
 
 /** The organisation sheet: choose a file, dry run (what would change, errors at their cells), then confirm. */
 export function ImportTab() {
@@ -52,6 +58,8 @@ export function ImportTab() {
           type="file"
           accept=".xlsx,.xlsm,.csv"
           className={styles.hidden}
+          aria-label={t("orgPage.chooseFile")}
+          tabIndex={-1}
           data-testid="org-import-file"
           onChange={(e) => {
             setFile(e.target.files?.[0] ?? null);
@@ -106,12 +114,19 @@ export function ImportTab() {
           rowKey={(c) => `${c.entity}-${c.key}`}
           columns={[
             { id: "entity", label: t("orgPage.entity"), value: (c) => ORG_ENTITY_LABELS[c.entity][locale] },
-            { id: "key", label: t("orgPage.key"), value: (c) => c.key.replace("|", " · ") },
+            { id: "key", label: t("orgPage.key"), value: (c) => keyLabel(c.key) },
+            { id: "name", label: t("orgPage.name"), value: (c) => c.name },
             { id: "action", label: t("orgPage.change"), value: (c) => t(`orgPage.${c.action}_`) },
             {
               id: "fields",
-              label: "",
-              value: (c) => c.fields.map((f) => `${f.field}: ${f.before ?? "—"} → ${f.after ?? "—"}`).join("；"),
+              label: t("orgPage.fields"),
+              value: (c) =>
+                c.fields
+                  .map(
+                    (f) =>
+                      `${ORG_FIELD_LABELS[f.field]?.[locale] ?? f.field}：${keyLabel(String(f.before ?? "—"))} → ${keyLabel(String(f.after ?? "—"))}`,
+                  )
+                  .join(locale === "en" ? "; " : "；"),
             },
           ]}
         />

@@ -69,7 +69,7 @@ function OrganisationView() {
           <QueryState query={org}>
             {(data) =>
               tab === "school" ? (
-                <SchoolTab key={data.school?.code ?? "none"} school={data.school} canWrite={canWrite} />
+                <SchoolTab school={data.school} canWrite={canWrite} />
               ) : tab === "colleges" ? (
                 <CollegesTab org={data} canWrite={canWrite} />
               ) : tab === "majors" ? (

@@ -60,6 +60,7 @@ const DIALOG_FIELD: Record<string, string> = { college: "collegeId", major: "maj
  */
 export function RecordDialog({
   entity,
+  editing,
   trigger,
   fields,
   initial,
@@ -68,6 +69,8 @@ export function RecordDialog({
   onSaved,
 }: {
   entity: OrgEntity;
+  /** Editing an existing record (its title and button say so), else creating one. */
+  editing: boolean;
   trigger: ReactElement;
   fields: readonly FieldSpec[];
   initial: Values;
@@ -78,7 +81,6 @@ export function RecordDialog({
   const { t } = useTranslation();
   const locale = useLocale();
   const styles = useStyles();
-  const editing = Object.values(initial).some((v) => v !== "");
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<Values>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -20,7 +20,7 @@ import { ErrorBar } from "../../components/page-state";
 
 type Target = { entity: "college" | "major" | "class"; id: number } | { entity: "term"; code: string };
 
-const useStyles = makeStyles({ row: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" } });
+const useStyles = makeStyles({ row: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "nowrap", alignItems: "center" } });
 
 /** After any change: the page, the checklist and every label elsewhere (reference.all feeds the pickers and the 新建用户 dialog). */
 export const refreshOrganisation = (queryClient: ReturnType<typeof useQueryClient>) => invalidate(queryClient, "organisation", "reference");

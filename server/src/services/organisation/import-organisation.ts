@@ -61,6 +61,8 @@ export interface OrgImportChange {
   sheet: string;
   row: number;
   key: string;
+  /** What the registrar calls it: a college's, major's or class's name, a term's code. */
+  name: string;
   action: "create" | "update" | "unchanged";
   fields: Array<{ field: string; before: string | number | null; after: string | number | null }>;
 }
@@ -165,7 +167,15 @@ export async function importOrganisation(options: OrgImportOptions): Promise<Org
       .map((f) => ({ field: f, before: before?.[f] ?? null, after: after[f] ?? null }));
     const action = !before ? "create" : fields.length > 0 ? "update" : "unchanged";
     changes.push({
-      change: { entity, sheet: sheet.sheet, row: row.row, key, action, fields: action === "create" ? [] : fields },
+      change: {
+        entity,
+        sheet: sheet.sheet,
+        row: row.row,
+        key,
+        name: String(after.name ?? after.code ?? key),
+        action,
+        fields: action === "create" ? [] : fields,
+      },
       values: after,
     });
   };

@@ -47,6 +47,7 @@ export const orgImportReportOutput = z.object({
       sheet: z.string(),
       row: z.number(),
       key: z.string(),
+      name: z.string(),
       action: z.enum(["create", "update", "unchanged"]),
       fields: z.array(z.object({ field: z.string(), before: cellValue, after: cellValue })),
     }),
