@@ -9,10 +9,10 @@ export function pagesOf(role: Role): NavEntry[] {
 }
 
 /**
- * Where a role's day starts when the menu's order says otherwise: the administrator starts on 开始使用, the
- * set-up checklist (complete, it says so and links to the accounts and the organisation).
+ * Where a role's day starts when the menu's order says otherwise: the administrator may read and change
+ * settings (before 用户 in the menu), but their own work is the accounts.
  */
-const START: Partial<Record<Role, string>> = { admin: "/setup" };
+const START: Partial<Record<Role, string>> = { admin: "/users" };
 
 /** The page a role starts on: its own start page, else the first one in its menu (every role holds one). */
 export function firstPageOf(role: Role): NavEntry | undefined {
