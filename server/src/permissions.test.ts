@@ -124,6 +124,22 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "settings.restore": [F, F, F, A, F, A, U],
   "auditLog.search": [F, F, F, A, F, A, U],
   "auditLog.facets": [F, F, F, A, F, A, U],
+
+  // The organisation and the calendar: read by the registrar and the administrator, kept by the registrar staff and the administrator.
+  "organisation.list": [F, F, A, A, F, A, U],
+  "organisation.setup": [F, F, A, A, F, A, U],
+  "organisation.saveSchool": [F, F, A, F, F, A, U],
+  "organisation.createCollege": [F, F, A, F, F, A, U],
+  "organisation.updateCollege": [F, F, N, F, F, N, U],
+  "organisation.createMajor": [F, F, A, F, F, A, U],
+  "organisation.updateMajor": [F, F, N, F, F, N, U],
+  "organisation.createClass": [F, F, A, F, F, A, U],
+  "organisation.updateClass": [F, F, N, F, F, N, U],
+  "organisation.createTerm": [F, F, A, F, F, A, U],
+  "organisation.updateTerm": [F, F, N, F, F, N, U],
+  "organisation.setRetired": [F, F, N, F, F, N, U],
+  "organisation.delete": [F, F, N, F, F, N, U],
+  "organisation.import": [F, F, A, F, F, A, U],
 };
 
 describe.each(TEST_ENGINES)("every procedure × every role × own/other college on %s", (engine) => {
@@ -308,6 +324,48 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     "settings.restore": (c) => c.settings.restore({ kind: "holidays", key: "cn", version: 0, validFrom: "2026-2027", reason: "权限测试" }),
     "auditLog.search": (c) => c.auditLog.search({}),
     "auditLog.facets": (c) => c.auditLog.facets(),
+    "organisation.list": (c) => c.organisation.list(),
+    "organisation.setup": (c) => c.organisation.setup(),
+    "organisation.saveSchool": (c) => c.organisation.saveSchool({ name: "权限测试大学", code: "12345", presidentName: "周明远" }),
+    // The world's own college, major and term again: past the gate, refused as a duplicate (CONFLICT).
+    "organisation.createCollege": (c) => c.organisation.createCollege({ code: "01", name: "信息工程学院" }),
+    "organisation.updateCollege": (c) => c.organisation.updateCollege({ id: 999_999, code: "99", name: "无此学院" }),
+    "organisation.createMajor": (c) =>
+      c.organisation.createMajor({
+        code: "080901",
+        name: "计算机科学与技术",
+        collegeId: w.collegeA,
+        level: "05",
+        duration: 4,
+        studyForm: "1",
+        requiredCredits: 160,
+        degreeCategory: "08",
+      }),
+    "organisation.updateMajor": (c) =>
+      c.organisation.updateMajor({
+        id: 999_999,
+        code: "080901",
+        name: "无此专业",
+        collegeId: w.collegeA,
+        level: "05",
+        duration: 4,
+        studyForm: "1",
+        requiredCredits: 160,
+        degreeCategory: null,
+      }),
+    "organisation.createClass": (c) => c.organisation.createClass({ name: "权限测试班", majorId: w.majorA, grade: 2025 }),
+    "organisation.updateClass": (c) => c.organisation.updateClass({ id: 999_999, name: "无此班", majorId: w.majorA, grade: 2025 }),
+    "organisation.createTerm": (c) => c.organisation.createTerm({ code: "2026-2027-1", startDate: "2026-09-01", endDate: "2027-01-20" }),
+    "organisation.updateTerm": (c) => c.organisation.updateTerm({ code: "2099-2100-1", startDate: "2099-09-01", endDate: "2100-01-20" }),
+    "organisation.setRetired": (c) => c.organisation.setRetired({ target: { entity: "college", id: 999_999 }, retired: true }),
+    "organisation.delete": (c) => c.organisation.delete({ target: { entity: "college", id: 999_999 } }),
+    // The colleges as they are: a confirm that changes nothing.
+    "organisation.import": (c) =>
+      c.organisation.import({
+        fileName: "学院.csv",
+        base64: Buffer.from("学院代码,学院名称\n01,信息工程学院\n").toString("base64"),
+        dryRun: false,
+      }),
   };
 
   async function outcome(call: () => Promise<unknown>): Promise<Outcome> {

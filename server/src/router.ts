@@ -4,6 +4,7 @@ import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
 import { graduationRouter } from "./routers/graduation";
 import { insightsRouter } from "./routers/insights";
+import { organisationRouter } from "./routers/organisation";
 import { pendingRouter } from "./routers/pending";
 import { referenceRouter } from "./routers/reference";
 import { registrationRouter } from "./routers/registration";
@@ -33,6 +34,7 @@ export const appRouter = router({
   views: viewsRouter,
   insights: insightsRouter,
   studentSearch: studentSearchRouter,
+  organisation: organisationRouter,
 });
 
 /** The add-in and the dashboard import this type, never a copy of it. */

@@ -49,6 +49,11 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "graduation.certificate-school-missing": "CONFLICT",
   "graduation.not-completed": "CONFLICT",
   "graduation.still-not-eligible": "CONFLICT",
+  // the organisation and the calendar
+  "org.duplicate-code": "CONFLICT",
+  "org.duplicate-name": "CONFLICT",
+  "org.in-use": "CONFLICT",
+  "org.not-found": "NOT_FOUND",
 };
 
 /** Turns a domain error into a tRPC error carrying it, so the formatter can localise it. */

@@ -41,6 +41,8 @@ export * from "./messages/notices";
 export * from "./messages/outcomes";
 export * from "./messages/setting-labels";
 export * from "./messages/workbook-features";
+export * from "./organisation/organisation";
+export * from "./organisation/setup-checklist";
 export * from "./rules/graduation-audit";
 export * from "./rules/graduation-audit-certificate";
 export * from "./rules/record-checks";

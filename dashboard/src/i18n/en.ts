@@ -14,6 +14,8 @@ export const en: Messages = {
     settings: "Settings",
     auditLog: "Audit log",
     users: "Users",
+    organisation: "Organisation",
+    setup: "Getting started",
     savedViews: "Saved views",
 
     registration: "Registration",

@@ -13,6 +13,8 @@ export const zhCN = {
     settings: "设置",
     auditLog: "审计日志",
     users: "用户",
+    organisation: "组织机构",
+    setup: "开始使用",
     savedViews: "已保存的视图",
 
     registration: "注册",

@@ -5,9 +5,11 @@ import * as graduation from "./graduation";
 import * as headcount from "./headcount";
 import * as myWork from "./my-work";
 import type { NavEntry } from "./nav";
+import * as organisation from "./organisation";
 import * as overview from "./overview";
 import * as registration from "./registration";
 import * as settings from "./settings";
+import * as setup from "./setup";
 import * as sheets from "./sheets";
 import * as standing from "./standing";
 import * as students from "./students";
@@ -32,6 +34,8 @@ export const PAGES = [
   settings,
   auditLog,
   users,
+  organisation,
+  setup,
 ] as const;
 
 export const NAV: NavEntry[] = PAGES.flatMap((page) => (page.nav ? [page.nav] : []));

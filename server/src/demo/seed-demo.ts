@@ -1,7 +1,7 @@
 import { type Cell, ETHNICITY, numberCell, type Role, textCell } from "@xueji/shared";
 import { count } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { colleges } from "../db/schema";
+import { colleges, school } from "../db/schema";
 import {
   insertClass,
   insertCollege,
@@ -67,6 +67,7 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
   const registrarId = await addUser("registrar", "学籍中心 刘老师", "registrar-staff", null);
   const registrarLeaderId = await addUser("registrar-leader", "教务处 陈处长", "registrar-leader", null);
   await addUser("school-leader", "分管校领导 王校长", "school-leader", null);
+  await db.insert(school).values({ name: DEMO_SCHOOL.schoolName, code: DEMO_SCHOOL.schoolCode, presidentName: DEMO_SCHOOL.presidentName });
   // The school's certificate data, published by the registrar's leader as a real school would before its
   // first graduation: executing a list in the demo numbers certificates instead of asking for it first.
   await saveSetting(db, {

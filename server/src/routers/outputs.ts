@@ -499,8 +499,19 @@ export const referenceOutput = z.object({
   today: day,
   academicYear: z.string(),
   currentTerm: z.string().nullable(),
-  colleges: z.array(z.object({ id: z.number(), code: z.string(), name: z.string() })),
-  majors: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), collegeId: z.number(), level: z.string() })),
+  // `retired`: kept to label the records that name it, no longer offered for new ones. (Always sent; optional
+  // so the many fixtures written before it stay valid.)
+  colleges: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), retired: z.boolean().optional() })),
+  majors: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      name: z.string(),
+      collegeId: z.number(),
+      level: z.string(),
+      retired: z.boolean().optional(),
+    }),
+  ),
   terms: z.array(z.object({ code: z.string(), academicYear: z.string(), startDate: day, endDate: day })),
   workflows: z.array(
     z.object({

@@ -99,6 +99,10 @@ export const PERMISSIONS = {
   },
   /** 在读证明 (the college issues it, seed 000 二) and 学历证明 (学籍科, seed 000 三). */
   "documents.issue": { secretary: "own-college", "registrar-staff": "all" },
+
+  // —— the organisation and the calendar (学校、学院、专业、班级、学期) and the set-up checklist ——
+  "organisation.read": { "registrar-staff": "all", "registrar-leader": "all", admin: "all" },
+  "organisation.write": { "registrar-staff": "all", admin: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -335,6 +335,71 @@ export const errorCatalogue = {
     "zh-CN": "这类申请不需要“{materials}”，无法上传其扫描件。",
     en: "This application does not take “{materials}”; its scan cannot be uploaded.",
   },
+  // —— the organisation and the calendar (学校、学院、专业、班级、学期) ——
+  "org.required": { "zh-CN": "请填写{field}。", en: "{field} is required." },
+  "org.school-code": {
+    "zh-CN": "学校代码须为 5 位数字（国标学校代码），“{value}”不是。",
+    en: "The school code must be 5 digits; “{value}” is not.",
+  },
+  "org.duplicate-code": {
+    "zh-CN": "{entity}代码“{value}”已被“{other}”使用。",
+    en: "{entity} code “{value}” is already used by “{other}”.",
+  },
+  "org.duplicate-name": { "zh-CN": "{entity}名称“{value}”已存在。", en: "{entity} name “{value}” already exists." },
+  "org.unknown-college": {
+    "zh-CN": "没有代码或名称为“{value}”的学院（或该学院已停用）。",
+    en: "No college with the code or name “{value}” (or it is retired).",
+  },
+  "org.unknown-major": {
+    "zh-CN": "没有代码或名称为“{value}”的专业（或该专业已停用）。",
+    en: "No major with the code or name “{value}” (or it is retired).",
+  },
+  "org.major-code": {
+    "zh-CN": "专业代码须为 6 位数字（可带 T、K 后缀，如 080901、080910T），“{value}”不是。",
+    en: "A major code is 6 digits, optionally ending in T or K (080901, 080910T); “{value}” is not.",
+  },
+  "org.unknown-value": {
+    "zh-CN": "{field}“{value}”无法识别，可填：{choices}。",
+    en: "{field} “{value}” is not recognised; use one of: {choices}.",
+  },
+  "org.number-range": {
+    "zh-CN": "{field}须为 {min}–{max} 之间的数，“{value}”不是。",
+    en: "{field} must be a number from {min} to {max}; “{value}” is not.",
+  },
+  "org.degree-category-level": {
+    "zh-CN": "只有本科专业有学位门类，{level}专业请留空。",
+    en: "Only 本科 majors have a degree category; leave it empty for {level}.",
+  },
+  "org.term-code": {
+    "zh-CN": "学期代码须写作 2026-2027-1（学年-学期序号 1、2 或 3），“{value}”不是。",
+    en: "A term code is written 2026-2027-1 (academic year, then 1, 2 or 3); “{value}” is not.",
+  },
+  "org.date": {
+    "zh-CN": "{field}“{value}”不是有效日期，请写作 2026-09-01。",
+    en: "{field} “{value}” is not a valid date; write 2026-09-01.",
+  },
+  "org.term-dates-reversed": {
+    "zh-CN": "最后一天（{end}）早于第一天（{start}）。",
+    en: "The last day ({end}) is before the first day ({start}).",
+  },
+  "org.term-overlap": {
+    "zh-CN": "与学期 {other}（{otherStart} 至 {otherEnd}）的日期重叠。",
+    en: "The dates overlap term {other} ({otherStart} to {otherEnd}).",
+  },
+  "org.term-year": {
+    "zh-CN": "学期 {code} 的日期应在 {year} 学年内（{from} 至 {to}）。",
+    en: "Term {code} should fall within academic year {year} ({from} to {to}).",
+  },
+  "org.not-found": { "zh-CN": "找不到这条{entity}记录，可能已被删除。", en: "This {entity} was not found; it may have been deleted." },
+  "org.in-use": {
+    "zh-CN": "{entity}“{name}”已被其他记录引用，不能删除；可以停用它。",
+    en: "{entity} “{name}” is referred to by other records and cannot be deleted; retire it instead.",
+  },
+  "org.no-sheet": {
+    "zh-CN": "文件中没有可导入的工作表：请用“学院”“专业”“班级”“学期”作工作表名，或使表头含有相应列。",
+    en: "No sheet to import: name the sheets 学院, 专业, 班级, 学期, or give them the matching headers.",
+  },
+  "org.duplicate-row": { "zh-CN": "与第 {row} 行重复（同一{entity}出现两次）。", en: "Repeats row {row} (the same {entity} twice)." },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -13,6 +13,7 @@ import { TermPicker } from "../../components/term-picker";
 import { isLeader, overviewQueries } from "../../routes/overview";
 import { RequirePermission } from "../../shell/require-permission";
 import { useMay, useMe } from "../../shell/use-me";
+import { SetupReminder } from "../setup/setup-reminder";
 import { PipelineHeatMap } from "./pipeline-heat-map";
 import { SheetProgressTable } from "./sheet-progress-table";
 import { StandingTable } from "./standing-table";
@@ -57,6 +58,7 @@ function Overview() {
         <CollegePicker value={search.collegeId} onChange={(collegeId) => setSearch({ collegeId })} />
         {maySheets ? <TermPicker value={termCode} onChange={(code) => setSearch({ termCode: code })} /> : null}
       </PageHeader>
+      <SetupReminder />
       <div className={styles.grid}>
         <Section title={t("overview.pipeline")} note={t("overview.pipelineNote")}>
           <QueryState

@@ -33,7 +33,8 @@ export function CreateUserDialog({ onCreated }: { onCreated: (username: string) 
   const locale = useLocale();
   const styles = useStyles();
   const queryClient = useQueryClient();
-  const colleges = useReference().data?.colleges ?? [];
+  // A retired college keeps its old accounts but takes no new one.
+  const colleges = (useReference().data?.colleges ?? []).filter((c) => !c.retired);
   const [open, setOpen] = useState(false);
   const [username, setUsername] = useState("");
   const [displayName, setDisplayName] = useState("");

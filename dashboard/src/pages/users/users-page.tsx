@@ -15,6 +15,7 @@ import { collator } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { compact } from "../../routes/search";
 import { RequirePermission } from "../../shell/require-permission";
+import { SetupReminder } from "../setup/setup-reminder";
 import { CreateUserDialog } from "./create-user-dialog";
 import { UserActions } from "./user-actions";
 
@@ -60,6 +61,7 @@ function Users() {
       <PageHeader title={t("nav.users")}>
         <CreateUserDialog onCreated={setCreated} />
       </PageHeader>
+      <SetupReminder />
       {created ? (
         <MessageBar intent="success">
           <MessageBarBody>{t("usersPage.created", { username: created })}</MessageBarBody>

@@ -1,14 +1,11 @@
-import { APPLICATION_TYPES, stagesOf } from "@xueji/shared";
-import { asc } from "drizzle-orm";
+import { APPLICATION_TYPES, academicYearOn, stagesOf, termOn } from "@xueji/shared";
+import { asc, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { colleges, majors, terms } from "../../db/schema";
 import { workflowInForce } from "../applications/workflow-for";
 
-/** The term that contains `today`, or the last one that started before it. */
-export function termOn<T extends { code: string; startDate: string; endDate: string }>(all: T[], today: string): T | null {
-  const sorted = [...all].sort((a, b) => a.startDate.localeCompare(b.startDate));
-  return sorted.find((t) => t.startDate <= today && today <= t.endDate) ?? sorted.filter((t) => t.startDate <= today).at(-1) ?? null;
-}
+// The one rule for "which term is it", kept in shared beside the academic year it gives.
+export { termOn } from "@xueji/shared";
 
 /**
  * What the dashboard labels and filters by: colleges, majors, terms (and the current one), and the
@@ -17,15 +14,27 @@ export function termOn<T extends { code: string; startDate: string; endDate: str
  */
 export async function referenceData(db: Db, today: string) {
   const [collegeRows, majorRows, termRows] = await Promise.all([
-    db.select({ id: colleges.id, code: colleges.code, name: colleges.name }).from(colleges).orderBy(asc(colleges.code)),
     db
-      .select({ id: majors.id, code: majors.code, name: majors.name, collegeId: majors.collegeId, level: majors.level })
+      .select({ id: colleges.id, code: colleges.code, name: colleges.name, retired: sql<boolean>`${colleges.retiredAt} is not null` })
+      .from(colleges)
+      .orderBy(asc(colleges.code)),
+    db
+      .select({
+        id: majors.id,
+        code: majors.code,
+        name: majors.name,
+        collegeId: majors.collegeId,
+        level: majors.level,
+        retired: sql<boolean>`${majors.retiredAt} is not null`,
+      })
       .from(majors)
       .orderBy(asc(majors.code)),
     db.select().from(terms).orderBy(asc(terms.code)),
   ]);
-  const currentTerm = termOn(termRows, today);
-  const academicYear = currentTerm?.academicYear ?? `${Number(today.slice(0, 4)) - 1}-${today.slice(0, 4)}`;
+  // The registrar's terms say which year and term it is; a school with none yet gets the calendar rule.
+  const inUse = termRows.filter((t) => t.retiredAt === null);
+  const currentTerm = termOn(inUse, today);
+  const academicYear = academicYearOn(inUse, today);
   const workflows = await Promise.all(
     APPLICATION_TYPES.map(async (type) => {
       const workflow = await workflowInForce(db, type, academicYear);
@@ -49,7 +58,7 @@ export async function referenceData(db: Db, today: string) {
     currentTerm: currentTerm?.code ?? null,
     colleges: collegeRows,
     majors: majorRows,
-    terms: termRows,
+    terms: termRows.map(({ retiredAt: _r, ...t }) => t),
     workflows,
   };
 }
