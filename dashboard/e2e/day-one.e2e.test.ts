@@ -48,7 +48,7 @@ describe.skipIf(!existsSync(CHROMIUM))("day one on an empty database, in Chromiu
   let browser: Browser;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const dist = buildDashboard((line) => console.log(line));
+    const dist = buildDashboard();
     database = await openScratchDatabase("pglite");
     // What `xueji admin create` does (cli/admin.ts calls this service): the only row of an empty database.
     await createUser(

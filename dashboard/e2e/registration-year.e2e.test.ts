@@ -34,7 +34,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the registrar's year, in Chromium agains
   let collegeId = 0;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const dist = buildDashboard((line) => console.log(line));
+    const dist = buildDashboard();
     database = await openScratchDatabase("pglite");
     await seedDemo(database.db);
     // The 2026 intake of one college, as 招生 hands it over: three came (报到), two never did (录取).
