@@ -1,5 +1,6 @@
 // @xueji/shared — the domain, pure TypeScript, used by the add-in, the server and the command line.
 
+export * from "./auth/password-policy";
 export * from "./auth/personal-data";
 export * from "./auth/roles";
 export * from "./calendar/holiday-warnings";
