@@ -21,7 +21,15 @@ export const authRouter = router({
   me: sessionProcedure.query(({ ctx }) => ctx.user),
   /** The user's own password: the current one, a new one that meets the policy; every other session ends. */
   changePassword: sessionProcedure
-    .input(z.object({ current: z.string().min(1).max(PASSWORD_MAX), next: z.string().min(1).max(PASSWORD_MAX * 2) }))
+    .input(
+      z.object({
+        current: z.string().min(1).max(PASSWORD_MAX),
+        next: z
+          .string()
+          .min(1)
+          .max(PASSWORD_MAX * 2),
+      }),
+    )
     .output(z.object({ sessionsEnded: z.number() }))
     .mutation(({ ctx, input }) =>
       changePassword(ctx.db, { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId }, { ...input, token: ctx.token }),

@@ -284,7 +284,10 @@ export const errorCatalogue = {
     "zh-CN": "密码已重置（或已在别处修改），请用新密码重新登录。",
     en: "Your password was reset (or changed elsewhere). Sign in with the new password.",
   },
-  "auth.account-disabled": { "zh-CN": "账号已停用。如有疑问，请联系系统管理员。", en: "Your account has been disabled. Ask the administrator." },
+  "auth.account-disabled": {
+    "zh-CN": "账号已停用。如有疑问，请联系系统管理员。",
+    en: "Your account has been disabled. Ask the administrator.",
+  },
   "auth.session-ended": { "zh-CN": "管理员已结束您的会话，请重新登录。", en: "An administrator ended your session. Please sign in again." },
   "auth.password-change-required": {
     "zh-CN": "请先修改临时密码，再继续使用。",

@@ -53,7 +53,10 @@ describe.each(TEST_ENGINES)("sessions that end, temporary and changed passwords 
     expect(await appCode((await callerFor(reset)).auth.me())).toBe("auth.password-reset");
 
     const expired = await fresh("registrar-leader");
-    await w.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, id["registrar-leader"] as number));
+    await w.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, id["registrar-leader"] as number));
     expect(await appCode((await callerFor(expired)).auth.me())).toBe("auth.session-expired");
     // A token never issued is just "please sign in".
     expect(await appCode((await callerFor("not-a-token")).auth.me())).toBe("auth.required");
@@ -109,7 +112,11 @@ describe.each(TEST_ENGINES)("sessions that end, temporary and changed passwords 
     expect(await (await callerFor(session.token)).auth.me()).toMatchObject({ mustChangePassword: false });
     expect(await appCode((await callerFor(other.token)).auth.me())).toBe("auth.password-reset");
     expect(await attempt("temp-user", "my own passphrase", "10.2.2.6")).not.toBeInstanceOf(AppError);
-    const [event] = await w.db.select().from(auditEvents).orderBy(desc(auditEvents.id)).where(eq(auditEvents.action, "user.change-password"));
+    const [event] = await w.db
+      .select()
+      .from(auditEvents)
+      .orderBy(desc(auditEvents.id))
+      .where(eq(auditEvents.action, "user.change-password"));
     expect(event).toMatchObject({ entityId: String(created.id), userId: created.id, after: { wasTemporary: true, sessionsEnded: 1 } });
     expect(JSON.stringify(event)).not.toContain("passphrase");
   });
