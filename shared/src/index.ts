@@ -61,3 +61,5 @@ export * from "./text/normalise";
 export * from "./workflows/application-types";
 export * from "./workflows/materials";
 export * from "./workflows/stages";
+export * from "./audit/audit-vocabulary";
+export * from "./audit/describe-change";
