@@ -1,5 +1,7 @@
 // @xueji/shared — the domain, pure TypeScript, used by the add-in, the server and the command line.
 
+export * from "./audit/audit-vocabulary";
+export * from "./audit/describe-change";
 export * from "./auth/password-policy";
 export * from "./auth/personal-data";
 export * from "./auth/roles";
@@ -61,5 +63,3 @@ export * from "./text/normalise";
 export * from "./workflows/application-types";
 export * from "./workflows/materials";
 export * from "./workflows/stages";
-export * from "./audit/audit-vocabulary";
-export * from "./audit/describe-change";

@@ -162,11 +162,19 @@ export function describeAuditChange(before: unknown, after: unknown, locale: Loc
     const av = a[key];
     if (Array.isArray(av) && av.length > 0 && av.every(isFieldChange)) {
       for (const c of av)
-        rows.push({ field: auditFieldName(c.field, locale), before: auditValueText(c.field, c.before, locale), after: auditValueText(c.field, c.after, locale) });
+        rows.push({
+          field: auditFieldName(c.field, locale),
+          before: auditValueText(c.field, c.before, locale),
+          after: auditValueText(c.field, c.after, locale),
+        });
       continue;
     }
     if (bv === undefined && isRecord(av) && "before" in av && "after" in av) {
-      rows.push({ field: auditFieldName(key, locale), before: auditValueText(key, av.before, locale), after: auditValueText(key, av.after, locale) });
+      rows.push({
+        field: auditFieldName(key, locale),
+        before: auditValueText(key, av.before, locale),
+        after: auditValueText(key, av.after, locale),
+      });
       continue;
     }
     rows.push({

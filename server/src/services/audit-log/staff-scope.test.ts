@@ -26,7 +26,12 @@ describe.each(TEST_ENGINES)("the registrar's staff read their own domain of the 
   it("shows the registrar's events to its staff, on every page, in the facets and in the full list, and never the accounts", async () => {
     const staff = await w.as("registrar");
     const search = await staff.auditLog.search({});
-    expect(search.items.map((e) => e.action).sort()).toEqual(["application.advance", "graduation.run", "registration.register", "sheet.reject"]);
+    expect(search.items.map((e) => e.action).sort()).toEqual([
+      "application.advance",
+      "graduation.run",
+      "registration.register",
+      "sheet.reject",
+    ]);
     // Asking for the accounts' events by name gets nothing, not an error that says they exist.
     expect((await staff.auditLog.search({ entity: "user" })).items).toEqual([]);
     expect((await staff.auditLog.search({ action: "user.reset-password" })).items).toEqual([]);
