@@ -36,9 +36,9 @@ export function AuditEventDetail({ event }: { event: EventForDetail }) {
   const locale = useLocale();
   const styles = useStyles();
   const rows = describeAuditChange(event.before, event.after, locale);
-  // Opened below a long list: brought into view, so the click visibly does something.
+  // Opened below a long list: brought into view, so the click visibly does something (keyed by event: once per event).
   const anchor = useRef<HTMLDivElement>(null);
-  useEffect(() => anchor.current?.scrollIntoView?.({ block: "nearest" }), [event.id]);
+  useEffect(() => anchor.current?.scrollIntoView?.({ block: "nearest" }), []);
   return (
     <div ref={anchor}>
       <Section

@@ -94,7 +94,7 @@ function AuditLog() {
       ) : (
         <SearchResults search={search} setSearch={setSearch} onOpen={setSelected} onClear={() => navigate({ search: {}, replace: true })} />
       )}
-      {selected ? <AuditEventDetail event={selected} /> : null}
+      {selected ? <AuditEventDetail key={selected.id} event={selected} /> : null}
     </div>
   );
 }
