@@ -65,7 +65,7 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "settings.previewStandingRules": [F, F, A, A, F, A, U],
   "graduation.list": [S, S, A, A, A, F, U],
   "dashboard.pipeline": [S, S, A, A, A, F, U],
-  "dashboard.sheetProgress": [S, S, A, A, A, F, U],
+  "dashboard.warnings": [A, A, A, A, A, A, U],
   // issue 11
   "graduation.execute": [F, F, A, F, F, F, U],
   "graduation.convertCompletion": [F, F, N, F, F, F, U],
@@ -225,7 +225,7 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     "settings.save": (c) =>
       c.settings.save({ kind: "holidays", key: "cn", validFrom: "2026-2027", value: CN_HOLIDAYS, reason: "权限测试" }),
     "dashboard.pipeline": (c, side) => c.dashboard.pipeline({ collegeId: college(side) }),
-    "dashboard.sheetProgress": (c, side) => c.dashboard.sheetProgress({ termCode: "2025-2026-1", collegeId: college(side) }),
+    "dashboard.warnings": (c) => c.dashboard.warnings(),
     // issue 11. Without the school's certificate data the execution is refused on the merits (CONFLICT): past the gate.
     "graduation.execute": (c, side) => c.graduation.execute({ cohort: 2026, collegeId: college(side) }),
     "graduation.convertCompletion": (c) => c.graduation.convertCompletion({ studentNo: "2099999999", date: "2026-11-23" }),

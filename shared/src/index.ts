@@ -7,6 +7,7 @@ export * from "./auth/personal-data";
 export * from "./auth/roles";
 export * from "./calendar/holiday-warnings";
 export * from "./calendar/holidays-cn";
+export * from "./calendar/provisional";
 export * from "./calendar/registrar-calendar";
 export * from "./calendar/registration-rules";
 export * from "./calendar/working-days";

@@ -13,6 +13,7 @@ import { pagesOf } from "./landing";
 import { LanguageSwitch } from "./language-switch";
 import { SavedViewsNav } from "./saved-views-nav";
 import "./shell-words";
+import { SystemWarnings } from "./system-warnings";
 
 // Signed-in readers (most page loads) never need the sign-in form's fields: it is fetched when shown.
 const SignIn = lazy(() => import("./sign-in").then((m) => ({ default: m.SignIn })));
@@ -176,6 +177,7 @@ export function AppShell() {
         </ul>
       </nav>
       <main id="main" className={styles.main} tabIndex={-1}>
+        <SystemWarnings />
         <Outlet />
       </main>
       {account ? (

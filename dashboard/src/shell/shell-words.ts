@@ -7,6 +7,10 @@ const zhCN = {
     collapseNav: "收起菜单",
     expandNav: "展开菜单",
     signInAgain: "请重新登录",
+    warningTitle: "需要处理",
+    fixInSettings: "前往设置",
+    provisional: "暂定",
+    provisionalHint: "该年度的法定节假日尚未录入，按工作日计算的期限可能变动。",
   },
 };
 
@@ -16,6 +20,10 @@ const en: typeof zhCN = {
     collapseNav: "Collapse the menu",
     expandNav: "Expand the menu",
     signInAgain: "Please sign in again",
+    warningTitle: "Needs attention",
+    fixInSettings: "Go to settings",
+    provisional: "Provisional",
+    provisionalHint: "That year's public holidays are not entered yet; deadlines counted in working days may move.",
   },
 };
 

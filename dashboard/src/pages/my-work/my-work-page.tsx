@@ -12,6 +12,7 @@ import { VirtualTable } from "../../components/virtual-table";
 import { formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { RequirePermission } from "../../shell/require-permission";
+import { ProvisionalMark } from "../../shell/system-warnings";
 
 export function MyWorkPage() {
   return (
@@ -52,7 +53,11 @@ function MyWork() {
           </Badge>
         ),
       ),
-      col("due", t("applications.col.due"), 120, (r) => formatDate(r.dueOn, locale) || "—"),
+      col("due", t("applications.col.due"), 150, (r) => (
+        <>
+          {formatDate(r.dueOn, locale) || "—"} <ProvisionalMark date={r.dueOn} />
+        </>
+      )),
       col("id", t("applications.col.id"), 70, (r) => r.id),
       col("type", t("applications.col.type"), 110, (r) => labels.type(r.type)),
       col("stage", t("applications.col.stage"), 130, (r) => labels.stage(r.type, r.stage)),
