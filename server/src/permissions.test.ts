@@ -98,6 +98,7 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "insights.auditPassRates": [S, S, A, A, A, F, U],
   // A worker's own stages, in her own college: nothing to ask for another.
   "insights.myWork": [A, A, A, A, A, F, U],
+  "insights.myInbox": [A, A, A, A, A, F, U],
   "insights.leadTimes": [S, S, A, A, A, F, U],
   "insights.standingByCollege": [S, S, A, A, A, F, U],
   "studentSearch.search": [S, S, A, A, A, F, U],
@@ -264,6 +265,7 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     "insights.sheetProgress": (c, side) => c.insights.sheetProgress({ termCode: "2025-2026-1", collegeId: college(side) }),
     "insights.auditPassRates": (c, side) => c.insights.auditPassRates({ cohort: 2026, collegeId: college(side) }),
     "insights.myWork": (c) => c.insights.myWork({}),
+    "insights.myInbox": (c) => c.insights.myInbox(),
     "insights.leadTimes": (c, side) => c.insights.leadTimes({ since: "2025-08-01", collegeId: college(side) }),
     "insights.standingByCollege": (c, side) => c.insights.standingByCollege({ academicYear: "2025-2026", collegeId: college(side) }),
     "studentSearch.search": (c, side) => c.studentSearch.search({ query: "20250", collegeId: college(side) }),
