@@ -1,4 +1,4 @@
-import { Badge } from "@fluentui/react-components";
+import { Badge, Subtitle1 } from "@fluentui/react-components";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import type { ColumnDef } from "@tanstack/react-table";
@@ -13,6 +13,7 @@ import { formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { RequirePermission } from "../../shell/require-permission";
 import { ProvisionalMark } from "../../shell/system-warnings";
+import { InboxSection } from "./inbox-section";
 
 export function MyWorkPage() {
   return (
@@ -69,6 +70,8 @@ function MyWork() {
   return (
     <>
       <PageHeader title={t("nav.myWork")} />
+      <InboxSection />
+      <Subtitle1 as="h2">{t("inbox.applications")}</Subtitle1>
       {work.error ? <ErrorBar error={work.error} onRetry={() => void work.refetch()} /> : null}
       {work.isPending ? (
         <Loading />
