@@ -41,7 +41,10 @@ describe.skipIf(!existsSync(CHROMIUM))("the audit log for the registrar's staff,
     await page.addScriptTag({ content: AXE });
     return page.evaluate(async () => {
       type Axe = { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> };
-      const result = await (window as unknown as { axe: Axe }).axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
+      const result = await (window as unknown as { axe: Axe }).axe.run(
+        { exclude: [["[data-tabster-dummy]"]] },
+        { resultTypes: ["violations"] },
+      );
       return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
     });
   }
@@ -68,7 +71,10 @@ describe.skipIf(!existsSync(CHROMIUM))("the audit log for the registrar's staff,
     expect(text).not.toContain("登录");
 
     await page.goto(`${served.base}/audit-log?entity=application&entityId=${executed?.entityId}`);
-    await table.getByRole("row", { name: /审批通过/ }).first().waitFor();
+    await table
+      .getByRole("row", { name: /审批通过/ })
+      .first()
+      .waitFor();
     const rows = table.getByRole("row", { name: /审批通过/ });
     const count = await rows.count();
     // Open each approval of this application until the one that executed it shows the status change.

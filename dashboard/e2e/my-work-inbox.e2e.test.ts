@@ -42,7 +42,10 @@ describe.skipIf(!existsSync(CHROMIUM))("one inbox per role in 我的待办, in C
     await page.addScriptTag({ content: AXE });
     return page.evaluate(async () => {
       type Axe = { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> };
-      const result = await (window as unknown as { axe: Axe }).axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
+      const result = await (window as unknown as { axe: Axe }).axe.run(
+        { exclude: [["[data-tabster-dummy]"]] },
+        { resultTypes: ["violations"] },
+      );
       return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
     });
   }
@@ -59,8 +62,9 @@ describe.skipIf(!existsSync(CHROMIUM))("one inbox per role in 我的待办, in C
   for (const username of ["sec-01", "registrar"]) {
     it(`shows ${username} the sheets and standing items that wait, besides applications`, async () => {
       const [user] = await served.db.select().from(users).where(eq(users.username, username));
-      const expected = (await myInbox(served.db, { worker: { role: user?.role as "secretary", collegeId: user?.collegeId ?? null }, today: today() }))
-        .items;
+      const expected = (
+        await myInbox(served.db, { worker: { role: user?.role as "secretary", collegeId: user?.collegeId ?? null }, today: today() })
+      ).items;
       expect(expected.length).toBeGreaterThan(0);
       const page = await signIn(username);
       await page.getByRole("link", { name: "我的待办" }).click();
