@@ -41,12 +41,16 @@ describe.skipIf(!existsSync(CHROMIUM))("one inbox per role in 我的待办, in C
   async function axe(page: Page): Promise<string[]> {
     await page.addScriptTag({ content: AXE });
     return page.evaluate(async () => {
-      type Axe = { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> };
+      type Axe = {
+        run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ html: string }> }> }>;
+      };
       const result = await (window as unknown as { axe: Axe }).axe.run(
         { exclude: [["[data-tabster-dummy]"]] },
         { resultTypes: ["violations"] },
       );
-      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+      return result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 160)).join(" | ")}`);
     });
   }
 

@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Link as FluentLink,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  Tooltip,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { isProvisionalDeadline } from "@xueji/shared/src/calendar/provisional";
@@ -35,9 +25,9 @@ export function SystemWarnings() {
             {w.message}
           </MessageBarBody>
           <MessageBarActions>
-            <FluentLink as="span">
+            <>
               <Link to="/settings">{t("frame.fixInSettings")}</Link>
-            </FluentLink>
+            </>
           </MessageBarActions>
         </MessageBar>
       ))}
@@ -56,10 +46,9 @@ export function ProvisionalMark({ date }: { date: string | null | undefined }) {
   const years = useProvisionalYears();
   if (!isProvisionalDeadline(date, years)) return null;
   return (
-    <Tooltip content={t("frame.provisionalHint")} relationship="description">
-      <Badge appearance="outline" color="warning" size="small" data-testid="provisional" tabIndex={0}>
-        {t("frame.provisional")}
-      </Badge>
-    </Tooltip>
+    // Not focusable: it sits inside rows that open on click or Enter (a focusable mark there would nest).
+    <Badge appearance="outline" color="warning" size="small" data-testid="provisional" title={t("frame.provisionalHint")}>
+      {t("frame.provisional")}
+    </Badge>
   );
 }

@@ -1,5 +1,5 @@
 import "./my-work-words";
-import { Badge, Link as FluentLink } from "@fluentui/react-components";
+import { Badge } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { SHEET_LABELS, type SheetKind, STANDING_OUTCOME_LABELS } from "@xueji/shared";
@@ -35,7 +35,7 @@ function ItemLink({ item }: { item: InboxItem }) {
   const { t } = useTranslation();
   const sheet = item.kind.startsWith("sheet-");
   return (
-    <FluentLink as="span">
+    <>
       {sheet ? (
         <Link to="/sheets" search={{ termCode: item.termCode ?? undefined, collegeId: item.collegeId }}>
           {t("inbox.open")}
@@ -45,7 +45,7 @@ function ItemLink({ item }: { item: InboxItem }) {
           {t("inbox.open")}
         </Link>
       )}
-    </FluentLink>
+    </>
   );
 }
 
