@@ -1,15 +1,17 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
-import type { Locale } from "@xueji/shared";
+import type { ErrorCode, Locale } from "@xueji/shared";
 import type { Db } from "./db/client";
 import { type Logger, silentLogger } from "./logger";
 import type { SessionUser } from "./services/auth/session-user";
-import { userForToken } from "./services/auth/sessions";
+import { sessionForToken } from "./services/auth/sessions";
 
 export interface Context {
   db: Db;
   engine: "pglite" | "postgres";
   user: SessionUser | null;
+  /** When the request's token belonged to a session that expired or was ended: the code saying why. */
+  sessionEnded: ErrorCode | null;
   token: string | null;
   requestId: string;
   address: string;
@@ -62,13 +64,14 @@ export async function createContextInner(options: InnerOptions): Promise<Context
   const token = options.token ?? null;
   const scope = requestScope.getStore();
   const requestId = options.requestId ?? scope?.requestId ?? newRequestId();
-  const user = await userForToken(options.db, token);
+  const { user, ended } = await sessionForToken(options.db, token);
   if (scope) scope.userId = user?.id ?? null;
   return {
     db: options.db,
     engine: options.engine,
     token,
     user,
+    sessionEnded: ended,
     requestId,
     address: options.address ?? "local",
     locale: options.locale ?? "zh-CN",

@@ -14,6 +14,14 @@ import type { Viewer } from "./services/viewer";
 const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "auth.invalid-credentials": "UNAUTHORIZED",
   "auth.required": "UNAUTHORIZED",
+  "auth.session-expired": "UNAUTHORIZED",
+  "auth.password-reset": "UNAUTHORIZED",
+  "auth.account-disabled": "UNAUTHORIZED",
+  "auth.session-ended": "UNAUTHORIZED",
+  "auth.temporary-expired": "UNAUTHORIZED",
+  "auth.password-change-required": "FORBIDDEN",
+  "auth.wrong-current-password": "BAD_REQUEST",
+  "auth.password-policy": "BAD_REQUEST",
   "auth.rate-limited": "TOO_MANY_REQUESTS",
   "auth.forbidden": "FORBIDDEN",
   "auth.other-college": "FORBIDDEN",
@@ -123,9 +131,17 @@ const errors = t.middleware(async ({ getRawInput, next }) => {
 
 export const publicProcedure = t.procedure.use(errors);
 
-const authed = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw toTrpcError(new AppError("auth.required"));
+/** Signed in, whatever the password's state: the few procedures a user with a temporary password may call. */
+const signedIn = publicProcedure.use(({ ctx, next }) => {
+  // A token that once worked says why it no longer does (reset, disabled, ended, expired).
+  if (!ctx.user) throw toTrpcError(new AppError(ctx.sessionEnded ?? "auth.required"));
   return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+const authed = signedIn.use(({ ctx, next }) => {
+  // A temporary password opens nothing but the change of it.
+  if (ctx.user.mustChangePassword) throw toTrpcError(new AppError("auth.password-change-required"));
+  return next();
 });
 
 /** What a procedure may touch: every college, or the signed-in user's own. */
@@ -150,6 +166,9 @@ export function procedureFor(permission: Permission) {
 
 /** Procedures open to any signed-in user (their own session). */
 export const authedProcedure = authed;
+
+/** Open even before a temporary password is changed: who am I, change my password, sign out. */
+export const sessionProcedure = signedIn;
 
 /** The college a request acts for: a college role's own (another is refused), or the one named. */
 export function collegeFor(scope: Scoped, requested: number | undefined): number {

@@ -1,10 +1,14 @@
 // @xueji/shared — the domain, pure TypeScript, used by the add-in, the server and the command line.
 
 export * from "./auth/audit-stage-rights";
+export * from "./audit/audit-vocabulary";
+export * from "./audit/describe-change";
+export * from "./auth/password-policy";
 export * from "./auth/personal-data";
 export * from "./auth/roles";
 export * from "./calendar/holiday-warnings";
 export * from "./calendar/holidays-cn";
+export * from "./calendar/provisional";
 export * from "./calendar/registrar-calendar";
 export * from "./calendar/registration-rules";
 export * from "./calendar/working-days";

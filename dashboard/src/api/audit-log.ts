@@ -11,3 +11,8 @@ export const auditEventsQuery = (filters: AuditFilters) =>
 export const facetsQuery = () => apiQuery("auditLog", "facets", undefined);
 /** Walks the whole chain on the server; asked for, not loaded with the page, since it reads every event. */
 export const verifyChain = () => client.auditLog.verify.query();
+
+export type AuditListEvent = RouterOutputs["auditLog"]["list"]["items"][number];
+/** `auditLog.list`: every event the reader may see, in the chain's order (newest first), with its links. */
+export const auditFullListQuery = () =>
+  pagedQuery(["auditLog", "list"], (cursor) => client.auditLog.list.query({ cursor, limit: PAGE_LIMIT }));

@@ -7,3 +7,4 @@ import { apiMutation, apiQuery } from "./query";
 export const meQuery = () => ({ ...apiQuery("auth", "me", undefined), retry: false, retryOnMount: false, staleTime: 5 * 60_000 });
 export const signIn = apiMutation("auth", "signIn");
 export const signOut = apiMutation("auth", "signOut");
+export const changePassword = apiMutation("auth", "changePassword");

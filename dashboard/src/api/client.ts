@@ -49,3 +49,18 @@ export function isUnauthenticated(error: unknown): boolean {
   const problem = problemOf(error);
   return problem.appCode === "auth.required" || problem.httpStatus === 401;
 }
+
+/** The answers a request gets once its session is gone: each says why, for the sign-in page to show. */
+const SESSION_GONE = new Set([
+  "auth.required",
+  "auth.session-expired",
+  "auth.password-reset",
+  "auth.account-disabled",
+  "auth.session-ended",
+]);
+
+/** Whether a request failed because the reader's session ended (not a wrong password at sign-in). */
+export function isSessionGone(error: unknown): boolean {
+  const code = problemOf(error).appCode;
+  return code !== null && SESSION_GONE.has(code);
+}

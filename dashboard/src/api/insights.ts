@@ -1,5 +1,5 @@
 import { client, type RouterInputs, type RouterOutputs } from "./client";
-import { PAGE_LIMIT, pagedQuery } from "./query";
+import { apiQuery, PAGE_LIMIT, pagedQuery } from "./query";
 
 export type WorkItem = RouterOutputs["insights"]["myWork"]["items"][number];
 
@@ -24,3 +24,7 @@ export function saveXlsx(file: { base64: string; fileName: string }): void {
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+export type InboxItem = RouterOutputs["insights"]["myInbox"]["items"][number];
+/** 我的待办 beyond applications: sheets and 学业预警 waiting for the signed-in role (small; answered whole). */
+export const myInboxQuery = () => apiQuery("insights", "myInbox", undefined);

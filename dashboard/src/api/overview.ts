@@ -13,3 +13,5 @@ export const standingByCollegeQuery = (input: RouterInputs["insights"]["standing
   apiQuery("insights", "standingByCollege", input);
 export const leadTimesQuery = (input: RouterInputs["insights"]["leadTimes"]) => apiQuery("insights", "leadTimes", input);
 export const auditPassRatesQuery = (input: RouterInputs["insights"]["auditPassRates"]) => apiQuery("insights", "auditPassRates", input);
+/** The server's warnings: provisional deadline years for everyone, what to fix for those who can. */
+export const systemWarningsQuery = () => ({ ...apiQuery("dashboard", "warnings", undefined), staleTime: 10 * 60_000 });

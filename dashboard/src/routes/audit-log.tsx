@@ -11,6 +11,8 @@ export interface AuditLogSearch {
   entityId?: string;
   from?: string;
   to?: string;
+  /** "all": the full list (auditLog.list) instead of the search. */
+  view?: "all";
 }
 
 const date = (value: unknown) => {
@@ -29,6 +31,7 @@ export const route = createRoute({
     entityId: str(search.entityId),
     from: date(search.from),
     to: date(search.to),
+    view: search.view === "all" ? "all" : undefined,
   }),
   component: lazyRouteComponent(() => import("../pages/audit-log/audit-log-page"), "AuditLogPage"),
 });

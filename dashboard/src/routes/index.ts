@@ -1,10 +1,23 @@
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { createRouter } from "@tanstack/react-router";
-import { isUnauthenticated } from "../api/client";
+import { isSessionGone, isUnauthenticated } from "../api/client";
 import { PAGES } from "./pages";
 import { appRoute, rootRoute } from "./root";
 
-export const queryClient = new QueryClient({
+/**
+ * A session can end while a page is open (the password was reset, the account disabled, the
+ * administrator ended it, it expired). The next request that finds it gone asks `auth.me` again: its
+ * answer carries the server's reason, and the shell shows the sign-in page with it instead of an
+ * error inside the page.
+ */
+function onSessionGone(error: unknown, key?: readonly unknown[]) {
+  if (!isSessionGone(error) || (key?.[0] === "auth" && key[1] === "me")) return;
+  void queryClient.refetchQueries({ queryKey: ["auth", "me"] });
+}
+
+export const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (error, query) => onSessionGone(error, query.queryKey) }),
+  mutationCache: new MutationCache({ onError: (error) => onSessionGone(error) }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

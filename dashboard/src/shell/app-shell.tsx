@@ -1,9 +1,9 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
-import { SignOutRegular } from "@fluentui/react-icons";
+import { KeyRegular, PanelLeftContractRegular, PanelLeftExpandRegular, SignOutRegular } from "@fluentui/react-icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet } from "@tanstack/react-router";
 import { ROLE_LABELS } from "@xueji/shared/src/auth/roles";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { meQuery, signOut } from "../api/auth";
 import { isUnauthenticated } from "../api/client";
@@ -12,14 +12,28 @@ import { useLocale } from "../i18n/use-locale";
 import { pagesOf } from "./landing";
 import { LanguageSwitch } from "./language-switch";
 import { SavedViewsNav } from "./saved-views-nav";
+import "./shell-words";
+import { SystemWarnings } from "./system-warnings";
 
 // Signed-in readers (most page loads) never need the sign-in form's fields: it is fetched when shown.
 const SignIn = lazy(() => import("./sign-in").then((m) => ({ default: m.SignIn })));
+const AccountDialog = lazy(() => import("./account-dialog").then((m) => ({ default: m.AccountDialog })));
+const ForcedPasswordChange = lazy(() => import("./account-dialog").then((m) => ({ default: m.ForcedPasswordChange })));
+
+/** The menu's state is the reader's: kept in this browser, so a narrow screen stays collapsed. */
+const NAV_KEY = "xueji.nav.collapsed";
+function storedCollapsed(): boolean {
+  try {
+    return localStorage.getItem(NAV_KEY) === "1";
+  } catch {
+    return false;
+  }
+}
 
 const useStyles = makeStyles({
   frame: {
     display: "grid",
-    gridTemplateColumns: "208px 1fr",
+    gridTemplateColumns: "208px minmax(0, 1fr)",
     gridTemplateRows: "48px 1fr",
     height: "100vh",
     backgroundColor: tokens.colorNeutralBackground2,
@@ -61,6 +75,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
     fontWeight: tokens.fontWeightSemibold,
   },
+  collapsed: { gridTemplateColumns: "48px minmax(0, 1fr)" },
+  iconOnly: { justifyContent: "center", padding: `${tokens.spacingVerticalS} 0` },
+  toggle: { display: "flex", justifyContent: "flex-end", padding: `0 ${tokens.spacingHorizontalXS}` },
   main: { overflow: "auto", padding: tokens.spacingHorizontalXL, minWidth: 0 },
   skip: { position: "absolute", left: "-9999px", ":focus": { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM, zIndex: 10 } },
 });
@@ -73,21 +90,40 @@ export function AppShell() {
   const queryClient = useQueryClient();
   const me = useQuery(meQuery());
   const out = useMutation({ mutationFn: () => signOut(undefined), onSettled: () => queryClient.resetQueries() });
+  const [collapsed, setCollapsed] = useState(storedCollapsed);
+  const [account, setAccount] = useState(false);
+  const toggle = () => {
+    setCollapsed((was) => {
+      try {
+        localStorage.setItem(NAV_KEY, was ? "0" : "1");
+      } catch {
+        // A browser that keeps nothing still collapses for this visit.
+      }
+      return !was;
+    });
+  };
 
   if (me.isPending) return <Loading />;
+  // The session may have ended while the reader worked: the server's answer says why (reset, disabled …).
   if (me.error)
     return isUnauthenticated(me.error) ? (
       <Suspense fallback={<Loading />}>
-        <SignIn />
+        <SignIn reason={me.error} />
       </Suspense>
     ) : (
       <ErrorBar error={me.error} onRetry={() => void me.refetch()} />
     );
   const user = me.data;
+  if (user.mustChangePassword)
+    return (
+      <Suspense fallback={<Loading />}>
+        <ForcedPasswordChange username={user.username} onSignOut={() => out.mutate()} />
+      </Suspense>
+    );
   const entries = pagesOf(user.role);
 
   return (
-    <div className={styles.frame}>
+    <div className={mergeClasses(styles.frame, collapsed && styles.collapsed)}>
       <a className={styles.skip} href="#main">
         {t("app.skip")}
       </a>
@@ -99,31 +135,56 @@ export function AppShell() {
         <span className={styles.onBrand}>
           <LanguageSwitch onBrand />
         </span>
+        <Button appearance="primary" icon={<KeyRegular />} onClick={() => setAccount(true)}>
+          {t("frame.account")}
+        </Button>
         <Button appearance="primary" icon={<SignOutRegular />} onClick={() => out.mutate()}>
           {t("shell.signOut")}
         </Button>
       </header>
       <nav className={styles.nav} aria-label={t("nav.label")}>
+        <div className={styles.toggle}>
+          <Button
+            appearance="subtle"
+            size="small"
+            icon={collapsed ? <PanelLeftExpandRegular /> : <PanelLeftContractRegular />}
+            aria-label={collapsed ? t("frame.expandNav") : t("frame.collapseNav")}
+            title={collapsed ? t("frame.expandNav") : t("frame.collapseNav")}
+            aria-expanded={!collapsed}
+            onClick={toggle}
+          />
+        </div>
         <ul className={styles.list}>
-          {entries.map((entry) => (
-            <li key={entry.to}>
-              <Link
-                to={entry.to}
-                className={styles.link}
-                activeProps={{ className: mergeClasses(styles.link, styles.active), "aria-current": "page" }}
-                activeOptions={{ exact: entry.to === "/", includeSearch: false }}
-              >
-                <entry.icon fontSize={20} aria-hidden />
-                {t(`nav.${entry.label}`)}
-              </Link>
-              {entry.to === "/applications" ? <SavedViewsNav linkClass={styles.link} /> : null}
-            </li>
-          ))}
+          {entries.map((entry) => {
+            const label = t(`nav.${entry.label}`);
+            const link = collapsed ? mergeClasses(styles.link, styles.iconOnly) : styles.link;
+            return (
+              <li key={entry.to}>
+                <Link
+                  to={entry.to}
+                  className={link}
+                  activeProps={{ className: mergeClasses(link, styles.active), "aria-current": "page" }}
+                  activeOptions={{ exact: entry.to === "/", includeSearch: false }}
+                  {...(collapsed ? { "aria-label": label, title: label } : {})}
+                >
+                  <entry.icon fontSize={20} aria-hidden />
+                  {collapsed ? null : label}
+                </Link>
+                {entry.to === "/applications" && !collapsed ? <SavedViewsNav linkClass={styles.link} /> : null}
+              </li>
+            );
+          })}
         </ul>
       </nav>
       <main id="main" className={styles.main} tabIndex={-1}>
+        <SystemWarnings />
         <Outlet />
       </main>
+      {account ? (
+        <Suspense fallback={null}>
+          <AccountDialog username={user.username} open={account} onClose={() => setAccount(false)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

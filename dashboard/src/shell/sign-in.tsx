@@ -1,9 +1,22 @@
-import { Button, Card, Field, Input, makeStyles, Text, Title2, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Card,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  Text,
+  Title2,
+  tokens,
+} from "@fluentui/react-components";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useLocation } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { signIn } from "../api/auth";
+import { problemOf } from "../api/client";
 import { ErrorBar } from "../components/page-state";
 import { markSignedIn } from "./landing";
 import { LanguageSwitch } from "./language-switch";
@@ -22,14 +35,20 @@ const useStyles = makeStyles({
   top: { display: "flex", justifyContent: "space-between", alignItems: "center" },
 });
 
-/** Cookie session: `auth.signIn` sets an HttpOnly SameSite=Lax cookie; the token is never kept in script. */
-export function SignIn() {
+/**
+ * Cookie session: `auth.signIn` sets an HttpOnly SameSite=Lax cookie; the token is never kept in script.
+ * `reason` is the answer that sent the reader here: when the session ended (password reset, account
+ * disabled, ended by the administrator, expired) the server's words for it are shown above the form.
+ */
+export function SignIn({ reason }: { reason?: unknown }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const queryClient = useQueryClient();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const location = useLocation();
+  const problem = reason === undefined ? null : problemOf(reason);
+  const ended = problem && problem.appCode !== "auth.required" ? problem : null;
   const mutation = useMutation({
     mutationFn: signIn,
     onSuccess: async () => {
@@ -51,6 +70,14 @@ export function SignIn() {
           <Title2 as="h1">{t("signIn.title")}</Title2>
         </div>
         <Text className={styles.hint}>{t("signIn.hint")}</Text>
+        {ended && !mutation.isSuccess ? (
+          <MessageBar intent="warning" layout="multiline" data-testid="session-ended">
+            <MessageBarBody>
+              <MessageBarTitle>{t("frame.signInAgain")}</MessageBarTitle>
+              {ended.message}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
         <form className={styles.form} onSubmit={submit}>
           <Field label={t("signIn.username")} required>
             <Input name="username" autoComplete="username" value={username} onChange={(_, d) => setUsername(d.value)} />

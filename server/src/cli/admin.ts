@@ -43,7 +43,14 @@ export async function adminCreate(options: AdminCreateOptions): Promise<number> 
     const created = await createUser(
       database.db,
       { userId: null, role: null, requestId: "cli:admin-create" },
-      { username: options.username, displayName: options.displayName ?? options.username, role: "admin", collegeId: null, password },
+      {
+        username: options.username,
+        displayName: options.displayName ?? options.username,
+        role: "admin",
+        collegeId: null,
+        password,
+        temporary: false,
+      },
     );
     process.stdout.write(
       en

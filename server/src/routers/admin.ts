@@ -32,5 +32,5 @@ export const auditLogRouter = router({
     .query(({ ctx, input }) => searchAuditEvents(ctx.db, input, ctx.user.role)),
   facets: procedureFor("auditLog.read")
     .output(auditFacetsOutput)
-    .query(({ ctx }) => auditFacets(ctx.db)),
+    .query(({ ctx }) => auditFacets(ctx.db, ctx.user.role)),
 });

@@ -1,7 +1,9 @@
+import { PASSWORD_MAX } from "@xueji/shared";
 import { z } from "zod";
+import { changePassword } from "../services/auth/change-password";
 import { endSession } from "../services/auth/sessions";
 import { signIn } from "../services/auth/sign-in";
-import { authedProcedure, publicProcedure, router } from "../trpc";
+import { publicProcedure, router, sessionProcedure } from "../trpc";
 
 export const authRouter = router({
   signIn: publicProcedure
@@ -11,10 +13,25 @@ export const authRouter = router({
       ctx.setSessionCookie?.(session.token, session.expiresAt);
       return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: session.user };
     }),
-  signOut: authedProcedure.mutation(async ({ ctx }) => {
+  signOut: sessionProcedure.mutation(async ({ ctx }) => {
     if (ctx.token) await endSession(ctx.db, ctx.token);
     ctx.setSessionCookie?.(null);
     return { ok: true };
   }),
-  me: authedProcedure.query(({ ctx }) => ctx.user),
+  me: sessionProcedure.query(({ ctx }) => ctx.user),
+  /** The user's own password: the current one, a new one that meets the policy; every other session ends. */
+  changePassword: sessionProcedure
+    .input(
+      z.object({
+        current: z.string().min(1).max(PASSWORD_MAX),
+        next: z
+          .string()
+          .min(1)
+          .max(PASSWORD_MAX * 2),
+      }),
+    )
+    .output(z.object({ sessionsEnded: z.number() }))
+    .mutation(({ ctx, input }) =>
+      changePassword(ctx.db, { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId }, { ...input, token: ctx.token }),
+    ),
 });

@@ -7,6 +7,7 @@ import { auditSummary } from "../services/graduation/override-audit";
 import { EXPORT_COLUMNS, exportApplications } from "../services/insights/export-applications";
 import { exportGraduation } from "../services/insights/export-graduation";
 import { leadTimes } from "../services/insights/lead-times";
+import { myInbox, myInboxOutput } from "../services/insights/my-inbox";
 import { myWork } from "../services/insights/my-work";
 import { standingByCollege } from "../services/insights/standing-by-college";
 import { pageInput } from "../services/paging";
@@ -89,6 +90,10 @@ export const insightsRouter = router({
         limit: input.limit,
       }),
     ),
+  /** 我的待办 beyond applications: the sheets and 学业预警 that wait for the signed-in role. */
+  myInbox: procedureFor("applications.read")
+    .output(myInboxOutput)
+    .query(({ ctx }) => myInbox(ctx.db, { worker: { role: ctx.user.role, collegeId: ctx.user.collegeId }, today: ctx.today() })),
   leadTimes: procedureFor("applications.read")
     .input(z.object({ since: dateInput.optional(), collegeId: idInput.optional() }))
     .output(leadTimesOutput)

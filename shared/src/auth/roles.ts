@@ -75,7 +75,11 @@ export const PERMISSIONS = {
   /** Low-code settings: rules, workflows, templates, calendar. The registrar leader and the administrator change them. */
   "settings.read": { "registrar-staff": "all", "registrar-leader": "all", admin: "all" },
   "settings.write": { "registrar-leader": "all", admin: "all" },
-  "auditLog.read": { "registrar-leader": "all", admin: "all" },
+  /**
+   * The registrar's staff read the events of their own work (auditEntitiesFor in audit/audit-vocabulary.ts
+   * narrows them; the server filters by it); the registrar leader and the administrator read all.
+   */
+  "auditLog.read": { "registrar-staff": "all", "registrar-leader": "all", admin: "all" },
   "users.manage": { admin: "all" },
   // —— issue 11: 学年注册, 学籍统计, 在读证明/学历证明 ——
   /** 学年注册, 暂缓注册, 补注册: the college does it for its students (seed 004 “二级学院通过正方教学管理系统完成学生报到、注册处理”). */

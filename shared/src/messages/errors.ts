@@ -1,3 +1,4 @@
+import { PASSWORD_PROBLEM_TEXT, type PasswordProblem } from "../auth/password-policy";
 import { ROLE_LABELS, type Role } from "../auth/roles";
 import { AUDIT_REASON_LABELS, AUDIT_STAGE_LABELS, type AuditReason, type AuditStage } from "../rules/graduation-audit";
 import { type ApplicationType, DEFAULT_WORKFLOWS } from "../workflows/application-types";
@@ -84,7 +85,10 @@ export const errorCatalogue = {
       "文件是 UTF-16 编码（{variant}），无法按 CSV 读取。请另存为 UTF-8 或 GB18030 编码的 CSV（Excel：另存为“CSV UTF-8（逗号分隔）”）。",
     en: "The file is UTF-16 encoded ({variant}) and cannot be read as CSV. Save it as UTF-8 or GB18030 CSV (Excel: Save As “CSV UTF-8 (Comma delimited)”).",
   },
-  "auth.invalid-credentials": { "zh-CN": "用户名或密码不正确。", en: "Wrong user name or password." },
+  "auth.invalid-credentials": {
+    "zh-CN": "用户名或密码不正确。还可尝试 {remaining} 次，之后须等待 {minutes} 分钟。",
+    en: "Wrong user name or password. {remaining} attempts left before a {minutes}-minute wait.",
+  },
   "auth.rate-limited": {
     "zh-CN": "登录失败次数过多，请 {minutes} 分钟后再试。",
     en: "Too many failed sign-ins; try again in {minutes} minutes.",
@@ -400,6 +404,27 @@ export const errorCatalogue = {
     en: "No sheet to import: name the sheets 学院, 专业, 班级, 学期, or give them the matching headers.",
   },
   "org.duplicate-row": { "zh-CN": "与第 {row} 行重复（同一{entity}出现两次）。", en: "Repeats row {row} (the same {entity} twice)." },
+  // Why a session stopped working: the sign-in page says it, so the reader knows what happened.
+  "auth.session-expired": { "zh-CN": "会话已过期，请重新登录。", en: "Your session has expired. Please sign in again." },
+  "auth.password-reset": {
+    "zh-CN": "密码已重置（或已在别处修改），请用新密码重新登录。",
+    en: "Your password was reset (or changed elsewhere). Sign in with the new password.",
+  },
+  "auth.account-disabled": {
+    "zh-CN": "账号已停用。如有疑问，请联系系统管理员。",
+    en: "Your account has been disabled. Ask the administrator.",
+  },
+  "auth.session-ended": { "zh-CN": "管理员已结束您的会话，请重新登录。", en: "An administrator ended your session. Please sign in again." },
+  "auth.password-change-required": {
+    "zh-CN": "请先修改临时密码，再继续使用。",
+    en: "Change your temporary password before you go on.",
+  },
+  "auth.temporary-expired": {
+    "zh-CN": "临时密码已过期（有效期 {days} 天）。请联系系统管理员重新设置。",
+    en: "The temporary password has expired (it is valid for {days} days). Ask the administrator to reset it.",
+  },
+  "auth.wrong-current-password": { "zh-CN": "当前密码不正确。", en: "The current password is wrong." },
+  "auth.password-policy": { "zh-CN": "新密码不符合要求：{policy}。", en: "The new password cannot be used: {policy}." },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
@@ -425,6 +450,7 @@ function localise(name: string, params: Readonly<Record<string, string | number>
       .map((f) => WORKBOOK_FEATURES[f as WorkbookFeature]?.[locale] ?? f)
       .join(locale === "en" ? ", " : "、");
   if (name === "type" && value in DEFAULT_WORKFLOWS) return DEFAULT_WORKFLOWS[value as ApplicationType].name[locale];
+  if (name === "policy" && value in PASSWORD_PROBLEM_TEXT) return PASSWORD_PROBLEM_TEXT[value as PasswordProblem][locale];
   if (name === "role" && value in ROLE_LABELS) return ROLE_LABELS[value as Role][locale];
   if (name === "reasons")
     return String(value)

@@ -1,60 +1,32 @@
 import "./audit-log-words";
-import {
-  Button,
-  Dropdown,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  Option,
-  Spinner,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, makeStyles, Spinner, Tab, TabList, Text, tokens } from "@fluentui/react-components";
 import { ShieldCheckmarkRegular } from "@fluentui/react-icons";
-import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import type { ColumnDef } from "@tanstack/react-table";
-import { ROLE_LABELS, type Role } from "@xueji/shared";
-import { useCallback, useMemo, useState } from "react";
+import { auditEntitiesFor } from "@xueji/shared";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type AuditEvent, auditEventsQuery, facetsQuery, verifyChain } from "../../api/audit-log";
+import { type AuditEvent, auditEventsQuery, verifyChain } from "../../api/audit-log";
 import { PageHeader } from "../../components/page-header";
 import { Empty, ErrorBar, Loading } from "../../components/page-state";
-import { Section } from "../../components/section";
 import { VirtualTable } from "../../components/virtual-table";
-import { formatDateTime, formatNumber } from "../../format/intl";
+import { formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import type { AuditLogSearch } from "../../routes/audit-log";
 import { compact } from "../../routes/search";
 import { RequirePermission } from "../../shell/require-permission";
+import { useMe } from "../../shell/use-me";
+import { eventColumns } from "./audit-columns";
+import { AuditEventDetail, type EventForDetail } from "./audit-event-detail";
+import { AuditFilters } from "./audit-filters";
+import { AuditFullList } from "./audit-full-list";
 
 const routeApi = getRouteApi("/app/audit-log");
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-end" },
-  filter: { minWidth: "10rem" },
-  json: {
-    margin: 0,
-    padding: tokens.spacingHorizontalM,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRadius: tokens.borderRadiusMedium,
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    whiteSpace: "pre-wrap",
-    wordBreak: "break-all",
-    maxHeight: "18rem",
-    overflow: "auto",
-  },
-  detail: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalL },
-  muted: {
-    color: tokens.colorNeutralForeground3,
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    wordBreak: "break-all",
-  },
+  note: { color: tokens.colorNeutralForeground3 },
 });
 
 export function AuditLogPage() {
@@ -66,55 +38,18 @@ export function AuditLogPage() {
 }
 
 function AuditLog() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const locale = useLocale();
   const styles = useStyles();
+  const me = useMe();
   const search = routeApi.useSearch();
   const navigate = useNavigate({ from: "/audit-log" });
   const setSearch = (next: Partial<AuditLogSearch>) => navigate({ search: (prev) => compact({ ...prev, ...next }), replace: true });
-  const facets = useQuery(facetsQuery());
-  const filters = compact({
-    userId: search.userId,
-    action: search.action,
-    entity: search.entity,
-    entityId: search.entityId,
-    fromDate: search.from,
-    toDate: search.to,
-  });
-  const list = useInfiniteQuery(auditEventsQuery(filters));
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const verify = useMutation({ mutationFn: verifyChain });
-  const [selected, setSelected] = useState<AuditEvent | null>(null);
-  const [entityId, setEntityId] = useState(search.entityId ?? "");
-
-  // Known actions and entities by name; a new one shows its code until it is given a name here.
-  const actionLabel = useCallback(
-    (code: string) => (i18n.exists(`auditLogPage.actions.${code}`) ? t(`auditLogPage.actions.${code}`) : code),
-    [i18n, t],
-  );
-  const entityLabel = useCallback(
-    (code: string) => (i18n.exists(`auditLogPage.entities.${code}`) ? t(`auditLogPage.entities.${code}`) : code),
-    [i18n, t],
-  );
-  const columns = useMemo<ColumnDef<AuditEvent, unknown>[]>(
-    () => [
-      { id: "id", header: "#", accessorKey: "id", size: 70 },
-      { id: "at", header: t("auditLogPage.at"), accessorFn: (e) => formatDateTime(e.at, locale), size: 170 },
-      { id: "actor", header: t("auditLogPage.actor"), accessorFn: (e) => e.actor ?? t("auditLogPage.system"), size: 130 },
-      {
-        id: "role",
-        header: t("auditLogPage.role"),
-        accessorFn: (e) => (e.role ? (ROLE_LABELS[e.role as Role]?.[locale] ?? e.role) : ""),
-        size: 150,
-      },
-      { id: "action", header: t("auditLogPage.action"), accessorFn: (e) => actionLabel(e.action), size: 170 },
-      { id: "entity", header: t("auditLogPage.entity"), accessorFn: (e) => entityLabel(e.entity), size: 110 },
-      { id: "entityId", header: t("auditLogPage.entityId"), accessorKey: "entityId", size: 200 },
-    ],
-    [t, locale, actionLabel, entityLabel],
-  );
-
+  const [selected, setSelected] = useState<EventForDetail | null>(null);
   const verdict = verify.data;
+  // The server shows staff their own domain's events only; the page says so, so nothing seems missing.
+  const narrowed = auditEntitiesFor(me.role) !== null;
   return (
     <div className={styles.stack}>
       <PageHeader title={t("nav.auditLog")}>
@@ -127,6 +62,7 @@ function AuditLog() {
           {verify.isPending ? t("auditLogPage.verifying") : t("auditLogPage.verify")}
         </Button>
       </PageHeader>
+      {narrowed ? <Text className={styles.note}>{t("auditLogPage.scopeNote")}</Text> : null}
       <div role="status" aria-live="polite">
         {verdict ? (
           <MessageBar intent={verdict.ok ? "success" : "error"} layout="multiline">
@@ -153,73 +89,62 @@ function AuditLog() {
         ) : null}
       </div>
       {verify.error ? <ErrorBar error={verify.error} /> : null}
-      <search className={styles.filters} aria-label={t("auditLogPage.filters")}>
-        <Field label={t("auditLogPage.actor")} className={styles.filter}>
-          <Dropdown
-            value={facets.data?.actors.find((a) => a.id === search.userId)?.displayName ?? t("auditLogPage.any")}
-            selectedOptions={[String(search.userId ?? "")]}
-            onOptionSelect={(_, d) => setSearch({ userId: d.optionValue ? Number(d.optionValue) : undefined })}
-          >
-            <Option value="">{t("auditLogPage.any")}</Option>
-            {(facets.data?.actors ?? []).map((a) => (
-              <Option key={a.id} value={String(a.id)} text={a.displayName}>
-                {`${a.displayName}（${a.username}）`}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Field label={t("auditLogPage.action")} className={styles.filter}>
-          <Dropdown
-            value={search.action ? actionLabel(search.action) : t("auditLogPage.any")}
-            selectedOptions={[search.action ?? ""]}
-            onOptionSelect={(_, d) => setSearch({ action: d.optionValue || undefined })}
-          >
-            <Option value="">{t("auditLogPage.any")}</Option>
-            {(facets.data?.actions ?? []).map((a) => (
-              <Option key={a} value={a} text={actionLabel(a)}>
-                {actionLabel(a)}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Field label={t("auditLogPage.entity")} className={styles.filter}>
-          <Dropdown
-            value={search.entity ? entityLabel(search.entity) : t("auditLogPage.any")}
-            selectedOptions={[search.entity ?? ""]}
-            onOptionSelect={(_, d) => setSearch({ entity: d.optionValue || undefined })}
-          >
-            <Option value="">{t("auditLogPage.any")}</Option>
-            {(facets.data?.entities ?? []).map((e) => (
-              <Option key={e} value={e} text={entityLabel(e)}>
-                {entityLabel(e)}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Field label={t("auditLogPage.entityId")}>
-          <Input
-            value={entityId}
-            onChange={(_, d) => setEntityId(d.value)}
-            onBlur={() => setSearch({ entityId: entityId.trim() || undefined })}
-            onKeyDown={(e) => e.key === "Enter" && setSearch({ entityId: entityId.trim() || undefined })}
-          />
-        </Field>
-        <Field label={t("auditLogPage.fromDate")}>
-          <Input type="date" value={search.from ?? ""} onChange={(_, d) => setSearch({ from: d.value || undefined })} />
-        </Field>
-        <Field label={t("auditLogPage.toDate")}>
-          <Input type="date" value={search.to ?? ""} onChange={(_, d) => setSearch({ to: d.value || undefined })} />
-        </Field>
-        <Button
-          appearance="subtle"
-          onClick={() => {
-            setEntityId("");
-            navigate({ search: {}, replace: true });
-          }}
-        >
-          {t("auditLogPage.clear")}
-        </Button>
-      </search>
+      <TabList
+        selectedValue={search.view ?? "search"}
+        onTabSelect={(_, d) => {
+          setSelected(null);
+          setSearch({ view: d.value === "all" ? "all" : undefined });
+        }}
+      >
+        <Tab value="search">{t("auditLogPage.search")}</Tab>
+        <Tab value="all">{t("auditLogPage.fullList")}</Tab>
+      </TabList>
+      {search.view === "all" ? (
+        <AuditFullList onOpen={setSelected} />
+      ) : (
+        <SearchResults search={search} setSearch={setSearch} onOpen={setSelected} onClear={() => navigate({ search: {}, replace: true })} />
+      )}
+      {selected ? <AuditEventDetail key={selected.id} event={selected} /> : null}
+    </div>
+  );
+}
+
+function SearchResults({
+  search,
+  setSearch,
+  onOpen,
+  onClear,
+}: {
+  search: AuditLogSearch;
+  setSearch: (next: Partial<AuditLogSearch>) => void;
+  onOpen: (event: AuditEvent) => void;
+  onClear: () => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const filters = compact({
+    userId: search.userId,
+    action: search.action,
+    entity: search.entity,
+    entityId: search.entityId,
+    fromDate: search.from,
+    toDate: search.to,
+  });
+  const list = useInfiniteQuery(auditEventsQuery(filters));
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const columns = useMemo<ColumnDef<AuditEvent, unknown>[]>(() => {
+    const [id, at, ...rest] = eventColumns<AuditEvent>(t, locale);
+    const actor: ColumnDef<AuditEvent, unknown> = {
+      id: "actor",
+      header: t("auditLogPage.actor"),
+      accessorFn: (e) => e.actor ?? t("auditLogPage.system"),
+      size: 130,
+    };
+    return [id, at, actor, ...rest].filter((c): c is ColumnDef<AuditEvent, unknown> => c !== undefined);
+  }, [t, locale]);
+  return (
+    <>
+      <AuditFilters search={search} onChange={setSearch} onClear={onClear} />
       {list.error ? <ErrorBar error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.isPending ? (
         <Loading />
@@ -232,8 +157,8 @@ function AuditLog() {
             data={rows}
             columns={columns}
             getRowId={(e) => String(e.id)}
-            height="calc(100vh - 420px)"
-            onRowOpen={setSelected}
+            height="calc(100vh - 460px)"
+            onRowOpen={onOpen}
             hasMore={list.hasNextPage}
             loadingMore={list.isFetchingNextPage}
             onLoadMore={() => void list.fetchNextPage()}
@@ -244,26 +169,6 @@ function AuditLog() {
           </Text>
         </>
       )}
-      {selected ? (
-        <Section
-          title={t("auditLogPage.detail", { id: selected.id })}
-          note={`${actionLabel(selected.action)} · ${entityLabel(selected.entity)} ${selected.entityId}`}
-        >
-          <div className={styles.detail}>
-            <div>
-              <Text weight="semibold">{t("auditLogPage.before")}</Text>
-              <pre className={styles.json}>{JSON.stringify(selected.before, null, 2)}</pre>
-            </div>
-            <div>
-              <Text weight="semibold">{t("auditLogPage.after")}</Text>
-              <pre className={styles.json}>{JSON.stringify(selected.after, null, 2)}</pre>
-            </div>
-          </div>
-          <Text className={styles.muted}>
-            {t("auditLogPage.hash")}：{selected.hash} · {t("auditLogPage.requestId")}：{selected.requestId ?? "—"}
-          </Text>
-        </Section>
-      ) : null}
-    </div>
+    </>
   );
 }

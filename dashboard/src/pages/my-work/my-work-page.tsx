@@ -1,3 +1,4 @@
+import { Subtitle1 } from "@fluentui/react-components";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import type { ColumnDef } from "@tanstack/react-table";
@@ -12,6 +13,8 @@ import { formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { RequirePermission } from "../../shell/require-permission";
 import { DeadlineBadge } from "../applications/deadline-text";
+import { ProvisionalMark } from "../../shell/system-warnings";
+import { InboxSection } from "./inbox-section";
 
 export function MyWorkPage() {
   return (
@@ -41,7 +44,11 @@ function MyWork() {
     return [
       // 逾期 as every screen counts it (shared currentDeadline), with its rule: 办理期限 2026/11/30 · 已逾期 4 个工作日.
       col("left", t("myWork.left"), 300, (r) => <DeadlineBadge deadline={r.deadline} workingDaysLeft={r.workingDaysLeft} />),
-      col("due", t("applications.col.due"), 120, (r) => formatDate(r.dueOn, locale) || "—"),
+      col("due", t("applications.col.due"), 150, (r) => (
+        <>
+          {formatDate(r.dueOn, locale) || "—"} <ProvisionalMark date={r.dueOn} />
+        </>
+      )),
       col("id", t("applications.col.id"), 70, (r) => r.id),
       col("type", t("applications.col.type"), 110, (r) => labels.type(r.type)),
       col("stage", t("applications.col.stage"), 130, (r) => labels.stage(r.type, r.stage)),
@@ -53,6 +60,8 @@ function MyWork() {
   return (
     <>
       <PageHeader title={t("nav.myWork")} />
+      <InboxSection />
+      <Subtitle1 as="h2">{t("inbox.applications")}</Subtitle1>
       {work.error ? <ErrorBar error={work.error} onRetry={() => void work.refetch()} /> : null}
       {work.isPending ? (
         <Loading />

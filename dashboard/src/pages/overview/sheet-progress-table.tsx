@@ -5,6 +5,7 @@ import type { SheetProgress } from "../../api/overview";
 import { LabelValueTable } from "../../components/label-value-table";
 import { collator, formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
+import { ProvisionalMark } from "../../shell/system-warnings";
 
 const useStyles = makeStyles({
   late: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -39,7 +40,9 @@ export function SheetProgressTable({ rows }: { rows: SheetProgress }) {
             label: (
               <span className={styles.task}>
                 <span>{task.taskName[locale]}</span>
-                <span className={styles.due}>{t("overview.dueOn", { date: formatDate(task.dueOn, locale) })}</span>
+                <span className={styles.due}>
+                  {t("overview.dueOn", { date: formatDate(task.dueOn, locale) })} <ProvisionalMark date={task.dueOn} />
+                </span>
               </span>
             ),
             value: ([collegeId]: [number, string]) => {

@@ -14,7 +14,7 @@ const zhCN = {
     create: "新建用户",
     createTitle: "新建用户",
     password: "初始密码",
-    passwordHint: "至少 10 个字符；请当面或电话告知本人，并提醒首次登录后修改。",
+    passwordHint: "至少 10 个字符；请当面或电话告知本人。这是临时密码：首次登录时必须修改，7 天后失效。",
     usernameHint: "小写字母、数字和 . _ -，2–40 个。",
     collegeHint: "教学秘书和院领导必须属于一个学院；教务处、校领导和管理员不属于学院。",
     noCollege: "（不属于学院）",
@@ -27,7 +27,8 @@ const zhCN = {
     actionsFor: "{{name}} 的操作",
     reset: "重置密码",
     resetTitle: "重置 {{name}} 的密码",
-    resetExplain: "重置后该用户的所有会话立即结束。留空则由系统生成一次性临时密码（只显示这一次）。",
+    resetExplain:
+      "重置后该用户的所有会话立即结束。留空则由系统生成临时密码（只显示这一次）。新密码是临时密码：首次登录时必须修改，7 天后失效。",
     newPassword: "新密码（可留空）",
     newPasswordHint: "至少 10 个字符。",
     resetConfirm: "重置密码",
@@ -60,7 +61,8 @@ const en: typeof zhCN = {
     create: "Create a user",
     createTitle: "Create a user",
     password: "Initial password",
-    passwordHint: "At least 10 characters; tell the person in person or by phone, and ask them to change it at first sign-in.",
+    passwordHint:
+      "At least 10 characters; tell the person in person or by phone. It is temporary: it must be changed at first sign-in and stops working after 7 days.",
     usernameHint: "2–40 lowercase letters, digits and . _ -",
     collegeHint: "College secretaries and leaders belong to one college; registrar, school leaders and administrators to none.",
     noCollege: "(no college)",
@@ -73,7 +75,8 @@ const en: typeof zhCN = {
     actionsFor: "Actions for {{name}}",
     reset: "Reset the password",
     resetTitle: "Reset the password of {{name}}",
-    resetExplain: "All the user's sessions end at once. Leave it empty for a one-time temporary password, shown only this once.",
+    resetExplain:
+      "All the user's sessions end at once. Leave it empty for a generated password, shown only this once. The new password is temporary: it must be changed at first sign-in and stops working after 7 days.",
     newPassword: "New password (may be empty)",
     newPasswordHint: "At least 10 characters.",
     resetConfirm: "Reset the password",

@@ -13,6 +13,10 @@ export const users = pgTable(
     collegeId: integer("college_id").references(() => colleges.id),
     passwordHash: text("password_hash").notNull(),
     disabled: boolean("disabled").notNull().default(false),
+    /** Set when an administrator chose the password (a temporary one): the user must change it at sign-in. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /** When a temporary password stops working (TEMPORARY_PASSWORD_DAYS after it was set); null otherwise. */
+    passwordExpiresAt: timestamp("password_expires_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("users_role", oneOf(t.role, ROLES))],
@@ -28,6 +32,11 @@ export const sessions = pgTable(
       .references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /**
+     * Why the session was ended before it expired (SESSION_END_REASONS): kept, not deleted, so the next
+     * request with its token can tell the reader why they must sign in again.
+     */
+    endedReason: text("ended_reason"),
   },
   (t) => [index("sessions_user").on(t.userId)],
 );

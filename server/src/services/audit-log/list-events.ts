@@ -1,9 +1,10 @@
-import type { SQL } from "drizzle-orm";
+import { and, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { auditEvents } from "../../db/schema";
 import { maskDeep } from "../masking";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 import type { Viewer } from "../viewer";
+import { visibleTo } from "./visible-events";
 
 /** Newest first by id, the chain's order: `auditLog.list` and `auditLog.search` page alike. */
 export const NEWEST_FIRST: Keyset = { name: "audit-log/id", parts: [{ expr: auditEvents.id, type: "int8" }], direction: "desc" };
@@ -14,10 +15,12 @@ export const NEWEST_FIRST: Keyset = { name: "audit-log/id", parts: [{ expr: audi
  */
 export async function listEvents(db: Db, viewer: Viewer, o: PageOptions) {
   const after: SQL | undefined = afterCursor(NEWEST_FIRST, o.cursor);
+  // The registrar's staff read their own domain's events only (the same rule as auditLog.search).
+  const visible = visibleTo(viewer.role);
   const rows = await db
     .select({ ...auditEventColumns, ...keyColumns(NEWEST_FIRST) })
     .from(auditEvents)
-    .where(after)
+    .where(and(after, visible))
     .orderBy(...keysetOrder(NEWEST_FIRST))
     .limit(o.limit + 1);
   return toPage(NEWEST_FIRST, rows, o.limit, (r) => {

@@ -6,6 +6,7 @@ import { jsonAsStored } from "../json-column";
 import { maskDeep } from "../masking";
 import { afterCursor, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 import { NEWEST_FIRST } from "./list-events";
+import { visibleTo } from "./visible-events";
 
 export interface AuditSearch extends PageOptions {
   userId?: number | undefined;
@@ -32,6 +33,8 @@ const nextDay = (date: string) => {
  */
 export async function searchAuditEvents(db: Executor, search: AuditSearch, role: Role) {
   const where: SQL[] = [];
+  const visible = visibleTo(role);
+  if (visible) where.push(visible);
   const after = afterCursor(NEWEST_FIRST, search.cursor);
   if (after) where.push(after);
   if (search.userId !== undefined) where.push(eq(auditEvents.userId, search.userId));
@@ -69,15 +72,20 @@ export async function searchAuditEvents(db: Executor, search: AuditSearch, role:
   });
 }
 
-/** The actions, entities and actors that occur in the log, for the filter's choices. */
-export async function auditFacets(db: Executor) {
+/** The actions, entities and actors that occur in the events the role may read, for the filter's choices. */
+export async function auditFacets(db: Executor, role: Role) {
+  const visible = visibleTo(role);
   const [actions, entities, actors] = await Promise.all([
-    db.selectDistinct({ value: auditEvents.action }).from(auditEvents).orderBy(asc(auditEvents.action)),
-    db.selectDistinct({ value: auditEvents.entity }).from(auditEvents).orderBy(asc(auditEvents.entity)),
+    db.selectDistinct({ value: auditEvents.action }).from(auditEvents).where(visible).orderBy(asc(auditEvents.action)),
+    db.selectDistinct({ value: auditEvents.entity }).from(auditEvents).where(visible).orderBy(asc(auditEvents.entity)),
     db
       .select({ id: users.id, username: users.username, displayName: users.displayName })
       .from(users)
-      .where(sql`exists (select 1 from ${auditEvents} where ${auditEvents.userId} = ${users.id})`)
+      .where(
+        visible
+          ? sql`exists (select 1 from ${auditEvents} where ${auditEvents.userId} = ${users.id} and ${visible})`
+          : sql`exists (select 1 from ${auditEvents} where ${auditEvents.userId} = ${users.id})`,
+      )
       .orderBy(asc(users.username)),
   ]);
   return { actions: actions.map((a) => a.value), entities: entities.map((e) => e.value), actors };

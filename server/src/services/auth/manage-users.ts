@@ -1,11 +1,12 @@
 import { randomInt } from "node:crypto";
-import { AppError, COLLEGE_ROLES, type Role } from "@xueji/shared";
-import { count, eq } from "drizzle-orm";
+import { AppError, COLLEGE_ROLES, passwordProblem, type Role, TEMPORARY_PASSWORD_DAYS } from "@xueji/shared";
+import { eq } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
-import { sessions, users } from "../../db/schema";
+import { users } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 import { hashPassword } from "./password";
+import { endUserSessions, type SessionEndReason } from "./sessions";
 
 /**
  * What an administrator does to accounts (issue 7 item 11). Each change and its audit event are
@@ -19,6 +20,23 @@ export interface NewUser {
   role: Role;
   collegeId: number | null;
   password: string;
+  /**
+   * Whether the password is a temporary one the user must change at first sign-in (an administrator
+   * chose it and handed it over). `xueji admin create` sets false: the administrator typed their own.
+   */
+  temporary?: boolean;
+}
+
+/** What marks a password an administrator chose: changed at first sign-in, dead after TEMPORARY_PASSWORD_DAYS. */
+function temporaryFields(temporary: boolean, now = new Date()) {
+  return temporary
+    ? { mustChangePassword: true, passwordExpiresAt: new Date(now.getTime() + TEMPORARY_PASSWORD_DAYS * 86_400_000) }
+    : { mustChangePassword: false, passwordExpiresAt: null };
+}
+
+function assertPolicy(password: string, username?: string) {
+  const problem = passwordProblem(password, username === undefined ? {} : { username });
+  if (problem) throw new AppError("auth.password-policy", { policy: problem });
 }
 
 const PUBLIC = {
@@ -32,13 +50,21 @@ const PUBLIC = {
 
 export async function createUser(db: Db, actor: Actor, input: NewUser) {
   if (COLLEGE_ROLES.has(input.role) !== (input.collegeId !== null)) throw new AppError("college.unknown");
+  assertPolicy(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
     if (taken) throw new AppError("user.exists", { username: input.username });
     const [created] = await tx
       .insert(users)
-      .values({ username: input.username, displayName: input.displayName, role: input.role, collegeId: input.collegeId, passwordHash })
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        collegeId: input.collegeId,
+        passwordHash,
+        ...temporaryFields(input.temporary ?? true),
+      })
       .returning(PUBLIC);
     if (!created) throw new Error("insert returned no row");
     await recordEvent(tx, actor, { action: "user.create", entity: "user", entityId: String(created.id), after: created });
@@ -51,7 +77,7 @@ export async function setDisabled(db: Db, actor: Actor, userId: number, disabled
   return db.transaction(async (tx) => {
     const before = await userRow(tx, userId);
     const [after] = await tx.update(users).set({ disabled }).where(eq(users.id, userId)).returning(PUBLIC);
-    const ended = disabled ? await deleteSessions(tx, userId) : 0;
+    const ended = disabled ? await deleteSessions(tx, userId, "disabled") : 0;
     await recordEvent(tx, actor, {
       action: disabled ? "user.disable" : "user.enable",
       entity: "user",
@@ -77,9 +103,14 @@ export async function resetPassword(db: Db, actor: Actor, userId: number, passwo
   const chosen = password ?? temporaryPassword();
   const passwordHash = await hashPassword(chosen);
   return db.transaction(async (tx) => {
-    await userRow(tx, userId);
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
-    const ended = await deleteSessions(tx, userId);
+    const row = await userRow(tx, userId);
+    assertPolicy(chosen, row.username);
+    // Whoever the administrator handed it to must change it at sign-in: it has been seen by two people.
+    await tx
+      .update(users)
+      .set({ passwordHash, ...temporaryFields(true) })
+      .where(eq(users.id, userId));
+    const ended = await deleteSessions(tx, userId, "password-reset");
     await recordEvent(tx, actor, {
       action: "user.reset-password",
       entity: "user",
@@ -93,7 +124,7 @@ export async function resetPassword(db: Db, actor: Actor, userId: number, passwo
 export async function endSessions(db: Db, actor: Actor, userId: number) {
   return db.transaction(async (tx) => {
     await userRow(tx, userId);
-    const ended = await deleteSessions(tx, userId);
+    const ended = await deleteSessions(tx, userId, "ended");
     await recordEvent(tx, actor, {
       action: "user.end-sessions",
       entity: "user",
@@ -123,8 +154,6 @@ async function userRow(tx: Executor, userId: number) {
   return row;
 }
 
-async function deleteSessions(tx: Executor, userId: number): Promise<number> {
-  const [n] = await tx.select({ n: count() }).from(sessions).where(eq(sessions.userId, userId));
-  await tx.delete(sessions).where(eq(sessions.userId, userId));
-  return n?.n ?? 0;
+function deleteSessions(tx: Executor, userId: number, reason: SessionEndReason): Promise<number> {
+  return endUserSessions(tx, userId, reason);
 }

@@ -7,4 +7,6 @@ export interface SessionUser {
   displayName: string;
   role: Role;
   collegeId: number | null;
+  /** Signed in with a temporary password: only changing it (and signing out) is allowed until then. */
+  mustChangePassword: boolean;
 }

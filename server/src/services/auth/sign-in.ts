@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { AppError, type Role } from "@xueji/shared";
+import { AppError, type Role, TEMPORARY_PASSWORD_DAYS } from "@xueji/shared";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { signInAttempts, users } from "../../db/schema";
@@ -65,7 +65,23 @@ export async function signIn(db: Db, options: SignInOptions): Promise<{ token: s
 
   const usable = user && !user.disabled ? user : undefined;
   const matches = await verifyPassword(options.password, usable?.passwordHash ?? (await dummy()));
-  if (!usable || !matches) throw new AppError("auth.invalid-credentials");
+  if (!usable || !matches) {
+    // What is left before the lock, from the windows counted above: they are counted alike for names
+    // that exist and names that do not, so the warning tells nothing about which this one is.
+    let remaining = LIMITS.pair.attempts - pair.attempts;
+    let minutes: number = LIMITS.pair.minutes;
+    if (!familiar) {
+      const byUser = await peekAttempts(db, "user", key("user"), now);
+      if (LIMITS.user.attempts - byUser.attempts < remaining) {
+        remaining = LIMITS.user.attempts - byUser.attempts;
+        minutes = byUser.minutesLeft;
+      }
+    }
+    throw new AppError("auth.invalid-credentials", { remaining: Math.max(0, remaining), minutes });
+  }
+  // Said only to whoever knows the password, so it tells a stranger nothing.
+  if (usable.passwordExpiresAt && usable.passwordExpiresAt <= now)
+    throw new AppError("auth.temporary-expired", { days: TEMPORARY_PASSWORD_DAYS });
 
   await clearWindow(db, key("pair"));
   if (!familiar) await uncountAttempt(db, key("user"));
@@ -87,6 +103,7 @@ export async function signIn(db: Db, options: SignInOptions): Promise<{ token: s
         displayName: usable.displayName,
         role: usable.role as Role,
         collegeId: usable.collegeId,
+        mustChangePassword: usable.mustChangePassword,
       },
     };
   });

@@ -49,15 +49,15 @@ describe.each(TEST_ENGINES)("dashboard queries on %s", (engine) => {
     await (await w.as("registrar")).sheets.review({ submissionId: receipt.submissionId, decision: "accept" });
     // Autumn 2026 starts on 1 September: the returning roster is due at the end of week 3 (20 September), the earlier of
     // seed 003 第十二条 “各学院每学年第一学期开学后第三周结束前……报学校教务处” and seed 004 “10月前”.
-    const progress = await (await w.as("registrar", "2026-10-08")).dashboard.sheetProgress({ termCode: "2026-2027-1" });
+    const progress = (await (await w.as("registrar", "2026-10-08")).insights.sheetProgress({ termCode: "2026-2027-1" })).rows;
     const returning = progress.filter((p) => p.task === "returning-registration").map((p) => [p.collegeName, p.dueOn, p.state, p.overdue]);
     expect(returning).toEqual([
       ["信息工程学院", "2026-09-20", "accepted", false],
       ["外国语学院", "2026-09-20", "missing", true],
     ]);
-    const before = await (await w.as("registrar", "2026-09-20")).dashboard.sheetProgress({ termCode: "2026-2027-1" });
+    const before = (await (await w.as("registrar", "2026-09-20")).insights.sheetProgress({ termCode: "2026-2027-1" })).rows;
     expect(before.find((p) => p.task === "returning-registration" && p.collegeId === w.collegeB)?.overdue).toBe(false);
-    const own = await (await w.as("secretary-b", "2026-10-08")).dashboard.sheetProgress({ termCode: "2026-2027-1" });
+    const own = (await (await w.as("secretary-b", "2026-10-08")).insights.sheetProgress({ termCode: "2026-2027-1" })).rows;
     expect(new Set(own.map((p) => p.collegeId))).toEqual(new Set([w.collegeB]));
   });
 });

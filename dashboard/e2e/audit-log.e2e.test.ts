@@ -1,0 +1,110 @@
+// @vitest-environment node
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { and, eq, sql } from "drizzle-orm";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents } from "../../server/src/db/schema";
+import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
+import { serveDashboard } from "./serve-dashboard";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = join(import.meta.dirname, "artifacts");
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+// Journey D6: registrar staff search the audit log and verify it, reading every line by name.
+describe.skipIf(!existsSync(CHROMIUM))("the audit log for the registrar's staff, in Chromium against a real server", () => {
+  let served: Awaited<ReturnType<typeof serveDashboard>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    served = await serveDashboard();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  async function signIn(username: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${served.base}/`);
+    await page.getByLabel("用户名").fill(username);
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.getByTestId("signed-in-as").waitFor();
+    return page;
+  }
+
+  async function axe(page: Page): Promise<string[]> {
+    await page.addScriptTag({ content: AXE });
+    return page.evaluate(async () => {
+      type Axe = { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> };
+      const result = await (window as unknown as { axe: Axe }).axe.run(
+        { exclude: [["[data-tabster-dummy]"]] },
+        { resultTypes: ["violations"] },
+      );
+      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+    });
+  }
+
+  it("opens the log to registrar staff, names every action and field, and keeps account events from them", async () => {
+    // An executed 休学: its event records the student's status before and after.
+    const [executed] = await served.db
+      .select({ entityId: auditEvents.entityId })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "application.advance"), sql`${auditEvents.after}::text like '%"suspended"%'`))
+      .limit(1);
+    expect(executed).toBeDefined();
+    const page = await signIn("registrar");
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(e.message));
+    await page.getByRole("link", { name: "审计日志" }).click();
+    await page.getByRole("heading", { name: "审计日志" }).waitFor();
+    await page.getByText("账号管理与设置的事件仅教务处分管领导和系统管理员可见").waitFor();
+    const table = page.getByRole("table", { name: "审计日志" });
+    await table.getByRole("row").nth(1).waitFor();
+    const text = (await table.textContent()) ?? "";
+    // Names, not keys.
+    expect(text).not.toMatch(/sheet\.|application\.|graduation_|sheet_submission|registration\./);
+    expect(text).not.toContain("登录");
+
+    await page.goto(`${served.base}/audit-log?entity=application&entityId=${executed?.entityId}`);
+    await table
+      .getByRole("row", { name: /审批通过/ })
+      .first()
+      .waitFor();
+    const rows = table.getByRole("row", { name: /审批通过/ });
+    const count = await rows.count();
+    // Open each approval of this application until the one that executed it shows the status change.
+    let found = false;
+    for (let i = 0; i < count && !found; i++) {
+      await rows.nth(i).click();
+      const detail = page.getByRole("table", { name: /^第 \d+ 条记录$/ });
+      await detail.waitFor();
+      found = (await detail.getByRole("row", { name: /学籍状态\s*在读\s*休学/ }).count()) > 0;
+    }
+    expect(found).toBe(true);
+    expect(await page.locator("pre").count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, "audit-log-staff-detail.png"), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+
+    // Account events are not theirs, even asked for by address.
+    await page.goto(`${served.base}/audit-log?action=auth.sign-in`);
+    await page.getByText("没有符合条件的记录。").waitFor();
+
+    // The full list, page by page, beside the search.
+    await page.goto(`${served.base}/audit-log`);
+    await page.getByRole("tab", { name: "完整列表" }).click();
+    const full = page.getByRole("table", { name: "完整列表" });
+    await full.getByRole("row").nth(1).waitFor();
+    expect(page.url()).toContain("view=all");
+    expect((await full.textContent()) ?? "").not.toContain("用户");
+    await page.screenshot({ path: join(ARTIFACTS, "audit-log-full-list.png"), fullPage: true });
+    await page.getByRole("button", { name: "验证哈希链" }).click();
+    await page.getByText(/哈希链完整/).waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 180_000);
+});

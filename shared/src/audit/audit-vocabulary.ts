@@ -1,0 +1,84 @@
+import type { Role } from "../auth/roles";
+import type { Locale } from "../messages/catalogue";
+
+type Names = Readonly<Record<Locale, string>>;
+
+/**
+ * Who may read which events of the audit log. The registrar's staff read the events of their own work
+ * every day (status changes, sheets, registration, standing, graduation, certificates, docs/domain.md §1);
+ * account administration (sign-ins, resets, who disabled whom) and settings stay with the registrar
+ * leader and the administrator. A kind not listed here is not the staff's (fail closed).
+ */
+export type AuditDomain = "registrar" | "accounts" | "settings";
+
+export const AUDIT_ENTITIES: Readonly<Record<string, { name: Names; domain: AuditDomain }>> = {
+  application: { name: { "zh-CN": "学籍异动", en: "Status change" }, domain: "registrar" },
+  sheet_submission: { name: { "zh-CN": "核对表", en: "Sheet" }, domain: "registrar" },
+  registration: { name: { "zh-CN": "学年注册", en: "Registration" }, domain: "registrar" },
+  pending_item: { name: { "zh-CN": "学业预警", en: "Academic standing item" }, domain: "registrar" },
+  graduation_cohort: { name: { "zh-CN": "毕业审核（届次）", en: "Graduation cohort" }, domain: "registrar" },
+  graduation_audit: { name: { "zh-CN": "毕业审核结论", en: "Graduation audit result" }, domain: "registrar" },
+  student: { name: { "zh-CN": "学生", en: "Student" }, domain: "registrar" },
+  students: { name: { "zh-CN": "学生（批量）", en: "Students (batch)" }, domain: "registrar" },
+  status_document: { name: { "zh-CN": "证明", en: "Certificate" }, domain: "registrar" },
+  user: { name: { "zh-CN": "用户", en: "User" }, domain: "accounts" },
+  setting: { name: { "zh-CN": "设置", en: "Setting" }, domain: "settings" },
+};
+
+/** The event kinds a role may read, or null for all of them. */
+export function auditEntitiesFor(role: Role): readonly string[] | null {
+  if (role === "registrar-leader" || role === "admin") return null;
+  if (role === "registrar-staff")
+    return Object.entries(AUDIT_ENTITIES)
+      .filter(([, e]) => e.domain === "registrar")
+      .map(([kind]) => kind);
+  return [];
+}
+
+/** Actions by name. A new action without a name here shows as its kind's name and the code (never alone). */
+export const AUDIT_ACTIONS: Readonly<Record<string, Names>> = {
+  "auth.sign-in": { "zh-CN": "登录", en: "Signed in" },
+  "user.create": { "zh-CN": "新建用户", en: "Created a user" },
+  "user.disable": { "zh-CN": "停用账号", en: "Disabled an account" },
+  "user.enable": { "zh-CN": "启用账号", en: "Enabled an account" },
+  "user.reset-password": { "zh-CN": "重置密码", en: "Reset a password" },
+  "user.end-sessions": { "zh-CN": "结束会话", en: "Ended sessions" },
+  "user.change-password": { "zh-CN": "修改本人密码", en: "Changed own password" },
+  "setting.save": { "zh-CN": "发布设置", en: "Published a setting" },
+  "setting.restore": { "zh-CN": "恢复设置版本", en: "Restored a setting version" },
+  "sheet.submit": { "zh-CN": "提交核对表", en: "Submitted a sheet" },
+  "sheet.accept": { "zh-CN": "接受核对表", en: "Accepted a sheet" },
+  "sheet.reject": { "zh-CN": "退回核对表", en: "Returned a sheet" },
+  "application.file": { "zh-CN": "新建学籍异动", en: "Filed a status change" },
+  "application.from-pending": { "zh-CN": "由学业预警发起异动", en: "Filed from a standing item" },
+  "application.submit": { "zh-CN": "报送异动", en: "Submitted a status change" },
+  "application.advance": { "zh-CN": "审批通过", en: "Approved" },
+  "application.return": { "zh-CN": "退回异动", en: "Returned a status change" },
+  "application.reject": { "zh-CN": "驳回异动", en: "Rejected a status change" },
+  "application.sign-off": { "zh-CN": "登记纸质签署", en: "Recorded a paper sign-off" },
+  "pending.lift": { "zh-CN": "解除学业预警", en: "Lifted a standing item" },
+  "registration.register": { "zh-CN": "学年注册", en: "Registered" },
+  "registration.defer": { "zh-CN": "暂缓注册", en: "Deferred registration" },
+  "registration.new-students": { "zh-CN": "新生电子注册", en: "Registered new students" },
+  "graduation.run": { "zh-CN": "运行毕业审核", en: "Ran the graduation audit" },
+  "graduation.override": { "zh-CN": "人工认定毕业审核结论", en: "Overrode an audit result" },
+  "graduation.advance": { "zh-CN": "推进毕业审核", en: "Advanced the graduation audit" },
+  "graduation.execute": { "zh-CN": "执行毕业名单", en: "Carried out the graduation list" },
+  "graduation.facts": { "zh-CN": "登记学位相关事实", en: "Recorded degree facts" },
+  "graduation.completion-to-graduation": { "zh-CN": "结业换发毕业证", en: "Completion changed to graduation" },
+  "document.issue": { "zh-CN": "开具证明", en: "Issued a certificate" },
+  "document.reprint": { "zh-CN": "补打证明", en: "Reprinted a certificate" },
+};
+
+export function auditEntityName(kind: string, locale: Locale): string {
+  return AUDIT_ENTITIES[kind]?.name[locale] ?? kind;
+}
+
+export function auditActionName(action: string, locale: Locale): string {
+  const known = AUDIT_ACTIONS[action];
+  if (known) return known[locale];
+  // Unnamed: the kind's name before the verb's code, so a reader still sees what it was about.
+  const [kind] = action.split(".");
+  const entity = Object.keys(AUDIT_ENTITIES).find((k) => k === kind || k.startsWith(`${kind}_`));
+  return entity ? `${auditEntityName(entity, locale)} · ${action}` : action;
+}
