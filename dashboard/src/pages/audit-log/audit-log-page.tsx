@@ -11,7 +11,7 @@ import { type AuditEvent, auditEventsQuery, verifyChain } from "../../api/audit-
 import { PageHeader } from "../../components/page-header";
 import { Empty, ErrorBar, Loading } from "../../components/page-state";
 import { VirtualTable } from "../../components/virtual-table";
-import { formatNumber } from "../../format/intl";
+import { formatDateTime, formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import type { AuditLogSearch } from "../../routes/audit-log";
 import { compact } from "../../routes/search";
