@@ -13,6 +13,8 @@ export const users = pgTable(
     collegeId: integer("college_id").references(() => colleges.id),
     passwordHash: text("password_hash").notNull(),
     disabled: boolean("disabled").notNull().default(false),
+    /** Set when the password was made for the user (an import): it must be changed at the first sign-in. */
+    passwordTemporary: boolean("password_temporary").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("users_role", oneOf(t.role, ROLES))],
