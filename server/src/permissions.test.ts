@@ -112,6 +112,10 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "settings.restore": [F, F, F, A, F, A, U],
   "auditLog.search": [F, F, F, A, F, A, U],
   "auditLog.facets": [F, F, F, A, F, A, U],
+  // 导入: registrar staff and administrators; no college side (the record as a whole).
+  "imports.list": [F, F, A, F, F, A, U],
+  "imports.get": [F, F, N, F, F, N, U],
+  "imports.commit": [F, F, N, F, F, N, U],
 };
 
 describe.each(TEST_ENGINES)("every procedure × every role × own/other college on %s", (engine) => {
@@ -277,6 +281,9 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     "settings.restore": (c) => c.settings.restore({ kind: "holidays", key: "cn", version: 0, validFrom: "2026-2027", reason: "权限测试" }),
     "auditLog.search": (c) => c.auditLog.search({}),
     "auditLog.facets": (c) => c.auditLog.facets(),
+    "imports.list": (c) => c.imports.list(),
+    "imports.get": (c) => c.imports.get({ id: 999_999 }),
+    "imports.commit": (c) => c.imports.commit({ id: 999_999 }),
   };
 
   async function outcome(call: () => Promise<unknown>): Promise<Outcome> {

@@ -3,6 +3,7 @@ import { applicationsRouter } from "./routers/applications";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
 import { graduationRouter } from "./routers/graduation";
+import { importsRouter } from "./routers/imports";
 import { insightsRouter } from "./routers/insights";
 import { pendingRouter } from "./routers/pending";
 import { referenceRouter } from "./routers/reference";
@@ -33,6 +34,7 @@ export const appRouter = router({
   views: viewsRouter,
   insights: insightsRouter,
   studentSearch: studentSearchRouter,
+  imports: importsRouter,
 });
 
 /** The add-in and the dashboard import this type, never a copy of it. */

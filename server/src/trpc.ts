@@ -42,6 +42,10 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "graduation.certificate-school-missing": "CONFLICT",
   "graduation.not-completed": "CONFLICT",
   "graduation.still-not-eligible": "CONFLICT",
+
+  "import.not-found": "NOT_FOUND",
+  "import.already-committed": "CONFLICT",
+  "import.has-errors": "CONFLICT",
 };
 
 /** Turns a domain error into a tRPC error carrying it, so the formatter can localise it. */

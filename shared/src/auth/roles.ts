@@ -99,6 +99,9 @@ export const PERMISSIONS = {
   },
   /** 在读证明 (the college issues it, seed 000 二) and 学历证明 (学籍科, seed 000 三). */
   "documents.issue": { secretary: "own-college", "registrar-staff": "all" },
+
+  /** 导入学籍: the record, admitted freshmen and results from sheets (A3); accounts need users.manage too (A4). */
+  "imports.write": { "registrar-staff": "all", admin: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;
