@@ -34,7 +34,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
  * registrar confirms with `imports.commit`). `GET /api/imports/file?id=N` → the file as uploaded.
  * Permission `imports.write`; accounts (`kind=users`) also `users.manage`.
  */
-export function handleImports(req: IncomingMessage, res: ServerResponse, database: Database, token: string | null, locale: Locale, today: () => string = () => todayInChina()): void {
+export function handleImports(
+  req: IncomingMessage,
+  res: ServerResponse,
+  database: Database,
+  token: string | null,
+  locale: Locale,
+  today: () => string = () => todayInChina(),
+): void {
   serve(req, res, database, token, locale, today).catch((error: unknown) => {
     requestScope.getStore()?.log.error({ err: error }, "unexpected error");
     if (res.headersSent) res.end();
@@ -42,7 +49,14 @@ export function handleImports(req: IncomingMessage, res: ServerResponse, databas
   });
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, database: Database, token: string | null, locale: Locale, today: () => string): Promise<void> {
+async function serve(
+  req: IncomingMessage,
+  res: ServerResponse,
+  database: Database,
+  token: string | null,
+  locale: Locale,
+  today: () => string,
+): Promise<void> {
   const url = new URL(req.url ?? "/", "http://localhost");
   const action = url.pathname.replace("/api/imports/", "");
   const allowed = (action === "preview" && req.method === "POST") || (action === "file" && req.method === "GET");
@@ -63,7 +77,8 @@ async function serve(req: IncomingMessage, res: ServerResponse, database: Databa
     }
     const kind = url.searchParams.get("kind") as ImportKind;
     if (!IMPORT_KINDS.includes(kind)) throw new AppError("input.invalid", { problem: "request" });
-    if (kind === "users" && !scopeOf("users.manage", user.role)) return refuse(res, 403, formatError("auth.forbidden", { role: user.role }, locale), locale);
+    if (kind === "users" && !scopeOf("users.manage", user.role))
+      return refuse(res, 403, formatError("auth.forbidden", { role: user.role }, locale), locale);
     const tooLarge = formatError("input.invalid", { problem: "file-too-large", mb: MAX_IMPORT_UPLOAD / 1024 / 1024 }, locale);
     if (Number(req.headers["content-length"] ?? 0) > MAX_IMPORT_UPLOAD) return refuse(res, 413, tooLarge, locale);
     const body = await readBody(req, MAX_IMPORT_UPLOAD);

@@ -40,13 +40,16 @@ export const importsRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const { report } = await getImport(ctx.db, input.id);
-      if (report.kind === "users" && !scopeOf("users.manage", ctx.viewer.role)) throw toTrpcError(new AppError("auth.forbidden", { role: ctx.viewer.role }));
+      if (report.kind === "users" && !scopeOf("users.manage", ctx.viewer.role))
+        throw toTrpcError(new AppError("auth.forbidden", { role: ctx.viewer.role }));
       const done = await commitImport(ctx.db, ctx.viewer, { id: input.id, today: ctx.today() });
       const passwordsXlsx = done.passwords.length ? (await passwordsWorkbook(done.passwords)).toString("base64") : null;
       return { ...done, passwordsXlsx };
     }),
   list: procedureFor("imports.write")
-    .input(z.object({ cursor: z.number().int().positive().nullish(), limit: z.number().int().min(1).max(100).default(DEFAULT_PAGE) }).optional())
+    .input(
+      z.object({ cursor: z.number().int().positive().nullish(), limit: z.number().int().min(1).max(100).default(DEFAULT_PAGE) }).optional(),
+    )
     .output(z.object({ items: z.array(importItem), nextCursor: z.number().nullable() }))
     .query(({ ctx, input }) => listImports(ctx.db, { limit: input?.limit ?? DEFAULT_PAGE, cursor: input?.cursor })),
   get: procedureFor("imports.write")
