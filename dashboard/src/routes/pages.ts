@@ -2,6 +2,7 @@ import * as applicationDetail from "./application-detail";
 import * as applications from "./applications";
 import * as auditLog from "./audit-log";
 import * as graduation from "./graduation";
+import * as imports from "./imports";
 import * as myWork from "./my-work";
 import type { NavEntry } from "./nav";
 import * as overview from "./overview";
@@ -28,6 +29,7 @@ export const PAGES = [
   settings,
   auditLog,
   users,
+  imports,
 ] as const;
 
 export const NAV: NavEntry[] = PAGES.flatMap((page) => (page.nav ? [page.nav] : []));
