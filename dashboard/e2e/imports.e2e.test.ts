@@ -6,8 +6,8 @@ import { ETHNICITY, entryByCode, LEVEL, POLITICAL_STATUS } from "@xueji/shared";
 import { and, asc, eq } from "drizzle-orm";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeIdNumber } from "../../server/src/db/seed-basics";
 import { colleges, majors, students } from "../../server/src/db/schema";
+import { makeIdNumber } from "../../server/src/db/seed-basics";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { writeTextWorkbook } from "../../server/src/services/exports/write-text-workbook";
 import { serveDashboard } from "./serve-dashboard";
@@ -51,12 +51,17 @@ describe.skipIf(!existsSync(CHROMIUM))("导入 in Chromium against a real server
     await page.addScriptTag({ content: AXE });
     return page.evaluate(async () => {
       type Axe = { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> };
-      const result = await (window as unknown as { axe: Axe }).axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
+      const result = await (window as unknown as { axe: Axe }).axe.run(
+        { exclude: [["[data-tabster-dummy]"]] },
+        { resultTypes: ["violations"] },
+      );
       return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
     });
   }
 
-  it("previews with issues at the cell, confirms, keeps the history, and shows before → after on a changed file", { timeout: 300_000 }, async () => {
+  it("previews with issues at the cell, confirms, keeps the history, and shows before → after on a changed file", {
+    timeout: 300_000,
+  }, async () => {
     const [s] = await served.db
       .select({ s: students, majorCode: majors.code, majorName: majors.name, college: colleges.name })
       .from(students)
@@ -82,7 +87,20 @@ describe.skipIf(!existsSync(CHROMIUM))("导入 in Chromium against a real server
       String(s.s.duration),
     ];
     const newId = makeIdNumber("2007-04-04", "2", 77);
-    const fresh = (majorCode: string) => ["2099010001", "林新生", "女", "2007-04-04", newId, "汉族", "共青团员", majorCode, s.majorName, s.college, name(LEVEL, s.s.level), String(s.s.duration)];
+    const fresh = (majorCode: string) => [
+      "2099010001",
+      "林新生",
+      "女",
+      "2007-04-04",
+      newId,
+      "汉族",
+      "共青团员",
+      majorCode,
+      s.majorName,
+      s.college,
+      name(LEVEL, s.s.level),
+      String(s.s.duration),
+    ];
     const page = await signIn("registrar");
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(e.message));
@@ -91,7 +109,13 @@ describe.skipIf(!existsSync(CHROMIUM))("导入 in Chromium against a real server
     await page.getByText("还没有导入记录。").waitFor();
 
     // A file with an unknown 专业代码: the dry run shows it at its cell, and confirming is not offered.
-    await page.getByLabel("文件（.xlsx 或 .csv）").setInputFiles({ name: "学生名册.xlsx", mimeType: "application/octet-stream", buffer: await xlsx([HEADER, existing(name(POLITICAL_STATUS, "03")), fresh("999999")]) });
+    await page
+      .getByLabel("文件（.xlsx 或 .csv）")
+      .setInputFiles({
+        name: "学生名册.xlsx",
+        mimeType: "application/octet-stream",
+        buffer: await xlsx([HEADER, existing(name(POLITICAL_STATUS, "03")), fresh("999999")]),
+      });
     await page.getByRole("button", { name: "试导入" }).click();
     await page.getByText(/文件有 1 处错误，不能导入/).waitFor();
     const issue = page.getByTestId("issue-H3");
@@ -104,7 +128,13 @@ describe.skipIf(!existsSync(CHROMIUM))("导入 in Chromium against a real server
     await page.waitForURL(/severity=error/);
 
     // The corrected file: one new, one unchanged; confirm.
-    await page.getByLabel("文件（.xlsx 或 .csv）").setInputFiles({ name: "学生名册.xlsx", mimeType: "application/octet-stream", buffer: await xlsx([HEADER, existing(name(POLITICAL_STATUS, "03")), fresh(s.majorCode)]) });
+    await page
+      .getByLabel("文件（.xlsx 或 .csv）")
+      .setInputFiles({
+        name: "学生名册.xlsx",
+        mimeType: "application/octet-stream",
+        buffer: await xlsx([HEADER, existing(name(POLITICAL_STATUS, "03")), fresh(s.majorCode)]),
+      });
     await page.getByRole("button", { name: "试导入" }).click();
     await page.getByText("没有错误。确认后将一次写入学籍，并记入审计日志。").waitFor();
     await page.getByText(/共 2 行：新增 1，更新 0，不变 1/).waitFor();
@@ -117,7 +147,13 @@ describe.skipIf(!existsSync(CHROMIUM))("导入 in Chromium against a real server
     await page.screenshot({ path: join(ARTIFACTS, "imports-committed.png"), fullPage: true });
 
     // A later file: the existing student joined the party; the preview shows before → after, then it is written.
-    await page.getByLabel("文件（.xlsx 或 .csv）").setInputFiles({ name: "学生名册-更新.xlsx", mimeType: "application/octet-stream", buffer: await xlsx([HEADER, existing("中共党员"), fresh(s.majorCode)]) });
+    await page
+      .getByLabel("文件（.xlsx 或 .csv）")
+      .setInputFiles({
+        name: "学生名册-更新.xlsx",
+        mimeType: "application/octet-stream",
+        buffer: await xlsx([HEADER, existing("中共党员"), fresh(s.majorCode)]),
+      });
     await page.getByRole("button", { name: "试导入" }).click();
     const change = page.getByTestId(`change-${s.s.studentNo}`);
     await change.getByText("共青团员").waitFor();

@@ -8,7 +8,8 @@ export type ImportReport = RouterOutputs["imports"]["get"]["report"];
 export type ImportItem = RouterOutputs["imports"]["list"]["items"][number];
 
 export const importsQuery = () => queryOptions({ queryKey: ["imports", "list"], queryFn: () => client.imports.list.query({ limit: 50 }) });
-export const importQuery = (id: number) => queryOptions({ queryKey: ["imports", "get", id], queryFn: () => client.imports.get.query({ id }) });
+export const importQuery = (id: number) =>
+  queryOptions({ queryKey: ["imports", "get", id], queryFn: () => client.imports.get.query({ id }) });
 export const commitImport = apiMutation("imports", "commit");
 
 /** The dry run: the raw file to the server (a JSON API cannot carry it), its report back; refusals are the server's localised text. */

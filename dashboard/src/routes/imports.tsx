@@ -18,7 +18,11 @@ export interface ImportsSearch {
 export const route = createRoute({
   getParentRoute: () => appRoute,
   path: "/imports",
-  validateSearch: (search: Record<string, unknown>): ImportsSearch => ({ id: str(search.id), severity: str(search.severity), q: str(search.q) }),
+  validateSearch: (search: Record<string, unknown>): ImportsSearch => ({
+    id: str(search.id),
+    severity: str(search.severity),
+    q: str(search.q),
+  }),
   component: lazyRouteComponent(() => import("../pages/imports/imports-page"), "ImportsPage"),
 });
 

@@ -1,5 +1,19 @@
 import "./imports-words";
-import { Badge, Button, Field, Input, Label, Link, MessageBar, MessageBarBody, makeStyles, Select, Spinner, Text, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  Label,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Select,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import { ArrowDownloadRegular } from "@fluentui/react-icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
@@ -51,7 +65,10 @@ function Imports() {
   const queryClient = useQueryClient();
   const id = search.id ? Number(search.id) : null;
   const shown = useQuery({ ...importQuery(id ?? 0), enabled: id !== null });
-  const [passwords, setPasswords] = useState<{ list: Array<{ username: string; displayName: string; password: string }>; xlsx: string | null } | null>(null);
+  const [passwords, setPasswords] = useState<{
+    list: Array<{ username: string; displayName: string; password: string }>;
+    xlsx: string | null;
+  } | null>(null);
   const commit = useMutation({
     mutationFn: commitImport,
     onSuccess: async (done) => {
@@ -140,7 +157,12 @@ function NewImport({ onPreviewed }: { onPreviewed: (id: number) => void }) {
           <Label htmlFor={fileId}>{t("importsPage.file")}</Label>
           <input id={fileId} type="file" accept=".xlsx,.xlsm,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </div>
-        <Button appearance="primary" disabled={!file || preview.isPending} onClick={() => preview.mutate()} icon={preview.isPending ? <Spinner size="tiny" /> : undefined}>
+        <Button
+          appearance="primary"
+          disabled={!file || preview.isPending}
+          onClick={() => preview.mutate()}
+          icon={preview.isPending ? <Spinner size="tiny" /> : undefined}
+        >
           {preview.isPending ? t("importsPage.previewing") : t("importsPage.preview")}
         </Button>
       </div>
@@ -153,15 +175,28 @@ function NewImport({ onPreviewed }: { onPreviewed: (id: number) => void }) {
   );
 }
 
-function ReportView({ report, committed, action, notice }: { report: ImportReport; committed: boolean; action: React.ReactNode; notice: React.ReactNode }) {
+function ReportView({
+  report,
+  committed,
+  action,
+  notice,
+}: {
+  report: ImportReport;
+  committed: boolean;
+  action: React.ReactNode;
+  notice: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const locale = useLocale();
   const search = routeApi.useSearch();
   const navigate = useNavigate({ from: "/imports" });
-  const severity = SEVERITIES.includes(search.severity as (typeof SEVERITIES)[number]) ? (search.severity as (typeof SEVERITIES)[number]) : "all";
+  const severity = SEVERITIES.includes(search.severity as (typeof SEVERITIES)[number])
+    ? (search.severity as (typeof SEVERITIES)[number])
+    : "all";
   const q = (search.q ?? "").trim().toLowerCase();
-  const label = (field: string | null) => (field ? (FIELD_LABELS[field as keyof typeof FIELD_LABELS]?.[locale] ?? (field === "username" ? t("importsPage.key") : field)) : "");
+  const label = (field: string | null) =>
+    field ? (FIELD_LABELS[field as keyof typeof FIELD_LABELS]?.[locale] ?? (field === "username" ? t("importsPage.key") : field)) : "";
   const issues = useMemo(
     () =>
       report.issues
@@ -176,7 +211,17 @@ function ReportView({ report, committed, action, notice }: { report: ImportRepor
   const setSearch = (next: { severity?: string; q?: string }) => navigate({ search: (s) => compact({ ...s, ...next }), replace: true });
   const n = (x: number) => formatNumber(x, locale);
   return (
-    <Section title={`${committed ? t("importsPage.committedReport") : t("importsPage.report")} · ${report.fileName}`} note={t("importsPage.summary", { rows: n(report.rows), create: n(report.create), update: n(report.update), unchanged: n(report.unchanged), errors: n(report.errors) })} actions={action}>
+    <Section
+      title={`${committed ? t("importsPage.committedReport") : t("importsPage.report")} · ${report.fileName}`}
+      note={t("importsPage.summary", {
+        rows: n(report.rows),
+        create: n(report.create),
+        update: n(report.update),
+        unchanged: n(report.unchanged),
+        errors: n(report.errors),
+      })}
+      actions={action}
+    >
       {notice}
       {committed ? null : report.errors > 0 ? (
         <MessageBar intent="error">
@@ -190,7 +235,8 @@ function ReportView({ report, committed, action, notice }: { report: ImportRepor
       {report.missing.colleges.length + report.missing.majors.length > 0 ? (
         <MessageBar intent="warning">
           <MessageBarBody>
-            {t("importsPage.missing")}：{report.missing.colleges.length ? `${t("importsPage.missingColleges")} ${report.missing.colleges.join("、")}；` : ""}
+            {t("importsPage.missing")}：
+            {report.missing.colleges.length ? `${t("importsPage.missingColleges")} ${report.missing.colleges.join("、")}；` : ""}
             {report.missing.majors.length ? `${t("importsPage.missingMajors")} ${report.missing.majors.join("、")}` : ""}
           </MessageBarBody>
         </MessageBar>
@@ -215,7 +261,8 @@ function ReportView({ report, committed, action, notice }: { report: ImportRepor
         </Field>
       </div>
       <Text weight="semibold">
-        {t("importsPage.issues")} · {t("importsPage.issuesShown", { shown: n(Math.min(issues.length, SHOWN)), total: n(report.issuesTotal) })}
+        {t("importsPage.issues")} ·{" "}
+        {t("importsPage.issuesShown", { shown: n(Math.min(issues.length, SHOWN)), total: n(report.issuesTotal) })}
       </Text>
       {issues.length === 0 ? (
         <Empty title={t("importsPage.noIssues")} />
@@ -226,7 +273,11 @@ function ReportView({ report, committed, action, notice }: { report: ImportRepor
           rowKey={(i) => i.index}
           rowProps={(i) => ({ "data-testid": `issue-${i.column ?? ""}${i.row ?? ""}` })}
           columns={[
-            { id: "cell", label: t("importsPage.cell"), value: (i) => <span className={styles.mono}>{`${i.column ?? ""}${i.row ?? ""}`}</span> },
+            {
+              id: "cell",
+              label: t("importsPage.cell"),
+              value: (i) => <span className={styles.mono}>{`${i.column ?? ""}${i.row ?? ""}`}</span>,
+            },
             {
               id: "severity",
               label: t("importsPage.severity"),
@@ -355,7 +406,11 @@ function History() {
                 </Badge>
               ),
             },
-            { id: "counts", label: t("importsPage.counts"), value: (i) => `${n(i.create)} / ${n(i.update)} / ${n(i.unchanged)} / ${n(i.errors)}` },
+            {
+              id: "counts",
+              label: t("importsPage.counts"),
+              value: (i) => `${n(i.create)} / ${n(i.update)} / ${n(i.unchanged)} / ${n(i.errors)}`,
+            },
             {
               id: "open",
               label: t("importsPage.open"),

@@ -66,17 +66,20 @@ const zhCN = {
 const en: typeof zhCN = {
   importsPage: {
     newImport: "New import",
-    newImportNote: "A dry run first: the file is checked against the record and what would be created, updated or left alone is shown; nothing is written until you confirm.",
+    newImportNote:
+      "A dry run first: the file is checked against the record and what would be created, updated or left alone is shown; nothing is written until you confirm.",
     kind: "What to import",
     kinds: { students: "Students", admissions: "Admitted freshmen", results: "Course results", users: "User accounts" },
     kindHints: {
-      students: "学信网 columns (KSH, XH, XM …) or an old system's Chinese headers. Students missing from the file are never deleted or changed.",
+      students:
+        "学信网 columns (KSH, XH, XM …) or an old system's Chinese headers. Students missing from the file are never deleted or changed.",
       admissions: "Exam number, name, ID number, gender, birth date, ethnicity, major, level, duration; they come in as 录取.",
       results: "Student number, term, course code and name, credits, score, course type, exam type (正考/补考/重修), grade points if any.",
       users: "User name, name, role, college. New accounts' temporary passwords are shown once and must be changed at first sign-in.",
     },
     pattern: "Student number pattern (when the file has none)",
-    patternHint: "{year} enrolment year, {college} college code, {major} major code, {serial:4} a 4-digit serial. E.g. 2026{college}{serial:4} → 2026010001",
+    patternHint:
+      "{year} enrolment year, {college} college code, {major} major code, {serial:4} a 4-digit serial. E.g. 2026{college}{serial:4} → 2026010001",
     file: "File (.xlsx or .csv)",
     preview: "Dry run",
     previewing: "Checking…",
