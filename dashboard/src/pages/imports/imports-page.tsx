@@ -14,11 +14,11 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowDownloadRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { DEFAULT_STUDENT_NO_PATTERN, FIELD_LABELS, formatMessage, type ImportKind, type IssueCode } from "@xueji/shared";
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { commitImport, type ImportReport, importQuery, importsQuery, previewImport } from "../../api/imports";
 import { invalidate } from "../../api/query";
@@ -47,6 +47,9 @@ const useStyles = makeStyles({
   after: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   file: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  chosen: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  // Visually hidden, still in the accessibility tree and labelled (our button opens it).
+  hiddenInput: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
 });
 
 export function ImportsPage() {
@@ -132,6 +135,7 @@ function NewImport({ onPreviewed }: { onPreviewed: (id: number) => void }) {
   const [pattern, setPattern] = useState(DEFAULT_STUDENT_NO_PATTERN);
   const [file, setFile] = useState<File | null>(null);
   const fileId = useId();
+  const input = useRef<HTMLInputElement>(null);
   const preview = useMutation({
     mutationFn: () => previewImport(kind, file as File, kind === "admissions" ? pattern : null),
     onSuccess: (done) => onPreviewed(done.id),
@@ -155,7 +159,22 @@ function NewImport({ onPreviewed }: { onPreviewed: (id: number) => void }) {
         ) : null}
         <div className={styles.file}>
           <Label htmlFor={fileId}>{t("importsPage.file")}</Label>
-          <input id={fileId} type="file" accept=".xlsx,.xlsm,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          {/* The browser's own file button speaks the browser's language: ours says 选择文件 to a Chinese reader. */}
+          <input
+            ref={input}
+            id={fileId}
+            className={styles.hiddenInput}
+            tabIndex={-1}
+            type="file"
+            accept=".xlsx,.xlsm,.csv"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+          <div className={styles.chosen}>
+            <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
+              {t("importsPage.choose")}
+            </Button>
+            <Text>{file ? file.name : t("importsPage.noFile")}</Text>
+          </div>
         </div>
         <Button
           appearance="primary"

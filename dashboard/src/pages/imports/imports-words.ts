@@ -16,6 +16,8 @@ const zhCN = {
     pattern: "学号规则（文件中没有学号时使用）",
     patternHint: "{year} 入学年份，{college} 学院代码，{major} 专业代码，{serial:4} 四位流水号。例：2026{college}{serial:4} → 2026010001",
     file: "文件（.xlsx 或 .csv）",
+    choose: "选择文件…",
+    noFile: "尚未选择文件",
     preview: "试导入",
     previewing: "正在检查…",
     report: "试导入结果",
@@ -81,6 +83,8 @@ const en: typeof zhCN = {
     patternHint:
       "{year} enrolment year, {college} college code, {major} major code, {serial:4} a 4-digit serial. E.g. 2026{college}{serial:4} → 2026010001",
     file: "File (.xlsx or .csv)",
+    choose: "Choose a file…",
+    noFile: "No file chosen",
     preview: "Dry run",
     previewing: "Checking…",
     report: "Dry run",
