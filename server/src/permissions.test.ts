@@ -114,6 +114,7 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "auditLog.facets": [F, F, F, A, F, A, U],
   // 导入: registrar staff and administrators; no college side (the record as a whole).
   "imports.list": [F, F, A, F, F, A, U],
+  "students.failedCourses": [S, S, A, A, A, F, U],
   "imports.get": [F, F, N, F, F, N, U],
   "imports.commit": [F, F, N, F, F, N, U],
 };
@@ -282,6 +283,7 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     "auditLog.search": (c) => c.auditLog.search({}),
     "auditLog.facets": (c) => c.auditLog.facets(),
     "imports.list": (c) => c.imports.list(),
+    "students.failedCourses": (c, side) => c.students.failedCourses({ collegeId: side === "own" ? w.collegeA : w.collegeB }),
     "imports.get": (c) => c.imports.get({ id: 999_999 }),
     "imports.commit": (c) => c.imports.commit({ id: 999_999 }),
   };

@@ -131,6 +131,16 @@ describe("xueji import against a running server", () => {
     expect(u?.passwordTemporary).toBe(true);
   });
 
+  it("exports the whole record with xueji export", { timeout: 120_000 }, async () => {
+    const out = join(dir, "档案.xlsx");
+    const done = await xueji(["export", "--out", out, "--token", w.tokens.get("registrar") as string, "--server", server]);
+    expect(done.code, done.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets[0]?.name).toBe("学生");
+    expect(String(wb.worksheets[0]?.getRow(2).getCell(1).value)).toBe("2024010001");
+  });
+
   it("refuses a 200 MB upload before reading it (413), in the reader's language", { timeout: 120_000 }, async () => {
     const big = join(dir, "big.csv");
     await writeFile(big, Buffer.alloc(200 * 1024 * 1024, 0x41));

@@ -113,3 +113,18 @@ function describe(report: ImportReport, locale: Locale): string {
   if (report.newClasses.length) lines.push(`${w.classes}: ${report.newClasses.join(locale === "en" ? ", " : "、")}`);
   return lines.join("\n");
 }
+
+/** `xueji export [--out FILE]`: the whole record as .xlsx (学生, 学籍变动, 学籍异动, 异动审批, 毕业审核, 学院, 专业, 班级). */
+export async function exportRecord(options: { server: string; token: string; locale: Locale; out?: string | undefined }): Promise<number> {
+  const response = await cliFetch(options.server)(`${options.server.replace(/\/$/, "")}/api/export/record.xlsx`, {
+    headers: { authorization: `Bearer ${options.token}`, "accept-language": options.locale },
+  });
+  if (!response.ok) {
+    process.stderr.write(`${await response.text()}\n`);
+    return 2;
+  }
+  const out = options.out ?? `学籍档案_${new Date().toISOString().slice(0, 10)}.xlsx`;
+  await writeFile(out, Buffer.from(await response.arrayBuffer()), { mode: 0o600 });
+  process.stdout.write(`${WORDS[options.locale].wrote} ${out}\n`);
+  return 0;
+}

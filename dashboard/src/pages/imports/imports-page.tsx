@@ -67,6 +67,7 @@ function Imports() {
   const navigate = useNavigate({ from: "/imports" });
   const queryClient = useQueryClient();
   const id = search.id ? Number(search.id) : null;
+  const mayExport = useMay("exports.read");
   const shown = useQuery({ ...importQuery(id ?? 0), enabled: id !== null });
   const [passwords, setPasswords] = useState<{
     list: Array<{ username: string; displayName: string; password: string }>;
@@ -82,7 +83,13 @@ function Imports() {
   });
   return (
     <div className={styles.stack}>
-      <PageHeader title={t("nav.imports")} />
+      <PageHeader title={t("nav.imports")}>
+        {mayExport ? (
+          <Button as="a" href="/api/export/record.xlsx" icon={<ArrowDownloadRegular />}>
+            {t("importsPage.exportAll")}
+          </Button>
+        ) : null}
+      </PageHeader>
       <NewImport
         onPreviewed={(previewed) => {
           setPasswords(null);

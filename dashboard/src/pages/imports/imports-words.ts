@@ -3,6 +3,7 @@ import { i18n } from "../../i18n";
 /** The 导入 page's words, added to i18next when the page loads (see settings-words.ts). */
 const zhCN = {
   importsPage: {
+    exportAll: "导出全部学籍（.xlsx）",
     newImport: "新的导入",
     newImportNote: "先试导入：文件按学籍检查，只显示将要新增、更新和不变的内容，不写入任何数据。确认后才一次写入。",
     kind: "导入内容",
@@ -67,6 +68,7 @@ const zhCN = {
 
 const en: typeof zhCN = {
   importsPage: {
+    exportAll: "Export the whole record (.xlsx)",
     newImport: "New import",
     newImportNote:
       "A dry run first: the file is checked against the record and what would be created, updated or left alone is shown; nothing is written until you confirm.",

@@ -1,17 +1,18 @@
-import {
-  DEFAULT_WORKFLOWS,
-  ETHNICITY,
-  entryByCode,
-  GENDER,
-  LEVEL,
-  POLITICAL_STATUS,
-  STUDY_FORM,
-  statusName,
-} from "@xueji/shared";
+import { DEFAULT_WORKFLOWS, ETHNICITY, entryByCode, GENDER, LEVEL, POLITICAL_STATUS, STUDY_FORM, statusName } from "@xueji/shared";
 import { asc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Executor } from "../../db/client";
-import { applicationDecisions, applications, classes, colleges, graduationAudits, majors, statusChanges, students, users } from "../../db/schema";
+import {
+  applicationDecisions,
+  applications,
+  classes,
+  colleges,
+  graduationAudits,
+  majors,
+  statusChanges,
+  students,
+  users,
+} from "../../db/schema";
 import { safeText } from "./write-text-workbook";
 
 const nameOf = (table: Parameters<typeof entryByCode>[0], code: string | null) => (code ? (entryByCode(table, code)?.name ?? code) : "");
@@ -105,7 +106,16 @@ export async function recordExport(db: Executor): Promise<Buffer> {
   sheet(
     "学籍变动",
     ["学号", "字段", "原值", "新值", "通知单号", "异动编号", "导入编号", "时间"],
-    history.map(({ studentNo, h }) => [studentNo, h.field, text(h.before), text(h.after), h.noticeNo, h.applicationId, h.importId, h.at.toISOString()]),
+    history.map(({ studentNo, h }) => [
+      studentNo,
+      h.field,
+      text(h.before),
+      text(h.after),
+      h.noticeNo,
+      h.applicationId,
+      h.importId,
+      h.at.toISOString(),
+    ]),
   );
   const apps = await db
     .select({ a: applications, studentNo: students.studentNo, name: students.name })
@@ -115,7 +125,18 @@ export async function recordExport(db: Executor): Promise<Buffer> {
   sheet(
     "学籍异动",
     ["异动编号", "学号", "姓名", "类型", "原因代码", "阶段", "状态", "提交日期", "通知单号", "办理日期"],
-    apps.map(({ a, studentNo, name }) => [a.id, studentNo, name, DEFAULT_WORKFLOWS[a.type]?.name["zh-CN"] ?? a.type, a.reasonCode, a.stage, a.state, a.submittedOn, a.noticeNo, a.executedOn]),
+    apps.map(({ a, studentNo, name }) => [
+      a.id,
+      studentNo,
+      name,
+      DEFAULT_WORKFLOWS[a.type]?.name["zh-CN"] ?? a.type,
+      a.reasonCode,
+      a.stage,
+      a.state,
+      a.submittedOn,
+      a.noticeNo,
+      a.executedOn,
+    ]),
   );
   const decisions = await db
     .select({ d: applicationDecisions, by: users.displayName })
@@ -135,16 +156,42 @@ export async function recordExport(db: Executor): Promise<Buffer> {
   sheet(
     "毕业审核",
     ["届别", "学号", "姓名", "结论", "学位", "原因", "阶段", "调整结论", "调整原因"],
-    audits.map(({ g, studentNo, name }) => [g.cohort, studentNo, name, g.outcome, g.degree, text(g.reasons), g.stage, g.overrideOutcome, g.overrideReason]),
+    audits.map(({ g, studentNo, name }) => [
+      g.cohort,
+      studentNo,
+      name,
+      g.outcome,
+      g.degree,
+      text(g.reasons),
+      g.stage,
+      g.overrideOutcome,
+      g.overrideReason,
+    ]),
   );
-  sheet("学院", ["学院代码", "学院名称"], (await db.select().from(colleges).orderBy(asc(colleges.code))).map((c) => [c.code, c.name]));
-  const majorRows = await db.select({ m: majors, college: colleges.name }).from(majors).innerJoin(colleges, eq(colleges.id, majors.collegeId)).orderBy(asc(majors.code));
+  sheet(
+    "学院",
+    ["学院代码", "学院名称"],
+    (await db.select().from(colleges).orderBy(asc(colleges.code))).map((c) => [c.code, c.name]),
+  );
+  const majorRows = await db
+    .select({ m: majors, college: colleges.name })
+    .from(majors)
+    .innerJoin(colleges, eq(colleges.id, majors.collegeId))
+    .orderBy(asc(majors.code));
   sheet(
     "专业",
     ["专业代码", "专业名称", "所属学院", "层次", "学制", "最长学习年限", "毕业学分"],
     majorRows.map(({ m, college }) => [m.code, m.name, college, nameOf(LEVEL, m.level), m.duration, m.maxStudyYears, m.requiredCredits]),
   );
-  const classRows = await db.select({ c: classes, major: majors.name }).from(classes).innerJoin(majors, eq(majors.id, classes.majorId)).orderBy(asc(classes.name));
-  sheet("班级", ["班级名称", "所属专业", "年级"], classRows.map(({ c, major }) => [c.name, major, c.grade]));
+  const classRows = await db
+    .select({ c: classes, major: majors.name })
+    .from(classes)
+    .innerJoin(majors, eq(majors.id, classes.majorId))
+    .orderBy(asc(classes.name));
+  sheet(
+    "班级",
+    ["班级名称", "所属专业", "年级"],
+    classRows.map(({ c, major }) => [c.name, major, c.grade]),
+  );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

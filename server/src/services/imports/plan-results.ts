@@ -187,10 +187,11 @@ export async function recomputeCredits(db: Executor, ids: number[], importId: nu
  * (seed 000 九): a course whose later attempt (补考, 重修) passed is cleared, and a course failed more
  * than once is listed once, with its latest failing attempt.
  */
-export async function failedCoursesOf(db: Executor, options: { collegeId: number; term?: string | undefined }) {
+export async function failedCoursesOf(db: Executor, options: { collegeId?: number | undefined; term?: string | undefined }) {
   return resultRows<{
     student_no: string;
     name: string;
+    major_name: string;
     term: string;
     course_code: string | null;
     course_name: string;
@@ -200,9 +201,9 @@ export async function failedCoursesOf(db: Executor, options: { collegeId: number
     exam_type: string;
   }>(
     await db.execute(sql`
-      select distinct on (s.student_no, c.course_key) s.student_no, s.name, c.term, c.course_code, c.course_name, c.credits::text, c.nature, c.score, c.exam_type
-      from course_results c join students s on s.id = c.student_id
-      where s.college_id = ${options.collegeId} and not c.passed
+      select distinct on (s.student_no, c.course_key) s.student_no, s.name, m.name as major_name, c.term, c.course_code, c.course_name, c.credits::text, c.nature, c.score, c.exam_type
+      from course_results c join students s on s.id = c.student_id join majors m on m.id = s.major_id
+      where not c.passed ${options.collegeId !== undefined ? sql`and s.college_id = ${options.collegeId}` : sql``}
         ${options.term ? sql`and c.term = ${options.term}` : sql``}
         and not exists (select 1 from course_results p where p.student_id = c.student_id and p.course_key = c.course_key and p.passed)
       order by s.student_no, c.course_key, c.term desc, c.exam_type desc`),
