@@ -164,6 +164,10 @@ describe.skipIf(!existsSync(CHROMIUM))("导入 in Chromium against a real server
     await page.getByText("已导入：新增 0，更新 1，不变 1。").waitFor();
     const [after] = await served.db.select().from(students).where(eq(students.studentNo, s.s.studentNo));
     expect(after?.politicalStatus).toBe("01");
+    // The whole record goes out from the same page (§4).
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "导出全部学籍（.xlsx）" }).click();
+    expect((await download).suggestedFilename()).toMatch(/^学籍档案_\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(await axe(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
