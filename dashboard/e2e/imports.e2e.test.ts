@@ -109,13 +109,11 @@ describe.skipIf(!existsSync(CHROMIUM))("导入 in Chromium against a real server
     await page.getByText("还没有导入记录。").waitFor();
 
     // A file with an unknown 专业代码: the dry run shows it at its cell, and confirming is not offered.
-    await page
-      .getByLabel("文件（.xlsx 或 .csv）")
-      .setInputFiles({
-        name: "学生名册.xlsx",
-        mimeType: "application/octet-stream",
-        buffer: await xlsx([HEADER, existing(name(POLITICAL_STATUS, "03")), fresh("999999")]),
-      });
+    await page.getByLabel("文件（.xlsx 或 .csv）").setInputFiles({
+      name: "学生名册.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: await xlsx([HEADER, existing(name(POLITICAL_STATUS, "03")), fresh("999999")]),
+    });
     await page.getByRole("button", { name: "试导入" }).click();
     await page.getByText(/文件有 1 处错误，不能导入/).waitFor();
     const issue = page.getByTestId("issue-H3");
@@ -128,13 +126,11 @@ describe.skipIf(!existsSync(CHROMIUM))("导入 in Chromium against a real server
     await page.waitForURL(/severity=error/);
 
     // The corrected file: one new, one unchanged; confirm.
-    await page
-      .getByLabel("文件（.xlsx 或 .csv）")
-      .setInputFiles({
-        name: "学生名册.xlsx",
-        mimeType: "application/octet-stream",
-        buffer: await xlsx([HEADER, existing(name(POLITICAL_STATUS, "03")), fresh(s.majorCode)]),
-      });
+    await page.getByLabel("文件（.xlsx 或 .csv）").setInputFiles({
+      name: "学生名册.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: await xlsx([HEADER, existing(name(POLITICAL_STATUS, "03")), fresh(s.majorCode)]),
+    });
     await page.getByRole("button", { name: "试导入" }).click();
     await page.getByText("没有错误。确认后将一次写入学籍，并记入审计日志。").waitFor();
     await page.getByText(/共 2 行：新增 1，更新 0，不变 1/).waitFor();
@@ -147,13 +143,11 @@ describe.skipIf(!existsSync(CHROMIUM))("导入 in Chromium against a real server
     await page.screenshot({ path: join(ARTIFACTS, "imports-committed.png"), fullPage: true });
 
     // A later file: the existing student joined the party; the preview shows before → after, then it is written.
-    await page
-      .getByLabel("文件（.xlsx 或 .csv）")
-      .setInputFiles({
-        name: "学生名册-更新.xlsx",
-        mimeType: "application/octet-stream",
-        buffer: await xlsx([HEADER, existing("中共党员"), fresh(s.majorCode)]),
-      });
+    await page.getByLabel("文件（.xlsx 或 .csv）").setInputFiles({
+      name: "学生名册-更新.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: await xlsx([HEADER, existing("中共党员"), fresh(s.majorCode)]),
+    });
     await page.getByRole("button", { name: "试导入" }).click();
     const change = page.getByTestId(`change-${s.s.studentNo}`);
     await change.getByText("共青团员").waitFor();
