@@ -141,6 +141,11 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "organisation.setRetired": [F, F, N, F, F, N, U],
   "organisation.delete": [F, F, N, F, F, N, U],
   "organisation.import": [F, F, A, F, F, A, U],
+  // 导入: registrar staff and administrators; no college side (the record as a whole).
+  "imports.list": [F, F, A, F, F, A, U],
+  "students.failedCourses": [S, S, A, A, A, F, U],
+  "imports.get": [F, F, N, F, F, N, U],
+  "imports.commit": [F, F, N, F, F, N, U],
 };
 
 describe.each(TEST_ENGINES)("every procedure × every role × own/other college on %s", (engine) => {
@@ -368,6 +373,10 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
         base64: Buffer.from("学院代码,学院名称\n01,信息工程学院\n").toString("base64"),
         dryRun: false,
       }),
+    "imports.list": (c) => c.imports.list(),
+    "students.failedCourses": (c, side) => c.students.failedCourses({ collegeId: side === "own" ? w.collegeA : w.collegeB }),
+    "imports.get": (c) => c.imports.get({ id: 999_999 }),
+    "imports.commit": (c) => c.imports.commit({ id: 999_999 }),
   };
 
   async function outcome(call: () => Promise<unknown>): Promise<Outcome> {

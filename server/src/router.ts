@@ -3,6 +3,7 @@ import { applicationsRouter } from "./routers/applications";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
 import { graduationRouter } from "./routers/graduation";
+import { importsRouter } from "./routers/imports";
 import { insightsRouter } from "./routers/insights";
 import { organisationRouter } from "./routers/organisation";
 import { pendingRouter } from "./routers/pending";
@@ -35,6 +36,7 @@ export const appRouter = router({
   insights: insightsRouter,
   studentSearch: studentSearchRouter,
   organisation: organisationRouter,
+  imports: importsRouter,
 });
 
 /** The add-in and the dashboard import this type, never a copy of it. */

@@ -62,6 +62,10 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "org.duplicate-name": "CONFLICT",
   "org.in-use": "CONFLICT",
   "org.not-found": "NOT_FOUND",
+
+  "import.not-found": "NOT_FOUND",
+  "import.already-committed": "CONFLICT",
+  "import.has-errors": "CONFLICT",
 };
 
 /** Turns a domain error into a tRPC error carrying it, so the formatter can localise it. */

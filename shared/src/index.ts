@@ -35,6 +35,8 @@ export * from "./fields/number";
 export * from "./fields/score";
 export * from "./fields/term";
 export * from "./fields/text";
+export * from "./imports/import-kinds";
+export * from "./imports/import-reader";
 export * from "./issues";
 export * from "./messages/catalogue";
 export * from "./messages/errors";

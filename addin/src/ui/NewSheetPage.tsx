@@ -71,6 +71,18 @@ export function sheetFromTemplate(kind: SheetKind, students: Array<Record<string
           return String(s.majorName ?? "");
         case "college":
           return String(s.collegeName ?? "");
+        // A failed-course sheet from the imported results (services/imports): the course's own columns.
+        case "term":
+        case "courseCode":
+        case "courseName":
+        case "score":
+          return s[c.field] === null || s[c.field] === undefined ? null : String(s[c.field]);
+        case "credits":
+          return typeof s.credits === "number" ? s.credits : null;
+        case "courseNature":
+          return COURSE_NATURE.entries.find((e) => e.code === s.nature)?.name ?? null;
+        case "examType":
+          return EXAM_TYPE.entries.find((e) => e.code === s.examType)?.name ?? null;
         default:
           return null;
       }
@@ -96,7 +108,13 @@ export function NewSheetPage() {
   const [kind, setKind] = useState<SheetKind>("roster-returning");
   const create = useMutation({
     mutationFn: async () => {
-      const students = kind === "roster-returning" ? await collegeStudents(api, "enrolled") : [];
+      // The returning roster from the record; the failed-course sheet from the imported results, by its own rules.
+      const students: Array<Record<string, unknown>> =
+        kind === "roster-returning"
+          ? await collegeStudents(api, "enrolled")
+          : kind === "failed-courses"
+            ? await api.students.failedCourses.query({})
+            : [];
       const sheet = sheetFromTemplate(kind, students, t(`kinds.${kind}`));
       if (excel) await excel.addSheet(sheet);
       // File mode (WPS 表格, any browser): the same sheet, written by the server as an .xlsx to download.

@@ -1,4 +1,4 @@
-import { DEFAULT_TEMPLATES } from "@xueji/shared";
+import { DEFAULT_TEMPLATES, EMPTY_CELL, numberCell, readSheet, textCell } from "@xueji/shared";
 import { describe, expect, it } from "vitest";
 import { sheetFromTemplate } from "./NewSheetPage";
 
@@ -38,5 +38,36 @@ describe("a new sheet from a template", () => {
     // Excel caps a list validation's source at 255 characters; every list given stays under it.
     expect(sheet.dropdowns.find((d) => d.column === at("ethnicity"))?.values).toContain("汉族");
     for (const d of sheet.dropdowns) expect(d.values.join(",").length).toBeLessThanOrEqual(255);
+  });
+
+  it("fills the failed-course sheet from the imported results, and the shared reader reads it back without errors", () => {
+    const failed = [
+      {
+        studentNo: "2023010002",
+        name: "李四",
+        majorName: "计算机科学与技术",
+        term: "2025-2026-1",
+        courseCode: "C003",
+        courseName: "数据结构",
+        credits: 3,
+        nature: "major-required",
+        score: "45",
+        examType: "makeup",
+      },
+    ];
+    const sheet = sheetFromTemplate("failed-courses", failed, "不及格课程信息核对表");
+    const template = DEFAULT_TEMPLATES["failed-courses"];
+    const at = (field: string) => template.columns.findIndex((c) => c.field === field);
+    const row = sheet.rows[0] as Array<string | number | null>;
+    expect(row[at("courseName")]).toBe("数据结构");
+    expect(row[at("credits")]).toBe(3);
+    expect(row[at("courseNature")]).toBe("专业必修课");
+    expect(row[at("examType")]).toBe("补考");
+    const grid = [sheet.headers, ...sheet.rows].map((cells, r) => ({
+      row: r + 1,
+      cells: cells.map((v) => (v === null ? EMPTY_CELL : typeof v === "number" ? numberCell(v) : textCell(v))),
+    }));
+    const read = readSheet(grid, { today: "2026-03-02", kind: "failed-courses" });
+    expect(read.issues.filter((i) => i.severity === "error")).toEqual([]);
   });
 });

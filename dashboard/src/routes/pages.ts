@@ -3,6 +3,7 @@ import * as applications from "./applications";
 import * as auditLog from "./audit-log";
 import * as graduation from "./graduation";
 import * as headcount from "./headcount";
+import * as imports from "./imports";
 import * as myWork from "./my-work";
 import type { NavEntry } from "./nav";
 import * as organisation from "./organisation";
@@ -36,6 +37,7 @@ export const PAGES = [
   users,
   organisation,
   setup,
+  imports,
 ] as const;
 
 export const NAV: NavEntry[] = PAGES.flatMap((page) => (page.nav ? [page.nav] : []));

@@ -8,6 +8,7 @@ import { type Actor, recordEvent } from "../services/audit-log/record-event";
 import { userForToken } from "../services/auth/sessions";
 import { databaseRefusal } from "../services/database-refusal";
 import { decisionListExport } from "../services/exports/decision-list-export";
+import { recordExport } from "../services/exports/record-export";
 import { registrationExport } from "../services/exports/registration-export";
 import { idInput } from "../services/ids";
 import { inputProblemOf } from "../services/input-problem";
@@ -51,7 +52,7 @@ async function decisionsRequest(req: IncomingMessage, url: URL): Promise<unknown
  * (the 学信网 upload) and `/api/export/decisions.xlsx` (a 公示 or 发文 list): `POST` with a JSON
  * body `{ "ids": [1, 2, …], "title": "…" }` for any list (thousands of ids do not fit in a URL —
  * Node refuses headers past 16 KB), or `GET ?ids=1,2&title=…` for a short one.
- * `GET /api/export/headcount.xlsx?date=…` is 学籍统计 (seed 001 十).
+ * `GET /api/export/headcount.xlsx?date=…` is 学籍统计 (seed 001 十); `GET /api/export/record.xlsx` the whole record.
  */
 export async function handleExport(
   req: IncomingMessage,
@@ -124,6 +125,10 @@ async function serveExport(req: IncomingMessage, res: ServerResponse, database: 
     if (!dateInput.safeParse(date).success) return refuse(res, 400, formatError("input.invalid", { problem: "date" }, locale), locale);
     result = await headcountExport(database.db, { date });
     name = `学籍统计_${date}.xlsx`;
+  } else if (url.pathname === "/api/export/record.xlsx" && req.method === "GET") {
+    // The whole record (学生, 学籍变动, 学籍异动, 异动审批, 毕业审核, 学院, 专业, 班级); its 学生 sheet imports back.
+    result = { file: await recordExport(database.db) };
+    name = `学籍档案_${new Date().toISOString().slice(0, 10)}.xlsx`;
   } else return refuse(res, 404, "未找到 / Not found");
   res.writeHead(200, { "content-type": XLSX, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
   res.end(result.file);

@@ -18,6 +18,7 @@ import { crossSite, refuseTrpcRequest, writeRefusal } from "./trpc-guards";
 export { SESSION_COOKIE } from "./request-meta";
 
 import { handleFiles } from "./file-routes";
+import { handleImports } from "./import-routes";
 import { handleVerify } from "./verify-routes";
 
 // A 50,000-row sheet as JSON cells is about 30 MB.
@@ -109,6 +110,16 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
         return;
       }
       handleFiles(req, res, database, meta.token, meta.locale, options.today);
+      return;
+    }
+    if (url.pathname.startsWith("/api/imports/")) {
+      // The upload is a raw body any page can POST with the cookie: only this server's pages may.
+      if (req.method === "POST" && crossSite(req, meta, allowedOrigins)) {
+        res.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
+        res.end(formatError("auth.cross-site", {}, meta.locale));
+        return;
+      }
+      handleImports(req, res, database, meta.token, meta.locale, options.today);
       return;
     }
     if (url.pathname.startsWith("/api/trpc/")) {

@@ -107,6 +107,8 @@ export const PERMISSIONS = {
   // —— the organisation and the calendar (学校、学院、专业、班级、学期) and the set-up checklist ——
   "organisation.read": { "registrar-staff": "all", "registrar-leader": "all", admin: "all" },
   "organisation.write": { "registrar-staff": "all", admin: "all" },
+  /** 导入学籍: the record, admitted freshmen and results from sheets (A3); accounts need users.manage too (A4). */
+  "imports.write": { "registrar-staff": "all", admin: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -318,6 +318,83 @@ export const catalogue = {
     "zh-CN": "表头下面没有数据行。",
     en: "There are no data rows below the header.",
   },
+
+  // —— 导入学籍 (importing the record from sheets, docs/domain.md §2) ——
+  "import.missing-column": {
+    severity: "error",
+    "zh-CN": "文件缺少必需的列“{header}”。",
+    en: "The file is missing the required column “{header}”.",
+  },
+  "import.student-no-other-id": {
+    severity: "error",
+    "zh-CN": "学号“{value}”在学籍中属于另一个身份证号的学生：不能用导入改变身份证号（身份信息变更须走学籍信息修改）。",
+    en: "Student number “{value}” belongs to a student with another ID number in the record: an import cannot change an ID number (that is an identity change).",
+  },
+  "import.id-other-student": {
+    severity: "error",
+    "zh-CN": "该身份证号在学籍中属于学号 {studentNo} 的学生。",
+    en: "This ID number belongs to student {studentNo} in the record.",
+  },
+  "import.unknown-major": {
+    severity: "error",
+    "zh-CN": "专业“{value}”不在学籍的专业目录中，请先在组织机构中添加该专业。",
+    en: "Major “{value}” is not in the record's list of majors; add it under the organisation first.",
+  },
+  "import.unknown-college": {
+    severity: "error",
+    "zh-CN": "学院“{value}”不在学籍中，请先在组织机构中添加该学院。",
+    en: "College “{value}” is not in the record; add it under the organisation first.",
+  },
+  "import.major-other-college": {
+    severity: "error",
+    "zh-CN": "专业“{major}”属于{majorCollege}，文件写的学院是“{value}”。",
+    en: "Major “{major}” belongs to {majorCollege}, but the file says college “{value}”.",
+  },
+  "import.college-change": {
+    severity: "error",
+    "zh-CN": "该生在学籍中属于{from}，文件把他放到{to}：跨学院变动是转专业，须办理学籍异动，导入不会改变。",
+    en: "The record has this student in {from}; the file puts them in {to}. Moving college is a change of major, done as a status change, not by import.",
+  },
+  "import.status-unreachable": {
+    severity: "error",
+    "zh-CN": "该生学籍状态为“{from}”，不能直接变为“{to}”。",
+    en: "The student's status is “{from}”; it cannot become “{to}” directly.",
+  },
+  "import.unknown-student": {
+    severity: "error",
+    "zh-CN": "学号“{value}”不在学籍中：成绩只能导入学籍中已有的学生。",
+    en: "Student number “{value}” is not in the record: results can be imported only for students in it.",
+  },
+  "import.class-other-major": {
+    severity: "error",
+    "zh-CN": "班级“{value}”在学籍中属于另一个专业（{major}）。",
+    en: "Class “{value}” belongs to another major in the record ({major}).",
+  },
+  "import.class-created": {
+    severity: "info",
+    "zh-CN": "班级“{value}”不在学籍中，确认导入时将在该专业下新建。",
+    en: "Class “{value}” is not in the record; it will be created under the major when the import is confirmed.",
+  },
+  "import.no-student-no": {
+    severity: "error",
+    "zh-CN": "没有学号，也没有设置学号规则：请在文件中填写学号，或设置学号规则后再预览。",
+    en: "No student number, and no numbering pattern set: fill in the number or set a pattern and preview again.",
+  },
+  "import.unknown-role": {
+    severity: "error",
+    "zh-CN": "角色“{value}”无法识别，应为：教学秘书、院领导、学籍中心、教务处领导、校领导、系统管理员之一。",
+    en: "Role “{value}” is not known; use one of the roles of the system.",
+  },
+  "import.college-required": {
+    severity: "error",
+    "zh-CN": "学院角色必须填写学院。",
+    en: "A college role needs a college.",
+  },
+  "import.username-format": {
+    severity: "error",
+    "zh-CN": "用户名“{value}”只能由字母、数字、点、下划线和连字符组成（2–64 位）。",
+    en: "User name “{value}” may hold only letters, digits, dots, underscores and hyphens (2–64).",
+  },
 } satisfies Record<string, Entry>;
 
 export type IssueCode = keyof typeof catalogue;

@@ -425,6 +425,20 @@ export const errorCatalogue = {
   },
   "auth.wrong-current-password": { "zh-CN": "当前密码不正确。", en: "The current password is wrong." },
   "auth.password-policy": { "zh-CN": "新密码不符合要求：{policy}。", en: "The new password cannot be used: {policy}." },
+  // —— 导入学籍 ——
+  "import.has-errors": {
+    "zh-CN": "文件有 {count} 处错误，没有写入任何数据。请按预览改正后重新导入。",
+    en: "The file has {count} errors; nothing was written. Correct them as the preview shows and import again.",
+  },
+  "import.not-found": { "zh-CN": "找不到这次导入。", en: "This import was not found." },
+  "import.already-committed": {
+    "zh-CN": "这次导入已经确认过，没有再次写入。",
+    en: "This import was already confirmed; nothing was written again.",
+  },
+  "import.bad-pattern": {
+    "zh-CN": "学号规则“{pattern}”不正确：应以 {serial:N}（N 位流水号）结尾，可用 {year}、{college}、{major}。",
+    en: "Numbering pattern “{pattern}” is not valid: it must end with {serial:N} (an N-digit serial) and may use {year}, {college}, {major}.",
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -103,6 +103,8 @@ export const statusChanges = pgTable(
       .notNull()
       .references(() => students.id),
     applicationId: integer("application_id").references(() => applications.id),
+    /** The import that changed it, for changes that came from a sheet of the record (imports.ts). */
+    importId: integer("import_id"),
     field: text("field").notNull(),
     before: jsonb("before"),
     after: jsonb("after"),

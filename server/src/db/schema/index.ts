@@ -2,6 +2,7 @@ export * from "./applications";
 export * from "./audit";
 export * from "./graduation";
 export * from "./graduation-certificates";
+export * from "./imports";
 export * from "./organisation";
 export * from "./registration-events";
 export * from "./settings";

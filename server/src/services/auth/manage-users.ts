@@ -27,8 +27,8 @@ export interface NewUser {
   temporary?: boolean;
 }
 
-/** What marks a password an administrator chose: changed at first sign-in, dead after TEMPORARY_PASSWORD_DAYS. */
-function temporaryFields(temporary: boolean, now = new Date()) {
+/** What marks a password an administrator chose (by hand or by import): changed at first sign-in, dead after TEMPORARY_PASSWORD_DAYS. */
+export function temporaryFields(temporary: boolean, now = new Date()) {
   return temporary
     ? { mustChangePassword: true, passwordExpiresAt: new Date(now.getTime() + TEMPORARY_PASSWORD_DAYS * 86_400_000) }
     : { mustChangePassword: false, passwordExpiresAt: null };

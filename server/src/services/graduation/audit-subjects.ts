@@ -54,7 +54,22 @@ export async function outstandingRequiredFailures(db: Db, studentIds: readonly n
       where failed and not cleared and (nature is null or nature in (select jsonb_array_elements_text(${JSON.stringify([...REQUIRED_NATURES])}::jsonb)))
       group by student_id`),
   );
-  return new Map(rows.map((f) => [f.student_id, f.n]));
+  const found = new Map(rows.map((f) => [f.student_id, f.n]));
+  // Imported course results (services/imports): a required course failed and never passed since, counted once;
+  // a course a failed-course sheet already lists is not counted twice.
+  const imported = resultRows<{ student_id: number; n: number }>(
+    await db.execute(sql`
+      select student_id, count(*)::int as n from (
+        select c.student_id, c.course_key
+        from course_results c
+        where c.student_id in (select jsonb_array_elements_text(${JSON.stringify(studentIds)}::jsonb)::int)
+        group by c.student_id, c.course_key
+        having not bool_or(c.passed) and (max(c.nature) is null or max(c.nature) in (select jsonb_array_elements_text(${JSON.stringify([...REQUIRED_NATURES])}::jsonb)))
+          and not exists (select 1 from failed_course_records f where f.student_id = c.student_id and coalesce(f.course_code, f.course_name) = c.course_key)
+      ) c group by student_id`),
+  );
+  for (const f of imported) found.set(f.student_id, (found.get(f.student_id) ?? 0) + f.n);
+  return found;
 }
 
 /** The shared audit's input for a student graduating on `graduationDate`. */

@@ -1,0 +1,321 @@
+import {
+  ETHNICITY,
+  entryByCode,
+  fieldIssue,
+  GENDER,
+  type ImportColumnAt,
+  type ImportRow,
+  type ImportValues,
+  type Issue,
+  LEVEL,
+  POLITICAL_STATUS,
+  STUDY_FORM,
+  type StudentStatus,
+  statusName,
+  statusReachable,
+  studentNoPrefix,
+} from "@xueji/shared";
+import type { Executor } from "../../db/client";
+import { classes, colleges, majors, students } from "../../db/schema";
+import { addChange, addIssues, addMissing, type FieldChange, type ImportReport } from "./import-report";
+
+type StudentRecord = typeof students.$inferSelect;
+type College = typeof colleges.$inferSelect;
+type Major = typeof majors.$inferSelect;
+type ClassRow = typeof classes.$inferSelect;
+
+/** The fields an import sets, as the students table holds them (codes, ids). */
+export interface StudentTarget {
+  studentNo: string;
+  examNo: string | null;
+  idNumber: string;
+  name: string;
+  gender: string;
+  birthDate: string;
+  ethnicity: string;
+  politicalStatus: string | null;
+  collegeId: number;
+  majorId: number;
+  /** Resolved at commit: a class the import creates has no id before. */
+  className: string | null;
+  grade: number;
+  level: string;
+  duration: number;
+  studyForm: string;
+  enrolmentDate: string;
+  expectedGraduationDate: string;
+  admissionType: string | null;
+  status: string;
+}
+
+export interface StudentPlan {
+  creates: StudentTarget[];
+  updates: Array<{ id: number; target: StudentTarget; changes: FieldChange[] }>;
+  /** name → major, grade of classes to create. */
+  newClasses: Map<string, { majorId: number; grade: number }>;
+  classIds: Map<string, number>;
+}
+
+/** What the record holds, loaded once per import (a university has tens of thousands of students). */
+export async function loadRecord(db: Executor) {
+  const [all, collegeRows, majorRows, classRows] = await Promise.all([
+    db.select().from(students),
+    db.select().from(colleges),
+    db.select().from(majors),
+    db.select().from(classes),
+  ]);
+  const byNo = new Map(all.map((s) => [s.studentNo, s]));
+  const byId = new Map(all.map((s) => [s.idNumber, s]));
+  const byExamNo = new Map(all.filter((s) => s.examNo).map((s) => [s.examNo as string, s]));
+  return { all, byNo, byId, byExamNo, colleges: collegeRows, majors: majorRows, classes: classRows };
+}
+type Record_ = Awaited<ReturnType<typeof loadRecord>>;
+
+const codeName = (table: Parameters<typeof entryByCode>[0], code: string | null) =>
+  code ? (entryByCode(table, code)?.name ?? code) : null;
+
+/**
+ * The students of a file against the record (docs/domain.md §2): who would be created, which fields
+ * of whom would change (before → after), who is left alone. A student the file does not name is
+ * never touched. Refused at the cell: a 学号 with another ID number, an ID number of another 学号,
+ * an unknown major or college, a move to another college (转专业), a status the record cannot reach.
+ */
+export function createStudentPlanner(
+  record: Record_,
+  report: ImportReport,
+  options: { mode: "students" | "admissions"; pattern: string | null; today: string },
+) {
+  const plan: StudentPlan = {
+    creates: [],
+    updates: [],
+    newClasses: new Map(),
+    classIds: new Map(record.classes.map((c) => [c.name, c.id])),
+  };
+  const collegeById = new Map(record.colleges.map((c) => [c.id, c]));
+  const majorById = new Map(record.majors.map((m) => [m.id, m]));
+  const classByName = new Map(record.classes.map((c) => [c.name, c]));
+  const serials = new Map<string, number>();
+  let columns: ImportColumnAt[] = [];
+
+  const findCollege = (text: string): College | undefined => record.colleges.find((c) => c.name === text || c.code === text);
+  const findMajor = (v: ImportValues): Major | null | undefined => {
+    const level = v.level?.code;
+    const pick = (list: Major[]) => list.find((m) => m.level === level) ?? (list.length === 1 || !level ? list[0] : undefined);
+    if (v.majorCode) return pick(record.majors.filter((m) => m.code === v.majorCode));
+    if (v.majorName) return pick(record.majors.filter((m) => m.name === v.majorName));
+    return null;
+  };
+
+  function nextStudentNo(target: { year: number; college: College; major: Major }): string | null {
+    if (!options.pattern) return null;
+    const prefix = studentNoPrefix(options.pattern, { year: target.year, college: target.college.code, major: target.major.code });
+    if (!prefix) return null;
+    let last = serials.get(prefix.prefix);
+    if (last === undefined) {
+      last = 0;
+      for (const s of record.all) {
+        if (!s.studentNo.startsWith(prefix.prefix) || s.studentNo.length !== prefix.prefix.length + prefix.digits) continue;
+        const n = Number(s.studentNo.slice(prefix.prefix.length));
+        if (Number.isInteger(n) && n > last) last = n;
+      }
+    }
+    last++;
+    serials.set(prefix.prefix, last);
+    return `${prefix.prefix}${String(last).padStart(prefix.digits, "0")}`;
+  }
+
+  function plan1(row: ImportRow) {
+    const issues: Issue[] = [...row.issues];
+    const at = (key: string) => columns.find((c) => c.key === key)?.column ?? null;
+    const fail = (key: string, found: ReturnType<typeof fieldIssue>) =>
+      issues.push({ ...found, row: row.row, column: at(key), field: key });
+    const v = row.values;
+    const done = () => addIssues(report, issues);
+    if (issues.some((i) => i.severity === "error")) return done();
+
+    // The student as the record knows them: by 学号, or for an admission list by 考生号 / ID number.
+    let existing = v.studentNo ? record.byNo.get(v.studentNo) : undefined;
+    if (!existing && options.mode === "admissions" && !v.studentNo) {
+      existing = (v.examNo ? record.byExamNo.get(v.examNo) : undefined) ?? (v.idNumber ? record.byId.get(v.idNumber.id) : undefined);
+    }
+    const idNumber = v.idNumber?.id as string;
+    if (existing && existing.idNumber !== idNumber) {
+      fail(v.studentNo ? "studentNo" : "idNumber", fieldIssue("import.student-no-other-id", { value: existing.studentNo }));
+      return done();
+    }
+    const holder = record.byId.get(idNumber);
+    if (!existing && holder) {
+      fail("idNumber", fieldIssue("import.id-other-student", { studentNo: holder.studentNo }));
+      return done();
+    }
+
+    let major = findMajor(v);
+    if (major === undefined) {
+      const key = v.majorCode ? "majorCode" : "majorName";
+      const value = v.majorCode ?? v.majorName ?? "";
+      addMissing(report.missing.majors, v.majorName && v.majorCode ? `${v.majorCode} ${v.majorName}` : value);
+      fail(key, fieldIssue("import.unknown-major", { value }));
+      return done();
+    }
+    if (major === null) {
+      if (!existing) {
+        fail("majorName", fieldIssue("field.required", { label: "majorName" }));
+        return done();
+      }
+      major = majorById.get(existing.majorId) as Major;
+    }
+    const majorCollege = collegeById.get(major.collegeId) as College;
+    if (v.college) {
+      const named = findCollege(v.college);
+      if (!named) {
+        addMissing(report.missing.colleges, v.college);
+        fail("college", fieldIssue("import.unknown-college", { value: v.college }));
+        return done();
+      }
+      if (named.id !== majorCollege.id) {
+        if (existing && existing.collegeId !== named.id) {
+          const from = collegeById.get(existing.collegeId)?.name ?? "";
+          fail("college", fieldIssue("import.college-change", { from, to: named.name }));
+        } else
+          fail(
+            "college",
+            fieldIssue("import.major-other-college", { major: major.name, majorCollege: majorCollege.name, value: v.college }),
+          );
+        return done();
+      }
+    }
+    if (existing && existing.collegeId !== major.collegeId) {
+      const from = collegeById.get(existing.collegeId)?.name ?? "";
+      fail(
+        v.college ? "college" : v.majorCode ? "majorCode" : "majorName",
+        fieldIssue("import.college-change", { from, to: majorCollege.name }),
+      );
+      return done();
+    }
+
+    const status = (v.studentStatus?.code ??
+      existing?.status ??
+      (options.mode === "admissions" ? "admitted" : "enrolled")) as StudentStatus;
+    if (existing && !statusReachable(existing.status as StudentStatus, status)) {
+      fail("studentStatus", fieldIssue("import.status-unreachable", { from: statusName(existing.status), to: statusName(status) }));
+      return done();
+    }
+    const grade =
+      v.grade ??
+      (v.enrolmentDate ? Number(v.enrolmentDate.slice(0, 4)) : undefined) ??
+      existing?.grade ??
+      Number(options.today.slice(0, 4));
+    const className = v.className ?? null;
+    if (className) {
+      const known = classByName.get(className);
+      if (known && known.majorId !== major.id) {
+        fail("className", fieldIssue("import.class-other-major", { value: className, major: majorById.get(known.majorId)?.name ?? "" }));
+        return done();
+      }
+      if (!known && !plan.newClasses.has(className)) {
+        plan.newClasses.set(className, { majorId: major.id, grade });
+        report.newClasses.push(className);
+        issues.push({
+          ...fieldIssue("import.class-created", { value: className }),
+          row: row.row,
+          column: at("className"),
+          field: "className",
+        });
+      }
+    }
+
+    const duration = v.duration ?? existing?.duration ?? major.duration;
+    const enrolmentDate = v.enrolmentDate ?? existing?.enrolmentDate ?? `${grade}-09-01`;
+    let studentNo = v.studentNo ?? existing?.studentNo ?? null;
+    if (!studentNo) {
+      studentNo = nextStudentNo({ year: Number(enrolmentDate.slice(0, 4)), college: majorCollege, major });
+      if (!studentNo) {
+        fail("studentNo", fieldIssue("import.no-student-no"));
+        return done();
+      }
+    }
+    const target: StudentTarget = {
+      studentNo,
+      examNo: v.examNo ?? existing?.examNo ?? null,
+      idNumber,
+      name: v.name as string,
+      gender: v.gender?.code as string,
+      birthDate: v.birthDate ?? (v.idNumber?.birthDate as string),
+      ethnicity: v.ethnicity?.code as string,
+      politicalStatus: v.politicalStatus?.code ?? existing?.politicalStatus ?? null,
+      collegeId: major.collegeId,
+      majorId: major.id,
+      className: className ?? (existing?.classId ? (record.classes.find((c) => c.id === existing?.classId)?.name ?? null) : null),
+      grade,
+      level: v.level?.code ?? existing?.level ?? major.level,
+      duration,
+      studyForm: v.studyForm?.code ?? existing?.studyForm ?? "1",
+      enrolmentDate,
+      expectedGraduationDate:
+        v.expectedGraduationDate ?? existing?.expectedGraduationDate ?? `${Number(enrolmentDate.slice(0, 4)) + Math.ceil(duration)}-06-30`,
+      admissionType: v.admissionType ?? existing?.admissionType ?? null,
+      status,
+    };
+    addIssues(report, issues);
+    if (!existing) {
+      plan.creates.push(target);
+      record.byNo.set(studentNo, { ...target, id: 0 } as unknown as StudentRecord);
+      addChange(report, { row: row.row, key: studentNo, name: target.name, action: "create", fields: [] });
+      return;
+    }
+    const changes = diff(existing, target, majorById, record.classes);
+    if (changes.length === 0) {
+      report.unchanged++;
+      return;
+    }
+    plan.updates.push({ id: existing.id, target, changes });
+    addChange(report, { row: row.row, key: studentNo, name: target.name, action: "update", fields: changes });
+  }
+
+  return {
+    plan,
+    setColumns(found: ImportColumnAt[]) {
+      columns = found;
+    },
+    onRow(row: ImportRow) {
+      report.rows++;
+      plan1(row);
+    },
+  };
+}
+
+const DATE_FIELDS = new Set(["birthDate", "enrolmentDate", "expectedGraduationDate"]);
+
+/** The fields that differ, each as the registrar reads it (names, not codes). */
+function diff(s: StudentRecord, t: StudentTarget, majorById: Map<number, Major>, classRows: ClassRow[]): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const className = s.classId ? (classRows.find((c) => c.id === s.classId)?.name ?? null) : null;
+  const compare = (
+    field: string,
+    before: string | number | null,
+    after: string | number | null,
+    show = (x: string | number | null) => (x === null ? null : String(x)),
+  ) => {
+    const b = before === null ? null : String(before);
+    const a = after === null ? null : String(after);
+    if (b !== a && !(DATE_FIELDS.has(field) && b?.slice(0, 10) === a?.slice(0, 10)))
+      changes.push({ field, before: show(before), after: show(after) });
+  };
+  compare("examNo", s.examNo, t.examNo);
+  compare("name", s.name, t.name);
+  compare("gender", s.gender, t.gender, (x) => codeName(GENDER, x as string));
+  compare("birthDate", s.birthDate, t.birthDate);
+  compare("ethnicity", s.ethnicity, t.ethnicity, (x) => codeName(ETHNICITY, x as string));
+  compare("politicalStatus", s.politicalStatus, t.politicalStatus, (x) => codeName(POLITICAL_STATUS, x as string | null));
+  compare("majorName", s.majorId, t.majorId, (x) => (x === null ? null : (majorById.get(Number(x))?.name ?? String(x))));
+  compare("className", className, t.className);
+  compare("grade", s.grade, t.grade);
+  compare("level", s.level, t.level, (x) => codeName(LEVEL, x as string));
+  compare("duration", Number(s.duration), Number(t.duration));
+  compare("studyForm", s.studyForm, t.studyForm, (x) => codeName(STUDY_FORM, x as string));
+  compare("enrolmentDate", s.enrolmentDate, t.enrolmentDate);
+  compare("expectedGraduationDate", s.expectedGraduationDate, t.expectedGraduationDate);
+  compare("admissionType", s.admissionType, t.admissionType);
+  compare("studentStatus", s.status, t.status, (x) => (x === null ? null : statusName(String(x))));
+  return changes;
+}
