@@ -5,7 +5,8 @@ type Names = Readonly<Record<Locale, string>>;
 
 /**
  * Who may read which events of the audit log. The registrar's staff read the events of their own work
- * every day (status changes, sheets, registration, standing, graduation, certificates, docs/domain.md §1);
+ * every day (status changes, sheets, registration, standing, graduation, certificates, imports, and the
+ * organisation they keep, docs/domain.md §1);
  * account administration (sign-ins, resets, who disabled whom) and settings stay with the registrar
  * leader and the administrator. A kind not listed here is not the staff's (fail closed).
  */
@@ -21,6 +22,14 @@ export const AUDIT_ENTITIES: Readonly<Record<string, { name: Names; domain: Audi
   student: { name: { "zh-CN": "学生", en: "Student" }, domain: "registrar" },
   students: { name: { "zh-CN": "学生（批量）", en: "Students (batch)" }, domain: "registrar" },
   status_document: { name: { "zh-CN": "证明", en: "Certificate" }, domain: "registrar" },
+  import: { name: { "zh-CN": "导入", en: "Import" }, domain: "registrar" },
+  export: { name: { "zh-CN": "导出（含个人信息）", en: "Export (personal data)" }, domain: "registrar" },
+  school: { name: { "zh-CN": "学校", en: "School" }, domain: "registrar" },
+  college: { name: { "zh-CN": "学院", en: "College" }, domain: "registrar" },
+  major: { name: { "zh-CN": "专业", en: "Major" }, domain: "registrar" },
+  class: { name: { "zh-CN": "班级", en: "Class" }, domain: "registrar" },
+  term: { name: { "zh-CN": "学期", en: "Term" }, domain: "registrar" },
+  organisation: { name: { "zh-CN": "组织机构（导入）", en: "Organisation (import)" }, domain: "registrar" },
   user: { name: { "zh-CN": "用户", en: "User" }, domain: "accounts" },
   setting: { name: { "zh-CN": "设置", en: "Setting" }, domain: "settings" },
 };
@@ -33,6 +42,17 @@ export function auditEntitiesFor(role: Role): readonly string[] | null {
       .filter(([, e]) => e.domain === "registrar")
       .map(([kind]) => kind);
   return [];
+}
+
+/** 新建、修改、停用、恢复、删除 of one kind of organisation record (the verbs retire-record.ts writes). */
+function organisationActions(kind: string, zh: string, en: string): Record<string, Names> {
+  return {
+    [`${kind}.create`]: { "zh-CN": `新建${zh}`, en: `Created a ${en}` },
+    [`${kind}.update`]: { "zh-CN": `修改${zh}`, en: `Changed a ${en}` },
+    [`${kind}.retire`]: { "zh-CN": `停用${zh}`, en: `Retired a ${en}` },
+    [`${kind}.restore`]: { "zh-CN": `恢复${zh}`, en: `Restored a ${en}` },
+    [`${kind}.delete`]: { "zh-CN": `删除${zh}`, en: `Deleted a ${en}` },
+  };
 }
 
 /** Actions by name. A new action without a name here shows as its kind's name and the code (never alone). */
@@ -56,6 +76,10 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Names>> = {
   "application.return": { "zh-CN": "退回异动", en: "Returned a status change" },
   "application.reject": { "zh-CN": "驳回异动", en: "Rejected a status change" },
   "application.sign-off": { "zh-CN": "登记纸质签署", en: "Recorded a paper sign-off" },
+  "application.attach-scan": { "zh-CN": "上传材料扫描件", en: "Attached a scan" },
+  "application.edit": { "zh-CN": "修改草稿", en: "Edited a draft" },
+  "application.withdraw": { "zh-CN": "撤回异动", en: "Withdrew a status change" },
+  "application.delete": { "zh-CN": "删除草稿", en: "Deleted a draft" },
   "pending.lift": { "zh-CN": "解除学业预警", en: "Lifted a standing item" },
   "registration.register": { "zh-CN": "学年注册", en: "Registered" },
   "registration.defer": { "zh-CN": "暂缓注册", en: "Deferred registration" },
@@ -68,6 +92,15 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Names>> = {
   "graduation.completion-to-graduation": { "zh-CN": "结业换发毕业证", en: "Completion changed to graduation" },
   "document.issue": { "zh-CN": "开具证明", en: "Issued a certificate" },
   "document.reprint": { "zh-CN": "补打证明", en: "Reprinted a certificate" },
+  "import.commit": { "zh-CN": "确认导入", en: "Committed an import" },
+  "export.download": { "zh-CN": "下载含个人信息的文件", en: "Downloaded personal data" },
+  "organisation.import": { "zh-CN": "导入组织机构", en: "Imported the organisation" },
+  "school.create": { "zh-CN": "登记学校信息", en: "Entered the school" },
+  "school.update": { "zh-CN": "修改学校信息", en: "Changed the school" },
+  ...organisationActions("college", "学院", "college"),
+  ...organisationActions("major", "专业", "major"),
+  ...organisationActions("class", "班级", "class"),
+  ...organisationActions("term", "学期", "term"),
 };
 
 export function auditEntityName(kind: string, locale: Locale): string {
