@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { xueji } from "../../test/run-xueji";
 import { makeWorld, type World } from "../../test/world";
-import { students, users } from "../db/schema";
+import { colleges, students, users } from "../db/schema";
 import { makeIdNumber } from "../db/seed-basics";
 
 async function sheet(file: string, rows: Array<Array<string | number>>): Promise<void> {
@@ -96,8 +96,22 @@ describe("xueji import against a running server", () => {
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout).report.issues[0]).toMatchObject({ code: "import.unknown-major", row: 2, column: "G" });
     expect(await w.db.$count(students)).toBe(1);
-    const usage = await xueji(["import", "org", join(dir, "students.xlsx")], as("registrar"));
-    expect(usage.code).toBe(2);
+  });
+
+  it("imports the organisation: a dry run writes nothing, the confirm writes it, again changes nothing", { timeout: 120_000 }, async () => {
+    const file = join(dir, "学院.csv");
+    await writeFile(file, "学院代码,学院名称\n01,信息工程学院\n03,机械工程学院\n");
+    const dry = await xueji(["import", "org", file, "--dry-run"], as("registrar"));
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("新增 1，更新 0，不变 1");
+    expect(dry.stdout).toContain("试导入");
+    expect(await w.db.$count(colleges)).toBe(2);
+    const done = await xueji(["import", "org", file], as("registrar"));
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain("已导入组织机构");
+    expect(await w.db.$count(colleges)).toBe(3);
+    const again = await xueji(["import", "org", file, "--json"], as("registrar"));
+    expect(JSON.parse(again.stdout).counts).toMatchObject({ create: 0, update: 0, unchanged: 2 });
   });
 
   it("imports accounts: passwords to an .xlsx, flagged temporary; a registrar may not", { timeout: 120_000 }, async () => {

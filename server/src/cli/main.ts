@@ -17,6 +17,7 @@ import { parseColumnsOption } from "./columns-option";
 import { loadCredentials } from "./credentials";
 import { demo } from "./demo";
 import { exportRecord, importFile } from "./import";
+import { importOrganisationFile } from "./import-org";
 import { login } from "./login";
 import { writeDeploymentManifest } from "./manifest";
 import { defaultServer } from "./server-address";
@@ -34,7 +35,7 @@ const HELP = {
   xueji audit verify                                      （核验审计链，并与最新的签名检查点比对）
   xueji audit checkpoint                                  （为审计日志的末端写一个签名检查点）
   xueji admin create --user 用户名 [--name 姓名]          （创建管理员；密码取自 XUEJI_PASSWORD 或终端输入）
-  xueji import   students|admissions|results|users 文件 [--dry-run] [--json] [--pattern 学号规则] [--out 临时密码.xlsx]
+  xueji import   org|students|admissions|results|users 文件 [--dry-run] [--json] [--pattern 学号规则] [--out 临时密码.xlsx]
                  （导入学籍、录取名单、成绩或账号：先试导入并显示结果，无错误时确认写入；--dry-run 只试导入）
   xueji export   [--out 文件.xlsx]                        （导出全部学籍：学生、学籍变动、学籍异动及审批、毕业审核、组织机构）
   xueji demo     核对随附的示例核对表
@@ -56,7 +57,7 @@ validate 在已登录（xueji login）或给出 --token 时按服务器发布的
   xueji audit verify                                        (verify the audit chain against the newest signed checkpoint)
   xueji audit checkpoint                                    (write a signed checkpoint of the audit log's head)
   xueji admin create --user NAME [--name DISPLAY]           (create an administrator; password from XUEJI_PASSWORD or the terminal)
-  xueji import   students|admissions|results|users FILE [--dry-run] [--json] [--pattern PATTERN] [--out PASSWORDS.xlsx]
+  xueji import   org|students|admissions|results|users FILE [--dry-run] [--json] [--pattern PATTERN] [--out PASSWORDS.xlsx]
                  (bring the record in: a dry run first, then, without errors, the confirmation; --dry-run only checks)
   xueji export   [--out FILE.xlsx]                          (the whole record: students, history, applications and decisions, graduation, organisation)
   xueji demo     validate the bundled sample sheets
@@ -191,13 +192,13 @@ async function main(argv: string[]): Promise<number> {
       if (rest.length !== 2)
         throw usage(
           locale,
-          "用法：xueji import students|admissions|results|users 文件",
-          "usage: xueji import students|admissions|results|users FILE",
+          "用法：xueji import org|students|admissions|results|users 文件",
+          "usage: xueji import org|students|admissions|results|users FILE",
         );
-      if (rest[0] === "org")
-        throw usage(locale, "组织机构的导入由组织机构管理提供", "the org import is provided by organisation management");
       const { token, server } = await session();
       if (!token) throw usage(locale, "请先运行 xueji login，或用 --token 提供令牌", "run xueji login first, or pass --token");
+      if (rest[0] === "org")
+        return importOrganisationFile({ file: rest[1] as string, server, token, locale, dryRun: values["dry-run"], json: values.json });
       return importFile({
         kind: rest[0] as string,
         file: rest[1] as string,

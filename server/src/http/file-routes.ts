@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { AppError, academicYearOf, formatError, type Locale, SHEET_KINDS, type Scope, type SheetKind, scopeOf } from "@xueji/shared";
+import { AppError, academicYearOf, formatError, type Locale, type Scope, SHEET_KINDS, type SheetKind, scopeOf } from "@xueji/shared";
 import type { z } from "zod";
 import { todayInChina } from "../clock";
 import { requestScope } from "../context";

@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { getRouteApi, Link as RouterLink, useNavigate } from "@tanstack/react-router";
 import { DEFAULT_STUDENT_NO_PATTERN, FIELD_LABELS, formatMessage, type ImportKind, type IssueCode } from "@xueji/shared";
 import { useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -137,6 +137,7 @@ function NewImport({ onPreviewed }: { onPreviewed: (id: number) => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const mayUsers = useMay("users.manage");
+  const mayOrganisation = useMay("organisation.write");
   const kinds = KINDS.filter((k) => k !== "users" || mayUsers);
   const [kind, setKind] = useState<ImportKind>("students");
   const [pattern, setPattern] = useState(DEFAULT_STUDENT_NO_PATTERN);
@@ -149,6 +150,15 @@ function NewImport({ onPreviewed }: { onPreviewed: (id: number) => void }) {
   });
   return (
     <Section title={t("importsPage.newImport")} note={t("importsPage.newImportNote")}>
+      {mayOrganisation ? (
+        // The organisation's own sheets (学院/专业/班级/学期) come in where the organisation is kept, through the same dry run.
+        <Text>
+          {t("importsPage.organisationFirst")}{" "}
+          <RouterLink to="/organisation" search={{ tab: "import" }}>
+            {t("importsPage.organisationLink")}
+          </RouterLink>
+        </Text>
+      ) : null}
       <div className={styles.form}>
         <Field label={t("importsPage.kind")} hint={t(`importsPage.kindHints.${kind}`)} className={styles.wide}>
           <Select value={kind} onChange={(_, d) => setKind(d.value as ImportKind)}>

@@ -8,6 +8,8 @@ const zhCN = {
     newImportNote: "先试导入：文件按学籍检查，只显示将要新增、更新和不变的内容，不写入任何数据。确认后才一次写入。",
     kind: "导入内容",
     kinds: { students: "学生学籍", admissions: "录取名单（新生）", results: "课程成绩", users: "用户账号" },
+    organisationFirst: "学院、专业、班级、学期须先在学籍中：可在组织机构中逐条添加，或按表格导入——",
+    organisationLink: "组织机构 › 导入",
     kindHints: {
       students: "学信网格式（KSH、XH、XM…）或原系统导出的中文表头（学号、姓名、性别…）。文件中没有的学生不会被删除或改动。",
       admissions: "考生号、姓名、身份证号、性别、出生日期、民族、录取专业、层次、学制；导入后学籍状态为“录取”。",
@@ -74,6 +76,9 @@ const en: typeof zhCN = {
       "A dry run first: the file is checked against the record and what would be created, updated or left alone is shown; nothing is written until you confirm.",
     kind: "What to import",
     kinds: { students: "Students", admissions: "Admitted freshmen", results: "Course results", users: "User accounts" },
+    organisationFirst:
+      "Colleges, majors, classes and terms must be in the record first: add them under the organisation, or import their sheets —",
+    organisationLink: "Organisation › Import",
     kindHints: {
       students:
         "学信网 columns (KSH, XH, XM …) or an old system's Chinese headers. Students missing from the file are never deleted or changed.",

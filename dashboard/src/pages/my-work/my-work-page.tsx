@@ -12,8 +12,8 @@ import { VirtualTable } from "../../components/virtual-table";
 import { formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { RequirePermission } from "../../shell/require-permission";
-import { DeadlineBadge } from "../applications/deadline-text";
 import { ProvisionalMark } from "../../shell/system-warnings";
+import { DeadlineBadge } from "../applications/deadline-text";
 import { InboxSection } from "./inbox-section";
 
 export function MyWorkPage() {

@@ -8,6 +8,6 @@ export const SETUP_LINKS: Record<SetupItem, { to: string; search: Record<string,
   holidays: { to: "/settings", search: { kind: "holidays", key: "cn" }, permission: "settings.read" },
   "registrar-calendar": { to: "/settings", search: { kind: "registrar-calendar", key: "default" }, permission: "settings.read" },
   secretaries: { to: "/users", search: {}, permission: "users.manage" },
-  // The record comes in through the students/results import (the 导入 page, built beside this one).
-  record: { to: "/students", search: {}, permission: "students.read" },
+  // The record (students, admitted freshmen, results) comes in on the 导入 page.
+  record: { to: "/imports", search: {}, permission: "imports.write" },
 };

@@ -4,7 +4,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { imports, users } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
-import { temporaryPassword } from "../auth/manage-users";
+import { temporaryFields, temporaryPassword } from "../auth/manage-users";
 import { hashPassword } from "../auth/password";
 import { applyStudentPlan } from "./apply-students";
 import { emptyReport, type ImportReport } from "./import-report";
@@ -12,7 +12,6 @@ import { createResultsPlanner } from "./plan-results";
 import { createStudentPlanner, loadRecord } from "./plan-students";
 import { createUserPlanner, type UserPlan } from "./plan-users";
 import { readImportRows, withTemporaryFile } from "./read-import-file";
-import { temporaryFields } from "../auth/manage-users";
 
 // One import writes at a time, across processes: two confirmations of the same file cannot both write.
 const IMPORT_LOCK = 727_017;
