@@ -1,8 +1,8 @@
 // @xueji/shared — the domain, pure TypeScript, used by the add-in, the server and the command line.
 
-export * from "./auth/audit-stage-rights";
 export * from "./audit/audit-vocabulary";
 export * from "./audit/describe-change";
+export * from "./auth/audit-stage-rights";
 export * from "./auth/password-policy";
 export * from "./auth/personal-data";
 export * from "./auth/roles";
