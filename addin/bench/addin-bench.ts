@@ -1,5 +1,5 @@
 /**
- * `BENCH_ONLY=addin pnpm bench`: the task pane's speed (issue 9), as counts and ratios.
+ * `BENCH_ONLY=addin pnpm bench`: the task pane's speed, as counts and ratios.
  *
  * 1. A 50,000-row roster read and marked through the Office.js host against office-addin-mock:
  *    `context.sync()` calls for read + mark (goal ≤ 2 + one per block), blocks, bytes per request.

@@ -1,5 +1,5 @@
 /**
- * `BENCH_ONLY=dashboard pnpm bench`: the registrar's dashboard's speed (issue 10), as sizes, counts and ratios.
+ * `BENCH_ONLY=dashboard pnpm bench`: the registrar's dashboard's speed, as sizes, counts and ratios.
  *
  * 1. The first page's JavaScript, gzipped, from the build: what index.html loads, and what the overview (signed
  *    in) and the sign-in form (signed out) need before they are drawn, against the 250 KB target.

@@ -13,7 +13,7 @@ import { serveDashboard } from "./serve-dashboard";
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-// Issue 11: 在读证明/学历证明 are printed from the student's card, and reprinted there (补打).
+// 在读证明/学历证明 (seed 000 二–三) are printed from the student's card, and reprinted there (补打).
 describeInChromium("certificates on the student card, in Chromium against a real server", () => {
   let served: Awaited<ReturnType<typeof serveDashboard>>;
   let browser: Browser;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { FIRST_PAGES } from "../src/routes/first-page";
 
-/** Issue 10: the first page's JavaScript, gzipped, at most this much. */
+/** The first page's JavaScript, gzipped, at most this much. */
 export const FIRST_PAGE_JS_LIMIT = 250 * 1024;
 
 /** A built file's size as a server sends it compressed (gzip level 9, as Vite reports it). */

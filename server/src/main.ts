@@ -2,7 +2,8 @@
  * `pnpm start`: the Xueji server on an embedded PGlite database (or PostgreSQL with DATABASE_URL),
  * migrated at start. The demo university (with its published password) is loaded only into the
  * embedded default database, or when asked for (`--demo`, XUEJI_DEMO=1); any other empty database
- * gets the schema only, and `xueji admin create` makes its first administrator (issue 7 item 18).
+ * gets the schema only, and `xueji admin create` makes its first administrator (docs/operations.md,
+ * “First start on PostgreSQL”).
  */
 import { ROLE_LABELS, ROLES } from "@xueji/shared";
 import { count, eq } from "drizzle-orm";

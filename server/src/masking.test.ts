@@ -11,9 +11,9 @@ const MASKED = /^\d{6}\*{8}\d{3}[\dX]$/;
 const fullIds = (value: unknown) => JSON.stringify(value).match(/\d{17}[\dX]/g) ?? [];
 
 /**
- * Issue 7 item 4: ID numbers leave the server in full only to the roles whose work needs them
- * (secretary, registrar staff and leader); everyone else gets them masked, on every path that
- * returns a student.
+ * ID numbers leave the server in full only to the roles whose work needs them (secretary,
+ * registrar staff and leader); everyone else gets them masked, on every path that returns a
+ * student (docs/domain.md §1).
  */
 describe.each(TEST_ENGINES)("ID numbers masked by role on every path on %s", (engine) => {
   let w: World;

@@ -21,7 +21,7 @@ const S: [Outcome, Outcome] = ["ok", "FORBIDDEN"]; // a college role: own colleg
 const A: [Outcome, Outcome] = ["ok", "ok"];
 const F: [Outcome, Outcome] = ["FORBIDDEN", "FORBIDDEN"];
 const U: [Outcome, Outcome] = ["UNAUTHORIZED", "UNAUTHORIZED"];
-// By id: another college's record is "not found", exactly like a missing one (issue 7 item 1).
+// By id: another college's record is "not found", exactly like a missing one (docs/domain.md §1).
 const H: [Outcome, Outcome] = ["ok", "NOT_FOUND"];
 // Called with an id that does not exist: passing the gate gives NOT_FOUND.
 const N: [Outcome, Outcome] = ["NOT_FOUND", "NOT_FOUND"];
@@ -66,7 +66,7 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "graduation.list": [S, S, A, A, A, F, U],
   "dashboard.pipeline": [S, S, A, A, A, F, U],
   "dashboard.warnings": [A, A, A, A, A, A, U],
-  // issue 11
+  // Graduation execution and certificates, 降级 from the standing rules, signatures on paper.
   "graduation.execute": [F, F, A, F, F, F, U],
   "graduation.convertCompletion": [F, F, N, F, F, F, U],
   "graduation.recordFacts": [F, F, A, F, F, F, U],
@@ -262,7 +262,7 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
       c.settings.save({ kind: "holidays", key: "cn", validFrom: "2026-2027", value: CN_HOLIDAYS, reason: "权限测试" }),
     "dashboard.pipeline": (c, side) => c.dashboard.pipeline({ collegeId: college(side) }),
     "dashboard.warnings": (c) => c.dashboard.warnings(),
-    // issue 11. Without the school's certificate data the execution is refused on the merits (CONFLICT): past the gate.
+    // Without the school's certificate data the execution is refused on the merits (CONFLICT): past the gate.
     "graduation.execute": (c, side) => c.graduation.execute({ cohort: 2026, collegeId: college(side) }),
     "graduation.convertCompletion": (c) => c.graduation.convertCompletion({ studentNo: "2099999999", date: "2026-11-23", reason: "测试" }),
     "graduation.recordFacts": (c) => c.graduation.recordFacts({ items: [{ studentNo: "2099999999", gpa: 3 }] }),

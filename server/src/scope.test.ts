@@ -8,7 +8,7 @@ import { insertClass, insertMajor } from "./db/seed-basics";
 import { TEST_ENGINES } from "./db/test-database";
 
 /**
- * Scope before anything (issue 7 items 1, 3, 5, 6): another college's record is "not found",
+ * Scope before anything (docs/domain.md §1): another college's record is "not found",
  * exactly like a missing one, so that nothing about it — existence, version, stage — leaks.
  */
 const SUSPENSION = requiredMaterials(DEFAULT_WORKFLOWS.suspension, "99") as Material[];

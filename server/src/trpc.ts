@@ -48,7 +48,7 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "auth.cross-site": "FORBIDDEN",
   "user.not-found": "NOT_FOUND",
   "user.exists": "CONFLICT",
-  // issue 11
+  // certificates, standing items taken up, signatures on paper, graduation execution
   "document.not-found": "NOT_FOUND",
   "document.public-url-missing": "PRECONDITION_FAILED",
   "pending.wrong-kind": "CONFLICT",
@@ -73,7 +73,7 @@ export function toTrpcError(error: AppError): TRPCError {
   return new TRPCError({ code: HTTP_CODES[error.code] ?? "BAD_REQUEST", message: error.code, cause: error });
 }
 
-/** Batches larger than this are refused (issue 7 item 8: one 7 KB GET ran 100 list calls). */
+/** Batches larger than this are refused (one 7 KB GET once ran 100 list calls). */
 export const MAX_BATCH_SIZE = 10;
 
 /** The catalogue code and the message a reader sees for any error a procedure ends with. */

@@ -101,7 +101,7 @@ function cellKey(address: string): string {
 }
 
 /**
- * The Office.js side of the port. Requirements (issue 9): ExcelApi 1.1 for everything in the core
+ * The Office.js side of the port. Requirements (README, “Which Excel”): ExcelApi 1.1 for everything in the core
  * flow; RangeAreas, screen-updating suspension (1.9), dropdowns (1.8), notes (1.18) and, where
  * notes are missing, comments (1.10) are light-ups checked with `isSetSupported`. Reads, marks and
  * writes go in blocks with one `context.sync()` each, never one per row or cell.

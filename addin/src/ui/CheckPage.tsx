@@ -47,7 +47,7 @@ const useStyles = makeStyles({
   hidden: { display: "none" },
 });
 
-/** What this Excel cannot do, for the pane to say plainly (issue 9: requirement sets). */
+/** What this Excel cannot do, for the pane to say plainly (the requirement sets of README, “Which Excel”). */
 function olderExcel(capabilities: HostCapabilities): Array<"rangeAreas" | "notes" | "comments" | "dropdowns"> {
   const missing: Array<"rangeAreas" | "notes" | "comments" | "dropdowns"> = [];
   if (!capabilities.rangeAreas) missing.push("rangeAreas");

@@ -17,9 +17,10 @@ export interface AdminCreateOptions {
 }
 
 /**
- * `xueji admin create --user NAME`: the first administrator of a production database (issue 7
- * item 18), or another one. The password comes from XUEJI_PASSWORD or is typed twice at the
- * terminal, never from an argument. Creates the schema if the server has not yet run.
+ * `xueji admin create --user NAME`: the first administrator of a production database
+ * (docs/operations.md, “First start on PostgreSQL”), or another one. The password comes from
+ * XUEJI_PASSWORD or is typed twice at the terminal, never from an argument. Creates the schema if
+ * the server has not yet run.
  */
 export async function adminCreate(options: AdminCreateOptions): Promise<number> {
   const en = options.locale === "en";

@@ -29,7 +29,7 @@ class Stop extends Error {
 
 /**
  * Opens the database to look, never to create or migrate: verifying a folder that is not there, or
- * a database without Xueji's tables, is an error, not an empty and "intact" log (issue 7 item 17).
+ * a database without Xueji's tables, is an error, not an empty and "intact" log (docs/operations.md, “The audit log”).
  */
 async function openExisting(options: AuditOptions): Promise<Database> {
   if (!options.url && !existsSync(join(options.dataDir, "PG_VERSION")))

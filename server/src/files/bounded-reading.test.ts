@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { craftXlsx, sheetXml, textCellXml } from "./testing/craft-zip";
 
-// Issue 7 items 12–13: every file below is crafted here and given to `xueji validate` as a process,
+// Every file below is crafted here and given to `xueji validate` as a process,
 // which must answer with a clear message and the right exit code (2: unusable file), never a stack.
 const run = promisify(execFile);
 const main = join(import.meta.dirname, "../cli/main.ts");

@@ -2,8 +2,8 @@ import { MAX_SHEET_COLUMNS } from "@xueji/shared";
 
 /**
  * Bounds on everything the file reader does, so a crafted or broken file is refused with a message
- * instead of taking the process's memory (issue 7 item 12: a 209 KB .xlsx holding one 200 MB shared
- * string ran `xueji validate` out of memory). Excel's own limits are the natural ceilings: no real
+ * instead of taking the process's memory (a 209 KB .xlsx holding one 200 MB shared string once
+ * ran `xueji validate` out of memory). Excel's own limits are the natural ceilings: no real
  * check sheet exceeds them, so nothing a secretary saves from Excel is refused.
  */
 const MiB = 1024 * 1024;

@@ -8,7 +8,7 @@ import { FILE_LIMITS } from "./limits";
  * newer Excel saves UTF-8 with a BOM. Every cell is text: a CSV has no types, which is why an ID
  * number that Excel already rounded arrives here as “4.30103E+17” (the ID parser knows that form).
  *
- * The file is streamed, never read whole (issue 7: a 60 MB CSV took 2.5 GB): one pass decides the
+ * The file is streamed, never read whole (read whole, a 60 MB CSV once took 2.5 GB): one pass decides the
  * encoding, a second parses row by row, each row and cell bounded by FILE_LIMITS.
  */
 export type CsvEncoding = "utf-8" | "gb18030";

@@ -4,7 +4,7 @@ import { makeWorld, type World } from "../../test/world";
 import { TEST_ENGINES } from "../db/test-database";
 import { logStartWarnings } from "./health-warnings";
 
-describe.each(TEST_ENGINES)("warnings about the holiday calendar on %s (issue 11)", (engine) => {
+describe.each(TEST_ENGINES)("warnings about the holiday calendar on %s", (engine) => {
   let w: World;
   beforeAll(async () => {
     w = await makeWorld(engine);

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ErrorCode, formatError } from "@xueji/shared";
 import type { RequestMeta } from "./request-meta";
 
-/** Longer GET addresses are refused before they are parsed (issue 7 item 8); real queries stay under 1 KB. */
+/** Longer GET addresses are refused before they are parsed; real queries stay under 1 KB. */
 export const MAX_URL_LENGTH = 4096;
 
 export interface Refusal {
@@ -13,7 +13,7 @@ export interface Refusal {
 }
 
 /**
- * The checks a tRPC request passes before any procedure runs (issue 7 items 8 and 10):
+ * The checks a tRPC request passes before any procedure runs (docs/architecture.md, “Security in the request path”):
  * - the address is not absurdly long;
  * - a POST carries JSON: an HTML form (urlencoded, multipart, text/plain) can be sent cross-site
  *   without the browser asking first, JSON cannot;

@@ -178,7 +178,7 @@ export const applicationsRouter = router({
     .input(pageInput.extend({ studentNo: studentNoInput }))
     .output(pageOutput(statusChangeOutput))
     .query(({ ctx, input }) => studentHistory(ctx.db, ctx.viewer, input)),
-  /** 降级（学业原因） from a 留级 outcome of the standing rules (issue 11). */
+  /** 降级（学业原因） from a 留级 outcome of the standing rules (seed 000 九, docs/domain.md §3). */
   demotionFromPending: procedureFor("pending.take-up")
     .input(z.object({ itemId: idInput, classId: idInput.optional() }))
     .output(takenUp)

@@ -5,7 +5,7 @@ import { makeWorld, type World } from "../../test/world";
 import { TEST_ENGINES } from "../db/test-database";
 
 /**
- * Issue 7 item 14: what zod should refuse is refused at the boundary, once, as a localised
+ * What zod should refuse is refused at the boundary, once, as a localised
  * `input.invalid` (400) naming the field — never a 500 from the database.
  */
 describe.each(TEST_ENGINES)("inputs refused at the boundary on %s", (engine) => {

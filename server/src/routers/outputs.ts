@@ -15,7 +15,7 @@ import { pageOutput } from "../services/paging";
 import { SETTING_KIND_NAMES } from "../services/settings/setting-kinds";
 
 /**
- * What each procedure may send, field by field (issue 7 item 4): `.output()` parses every answer
+ * What each procedure may send, field by field: `.output()` parses every answer
  * with these shapes, and zod's objects drop any key not named here, so a column added to a table or
  * a select leaves the server only when someone adds it on purpose. ID numbers in them are already
  * masked by role in the services.

@@ -43,7 +43,7 @@ export const studentSearchRouter = router({
         studentNo: input.studentNo,
         role: ctx.user.role,
         // Another college's student is "not in the record", exactly like a missing one: a college
-        // role must not learn that a 学号 exists elsewhere (issue 7 item 1).
+        // role must not learn that a 学号 exists elsewhere (docs/domain.md §1).
         assertCollege: (collegeId) => {
           if (!reaches(ctx.scope, collegeId)) throw new AppError("student.unknown", { studentNo: input.studentNo });
         },

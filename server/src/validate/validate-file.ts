@@ -21,7 +21,7 @@ export interface ReportIssue {
   suggestion?: string;
 }
 
-/** The `xueji validate --json` document (issue 2 fixes its shape). */
+/** The `xueji validate --json` document, also what `/api/files/check` answers: scripts and the add-in read it, so its shape stays. */
 export interface ValidationReport {
   file: string;
   sheet: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { maskAddress, maskPersonalData, maskPhone } from "./personal-data";
 
-// Issue 11: “联系电话, 家庭住址 … personal data, masked like ID numbers”.
+// 联系电话 and 家庭住址 are personal data, masked like ID numbers.
 describe("personal data is masked like ID numbers", () => {
   it("masks phone numbers and addresses, keeping enough to recognise them", () => {
     expect(maskPhone("13812345678")).toBe("138****5678");

@@ -1,7 +1,7 @@
 import { maskIdNumber, ROLES_SEEING_ID_NUMBERS, type Role } from "./roles";
 
 /**
- * Personal data beyond the ID number (issue 11): 联系电话 and 家庭住址 are masked for the same
+ * Personal data beyond the ID number: 联系电话 and 家庭住址 are masked for the same
  * roles that see ID numbers masked, by the same rule — so a field can be added here, not in every service.
  */
 export const PERSONAL_FIELDS = ["idNumber", "phone", "address"] as const;

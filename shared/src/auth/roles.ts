@@ -81,7 +81,7 @@ export const PERMISSIONS = {
    */
   "auditLog.read": { "registrar-staff": "all", "registrar-leader": "all", admin: "all" },
   "users.manage": { admin: "all" },
-  // —— issue 11: 学年注册, 学籍统计, 在读证明/学历证明 ——
+  // —— 学年注册, 学籍统计, 在读证明/学历证明 ——
   /** 学年注册, 暂缓注册, 补注册: the college does it for its students (seed 004 “二级学院通过正方教学管理系统完成学生报到、注册处理”). */
   "registration.write": { secretary: "own-college", "registrar-staff": "all" },
   "registration.read": {

@@ -1,10 +1,9 @@
 import { type FieldIssue, fieldIssue } from "../issues";
 
 /**
- * The ages a student can have, as a setting (issue 11: “the limits a setting, e.g. 12–80”): the
- * `check-rules` setting (核对规则) the registrar publishes; the server's checks and a signed-in
- * `xueji validate` read it, an offline check uses these defaults and says so. The seeds give no
- * figures; 12 leaves room for a 少年班 entrant, 80 for 继续教育. The ID number and 出生日期 columns are held to them.
+ * The ages a student can have, as a setting: the `check-rules` setting (核对规则) the registrar
+ * publishes; the server's checks and a signed-in `xueji validate` read it, an offline check uses
+ * these defaults and says so. The seeds give no figures; 12 leaves room for a 少年班 entrant, 80 for 继续教育. The ID number and 出生日期 columns are held to them.
  */
 export interface AgeLimits {
   min: number;
@@ -17,8 +16,7 @@ export const DEFAULT_AGE_LIMITS: AgeLimits = { min: 12, max: 80 };
  * What the limits guard: the birth date is part of the record reported upward (seed 003 第十五条
  * “学历注册信息包括：姓名、性别、出生日期、照片”), so a date no student can have is an error of the sheet.
  */
-export const AGE_LIMIT_SOURCE =
-  "种子 003 第十五条：学历注册信息包括：姓名、性别、出生日期、照片；issue 11：学生年龄范围为设置（如 12–80 岁）";
+export const AGE_LIMIT_SOURCE = "种子 003 第十五条：学历注册信息包括：姓名、性别、出生日期、照片";
 
 /** Whole years between a birth date and today, both `YYYY-MM-DD`. */
 export function ageOn(birthDate: string, today: string): number {

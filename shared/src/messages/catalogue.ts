@@ -69,7 +69,7 @@ export const catalogue = {
     "zh-CN": "证件为护照（号码 {value}），无法核对出生日期和性别。",
     en: "The document is a passport ({value}); birth date and gender cannot be checked against it.",
   },
-  // Issue 11: a real birth date that cannot be a student's, and the 2023 permanent-residence card's region.
+  // A real birth date that cannot be a student's, and the 2023 permanent-residence card's region.
   "id.birth-future": {
     severity: "error",
     "zh-CN": "身份证号中的出生日期 {date} 晚于今天（{today}），号码有误。",
@@ -101,7 +101,7 @@ export const catalogue = {
     "zh-CN": "日期 {date} 超出合理范围（{min} 至 {max}）。",
     en: "Date {date} is outside the plausible range ({min} to {max}).",
   },
-  // Issue 11: ages are a setting (default 12–80).
+  // Ages are a setting (核对规则, default 12–80).
   "date.birth-future": {
     severity: "error",
     "zh-CN": "出生日期 {date} 晚于今天（{today}）。",
@@ -160,7 +160,7 @@ export const catalogue = {
     "zh-CN": "{label}“{value}”不在标准代码表中。",
     en: "{label} “{value}” is not in the standard code table.",
   },
-  // Issue 11: a code typed as a number (what a numeric column leaves) is read by its code.
+  // A code typed as a number (what a numeric column leaves) is read by its code.
   "enum.numeric-code": {
     severity: "info",
     "zh-CN": "{label}填的是代码“{value}”，已按 {source} 识别为“{name}”（代码 {code}）；表中请写名称。",
@@ -223,7 +223,7 @@ export const catalogue = {
     "zh-CN": "{label}过长（{actual} 个字符，最多 {max} 个）。",
     en: "{label} is too long ({actual} characters, at most {max}).",
   },
-  // Issue 11: fields real sheets carry (联系电话 and 家庭住址 are personal data, masked like ID numbers).
+  // Fields real sheets carry (联系电话 and 家庭住址 are personal data, masked like ID numbers).
   "phone.invalid": {
     severity: "error",
     "zh-CN": "联系电话“{value}”格式不正确：手机号为 11 位、以 13–19 开头；固定电话须带区号，如 010-12345678、0731-1234567。",

@@ -30,7 +30,7 @@ export const errorCatalogue = {
     en: "Cannot read worksheet “{sheet}” of “{file}”: its content is damaged. Open the file in Excel, save it as .xlsx and try again.",
   },
   "file.no-sheet": { "zh-CN": "“{file}”中没有工作表。", en: "“{file}” has no worksheet." },
-  // Bounds on what the reader does with a file (issue 7 items 12–13): each refusal names its cause.
+  // Bounds on what the reader does with a file: each refusal names its cause.
   "file.is-directory": {
     "zh-CN": "“{file}”是一个文件夹，不是文件。请指定文件夹里的某个 .xlsx 或 .csv 文件。",
     en: "“{file}” is a folder, not a file. Name one .xlsx or .csv file inside it.",
@@ -191,7 +191,7 @@ export const errorCatalogue = {
     en: "This list already has {limit} shared views: keep this one private, or ask colleagues to delete old shared views.",
   },
   "pending.already-lifted": { "zh-CN": "这条学业警示已经解除。", en: "This academic warning was already lifted." },
-  // —— 学籍异动：线下签字环节、留级转降级（issue 11）——
+  // —— 学籍异动：线下签字环节、留级转降级 ——
   "application.sign-off-required": {
     "zh-CN": "“{stage}”是线下签字环节：请由学院教学秘书登记签字人和签字日期（可附扫描件）。",
     en: "“{stage}” is a signature on paper: the college secretary records who signed and when (a scan may be attached).",
@@ -208,7 +208,7 @@ export const errorCatalogue = {
     "zh-CN": "这条学籍处理意见不能转为“{type}”申请。",
     en: "This pending item cannot be taken up as “{type}”.",
   },
-  // —— 学年注册（issue 11，种子 003 第十–十二条）——
+  // —— 学年注册（种子 003 第十–十二条）——
   "registration.not-returning": {
     "zh-CN": "学号“{studentNo}”是 {academicYear} 学年的新生：学年注册只适用于老生，新生办理新生学籍电子注册。",
     en: "Student “{studentNo}” is a new student of {academicYear}: annual registration is for returning students; new students get electronic registration.",
@@ -221,7 +221,7 @@ export const errorCatalogue = {
     "zh-CN": "暂缓注册须写明原因（如未按规定缴纳学费）。",
     en: "Deferred registration needs a reason (e.g. fees not paid).",
   },
-  // —— 在读证明、学历证明（issue 11，种子 000 二–三）——
+  // —— 在读证明、学历证明（种子 000 二–三）——
   "document.not-eligible": {
     "zh-CN": "学号“{studentNo}”的学籍状态为“{status}”，不能开具{kind}。",
     en: "Student “{studentNo}” has the status “{status}”; a {kind} cannot be issued.",
@@ -231,7 +231,7 @@ export const errorCatalogue = {
     "zh-CN": "服务器未配置公开访问地址（XUEJI_PUBLIC_URL），不能出具带验证地址的证明。请联系系统管理员配置后再开具。",
     en: "The server has no public address configured (XUEJI_PUBLIC_URL), so a certificate with a verification address cannot be issued. Ask the administrator to configure it.",
   },
-  // —— 毕业审核：执行、结业换毕业、证书（issue 11）——
+  // —— 毕业审核：执行、结业换毕业、证书 ——
   "graduation.certificate-school-missing": {
     "zh-CN": "学历证书信息不完整：请先在“毕业与学位审核规则”中填写{fields}。",
     en: "The certificate data is incomplete: fill in {fields} in the graduation-audit rules first.",

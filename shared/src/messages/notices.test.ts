@@ -4,7 +4,7 @@ import { formatNotice, type NoticeCode, noticeCatalogue } from "./notices";
 
 const params = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
 
-describe("notices and the issue 11 errors", () => {
+describe("notices and errors in both languages", () => {
   it.each(Object.keys(noticeCatalogue) as NoticeCode[])("%s has Chinese and English with the same parameters", (code) => {
     expect(noticeCatalogue[code]["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
     expect(params(noticeCatalogue[code]["zh-CN"])).toEqual(params(noticeCatalogue[code].en));

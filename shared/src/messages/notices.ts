@@ -5,13 +5,13 @@ import type { Locale } from "./catalogue";
  * /api/health, texts of printed certificates and of the public verification page. Chinese first.
  */
 export const noticeCatalogue = {
-  // —— 日历：节假日数据（issue 11，种子 004 附件二）——
+  // —— 日历：节假日数据（种子 004 附件二）——
   "calendar.holidays-missing": {
     "zh-CN":
       "{academicYear} 学年跨越的 {years} 年尚未录入法定节假日安排（国务院办公厅通知未发布或未录入）：按工作日计算的期限暂未计入该年的节假日和调休，届时可能顺延。请在“设置 → 节假日”中补充。",
     en: "The {academicYear} academic year runs into {years}, whose public holidays are not in the calendar (the State Council notice is not out or not entered): deadlines counted in working days ignore that year's holidays and make-up days and may move. Add them under Settings → Holidays.",
   },
-  // —— 在读证明、学历证明（issue 11，种子 000 二–三）——
+  // —— 在读证明、学历证明（种子 000 二–三）——
   "document.enrolment-title": { "zh-CN": "在读证明", en: "Certificate of enrolment" },
   "document.education-title": { "zh-CN": "学历证明", en: "Certificate of education" },
   "document.enrolment-body": {

@@ -87,7 +87,7 @@ export const SETTING_FIELD_LABELS: Readonly<Record<string, Label>> = {
   passedMakeUpClears: {
     title: { "zh-CN": "补考通过即不再计入", en: "A passed make-up exam clears the course" },
   },
-  // Issue 11: the seed is silent on a course failed twice in one academic year; most schools count it once.
+  // The seed is silent on a course failed twice in one academic year; most schools count it once.
   repeatFailureInYear: {
     title: { "zh-CN": "同一课程一学年内两次不及格", en: "A course failed twice in one academic year" },
   },

@@ -91,7 +91,7 @@ describe("computeStanding", () => {
   });
 });
 
-// Issue 11, “Academic standing (seed 000 九, seed 004 二.2)”: each rule pinned to its seed sentence.
+// Academic standing (seed 000 九, seed 004 二.2): each rule pinned to its seed sentence.
 describe("resits and repeats across terms", () => {
   const retake = { code: "retake", name: "重修" };
   const regular = { code: "regular", name: "正考" };

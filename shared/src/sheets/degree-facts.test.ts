@@ -4,7 +4,7 @@ import { parseGpa } from "../fields/number";
 import { formatMessage } from "../messages/format";
 import { readSheet } from "./reader";
 
-// Issue 11: "GPA and other conditions as settings that read data the record holds or a sheet brings".
+// GPA and the other degree conditions are settings that read data the record holds or a sheet brings.
 // The graduates sheet (docs/domain.md §4: it feeds the graduation and degree audits) carries 平均学分绩点
 // and 处分 (docs/domain.md §2, code table 0018) for the degree conditions; the seeds leave the conditions
 // to the school (seed 001 七 “按学校相关文件规定审核毕业生授位资格”).

@@ -33,7 +33,7 @@ export const FIELD_KEYS = [
   "confirmed",
   "reason",
   "evidence",
-  // Issue 11: fields real sheets carry. 考试学期 beside 开课学期 says when a 补考/重修 was sat.
+  // Fields real sheets carry. 考试学期 beside 开课学期 says when a 补考/重修 was sat.
   "examTerm",
   "studentStatus",
   "grade",

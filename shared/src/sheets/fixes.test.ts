@@ -21,7 +21,7 @@ function plan(rows: GridRow[], extra: Parameters<typeof planFixes>[1] = []) {
   return planFixes(rows, [...read.issues, ...extra], read.rows, read.columns);
 }
 
-describe("一键修正's plan (issue 9: the safe fixes, one plan for Excel, file mode and the CLI)", () => {
+describe("一键修正's plan (the safe fixes, one plan for Excel, file mode and the CLI)", () => {
   const rows = grid([
     ["学号", "姓名", "性别", "出生日期", "身份证号", "民族", "专业代码"],
     [2025010101, "王  五", "男", "2005/7/12", FULL_WIDTH_ID, "汉", 80901],

@@ -56,7 +56,7 @@ function cellAt(grid: ReadonlyMap<number, GridRow>, row: number, column: string)
 }
 
 /**
- * The safe fixes (issue 9, 一键修正): full-width characters and stray spaces (the reader's
+ * The safe fixes (一键修正): full-width characters and stray spaces (the reader's
  * normalised value), spellings → the standard names of the code tables, leading zeros Excel
  * dropped, text dates → real dates, identifier columns switched to text. Nothing here guesses:
  * each value is one the shared reader already derived for certain. ID numbers Excel rounded are

@@ -59,7 +59,7 @@ export function readField(cell: Cell, field: FieldKey, spec: ParserSpec, context
         ...(spec.min ? { min: spec.min } : {}),
         ...(spec.max ? { max: spec.max === "today" ? context.today : spec.max } : {}),
       });
-      // A birth date is also held to the student age limits (issue 11).
+      // A birth date is also held to the student age limits (the 核对规则 setting).
       if (field === "birthDate" && result.value && result.issues.length === 0) {
         const found = birthDateIssue(result.value, context.today, context.ageLimits ?? DEFAULT_AGE_LIMITS, "column");
         if (found) result.issues.push(found);

@@ -61,7 +61,7 @@ const KEY_FIELDS = new Set(["studentNo", "name", "idNumber"]);
 export function createSheetReader(options: SheetReaderOptions) {
   const templates = options.templates ?? DEFAULT_TEMPLATES;
   const candidates = options.kind ? [templates[options.kind]] : Object.values(templates);
-  // Every field the reader knows is recognised, whatever the templates list (issue 11: a roster's
+  // Every field the reader knows is recognised, whatever the templates list (a roster's
   // 政治面貌 column is checked even when its template does not name it); templates' own spellings win.
   const headerIndex = buildHeaderIndex([...candidates, ALL_FIELDS_TEMPLATE]);
 

@@ -4,7 +4,7 @@ import { parsePhone } from "../fields/contact";
 import { checkCharacter, parseIdNumber } from "../fields/id-number";
 import { readSheet } from "./reader";
 
-// Issue 11, “Bugs in checking sheets”: one test per bullet.
+// Bugs once found in checking sheets: one test each.
 const TODAY = "2026-11-23";
 const codes = (r: { issues: Array<{ code: string }> }) => r.issues.map((i) => i.code);
 const withCheck = (first17: string) => first17 + checkCharacter(first17);

@@ -4,7 +4,7 @@ import { DEFAULT_WORKFLOWS, requiredMaterials } from "./application-types";
 
 const w = DEFAULT_WORKFLOWS;
 
-describe("status-change workflows pinned to the seeds (issue 11)", () => {
+describe("status-change workflows pinned to the seeds", () => {
   it("seed 004 复学: “因病办理休学学生还须提供医院康复证明，因参军办理休学的学生还须附退役证明”", () => {
     expect(requiredMaterials(w.resumption, "10")).toEqual(["application-form", "recovery"]);
     expect(requiredMaterials(w.resumption, "34")).toEqual(["application-form", "discharge"]);

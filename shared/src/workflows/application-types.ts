@@ -20,7 +20,7 @@ export const APPLICATION_TYPES = [
   "change-major",
   "deregistration",
   "identity-change",
-  // issue 11: 降级 for failed credits (留级 carried out), and the three ends of a 学籍 the seeds name.
+  // 降级 for failed credits (留级 carried out, seed 000 九), and the three ends of a 学籍 the seeds name.
   "academic-demotion",
   "cancel-admission",
   "expulsion",

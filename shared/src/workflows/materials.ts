@@ -24,7 +24,7 @@ export const MATERIALS = {
     en: "Certificate of the exam authority or high school",
   },
   "exam-ticket-copy": { "zh-CN": "高考准考证复印件", en: "Copy of the gaokao admission ticket" },
-  // issue 11 (seeds 002, 003, 004)
+  // from seeds 002, 003 and 004
   "enlistment-keep-admission-form": {
     "zh-CN": "《应征入伍普通高等学校录取新生保留入学资格申请表》",
     en: "Enlisted new student's application to defer admission",

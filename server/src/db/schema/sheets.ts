@@ -28,7 +28,7 @@ export const sheetSubmissions = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     /**
-     * The sender's idempotency key, unique per college and submitter (issue 7 item 2): two colleges,
+     * The sender's idempotency key, unique per college and submitter: two colleges,
      * or two secretaries, may pick the same id without one's sheet answering for the other's.
      */
     clientId: text("client_id").notNull(),

@@ -49,7 +49,7 @@ export async function decideApplication(db: Db, options: DecideOptions) {
   return db.transaction(async (tx) => {
     const [app] = await tx.select().from(applications).where(eq(applications.id, options.applicationId)).for("update").limit(1);
     // Scope before anything: another college's application is "not found", exactly like a missing
-    // one, so that neither its version nor its stage leaks (issue 7 item 1).
+    // one, so that neither its version nor its stage leaks.
     if (!app || !mayReach(app, options.actor)) throw new AppError("application.not-found");
     if (app.version !== options.expectedVersion) throw new AppError("application.conflict", { version: app.version });
     const workflow = await workflowOf(tx, app.type, app.workflowVersion);

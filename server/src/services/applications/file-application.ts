@@ -60,7 +60,7 @@ async function classOf(db: Executor, classId: number, majorId: number, grade: nu
 }
 
 /**
- * What a change may ask for, checked against the student's college and major (issue 7 item 5):
+ * What a change may ask for, checked against the student's college and major:
  * 转专业 names a real other major and, optionally, a class of that major and the student's intake;
  * 降级 names a later intake and, optionally, a class of the student's own major and that intake —
  * never another college's class.

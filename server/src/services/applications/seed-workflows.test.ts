@@ -10,7 +10,7 @@ import { TEST_ENGINES } from "../../db/test-database";
 const DAY = "2026-11-23"; // a Monday
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString("base64");
 
-describe.each(TEST_ENGINES)("the seeds' workflows on %s (issue 11)", (engine) => {
+describe.each(TEST_ENGINES)("the seeds' workflows on %s", (engine) => {
   let w: World;
   let serial = 0;
   beforeAll(async () => {

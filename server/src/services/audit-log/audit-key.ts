@@ -3,8 +3,8 @@ import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readF
 import { dirname } from "node:path";
 
 /**
- * The key of the audit chain's HMAC (issue 7 item 16). It is never stored in the database: someone
- * who can rewrite the table cannot recompute the chain without it. It comes from XUEJI_AUDIT_KEY,
+ * The key of the audit chain's HMAC (docs/operations.md, “The audit log”). It is never stored in
+ * the database: someone who can rewrite the table cannot recompute the chain without it. It comes from XUEJI_AUDIT_KEY,
  * or from a key file (created at the server's first start, mode 0600).
  */
 export const MIN_KEY_LENGTH = 32;

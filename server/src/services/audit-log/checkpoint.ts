@@ -10,7 +10,7 @@ import { type ChainHead, type ChainVerdict, verifyChain } from "./verify-chain";
 /**
  * A signed checkpoint of the audit log's head: how many events there were and the hash of the last,
  * signed with the audit key and written OUTSIDE the database, to a folder the registrar keeps
- * (issue 7 item 16). The hash chain alone cannot show that its tail was deleted or the whole
+ * (docs/operations.md, “The audit log”). The hash chain alone cannot show that its tail was deleted or the whole
  * table emptied; comparing with the newest checkpoint can.
  */
 export interface Checkpoint {

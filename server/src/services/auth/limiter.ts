@@ -5,7 +5,7 @@ import { countInWindow, pruneWindows as pruneTableWindows } from "../rate-window
 
 /**
  * The sign-in limits (README "Security"). A person with the right password at their usual address
- * must still get in while someone hammers their name from elsewhere (issue 7 item 7), so:
+ * must still get in while someone hammers their name from elsewhere, so:
  *
  * - `pair`: 5 failures per user name AND address in 15 minutes — the limit that guards the usual place;
  * - `user`: 20 failures per user name in an hour from addresses the user has not signed in from

@@ -9,7 +9,7 @@ import { hashPassword } from "./password";
 import { endUserSessions, type SessionEndReason } from "./sessions";
 
 /**
- * What an administrator does to accounts (issue 7 item 11). Each change and its audit event are
+ * What an administrator does to accounts (docs/operations.md, “Accounts”). Each change and its audit event are
  * one transaction; disabling or resetting also ends the user's sessions, so a stolen session dies
  * with the old password. No password, temporary or chosen, is ever written to the audit log.
  */

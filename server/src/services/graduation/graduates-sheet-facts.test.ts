@@ -10,7 +10,7 @@ import { auditEvents, graduationAudits, studentPhotos, students } from "../../db
 import { TEST_ENGINES } from "../../db/test-database";
 import { readSheetGrid, toWire } from "../../files/read-sheet-grid";
 
-// Issue 11: the degree audit's conditions "read data the record holds or a sheet brings". The graduates
+// The degree audit's conditions read data the record holds or a sheet brings. The graduates
 // sheet (docs/domain.md §4, it feeds the graduation and degree audits) carries 平均学分绩点 and 处分; accepting
 // it records them through the service `graduation.recordFacts` uses, and the next audit reads them.
 const NOS = ["2022010201", "2022010202", "2022010203", "2022010204", "2022010205"];

@@ -7,7 +7,7 @@ import { TEST_ENGINES } from "../../db/test-database";
 
 const YEAR = "2026-2027";
 
-describe.each(TEST_ENGINES)("学年注册 and 新生电子注册 on %s (issue 11)", (engine) => {
+describe.each(TEST_ENGINES)("学年注册 and 新生电子注册 on %s", (engine) => {
   let w: World;
   beforeAll(async () => {
     w = await makeWorld(engine);

@@ -9,7 +9,7 @@ import { createHttpServer } from "../../http/server";
 import { resetVerifyLimits, VERIFY_LIMIT } from "../../http/verify-routes";
 import { KEEP_WINDOWS_MS, pruneWindows } from "../rate-window";
 
-describe.each(TEST_ENGINES)("学籍统计 and 在读证明/学历证明 on %s (issue 11)", (engine) => {
+describe.each(TEST_ENGINES)("学籍统计 and 在读证明/学历证明 on %s", (engine) => {
   let w: World;
   let majorA2: number;
   beforeAll(async () => {

@@ -77,7 +77,7 @@ export async function previewStandingRules(
       to: strongest(s),
     }))
     .sort((a, b) => a.studentNo.localeCompare(b.studentNo));
-  // Issue 11: how the rule for a course failed twice in one year plays on this record.
+  // How the rule for a course failed twice in one year plays on this record.
   const repeats = (standing: typeof beforeStanding) => ({
     students: standing.filter((s) => s.repeatCreditsNotCounted > 0).length,
     credits: standing.reduce((sum, s) => sum + s.repeatCreditsNotCounted, 0),

@@ -120,7 +120,7 @@ const graduationAuditSchema = z
   });
 
 /**
- * 核对规则: what the cell-by-cell check of every sheet holds values to (issue 11; the age limits guard the
+ * 核对规则: what the cell-by-cell check of every sheet holds values to (the age limits guard the
  * 出生日期 that seed 003 第十五条 registers). Titles are in shared/src/messages/setting-labels.ts, in both languages.
  */
 const checkRulesSchema = z.object({
@@ -147,7 +147,7 @@ export const SETTING_KINDS = {
       yearBands: z.array(z.object({ from: z.number().min(0).max(200), outcome: z.enum(["repeat", "dismissal"]) })).max(5),
       countedCourses: z.enum(["all", "required"]),
       passedMakeUpClears: z.boolean(),
-      // Issue 11: a course failed twice in one academic year counts once (default) or each time.
+      // A course failed twice in one academic year counts once (default) or each time.
       repeatFailureInYear: z.enum(["once", "each"]).optional(),
     }),
     default: () => {

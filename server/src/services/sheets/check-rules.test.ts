@@ -17,7 +17,7 @@ const ROSTER_HEADER = ["学号", "姓名", "身份证号", "注册状态"];
 const OLD_STUDENT = { studentNo: "2025010077", name: "老学员", birthDate: "1960-05-01", gender: "1" as const };
 
 describe("核对规则 pinned to the seed", () => {
-  it("cites seed 003 第十五条 “学历注册信息包括：姓名、性别、出生日期、照片” and issue 11's example 12–80", () => {
+  it("cites seed 003 第十五条 “学历注册信息包括：姓名、性别、出生日期、照片” and defaults to 12–80", () => {
     expect(AGE_LIMIT_SOURCE).toContain("学历注册信息包括：姓名、性别、出生日期、照片");
     expect(DEFAULT_AGE_LIMITS).toEqual({ min: 12, max: 80 });
     const kind = settingSchemas("zh-CN").find((k) => k.kind === "check-rules");
@@ -32,7 +32,7 @@ describe("核对规则 pinned to the seed", () => {
   });
 });
 
-describe.each(TEST_ENGINES)("the students' age range as a published setting on %s (issue 11)", (engine) => {
+describe.each(TEST_ENGINES)("the students' age range as a published setting on %s", (engine) => {
   let w: World;
   let idNumber: string;
   beforeAll(async () => {

@@ -45,7 +45,7 @@ export async function templatesInForce(db: Executor, academicYear: string): Prom
   return Object.fromEntries(entries) as Record<SheetKind, SheetTemplate>;
 }
 
-/** The 核对规则 in force for an academic year (the students' age range, issue 11), with the version that says which. */
+/** The 核对规则 in force for an academic year (the students' age range), with the version that says which. */
 export async function checkRulesInForce(db: Executor, academicYear: string): Promise<{ version: number; ageLimits: AgeLimits }> {
   const setting = await settingInForce<{ ageLimits: AgeLimits }>(db, "check-rules", "default", academicYear);
   return { version: setting.version, ageLimits: setting.value.ageLimits };

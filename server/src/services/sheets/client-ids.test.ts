@@ -11,7 +11,7 @@ import { TEST_ENGINES } from "../../db/test-database";
 
 const HEADER = ["学号", "姓名", "注册状态"];
 
-/** Issue 7 item 2: a client id is the sender's, per college and submitter — never another college's receipt. */
+/** A client id is the sender's, per college and submitter — never another college's receipt. */
 describe.each(TEST_ENGINES)("client ids per college and submitter on %s", (engine) => {
   let w: World;
   beforeAll(async () => {

@@ -58,7 +58,7 @@ function figuresOf(s: StandingResult, kind: Kind) {
     yearFailedCredits: s.yearFailedCredits,
     ruleSet: s.ruleSet,
     ...(term ? { termFailedCredits: term.failedCredits } : {}),
-    // …and, since one item stands for the student's year (issue 11), both outcomes side by side.
+    // …and, since one item stands for the student's year, both outcomes side by side.
     yearOutcome: s.yearOutcome,
     termWarnings: warnings,
     repeatCreditsNotCounted: s.repeatCreditsNotCounted,
@@ -66,8 +66,8 @@ function figuresOf(s: StandingResult, kind: Kind) {
 }
 
 /**
- * One pending item per student and academic year (issue 11: “the year outcome outranks the term
- * warnings: one pending item per student and year that shows both figures”). Its kind is the
+ * One pending item per student and academic year, showing both figures: the year outcome outranks
+ * the term warnings (docs/domain.md §3). Its kind is the
  * strongest outcome — 留级/退学 over 二级 over 一级学业警示 — and its term the warning's term ('' for
  * a year outcome). A recomputation updates the year's pending item in place; an item already
  * lifted or taken up stays as it was, and a new outcome beside it gets its own item. When the

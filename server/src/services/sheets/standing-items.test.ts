@@ -6,7 +6,7 @@ import { pendingItems, students } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
 import { SETTING_KINDS } from "../settings/setting-kinds";
 
-// Issue 11, “Academic standing (seed 000 九, seed 004 二.2)”, through the real API on a real database.
+// Academic standing (seed 000 九, seed 004 二.2), through the real API on a real database.
 describe.each(TEST_ENGINES)("pending items from failed-course sheets on %s", (engine) => {
   let w: World;
   beforeAll(async () => {

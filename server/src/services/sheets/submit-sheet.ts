@@ -74,7 +74,7 @@ interface Sent {
 /**
  * The submission this client id already made, if any. The key is (college, submitter, client id);
  * the same key for other content is refused (409), never answered with the first receipt, so a
- * sheet is never silently not stored (issue 7 item 2).
+ * sheet is never silently not stored.
  */
 async function existing(db: Executor, sent: Sent): Promise<Receipt | null> {
   const [found] = await db

@@ -59,7 +59,7 @@ export async function studentCard(db: Db, options: { studentNo: string; role: Ro
     majorName: row.majorName,
     className: row.className,
     registrations: regs,
-    // An identity change (身份证件号 corrected) carries the old and new ID numbers: masked like the record's own (issue 7 item 4).
+    // An identity change (身份证件号 corrected) carries the old and new ID numbers: masked like the record's own.
     history: maskDeep(options.role, history),
     applications: apps,
     pending,

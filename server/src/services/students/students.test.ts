@@ -60,7 +60,7 @@ describe.each(TEST_ENGINES)("student search and card on %s", (engine) => {
     const card = await leader.studentSearch.card({ studentNo: "2025010001" });
     expect(card.student.idNumberMasked).toBe(true);
     expect(card.student.name).toBe("张三");
-    // Another college's student reads as unknown, exactly like a missing 学号 (issue 7 item 1): its existence is not told.
+    // Another college's student reads as unknown, exactly like a missing 学号: its existence is not told.
     const foreign = await leader.studentSearch.card({ studentNo: "2025020001" }).catch((e: unknown) => e);
     const missing = await leader.studentSearch.card({ studentNo: "2099999999" }).catch((e: unknown) => e);
     expect(foreign).toMatchObject({ code: "NOT_FOUND", message: "student.unknown" });
