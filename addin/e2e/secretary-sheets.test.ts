@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD } from "../../server/test/world";
+import { describeInChromium, HAS_CHROMIUM, settled } from "../../test/chromium";
 import { launch, seriousViolations, shot, signIn, startServer } from "./harness";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
@@ -20,6 +21,7 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
+  if (!HAS_CHROMIUM) return;
   server = await startServer();
   browser = await launch();
   const { world } = server;
@@ -65,7 +67,7 @@ async function workbookFile(name: string, rows: unknown[][], edit?: (sheet: Exce
   return file;
 }
 
-describe("the secretary's check sheets in file mode (Chromium)", () => {
+describeInChromium("the secretary's check sheets in file mode (Chromium)", () => {
   it("opens in Chinese in an English browser; English is her choice in the pane, remembered", async () => {
     const { context, page } = await filePane("en-US");
     await page.getByRole("heading", { name: "登录学籍系统" }).waitFor();
@@ -135,7 +137,7 @@ describe("the secretary's check sheets in file mode (Chromium)", () => {
     await page.getByRole("button", { name: "提交" }).click();
     await page.getByRole("button", { name: "确认提交" }).click();
     await page.getByTestId("receipt").waitFor();
-    await page.waitForTimeout(400);
+    await settled(page);
     await shot(page, "secretary-4-template-submitted");
     await context.close();
   });
@@ -183,7 +185,7 @@ describe("the secretary's check sheets in file mode (Chromium)", () => {
     expect(await dialog.getByText("D4", { exact: true }).count()).toBe(0);
     expect(await dialog.getByTestId("fix-formula-cells").textContent()).toBe("公式单元格，不修改（1 处）：D4。请修改公式引用的原数据。");
     expect(await dialog.textContent()).toContain("将写入 1 处安全修正");
-    await page.waitForTimeout(400);
+    await settled(page);
     await shot(page, "secretary-6-fix-formula");
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();

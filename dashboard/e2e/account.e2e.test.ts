@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
@@ -8,15 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, users } from "../../server/src/db/schema";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { endSessions, resetPassword, setDisabled } from "../../server/src/services/auth/manage-users";
+import { CHROMIUM, describeInChromium } from "../../test/chromium";
 import { serveDashboard } from "./serve-dashboard";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 // Journey G: a user whose session ended lands on sign-in with the reason; A4: a temporary password is
 // changed at first sign-in; everyone may change their own password.
-describe.skipIf(!existsSync(CHROMIUM))("accounts and sessions, in Chromium against a real server", () => {
+describeInChromium("accounts and sessions, in Chromium against a real server", () => {
   let served: Awaited<ReturnType<typeof serveDashboard>>;
   let browser: Browser;
   let adminId: number;

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { DEFAULT_WORKFLOWS, type Role, requiredMaterials } from "@xueji/shared";
@@ -18,9 +18,9 @@ import {
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { decideApplication } from "../../server/src/services/applications/decide-application";
 import { fileApplication } from "../../server/src/services/applications/file-application";
+import { CHROMIUM, describeInChromium } from "../../test/chromium";
 import { serveDashboard } from "./serve-dashboard";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 /** The smallest real PNG (1×1): a scan the server accepts by its bytes. */
@@ -32,7 +32,7 @@ const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
  * signature is recorded at its stage; the registrar prints a notice in names and lists decisions for
  * 公示; 逾期 is one thing on every screen.
  */
-describe.skipIf(!existsSync(CHROMIUM))("the status-change journey, in Chromium against a real server", () => {
+describeInChromium("the status-change journey, in Chromium against a real server", () => {
   let served: Awaited<ReturnType<typeof serveDashboard>>;
   let browser: Browser;
   beforeAll(async () => {

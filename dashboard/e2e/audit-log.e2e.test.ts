@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { and, eq, sql } from "drizzle-orm";
@@ -7,14 +7,14 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../server/src/db/schema";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
+import { CHROMIUM, describeInChromium } from "../../test/chromium";
 import { serveDashboard } from "./serve-dashboard";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 // Journey D6: registrar staff search the audit log and verify it, reading every line by name.
-describe.skipIf(!existsSync(CHROMIUM))("the audit log for the registrar's staff, in Chromium against a real server", () => {
+describeInChromium("the audit log for the registrar's staff, in Chromium against a real server", () => {
   let served: Awaited<ReturnType<typeof serveDashboard>>;
   let browser: Browser;
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -9,9 +9,9 @@ import type { Database } from "../../server/src/db/client";
 import { openScratchDatabase } from "../../server/src/db/test-database";
 import { createHttpServer } from "../../server/src/http/server";
 import { createUser } from "../../server/src/services/auth/manage-users";
+import { CHROMIUM, describeInChromium } from "../../test/chromium";
 import { buildDashboard } from "./build-dashboard";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const PASSWORD = "first-admin-2026";
@@ -41,7 +41,7 @@ async function organisationSheet(): Promise<Buffer> {
 // JOURNEYS A1–A2 on an EMPTY production database (not the demo): the first administrator signs in, sees what
 // is missing, sets up the school, a college, a major, a class and a term by hand, imports the rest from a sheet,
 // and can then make a secretary for a college.
-describe.skipIf(!existsSync(CHROMIUM))("day one on an empty database, in Chromium against a real server", () => {
+describeInChromium("day one on an empty database, in Chromium against a real server", () => {
   let database: Database;
   let base: string;
   let close: () => Promise<void>;

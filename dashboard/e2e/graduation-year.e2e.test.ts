@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
@@ -7,9 +7,9 @@ import { type Browser, chromium, type Locator, type Page } from "playwright-core
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { colleges, graduationAudits, graduationCertificates, students, users } from "../../server/src/db/schema";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
+import { CHROMIUM, describeInChromium } from "../../test/chromium";
 import { serveDashboard } from "./serve-dashboard";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -19,7 +19,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.mi
  * certificate numbers, carries it out, and prints and exports the certificate list; then a 结业 student
  * is converted to 毕业 and a student's GPA corrected, each seen at once.
  */
-describe.skipIf(!existsSync(CHROMIUM))("the registrar's graduation year in Chromium against the demo", () => {
+describeInChromium("the registrar's graduation year in Chromium against the demo", () => {
   let served: Awaited<ReturnType<typeof serveDashboard>>;
   let browser: Browser;
   beforeAll(async () => {
@@ -71,8 +71,16 @@ describe.skipIf(!existsSync(CHROMIUM))("the registrar's graduation year in Chrom
   async function rowOf(page: Page, table: Locator, studentNo: string): Promise<Locator> {
     const row = table.locator("tbody tr[data-index]").filter({ hasText: studentNo });
     for (let i = 0; i < 60 && (await row.count()) === 0; i++) {
+      const before = await table.locator("tbody tr[data-index]").first().getAttribute("data-index");
       await page.getByTestId("virtual-scroller").evaluate((box) => box.scrollBy(0, 300));
-      await page.waitForTimeout(100);
+      // The window has moved on when its first drawn row is another one (or the list ended).
+      await expect
+        .poll(
+          async () =>
+            (await table.locator("tbody tr[data-index]").first().getAttribute("data-index")) !== before || (await row.count()) > 0,
+        )
+        .toBe(true)
+        .catch(() => {});
     }
     return row;
   }

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ETHNICITY, entryByCode, LEVEL, POLITICAL_STATUS } from "@xueji/shared";
@@ -10,9 +10,9 @@ import { colleges, majors, students } from "../../server/src/db/schema";
 import { makeIdNumber } from "../../server/src/db/seed-basics";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { writeTextWorkbook } from "../../server/src/services/exports/write-text-workbook";
+import { CHROMIUM, describeInChromium } from "../../test/chromium";
 import { serveDashboard } from "./serve-dashboard";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const HEADER = ["学号", "姓名", "性别", "出生日期", "身份证号", "民族", "政治面貌", "专业代码", "专业名称", "学院", "层次", "学制"];
@@ -24,7 +24,7 @@ function xlsx(rows: Array<Array<string | number>>): Promise<Buffer> {
 }
 
 // Day one (JOURNEYS A3): the registrar brings the record in from an old system's sheet: dry run, issues at the cell, confirm, history, then a changed file.
-describe.skipIf(!existsSync(CHROMIUM))("导入 in Chromium against a real server", () => {
+describeInChromium("导入 in Chromium against a real server", () => {
   let served: Awaited<ReturnType<typeof serveDashboard>>;
   let browser: Browser;
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "../../server/src/db/schema";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { myInbox } from "../../server/src/services/insights/my-inbox";
+import { CHROMIUM, describeInChromium } from "../../test/chromium";
 import { serveDashboard } from "./serve-dashboard";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 // Journey B6: her 我的待办 shows all that waits for her (sheets and 学业预警 too), with working days left.
-describe.skipIf(!existsSync(CHROMIUM))("one inbox per role in 我的待办, in Chromium against a real server", () => {
+describeInChromium("one inbox per role in 我的待办, in Chromium against a real server", () => {
   let served: Awaited<ReturnType<typeof serveDashboard>>;
   let browser: Browser;
   beforeAll(async () => {

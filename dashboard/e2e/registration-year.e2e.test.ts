@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -12,9 +12,9 @@ import { insertStudents } from "../../server/src/db/seed-basics";
 import { openScratchDatabase } from "../../server/src/db/test-database";
 import { DEMO_PASSWORD, seedDemo } from "../../server/src/demo/seed-demo";
 import { createHttpServer } from "../../server/src/http/server";
+import { CHROMIUM, describeInChromium } from "../../test/chromium";
 import { buildDashboard } from "./build-dashboard";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const YEAR = "2026-2027";
@@ -25,7 +25,7 @@ const YEAR = "2026-2027";
  * The server's clock is the test's (week 2 of the 2026 autumn term), so the deadlines have days left and a
  * public notice can end.
  */
-describe.skipIf(!existsSync(CHROMIUM))("the registrar's year, in Chromium against a real server", () => {
+describeInChromium("the registrar's year, in Chromium against a real server", () => {
   let today = "2026-09-08";
   let base = "";
   let database: Awaited<ReturnType<typeof openScratchDatabase>>;

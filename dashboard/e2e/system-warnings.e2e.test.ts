@@ -1,17 +1,17 @@
 // @vitest-environment node
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
+import { CHROMIUM, describeInChromium } from "../../test/chromium";
 import { serveDashboard } from "./serve-dashboard";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 
 // The server's warnings reach the screens: the missing holidays of a year the academic year spans (2027's
 // State Council notice is not out) are shown to those who can enter them, not only in the console.
-describe.skipIf(!existsSync(CHROMIUM))("system warnings on the screens, in Chromium against a real server", () => {
+describeInChromium("system warnings on the screens, in Chromium against a real server", () => {
   let served: Awaited<ReturnType<typeof serveDashboard>>;
   let browser: Browser;
   beforeAll(async () => {
