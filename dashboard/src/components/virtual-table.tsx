@@ -14,7 +14,9 @@ import {
 } from "@fluentui/react-components";
 import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
 import {
+  type Column,
   type ColumnDef,
+  type ColumnPinningState,
   type ExpandedState,
   flexRender,
   type GroupingState,
@@ -30,7 +32,7 @@ import {
   type VisibilityState,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { type CSSProperties, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../format/intl";
 import { useLocale } from "../i18n/use-locale";
@@ -108,6 +110,34 @@ export interface VirtualTableProps<T> {
   groupHeader?: (group: TableGroup<T>) => ReactNode;
   /** The whole list's size, when the server told it: the footer then says "N of M loaded". */
   total?: number | undefined;
+  /**
+   * Columns that stay in view while the reader scrolls sideways (a narrow window): who the row is about at the
+   * left (after the selection box), what is due at the right.
+   */
+  pinned?: { left?: string[]; right?: string[] };
+}
+
+const NO_PINNING: ColumnPinningState = { left: [], right: [] };
+const SIDE_ORDER = { left: 0, center: 1, right: 2 } as const;
+
+/** Cells or headers in the order they are drawn: pinned left, the rest, pinned right (a stable sort). */
+function bySide<C>(items: C[], columnOf: (item: C) => { getIsPinned(): false | "left" | "right" }): C[] {
+  return items
+    .map((item, at) => ({ item, at, side: SIDE_ORDER[columnOf(item).getIsPinned() || "center"] }))
+    .sort((a, b) => a.side - b.side || a.at - b.at)
+    .map((x) => x.item);
+}
+
+/** The sticky offset of a pinned column (its neighbours' widths), or nothing for one that scrolls. */
+function pinnedStyle(column: Column<unknown, unknown>, background: string): CSSProperties {
+  const side = column.getIsPinned();
+  if (!side) return {};
+  return {
+    position: "sticky",
+    [side]: side === "left" ? column.getStart("left") : column.getAfter("right"),
+    zIndex: 1,
+    backgroundColor: background,
+  };
 }
 
 /**
@@ -157,6 +187,13 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     [collapsed],
   );
   const grouping = useMemo<GroupingState>(() => (props.groupBy ? [props.groupBy] : NO_GROUPING), [props.groupBy]);
+  const columnPinning = useMemo<ColumnPinningState>(
+    () =>
+      props.pinned
+        ? { left: [...(selectable ? ["__select"] : []), ...(props.pinned.left ?? [])], right: props.pinned.right ?? [] }
+        : NO_PINNING,
+    [props.pinned, selectable],
+  );
   const toggleGroup = (id: string) =>
     setCollapsed((old) => {
       const next = new Set(old);
@@ -174,6 +211,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
       rowSelection: props.rowSelection ?? NO_SELECTION,
       grouping,
       expanded,
+      columnPinning,
     },
     onSortingChange: props.onSortingChange,
     onRowSelectionChange: props.onRowSelectionChange,
@@ -226,13 +264,16 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
           <TableHeader className={styles.head}>
             {table.getHeaderGroups().map((group) => (
               <TableRow key={group.id}>
-                {group.headers.map((header) => {
+                {bySide(group.headers, (h) => h.column).map((header) => {
                   const sorted = header.column.getIsSorted();
                   const sortable = header.column.getCanSort() && !!props.onSortingChange;
                   return (
                     <TableHeaderCell
                       key={header.id}
-                      style={{ width: header.getSize() }}
+                      style={{
+                        width: header.getSize(),
+                        ...pinnedStyle(header.column as Column<unknown, unknown>, tokens.colorNeutralBackground1),
+                      }}
                       className={header.column.id === "__select" ? styles.select : undefined}
                       sortable={sortable}
                       sortDirection={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
@@ -296,8 +337,12 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                   }
                   tabIndex={props.onRowOpen ? 0 : undefined}
                 >
-                  {row.getVisibleCells().map((cell) => (
-                    <TableCell key={cell.id} className={styles.cell}>
+                  {bySide(row.getVisibleCells(), (c) => c.column).map((cell) => (
+                    <TableCell
+                      key={cell.id}
+                      className={styles.cell}
+                      style={pinnedStyle(cell.column as Column<unknown, unknown>, tokens.colorNeutralBackground1)}
+                    >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </TableCell>
                   ))}

@@ -25,6 +25,9 @@ import { FileApplicationDialog } from "./file-application-dialog";
 import { applicationGroupHeader, GroupBySelect, orderByGroup } from "./grouping";
 import { SavedViewsBar } from "./saved-views-bar";
 
+/** At 1024 px the list is wider than the window: who the row is about and what is due stay in view. */
+const PINNED = { left: ["id", "studentNo", "name"], right: ["due"] };
+
 const routeApi = getRouteApi("/app/applications");
 
 const useStyles = makeStyles({
@@ -163,6 +166,7 @@ function Applications() {
           columns={columns}
           getRowId={(r) => String(r.id)}
           columnVisibility={visibility}
+          pinned={PINNED}
           sorting={sorting}
           manualSorting
           onSortingChange={(updater) => {

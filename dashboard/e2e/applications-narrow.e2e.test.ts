@@ -1,0 +1,53 @@
+// @vitest-environment node
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, chromium, type Locator } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
+import { CHROMIUM, describeInChromium, settled } from "../../test/chromium";
+import { serveDashboard } from "./serve-dashboard";
+
+const ARTIFACTS = join(import.meta.dirname, "artifacts");
+
+// On a 1024-px office screen the 学籍异动 list is wider than the window: scrolled sideways, who the row is about
+// (编号, 学号, 姓名) and what is due (办理期限, with 逾期) must stay in view.
+describeInChromium("学籍异动 at 1024 px, in Chromium against the demo", () => {
+  let served: Awaited<ReturnType<typeof serveDashboard>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    served = await serveDashboard();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  /** Whether the element lies wholly inside the box that scrolls (not scrolled out of it). */
+  async function inside(element: Locator, box: Locator): Promise<boolean> {
+    const [e, b] = [await element.boundingBox(), await box.boundingBox()];
+    return !!e && !!b && e.x >= b.x - 1 && e.x + e.width <= b.x + b.width + 1;
+  }
+
+  it("keeps 学号, 姓名 and 办理期限 in view when the list is scrolled to either side", async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await page.goto(`${served.base}/applications?cols=id,studentNo,name,college,type,stage,state,filed,due,noticeNo,reason`);
+    await page.getByLabel("用户名").fill("registrar");
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    const scroller = page.getByTestId("virtual-scroller");
+    await scroller.locator("tbody tr[data-index]").first().waitFor();
+    const header = (name: string) => scroller.getByRole("columnheader", { name, exact: true });
+    // Wider than its box: there is something to scroll.
+    expect(await scroller.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
+    for (const end of ["right", "left"] as const) {
+      await scroller.evaluate((box, to) => box.scrollTo({ left: to === "right" ? box.scrollWidth : 0 }), end);
+      await settled(page);
+      for (const name of ["学号", "姓名", "办理期限"]) expect(await inside(header(name), scroller), `${name} at the ${end}`).toBe(true);
+    }
+    await scroller.evaluate((box) => box.scrollTo({ left: box.scrollWidth }));
+    await page.screenshot({ path: join(ARTIFACTS, "applications-1024-scrolled.png") });
+    await page.close();
+  }, 120_000);
+});
