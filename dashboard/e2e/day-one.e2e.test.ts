@@ -54,7 +54,7 @@ describeInChromium("day one on an empty database, in Chromium against a real ser
     await createUser(
       database.db,
       { userId: null, role: null, requestId: "cli:admin-create" },
-      { username: "it-admin", displayName: "信息中心 管理员", role: "admin", collegeId: null, password: PASSWORD },
+      { username: "it-admin", displayName: "信息中心 管理员", role: "admin", collegeId: null, password: PASSWORD, temporary: false },
     );
     const server = createHttpServer(database, { sites: [{ prefix: "/", root: dist, fallback: "index.html" }] });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
