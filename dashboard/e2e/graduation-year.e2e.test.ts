@@ -7,7 +7,7 @@ import { type Browser, chromium, type Locator, type Page } from "playwright-core
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { colleges, graduationAudits, graduationCertificates, students, users } from "../../server/src/db/schema";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
-import { CHROMIUM, describeInChromium } from "../../test/chromium";
+import { CHROMIUM, describeInChromium, settled } from "../../test/chromium";
 import { serveDashboard } from "./serve-dashboard";
 
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
@@ -34,6 +34,9 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
 
   async function check(page: Page, name: string, problems: string[]) {
     await page.waitForLoadState("networkidle");
+    // A dialog that just closed leaves the page inert until its fade-out ends: check what the reader then sees.
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await settled(page);
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
     await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(async () => {

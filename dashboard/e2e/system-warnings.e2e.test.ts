@@ -41,9 +41,9 @@ describeInChromium("system warnings on the screens, in Chromium against a real s
     const leader = await signIn("registrar-leader");
     const banner = leader.getByTestId("system-warnings");
     await banner.getByText(String(missing[0])).first().waitFor();
-    await banner.getByText("前往设置").waitFor();
+    await banner.getByText("前往设置").first().waitFor();
     await leader.screenshot({ path: join(ARTIFACTS, "system-warnings-leader.png") });
-    await banner.getByText("前往设置").click();
+    await banner.getByText("前往设置").first().click();
     await leader.waitForURL(/\/settings/);
     await leader.close();
 

@@ -45,6 +45,9 @@ describe("the dashboard's tables against the real server", () => {
       type: "suspension",
       reasonCode,
       materials: requiredMaterials(DEFAULT_WORKFLOWS.suspension, reasonCode) as never,
+      // A 休学 is sent on with its period (起止日期).
+      periodStartsOn: "2026-12-01",
+      periodEndsOn: "2027-11-30",
     });
     await secretary.applications.submit({ applicationId: app.id, expectedVersion: 1 });
     filed = app.id;
