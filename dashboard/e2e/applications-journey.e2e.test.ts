@@ -345,6 +345,8 @@ describeInChromium("the status-change journey, in Chromium against a real server
     );
     // The heat map's red counts add up to the same number.
     await page.goto(`${served.base}/`);
+    // The heat map arrives after the page: count its cells once it is drawn.
+    await page.getByRole("table", { name: "异动流程热力图" }).waitFor();
     const cells = await page.locator("[aria-label*='其中逾期']").all();
     let red = 0;
     for (const cell of cells) red += Number(/其中逾期 (\d+) 件/.exec((await cell.getAttribute("aria-label")) ?? "")?.[1] ?? 0);
