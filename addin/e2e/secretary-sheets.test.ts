@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { PASSWORD } from "../../server/test/world";
 import { describeInChromium, HAS_CHROMIUM, settled } from "../../test/chromium";
 import { launch, seriousViolations, shot, signIn, startServer } from "./harness";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { DEFAULT_WORKFLOWS, type Role, requiredMaterials } from "@xueji/shared";
 import { and, desc, eq, isNotNull, notExists } from "drizzle-orm";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   applicationScans,
   applicationSignOffs,

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { ETHNICITY, entryByCode, LEVEL, POLITICAL_STATUS } from "@xueji/shared";
 import { and, asc, eq } from "drizzle-orm";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { colleges, majors, students } from "../../server/src/db/schema";
 import { makeIdNumber } from "../../server/src/db/seed-basics";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { type Role, scopeOf } from "@xueji/shared";
 import { and, asc, eq } from "drizzle-orm";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { applications, classes, colleges, majors, pendingItems, registrations, students } from "../../server/src/db/schema";
 import { insertStudents } from "../../server/src/db/seed-basics";
 import { openScratchDatabase } from "../../server/src/db/test-database";
