@@ -16,6 +16,7 @@ import { inputProblemOf } from "../services/input-problem";
 import { checkRulesInForce } from "../services/sheets/check-sheet";
 import { reportWithRecord } from "../services/sheets/report-with-record";
 import { refuse, refuseAppError } from "./plain-refusal";
+import { readBody } from "./read-body";
 
 /** A 50,000-row roster is about 4 MB as .xlsx and 8 MB as CSV; nothing a college sends is near this. */
 export const MAX_UPLOAD = 25 * 1024 * 1024;
@@ -27,21 +28,6 @@ const ACTIONS = ["check", "annotate", "fix", "new-sheet"];
  * so one user gets one at a time (a second is refused, 429) and cannot fill the pool's queue alone.
  */
 const busy = new Set<number>();
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) over = true;
-      else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(over ? null : Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
 
 /**
  * The task pane's file mode (WPS 表格, LibreOffice, any browser), with the raw file as the body

@@ -6,27 +6,13 @@ import type { Database } from "../db/client";
 import { userForToken } from "../services/auth/sessions";
 import { importFile, previewImport } from "../services/imports/run-import";
 import { refuse, refuseAppError } from "./plain-refusal";
+import { readBody } from "./read-body";
 
 /**
  * A results file of two million rows is about 60 MB as .xlsx and 140 MB as CSV; past this a file is
  * refused before it is read, as the file routes refuse theirs (MAX_UPLOAD).
  */
 export const MAX_IMPORT_UPLOAD = 160 * 1024 * 1024;
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) over = true;
-      else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(over ? null : Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
 
 /**
  * 导入 (dashboard and `xueji import`): `POST /api/imports/preview?kind=K&name=F[&pattern=P]` with the
