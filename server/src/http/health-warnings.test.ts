@@ -37,13 +37,15 @@ describe.each(TEST_ENGINES)("warnings about the holiday calendar on %s", (engine
   it("has nothing to say for a year whose holidays are in, or once the registrar adds them", async () => {
     const holidaysOnly = async (today: string) => (await health(today)).warnings.filter((w) => w.code === "calendar.holidays-missing");
     expect(await holidaysOnly("2025-11-01")).toEqual([]);
-    await (await w.as("registrar-leader")).settings.save({
-      kind: "holidays",
-      key: "cn",
-      validFrom: "2026-2027",
-      value: { ...CN_HOLIDAYS, years: [...(CN_HOLIDAYS.years ?? []), 2027], holidays: [...CN_HOLIDAYS.holidays, "2027-01-01"] },
-      reason: "国务院办公厅关于2027年部分节假日安排的通知",
-    });
+    expect(
+      await (await w.as("registrar-leader")).settings.publish({
+        kind: "holidays",
+        key: "cn",
+        validFrom: "2026-2027",
+        value: { ...CN_HOLIDAYS, years: [...(CN_HOLIDAYS.years ?? []), 2027], holidays: [...CN_HOLIDAYS.holidays, "2027-01-01"] },
+        reason: "国务院办公厅关于2027年部分节假日安排的通知",
+      }),
+    ).toMatchObject({ status: "published" });
     expect(await holidaysOnly("2026-11-23")).toEqual([]);
   });
 

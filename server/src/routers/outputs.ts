@@ -390,18 +390,6 @@ export const stageMoveOutput = z.object({ stage: auditStage, students: z.number(
 
 export const settingInForceOutput = z.object({ version: z.number(), validFrom: z.string(), value: json });
 
-export const settingVersionOutput = z.object({
-  id: z.number(),
-  kind: z.string(),
-  key: z.string(),
-  version: z.number(),
-  validFrom: z.string(),
-  value: json,
-  reason: z.string(),
-  createdBy: z.number().nullable(),
-  createdAt: when,
-});
-
 const outcomeCounts = z.record(z.string(), z.number());
 export const standingPreviewOutput = z.object({
   /** Who would change outcome, by name, so the registrar can check the change against students they know. */

@@ -1,12 +1,11 @@
 import { LOCALES, type Locale } from "@xueji/shared";
 import { z } from "zod";
-import { pageInput, pageOutput } from "../services/paging";
 import { previewStandingRules } from "../services/settings/preview-standing";
 import { checkSetting } from "../services/settings/setting-issues";
 import { SETTING_KIND_NAMES, SETTING_KINDS } from "../services/settings/setting-kinds";
 import { publishSetting, restoreSetting, settingsOverview, settingVersionList } from "../services/settings/setting-publication";
 import { settingSchemas } from "../services/settings/setting-schemas";
-import { saveSetting, settingHistory, settingInForce } from "../services/settings/settings-store";
+import { settingInForce } from "../services/settings/settings-store";
 import { procedureFor, router } from "../trpc";
 import { academicYearInput as academicYear, MAX_INT4, textInput } from "./inputs";
 import {
@@ -16,7 +15,6 @@ import {
   settingSchemasOutput,
   settingsOverviewOutput,
   settingVersionListOutput,
-  settingVersionOutput,
   standingPreviewOutput,
 } from "./outputs";
 
@@ -30,23 +28,6 @@ export const settingsRouter = router({
     .input(which.extend({ academicYear }))
     .output(settingInForceOutput)
     .query(({ ctx, input }) => settingInForce(ctx.db, input.kind, input.key, input.academicYear)),
-  history: procedureFor("settings.read")
-    .input(which.extend(pageInput.shape))
-    .output(pageOutput(settingVersionOutput))
-    .query(({ ctx, input }) => settingHistory(ctx.db, input.kind, input.key, input)),
-  save: procedureFor("settings.write")
-    .input(which.extend({ validFrom: academicYear, value: z.unknown(), reason: textInput(2000, 2) }))
-    .output(settingVersionOutput)
-    .mutation(({ ctx, input }) =>
-      saveSetting(ctx.db, {
-        actor: ctx.viewer,
-        kind: input.kind,
-        key: input.key,
-        validFrom: input.validFrom,
-        value: input.value,
-        reason: input.reason,
-      }),
-    ),
   /** What a proposed standing rule set would change on the current record, without saving it. */
   previewStandingRules: procedureFor("settings.read")
     .input(z.object({ academicYear, value: SETTING_KINDS["standing-rules"].schema }))

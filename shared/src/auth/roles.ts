@@ -93,14 +93,11 @@ export const PERMISSIONS = {
   },
   /** 新生学籍电子注册: “教务处学籍中心上报数据进行学籍电子注册” (seed 004). */
   "registration.register-new": { "registrar-staff": "all" },
-  /** 学籍统计 (seed 001 十 “统计本专科各专业人数报学校有关领导、有关部门”). */
-  "reports.read": {
-    "college-leader": "own-college",
-    secretary: "own-college",
-    "registrar-staff": "all",
-    "registrar-leader": "all",
-    "school-leader": "all",
-  },
+  /**
+   * 学籍统计 (seed 001 十 “统计本专科各专业人数报学校有关领导、有关部门”): the registrar counts and reports
+   * upward to the school's leaders; a college's staff read their own students on the lists, not the school's count.
+   */
+  "reports.read": { "registrar-staff": "all", "registrar-leader": "all", "school-leader": "all" },
   /** 在读证明 (the college issues it, seed 000 二) and 学历证明 (学籍科, seed 000 三). */
   "documents.issue": { secretary: "own-college", "registrar-staff": "all" },
 

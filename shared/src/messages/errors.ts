@@ -217,6 +217,10 @@ export const errorCatalogue = {
     "zh-CN": "学号“{studentNo}”的学籍状态为“{status}”，不能办理学年注册。",
     en: "Student “{studentNo}” has the status “{status}”; annual registration is not possible.",
   },
+  "registration.late-limit-passed": {
+    "zh-CN": "补注册须在学年电子注册期限（开学后 {months} 个月内）内办理：期限已于 {date} 届满，不能再补注册。",
+    en: "Late registration must be done within the annual registration limit ({months} month(s) after the start of term): the limit passed on {date}.",
+  },
   "registration.reason-required": {
     "zh-CN": "暂缓注册须写明原因（如未按规定缴纳学费）。",
     en: "Deferred registration needs a reason (e.g. fees not paid).",

@@ -403,23 +403,25 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
       name: { "zh-CN": "教务处汇总", en: "Registrar summary" },
       role: "registrar-staff" as const,
     };
-    await (await w.as("registrar-leader")).settings.save({
-      kind: "workflow",
-      key: "dismissal",
-      validFrom: "2026-2027",
-      reason: "退学处理增加“旷课”原因，教务处汇总环节改名",
-      value: {
-        name,
-        materials: [...materials],
-        reasons: [
-          ...reasons.map((r) => ({ ...r, materials: [...r.materials], ...(r.keywords ? { keywords: [...r.keywords] } : {}) })),
-          { code: "41", name: { "zh-CN": "旷课", en: "Absence" }, materials: [], keywords: ["未参加教学活动"] },
-        ],
-        stages: stages.map((st) => (st.role === "registrar-staff" ? summary : { ...st })),
-        publicNoticeDays,
-        deadlineWorkingDays,
-      },
-    });
+    expect(
+      await (await w.as("registrar-leader")).settings.publish({
+        kind: "workflow",
+        key: "dismissal",
+        validFrom: "2026-2027",
+        reason: "退学处理增加“旷课”原因，教务处汇总环节改名",
+        value: {
+          name,
+          materials: [...materials],
+          reasons: [
+            ...reasons.map((r) => ({ ...r, materials: [...r.materials], ...(r.keywords ? { keywords: [...r.keywords] } : {}) })),
+            { code: "41", name: { "zh-CN": "旷课", en: "Absence" }, materials: [], keywords: ["未参加教学活动"] },
+          ],
+          stages: stages.map((st) => (st.role === "registrar-staff" ? summary : { ...st })),
+          publicNoticeDays,
+          deadlineWorkingDays,
+        },
+      }),
+    ).toMatchObject({ status: "published" });
     const absent = await student("enrolled", "缺课");
     const receipt = await (await w.as("secretary-a")).sheets.submit({
       clientId: `dismissal-list-2-${engine}`,

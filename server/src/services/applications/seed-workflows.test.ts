@@ -135,13 +135,15 @@ describe.each(TEST_ENGINES)("the seeds' workflows on %s", (engine) => {
       ...d.suspension.stages,
       signOffStage("party-committee", "学校党委签署意见", "Party committee"),
     ];
-    await (await w.as("registrar-leader")).settings.save({
-      kind: "workflow",
-      key: "suspension",
-      validFrom: "2026-2027",
-      value: { ...editable, stages: chain },
-      reason: "按纸质审批表的签字顺序",
-    });
+    expect(
+      await (await w.as("registrar-leader")).settings.publish({
+        kind: "workflow",
+        key: "suspension",
+        validFrom: "2026-2027",
+        value: { ...editable, stages: chain },
+        reason: "按纸质审批表的签字顺序",
+      }),
+    ).toMatchObject({ status: "published" });
     const studentNo = await student();
     const app = await file("suspension", studentNo);
     // The test helper reads the default chain; walk this one by hand.

@@ -31,18 +31,20 @@ describe.each(TEST_ENGINES)("the execution preview, the refusals and the certifi
       if (studentNo !== "2022010203")
         await w.db.insert(studentPhotos).values({ studentId: row?.id as number, width: 480, height: 640, bytes: 30_000 });
     }
-    await (await w.as("registrar-leader")).settings.save({
-      kind: "graduation-audit",
-      key: "default",
-      validFrom: "2025-2026",
-      value: {
-        maxStudyYears: { "05": 6, "06": 5, "15": 6 },
-        photo: { width: 480, height: 640, minBytes: 1024, maxBytes: 102_400 },
-        degree: { requireNoOutstandingFailures: true, maxYearsAfterNormalDuration: 2, conditions: [] },
-        certificate: SCHOOL,
-      },
-      reason: "学校证书信息",
-    });
+    expect(
+      await (await w.as("registrar-leader")).settings.publish({
+        kind: "graduation-audit",
+        key: "default",
+        validFrom: "2025-2026",
+        value: {
+          maxStudyYears: { "05": 6, "06": 5, "15": 6 },
+          photo: { width: 480, height: 640, minBytes: 1024, maxBytes: 102_400 },
+          degree: { requireNoOutstandingFailures: true, maxYearsAfterNormalDuration: 2, conditions: [] },
+          certificate: SCHOOL,
+        },
+        reason: "学校证书信息",
+      }),
+    ).toMatchObject({ status: "published" });
     const registrar = await w.as("registrar");
     await registrar.graduation.run({ cohort: 2026 });
     await (await w.as("leader-a")).graduation.advance({ cohort: 2026, from: "college-review" });

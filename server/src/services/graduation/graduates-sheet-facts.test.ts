@@ -38,31 +38,33 @@ describe.each(TEST_ENGINES)("degree facts from an accepted graduates sheet on %s
     await w.db.insert(studentPhotos).values(rows.map((r) => ({ studentId: r.id, width: 480, height: 640, bytes: 30_000 })));
     // 丁's GPA is already in the record (from the academic system's list): a blank cell must keep it.
     await (await w.as("registrar")).graduation.recordFacts({ items: [{ studentNo: "2022010204", gpa: 2.5 }] });
-    await (await w.as("registrar-leader")).settings.save({
-      kind: "graduation-audit",
-      key: "default",
-      validFrom: "2025-2026",
-      value: {
-        maxStudyYears: { "05": 6, "06": 5, "15": 6 },
-        photo: { width: 480, height: 640, minBytes: 1024, maxBytes: 102_400 },
-        degree: {
-          requireNoOutstandingFailures: true,
-          maxYearsAfterNormalDuration: 2,
-          conditions: [
-            { key: "gpa", name: { "zh-CN": "平均学分绩点", en: "GPA" }, fact: "gpa", op: "min", value: 2 },
-            {
-              key: "discipline",
-              name: { "zh-CN": "处分不重于严重警告", en: "No sanction above a serious warning" },
-              fact: "discipline",
-              op: "max",
-              value: 2,
-            },
-          ],
+    expect(
+      await (await w.as("registrar-leader")).settings.publish({
+        kind: "graduation-audit",
+        key: "default",
+        validFrom: "2025-2026",
+        value: {
+          maxStudyYears: { "05": 6, "06": 5, "15": 6 },
+          photo: { width: 480, height: 640, minBytes: 1024, maxBytes: 102_400 },
+          degree: {
+            requireNoOutstandingFailures: true,
+            maxYearsAfterNormalDuration: 2,
+            conditions: [
+              { key: "gpa", name: { "zh-CN": "平均学分绩点", en: "GPA" }, fact: "gpa", op: "min", value: 2 },
+              {
+                key: "discipline",
+                name: { "zh-CN": "处分不重于严重警告", en: "No sanction above a serious warning" },
+                fact: "discipline",
+                op: "max",
+                value: 2,
+              },
+            ],
+          },
+          certificate: { schoolName: "长江师范学院", schoolCode: "10647", presidentName: "张某某", schoolType: "1" },
         },
-        certificate: { schoolName: "长江师范学院", schoolCode: "10647", presidentName: "张某某", schoolType: "1" },
-      },
-      reason: "学位授予条件：绩点 2.0，处分不重于严重警告",
-    });
+        reason: "学位授予条件：绩点 2.0，处分不重于严重警告",
+      }),
+    ).toMatchObject({ status: "published" });
   }, 60_000);
   afterAll(async () => {
     await w.database.close();

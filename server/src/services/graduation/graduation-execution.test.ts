@@ -59,13 +59,15 @@ describe.each(TEST_ENGINES)("executing graduation audits and 结业换毕业 on 
 
   it("reads the graduation-audit rules in force as a versioned setting: a GPA condition withholds a degree", async () => {
     const leader = await w.as("registrar-leader");
-    await leader.settings.save({
-      kind: "graduation-audit",
-      key: "default",
-      validFrom: "2025-2026",
-      value: rules(),
-      reason: "学位授予条件：绩点 2.0",
-    });
+    expect(
+      await leader.settings.publish({
+        kind: "graduation-audit",
+        key: "default",
+        validFrom: "2025-2026",
+        value: rules(),
+        reason: "学位授予条件：绩点 2.0",
+      }),
+    ).toMatchObject({ status: "published" });
     const registrar = await w.as("registrar");
     expect(await registrar.graduation.run({ cohort: 2026 })).toEqual({ audited: 3, graduate: 2, complete: 1 });
     const list = (await registrar.graduation.list({ cohort: 2026 })).items;
@@ -157,13 +159,15 @@ describe.each(TEST_ENGINES)("executing graduation audits and 结业换毕业 on 
 
   it("refuses to number certificates before the school's name, code and president are set", async () => {
     const leader = await w.as("registrar-leader");
-    await leader.settings.save({
-      kind: "graduation-audit",
-      key: "default",
-      validFrom: "2027-2028",
-      value: rules({ certificate: { ...SCHOOL, presidentName: "", schoolCode: "" } }),
-      reason: "测试",
-    });
+    expect(
+      await leader.settings.publish({
+        kind: "graduation-audit",
+        key: "default",
+        validFrom: "2027-2028",
+        value: rules({ certificate: { ...SCHOOL, presidentName: "", schoolCode: "" } }),
+        reason: "测试",
+      }),
+    ).toMatchObject({ status: "published" });
     await w.insertStudents([
       { studentNo: "2024010109", name: "后来", collegeId: w.collegeA, majorId: w.majorA, grade: 2024, status: "completed" },
     ]);

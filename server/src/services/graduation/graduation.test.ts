@@ -161,13 +161,15 @@ describe.each(TEST_ENGINES)("graduation and degree audits on %s", (engine) => {
     const leader = await w.as("registrar-leader");
     const inForce = await leader.settings.current({ kind: "graduation-audit", key: "default", academicYear: "2025-2026" });
     const value = inForce.value as { photo: Record<string, number> };
-    await leader.settings.save({
-      kind: "graduation-audit",
-      key: "default",
-      validFrom: "2025-2026",
-      reason: "学信网照片上限调整为 200 KB",
-      value: { ...value, photo: { ...value.photo, maxBytes: 200 * 1024 } },
-    });
+    expect(
+      await leader.settings.publish({
+        kind: "graduation-audit",
+        key: "default",
+        validFrom: "2025-2026",
+        reason: "学信网照片上限调整为 200 KB",
+        value: { ...value, photo: { ...value.photo, maxBytes: 200 * 1024 } },
+      }),
+    ).toMatchObject({ status: "published" });
     await registrar.graduation.run({ cohort: 2026 });
     expect(await photoOf()).toEqual([]);
   });

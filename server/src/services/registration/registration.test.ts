@@ -45,7 +45,7 @@ describe.each(TEST_ENGINES)("学年注册 and 新生电子注册 on %s", (engine
     expect(deferred).toMatchObject({ ok: true, from: null, to: "deferred", late: false });
     const page = await secretary.registration.list({ academicYear: YEAR, status: "deferred" });
     expect(page.items.map((i) => i.studentNo)).toEqual(["2025017002"]);
-    const [late] = await (await w.as("secretary-a", "2026-10-12")).registration.register({
+    const [late] = await (await w.as("secretary-a", "2026-09-30")).registration.register({
       academicYear: YEAR,
       studentNos: ["2025017002"],
       reason: "已缴清学费",
@@ -64,7 +64,7 @@ describe.each(TEST_ENGINES)("学年注册 and 新生电子注册 on %s", (engine
       .orderBy(registrationEvents.id);
     expect(events).toEqual([
       { from: null, to: "deferred", reason: "未按规定缴纳学费", on: "2026-09-07" },
-      { from: "deferred", to: "registered", reason: "补注册：已缴清学费", on: "2026-10-12" },
+      { from: "deferred", to: "registered", reason: "补注册：已缴清学费", on: "2026-09-30" },
     ]);
   });
 
@@ -128,27 +128,29 @@ describe.each(TEST_ENGINES)("学年注册 and 新生电子注册 on %s", (engine
 
   it("never puts the colleges' deadline inside 国庆 (2023: 9月29日至10月6日放假)", async () => {
     await w.db.insert(terms).values({ code: "2023-2024-1", academicYear: "2023-2024", startDate: "2023-09-11", endDate: "2024-01-19" });
-    await (await w.as("registrar-leader")).settings.save({
-      kind: "holidays",
-      key: "cn",
-      validFrom: "2023-2024",
-      value: {
-        years: [2023, ...(CN_HOLIDAYS.years ?? [])],
-        holidays: [
-          "2023-09-29",
-          "2023-09-30",
-          "2023-10-01",
-          "2023-10-02",
-          "2023-10-03",
-          "2023-10-04",
-          "2023-10-05",
-          "2023-10-06",
-          ...CN_HOLIDAYS.holidays,
-        ],
-        makeUpWorkdays: ["2023-10-07", "2023-10-08", ...CN_HOLIDAYS.makeUpWorkdays],
-      },
-      reason: "国务院办公厅关于2023年部分节假日安排的通知",
-    });
+    expect(
+      await (await w.as("registrar-leader")).settings.publish({
+        kind: "holidays",
+        key: "cn",
+        validFrom: "2023-2024",
+        value: {
+          years: [2023, ...(CN_HOLIDAYS.years ?? [])],
+          holidays: [
+            "2023-09-29",
+            "2023-09-30",
+            "2023-10-01",
+            "2023-10-02",
+            "2023-10-03",
+            "2023-10-04",
+            "2023-10-05",
+            "2023-10-06",
+            ...CN_HOLIDAYS.holidays,
+          ],
+          makeUpWorkdays: ["2023-10-07", "2023-10-08", ...CN_HOLIDAYS.makeUpWorkdays],
+        },
+        reason: "国务院办公厅关于2023年部分节假日安排的通知",
+      }),
+    ).toMatchObject({ status: "published" });
     const { deadlines } = await (await w.as("registrar")).registration.deadlines({ academicYear: "2023-2024" });
     // Week 3 of a term starting 11 September ends on 1 October; “10月前” is 30 September — a holiday in 2023 — so 28 September.
     expect(deadlines.find((d) => d.key === "colleges")?.date).toBe("2023-09-28");
@@ -164,6 +166,27 @@ describe.each(TEST_ENGINES)("学年注册 and 新生电子注册 on %s", (engine
     });
     expect(items.find((i) => i.key === "graduate-check")).toMatchObject({ dueOn: "2027-06-30", provisional: true });
     expect(items.find((i) => i.key === "withdrawal")).toMatchObject({ dueOn: null, workflow: "withdrawal" });
+  });
+
+  it("refuses 补注册 once the year's one-month limit has passed (seed 003 第十一–十二条), per student, and writes nothing", async () => {
+    await w.insertStudents([{ studentNo: "2025017006", name: "欠费己", collegeId: w.collegeA, majorId: w.majorA, grade: 2025 }]);
+    const secretary = await w.as("secretary-a", "2026-09-08");
+    await secretary.registration.defer({ academicYear: YEAR, studentNos: ["2025017006"], reason: "未按规定缴纳学费" });
+    // 7 September + 1 month is 6 October, inside 国庆: the limit steps back to 30 September, and 1 October is past it.
+    const after = await w.as("secretary-a", "2026-10-01");
+    const [refused, registered] = await after.registration.register({ academicYear: YEAR, studentNos: ["2025017006", "2025017001"] });
+    expect(refused).toMatchObject({ ok: false, from: "deferred", to: null, late: false, code: "registration.late-limit-passed" });
+    expect(refused?.message).toBe("补注册须在学年电子注册期限（开学后 1 个月内）内办理：期限已于 2026-09-30 届满，不能再补注册。");
+    // A student never deferred is no 补注册: the limit does not apply to him.
+    expect(registered).toMatchObject({ ok: true, late: false });
+    const still = await after.registration.list({ academicYear: YEAR, status: "deferred" });
+    expect(still.items.map((i) => i.studentNo)).toEqual(["2025017006"]);
+    const [row] = await w.db.select({ id: students.id }).from(students).where(eq(students.studentNo, "2025017006"));
+    const events = await w.db
+      .select()
+      .from(registrationEvents)
+      .where(eq(registrationEvents.studentId, row?.id as number));
+    expect(events.map((e) => e.toStatus)).toEqual(["deferred"]);
   });
 
   it("reads the students' two weeks and the one-month limit from the 学年注册期限 setting: a published change moves the deadlines", async () => {

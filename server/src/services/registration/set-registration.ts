@@ -1,8 +1,10 @@
-import { AppError, entryByCode, type Locale, STUDENT_STATUS } from "@xueji/shared";
+import { AppError, entryByCode, type Locale, type RegistrationRules, STUDENT_STATUS } from "@xueji/shared";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { registrationEvents, registrations, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
+import { settingInForce } from "../settings/settings-store";
+import { registrationDeadlines } from "./registration-deadlines";
 
 export interface SetRegistrationOptions {
   actor: Actor & { userId: number };
@@ -65,6 +67,19 @@ export async function setRegistration(db: Db, options: SetRegistrationOptions): 
       : [];
     const statusOf = new Map(current.map((r) => [r.studentId, r.status]));
     const results: RegistrationResult[] = [];
+    let limitOfYear: { passed: boolean; params: Record<string, string | number> } | undefined;
+    const lateLimit = async () => {
+      if (!limitOfYear) {
+        const { deadlines } = await registrationDeadlines(tx, options.academicYear, options.today);
+        const rules = await settingInForce<RegistrationRules>(tx, "registration-rules", "default", options.academicYear);
+        const electronic = deadlines.find((d) => d.key === "electronic");
+        limitOfYear = {
+          passed: electronic?.passed ?? false,
+          params: { date: electronic?.date ?? "", months: rules.value.completeMonths },
+        };
+      }
+      return limitOfYear;
+    };
     const fail = (studentNo: string, from: string | null, error: AppError): RegistrationResult => ({
       studentNo,
       ok: false,
@@ -96,6 +111,13 @@ export async function setRegistration(db: Db, options: SetRegistrationOptions): 
         continue;
       }
       const late = from === "deferred" && options.to === "registered";
+      // 补注册 is part of the year's registration, which is complete within a month of the start
+      // (seed 003 第十一–十二条, the 学年注册期限 setting): after that day a deferred student is refused.
+      const limit = late ? await lateLimit() : null;
+      if (limit?.passed) {
+        results.push(fail(studentNo, from, new AppError("registration.late-limit-passed", limit.params)));
+        continue;
+      }
       if (from !== options.to) {
         await tx
           .insert(registrations)

@@ -1,10 +1,9 @@
 import { AppError } from "@xueji/shared";
-import { and, desc, eq, getTableColumns, lte, max, sql } from "drizzle-orm";
+import { and, desc, eq, lte, max, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { settingVersions } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { inputProblemOf } from "../input-problem";
-import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 import { SETTING_KINDS, type SettingKind } from "./setting-kinds";
 
 export interface SettingVersion<T = unknown> {
@@ -34,20 +33,6 @@ export async function settingByVersion<T>(db: Executor, kind: SettingKind, key: 
     .limit(1);
   if (!row) return settingByVersion(db, kind, key, 0);
   return { version: row.version, validFrom: row.validFrom, value: row.value as T };
-}
-
-const NEWEST_FIRST: Keyset = { name: "settings/version", parts: [{ expr: settingVersions.version, type: "int8" }], direction: "desc" };
-
-/** Every version of a setting, newest first, with who made it and why. */
-export async function settingHistory(db: Executor, kind: SettingKind, key: string, page: PageOptions) {
-  const after = afterCursor(NEWEST_FIRST, page.cursor);
-  const rows = await db
-    .select({ ...getTableColumns(settingVersions), ...keyColumns(NEWEST_FIRST) })
-    .from(settingVersions)
-    .where(and(eq(settingVersions.kind, kind), eq(settingVersions.key, key), after))
-    .orderBy(...keysetOrder(NEWEST_FIRST))
-    .limit(page.limit + 1);
-  return toPage(NEWEST_FIRST, rows, page.limit, withoutKeys);
 }
 
 /** Saves a new version (checked against the kind's shape), in one transaction with its audit event. */

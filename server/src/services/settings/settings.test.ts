@@ -56,20 +56,21 @@ describe.each(TEST_ENGINES)("versioned settings on %s", (engine) => {
     expect(preview.summary).toBe("1 名学生新增一级学业警示；1 名学生由留级变为退学");
     expect(await kindsOf("2023010001", "2025-2026")).toEqual([]); // previewing wrote nothing
 
-    const saved = await leader.settings.save({
+    const saved = await leader.settings.publish({
       kind: "standing-rules",
       key: "default",
       validFrom: "2026-2027",
       value: PROPOSED,
       reason: "学校学籍管理规定 2026 年修订",
     });
-    expect(saved).toMatchObject({ version: 1, validFrom: "2026-2027" });
+    expect(saved).toEqual({ status: "published", version: 1, validFrom: "2026-2027" });
     await failedSheet("2025-2026-2", [[4, 11]]); // an old year: old rules
     await failedSheet("2026-2027-1", [[5, 11]]); // the new year: 10 credits is already 一级学业警示
     expect(await kindsOf("2023010004", "2025-2026")).toEqual([]);
     expect(await kindsOf("2023010005", "2026-2027")).toEqual(["warning-1"]);
-    expect((await leader.settings.history({ kind: "standing-rules", key: "default" })).items.map((v) => [v.version, v.reason])).toEqual([
+    expect((await leader.settings.versions({ kind: "standing-rules", key: "default" })).map((v) => [v.version, v.reason])).toEqual([
       [1, "学校学籍管理规定 2026 年修订"],
+      [0, null],
     ]);
   });
 
@@ -85,13 +86,15 @@ describe.each(TEST_ENGINES)("versioned settings on %s", (engine) => {
       materials: [...materials],
     });
     const { type: _t, version: _v, event: _e, deregisters: _d, changes: _c, period: _p, ...editable } = DEFAULT_WORKFLOWS.suspension;
-    await (await w.as("registrar-leader")).settings.save({
-      kind: "workflow",
-      key: "suspension",
-      validFrom: "2026-2027",
-      value: { ...editable, deadlineWorkingDays: 3 },
-      reason: "休学办理时限缩短为 3 个工作日",
-    });
+    expect(
+      await (await w.as("registrar-leader")).settings.publish({
+        kind: "workflow",
+        key: "suspension",
+        validFrom: "2026-2027",
+        value: { ...editable, deadlineWorkingDays: 3 },
+        reason: "休学办理时限缩短为 3 个工作日",
+      }),
+    ).toMatchObject({ status: "published" });
     const fresh = await secretary.applications.file({
       studentNo: "2023010002",
       type: "suspension",
@@ -107,13 +110,15 @@ describe.each(TEST_ENGINES)("versioned settings on %s", (engine) => {
   });
 
   it("counts deadlines on the holiday calendar in force", async () => {
-    await (await w.as("admin")).settings.save({
-      kind: "holidays",
-      key: "cn",
-      validFrom: "2026-2027",
-      value: { holidays: [...CN_HOLIDAYS.holidays, "2026-11-24"], makeUpWorkdays: [...CN_HOLIDAYS.makeUpWorkdays] },
-      reason: "校庆放假一天",
-    });
+    expect(
+      await (await w.as("admin")).settings.publish({
+        kind: "holidays",
+        key: "cn",
+        validFrom: "2026-2027",
+        value: { holidays: [...CN_HOLIDAYS.holidays, "2026-11-24"], makeUpWorkdays: [...CN_HOLIDAYS.makeUpWorkdays] },
+        reason: "校庆放假一天",
+      }),
+    ).toMatchObject({ status: "published" });
     const secretary = await w.as("secretary-a", "2026-11-23");
     const app = await secretary.applications.file({
       studentNo: "2023010003",
@@ -128,15 +133,31 @@ describe.each(TEST_ENGINES)("versioned settings on %s", (engine) => {
 
   it("refuses a malformed setting and a role that may not change settings", async () => {
     const leader = await w.as("registrar-leader");
+    const versionsBefore = (await leader.settings.versions({ kind: "standing-rules", key: "default" })).length;
+    const invalid = await leader.settings.publish({
+      kind: "standing-rules",
+      key: "default",
+      validFrom: "2026-2027",
+      value: { termBands: "12" },
+      reason: "测试",
+    });
+    expect(invalid).toMatchObject({
+      status: "invalid",
+      issues: expect.arrayContaining([expect.objectContaining({ path: ["termBands"] })]),
+    });
+    expect(
+      await leader.settings.publish({ kind: "workflow", key: "no-such-type", validFrom: "2026-2027", value: {}, reason: "测试" }),
+    ).toMatchObject({ status: "invalid" });
     await expect(
-      leader.settings.save({ kind: "standing-rules", key: "default", validFrom: "2026-2027", value: { termBands: "12" }, reason: "测试" }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { code: "input.invalid" } });
-    await expect(
-      leader.settings.save({ kind: "workflow", key: "no-such-type", validFrom: "2026-2027", value: {}, reason: "测试" }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(
-      (await w.as("registrar")).settings.save({ kind: "holidays", key: "cn", validFrom: "2026-2027", value: CN_HOLIDAYS, reason: "测试" }),
+      (await w.as("registrar")).settings.publish({
+        kind: "holidays",
+        key: "cn",
+        validFrom: "2026-2027",
+        value: CN_HOLIDAYS,
+        reason: "测试",
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await leader.settings.versions({ kind: "standing-rules", key: "default" })).toHaveLength(versionsBefore); // nothing saved
   });
 
   it("reads sheets with the template in force for the term's academic year", async () => {
@@ -145,13 +166,15 @@ describe.each(TEST_ENGINES)("versioned settings on %s", (engine) => {
     const columns = template.columns.map((c) =>
       c.field === "studentNo" ? { ...c, synonyms: [...c.synonyms, "学生证号"], parser: { kind: "identifier", length: 10 } } : c,
     );
-    await (await w.as("registrar-leader")).settings.save({
-      kind: "sheet-template",
-      key: "roster-returning",
-      validFrom: "2026-2027",
-      value: { ...template, columns },
-      reason: "学号统一为 10 位",
-    });
+    expect(
+      await (await w.as("registrar-leader")).settings.publish({
+        kind: "sheet-template",
+        key: "roster-returning",
+        validFrom: "2026-2027",
+        value: { ...template, columns },
+        reason: "学号统一为 10 位",
+      }),
+    ).toMatchObject({ status: "published" });
     const grid = gridOf([
       ["学生证号", "姓名", "注册状态"],
       [23010001, "学生甲", "已注册"],
