@@ -1,8 +1,10 @@
 // @vitest-environment node
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { eq } from "drizzle-orm";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { users } from "../../server/src/db/schema";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { CHROMIUM, describeInChromium } from "../../test/chromium";
 import { serveDashboard } from "./serve-dashboard";
@@ -34,6 +36,35 @@ describeInChromium("system warnings on the screens, in Chromium against a real s
     return page;
   }
 
+  /** Each warning's code and where its link goes (path and query), as the banner shows them. */
+  async function bannerLinks(page: Page): Promise<Array<[string, string]>> {
+    const links = page.getByTestId("system-warnings").locator("[data-testid^='warning-go-']");
+    await links.first().waitFor();
+    return links.evaluateAll((as) =>
+      as.map((a) => {
+        const url = new URL((a as HTMLAnchorElement).href);
+        return [(a.getAttribute("data-testid") ?? "").replace("warning-go-", ""), `${url.pathname}${url.search}`] as [string, string];
+      }),
+    );
+  }
+
+  /** Where 开始使用 links each item, for this reader (no link where the reader may not go). */
+  async function checklistLinks(page: Page): Promise<Record<string, string | null>> {
+    await page.goto(`${served.base}/setup`);
+    await page.getByTestId("setup-record").waitFor();
+    return page.locator("[data-testid^='setup-']").evaluateAll((items) =>
+      Object.fromEntries(
+        items.map((li) => {
+          const a = li.querySelector("a");
+          const url = a ? new URL(a.href) : null;
+          return [(li.getAttribute("data-testid") ?? "").replace("setup-", ""), url ? `${url.pathname}${url.search}` : null];
+        }),
+      ),
+    );
+  }
+
+  const ITEM_OF: Record<string, string> = { "calendar.holidays-missing": "holidays", "setup.secretaries": "secretaries" };
+
   it("shows the registrar leader the missing holidays with the way to fix them, and not the secretary", async () => {
     const health = (await (await fetch(`${served.base}/api/health`)).json()) as { warnings?: Array<{ years: number[] }> };
     const missing = health.warnings?.[0]?.years ?? [];
@@ -41,10 +72,9 @@ describeInChromium("system warnings on the screens, in Chromium against a real s
     const leader = await signIn("registrar-leader");
     const banner = leader.getByTestId("system-warnings");
     await banner.getByText(String(missing[0])).first().waitFor();
-    await banner.getByText("前往设置").first().waitFor();
     await leader.screenshot({ path: join(ARTIFACTS, "system-warnings-leader.png") });
-    await banner.getByText("前往设置").first().click();
-    await leader.waitForURL(/\/settings/);
+    await banner.getByRole("link", { name: "前往「设置」" }).first().click();
+    await leader.waitForURL(/\/settings\?.*kind=holidays/);
     await leader.close();
 
     const secretary = await signIn("sec-01");
@@ -52,5 +82,27 @@ describeInChromium("system warnings on the screens, in Chromium against a real s
     await secretary.waitForLoadState("networkidle");
     expect(await secretary.getByTestId("system-warnings").count()).toBe(0);
     await secretary.close();
+  }, 120_000);
+
+  it("links each warning where 开始使用 links its item: the holidays to 设置, a college without a secretary to 用户", async () => {
+    // A college loses its only secretary: the checklist's 教学秘书 item is open again, and the banner says so.
+    await served.db.update(users).set({ disabled: true }).where(eq(users.username, "sec-01"));
+    for (const username of ["admin", "registrar-leader"]) {
+      const page = await signIn(username);
+      await page.getByTestId("system-warnings").getByText("教学秘书").first().waitFor();
+      const banner = await bannerLinks(page);
+      expect(banner.map(([code]) => code)).toEqual(expect.arrayContaining(Object.keys(ITEM_OF)));
+      if (username === "admin") await page.screenshot({ path: join(ARTIFACTS, "system-warnings-admin.png") });
+      const checklist = await checklistLinks(page);
+      for (const [code, href] of banner) {
+        const item = ITEM_OF[code] ?? code.replace("setup.", "");
+        // Where the checklist has no link for this reader (the registrar leader manages no accounts), 开始使用 itself.
+        expect([code, href]).toEqual([code, checklist[item] ?? "/setup"]);
+      }
+      if (username === "admin") expect(Object.fromEntries(banner)["setup.secretaries"]).toBe("/users");
+      else expect(Object.fromEntries(banner)["setup.secretaries"]).toBe("/setup");
+      await page.close();
+    }
+    await served.db.update(users).set({ disabled: false }).where(eq(users.username, "sec-01"));
   }, 120_000);
 });

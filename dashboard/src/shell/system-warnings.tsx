@@ -4,6 +4,8 @@ import { Link } from "@tanstack/react-router";
 import { isProvisionalDeadline } from "@xueji/shared/src/calendar/provisional";
 import { useTranslation } from "react-i18next";
 import { systemWarningsQuery } from "../api/overview";
+import { SETUP_LINKS, setupItemOfWarning } from "../pages/setup/setup-links";
+import { may, useMe } from "./use-me";
 
 const useStyles = makeStyles({ bar: { marginBottom: tokens.spacingVerticalM } });
 
@@ -24,14 +26,31 @@ export function SystemWarnings() {
             <MessageBarTitle>{t("frame.warningTitle")}</MessageBarTitle>
             {w.message}
           </MessageBarBody>
-          <MessageBarActions>
-            <>
-              <Link to="/settings">{t("frame.fixInSettings")}</Link>
-            </>
-          </MessageBarActions>
+          <WarningLink code={w.code} />
         </MessageBar>
       ))}
     </div>
+  );
+}
+
+/**
+ * Where a warning is fixed: the place 开始使用 links its set-up item to (the holidays at 设置, a missing
+ * secretary at 用户, the record at 导入 …), named; 开始使用 itself for a reader who may not go there.
+ */
+function WarningLink({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const { role } = useMe();
+  const item = setupItemOfWarning(code);
+  const link = item ? SETUP_LINKS[item] : null;
+  const target = link && may(role, link.permission) ? link : { to: "/setup", search: {}, page: "setup" };
+  return (
+    <MessageBarActions>
+      <>
+        <Link to={target.to} search={target.search} data-testid={`warning-go-${code}`}>
+          {t("shell.goTo", { page: t(`nav.${target.page}`) })}
+        </Link>
+      </>
+    </MessageBarActions>
   );
 }
 
