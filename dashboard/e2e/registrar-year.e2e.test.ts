@@ -6,7 +6,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_WORKFLOWS, signOffStage } from "@xueji/shared";
 import { and, asc, count, eq, inArray, notExists } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildPane } from "../../addin/e2e/build-pane";
@@ -34,6 +33,13 @@ import { buildDashboard } from "./build-dashboard";
 
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+/** ExcelJS is the server's (it writes the sheets); the test writes the secretary's real .xlsx with it. */
+const ExcelJS = createRequire(join(import.meta.dirname, "../../server/package.json"))("exceljs") as {
+  Workbook: new () => {
+    addWorksheet(name: string): { addRow(values: unknown[]): unknown };
+    xlsx: { writeFile(path: string): Promise<void> };
+  };
+};
 const YEAR = "2026-2027";
 /** The spring term whose failed courses are cleaned up at the start of the next year (seed 004 成绩清理). */
 const FAILED_TERM = "2025-2026-2";
@@ -68,7 +74,8 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
     const pane = buildPane();
     database = await openScratchDatabase("pglite");
     await seedDemo(database.db);
-    [college] = (await database.db.select().from(colleges).orderBy(asc(colleges.code)).limit(1)) as [typeof college];
+    const [first] = await database.db.select().from(colleges).orderBy(asc(colleges.code)).limit(1);
+    college = first as typeof college;
     const [major] = await database.db.select().from(majors).where(eq(majors.collegeId, college.id)).limit(1);
     // The 2026 intake of the college as 招生 hands it over: three came (报到), one never did (录取).
     await insertStudents(
@@ -222,6 +229,7 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
     await page.getByRole("dialog").getByRole("button", { name: "确定" }).click();
     await page.getByText("已为 3 名新生完成电子注册。").waitFor();
     await page.getByText("没有待电子注册的已报到新生。").waitFor();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
     await look(page, "1-new-students-registered");
     const came = await database.db
       .select({ status: students.status })
@@ -543,7 +551,9 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
     expect(issued?.no).toBe(firstNo);
     await signOut(page);
 
-    // The headcount after it, for the school's leaders: the college's 毕业 column is the record's.
+    // The headcount after it, for the school's leaders: the college's 毕业 column is the record's. The record's
+    // history is stamped with the wall clock, so the count is read as of the real day the changes were made.
+    today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const schoolLeader = await signIn("school-leader");
     await schoolLeader.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "学籍统计" }).click();
     await schoolLeader.getByRole("heading", { level: 1, name: "学籍统计" }).waitFor();
