@@ -64,12 +64,18 @@ describe.each(TEST_ENGINES)("学籍统计 and 在读证明/学历证明 on %s", 
     await expect(registrar.reports.headcount({ date: "2027-01-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
-  it("keeps a college's leader to its own college", async () => {
-    const leader = await w.as("leader-a");
-    expect(new Set((await leader.reports.headcount({ date: "2026-11-23" })).map((r) => r.collegeId))).toEqual(new Set([w.collegeA]));
-    await expect(leader.reports.headcount({ date: "2026-11-23", collegeId: w.collegeB })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  it("is the registrar's report to the school's leaders (seed 001 十): a college's roles are refused it", async () => {
+    for (const username of ["leader-a", "secretary-a"]) {
+      const college = await w.as(username);
+      await expect(college.reports.headcount({ date: "2026-11-23" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(college.reports.headcountXlsx({ date: "2026-11-23" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    const schoolLeader = await w.as("school-leader");
+    expect(new Set((await schoolLeader.reports.headcount({ date: "2026-11-23" })).map((r) => r.collegeId))).toEqual(
+      new Set([w.collegeA, w.collegeB]),
+    );
     // 2026-02-29 does not exist (2026 is no leap year): refused at the input, never sent to the database.
-    await expect(leader.reports.headcount({ date: "2026-02-29" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(schoolLeader.reports.headcount({ date: "2026-02-29" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("exports the headcount as a text-only .xlsx, over tRPC and at /api/export/headcount.xlsx", async () => {
