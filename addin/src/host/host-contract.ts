@@ -74,7 +74,8 @@ export function describeHostContract(name: string, make: MakeFixture): void {
       const row2 = grid[1]?.cells ?? [];
       expect(row2[0]).toEqual({ value: 2021001, type: "number" });
       expect(row2[1]).toEqual({ value: "张三", type: "string" });
-      expect(row2[2]).toEqual({ value: "11010519491231002X", type: "string", format: "@" });
+      // Text in a text cell is a string (its "@" format may come with it: WPS reads formats of numbers only).
+      expect(row2[2]).toMatchObject({ value: "11010519491231002X", type: "string" });
       expect(row2[3]).toEqual({ value: SERIAL_2003_09_01, type: "number", format: "yyyy/m/d" });
       expect(row2[4]).toEqual({ value: true, type: "boolean" });
       expect(row2[5]).toEqual({ value: "#DIV/0!", type: "error" });

@@ -217,7 +217,7 @@ export class WpsHost implements SheetHost {
       const top = firstRow + offset;
       const block = sheet.Cells.Item(top, firstColumn + 1).Resize(count, width);
       const values = asGrid(block.Value2);
-      const formatAt = this.blockFormats(block, count, width);
+      const formatAt = this.blockFormats(block, values, count, width);
       stats.blocks++;
       for (let r = 0; r < count; r++) {
         const line = values[r] ?? [];
@@ -245,28 +245,35 @@ export class WpsHost implements SheetHost {
   }
 
   /**
-   * A block's number formats, (row, column) → format. `NumberFormat` is one string when the range is
-   * uniform and null when mixed: a uniform block costs one call, a mixed column is halved until its
-   * stretches are uniform (calls grow with the format changes, not with the cells).
+   * The number formats of a block's numeric cells (a date is a number whose format says so), (row,
+   * column) → format. `NumberFormat` is one string when a range is uniform and null when mixed: the
+   * whole block first (one call), else each column's stretches of numbers, halved until uniform — so
+   * calls grow with format changes, not with cells; text cells need none.
    */
-  private blockFormats(block: Et.Range, height: number, width: number): (row: number, column: number) => string | undefined {
+  private blockFormats(
+    block: Et.Range,
+    values: unknown[][],
+    height: number,
+    width: number,
+  ): (row: number, column: number) => string | undefined {
     const whole = block.NumberFormat as unknown;
     if (typeof whole === "string") return () => whole;
     const formats: Array<Array<string | undefined>> = Array.from({ length: width }, () => new Array(height));
-    const columns = block.Columns;
     for (let c = 0; c < width; c++) {
-      const column = columns.Item(c + 1);
-      const fill = (from: number, count: number) => {
-        const part = column.Cells.Item(from + 1, 1).Resize(count, 1);
-        const format = part.NumberFormat as unknown;
+      const numeric: CellRef[] = [];
+      for (let r = 0; r < height; r++) if (typeof values[r]?.[c] === "number") numeric.push({ column: "A", row: r + 1 });
+      if (numeric.length === 0) continue;
+      const column = block.Columns.Item(c + 1);
+      const read = (from: number, count: number) => {
+        const format = column.Cells.Item(from + 1, 1).Resize(count, 1).NumberFormat as unknown;
         if (typeof format === "string") (formats[c] as Array<string | undefined>).fill(format, from, from + count);
         else if (count > 1) {
           const half = Math.floor(count / 2);
-          fill(from, half);
-          fill(from + half, count - half);
+          read(from, half);
+          read(from + half, count - half);
         }
       };
-      fill(0, height);
+      for (const run of runsOf(numeric)) read(run.from - 1, run.to - run.from + 1);
     }
     return (row, column) => formats[column]?.[row];
   }

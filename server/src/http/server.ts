@@ -139,7 +139,9 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
       addinVersion()
         .then((version) => {
           res.writeHead(200, { "content-type": "application/xml; charset=utf-8", "cache-control": "no-cache" });
-          res.end(req.method === "HEAD" ? undefined : wpsPluginsXml(process.env.XUEJI_PUBLIC_URL?.replace(/\/$/, "") || meta.origin, version));
+          res.end(
+            req.method === "HEAD" ? undefined : wpsPluginsXml(process.env.XUEJI_PUBLIC_URL?.replace(/\/$/, "") || meta.origin, version),
+          );
         })
         .catch((error: unknown) => fail(res, meta, error));
       return;
