@@ -366,16 +366,15 @@ export function createWpsDouble(seed: DoubleSeed) {
       },
       get UsedRange() {
         tick();
-        const cells = [...sheet.cells.keys()].map((a) => parseArea(a));
-        if (cells.length === 0) return range(sheet, [{ r0: 1, r1: 1, c0: 0, c1: 0 }]);
-        return range(sheet, [
-          {
-            r0: Math.min(...cells.map((a) => a.r0)),
-            r1: Math.max(...cells.map((a) => a.r0)),
-            c0: Math.min(...cells.map((a) => a.c0)),
-            c1: Math.max(...cells.map((a) => a.c0)),
-          },
-        ]);
+        const bounds = { r0: Infinity, r1: -Infinity, c0: Infinity, c1: -Infinity };
+        for (const address of sheet.cells.keys()) {
+          const a = parseArea(address);
+          bounds.r0 = Math.min(bounds.r0, a.r0);
+          bounds.r1 = Math.max(bounds.r1, a.r0);
+          bounds.c0 = Math.min(bounds.c0, a.c0);
+          bounds.c1 = Math.max(bounds.c1, a.c0);
+        }
+        return range(sheet, [sheet.cells.size ? bounds : { r0: 1, r1: 1, c0: 0, c1: 0 }]);
       },
       Range(address: string) {
         tick();

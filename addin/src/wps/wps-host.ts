@@ -65,6 +65,12 @@ export function hexOf(colour: number): string {
   return `#${rgb.toString(16).padStart(6, "0").toUpperCase()}`;
 }
 
+function groupInto<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+  const group = groups.get(key);
+  if (group) group.push(value);
+  else groups.set(key, [value]);
+}
+
 interface Run {
   column: string;
   from: number;
@@ -74,7 +80,7 @@ interface Run {
 /** Cells grouped into runs of consecutive rows in one column: each run is one range, not one call per cell. */
 export function runsOf(cells: readonly CellRef[]): Run[] {
   const byColumn = new Map<string, number[]>();
-  for (const { column, row } of cells) byColumn.set(column, [...(byColumn.get(column) ?? []), row]);
+  for (const { column, row } of cells) groupInto(byColumn, column, row);
   const runs: Run[] = [];
   for (const [column, rows] of byColumn) {
     const sorted = [...new Set(rows)].sort((a, b) => a - b);
@@ -247,8 +253,9 @@ export class WpsHost implements SheetHost {
   /**
    * The number formats of a block's numeric cells (a date is a number whose format says so), (row,
    * column) → format. `NumberFormat` is one string when a range is uniform and null when mixed: the
-   * whole block first (one call), else each column's stretches of numbers, halved until uniform — so
-   * calls grow with format changes, not with cells; text cells need none.
+   * whole block first (one call), else each column's stretches of numbers, halved until uniform. The
+   * reads per block are capped (two per column): past that a format is left unknown (`Cell.format` is
+   * information, no check depends on it), so calls grow with blocks and columns, never with cells.
    */
   private blockFormats(
     block: Et.Range,
@@ -259,12 +266,15 @@ export class WpsHost implements SheetHost {
     const whole = block.NumberFormat as unknown;
     if (typeof whole === "string") return () => whole;
     const formats: Array<Array<string | undefined>> = Array.from({ length: width }, () => new Array(height));
-    for (let c = 0; c < width; c++) {
+    let budget = 2 * width;
+    for (let c = 0; c < width && budget > 0; c++) {
       const numeric: CellRef[] = [];
       for (let r = 0; r < height; r++) if (typeof values[r]?.[c] === "number") numeric.push({ column: "A", row: r + 1 });
       if (numeric.length === 0) continue;
       const column = block.Columns.Item(c + 1);
       const read = (from: number, count: number) => {
+        if (budget <= 0) return;
+        budget--;
         const format = column.Cells.Item(from + 1, 1).Resize(count, 1).NumberFormat as unknown;
         if (typeof format === "string") (formats[c] as Array<string | undefined>).fill(format, from, from + count);
         else if (count > 1) {
@@ -303,7 +313,7 @@ export class WpsHost implements SheetHost {
     const prefix = `${this.options.notePrefix}：`;
     this.quietly(() => {
       const byColour = new Map<Severity, string[]>();
-      for (const [address, { severity }] of cells) byColour.set(severity, [...(byColour.get(severity) ?? []), address]);
+      for (const [address, { severity }] of cells) groupInto(byColour, severity, address);
       for (const [severity, addresses] of byColour) {
         const colour = bgr(this.options.fills[severity]);
         for (const list of areaLists(runsOf(addresses.map(parseCell)).map(runAddress))) {
@@ -372,7 +382,7 @@ export class WpsHost implements SheetHost {
     const existing = this.ourComments.size ? this.commentsOn(sheet) : new Map<string, string>();
     this.quietly(() => {
       const byFill = new Map<number | null, string[]>();
-      for (const [address, fill] of this.originalFills) byFill.set(fill, [...(byFill.get(fill) ?? []), address]);
+      for (const [address, fill] of this.originalFills) groupInto(byFill, fill, address);
       for (const [fill, addresses] of byFill) {
         for (const list of areaLists(runsOf(addresses.map(parseCell)).map(runAddress))) {
           const interior = sheet.Range(list).Interior;
