@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noUnusedVariables: WPS calls these functions by the names ribbon.xml gives.
 /*
  * The WPS 加载项's interface functions, named in ribbon.xml. WPS loads this plugin folder
  * (/addin/wps/, listed in jsplugins.xml) and calls them; the pane itself is pane.html beside it.
