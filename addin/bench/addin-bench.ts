@@ -4,7 +4,8 @@
  * 1. A 50,000-row roster read and marked through the Office.js host against office-addin-mock:
  *    `context.sync()` calls for read + mark (goal ≤ 2 + one per block), blocks, bytes per request.
  * 2. Marking 5,000 error cells: syncs and time.
- * 3. The pane in headless Chromium, file mode: time from choosing the file to the summary, divided
+ * 3. The WPS host against the WPS double (src/wps/wps-bench.ts): bridge calls and time to read and mark.
+ * 4. The pane in headless Chromium, file mode: time from choosing the file to the summary, divided
  *    by `xueji validate` on the same file in the same run.
  */
 import { existsSync, mkdirSync } from "node:fs";
@@ -124,5 +125,9 @@ export async function benchAddin(rows: number, rounds: number): Promise<void> {
   const file = await rosterFile(rows);
   await benchHost(file, rows);
   await benchMark5000();
+  // A path in a variable: the WPS adapter is type-checked in its own project (src/wps/tsconfig.json).
+  const wpsBench = "../src/wps/wps-bench.ts";
+  const { benchWps } = (await import(wpsBench)) as { benchWps(file: string, rows: number, rounds: number): Promise<void> };
+  await benchWps(file, rows, rounds);
   await benchPane(file, rows, rounds);
 }

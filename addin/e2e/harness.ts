@@ -1,12 +1,13 @@
 /**
  * End-to-end set-up: the real server (createHttpServer) on a scratch database (server/test/world.ts)
- * serving the real Vite build at /addin/, and Debian's Chromium driven by playwright-core.
+ * serving the real Vite build at /addin/ (with the CSP `pnpm start` gives it), and Debian's Chromium driven by playwright-core.
  */
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { OFFICE_FRAME_HOSTS } from "../../server/src/front-ends/static-files";
 import { createHttpServer } from "../../server/src/http/server";
 import { makeWorld, TODAY } from "../../server/test/world";
 import { CHROMIUM } from "../../test/chromium";
@@ -20,7 +21,10 @@ export const FIXTURES = join(ROOT, "server/fixtures");
 export async function startServer() {
   const dist = buildPane();
   const world = await makeWorld("pglite");
-  const server = createHttpServer(world.database, { today: () => TODAY, sites: [{ prefix: "/addin/", root: dist }] });
+  const server = createHttpServer(world.database, {
+    today: () => TODAY,
+    sites: [{ prefix: "/addin/", root: dist, frameAncestors: OFFICE_FRAME_HOSTS }],
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

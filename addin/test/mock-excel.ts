@@ -368,7 +368,8 @@ export class MockWorkbook {
             return worksheet();
           },
           load() {},
-          items: [] as Array<{ name: string }>,
+          // The sheet and those added, as `load("items/name")` gives them.
+          items: [this.sheetName, ...this.sheetsAdded].map((name) => ({ name })),
         },
         notes: {
           getItemOrNullObject: (address: string) => {

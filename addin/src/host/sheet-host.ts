@@ -2,8 +2,8 @@ import type { GridRow, Severity } from "@xueji/shared";
 
 /**
  * The one port between the pane and a spreadsheet (docs/architecture.md: Office.js stays at the edge). The
- * UI speaks only to this; an Office.js implementation and a file implementation exist, and a WPS
- * 表格 one can be added behind it later without touching the UI.
+ * UI speaks only to this; an Office.js implementation, a WPS 表格 one (addin/src/wps) and a file
+ * implementation exist.
  */
 export interface CellRef {
   /** 1-based worksheet row. */
@@ -85,7 +85,8 @@ export interface ClearResult {
 }
 
 export interface SheetHost {
-  readonly mode: "excel" | "file";
+  /** Excel (Office.js), WPS 表格 (its JS API), or a file read by the server. */
+  readonly mode: "excel" | "wps" | "file";
   readonly capabilities: HostCapabilities;
   /**
    * Where 一键修正's fixes go: into the open workbook (Excel), or into a corrected copy that replaces

@@ -4,7 +4,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 /** The pane's words in English (when Office's display language is English). */
 export const en: Shape<typeof zhCN> = {
-  app: { title: "Xueji check", signOut: "Sign out", fileMode: "File mode", excelMode: "Excel" },
+  app: { title: "Xueji check", signOut: "Sign out", fileMode: "File mode", excelMode: "Excel", wpsMode: "WPS Spreadsheets" },
   nav: { check: "Check", history: "History", newSheet: "New sheet" },
   signIn: {
     title: "Sign in to Xueji",

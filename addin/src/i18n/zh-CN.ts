@@ -1,6 +1,6 @@
 /** 任务窗格的界面文字（简体中文，默认）。问题说明来自共享的消息目录，不在这里。 */
 export const zhCN = {
-  app: { title: "学籍核对", signOut: "退出登录", fileMode: "文件模式", excelMode: "Excel" },
+  app: { title: "学籍核对", signOut: "退出登录", fileMode: "文件模式", excelMode: "Excel", wpsMode: "WPS 表格" },
   nav: { check: "检查", history: "历史", newSheet: "新建核对表" },
   signIn: {
     title: "登录学籍系统",

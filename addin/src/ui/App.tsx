@@ -100,7 +100,7 @@ export function App({ excel, locale: initial }: { excel: SheetHost | null; local
             {t("app.title")}
           </Text>
           <Badge appearance="tint" color={excel ? "brand" : "informative"} data-testid="mode">
-            {excel ? t("app.excelMode") : t("app.fileMode")}
+            {excel ? t(excel.mode === "wps" ? "app.wpsMode" : "app.excelMode") : t("app.fileMode")}
           </Badge>
           {/* Each language named in itself, so a reader who cannot read the other finds her own. */}
           <Button size="small" appearance="subtle" onClick={switchLocale} lang={locale === "en" ? "zh-CN" : "en"} data-testid="language">

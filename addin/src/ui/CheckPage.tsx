@@ -122,7 +122,8 @@ export function CheckPage() {
     setFormulas(new Set(found));
     setFixing(true);
   };
-  const missing = excel ? olderExcel(excel.capabilities).map((c) => t(`check.missing.${c}`)) : [];
+  // Only an older Excel lacks something: WPS 表格 has comments as its only kind of cell message.
+  const missing = excel?.mode === "excel" ? olderExcel(excel.capabilities).map((c) => t(`check.missing.${c}`)) : [];
   const phase = state.phase;
   const errors = result ? count(result.issues).errors : 0;
   // The kinds that must be error-free (shared's rule, the template in force): said before 提交, which waits.

@@ -19,7 +19,7 @@ import { demo } from "./demo";
 import { exportRecord, importFile } from "./import";
 import { importOrganisationFile } from "./import-org";
 import { login } from "./login";
-import { writeDeploymentManifest } from "./manifest";
+import { writeDeploymentManifest, writeWpsDeployment } from "./manifest";
 import { defaultServer } from "./server-address";
 import { submitFiles } from "./submit";
 
@@ -40,6 +40,7 @@ const HELP = {
   xueji export   [--out 文件.xlsx]                        （导出全部学籍：学生、学籍变动、学籍异动及审批、毕业审核、组织机构）
   xueji demo     核对随附的示例核对表
   xueji manifest --url https://学校的服务器 [--out 文件]    （写出部署用的 Excel 加载项清单）
+  xueji manifest --wps --url https://学校的服务器 [--out 目录]    （写出 WPS 表格加载项的 jsplugins.xml 与 oem.ini）
 
   --kind    核对表类型：${SHEET_KINDS.join("、")}（默认自动识别）
   --columns 手动指定列的内容，覆盖按表头的识别：列字母=字段（字段写表头名如“身份证号”或字段名如 idNumber；
@@ -62,6 +63,7 @@ validate 在已登录（xueji login）或给出 --token 时按服务器发布的
   xueji export   [--out FILE.xlsx]                          (the whole record: students, history, applications and decisions, graduation, organisation)
   xueji demo     validate the bundled sample sheets
   xueji manifest --url https://your.server [--out FILE]    (write the Excel add-in manifest for a deployment)
+  xueji manifest --wps --url https://your.server [--out DIR]    (write WPS's jsplugins.xml and oem.ini lines)
 
   --kind    sheet kind: ${SHEET_KINDS.join(", ")} (detected by default)
   --columns what a column holds, over the header's guess: COLUMN=FIELD (the field's Chinese header such as 身份证号,
@@ -117,6 +119,7 @@ async function main(argv: string[]): Promise<number> {
       fix: { type: "string" },
       columns: { type: "string" },
       url: { type: "string" },
+      wps: { type: "boolean" },
       out: { type: "string" },
       "dry-run": { type: "boolean", default: false },
       pattern: { type: "string" },
@@ -223,6 +226,11 @@ async function main(argv: string[]): Promise<number> {
           "manifest 需要 --url，例如 https://xueji.example.edu.cn",
           "manifest needs --url, e.g. https://xueji.example.edu.cn",
         );
+      if (values.wps) {
+        const files = await writeWpsDeployment(values.url, values.out);
+        process.stdout.write(`${locale === "en" ? "Wrote" : "已写出"} ${files.join(", ")}\n`);
+        return 0;
+      }
       const path = await writeDeploymentManifest(values.url, values.out);
       process.stdout.write(`${locale === "en" ? "Wrote" : "已写出"} ${path}\n`);
       return 0;

@@ -1,6 +1,7 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { AppError } from "@xueji/shared";
+import { addinVersion, wpsOemIni, wpsPluginsXml } from "../front-ends/wps-plugin";
 
 /** Where the development manifest points: `pnpm start` with README's localhost certificate. */
 export const DEV_ORIGIN = "https://localhost:3000";
@@ -12,6 +13,11 @@ const MANIFEST = join(import.meta.dirname, "../../../manifest.xml");
  * the origin must be bare (the task pane lives at /addin/ under it).
  */
 export function deploymentManifest(xml: string, origin: string): string {
+  return xml.replaceAll(DEV_ORIGIN, deploymentOrigin(origin));
+}
+
+/** The bare HTTPS origin of a deployment (Office and WPS load the pane over HTTPS only). */
+export function deploymentOrigin(origin: string): string {
   let url: URL;
   try {
     url = new URL(origin);
@@ -21,7 +27,7 @@ export function deploymentManifest(xml: string, origin: string): string {
   if (url.protocol !== "https:" || url.pathname !== "/" || url.search || url.hash) {
     throw new AppError("cli.bad-url", { url: origin });
   }
-  return xml.replaceAll(DEV_ORIGIN, url.origin);
+  return url.origin;
 }
 
 /** `xueji manifest --url https://xueji.example.edu.cn [--out FILE]`: writes the file and returns its path. */
@@ -30,4 +36,18 @@ export async function writeDeploymentManifest(origin: string, out?: string): Pro
   const path = out ?? `manifest.${new URL(origin).hostname}.xml`;
   await writeFile(path, xml);
   return path;
+}
+
+/**
+ * `xueji manifest --wps --url https://xueji.example.edu.cn [--out DIR]`: the WPS deployment — jsplugins.xml
+ * (the same list the server serves at /addin/wps/jsplugins.xml) and the oem.ini lines — in DIR.
+ */
+export async function writeWpsDeployment(origin: string, out?: string): Promise<string[]> {
+  const base = deploymentOrigin(origin);
+  const dir = out ?? `wps.${new URL(base).hostname}`;
+  await mkdir(dir, { recursive: true });
+  const files = [join(dir, "jsplugins.xml"), join(dir, "oem.ini")];
+  await writeFile(files[0] as string, wpsPluginsXml(base, await addinVersion()));
+  await writeFile(files[1] as string, wpsOemIni(base));
+  return files;
 }

@@ -35,7 +35,15 @@ function frontEnd(folder: string, prefix: FrontEnd["prefix"], pages: string[]): 
 
 /** The two front-ends the server serves: the task pane at /addin/ and the dashboard at /. */
 export const FRONT_ENDS = {
-  addin: frontEnd("addin", "/addin/", ["index.html", "taskpane.html", "commands.html", "help.html"]),
+  addin: frontEnd("addin", "/addin/", [
+    "index.html",
+    "taskpane.html",
+    "commands.html",
+    "help.html",
+    "wps",
+    "assets/wps",
+    "vite.wps.config.ts",
+  ]),
   dashboard: frontEnd("dashboard", "/", ["index.html"]),
 } as const;
 

@@ -5,6 +5,7 @@ import { todayInChina } from "../clock";
 import { createContextInner, type RequestScope, requestScope } from "../context";
 import type { Database } from "../db/client";
 import { type StaticSite, serveStatic } from "../front-ends/static-files";
+import { addinVersion, WPS_PLUGIN_PATH, wpsPluginsXml } from "../front-ends/wps-plugin";
 import { type Logger, silentLogger } from "../logger";
 import { appRouter } from "../router";
 import { describeError, MAX_BATCH_SIZE } from "../trpc";
@@ -131,6 +132,18 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
         for (const procedure of proceduresOf(url)) requestScope.getStore()?.failures.push({ procedure, code: refusal.code });
         writeRefusal(res, url, refusal, meta);
       }
+      return;
+    }
+    if (url.pathname === `${WPS_PLUGIN_PATH}jsplugins.xml` && (req.method === "GET" || req.method === "HEAD")) {
+      // WPS's plugin list, for the origin the school's WPS reaches this server at (oem.ini's JSPluginsServer).
+      addinVersion()
+        .then((version) => {
+          res.writeHead(200, { "content-type": "application/xml; charset=utf-8", "cache-control": "no-cache" });
+          res.end(
+            req.method === "HEAD" ? undefined : wpsPluginsXml(process.env.XUEJI_PUBLIC_URL?.replace(/\/$/, "") || meta.origin, version),
+          );
+        })
+        .catch((error: unknown) => fail(res, meta, error));
       return;
     }
     serveSites(options.sites ?? [], req, res)
