@@ -14,6 +14,8 @@ import type { Db, Executor } from "../../db/client";
 import { applications, classes, majors, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { idInput } from "../ids";
+import { checkRulesInForce } from "../sheets/check-sheet";
+import { refuseWhatExecutionWould } from "./status-guard";
 import { workflowInForce } from "./workflow-for";
 
 export interface FileApplicationOptions {
@@ -70,6 +72,7 @@ export async function validChanges(
   type: ApplicationType,
   changes: Record<string, string | number>,
   student: { grade: number; majorId: number },
+  today: string,
 ): Promise<{ changes: Record<string, string | number>; targetCollegeId: number | null }> {
   const fail = (problem: string, params: Record<string, string | number> = {}) =>
     new AppError("application.changes-invalid", { problem, ...params });
@@ -95,7 +98,9 @@ export async function validChanges(
     const picked = Object.fromEntries(Object.entries(changes).filter(([k]) => allowed.includes(k)));
     if (Object.keys(picked).length === 0) throw fail("nothing-to-change");
     if (picked.idNumber !== undefined) {
-      const parsed = parseIdNumber(textCell(String(picked.idNumber)));
+      // As the sheets read it (readField): with today's date, so a birth in the future or an impossible age is refused.
+      const { ageLimits } = await checkRulesInForce(db, academicYearOf(today));
+      const parsed = parseIdNumber(textCell(String(picked.idNumber)), { today, ageLimits });
       if (!parsed.value || parsed.issues.some((i) => i.severity === "error")) throw fail("id-number");
       picked.idNumber = parsed.value.id;
     }
@@ -114,7 +119,8 @@ export async function fileApplication(db: Db, options: FileApplicationOptions) {
   // Another college's student is unknown, exactly like a missing one.
   if (!student || (options.scopeCollegeId !== null && student.collegeId !== options.scopeCollegeId))
     throw new AppError("student.unknown", { studentNo: options.studentNo });
-  const { changes, targetCollegeId } = await validChanges(db, options.type, options.changes ?? {}, student);
+  await refuseWhatExecutionWould(db, { type: options.type, studentId: student.id }, student, workflow);
+  const { changes, targetCollegeId } = await validChanges(db, options.type, options.changes ?? {}, student, options.today);
   const period = periodOf(workflow, options.periodStartsOn, options.periodEndsOn);
   const materials = [...new Set(options.materials)].filter((m) => m in MATERIALS);
   return db.transaction(async (tx) => {

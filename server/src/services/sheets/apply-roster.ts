@@ -9,6 +9,8 @@ export interface RosterEffects {
   recordsUpdated: number;
   /** New students marked 报到 by this roster (录取 → 报到), for the audit event. */
   registered?: string[];
+  /** A deadline the effects set (退学处理's 办理期限) counted through a year whose holidays are not published. */
+  provisional?: boolean;
 }
 
 /**
