@@ -297,6 +297,12 @@ export const catalogue = {
     "zh-CN": "该生学籍状态为“{status}”，不应出现在{sheet}中。",
     en: "This student's status is “{status}”; they do not belong on the {sheet}.",
   },
+  // seed 003 第十一条: a student on 休学 is not registered for the year (学信网 registers only those who came).
+  "record.suspended-not-registered": {
+    severity: "error",
+    "zh-CN": "休学学生不注册：该生学籍状态为“休学”，注册状态应填“休学”，不能填“{value}”。",
+    en: "A suspended student is not registered: this student is on suspension, so the registration status must be “休学” (suspended), not “{value}”.",
+  },
   // —— 整张表 ——
   "sheet.no-header": {
     severity: "error",
@@ -317,6 +323,12 @@ export const catalogue = {
     severity: "error",
     "zh-CN": "表头下面没有数据行。",
     en: "There are no data rows below the header.",
+  },
+  // 学信网's sheets end at their data: a totals or signature row under it (合计 … 48人, 填表人、审核人) is not a student.
+  "sheet.data-ended": {
+    severity: "info",
+    "zh-CN": "数据到第 {last} 行结束：第 {row} 行“{text}”是合计或签字行，它和它下面的行不核对、不提交。",
+    en: "The data ends on row {last}: row {row}, “{text}”, is a totals or signature row; it and the rows below are neither checked nor submitted.",
   },
 
   // —— 导入学籍 (importing the record from sheets, docs/domain.md §2) ——

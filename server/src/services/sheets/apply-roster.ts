@@ -29,6 +29,8 @@ export async function applyRoster(tx: Tx, submission: Submission): Promise<Roste
     join students s on s.student_no = r.student_no and s.college_id = ${submission.collegeId}
     where r.submission_id = ${submission.id} and r.error_count = 0 and r."values" ? 'registrationStatus'
       and (${submission.kind} <> 'roster-returning' or s.grade < ${Number(academicYear.slice(0, 4))})
+      -- 休学学生不注册 (seed 003 第十一条), even if the record moved to 休学 after the sheet was checked.
+      and not (s.status = 'suspended' and r."values"->'registrationStatus'->>'code' = 'registered')
     on conflict (student_id, academic_year) do update
       set status = excluded.status, source_submission_id = excluded.source_submission_id, updated_at = now()
     returning student_id`);
