@@ -69,6 +69,23 @@ export const catalogue = {
     "zh-CN": "证件为护照（号码 {value}），无法核对出生日期和性别。",
     en: "The document is a passport ({value}); birth date and gender cannot be checked against it.",
   },
+  // 证件类型 other than 居民身份证 (学信网 registers 港澳台 and foreign students with the document they hold).
+  "id.document-format": {
+    severity: "error",
+    "zh-CN": "{document}号码“{value}”格式不正确：应为{format}。",
+    en: "“{value}” is not a valid number for a {document}: expected {format}.",
+  },
+  "id.document-no-birth": {
+    severity: "info",
+    "zh-CN": "证件为{document}（号码 {value}），证件号不含出生日期和性别，不作核对。",
+    en: "The document is a {document} ({value}); its number carries no birth date or sex, so they are not checked.",
+  },
+  // 民族 of a foreign national (学信网: 外国人 takes 其他; 98 外国血统中国籍人士 is for Chinese citizens).
+  "cross.ethnicity-foreign": {
+    severity: "warning",
+    "zh-CN": "证件为{document}（外国籍），民族应填“其他”，不能填“{ethnicity}”。",
+    en: "The document is a {document} (a foreign national): 民族 should be “其他” (other), not “{ethnicity}”.",
+  },
   // A real birth date that cannot be a student's, and the 2023 permanent-residence card's region.
   "id.birth-future": {
     severity: "error",

@@ -281,7 +281,8 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
     publicNoticeDays: 0,
     deadlineWorkingDays: 10,
     deregisters: false,
-    changes: ["name", "idNumber", "gender", "birthDate", "ethnicity"],
+    // 证件类型 says how the new number is read (港澳台 and foreign students' documents); the record keeps the number.
+    changes: ["name", "idNumber", "documentType", "gender", "birthDate", "ethnicity"],
   },
   // seed 004 二.2 学生因成绩原因降级: 教务处学籍中心 统计形成初步处理意见 → 上报学校开会研究同意 → 公示 → 发文
   // → 学籍异动. A 留级 outcome of the standing rules (seed 000 九: 28–35 failed credits) is taken up as this.

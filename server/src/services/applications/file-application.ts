@@ -3,6 +3,7 @@ import {
   type ApplicationType,
   academicYearOf,
   checkPeriod,
+  documentKindOf,
   MATERIALS,
   type Material,
   parseIdNumber,
@@ -94,13 +95,16 @@ export async function validChanges(
     return { changes: { grade, ...(classId !== undefined ? { classId } : {}) }, targetCollegeId: null };
   }
   if (type === "identity-change") {
-    const allowed = ["name", "idNumber", "gender", "birthDate", "ethnicity"];
-    const picked = Object.fromEntries(Object.entries(changes).filter(([k]) => allowed.includes(k)));
-    if (Object.keys(picked).length === 0) throw fail("nothing-to-change");
+    const allowed = ["name", "idNumber", "documentType", "gender", "birthDate", "ethnicity"];
+    const picked = Object.fromEntries(Object.entries(changes).filter(([k]) => allowed.includes(k) && String(changes[k]).trim() !== ""));
+    if (Object.keys(picked).filter((k) => k !== "documentType").length === 0) throw fail("nothing-to-change");
+    // A 证件类型 must name a document 学信网 knows (居民身份证, 港澳居民来往内地通行证, 护照 …).
+    if (picked.documentType !== undefined && !documentKindOf(String(picked.documentType))) throw fail("document-type");
     if (picked.idNumber !== undefined) {
       // As the sheets read it (readField): with today's date, so a birth in the future or an impossible age is refused.
       const { ageLimits } = await checkRulesInForce(db, academicYearOf(today));
-      const parsed = parseIdNumber(textCell(String(picked.idNumber)), { today, ageLimits });
+      const documentType = picked.documentType !== undefined ? String(picked.documentType) : null;
+      const parsed = parseIdNumber(textCell(String(picked.idNumber)), { today, ageLimits, documentType });
       if (!parsed.value || parsed.issues.some((i) => i.severity === "error")) throw fail("id-number");
       picked.idNumber = parsed.value.id;
     }

@@ -264,6 +264,26 @@ describe.each(TEST_ENGINES)("status guards of the applications on %s", (engine) 
     });
   });
 
+  it("学信网 证件类型: the identity-change form reads a 港澳 or foreign student's document by its own format", async () => {
+    const studentNo = await student("enrolled");
+    // Without a document type, an H-number is not an ID number.
+    await expect(file("identity-change", studentNo, { changes: { idNumber: "H12345678" } })).rejects.toMatchObject({
+      cause: { code: "application.changes-invalid", params: { problem: "id-number" } },
+    });
+    const app = await file("identity-change", studentNo, { changes: { idNumber: "H12345678", documentType: "港澳居民来往内地通行证" } });
+    expect(app.changes).toMatchObject({ idNumber: "H12345678", documentType: "港澳居民来往内地通行证" });
+    await runToEnd(app.id);
+    expect((await rowOf(studentNo))?.idNumber).toBe("H12345678");
+    // A wrong number for the document named, or a document 学信网 does not know, is refused.
+    const other = await student("enrolled");
+    await expect(file("identity-change", other, { changes: { idNumber: "1234567", documentType: "台胞证" } })).rejects.toMatchObject({
+      cause: { code: "application.changes-invalid", params: { problem: "id-number" } },
+    });
+    await expect(file("identity-change", other, { changes: { idNumber: "12345678", documentType: "学生证" } })).rejects.toMatchObject({
+      cause: { code: "application.changes-invalid", params: { problem: "document-type" } },
+    });
+  });
+
   it("seed 003 第十二条 / seed 004 二.2, 二.8: deadlines opened from the standing rules are flagged provisional when they run into 2027", async () => {
     for (const kind of ["repeat", "dismissal"] as const) {
       const studentNo = await student("enrolled");

@@ -60,6 +60,29 @@ describe.each(TEST_ENGINES)("returning rosters on %s", (engine) => {
     expect(rows.map((r) => r[1])).toEqual(["2024030001"]);
   });
 
+  it("学信网 证件类型: a college's roster with a 回乡证 H-number and a 台胞证 8-digit number is clean and can be submitted", async () => {
+    await w.insertStudents([
+      { studentNo: "2024030011", name: "陈大文", collegeId: w.collegeA, majorId: w.majorA, grade: 2024, idNumber: "H12345678" },
+      { studentNo: "2024030012", name: "林美玲", collegeId: w.collegeA, majorId: w.majorA, grade: 2024, idNumber: "12345678" },
+    ]);
+    const secretary = await w.as("secretary-a");
+    const grid = gridOf([
+      ["学号", "姓名", "证件类型", "身份证件号", "注册状态"],
+      ["2024030011", "陈大文", "港澳居民来往内地通行证", "H12345678", "已注册"],
+      ["2024030012", "林美玲", "台湾居民来往大陆通行证", "12345678", "已注册"],
+    ]);
+    const verdict = await secretary.sheets.validate({ termCode: "2026-2027-1", grid });
+    expect(verdict.issues.filter((i) => i.severity !== "info")).toEqual([]);
+    expect(verdict.issues.map((i) => i.code)).toEqual(["id.document-no-birth", "id.document-no-birth"]);
+    expect(verdict.issues[0]?.message).toBe("证件为港澳居民来往内地通行证（号码 H12345678），证件号不含出生日期和性别，不作核对。");
+    const receipt = await secretary.sheets.submit({ clientId: "hk-tw-roster-0001", termCode: "2026-2027-1", grid });
+    const rows = await w.db.select().from(sheetRows).where(eq(sheetRows.submissionId, receipt.submissionId));
+    expect(rows.map((r) => [r.studentNo, r.errorCount])).toEqual([
+      ["2024030011", 0],
+      ["2024030012", 0],
+    ]);
+  });
+
   it("学信网 sheets end at their data: a 合计 row and the 填表人/审核人 row under it are neither checked nor submitted", async () => {
     const secretary = await w.as("secretary-a");
     const grid = gridOf([
