@@ -61,7 +61,7 @@ describe.each(TEST_ENGINES)("status guards of the applications on %s", (engine) 
   /** One step by the role that decides the stage; a sign-off stage by the secretary's record. */
   async function step(id: number, today = DAY) {
     const [app] = await w.db.select().from(applications).where(eq(applications.id, id));
-    if (!app || app.state !== "open") return app;
+    if (app?.state !== "open") return app;
     const day = app.stage === "public-notice" ? (app.noticeEndsOn as string) : today;
     if (DEFAULT_WORKFLOWS[app.type as ApplicationType].stages.find((s) => s.key === app.stage)?.signOff) {
       await (await w.as("secretary-a", day)).applications.recordSignOff({
