@@ -65,6 +65,7 @@ export * from "./sheets/templates";
 export * from "./sheets/values";
 export * from "./sheets/wire-grid";
 export * from "./status/demotion";
+export * from "./status/guards";
 export * from "./status/transitions";
 export * from "./text/normalise";
 export * from "./workflows/application-types";

@@ -21,6 +21,8 @@ export interface FileReport {
   dataRows: number;
   columns: Array<{ field: string; header: string; column: string }>;
   issues: ReportIssue[];
+  /** Where the data ended (a 合计 or signature row under it). */
+  dataEnd?: { row: number; lastDataRow: number | null; text: string };
 }
 
 /** The file routes' refusal, in the reader's language with the request id. */

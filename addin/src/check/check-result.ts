@@ -42,6 +42,8 @@ export interface CheckResult {
   /** Parsed rows from the pane's own reader (for the safe fixes); empty in file mode. */
   rows: ParsedRow[];
   dataRows: number;
+  /** The totals or signature row that ended the data (合计, 填表人 …): it and the rows below are not read. */
+  dataEnd?: { row: number; text: string } | null;
   /** The server has added the record checks. */
   withRecord: boolean;
   /** The server's template in force lets this kind be submitted with errors (absent: the default template's rule). */
@@ -119,6 +121,7 @@ export function checkLocally(
     issues: toPaneIssues(result.issues, options.locale),
     rows: result.rows,
     dataRows: result.rows.length,
+    dataEnd: result.dataEnd ? { row: result.dataEnd.row, text: result.dataEnd.text } : null,
     withRecord: false,
   };
 }

@@ -49,6 +49,7 @@ export const en: Shape<typeof zhCN> = {
     sheetSummary: "Sheet: ",
     recordSummary: "Record: ",
     rows: "{{rows}} data rows",
+    dataEnd: "data ends before row {{row}}, “{{text}}” (a totals or signature row; it and below are neither checked nor submitted)",
     detected: "Detected as “{{kind}}”, header on row {{row}}",
     notDetected: "The sheet kind was not recognised",
     columns: "Column mapping",

@@ -44,6 +44,7 @@ export const zhCN = {
     sheetSummary: "本表：",
     recordSummary: "学籍库：",
     rows: "数据 {{rows}} 行",
+    dataEnd: "数据到第 {{row}} 行“{{text}}”之前结束（合计或签字行及其下方不核对、不提交）",
     detected: "识别为“{{kind}}”，表头在第 {{row}} 行",
     notDetected: "无法识别核对表类型",
     columns: "列对应关系",

@@ -273,6 +273,7 @@ export function CheckPage() {
               ? t("check.detected", { kind: t(`kinds.${result.kind}`), row: result.headerRow })
               : t("check.notDetected")}
             {result.kind ? ` · ${t("check.rows", { rows: result.dataRows })}` : ""}
+            {result.kind && result.dataEnd ? ` · ${t("check.dataEnd", { row: result.dataEnd.row, text: result.dataEnd.text })}` : ""}
           </Text>
           {result.headerRow && (result.columns.length || state.columns) ? (
             <ColumnMapping

@@ -179,6 +179,7 @@ function useCheckState() {
           issues: toPaneIssues(verdict.issues as never, locale),
           rows: local.rows,
           dataRows: local.dataRows,
+          dataEnd: local.dataEnd ?? null,
           withRecord: true,
           allowSubmitWithErrors: verdict.allowSubmitWithErrors,
         };

@@ -51,7 +51,15 @@ const draftFields = z.object({
 });
 /** A scan as the browser sends it: JPG, PNG or PDF, base64 (2 MB of bytes at most, checked in checkScan). */
 const scanInput = z.object({ type: z.enum(["image/jpeg", "image/png", "application/pdf"]), base64: z.string().max(3_000_000) });
-const takenUp = z.object({ id: z.number(), type: z.string(), stage: z.string(), version: z.number(), dueOn: z.string().nullable() });
+const takenUp = z.object({
+  id: z.number(),
+  type: z.string(),
+  stage: z.string(),
+  version: z.number(),
+  dueOn: z.string().nullable(),
+  /** The 办理期限 counted through a year whose holidays are not published yet. */
+  provisional: z.boolean(),
+});
 
 export const applicationsRouter = router({
   file: procedureFor("applications.file")
@@ -87,6 +95,7 @@ export const applicationsRouter = router({
         note: input.note ?? null,
         periodStartsOn: input.periodStartsOn ?? null,
         periodEndsOn: input.periodEndsOn ?? null,
+        today: ctx.today(),
       }),
     ),
   /** 撤回: the filer takes a submitted application back to the draft before anyone decided it. */
@@ -149,7 +158,7 @@ export const applicationsRouter = router({
   /** 退学处理 from a 退学 outcome of the standing rules. */
   fromPending: procedureFor("pending.take-up")
     .input(z.object({ itemId: idInput }))
-    .output(applicationOutput)
+    .output(decisionOutput)
     .mutation(({ ctx, input }) => takeUpPendingItem(ctx.db, { actor: ctx.viewer, itemId: input.itemId, today: ctx.today() })),
   list: procedureFor("applications.read")
     .input(
@@ -189,7 +198,14 @@ export const applicationsRouter = router({
         classId: input.classId,
         today: ctx.today(),
       });
-      return { id: created.id, type: created.type, stage: created.stage, version: created.version, dueOn: created.dueOn };
+      return {
+        id: created.id,
+        type: created.type,
+        stage: created.stage,
+        version: created.version,
+        dueOn: created.dueOn,
+        provisional: created.provisional,
+      };
     }),
   /** The college secretary records a paper signature of an office without an account; the stage passes. */
   recordSignOff: procedureFor("applications.file")

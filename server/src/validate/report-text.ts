@@ -5,6 +5,7 @@ const T = {
   "zh-CN": {
     file: (f: string, s: string) => `文件：${f}（工作表“${s}”）`,
     kind: (k: string, h: number, n: number) => `类型：${k}；表头在第 ${h} 行，数据 ${n} 行`,
+    ended: (row: number, text: string) => `数据到第 ${row} 行“${text}”之前结束（合计或签字行及其下方不核对）`,
     unknownKind: "类型：无法识别",
     columns: "列：",
     join: "，",
@@ -23,6 +24,8 @@ const T = {
   en: {
     file: (f: string, s: string) => `File: ${f} (worksheet “${s}”)`,
     kind: (k: string, h: number, n: number) => `Kind: ${k}; header on row ${h}, ${n} data rows`,
+    ended: (row: number, text: string) =>
+      `Data ends before row ${row}, “${text}” (a totals or signature row; it and below are not checked)`,
     unknownKind: "Kind: not recognised",
     columns: "Columns: ",
     join: ", ",
@@ -51,7 +54,10 @@ export function formatReport(report: ValidationReport, locale: Locale = "zh-CN",
   const t = T[locale];
   const lines = [t.file(report.file, report.sheet)];
   if (report.kind && report.headerRow !== null) {
-    lines.push(t.kind(SHEET_LABELS[report.kind][locale], report.headerRow, report.dataRows));
+    lines.push(
+      t.kind(SHEET_LABELS[report.kind][locale], report.headerRow, report.dataRows) +
+        (report.dataEnd ? t.join + t.ended(report.dataEnd.row, report.dataEnd.text) : ""),
+    );
     lines.push(
       t.columns +
         report.columns.map((c) => `${c.column} ${FIELD_LABELS[c.field as keyof typeof FIELD_LABELS]?.[locale] ?? c.field}`).join(t.join),

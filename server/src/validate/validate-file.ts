@@ -31,6 +31,8 @@ export interface ValidationReport {
   columns: Array<{ field: string; header: string; column: string }>;
   issues: ReportIssue[];
   standing?: Array<Omit<StandingResult, "ruleSet">>;
+  /** Where the data ended: the totals or signature row under it (合计, 填表人 …), not read as a student. */
+  dataEnd?: { row: number; lastDataRow: number | null; text: string };
 }
 
 export interface ValidateOptions {
@@ -90,6 +92,7 @@ export function toReport(file: string, sheet: string, result: SheetResult, local
       ...(i.suggestion !== undefined ? { suggestion: i.suggestion } : {}),
     })),
   };
+  if (result.dataEnd) report.dataEnd = result.dataEnd;
   if (result.standing) report.standing = result.standing.map(({ ruleSet: _ruleSet, ...s }) => s);
   return report;
 }

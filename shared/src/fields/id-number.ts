@@ -11,7 +11,33 @@ import { isValidYmd, ymd } from "./calendar-date";
  * 外国人永久居留身份证 (2023 version: 18 characters starting with 9, same check; 2004 version:
  * 3 letters + 12 digits), legacy 15-digit numbers, and passports of international students.
  */
-export type IdKind = "resident" | "legacy-15" | "permit-hkmotw" | "foreign-permanent" | "passport";
+export type IdKind = "resident" | "legacy-15" | "permit-hkmotw" | "foreign-permanent" | "passport" | "hk-macao-pass" | "taiwan-pass";
+
+/**
+ * The documents 学信网 registers a student with (证件类型): 居民身份证 for mainland residents; 港澳居民来往
+ * 内地通行证 (回乡证), 台湾居民来往大陆通行证 (台胞证), 港澳台居民居住证 for 港澳台 students; 外国人永久居留身份证 and
+ * 护照 for foreign ones. Each has its own number format; only 身份证, 居住证 and 永久居留身份证 encode the birth
+ * date and sex.
+ */
+export type DocumentKind = "resident" | "hk-macao-pass" | "taiwan-pass" | "permit-hkmotw" | "foreign-permanent" | "passport";
+
+/** The document a 证件类型 cell names (its 学信网 name or the everyday one: 回乡证, 台胞证 …); null when it names none. */
+export function documentKindOf(text: string | null | undefined): DocumentKind | null {
+  const t = compactText(text ?? "");
+  if (t === "") return null;
+  if (/护照|passport/i.test(t)) return "passport";
+  if (/港澳.*通行证|回乡证|来往内地/.test(t)) return "hk-macao-pass";
+  if (/台湾.*通行证|台胞证|来往大陆/.test(t)) return "taiwan-pass";
+  if (/居住证/.test(t)) return "permit-hkmotw";
+  if (/永久居留/.test(t)) return "foreign-permanent";
+  if (/身份证/.test(t)) return "resident";
+  return null;
+}
+
+/** Foreign nationals (a passport or a permanent-residence card): 民族 takes the code table's entry for them. */
+export function isForeignDocument(kind: DocumentKind | null): boolean {
+  return kind === "passport" || kind === "foreign-permanent";
+}
 
 export interface IdNumber {
   id: string;
@@ -176,7 +202,45 @@ export function parseIdNumber(cell: Cell, options: IdParseOptions = {}): FieldRe
   return finish(id, issues, options);
 }
 
+/** A number read by the format of the document the row names (证件类型). */
+function byDocument(document: DocumentKind, id: string, issues: FieldIssue[], options: IdParseOptions): FieldResult<IdNumber> | null {
+  // The params carry the document's key: the message names it, and its format, in the reader's language (messages/labels.ts).
+  const wrong = (): FieldResult<IdNumber> => {
+    issues.push(fieldIssue("id.document-format", { document, value: id, format: document }));
+    return { value: null, issues };
+  };
+  const noBirth = (kind: IdKind): FieldResult<IdNumber> => {
+    issues.push(fieldIssue("id.document-no-birth", { document, value: id }));
+    return { value: { id, kind }, issues };
+  };
+  switch (document) {
+    case "resident":
+      return null;
+    // H (香港) or M (澳门) and the card's digits: 8 on the current card, 10 on the older booklet.
+    case "hk-macao-pass":
+      return /^[HM]\d{8}(\d{2})?$/.test(id) ? noBirth("hk-macao-pass") : wrong();
+    // The current 台胞证 (2015 on) carries an 8-digit number for life.
+    case "taiwan-pass":
+      return /^\d{8}$/.test(id) ? noBirth("taiwan-pass") : wrong();
+    // 港澳台居民居住证: a 身份证 number whose region is 810000 香港, 820000 澳门 or 830000 台湾.
+    case "permit-hkmotw":
+      return /^\d{17}[\dX]$/.test(id) && PERMIT_REGIONS[id.slice(0, 6)] ? parse18(id, issues, options) : wrong();
+    // 外国人永久居留身份证: 18 characters from 9 (2023 card), or 3 letters and 12 digits (2004 card).
+    case "foreign-permanent":
+      if (/^9\d{16}[\dX]$/.test(id)) return parse18(id, issues, options);
+      if (/^[A-Z]{3}\d{12}$/.test(id)) return noBirth("foreign-permanent");
+      return wrong();
+    case "passport":
+      return /^[A-Z0-9]{5,17}$/.test(id) && /\d/.test(id) ? noBirth("passport") : wrong();
+  }
+}
+
 function finish(id: string, issues: FieldIssue[], options: IdParseOptions): FieldResult<IdNumber> {
+  const document = documentKindOf(options.documentType);
+  if (document) {
+    const read = byDocument(document, id, issues, options);
+    if (read) return read;
+  }
   if (/^\d{17}[\dX]$/.test(id)) return parse18(id, issues, options);
 
   if (/^\d{15}$/.test(id)) {
@@ -195,11 +259,6 @@ function finish(id: string, issues: FieldIssue[], options: IdParseOptions): Fiel
   if (/^[A-Z]{3}\d{12}$/.test(id)) {
     issues.push(fieldIssue("id.foreign-permanent"));
     return { value: { id, kind: "foreign-permanent" }, issues };
-  }
-
-  if (/护照|passport/i.test(options.documentType ?? "") && /^[A-Z0-9]{5,17}$/.test(id)) {
-    issues.push(fieldIssue("id.passport", { value: id }));
-    return { value: { id, kind: "passport" }, issues };
   }
 
   issues.push(fieldIssue("id.format", { value: id }));

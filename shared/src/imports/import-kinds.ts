@@ -48,6 +48,8 @@ const STUDENT_OPTIONAL: FieldKey[] = [
   "expectedGraduationDate",
   "studentStatus",
   "admissionType",
+  // 证件类型: 港澳台 and foreign students' documents are read by their own formats (fields/id-number.ts).
+  "idType",
 ];
 
 export const IMPORT_TEMPLATES: Readonly<Record<ImportKind, ImportTemplate>> = {
@@ -79,6 +81,7 @@ export const IMPORT_TEMPLATES: Readonly<Record<ImportKind, ImportTemplate>> = {
           "studyForm",
           "enrolmentDate",
           "admissionType",
+          "idType",
         ] as const
       ).map((k) => field(k, false)),
     ],

@@ -90,7 +90,9 @@ export function createImportReader(options: {
     const issues: Issue[] = [];
     const place = (at: ImportColumnAt | null, found: FieldIssue) =>
       issues.push({ ...found, row: row.row, column: at?.column ?? null, field: at?.key ?? null });
-    const context = { today: options.today };
+    // The row's 证件类型, as the sheets read it: a 回乡证 or a passport number is checked by its own format.
+    const documentColumn = columns.find((c) => c.key === "idType");
+    const context = { today: options.today, documentType: documentColumn ? cellText(row.cells[documentColumn.index]) : null };
     for (const at of columns) {
       const spec = template.columns.find((c) => c.key === at.key) as ImportColumn;
       const cell = row.cells[at.index];

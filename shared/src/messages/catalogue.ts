@@ -69,6 +69,23 @@ export const catalogue = {
     "zh-CN": "证件为护照（号码 {value}），无法核对出生日期和性别。",
     en: "The document is a passport ({value}); birth date and gender cannot be checked against it.",
   },
+  // 证件类型 other than 居民身份证 (学信网 registers 港澳台 and foreign students with the document they hold).
+  "id.document-format": {
+    severity: "error",
+    "zh-CN": "{document}号码“{value}”格式不正确：应为{format}。",
+    en: "“{value}” is not a valid number for a {document}: expected {format}.",
+  },
+  "id.document-no-birth": {
+    severity: "info",
+    "zh-CN": "证件为{document}（号码 {value}），证件号不含出生日期和性别，不作核对。",
+    en: "The document is a {document} ({value}); its number carries no birth date or sex, so they are not checked.",
+  },
+  // 民族 of a foreign national (学信网: 外国人 takes 其他; 98 外国血统中国籍人士 is for Chinese citizens).
+  "cross.ethnicity-foreign": {
+    severity: "warning",
+    "zh-CN": "证件为{document}（外国籍），民族应填“其他”，不能填“{ethnicity}”。",
+    en: "The document is a {document} (a foreign national): 民族 should be “其他” (other), not “{ethnicity}”.",
+  },
   // A real birth date that cannot be a student's, and the 2023 permanent-residence card's region.
   "id.birth-future": {
     severity: "error",
@@ -297,6 +314,12 @@ export const catalogue = {
     "zh-CN": "该生学籍状态为“{status}”，不应出现在{sheet}中。",
     en: "This student's status is “{status}”; they do not belong on the {sheet}.",
   },
+  // seed 003 第十一条: a student on 休学 is not registered for the year (学信网 registers only those who came).
+  "record.suspended-not-registered": {
+    severity: "error",
+    "zh-CN": "休学学生不注册：该生学籍状态为“休学”，注册状态应填“休学”，不能填“{value}”。",
+    en: "A suspended student is not registered: this student is on suspension, so the registration status must be “休学” (suspended), not “{value}”.",
+  },
   // —— 整张表 ——
   "sheet.no-header": {
     severity: "error",
@@ -317,6 +340,12 @@ export const catalogue = {
     severity: "error",
     "zh-CN": "表头下面没有数据行。",
     en: "There are no data rows below the header.",
+  },
+  // 学信网's sheets end at their data: a totals or signature row under it (合计 … 48人, 填表人、审核人) is not a student.
+  "sheet.data-ended": {
+    severity: "info",
+    "zh-CN": "数据到第 {last} 行结束：第 {row} 行“{text}”是合计或签字行，它和它下面的行不核对、不提交。",
+    en: "The data ends on row {last}: row {row}, “{text}”, is a totals or signature row; it and the rows below are neither checked nor submitted.",
   },
 
   // —— 导入学籍 (importing the record from sheets, docs/domain.md §2) ——

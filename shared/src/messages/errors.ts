@@ -174,6 +174,26 @@ export const errorCatalogue = {
     "zh-CN": "该生学籍状态为“{status}”，不能办理“{type}”。",
     en: "The student's status is “{status}”; “{type}” cannot be processed.",
   },
+  // A change of identity data after the 学籍 has ended (seed 000 五, 八): only a graduate's 学历勘误 may follow.
+  "application.identity-closed": {
+    "zh-CN":
+      "该生学籍状态为“{status}”，学籍已终止，不能再修改姓名、身份证号等学籍信息。已毕业学生在毕业前已更改的身份信息，请走学历（学位）勘误。",
+    en: "The student's status is “{status}”: the record is closed, and identity data (name, ID number …) can no longer be changed. For a graduate whose identity changed before graduating, file a record correction (学历（学位）勘误).",
+  },
+  "application.correction-graduates-only": {
+    "zh-CN": "学历（学位）勘误只适用于已毕业学生；该生学籍状态为“{status}”，请走学籍信息修改。",
+    en: "A record correction (学历（学位）勘误) is for graduates only; the student's status is “{status}”: file a change of identity data instead.",
+  },
+  // seed 004 附件二 备注: 自愿降级/退学 “适用于按学籍管理相关规定未达降级（退学）条件而自愿申请”.
+  "application.repeat-pending": {
+    "zh-CN":
+      "该生学年累计不合格学分已达到留级条件（有待处理的学籍处理初步意见），应按“降级（学业原因）”办理；自愿降级只适用于未达降级条件的学生。",
+    en: "The student's failed credits of the year reach the repeat band (a pending standing-rules item): take it up as a demotion for failed credits. Voluntary demotion is only for students who have not met the conditions.",
+  },
+  "application.dismissal-pending": {
+    "zh-CN": "该生已达到退学条件（有待处理的学籍处理初步意见），应按“退学处理”办理；自愿退学只适用于未达退学条件的学生。",
+    en: "The student has met the conditions for dismissal (a pending standing-rules item): take it up as a dismissal. Voluntary withdrawal is only for students who have not met them.",
+  },
   "graduation.not-found": { "zh-CN": "找不到这条毕业审核记录。", en: "Audit not found." },
   "graduation.reason-required": { "zh-CN": "改变审核结论必须说明理由。", en: "Overriding an audit outcome needs a reason." },
   "graduation.last-stage": {

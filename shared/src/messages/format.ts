@@ -1,5 +1,5 @@
 import { catalogue, type IssueCode, type Locale } from "./catalogue";
-import { FIELD_LABELS, SHEET_LABELS } from "./labels";
+import { DOCUMENT_FORMATS, DOCUMENT_LABELS, FIELD_LABELS, SHEET_LABELS } from "./labels";
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -11,6 +11,8 @@ function localise(name: string, value: string | number, locale: Locale): string 
   const text = String(value);
   if (name === "label") return FIELD_LABELS[text as keyof typeof FIELD_LABELS]?.[locale] ?? text;
   if (name === "sheet") return SHEET_LABELS[text as keyof typeof SHEET_LABELS]?.[locale] ?? text;
+  if (name === "document") return DOCUMENT_LABELS[text]?.[locale] ?? text;
+  if (name === "format") return DOCUMENT_FORMATS[text]?.[locale] ?? text;
   return text;
 }
 

@@ -61,6 +61,10 @@ export const INPUT_PROBLEMS = {
   "later-grade": { "zh-CN": "降级后的年级应晚于现年级，且至多晚三级", en: "the new grade must be one to three years later" },
   "nothing-to-change": { "zh-CN": "没有要修改的身份信息", en: "there is nothing to change" },
   "id-number": { "zh-CN": "新的身份证号无效", en: "the new ID number is not valid" },
+  "document-type": {
+    "zh-CN": "证件类型应为居民身份证、港澳居民来往内地通行证、台湾居民来往大陆通行证、港澳台居民居住证、外国人永久居留身份证或护照",
+    en: "the document type must be a resident ID card, a travel permit of Hong Kong, Macao or Taiwan residents, a residence permit, a foreign permanent resident ID card or a passport",
+  },
   "not-an-id": { "zh-CN": "“{path}”应为编号", en: "“{path}” must be an id" },
   "future-date": { "zh-CN": "日期不能晚于今天", en: "the date cannot be later than today" },
   "setting-version": { "zh-CN": "该设置没有第 {version} 版", en: "the setting has no version {version}" },

@@ -2,6 +2,29 @@ import type { FieldKey } from "../sheets/fields";
 import type { SheetKind } from "../sheets/templates";
 import type { Locale } from "./catalogue";
 
+/** The documents of 证件类型 (fields/id-number.ts DocumentKind) as messages name them. */
+export const DOCUMENT_LABELS: Readonly<Record<string, Record<Locale, string>>> = {
+  resident: { "zh-CN": "居民身份证", en: "resident ID card" },
+  "hk-macao-pass": { "zh-CN": "港澳居民来往内地通行证", en: "Mainland Travel Permit for Hong Kong and Macao Residents" },
+  "taiwan-pass": { "zh-CN": "台湾居民来往大陆通行证", en: "Mainland Travel Permit for Taiwan Residents" },
+  "permit-hkmotw": { "zh-CN": "港澳台居民居住证", en: "Residence Permit for Hong Kong, Macao and Taiwan Residents" },
+  "foreign-permanent": { "zh-CN": "外国人永久居留身份证", en: "Foreign Permanent Resident ID Card" },
+  passport: { "zh-CN": "护照", en: "passport" },
+};
+
+/** Each document's number format, as the refusal states it. */
+export const DOCUMENT_FORMATS: Readonly<Record<string, Record<Locale, string>>> = {
+  resident: { "zh-CN": "18 位", en: "18 characters" },
+  "hk-macao-pass": { "zh-CN": "H 或 M 后接 8 位数字（旧证 10 位）", en: "H or M followed by 8 digits (10 on the older permit)" },
+  "taiwan-pass": { "zh-CN": "8 位数字", en: "8 digits" },
+  "permit-hkmotw": {
+    "zh-CN": "18 位，以 810000（香港）、820000（澳门）或 830000（台湾）开头",
+    en: "18 characters starting 810000 (Hong Kong), 820000 (Macao) or 830000 (Taiwan)",
+  },
+  "foreign-permanent": { "zh-CN": "18 位，以 9 开头", en: "18 characters starting with 9" },
+  passport: { "zh-CN": "5–17 位字母和数字", en: "5–17 letters and digits" },
+};
+
 /** Field names as messages say them. Issue params carry the key; the message shows the label. */
 export const FIELD_LABELS: Readonly<Record<FieldKey, Record<Locale, string>>> = {
   studentNo: { "zh-CN": "学号", en: "Student number" },

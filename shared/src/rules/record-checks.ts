@@ -75,6 +75,9 @@ export function checkAgainstRecord(result: SheetResult, record: ReadonlyMap<stri
       const status = entryByCode(STUDENT_STATUS, student.status)?.name ?? student.status;
       place(row, "studentNo", fieldIssue("record.status-conflict", { status, sheet: result.kind }));
     }
+    // 休学学生不注册 (seed 003 第十一条): the returning roster cannot register a student on 休学.
+    if (result.kind === "roster-returning" && student.status === "suspended" && values.registrationStatus?.code === "registered")
+      place(row, "registrationStatus", fieldIssue("record.suspended-not-registered", { value: values.registrationStatus.name }, "休学"));
     for (const [field, onSheet, onRecord] of IDENTITY) {
       const sheetValue = onSheet(values);
       if (sheetValue === undefined || sheetValue === onRecord(student)) continue;

@@ -91,7 +91,30 @@ describe("data rows", () => {
       { today: TODAY },
     );
     expect(result.rows.map((r) => r.row)).toEqual([2, 5]);
-    expect(result.issues).toEqual([]);
+    // The signatures end the data, and the summary says where.
+    expect(codes(result)).toEqual([[6, null, "sheet.data-ended"]]);
+    expect(result.dataEnd).toEqual({ row: 6, lastDataRow: 5, text: "制表人：王老师" });
+  });
+
+  it("学信网 sheets end at their data: “合计 … 48人” is not a 49th student, nor anything under it", () => {
+    const given = "甲乙丙丁戊己庚辛壬癸子丑";
+    const students = Array.from({ length: 48 }, (_, i) => [
+      String(20240001 + i),
+      `学生${given[i % 12]}${given[Math.floor(i / 12)]}`,
+      null,
+      "已注册",
+    ]);
+    const result = readSheet(
+      grid([header, ...students, ["合计", "48人", null, "已注册48人"], ["2024999", "备注里的学号", null, "已注册"]]),
+      { today: TODAY },
+    );
+    expect(result.dataRows).toBe(48);
+    expect(result.rows.at(-1)?.row).toBe(49);
+    expect(codes(result)).toEqual([[50, null, "sheet.data-ended"]]);
+    expect(result.issues[0]?.params).toEqual({ row: 50, last: 49, text: "合计" });
+    // A student whose key holds a number is still a student, whatever another cell says.
+    const kept = readSheet(grid([header, ["2024001", "甲", null, "已注册"], ["2024002", "合计", null, "已注册"]]), { today: TODAY });
+    expect(kept.dataRows).toBe(2);
   });
 
   it("keeps a row whose key holds data even when another cell mentions a signature", () => {

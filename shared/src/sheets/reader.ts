@@ -52,11 +52,18 @@ export interface SheetResult {
   dataRows: number;
   issues: Issue[];
   standing: StandingResult[] | null;
+  /** The totals or signature row that ended the data (学信网's sheets: 合计/总计, 填表人/审核人), when one did. */
+  dataEnd: { row: number; lastDataRow: number | null; text: string } | null;
 }
 
 // A footer or note row: signatures, dates, remarks, totals (docs/domain.md §4: signature footer).
 const FOOTER = /签字|签名|签章|盖章|负责人|制表|填表|审核人|核对人|经办人|联系电话|日期[:：]|^注[:：]|说明[:：]|^备注|合计|总计|共计/;
 const KEY_FIELDS = new Set(["studentNo", "name", "idNumber"]);
+// A row that ends the data: a total (合计 … 48人) or the signatures under the table. Nothing below is a student.
+const TOTALS = /^(合计|总计|共计|小计)/;
+const SIGNATURES = /填表人|审核人|制表人|制表|审核[:：]/;
+/** Keys that still say "a student" when the row holds totals' words elsewhere. */
+const STUDENT_KEYS = new Set(["studentNo", "idNumber"]);
 
 export function createSheetReader(options: SheetReaderOptions) {
   const templates = options.templates ?? DEFAULT_TEMPLATES;
@@ -75,6 +82,8 @@ export function createSheetReader(options: SheetReaderOptions) {
   let headerFailed = false;
   let duplicates: DuplicateTracker | null = null;
   let dataRows = 0;
+  let lastDataRow: number | null = null;
+  let dataEnd: SheetResult["dataEnd"] = null;
 
   function place(row: number, column: MappedColumn | null, found: FieldIssue): void {
     const issue: Issue = {
@@ -136,8 +145,28 @@ export function createSheetReader(options: SheetReaderOptions) {
     return repeats < Math.max(2, Math.ceil(columns.length / 2));
   }
 
+  /** The totals or signature row that ends the data, if this is one: its words, else null. */
+  function endingText(row: GridRow): string | null {
+    const texts = row.cells.map((c) => cellText(c).trim()).filter((t) => t !== "");
+    const first = texts[0] ?? "";
+    const ending = TOTALS.test(first) ? first : texts.find((t) => SIGNATURES.test(t));
+    if (!ending) return null;
+    // A 学号 or 身份证号 that is not the ending words themselves makes it a student's row.
+    const keyed = columns
+      .filter((c) => STUDENT_KEYS.has(c.field))
+      .some((c) => !isBlankCell(row.cells[c.index]) && !FOOTER.test(cellText(row.cells[c.index])));
+    return keyed ? null : ending.slice(0, 40);
+  }
+
   function parseRow(row: GridRow): void {
-    if (!template || !isDataRow(row)) return;
+    if (!template || dataEnd) return;
+    const ending = endingText(row);
+    if (ending !== null) {
+      dataEnd = { row: row.row, lastDataRow, text: ending };
+      place(row.row, null, fieldIssue("sheet.data-ended", { row: row.row, last: lastDataRow ?? headerRow?.row ?? row.row, text: ending }));
+      return;
+    }
+    if (!isDataRow(row)) return;
     const values: Record<string, unknown> = {};
     const before = issues.length;
     const documentType = columns.find((c) => c.field === "idType");
@@ -177,6 +206,7 @@ export function createSheetReader(options: SheetReaderOptions) {
     }
     for (let i = before; i < issues.length; i++) if ((issues[i] as Issue).severity === "error") errors++;
     dataRows++;
+    lastDataRow = row.row;
     if (options.retainRows !== false || template.kind === "failed-courses") rows.push({ row: row.row, values: typed, errors });
   }
 
@@ -210,7 +240,7 @@ export function createSheetReader(options: SheetReaderOptions) {
       const kind = template ? (template as SheetTemplate).kind : null;
       if (template && dataRows === 0) place(headerRow?.row ?? 1, null, fieldIssue("sheet.empty"));
       const standing = kind === "failed-courses" ? computeStanding(rows, options.standingRules ?? [DEFAULT_STANDING_RULES]) : null;
-      return { kind, headerRow: headerRow ? (headerRow as GridRow).row : null, columns, rows, dataRows, issues, standing };
+      return { kind, headerRow: headerRow ? (headerRow as GridRow).row : null, columns, rows, dataRows, issues, standing, dataEnd };
     },
   };
 }

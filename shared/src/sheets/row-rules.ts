@@ -1,3 +1,4 @@
+import { documentKindOf, isForeignDocument } from "../fields/id-number";
 import { type FieldIssue, fieldIssue } from "../issues";
 import type { FieldKey } from "./fields";
 import type { SheetKind } from "./templates";
@@ -9,6 +10,8 @@ export interface PlacedIssue {
 }
 
 const GENDER_NAMES: Readonly<Record<string, string>> = { "1": "男", "2": "女" };
+/** GB 3304-1991's 97 其他: the 民族 entry for a foreign national. */
+const FOREIGN_ETHNICITY = "97";
 
 /**
  * Checks between the fields of one row. The ID number carries the birth date and the gender
@@ -27,6 +30,15 @@ export function crossCheckRow(values: RowValues, kind: SheetKind): PlacedIssue[]
   if (id?.gender && values.gender && (values.gender.code === "1" || values.gender.code === "2") && values.gender.code !== id.gender) {
     const idGender = GENDER_NAMES[id.gender] as string;
     found.push({ field: "gender", issue: fieldIssue("cross.gender", { gender: values.gender.name, idGender }, idGender) });
+  }
+  // A foreign national (passport, 永久居留身份证): 民族 is the code table's entry for them, 97 其他 — 98 外国血统中国籍人士
+  // is for Chinese citizens (GB 3304-1991).
+  const document = documentKindOf(values.idType);
+  if (isForeignDocument(document) && values.ethnicity && values.ethnicity.code !== FOREIGN_ETHNICITY) {
+    found.push({
+      field: "ethnicity",
+      issue: fieldIssue("cross.ethnicity-foreign", { document: document as string, ethnicity: values.ethnicity.name }, "其他"),
+    });
   }
   // A passing regular mark on a failed-course sheet is a row that should not be there.
   if (

@@ -179,7 +179,8 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
     stages: [COLLEGE, REGISTRAR_LEADER],
     publicNoticeDays: 0,
     deadlineWorkingDays: 0,
-    deregisters: true,
+    // Before 电子注册 the student never had a 学籍: there is none to 注销 (seed 003 第十二条 counts from a 学籍处理).
+    deregisters: false,
     changes: [],
   },
   // seed 004: 退学 一天 (its table says 自动退学 for a student who asks to leave); college meeting → 教务处 → 分管校领导.
@@ -222,7 +223,8 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
       },
       reason("39", "未按时报到注册或旷课", "Not registered or absent"),
     ],
-    stages: [COLLEGE, REGISTRAR, SCHOOL_LEADER],
+    // seed 004 二.8: 二级学院申报 → 教务处汇总 → “教务处分管领导审核签署意见” → “学校分管校领导审查签署意见”.
+    stages: [COLLEGE, REGISTRAR, REGISTRAR_LEADER, SCHOOL_LEADER],
     publicNoticeDays: 5,
     deadlineWorkingDays: 15,
     deregisters: true,
@@ -279,7 +281,8 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
     publicNoticeDays: 0,
     deadlineWorkingDays: 10,
     deregisters: false,
-    changes: ["name", "idNumber", "gender", "birthDate", "ethnicity"],
+    // 证件类型 says how the new number is read (港澳台 and foreign students' documents); the record keeps the number.
+    changes: ["name", "idNumber", "documentType", "gender", "birthDate", "ethnicity"],
   },
   // seed 004 二.2 学生因成绩原因降级: 教务处学籍中心 统计形成初步处理意见 → 上报学校开会研究同意 → 公示 → 发文
   // → 学籍异动. A 留级 outcome of the standing rules (seed 000 九: 28–35 failed credits) is taken up as this.
@@ -307,7 +310,8 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
     stages: [COLLEGE, signOffStage("admissions-office", "招生就业工作处复查意见", "Admissions office review"), REGISTRAR_LEADER],
     publicNoticeDays: 0,
     deadlineWorkingDays: 5,
-    deregisters: true,
+    // 取消入学资格 comes before 电子注册: no 学籍 yet, so no 学籍注销 falls due.
+    deregisters: false,
     changes: [],
   },
   // seed 003 第十条 学籍注销 “含退学、取消学籍、开除学籍、死亡等”; 开除学籍 is a 处分 (0018 code 6) the school decides.
@@ -340,14 +344,21 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
   },
 };
 
-/** The materials an application of this type for this reason must carry. */
+/**
+ * The materials an application of this type for this reason must carry. `endedReasonCode`: for a 复学,
+ * the reason of the 休学 it ends — its materials are asked too, whatever reason the 复学 names (seed 004
+ * 附件二: “因病办理休学学生还须提供医院康复证明，因参军办理休学的学生还须附退役证明”; 复学's reasons share
+ * the 休学 reasons' codes).
+ */
 export function requiredMaterials(
   workflow: { materials: readonly string[]; reasons: readonly { code: string; materials: readonly string[] }[] },
   reasonCode: string,
+  endedReasonCode?: string | null,
 ): Material[] {
   // The type's own (申请表, 身份证复印件 …) and the reason's (医院诊断证明 …): the dialog, the detail page and 报送 ask this one list.
   const reason = workflow.reasons.find((r) => r.code === reasonCode);
-  return [...new Set([...workflow.materials, ...(reason?.materials ?? [])])] as Material[];
+  const ended = endedReasonCode ? workflow.reasons.find((r) => r.code === endedReasonCode) : undefined;
+  return [...new Set([...workflow.materials, ...(reason?.materials ?? []), ...(ended?.materials ?? [])])] as Material[];
 }
 
 /** Working days from leaving the college to 学籍注销 after a decision that ends the 学籍 (seed 003 第十二条). */

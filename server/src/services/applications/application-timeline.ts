@@ -7,6 +7,7 @@ import { maskDeep } from "../masking";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 import { reaches, type Viewer } from "../viewer";
 import { scansOf } from "./material-scans";
+import { endedSuspensionReason } from "./status-guard";
 import { workflowOf } from "./workflow-for";
 
 /** An application with every decision on it and the field changes it made, in order. */
@@ -43,6 +44,9 @@ export async function applicationTimeline(db: Db, viewer: Viewer, applicationId:
   // The rules the application was filed under (its stages, who acts, its materials and period): the
   // dashboard asks shared's nextStepFor and requiredMaterials of these, as the server does.
   const workflow = await workflowOf(db, found.type, found.workflowVersion);
+  // A 复学 also asks the materials of the 休学 it ends (康复证明, 退役证明): shown as the type's own.
+  const ended = found.type === "resumption" ? await endedSuspensionReason(db, found.studentId) : null;
+  const endedMaterials = workflow.reasons.find((r) => r.code === ended)?.materials ?? [];
   return {
     application,
     student,
@@ -57,7 +61,7 @@ export async function applicationTimeline(db: Db, viewer: Viewer, applicationId:
         college: s.college ?? null,
         signOff: s.signOff ?? false,
       })),
-      materials: [...workflow.materials],
+      materials: [...new Set([...workflow.materials, ...endedMaterials])],
       reasons: workflow.reasons.map((r) => ({ code: r.code, name: r.name, materials: [...r.materials] })),
       period: workflow.period ? { maxDays: workflow.period.maxDays ?? null } : null,
     },

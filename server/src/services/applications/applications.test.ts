@@ -216,8 +216,20 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
   });
 
   it("refuses at 办理 a change the student's status does not allow, and gives back nothing it took", async () => {
-    const studentNo = await student("enrolled");
-    const app = await file("resumption", studentNo); // 复学 of a student who is not 休学
+    const studentNo = await student("suspended");
+    const app = await file("resumption", studentNo);
+    // Every approver signs; then, before 办理, the student is no longer 休学 (the record moved).
+    for (const [who, action] of [
+      ["secretary-a", "submit"],
+      ["leader-a", "advance"],
+      ["registrar-leader", "advance"],
+    ] as const) {
+      const [now] = await w.db.select().from(applications).where(eq(applications.id, app.id));
+      const caller = await w.as(who);
+      if (action === "submit") await caller.applications.submit({ applicationId: app.id, expectedVersion: now?.version as number });
+      else await caller.applications.decide({ applicationId: app.id, expectedVersion: now?.version as number, action, opinion: "同意" });
+    }
+    await w.db.update(students).set({ status: "enrolled" }).where(eq(students.studentNo, studentNo));
     const before = resultRows<{ last: number }>(await w.db.execute(sql`select coalesce(max(last), 0) as last from notice_counters`))[0]
       ?.last;
     const error = await runToEnd(app.id).catch((e: TRPCError) => e);

@@ -9,16 +9,16 @@ import {
   nextStage,
   previousStage,
   type Role,
-  requiredMaterials,
   roleOfStage,
   type WorkCalendar,
 } from "@xueji/shared";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { applicationDecisions, applications } from "../../db/schema";
+import { applicationDecisions, applications, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { maskDeep } from "../masking";
 import { applyIdentityChange, executeChange, nextNoticeNo } from "./execute-change";
+import { materialsOf, refuseWhatExecutionWould } from "./status-guard";
 
 import { workCalendar, workflowOf } from "./workflow-for";
 
@@ -62,6 +62,13 @@ export async function decideApplication(db: Db, options: DecideOptions) {
       throw new AppError("application.not-your-stage", { ...here, role: roleOfStage(workflow, app.stage) });
     }
 
+    // What 办理 would refuse is refused at each decision that moves the application on: the record may
+    // have moved since filing (another change executed, the student graduated).
+    if (options.action === "submit" || options.action === "advance") {
+      const [student] = await tx.select({ status: students.status }).from(students).where(eq(students.id, app.studentId)).limit(1);
+      if (student) await refuseWhatExecutionWould(tx, app, student, workflow, app.executedOn !== null);
+    }
+
     const set: Partial<typeof applications.$inferInsert> = {};
     // A deadline counted through a year whose public holidays are not in the calendar yet (2027) is provisional.
     let provisional = false;
@@ -75,7 +82,7 @@ export async function decideApplication(db: Db, options: DecideOptions) {
     switch (options.action) {
       case "submit": {
         if (app.stage !== FIXED_STAGES.draft) throw new AppError("application.wrong-stage", here);
-        const missing = requiredMaterials(workflow, app.reasonCode).filter((m) => !app.materials.includes(m));
+        const missing = (await materialsOf(tx, app, workflow)).filter((m) => !app.materials.includes(m));
         if (missing.length > 0) throw new AppError("application.materials-missing", { materials: missing.join(",") });
         const period = checkPeriod(workflow, app.periodStartsOn, app.periodEndsOn);
         if (period) throw new AppError(period.code, "params" in period ? period.params : {});

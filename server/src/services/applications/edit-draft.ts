@@ -1,5 +1,6 @@
 import { AppError, MATERIALS, type Material } from "@xueji/shared";
 import { eq } from "drizzle-orm";
+import { todayInChina } from "../../clock";
 import type { Db, Tx } from "../../db/client";
 import { applications, students } from "../../db/schema";
 import { recordEvent } from "../audit-log/record-event";
@@ -18,6 +19,7 @@ export interface EditDraftOptions {
   note?: string | null;
   periodStartsOn?: string | null;
   periodEndsOn?: string | null;
+  today?: string;
 }
 
 /** The filer corrects a draft (学院草稿) before 报送: reason, materials, changes, note, period — checked as when filed. */
@@ -29,7 +31,13 @@ export async function editDraft(db: Db, options: EditDraftOptions) {
     if (!workflow.reasons.some((r) => r.code === options.reasonCode))
       throw new AppError("application.unknown-reason", { type: app.type, reason: options.reasonCode });
     const [student] = await tx.select().from(students).where(eq(students.id, app.studentId));
-    const { changes, targetCollegeId } = await validChanges(tx, app.type, options.changes ?? {}, student as typeof students.$inferSelect);
+    const { changes, targetCollegeId } = await validChanges(
+      tx,
+      app.type,
+      options.changes ?? {},
+      student as typeof students.$inferSelect,
+      options.today ?? todayInChina(),
+    );
     const period = periodOf(workflow, options.periodStartsOn, options.periodEndsOn);
     const materials = [...new Set(options.materials)].filter((m) => m in MATERIALS);
     const after = { reasonCode: options.reasonCode, materials, changes, targetCollegeId, note: options.note ?? null, ...period };

@@ -3,6 +3,7 @@ import {
   applyEvent,
   demotedRecord,
   entryByCode,
+  eventOf,
   STUDENT_STATUS,
   type StatusEvent,
   type StudentStatus,
@@ -41,7 +42,7 @@ export async function executeChange(tx: Tx, application: ApplicationRow, workflo
 
   if (workflow.event) {
     // 休学期满未复学 is the dismissal of a suspended student (docs/domain.md §2).
-    const event: StatusEvent = application.type === "dismissal" && student.status === "suspended" ? "suspension-expired" : workflow.event;
+    const event = eventOf(application.type, workflow, student.status as StudentStatus) as StatusEvent;
     const result = applyEvent(student.status as StudentStatus, event);
     if (!result.ok) {
       throw new AppError("application.transition-refused", {

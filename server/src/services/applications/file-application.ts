@@ -3,6 +3,7 @@ import {
   type ApplicationType,
   academicYearOf,
   checkPeriod,
+  documentKindOf,
   MATERIALS,
   type Material,
   parseIdNumber,
@@ -14,6 +15,8 @@ import type { Db, Executor } from "../../db/client";
 import { applications, classes, majors, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { idInput } from "../ids";
+import { checkRulesInForce } from "../sheets/check-sheet";
+import { refuseWhatExecutionWould } from "./status-guard";
 import { workflowInForce } from "./workflow-for";
 
 export interface FileApplicationOptions {
@@ -70,6 +73,7 @@ export async function validChanges(
   type: ApplicationType,
   changes: Record<string, string | number>,
   student: { grade: number; majorId: number },
+  today: string,
 ): Promise<{ changes: Record<string, string | number>; targetCollegeId: number | null }> {
   const fail = (problem: string, params: Record<string, string | number> = {}) =>
     new AppError("application.changes-invalid", { problem, ...params });
@@ -91,11 +95,16 @@ export async function validChanges(
     return { changes: { grade, ...(classId !== undefined ? { classId } : {}) }, targetCollegeId: null };
   }
   if (type === "identity-change") {
-    const allowed = ["name", "idNumber", "gender", "birthDate", "ethnicity"];
-    const picked = Object.fromEntries(Object.entries(changes).filter(([k]) => allowed.includes(k)));
-    if (Object.keys(picked).length === 0) throw fail("nothing-to-change");
+    const allowed = ["name", "idNumber", "documentType", "gender", "birthDate", "ethnicity"];
+    const picked = Object.fromEntries(Object.entries(changes).filter(([k]) => allowed.includes(k) && String(changes[k]).trim() !== ""));
+    if (Object.keys(picked).filter((k) => k !== "documentType").length === 0) throw fail("nothing-to-change");
+    // A 证件类型 must name a document 学信网 knows (居民身份证, 港澳居民来往内地通行证, 护照 …).
+    if (picked.documentType !== undefined && !documentKindOf(String(picked.documentType))) throw fail("document-type");
     if (picked.idNumber !== undefined) {
-      const parsed = parseIdNumber(textCell(String(picked.idNumber)));
+      // As the sheets read it (readField): with today's date, so a birth in the future or an impossible age is refused.
+      const { ageLimits } = await checkRulesInForce(db, academicYearOf(today));
+      const documentType = picked.documentType !== undefined ? String(picked.documentType) : null;
+      const parsed = parseIdNumber(textCell(String(picked.idNumber)), { today, ageLimits, documentType });
       if (!parsed.value || parsed.issues.some((i) => i.severity === "error")) throw fail("id-number");
       picked.idNumber = parsed.value.id;
     }
@@ -114,7 +123,8 @@ export async function fileApplication(db: Db, options: FileApplicationOptions) {
   // Another college's student is unknown, exactly like a missing one.
   if (!student || (options.scopeCollegeId !== null && student.collegeId !== options.scopeCollegeId))
     throw new AppError("student.unknown", { studentNo: options.studentNo });
-  const { changes, targetCollegeId } = await validChanges(db, options.type, options.changes ?? {}, student);
+  await refuseWhatExecutionWould(db, { type: options.type, studentId: student.id }, student, workflow);
+  const { changes, targetCollegeId } = await validChanges(db, options.type, options.changes ?? {}, student, options.today);
   const period = periodOf(workflow, options.periodStartsOn, options.periodEndsOn);
   const materials = [...new Set(options.materials)].filter((m) => m in MATERIALS);
   return db.transaction(async (tx) => {

@@ -1,10 +1,11 @@
-import { AppError, FIXED_STAGES, type Material, requiredMaterials } from "@xueji/shared";
+import { AppError, FIXED_STAGES, type Material } from "@xueji/shared";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applicationScans, applicationSignOffs, applications } from "../../db/schema";
 import { recordEvent } from "../audit-log/record-event";
 import { reaches, type Viewer } from "../viewer";
 import { checkScan } from "./record-sign-off";
+import { materialsOf } from "./status-guard";
 import { workflowOf } from "./workflow-for";
 
 export interface AttachScanOptions {
@@ -28,7 +29,7 @@ export async function attachScan(db: Db, options: AttachScanOptions) {
     if (app.state !== "open" || app.stage !== FIXED_STAGES.draft)
       throw new AppError("application.wrong-stage", { stage: app.stage, type: app.type });
     const workflow = await workflowOf(tx, app.type, app.workflowVersion);
-    if (!requiredMaterials(workflow, app.reasonCode).includes(options.material) && !app.materials.includes(options.material))
+    if (!(await materialsOf(tx, app, workflow)).includes(options.material) && !app.materials.includes(options.material))
       throw new AppError("application.scan-material", { materials: options.material });
     const bytes = Buffer.from(options.scan.base64, "base64").length;
     const [row] = await tx

@@ -37,6 +37,8 @@ export async function openDemotionFromPending(
   const calendar = await workCalendar(tx, academicYearOf(options.today));
   const stage = workflow.stages[0]?.key ?? "registrar";
   const figures = item.figures as { yearFailedCredits?: number };
+  // Provisional when counted through a year whose holidays are not published (as decide-application.ts flags it).
+  const due = calendar.deadline(options.today, workflow.deadlineWorkingDays);
   const [created] = await tx
     .insert(applications)
     .values({
@@ -54,7 +56,7 @@ export async function openDemotionFromPending(
       version: 2,
       filedBy: options.userId,
       submittedOn: options.today,
-      dueOn: calendar.addWorkingDays(options.today, workflow.deadlineWorkingDays),
+      dueOn: due.date,
     })
     .returning();
   await tx.update(pendingItems).set({ state: "taken-up" }).where(eq(pendingItems.id, item.id));
@@ -67,5 +69,5 @@ export async function openDemotionFromPending(
     role: "registrar-staff",
     opinion: `由学籍处理初步意见 #${item.id}（留级）生成`,
   });
-  return created as typeof applications.$inferSelect;
+  return { ...(created as typeof applications.$inferSelect), provisional: due.provisional };
 }

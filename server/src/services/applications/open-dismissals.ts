@@ -35,7 +35,11 @@ function registrarStage(workflow: Workflow): string {
  * its evidence stays with the college as a draft until the evidence is added. Set-based: one insert
  * for the applications, one for their 报送 decisions, whatever the number of rows.
  */
-export async function openDismissalsFromSheet(tx: Tx, submission: Submission, today: string): Promise<number> {
+export async function openDismissalsFromSheet(
+  tx: Tx,
+  submission: Submission,
+  today: string,
+): Promise<{ opened: number; provisional: boolean }> {
   const workflow = await workflowInForce(tx, "dismissal", academicYearOf(today));
   const calendar = await workCalendar(tx, academicYearOf(today));
   const rows = resultRows<{ student_id: number; reason: string | null; evidence: string | null }>(
@@ -44,9 +48,10 @@ export async function openDismissalsFromSheet(tx: Tx, submission: Submission, to
       from sheet_rows r join students s on s.student_no = r.student_no and s.college_id = ${submission.collegeId}
       where r.submission_id = ${submission.id} and r.error_count = 0`),
   );
-  if (rows.length === 0) return 0;
+  if (rows.length === 0) return { opened: 0, provisional: false };
   const firstStage = registrarStage(workflow);
-  const dueOn = calendar.addWorkingDays(today, workflow.deadlineWorkingDays);
+  // Counted through a year whose holidays are not published yet, the date is provisional (as decide-application.ts flags it).
+  const { date: dueOn, provisional } = calendar.deadline(today, workflow.deadlineWorkingDays);
   const planned = rows.map((row) => {
     const reasonCode = dismissalReasonCode(workflow, row.reason ?? "");
     const materials: Material[] = row.evidence ? ["dismissal-form", "evidence"] : ["dismissal-form"];
@@ -82,7 +87,7 @@ export async function openDismissalsFromSheet(tx: Tx, submission: Submission, to
       })),
     );
   }
-  return rows.length;
+  return { opened: rows.length, provisional: submitted.length > 0 && provisional };
 }
 
 /**
@@ -97,6 +102,7 @@ export async function openDismissalFromPending(tx: Tx, options: { itemId: number
   const calendar = await workCalendar(tx, academicYearOf(options.today));
   const stage = registrarStage(workflow);
   const figures = item.figures as { yearFailedCredits?: number };
+  const due = calendar.deadline(options.today, workflow.deadlineWorkingDays);
   const [created] = await tx
     .insert(applications)
     .values({
@@ -113,7 +119,7 @@ export async function openDismissalFromPending(tx: Tx, options: { itemId: number
       version: 2,
       filedBy: options.userId,
       submittedOn: options.today,
-      dueOn: calendar.addWorkingDays(options.today, workflow.deadlineWorkingDays),
+      dueOn: due.date,
     })
     .returning();
   await tx.update(pendingItems).set({ state: "taken-up" }).where(eq(pendingItems.id, item.id));
@@ -126,5 +132,5 @@ export async function openDismissalFromPending(tx: Tx, options: { itemId: number
     role: "registrar-staff",
     opinion: `由学籍处理初步意见 #${item.id} 生成`,
   });
-  return created as typeof applications.$inferSelect;
+  return { ...(created as typeof applications.$inferSelect), provisional: due.provisional };
 }

@@ -1,8 +1,9 @@
 import { AppError, type ApplicationType, academicYearOf, FIXED_STAGES, nextStage, nextStepFor, type Role } from "@xueji/shared";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { applicationDecisions, applicationSignOffs, applications } from "../../db/schema";
+import { applicationDecisions, applicationSignOffs, applications, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
+import { refuseWhatExecutionWould } from "./status-guard";
 import { workCalendar, workflowOf } from "./workflow-for";
 
 export const MAX_SCAN_BYTES = 2 * 1024 * 1024;
@@ -54,6 +55,9 @@ export async function recordSignOff(db: Db, options: RecordSignOffOptions) {
     if (nextStepFor(workflow, app, options.actor) !== "sign-off")
       throw new AppError("application.not-your-stage", { ...here, role: "secretary" });
 
+    // A signature passes a stage like a decision: what 办理 would refuse is refused here too.
+    const [student] = await tx.select({ status: students.status }).from(students).where(eq(students.id, app.studentId)).limit(1);
+    if (student) await refuseWhatExecutionWould(tx, app, student, workflow, app.executedOn !== null);
     const to = nextStage(workflow, app.stage) as string;
     await tx.insert(applicationSignOffs).values({
       applicationId: app.id,

@@ -36,22 +36,22 @@ describe.each(TEST_ENGINES)("the seeds' workflows on %s", (engine) => {
   }
 
   it.each([
-    // seed 003 第四条 “复查不合格者取消入学资格” — after 报到.
-    ["cancel-admission", "reported", "admission-cancelled"],
     // seed 003 第十条 学籍注销 “含退学、取消学籍、开除学籍、死亡等”.
-    ["expulsion", "enrolled", "expelled"],
-    ["status-cancellation", "enrolled", "status-cancelled"],
-    // seed 004 “新生未学籍电子注册前想放弃学业的学生按放弃入学资格处理”: 报到 is not yet 电子注册.
-    ["give-up-admission", "reported", "admission-given-up"],
-  ] as Array<[ApplicationType, string, string]>)(
-    "%s: %s → %s, 学籍注销 due 15 working days later (seed 003 第十二条)",
-    async (type, from, to) => {
+    ["expulsion", "enrolled", "expelled", "2026-12-14"],
+    ["status-cancellation", "enrolled", "status-cancelled", "2026-12-14"],
+    // seed 003 第四条 “复查不合格者取消入学资格” — after 报到, before 电子注册: no 学籍 to 注销.
+    ["cancel-admission", "reported", "admission-cancelled", null],
+    // seed 004 “新生未学籍电子注册前想放弃学业的学生按放弃入学资格处理”: 报到 is not yet 电子注册, no 学籍 to 注销.
+    ["give-up-admission", "reported", "admission-given-up", null],
+  ] as Array<[ApplicationType, string, string, string | null]>)(
+    "%s: %s → %s, 学籍注销 due %s (seed 003 第十二条: 15 working days after a 学籍 ends)",
+    async (type, from, to, due) => {
       const studentNo = await student(from, 2026);
       const filed = await file(type, studentNo);
       const done = await runApplication(w, filed.id, { today: DAY });
       expect(done).toMatchObject({ state: "done", noticeNo: expect.stringMatching(/^2026-\d{4}$/) });
       // “学籍注销应在学籍处理后15个工作日内完成”: executed on Monday 23 November → 14 December.
-      expect(done?.deregistrationDueOn).toBe("2026-12-14");
+      expect(done?.deregistrationDueOn).toBe(due);
       expect((await statusOf(studentNo))?.status).toBe(to);
     },
   );

@@ -10,7 +10,7 @@ export async function takeUpPendingItem(db: Db, options: { actor: Actor & { user
       action: "application.from-pending",
       entity: "application",
       entityId: String(created.id),
-      after: { itemId: options.itemId },
+      after: { itemId: options.itemId, ...(created.provisional ? { provisional: true } : {}) },
     });
     return created;
   });

@@ -18,7 +18,12 @@ export async function takeUpRepeatItem(
       action: "application.from-pending",
       entity: "application",
       entityId: String(created.id),
-      after: { itemId: options.itemId, kind: "repeat", classId: options.classId ?? null },
+      after: {
+        itemId: options.itemId,
+        kind: "repeat",
+        classId: options.classId ?? null,
+        ...(created.provisional ? { provisional: true } : {}),
+      },
     });
     return created;
   });

@@ -1,5 +1,5 @@
 import { ETHNICITY, entryByCode, LEVEL, POLITICAL_STATUS, STUDY_FORM } from "@xueji/shared";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { classes, colleges, majors, registrations, students } from "../../db/schema";
 import { writeTextWorkbook } from "./write-text-workbook";
@@ -34,7 +34,12 @@ export async function registrationExport(
   db: Db,
   options: { academicYear: string; collegeId?: number | undefined },
 ): Promise<{ rows: string[][]; file: Buffer }> {
-  const where = [eq(registrations.academicYear, options.academicYear), eq(registrations.status, "registered")];
+  // 休学学生不注册 (seed 003 第十一条): a student on 休学 now is left out, whatever the roster said.
+  const where = [
+    eq(registrations.academicYear, options.academicYear),
+    eq(registrations.status, "registered"),
+    ne(students.status, "suspended"),
+  ];
   if (options.collegeId !== undefined) where.push(eq(students.collegeId, options.collegeId));
   const found = await db
     .select({ s: students, majorCode: majors.code, majorName: majors.name, college: colleges.name, className: classes.name })

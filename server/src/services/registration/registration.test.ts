@@ -86,13 +86,15 @@ describe.each(TEST_ENGINES)("学年注册 and 新生电子注册 on %s", (engine
     expect(await registrar.registration.registerNewStudents({ academicYear: YEAR, collegeId: w.collegeA })).toEqual({ registered: 0 });
     const [student] = await w.db.select().from(students).where(eq(students.studentNo, "2026017004"));
     expect(student?.status).toBe("enrolled");
-    const app = await (await w.as("secretary-a")).applications.file({
-      studentNo: "2026017004",
-      type: "give-up-admission",
-      reasonCode: "99",
-      materials: ["application-form", "student-id-copy", "parent-id-copy"],
-    });
-    expect(app.stage).toBe("draft"); // filed, but 办理 will refuse: the transition rules allow it only before 电子注册.
+    // Refused when filed, as 办理 would refuse it: the transition rules allow it only before 电子注册.
+    await expect(
+      (await w.as("secretary-a")).applications.file({
+        studentNo: "2026017004",
+        type: "give-up-admission",
+        reasonCode: "99",
+        materials: ["application-form", "student-id-copy", "parent-id-copy"],
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT", cause: { code: "application.transition-refused" } });
   });
 
   it("counts the year by college for the 注册 page (seed 003 第十二条): returning registered / 暂缓 / not yet, new students 录取 / 报到 / 在读", async () => {

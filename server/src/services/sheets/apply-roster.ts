@@ -9,6 +9,8 @@ export interface RosterEffects {
   recordsUpdated: number;
   /** New students marked 报到 by this roster (录取 → 报到), for the audit event. */
   registered?: string[];
+  /** A deadline the effects set (退学处理's 办理期限) counted through a year whose holidays are not published. */
+  provisional?: boolean;
 }
 
 /**
@@ -27,6 +29,8 @@ export async function applyRoster(tx: Tx, submission: Submission): Promise<Roste
     join students s on s.student_no = r.student_no and s.college_id = ${submission.collegeId}
     where r.submission_id = ${submission.id} and r.error_count = 0 and r."values" ? 'registrationStatus'
       and (${submission.kind} <> 'roster-returning' or s.grade < ${Number(academicYear.slice(0, 4))})
+      -- 休学学生不注册 (seed 003 第十一条), even if the record moved to 休学 after the sheet was checked.
+      and not (s.status = 'suspended' and r."values"->'registrationStatus'->>'code' = 'registered')
     on conflict (student_id, academic_year) do update
       set status = excluded.status, source_submission_id = excluded.source_submission_id, updated_at = now()
     returning student_id`);

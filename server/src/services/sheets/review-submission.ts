@@ -63,11 +63,10 @@ export async function reviewSubmission(db: Db, options: ReviewOptions): Promise<
       if (kind === "failed-courses") effects = await applyFailedCourses(tx, submission);
       else if (kind === "roster-new" || kind === "roster-returning") effects = await applyRoster(tx, submission);
       else if (kind === "graduates") effects = await applyGraduates(tx, submission, options.actor);
-      else if (kind === "dismissal")
-        effects = {
-          pendingItemsCreated: 0,
-          recordsUpdated: await openDismissalsFromSheet(tx, submission, options.today ?? todayInChina()),
-        };
+      else if (kind === "dismissal") {
+        const opened = await openDismissalsFromSheet(tx, submission, options.today ?? todayInChina());
+        effects = { pendingItemsCreated: 0, recordsUpdated: opened.opened, ...(opened.provisional ? { provisional: true } : {}) };
+      }
     }
     const reviewedAt = new Date();
     await tx
@@ -84,6 +83,8 @@ export async function reviewSubmission(db: Db, options: ReviewOptions): Promise<
         reason: options.reason ?? null,
         pendingItemsCreated: effects.pendingItemsCreated,
         recordsUpdated: effects.recordsUpdated,
+        // The 办理期限 of the applications opened counted through a year whose holidays are not published.
+        ...(effects.provisional ? { provisional: true } : {}),
         // Each registered student's status, before and after, so the record's history can be replayed.
         ...(effects.registered
           ? { statusChanges: effects.registered.map((studentNo) => ({ studentNo, status: { before: "admitted", after: "reported" } })) }
