@@ -1,6 +1,7 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { AppError } from "@xueji/shared";
+import { AppError, type Locale } from "@xueji/shared";
+import { writeOutput } from "./write-output";
 
 /** Where the development manifest points: `pnpm start` with README's localhost certificate. */
 export const DEV_ORIGIN = "https://localhost:3000";
@@ -25,9 +26,9 @@ export function deploymentManifest(xml: string, origin: string): string {
 }
 
 /** `xueji manifest --url https://xueji.example.edu.cn [--out FILE]`: writes the file and returns its path. */
-export async function writeDeploymentManifest(origin: string, out?: string): Promise<string> {
+export async function writeDeploymentManifest(origin: string, out: string | undefined, locale: Locale): Promise<string> {
   const xml = deploymentManifest(await readFile(MANIFEST, "utf8"), origin);
   const path = out ?? `manifest.${new URL(origin).hostname}.xml`;
-  await writeFile(path, xml);
+  await writeOutput(path, xml, locale);
   return path;
 }
