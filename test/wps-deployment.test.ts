@@ -17,7 +17,7 @@ async function validate(xml: string, schema?: string) {
 describe("xueji manifest --wps", () => {
   it("writes jsplugins.xml (one online 表格 plugin at /addin/wps/) and the oem.ini lines for Windows, UOS and Kylin", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "xueji-wps-")), "wps");
-    const files = await writeWpsDeployment("https://xueji.example.edu.cn", out);
+    const files = await writeWpsDeployment("https://xueji.example.edu.cn", out, "zh-CN");
     expect(files).toEqual([join(out, "jsplugins.xml"), join(out, "oem.ini")]);
     const list = readFileSync(join(out, "jsplugins.xml"), "utf8");
     const result = await validate(list, "test/wps-schemas/jsplugins.xsd");
@@ -34,8 +34,8 @@ describe("xueji manifest --wps", () => {
 
   it("refuses an origin WPS cannot load the pane from, and writes nothing", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "xueji-wps-")), "wps");
-    await expect(writeWpsDeployment("http://xueji.example.edu.cn", out)).rejects.toThrow();
-    await expect(writeWpsDeployment("https://xueji.example.edu.cn/sub/", out)).rejects.toThrow();
+    await expect(writeWpsDeployment("http://xueji.example.edu.cn", out, "zh-CN")).rejects.toThrow();
+    await expect(writeWpsDeployment("https://xueji.example.edu.cn/sub/", out, "zh-CN")).rejects.toThrow();
     expect(() => readFileSync(join(out, "jsplugins.xml"))).toThrow();
   });
 

@@ -149,6 +149,37 @@ describeInChromium("file mode in Chromium (office.js unreachable, as on a campus
 });
 
 describeInChromium("file mode's one-click fix and new check sheet (Chromium, office.js unreachable)", () => {
+  it("keeps the session in an HttpOnly cookie: nothing of it in the pane's storage or scripts, and a reopened pane is still signed in", async () => {
+    const context = await browser.newContext({ viewport: { width: 420, height: 860 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.route(OFFICE_JS, (route) => route.abort());
+    await page.goto(`${server.base}/addin/taskpane.html`);
+    await page.getByRole("heading", { name: "登录学籍系统" }).waitFor();
+    await signIn(page, "secretary-a", PASSWORD);
+    const [cookie] = (await context.cookies()).filter((c) => c.name === "xueji_session");
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    const token = cookie?.value as string;
+    expect(token.length).toBeGreaterThan(20);
+    const seen = await page.evaluate(() => {
+      const all = (storage: Storage) =>
+        Array.from({ length: storage.length }, (_, i) => `${storage.key(i)}=${storage.getItem(storage.key(i) ?? "")}`);
+      return { local: all(localStorage), session: all(sessionStorage), cookie: document.cookie };
+    });
+    expect(JSON.stringify(seen)).not.toContain(token);
+    expect(seen.local.filter((entry) => entry.startsWith("xueji.session"))).toEqual([]);
+    // Closed and opened again, the pane asks the server who is signed in.
+    await page.reload();
+    await page.getByRole("tab", { name: "检查" }).waitFor();
+    await expect(page.getByText("secretary-a", { exact: true }).isVisible()).resolves.toBe(true);
+    // Signing out ends the session on the server and clears the cookie.
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await page.getByRole("heading", { name: "登录学籍系统" }).waitFor();
+    await expect.poll(async () => (await context.cookies()).filter((c) => c.name === "xueji_session")).toEqual([]);
+    const after = await fetch(`${server.base}/api/trpc/auth.me`, { headers: { cookie: `xueji_session=${token}` } });
+    expect(after.status).toBe(401);
+    await context.close();
+  }, 120_000);
+
   it("fixes the messy roster into a corrected copy (an ID restored from the record shown first), re-checks, submits; downloads a new sheet", async () => {
     const { world } = server;
     // The ID Excel rounded to 430103200405011200 in row 5, as the record holds it (a valid check character).

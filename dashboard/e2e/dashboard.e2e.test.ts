@@ -6,9 +6,10 @@ import { type PERMISSIONS, type Role, scopeOf } from "@xueji/shared";
 import { and, count, desc, eq, notExists } from "drizzle-orm";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { applications, graduationAudits, sheetSubmissions, students, users } from "../../server/src/db/schema";
+import { applications, graduationAudits, savedViews, sheetSubmissions, students, users } from "../../server/src/db/schema";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { CHROMIUM, describeInChromium } from "../../test/chromium";
+import { VIEWS_PAGE } from "../src/api/views";
 import { serveDashboard } from "./serve-dashboard";
 
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
@@ -327,6 +328,35 @@ describeInChromium("the dashboard in Chromium against a real server", () => {
     expect(new URL(again.url()).searchParams.get("group")).toBe("stage");
     await check(again, "applications-grouped-view");
     await again.close();
+    await page.close();
+  }, 120_000);
+
+  it("pages the saved views in the menu and in the list's view picker: 20 at first, the rest on 加载更多视图", async () => {
+    const [registrar] = await served.db.select({ id: users.id }).from(users).where(eq(users.username, "registrar"));
+    await served.db.insert(savedViews).values(
+      Array.from({ length: 25 }, (_, i) => ({
+        page: "applications",
+        name: `分页视图${String(i).padStart(2, "0")}`,
+        state: { state: "open" },
+        ownerId: registrar?.id as number,
+      })),
+    );
+    const page = await signIn("registrar");
+    await page.goto(`${served.base}/applications`);
+    const menu = page.getByRole("list", { name: "已保存的视图" });
+    await menu.getByRole("link").first().waitFor();
+    const before = await menu.getByRole("link").count();
+    expect(before).toBe(VIEWS_PAGE);
+    await menu.getByRole("button", { name: "加载更多视图……" }).click();
+    await expect.poll(() => menu.getByRole("link", { name: /^分页视图/ }).count()).toBe(25);
+    await page.screenshot({ path: join(ARTIFACTS, "saved-views-more.png") });
+    // The picker shares the loaded pages: every one of them is an option, and no more is offered.
+    await page.getByRole("combobox", { name: "视图" }).click();
+    await expect.poll(() => page.getByRole("option", { name: /^分页视图/ }).count()).toBe(25);
+    expect(await page.getByRole("option", { name: "加载更多视图……" }).count()).toBe(0);
+    await page.getByRole("option", { name: "分页视图24" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("view")).toMatch(/^\d+$/);
+    await served.db.delete(savedViews).where(eq(savedViews.ownerId, registrar?.id as number));
     await page.close();
   }, 120_000);
 

@@ -20,8 +20,8 @@ export interface Context {
   log: Logger;
   /** Today's date in China; a function so that tests can fix it. */
   today: () => string;
-  /** Sets or clears the session cookie (HTTP only; absent for direct callers). */
-  setSessionCookie?: (token: string | null, expiresAt?: Date) => void;
+  /** Sets or clears the session cookie (HTTP only; absent for direct callers); `framed`: for the task pane. */
+  setSessionCookie?: (token: string | null, expiresAt?: Date, framed?: boolean) => void;
   /** The origin the request reached this server at (HTTP only), e.g. https://xueji.example.edu.cn */
   origin?: string;
 }

@@ -9,20 +9,20 @@ export function serverOrigin(): string {
 }
 
 export interface ApiState {
-  token: string | null;
   locale: Locale;
 }
 
-/** A typed client (types from the server's `AppRouter`, never copied) with the bearer token. */
+/**
+ * A typed client (types from the server's `AppRouter`, never copied). The session is the server's
+ * HttpOnly cookie, which the browser sends with these same-origin calls (api/session.ts).
+ */
 export function createApi(state: () => ApiState) {
   return createTRPCClient<AppRouter>({
     links: [
       httpLink({
         url: `${serverOrigin()}/api/trpc`,
-        headers: () => {
-          const { token, locale } = state();
-          return { "accept-language": locale, ...(token ? { authorization: `Bearer ${token}` } : {}) };
-        },
+        headers: () => ({ "accept-language": state().locale }),
+        fetch: (url, options) => fetch(url, { ...options, credentials: "same-origin" } as RequestInit),
       }),
     ],
   });

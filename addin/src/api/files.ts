@@ -28,8 +28,8 @@ export interface FileReport {
 /** The file routes' refusal, in the reader's language with the request id. */
 export class FileError extends FileRefusal {}
 
+/** The session cookie goes with these same-origin requests by itself (api/session.ts). */
 interface FileOptions {
-  token: string | null;
   locale: string;
   kind?: SheetKind | null;
   /** The secretary's own column mapping, when she chose one (sent as JSON, checked like sheets.validate's). */
@@ -52,8 +52,8 @@ async function send(path: string, body: BodyInit, type: string | null, options: 
       // FormData sets its own multipart type (with the boundary).
       ...(type ? { "content-type": type } : {}),
       "accept-language": options.locale,
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     },
+    credentials: "same-origin",
   });
   if (!response.ok) throw new FileError(await response.text());
   return response;

@@ -1,26 +1,31 @@
-/** The signed-in secretary. Kept in the pane's own storage, so it survives closing the pane and is never written into a workbook. */
+import type { Api } from "./client";
+
+/**
+ * The signed-in secretary, as the pane shows her. The session itself is the server's HttpOnly cookie
+ * on the pane's origin: no script of the pane can read its token, and nothing of it is kept in the
+ * pane's storage (a token in localStorage was readable by any script that ran in the pane). The
+ * cookie outlives the pane, so a pane opened again asks the server who is signed in.
+ */
 export interface Session {
-  token: string;
-  expiresAt: string;
   user: { id: number; username: string; displayName: string; role: string; collegeId: number | null };
 }
 
-const KEY = "xueji.session";
-
-export function loadSession(): Session | null {
+/** Who the session cookie belongs to, or null when there is none (or it ended). */
+export async function currentSession(api: Api): Promise<Session | null> {
   try {
-    const saved = JSON.parse(localStorage.getItem(KEY) ?? "null") as Session | null;
-    return saved && new Date(saved.expiresAt) > new Date() ? saved : null;
+    const user = await api.auth.me.query();
+    return user ? { user } : null;
   } catch {
     return null;
   }
 }
 
-export function saveSession(session: Session | null): void {
-  try {
-    if (session) localStorage.setItem(KEY, JSON.stringify(session));
-    else localStorage.removeItem(KEY);
-  } catch {
-    // Storage can be off (private windows); the session then lasts as long as the pane.
-  }
+/** Signs in: the server sets the cookie; of its answer only the user is kept (the token is dropped here). */
+export async function signIn(api: Api, username: string, password: string): Promise<Session> {
+  const { user } = await api.auth.signIn.mutate({ username, password, framed: true });
+  return { user };
+}
+
+export function signOut(api: Api) {
+  return api.auth.signOut.mutate();
 }

@@ -44,11 +44,3 @@ export function listSubmissions(api: Api, termCode: string, cursor?: string | nu
 export function diffSubmission(api: Api, submissionId: string) {
   return api.sheets.diff.query({ submissionId });
 }
-
-export function signIn(api: Api, username: string, password: string) {
-  return api.auth.signIn.mutate({ username, password });
-}
-
-export function signOut(api: Api) {
-  return api.auth.signOut.mutate();
-}

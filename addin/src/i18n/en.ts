@@ -13,6 +13,7 @@ export const en: Shape<typeof zhCN> = {
     password: "Password",
     submit: "Sign in",
     working: "Signing in…",
+    resuming: "Checking whether you are signed in…",
   },
   common: {
     offline: "Cannot reach the Xueji server; check the network or ask the registrar.",

@@ -4,11 +4,12 @@ export const zhCN = {
   nav: { check: "检查", history: "历史", newSheet: "新建核对表" },
   signIn: {
     title: "登录学籍系统",
-    intro: "使用教务处分配的账号登录。登录信息保存在本机，不会写入工作簿。",
+    intro: "使用教务处分配的账号登录。登录状态由本机浏览器保存，不会写入工作簿。",
     username: "用户名",
     password: "密码",
     submit: "登录",
     working: "正在登录……",
+    resuming: "正在确认登录状态……",
   },
   common: {
     offline: "无法连接学籍服务器，请检查网络或联系教务处。",

@@ -1,13 +1,12 @@
-import { Badge, Button, FluentProvider, makeStyles, Tab, TabList, Text, tokens } from "@fluentui/react-components";
+import { Badge, Button, FluentProvider, makeStyles, Spinner, Tab, TabList, Text, tokens } from "@fluentui/react-components";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { Locale } from "@xueji/shared";
 import { xuejiLightTheme } from "@xueji/theme";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MemoryRouter, Route, Routes, useLocation, useNavigate } from "react-router";
 import { createApi, isAuthError } from "../api/client";
-import { loadSession, type Session, saveSession } from "../api/session";
-import { signOut } from "../api/sheets";
+import { currentSession, type Session, signOut } from "../api/session";
 import { todayInChina } from "../check/term";
 import type { SheetHost } from "../host/sheet-host";
 import { chooseLocale } from "../i18n/i18n";
@@ -73,13 +72,21 @@ export function App({ excel, locale: initial }: { excel: SheetHost | null; local
     void chooseLocale(next).then(() => setLocale(next));
   };
   const styles = useStyles();
-  const [session, setSession] = useState<Session | null>(() => loadSession());
-  const sessionRef = useRef(session);
-  sessionRef.current = session;
-  const api = useMemo(() => createApi(() => ({ token: sessionRef.current?.token ?? null, locale })), [locale]);
+  // undefined while the server is asked whether the session cookie is still good (a pane opened again).
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const api = useMemo(() => createApi(() => ({ locale })), [locale]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asked once, when the pane opens (a language switch is not a new session)
+  useEffect(() => {
+    let current = true;
+    void currentSession(api).then((found) => {
+      if (current) setSession((s) => (s === undefined ? found : s));
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
   const leave = () => {
-    if (sessionRef.current) signOut(api).catch(() => {});
-    saveSession(null);
+    signOut(api).catch(() => {});
     setSession(null);
   };
   const queryClient = useMemo(
@@ -123,14 +130,10 @@ export function App({ excel, locale: initial }: { excel: SheetHost | null; local
               </MemoryRouter>
             </CheckProvider>
           </AppContext.Provider>
+        ) : session === null ? (
+          <SignIn api={api} onSignedIn={setSession} />
         ) : (
-          <SignIn
-            api={api}
-            onSignedIn={(s) => {
-              saveSession(s);
-              setSession(s);
-            }}
-          />
+          <Spinner className={styles.main} label={t("signIn.resuming")} />
         )}
       </QueryClientProvider>
     </FluentProvider>

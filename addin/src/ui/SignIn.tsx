@@ -3,8 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Api, errorMessage } from "../api/client";
-import type { Session } from "../api/session";
-import { signIn } from "../api/sheets";
+import { type Session, signIn } from "../api/session";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
@@ -17,7 +16,7 @@ export function SignIn({ api, onSignedIn }: { api: Api; onSignedIn: (session: Se
   const [password, setPassword] = useState("");
   const attempt = useMutation({
     mutationFn: () => signIn(api, username, password),
-    onSuccess: (session) => onSignedIn(session as Session),
+    onSuccess: onSignedIn,
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -104,7 +104,7 @@ function useCheckRules() {
 }
 
 function useCheckState() {
-  const { api, excel, locale, session, today } = useApp();
+  const { api, excel, locale, today } = useApp();
   const { t } = useTranslation();
   const rules = useCheckRules();
   const [state, setState] = useState<CheckState>({
@@ -136,7 +136,7 @@ function useCheckState() {
   const openFile = useCallback(
     (file: File) => {
       fileReport.current = null;
-      const options = () => ({ token: session.token, locale, kind: current.current.kind });
+      const options = () => ({ locale, kind: current.current.kind });
       const host = new FileHost(
         file,
         async (f) => {
@@ -162,7 +162,7 @@ function useCheckState() {
         phase: { step: "idle" },
       });
     },
-    [locale, patch, session.token],
+    [locale, patch],
   );
 
   /** The server's reader and the record checks on a grid, then the marks. */
@@ -300,12 +300,12 @@ function useCheckState() {
     try {
       // The copy marks what the pane shows: with her own column mapping, if she chose one, the kind it
       // read, and the record's issues for the term she checks.
-      const { blob, name } = await annotatedCopy(file, { token: session.token, locale, kind: kind ?? result?.kind ?? null, columns, term });
+      const { blob, name } = await annotatedCopy(file, { locale, kind: kind ?? result?.kind ?? null, columns, term });
       saveFile(blob, name);
     } catch (error) {
       patch({ error: errorMessage(error, t) });
     }
-  }, [locale, patch, session.token, t]);
+  }, [locale, patch, t]);
 
   /** File mode: the corrected copy again (the browser may have blocked or lost the first download). */
   const downloadFixed = useCallback(() => {

@@ -143,6 +143,7 @@ export const en: Messages = {
     name: "View name",
     shareWith: "Share with these roles (none: only you)",
     delete: "Delete view",
+    more: "Load more views…",
   },
   bulk: {
     open: "Decide selected ({{count}})",

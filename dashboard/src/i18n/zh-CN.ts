@@ -142,6 +142,7 @@ export const zhCN = {
     name: "视图名称",
     shareWith: "共享给以下角色（不选则仅自己可见）",
     delete: "删除视图",
+    more: "加载更多视图……",
   },
   bulk: {
     open: "批量处理（{{count}}）",

@@ -26,6 +26,6 @@ export const appRoute = createRoute({
   loader: ({ context }) => {
     void context.queryClient.prefetchQuery(meQuery());
     // The menu's saved views, in the same batch (refused quietly for roles without the applications list).
-    void context.queryClient.prefetchQuery(viewsQuery());
+    void context.queryClient.prefetchInfiniteQuery(viewsQuery());
   },
 });

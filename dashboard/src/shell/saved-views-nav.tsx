@@ -1,4 +1,4 @@
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useSavedViews } from "../api/views";
@@ -6,23 +6,31 @@ import { useSavedViews } from "../api/views";
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0 },
   item: { paddingLeft: "28px", fontSize: tokens.fontSizeBase200 },
+  more: { marginLeft: "20px" },
 });
 
-/** Saved views of the applications list, under its menu entry: each is a link to the list as saved. */
+/** Saved views of the applications list, under its menu entry: each is a link to the list as saved; more on request. */
 export function SavedViewsNav({ linkClass }: { linkClass: string }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const views = useSavedViews();
-  if (!views.data?.length) return null;
+  const { views, more, loadMore, loadingMore } = useSavedViews();
+  if (!views.length) return null;
   return (
     <ul className={styles.list} aria-label={t("nav.savedViews")}>
-      {views.data.map((view) => (
+      {views.map((view) => (
         <li key={view.id}>
           <Link to="/applications" search={{ ...view.state, view: view.id }} className={mergeClasses(linkClass, styles.item)}>
             {view.name}
           </Link>
         </li>
       ))}
+      {more ? (
+        <li>
+          <Button size="small" appearance="transparent" className={styles.more} onClick={loadMore} disabled={loadingMore}>
+            {t("views.more")}
+          </Button>
+        </li>
+      ) : null}
     </ul>
   );
 }

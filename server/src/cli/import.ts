@@ -1,10 +1,11 @@
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { AppError, FIELD_LABELS, formatMessage, IMPORT_KINDS, type ImportKind, type IssueCode, type Locale } from "@xueji/shared";
 import { MAX_IMPORT_UPLOAD } from "../http/import-routes";
 import type { ImportReport } from "../services/imports/import-report";
 import { apiClient } from "./api-client";
 import { cliFetch } from "./server-address";
+import { writeOutput } from "./write-output";
 
 const WORDS = {
   "zh-CN": {
@@ -85,7 +86,7 @@ export async function importFile(options: {
   else process.stdout.write(`${describe(done.report as ImportReport, locale)}\n${w.committed}\n`);
   if (done.passwords.length && !options.json) {
     if (options.out && done.passwordsXlsx) {
-      await writeFile(options.out, Buffer.from(done.passwordsXlsx, "base64"), { mode: 0o600 });
+      await writeOutput(options.out, Buffer.from(done.passwordsXlsx, "base64"), locale, { mode: 0o600 });
       process.stdout.write(`${w.wrote} ${options.out}\n`);
     } else
       process.stdout.write(`${w.passwords}\n${done.passwords.map((p) => `${p.username}\t${p.displayName}\t${p.password}`).join("\n")}\n`);
@@ -124,7 +125,7 @@ export async function exportRecord(options: { server: string; token: string; loc
     return 2;
   }
   const out = options.out ?? `学籍档案_${new Date().toISOString().slice(0, 10)}.xlsx`;
-  await writeFile(out, Buffer.from(await response.arrayBuffer()), { mode: 0o600 });
+  await writeOutput(out, Buffer.from(await response.arrayBuffer()), options.locale, { mode: 0o600 });
   process.stdout.write(`${WORDS[options.locale].wrote} ${out}\n`);
   return 0;
 }

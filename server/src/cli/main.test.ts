@@ -117,6 +117,31 @@ describe("xueji validate", () => {
     expect(await xueji("--help")).toMatchObject({ code: 0, stdout: expect.stringContaining("退出码") });
   });
 
+  it("refuses a language it does not have, in both languages, as bad usage", async () => {
+    const { code, stdout, stderr } = await xueji("validate", fixture("dismissal.xlsx"), "--lang", "xx");
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      "用法错误：不支持语言“xx”（--lang 或 XUEJI_LANG），可选：zh-CN, en。\n" +
+        "Usage error: language “xx” is not supported (--lang or XUEJI_LANG); choose one of: zh-CN, en.\n",
+    );
+    expect(await xueji("validate", fixture("failed-courses.xlsx"), "--lang", "en")).toMatchObject({ code: 0 });
+  });
+
+  it("names the output it cannot write and why, in the reader's language, instead of an unexpected error", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "xueji-out-"));
+    const missing = join(dir, "没有这个文件夹", "检查结果.xlsx");
+    const zh = await xueji("validate", fixture("roster-new-messy.xlsx"), "--annotate", missing);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain(`无法写入文件“${missing}”：所在的文件夹不存在。`);
+    expect(zh.stderr).not.toContain("意外错误");
+    const en = await xueji("validate", fixture("roster-new-messy.xlsx"), "--fix", dir, "--lang", "en");
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(`Cannot write the file “${dir}”: it is a folder.`);
+    const manifest = await xueji("manifest", "--url", "https://xueji.example.edu.cn", "--out", missing);
+    expect(manifest).toMatchObject({ code: 2, stderr: expect.stringContaining(`无法写入文件“${missing}”`) });
+  });
+
   it("runs the demo that pnpm start shows, over every sample sheet", async () => {
     const { code, stdout } = await xueji("demo");
     expect(code).toBe(0);

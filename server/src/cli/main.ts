@@ -1,7 +1,6 @@
 #!/usr/bin/env -S npx tsx
-import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { AppError, type Locale, planFixes, SHEET_KINDS, type SheetKind } from "@xueji/shared";
+import { AppError, LOCALES, type Locale, planFixes, SHEET_KINDS, type SheetKind } from "@xueji/shared";
 import { todayInChina } from "../clock";
 import { auditKeyFile, checkpointDir, pgliteDir } from "../data-paths";
 import { annotateFile } from "../files/annotate-xlsx";
@@ -22,6 +21,7 @@ import { login } from "./login";
 import { writeDeploymentManifest, writeWpsDeployment } from "./manifest";
 import { defaultServer } from "./server-address";
 import { submitFiles } from "./submit";
+import { writeOutput } from "./write-output";
 
 /**
  * `xueji` — the bulk command line. Exit codes: 0 success / no errors, 1 the sheet has errors or a
@@ -88,7 +88,7 @@ function usage(locale: Locale, zh: string, en: string): AppError {
 async function writeFixed(out: string, file: string, read: Awaited<ReturnType<typeof readSheetGrid>>, locale: Locale): Promise<void> {
   const { safe } = planFixes(read.rows, read.local.issues, read.local.rows, read.local.columns);
   const copy = await correctFile(file, read.sheet, read.rows, safe);
-  await writeFile(out, copy.file);
+  await writeOutput(out, copy.file, locale);
   process.stderr.write(locale === "en" ? `${copy.written} cells fixed; wrote ${out}\n` : `已修正 ${copy.written} 处，写出 ${out}\n`);
   if (copy.formulas.length) {
     const cells = copy.formulas.join(locale === "en" ? ", " : "、");
@@ -126,7 +126,8 @@ async function main(argv: string[]): Promise<number> {
       help: { type: "boolean", short: "h", default: false },
     },
   });
-  const locale: Locale = values.lang === "en" ? "en" : "zh-CN";
+  if (!LOCALES.includes(values.lang as Locale)) throw new AppError("cli.unknown-lang", { lang: values.lang, langs: LOCALES.join(", ") });
+  const locale = values.lang as Locale;
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     process.stdout.write(`${HELP[locale]}\n`);
@@ -160,7 +161,7 @@ async function main(argv: string[]): Promise<number> {
         // The annotated and corrected copies (as the task pane's file mode downloads them) need the grid as read too.
         const read = await readSheetGrid(file, { today, ageLimits, columns, ...(kind ? { kind } : {}) });
         report = toReport(file, read.sheet, read.local, locale);
-        if (values.annotate) await writeFile(values.annotate, await annotateFile(file, report, read.rows, locale));
+        if (values.annotate) await writeOutput(values.annotate, await annotateFile(file, report, read.rows, locale), locale);
         if (values.fix) await writeFixed(values.fix, file, read, locale);
       } else
         report = (await validateFile(file, { today, locale, ageLimits, ...(kind ? { kind } : {}), ...(columns ? { columns } : {}) }))
@@ -227,11 +228,11 @@ async function main(argv: string[]): Promise<number> {
           "manifest needs --url, e.g. https://xueji.example.edu.cn",
         );
       if (values.wps) {
-        const files = await writeWpsDeployment(values.url, values.out);
+        const files = await writeWpsDeployment(values.url, values.out, locale);
         process.stdout.write(`${locale === "en" ? "Wrote" : "已写出"} ${files.join(", ")}\n`);
         return 0;
       }
-      const path = await writeDeploymentManifest(values.url, values.out);
+      const path = await writeDeploymentManifest(values.url, values.out, locale);
       process.stdout.write(`${locale === "en" ? "Wrote" : "已写出"} ${path}\n`);
       return 0;
     }
@@ -274,7 +275,12 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const locale: Locale = process.argv.includes("en") || process.env.XUEJI_LANG === "en" ? "en" : "zh-CN";
     const detail = debugDetail(error);
-    process.stderr.write(`${cliMessage(error, locale)}\n${detail ? `${detail}\n` : ""}`);
+    // A language the command does not know leaves it not knowing the reader's: it says so in both.
+    const message =
+      error instanceof AppError && error.code === "cli.unknown-lang"
+        ? `${error.userMessage("zh-CN")}\n${error.userMessage("en")}`
+        : cliMessage(error, locale);
+    process.stderr.write(`${message}\n${detail ? `${detail}\n` : ""}`);
     process.exitCode = 2;
   },
 );

@@ -1,7 +1,8 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { AppError } from "@xueji/shared";
+import { AppError, type Locale } from "@xueji/shared";
 import { addinVersion, wpsOemIni, wpsPluginsXml } from "../front-ends/wps-plugin";
+import { writeOutput } from "./write-output";
 
 /** Where the development manifest points: `pnpm start` with README's localhost certificate. */
 export const DEV_ORIGIN = "https://localhost:3000";
@@ -31,10 +32,10 @@ export function deploymentOrigin(origin: string): string {
 }
 
 /** `xueji manifest --url https://xueji.example.edu.cn [--out FILE]`: writes the file and returns its path. */
-export async function writeDeploymentManifest(origin: string, out?: string): Promise<string> {
+export async function writeDeploymentManifest(origin: string, out: string | undefined, locale: Locale): Promise<string> {
   const xml = deploymentManifest(await readFile(MANIFEST, "utf8"), origin);
   const path = out ?? `manifest.${new URL(origin).hostname}.xml`;
-  await writeFile(path, xml);
+  await writeOutput(path, xml, locale);
   return path;
 }
 
@@ -42,12 +43,12 @@ export async function writeDeploymentManifest(origin: string, out?: string): Pro
  * `xueji manifest --wps --url https://xueji.example.edu.cn [--out DIR]`: the WPS deployment — jsplugins.xml
  * (the same list the server serves at /addin/wps/jsplugins.xml) and the oem.ini lines — in DIR.
  */
-export async function writeWpsDeployment(origin: string, out?: string): Promise<string[]> {
+export async function writeWpsDeployment(origin: string, out: string | undefined, locale: Locale): Promise<string[]> {
   const base = deploymentOrigin(origin);
   const dir = out ?? `wps.${new URL(base).hostname}`;
   await mkdir(dir, { recursive: true });
   const files = [join(dir, "jsplugins.xml"), join(dir, "oem.ini")];
-  await writeFile(files[0] as string, wpsPluginsXml(base, await addinVersion()));
-  await writeFile(files[1] as string, wpsOemIni(base));
+  await writeOutput(files[0] as string, wpsPluginsXml(base, await addinVersion()), locale);
+  await writeOutput(files[1] as string, wpsOemIni(base), locale);
   return files;
 }

@@ -86,4 +86,24 @@ describe("xueji validate keeps its memory bounded", () => {
     // Rows are checked as they stream; what stays is the duplicate check's one key per student.
     expect(peakMiB).toBeLessThan(350);
   });
+
+  it("keeps the first 1,000 issues of a kind and counts the rest: 200,000 repeated rows add under 45 MB to 20,000", async () => {
+    // A file of the same student a million times once grew to 2.7 GB, an issue kept (and worded) per row;
+    // at 200,000 rows that was 90 MB more than at 20,000 (about 290 MB against 200 MB).
+    const repeated = async (rows: number) => {
+      const file = join(dir, `repeated-${rows}.csv`);
+      const line = "2025000001,学生甲,已注册,男,汉族,计算机学院,计科1班,计算机科学与技术,本科\n";
+      writeFileSync(file, `学号,姓名,注册状态,性别,民族,学院,班级,专业名称,层次\n${line.repeat(rows)}`);
+      const run = await peakOfValidate(file);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain(`数据 ${rows} 行`);
+      expect(run.stdout).toContain(`结果：${rows - 1} 个错误`);
+      expect(run.stdout).toContain(`…… 另有 ${rows - 1 - 1000} 条“row.duplicate”错误未记录（同一类问题只记录前 1000 条`);
+      return run.peakMiB;
+    };
+    const small = await repeated(20_000);
+    const large = await repeated(200_000);
+    expect(large - small).toBeLessThan(45);
+    expect(large).toBeLessThan(260);
+  });
 });

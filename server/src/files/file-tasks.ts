@@ -8,6 +8,7 @@ import { type AnnotateInput, annotateWorkbook as annotate } from "./annotate-xls
 import { type CheckedUpload, checkUpload as check } from "./check-upload";
 import { type CellWrites, type CorrectedCopy, correctWorkbook as correct } from "./fix-xlsx";
 import { type NewSheetSpec, newSheetWorkbook as newSheet } from "./new-sheet-xlsx";
+import { toWire } from "./read-sheet-grid";
 import type { CopySource } from "./workbook-copy";
 import { asBuffer } from "./worker-pool";
 
@@ -17,6 +18,15 @@ export function checkUpload(
   options: { today: string; locale: Locale; kind?: SheetKind; ageLimits?: AgeLimits; columns?: ColumnOverride | undefined },
 ): Promise<CheckedUpload> {
   return check(asBuffer(bytes), fileName, options);
+}
+
+/**
+ * `POST /api/files/check`'s whole answer, as UTF-8 JSON bytes: a grid of 100,000 rows cloned back to
+ * the main thread and written out as JSON there held the event loop for seconds, so it is built here.
+ */
+export async function checkAnswer(...args: Parameters<typeof checkUpload>): Promise<Buffer> {
+  const checked = await checkUpload(...args);
+  return Buffer.from(JSON.stringify({ report: checked.report, grid: toWire(checked.grid) }));
 }
 
 export function annotateWorkbook(input: AnnotateInput): Promise<Buffer> {

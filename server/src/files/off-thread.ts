@@ -19,6 +19,11 @@ export function checkUpload(...args: Parameters<typeof tasks.checkUpload>): Prom
   return filePool().run<CheckedUpload>(TASKS, "checkUpload", args, { label: basename(args[1]) });
 }
 
+/** The check route's answer, JSON built on the thread (file-tasks.ts). */
+export async function checkAnswer(...args: Parameters<typeof tasks.checkAnswer>): Promise<Buffer> {
+  return asBuffer(await filePool().run<Uint8Array>(TASKS, "checkAnswer", args, { label: basename(args[1]) }));
+}
+
 export async function annotateWorkbook(input: AnnotateInput): Promise<Buffer> {
   return asBuffer(await filePool().run<Uint8Array>(TASKS, "annotateWorkbook", [input], { label: basename(input.fileName) }));
 }

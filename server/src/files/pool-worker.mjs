@@ -9,7 +9,10 @@ parentPort.on("message", async ({ module, fn, args }) => {
   try {
     const loaded = await import(module);
     const result = await loaded[fn](...args);
-    parentPort.postMessage({ ok: true, result });
+    // Bytes made here (a workbook, a check's JSON answer) are handed over, not copied: a copy of tens
+    // of MB is work for the main thread's event loop. A Buffer on the shared pool (small) is copied.
+    const own = result instanceof Uint8Array && result.byteOffset === 0 && result.byteLength === result.buffer.byteLength;
+    parentPort.postMessage({ ok: true, result }, own ? [result.buffer] : []);
   } catch (error) {
     // An AppError crosses as its code and parameters; the main thread builds it again.
     const e = /** @type {{ name?: string; code?: unknown; params?: unknown; detail?: unknown; message?: string; stack?: string }} */ (

@@ -7,8 +7,7 @@ import type { Database } from "../db/client";
 import { type CellWrites, cellWritesInput } from "../files/fix-xlsx";
 import { newSheetInput, worksheetName } from "../files/new-sheet-xlsx";
 // The workbook work runs on the file pool's threads, never on the event loop (docs/operations.md "File work").
-import { annotateWorkbook, checkUpload, correctWorkbook, newSheetWorkbook } from "../files/off-thread";
-import { toWire } from "../files/read-sheet-grid";
+import { annotateWorkbook, checkAnswer, checkUpload, correctWorkbook, newSheetWorkbook } from "../files/off-thread";
 import { columnOverrideInput, termInput } from "../routers/inputs";
 import type { SessionUser } from "../services/auth/session-user";
 import { userForToken } from "../services/auth/sessions";
@@ -131,12 +130,15 @@ async function serveFile(
     }
     // The 核对规则 in force this academic year, as the server's own sheet checks use them (the students' age range).
     const { ageLimits } = await checkRulesInForce(database.db, academicYearOf(today()));
-    const checked = await checkUpload(bytes, fileName, { today: today(), locale, ageLimits, columns, ...(kind ? { kind } : {}) });
+    const options = { today: today(), locale, ageLimits, columns, ...(kind ? { kind } : {}) };
     if (action === "check") {
+      // The answer (up to 100,000 rows as JSON) is built on the thread: the event loop only sends its bytes.
+      const answer = await checkAnswer(bytes, fileName, options);
       res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-      res.end(JSON.stringify({ report: checked.report, grid: toWire(checked.grid) }));
+      res.end(answer);
       return;
     }
+    const checked = await checkUpload(bytes, fileName, options);
     const source = { bytes, fileName, sheet: checked.report.sheet, grid: checked.grid };
     const stem = fileName.replace(/\.(xlsx|xlsm|csv)$/i, "");
     if (action === "fix") {

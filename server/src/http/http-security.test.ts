@@ -23,11 +23,11 @@ describe.each(TEST_ENGINES)("the HTTP server's guards on %s", (engine) => {
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
 
-  const signIn = (base: string, headers: Record<string, string> = {}) =>
+  const signIn = (base: string, headers: Record<string, string> = {}, framed?: boolean) =>
     fetch(`${base}/api/trpc/auth.signIn`, {
       method: "POST",
       headers: { "content-type": "application/json", ...headers },
-      body: JSON.stringify({ username: "registrar", password: PASSWORD }),
+      body: JSON.stringify({ username: "registrar", password: PASSWORD, ...(framed === undefined ? {} : { framed }) }),
     });
 
   it("marks the session cookie Secure when served over HTTPS through a trusted proxy, and only then", async () => {
@@ -39,6 +39,29 @@ describe.each(TEST_ENGINES)("the HTTP server's guards on %s", (engine) => {
     // Without a trusted proxy, anyone could claim HTTPS with a header: it is not believed.
     const direct = await serve();
     expect((await signIn(direct, { "x-forwarded-proto": "https" })).headers.get("set-cookie")).not.toMatch(/Secure/);
+  });
+
+  it("gives the task pane, framed by Office on the web, a partitioned SameSite=None cookie over HTTPS, and clears both kinds", async () => {
+    const proxied = await serve({ trustProxy: true });
+    const https = { "x-forwarded-proto": "https" };
+    const framed = (await signIn(proxied, https, true)).headers.get("set-cookie") ?? "";
+    expect(framed).toMatch(new RegExp(`^${SESSION_COOKIE}=[\\w-]+; Path=/; HttpOnly; Secure; SameSite=None; Partitioned; Expires=`));
+    // Over plain HTTP (a pane on a test machine) SameSite=None cannot be set: Lax, as the dashboard's.
+    expect((await signIn(proxied, {}, true)).headers.get("set-cookie")).toMatch(/; HttpOnly; SameSite=Lax; Expires=/);
+    const token = new RegExp(`^${SESSION_COOKIE}=([\\w-]+)`).exec(framed)?.[1] as string;
+    const out = await fetch(`${proxied}/api/trpc/auth.signOut`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        cookie: `${SESSION_COOKIE}=${token}`,
+        origin: `https://${new URL(proxied).host}`,
+        ...https,
+      },
+    });
+    expect(out.headers.getSetCookie()).toEqual([
+      `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=0`,
+      `${SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=None; Partitioned; Max-Age=0`,
+    ]);
   });
 
   it("refuses a cross-site form post that carries the session cookie, and the session survives", async () => {

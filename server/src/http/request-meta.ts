@@ -53,10 +53,16 @@ function cookieValue(header: string | undefined, name: string): string | null {
   return null;
 }
 
-/** The Set-Cookie value of a session: never readable by scripts, not sent cross-site, HTTPS-only when served so. */
-export function sessionCookie(token: string | null, expiresAt: Date | undefined, secure: boolean): string {
-  const attributes = `Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
-  return token
-    ? `${SESSION_COOKIE}=${token}; ${attributes}; Expires=${expiresAt?.toUTCString()}`
-    : `${SESSION_COOKIE}=; ${attributes}; Max-Age=0`;
+/**
+ * The Set-Cookie values of a session: never readable by scripts, not sent cross-site, HTTPS-only
+ * when served so. The task pane is framed by Office on the web (office.com) and WPS, where a Lax
+ * cookie is not sent: its sign-in (`framed`, over HTTPS) gets `SameSite=None; Partitioned` — kept
+ * in a jar of the framing site alone (CHIPS), so no other site's page can send it; a POST still
+ * passes the Origin check (trpc-guards.ts). Clearing clears both kinds.
+ */
+export function sessionCookie(token: string | null, expiresAt: Date | undefined, secure: boolean, framed = false): string[] {
+  const lax = `Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+  const partitioned = "Path=/; HttpOnly; Secure; SameSite=None; Partitioned";
+  if (!token) return [`${SESSION_COOKIE}=; ${lax}; Max-Age=0`, ...(secure ? [`${SESSION_COOKIE}=; ${partitioned}; Max-Age=0`] : [])];
+  return [`${SESSION_COOKIE}=${token}; ${framed && secure ? partitioned : lax}; Expires=${expiresAt?.toUTCString()}`];
 }

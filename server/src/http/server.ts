@@ -70,7 +70,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
         locale: meta.locale,
         requestId: meta.requestId,
         today: options.today ?? (() => todayInChina()),
-        setSessionCookie: (token, expiresAt) => res.setHeader("Set-Cookie", sessionCookie(token, expiresAt, meta.https)),
+        setSessionCookie: (token, expiresAt, framed) => res.setHeader("Set-Cookie", sessionCookie(token, expiresAt, meta.https, framed)),
         origin: meta.origin,
       });
     },

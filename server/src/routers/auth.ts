@@ -7,10 +7,18 @@ import { publicProcedure, router, sessionProcedure } from "../trpc";
 
 export const authRouter = router({
   signIn: publicProcedure
-    .input(z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }))
+    .input(
+      z.object({
+        username: z.string().min(1).max(100),
+        password: z.string().min(1).max(200),
+        // The task pane, which Office and WPS frame: its session cookie must reach the server from inside their frame.
+        framed: z.boolean().optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
-      const session = await signIn(ctx.db, { ...input, address: ctx.address, requestId: ctx.requestId });
-      ctx.setSessionCookie?.(session.token, session.expiresAt);
+      const { framed, ...credentials } = input;
+      const session = await signIn(ctx.db, { ...credentials, address: ctx.address, requestId: ctx.requestId });
+      ctx.setSessionCookie?.(session.token, session.expiresAt, framed);
       return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: session.user };
     }),
   signOut: sessionProcedure.mutation(async ({ ctx }) => {

@@ -1,6 +1,7 @@
 import { APPLICATION_TYPES, ROLES } from "@xueji/shared";
 import { z } from "zod";
 import { APPLICATION_GROUPINGS } from "../services/applications/count-application-groups";
+import { pageInput, pageOutput } from "../services/paging";
 import { deleteView, listViews, saveView } from "../services/views/saved-views";
 import { procedureFor, router } from "../trpc";
 import { idInput, textInput } from "./inputs";
@@ -29,9 +30,9 @@ const state = z
 /** Saved views of the dashboard's lists, private or shared with roles. */
 export const viewsRouter = router({
   list: procedureFor("applications.read")
-    .input(z.object({ page }))
-    .output(z.array(savedViewOutput))
-    .query(({ ctx, input }) => listViews(ctx.db, { userId: ctx.user.id, role: ctx.user.role }, input.page)),
+    .input(pageInput.extend({ page }))
+    .output(pageOutput(savedViewOutput))
+    .query(({ ctx, input }) => listViews(ctx.db, { userId: ctx.user.id, role: ctx.user.role }, input.page, input)),
   save: procedureFor("applications.read")
     .input(
       z.object({

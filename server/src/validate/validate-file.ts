@@ -4,6 +4,7 @@ import {
   createSheetReader,
   formatMessage,
   type Locale,
+  type OmittedIssues,
   type SheetKind,
   type SheetResult,
   type SheetTemplate,
@@ -30,10 +31,18 @@ export interface ValidationReport {
   dataRows: number;
   columns: Array<{ field: string; header: string; column: string }>;
   issues: ReportIssue[];
+  /** Issues of a code beyond ISSUES_PER_CODE, counted and not listed (absent when none were). */
+  omitted?: OmittedIssues[];
   standing?: Array<Omit<StandingResult, "ruleSet">>;
   /** Where the data ended: the totals or signature row under it (合计, 填表人 …), not read as a student. */
   dataEnd?: { row: number; lastDataRow: number | null; text: string };
 }
+
+/**
+ * The issues `xueji validate` keeps of each code: a file of 1,000,000 repeated rows once held an
+ * issue per row, 2.7 GB; beyond this many the report says how many more there are.
+ */
+export const ISSUES_PER_CODE = 1000;
 
 export interface ValidateOptions {
   today: string;
@@ -46,6 +55,8 @@ export interface ValidateOptions {
   retainRows?: boolean;
   /** The secretary's column mapping (`--columns`): letter → field, null for not checked. */
   columns?: ColumnOverride;
+  /** Issues kept per code (default ISSUES_PER_CODE); the rest are counted in `report.omitted`. */
+  issuesPerCode?: number;
 }
 
 /**
@@ -63,6 +74,7 @@ export async function validateFile(file: string, options: ValidateOptions): Prom
       ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),
       // The report needs counts and issues, not the rows: memory stays flat however long the file.
       retainRows: options.retainRows ?? false,
+      issuesPerCode: options.issuesPerCode ?? ISSUES_PER_CODE,
       ...(options.columns ? { columns: options.columns } : {}),
     });
     for await (const row of sheet.rows) reader.push(row);
@@ -93,6 +105,7 @@ export function toReport(file: string, sheet: string, result: SheetResult, local
     })),
   };
   if (result.dataEnd) report.dataEnd = result.dataEnd;
+  if (result.omitted) report.omitted = result.omitted;
   if (result.standing) report.standing = result.standing.map(({ ruleSet: _ruleSet, ...s }) => s);
   return report;
 }

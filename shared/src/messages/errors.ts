@@ -295,6 +295,14 @@ export const errorCatalogue = {
     "zh-CN": "用法错误：--url “{url}”不是有效的服务器地址，须写作 https://主机名[:端口]（不带路径）。",
     en: "Usage error: --url “{url}” is not a valid server address; write https://host[:port] (no path).",
   },
+  "cli.cannot-write": {
+    "zh-CN": "无法写入文件“{path}”：{reason}。请换一个位置（用一个已有且可写的文件夹），或检查该文件是否正被其他程序打开。",
+    en: "Cannot write the file “{path}”: {reason}. Choose another place (a folder that exists and can be written to), or check whether another program has the file open.",
+  },
+  "cli.unknown-lang": {
+    "zh-CN": "用法错误：不支持语言“{lang}”（--lang 或 XUEJI_LANG），可选：{langs}。",
+    en: "Usage error: language “{lang}” is not supported (--lang or XUEJI_LANG); choose one of: {langs}.",
+  },
   "cli.unknown-kind": {
     "zh-CN": "未知的核对表类型“{kind}”。可选：{kinds}。",
     en: "Unknown sheet kind “{kind}”. Choose one of: {kinds}.",

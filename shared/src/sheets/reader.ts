@@ -35,6 +35,19 @@ export interface SheetReaderOptions {
   columns?: ColumnOverride;
   /** The worksheet's name: like a title row, it names the sheet (the pane's templates are named after their kind). */
   sheetName?: string;
+  /**
+   * Keep at most this many issues of each code; the rest are only counted (`omitted`). The command
+   * line says so, so that a file of a million repeated rows does not hold a million issues
+   * (every issue is kept when absent: the pane and the server show each one at its cell).
+   */
+  issuesPerCode?: number;
+}
+
+/** Issues of one code beyond `issuesPerCode`: counted, not kept. */
+export interface OmittedIssues {
+  code: Issue["code"];
+  severity: Issue["severity"];
+  count: number;
 }
 
 export interface ParsedRow {
@@ -51,6 +64,8 @@ export interface SheetResult {
   /** Data rows read; equals rows.length unless rows were not retained. */
   dataRows: number;
   issues: Issue[];
+  /** What `issuesPerCode` left out, by code (absent when nothing was). */
+  omitted?: OmittedIssues[];
   standing: StandingResult[] | null;
   /** The totals or signature row that ended the data (学信网's sheets: 合计/总计, 填表人/审核人), when one did. */
   dataEnd: { row: number; lastDataRow: number | null; text: string } | null;
@@ -84,6 +99,28 @@ export function createSheetReader(options: SheetReaderOptions) {
   let dataRows = 0;
   let lastDataRow: number | null = null;
   let dataEnd: SheetResult["dataEnd"] = null;
+  const kept = new Map<string, number>();
+  const omitted = new Map<string, OmittedIssues>();
+
+  /** Drops the issues from `from` on beyond the per-code cap, counting them. */
+  function capIssues(from: number): void {
+    const cap = options.issuesPerCode;
+    if (cap === undefined) return;
+    let write = from;
+    for (let read = from; read < issues.length; read++) {
+      const issue = issues[read] as Issue;
+      const n = kept.get(issue.code) ?? 0;
+      if (n < cap) {
+        kept.set(issue.code, n + 1);
+        issues[write++] = issue;
+        continue;
+      }
+      const counted = omitted.get(issue.code);
+      if (counted) counted.count++;
+      else omitted.set(issue.code, { code: issue.code, severity: issue.severity, count: 1 });
+    }
+    issues.length = write;
+  }
 
   function place(row: number, column: MappedColumn | null, found: FieldIssue): void {
     const issue: Issue = {
@@ -205,6 +242,7 @@ export function createSheetReader(options: SheetReaderOptions) {
       for (const issue of rowIssues) issues.push(issue);
     }
     for (let i = before; i < issues.length; i++) if ((issues[i] as Issue).severity === "error") errors++;
+    capIssues(before);
     dataRows++;
     lastDataRow = row.row;
     if (options.retainRows !== false || template.kind === "failed-courses") rows.push({ row: row.row, values: typed, errors });
@@ -240,7 +278,17 @@ export function createSheetReader(options: SheetReaderOptions) {
       const kind = template ? (template as SheetTemplate).kind : null;
       if (template && dataRows === 0) place(headerRow?.row ?? 1, null, fieldIssue("sheet.empty"));
       const standing = kind === "failed-courses" ? computeStanding(rows, options.standingRules ?? [DEFAULT_STANDING_RULES]) : null;
-      return { kind, headerRow: headerRow ? (headerRow as GridRow).row : null, columns, rows, dataRows, issues, standing, dataEnd };
+      return {
+        kind,
+        headerRow: headerRow ? (headerRow as GridRow).row : null,
+        columns,
+        rows,
+        dataRows,
+        issues,
+        ...(omitted.size > 0 ? { omitted: [...omitted.values()] } : {}),
+        standing,
+        dataEnd,
+      };
     },
   };
 }

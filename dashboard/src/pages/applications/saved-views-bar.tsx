@@ -25,6 +25,8 @@ import { ErrorBar } from "../../components/page-state";
 import { useLocale } from "../../i18n/use-locale";
 import { type ApplicationsSearch, compactSearch } from "../../routes/applications";
 
+const MORE = "more";
+
 const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end" },
   roles: { display: "flex", flexDirection: "column" },
@@ -36,8 +38,8 @@ export function SavedViewsBar({ search, onOpen }: { search: ApplicationsSearch; 
   const locale = useLocale();
   const styles = useStyles();
   const queryClient = useQueryClient();
-  const views = useSavedViews();
-  const current = views.data?.find((v) => v.id === search.view);
+  const { views, more, loadMore } = useSavedViews();
+  const current = views.find((v) => v.id === search.view);
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const [roles, setRoles] = useState<Role[]>([]);
@@ -65,16 +67,23 @@ export function SavedViewsBar({ search, onOpen }: { search: ApplicationsSearch; 
           value={current?.name ?? t("views.none")}
           selectedOptions={[String(search.view ?? "")]}
           onOptionSelect={(_, d) => {
-            const view = views.data?.find((v) => String(v.id) === d.optionValue);
+            // The last option loads the next page of views instead of opening one.
+            if (d.optionValue === MORE) return loadMore();
+            const view = views.find((v) => String(v.id) === d.optionValue);
             onOpen(view ? { ...(view.state as ApplicationsSearch), view: view.id } : {});
           }}
         >
           <Option value="">{t("views.none")}</Option>
-          {(views.data ?? []).map((v) => (
+          {views.map((v) => (
             <Option key={v.id} value={String(v.id)} text={v.name}>
               {v.mine ? v.name : t("views.sharedBy", { name: v.name, owner: v.ownerName })}
             </Option>
           ))}
+          {more ? (
+            <Option value={MORE} text={t("views.more")}>
+              {t("views.more")}
+            </Option>
+          ) : null}
         </Dropdown>
       </Field>
       <Button

@@ -63,4 +63,6 @@ export const signInCounters = pgTable("sign_in_counters", {
   key: text("key").primaryKey(),
   windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
   attempts: integer("attempts").notNull(),
+  /** The `user:` keys' progressive delay: no attempt is taken before this (null for the fixed windows). */
+  heldUntil: timestamp("held_until", { withTimezone: true }),
 });

@@ -2,7 +2,7 @@ import { AppError } from "@xueji/shared";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { makeWorld, PASSWORD, type World } from "../../../test/world";
 import { TEST_ENGINES } from "../../db/test-database";
-import { LIMITS } from "./limiter";
+import { LIMITS, networkOf, USER_DELAY } from "./limiter";
 import { verifyPassword } from "./password";
 import { signIn } from "./sign-in";
 
@@ -20,22 +20,72 @@ describe.each(TEST_ENGINES)("signing in on %s", (engine) => {
   }, 60_000);
   afterAll(() => w.database.close());
 
-  const attempt = (username: string, password: string, address: string) =>
-    signIn(w.db, { username, password, address, requestId: "test" }).then(
+  const attempt = (username: string, password: string, address: string, now?: Date) =>
+    signIn(w.db, { username, password, address, requestId: "test", ...(now ? { now } : {}) }).then(
       () => "signed-in",
       (error: unknown) => (error instanceof AppError ? error.code : String(error)),
     );
+  /** The refusal's code and, for a wait, its minutes. */
+  const answer = (username: string, password: string, address: string, now: Date) =>
+    signIn(w.db, { username, password, address, requestId: "test", now }).then(
+      () => "signed-in",
+      (error: unknown) =>
+        error instanceof AppError && error.code === "auth.rate-limited" ? `wait ${error.params.minutes}` : (error as AppError).code,
+    );
+  const later = (start: Date, seconds: number) => new Date(start.getTime() + seconds * 1000);
 
   it("lets the user in from their usual address while someone hammers the name from elsewhere", async () => {
     expect(await attempt("secretary-a", PASSWORD, "10.0.0.5")).toBe("signed-in");
     const attacker: string[] = [];
     for (let i = 0; i < 30; i++) attacker.push(await attempt("secretary-a", `guess-${i}`, `203.0.113.${i % 10}`));
-    expect(attacker.filter((a) => a === "auth.invalid-credentials").length).toBeLessThanOrEqual(LIMITS.user.attempts);
+    expect(attacker.filter((a) => a === "auth.invalid-credentials").length).toBeLessThanOrEqual(USER_DELAY.free);
     expect(attacker.at(-1)).toBe("auth.rate-limited");
     // The usual place is not held by the attacker's failures…
     expect(await attempt("secretary-a", PASSWORD, "10.0.0.5")).toBe("signed-in");
     // …but a new place is, once the slower per-user limit is reached.
     expect(await attempt("secretary-a", PASSWORD, "198.51.100.7")).toBe("auth.rate-limited");
+  });
+
+  it("holds a name tried from anywhere by a delay that doubles per failure, up to 15 minutes, never for an hour", async () => {
+    // registrar has never signed in: every address is new to her, as for a new user.
+    const start = new Date("2026-12-07T01:00:00Z");
+    const from = (i: number) => `198.51.100.${i}`;
+    for (let i = 0; i < USER_DELAY.free - 1; i++)
+      expect(await answer("registrar", `guess-${i}`, from(i), later(start, i))).toBe("auth.invalid-credentials");
+    // The last free failure sets the first wait: 30 seconds (said as a minute).
+    let t = later(start, USER_DELAY.free);
+    expect(await answer("registrar", "guess", from(50), t)).toBe("auth.invalid-credentials");
+    expect(await answer("registrar", PASSWORD, from(60), later(t, 10))).toBe("wait 1");
+    // Each failure when the wait is over doubles it: 60 s, 120 s, … capped at 15 minutes.
+    const waits: number[] = [];
+    let wait = 30;
+    for (let i = 0; i < 7; i++) {
+      t = later(t, wait);
+      expect(await answer("registrar", `again-${i}`, from(70 + i), t)).toBe("auth.invalid-credentials");
+      const refused = await answer("registrar", PASSWORD, from(90 + i), later(t, 1));
+      waits.push(Number(refused.replace("wait ", "")));
+      wait = Math.min(wait * 2, 15 * 60);
+    }
+    expect(waits).toEqual([1, 2, 4, 8, 15, 15, 15]);
+    // Twenty failures from anywhere held her for an hour; now she waits out the 15 minutes and is in.
+    expect(await answer("registrar", PASSWORD, "203.0.113.200", later(t, 15 * 60 + 1))).toBe("signed-in");
+  });
+
+  it("counts an IPv6 address as its /64, for the limits and for the usual place", async () => {
+    expect(networkOf("2001:db8:1:2::a")).toBe("2001:db8:1:2::/64");
+    expect(networkOf("2001:0db8:0001:0002:ffff:0:0:1")).toBe("2001:db8:1:2::/64");
+    expect(networkOf("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(networkOf("::ffff:192.0.2.1")).toBe("192.0.2.1");
+    expect(networkOf("192.0.2.1")).toBe("192.0.2.1");
+    const start = new Date("2026-12-07T03:00:00Z");
+    // Five guesses from five addresses of one /64 are one place's five: the sixth waits.
+    for (let i = 1; i <= LIMITS.pair.attempts; i++)
+      expect(await answer("nobody-v6", `guess-${i}`, `2001:db8:aa:1::${i}`, later(start, i))).toBe("auth.invalid-credentials");
+    expect(await answer("nobody-v6", "guess", "2001:db8:aa:1::99", later(start, 10))).toBe(`wait ${LIMITS.pair.minutes}`);
+    // A new address in the /64 the user signs in from is her usual place.
+    expect(await answer("leader-b", PASSWORD, "2001:db8:bb:2::1", start)).toBe("signed-in");
+    for (let i = 0; i < 25; i++) await answer("leader-b", `guess-${i}`, `192.0.2.${100 + i}`, later(start, i));
+    expect(await answer("leader-b", PASSWORD, "2001:db8:bb:2:8f3a::7", later(start, 20))).toBe("signed-in");
   });
 
   it("checks at most 5 of 200 concurrent wrong passwords for one user and address", async () => {

@@ -7,13 +7,17 @@ import { recordEvent } from "../audit-log/record-event";
 import {
   clearWindow,
   countAttempt,
+  countUserAttempt,
   isFamiliar,
   LIMITS,
   type LimitKind,
   limitKey,
+  networkOf,
   peekAttempts,
   pruneWindows,
-  uncountAttempt,
+  releaseUserHold,
+  USER_DELAY,
+  userDelaySeconds,
 } from "./limiter";
 import { hashPassword, verifyPassword } from "./password";
 import type { SessionUser } from "./session-user";
@@ -41,7 +45,8 @@ const dummy = () => {
 export async function signIn(db: Db, options: SignInOptions): Promise<{ token: string; expiresAt: Date; user: SessionUser }> {
   const now = options.now ?? new Date();
   const username = options.username.trim();
-  const { address } = options;
+  // The limits and the usual places count an IPv6 address as its /64 (networkOf).
+  const address = networkOf(options.address);
   const key = (kind: LimitKind) => limitKey(kind, username, address);
   const refuse = (minutes: number) => new AppError("auth.rate-limited", { minutes });
 
@@ -52,9 +57,11 @@ export async function signIn(db: Db, options: SignInOptions): Promise<{ token: s
   // attempt refused by one window does not use up the next one.
   const pair = await countAttempt(db, "pair", key("pair"), now);
   if (pair.attempts > LIMITS.pair.attempts) throw refuse(pair.minutesLeft);
+  let byUser = 0;
   if (!familiar) {
-    const byUser = await countAttempt(db, "user", key("user"), now);
-    if (byUser.attempts > LIMITS.user.attempts) throw refuse(byUser.minutesLeft);
+    const counted = await countUserAttempt(db, key("user"), now);
+    if (counted.held) throw refuse(counted.minutesLeft);
+    byUser = counted.attempts;
     // Unknown names count against the address; known ones only look, so the answer is the same for both.
     const byAddress = user
       ? await peekAttempts(db, "address", key("address"), now)
@@ -70,12 +77,10 @@ export async function signIn(db: Db, options: SignInOptions): Promise<{ token: s
     // that exist and names that do not, so the warning tells nothing about which this one is.
     let remaining = LIMITS.pair.attempts - pair.attempts;
     let minutes: number = LIMITS.pair.minutes;
-    if (!familiar) {
-      const byUser = await peekAttempts(db, "user", key("user"), now);
-      if (LIMITS.user.attempts - byUser.attempts < remaining) {
-        remaining = LIMITS.user.attempts - byUser.attempts;
-        minutes = byUser.minutesLeft;
-      }
+    if (!familiar && USER_DELAY.free - byUser < remaining) {
+      // The wait the user key sets once its free failures are used up (or now, past them).
+      remaining = USER_DELAY.free - byUser;
+      minutes = Math.ceil(userDelaySeconds(Math.max(byUser, USER_DELAY.free)) / 60);
     }
     throw new AppError("auth.invalid-credentials", { remaining: Math.max(0, remaining), minutes });
   }
@@ -84,7 +89,7 @@ export async function signIn(db: Db, options: SignInOptions): Promise<{ token: s
     throw new AppError("auth.temporary-expired", { days: TEMPORARY_PASSWORD_DAYS });
 
   await clearWindow(db, key("pair"));
-  if (!familiar) await uncountAttempt(db, key("user"));
+  if (!familiar) await releaseUserHold(db, key("user"));
   if (Math.random() < 0.02) await pruneWindows(db, now);
 
   return db.transaction(async (tx) => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, type World } from "../../../test/world";
 import { savedViews, users } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
+import { DEFAULT_PAGE } from "../paging";
 import { MAX_OWN_VIEWS, MAX_SHARED_VIEWS } from "./saved-views";
 
 describe.each(TEST_ENGINES)("saved views of the applications list on %s", (engine) => {
@@ -23,14 +24,14 @@ describe.each(TEST_ENGINES)("saved views of the applications list on %s", (engin
       sharedWithRoles: ["college-leader"],
     });
 
-    const own = await registrar.views.list({ page: "applications" });
+    const own = (await registrar.views.list({ page: "applications" })).items;
     expect(own.map((v) => v.name)).toEqual(["待学院审核", "逾期休学"]);
     expect(own.every((v) => v.mine)).toBe(true);
     expect(own.find((v) => v.id === mine.id)?.state).toEqual({ type: "suspension", overdue: true });
 
-    const leader = await (await w.as("leader-a")).views.list({ page: "applications" });
+    const leader = (await (await w.as("leader-a")).views.list({ page: "applications" })).items;
     expect(leader.map((v) => [v.id, v.mine])).toEqual([[shared.id, false]]);
-    const secretary = await (await w.as("secretary-a")).views.list({ page: "applications" });
+    const secretary = (await (await w.as("secretary-a")).views.list({ page: "applications" })).items;
     expect(secretary).toEqual([]);
   });
 
@@ -55,18 +56,18 @@ describe.each(TEST_ENGINES)("saved views of the applications list on %s", (engin
       state: { state: "open", sort: "due" },
       sharedWithRoles: [],
     });
-    expect((await leader.views.list({ page: "applications" })).some((v) => v.id === id)).toBe(false);
-    const renamed = (await registrar.views.list({ page: "applications" })).find((v) => v.id === id);
+    expect((await leader.views.list({ page: "applications" })).items.some((v) => v.id === id)).toBe(false);
+    const renamed = (await registrar.views.list({ page: "applications" })).items.find((v) => v.id === id);
     expect(renamed).toMatchObject({ name: "在办（全部学院）", state: { state: "open", sort: "due" }, sharedWithRoles: [] });
 
     await registrar.views.remove({ id });
-    expect((await registrar.views.list({ page: "applications" })).some((v) => v.id === id)).toBe(false);
+    expect((await registrar.views.list({ page: "applications" })).items.some((v) => v.id === id)).toBe(false);
   });
 
   it("keeps a view's grouping, still loads one saved before grouping existed, and refuses an unknown grouping", async () => {
     const registrar = await w.as("registrar");
     const { id } = await registrar.views.save({ page: "applications", name: "按环节", state: { state: "open", group: "stage" } });
-    expect((await registrar.views.list({ page: "applications" })).find((v) => v.id === id)?.state).toEqual({
+    expect((await registrar.views.list({ page: "applications" })).items.find((v) => v.id === id)?.state).toEqual({
       state: "open",
       group: "stage",
     });
@@ -83,7 +84,7 @@ describe.each(TEST_ENGINES)("saved views of the applications list on %s", (engin
         sharedWithRoles: [],
       })
       .returning({ id: savedViews.id });
-    const loaded = (await registrar.views.list({ page: "applications" })).find((v) => v.id === legacy?.id);
+    const loaded = (await registrar.views.list({ page: "applications" })).items.find((v) => v.id === legacy?.id);
     expect(loaded?.state).toEqual({ type: "suspension", sort: "due" });
 
     await expect(registrar.views.save({ page: "applications", name: "坏分组", state: { group: "name" as never } })).rejects.toMatchObject({
@@ -113,7 +114,7 @@ describe.each(TEST_ENGINES)("saved views of the applications list on %s", (engin
     });
     expect(formatError("view.too-many", { limit: MAX_OWN_VIEWS })).toContain("最多保存 50 个视图");
     // Changing one of them is still possible.
-    const [first] = await registrar.views.list({ page: "applications" });
+    const [first] = (await registrar.views.list({ page: "applications" })).items;
     await registrar.views.save({ id: first?.id as number, page: "applications", name: "改名", state: {} });
 
     await w.db.delete(savedViews);
@@ -134,5 +135,41 @@ describe.each(TEST_ENGINES)("saved views of the applications list on %s", (engin
     });
     // Kept to oneself, it is saved.
     await registrar.views.save({ ...share, sharedWithRoles: [] });
+  });
+
+  it("pages the views a reader sees by name with the one opaque cursor, 150 shared and own ones in three pages", async () => {
+    await w.db.delete(savedViews);
+    const [leader] = await w.db.select({ id: users.id }).from(users).where(eq(users.username, "registrar-leader"));
+    const [owner] = await w.db.select({ id: users.id }).from(users).where(eq(users.username, "registrar"));
+    await w.db.insert(savedViews).values([
+      ...Array.from({ length: 100 }, (_, i) => ({
+        page: "applications",
+        name: `共享${String(i).padStart(3, "0")}`,
+        state: {},
+        ownerId: leader?.id as number,
+        sharedWithRoles: ["registrar-staff"],
+      })),
+      ...Array.from({ length: 50 }, (_, i) => ({ page: "applications", name: `自己${i}`, state: {}, ownerId: owner?.id as number })),
+    ]);
+    const registrar = await w.as("registrar");
+    const names: string[] = [];
+    const sizes: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await registrar.views.list({ page: "applications", limit: 60, ...(cursor ? { cursor } : {}) });
+      names.push(...page.items.map((v) => v.name));
+      sizes.push(page.items.length);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(sizes).toEqual([60, 60, 30]);
+    expect(new Set(names).size).toBe(150);
+    // In the database's order of names, as one page of all of them would be.
+    expect(names).toEqual((await registrar.views.list({ page: "applications", limit: 200 })).items.map((v) => v.name));
+    // One page by default, never all of them; a cursor from another list is refused.
+    const first = await registrar.views.list({ page: "applications" });
+    expect(first.items).toHaveLength(DEFAULT_PAGE);
+    await expect(
+      registrar.views.list({ page: "applications", cursor: Buffer.from('{"s":"other","k":["x","1"]}').toString("base64url") }),
+    ).rejects.toMatchObject({ cause: { code: "input.invalid" } });
   });
 });

@@ -1,7 +1,8 @@
 import { AppError, type Role } from "@xueji/shared";
-import { and, asc, eq, or, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { savedViews, users } from "../../db/schema";
+import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 
 export interface ViewOwner {
   userId: number;
@@ -26,15 +27,37 @@ const columns = {
   updatedAt: savedViews.updatedAt,
 };
 
-/** The views a user sees on a page: their own, and those shared with their role, by name. */
-export async function listViews(db: Db, who: ViewOwner, page: string) {
+const BY_NAME: Keyset = {
+  name: "views-by-name",
+  parts: [
+    { expr: savedViews.name, type: "text" },
+    { expr: savedViews.id, type: "int8" },
+  ],
+  direction: "asc",
+};
+
+/**
+ * The views a user sees on a page: their own, and those shared with their role, by name, a page at a
+ * time (services/paging.ts): up to 50 own and 100 shared ones, however many roles share with her.
+ */
+export async function listViews(db: Db, who: ViewOwner, page: string, paging: PageOptions) {
   const rows = await db
-    .select(columns)
+    .select({ ...columns, ...keyColumns(BY_NAME) })
     .from(savedViews)
     .innerJoin(users, eq(users.id, savedViews.ownerId))
-    .where(and(eq(savedViews.page, page), or(eq(savedViews.ownerId, who.userId), sql`${savedViews.sharedWithRoles} ? ${who.role}`)))
-    .orderBy(asc(savedViews.name), asc(savedViews.id));
-  return rows.map((r) => ({ ...r, state: r.state as Record<string, unknown>, mine: r.ownerId === who.userId }));
+    .where(
+      and(
+        eq(savedViews.page, page),
+        or(eq(savedViews.ownerId, who.userId), sql`${savedViews.sharedWithRoles} ? ${who.role}`),
+        afterCursor(BY_NAME, paging.cursor),
+      ),
+    )
+    .orderBy(...keysetOrder(BY_NAME))
+    .limit(paging.limit + 1);
+  return toPage(BY_NAME, rows, paging.limit, (r) => {
+    const view = withoutKeys(r);
+    return { ...view, state: view.state as Record<string, unknown>, mine: view.ownerId === who.userId };
+  });
 }
 
 /**

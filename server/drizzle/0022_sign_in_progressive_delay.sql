@@ -1,0 +1,1 @@
+ALTER TABLE "sign_in_counters" ADD COLUMN "held_until" timestamp with time zone;
