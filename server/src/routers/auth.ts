@@ -3,16 +3,34 @@ import { z } from "zod";
 import { changePassword } from "../services/auth/change-password";
 import { endSession } from "../services/auth/sessions";
 import { signIn } from "../services/auth/sign-in";
+import { redeemHandoff } from "../services/auth/sign-on/sign-on";
 import { publicProcedure, router, sessionProcedure } from "../trpc";
 
 export const authRouter = router({
   signIn: publicProcedure
     .input(z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }))
     .mutation(async ({ ctx, input }) => {
-      const session = await signIn(ctx.db, { ...input, address: ctx.address, requestId: ctx.requestId });
+      const session = await signIn(ctx.db, {
+        ...input,
+        address: ctx.address,
+        requestId: ctx.requestId,
+        passwords: ctx.signOn?.passwords ?? "all",
+      });
       ctx.setSessionCookie?.(session.token, session.expiresAt);
       return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: session.user };
     }),
+  /** What the sign-in page offers: the campus sign-on buttons, and whether passwords are for everyone. */
+  signOnOptions: publicProcedure.query(({ ctx }) => ({
+    cas: !!ctx.signOn?.cas,
+    oidc: !!ctx.signOn?.oidc,
+    passwords: ctx.signOn?.passwords ?? "all",
+    contact: ctx.signOn?.contact ?? null,
+  })),
+  /** The task pane's end of a campus sign-on: the one-time code its sign-on window handed it becomes a session. */
+  redeemSignOn: publicProcedure.input(z.object({ code: z.string().min(1).max(100) })).mutation(async ({ ctx, input }) => {
+    const session = await redeemHandoff(ctx.db, input.code, { address: ctx.address, requestId: ctx.requestId });
+    return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: session.user };
+  }),
   signOut: sessionProcedure.mutation(async ({ ctx }) => {
     if (ctx.token) await endSession(ctx.db, ctx.token);
     ctx.setSessionCookie?.(null);
