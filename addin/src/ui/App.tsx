@@ -10,6 +10,7 @@ import { loadSession, type Session, saveSession } from "../api/session";
 import { signOut } from "../api/sheets";
 import { todayInChina } from "../check/term";
 import type { SheetHost } from "../host/sheet-host";
+import { redirectWindow, type SignOnOutcome, type SignOnWindow } from "../host/sign-on-window";
 import { chooseLocale } from "../i18n/i18n";
 import { AppContext, type AppServices } from "./app-context";
 import { CheckPage } from "./CheckPage";
@@ -65,7 +66,19 @@ function Shell() {
 }
 
 /** The pane: sign in, then 检查 / 历史 / 新建核对表 behind a memory router (Office nulls history.pushState). */
-export function App({ excel, locale: initial }: { excel: SheetHost | null; locale: Locale }) {
+export function App({
+  excel,
+  locale: initial,
+  signOnWindow = redirectWindow(),
+  signOnReturn = null,
+}: {
+  excel: SheetHost | null;
+  locale: Locale;
+  /** Where a campus sign-on opens (Office dialog in Excel, this page in file mode). */
+  signOnWindow?: SignOnWindow;
+  /** What a campus sign-on that came back to this page brought (file mode). */
+  signOnReturn?: SignOnOutcome | null;
+}) {
   const { t } = useTranslation();
   const [locale, setLocale] = useState<Locale>(initial);
   const switchLocale = () => {
@@ -126,6 +139,9 @@ export function App({ excel, locale: initial }: { excel: SheetHost | null; local
         ) : (
           <SignIn
             api={api}
+            locale={locale}
+            signOnWindow={signOnWindow}
+            signOnReturn={signOnReturn}
             onSignedIn={(s) => {
               saveSession(s);
               setSession(s);

@@ -25,7 +25,8 @@ const PATHS = /^\/api\/auth\/(cas|oidc)\/(login|callback)$/;
 /**
  * Campus sign-on (统一身份认证): `/api/auth/{cas,oidc}/login` sends the browser to the portal,
  * `/api/auth/{cas,oidc}/callback` is where it comes back (and where CAS posts its single sign-out).
- * The dashboard gets its session cookie; the task pane (`?client=pane`) a one-time code at `/addin/`.
+ * The dashboard gets its session cookie; the task pane (`?client=pane`, or `pane-dialog` from Excel's
+ * dialog window) a one-time code at `/addin/`.
  * Returns false for any other path.
  */
 export function handleSignOn(
@@ -41,7 +42,8 @@ export function handleSignOn(
   const protocol = match[1] as SignOnProtocol;
   const step = match[2] as "login" | "callback";
   // Who gets the answer: named by the login; at the callback, by the sign-on the browser started.
-  const asker: { client: SignOnClient } = { client: url.searchParams.get("client") === "pane" ? "pane" : "dashboard" };
+  const asked = url.searchParams.get("client");
+  const asker: { client: SignOnClient } = { client: asked === "pane" || asked === "pane-dialog" ? asked : "dashboard" };
   const run = async () => {
     if (!config[protocol]) throw new AppError("auth.sign-on-off");
     if (step === "login") return login(res, database, meta, config, protocol, asker.client);
@@ -120,7 +122,8 @@ async function callback(
   if (done.client === "dashboard") {
     cookies.push(sessionCookie(done.token, done.expiresAt, meta.https));
     location = "/";
-  } else location = `/addin/?sign-on=${encodeURIComponent(done.code)}`;
+  } else
+    location = `${paneLanding(done.client)}?sign-on=${encodeURIComponent(done.code)}${done.client === "pane-dialog" ? "&dialog=1" : ""}`;
   res.writeHead(302, { location, "set-cookie": cookies, "cache-control": "no-store" });
   res.end();
 }
@@ -155,10 +158,16 @@ function refuse(res: ServerResponse, meta: RequestMeta, error: unknown, client: 
   scope?.failures.push({ procedure: "sign-on", code: problem.code, ...(problem.detail ? { detail: problem.detail } : {}) });
   const query = new URLSearchParams({ "sign-on-error": problem.code });
   for (const [key, value] of Object.entries(problem.params ?? {})) if (key !== "contact") query.set(key, String(value));
-  const location = `${client === "pane" ? "/addin/" : "/"}?${query}`;
+  if (client === "pane-dialog") query.set("dialog", "1");
+  const location = `${client === "dashboard" ? "/" : paneLanding(client)}?${query}`;
   if (res.headersSent) return void res.end();
   res.writeHead(302, { location, "set-cookie": flowCookie(null, meta.https), "cache-control": "no-store" });
   res.end();
+}
+
+/** Excel's dialog window needs office.js to answer the pane (taskpane.html); a plain browser, the file-mode page. */
+function paneLanding(client: "pane" | "pane-dialog"): string {
+  return client === "pane-dialog" ? "/addin/taskpane.html" : "/addin/";
 }
 
 function cookieValue(header: string | undefined, name: string): string | null {

@@ -56,7 +56,7 @@ export const signOnFlows = pgTable("sign_on_flows", {
   flowHash: text("flow_hash").primaryKey(),
   protocol: text("protocol", { enum: ["cas", "oidc"] }).notNull(),
   /** Who asked: the dashboard (session cookie) or the task pane (handoff code). */
-  client: text("client", { enum: ["dashboard", "pane"] }).notNull(),
+  client: text("client", { enum: ["dashboard", "pane", "pane-dialog"] }).notNull(),
   /** OIDC: state, nonce and PKCE verifier; null for CAS. */
   state: text("state"),
   nonce: text("nonce"),

@@ -14,7 +14,8 @@ const FLOW_MINUTES = 10;
 const HANDOFF_MINUTES = 2;
 
 export type SignOnProtocol = "cas" | "oidc";
-export type SignOnClient = "dashboard" | "pane";
+/** Who asked: the dashboard, the task pane in file mode (redirect), or in Excel (the Office dialog). */
+export type SignOnClient = "dashboard" | "pane" | "pane-dialog";
 
 interface Request {
   address: string;
@@ -87,7 +88,7 @@ export async function accountFor(
   return user;
 }
 
-export type SignOnResult = { client: "dashboard"; token: string; expiresAt: Date } | { client: "pane"; code: string };
+export type SignOnResult = { client: "dashboard"; token: string; expiresAt: Date } | { client: "pane" | "pane-dialog"; code: string };
 
 /**
  * Ends a verified sign-on: the dashboard gets its session now (the cookie); the task pane gets a
@@ -115,13 +116,13 @@ export async function finishSignOn(
   await db.insert(signOnFlows).values({
     flowHash: hashToken(randomBytes(24).toString("base64url")),
     protocol: flow.protocol,
-    client: "pane",
+    client: flow.client,
     handoffHash: hashToken(code),
     userId: user.id,
     ticketHash: flow.ticketHash,
     expiresAt: new Date(now.getTime() + HANDOFF_MINUTES * 60_000),
   });
-  return { client: "pane", code };
+  return { client: flow.client, code };
 }
 
 /** The task pane's half: its one-time code becomes a session, opened as any other. */
