@@ -44,7 +44,7 @@ export function SignIn({
   }, [outcome, redeem]);
   const refusal = outcome && "error" in outcome ? outcome : null;
   const refusalText =
-    refusal && refusal.error.startsWith("auth.") && refusal.error in errorCatalogue
+    refusal?.error.startsWith("auth.") && refusal.error in errorCatalogue
       ? formatError(refusal.error as ErrorCode, { ...refusal.params, contact: options.data?.contact ?? "" }, locale)
       : null;
   const campus = async (protocol: "cas" | "oidc") => {

@@ -49,7 +49,7 @@ export function useSignOnProblem(): string | null {
   return useMemo(() => {
     const query = new URLSearchParams(window.location.search);
     const code = query.get("sign-on-error");
-    if (!code || !code.startsWith("auth.") || !(code in errorCatalogue)) return null;
+    if (!code?.startsWith("auth.") || !(code in errorCatalogue)) return null;
     const params: Record<string, string> = { id: query.get("id") ?? "", claim: query.get("claim") ?? "" };
     if (code === "auth.sign-on-unknown" && !data?.contact) return null; // said once whom to ask is known
     if (data?.contact) params.contact = data.contact;
