@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { OFFICE_FRAME_HOSTS } from "../../server/src/front-ends/static-files";
-import { createHttpServer } from "../../server/src/http/server";
+import { createHttpServer, type HttpOptions } from "../../server/src/http/server";
 import { makeWorld, TODAY } from "../../server/test/world";
 import { CHROMIUM } from "../../test/chromium";
 import { buildPane } from "./build-pane";
@@ -18,12 +18,14 @@ export const ROOT = join(ADDIN, "..");
 export const ARTIFACTS = join(ADDIN, "e2e/artifacts");
 export const FIXTURES = join(ROOT, "server/fixtures");
 
-export async function startServer() {
+export async function startServer(options: Pick<HttpOptions, "signOn"> = {}) {
   const dist = buildPane();
   const world = await makeWorld("pglite");
+  const signOn = options.signOn ?? { passwords: "all" };
   const server = createHttpServer(world.database, {
     today: () => TODAY,
     sites: [{ prefix: "/addin/", root: dist, frameAncestors: OFFICE_FRAME_HOSTS }],
+    signOn,
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

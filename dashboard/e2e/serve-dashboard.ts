@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { openScratchDatabase } from "../../server/src/db/test-database";
 import { seedDemo } from "../../server/src/demo/seed-demo";
-import { createHttpServer } from "../../server/src/http/server";
+import { createHttpServer, type HttpOptions } from "../../server/src/http/server";
 import { buildDashboard } from "./build-dashboard";
 
 /**
@@ -9,11 +9,13 @@ import { buildDashboard } from "./build-dashboard";
  * PGlite database, the dashboard built by Vite when stale, both served by the real HTTP server on a free
  * loopback port.
  */
-export async function serveDashboard() {
+export async function serveDashboard(options: Pick<HttpOptions, "signOn"> = {}) {
   const dist = buildDashboard();
   const database = await openScratchDatabase("pglite");
   await seedDemo(database.db);
-  const server = createHttpServer(database, { sites: [{ prefix: "/", root: dist, fallback: "index.html" }] });
+  // No campus sign-on unless a test configures one (the server's environment is not read).
+  const signOn = options.signOn ?? { passwords: "all" };
+  const server = createHttpServer(database, { sites: [{ prefix: "/", root: dist, fallback: "index.html" }], signOn });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

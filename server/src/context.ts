@@ -5,6 +5,7 @@ import type { Db } from "./db/client";
 import { type Logger, silentLogger } from "./logger";
 import type { SessionUser } from "./services/auth/session-user";
 import { sessionForToken } from "./services/auth/sessions";
+import type { SignOnConfig } from "./services/auth/sign-on/sign-on-config";
 
 export interface Context {
   db: Db;
@@ -24,6 +25,8 @@ export interface Context {
   setSessionCookie?: (token: string | null, expiresAt?: Date, framed?: boolean) => void;
   /** The origin the request reached this server at (HTTP only), e.g. https://xueji.example.edu.cn */
   origin?: string;
+  /** Campus sign-on and the password policy (absent: passwords for everyone, no portal). */
+  signOn?: SignOnConfig;
 }
 
 export interface InnerOptions {
@@ -37,6 +40,7 @@ export interface InnerOptions {
   log?: Logger;
   setSessionCookie?: Context["setSessionCookie"];
   origin?: string;
+  signOn?: SignOnConfig;
 }
 
 /** A short id a secretary can read out on the phone (12 hex digits: 2^48, no collision in a year of logs). */
@@ -79,5 +83,6 @@ export async function createContextInner(options: InnerOptions): Promise<Context
     today: options.today,
     ...(options.setSessionCookie ? { setSessionCookie: options.setSessionCookie } : {}),
     ...(options.origin ? { origin: options.origin } : {}),
+    ...(options.signOn ? { signOn: options.signOn } : {}),
   };
 }

@@ -26,6 +26,12 @@ export async function signIn(api: Api, username: string, password: string): Prom
   return { user };
 }
 
+/** A campus sign-on's one-time code becomes the pane's session: again the cookie, and only the user kept. */
+export async function redeemSignOn(api: Api, code: string): Promise<Session> {
+  const { user } = await api.auth.redeemSignOn.mutate({ code, framed: true });
+  return { user };
+}
+
 export function signOut(api: Api) {
   return api.auth.signOut.mutate();
 }

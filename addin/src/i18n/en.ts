@@ -7,6 +7,12 @@ export const en: Shape<typeof zhCN> = {
   app: { title: "Xueji check", signOut: "Sign out", fileMode: "File mode", excelMode: "Excel", wpsMode: "WPS Spreadsheets" },
   nav: { check: "Check", history: "History", newSheet: "New sheet" },
   signIn: {
+    campus: "Sign in with campus sign-on",
+    campusCas: "Campus sign-on (CAS)",
+    campusOidc: "Campus sign-on (OIDC)",
+    orPassword: "or with a Xueji user name and password",
+    adminsOnly: "Administrator password sign-in",
+    dialogDone: "Signed in; returning to Excel…",
     title: "Sign in to Xueji",
     intro: "Use the account the registrar gave you. You stay signed in on this computer; nothing is stored in the workbook.",
     username: "User name",

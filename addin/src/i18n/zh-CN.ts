@@ -3,6 +3,12 @@ export const zhCN = {
   app: { title: "学籍核对", signOut: "退出登录", fileMode: "文件模式", excelMode: "Excel", wpsMode: "WPS 表格" },
   nav: { check: "检查", history: "历史", newSheet: "新建核对表" },
   signIn: {
+    campus: "统一身份认证登录",
+    campusCas: "统一身份认证登录（CAS）",
+    campusOidc: "统一身份认证登录（OIDC）",
+    orPassword: "或用学籍系统账号密码登录",
+    adminsOnly: "系统管理员密码登录",
+    dialogDone: "登录已完成，正在回到 Excel……",
     title: "登录学籍系统",
     intro: "使用教务处分配的账号登录。登录状态由本机浏览器保存，不会写入工作簿。",
     username: "用户名",

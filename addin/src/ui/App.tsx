@@ -9,6 +9,7 @@ import { createApi, isAuthError } from "../api/client";
 import { currentSession, type Session, signOut } from "../api/session";
 import { todayInChina } from "../check/term";
 import type { SheetHost } from "../host/sheet-host";
+import { redirectWindow, type SignOnOutcome, type SignOnWindow } from "../host/sign-on-window";
 import { chooseLocale } from "../i18n/i18n";
 import { AppContext, type AppServices } from "./app-context";
 import { CheckPage } from "./CheckPage";
@@ -64,7 +65,19 @@ function Shell() {
 }
 
 /** The pane: sign in, then 检查 / 历史 / 新建核对表 behind a memory router (Office nulls history.pushState). */
-export function App({ excel, locale: initial }: { excel: SheetHost | null; locale: Locale }) {
+export function App({
+  excel,
+  locale: initial,
+  signOnWindow = redirectWindow(),
+  signOnReturn = null,
+}: {
+  excel: SheetHost | null;
+  locale: Locale;
+  /** Where a campus sign-on opens (Office dialog in Excel, this page in file mode). */
+  signOnWindow?: SignOnWindow;
+  /** What a campus sign-on that came back to this page brought (file mode). */
+  signOnReturn?: SignOnOutcome | null;
+}) {
   const { t } = useTranslation();
   const [locale, setLocale] = useState<Locale>(initial);
   const switchLocale = () => {
@@ -131,7 +144,7 @@ export function App({ excel, locale: initial }: { excel: SheetHost | null; local
             </CheckProvider>
           </AppContext.Provider>
         ) : session === null ? (
-          <SignIn api={api} onSignedIn={setSession} />
+          <SignIn api={api} locale={locale} signOnWindow={signOnWindow} signOnReturn={signOnReturn} onSignedIn={setSession} />
         ) : (
           <Spinner className={styles.main} label={t("signIn.resuming")} />
         )}

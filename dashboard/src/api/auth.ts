@@ -8,3 +8,5 @@ export const meQuery = () => ({ ...apiQuery("auth", "me", undefined), retry: fal
 export const signIn = apiMutation("auth", "signIn");
 export const signOut = apiMutation("auth", "signOut");
 export const changePassword = apiMutation("auth", "changePassword");
+/** The campus sign-on buttons the sign-in page offers, and whether passwords are for everyone. */
+export const signOnOptionsQuery = () => ({ ...apiQuery("auth", "signOnOptions", undefined), staleTime: Number.POSITIVE_INFINITY });

@@ -31,6 +31,12 @@ export const en: Messages = {
     home: "Back to the overview",
   },
   signIn: {
+    campus: "Sign in with campus sign-on",
+    campusCas: "Campus sign-on (CAS)",
+    campusOidc: "Campus sign-on (OIDC)",
+    orPassword: "or with a Xueji user name and password",
+    adminsOnly: "Administrator password sign-in",
+    adminsOnlyHint: "This university signs in through the campus sign-on; the password form below is for the administrator only.",
     title: "Sign in to Xueji",
     username: "User name",
     password: "Password",

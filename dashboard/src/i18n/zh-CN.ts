@@ -30,6 +30,12 @@ export const zhCN = {
     home: "回到总览",
   },
   signIn: {
+    campus: "统一身份认证登录",
+    campusCas: "统一身份认证登录（CAS）",
+    campusOidc: "统一身份认证登录（OIDC）",
+    orPassword: "或用学籍系统账号密码登录",
+    adminsOnly: "系统管理员密码登录",
+    adminsOnlyHint: "本校统一使用统一身份认证登录；下面的密码登录只供系统管理员使用。",
     title: "登录学籍管理系统",
     username: "用户名",
     password: "密码",

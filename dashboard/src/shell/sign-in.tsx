@@ -18,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import { signIn } from "../api/auth";
 import { problemOf } from "../api/client";
 import { ErrorBar } from "../components/page-state";
+import { CampusSignOn, useSignOnProblem } from "./campus-sign-on";
 import { markSignedIn } from "./landing";
 import { LanguageSwitch } from "./language-switch";
 
@@ -49,6 +50,7 @@ export function SignIn({ reason }: { reason?: unknown }) {
   const location = useLocation();
   const problem = reason === undefined ? null : problemOf(reason);
   const ended = problem && problem.appCode !== "auth.required" ? problem : null;
+  const signOnProblem = useSignOnProblem();
   const mutation = useMutation({
     mutationFn: signIn,
     onSuccess: async () => {
@@ -70,7 +72,7 @@ export function SignIn({ reason }: { reason?: unknown }) {
           <Title2 as="h1">{t("signIn.title")}</Title2>
         </div>
         <Text className={styles.hint}>{t("signIn.hint")}</Text>
-        {ended && !mutation.isSuccess ? (
+        {ended && !signOnProblem && !mutation.isSuccess ? (
           <MessageBar intent="warning" layout="multiline" data-testid="session-ended">
             <MessageBarBody>
               <MessageBarTitle>{t("frame.signInAgain")}</MessageBarTitle>
@@ -78,6 +80,12 @@ export function SignIn({ reason }: { reason?: unknown }) {
             </MessageBarBody>
           </MessageBar>
         ) : null}
+        {signOnProblem && !mutation.isSuccess ? (
+          <MessageBar intent="error" layout="multiline" data-testid="sign-on-problem">
+            <MessageBarBody>{signOnProblem}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        <CampusSignOn />
         <form className={styles.form} onSubmit={submit}>
           <Field label={t("signIn.username")} required>
             <Input name="username" autoComplete="username" value={username} onChange={(_, d) => setUsername(d.value)} />

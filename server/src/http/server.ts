@@ -18,8 +18,10 @@ import { crossSite, refuseTrpcRequest, writeRefusal } from "./trpc-guards";
 
 export { SESSION_COOKIE } from "./request-meta";
 
+import { readSignOnConfig, type SignOnConfig } from "../services/auth/sign-on/sign-on-config";
 import { handleFiles } from "./file-routes";
 import { handleImports } from "./import-routes";
+import { handleSignOn } from "./sign-on-routes";
 import { handleVerify } from "./verify-routes";
 
 // A 50,000-row sheet as JSON cells is about 30 MB.
@@ -35,6 +37,8 @@ export interface HttpOptions {
   trustProxy?: boolean;
   /** Origins besides the server's own whose pages may use the session cookie (default: XUEJI_ALLOWED_ORIGINS, comma-separated). */
   allowedOrigins?: string[];
+  /** Campus sign-on (CAS, OIDC) and the password policy (default: from the XUEJI_CAS_*, XUEJI_OIDC_* variables). */
+  signOn?: SignOnConfig;
 }
 
 /** The HTTP face of the server: `/api/health`, `/api/metrics`, `/api/trpc/*`, `/api/export/*` and the built front-ends. */
@@ -42,6 +46,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
   const logger = options.logger ?? silentLogger;
   const trustProxy = options.trustProxy ?? process.env.XUEJI_TRUST_PROXY === "1";
   const allowedOrigins = options.allowedOrigins ?? (process.env.XUEJI_ALLOWED_ORIGINS?.split(",").map((o) => o.trim()) || []);
+  const signOn = options.signOn ?? readSignOnConfig();
   const metrics = createMetrics(database.db);
   const metaOf = new WeakMap<IncomingMessage, RequestMeta>();
 
@@ -72,6 +77,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
         today: options.today ?? (() => todayInChina()),
         setSessionCookie: (token, expiresAt, framed) => res.setHeader("Set-Cookie", sessionCookie(token, expiresAt, meta.https, framed)),
         origin: meta.origin,
+        signOn,
       });
     },
   });
@@ -103,6 +109,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
       return;
     }
     if (handleVerify(req, res, database, meta.locale, meta.address)) return;
+    if (handleSignOn(req, res, database, meta, signOn)) return;
     if (url.pathname.startsWith("/api/files/")) {
       // The fix upload is multipart, which a form on another site can send with the cookie.
       if (req.method === "POST" && crossSite(req, meta, allowedOrigins)) {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { changePassword } from "../services/auth/change-password";
 import { endSession } from "../services/auth/sessions";
 import { signIn } from "../services/auth/sign-in";
+import { redeemHandoff } from "../services/auth/sign-on/sign-on";
 import { publicProcedure, router, sessionProcedure } from "../trpc";
 
 export const authRouter = router({
@@ -17,10 +18,29 @@ export const authRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const { framed, ...credentials } = input;
-      const session = await signIn(ctx.db, { ...credentials, address: ctx.address, requestId: ctx.requestId });
+      const session = await signIn(ctx.db, {
+        ...credentials,
+        address: ctx.address,
+        requestId: ctx.requestId,
+        passwords: ctx.signOn?.passwords ?? "all",
+      });
       ctx.setSessionCookie?.(session.token, session.expiresAt, framed);
       return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: session.user };
     }),
+  /** What the sign-in page offers: the campus sign-on buttons, and whether passwords are for everyone. */
+  signOnOptions: publicProcedure.query(({ ctx }) => ({
+    cas: !!ctx.signOn?.cas,
+    oidc: !!ctx.signOn?.oidc,
+    passwords: ctx.signOn?.passwords ?? "all",
+    contact: ctx.signOn?.contact ?? null,
+  })),
+  /** The task pane's end of a campus sign-on: the one-time code its sign-on window handed it becomes a session. */
+  redeemSignOn: publicProcedure.input(z.object({ code: z.string().min(1).max(100), framed: z.boolean().optional() })).mutation(async ({ ctx, input }) => {
+    const session = await redeemHandoff(ctx.db, input.code, { address: ctx.address, requestId: ctx.requestId });
+    // The pane's session is the HttpOnly cookie on its origin (framed by Office or WPS), as for a password sign-in.
+    ctx.setSessionCookie?.(session.token, session.expiresAt, input.framed);
+    return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: session.user };
+  }),
   signOut: sessionProcedure.mutation(async ({ ctx }) => {
     if (ctx.token) await endSession(ctx.db, ctx.token);
     ctx.setSessionCookie?.(null);

@@ -58,6 +58,9 @@ function organisationActions(kind: string, zh: string, en: string): Record<strin
 /** Actions by name. A new action without a name here shows as its kind's name and the code (never alone). */
 export const AUDIT_ACTIONS: Readonly<Record<string, Names>> = {
   "auth.sign-in": { "zh-CN": "登录", en: "Signed in" },
+  "auth.sign-on": { "zh-CN": "统一身份认证登录", en: "Signed in through campus sign-on" },
+  "auth.sign-on-refused": { "zh-CN": "统一身份认证登录被拒（无账号）", en: "Campus sign-on refused (no account)" },
+  "auth.single-sign-out": { "zh-CN": "统一身份认证退出", en: "Signed out at the campus sign-on" },
   "user.create": { "zh-CN": "新建用户", en: "Created a user" },
   "user.disable": { "zh-CN": "停用账号", en: "Disabled an account" },
   "user.enable": { "zh-CN": "启用账号", en: "Enabled an account" },

@@ -447,6 +447,47 @@ export const errorCatalogue = {
     en: "Your account has been disabled. Ask the administrator.",
   },
   "auth.session-ended": { "zh-CN": "管理员已结束您的会话，请重新登录。", en: "An administrator ended your session. Please sign in again." },
+  "auth.signed-out-centrally": {
+    "zh-CN": "您已在统一身份认证中退出，请重新登录。",
+    en: "You signed out at the campus sign-on. Please sign in again.",
+  },
+  // Campus sign-on (统一身份认证, CAS or OIDC), docs/operations.md.
+  "auth.sign-on-failed": {
+    "zh-CN": "统一身份认证未能确认您的身份，请重新登录。",
+    en: "The campus sign-on could not confirm who you are. Please sign in again.",
+  },
+  "auth.sign-on-unreachable": {
+    "zh-CN": "暂时无法连接统一身份认证，请稍后再试；如仍不行，请联系系统管理员。",
+    en: "The campus sign-on cannot be reached just now. Try again later, or ask the administrator.",
+  },
+  "auth.sign-on-stale": {
+    "zh-CN": "这次登录已超时，或不是从学籍系统的登录页发起的。请回到登录页重新点击“统一身份认证登录”。",
+    en: "This sign-on took too long or was not started from Xueji's sign-in page. Go back and choose campus sign-on again.",
+  },
+  "auth.sign-on-ticket-used": {
+    "zh-CN": "这张登录凭据已经用过，请重新登录。",
+    en: "This sign-on ticket has already been used. Please sign in again.",
+  },
+  "auth.sign-on-unknown": {
+    "zh-CN": "工号“{id}”在学籍系统中还没有账号（不会自动创建）。请联系{contact}为您开通。",
+    en: "Staff number “{id}” has no Xueji account (none is created automatically). Ask {contact} to set one up.",
+  },
+  "auth.sign-on-unknown-admin": {
+    "zh-CN": "工号“{id}”在学籍系统中还没有账号（不会自动创建）。请联系学籍系统的系统管理员为您开通。",
+    en: "Staff number “{id}” has no Xueji account (none is created automatically). Ask the Xueji administrator to set one up.",
+  },
+  "auth.sign-on-no-id": {
+    "zh-CN": "统一身份认证没有提供工号（{claim}），无法登录。请联系系统管理员。",
+    en: "The campus sign-on did not give a staff number ({claim}). Ask the administrator.",
+  },
+  "auth.sign-on-off": {
+    "zh-CN": "本系统没有配置统一身份认证，请用账号和密码登录。",
+    en: "Campus sign-on is not set up here. Sign in with your user name and password.",
+  },
+  "auth.password-off": {
+    "zh-CN": "本校统一使用统一身份认证登录，密码登录只留给系统管理员。请点击“统一身份认证登录”。",
+    en: "This university signs in through the campus sign-on; passwords are kept for the administrator only. Choose campus sign-on.",
+  },
   "auth.password-change-required": {
     "zh-CN": "请先修改临时密码，再继续使用。",
     en: "Change your temporary password before you go on.",

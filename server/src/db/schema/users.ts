@@ -37,9 +37,41 @@ export const sessions = pgTable(
      * request with its token can tell the reader why they must sign in again.
      */
     endedReason: text("ended_reason"),
+    /**
+     * The SHA-256 of the campus sign-on ticket (CAS service ticket) that opened the session, so that the
+     * portal's single sign-out can end it; null for a password sign-in.
+     */
+    signOnTicket: text("sign_on_ticket"),
   },
-  (t) => [index("sessions_user").on(t.userId)],
+  (t) => [index("sessions_user").on(t.userId), index("sessions_sign_on_ticket").on(t.signOnTicket)],
 );
+
+/**
+ * Campus sign-ons under way (CAS or OIDC), between the redirect to the portal and its return. Keyed by
+ * the SHA-256 of the random value in the browser's sign-on cookie, so a return the browser did not
+ * start (login CSRF) finds nothing. For the task pane the row then carries the verified user until the
+ * pane redeems its one-time handoff code (hashed too) for a session.
+ */
+export const signOnFlows = pgTable("sign_on_flows", {
+  flowHash: text("flow_hash").primaryKey(),
+  protocol: text("protocol", { enum: ["cas", "oidc"] }).notNull(),
+  /** Who asked: the dashboard (session cookie) or the task pane (handoff code). */
+  client: text("client", { enum: ["dashboard", "pane", "pane-dialog"] }).notNull(),
+  /** OIDC: state, nonce and PKCE verifier; null for CAS. */
+  state: text("state"),
+  nonce: text("nonce"),
+  codeVerifier: text("code_verifier"),
+  handoffHash: text("handoff_hash").unique(),
+  userId: integer("user_id").references(() => users.id),
+  ticketHash: text("ticket_hash"),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});
+
+/** Every campus ticket or authorization code ever presented (as SHA-256): each is used once. */
+export const signOnTickets = pgTable("sign_on_tickets", {
+  ticketHash: text("ticket_hash").primaryKey(),
+  usedAt: timestamp("used_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Successful sign-ins: the addresses a user usually signs in from (services/auth/limiter.ts). */
 export const signInAttempts = pgTable(

@@ -8,7 +8,7 @@ import type { SessionUser } from "./session-user";
 export const SESSION_HOURS = 12;
 
 /** Why a session ended before its time; each is said to the reader on the sign-in page. */
-export const SESSION_END_REASONS = ["password-reset", "disabled", "ended"] as const;
+export const SESSION_END_REASONS = ["password-reset", "disabled", "ended", "signed-out-centrally"] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 
 /** The UNAUTHORIZED code a request with a dead token gets, so the sign-in page can say why. */
@@ -16,6 +16,7 @@ const REASON_CODES: Record<SessionEndReason | "expired", ErrorCode> = {
   "password-reset": "auth.password-reset",
   disabled: "auth.account-disabled",
   ended: "auth.session-ended",
+  "signed-out-centrally": "auth.signed-out-centrally",
   expired: "auth.session-expired",
 };
 
@@ -23,11 +24,19 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** Creates an opaque random token; only its hash is stored. */
-export async function createSession(db: Executor, userId: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+/**
+ * Creates an opaque random token; only its hash is stored. `signOnTicket` is the hash of the campus
+ * ticket that opened it, for single sign-out.
+ */
+export async function createSession(
+  db: Executor,
+  userId: number,
+  now = new Date(),
+  signOnTicket: string | null = null,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
-  await db.insert(sessions).values({ tokenHash: hashToken(token), userId, expiresAt });
+  await db.insert(sessions).values({ tokenHash: hashToken(token), userId, expiresAt, signOnTicket });
   return { token, expiresAt };
 }
 

@@ -32,6 +32,8 @@ export interface SignInOptions {
   address: string;
   requestId: string;
   now?: Date;
+  /** `administrators`: the university signs in through its portal; only administrators keep passwords. */
+  passwords?: "all" | "administrators";
 }
 
 // An unknown or disabled name is checked against this hash, so it takes as long as a known one
@@ -85,6 +87,7 @@ export async function signIn(db: Db, options: SignInOptions): Promise<{ token: s
     throw new AppError("auth.invalid-credentials", { remaining: Math.max(0, remaining), minutes });
   }
   // Said only to whoever knows the password, so it tells a stranger nothing.
+  if (options.passwords === "administrators" && usable.role !== "admin") throw new AppError("auth.password-off");
   if (usable.passwordExpiresAt && usable.passwordExpiresAt <= now)
     throw new AppError("auth.temporary-expired", { days: TEMPORARY_PASSWORD_DAYS });
 
@@ -92,23 +95,48 @@ export async function signIn(db: Db, options: SignInOptions): Promise<{ token: s
   if (!familiar) await releaseUserHold(db, key("user"));
   if (Math.random() < 0.02) await pruneWindows(db, now);
 
+  return openSession(db, usable, { address, requestId: options.requestId, now, action: "auth.sign-in" });
+}
+
+/**
+ * The one way a session is opened, whether by password or by campus sign-on: the address becomes
+ * familiar, the session row is written and the sign-in is audited, in one transaction.
+ */
+export function openSession(
+  db: Db,
+  user: typeof users.$inferSelect,
+  options: {
+    address: string;
+    requestId: string;
+    now: Date;
+    action: "auth.sign-in" | "auth.sign-on";
+    /** How the campus portal vouched for the user (cas, oidc), for the audit entry. */
+    method?: "cas" | "oidc";
+    signOnTicket?: string | null;
+  },
+): Promise<{ token: string; expiresAt: Date; user: SessionUser }> {
   return db.transaction(async (tx) => {
-    await tx.insert(signInAttempts).values({ username, address, succeeded: true, at: now });
-    const session = await createSession(tx, usable.id, now);
+    await tx.insert(signInAttempts).values({ username: user.username, address: options.address, succeeded: true, at: options.now });
+    const session = await createSession(tx, user.id, options.now, options.signOnTicket ?? null);
     await recordEvent(
       tx,
-      { userId: usable.id, role: usable.role as Role, requestId: options.requestId },
-      { action: "auth.sign-in", entity: "user", entityId: String(usable.id) },
+      { userId: user.id, role: user.role as Role, requestId: options.requestId },
+      {
+        action: options.action,
+        entity: "user",
+        entityId: String(user.id),
+        ...(options.method ? { after: { method: options.method } } : {}),
+      },
     );
     return {
       ...session,
       user: {
-        id: usable.id,
-        username: usable.username,
-        displayName: usable.displayName,
-        role: usable.role as Role,
-        collegeId: usable.collegeId,
-        mustChangePassword: usable.mustChangePassword,
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role as Role,
+        collegeId: user.collegeId,
+        mustChangePassword: user.mustChangePassword,
       },
     };
   });

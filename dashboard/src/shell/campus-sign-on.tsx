@@ -1,0 +1,58 @@
+import { Button, Divider, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { useQuery } from "@tanstack/react-query";
+import { type ErrorCode, errorCatalogue, formatError } from "@xueji/shared";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { signOnOptionsQuery } from "../api/auth";
+import { useLocale } from "../i18n/use-locale";
+
+const useStyles = makeStyles({
+  box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+/**
+ * The campus sign-on (统一身份认证) buttons, when the server has a portal configured: each is a plain
+ * link to the server's sign-on route, which sends the browser to the portal and back with a session.
+ */
+export function CampusSignOn() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { data } = useQuery(signOnOptionsQuery());
+  if (!data || (!data.cas && !data.oidc)) return null;
+  const both = data.cas && data.oidc;
+  return (
+    <div className={styles.box}>
+      {data.cas ? (
+        <Button as="a" appearance="primary" href="/api/auth/cas/login" data-testid="campus-sign-on-cas">
+          {both ? t("signIn.campusCas") : t("signIn.campus")}
+        </Button>
+      ) : null}
+      {data.oidc ? (
+        <Button as="a" appearance="primary" href="/api/auth/oidc/login" data-testid="campus-sign-on-oidc">
+          {both ? t("signIn.campusOidc") : t("signIn.campus")}
+        </Button>
+      ) : null}
+      <Divider>{data.passwords === "administrators" ? t("signIn.adminsOnly") : t("signIn.orPassword")}</Divider>
+      {data.passwords === "administrators" ? <Text className={styles.hint}>{t("signIn.adminsOnlyHint")}</Text> : null}
+    </div>
+  );
+}
+
+/**
+ * Why the portal's return was refused: the server sends the reader back here with the error's code
+ * (and its 工号 or claim) in the address; said in the reader's language, with whom to ask.
+ */
+export function useSignOnProblem(): string | null {
+  const locale = useLocale();
+  const { data } = useQuery(signOnOptionsQuery());
+  return useMemo(() => {
+    const query = new URLSearchParams(window.location.search);
+    const code = query.get("sign-on-error");
+    if (!code?.startsWith("auth.") || !(code in errorCatalogue)) return null;
+    const params: Record<string, string> = { id: query.get("id") ?? "", claim: query.get("claim") ?? "" };
+    if (code === "auth.sign-on-unknown" && !data?.contact) return null; // said once whom to ask is known
+    if (data?.contact) params.contact = data.contact;
+    return formatError(code as ErrorCode, params, locale);
+  }, [locale, data?.contact]);
+}
