@@ -120,7 +120,7 @@ async function callback(
   const cookies = [flowCookie(null, meta.https)];
   let location: string;
   if (done.client === "dashboard") {
-    cookies.push(sessionCookie(done.token, done.expiresAt, meta.https));
+    cookies.push(...sessionCookie(done.token, done.expiresAt, meta.https));
     location = "/";
   } else
     location = `${paneLanding(done.client)}?sign-on=${encodeURIComponent(done.code)}${done.client === "pane-dialog" ? "&dialog=1" : ""}`;
