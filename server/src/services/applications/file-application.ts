@@ -3,9 +3,12 @@ import {
   type ApplicationType,
   academicYearOf,
   checkPeriod,
+  DEFAULT_WORKFLOWS,
+  entryByCode,
   MATERIALS,
   type Material,
   parseIdNumber,
+  STUDENT_STATUS,
   textCell,
   type Workflow,
 } from "@xueji/shared";
@@ -13,6 +16,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { applications, classes, majors, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
+import { completionReaudit } from "../graduation/convert-completion";
 import { idInput } from "../ids";
 import { workflowInForce } from "./workflow-for";
 
@@ -90,7 +94,7 @@ export async function validChanges(
     if (classId !== undefined && !(await classOf(db, classId, student.majorId, grade))) throw fail("class-not-in-own-major", { grade });
     return { changes: { grade, ...(classId !== undefined ? { classId } : {}) }, targetCollegeId: null };
   }
-  if (type === "identity-change") {
+  if (type === "identity-change" || type === "record-correction") {
     const allowed = ["name", "idNumber", "gender", "birthDate", "ethnicity"];
     const picked = Object.fromEntries(Object.entries(changes).filter(([k]) => allowed.includes(k)));
     if (Object.keys(picked).length === 0) throw fail("nothing-to-change");
@@ -104,6 +108,19 @@ export async function validChanges(
   return { changes: {}, targetCollegeId: null };
 }
 
+/**
+ * The certificate papers are for whom the seeds name: 学历勘误 for a graduate alone (seed 000 八 “已毕业学生”),
+ * 结业换毕业 for a 结业 student who now passes the audit (seed 002 三.2) — refused when filed, not after every signature.
+ */
+async function assertCertificatePaper(db: Executor, type: ApplicationType, student: typeof students.$inferSelect, today: string) {
+  if (type === "record-correction" && student.status !== "graduated")
+    throw new AppError("application.transition-refused", {
+      status: entryByCode(STUDENT_STATUS, student.status)?.name ?? student.status,
+      type: DEFAULT_WORKFLOWS[type].name["zh-CN"],
+    });
+  if (type === "completion-to-graduation") await completionReaudit(db, student.id, today);
+}
+
 /** A secretary files an application (草稿) for a student of their own college. */
 export async function fileApplication(db: Db, options: FileApplicationOptions) {
   const workflow = await workflowInForce(db, options.type, academicYearOf(options.today));
@@ -114,6 +131,7 @@ export async function fileApplication(db: Db, options: FileApplicationOptions) {
   // Another college's student is unknown, exactly like a missing one.
   if (!student || (options.scopeCollegeId !== null && student.collegeId !== options.scopeCollegeId))
     throw new AppError("student.unknown", { studentNo: options.studentNo });
+  await assertCertificatePaper(db, options.type, student, options.today);
   const { changes, targetCollegeId } = await validChanges(db, options.type, options.changes ?? {}, student);
   const period = periodOf(workflow, options.periodStartsOn, options.periodEndsOn);
   const materials = [...new Set(options.materials)].filter((m) => m in MATERIALS);
