@@ -357,6 +357,9 @@ export const graduationListItem = z.object({
   reasons: json,
   /** The reasons in the reader's language. */
   reasonTexts: z.array(z.string()),
+  /** Why no degree (专科: the level alone, never the degree conditions), in the reader's language. */
+  degreeReasons: json,
+  degreeReasonTexts: z.array(z.string()),
   stage: auditStage,
   overrideOutcome: graduationOutcome.nullable(),
   overrideDegree: degreeDecision.nullable(),
