@@ -620,6 +620,17 @@ export const studentCardOutput = z.object({
   pending: z.array(
     z.object({ id: z.number(), kind: pendingKind, academicYear: z.string(), termCode: z.string(), state: pendingState, figures: json }),
   ),
+  certificates: z.array(
+    z.object({
+      certificateNo: z.string(),
+      kind: z.string(),
+      issueDate: day,
+      degreeAwarded: z.boolean(),
+      degreeAwardedOn: day.nullable(),
+      /** 换发/作废 from this day: a later certificate replaced it (结业换毕业). */
+      voidedOn: day.nullable(),
+    }),
+  ),
 });
 
 export const settingSchemasOutput = z.array(
