@@ -105,7 +105,11 @@ export function handleVerify(req: IncomingMessage, res: ServerResponse, database
     // Only the name, the status and the date (and the kind, in the title) — nothing else of the record.
     const title = `${formatNotice("verify.valid", {}, locale)}：${KIND_NAMES[doc.kind]?.[locale] ?? doc.kind}`;
     const replaced = doc.replacedCertificate
-      ? formatNotice("verify.certificate-replaced", { certificateNo: doc.replacedCertificate.certificateNo, date: doc.replacedCertificate.voidedOn }, locale)
+      ? formatNotice(
+          "verify.certificate-replaced",
+          { certificateNo: doc.replacedCertificate.certificateNo, date: doc.replacedCertificate.voidedOn },
+          locale,
+        )
       : null;
     send(
       200,
