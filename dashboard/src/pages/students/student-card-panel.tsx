@@ -23,6 +23,8 @@ const useStyles = makeStyles({
   dt: { color: tokens.colorNeutralForeground3 },
   dd: { margin: 0 },
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  // Columns as wide as their content: an 18-digit certificate number is never cut or overlapped.
+  certificates: { tableLayout: "auto", whiteSpace: "nowrap" },
 });
 
 /**
@@ -118,6 +120,7 @@ export function StudentCardPanel({ studentNo, onClose }: { studentNo: string; on
               <>
                 <Text weight="semibold">{t("students.certificates")}</Text>
                 <LabelValueTable
+                  className={styles.certificates}
                   label={t("students.certificates")}
                   rows={c.certificates}
                   rowKey={(x) => x.certificateNo}
@@ -145,7 +148,7 @@ export function StudentCardPanel({ studentNo, onClose }: { studentNo: string; on
                       // seed 003 第十四条: one certificate per student — a replaced one (结业换毕业) is void.
                       value: (x) =>
                         x.voidedOn ? (
-                          <Badge appearance="filled" color="danger">
+                          <Badge appearance="tint" color="danger">
                             {t("students.certificateVoided", { date: formatDate(x.voidedOn, locale) })}
                           </Badge>
                         ) : (
