@@ -139,6 +139,7 @@ describe.each(TEST_ENGINES)("the execution preview, the refusals and the certifi
       "发证日期",
       "学位",
       "通知单号",
+      "证书状态",
     ]);
     expect(((sheet?.getRow(3).values ?? []) as unknown[]).slice(1, 8)).toEqual([
       "106471202605000001",
@@ -149,6 +150,8 @@ describe.each(TEST_ENGINES)("the execution preview, the refusals and the certifi
       "计算机科学与技术",
       "2026-06-30",
     ]);
+    // seed 003 第十四条: a certificate in force reads 有效 (a replaced one 已换发作废, graduation-execution.test.ts).
+    expect(sheet?.getRow(3).getCell(10).value).toBe("有效");
   });
 
   it("records a 结业换毕业 with the registrar's reason on its application and the new certificate in its audit event", async () => {
