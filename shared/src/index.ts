@@ -69,6 +69,7 @@ export * from "./status/transitions";
 export * from "./text/normalise";
 export * from "./workflows/application-types";
 export * from "./workflows/deadline";
+export * from "./workflows/graduate-identity";
 export * from "./workflows/materials";
 export * from "./workflows/stages";
 export * from "./workflows/who-acts";

@@ -7,6 +7,7 @@ import {
   entryByCode,
   MATERIALS,
   type Material,
+  mayChangeIdentity,
   parseIdNumber,
   STUDENT_STATUS,
   textCell,
@@ -113,7 +114,7 @@ export async function validChanges(
  * 结业换毕业 for a 结业 student who now passes the audit (seed 002 三.2) — refused when filed, not after every signature.
  */
 async function assertCertificatePaper(db: Executor, type: ApplicationType, student: typeof students.$inferSelect, today: string) {
-  if (type === "record-correction" && student.status !== "graduated")
+  if (!mayChangeIdentity(type, student.status))
     throw new AppError("application.transition-refused", {
       status: entryByCode(STUDENT_STATUS, student.status)?.name ?? student.status,
       type: DEFAULT_WORKFLOWS[type].name["zh-CN"],

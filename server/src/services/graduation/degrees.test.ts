@@ -129,4 +129,21 @@ describe.each(TEST_ENGINES)("degrees as the seeds give them on %s", (engine) => 
     expect(event?.after).toMatchObject({ degreeAwarded: true, committee: { meetingNo: "校学位〔补〕1号" } });
     await expect(supplement("2027-04-01")).rejects.toMatchObject({ cause: { params: { reasons: "已授予学位" } } });
   });
+
+  it("seed 000 八: a graduate's identity changes only through 学历（学位）勘误, and that only for a graduate", async () => {
+    const registrar = await w.as("registrar");
+    const file = (type: "identity-change" | "record-correction", studentNo: string, reasonCode: string) =>
+      registrar.applications.file({ studentNo, type, reasonCode, materials: [], changes: { name: "改名" } });
+    await expect(file("identity-change", "2022010102", "changed")).rejects.toMatchObject({
+      cause: { code: "application.transition-refused" },
+    });
+    await w.insertStudents([{ studentNo: "2024010109", name: "在读丁", collegeId: w.collegeA, majorId: w.majorA, grade: 2024 }]);
+    await expect(file("record-correction", "2024010109", "pre-graduation-error")).rejects.toMatchObject({
+      cause: { code: "application.transition-refused" },
+    });
+    expect(await file("record-correction", "2022010102", "pre-graduation-error")).toMatchObject({
+      type: "record-correction",
+      stage: "draft",
+    });
+  });
 });
