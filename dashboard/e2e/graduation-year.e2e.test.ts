@@ -179,6 +179,12 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
     // The list moves through its stages to 证书制作 (seed 004: after the degree committee).
     for (const stage of ["教务处复审", "公示", "学位委员会", "证书制作"]) {
       await collegeRow.getByRole("button", { name: `推进到“${stage}”` }).click();
+      // 学位委员会 is the school's decision (seed 001 七): recorded from its minutes, date and meeting number.
+      if (stage === "证书制作") {
+        const committee = page.getByRole("dialog");
+        await committee.getByRole("textbox", { name: /会议编号/ }).fill("校学位〔2026〕3号");
+        await committee.getByRole("button", { name: "登记并通过" }).click();
+      }
       await page.getByText(new RegExp(`^${college.name}的名单已推进到“${stage}”（\\d+ 人）。$`)).waitFor();
     }
 
@@ -287,17 +293,14 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
     const convert = page.getByRole("dialog");
     await convert.getByRole("textbox", { name: /原因/ }).fill("补考全部通过，学分已修满");
     await page.screenshot({ path: join(ARTIFACTS, "graduation-year-convert.png"), fullPage: true });
-    await convert.getByRole("button", { name: "确定换发" }).click();
-    await page
-      .getByText(new RegExp(`^${convertible?.name} 已结业换毕业：毕业证书 199991202605\\d{6}，通知单号 \\S+，学位\\S+。$`))
-      .waitFor();
-    // It passed now: it leaves the list of those the audit did not pass, without a reload.
-    await expect.poll(() => convertRow.count()).toBe(0);
+    await convert.getByRole("button", { name: "提交申请" }).click();
+    // seed 002 三.2: filed up its chain of signatures (教务处 → 处长 → 校领导); the status waits for 办理 (degrees.e2e walks it).
+    await page.getByText(new RegExp(`^已提交 ${convertible?.name} 的结业换毕业申请（#\\d+），待教务处审核、处长和校领导签字。$`)).waitFor();
     const [after] = await served.db
       .select({ status: students.status })
       .from(students)
       .where(eq(students.id, convertible?.id as number));
-    expect(after?.status).toBe("graduated");
+    expect(after?.status).toBe("completed");
 
     // A student's GPA and 处分 corrected by hand (graduation.recordFacts), seen in the list at once.
     const factsRow = drillAgain.locator("tbody tr[data-index]").first();

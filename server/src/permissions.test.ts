@@ -67,6 +67,7 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   // Graduation execution and certificates, 降级 from the standing rules, signatures on paper.
   "graduation.execute": [F, F, A, F, F, F, U],
   "graduation.convertCompletion": [F, F, N, F, F, F, U],
+  "graduation.supplementDegree": [F, F, N, F, F, F, U],
   "graduation.recordFacts": [F, F, A, F, F, F, U],
   "graduation.executionPreview": [S, S, A, A, A, F, U],
   "graduation.certificates": [S, S, A, A, A, F, U],
@@ -260,7 +261,9 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     "dashboard.warnings": (c) => c.dashboard.warnings(),
     // Without the school's certificate data the execution is refused on the merits (CONFLICT): past the gate.
     "graduation.execute": (c, side) => c.graduation.execute({ cohort: 2026, collegeId: college(side) }),
-    "graduation.convertCompletion": (c) => c.graduation.convertCompletion({ studentNo: "2099999999", date: "2026-11-23", reason: "测试" }),
+    "graduation.convertCompletion": (c) => c.graduation.convertCompletion({ studentNo: "2099999999", reason: "测试" }),
+    "graduation.supplementDegree": (c) =>
+      c.graduation.supplementDegree({ studentNo: "2099999999", committee: { decidedOn: "2026-11-23", meetingNo: "1" } }),
     "graduation.recordFacts": (c) => c.graduation.recordFacts({ items: [{ studentNo: "2099999999", gpa: 3 }] }),
     "graduation.executionPreview": (c, side) => c.graduation.executionPreview({ cohort: 2026, collegeId: college(side) }),
     "graduation.certificates": (c, side) => c.graduation.certificates({ year: 2026, collegeId: college(side) }),

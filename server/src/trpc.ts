@@ -64,6 +64,9 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "graduation.certificate-school-missing": "CONFLICT",
   "graduation.not-completed": "CONFLICT",
   "graduation.still-not-eligible": "CONFLICT",
+  "graduation.no-degree-for-level": "CONFLICT",
+  "graduation.committee-required": "BAD_REQUEST",
+  "graduation.supplement-not-eligible": "CONFLICT",
   // the organisation and the calendar
   "org.duplicate-code": "CONFLICT",
   "org.duplicate-name": "CONFLICT",

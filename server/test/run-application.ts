@@ -10,6 +10,7 @@ export const USER_FOR: Record<string, string> = {
   receiving: "leader-b",
   registrar: "registrar",
   "registrar-leader": "registrar-leader",
+  "registrar-head": "registrar-leader",
   "school-leader": "school-leader",
   "public-notice": "registrar",
   execution: "registrar",

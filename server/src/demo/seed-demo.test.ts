@@ -53,7 +53,13 @@ describe("the demo university of pnpm start", () => {
     const actor = { userId: 1, role: "registrar-staff" as const, requestId: "demo-test" };
     const [college] = await first.db.select({ id: colleges.id }).from(colleges).orderBy(colleges.id).limit(1);
     for (const from of ["college-review", "registrar-review", "public-notice", "degree-committee"] as const)
-      await advanceAuditStage(first.db, { actor, cohort: 2026, collegeId: college?.id as number, from });
+      await advanceAuditStage(first.db, {
+        actor,
+        cohort: 2026,
+        collegeId: college?.id as number,
+        from,
+        committee: { decidedOn: "2026-06-20", meetingNo: "2026-3" },
+      });
     const done = await executeAudits(first.db, { actor, cohort: 2026, collegeId: college?.id as number, today: "2026-07-01" });
     expect(done.executed).toBeGreaterThan(0);
     const [certificate] = await first.db

@@ -104,11 +104,26 @@ export function handleVerify(req: IncomingMessage, res: ServerResponse, database
     }
     // Only the name, the status and the date (and the kind, in the title) — nothing else of the record.
     const title = `${formatNotice("verify.valid", {}, locale)}：${KIND_NAMES[doc.kind]?.[locale] ?? doc.kind}`;
-    send(200, { valid: true, title, kind: doc.kind, name: doc.name, status: doc.status, date: doc.issuedOn }, [
-      `姓名 / Name：${doc.name}`,
-      `学籍状态 / Status：${doc.status}`,
-      `开具日期 / Date：${doc.issuedOn}`,
-    ]);
+    const replaced = doc.replacedCertificate
+      ? formatNotice(
+          "verify.certificate-replaced",
+          { certificateNo: doc.replacedCertificate.certificateNo, date: doc.replacedCertificate.voidedOn },
+          locale,
+        )
+      : null;
+    send(
+      200,
+      {
+        valid: true,
+        title,
+        kind: doc.kind,
+        name: doc.name,
+        status: doc.status,
+        date: doc.issuedOn,
+        ...(replaced ? { certificateReplaced: true, message: replaced } : {}),
+      },
+      [`姓名 / Name：${doc.name}`, `学籍状态 / Status：${doc.status}`, `开具日期 / Date：${doc.issuedOn}`, ...(replaced ? [replaced] : [])],
+    );
   };
   lookup().catch((error: unknown) => {
     // The stack to the log; the reader gets the localised message and the request id to quote.

@@ -43,4 +43,8 @@ export const certificateListItem = z.object({
   issueDate: z.string(),
   degreeAwarded: z.boolean(),
   noticeNo: z.string().nullable(),
+  /** 换发/作废 from this day (结业换毕业); null while the certificate is in force. */
+  voidedOn: z.string().nullable(),
+  /** 学位补授: the day the degree was awarded after the certificate. */
+  degreeAwardedOn: z.string().nullable(),
 });

@@ -1,13 +1,14 @@
 import { AppError, AUDIT_STAGES, mayAdvanceAudit } from "@xueji/shared";
 import { z } from "zod";
-import { convertCompletion } from "../services/graduation/convert-completion";
 import { executeAudits } from "../services/graduation/execute-audits";
+import { fileCompletionConversion } from "../services/graduation/file-completion-conversion";
 import { listAudits } from "../services/graduation/list-audits";
 import { exportCertificates, listCertificates } from "../services/graduation/list-certificates";
 import { advanceAuditStage, auditSummary, overrideAudit } from "../services/graduation/override-audit";
 import { previewExecution } from "../services/graduation/preview-execution";
 import { recordDegreeFacts } from "../services/graduation/record-degree-facts";
 import { runCohortAudit } from "../services/graduation/run-cohort-audit";
+import { supplementDegree } from "../services/graduation/supplement-degree";
 import { pageInput, pageOutput } from "../services/paging";
 import { collegeFilter, collegeFor, procedureFor, router, toTrpcError } from "../trpc";
 import { certificateListItem, executionPreviewOutput, executionRefusal } from "./graduation-outputs";
@@ -29,14 +30,7 @@ const executeOutput = z.object({
   refused: z.array(z.object({ studentNo: z.string(), status: z.string(), refusals: z.array(executionRefusal) })),
   noticeNo: z.string().nullable(),
 });
-const convertOutput = z.object({
-  studentNo: z.string(),
-  status: z.string(),
-  noticeNo: z.string(),
-  certificateNo: z.string(),
-  degree: z.enum(["award", "withhold"]),
-  degreeReasons: z.array(z.string()),
-});
+const convertOutput = z.object({ applicationId: z.number(), stage: z.string() });
 
 /** 毕业/学位资格审查 (docs/domain.md §6). */
 export const graduationRouter = router({
@@ -77,12 +71,26 @@ export const graduationRouter = router({
     .output(graduationAuditOutput)
     .mutation(({ ctx, input }) => overrideAudit(ctx.db, { actor: ctx.viewer, ...input })),
   advance: procedureFor("graduation.advance")
-    .input(z.object({ cohort, collegeId: idInput.optional(), from: z.enum(AUDIT_STAGES) }))
+    .input(
+      z.object({
+        cohort,
+        collegeId: idInput.optional(),
+        from: z.enum(AUDIT_STAGES),
+        /** 学位委员会: the meeting's date and number, from its minutes. */
+        committee: z.object({ decidedOn: dateInput, meetingNo: textInput(60, 1) }).optional(),
+      }),
+    )
     .output(stageMoveOutput)
     .mutation(({ ctx, input }) => {
       const collegeId = collegeFor(ctx.scope, input.collegeId);
       if (!mayAdvanceAudit(ctx.user.role, input.from)) throw toTrpcError(new AppError("auth.forbidden", { role: ctx.user.role }));
-      return advanceAuditStage(ctx.db, { actor: ctx.viewer, cohort: input.cohort, collegeId, from: input.from });
+      return advanceAuditStage(ctx.db, {
+        actor: ctx.viewer,
+        cohort: input.cohort,
+        collegeId,
+        from: input.from,
+        committee: input.committee,
+      });
     }),
   /** 执行: the approved list of a college changes each status to 毕业 or 结业 and numbers the certificates. */
   execute: procedureFor("graduation.run")
@@ -132,20 +140,32 @@ export const graduationRouter = router({
     )
     .output(xlsxExportOutput)
     .query(({ ctx, input }) => exportCertificates(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId) }, ctx.locale)),
-  /** 结业换毕业: a 结业 student audited again; passing makes 毕业 with a new certificate. */
+  /**
+   * 结业换毕业: files the 结业 student's application (audited again now) and submits it up its chain of
+   * signatures; 办理 then makes 毕业 with a new certificate replacing the 结业 one.
+   */
   convertCompletion: procedureFor("graduation.run")
-    .input(z.object({ studentNo: z.string().min(1).max(30), date: dateInput, reason: textInput(2000, 1) }))
+    .input(z.object({ studentNo: z.string().min(1).max(30), reason: textInput(2000, 1) }))
     .output(convertOutput)
     .mutation(({ ctx, input }) =>
-      convertCompletion(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+      fileCompletionConversion(ctx.db, {
+        actor: { userId: ctx.user.id, role: ctx.user.role, collegeId: ctx.user.collegeId, requestId: ctx.requestId },
         studentNo: input.studentNo,
         scopeCollegeId: ctx.scope.collegeId,
-        date: input.date,
         reason: input.reason,
         today: ctx.today(),
       }),
     ),
+  /** 学位补授: a graduate without a degree who meets the conditions later, on the 学位委员会's recorded decision. */
+  supplementDegree: procedureFor("graduation.run")
+    .input(
+      z.object({
+        studentNo: z.string().min(1).max(30),
+        committee: z.object({ decidedOn: dateInput, meetingNo: textInput(60, 1) }),
+      }),
+    )
+    .output(z.object({ studentNo: z.string(), certificateNo: z.string(), degreeAwardedOn: z.string() }))
+    .mutation(({ ctx, input }) => supplementDegree(ctx.db, { actor: ctx.viewer, ...input })),
   /** The data degree conditions read (GPA, CET-4 …), brought into the record from the academic system or a sheet. */
   recordFacts: procedureFor("graduation.run")
     .input(

@@ -357,6 +357,9 @@ export const graduationListItem = z.object({
   reasons: json,
   /** The reasons in the reader's language. */
   reasonTexts: z.array(z.string()),
+  /** Why no degree (专科: the level alone, never the degree conditions), in the reader's language. */
+  degreeReasons: json,
+  degreeReasonTexts: z.array(z.string()),
   stage: auditStage,
   overrideOutcome: graduationOutcome.nullable(),
   overrideDegree: degreeDecision.nullable(),
@@ -604,6 +607,17 @@ export const studentCardOutput = z.object({
   ),
   pending: z.array(
     z.object({ id: z.number(), kind: pendingKind, academicYear: z.string(), termCode: z.string(), state: pendingState, figures: json }),
+  ),
+  certificates: z.array(
+    z.object({
+      certificateNo: z.string(),
+      kind: z.string(),
+      issueDate: day,
+      degreeAwarded: z.boolean(),
+      degreeAwardedOn: day.nullable(),
+      /** 换发/作废 from this day: a later certificate replaced it (结业换毕业). */
+      voidedOn: day.nullable(),
+    }),
   ),
 });
 

@@ -93,6 +93,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Names>> = {
   "graduation.execute": { "zh-CN": "执行毕业名单", en: "Carried out the graduation list" },
   "graduation.facts": { "zh-CN": "登记学位相关事实", en: "Recorded degree facts" },
   "graduation.completion-to-graduation": { "zh-CN": "结业换发毕业证", en: "Completion changed to graduation" },
+  "graduation.degree-supplement": { "zh-CN": "学位补授", en: "Awarded a degree later" },
   "document.issue": { "zh-CN": "开具证明", en: "Issued a certificate" },
   "document.reprint": { "zh-CN": "补打证明", en: "Reprinted a certificate" },
   "import.commit": { "zh-CN": "确认导入", en: "Committed an import" },

@@ -69,7 +69,7 @@ export const PERMISSIONS = {
   "graduation.run": { "registrar-staff": "all" },
   "graduation.override": { "registrar-staff": "all", "registrar-leader": "all" },
   /** 学院初审 is the college leader's; the later stages the registrar's. */
-  "graduation.advance": { "college-leader": "own-college", "registrar-staff": "all" },
+  "graduation.advance": { "college-leader": "own-college", "registrar-staff": "all", "registrar-leader": "all", "school-leader": "all" },
   /** Reporting upward (学信网 upload, 公示 and 发文 lists). */
   "exports.read": { "registrar-staff": "all", "registrar-leader": "all" },
   /** Low-code settings: rules, workflows, templates, calendar. The registrar leader and the administrator change them. */

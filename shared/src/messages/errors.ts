@@ -272,6 +272,18 @@ export const errorCatalogue = {
     "zh-CN": "学号“{studentNo}”重新审核仍不符合毕业条件：{reasons}。",
     en: "Student “{studentNo}” still does not meet the graduation conditions: {reasons}.",
   },
+  "graduation.no-degree-for-level": {
+    "zh-CN": "专科、预科学生不授予学士学位，不能改为“授予学位”。",
+    en: "No bachelor's degree is awarded at this level (专科/预科); the degree cannot be set to awarded.",
+  },
+  "graduation.committee-required": {
+    "zh-CN": "学位委员会的决定须登记会议日期和会议编号（据会议纪要）。",
+    en: "Record the degree committee's decision with its meeting date and number (from the minutes).",
+  },
+  "graduation.supplement-not-eligible": {
+    "zh-CN": "学号“{studentNo}”不能补授学位：{reasons}。",
+    en: "Student “{studentNo}” cannot be awarded the degree later: {reasons}.",
+  },
   // The request id is appended over HTTP; the administrator finds the stack under it in the log.
   internal: {
     "zh-CN": "处理时发生意外错误。请把这条信息（连同请求编号）告诉系统管理员。",

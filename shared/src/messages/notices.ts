@@ -36,6 +36,10 @@ export const noticeCatalogue = {
   "verify.rate-limited": { "zh-CN": "查询过于频繁，请稍后再试。", en: "Too many lookups; try again later." },
   // 补打: same number, a new code; the old paper's code says it was replaced (never valid again).
   "document.reprint-mark": { "zh-CN": "补打（第 {n} 次，{date}）", en: "Reprint (no. {n}, {date})" },
+  "verify.certificate-replaced": {
+    "zh-CN": "注意：本证明所列证书 {certificateNo} 已于 {date} 换发，原证书作废。",
+    en: "Note: the certificate {certificateNo} named here was replaced on {date}; the old certificate is void.",
+  },
   "verify.superseded": { "zh-CN": "该证明已补打，原件作废", en: "This certificate was reprinted; this copy is void" },
   "verify.superseded-detail": {
     "zh-CN": "该证明已于{date}补打，此核验码所在的纸本作废，以新证明为准；请向持有人索取补打后的证明并核验其上的新核验码。",

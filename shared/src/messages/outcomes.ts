@@ -62,11 +62,14 @@ export function graduationReasonText(reason: AuditReason, locale: Locale): strin
       return zh ? `照片文件大小 ${reason.bytes} 字节不符合要求` : `The photo file is ${reason.bytes} bytes, outside the allowed size`;
     case "degree-not-graduated":
       return zh ? "未毕业，不授予学位" : "No degree without graduating";
+    case "degree-level":
+      // seed 000 六.3/六.5, seed 001 七: the degree is the 学士学位; 专科 and 预科 have none.
+      return zh ? "专科、预科学生不授予学士学位" : "No bachelor's degree at this level (专科/预科)";
     case "degree-too-late":
-      // seed 000 六: 学位证超过两年不再补授.
+      // seed 000 六.5: 学位证超过两年不再补授 — counted from leaving (离校).
       return zh
-        ? `离校已 ${reason.years} 年，超过 ${reason.limit} 年不再授予学位`
-        : `${reason.years} years after the normal duration, beyond the ${reason.limit}-year limit for a degree`;
+        ? `离校已 ${reason.years} 年，超过 ${reason.limit} 年不再补授学位`
+        : `${reason.years} years since leaving, beyond the ${reason.limit}-year limit for a degree`;
     case "degree-failed-required":
       return zh ? `有 ${reason.count} 门必修课程仍不合格，不授予学位` : `${reason.count} required courses still failed: no degree`;
     case "degree-condition": {

@@ -75,18 +75,39 @@ describe("graduation and degree audit (docs/domain.md §6)", () => {
 });
 
 describe("the degree reads its own rules (seed 000 六.5; docs/domain.md §6)", () => {
-  it("pins the default to the seed: “超过规定的学习年限视为结业，学位证超过两年不再补授”", () => {
+  it("seed 000 六.5 学位证超过两年不再补授: counted from leaving (离校), so a slow 专升本 graduate still gets the degree", () => {
     expect(DEFAULT_AUDIT_RULES.maxStudyYears).toMatchObject({ "06": 5, "05": 6 });
-    expect(DEFAULT_AUDIT_RULES.degree.maxYearsAfterNormalDuration).toBe(2);
-    // 专升本, 学制 2: graduating 3.8 years after enrolment is within the limit (2 + 2) …
-    const upgrade = { ...complete, level: "15", duration: 2, enrolmentDate: "2022-09-01", graduationDate: "2026-06-30" };
-    expect(auditGraduate(upgrade)).toMatchObject({ outcome: "graduate", degree: "award" });
-    // … 4.8 years after is a 毕业 (within the six maximum years) without a degree.
-    expect(auditGraduate({ ...upgrade, graduationDate: "2027-06-30" })).toMatchObject({
+    expect(DEFAULT_AUDIT_RULES.degree.maxYearsAfterLeaving).toBe(2);
+    // 专升本, 学制 2, graduating 4.8 years after enrolment (within the six maximum years): leaving now, the degree is awarded.
+    const upgrade = { ...complete, level: "15", duration: 2, enrolmentDate: "2022-09-01", graduationDate: "2027-06-30" };
+    expect(auditGraduate(upgrade)).toMatchObject({ outcome: "graduate", degree: "award", degreeReasons: [] });
+    // Decided later (结业换毕业, 学位补授): 1.5 years after leaving is within the limit, 2.5 years is not.
+    expect(auditGraduate({ ...upgrade, leftOn: "2026-01-01" })).toMatchObject({ degree: "award" });
+    expect(auditGraduate({ ...upgrade, leftOn: "2025-01-01" })).toMatchObject({
       outcome: "graduate",
       degree: "withhold",
-      degreeReasons: [{ code: "degree-too-late", years: 4.8, limit: 4 }],
+      degreeReasons: [{ code: "degree-too-late", years: 2.5, limit: 2 }],
     });
+  });
+
+  it("seed 000 六.3 学士学位 / seed 001 七: a 专科 graduate gets no degree, and no degree condition is asked of them", () => {
+    const rules = {
+      ...DEFAULT_AUDIT_RULES,
+      degree: {
+        ...DEFAULT_AUDIT_RULES.degree,
+        conditions: [{ key: "gpa", name: { "zh-CN": "平均学分绩点", en: "GPA" }, fact: "gpa", op: "min" as const, value: 2 }],
+      },
+    };
+    const junior = { ...complete, level: "06", duration: 3, identity: { ...complete.identity, level: "06", duration: 3 } };
+    expect(auditGraduate(junior, rules)).toMatchObject({
+      outcome: "graduate",
+      degree: "withhold",
+      degreeReasons: [{ code: "degree-level", level: "06" }],
+    });
+    // A 结业 专科 student: the reason is still the level, not the degree conditions or 未毕业.
+    expect(auditGraduate({ ...junior, creditsEarned: 100 }, rules).degreeReasons).toEqual([{ code: "degree-level", level: "06" }]);
+    expect(auditGraduate({ ...junior, level: "09" }, rules).degree).toBe("withhold");
+    expect(auditGraduate({ ...complete, facts: { gpa: 3 } }, rules).degree).toBe("award");
   });
 
   it("applies a school's conditions to the facts the record or a sheet holds (GPA, CET-4)", () => {

@@ -20,8 +20,14 @@ export interface AuditInput {
   /** Certificate fields that are present (name, gender, birthDate, major, level, duration, studyForm, enrolmentDate). */
   identity: Readonly<Record<string, string | number | null | undefined>>;
   photo: { width: number; height: number; bytes: number } | null;
-  /** 学制 in years: the degree deadline counts from its end. */
+  /** 学制 in years. */
   duration?: number;
+  /**
+   * The day the student left the school (离校: the 结业 or 毕业 certificate's date), for a degree decided later —
+   * 结业换毕业 or 学位补授. Seed 000 六.5 “学位证超过两年不再补授” counts from it; absent at the first audit,
+   * where the student leaves on the graduation date itself.
+   */
+  leftOn?: string | null;
   /** Data the degree conditions read: from the record (gpa, earnedCredits …) or a sheet (cet4 …). */
   facts?: Readonly<Record<string, number | string | boolean | null | undefined>>;
 }
@@ -45,8 +51,8 @@ export interface AuditRules {
   photo: { width: number; height: number; minBytes: number; maxBytes: number };
   degree: {
     requireNoOutstandingFailures: boolean;
-    /** seed 000 六.5 “学位证超过两年不再补授”: no degree once this many years past the normal duration. */
-    maxYearsAfterNormalDuration: number;
+    /** seed 000 六.5 “学位证超过两年不再补授”: no degree awarded later than this many years after leaving (离校). */
+    maxYearsAfterLeaving: number;
     conditions: readonly DegreeCondition[];
   };
   /** What the certificate carries besides the student (seed 003 第十五条: 学校名称、校（院）长姓名及证书编号). */
@@ -66,7 +72,7 @@ export const DEFAULT_AUDIT_RULES: AuditRules = {
   version: 1,
   maxStudyYears: MAX_STUDY_YEARS,
   photo: { width: 480, height: 640, minBytes: 1024, maxBytes: 100 * 1024 },
-  degree: { requireNoOutstandingFailures: true, maxYearsAfterNormalDuration: 2, conditions: [] },
+  degree: { requireNoOutstandingFailures: true, maxYearsAfterLeaving: 2, conditions: [] },
   // Each school enters its own name, code and president; executing an audit refuses until it has.
   certificate: { schoolName: "", schoolCode: "", presidentName: "", schoolType: "1" },
 };
@@ -81,6 +87,7 @@ export type AuditReason =
   | { code: "photo-dimensions"; width: number; height: number }
   | { code: "photo-size"; bytes: number }
   | { code: "degree-not-graduated" }
+  | { code: "degree-level"; level: string }
   | { code: "degree-too-late"; years: number; limit: number }
   | { code: "degree-failed-required"; count: number }
   | {
@@ -102,6 +109,16 @@ export interface AuditResult {
   degreeReasons: AuditReason[];
   /** Certificate data and photo complete (seed 003 第十五条: otherwise 学信网 shows nothing). */
   dataComplete: boolean;
+}
+
+/**
+ * Levels whose graduates may be awarded a degree. The degree here is the 学士学位 (seed 000 六.3
+ * 《学士学位申请表》, 六.5; seed 001 七 授位资格): 本科, 专升本 and 第二学士学位 (and a 研究生's own degree);
+ * a 专科 or 预科 student graduates without one, and their degree conditions are never asked.
+ */
+const DEGREE_LEVELS: ReadonlySet<string> = new Set(["01", "02", "04", "05", "15"]);
+export function levelAwardsDegree(level: string): boolean {
+  return DEGREE_LEVELS.has(level);
 }
 
 const CERTIFICATE_FIELDS = ["name", "gender", "birthDate", "majorName", "level", "duration", "studyForm", "enrolmentDate"];
@@ -136,8 +153,9 @@ export function auditGraduate(input: AuditInput, rules: AuditRules = DEFAULT_AUD
 
   const outcome = reasons.length === 0 ? "graduate" : "complete";
   const degreeReasons: AuditReason[] = [];
-  if (outcome !== "graduate") degreeReasons.push({ code: "degree-not-graduated" });
-  else degreeReasons.push(...degreeConditions(input, years, rules));
+  if (!levelAwardsDegree(input.level)) degreeReasons.push({ code: "degree-level", level: input.level });
+  else if (outcome !== "graduate") degreeReasons.push({ code: "degree-not-graduated" });
+  else degreeReasons.push(...degreeConditions(input, rules));
   return {
     studentNo: input.studentNo,
     outcome,
@@ -149,12 +167,13 @@ export function auditGraduate(input: AuditInput, rules: AuditRules = DEFAULT_AUD
 }
 
 /** The degree's own rules, for a student who graduates (seed 000 六.5 and the school's conditions). */
-function degreeConditions(input: AuditInput, years: number, rules: AuditRules): AuditReason[] {
+function degreeConditions(input: AuditInput, rules: AuditRules): AuditReason[] {
   const out: AuditReason[] = [];
-  const duration = Number(input.duration ?? input.identity.duration);
-  if (Number.isFinite(duration) && duration > 0) {
-    const limit = duration + rules.degree.maxYearsAfterNormalDuration;
-    if (years > limit) out.push({ code: "degree-too-late", years, limit });
+  // Counted from leaving (离校), not from enrolment: a slow 专升本 student graduating in time still gets the degree.
+  if (input.leftOn) {
+    const since = studyYears(input.leftOn, input.graduationDate);
+    const limit = rules.degree.maxYearsAfterLeaving ?? 2;
+    if (since > limit) out.push({ code: "degree-too-late", years: since, limit });
   }
   if (rules.degree.requireNoOutstandingFailures && input.outstandingRequiredFailures > 0)
     out.push({ code: "degree-failed-required", count: input.outstandingRequiredFailures });
@@ -211,7 +230,8 @@ export const AUDIT_REASON_LABELS: Readonly<Record<AuditReason["code"], Record<"z
   "photo-dimensions": { "zh-CN": "照片尺寸不符", en: "photo dimensions wrong" },
   "photo-size": { "zh-CN": "照片大小不符", en: "photo file size wrong" },
   "degree-not-graduated": { "zh-CN": "未毕业", en: "not graduating" },
-  "degree-too-late": { "zh-CN": "超过学制两年后不再授予学位", en: "more than two years past the normal duration" },
+  "degree-level": { "zh-CN": "该层次不授予学士学位", en: "no degree at this level" },
+  "degree-too-late": { "zh-CN": "离校超过两年不再补授学位", en: "more than two years after leaving" },
   "degree-failed-required": { "zh-CN": "有未通过的必修课", en: "failed required courses" },
   "degree-condition": { "zh-CN": "未达学位授予条件", en: "a degree condition not met" },
 };

@@ -57,6 +57,7 @@ export function statusGuard(
   workflow: Pick<Workflow, "event"> = DEFAULT_WORKFLOWS[type],
 ): StatusGuardRefusal | null {
   if (type === "identity-change") return identityChangeRefusal(status, "学籍信息修改");
+  if (type === "record-correction") return identityChangeRefusal(status, "学历勘误");
   const event = eventOf(type, workflow, status);
   if (event && !applyEvent(status, event).ok) return { code: "application.transition-refused", params: { status, type } };
   return null;

@@ -25,6 +25,9 @@ export const APPLICATION_TYPES = [
   "cancel-admission",
   "expulsion",
   "status-cancellation",
+  // The certificate papers the seeds name (seed 002 三.2–三.3; seed 000 四, 八).
+  "completion-to-graduation",
+  "record-correction",
 ] as const;
 export type ApplicationType = (typeof APPLICATION_TYPES)[number];
 
@@ -95,7 +98,47 @@ const reason = (code: string, zh: string, en: string, materials: readonly Materi
 const ILLNESS = "10";
 const MILITARY = "34";
 
+/** 教务处处长 and 主管教学校领导: the signatures seed 000 四 names for certificate papers (“教务处签字（王处长）→主管教学白校长签字”). */
+const REGISTRAR_HEAD = stage("registrar-head", "教务处处长签字", "Registrar head's signature", "registrar-leader");
+const TEACHING_PRESIDENT = stage("school-leader", "主管教学校领导签字", "Vice-president's signature", "school-leader");
+
+/**
+ * The certificate papers: 结业换毕业 (seed 002 三.2 “补考成绩由教务处审核通过后，向学校领导递交结业证换毕业生申请”;
+ * seed 003 第十四条 one 学历证书 per student, so the 结业证书 is replaced) and 学历（学位）勘误 (seed 000 八: a
+ * mistake in a graduate's identity data made before graduation — the only change to it after 毕业).
+ */
+export const CERTIFICATE_WORKFLOWS = {
+  "completion-to-graduation": {
+    type: "completion-to-graduation",
+    version: 1,
+    name: { "zh-CN": "结业换毕业", en: "Completion certificate exchanged for graduation" },
+    event: "completion-to-graduation",
+    materials: ["application-form", "makeup-results"],
+    reasons: [reason("makeup-passed", "补考（重修）合格，达到毕业条件", "Make-up exams passed; graduation conditions met")],
+    stages: [REGISTRAR, REGISTRAR_HEAD, TEACHING_PRESIDENT],
+    publicNoticeDays: 0,
+    deadlineWorkingDays: 5,
+    deregisters: false,
+    changes: [],
+  },
+  "record-correction": {
+    type: "record-correction",
+    version: 1,
+    name: { "zh-CN": "学历（学位）勘误", en: "Correction of a graduate's record" },
+    event: null,
+    // seed 000 八: the changed data must date from before graduation (户口本登记日期、办证日期系毕业前).
+    materials: ["correction-form", "diploma-copy", "admission-summary", "household-book-before", "id-copy-before"],
+    reasons: [reason("pre-graduation-error", "毕业前信息有误", "Wrong before graduation")],
+    stages: [COLLEGE, REGISTRAR, REGISTRAR_HEAD],
+    publicNoticeDays: 0,
+    deadlineWorkingDays: 10,
+    deregisters: false,
+    changes: ["name", "idNumber", "gender", "birthDate", "ethnicity"],
+  },
+} as const satisfies Record<string, Workflow>;
+
 export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
+  ...CERTIFICATE_WORKFLOWS,
   // seed 004: 休学 两周内; 申请表、本人和家长身份证复印件，因病需诊断证明，参军需入伍证明.
   suspension: {
     type: "suspension",

@@ -36,6 +36,14 @@ export const MATERIALS = {
   "review-result": { "zh-CN": "入学资格复查不合格的结论", en: "Result of the admission review" },
   "discipline-decision": { "zh-CN": "处分决定书", en: "Disciplinary decision" },
   "evidence-general": { "zh-CN": "事实材料与证据", en: "Statement of facts and evidence" },
+  // certificate papers (seed 002 三.2; seed 000 八)
+  "makeup-results": { "zh-CN": "教务处审核通过的补考（重修）成绩", en: "Make-up results checked by the registrar" },
+  // seed 000 八: 学历（学位）勘误申请书，毕业证复印件，录简表（盖档案科红印），户口本原件（登记日期系毕业前），身份证正反面复印件（办证日期系毕业前）
+  "correction-form": { "zh-CN": "学历（学位）勘误申请书", en: "Application to correct the record" },
+  "diploma-copy": { "zh-CN": "毕业证复印件", en: "Copy of the graduation certificate" },
+  "admission-summary": { "zh-CN": "录简表（盖档案科红印）", en: "Admission summary stamped by the archives" },
+  "household-book-before": { "zh-CN": "户口本原件（登记日期在毕业前）", en: "Household register registered before graduation" },
+  "id-copy-before": { "zh-CN": "身份证正反面复印件（办证日期在毕业前）", en: "ID card copy issued before graduation" },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type Material = keyof typeof MATERIALS;

@@ -87,6 +87,11 @@ export function AuditDrillDown({
     },
   });
   const columns = useMemo<ColumnDef<AuditRow, unknown>[]>(() => {
+    // The degree's own reasons follow (专科: the level alone — seed 000 六.3, no degree condition is asked).
+    const reasonLine = (r: AuditRow): string => {
+      const degree = (r.overrideDegree ?? r.degree) === "withhold" ? r.degreeReasonTexts.filter((x) => !r.reasonTexts.includes(x)) : [];
+      return [...r.reasonTexts, ...(degree.length ? [t("gradYear.degreeReasons", { reasons: degree.join("、") })] : [])].join("；");
+    };
     const col = (id: string, header: string, size: number, cell: (r: AuditRow) => React.ReactNode): ColumnDef<AuditRow, unknown> => ({
       id,
       header,
@@ -123,9 +128,7 @@ export function AuditDrillDown({
       }),
       // The server words each reason in the reader's language, the school's degree conditions by their own names.
       // A long reason is cut in the row; the whole of it is its title (hover, and what a screen reader offers).
-      col("reasons", t("graduation.col.reasons"), 240, (r) => (
-        <span title={r.reasonTexts.join("；")}>{r.reasonTexts.join("；") || "—"}</span>
-      )),
+      col("reasons", t("graduation.col.reasons"), 240, (r) => <span title={reasonLine(r)}>{reasonLine(r) || "—"}</span>),
       col("override", t("graduation.col.overrideReason"), 120, (r) => <span title={r.overrideReason ?? ""}>{r.overrideReason ?? ""}</span>),
       col("actions", t("graduation.col.actions"), 180, (r) => (
         <div className={styles.actions}>
@@ -161,14 +164,7 @@ export function AuditDrillDown({
   }, [t, locale, mayOverride, mayRun, styles]);
   const converted = (c: Converted) => {
     setConvertOf(null);
-    setDone(
-      t("gradYear.convert.done", {
-        name: c.name,
-        certificateNo: c.certificateNo,
-        noticeNo: c.noticeNo,
-        degree: t(`graduation.degreeValue.${c.degree}`),
-      }),
-    );
+    setDone(t("gradYear.convert.done", { name: c.name, id: c.applicationId }));
   };
 
   return (
@@ -206,9 +202,7 @@ export function AuditDrillDown({
           }}
         />
       ) : null}
-      {convertOf ? (
-        <ConvertDialog row={convertOf} today={reference?.today ?? ""} onClose={() => setConvertOf(null)} onDone={converted} />
-      ) : null}
+      {convertOf ? <ConvertDialog row={convertOf} onClose={() => setConvertOf(null)} onDone={converted} /> : null}
       <Dialog open={editing !== null} onOpenChange={(_, d) => !d.open && setEditing(null)}>
         <DialogSurface>
           <form

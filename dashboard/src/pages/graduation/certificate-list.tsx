@@ -71,6 +71,10 @@ export function CertificateList({ filter, onSearch }: { filter: CertificateFilte
       col("issueDate", 100, (r) => formatDate(r.issueDate, locale)),
       col("degree", 60, (r) => (r.degreeAwarded ? t("gradYear.certificates.awarded") : "—")),
       col("noticeNo", 110, (r) => r.noticeNo ?? ""),
+      // seed 003 第十四条: a 结业证书 replaced by a 毕业证书 (结业换毕业) is void from that day.
+      col("state", 150, (r) =>
+        r.voidedOn ? t("gradYear.certificates.voided", { date: formatDate(r.voidedOn, locale) }) : t("gradYear.certificates.live"),
+      ),
     ];
   }, [t, locale, styles.number]);
 
@@ -163,6 +167,7 @@ export function CertificateList({ filter, onSearch }: { filter: CertificateFilte
           formatDate(r.issueDate, locale),
           r.degreeAwarded ? t("gradYear.certificates.awarded") : "—",
           r.noticeNo ?? "",
+          r.voidedOn ? t("gradYear.certificates.voided", { date: formatDate(r.voidedOn, locale) }) : t("gradYear.certificates.live"),
         ])}
       />
     </div>

@@ -7,7 +7,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  Input,
   Text,
   Textarea,
 } from "@fluentui/react-components";
@@ -21,29 +20,18 @@ import { ErrorBar } from "../../components/page-state";
 export type Converted = Awaited<ReturnType<typeof convertCompletion>> & { name: string };
 
 /**
- * 结业换毕业 for one 结业 student (seed 002 “结业生申请结业证换毕业证”): a date and a reason, then the server
- * audits the student again and either converts (a new 毕业证书) or refuses with the reasons, shown here.
+ * 结业换毕业 for one 结业 student (seed 002 三.2 “结业生申请结业证换毕业证”): a reason, then the server audits the
+ * student again and either files the application up its chain of signatures or refuses with the reasons, shown here.
  */
-export function ConvertDialog({
-  row,
-  today,
-  onClose,
-  onDone,
-}: {
-  row: AuditRow;
-  today: string;
-  onClose: () => void;
-  onDone: (result: Converted) => void;
-}) {
+export function ConvertDialog({ row, onClose, onDone }: { row: AuditRow; onClose: () => void; onDone: (result: Converted) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [date, setDate] = useState(today);
   const [reason, setReason] = useState("");
   const convert = useMutation({
     mutationFn: convertCompletion,
     onSuccess: async (result) => {
-      // The status, a new certificate and the audit's outcome changed: every list showing them.
-      await invalidate(queryClient, "graduation", "insights", "students", "studentSearch", "reports");
+      // A new application waits for its signatures: the lists showing applications.
+      await invalidate(queryClient, "graduation", "applications", "students");
       onDone({ ...result, name: row.name });
     },
   });
@@ -53,16 +41,13 @@ export function ConvertDialog({
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            convert.mutate({ studentNo: row.studentNo, date, reason: reason.trim() });
+            convert.mutate({ studentNo: row.studentNo, reason: reason.trim() });
           }}
         >
           <DialogBody>
             <DialogTitle>{t("gradYear.convert.title", { name: row.name, studentNo: row.studentNo })}</DialogTitle>
             <DialogContent>
               <Text block>{t("gradYear.convert.explain")}</Text>
-              <Field label={t("gradYear.convert.date")} required>
-                <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
-              </Field>
               <Field label={t("gradYear.convert.reason")} required>
                 <Textarea value={reason} onChange={(_, d) => setReason(d.value)} maxLength={2000} />
               </Field>
@@ -70,7 +55,7 @@ export function ConvertDialog({
             </DialogContent>
             <DialogActions>
               <Button onClick={onClose}>{t("common.cancel")}</Button>
-              <Button appearance="primary" type="submit" disabled={!reason.trim() || !date || convert.isPending}>
+              <Button appearance="primary" type="submit" disabled={!reason.trim() || convert.isPending}>
                 {t("gradYear.convert.confirm")}
               </Button>
             </DialogActions>

@@ -3,7 +3,7 @@ import { ArrowDownloadRegular, PlayRegular } from "@fluentui/react-icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { AUDIT_STAGE_LABELS, type AuditStage } from "@xueji/shared";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { advanceStage, downloadGraduation, runCohort } from "../../api/graduation";
 import { auditPassRatesQuery } from "../../api/overview";
@@ -18,6 +18,7 @@ import { RequirePermission } from "../../shell/require-permission";
 import { useMay } from "../../shell/use-me";
 import { AuditDrillDown } from "./audit-drill-down";
 import { AuditSummaryTable } from "./audit-summary-table";
+import { CommitteeDialog } from "./committee-dialog";
 import "./graduation-words";
 
 // The execution and the certificate list are the later steps of the year: their code loads when opened.
@@ -63,6 +64,7 @@ function Graduation() {
   const refresh = () => invalidate(queryClient, "graduation", "insights");
   const run = useMutation({ mutationFn: runCohort, onSuccess: refresh });
   const advance = useMutation({ mutationFn: advanceStage, onSuccess: refresh });
+  const [committeeFor, setCommitteeFor] = useState<number | null>(null);
   const exporting = useMutation({ mutationFn: () => downloadGraduation({ cohort, collegeId: search.collegeId }) });
   const stageName = (stage: string) => AUDIT_STAGE_LABELS[stage as AuditStage]?.[locale] ?? stage;
 
@@ -163,12 +165,28 @@ function Graduation() {
                   onOpen={(collegeId) => setSearch({ collegeId })}
                   onAdvance={(collegeId, from) => {
                     run.reset();
-                    advance.mutate({ cohort, collegeId, from });
+                    // 学位委员会 passes only with its decision recorded (date and meeting number).
+                    if (from === "degree-committee") setCommitteeFor(collegeId);
+                    else advance.mutate({ cohort, collegeId, from });
                   }}
                 />
               )}
             </QueryState>
           </Section>
+          {committeeFor !== null ? (
+            <CommitteeDialog
+              college={labels.college(committeeFor)}
+              today={reference?.today ?? ""}
+              pending={advance.isPending}
+              onClose={() => setCommitteeFor(null)}
+              onConfirm={(committee) =>
+                advance.mutate(
+                  { cohort, collegeId: committeeFor, from: "degree-committee", committee },
+                  { onSettled: () => setCommitteeFor(null) },
+                )
+              }
+            />
+          ) : null}
           {search.collegeId !== undefined ? (
             <AuditDrillDown
               cohort={cohort}

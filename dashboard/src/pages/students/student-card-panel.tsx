@@ -23,6 +23,8 @@ const useStyles = makeStyles({
   dt: { color: tokens.colorNeutralForeground3 },
   dd: { margin: 0 },
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  // Columns as wide as their content: an 18-digit certificate number is never cut or overlapped.
+  certificates: { tableLayout: "auto", whiteSpace: "nowrap" },
 });
 
 /**
@@ -112,6 +114,49 @@ export function StudentCardPanel({ studentNo, onClose }: { studentNo: string; on
                     </li>
                   ))}
                 </ul>
+              </>
+            ) : null}
+            {c.certificates.length ? (
+              <>
+                <Text weight="semibold">{t("students.certificates")}</Text>
+                <LabelValueTable
+                  className={styles.certificates}
+                  label={t("students.certificates")}
+                  rows={c.certificates}
+                  rowKey={(x) => x.certificateNo}
+                  columns={[
+                    { id: "no", label: t("students.certificateCols.no"), value: (x) => x.certificateNo },
+                    {
+                      id: "kind",
+                      label: t("students.certificateCols.kind"),
+                      value: (x) => t(`students.certificateKind.${x.kind}`, { defaultValue: x.kind }),
+                    },
+                    { id: "issued", label: t("students.certificateCols.issued"), value: (x) => formatDate(x.issueDate, locale) },
+                    {
+                      id: "degree",
+                      label: t("students.certificateCols.degree"),
+                      value: (x) =>
+                        !x.degreeAwarded
+                          ? t("students.degreeNone")
+                          : x.degreeAwardedOn
+                            ? t("students.degreeLater", { date: formatDate(x.degreeAwardedOn, locale) })
+                            : t("students.degreeAwarded"),
+                    },
+                    {
+                      id: "state",
+                      label: t("students.certificateCols.state"),
+                      // seed 003 第十四条: one certificate per student — a replaced one (结业换毕业) is void.
+                      value: (x) =>
+                        x.voidedOn ? (
+                          <Badge appearance="tint" color="danger">
+                            {t("students.certificateVoided", { date: formatDate(x.voidedOn, locale) })}
+                          </Badge>
+                        ) : (
+                          t("students.certificateLive")
+                        ),
+                    },
+                  ]}
+                />
               </>
             ) : null}
             {mayIssueDocuments ? <StudentDocuments studentNo={c.student.studentNo} /> : null}

@@ -100,14 +100,18 @@ export async function decideApplication(db: Db, options: DecideOptions) {
         if (to === FIXED_STAGES.notice) set.noticeEndsOn = deadline(workflow.publicNoticeDays);
         if (app.stage === FIXED_STAGES.execution) {
           const noticeNo = await nextNoticeNo(tx, Number(options.today.slice(0, 4)));
-          const changes = await executeChange(tx as Tx, app, workflow, noticeNo);
+          const { changes, certificate } = await executeChange(tx as Tx, app, workflow, noticeNo, {
+            today: options.today,
+            userId: options.actor.userId ?? null,
+          });
           Object.assign(set, { noticeNo, executedOn: options.today });
           if (workflow.deregisters) set.deregistrationDueOn = deadline(DEREGISTRATION_WORKING_DAYS);
-          effects = { noticeNo, changes };
+          effects = { noticeNo, changes, ...(certificate ? { certificate } : {}) };
         }
         if (to === FIXED_STAGES.effective) {
           set.state = "done";
-          if (app.type === "identity-change") effects = { changes: await applyIdentityChange(tx as Tx, app) };
+          if (app.type === "identity-change" || app.type === "record-correction")
+            effects = { changes: await applyIdentityChange(tx as Tx, app) };
         }
         break;
       }

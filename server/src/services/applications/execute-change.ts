@@ -12,6 +12,7 @@ import {
 import { eq, sql } from "drizzle-orm";
 import { resultRows, type Tx } from "../../db/client";
 import { type applications, classes, majors, statusChanges, students } from "../../db/schema";
+import { convertCompletionInTx } from "../graduation/convert-completion";
 
 type ApplicationRow = typeof applications.$inferSelect;
 type FieldChange = { field: string; before: unknown; after: unknown };
@@ -30,7 +31,13 @@ export async function nextNoticeNo(tx: Tx, year: number): Promise<string> {
  * 办理: applies the status change to the student through the shared transition rules (an
  * impossible change is refused) and writes each changed field, before and after.
  */
-export async function executeChange(tx: Tx, application: ApplicationRow, workflow: Workflow, noticeNo: string): Promise<FieldChange[]> {
+export async function executeChange(
+  tx: Tx,
+  application: ApplicationRow,
+  workflow: Workflow,
+  noticeNo: string,
+  by: { today: string; userId: number | null },
+): Promise<{ changes: FieldChange[]; certificate?: Awaited<ReturnType<typeof convertCompletionInTx>> }> {
   const [student] = await tx.select().from(students).where(eq(students.id, application.studentId)).for("update").limit(1);
   if (!student) throw new AppError("application.not-found");
   const changes: FieldChange[] = [];
@@ -80,8 +87,13 @@ export async function executeChange(tx: Tx, application: ApplicationRow, workflo
       if (klass) change("classId", klass.id);
     }
   }
+  // 结业换毕业: audited again while still 结业, then the 毕业证书 replaces the 结业 one, dated the day it is carried out.
+  const certificate =
+    application.type === "completion-to-graduation"
+      ? await convertCompletionInTx(tx, { studentId: student.id, date: by.today, noticeNo, userId: by.userId })
+      : undefined;
   await writeFieldChanges(tx, student.id, application.id, changes, noticeNo);
-  return changes;
+  return certificate ? { changes, certificate } : { changes };
 }
 
 /** Writes the changed fields to the student and each change, before and after, to the history. */
@@ -102,7 +114,7 @@ async function writeFieldChanges(
     .values(changes.map((c) => ({ studentId, applicationId, field: c.field, before: c.before, after: c.after, noticeNo })));
 }
 
-/** 学籍信息修改 takes effect only when the provincial authority approves (生效): then the fields change. */
+/** 学籍信息修改 and 学历勘误 take effect only when the provincial authority approves (生效): then the fields change. */
 export async function applyIdentityChange(tx: Tx, application: ApplicationRow): Promise<FieldChange[]> {
   const [student] = await tx.select().from(students).where(eq(students.id, application.studentId)).for("update").limit(1);
   if (!student) throw new AppError("application.not-found");

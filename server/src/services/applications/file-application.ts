@@ -4,9 +4,12 @@ import {
   academicYearOf,
   checkPeriod,
   documentKindOf,
+  DEFAULT_WORKFLOWS,
+  entryByCode,
   MATERIALS,
   type Material,
   parseIdNumber,
+  STUDENT_STATUS,
   textCell,
   type Workflow,
 } from "@xueji/shared";
@@ -14,6 +17,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { applications, classes, majors, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
+import { completionReaudit } from "../graduation/convert-completion";
 import { idInput } from "../ids";
 import { checkRulesInForce } from "../sheets/check-sheet";
 import { refuseWhatExecutionWould } from "./status-guard";
@@ -94,7 +98,7 @@ export async function validChanges(
     if (classId !== undefined && !(await classOf(db, classId, student.majorId, grade))) throw fail("class-not-in-own-major", { grade });
     return { changes: { grade, ...(classId !== undefined ? { classId } : {}) }, targetCollegeId: null };
   }
-  if (type === "identity-change") {
+  if (type === "identity-change" || type === "record-correction") {
     const allowed = ["name", "idNumber", "documentType", "gender", "birthDate", "ethnicity"];
     const picked = Object.fromEntries(Object.entries(changes).filter(([k]) => allowed.includes(k) && String(changes[k]).trim() !== ""));
     if (Object.keys(picked).filter((k) => k !== "documentType").length === 0) throw fail("nothing-to-change");
@@ -113,6 +117,14 @@ export async function validChanges(
   return { changes: {}, targetCollegeId: null };
 }
 
+/**
+ * 结业换毕业 is for a 结业 student who now passes the audit (seed 002 三.2): refused when filed, not after
+ * every signature. (Whose identity a 学历勘误 may change is the status guard's: seed 000 八.)
+ */
+async function assertCertificatePaper(db: Executor, type: ApplicationType, student: typeof students.$inferSelect, today: string) {
+  if (type === "completion-to-graduation") await completionReaudit(db, student.id, today);
+}
+
 /** A secretary files an application (草稿) for a student of their own college. */
 export async function fileApplication(db: Db, options: FileApplicationOptions) {
   const workflow = await workflowInForce(db, options.type, academicYearOf(options.today));
@@ -124,6 +136,7 @@ export async function fileApplication(db: Db, options: FileApplicationOptions) {
   if (!student || (options.scopeCollegeId !== null && student.collegeId !== options.scopeCollegeId))
     throw new AppError("student.unknown", { studentNo: options.studentNo });
   await refuseWhatExecutionWould(db, { type: options.type, studentId: student.id }, student, workflow);
+  await assertCertificatePaper(db, options.type, student, options.today);
   const { changes, targetCollegeId } = await validChanges(db, options.type, options.changes ?? {}, student, options.today);
   const period = periodOf(workflow, options.periodStartsOn, options.periodEndsOn);
   const materials = [...new Set(options.materials)].filter((m) => m in MATERIALS);

@@ -1,13 +1,13 @@
 import { type AuditInput, REQUIRED_NATURES } from "@xueji/shared";
 import { eq, type SQL, sql } from "drizzle-orm";
-import { type Db, resultRows } from "../../db/client";
+import { type Executor, resultRows } from "../../db/client";
 import { majors, studentPhotos, students } from "../../db/schema";
 
 /**
  * The record a graduation audit reads for a student — the cohort audit and 结业换毕业 read the same, so a
  * student is judged the same way by both.
  */
-export function auditSubjects(db: Db, where: SQL | undefined) {
+export function auditSubjects(db: Executor, where: SQL | undefined) {
   return db
     .select({
       id: students.id,
@@ -39,7 +39,7 @@ export function auditSubjects(db: Db, where: SQL | undefined) {
 export type AuditSubject = Awaited<ReturnType<typeof auditSubjects>>[number];
 
 /** Failed required courses not cleared by a passed make-up or retake, per student (one query for all). */
-export async function outstandingRequiredFailures(db: Db, studentIds: readonly number[]): Promise<Map<number, number>> {
+export async function outstandingRequiredFailures(db: Executor, studentIds: readonly number[]): Promise<Map<number, number>> {
   const rows = resultRows<{ student_id: number; n: number }>(
     await db.execute(sql`
       select student_id, count(*)::int as n from (

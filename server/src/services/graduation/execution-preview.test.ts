@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runApplication } from "../../../test/run-application";
 import { makeWorld, type World } from "../../../test/world";
-import { auditEvents, studentPhotos, students } from "../../db/schema";
+import { applications, auditEvents, studentPhotos, students } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
 
 const SCHOOL = { schoolName: "长江师范学院", schoolCode: "10647", presidentName: "张某某", schoolType: "1" };
@@ -39,7 +40,7 @@ describe.each(TEST_ENGINES)("the execution preview, the refusals and the certifi
         value: {
           maxStudyYears: { "05": 6, "06": 5, "15": 6 },
           photo: { width: 480, height: 640, minBytes: 1024, maxBytes: 102_400 },
-          degree: { requireNoOutstandingFailures: true, maxYearsAfterNormalDuration: 2, conditions: [] },
+          degree: { requireNoOutstandingFailures: true, maxYearsAfterLeaving: 2, conditions: [] },
           certificate: SCHOOL,
         },
         reason: "学校证书信息",
@@ -59,7 +60,12 @@ describe.each(TEST_ENGINES)("the execution preview, the refusals and the certifi
   it("previews who gets what number and who is refused for which missing data, then executes exactly that", async () => {
     const registrar = await w.as("registrar");
     for (const from of ["registrar-review", "public-notice", "degree-committee"] as const)
-      await registrar.graduation.advance({ cohort: 2026, collegeId: w.collegeA, from });
+      await registrar.graduation.advance({
+        cohort: 2026,
+        collegeId: w.collegeA,
+        from,
+        committee: { decidedOn: "2026-06-20", meetingNo: "校学位〔2026〕3号" },
+      });
     const preview = await registrar.graduation.executionPreview({ cohort: 2026, collegeId: w.collegeA });
     expect(preview.totals).toEqual({ students: 4, graduate: 2, complete: 1, refused: 1, done: 0 });
     expect(preview.items.map((i) => [i.name, i.state, i.to, i.certificateNo])).toEqual([
@@ -135,6 +141,7 @@ describe.each(TEST_ENGINES)("the execution preview, the refusals and the certifi
       "发证日期",
       "学位",
       "通知单号",
+      "证书状态",
     ]);
     expect(((sheet?.getRow(3).values ?? []) as unknown[]).slice(1, 8)).toEqual([
       "106471202605000001",
@@ -145,17 +152,22 @@ describe.each(TEST_ENGINES)("the execution preview, the refusals and the certifi
       "计算机科学与技术",
       "2026-06-30",
     ]);
+    // seed 003 第十四条: a certificate in force reads 有效 (a replaced one 已换发作废, graduation-execution.test.ts).
+    expect(sheet?.getRow(3).getCell(10).value).toBe("有效");
   });
 
-  it("records a 结业换毕业 with the registrar's reason in its audit event", async () => {
+  it("records a 结业换毕业 with the registrar's reason on its application and the new certificate in its audit event", async () => {
     await w.db.update(students).set({ earnedCredits: 161 }).where(eq(students.studentNo, "2022010202"));
-    const converted = await (await w.as("registrar")).graduation.convertCompletion({
+    const filed = await (await w.as("registrar", "2026-12-30")).graduation.convertCompletion({
       studentNo: "2022010202",
-      date: "2026-12-30",
       reason: "补考通过",
     });
-    expect(converted).toMatchObject({ status: "graduated", certificateNo: "106471202605000004" });
-    const [event] = await w.db.select().from(auditEvents).where(eq(auditEvents.action, "graduation.completion-to-graduation"));
-    expect(event?.after).toMatchObject({ reason: "补考通过", certificateNo: "106471202605000004" });
+    const [app] = await w.db.select().from(applications).where(eq(applications.id, filed.applicationId));
+    expect(app?.note).toBe("补考通过");
+    await runApplication(w, filed.applicationId, { today: "2026-12-30" });
+    const events = await w.db.select().from(auditEvents).where(eq(auditEvents.action, "application.advance"));
+    expect(events.map((e) => (e.after as { certificate?: { certificateNo: string } }).certificate?.certificateNo)).toContain(
+      "106471202605000004",
+    );
   });
 });

@@ -48,7 +48,7 @@ describe.each(TEST_ENGINES)("degree facts from an accepted graduates sheet on %s
           photo: { width: 480, height: 640, minBytes: 1024, maxBytes: 102_400 },
           degree: {
             requireNoOutstandingFailures: true,
-            maxYearsAfterNormalDuration: 2,
+            maxYearsAfterLeaving: 2,
             conditions: [
               { key: "gpa", name: { "zh-CN": "平均学分绩点", en: "GPA" }, fact: "gpa", op: "min", value: 2 },
               {

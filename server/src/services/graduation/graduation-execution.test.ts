@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runApplication } from "../../../test/run-application";
 import { makeWorld, type World } from "../../../test/world";
 import { graduationCertificates, statusChanges, studentPhotos, students } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
@@ -35,7 +36,7 @@ describe.each(TEST_ENGINES)("executing graduation audits and 结业换毕业 on 
     photo: { width: 480, height: 640, minBytes: 1024, maxBytes: 102_400 },
     degree: {
       requireNoOutstandingFailures: true,
-      maxYearsAfterNormalDuration: 2,
+      maxYearsAfterLeaving: 2,
       conditions: [{ key: "gpa", name: { "zh-CN": "平均学分绩点", en: "GPA" }, fact: "gpa", op: "min", value: 2 }],
     },
     certificate: SCHOOL,
@@ -85,7 +86,12 @@ describe.each(TEST_ENGINES)("executing graduation audits and 结业换毕业 on 
     });
     await (await w.as("leader-a")).graduation.advance({ cohort: 2026, from: "college-review" });
     for (const from of ["registrar-review", "public-notice", "degree-committee"] as const)
-      await registrar.graduation.advance({ cohort: 2026, collegeId: w.collegeA, from });
+      await registrar.graduation.advance({
+        cohort: 2026,
+        collegeId: w.collegeA,
+        from,
+        committee: { decidedOn: "2026-06-20", meetingNo: "校学位〔2026〕3号" },
+      });
     const done = await registrar.graduation.execute({ cohort: 2026, collegeId: w.collegeA });
     expect(done).toMatchObject({ executed: 3, graduated: 2, completed: 1, refused: [] });
     const byName = Object.fromEntries(
@@ -127,34 +133,44 @@ describe.each(TEST_ENGINES)("executing graduation audits and 结业换毕业 on 
     expect(await registrar.graduation.execute({ cohort: 2026, collegeId: w.collegeA })).toMatchObject({ executed: 0 });
   });
 
-  it("changes 结业 to 毕业 once the make-up is passed, within the maximum years (seed 002 结业生申请结业证换毕业证)", async () => {
-    const registrar = await w.as("registrar");
+  it("seed 002 三.2 结业换毕业: filed once the make-up is passed, signed by 处长 and 校领导, the 结业证书 replaced (seed 003 第十四条)", async () => {
+    const registrar = await w.as("registrar", "2026-12-30");
     await expect(
-      registrar.graduation.convertCompletion({ studentNo: "2022010103", date: "2026-12-30", reason: "补考通过，申请结业换毕业" }),
+      registrar.graduation.convertCompletion({ studentNo: "2022010103", reason: "补考通过，申请结业换毕业" }),
     ).rejects.toMatchObject({
       cause: { code: "graduation.still-not-eligible" },
     });
     await w.db.update(students).set({ earnedCredits: 161 }).where(eq(students.studentNo, "2022010103"));
-    const converted = await registrar.graduation.convertCompletion({
-      studentNo: "2022010103",
-      date: "2026-12-30",
-      reason: "补考通过，申请结业换毕业",
-    });
-    expect(converted).toMatchObject({ status: "graduated", certificateNo: "106471202605000004", degree: "award" });
+    const filed = await registrar.graduation.convertCompletion({ studentNo: "2022010103", reason: "补考通过，申请结业换毕业" });
+    // No longer one registrar call: it waits for the 教务处 review, then the signatures.
+    expect(filed.stage).toBe("registrar");
+    const [student] = await w.db.select({ status: students.status }).from(students).where(eq(students.studentNo, "2022010103"));
+    expect(student?.status).toBe("completed");
+    await runApplication(w, filed.applicationId, { today: "2026-12-30" });
+    const certificates = await w.db
+      .select({
+        no: graduationCertificates.certificateNo,
+        kind: graduationCertificates.kind,
+        degree: graduationCertificates.degreeAwarded,
+        replacedBy: graduationCertificates.replacedBy,
+        voidedOn: graduationCertificates.voidedOn,
+        id: graduationCertificates.id,
+      })
+      .from(graduationCertificates)
+      .innerJoin(students, eq(students.id, graduationCertificates.studentId))
+      .where(eq(students.studentNo, "2022010103"))
+      .orderBy(graduationCertificates.id);
+    const [old, fresh] = certificates;
+    expect(fresh).toMatchObject({ no: "106471202605000004", kind: "graduation", degree: true, replacedBy: null });
+    expect(old).toMatchObject({ no: "106471202605000003", kind: "completion", replacedBy: fresh?.id, voidedOn: "2026-12-30" });
     await expect(
-      registrar.graduation.convertCompletion({ studentNo: "2022010103", date: "2026-12-30", reason: "补考通过，申请结业换毕业" }),
+      registrar.graduation.convertCompletion({ studentNo: "2022010103", reason: "补考通过，申请结业换毕业" }),
     ).rejects.toMatchObject({
       cause: { code: "graduation.not-completed" },
     });
     await expect(
-      (await w.as("secretary-a")).graduation.convertCompletion({
-        studentNo: "2022010103",
-        date: "2026-12-30",
-        reason: "补考通过，申请结业换毕业",
-      }),
-    ).rejects.toMatchObject({
-      code: "FORBIDDEN",
-    });
+      (await w.as("secretary-a")).graduation.convertCompletion({ studentNo: "2022010103", reason: "补考通过，申请结业换毕业" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("refuses to number certificates before the school's name, code and president are set", async () => {
@@ -172,7 +188,7 @@ describe.each(TEST_ENGINES)("executing graduation audits and 结业换毕业 on 
       { studentNo: "2024010109", name: "后来", collegeId: w.collegeA, majorId: w.majorA, grade: 2024, status: "completed" },
     ]);
     await expect(
-      (await w.as("registrar")).graduation.convertCompletion({ studentNo: "2024010109", date: "2028-06-30", reason: "补考通过" }),
+      (await w.as("registrar", "2028-06-30")).graduation.convertCompletion({ studentNo: "2024010109", reason: "补考通过" }),
     ).rejects.toMatchObject({
       cause: { code: "graduation.certificate-school-missing", params: { fields: "学校代码、校（院）长姓名" } },
     });

@@ -149,7 +149,12 @@ describe.each(TEST_ENGINES)("graduation and degree audits on %s", (engine) => {
     });
     const registrar = await w.as("registrar");
     for (const from of ["registrar-review", "public-notice", "degree-committee", "certificates"] as const)
-      await registrar.graduation.advance({ cohort: 2026, collegeId: w.collegeA, from });
+      await registrar.graduation.advance({
+        cohort: 2026,
+        collegeId: w.collegeA,
+        from,
+        committee: { decidedOn: "2026-06-20", meetingNo: "校学位〔2026〕3号" },
+      });
     expect((await registrar.graduation.list({ cohort: 2026 })).items.every((a) => a.stage === "reported")).toBe(true);
   });
 

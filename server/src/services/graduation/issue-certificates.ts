@@ -1,4 +1,4 @@
-import { type CertificateSchool, certificateData, certificatePrefix } from "@xueji/shared";
+import { type CertificateSchool, certificateData, certificatePrefix, levelAwardsDegree } from "@xueji/shared";
 import { sql } from "drizzle-orm";
 import { resultRows, type Tx } from "../../db/client";
 
@@ -52,7 +52,8 @@ export async function issueCertificates(
         school_name: data.schoolName,
         president_name: data.presidentName,
         issue_date: data.issueDate,
-        degree_awarded: r.degreeAwarded,
+        // seed 000 六.3/六.5, seed 001 七: the degree is a 学士学位 — never on a 专科 or 预科 certificate, whatever was asked.
+        degree_awarded: r.degreeAwarded && levelAwardsDegree(r.level),
         notice_no: options.noticeNo,
         issued_by: options.userId,
       });

@@ -38,6 +38,7 @@ export async function listAudits(db: Db, o: ListAuditsOptions) {
       outcome: graduationAudits.outcome,
       degree: graduationAudits.degree,
       reasons: graduationAudits.reasons,
+      degreeReasons: graduationAudits.degreeReasons,
       stage: graduationAudits.stage,
       overrideOutcome: graduationAudits.overrideOutcome,
       overrideDegree: graduationAudits.overrideDegree,
@@ -55,6 +56,10 @@ export async function listAudits(db: Db, o: ListAuditsOptions) {
     .limit(o.limit + 1);
   return toPage(BY_STUDENT_NO, rows, o.limit, (r) => {
     const row = withoutKeys(r);
-    return { ...row, reasonTexts: (row.reasons as AuditReason[]).map((reason) => graduationReasonText(reason, o.locale)) };
+    return {
+      ...row,
+      reasonTexts: (row.reasons as AuditReason[]).map((reason) => graduationReasonText(reason, o.locale)),
+      degreeReasonTexts: (row.degreeReasons as AuditReason[]).map((reason) => graduationReasonText(reason, o.locale)),
+    };
   });
 }

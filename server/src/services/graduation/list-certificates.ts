@@ -38,6 +38,9 @@ function certificateRows(db: Db, f: CertificateFilter, extra?: SQL) {
       issueDate: graduationCertificates.issueDate,
       degreeAwarded: graduationCertificates.degreeAwarded,
       noticeNo: graduationCertificates.noticeNo,
+      /** 换发/作废: the day a later certificate replaced this one (结业换毕业), null while in force. */
+      voidedOn: graduationCertificates.voidedOn,
+      degreeAwardedOn: graduationCertificates.degreeAwardedOn,
       ...keyColumns(BY_NUMBER),
     })
     .from(graduationCertificates)
@@ -57,19 +60,23 @@ export async function listCertificates(db: Db, o: PageOptions & CertificateFilte
 const WORDS = {
   "zh-CN": {
     title: "学历证书名单",
-    header: ["证书编号", "证书类别", "学号", "姓名", "学院", "专业", "发证日期", "学位", "通知单号"],
+    header: ["证书编号", "证书类别", "学号", "姓名", "学院", "专业", "发证日期", "学位", "通知单号", "证书状态"],
     graduation: "毕业证书",
     completion: "结业证书",
     award: "授予",
     none: "—",
+    live: "有效",
+    voided: (date: string) => `已换发作废（${date}）`,
   },
   en: {
     title: "Certificates issued",
-    header: ["Certificate no.", "Kind", "Student no.", "Name", "College", "Major", "Issued", "Degree", "Notice no."],
+    header: ["Certificate no.", "Kind", "Student no.", "Name", "College", "Major", "Issued", "Degree", "Notice no.", "State"],
     graduation: "Graduation",
     completion: "Completion",
     award: "Awarded",
     none: "—",
+    live: "In force",
+    voided: (date: string) => `Replaced, void (${date})`,
   },
 } as const;
 
@@ -90,6 +97,7 @@ export async function exportCertificates(db: Db, f: CertificateFilter, locale: L
       r.issueDate,
       r.degreeAwarded ? w.award : w.none,
       r.noticeNo ?? "",
+      r.voidedOn ? w.voided(r.voidedOn) : w.live,
     ]),
     `${w.title}（${f.year}）`,
   );

@@ -1,7 +1,7 @@
-import { AppError, AUDIT_STAGES } from "@xueji/shared";
+import { AppError, AUDIT_STAGES, auditStageNeedsCommittee, levelAwardsDegree } from "@xueji/shared";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { graduationAudits } from "../../db/schema";
+import { degreeCommitteeDecisions, graduationAudits, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 
 /** The registrar overrides a computed outcome, only with a reason, kept in the audit trail. */
@@ -13,6 +13,11 @@ export async function overrideAudit(
   return db.transaction(async (tx) => {
     const [audit] = await tx.select().from(graduationAudits).where(eq(graduationAudits.id, options.auditId)).for("update").limit(1);
     if (!audit) throw new AppError("graduation.not-found");
+    if (options.degree === "award") {
+      // No override makes a 学士学位 of a 专科 certificate (seed 000 六.3; seed 001 七).
+      const [student] = await tx.select({ level: students.level }).from(students).where(eq(students.id, audit.studentId));
+      if (student && !levelAwardsDegree(student.level)) throw new AppError("graduation.no-degree-for-level");
+    }
     const [updated] = await tx
       .update(graduationAudits)
       .set({
@@ -34,15 +39,41 @@ export async function overrideAudit(
   });
 }
 
-/** Moves a college's list of a cohort from one stage to the next (学院初审 → 教务处复审 → 公示 → 学位委员会 → 证书制作 → 上报). */
+/** The 学位委员会's decision as its minutes give it. */
+export interface CommitteeDecision {
+  decidedOn: string;
+  meetingNo: string;
+}
+
+/**
+ * Moves a college's list of a cohort from one stage to the next (学院初审 → 教务处复审 → 公示 → 学位委员会 → 证书制作 →
+ * 上报). Passing 学位委员会 records the committee's decision — the school's, from its minutes: date and meeting number.
+ */
 export async function advanceAuditStage(
   db: Db,
-  options: { actor: Actor; cohort: number; collegeId: number; from: (typeof AUDIT_STAGES)[number] },
+  options: {
+    actor: Actor;
+    cohort: number;
+    collegeId: number;
+    from: (typeof AUDIT_STAGES)[number];
+    committee?: CommitteeDecision | undefined;
+  },
 ) {
   const i = AUDIT_STAGES.indexOf(options.from);
   const to = AUDIT_STAGES[i + 1];
   if (!to) throw new AppError("graduation.last-stage", { stage: options.from });
+  const committee = auditStageNeedsCommittee(options.from) ? options.committee : undefined;
+  if (auditStageNeedsCommittee(options.from) && !(committee?.decidedOn && committee.meetingNo.trim()))
+    throw new AppError("graduation.committee-required");
   return db.transaction(async (tx) => {
+    if (committee)
+      await tx.insert(degreeCommitteeDecisions).values({
+        cohort: options.cohort,
+        collegeId: options.collegeId,
+        decidedOn: committee.decidedOn,
+        meetingNo: committee.meetingNo.trim(),
+        recordedBy: options.actor.userId as number,
+      });
     const moved = await tx
       .update(graduationAudits)
       .set({ stage: to })
@@ -59,7 +90,7 @@ export async function advanceAuditStage(
       entity: "graduation_cohort",
       entityId: `${options.cohort}/${options.collegeId}`,
       before: { stage: options.from },
-      after: { stage: to, students: moved.length },
+      after: { stage: to, students: moved.length, ...(committee ? { committee } : {}) },
     });
     return { stage: to, students: moved.length };
   });

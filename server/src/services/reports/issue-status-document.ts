@@ -1,5 +1,5 @@
 import { AppError, addDays, entryByCode, formatNotice, GENDER, LEVEL, type Role, STUDENT_STATUS } from "@xueji/shared";
-import { desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { type Db, resultRows } from "../../db/client";
 import { colleges, graduationCertificates, majors, retiredVerifyCodes, statusDocuments, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
@@ -80,7 +80,8 @@ async function wordsFor(db: Db, kind: DocumentKind, s: Subject, today: string): 
   const [certificate] = await db
     .select()
     .from(graduationCertificates)
-    .where(eq(graduationCertificates.studentId, s.id))
+    // The certificate in force: a 结业证书 replaced by a 毕业证书 (结业换毕业) is no longer named.
+    .where(and(eq(graduationCertificates.studentId, s.id), isNull(graduationCertificates.replacedBy)))
     .orderBy(desc(graduationCertificates.id))
     .limit(1);
   const params = {

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { retiredVerifyCodes, statusDocuments } from "../../db/schema";
+import { graduationCertificates, retiredVerifyCodes, statusDocuments } from "../../db/schema";
 import { hashVerifyCode, normaliseVerifyCode } from "./verify-code";
 
 export type Verification =
@@ -10,6 +10,11 @@ export type Verification =
       name: string;
       status: string;
       issuedOn: string;
+      /**
+       * The 学历证书 the paper names, since replaced (结业换毕业 — seed 003 第十四条: one certificate per student):
+       * 换发/作废 from that day, so the paper is no proof of it.
+       */
+      replacedCertificate?: { certificateNo: string; voidedOn: string };
     }
   | {
       /** The code of a paper replaced by a reprint: never valid again, and it says so instead of "unknown". */
@@ -28,6 +33,8 @@ export async function verifyStatusDocument(db: Db, input: string): Promise<Verif
   const hash = hashVerifyCode(code);
   const [doc] = await db
     .select({
+      studentId: statusDocuments.studentId,
+      body: sql<string>`coalesce(${statusDocuments.printed}->>'body', '')`,
       kind: statusDocuments.kind,
       name: statusDocuments.nameShown,
       status: statusDocuments.statusShown,
@@ -36,7 +43,20 @@ export async function verifyStatusDocument(db: Db, input: string): Promise<Verif
     .from(statusDocuments)
     .where(eq(statusDocuments.verifyCodeHash, hash))
     .limit(1);
-  if (doc) return { state: "valid", ...doc };
+  if (doc) {
+    const { studentId, body, ...shown } = doc;
+    const replaced = await db
+      .select({ certificateNo: graduationCertificates.certificateNo, voidedOn: graduationCertificates.voidedOn })
+      .from(graduationCertificates)
+      .where(and(eq(graduationCertificates.studentId, studentId), isNotNull(graduationCertificates.replacedBy)))
+      .limit(10);
+    const named = replaced.find((c) => c.voidedOn && body.includes(c.certificateNo));
+    return {
+      state: "valid",
+      ...shown,
+      ...(named ? { replacedCertificate: { certificateNo: named.certificateNo, voidedOn: named.voidedOn as string } } : {}),
+    };
+  }
   const [retired] = await db
     .select({
       retiredOn: retiredVerifyCodes.retiredOn,

@@ -71,11 +71,11 @@ const graduationAuditSchema = z
     degree: z
       .object({
         requireNoOutstandingFailures: z.boolean().meta({ title: "授位须无未通过的必修课" }),
-        maxYearsAfterNormalDuration: z
+        maxYearsAfterLeaving: z
           .number()
           .min(0)
           .max(10)
-          .meta({ title: "超过学制后可授位的年数", description: "种子 000 六.5：学位证超过两年不再补授" }),
+          .meta({ title: "离校后可补授学位的年数", description: "种子 000 六.5：学位证超过两年不再补授（自离校之日起算）" }),
         conditions: z
           .array(
             z

@@ -1,7 +1,17 @@
 import { AppError, maskIdNumber, ROLES_SEEING_ID_NUMBERS, type Role } from "@xueji/shared";
 import { asc, desc, eq, getTableColumns } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { applications, classes, colleges, majors, pendingItems, registrations, statusChanges, students } from "../../db/schema";
+import {
+  applications,
+  classes,
+  colleges,
+  graduationCertificates,
+  majors,
+  pendingItems,
+  registrations,
+  statusChanges,
+  students,
+} from "../../db/schema";
 import { jsonAsStored } from "../json-column";
 import { maskDeep } from "../masking";
 
@@ -22,7 +32,7 @@ export async function studentCard(db: Db, options: { studentNo: string; role: Ro
   if (!row) throw new AppError("student.unknown", { studentNo: options.studentNo });
   options.assertCollege(row.student.collegeId);
   const id = row.student.id;
-  const [history, apps, pending, regs] = await Promise.all([
+  const [history, apps, pending, regs, certificates] = await Promise.all([
     db.select(historyColumns).from(statusChanges).where(eq(statusChanges.studentId, id)).orderBy(asc(statusChanges.id)),
     db
       .select({
@@ -50,6 +60,19 @@ export async function studentCard(db: Db, options: { studentNo: string; role: Ro
       .where(eq(pendingItems.studentId, id))
       .orderBy(desc(pendingItems.id)),
     db.select().from(registrations).where(eq(registrations.studentId, id)),
+    // The 学历证书 issued, a replaced one (结业换毕业) with the day it became void.
+    db
+      .select({
+        certificateNo: graduationCertificates.certificateNo,
+        kind: graduationCertificates.kind,
+        issueDate: graduationCertificates.issueDate,
+        degreeAwarded: graduationCertificates.degreeAwarded,
+        degreeAwardedOn: graduationCertificates.degreeAwardedOn,
+        voidedOn: graduationCertificates.voidedOn,
+      })
+      .from(graduationCertificates)
+      .where(eq(graduationCertificates.studentId, id))
+      .orderBy(asc(graduationCertificates.id)),
   ]);
   const { pinyinInitials: _initials, ...student } = row.student;
   const seesIds = ROLES_SEEING_ID_NUMBERS.has(options.role);
@@ -63,6 +86,7 @@ export async function studentCard(db: Db, options: { studentNo: string; role: Ro
     history: maskDeep(options.role, history),
     applications: apps,
     pending,
+    certificates,
   };
 }
 
