@@ -32,22 +32,24 @@ describe.each(TEST_ENGINES)("degrees as the seeds give them on %s", (engine) => 
         .returning({ id: students.id });
       await w.db.insert(studentPhotos).values({ studentId: row?.id as number, width: 480, height: 640, bytes: 30_000 });
     }
-    await (await w.as("registrar-leader")).settings.save({
-      kind: "graduation-audit",
-      key: "default",
-      validFrom: "2025-2026",
-      value: {
-        maxStudyYears: { "05": 6, "06": 5, "15": 6 },
-        photo: { width: 480, height: 640, minBytes: 1024, maxBytes: 102_400 },
-        degree: {
-          requireNoOutstandingFailures: true,
-          maxYearsAfterLeaving: 2,
-          conditions: [{ key: "gpa", name: { "zh-CN": "平均学分绩点", en: "GPA" }, fact: "gpa", op: "min", value: 2 }],
+    expect(
+      await (await w.as("registrar-leader")).settings.publish({
+        kind: "graduation-audit",
+        key: "default",
+        validFrom: "2025-2026",
+        value: {
+          maxStudyYears: { "05": 6, "06": 5, "15": 6 },
+          photo: { width: 480, height: 640, minBytes: 1024, maxBytes: 102_400 },
+          degree: {
+            requireNoOutstandingFailures: true,
+            maxYearsAfterLeaving: 2,
+            conditions: [{ key: "gpa", name: { "zh-CN": "平均学分绩点", en: "GPA" }, fact: "gpa", op: "min", value: 2 }],
+          },
+          certificate: SCHOOL,
         },
-        certificate: SCHOOL,
-      },
-      reason: "学位授予条件：绩点 2.0",
-    });
+        reason: "学位授予条件：绩点 2.0",
+      }),
+    ).toMatchObject({ status: "published" });
   }, 60_000);
   afterAll(() => w.database.close());
 
