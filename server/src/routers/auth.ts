@@ -35,12 +35,14 @@ export const authRouter = router({
     contact: ctx.signOn?.contact ?? null,
   })),
   /** The task pane's end of a campus sign-on: the one-time code its sign-on window handed it becomes a session. */
-  redeemSignOn: publicProcedure.input(z.object({ code: z.string().min(1).max(100), framed: z.boolean().optional() })).mutation(async ({ ctx, input }) => {
-    const session = await redeemHandoff(ctx.db, input.code, { address: ctx.address, requestId: ctx.requestId });
-    // The pane's session is the HttpOnly cookie on its origin (framed by Office or WPS), as for a password sign-in.
-    ctx.setSessionCookie?.(session.token, session.expiresAt, input.framed);
-    return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: session.user };
-  }),
+  redeemSignOn: publicProcedure
+    .input(z.object({ code: z.string().min(1).max(100), framed: z.boolean().optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const session = await redeemHandoff(ctx.db, input.code, { address: ctx.address, requestId: ctx.requestId });
+      // The pane's session is the HttpOnly cookie on its origin (framed by Office or WPS), as for a password sign-in.
+      ctx.setSessionCookie?.(session.token, session.expiresAt, input.framed);
+      return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: session.user };
+    }),
   signOut: sessionProcedure.mutation(async ({ ctx }) => {
     if (ctx.token) await endSession(ctx.db, ctx.token);
     ctx.setSessionCookie?.(null);
