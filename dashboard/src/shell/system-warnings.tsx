@@ -45,11 +45,9 @@ function WarningLink({ code }: { code: string }) {
   const target = link && may(role, link.permission) ? link : { to: "/setup", search: {}, page: "setup" };
   return (
     <MessageBarActions>
-      <>
-        <Link to={target.to} search={target.search} data-testid={`warning-go-${code}`}>
-          {t("shell.goTo", { page: t(`nav.${target.page}`) })}
-        </Link>
-      </>
+      <Link to={target.to} search={target.search} data-testid={`warning-go-${code}`}>
+        {t("shell.goTo", { page: t(`nav.${target.page}`) })}
+      </Link>
     </MessageBarActions>
   );
 }

@@ -3,13 +3,10 @@ import {
   type ApplicationType,
   academicYearOf,
   checkPeriod,
-  DEFAULT_WORKFLOWS,
   documentKindOf,
-  entryByCode,
   MATERIALS,
   type Material,
   parseIdNumber,
-  STUDENT_STATUS,
   textCell,
   type Workflow,
 } from "@xueji/shared";
