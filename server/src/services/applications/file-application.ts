@@ -1,7 +1,6 @@
 import {
   AppError,
   type ApplicationType,
-  academicYearOf,
   checkPeriod,
   MATERIALS,
   type Material,
@@ -14,6 +13,7 @@ import type { Db, Executor } from "../../db/client";
 import { applications, classes, majors, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { idInput } from "../ids";
+import { currentAcademicYear } from "../organisation/current-academic-year";
 import { workflowInForce } from "./workflow-for";
 
 export interface FileApplicationOptions {
@@ -106,7 +106,7 @@ export async function validChanges(
 
 /** A secretary files an application (草稿) for a student of their own college. */
 export async function fileApplication(db: Db, options: FileApplicationOptions) {
-  const workflow = await workflowInForce(db, options.type, academicYearOf(options.today));
+  const workflow = await workflowInForce(db, options.type, await currentAcademicYear(db, options.today));
   if (!workflow.reasons.some((r) => r.code === options.reasonCode)) {
     throw new AppError("application.unknown-reason", { type: options.type, reason: options.reasonCode });
   }

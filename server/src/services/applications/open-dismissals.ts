@@ -1,7 +1,8 @@
-import { AppError, academicYearOf, FIXED_STAGES, type Material, nextStage, requiredMaterials, type Workflow } from "@xueji/shared";
+import { AppError, FIXED_STAGES, type Material, nextStage, requiredMaterials, type Workflow } from "@xueji/shared";
 import { eq, sql } from "drizzle-orm";
 import { resultRows, type Tx } from "../../db/client";
 import { applicationDecisions, applications, pendingItems, type sheetSubmissions } from "../../db/schema";
+import { currentAcademicYear } from "../organisation/current-academic-year";
 import { workCalendar, workflowInForce } from "./workflow-for";
 
 type Submission = typeof sheetSubmissions.$inferSelect;
@@ -36,8 +37,9 @@ function registrarStage(workflow: Workflow): string {
  * for the applications, one for their 报送 decisions, whatever the number of rows.
  */
 export async function openDismissalsFromSheet(tx: Tx, submission: Submission, today: string): Promise<number> {
-  const workflow = await workflowInForce(tx, "dismissal", academicYearOf(today));
-  const calendar = await workCalendar(tx, academicYearOf(today));
+  const year = await currentAcademicYear(tx, today);
+  const workflow = await workflowInForce(tx, "dismissal", year);
+  const calendar = await workCalendar(tx, year);
   const rows = resultRows<{ student_id: number; reason: string | null; evidence: string | null }>(
     await tx.execute(sql`
       select s.id as student_id, r."values"->>'reason' as reason, r."values"->>'evidence' as evidence
@@ -93,8 +95,9 @@ export async function openDismissalFromPending(tx: Tx, options: { itemId: number
   const [item] = await tx.select().from(pendingItems).where(eq(pendingItems.id, options.itemId)).for("update").limit(1);
   if (!item) throw new AppError("pending.not-found");
   if (item.kind !== "dismissal" || item.state !== "pending") throw new AppError("application.wrong-stage", { stage: item.state });
-  const workflow = await workflowInForce(tx, "dismissal", academicYearOf(options.today));
-  const calendar = await workCalendar(tx, academicYearOf(options.today));
+  const year = await currentAcademicYear(tx, options.today);
+  const workflow = await workflowInForce(tx, "dismissal", year);
+  const calendar = await workCalendar(tx, year);
   const stage = registrarStage(workflow);
   const figures = item.figures as { yearFailedCredits?: number };
   const [created] = await tx
