@@ -18,7 +18,8 @@
  *    peak memory stated), then a 2,000,000-row results file over four terms, on PGlite and PostgreSQL.
  *
  * BENCH_ONLY=validate|submit|http|applications|addin|dashboard|imports runs one part; BENCH_ROWS and BENCH_ROUNDS change
- * the sizes, BENCH_IMPORT_STUDENTS, BENCH_IMPORT_RESULTS and BENCH_IMPORT_BIG (0 skips it) the imports'.
+ * the sizes, BENCH_IMPORT_STUDENTS, BENCH_IMPORT_RESULTS and BENCH_IMPORT_BIG (0 skips it) the imports', BENCH_ENGINES
+ * (pglite,postgres) their engines.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -98,7 +99,8 @@ if (!only || only === "imports") {
     results: Number(process.env.BENCH_IMPORT_RESULTS ?? 1_000_000),
     big: Number(process.env.BENCH_IMPORT_BIG ?? 2_000_000),
   };
-  for (const engine of ["pglite", "postgres"] as const) await benchImports(engine, sizes);
+  const engines = (process.env.BENCH_ENGINES ?? "pglite,postgres").split(",") as Array<"pglite" | "postgres">;
+  for (const engine of engines) await benchImports(engine, sizes);
 }
 if (!only || only === "addin") {
   // A path in a variable: the add-in's bench is type-checked with the add-in (DOM types), not here.

@@ -23,9 +23,21 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/**
+ * 32 random bytes in base64url, never starting with "-": a token is passed as `xueji … --token T`, and
+ * the command line's parser takes a value starting with a dash for an option (1 token in 64 would
+ * then be refused as "ambiguous").
+ */
+export function newToken(): string {
+  for (;;) {
+    const token = randomBytes(32).toString("base64url");
+    if (!token.startsWith("-")) return token;
+  }
+}
+
 /** Creates an opaque random token; only its hash is stored. */
 export async function createSession(db: Executor, userId: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   await db.insert(sessions).values({ tokenHash: hashToken(token), userId, expiresAt });
   return { token, expiresAt };
