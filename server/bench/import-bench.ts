@@ -156,6 +156,7 @@ export async function benchImports(
     );
     console.log(`  peak RSS during the import          : ${mib(imported.commit.peakRss)} (from ${mib(imported.commit.startRss)})`);
 
+    if (sizes.results === 0) return;
     // The students again, as the import wrote them, for the results to refer to.
     await db.execute(sql`truncate table students restart identity cascade`);
     await importFile(database, actor, "students", file);
