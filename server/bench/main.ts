@@ -14,7 +14,12 @@
  * 6. The registrar's dashboard (dashboard/bench): the first page's JavaScript (gzip, goal ≤ 250 KB), the
  *    overview's time and API requests in headless Chromium, and a 100,000-application list's rows in the DOM.
  *
- * BENCH_ONLY=validate|submit|http|applications|addin|dashboard runs one part; BENCH_ROWS and BENCH_ROUNDS change the sizes.
+ * 7. 导入 versus a plain bulk insert of the same rows: 50,000 students and 1,000,000 course results (goal ≤ 2×,
+ *    peak memory stated), then a 2,000,000-row results file over four terms, on PGlite and PostgreSQL.
+ *
+ * BENCH_ONLY=validate|submit|http|applications|addin|dashboard|imports runs one part; BENCH_ROWS and BENCH_ROUNDS change
+ * the sizes, BENCH_IMPORT_STUDENTS, BENCH_IMPORT_RESULTS and BENCH_IMPORT_BIG (0 skips it) the imports', BENCH_ENGINES
+ * (pglite,postgres) their engines.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -22,6 +27,7 @@ import ExcelJS from "exceljs";
 import { validateFile } from "../src/validate/validate-file";
 import { benchApplications } from "./applications-bench";
 import { benchHttp } from "./http-bench";
+import { benchImports } from "./import-bench";
 import { writeRoster } from "./make-roster";
 import { benchSubmit } from "./submit-bench";
 import { median, time } from "./timing";
@@ -87,6 +93,15 @@ if (!only || only === "validate") await benchValidate();
 if (!only || only === "submit") for (const engine of ["pglite", "postgres"] as const) await benchSubmit(engine, ROWS, ROUNDS);
 if (!only || only === "http") for (const engine of ["pglite", "postgres"] as const) await benchHttp(engine, 20, 2000);
 if (!only || only === "applications") await benchApplications();
+if (!only || only === "imports") {
+  const sizes = {
+    students: Number(process.env.BENCH_IMPORT_STUDENTS ?? 50_000),
+    results: Number(process.env.BENCH_IMPORT_RESULTS ?? 1_000_000),
+    big: Number(process.env.BENCH_IMPORT_BIG ?? 2_000_000),
+  };
+  const engines = (process.env.BENCH_ENGINES ?? "pglite,postgres").split(",") as Array<"pglite" | "postgres">;
+  for (const engine of engines) await benchImports(engine, sizes);
+}
 if (!only || only === "addin") {
   // A path in a variable: the add-in's bench is type-checked with the add-in (DOM types), not here.
   const addinBench = "../../addin/bench/addin-bench.ts";

@@ -21,6 +21,7 @@ import { findCertificate, listenable } from "./http/tls";
 import { createLogger, type Logger } from "./logger";
 import { loadAuditKey } from "./services/audit-log/audit-key";
 import { writeCheckpoint } from "./services/audit-log/checkpoint";
+import { forgetStaleDryRuns } from "./services/imports/run-import";
 
 const port = Number(process.env.PORT ?? 3000);
 const url = process.env.DATABASE_URL;
@@ -38,6 +39,8 @@ if (demo && (await isEmpty(database.db))) {
   await seedDemo(database.db, console.log);
 }
 const [{ n: userCount } = { n: 0 }] = await database.db.select({ n: count() }).from(users);
+// Dry runs nobody confirmed in time go, with their files (the next import would remove them too).
+await forgetStaleDryRuns(database.db);
 scheduleCheckpoints(database, logger);
 // The file routes' threads, loaded before the first secretary's file arrives.
 void warmFilePool().catch((error: unknown) => logger.error({ err: error }, "file threads did not start"));

@@ -372,7 +372,7 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
         base64: Buffer.from("学院代码,学院名称\n01,信息工程学院\n").toString("base64"),
         dryRun: false,
       }),
-    "imports.list": (c) => c.imports.list(),
+    "imports.list": (c) => c.imports.list({}),
     "students.failedCourses": (c, side) => c.students.failedCourses({ collegeId: side === "own" ? w.collegeA : w.collegeB }),
     "imports.get": (c) => c.imports.get({ id: 999_999 }),
     "imports.commit": (c) => c.imports.commit({ id: 999_999 }),

@@ -74,6 +74,7 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "org.not-found": "NOT_FOUND",
 
   "import.not-found": "NOT_FOUND",
+  "import.expired": "NOT_FOUND",
   "import.already-committed": "CONFLICT",
   "import.has-errors": "CONFLICT",
 };

@@ -19,7 +19,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client";
 import { downloadNewSheet } from "../api/files";
-import { collegeStudents } from "../api/students";
+import { collegeFailedCourses, collegeStudents } from "../api/students";
 import type { NewSheet } from "../host/sheet-host";
 import { useApp } from "./app-context";
 
@@ -113,7 +113,7 @@ export function NewSheetPage() {
         kind === "roster-returning"
           ? await collegeStudents(api, "enrolled")
           : kind === "failed-courses"
-            ? await api.students.failedCourses.query({})
+            ? await collegeFailedCourses(api)
             : [];
       const sheet = sheetFromTemplate(kind, students, t(`kinds.${kind}`));
       if (excel) await excel.addSheet(sheet);

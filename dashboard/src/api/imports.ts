@@ -2,12 +2,14 @@ import { queryOptions } from "@tanstack/react-query";
 import type { ImportKind } from "@xueji/shared";
 import { currentLocale } from "../i18n/locale";
 import { client, type RouterOutputs } from "./client";
-import { apiMutation } from "./query";
+import { apiMutation, pagedQuery } from "./query";
 
 export type ImportReport = RouterOutputs["imports"]["get"]["report"];
 export type ImportItem = RouterOutputs["imports"]["list"]["items"][number];
 
-export const importsQuery = () => queryOptions({ queryKey: ["imports", "list"], queryFn: () => client.imports.list.query({ limit: 50 }) });
+/** The history of imports, newest first, a page at a time with the server's cursor. */
+export const importsQuery = () =>
+  pagedQuery(["imports", "list"], (cursor) => client.imports.list.query({ limit: 50, ...(cursor ? { cursor } : {}) }));
 export const importQuery = (id: number) =>
   queryOptions({ queryKey: ["imports", "get", id], queryFn: () => client.imports.get.query({ id }) });
 export const commitImport = apiMutation("imports", "commit");

@@ -1,5 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
-import { type AgeLimits, academicYearOf, DEFAULT_AGE_LIMITS, type Locale } from "@xueji/shared";
+import { type AgeLimits, DEFAULT_AGE_LIMITS, type Locale } from "@xueji/shared";
 import { apiClient } from "./api-client";
 
 export interface CliCheckRules {
@@ -35,18 +35,13 @@ const SAY = {
  * server cannot be asked — the built-in defaults, and the note says which, so a secretary knows
  * an offline "no errors" may differ from the server's verdict.
  */
-export async function cliCheckRules(options: {
-  server: string;
-  token: string | undefined;
-  today: string;
-  locale: Locale;
-}): Promise<CliCheckRules> {
+export async function cliCheckRules(options: { server: string; token: string | undefined; locale: Locale }): Promise<CliCheckRules> {
   const say = SAY[options.locale];
   if (!options.token) return { ageLimits: DEFAULT_AGE_LIMITS, note: say.offline(DEFAULT_AGE_LIMITS) };
-  const academicYear = academicYearOf(options.today);
   try {
-    const rules = await apiClient(options.server, options.token, options.locale).sheets.checkRules.query({ academicYear });
-    return { ageLimits: rules.ageLimits, note: say.server(options.server, rules.version, academicYear, rules.ageLimits) };
+    // No year asked: the server's terms say which academic year it is today (the calendar rule cannot).
+    const rules = await apiClient(options.server, options.token, options.locale).sheets.checkRules.query({});
+    return { ageLimits: rules.ageLimits, note: say.server(options.server, rules.version, rules.academicYear, rules.ageLimits) };
   } catch (error) {
     const why =
       error instanceof TRPCClientError && error.data

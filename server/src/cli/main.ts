@@ -155,7 +155,7 @@ async function main(argv: string[]): Promise<number> {
       let report: Awaited<ReturnType<typeof validateFile>>["report"];
       const today = todayInChina();
       // Signed in, the sheet is held to the registrar's published 核对规则; offline, to the defaults — said on stderr.
-      const { ageLimits, note } = await cliCheckRules({ ...(await session()), today, locale });
+      const { ageLimits, note } = await cliCheckRules({ ...(await session()), locale });
       process.stderr.write(`${note}\n`);
       if (values.annotate || values.fix) {
         // The annotated and corrected copies (as the task pane's file mode downloads them) need the grid as read too.

@@ -13,6 +13,11 @@ export const FILE_LIMITS = {
   columns: MAX_SHEET_COLUMNS,
   /** Excel: 1,048,576 rows. */
   rows: 1_048_576,
+  /**
+   * A results CSV from the academic system is no Excel sheet: several terms of a university run past
+   * Excel's rows (2,000,000 and more). The import's 160 MB upload cap bounds it; it is streamed.
+   */
+  importCsvRows: 5_000_000,
   /** Excel: a cell holds at most 32,767 characters. */
   cellChars: 32_767,
   /**

@@ -67,11 +67,11 @@ function decodes(decoder: InstanceType<typeof TextDecoder>, chunk?: Buffer): boo
 }
 
 /** Pass two: RFC 4180 rows (quoted fields may hold commas, quotes ("") and line breaks), streamed. */
-export async function* readCsv(file: string): AsyncGenerator<GridRow> {
+export async function* readCsv(file: string, maxRows: number = FILE_LIMITS.rows): AsyncGenerator<GridRow> {
   const encoding = await detectCsvEncoding(file);
   // `ignoreBOM: false` (the default) drops a UTF-8 BOM.
   const decoder = new TextDecoder(encoding);
-  const parser = new CsvRowParser(file);
+  const parser = new CsvRowParser(file, maxRows);
   for await (const chunk of createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
     yield* parser.push(decoder.decode(chunk, { stream: true }));
   }
@@ -92,7 +92,10 @@ class CsvRowParser {
   /** A CSV's one sheet is named after the file, as Excel names it. */
   private readonly sheet: string;
 
-  constructor(private readonly file: string) {
+  constructor(
+    private readonly file: string,
+    private readonly maxRows: number,
+  ) {
     this.sheet = basename(file, extname(file));
   }
 
@@ -173,7 +176,7 @@ class CsvRowParser {
     this.quoteSeen = false;
     this.rowChars = 0;
     this.rowNumber++;
-    if (this.rowNumber > FILE_LIMITS.rows) throw new AppError("file.too-many-rows", { sheet: this.sheet, limit: FILE_LIMITS.rows });
+    if (this.rowNumber > this.maxRows) throw new AppError("file.too-many-rows", { sheet: this.sheet, limit: this.maxRows });
     const cells = this.fields.map((f): Cell | undefined => (f === "" ? undefined : { value: f, type: "string" }));
     this.fields = [];
     return { row: this.rowNumber, cells };

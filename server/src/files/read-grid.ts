@@ -10,7 +10,7 @@ import { readXlsx, type WorksheetRows } from "./read-xlsx";
  * The worksheets of an .xlsx or .csv file, streamed; every failure — opening, a part, a row — becomes
  * a coded AppError, so the command line and the server show a message, never a stack.
  */
-export async function* readWorksheets(path: string): AsyncGenerator<WorksheetRows> {
+export async function* readWorksheets(path: string, options: { csvRows?: number } = {}): AsyncGenerator<WorksheetRows> {
   await checkRegularFile(path);
   try {
     await access(path, constants.R_OK);
@@ -20,7 +20,7 @@ export async function* readWorksheets(path: string): AsyncGenerator<WorksheetRow
   const ext = extname(path).toLowerCase();
   if (ext === ".csv") {
     // A CSV has no tabs; its sheet is named after the file, as Excel names it when it opens one.
-    yield { name: basename(path, extname(path)), rows: coded(readCsv(path), path) };
+    yield { name: basename(path, extname(path)), rows: coded(readCsv(path, options.csvRows), path) };
     return;
   }
   if (ext !== ".xlsx" && ext !== ".xlsm") throw new AppError("file.unsupported", { ext: ext || "（无扩展名）" });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { AppError, academicYearOf, formatError, type Locale, type Scope, SHEET_KINDS, type SheetKind, scopeOf } from "@xueji/shared";
+import { AppError, formatError, type Locale, type Scope, SHEET_KINDS, type SheetKind, scopeOf } from "@xueji/shared";
 import type { z } from "zod";
 import { todayInChina } from "../clock";
 import { requestScope } from "../context";
@@ -12,6 +12,7 @@ import { columnOverrideInput, termInput } from "../routers/inputs";
 import type { SessionUser } from "../services/auth/session-user";
 import { userForToken } from "../services/auth/sessions";
 import { inputProblemOf } from "../services/input-problem";
+import { currentAcademicYear } from "../services/organisation/current-academic-year";
 import { checkRulesInForce } from "../services/sheets/check-sheet";
 import { reportWithRecord } from "../services/sheets/report-with-record";
 import { refuse, refuseAppError } from "./plain-refusal";
@@ -129,7 +130,7 @@ async function serveFile(
       writes = parseInput(cellWritesInput, jsonOf(Buffer.from(String(form.get("fixes") ?? ""))), ["fixes"]);
     }
     // The 核对规则 in force this academic year, as the server's own sheet checks use them (the students' age range).
-    const { ageLimits } = await checkRulesInForce(database.db, academicYearOf(today()));
+    const { ageLimits } = await checkRulesInForce(database.db, await currentAcademicYear(database.db, today()));
     const options = { today: today(), locale, ageLimits, columns, ...(kind ? { kind } : {}) };
     if (action === "check") {
       // The answer (up to 100,000 rows as JSON) is built on the thread: the event loop only sends its bytes.

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { importReportOutput } from "../services/imports/import-report";
 import { passwordsWorkbook } from "../services/imports/passwords-workbook";
 import { commitImport, getImport, listImports } from "../services/imports/run-import";
-import { DEFAULT_PAGE } from "../services/paging";
+import { pageInput, pageOutput } from "../services/paging";
 import { procedureFor, router, toTrpcError } from "../trpc";
 import { idInput } from "./inputs";
 
@@ -47,11 +47,9 @@ export const importsRouter = router({
       return { ...done, passwordsXlsx };
     }),
   list: procedureFor("imports.write")
-    .input(
-      z.object({ cursor: z.number().int().positive().nullish(), limit: z.number().int().min(1).max(100).default(DEFAULT_PAGE) }).optional(),
-    )
-    .output(z.object({ items: z.array(importItem), nextCursor: z.number().nullable() }))
-    .query(({ ctx, input }) => listImports(ctx.db, { limit: input?.limit ?? DEFAULT_PAGE, cursor: input?.cursor })),
+    .input(pageInput)
+    .output(pageOutput(importItem))
+    .query(({ ctx, input }) => listImports(ctx.db, input)),
   get: procedureFor("imports.write")
     .input(z.object({ id: idInput }))
     .output(z.object({ id: z.number(), status: z.enum(["previewed", "committed"]), report: importReportOutput }))

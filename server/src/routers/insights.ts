@@ -1,4 +1,4 @@
-import { APPLICATION_TYPES, academicYearOf } from "@xueji/shared";
+import { APPLICATION_TYPES } from "@xueji/shared";
 import { max } from "drizzle-orm";
 import { z } from "zod";
 import { graduationAudits, pendingItems, terms } from "../db/schema";
@@ -10,6 +10,7 @@ import { leadTimes } from "../services/insights/lead-times";
 import { myInbox, myInboxOutput } from "../services/insights/my-inbox";
 import { myWork } from "../services/insights/my-work";
 import { standingByCollege } from "../services/insights/standing-by-college";
+import { currentAcademicYear } from "../services/organisation/current-academic-year";
 import { pageInput } from "../services/paging";
 import { termOn } from "../services/reference/reference-data";
 import { collegeFilter, procedureFor, router } from "../trpc";
@@ -76,7 +77,7 @@ export const insightsRouter = router({
     .output(auditPassRatesOutput)
     .query(async ({ ctx, input }) => {
       const [latest] = await ctx.db.select({ cohort: max(graduationAudits.cohort) }).from(graduationAudits);
-      const cohort = input.cohort ?? latest?.cohort ?? Number(academicYearOf(ctx.today()).slice(5, 9));
+      const cohort = input.cohort ?? latest?.cohort ?? Number((await currentAcademicYear(ctx.db, ctx.today())).slice(5, 9));
       return { cohort, rows: await auditSummary(ctx.db, { cohort, collegeId: collegeFilter(ctx.scope, input.collegeId) }) };
     }),
   myWork: procedureFor("applications.read")
@@ -97,10 +98,10 @@ export const insightsRouter = router({
   leadTimes: procedureFor("applications.read")
     .input(z.object({ since: dateInput.optional(), collegeId: idInput.optional() }))
     .output(leadTimesOutput)
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       const today = ctx.today();
-      // Default: this academic year (from 1 August, seed 004's year).
-      const since = input.since ?? `${academicYearOf(today).slice(0, 4)}-08-01`;
+      // Default: this academic year, as the terms say it (from 1 August, seed 004's year).
+      const since = input.since ?? `${(await currentAcademicYear(ctx.db, today)).slice(0, 4)}-08-01`;
       return leadTimes(ctx.db, { since, today, collegeId: collegeFilter(ctx.scope, input.collegeId) });
     }),
   standingByCollege: procedureFor("pending.read")
@@ -114,7 +115,7 @@ export const insightsRouter = router({
     .query(async ({ ctx, input }) => {
       // By default the latest year the rules have judged (accepted failed-course sheets), else this one.
       const [latest] = await ctx.db.select({ year: max(pendingItems.academicYear) }).from(pendingItems);
-      const academicYear = input.academicYear ?? latest?.year ?? academicYearOf(ctx.today());
+      const academicYear = input.academicYear ?? latest?.year ?? (await currentAcademicYear(ctx.db, ctx.today()));
       return {
         academicYear,
         rows: await standingByCollege(ctx.db, { academicYear, collegeId: collegeFilter(ctx.scope, input.collegeId) }),

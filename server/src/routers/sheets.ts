@@ -1,6 +1,7 @@
 import { formatMessage, type GridRow } from "@xueji/shared";
 import { z } from "zod";
 import { SUBMISSION_STATES } from "../db/schema/enums";
+import { currentAcademicYear } from "../services/organisation/current-academic-year";
 import { pageInput, pageOutput } from "../services/paging";
 import { checkRulesInForce, checkSheet } from "../services/sheets/check-sheet";
 import { diffSubmissions } from "../services/sheets/diff-submissions";
@@ -45,9 +46,13 @@ const submissionId = z.string().uuid();
 export const sheetsRouter = router({
   /** The 核对规则 in force (the students' age range), for a check made elsewhere — `xueji validate` signed in — to hold sheets to the same rules. */
   checkRules: procedureFor("sheets.validate")
-    .input(z.object({ academicYear: academicYearInput }))
+    // Without a year: the one the registrar's terms say it is today (the command line cannot know them).
+    .input(z.object({ academicYear: academicYearInput.optional() }))
     .output(checkRulesOutput)
-    .query(async ({ ctx, input }) => ({ academicYear: input.academicYear, ...(await checkRulesInForce(ctx.db, input.academicYear)) })),
+    .query(async ({ ctx, input }) => {
+      const academicYear = input.academicYear ?? (await currentAcademicYear(ctx.db, ctx.today()));
+      return { academicYear, ...(await checkRulesInForce(ctx.db, academicYear)) };
+    }),
   /** The server's verdict on a sheet, without storing it: the add-in shows these at the cells. */
   validate: procedureFor("sheets.validate")
     .input(sheetInput.superRefine(refineGridSize))

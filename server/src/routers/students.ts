@@ -17,9 +17,9 @@ export const studentsRouter = router({
    * passed later is cleared, one failed twice is listed once): what 新建核对表 fills a 不及格课程信息核对表 with.
    */
   failedCourses: procedureFor("students.read")
-    .input(z.object({ collegeId: idInput.optional(), term: termInput.optional() }))
+    .input(pageInput.extend({ collegeId: idInput.optional(), term: termInput.optional() }))
     .output(
-      z.array(
+      pageOutput(
         z.object({
           studentNo: z.string(),
           name: z.string(),
@@ -34,18 +34,22 @@ export const studentsRouter = router({
         }),
       ),
     )
-    .query(async ({ ctx, input }) =>
-      (await failedCoursesOf(ctx.db, { collegeId: collegeFilter(ctx.scope, input.collegeId), term: input.term })).map((r) => ({
-        studentNo: r.student_no,
-        name: r.name,
-        majorName: r.major_name,
-        term: r.term,
-        courseCode: r.course_code,
-        courseName: r.course_name,
-        credits: Number(r.credits),
-        nature: r.nature,
-        score: r.score,
-        examType: r.exam_type,
-      })),
-    ),
+    .query(async ({ ctx, input }) => {
+      const page = await failedCoursesOf(ctx.db, { ...input, collegeId: collegeFilter(ctx.scope, input.collegeId) });
+      return {
+        nextCursor: page.nextCursor,
+        items: page.items.map((r) => ({
+          studentNo: r.student_no,
+          name: r.name,
+          majorName: r.major_name,
+          term: r.term,
+          courseCode: r.course_code,
+          courseName: r.course_name,
+          credits: Number(r.credits),
+          nature: r.nature,
+          score: r.score,
+          examType: r.exam_type,
+        })),
+      };
+    }),
 });

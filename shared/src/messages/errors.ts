@@ -515,7 +515,14 @@ export const errorCatalogue = {
     "zh-CN": "文件有 {count} 处错误，没有写入任何数据。请按预览改正后重新导入。",
     en: "The file has {count} errors; nothing was written. Correct them as the preview shows and import again.",
   },
-  "import.not-found": { "zh-CN": "找不到这次导入。", en: "This import was not found." },
+  "import.not-found": {
+    "zh-CN": "找不到这次导入（未确认的试导入在 {hours} 小时后连同文件删除）。",
+    en: "This import was not found (a dry run not confirmed is removed, file and all, after {hours} hours).",
+  },
+  "import.expired": {
+    "zh-CN": "这次试导入已超过 {hours} 小时未确认，文件已删除，没有写入任何数据。请重新上传文件。",
+    en: "This dry run was not confirmed within {hours} hours and its file has been removed; nothing was written. Upload the file again.",
+  },
   "import.already-committed": {
     "zh-CN": "这次导入已经确认过，没有再次写入。",
     en: "This import was already confirmed; nothing was written again.",

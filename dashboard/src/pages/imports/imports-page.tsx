@@ -15,7 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link as RouterLink, useNavigate } from "@tanstack/react-router";
 import { DEFAULT_STUDENT_NO_PATTERN, FIELD_LABELS, formatMessage, type ImportKind, type IssueCode } from "@xueji/shared";
 import { useId, useMemo, useRef, useState } from "react";
@@ -413,19 +413,20 @@ function History() {
   const { t } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate({ from: "/imports" });
-  const list = useQuery(importsQuery());
+  const list = useInfiniteQuery(importsQuery());
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const n = (x: number) => formatNumber(x, locale);
   return (
     <Section title={t("importsPage.history")}>
       {list.error ? <ErrorBar error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.isPending ? (
         <Loading />
-      ) : !list.data || list.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <Empty title={t("importsPage.noHistory")} />
       ) : (
         <LabelValueTable
           label={t("importsPage.history")}
-          rows={list.data.items}
+          rows={items}
           rowKey={(i) => i.id}
           rowProps={(i) => ({ "data-testid": `import-${i.id}` })}
           columns={[
@@ -459,6 +460,11 @@ function History() {
           ]}
         />
       )}
+      {list.hasNextPage ? (
+        <Button disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+          {list.isFetchingNextPage ? t("state.loadingMore") : t("state.loadMore")}
+        </Button>
+      ) : null}
     </Section>
   );
 }

@@ -1,6 +1,5 @@
 import {
   AppError,
-  academicYearOf,
   checkPeriod,
   DEREGISTRATION_WORKING_DAYS,
   FIXED_STAGES,
@@ -17,6 +16,7 @@ import type { Db, Tx } from "../../db/client";
 import { applicationDecisions, applications, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { maskDeep } from "../masking";
+import { currentAcademicYear } from "../organisation/current-academic-year";
 import { applyIdentityChange, executeChange, nextNoticeNo } from "./execute-change";
 import { materialsOf, refuseWhatExecutionWould } from "./status-guard";
 
@@ -45,7 +45,7 @@ type ApplicationRow = typeof applications.$inferSelect;
  * 办理 stage executes the change and numbers the notice.
  */
 export async function decideApplication(db: Db, options: DecideOptions) {
-  const calendar = options.calendar ?? (await workCalendar(db, academicYearOf(options.today)));
+  const calendar = options.calendar ?? (await workCalendar(db, await currentAcademicYear(db, options.today)));
   return db.transaction(async (tx) => {
     const [app] = await tx.select().from(applications).where(eq(applications.id, options.applicationId)).for("update").limit(1);
     // Scope before anything: another college's application is "not found", exactly like a missing

@@ -1,7 +1,6 @@
 import {
   AppError,
   type ApplicationType,
-  academicYearOf,
   checkPeriod,
   documentKindOf,
   MATERIALS,
@@ -16,6 +15,7 @@ import { applications, classes, majors, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { completionReaudit } from "../graduation/convert-completion";
 import { idInput } from "../ids";
+import { currentAcademicYear } from "../organisation/current-academic-year";
 import { checkRulesInForce } from "../sheets/check-sheet";
 import { refuseWhatExecutionWould } from "./status-guard";
 import { workflowInForce } from "./workflow-for";
@@ -103,7 +103,7 @@ export async function validChanges(
     if (picked.documentType !== undefined && !documentKindOf(String(picked.documentType))) throw fail("document-type");
     if (picked.idNumber !== undefined) {
       // As the sheets read it (readField): with today's date, so a birth in the future or an impossible age is refused.
-      const { ageLimits } = await checkRulesInForce(db, academicYearOf(today));
+      const { ageLimits } = await checkRulesInForce(db, await currentAcademicYear(db, today));
       const documentType = picked.documentType !== undefined ? String(picked.documentType) : null;
       const parsed = parseIdNumber(textCell(String(picked.idNumber)), { today, ageLimits, documentType });
       if (!parsed.value || parsed.issues.some((i) => i.severity === "error")) throw fail("id-number");
@@ -124,7 +124,7 @@ async function assertCertificatePaper(db: Executor, type: ApplicationType, stude
 
 /** A secretary files an application (草稿) for a student of their own college. */
 export async function fileApplication(db: Db, options: FileApplicationOptions) {
-  const workflow = await workflowInForce(db, options.type, academicYearOf(options.today));
+  const workflow = await workflowInForce(db, options.type, await currentAcademicYear(db, options.today));
   if (!workflow.reasons.some((r) => r.code === options.reasonCode)) {
     throw new AppError("application.unknown-reason", { type: options.type, reason: options.reasonCode });
   }

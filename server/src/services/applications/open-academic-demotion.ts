@@ -1,7 +1,8 @@
-import { AppError, academicYearOf } from "@xueji/shared";
+import { AppError } from "@xueji/shared";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { applicationDecisions, applications, classes, pendingItems, students } from "../../db/schema";
+import { currentAcademicYear } from "../organisation/current-academic-year";
 import { workCalendar, workflowInForce } from "./workflow-for";
 
 /**
@@ -33,8 +34,9 @@ export async function openDemotionFromPending(
       .limit(1);
     if (!klass) throw new AppError("application.changes-invalid", { problem: "class-not-in-own-major", grade: student.grade + 1 });
   }
-  const workflow = await workflowInForce(tx, "academic-demotion", academicYearOf(options.today));
-  const calendar = await workCalendar(tx, academicYearOf(options.today));
+  const year = await currentAcademicYear(tx, options.today);
+  const workflow = await workflowInForce(tx, "academic-demotion", year);
+  const calendar = await workCalendar(tx, year);
   const stage = workflow.stages[0]?.key ?? "registrar";
   const figures = item.figures as { yearFailedCredits?: number };
   // Provisional when counted through a year whose holidays are not published (as decide-application.ts flags it).

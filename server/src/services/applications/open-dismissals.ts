@@ -1,7 +1,8 @@
-import { AppError, academicYearOf, FIXED_STAGES, type Material, nextStage, requiredMaterials, type Workflow } from "@xueji/shared";
+import { AppError, FIXED_STAGES, type Material, nextStage, requiredMaterials, type Workflow } from "@xueji/shared";
 import { eq, sql } from "drizzle-orm";
 import { resultRows, type Tx } from "../../db/client";
 import { applicationDecisions, applications, pendingItems, type sheetSubmissions } from "../../db/schema";
+import { currentAcademicYear } from "../organisation/current-academic-year";
 import { workCalendar, workflowInForce } from "./workflow-for";
 
 type Submission = typeof sheetSubmissions.$inferSelect;
@@ -40,8 +41,9 @@ export async function openDismissalsFromSheet(
   submission: Submission,
   today: string,
 ): Promise<{ opened: number; provisional: boolean }> {
-  const workflow = await workflowInForce(tx, "dismissal", academicYearOf(today));
-  const calendar = await workCalendar(tx, academicYearOf(today));
+  const year = await currentAcademicYear(tx, today);
+  const workflow = await workflowInForce(tx, "dismissal", year);
+  const calendar = await workCalendar(tx, year);
   const rows = resultRows<{ student_id: number; reason: string | null; evidence: string | null }>(
     await tx.execute(sql`
       select s.id as student_id, r."values"->>'reason' as reason, r."values"->>'evidence' as evidence
@@ -98,8 +100,9 @@ export async function openDismissalFromPending(tx: Tx, options: { itemId: number
   const [item] = await tx.select().from(pendingItems).where(eq(pendingItems.id, options.itemId)).for("update").limit(1);
   if (!item) throw new AppError("pending.not-found");
   if (item.kind !== "dismissal" || item.state !== "pending") throw new AppError("application.wrong-stage", { stage: item.state });
-  const workflow = await workflowInForce(tx, "dismissal", academicYearOf(options.today));
-  const calendar = await workCalendar(tx, academicYearOf(options.today));
+  const year = await currentAcademicYear(tx, options.today);
+  const workflow = await workflowInForce(tx, "dismissal", year);
+  const calendar = await workCalendar(tx, year);
   const stage = registrarStage(workflow);
   const figures = item.figures as { yearFailedCredits?: number };
   const due = calendar.deadline(options.today, workflow.deadlineWorkingDays);

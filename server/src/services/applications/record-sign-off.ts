@@ -1,8 +1,9 @@
-import { AppError, type ApplicationType, academicYearOf, FIXED_STAGES, nextStage, nextStepFor, type Role } from "@xueji/shared";
+import { AppError, type ApplicationType, FIXED_STAGES, nextStage, nextStepFor, type Role } from "@xueji/shared";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applicationDecisions, applicationSignOffs, applications, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
+import { currentAcademicYear } from "../organisation/current-academic-year";
 import { refuseWhatExecutionWould } from "./status-guard";
 import { workCalendar, workflowOf } from "./workflow-for";
 
@@ -39,7 +40,7 @@ export interface RecordSignOffOptions {
  */
 export async function recordSignOff(db: Db, options: RecordSignOffOptions) {
   if (options.scan) checkScan(options.scan);
-  const calendar = await workCalendar(db, academicYearOf(options.today));
+  const calendar = await workCalendar(db, await currentAcademicYear(db, options.today));
   return db.transaction(async (tx) => {
     const [app] = await tx.select().from(applications).where(eq(applications.id, options.applicationId)).for("update").limit(1);
     // Another college's application reads as not found (as everywhere).

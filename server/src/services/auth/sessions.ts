@@ -25,6 +25,18 @@ export function hashToken(token: string): string {
 }
 
 /**
+ * 32 random bytes in base64url, never starting with "-": a token is passed as `xueji … --token T`, and
+ * the command line's parser takes a value starting with a dash for an option (1 token in 64 would
+ * then be refused as "ambiguous").
+ */
+export function newToken(): string {
+  for (;;) {
+    const token = randomBytes(32).toString("base64url");
+    if (!token.startsWith("-")) return token;
+  }
+}
+
+/**
  * Creates an opaque random token; only its hash is stored. `signOnTicket` is the hash of the campus
  * ticket that opened it, for single sign-out.
  */
@@ -34,7 +46,7 @@ export async function createSession(
   now = new Date(),
   signOnTicket: string | null = null,
 ): Promise<{ token: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   await db.insert(sessions).values({ tokenHash: hashToken(token), userId, expiresAt, signOnTicket });
   return { token, expiresAt };

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { classes, statusChanges, students } from "../../db/schema";
+import { classes, statusChanges } from "../../db/schema";
 import { pinyinInitials } from "../students/pinyin-initials";
 import type { StudentPlan, StudentTarget } from "./plan-students";
 
@@ -13,8 +13,8 @@ function chunks<T>(items: readonly T[], size = BATCH): T[][] {
 }
 
 /**
- * Writes a student plan set-based: new classes in one insert, new students in multi-row inserts of
- * a thousand, changed students in one `jsonb_to_recordset` update a thousand at a time, and every
+ * Writes a student plan set-based: new classes in one insert, new students five thousand to a
+ * statement, changed students in one `jsonb_to_recordset` update a thousand at a time, and every
  * changed field into the per-field history (status_changes) tagged with the import.
  */
 export async function applyStudentPlan(tx: Executor, plan: StudentPlan, importId: number): Promise<void> {
@@ -47,12 +47,25 @@ export async function applyStudentPlan(tx: Executor, plan: StudentPlan, importId
     admissionType: t.admissionType,
     status: t.status,
   });
-  for (const batch of chunks(plan.creates)) {
-    const created = await tx.insert(students).values(batch.map(row)).returning({ id: students.id, studentNo: students.studentNo });
-    // A new student's history starts with the import that brought them in.
-    await tx
-      .insert(statusChanges)
-      .values(created.map((c) => ({ studentId: c.id, importId, field: "created", before: null, after: c.studentNo })));
+  // New students as one JSON parameter per 5,000 (no per-row parameters to bind), and their history rows
+  // written by the same statement from what it inserted: a new student's history starts with the import.
+  for (const batch of chunks(plan.creates, 5_000)) {
+    const json = JSON.stringify(batch.map((t) => ({ ...row(t), duration: String(t.duration) })));
+    await tx.execute(sql`
+      with created as (
+        insert into students (student_no, exam_no, id_number, name, pinyin_initials, gender, birth_date, ethnicity, political_status,
+          college_id, major_id, class_id, grade, level, duration, study_form, enrolment_date, expected_graduation_date, admission_type, status)
+        select x."studentNo", x."examNo", x."idNumber", x.name, x."pinyinInitials", x.gender, x."birthDate", x.ethnicity, x."politicalStatus",
+          x."collegeId", x."majorId", x."classId", x.grade, x.level, x.duration, x."studyForm", x."enrolmentDate", x."expectedGraduationDate",
+          x."admissionType", x.status
+        from jsonb_to_recordset(${json}::jsonb) as x(
+          "studentNo" text, "examNo" text, "idNumber" text, name text, "pinyinInitials" text, gender text, "birthDate" date, ethnicity text,
+          "politicalStatus" text, "collegeId" int, "majorId" int, "classId" int, grade int, level text, duration numeric, "studyForm" text,
+          "enrolmentDate" date, "expectedGraduationDate" date, "admissionType" text, status text)
+        returning id, student_no
+      )
+      insert into status_changes (student_id, import_id, field, before, after)
+      select id, ${importId}, 'created', null, to_jsonb(student_no) from created order by id`);
   }
   for (const batch of chunks(plan.updates)) {
     const json = JSON.stringify(batch.map((u) => ({ id: u.id, ...row(u.target), duration: String(u.target.duration) })));

@@ -1,16 +1,17 @@
-import { AppError } from "@xueji/shared";
+import { TRPCError } from "@trpc/server";
+import { AppError, formatError } from "@xueji/shared";
 import { eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, TODAY, type World } from "../../../test/world";
 import { resultRows } from "../../db/client";
-import { auditEvents, courseResults, statusChanges, students, users } from "../../db/schema";
+import { auditEvents, courseResults, imports, statusChanges, students, users } from "../../db/schema";
 import { makeIdNumber } from "../../db/seed-basics";
 import { TEST_ENGINES } from "../../db/test-database";
 import { verifyPassword } from "../auth/password";
 import { registrationExport } from "../exports/registration-export";
 import { failedCoursesOf } from "./plan-results";
-import { commitImport, listImports, previewImport } from "./run-import";
+import { commitImport, DRY_RUN_HOURS, forgetStaleDryRuns, listImports, previewImport } from "./run-import";
 
 async function xlsx(rows: Array<Array<string | number | null>>, title?: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -233,8 +234,8 @@ describe.each(TEST_ENGINES)("importing the record on %s", { timeout: 120_000 }, 
     await commit(id);
     const [s] = await w.db.select().from(students).where(eq(students.studentNo, "2023010001"));
     expect(s).toMatchObject({ earnedCredits: 7, gpa: 2.86 });
-    const failed = await failedCoursesOf(w.db, { collegeId: w.collegeA });
-    expect(failed.map((f) => [f.student_no, f.course_name])).toEqual([["2023010002", "数据结构"]]);
+    const failed = await failedCoursesOf(w.db, { collegeId: w.collegeA, limit: 50 });
+    expect(failed.items.map((f) => [f.student_no, f.course_name])).toEqual([["2023010002", "数据结构"]]);
     const again = await preview("results", file, "成绩.xlsx");
     expect(again.report).toMatchObject({ create: 0, update: 0, unchanged: 5 });
     // A results file with a 学号 not in the record writes nothing.
@@ -280,6 +281,103 @@ describe.each(TEST_ENGINES)("importing the record on %s", { timeout: 120_000 }, 
       today: TODAY,
     });
     expect(bad.report.issues[0]).toMatchObject({ code: "import.unknown-role", column: "C" });
+  });
+
+  it("pages the failed courses and the import history with the one opaque cursor; a garbage cursor is a localised 400", async () => {
+    const header = ["学号", "学年学期", "课程代码", "课程名称", "学分", "成绩", "考核方式"];
+    const failing = [
+      ["2023010002", "2025-2026-2", "C010", "大学物理", 4, 41, "正考"],
+      ["2023010002", "2025-2026-2", "C011", "电路分析", 3, 52, "正考"],
+      ["2023010001", "2025-2026-2", "C012", "离散数学", 3, 38, "正考"],
+    ];
+    await commit((await preview("results", await xlsx([header, ...failing]), "成绩2.xlsx")).id);
+    const registrar = await w.as("registrar");
+    const walk = async <T>(page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>) => {
+      const items: T[] = [];
+      const sizes: number[] = [];
+      for (let cursor: string | undefined, i = 0; i < 50; i++) {
+        const p = await page(cursor);
+        items.push(...p.items);
+        sizes.push(p.items.length);
+        if (p.nextCursor === null) return { items, sizes };
+        cursor = p.nextCursor;
+      }
+      throw new Error("more than 50 pages");
+    };
+    const courses = await walk((cursor) =>
+      registrar.students.failedCourses({ collegeId: w.collegeA, limit: 2, ...(cursor ? { cursor } : {}) }),
+    );
+    expect(courses.sizes).toEqual([2, 2]);
+    expect(courses.items.map((c) => `${c.studentNo} ${c.courseCode}`)).toEqual([
+      "2023010001 C012",
+      "2023010002 C003",
+      "2023010002 C010",
+      "2023010002 C011",
+    ]);
+    const history = await walk((cursor) => registrar.imports.list({ limit: 3, ...(cursor ? { cursor } : {}) }));
+    const ids = (await listImports(w.db, { limit: 200 })).items.map((i) => i.id);
+    expect(history.items.map((i) => i.id)).toEqual(ids);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(new Set(ids).size).toBe(ids.length);
+    // Another list's cursor, a forged one and noise are refused the same way, never a 500.
+    const other = (await registrar.students.list({ limit: 1 })).nextCursor as string;
+    const forged = Buffer.from(JSON.stringify({ s: "imports/id", k: ["x"] })).toString("base64url");
+    for (const cursor of ["!!!", "e30", other, forged]) {
+      for (const call of [() => registrar.imports.list({ cursor }), () => registrar.students.failedCourses({ cursor })]) {
+        const error = await call().catch((e: unknown) => e);
+        expect(error, cursor).toBeInstanceOf(TRPCError);
+        expect(error, cursor).toMatchObject({ code: "BAD_REQUEST", cause: { code: "input.invalid", params: { problem: "cursor" } } });
+      }
+    }
+    const http = await w.serve();
+    try {
+      const input = encodeURIComponent(JSON.stringify({ cursor: forged }));
+      const response = await fetch(`${http.base}/api/trpc/imports.list?input=${input}`, {
+        headers: { authorization: `Bearer ${w.tokens.get("registrar")}`, "accept-language": "zh-CN" },
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toContain("分页位置无效");
+    } finally {
+      http.close();
+    }
+  });
+
+  it("a dry run never confirmed loses its file after the bound, at the next import or start; a confirmed import keeps it", async () => {
+    const file = await xlsx([OLD_HEADER, row("2023010011", "周十一", "男", "2005-03-14", makeIdNumber("2005-03-14", "1", 11))]);
+    const confirmed = await preview("students", file);
+    await commit(confirmed.id);
+    const forgotten = await preview("students", file, "旧的试导入.xlsx");
+    const recent = await preview("students", file, "新的试导入.xlsx");
+    // Two days pass for the confirmed import and the first dry run; the second is an hour old.
+    const age = async (id: number, hours: number) =>
+      w.db.execute(sql`update imports set previewed_at = now() - make_interval(hours => ${hours}) where id = ${id}`);
+    await age(confirmed.id, 48);
+    await age(forgotten.id, 48);
+    await age(recent.id, 1);
+    // Confirming a dry run past its time is refused in the reader's language, and writes nothing.
+    const late = await commit(forgotten.id).catch((e: unknown) => e);
+    expect(late).toBeInstanceOf(AppError);
+    expect(late).toMatchObject({ code: "import.expired", params: { hours: DRY_RUN_HOURS } });
+    const { code, params } = late as AppError;
+    expect(formatError(code, params, "zh-CN")).toBe(
+      `这次试导入已超过 ${DRY_RUN_HOURS} 小时未确认，文件已删除，没有写入任何数据。请重新上传文件。`,
+    );
+    expect(formatError(code, params, "en")).toContain(`within ${DRY_RUN_HOURS} hours`);
+    expect(await w.db.$count(students, eq(students.studentNo, "2023010011"))).toBe(1);
+    // The next import (or the next start, which calls the same) removes it, file and all.
+    const next = await preview("students", file, "下一次.xlsx");
+    const kept = await w.db.select({ id: imports.id, bytes: sql<number>`octet_length(${imports.file})` }).from(imports);
+    const left = new Map(kept.map((k) => [k.id, Number(k.bytes)]));
+    expect(left.has(forgotten.id)).toBe(false);
+    expect(left.get(confirmed.id)).toBe(file.length);
+    expect(left.get(recent.id)).toBe(file.length);
+    expect(left.get(next.id)).toBe(file.length);
+    await expect(commit(forgotten.id)).rejects.toMatchObject({ code: "import.not-found" });
+    // Nothing older is left for a start to remove.
+    expect(await forgetStaleDryRuns(w.db)).toBe(0);
+    const history = (await listImports(w.db, { limit: 200 })).items.map((i) => i.id);
+    expect(history).toContain(confirmed.id);
+    expect(history).not.toContain(forgotten.id);
   });
 
   it("two confirmations of the same file at once: one writes, nothing doubled", async () => {

@@ -2,6 +2,7 @@ import { fieldIssue, type ImportColumnAt, type ImportRow, type Issue } from "@xu
 import { sql } from "drizzle-orm";
 import { type Executor, resultRows } from "../../db/client";
 import { statusChanges, students } from "../../db/schema";
+import { afterCursor, type Keyset, type PageOptions, toPage, withoutKeys } from "../paging";
 import { addChange, addIssues, type FieldChange, type ImportReport } from "./import-report";
 
 const BATCH = 5_000;
@@ -182,13 +183,23 @@ export async function recomputeCredits(db: Executor, ids: number[], importId: nu
   }
 }
 
+const FAILED_BY_COURSE: Keyset = {
+  name: "failed-courses/student-course",
+  parts: [
+    { expr: sql`s.student_no`, type: "text" },
+    { expr: sql`c.course_key`, type: "text" },
+  ],
+  direction: "asc",
+};
+
 /**
  * A college's failed courses from the results in the record, by the failed-course sheet's rules
  * (seed 000 九): a course whose later attempt (补考, 重修) passed is cleared, and a course failed more
- * than once is listed once, with its latest failing attempt.
+ * than once is listed once, with its latest failing attempt. A page at a time, by 学号 and course.
  */
-export async function failedCoursesOf(db: Executor, options: { collegeId?: number | undefined; term?: string | undefined }) {
-  return resultRows<{
+export async function failedCoursesOf(db: Executor, options: PageOptions & { collegeId?: number | undefined; term?: string | undefined }) {
+  const after = afterCursor(FAILED_BY_COURSE, options.cursor);
+  const rows = resultRows<{
     student_no: string;
     name: string;
     major_name: string;
@@ -199,13 +210,19 @@ export async function failedCoursesOf(db: Executor, options: { collegeId?: numbe
     nature: string | null;
     score: string | null;
     exam_type: string;
+    key0: string;
+    key1: string;
   }>(
     await db.execute(sql`
-      select distinct on (s.student_no, c.course_key) s.student_no, s.name, m.name as major_name, c.term, c.course_code, c.course_name, c.credits::text, c.nature, c.score, c.exam_type
+      select distinct on (s.student_no, c.course_key) s.student_no, s.name, m.name as major_name, c.term, c.course_code, c.course_name,
+        c.credits::text, c.nature, c.score, c.exam_type, s.student_no as key0, c.course_key as key1
       from course_results c join students s on s.id = c.student_id join majors m on m.id = s.major_id
       where not c.passed ${options.collegeId !== undefined ? sql`and s.college_id = ${options.collegeId}` : sql``}
         ${options.term ? sql`and c.term = ${options.term}` : sql``}
+        ${after ? sql`and ${after}` : sql``}
         and not exists (select 1 from course_results p where p.student_id = c.student_id and p.course_key = c.course_key and p.passed)
-      order by s.student_no, c.course_key, c.term desc, c.exam_type desc`),
+      order by s.student_no, c.course_key, c.term desc, c.exam_type desc
+      limit ${options.limit + 1}`),
   );
+  return toPage(FAILED_BY_COURSE, rows, options.limit, withoutKeys);
 }

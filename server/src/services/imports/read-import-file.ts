@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { AppError, createImportReader, type ImportColumnAt, type ImportKind, type ImportRow, type Issue } from "@xueji/shared";
+import { FILE_LIMITS } from "../../files/limits";
 import { readWorksheets } from "../../files/read-grid";
 
 export interface ReadImport {
@@ -27,7 +28,8 @@ export async function readImportRows(
 ): Promise<ReadImport> {
   let first = null as ReadImport | null;
   let found = null as ReadImport | null;
-  for await (const worksheet of readWorksheets(path)) {
+  // Only a results file may be a CSV longer than one Excel sheet (its .xlsx spreads over worksheets instead).
+  for await (const worksheet of readWorksheets(path, options.kind === "results" ? { csvRows: FILE_LIMITS.importCsvRows } : {})) {
     const queue: ImportRow[] = [];
     const reader = createImportReader({
       kind: options.kind,

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { AppError, type ImportKind, isStudentNoPattern } from "@xueji/shared";
-import { desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { imports, users } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { temporaryFields, temporaryPassword } from "../auth/manage-users";
 import { hashPassword } from "../auth/password";
+import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage } from "../paging";
 import { applyStudentPlan } from "./apply-students";
 import { emptyReport, type ImportReport } from "./import-report";
 import { createResultsPlanner } from "./plan-results";
@@ -120,13 +121,30 @@ async function applyUsers(tx: Executor, plan: UserPlan) {
   return made.map((u) => ({ username: u.username, displayName: u.displayName, password: u.password }));
 }
 
-/** The dry run: the file is kept, read and checked against the record; nothing of the record is written. */
+/**
+ * How long a dry run waits to be confirmed. Its file (up to 160 MB of the school's record) is kept
+ * only that long: an unconfirmed dry run is then removed, file and report, at the next import or the
+ * next start. A confirmed import keeps its file for good — the history offers it.
+ */
+export const DRY_RUN_HOURS = 24;
+
+/** Removes the dry runs older than DRY_RUN_HOURS that nobody confirmed; returns how many. */
+export async function forgetStaleDryRuns(db: Executor): Promise<number> {
+  const removed = await db
+    .delete(imports)
+    .where(and(eq(imports.status, "previewed"), sql`${imports.previewedAt} < now() - make_interval(hours => ${DRY_RUN_HOURS})`))
+    .returning({ id: imports.id });
+  return removed.length;
+}
+
+/** The dry run: the file is kept (for DRY_RUN_HOURS), read and checked against the record; nothing of the record is written. */
 export async function previewImport(
   db: Db,
   actor: Actor & { userId: number },
   input: { kind: ImportKind; fileName: string; bytes: Buffer; options: ImportOptions; today: string },
 ) {
   const { report } = await planImport(db, input, null);
+  await forgetStaleDryRuns(db);
   const [row] = await db
     .insert(imports)
     .values({
@@ -151,9 +169,16 @@ export async function previewImport(
 export async function commitImport(db: Db, actor: Actor & { userId: number }, input: { id: number; today: string }) {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
-    const [row] = await tx.select().from(imports).where(eq(imports.id, input.id)).for("update");
-    if (!row) throw new AppError("import.not-found");
+    const [found] = await tx
+      .select({ record: imports, stale: sql<boolean>`${imports.previewedAt} < now() - make_interval(hours => ${DRY_RUN_HOURS})` })
+      .from(imports)
+      .where(eq(imports.id, input.id))
+      .for("update");
+    if (!found) throw new AppError("import.not-found", { hours: DRY_RUN_HOURS });
+    const row = found.record;
     if (row.status !== "previewed") throw new AppError("import.already-committed");
+    // Past its time the dry run's file is gone (at the next import or start, if not yet): nothing is confirmed from it.
+    if (found.stale) throw new AppError("import.expired", { hours: DRY_RUN_HOURS });
     const kind = row.kind as ImportKind;
     const planned = await planImport(
       tx,
@@ -186,8 +211,10 @@ export async function commitImport(db: Db, actor: Actor & { userId: number }, in
   });
 }
 
-/** The history of imports, newest first: who, when, counts (the report and file stay with each). */
-export async function listImports(db: Executor, options: { limit: number; cursor?: number | null | undefined }) {
+const NEWEST_FIRST: Keyset = { name: "imports/id", parts: [{ expr: imports.id, type: "int8" }], direction: "desc" };
+
+/** The history of imports, newest first, a page at a time: who, when, counts (the report and file stay with each). */
+export async function listImports(db: Executor, options: PageOptions) {
   const rows = await db
     .select({
       id: imports.id,
@@ -198,13 +225,14 @@ export async function listImports(db: Executor, options: { limit: number; cursor
       committedAt: imports.committedAt,
       by: users.displayName,
       report: imports.report,
+      ...keyColumns(NEWEST_FIRST),
     })
     .from(imports)
     .leftJoin(users, sql`${users.id} = coalesce(${imports.committedBy}, ${imports.previewedBy})`)
-    .where(options.cursor ? sql`${imports.id} < ${options.cursor}` : undefined)
-    .orderBy(desc(imports.id))
+    .where(afterCursor(NEWEST_FIRST, options.cursor))
+    .orderBy(...keysetOrder(NEWEST_FIRST))
     .limit(options.limit + 1);
-  const items = rows.slice(0, options.limit).map((r) => {
+  return toPage(NEWEST_FIRST, rows, options.limit, (r) => {
     const report = r.report as ImportReport;
     return {
       id: r.id,
@@ -221,17 +249,16 @@ export async function listImports(db: Executor, options: { limit: number; cursor
       errors: report.errors,
     };
   });
-  return { items, nextCursor: rows.length > options.limit ? (items.at(-1)?.id ?? null) : null };
 }
 
 export async function getImport(db: Executor, id: number) {
   const [row] = await db.select({ id: imports.id, status: imports.status, report: imports.report }).from(imports).where(eq(imports.id, id));
-  if (!row) throw new AppError("import.not-found");
+  if (!row) throw new AppError("import.not-found", { hours: DRY_RUN_HOURS });
   return { id: row.id, status: row.status as "previewed" | "committed", report: row.report as ImportReport };
 }
 
 export async function importFile(db: Executor, id: number) {
   const [row] = await db.select({ fileName: imports.fileName, file: imports.file }).from(imports).where(eq(imports.id, id));
-  if (!row) throw new AppError("import.not-found");
+  if (!row) throw new AppError("import.not-found", { hours: DRY_RUN_HOURS });
   return row;
 }

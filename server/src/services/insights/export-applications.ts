@@ -1,8 +1,9 @@
-import { APPLICATION_TYPES, type ApplicationType, academicYearOf, type Locale, stageLabel } from "@xueji/shared";
+import { APPLICATION_TYPES, type ApplicationType, type Locale, stageLabel } from "@xueji/shared";
 import type { Db } from "../../db/client";
 import { type ListApplicationsOptions, listApplications } from "../applications/list-applications";
 import { workflowInForce } from "../applications/workflow-for";
 import { writeTextWorkbook } from "../exports/write-text-workbook";
+import { currentAcademicYear } from "../organisation/current-academic-year";
 import { MAX_PAGE } from "../paging";
 
 export const EXPORT_COLUMNS = [
@@ -62,7 +63,7 @@ export async function exportApplications(
     cursor = page.nextCursor ?? undefined;
     if (rows.length > MAX_EXPORT_ROWS) throw new Error(`export over ${MAX_EXPORT_ROWS} rows`);
   } while (cursor);
-  const year = academicYearOf(filters.today);
+  const year = await currentAcademicYear(db, filters.today);
   const workflows = new Map(await Promise.all(APPLICATION_TYPES.map(async (t) => [t, await workflowInForce(db, t, year)] as const)));
   const cell = (row: (typeof rows)[number], column: ExportColumn): unknown => {
     const workflow = workflows.get(row.type as ApplicationType);

@@ -1,8 +1,8 @@
-import { academicYearOf } from "@xueji/shared";
 import { and, asc, eq, gte, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applicationDecisions, applications } from "../../db/schema";
 import { workCalendar } from "../applications/workflow-for";
+import { currentAcademicYear } from "../organisation/current-academic-year";
 
 /** The middle value (the mean of the two middle ones for an even count). */
 export function median(values: number[]): number | null {
@@ -32,7 +32,7 @@ export async function leadTimes(db: Db, options: { since: string; today: string;
     .from(applicationDecisions)
     .where(inArray(applicationDecisions.applicationId, [...filed.keys()]))
     .orderBy(asc(applicationDecisions.applicationId), asc(applicationDecisions.id));
-  const calendar = await workCalendar(db, academicYearOf(options.today));
+  const calendar = await workCalendar(db, await currentAcademicYear(db, options.today));
   const byStage = new Map<string, number[]>();
   let previous: { applicationId: number; at: Date } | null = null;
   for (const d of decisions) {

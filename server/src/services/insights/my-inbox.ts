@@ -1,10 +1,11 @@
-import { academicYearOf, type Role, scopeOf } from "@xueji/shared";
+import { type Role, scopeOf } from "@xueji/shared";
 import { and, count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { colleges, pendingItems, sheetSubmissions, terms } from "../../db/schema";
 import { workCalendar } from "../applications/workflow-for";
 import { sheetProgress } from "../dashboard/sheet-progress";
+import { currentAcademicYear } from "../organisation/current-academic-year";
 import { termOn } from "../reference/reference-data";
 import { signedWorkingDays } from "./my-work";
 
@@ -48,7 +49,7 @@ const TAKE_UP_KINDS = ["repeat", "dismissal"] as const;
 export async function myInbox(db: Db, options: { worker: InboxWorker; today: string }) {
   const { worker, today } = options;
   const items: Item[] = [];
-  const calendar = await workCalendar(db, academicYearOf(today));
+  const calendar = await workCalendar(db, await currentAcademicYear(db, today));
   const left = (due: string | null) => (due === null ? null : signedWorkingDays(calendar, today, due));
   const term = termOn(await db.select().from(terms), today);
   const ownCollege = scopeOf("sheets.submit", worker.role) === "own-college" ? worker.collegeId : null;

@@ -1,9 +1,10 @@
-import { type ApplicationType, academicYearOf, currentDeadline, FIXED_STAGES, type Role, type Workflow } from "@xueji/shared";
+import { type ApplicationType, currentDeadline, FIXED_STAGES, type Role, type Workflow } from "@xueji/shared";
 import { and, eq, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applications, colleges, students } from "../../db/schema";
 import { dueOrLast } from "../applications/list-applications";
 import { workCalendar, workflowOf } from "../applications/workflow-for";
+import { currentAcademicYear } from "../organisation/current-academic-year";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
 
 export interface Worker {
@@ -83,7 +84,7 @@ export async function myWork(db: Db, options: PageOptions & { worker: Worker; to
     .where(and(eq(applications.state, "open"), or(...clauses), after))
     .orderBy(...keysetOrder(OLDEST_DEADLINE_FIRST))
     .limit(options.limit + 1);
-  const calendar = await workCalendar(db, academicYearOf(options.today));
+  const calendar = await workCalendar(db, await currentAcademicYear(db, options.today));
   return toPage(OLDEST_DEADLINE_FIRST, rows, options.limit, (row) => {
     const { state: _state, executedOn: _executed, deregistrationDueOn: _deregistration, ...r } = withoutKeys(row);
     // 逾期 as everywhere (shared currentDeadline): the 办理期限 until execution, then 学籍注销's if any.

@@ -1,18 +1,10 @@
-import { academicYearOn, type HolidayCalendar, missingHolidayYears, type SetupCheck, setupChecklist } from "@xueji/shared";
+import { type HolidayCalendar, missingHolidayYears, type SetupCheck, setupChecklist } from "@xueji/shared";
 import { and, count, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { colleges, failedCourseRecords, majors, students, terms, users } from "../../db/schema";
 import { settingInForce } from "../settings/settings-store";
+import { currentAcademicYear } from "./current-academic-year";
 import { schoolRecord } from "./school";
-
-/** The academic year of `today` from the registrar's terms (the calendar rule only when there is none). */
-export async function currentAcademicYear(db: Executor, today: string): Promise<string> {
-  const rows = await db
-    .select({ code: terms.code, startDate: terms.startDate, endDate: terms.endDate })
-    .from(terms)
-    .where(isNull(terms.retiredAt));
-  return academicYearOn(rows, today);
-}
 
 /** What the database still lacks before Xueji is usable, item by item (JOURNEYS A1–A5). */
 export async function setupStatus(db: Executor, today: string): Promise<{ academicYear: string; complete: boolean; items: SetupCheck[] }> {
