@@ -102,6 +102,18 @@ describe.each(TEST_ENGINES)("学籍统计 and 在读证明/学历证明 on %s", 
       });
       expect(impossible.status).toBe(400);
       expect(await impossible.text()).toContain("提交的数据不符合要求");
+      // The school leader reads 学籍统计 (seed 001 十) and downloads it; a secretary does neither.
+      await w.as("school-leader");
+      await w.as("secretary-a");
+      for (const [who, status] of [
+        ["school-leader", 200],
+        ["secretary-a", 403],
+      ] as const) {
+        const res = await fetch(`${base}/api/export/headcount.xlsx?date=2026-11-23`, {
+          headers: { authorization: `Bearer ${w.tokens.get(who)}` },
+        });
+        expect(res.status, who).toBe(status);
+      }
     } finally {
       close();
     }
