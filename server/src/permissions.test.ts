@@ -393,7 +393,8 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
 
   /** No permission to check: signing in (public) and out (one's own session; calling it here would end the test's sessions). */
   // Changing one's own password would end the test's other sessions; services/auth/change-password.test.ts checks it.
-  const PUBLIC = new Set(["auth.signIn", "auth.signOut", "auth.changePassword"]);
+  // The campus sign-on's options and its one-time code are asked before anyone is signed in.
+  const PUBLIC = new Set(["auth.signIn", "auth.signOut", "auth.changePassword", "auth.signOnOptions", "auth.redeemSignOn"]);
 
   it("covers every procedure of the router, so that a new one cannot ship without its row", () => {
     const procedures = Object.keys(appRouter._def.procedures).filter((p) => !PUBLIC.has(p));
@@ -406,7 +407,7 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
   });
 
   /** Sign-in answers with the session itself (token and cookie), shaped in routers/auth.ts. */
-  const OTHERS = new Set(["auth.signIn", "auth.signOut", "auth.me"]);
+  const OTHERS = new Set(["auth.signIn", "auth.signOut", "auth.me", "auth.redeemSignOn"]);
 
   it("gives every procedure an output schema, so that a field leaves the server only on purpose", () => {
     // tRPC keeps a procedure's parsers on its `_def`; a procedure without `.output()` has none.

@@ -28,12 +28,21 @@ export const authRouter = router({
       return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: session.user };
     }),
   /** What the sign-in page offers: the campus sign-on buttons, and whether passwords are for everyone. */
-  signOnOptions: publicProcedure.query(({ ctx }) => ({
-    cas: !!ctx.signOn?.cas,
-    oidc: !!ctx.signOn?.oidc,
-    passwords: ctx.signOn?.passwords ?? "all",
-    contact: ctx.signOn?.contact ?? null,
-  })),
+  signOnOptions: publicProcedure
+    .output(
+      z.object({
+        cas: z.boolean(),
+        oidc: z.boolean(),
+        passwords: z.enum(["all", "administrators"]),
+        contact: z.string().nullable(),
+      }),
+    )
+    .query(({ ctx }) => ({
+      cas: !!ctx.signOn?.cas,
+      oidc: !!ctx.signOn?.oidc,
+      passwords: ctx.signOn?.passwords ?? "all",
+      contact: ctx.signOn?.contact ?? null,
+    })),
   /** The task pane's end of a campus sign-on: the one-time code its sign-on window handed it becomes a session. */
   redeemSignOn: publicProcedure
     .input(z.object({ code: z.string().min(1).max(100), framed: z.boolean().optional() }))

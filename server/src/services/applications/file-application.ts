@@ -132,8 +132,9 @@ export async function fileApplication(db: Db, options: FileApplicationOptions) {
   // Another college's student is unknown, exactly like a missing one.
   if (!student || (options.scopeCollegeId !== null && student.collegeId !== options.scopeCollegeId))
     throw new AppError("student.unknown", { studentNo: options.studentNo });
-  await refuseWhatExecutionWould(db, { type: options.type, studentId: student.id }, student, workflow);
+  // The certificate paper's own refusal first: it says more than the status guard's (a 结业换毕业 for one not 结业).
   await assertCertificatePaper(db, options.type, student, options.today);
+  await refuseWhatExecutionWould(db, { type: options.type, studentId: student.id }, student, workflow);
   const { changes, targetCollegeId } = await validChanges(db, options.type, options.changes ?? {}, student, options.today);
   const period = periodOf(workflow, options.periodStartsOn, options.periodEndsOn);
   const materials = [...new Set(options.materials)].filter((m) => m in MATERIALS);

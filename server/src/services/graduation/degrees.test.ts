@@ -137,11 +137,11 @@ describe.each(TEST_ENGINES)("degrees as the seeds give them on %s", (engine) => 
     const file = (type: "identity-change" | "record-correction", studentNo: string, reasonCode: string) =>
       registrar.applications.file({ studentNo, type, reasonCode, materials: [], changes: { name: "改名" } });
     await expect(file("identity-change", "2022010102", "changed")).rejects.toMatchObject({
-      cause: { code: "application.transition-refused" },
+      cause: { code: "application.identity-closed" },
     });
     await w.insertStudents([{ studentNo: "2024010109", name: "在读丁", collegeId: w.collegeA, majorId: w.majorA, grade: 2024 }]);
     await expect(file("record-correction", "2024010109", "pre-graduation-error")).rejects.toMatchObject({
-      cause: { code: "application.transition-refused" },
+      cause: { code: "application.correction-graduates-only" },
     });
     expect(await file("record-correction", "2022010102", "pre-graduation-error")).toMatchObject({
       type: "record-correction",
