@@ -31,6 +31,7 @@ export const allCertificates = (input: CertificateFilter) =>
   fetchAllPages((cursor) => client.graduation.certificates.query({ ...input, cursor, limit: PAGE_LIMIT }));
 export const executeList = apiMutation("graduation", "execute");
 export const convertCompletion = apiMutation("graduation", "convertCompletion");
+export const supplementDegree = apiMutation("graduation", "supplementDegree");
 export const recordFacts = apiMutation("graduation", "recordFacts");
 export const runCohort = apiMutation("graduation", "run");
 export const overrideAudit = apiMutation("graduation", "override");

@@ -22,7 +22,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { DISCIPLINE } from "@xueji/shared";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type AuditRow, auditListQuery, overrideAudit } from "../../api/graduation";
+import { type AuditRow, auditListQuery, overrideAudit, supplementDegree } from "../../api/graduation";
 import { invalidate } from "../../api/query";
 import { labelsOf, useReference } from "../../api/reference";
 import { ErrorBar, Loading } from "../../components/page-state";
@@ -31,6 +31,7 @@ import { VirtualTable } from "../../components/virtual-table";
 import { formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { useMay } from "../../shell/use-me";
+import { CommitteeDialog } from "./committee-dialog";
 import { ConvertDialog, type Converted } from "./convert-dialog";
 import { FactsDialog } from "./facts-dialog";
 
@@ -62,6 +63,8 @@ export function AuditDrillDown({
   const mayRun = useMay("graduation.run");
   const [factsOf, setFactsOf] = useState<AuditRow | null>(null);
   const [convertOf, setConvertOf] = useState<AuditRow | null>(null);
+  // 学位补授 (seed 000 六.5): a graduate who left without a degree, on the degree committee's later decision.
+  const [supplementOf, setSupplementOf] = useState<AuditRow | null>(null);
   // What the last change on this list did, in words: the reader sees it was done and what it caused.
   const [done, setDone] = useState<string | null>(null);
   const onlyComplete = !every;
@@ -84,6 +87,16 @@ export function AuditDrillDown({
           degree: t(`graduation.degreeValue.${audit.overrideDegree ?? audit.degree}`),
         }),
       );
+    },
+  });
+  const supplement = useMutation({
+    mutationFn: supplementDegree,
+    onSuccess: async (result) => {
+      const name = supplementOf?.name ?? result.studentNo;
+      setSupplementOf(null);
+      // The degree changes on the row, the certificate list and the student's card.
+      await invalidate(queryClient, "graduation", "insights", "students");
+      setDone(t("gradYear.supplement.done", { name, certificateNo: result.certificateNo, date: result.degreeAwardedOn }));
     },
   });
   const columns = useMemo<ColumnDef<AuditRow, unknown>[]>(() => {
@@ -153,6 +166,11 @@ export function AuditDrillDown({
               {t("gradYear.facts.edit")}
             </Button>
           ) : null}
+          {mayRun && r.status === "graduated" && (r.overrideDegree ?? r.degree) === "withhold" ? (
+            <Button size="small" aria-label={t("gradYear.supplement.actionFor", { name: r.name })} onClick={() => setSupplementOf(r)}>
+              {t("gradYear.supplement.action")}
+            </Button>
+          ) : null}
           {mayRun && r.status === "completed" ? (
             <Button size="small" aria-label={t("gradYear.convert.actionFor", { name: r.name })} onClick={() => setConvertOf(r)}>
               {t("gradYear.convert.action")}
@@ -203,6 +221,21 @@ export function AuditDrillDown({
         />
       ) : null}
       {convertOf ? <ConvertDialog row={convertOf} onClose={() => setConvertOf(null)} onDone={converted} /> : null}
+      {supplementOf ? (
+        <CommitteeDialog
+          title={t("gradYear.supplement.title", { name: supplementOf.name, studentNo: supplementOf.studentNo })}
+          explain={t("gradYear.supplement.explain")}
+          confirm={t("gradYear.supplement.confirm")}
+          today={reference?.today ?? ""}
+          pending={supplement.isPending}
+          error={supplement.error ? <ErrorBar error={supplement.error} /> : null}
+          onClose={() => {
+            supplement.reset();
+            setSupplementOf(null);
+          }}
+          onConfirm={(committee) => supplement.mutate({ studentNo: supplementOf.studentNo, committee })}
+        />
+      ) : null}
       <Dialog open={editing !== null} onOpenChange={(_, d) => !d.open && setEditing(null)}>
         <DialogSurface>
           <form

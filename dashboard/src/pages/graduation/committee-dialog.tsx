@@ -10,7 +10,7 @@ import {
   Input,
   Text,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 /**
@@ -18,15 +18,22 @@ import { useTranslation } from "react-i18next";
  * decision is recorded from the minutes — the meeting's date and number — as a paper signature is for an application.
  */
 export function CommitteeDialog({
-  college,
+  title,
+  explain,
+  confirm,
   today,
   pending,
+  error,
   onClose,
   onConfirm,
 }: {
-  college: string;
+  title: string;
+  /** What is decided, and what the server checks (the committee's words by default). */
+  explain?: string;
+  confirm?: string;
   today: string;
   pending: boolean;
+  error?: ReactNode;
   onClose: () => void;
   onConfirm: (committee: { decidedOn: string; meetingNo: string }) => void;
 }) {
@@ -43,20 +50,21 @@ export function CommitteeDialog({
           }}
         >
           <DialogBody>
-            <DialogTitle>{t("gradYear.committee.title", { college })}</DialogTitle>
+            <DialogTitle>{title}</DialogTitle>
             <DialogContent>
-              <Text block>{t("gradYear.committee.explain")}</Text>
+              <Text block>{explain ?? t("gradYear.committee.explain")}</Text>
               <Field label={t("gradYear.committee.decidedOn")} required>
                 <Input type="date" value={decidedOn} onChange={(_, d) => setDecidedOn(d.value)} />
               </Field>
               <Field label={t("gradYear.committee.meetingNo")} required>
                 <Input value={meetingNo} maxLength={60} onChange={(_, d) => setMeetingNo(d.value)} />
               </Field>
+              {error}
             </DialogContent>
             <DialogActions>
               <Button onClick={onClose}>{t("common.cancel")}</Button>
               <Button appearance="primary" type="submit" disabled={!decidedOn || !meetingNo.trim() || pending}>
-                {t("gradYear.committee.confirm")}
+                {confirm ?? t("gradYear.committee.confirm")}
               </Button>
             </DialogActions>
           </DialogBody>

@@ -175,7 +175,7 @@ function Graduation() {
           </Section>
           {committeeFor !== null ? (
             <CommitteeDialog
-              college={labels.college(committeeFor)}
+              title={t("gradYear.committee.title", { college: labels.college(committeeFor) })}
               today={reference?.today ?? ""}
               pending={advance.isPending}
               onClose={() => setCommitteeFor(null)}

@@ -39,6 +39,15 @@ const zhCN = {
       meetingNo: "会议编号（如：校学位〔2026〕3号）",
       confirm: "登记并通过",
     },
+    supplement: {
+      action: "学位补授",
+      actionFor: "学位补授（{{name}}）",
+      title: "{{name}}（{{studentNo}}）学位补授",
+      explain:
+        "毕业时未授学位、离校后达到学位条件的毕业生，经学位委员会决定补授学位；离校超过两年不再补授（种子 000 六.5）。请按会议纪要登记会议日期和会议编号，服务器按学位规则再审核。",
+      confirm: "登记并补授",
+      done: "已为 {{name}} 补授学位（证书 {{certificateNo}}，授予日期 {{date}}）。",
+    },
     degreeReasons: "学位：{{reasons}}",
     execute: {
       title: "{{college}} · {{cohort}} 届毕业执行",
@@ -155,6 +164,15 @@ const en: typeof zhCN = {
       decidedOn: "Meeting date",
       meetingNo: "Meeting number",
       confirm: "Record and pass",
+    },
+    supplement: {
+      action: "Award degree later",
+      actionFor: "Award degree later ({{name}})",
+      title: "{{name}} ({{studentNo}}): degree awarded later",
+      explain:
+        "A graduate who left without a degree and now meets its conditions is awarded it on the degree committee's decision, within two years of leaving (seed 000 六.5). Record the meeting's date and number from the minutes; the server checks the degree rules again.",
+      confirm: "Record and award",
+      done: "Awarded the degree of {{name}} (certificate {{certificateNo}}, awarded on {{date}}).",
     },
     degreeReasons: "Degree: {{reasons}}",
     execute: {
