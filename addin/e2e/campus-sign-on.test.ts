@@ -35,10 +35,11 @@ describeInChromium("the task pane's campus sign-on in file mode (redirect), in C
     await page.getByLabel("密码").fill("campus password");
     await page.getByRole("button", { name: "登录" }).click();
     await page.getByRole("tab", { name: "检查" }).waitFor();
-    // The code has left the address, and the session is the pane's bearer token, kept in its storage.
+    // The code has left the address, and the session is the HttpOnly cookie: nothing of it in the pane's storage.
     expect(new URL(page.url()).search).toBe("");
-    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("xueji.session") ?? "null"));
-    expect(saved.user.username).toBe("secretary-a");
+    const me = await page.evaluate(async () => (await fetch("/api/trpc/auth.me")).json());
+    expect(JSON.stringify(me)).toContain("secretary-a");
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, ""]);
     await shot(page, "pane-campus-sign-on");
     await page.getByRole("button", { name: "退出登录" }).click();
 

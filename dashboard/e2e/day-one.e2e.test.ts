@@ -217,7 +217,7 @@ describeInChromium("day one on an empty database, in Chromium against a real ser
     expect(await page.getByTestId("setup-terms").getAttribute("data-done")).toBe("true");
     expect(await page.getByTestId("setup-secretaries").textContent()).toContain("外国语学院");
     await shot(page, "checklist-after");
-    await page.getByRole("link", { name: "用户" }).click();
+    await page.getByRole("link", { name: "用户", exact: true }).click();
     await page.getByRole("button", { name: "新建用户" }).click();
     await dialog(page).getByRole("combobox", { name: "学院" }).click();
     for (const name of ["信息工程学院", "外国语学院", "数学与统计学院"]) await page.getByRole("option", { name }).waitFor();

@@ -145,6 +145,11 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
   /** A screenshot of what the reader sees once it has settled, and no serious or critical axe finding. */
   async function look(page: Page, name: string): Promise<void> {
     await settled(page);
+    // A closed dialog hands the page back to assistive technology a tick after it leaves: wait for that (a page
+    // left aria-hidden for good still fails, by this wait's timeout).
+    await page.waitForFunction(
+      () => document.querySelector("[role=dialog]") !== null || !document.getElementById("root")?.hasAttribute("aria-hidden"),
+    );
     await page.screenshot({ path: join(ARTIFACTS, `registrar-year-${name}.png`), fullPage: true });
     await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(async () => {
@@ -518,6 +523,12 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
     const row = page.getByRole("region", { name: "2026 届审核结果（按学院）" }).getByRole("row").filter({ hasText: college.name });
     for (const stage of ["公示", "学位委员会", "证书制作"]) {
       await row.getByRole("button", { name: `推进到“${stage}”` }).click();
+      // 学位委员会 is the school's decision (seed 001 七), recorded by the registrar from its minutes.
+      if (stage === "证书制作") {
+        const committee = page.getByRole("dialog");
+        await committee.getByRole("textbox", { name: /会议编号/ }).fill("校学位〔2026〕5号");
+        await committee.getByRole("button", { name: "登记并通过" }).click();
+      }
       await page.getByText(new RegExp(`^${college.name}的名单已推进到“${stage}”（\\d+ 人）。$`)).waitFor();
     }
     await look(page, "5-audit");

@@ -1,7 +1,6 @@
 import { Button, Divider, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
-import { type ErrorCode, errorCatalogue, formatError } from "@xueji/shared";
-import { useMemo } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { signOnOptionsQuery } from "../api/auth";
 import { useLocale } from "../i18n/use-locale";
@@ -41,18 +40,29 @@ export function CampusSignOn() {
 
 /**
  * Why the portal's return was refused: the server sends the reader back here with the error's code
- * (and its 工号 or claim) in the address; said in the reader's language, with whom to ask.
+ * (and its 工号 or claim) in the address; said in the reader's language, with whom to ask. The error
+ * catalogue is loaded only then: it would otherwise weigh on every sign-in page (the first page's
+ * 250 KB of JavaScript, dashboard/e2e/first-page-size.test.ts).
  */
 export function useSignOnProblem(): string | null {
   const locale = useLocale();
   const { data } = useQuery(signOnOptionsQuery());
-  return useMemo(() => {
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
     const query = new URLSearchParams(window.location.search);
     const code = query.get("sign-on-error");
-    if (!code?.startsWith("auth.") || !(code in errorCatalogue)) return null;
-    const params: Record<string, string> = { id: query.get("id") ?? "", claim: query.get("claim") ?? "" };
-    if (code === "auth.sign-on-unknown" && !data?.contact) return null; // said once whom to ask is known
-    if (data?.contact) params.contact = data.contact;
-    return formatError(code as ErrorCode, params, locale);
+    if (!code?.startsWith("auth.")) return;
+    let current = true;
+    void import("@xueji/shared").then(({ errorCatalogue, formatError }) => {
+      if (!current || !(code in errorCatalogue)) return;
+      const params: Record<string, string> = { id: query.get("id") ?? "", claim: query.get("claim") ?? "" };
+      if (code === "auth.sign-on-unknown" && !data?.contact) return; // said once whom to ask is known
+      if (data?.contact) params.contact = data.contact;
+      setProblem(formatError(code as keyof typeof errorCatalogue, params, locale));
+    });
+    return () => {
+      current = false;
+    };
   }, [locale, data?.contact]);
+  return problem;
 }
