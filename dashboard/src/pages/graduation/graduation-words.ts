@@ -44,7 +44,7 @@ const zhCN = {
       actionFor: "学位补授（{{name}}）",
       title: "{{name}}（{{studentNo}}）学位补授",
       explain:
-        "毕业时未授学位、离校后达到学位条件的毕业生，经学位委员会决定补授学位；离校超过两年不再补授（种子 000 六.5）。请按会议纪要登记会议日期和会议编号，服务器按学位规则再审核。",
+        "毕业时未授学位、离校后达到学位条件的毕业生，经学位委员会决定补授学位；离校超过两年不再补授。请按会议纪要登记会议日期和会议编号，服务器按学位规则再审核。",
       confirm: "登记并补授",
       done: "已为 {{name}} 补授学位（证书 {{certificateNo}}，授予日期 {{date}}）。",
     },
@@ -170,7 +170,7 @@ const en: typeof zhCN = {
       actionFor: "Award degree later ({{name}})",
       title: "{{name}} ({{studentNo}}): degree awarded later",
       explain:
-        "A graduate who left without a degree and now meets its conditions is awarded it on the degree committee's decision, within two years of leaving (seed 000 六.5). Record the meeting's date and number from the minutes; the server checks the degree rules again.",
+        "A graduate who left without a degree and now meets its conditions is awarded it on the degree committee's decision, within two years of leaving. Record the meeting's date and number from the minutes; the server checks the degree rules again.",
       confirm: "Record and award",
       done: "Awarded the degree of {{name}} (certificate {{certificateNo}}, awarded on {{date}}).",
     },
