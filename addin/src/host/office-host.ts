@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import { type Cell, type CellType, columnLetter, type GridRow, type Severity } from "@xueji/shared";
+import { areaLists } from "./area-lists";
 import {
   type CellRef,
   type CellWrite,
@@ -60,21 +61,6 @@ export function parseRangeAddress(address: string): { firstRow: number; lastRow:
   const a = parseCell(from);
   const b = parseCell(to);
   return { firstRow: a.row, lastRow: b.row, firstColumn: columnIndex(a.column), lastColumn: columnIndex(b.column) };
-}
-
-/** Splits addresses into comma-joined lists short enough for one `getRanges` call each. */
-export function areaLists(addresses: readonly string[]): string[] {
-  const lists: string[] = [];
-  let current = "";
-  for (const address of addresses) {
-    if (current && current.length + address.length + 1 > MAX_AREAS_CHARS) {
-      lists.push(current);
-      current = "";
-    }
-    current = current ? `${current},${address}` : address;
-  }
-  if (current) lists.push(current);
-  return lists;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -407,7 +393,7 @@ export class OfficeHost implements SheetHost {
     }
     for (const [colour, group] of byColour) {
       const targets: Array<Excel.Range | Excel.RangeAreas> = this.capabilities.rangeAreas
-        ? areaLists(group).map((list) => sheet.getRanges(list))
+        ? areaLists(group, MAX_AREAS_CHARS).map((list) => sheet.getRanges(list))
         : group.map((address) => sheet.getRange(address));
       for (const target of targets) {
         // "No fill" is read back as white; clearing (not painting white) keeps gridlines visible.

@@ -1,4 +1,5 @@
 import { type Cell, columnLetter, type GridRow, type Severity } from "@xueji/shared";
+import { areaLists } from "../host/area-lists";
 import {
   type CellRef,
   type CellWrite,
@@ -98,21 +99,6 @@ export function runsOf(cells: readonly CellRef[]): Run[] {
 
 function runAddress({ column, from, to }: Run): string {
   return from === to ? `${column}${from}` : `${column}${from}:${column}${to}`;
-}
-
-/** Areas joined by commas into addresses VBA takes (at most 255 characters each). */
-function areaLists(areas: readonly string[]): string[] {
-  const lists: string[] = [];
-  let current = "";
-  for (const area of areas) {
-    if (current && current.length + area.length + 1 > MAX_ADDRESS_CHARS) {
-      lists.push(current);
-      current = "";
-    }
-    current = current ? `${current},${area}` : area;
-  }
-  if (current) lists.push(current);
-  return lists;
 }
 
 /** A one-cell range gives a scalar, a larger one a 2-D array (rows of columns). */
@@ -316,7 +302,7 @@ export class WpsHost implements SheetHost {
       for (const [address, { severity }] of cells) groupInto(byColour, severity, address);
       for (const [severity, addresses] of byColour) {
         const colour = bgr(this.options.fills[severity]);
-        for (const list of areaLists(runsOf(addresses.map(parseCell)).map(runAddress))) {
+        for (const list of areaLists(runsOf(addresses.map(parseCell)).map(runAddress), MAX_ADDRESS_CHARS)) {
           sheet.Range(list).Interior.Color = colour;
           stats.blocks++;
         }
@@ -384,7 +370,7 @@ export class WpsHost implements SheetHost {
       const byFill = new Map<number | null, string[]>();
       for (const [address, fill] of this.originalFills) groupInto(byFill, fill, address);
       for (const [fill, addresses] of byFill) {
-        for (const list of areaLists(runsOf(addresses.map(parseCell)).map(runAddress))) {
+        for (const list of areaLists(runsOf(addresses.map(parseCell)).map(runAddress), MAX_ADDRESS_CHARS)) {
           const interior = sheet.Range(list).Interior;
           // "No fill" is not white: clearing keeps the gridlines visible.
           if (fill === null) interior.ColorIndex = XL_NONE;
