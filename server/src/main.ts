@@ -8,7 +8,7 @@
 import { ROLE_LABELS, ROLES } from "@xueji/shared";
 import { count, eq } from "drizzle-orm";
 import { todayInChina } from "./clock";
-import { auditKeyFile, checkpointDir, isEmbeddedDefault, pgliteDir } from "./data-paths";
+import { auditKeyFile, isEmbeddedDefault, pgliteDir } from "./data-paths";
 import { openDatabase } from "./db/client";
 import { users } from "./db/schema";
 import { DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/seed-demo";
@@ -18,10 +18,12 @@ import { OFFICE_FRAME_HOSTS, type StaticSite } from "./front-ends/static-files";
 import { logStartWarnings } from "./http/health-warnings";
 import { createHttpServer } from "./http/server";
 import { findCertificate, listenable } from "./http/tls";
-import { createLogger, type Logger } from "./logger";
+import { createLogger } from "./logger";
 import { loadAuditKey } from "./services/audit-log/audit-key";
-import { writeCheckpoint } from "./services/audit-log/checkpoint";
 import { forgetStaleDryRuns } from "./services/imports/run-import";
+import { serverJobs } from "./services/scheduler/jobs";
+import { logJobRun } from "./services/scheduler/log-job-run";
+import { startScheduler } from "./services/scheduler/scheduler";
 
 const port = Number(process.env.PORT ?? 3000);
 const url = process.env.DATABASE_URL;
@@ -41,13 +43,14 @@ if (demo && (await isEmpty(database.db))) {
 const [{ n: userCount } = { n: 0 }] = await database.db.select({ n: count() }).from(users);
 // Dry runs nobody confirmed in time go, with their files (the next import would remove them too).
 await forgetStaleDryRuns(database.db);
-scheduleCheckpoints(database, logger);
+// The audit checkpoint and the housekeeping, once per period across every process on this database.
+const scheduler = startScheduler(database.db, serverJobs(), { onRun: (r) => logJobRun(r, logger) });
 // The file routes' threads, loaded before the first secretary's file arrives.
 void warmFilePool().catch((error: unknown) => logger.error({ err: error }, "file threads did not start"));
 
 const certificate = findCertificate();
 const scheme = certificate ? "https" : "http";
-const server = listenable(createHttpServer(database, { sites: frontEnds(), logger }), certificate);
+const server = listenable(createHttpServer(database, { sites: frontEnds(), logger, scheduler }), certificate);
 server.listen(port, () => {
   console.log(`\n学籍 Xueji 已启动：${scheme}://localhost:${port}   （${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   console.log(`  数据库：${where}`);
@@ -84,21 +87,6 @@ function printFirstAdministrator(): void {
   console.log("  The database is empty: schema created, no accounts yet. Create the first administrator with the command above.");
 }
 
-/**
- * A signed checkpoint of the audit log's head at start and every XUEJI_CHECKPOINT_HOURS (default 6),
- * in XUEJI_CHECKPOINT_DIR: what `xueji audit verify` compares with to see a deleted tail.
- */
-function scheduleCheckpoints(db: typeof database, log: Logger): void {
-  const hours = Number(process.env.XUEJI_CHECKPOINT_HOURS ?? 6);
-  const write = () =>
-    writeCheckpoint(db.db, checkpointDir(), new Date(), undefined, { pinEmpty: true }).then(
-      (written) => written && log.info({ file: written.file, count: written.checkpoint.count }, "audit checkpoint written"),
-      (error: unknown) => log.error({ err: error }, "audit checkpoint NOT written: run xueji audit verify"),
-    );
-  void write();
-  if (hours > 0) setInterval(write, hours * 3600_000).unref();
-}
-
 async function printAccounts(): Promise<void> {
   const rows = await database.db
     .select({ username: users.username, role: users.role, displayName: users.displayName })
@@ -120,6 +108,7 @@ async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
   server.close();
+  await scheduler.stop();
   await database.close();
   process.exit(0);
 }

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { type Database, migrationsFolder, resultRows } from "../db/client";
+import { type JobHealth, type JobLateWarning, jobHealth, jobLateWarnings } from "../services/scheduler/job-health";
+import type { Scheduler } from "../services/scheduler/scheduler";
 import { type HealthWarning, healthWarnings } from "./health-warnings";
 
 export interface Health {
@@ -12,7 +14,9 @@ export interface Health {
   /** Migrations in this build's journal / applied to the database. */
   migrations: { expected: number; applied: number; current: boolean };
   /** What an operator should know although the server works (e.g. a year's public holidays not yet published). */
-  warnings: HealthWarning[];
+  warnings: Array<HealthWarning | JobLateWarning>;
+  /** The scheduled jobs of this process's scheduler with their last runs (any process's); empty without a scheduler. */
+  jobs: JobHealth[];
 }
 
 /** The migrations this build expects, by the timestamp drizzle records when it applies one. */
@@ -28,7 +32,12 @@ function journal(): number[] {
  * started on a database a newer or older build migrated is not healthy (503), so a load balancer
  * keeps it out until the upgrade is finished.
  */
-export async function checkHealth(database: Database, today: string): Promise<Health> {
+export async function checkHealth(
+  database: Database,
+  today: string,
+  scheduler?: Pick<Scheduler, "jobs" | "startedAt">,
+  now = new Date(),
+): Promise<Health> {
   const expected = journal();
   const answer: Health = {
     ok: false,
@@ -36,6 +45,7 @@ export async function checkHealth(database: Database, today: string): Promise<He
     database: false,
     migrations: { expected: expected.length, applied: 0, current: false },
     warnings: [],
+    jobs: [],
   };
   try {
     await database.db.execute(sql`select 1`);
@@ -46,7 +56,14 @@ export async function checkHealth(database: Database, today: string): Promise<He
     const applied = new Set(rows.map((r) => Number(r.created_at)));
     answer.migrations.applied = applied.size;
     answer.migrations.current = expected.every((when) => applied.has(when));
-    if (answer.migrations.current) answer.warnings = await healthWarnings(database.db, today);
+    if (answer.migrations.current) {
+      answer.warnings = await healthWarnings(database.db, today);
+      // A late job warns but does not take the process out of the balancer: another may be fine.
+      if (scheduler) {
+        answer.jobs = await jobHealth(database.db, scheduler, now);
+        answer.warnings.push(...jobLateWarnings(answer.jobs));
+      }
+    }
   } catch {
     // The database did not answer, or has no migrations table: the fields above say which.
   }

@@ -8,6 +8,7 @@ import { type StaticSite, serveStatic } from "../front-ends/static-files";
 import { addinVersion, WPS_PLUGIN_PATH, wpsPluginsXml } from "../front-ends/wps-plugin";
 import { type Logger, silentLogger } from "../logger";
 import { appRouter } from "../router";
+import type { Scheduler } from "../services/scheduler/scheduler";
 import { describeError, MAX_BATCH_SIZE } from "../trpc";
 import { handleExport } from "./export-routes";
 import { checkHealth } from "./health";
@@ -39,6 +40,8 @@ export interface HttpOptions {
   allowedOrigins?: string[];
   /** Campus sign-on (CAS, OIDC) and the password policy (default: from the XUEJI_CAS_*, XUEJI_OIDC_* variables). */
   signOn?: SignOnConfig;
+  /** This process's scheduler, whose jobs `/api/health` reports (and warns of when late). */
+  scheduler?: Pick<Scheduler, "jobs" | "startedAt">;
 }
 
 /** The HTTP face of the server: `/api/health`, `/api/metrics`, `/api/trpc/*`, `/api/export/*` and the built front-ends. */
@@ -85,7 +88,9 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
   function route(req: IncomingMessage, res: ServerResponse, meta: RequestMeta): void {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/api/health") {
-      void checkHealth(database, (options.today ?? todayInChina)()).then((health) => sendJson(res, health.ok ? 200 : 503, health));
+      void checkHealth(database, (options.today ?? todayInChina)(), options.scheduler).then((health) =>
+        sendJson(res, health.ok ? 200 : 503, health),
+      );
       return;
     }
     if (url.pathname === "/api/metrics") {

@@ -4,15 +4,13 @@ import { formatError, formatNotice, type Locale } from "@xueji/shared";
 import { requestScope } from "../context";
 import type { Database, Executor } from "../db/client";
 import { verifyCounters } from "../db/schema";
-import { countInWindow, pruneWindows } from "../services/rate-window";
+import { countInWindow } from "../services/rate-window";
 import { chineseDate, escapeHtml } from "../services/reports/status-document-html";
 import { verifyStatusDocument } from "../services/reports/verify-status-document";
 
 /** Lookups per address in a window: enough for anyone checking a few papers, far too few to try codes. */
 export const VERIFY_LIMIT = 20;
 export const VERIFY_WINDOW_MINUTES = 10;
-const PRUNE_EVERY_MS = 60 * 60_000;
-let lastPrune = 0;
 
 /**
  * One fixed window per address in the database (`verify_counters`), counted by one upsert-and-return:
@@ -39,11 +37,7 @@ export function verifyLimitKey(address: string): string {
 
 async function allowed(db: Executor, address: string, now = new Date()): Promise<boolean> {
   const { attempts } = await countInWindow(db, "verify_counters", verifyLimitKey(address), VERIFY_WINDOW_MINUTES, now);
-  // Closed windows are dropped now and then (each process at most hourly), so addresses seen once do not pile up.
-  if (now.getTime() - lastPrune > PRUNE_EVERY_MS) {
-    lastPrune = now.getTime();
-    await pruneWindows(db, "verify_counters", now);
-  }
+  // Closed windows are dropped by the scheduled job prune-rate-limits (services/scheduler/jobs.ts).
   return attempts <= VERIFY_LIMIT;
 }
 

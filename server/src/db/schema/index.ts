@@ -5,6 +5,7 @@ export * from "./graduation-certificates";
 export * from "./imports";
 export * from "./organisation";
 export * from "./registration-events";
+export * from "./scheduler";
 export * from "./settings";
 export * from "./sheets";
 export * from "./sign-offs";

@@ -14,7 +14,6 @@ import {
   limitKey,
   networkOf,
   peekAttempts,
-  pruneWindows,
   releaseUserHold,
   USER_DELAY,
   userDelaySeconds,
@@ -93,7 +92,6 @@ export async function signIn(db: Db, options: SignInOptions): Promise<{ token: s
 
   await clearWindow(db, key("pair"));
   if (!familiar) await releaseUserHold(db, key("user"));
-  if (Math.random() < 0.02) await pruneWindows(db, now);
 
   return openSession(db, usable, { address, requestId: options.requestId, now, action: "auth.sign-in" });
 }
