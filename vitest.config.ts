@@ -15,6 +15,7 @@ const CLI = [
   "server/src/cli/**/*.test.ts",
   "server/src/backup-restore.test.ts",
   "server/src/first-start.test.ts",
+  "server/src/multi-process.test.ts",
   "server/src/files/annotate-xlsx.test.ts",
   "server/src/files/bounded-memory.test.ts",
   "server/src/files/bounded-reading.test.ts",

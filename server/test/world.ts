@@ -15,10 +15,11 @@ export const PASSWORD = "correct horse battery";
 
 /**
  * A small university on a fresh database: colleges A and B, a major each, terms 2024–2026, one
- * user per role (college roles in A, plus a secretary of B), and students in both colleges.
+ * user per role (college roles in A, plus a secretary of B), and students in both colleges; on `existing` when
+ * given (a database that server processes of the test share).
  */
-export async function makeWorld(engine: "pglite" | "postgres") {
-  const database: Database = await openTestDatabase(engine);
+export async function makeWorld(engine: "pglite" | "postgres", existing?: Database) {
+  const database: Database = existing ?? (await openTestDatabase(engine));
   const { db } = database;
   const collegeA = await insertCollege(db, "01", "信息工程学院");
   const collegeB = await insertCollege(db, "02", "外国语学院");
