@@ -68,6 +68,8 @@ export async function startOidcPortal(): Promise<OidcPortal> {
         client_id: id,
         client_secret: secret,
         redirect_uris: [redirectUri],
+        // Where RP-initiated logout may send the browser back to: the client's sign-in page.
+        post_logout_redirect_uris: [`${new URL(redirectUri).origin}/`],
         grant_types: ["authorization_code"],
         response_types: ["code"],
         token_endpoint_auth_method: authMethod,

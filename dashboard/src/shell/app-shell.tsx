@@ -89,7 +89,16 @@ export function AppShell() {
   const styles = useStyles();
   const queryClient = useQueryClient();
   const me = useQuery(meQuery());
-  const out = useMutation({ mutationFn: () => signOut(undefined), onSettled: () => queryClient.resetQueries() });
+  const out = useMutation({
+    mutationFn: () => signOut(undefined),
+    // A campus (OIDC) session also ends at the portal: its logout page brings the reader back to sign-in.
+    onSuccess: (answer) => {
+      if (answer.logoutUrl) window.location.assign(answer.logoutUrl);
+    },
+    onSettled: (answer) => {
+      if (!answer?.logoutUrl) void queryClient.resetQueries();
+    },
+  });
   const [collapsed, setCollapsed] = useState(storedCollapsed);
   const [account, setAccount] = useState(false);
   const toggle = () => {

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OidcPortal, startOidcPortal } from "../../test/oidc-portal";
-import { makeWorld, TODAY, type World } from "../../test/world";
+import { makeWorld, PASSWORD, TODAY, type World } from "../../test/world";
 import { auditEvents, users } from "../db/schema";
 import { TEST_ENGINES } from "../db/test-database";
 import type { OidcConfig, SignOnConfig } from "../services/auth/sign-on/sign-on-config";
@@ -81,7 +81,7 @@ describe.each(TEST_ENGINES)("OIDC sign-on against oidc-provider on %s", (engine)
     const { flow, keep, cookie, authorize } = await toCallback(base);
     let url = authorize;
     for (let step = 0; step < 12; step++) {
-      if (url.startsWith(base)) return { callback: url, flow };
+      if (url.startsWith(base)) return { callback: url, flow, portalCookie: cookie, keep };
       const res = await fetch(url, { redirect: "manual", headers: { cookie: cookie() } });
       keep(res);
       if (res.status >= 300 && res.status < 400) {
@@ -189,5 +189,81 @@ describe.each(TEST_ENGINES)("OIDC sign-on against oidc-provider on %s", (engine)
     const noClaim = await fetch(missing.callback, { redirect: "manual", headers: { cookie: `xueji_sign_on=${missing.flow}` } });
     expect(noClaim.headers.get("location")).toBe("/?sign-on-error=auth.sign-on-no-id&claim=employee_number");
     expect((await w.database.db.select({ id: users.id }).from(users)).length).toBe(count);
+  });
+
+  it("signs out at the provider too (RP-initiated logout), ending both sessions", async () => {
+    const base = await serve("xueji-logout");
+    portal.employeeNumbers.set("wang.wu", "registrar");
+    const { callback, flow, portalCookie, keep } = await throughPortal(base, "wang.wu");
+    const back = await fetch(callback, { redirect: "manual", headers: { cookie: `xueji_sign_on=${flow}` } });
+    const token = cookieOf(back, SESSION_COOKIE);
+    expect((await me(base, token)).status).toBe(200);
+
+    const out = await fetch(`${base}/api/trpc/auth.signOut`, {
+      method: "POST",
+      headers: { cookie: `${SESSION_COOKIE}=${token}`, origin: base, "content-type": "application/json" },
+      body: "{}",
+    });
+    const { logoutUrl } = ((await out.json()) as { result: { data: { logoutUrl: string | null } } }).result.data;
+    const logout = new URL(logoutUrl ?? "");
+    expect(`${logout.origin}${logout.pathname}`).toBe(`${portal.issuer}/session/end`);
+    expect(logout.searchParams.get("post_logout_redirect_uri")).toBe(`${base}/`);
+    expect(logout.searchParams.get("client_id")).toBe("xueji-logout");
+    expect(logout.searchParams.get("id_token_hint")?.split(".")).toHaveLength(3);
+    // Xueji's session is over at once, whatever the browser does next.
+    expect((await me(base, token)).status).toBe(401);
+
+    // The browser at the provider: its logout confirmation, then back to Xueji's sign-in page.
+    const page = await fetch(logout, { redirect: "manual", headers: { cookie: portalCookie() } });
+    keep(page);
+    const html = await page.text();
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1] ?? "";
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
+    const confirmed = await fetch(new URL(action, logout), {
+      method: "POST",
+      body: new URLSearchParams({ xsrf, logout: "yes" }),
+      redirect: "manual",
+      headers: { cookie: portalCookie() },
+    });
+    keep(confirmed);
+    let next = new URL(confirmed.headers.get("location") ?? "", logout);
+    for (let hop = 0; hop < 5 && !next.toString().startsWith(base); hop++) {
+      const res = await fetch(next, { redirect: "manual", headers: { cookie: portalCookie() } });
+      keep(res);
+      next = new URL(res.headers.get("location") ?? "", next);
+    }
+    expect(next.toString()).toBe(`${base}/`);
+
+    // The portal's session ended too: signing in again asks for the login, not just consent.
+    const again = await toCallback(base);
+    let url = again.authorize;
+    let html2 = "";
+    for (let hop = 0; hop < 5; hop++) {
+      const res = await fetch(url, { redirect: "manual", headers: { cookie: portalCookie() } });
+      keep(res);
+      if (res.status >= 300 && res.status < 400) {
+        url = new URL(res.headers.get("location") ?? "", url).toString();
+        continue;
+      }
+      html2 = await res.text();
+      break;
+    }
+    expect(/name="prompt" value="(\w+)"/.exec(html2)?.[1]).toBe("login");
+  });
+
+  it("gives no provider logout for a password session", async () => {
+    const base = await serve("xueji-password-out");
+    const signed = await fetch(`${base}/api/trpc/auth.signIn`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base },
+      body: JSON.stringify({ username: "secretary-a", password: PASSWORD }),
+    });
+    const token = cookieOf(signed, SESSION_COOKIE);
+    const out = await fetch(`${base}/api/trpc/auth.signOut`, {
+      method: "POST",
+      headers: { cookie: `${SESSION_COOKIE}=${token}`, origin: base, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(((await out.json()) as { result: { data: unknown } }).result.data).toEqual({ ok: true, logoutUrl: null });
   });
 });

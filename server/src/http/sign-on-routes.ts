@@ -7,6 +7,7 @@ import { beginOidc, finishOidc } from "../services/auth/sign-on/oidc";
 import {
   accountFor,
   finishSignOn,
+  rememberIdToken,
   type SignOnClient,
   type SignOnProtocol,
   singleSignOut,
@@ -98,6 +99,7 @@ async function callback(
   asker.client = flow.client;
   let campusId: string;
   let ticketHash: string | null = null;
+  let idToken: string | null = null;
   if (protocol === "cas" && config.cas) {
     const ticket = url.searchParams.get("ticket");
     if (!ticket || ticket.length > 256) throw new AppError("auth.sign-on-failed", {}, "CAS: no ticket");
@@ -110,7 +112,9 @@ async function callback(
     // openid-client compares the callback with the redirect URI, so it is rebuilt on the public origin.
     const callbackUrl = new URL(`${serviceUrl(meta, "oidc")}${url.search}`);
     const checks = { state: flow.state, nonce: flow.nonce, codeVerifier: flow.codeVerifier };
-    campusId = (await finishOidc(config.oidc, callbackUrl, checks, config.insecure)).campusId;
+    const finished = await finishOidc(config.oidc, callbackUrl, checks, config.insecure);
+    campusId = finished.campusId;
+    idToken = finished.idToken;
   } else throw new AppError("auth.sign-on-stale", {}, "flow without its checks");
   const requestId = meta.requestId;
   const user = await accountFor(db, campusId, { contact: config.contact, method: protocol, requestId });
@@ -120,6 +124,7 @@ async function callback(
   const cookies = [flowCookie(null, meta.https)];
   let location: string;
   if (done.client === "dashboard") {
+    if (idToken) await rememberIdToken(db, done.token, idToken);
     cookies.push(...sessionCookie(done.token, done.expiresAt, meta.https));
     location = "/";
   } else

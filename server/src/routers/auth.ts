@@ -3,6 +3,7 @@ import { z } from "zod";
 import { changePassword } from "../services/auth/change-password";
 import { endSession } from "../services/auth/sessions";
 import { signIn } from "../services/auth/sign-in";
+import { providerLogout } from "../services/auth/sign-on/provider-logout";
 import { redeemHandoff } from "../services/auth/sign-on/sign-on";
 import { publicProcedure, router, sessionProcedure } from "../trpc";
 
@@ -52,10 +53,18 @@ export const authRouter = router({
       ctx.setSessionCookie?.(session.token, session.expiresAt, input.framed);
       return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: session.user };
     }),
-  signOut: sessionProcedure.mutation(async ({ ctx }) => {
-    if (ctx.token) await endSession(ctx.db, ctx.token);
+  /**
+   * Ends the session; a session opened by OIDC also gets the provider's logout address (RP-initiated
+   * logout), where the browser goes next so that the portal's session ends too.
+   */
+  signOut: sessionProcedure.output(z.object({ ok: z.literal(true), logoutUrl: z.string().nullable() })).mutation(async ({ ctx }) => {
+    let logoutUrl: string | null = null;
+    if (ctx.token) {
+      logoutUrl = await providerLogout(ctx.db, ctx.token, ctx.signOn, ctx.origin);
+      await endSession(ctx.db, ctx.token);
+    }
     ctx.setSessionCookie?.(null);
-    return { ok: true };
+    return { ok: true as const, logoutUrl };
   }),
   me: sessionProcedure.query(({ ctx }) => ctx.user),
   /** The user's own password: the current one, a new one that meets the policy; every other session ends. */

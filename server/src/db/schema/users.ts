@@ -42,6 +42,11 @@ export const sessions = pgTable(
      * portal's single sign-out can end it; null for a password sign-in.
      */
     signOnTicket: text("sign_on_ticket"),
+    /**
+     * The ID token of an OIDC sign-on that opened the session: at sign-out it goes back to the provider
+     * as `id_token_hint`, so that its end_session_endpoint ends the portal's session too (RP-initiated logout).
+     */
+    signOnIdToken: text("sign_on_id_token"),
   },
   (t) => [index("sessions_user").on(t.userId), index("sessions_sign_on_ticket").on(t.signOnTicket)],
 );

@@ -73,7 +73,7 @@ export async function finishOidc(
   callbackUrl: URL,
   checks: OidcChecks,
   insecure = false,
-): Promise<{ campusId: string; subject: string }> {
+): Promise<{ campusId: string; subject: string; idToken: string }> {
   const provider = await configuration(config, insecure);
   let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
   try {
@@ -105,5 +105,23 @@ export async function finishOidc(
   const value = userinfo[config.idClaim] ?? claims[config.idClaim];
   if (typeof value !== "string" && typeof value !== "number")
     throw new AppError("auth.sign-on-no-id", { claim: config.idClaim }, `OIDC: no claim ${config.idClaim}`);
-  return { campusId: String(value), subject: claims.sub };
+  return { campusId: String(value), subject: claims.sub, idToken: tokens.id_token ?? "" };
+}
+
+/**
+ * OIDC RP-initiated logout: the provider's end_session_endpoint with the session's ID token as the hint
+ * and where to come back to; null when the provider publishes no such endpoint (then only Xueji's
+ * session ends, and the portal's stays).
+ */
+export async function oidcLogoutUrl(
+  config: OidcConfig,
+  idToken: string,
+  postLogoutRedirectUri: string,
+  insecure = false,
+): Promise<string | null> {
+  const provider = await configuration(config, insecure);
+  if (!provider.serverMetadata().end_session_endpoint) return null;
+  return client
+    .buildEndSessionUrl(provider, { id_token_hint: idToken, post_logout_redirect_uri: postLogoutRedirectUri, client_id: config.clientId })
+    .toString();
 }

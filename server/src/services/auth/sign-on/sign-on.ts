@@ -171,3 +171,20 @@ export async function singleSignOut(db: Db, ticket: string, requestId: string, n
     return ended.length;
   });
 }
+
+/** Keeps the OIDC ID token on the session it opened, for the provider's logout (oidc.ts, oidcLogoutUrl). */
+export async function rememberIdToken(db: Db, token: string, idToken: string): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ signOnIdToken: idToken })
+    .where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+/** The ID token of the OIDC sign-on that opened this session, or null (a password or CAS session). */
+export async function sessionIdToken(db: Db, token: string): Promise<string | null> {
+  const [row] = await db
+    .select({ idToken: sessions.signOnIdToken })
+    .from(sessions)
+    .where(eq(sessions.tokenHash, hashToken(token)));
+  return row?.idToken ?? null;
+}

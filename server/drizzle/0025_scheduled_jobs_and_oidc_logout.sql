@@ -12,4 +12,5 @@ CREATE TABLE "job_runs" (
 	CONSTRAINT "job_runs_outcome" CHECK ("job_runs"."outcome" in ('running', 'ok', 'failed'))
 );
 --> statement-breakpoint
+ALTER TABLE "sessions" ADD COLUMN "sign_on_id_token" text;--> statement-breakpoint
 CREATE INDEX "job_runs_job_started" ON "job_runs" USING btree ("job","started_at");
