@@ -89,8 +89,16 @@ export function startScheduler(db: Db, jobs: readonly ScheduledJob[], options: S
   const tried = new Map<string, number>();
   const running = new Map<string, Promise<void>>();
   let stopped = false;
+  // Ticks under way: stop() waits for them too (one may be between its claim and its run).
+  const ticking = new Set<Promise<string[]>>();
 
-  async function tick(): Promise<string[]> {
+  function tick(): Promise<string[]> {
+    const once = tickOnce().finally(() => ticking.delete(once));
+    ticking.add(once);
+    return once;
+  }
+
+  async function tickOnce(): Promise<string[]> {
     if (stopped) return [];
     const now = clock();
     const ran: string[] = [];
@@ -133,7 +141,7 @@ export function startScheduler(db: Db, jobs: readonly ScheduledJob[], options: S
     async stop() {
       stopped = true;
       if (timer) clearInterval(timer);
-      await Promise.all(running.values());
+      await Promise.all([...ticking, ...running.values()]);
     },
   };
 }
