@@ -511,7 +511,10 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
     // 学院初审 is the college leader's.
     const leader = await signIn(collegeLeader());
     await leader.goto(`${base}/graduation?cohort=${COHORT}`);
-    const leaderRow = leader.getByRole("region", { name: `${COHORT} 届审核结果（按学院）` }).getByRole("row").filter({ hasText: college.name });
+    const leaderRow = leader
+      .getByRole("region", { name: `${COHORT} 届审核结果（按学院）` })
+      .getByRole("row")
+      .filter({ hasText: college.name });
     await leaderRow.getByRole("button", { name: "推进到“教务处复审”" }).click();
     await leader.getByText(new RegExp(`^${college.name}的名单已推进到“教务处复审”（\\d+ 人）。$`)).waitFor();
     await look(leader, "5-college-review");
@@ -523,7 +526,10 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
     await page.goto(`${base}/graduation?cohort=${COHORT}`);
     await page.getByRole("button", { name: "运行审核" }).click();
     await page.getByText(/^审核完成：\d+ 人，毕业 \d+ 人，结业 \d+ 人。$/).waitFor();
-    const row = page.getByRole("region", { name: `${COHORT} 届审核结果（按学院）` }).getByRole("row").filter({ hasText: college.name });
+    const row = page
+      .getByRole("region", { name: `${COHORT} 届审核结果（按学院）` })
+      .getByRole("row")
+      .filter({ hasText: college.name });
     for (const stage of ["公示", "学位委员会", "证书制作"]) {
       await row.getByRole("button", { name: `推进到“${stage}”` }).click();
       // 学位委员会 is the school's decision (seed 001 七), recorded by the registrar from its minutes.

@@ -1,6 +1,6 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { ETHNICITY, entryByCode, textCell } from "@xueji/shared";
 import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -191,6 +191,15 @@ describe("the demo university of pnpm start, as of 2026-12-06", { timeout: 600_0
       today: TODAY,
     });
     expect(receipt.errors).toBe(0);
+  });
+
+  it("is written by no code past the services: nothing but tests and benches use the insert fixtures", async () => {
+    const root = join(import.meta.dirname, "..");
+    const files = (await readdir(root, { recursive: true })).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
+    const importers: string[] = [];
+    for (const f of files)
+      if ((await readFile(join(root, f), "utf8")).includes("seed-basics")) importers.push(relative(root, join(root, f)));
+    expect(importers).toEqual([]);
   });
 
   it("keeps a verifiable audit trail, and its data across a restart", async () => {
