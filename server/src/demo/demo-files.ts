@@ -4,8 +4,8 @@ import { DEMO_COLLEGES, GIVEN, REGIONS, SURNAMES } from "./catalogue";
 import type { DemoStory } from "./demo-story";
 import { pick } from "./random";
 
-/** Students of each major in each grade, and freshmen admitted to each major. */
-export const PER_MAJOR_GRADE = 25;
+/** Students of each major in each grade, and freshmen admitted to each major: a college's cohort is more than one page (200) of a list. */
+export const PER_MAJOR_GRADE = 44;
 /** What a demo major asks for graduation; a student who passed everything earns 178. */
 export const REQUIRED_CREDITS = 160;
 

@@ -22,6 +22,7 @@ import {
 import { verifyChain } from "../services/audit-log/verify-chain";
 import { verifyPassword } from "../services/auth/password";
 import { submitSheet } from "../services/sheets/submit-sheet";
+import { PER_MAJOR_GRADE } from "./demo-files";
 import { DEMO_PASSWORD, isEmpty, seedDemo } from "./seed-demo";
 
 // The demo as `pnpm start` makes it on this day: the 2022 cohort graduated last June, the 2023 cohort's
@@ -156,7 +157,7 @@ describe("the demo university of pnpm start, as of 2026-12-06", { timeout: 600_0
       .innerJoin(majors, eq(majors.id, students.majorId))
       .where(and(eq(students.grade, 2026), eq(students.collegeId, secretary?.collegeId as number)))
       .orderBy(asc(students.studentNo));
-    expect(intake.length).toBe(125);
+    expect(intake.length).toBe(5 * PER_MAJOR_GRADE);
     const [statuses] = await db
       .select({ n: count() })
       .from(students)
@@ -208,6 +209,6 @@ describe("the demo university of pnpm start, as of 2026-12-06", { timeout: 600_0
     database = await openDatabase({ dataDir });
     expect(await isEmpty(database.db)).toBe(false);
     expect(await database.db.select({ n: count() }).from(users).where(eq(users.username, "registrar"))).toEqual([{ n: 1 }]);
-    expect(await database.db.$count(students, isNull(students.earnedCredits))).toBe(1000);
+    expect(await database.db.$count(students, isNull(students.earnedCredits))).toBe(40 * PER_MAJOR_GRADE);
   });
 });
