@@ -245,9 +245,8 @@ describeInChromium("the status-change journey, in Chromium against a real server
     const secretary = await userOf("secretary");
     const collegeId = secretary.collegeId as number;
     const leader = await userOf("college-leader", collegeId);
-    // 保留入学资格 passes 招生就业工作处, an office without an account (seed 004).
-    const studentNo = await freeStudent(collegeId);
-    await served.db.update(students).set({ status: "admitted" }).where(eq(students.studentNo, studentNo));
+    // 保留入学资格 passes 招生就业工作处, an office without an account (seed 004): for a freshman of the demo's 录取名单.
+    const studentNo = await freeStudent(collegeId, "admitted");
     const today = new Date().toISOString().slice(0, 10);
     const actor = (u: typeof secretary, role: Role) => ({ userId: u.id, role, requestId: "e2e", collegeId });
     const filed = await fileApplication(served.db, {

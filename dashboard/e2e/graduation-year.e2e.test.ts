@@ -24,7 +24,8 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
   let browser: Browser;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    served = await serveDashboard();
+    // On the 2023 cohort's graduation month: the demo as of that day, its audit open (the 2022 cohort graduated a year ago).
+    served = await serveDashboard({ today: "2027-06-20" });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
   }, 240_000);
   afterAll(async () => {
@@ -55,7 +56,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
     expect(problems, name).toEqual([]);
   }
 
-  /** What the server holds for a college's 2026 list (overrides applied). */
+  /** What the server holds for a college's 2027 list (overrides applied). */
   async function serverTotals(collegeId: number) {
     const [row] = await served.db
       .select({
@@ -66,7 +67,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
           ),
       })
       .from(graduationAudits)
-      .where(and(eq(graduationAudits.cohort, 2026), eq(graduationAudits.collegeId, collegeId)));
+      .where(and(eq(graduationAudits.cohort, 2027), eq(graduationAudits.collegeId, collegeId)));
     return row as { students: number; graduate: number };
   }
 
@@ -94,7 +95,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
       .select({ collegeId: graduationAudits.collegeId, name: colleges.name, n: count() })
       .from(graduationAudits)
       .innerJoin(colleges, eq(colleges.id, graduationAudits.collegeId))
-      .where(eq(graduationAudits.cohort, 2026))
+      .where(eq(graduationAudits.cohort, 2027))
       .groupBy(graduationAudits.collegeId, colleges.name)
       .orderBy(asc(count()));
     const college = sizes[0] as { collegeId: number; name: string; n: number };
@@ -106,8 +107,8 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
     await page.getByLabel("密码").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
     await page.getByTestId("signed-in-as").waitFor();
-    await page.goto(`${served.base}/graduation?cohort=2026`);
-    const summary = page.getByRole("region", { name: "2026 届审核结果（按学院）" });
+    await page.goto(`${served.base}/graduation?cohort=2027`);
+    const summary = page.getByRole("region", { name: "2027 届审核结果（按学院）" });
     const collegeRow = summary.getByRole("row").filter({ hasText: college.name });
     const graduateCell = () => collegeRow.getByRole("cell").nth(3);
     await collegeRow.waitFor();
@@ -121,7 +122,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
       .innerJoin(students, eq(students.id, graduationAudits.studentId))
       .where(
         and(
-          eq(graduationAudits.cohort, 2026),
+          eq(graduationAudits.cohort, 2027),
           eq(graduationAudits.collegeId, college.collegeId),
           eq(graduationAudits.outcome, "graduate"),
           sql`${graduationAudits.overrideOutcome} is null`,
@@ -152,7 +153,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
       .innerJoin(students, eq(students.id, graduationAudits.studentId))
       .where(
         and(
-          eq(graduationAudits.cohort, 2026),
+          eq(graduationAudits.cohort, 2027),
           eq(graduationAudits.collegeId, college.collegeId),
           eq(graduationAudits.outcome, "complete"),
           eq(graduationAudits.dataComplete, true),
@@ -182,7 +183,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
       // 学位委员会 is the school's decision (seed 001 七): recorded from its minutes, date and meeting number.
       if (stage === "证书制作") {
         const committee = page.getByRole("dialog");
-        await committee.getByRole("textbox", { name: /会议编号/ }).fill("校学位〔2026〕3号");
+        await committee.getByRole("textbox", { name: /会议编号/ }).fill("校学位〔2027〕3号");
         await committee.getByRole("button", { name: "登记并通过" }).click();
       }
       await page.getByText(new RegExp(`^${college.name}的名单已推进到“${stage}”（\\d+ 人）。$`)).waitFor();
@@ -200,15 +201,15 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
       .select({ n: count() })
       .from(graduationAudits)
       .where(
-        and(eq(graduationAudits.cohort, 2026), eq(graduationAudits.collegeId, college.collegeId), eq(graduationAudits.dataComplete, false)),
+        and(eq(graduationAudits.cohort, 2027), eq(graduationAudits.collegeId, college.collegeId), eq(graduationAudits.dataComplete, false)),
       );
     expect(Number(refused)).toBe(incomplete?.n);
-    const preview = page.getByRole("region", { name: `${college.name} · 2026 届毕业执行` });
+    const preview = page.getByRole("region", { name: `${college.name} · 2027 届毕业执行` });
     const firstRow = preview.locator("tbody tr[data-index]").first();
     await firstRow.waitFor();
     const firstStudent = (await firstRow.getByRole("cell").nth(0).innerText()).trim();
     const firstNo = (await firstRow.getByRole("cell").nth(5).innerText()).trim();
-    expect(firstNo).toMatch(/^199991202605\d{6}$/);
+    expect(firstNo).toMatch(/^199991202705\d{6}$/);
     await check(page, "graduation-year-preview", problems);
     if (Number(refused) > 0) {
       await page.getByRole("radio", { name: "不能执行", exact: true }).check();
@@ -248,15 +249,16 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
 
     // 证书名单: the college's certificates by number; printing prints the whole list alone.
     await page.getByRole("tab", { name: "证书名单" }).click();
-    const list = page.getByRole("region", { name: "2026 年学历证书名单" });
+    const list = page.getByRole("region", { name: "2027 年学历证书名单" });
     await list.locator("tbody tr[data-index]").first().waitFor();
-    expect((await list.locator("tbody tr[data-index]").first().getByRole("cell").nth(0).innerText()).trim()).toMatch(/^199991202605\d{6}$/);
+    expect((await list.locator("tbody tr[data-index]").first().getByRole("cell").nth(0).innerText()).trim()).toMatch(/^199991202705\d{6}$/);
     await check(page, "graduation-year-certificates", problems);
     const [issued] = await served.db
       .select({ n: count() })
       .from(graduationCertificates)
       .innerJoin(students, eq(students.id, graduationCertificates.studentId))
-      .where(eq(students.collegeId, college.collegeId));
+      // This cohort's (the college's 2026 graduates have theirs from last June).
+      .where(and(eq(students.collegeId, college.collegeId), sql`extract(year from ${students.expectedGraduationDate}) = 2027`));
     expect(issued?.n).toBe(Number(graduate) + Number(complete));
     await page.evaluate(() => {
       window.print = () => {
@@ -267,7 +269,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
     await expect.poll(() => page.evaluate(() => (window as unknown as { printed?: number }).printed)).toBe(issued?.n);
     await page.emulateMedia({ media: "print" });
     expect(await page.locator("#root").isVisible()).toBe(false);
-    await page.getByTestId("print-copy").getByRole("heading", { name: "2026 年学历证书名单" }).waitFor();
+    await page.getByTestId("print-copy").getByRole("heading", { name: "2027 年学历证书名单" }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "graduation-year-certificates-print.png") });
     await page.emulateMedia({ media: "screen" });
 
@@ -328,7 +330,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
       .select({ collegeId: graduationAudits.collegeId, name: colleges.name })
       .from(graduationAudits)
       .innerJoin(colleges, eq(colleges.id, graduationAudits.collegeId))
-      .where(and(eq(graduationAudits.cohort, 2026), eq(graduationAudits.stage, "college-review")))
+      .where(and(eq(graduationAudits.cohort, 2027), eq(graduationAudits.stage, "college-review")))
       .orderBy(asc(colleges.id))
       .limit(1);
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
@@ -339,10 +341,10 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
     await page.getByLabel("密码").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
     await page.getByTestId("signed-in-as").waitFor();
-    await page.goto(`${served.base}/graduation?cohort=2026&view=execute`);
+    await page.goto(`${served.base}/graduation?cohort=2027&view=execute`);
     await page.getByText("请选择要执行名单的学院。").waitFor();
     await check(page, "graduation-year-execute-pick", problems);
-    await page.goto(`${served.base}/graduation?cohort=2026&view=execute&collegeId=${other?.collegeId}`);
+    await page.goto(`${served.base}/graduation?cohort=2027&view=execute&collegeId=${other?.collegeId}`);
     await page.getByText(`${other?.name}的名单尚未经学位委员会通过：推进到“证书制作”后才能执行。`).waitFor();
     expect(await page.getByRole("button", { name: /^执行（/ }).count()).toBe(0);
     await check(page, "graduation-year-execute-not-approved", problems);
@@ -362,7 +364,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
     await leaderPage.getByLabel("密码").fill(DEMO_PASSWORD);
     await leaderPage.getByRole("button", { name: "登录" }).click();
     await leaderPage.getByTestId("signed-in-as").waitFor();
-    await leaderPage.goto(`${served.base}/graduation?cohort=2026&view=execute`);
+    await leaderPage.goto(`${served.base}/graduation?cohort=2027&view=execute`);
     await leaderPage.getByText(`${other?.name}的名单尚未经学位委员会通过：推进到“证书制作”后才能执行。`).waitFor();
     expect(await leaderPage.getByRole("button", { name: /^执行（/ }).count()).toBe(0);
     await check(leaderPage, "graduation-year-execute-leader", []);

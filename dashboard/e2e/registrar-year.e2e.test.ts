@@ -43,6 +43,8 @@ const ExcelJS = createRequire(join(import.meta.dirname, "../../server/package.js
 const YEAR = "2026-2027";
 /** The spring term whose failed courses are cleaned up at the start of the next year (seed 004 成绩清理). */
 const FAILED_TERM = "2025-2026-2";
+/** The graduation the year ends with: the 2023 cohort's, June 2027 (the 2022 cohort graduated before the walk). */
+const COHORT = 2027;
 
 /**
  * One registrar year on the demo university, step after step, each by the role the seeds give it, all in
@@ -54,8 +56,8 @@ const FAILED_TERM = "2025-2026-2";
  *    学业预警: one 留级 carried out as 降级（学业原因） and one 退学处理 (seed 000 九), each through its chain;
  * 4. a 休学 — filed and 报送 by the secretary, the 辅导员's signature on paper recorded (seed 002's chain), approved
  *    by the college leader and the registrar leader, carried out by the registrar with its notice;
- * 5. the graduation audit — 学院初审 by the college leader, the registrar's stages — executed with certificate
- *    numbers, and the headcount after it, read by the school leader.
+ * 5. the 2023 cohort's graduation audit for June 2027 — 学院初审 by the college leader, the registrar's stages —
+ *    executed on the graduation day with certificate numbers, and the headcount after it, read by the school leader.
  * The server's clock is the test's, moved forward as the year goes.
  */
 describeInChromium("one registrar year on the demo university, in Chromium", () => {
@@ -73,7 +75,8 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
     const dashboard = buildDashboard();
     const pane = buildPane();
     database = await openScratchDatabase("pglite");
-    await seedDemo(database.db);
+    // The demo as it stood on the walk's first day: the 2022 cohort graduated in June, the 2023 cohort's audit open.
+    await seedDemo(database.db, { today });
     const [first] = await database.db.select().from(colleges).orderBy(asc(colleges.code)).limit(1);
     college = first as typeof college;
     const [major] = await database.db.select().from(majors).where(eq(majors.collegeId, college.id)).limit(1);
@@ -497,18 +500,21 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
   }, 300_000);
 
   it("5. the graduation audit through its stages, executed with certificate numbers, and the headcount after it", async () => {
-    today = "2026-11-20";
-    // The college's 2026 list, as the demo's audit left it at 学院初审.
+    today = "2027-06-20";
+    // The college's 2027 list (the 2023 cohort), as the demo's audit left it at 学院初审.
     const stages = await database.db
       .selectDistinct({ stage: graduationAudits.stage })
       .from(graduationAudits)
-      .where(and(eq(graduationAudits.cohort, 2026), eq(graduationAudits.collegeId, college.id)));
+      .where(and(eq(graduationAudits.cohort, COHORT), eq(graduationAudits.collegeId, college.id)));
     expect(stages).toEqual([{ stage: "college-review" }]);
 
     // 学院初审 is the college leader's.
     const leader = await signIn(collegeLeader());
-    await leader.goto(`${base}/graduation?cohort=2026`);
-    const leaderRow = leader.getByRole("region", { name: "2026 届审核结果（按学院）" }).getByRole("row").filter({ hasText: college.name });
+    await leader.goto(`${base}/graduation?cohort=${COHORT}`);
+    const leaderRow = leader
+      .getByRole("region", { name: `${COHORT} 届审核结果（按学院）` })
+      .getByRole("row")
+      .filter({ hasText: college.name });
     await leaderRow.getByRole("button", { name: "推进到“教务处复审”" }).click();
     await leader.getByText(new RegExp(`^${college.name}的名单已推进到“教务处复审”（\\d+ 人）。$`)).waitFor();
     await look(leader, "5-college-review");
@@ -517,24 +523,28 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
     // The registrar runs the audit again on today's record, then the stages up to 证书制作.
     const page = await signIn("registrar");
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "毕业审核" }).click();
-    await page.goto(`${base}/graduation?cohort=2026`);
+    await page.goto(`${base}/graduation?cohort=${COHORT}`);
     await page.getByRole("button", { name: "运行审核" }).click();
     await page.getByText(/^审核完成：\d+ 人，毕业 \d+ 人，结业 \d+ 人。$/).waitFor();
-    const row = page.getByRole("region", { name: "2026 届审核结果（按学院）" }).getByRole("row").filter({ hasText: college.name });
+    const row = page
+      .getByRole("region", { name: `${COHORT} 届审核结果（按学院）` })
+      .getByRole("row")
+      .filter({ hasText: college.name });
     for (const stage of ["公示", "学位委员会", "证书制作"]) {
       await row.getByRole("button", { name: `推进到“${stage}”` }).click();
       // 学位委员会 is the school's decision (seed 001 七), recorded by the registrar from its minutes.
       if (stage === "证书制作") {
         const committee = page.getByRole("dialog");
-        await committee.getByRole("textbox", { name: /会议编号/ }).fill("校学位〔2026〕5号");
+        await committee.getByRole("textbox", { name: /会议编号/ }).fill("校学位〔2027〕5号");
         await committee.getByRole("button", { name: "登记并通过" }).click();
       }
       await page.getByText(new RegExp(`^${college.name}的名单已推进到“${stage}”（\\d+ 人）。$`)).waitFor();
     }
     await look(page, "5-audit");
 
-    // The preview with the certificate numbers, then the execution.
-    await page.goto(`${base}/graduation?cohort=2026&view=execute&collegeId=${college.id}`);
+    // The preview with the certificate numbers, then the execution on the graduation day.
+    today = "2027-06-30";
+    await page.goto(`${base}/graduation?cohort=${COHORT}&view=execute&collegeId=${college.id}`);
     const totals = page.getByTestId("execution-totals");
     await totals.waitFor();
     const [, , graduate, complete] = ((await totals.innerText()).match(
@@ -542,7 +552,7 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
     ) ?? []) as string[];
     const carried = Number(graduate) + Number(complete);
     expect(carried).toBeGreaterThan(0);
-    const preview = page.getByRole("region", { name: `${college.name} · 2026 届毕业执行` });
+    const preview = page.getByRole("region", { name: `${college.name} · ${COHORT} 届毕业执行` });
     const firstRow = preview.locator("tbody tr[data-index]").first();
     await firstRow.waitFor();
     const firstStudent = (await firstRow.getByRole("cell").nth(0).innerText()).trim();

@@ -36,7 +36,8 @@ describeInChromium("the registrar's year, in Chromium against a real server", ()
     mkdirSync(ARTIFACTS, { recursive: true });
     const dist = buildDashboard();
     database = await openScratchDatabase("pglite");
-    await seedDemo(database.db);
+    // The demo as it stood on the test's first day (its 2026 intake admitted, the 2022 cohort graduated in June).
+    await seedDemo(database.db, { today });
     // The 2026 intake of one college, as 招生 hands it over: three came (报到), two never did (录取).
     const [college] = await database.db.select().from(colleges).orderBy(asc(colleges.code)).limit(1);
     const [major] = await database.db

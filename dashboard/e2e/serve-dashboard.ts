@@ -9,13 +9,19 @@ import { buildDashboard } from "./build-dashboard";
  * PGlite database, the dashboard built by Vite when stale, both served by the real HTTP server on a free
  * loopback port.
  */
-export async function serveDashboard(options: Pick<HttpOptions, "signOn"> = {}) {
+export async function serveDashboard(options: Pick<HttpOptions, "signOn"> & { today?: string } = {}) {
   const dist = buildDashboard();
   const database = await openScratchDatabase("pglite");
-  await seedDemo(database.db);
+  // The demo as of the server's day (the real one unless the test sets its clock).
+  await seedDemo(database.db, options.today ? { today: options.today } : {});
   // No campus sign-on unless a test configures one (the server's environment is not read).
   const signOn = options.signOn ?? { passwords: "all" };
-  const server = createHttpServer(database, { sites: [{ prefix: "/", root: dist, fallback: "index.html" }], signOn });
+  const today = options.today;
+  const server = createHttpServer(database, {
+    sites: [{ prefix: "/", root: dist, fallback: "index.html" }],
+    signOn,
+    ...(today ? { today: () => today } : {}),
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

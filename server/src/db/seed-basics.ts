@@ -1,3 +1,8 @@
+/**
+ * Fixtures for tests and benches: rows inserted past the services, on purpose, to set a scene quickly.
+ * No product code uses these — the record comes in through the imports (services/imports, organisation),
+ * and so does the demo of `pnpm start` (demo/seed-demo.ts; demo-story.test.ts checks nothing else imports this).
+ */
 import { checkCharacter, type Role } from "@xueji/shared";
 import type { Executor } from "./client";
 import { classes, colleges, majors, students, terms, users } from "./schema";

@@ -24,7 +24,11 @@ export interface ImportOptions {
 
 interface Planned {
   report: ImportReport;
-  apply: (tx: Executor, importId: number) => Promise<Array<{ username: string; displayName: string; password: string }>>;
+  apply: (
+    tx: Executor,
+    importId: number,
+    passwordHash?: string,
+  ) => Promise<Array<{ username: string; displayName: string; password: string }>>;
 }
 
 /** Reads the file against the record. With `write`, a results file is written batch by batch as it is read (inside the caller's transaction). */
@@ -62,7 +66,7 @@ async function planImport(
           onColumns: planner.setColumns,
         }),
       );
-      return { report, apply: (tx) => applyUsers(tx, planner.plan) };
+      return { report, apply: (tx, _id, passwordHash) => applyUsers(tx, planner.plan, passwordHash) };
     }
     const record = await loadRecord(db);
     const planner = createStudentPlanner(record, report, { mode: input.kind, pattern: input.options.pattern ?? null, today: input.today });
@@ -94,10 +98,11 @@ function finishRead(report: ImportReport, read: { sheet: string | null; issues: 
   }
 }
 
-async function applyUsers(tx: Executor, plan: UserPlan) {
+async function applyUsers(tx: Executor, plan: UserPlan, sharedHash?: string) {
   // Temporary passwords are returned once to the administrator who imports, never stored or logged in the clear.
-  const made = plan.creates.map((u) => ({ ...u, password: temporaryPassword() }));
-  const hashes = await Promise.all(made.map((u) => hashPassword(u.password)));
+  // The demo's accounts share its published password instead, hashed once by the caller (not one scrypt per account).
+  const made = plan.creates.map((u) => ({ ...u, password: sharedHash ? "" : temporaryPassword() }));
+  const hashes = sharedHash ? made.map(() => sharedHash) : await Promise.all(made.map((u) => hashPassword(u.password)));
   for (let i = 0; i < made.length; i += 500) {
     await tx.insert(users).values(
       made.slice(i, i + 500).map((u, j) => ({
@@ -106,7 +111,7 @@ async function applyUsers(tx: Executor, plan: UserPlan) {
         role: u.role,
         collegeId: u.collegeId,
         passwordHash: hashes[i + j] as string,
-        ...temporaryFields(true),
+        ...temporaryFields(!sharedHash),
       })),
     );
   }
@@ -118,7 +123,7 @@ async function applyUsers(tx: Executor, plan: UserPlan) {
       update users u set display_name = x."displayName", role = x.role, college_id = x."collegeId"
       from jsonb_to_recordset(${json}::jsonb) as x(id int, "displayName" text, role text, "collegeId" int) where u.id = x.id`);
   }
-  return made.map((u) => ({ username: u.username, displayName: u.displayName, password: u.password }));
+  return sharedHash ? [] : made.map((u) => ({ username: u.username, displayName: u.displayName, password: u.password }));
 }
 
 /**
@@ -179,36 +184,75 @@ export async function commitImport(db: Db, actor: Actor & { userId: number }, in
     if (row.status !== "previewed") throw new AppError("import.already-committed");
     // Past its time the dry run's file is gone (at the next import or start, if not yet): nothing is confirmed from it.
     if (found.stale) throw new AppError("import.expired", { hours: DRY_RUN_HOURS });
-    const kind = row.kind as ImportKind;
-    const planned = await planImport(
-      tx,
-      { kind, fileName: row.fileName, bytes: row.file, options: row.options as ImportOptions, today: input.today },
-      { importId: row.id },
-    );
-    const { report } = planned;
-    if (report.errors > 0) throw new AppError("import.has-errors", { count: report.errors });
-    const passwords = await planned.apply(tx, row.id);
-    await tx
-      .update(imports)
-      .set({ status: "committed", committedBy: actor.userId, committedAt: new Date(), report })
-      .where(eq(imports.id, row.id));
-    await recordEvent(tx, actor, {
-      action: "import.commit",
-      entity: "import",
-      entityId: String(row.id),
-      after: {
-        kind,
-        fileName: row.fileName,
-        fileSha256: row.fileSha256,
-        rows: report.rows,
-        create: report.create,
-        update: report.update,
-        unchanged: report.unchanged,
-        newClasses: report.newClasses.length,
-      },
-    });
-    return { id: row.id, report, passwords };
+    return writePlanned(tx, actor, row, input.today);
   });
+}
+
+/**
+ * Dry run and confirm at once, the file read a single time: what the demo of `pnpm start` makes its
+ * record with (the same planners and writers as the 导入 page, with the same audit event). A file with
+ * errors writes nothing. `passwordHash` gives an accounts file's new users that password (not a temporary one).
+ */
+export async function importAtOnce(
+  db: Db,
+  actor: Actor & { userId: number },
+  input: { kind: ImportKind; fileName: string; bytes: Buffer; options: ImportOptions; today: string; passwordHash?: string },
+) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
+    const [row] = await tx
+      .insert(imports)
+      .values({
+        kind: input.kind,
+        status: "previewed",
+        fileName: input.fileName,
+        file: input.bytes,
+        fileSha256: createHash("sha256").update(input.bytes).digest("hex"),
+        options: input.options,
+        previewedBy: actor.userId,
+        report: emptyReport(input.kind, input.fileName),
+      })
+      .returning();
+    return writePlanned(tx, actor, row as typeof imports.$inferSelect, input.today, input.passwordHash);
+  });
+}
+
+async function writePlanned(
+  tx: Executor,
+  actor: Actor & { userId: number },
+  row: typeof imports.$inferSelect,
+  today: string,
+  passwordHash?: string,
+) {
+  const kind = row.kind as ImportKind;
+  const planned = await planImport(
+    tx,
+    { kind, fileName: row.fileName, bytes: row.file, options: row.options as ImportOptions, today },
+    { importId: row.id },
+  );
+  const { report } = planned;
+  if (report.errors > 0) throw new AppError("import.has-errors", { count: report.errors });
+  const passwords = await planned.apply(tx, row.id, passwordHash);
+  await tx
+    .update(imports)
+    .set({ status: "committed", committedBy: actor.userId, committedAt: new Date(), report })
+    .where(eq(imports.id, row.id));
+  await recordEvent(tx, actor, {
+    action: "import.commit",
+    entity: "import",
+    entityId: String(row.id),
+    after: {
+      kind,
+      fileName: row.fileName,
+      fileSha256: row.fileSha256,
+      rows: report.rows,
+      create: report.create,
+      update: report.update,
+      unchanged: report.unchanged,
+      newClasses: report.newClasses.length,
+    },
+  });
+  return { id: row.id, report, passwords };
 }
 
 const NEWEST_FIRST: Keyset = { name: "imports/id", parts: [{ expr: imports.id, type: "int8" }], direction: "desc" };
