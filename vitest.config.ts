@@ -31,7 +31,11 @@ export default defineConfig({
     testTimeout: 60_000,
     // auditLog.verify compares a test's scratch database with the newest checkpoint: never with the
     // checkout's .data/checkpoints of a server someone ran by hand.
-    env: { XUEJI_CHECKPOINT_DIR: mkdtempSync(join(tmpdir(), "xueji-test-checkpoints-")) },
+    env: {
+      XUEJI_CHECKPOINT_DIR: mkdtempSync(join(tmpdir(), "xueji-test-checkpoints-")),
+      // The demo university built once per run and day, then copied for each test file (server/test/demo-database.ts).
+      XUEJI_DEMO_CACHE_DIR: mkdtempSync(join(tmpdir(), "xueji-test-demo-")),
+    },
     projects: [
       {
         extends: true,

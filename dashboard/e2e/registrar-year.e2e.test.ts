@@ -24,10 +24,10 @@ import {
   users,
 } from "../../server/src/db/schema";
 import { insertStudents } from "../../server/src/db/seed-basics";
-import { openScratchDatabase } from "../../server/src/db/test-database";
-import { DEMO_PASSWORD, seedDemo } from "../../server/src/demo/seed-demo";
+import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { createHttpServer } from "../../server/src/http/server";
 import { publishSetting } from "../../server/src/services/settings/setting-publication";
+import { openDemoDatabase } from "../../server/test/demo-database";
 import { CHROMIUM, describeInChromium, settled } from "../../test/chromium";
 import { buildDashboard } from "./build-dashboard";
 
@@ -63,7 +63,7 @@ const COHORT = 2027;
 describeInChromium("one registrar year on the demo university, in Chromium", () => {
   let today = "2026-09-08";
   let base = "";
-  let database: Awaited<ReturnType<typeof openScratchDatabase>>;
+  let database: Awaited<ReturnType<typeof openDemoDatabase>>;
   let close: () => Promise<void>;
   let browser: Browser;
   /** The college the year is walked in: the first by code. */
@@ -74,9 +74,8 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
     mkdirSync(ARTIFACTS, { recursive: true });
     const dashboard = buildDashboard();
     const pane = buildPane();
-    database = await openScratchDatabase("pglite");
+    database = await openDemoDatabase(today);
     // The demo as it stood on the walk's first day: the 2022 cohort graduated in June, the 2023 cohort's audit open.
-    await seedDemo(database.db, { today });
     const [first] = await database.db.select().from(colleges).orderBy(asc(colleges.code)).limit(1);
     college = first as typeof college;
     const [major] = await database.db.select().from(majors).where(eq(majors.collegeId, college.id)).limit(1);

@@ -9,9 +9,9 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { applications, classes, colleges, majors, pendingItems, registrations, students } from "../../server/src/db/schema";
 import { insertStudents } from "../../server/src/db/seed-basics";
-import { openScratchDatabase } from "../../server/src/db/test-database";
-import { DEMO_PASSWORD, seedDemo } from "../../server/src/demo/seed-demo";
+import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { createHttpServer } from "../../server/src/http/server";
+import { openDemoDatabase } from "../../server/test/demo-database";
 import { CHROMIUM, describeInChromium } from "../../test/chromium";
 import { buildDashboard } from "./build-dashboard";
 
@@ -28,16 +28,15 @@ const YEAR = "2026-2027";
 describeInChromium("the registrar's year, in Chromium against a real server", () => {
   let today = "2026-09-08";
   let base = "";
-  let database: Awaited<ReturnType<typeof openScratchDatabase>>;
+  let database: Awaited<ReturnType<typeof openDemoDatabase>>;
   let close: () => Promise<void>;
   let browser: Browser;
   let collegeId = 0;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const dist = buildDashboard();
-    database = await openScratchDatabase("pglite");
+    database = await openDemoDatabase(today);
     // The demo as it stood on the test's first day (its 2026 intake admitted, the 2022 cohort graduated in June).
-    await seedDemo(database.db, { today });
     // The 2026 intake of one college, as 招生 hands it over: three came (报到), two never did (录取).
     const [college] = await database.db.select().from(colleges).orderBy(asc(colleges.code)).limit(1);
     const [major] = await database.db

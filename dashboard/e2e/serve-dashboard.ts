@@ -1,7 +1,6 @@
 import type { AddressInfo } from "node:net";
-import { openScratchDatabase } from "../../server/src/db/test-database";
-import { seedDemo } from "../../server/src/demo/seed-demo";
 import { createHttpServer, type HttpOptions } from "../../server/src/http/server";
+import { openDemoDatabase } from "../../server/test/demo-database";
 import { buildDashboard } from "./build-dashboard";
 
 /**
@@ -11,9 +10,8 @@ import { buildDashboard } from "./build-dashboard";
  */
 export async function serveDashboard(options: Pick<HttpOptions, "signOn"> & { today?: string } = {}) {
   const dist = buildDashboard();
-  const database = await openScratchDatabase("pglite");
   // The demo as of the server's day (the real one unless the test sets its clock).
-  await seedDemo(database.db, options.today ? { today: options.today } : {});
+  const database = await openDemoDatabase(options.today);
   // No campus sign-on unless a test configures one (the server's environment is not read).
   const signOn = options.signOn ?? { passwords: "all" };
   const today = options.today;
