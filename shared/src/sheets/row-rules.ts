@@ -84,7 +84,8 @@ export class DuplicateTracker {
         .map((f) => displayValue(values[f]))
         .filter(Boolean)
         .join(" ");
-      (found ??= []).push({ field, issue: fieldIssue("row.duplicate", { label: field, value, firstRow }) });
+      found ??= [];
+      found.push({ field, issue: fieldIssue("row.duplicate", { label: field, value, firstRow }) });
     }
     return found ?? NONE;
   }
