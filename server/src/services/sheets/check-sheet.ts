@@ -82,13 +82,32 @@ export async function loadRecordStudents(
   return map;
 }
 
+/** What the reader needs from the settings in force for the term: the templates and the age limits. */
+export async function readerSettings(
+  db: Executor,
+  termCode: string,
+): Promise<{ templates: Record<SheetKind, SheetTemplate>; ageLimits: AgeLimits }> {
+  const academicYear = termCode.slice(0, 9);
+  const [templates, { ageLimits }] = await Promise.all([templatesInForce(db, academicYear), checkRulesInForce(db, academicYear)]);
+  return { templates, ageLimits };
+}
+
+/** Refuses a grid the reader found no sheet in, with the reader's first issue. */
+export function mustBeReadable(read: SheetResult): asserts read is SheetResult & { kind: SheetKind } {
+  if (read.kind) return;
+  const first = read.issues[0];
+  throw new AppError(
+    "sheet.unreadable",
+    first ? { ...first.params, issue: first.code } : { issue: "sheet.no-header", rows: HEADER_SEARCH_ROWS },
+  );
+}
+
 /** Reads a grid with the templates and age limits in force for the term (the part that needs no record). */
 export async function readWithSettings(
   db: Executor,
   options: Omit<CheckSheetOptions, "collegeId">,
 ): Promise<{ read: SheetResult; templates: Record<SheetKind, SheetTemplate> }> {
-  const academicYear = options.termCode.slice(0, 9);
-  const [templates, { ageLimits }] = await Promise.all([templatesInForce(db, academicYear), checkRulesInForce(db, academicYear)]);
+  const { templates, ageLimits } = await readerSettings(db, options.termCode);
   const read = readSheet(options.grid, {
     today: options.today,
     templates,
@@ -96,13 +115,7 @@ export async function readWithSettings(
     ...(options.kind ? { kind: options.kind } : {}),
     ...(options.columns ? { columns: options.columns } : {}),
   });
-  if (!read.kind) {
-    const first = read.issues[0];
-    throw new AppError(
-      "sheet.unreadable",
-      first ? { ...first.params, issue: first.code } : { issue: "sheet.no-header", rows: HEADER_SEARCH_ROWS },
-    );
-  }
+  mustBeReadable(read);
   return { read, templates };
 }
 

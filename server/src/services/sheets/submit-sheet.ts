@@ -6,14 +6,19 @@ import {
   type Issue,
   mayBeSubmitted,
   mergeIssues,
+  type RecordStudent,
+  readSheet,
   type SheetKind,
+  type SheetReaderOptions,
+  type SheetResult,
 } from "@xueji/shared";
 import { and, eq, max, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { sheetSubmissions, terms } from "../../db/schema";
+import type { WorkerPool } from "../../files/worker-pool";
 import { canonicalSha256 } from "../audit-log/canonical-hash";
 import { type Actor, recordEvent } from "../audit-log/record-event";
-import { loadRecordStudents, readWithSettings, studentNosOf } from "./check-sheet";
+import { loadRecordStudents, mustBeReadable, readerSettings, studentNosOf } from "./check-sheet";
 import { insertSheetRows, type SheetRowInsert } from "./insert-sheet-rows";
 import { inSlot, type SheetSlot } from "./sheet-slot";
 import { type IssueSummary, summarise } from "./summarise";
@@ -29,6 +34,11 @@ export interface SubmitSheetOptions {
   fileName?: string | null;
   grid: readonly GridRow[];
   today: string;
+  /**
+   * Threads to read and hash a large grid on (the server's pool); absent, it is read on this thread.
+   * Sheets under OFF_THREAD_ROWS rows are always read here: a thread's round trip would cost more.
+   */
+  pool?: WorkerPool;
   /** Bench seam: milliseconds spent in each phase are added here. */
   phases?: SubmitPhases;
   /** Test seam: runs inside the transaction just before it commits. */
@@ -47,6 +57,10 @@ export interface SubmitPhases {
   audit?: number;
   commit?: number;
 }
+
+/** Rows from which a sheet is worth a trip to a pool thread. */
+export const OFF_THREAD_ROWS = 1000;
+const READ_TASK = new URL("./read-sheet-task.ts", import.meta.url);
 
 type StoredIssue = Pick<Issue, "code" | "severity" | "column" | "field" | "params" | "suggestion">;
 const NO_ISSUES: StoredIssue[] = [];
@@ -175,24 +189,45 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
   if (!term) throw new AppError("term.unknown", { term: options.termCode });
   lap("lookup");
 
-  const { read, templates } = await readWithSettings(db, {
-    grid: options.grid,
+  const { templates, ageLimits } = await readerSettings(db, options.termCode);
+  const readerOptions: SheetReaderOptions = {
     today: options.today,
-    termCode: options.termCode,
+    templates,
+    ageLimits,
     ...(options.kind ? { kind: options.kind } : {}),
     ...(columns ? { columns } : {}),
-  });
-  lap("read");
-  // The record's students are fetched while this thread hashes the grid: the database works on
-  // its own core meanwhile.
-  const loading = loadRecordStudents(db, options.collegeId, studentNosOf(read));
-  if (!sent.contentHash) sent.contentHash = hashContent();
+  };
+  let read: SheetResult;
+  let loading: Promise<Map<string, RecordStudent>>;
+  if (options.pool && options.grid.length >= OFF_THREAD_ROWS) {
+    // Many large sheets at once: each is read and hashed on a thread of the pool, so that they share
+    // the machine's cores and this event loop stays free for the requests and the database.
+    const done = await options.pool.run<{ read: SheetResult; contentHash: string | null }>(
+      READ_TASK,
+      "readAndHash",
+      [options.grid, readerOptions, columns, !sent.contentHash],
+      { label: options.fileName ?? options.clientId },
+    );
+    read = done.read;
+    sent.contentHash ||= done.contentHash ?? "";
+    lap("read");
+    mustBeReadable(read);
+    loading = loadRecordStudents(db, options.collegeId, studentNosOf(read));
+  } else {
+    read = readSheet(options.grid, readerOptions);
+    lap("read");
+    mustBeReadable(read);
+    // The record's students are fetched while this thread hashes the grid: the database works on
+    // its own core meanwhile.
+    loading = loadRecordStudents(db, options.collegeId, studentNosOf(read));
+    if (!sent.contentHash) sent.contentHash = hashContent();
+  }
   const contentHash = sent.contentHash;
   lap("hash");
   const record = await loading;
   lap("record");
   const result = mergeIssues(read, checkAgainstRecord(read, record, options.collegeId));
-  const template = templates[read.kind as SheetKind];
+  const template = templates[read.kind];
   const summary = summarise(result);
   // The pane asks the same question before it offers 提交 (shared, mayBeSubmitted).
   if (!mayBeSubmitted(template, summary.errors)) {
