@@ -1,6 +1,7 @@
 import { formatMessage, type GridRow } from "@xueji/shared";
 import { z } from "zod";
 import { SUBMISSION_STATES } from "../db/schema/enums";
+import { filePool } from "../files/worker-pool";
 import { currentAcademicYear } from "../services/organisation/current-academic-year";
 import { pageInput, pageOutput } from "../services/paging";
 import { checkRulesInForce, checkSheet } from "../services/sheets/check-sheet";
@@ -89,6 +90,8 @@ export const sheetsRouter = router({
         fileName: input.fileName ?? null,
         grid: input.grid as GridRow[],
         today: ctx.today(),
+        // Large sheets are read on the server's threads (many colleges submit in the same hour).
+        pool: filePool(),
         ...(input.kind ? { kind: input.kind } : {}),
         ...(input.columns ? { columns: input.columns } : {}),
       });

@@ -54,7 +54,12 @@ const RECORDED_TEXT: Partial<Record<FieldKey, (s: RecordStudent) => string>> = {
 export function checkAgainstRecord(result: SheetResult, record: ReadonlyMap<string, RecordStudent>, collegeId: number): Issue[] {
   const found: Issue[] = [];
   if (!result.kind) return found;
-  const column = (field: FieldKey): MappedColumn | undefined => result.columns.find((c) => c.field === field);
+  const byField = new Map<FieldKey, MappedColumn>();
+  for (const c of result.columns) if (!byField.has(c.field)) byField.set(c.field, c);
+  const column = (field: FieldKey): MappedColumn | undefined => byField.get(field);
+  // Rows whose ID Excel rounded, found once rather than by scanning every issue for every row.
+  const idLostRows = new Set<number | null>();
+  for (const i of result.issues) if (i.code === "id.precision-lost") idLostRows.add(i.row);
   const place = (row: number, field: FieldKey, issue: ReturnType<typeof fieldIssue>) => {
     const c = column(field);
     found.push({ ...issue, row, column: c?.column ?? null, field: c ? field : null });
@@ -85,8 +90,7 @@ export function checkAgainstRecord(result: SheetResult, record: ReadonlyMap<stri
       place(row, field, fieldIssue("record.identity-changed", { label: field, recorded }, recorded));
     }
     // The ID Excel rounded cannot be rebuilt from the sheet, but the record has it.
-    const idLost = result.issues.some((i) => i.row === row && i.code === "id.precision-lost");
-    if (idLost) place(row, "idNumber", fieldIssue("record.id-on-record", { idNumber: student.idNumber }, student.idNumber));
+    if (idLostRows.has(row)) place(row, "idNumber", fieldIssue("record.id-on-record", { idNumber: student.idNumber }, student.idNumber));
   }
   return found;
 }

@@ -6,7 +6,7 @@ import { computeStanding, type StandingResult } from "../rules/standing";
 import { applyColumnOverride, type ColumnOverride } from "./column-override";
 import { FIELDS, type FieldKey } from "./fields";
 import { buildHeaderIndex, decideKind, findHeaderRow, HEADER_SEARCH_ROWS, type MappedColumn, mapHeaderRow } from "./header";
-import { readField } from "./read-field";
+import { type ReadContext, readField } from "./read-field";
 import { crossCheckRow, DuplicateTracker } from "./row-rules";
 import { type ColumnTemplate, DEFAULT_TEMPLATES, type SheetKind, type SheetTemplate } from "./templates";
 import type { RowValues } from "./values";
@@ -100,6 +100,13 @@ export function createSheetReader(options: SheetReaderOptions) {
   let lastDataRow: number | null = null;
   let dataEnd: SheetResult["dataEnd"] = null;
   const kept = new Map<string, number>();
+  // The same for every row without a 证件类型 column.
+  const baseContext: ReadContext = {
+    today: options.today,
+    documentType: null,
+    ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),
+  };
+  let byField = new Map<string, MappedColumn>();
   const omitted = new Map<string, OmittedIssues>();
 
   /** Drops the issues from `from` on beyond the per-code cap, counting them. */
@@ -166,32 +173,76 @@ export function createSheetReader(options: SheetReaderOptions) {
       }
     }
     duplicates = new DuplicateTracker(template.uniqueKeys);
+    keyColumns = columns.filter((c) => KEY_FIELDS.has(c.field));
+    studentKeyColumns = columns.filter((c) => STUDENT_KEYS.has(c.field));
+    headedColumns = columns.filter((c) => c.header !== "");
+    repeatsNeeded = Math.max(2, Math.ceil(columns.length / 2));
+    documentTypeColumn = columns.find((c) => c.field === "idType");
+    byField = new Map();
+    for (const c of columns) if (!byField.has(c.field)) byField.set(c.field, c);
+  }
+
+  // Decided once the header is known, so that each data row costs no allocation to classify.
+  let keyColumns: MappedColumn[] = [];
+  let studentKeyColumns: MappedColumn[] = [];
+  let headedColumns: MappedColumn[] = [];
+  let repeatsNeeded = 2;
+  let documentTypeColumn: MappedColumn | undefined;
+
+  function isFooterText(cell: Cell | null | undefined): boolean {
+    return FOOTER.test(cellText(cell));
   }
 
   function isDataRow(row: GridRow): boolean {
-    if (row.cells.every(isBlankCell)) return false;
+    const cells = row.cells;
+    let blank = true;
+    for (let i = 0; i < cells.length; i++) {
+      if (!isBlankCell(cells[i])) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) return false;
     // A footer's text often sits in the 学号 column itself, so a key cell holding footer words
     // counts as empty; a row whose 学号, 姓名 or 身份证号 holds anything else is data.
-    const isFooterText = (cell: Cell | null | undefined) => FOOTER.test(cellText(cell));
-    const keysEmpty = columns
-      .filter((c) => KEY_FIELDS.has(c.field))
-      .every((c) => isBlankCell(row.cells[c.index]) || isFooterText(row.cells[c.index]));
-    if (keysEmpty && row.cells.some(isFooterText)) return false;
+    let keysEmpty = true;
+    for (const c of keyColumns) {
+      const cell = cells[c.index];
+      if (!isBlankCell(cell) && !isFooterText(cell)) {
+        keysEmpty = false;
+        break;
+      }
+    }
+    if (keysEmpty && cells.some(isFooterText)) return false;
     // Printed sheets repeat the header on every page.
-    const repeats = columns.filter((c) => c.header !== "" && cellText(row.cells[c.index]).trim() === c.header).length;
-    return repeats < Math.max(2, Math.ceil(columns.length / 2));
+    let repeats = 0;
+    for (const c of headedColumns) if (cellText(cells[c.index]).trim() === c.header) repeats++;
+    return repeats < repeatsNeeded;
   }
 
   /** The totals or signature row that ends the data, if this is one: its words, else null. */
   function endingText(row: GridRow): string | null {
-    const texts = row.cells.map((c) => cellText(c).trim()).filter((t) => t !== "");
-    const first = texts[0] ?? "";
-    const ending = TOTALS.test(first) ? first : texts.find((t) => SIGNATURES.test(t));
+    // The first non-blank text if it is a total, else the first text that is a signature.
+    let first: string | null = null;
+    let ending: string | undefined;
+    for (const c of row.cells) {
+      const t = cellText(c).trim();
+      if (t === "") continue;
+      if (first === null) {
+        first = t;
+        if (TOTALS.test(t)) {
+          ending = t;
+          break;
+        }
+      }
+      if (SIGNATURES.test(t)) {
+        ending = t;
+        break;
+      }
+    }
     if (!ending) return null;
     // A 学号 or 身份证号 that is not the ending words themselves makes it a student's row.
-    const keyed = columns
-      .filter((c) => STUDENT_KEYS.has(c.field))
-      .some((c) => !isBlankCell(row.cells[c.index]) && !FOOTER.test(cellText(row.cells[c.index])));
+    const keyed = studentKeyColumns.some((c) => !isBlankCell(row.cells[c.index]) && !FOOTER.test(cellText(row.cells[c.index])));
     return keyed ? null : ending.slice(0, 40);
   }
 
@@ -206,12 +257,7 @@ export function createSheetReader(options: SheetReaderOptions) {
     if (!isDataRow(row)) return;
     const values: Record<string, unknown> = {};
     const before = issues.length;
-    const documentType = columns.find((c) => c.field === "idType");
-    const context = {
-      today: options.today,
-      documentType: documentType ? cellText(row.cells[documentType.index]) : null,
-      ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),
-    };
+    const context = documentTypeColumn ? { ...baseContext, documentType: cellText(row.cells[documentTypeColumn.index]) } : baseContext;
     for (const { column, spec } of bound) {
       const cell: Cell | null | undefined = row.cells[column.index];
       if (isBlankCell(cell)) {
@@ -232,9 +278,8 @@ export function createSheetReader(options: SheetReaderOptions) {
       if (result.value !== null) values[column.field] = result.value;
     }
     const typed = values as RowValues;
-    const byField = (field: string) => columns.find((c) => c.field === field) ?? null;
-    for (const found of crossCheckRow(typed, template.kind)) place(row.row, byField(found.field), found.issue);
-    for (const found of duplicates?.see(typed, row.row) ?? []) place(row.row, byField(found.field), found.issue);
+    for (const found of crossCheckRow(typed, template.kind)) place(row.row, byField.get(found.field) ?? null, found.issue);
+    for (const found of duplicates?.see(typed, row.row) ?? []) place(row.row, byField.get(found.field) ?? null, found.issue);
     // Cross-row checks come last; show the row's issues left to right as the secretary reads them.
     let errors = 0;
     if (issues.length - before > 1) {

@@ -18,7 +18,7 @@ const FOREIGN_ETHNICITY = "97";
  * (GB 11643-1999: digits 7–14, and the 17th digit odd for 男), so a sheet that disagrees with
  * its own ID column has a typo in one of them; the ID's version is offered as the suggestion.
  */
-export function crossCheckRow(values: RowValues, kind: SheetKind): PlacedIssue[] {
+export function crossCheckRow(values: RowValues, kind: SheetKind): readonly PlacedIssue[] {
   const found: PlacedIssue[] = [];
   const id = values.idNumber;
   if (id?.birthDate && values.birthDate && values.birthDate !== id.birthDate) {
@@ -53,7 +53,7 @@ export function crossCheckRow(values: RowValues, kind: SheetKind): PlacedIssue[]
     });
   }
   if (values.confirmed === false) found.push({ field: "confirmed", issue: fieldIssue("confirmed.no") });
-  return found;
+  return found.length ? found : NONE;
 }
 
 /** Remembers the unique keys seen so far and reports a row that repeats one. */
@@ -64,22 +64,31 @@ export class DuplicateTracker {
     this.seen = keys.map(() => new Map());
   }
 
-  see(values: RowValues, row: number): PlacedIssue[] {
-    const found: PlacedIssue[] = [];
-    this.keys.forEach((fields, i) => {
-      const parts = fields.map((f) => displayValue(values[f]));
-      if (!parts[0]) return;
-      const key = parts.join("\u0001");
+  see(values: RowValues, row: number): readonly PlacedIssue[] {
+    let found: PlacedIssue[] | undefined;
+    // A loop, not closures: this runs for every row of every sheet.
+    for (let i = 0; i < this.keys.length; i++) {
+      const fields = this.keys[i] as readonly FieldKey[];
+      const head = displayValue(values[fields[0] as FieldKey]);
+      if (!head) continue;
+      let key = head;
+      for (let f = 1; f < fields.length; f++) key += `\u0001${displayValue(values[fields[f] as FieldKey])}`;
       const seen = this.seen[i] as Map<string, number>;
       const firstRow = seen.get(key);
       if (firstRow === undefined) {
         seen.set(key, row);
-        return;
+        continue;
       }
       const field = fields[0] as FieldKey;
-      const value = parts.filter(Boolean).join(" ");
+      const value = fields
+        .map((f) => displayValue(values[f]))
+        .filter(Boolean)
+        .join(" ");
+      found ??= [];
       found.push({ field, issue: fieldIssue("row.duplicate", { label: field, value, firstRow }) });
-    });
-    return found;
+    }
+    return found ?? NONE;
   }
 }
+
+const NONE: PlacedIssue[] = [];

@@ -16,7 +16,7 @@ import {
   type StudentStatus,
 } from "@xueji/shared";
 import { eq, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client";
+import { type Executor, resultRows } from "../../db/client";
 import { colleges, students } from "../../db/schema";
 import { settingInForce } from "../settings/settings-store";
 
@@ -51,28 +51,79 @@ export async function checkRulesInForce(db: Executor, academicYear: string): Pro
   return { version: setting.version, ageLimits: setting.value.ageLimits };
 }
 
-/** The students a sheet names, fetched in one query however many rows it has. */
-export async function loadRecordStudents(db: Executor, studentNos: readonly string[]): Promise<Map<string, RecordStudent>> {
+/**
+ * The college's students a sheet names, fetched in one query however many rows it has. Only the
+ * submitting college's: another college's student reads exactly like one not in the record
+ * (checkAgainstRecord), so there is no need to fetch them — and the college's index narrows the scan.
+ * The student numbers travel as one jsonb parameter (PostgreSQL allows 65,535 parameters per statement).
+ */
+export async function loadRecordStudents(
+  db: Executor,
+  collegeId: number,
+  studentNos: readonly string[],
+): Promise<Map<string, RecordStudent>> {
   const map = new Map<string, RecordStudent>();
   if (studentNos.length === 0) return map;
-  // One jsonb parameter instead of one parameter per student (PostgreSQL allows 65,535 per statement).
-  const rows = await db
-    .select({
-      studentNo: students.studentNo,
-      name: students.name,
-      idNumber: students.idNumber,
-      gender: students.gender,
-      birthDate: students.birthDate,
-      ethnicity: students.ethnicity,
-      collegeId: students.collegeId,
-      collegeName: colleges.name,
-      status: students.status,
-    })
-    .from(students)
-    .innerJoin(colleges, eq(colleges.id, students.collegeId))
-    .where(sql`${students.studentNo} in (select jsonb_array_elements_text(${JSON.stringify([...new Set(studentNos)])}::jsonb))`);
-  for (const r of rows) map.set(r.studentNo, { ...r, status: r.status as StudentStatus });
+  const [college] = await db.select({ name: colleges.name }).from(colleges).where(eq(colleges.id, collegeId)).limit(1);
+  if (!college) return map;
+  // One row holding them all as JSON: per-row results cost more than the query itself (PGlite most).
+  const [found] = resultRows<{ record: string | null }>(
+    await db.execute(sql`
+      select json_agg(json_build_array(${students.studentNo}, ${students.name}, ${students.idNumber}, ${students.gender},
+        ${students.birthDate}, ${students.ethnicity}, ${students.status}))::text as record
+      from ${students}
+      where ${students.collegeId} = ${collegeId}
+        and ${students.studentNo} in (select no from jsonb_array_elements_text(${JSON.stringify([...new Set(studentNos)])}::jsonb) as sent(no))`),
+  );
+  const rows = JSON.parse(found?.record ?? "[]") as Array<[string, string, string, string, string, string, StudentStatus]>;
+  for (const [studentNo, name, idNumber, gender, birthDate, ethnicity, status] of rows) {
+    map.set(studentNo, { studentNo, name, idNumber, gender, birthDate, ethnicity, collegeId, collegeName: college.name, status });
+  }
   return map;
+}
+
+/** What the reader needs from the settings in force for the term: the templates and the age limits. */
+export async function readerSettings(
+  db: Executor,
+  termCode: string,
+): Promise<{ templates: Record<SheetKind, SheetTemplate>; ageLimits: AgeLimits }> {
+  const academicYear = termCode.slice(0, 9);
+  const [templates, { ageLimits }] = await Promise.all([templatesInForce(db, academicYear), checkRulesInForce(db, academicYear)]);
+  return { templates, ageLimits };
+}
+
+/** Refuses a grid the reader found no sheet in, with the reader's first issue. */
+export function mustBeReadable(read: SheetResult): asserts read is SheetResult & { kind: SheetKind } {
+  if (read.kind) return;
+  const first = read.issues[0];
+  throw new AppError(
+    "sheet.unreadable",
+    first ? { ...first.params, issue: first.code } : { issue: "sheet.no-header", rows: HEADER_SEARCH_ROWS },
+  );
+}
+
+/** Reads a grid with the templates and age limits in force for the term (the part that needs no record). */
+export async function readWithSettings(
+  db: Executor,
+  options: Omit<CheckSheetOptions, "collegeId">,
+): Promise<{ read: SheetResult; templates: Record<SheetKind, SheetTemplate> }> {
+  const { templates, ageLimits } = await readerSettings(db, options.termCode);
+  const read = readSheet(options.grid, {
+    today: options.today,
+    templates,
+    ageLimits,
+    ...(options.kind ? { kind: options.kind } : {}),
+    ...(options.columns ? { columns: options.columns } : {}),
+  });
+  mustBeReadable(read);
+  return { read, templates };
+}
+
+/** The student numbers a read sheet names (each once). */
+export function studentNosOf(read: SheetResult): string[] {
+  const nos = new Set<string>();
+  for (const r of read.rows) if (r.values.studentNo) nos.add(r.values.studentNo);
+  return [...nos];
 }
 
 /**
@@ -81,24 +132,7 @@ export async function loadRecordStudents(db: Executor, studentNos: readonly stri
  * this sheet, and keeps their identity fields).
  */
 export async function checkSheet(db: Executor, options: CheckSheetOptions): Promise<{ result: SheetResult; template: SheetTemplate }> {
-  const academicYear = options.termCode.slice(0, 9);
-  const [templates, { ageLimits }] = await Promise.all([templatesInForce(db, academicYear), checkRulesInForce(db, academicYear)]);
-  const read = readSheet(options.grid, {
-    today: options.today,
-    templates,
-    ageLimits,
-    ...(options.kind ? { kind: options.kind } : {}),
-    ...(options.columns ? { columns: options.columns } : {}),
-  });
-  if (!read.kind) {
-    const first = read.issues[0];
-    throw new AppError(
-      "sheet.unreadable",
-      first ? { ...first.params, issue: first.code } : { issue: "sheet.no-header", rows: HEADER_SEARCH_ROWS },
-    );
-  }
-  const template = templates[read.kind];
-  const nos = read.rows.map((r) => r.values.studentNo).filter((n): n is string => !!n);
-  const record = await loadRecordStudents(db, nos);
-  return { result: mergeIssues(read, checkAgainstRecord(read, record, options.collegeId)), template };
+  const { read, templates } = await readWithSettings(db, options);
+  const record = await loadRecordStudents(db, options.collegeId, studentNosOf(read));
+  return { result: mergeIssues(read, checkAgainstRecord(read, record, options.collegeId)), template: templates[read.kind as SheetKind] };
 }

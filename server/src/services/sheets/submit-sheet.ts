@@ -1,11 +1,24 @@
-import { createHash } from "node:crypto";
-import { AppError, type ColumnOverride, type GridRow, type Issue, mayBeSubmitted, type SheetKind } from "@xueji/shared";
+import {
+  AppError,
+  type ColumnOverride,
+  checkAgainstRecord,
+  type GridRow,
+  type Issue,
+  mayBeSubmitted,
+  mergeIssues,
+  type RecordStudent,
+  readSheet,
+  type SheetKind,
+  type SheetReaderOptions,
+  type SheetResult,
+} from "@xueji/shared";
 import { and, eq, max, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { sheetSubmissions, terms } from "../../db/schema";
-import { canonicalJson } from "../audit-log/canonical-json";
+import type { WorkerPool } from "../../files/worker-pool";
+import { canonicalSha256 } from "../audit-log/canonical-hash";
 import { type Actor, recordEvent } from "../audit-log/record-event";
-import { checkSheet } from "./check-sheet";
+import { loadRecordStudents, mustBeReadable, readerSettings, studentNosOf } from "./check-sheet";
 import { insertSheetRows, type SheetRowInsert } from "./insert-sheet-rows";
 import { inSlot, type SheetSlot } from "./sheet-slot";
 import { type IssueSummary, summarise } from "./summarise";
@@ -21,9 +34,36 @@ export interface SubmitSheetOptions {
   fileName?: string | null;
   grid: readonly GridRow[];
   today: string;
+  /**
+   * Threads to read and hash a large grid on (the server's pool); absent, it is read on this thread.
+   * Sheets under OFF_THREAD_ROWS rows are always read here: a thread's round trip would cost more.
+   */
+  pool?: WorkerPool;
+  /** Bench seam: milliseconds spent in each phase are added here. */
+  phases?: SubmitPhases;
   /** Test seam: runs inside the transaction just before it commits. */
   beforeCommit?: () => Promise<void> | void;
 }
+
+/** Where a submission's time goes (`pnpm bench`). */
+export interface SubmitPhases {
+  lookup?: number;
+  read?: number;
+  hash?: number;
+  record?: number;
+  check?: number;
+  lock?: number;
+  insert?: number;
+  audit?: number;
+  commit?: number;
+}
+
+/** Rows from which a sheet is worth a trip to a pool thread. */
+export const OFF_THREAD_ROWS = 1000;
+const READ_TASK = new URL("./read-sheet-task.ts", import.meta.url);
+
+type StoredIssue = Pick<Issue, "code" | "severity" | "column" | "field" | "params" | "suggestion">;
+const NO_ISSUES: StoredIssue[] = [];
 
 export interface Receipt extends IssueSummary {
   submissionId: string;
@@ -105,47 +145,105 @@ async function lockKey(tx: Executor, key: string): Promise<void> {
  * also when both arrive at once. A newer version supersedes the older one that was still waiting.
  */
 export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<Receipt> {
+  const phases = options.phases;
+  let mark = performance.now();
+  const lap = (phase: keyof SubmitPhases) => {
+    if (!phases) return;
+    const now = performance.now();
+    phases[phase] = (phases[phase] ?? 0) + (now - mark);
+    mark = now;
+  };
   // The same grid read with another column mapping is other content (its rows are read differently);
   // without a mapping the hash is the grid's alone, as before.
   const columns = options.columns && Object.keys(options.columns).length ? options.columns : null;
   const content = columns ? { grid: options.grid, columns } : options.grid;
-  const contentHash = createHash("sha256").update(canonicalJson(content)).digest("hex");
+  const hashContent = () => canonicalSha256(content);
   const sent: Sent = {
     collegeId: options.collegeId,
     submittedBy: options.actor.userId,
     clientId: options.clientId,
-    contentHash,
+    contentHash: "",
     termCode: options.termCode,
     kind: options.kind,
   };
-  const before = await existing(db, sent);
-  if (before) return before;
+  // A client id seen before is answered from its first receipt (or refused when the content differs)
+  // before any reading: only then is the hash needed up front.
+  const [seen] = await db
+    .select({ id: sheetSubmissions.id })
+    .from(sheetSubmissions)
+    .where(
+      and(
+        eq(sheetSubmissions.collegeId, sent.collegeId),
+        eq(sheetSubmissions.submittedBy, sent.submittedBy),
+        eq(sheetSubmissions.clientId, sent.clientId),
+      ),
+    )
+    .limit(1);
+  if (seen) {
+    sent.contentHash = hashContent();
+    const before = await existing(db, sent);
+    if (before) return before;
+  }
 
   const [term] = await db.select().from(terms).where(eq(terms.code, options.termCode)).limit(1);
   if (!term) throw new AppError("term.unknown", { term: options.termCode });
+  lap("lookup");
 
-  const { result, template } = await checkSheet(db, {
-    grid: options.grid,
-    collegeId: options.collegeId,
+  const { templates, ageLimits } = await readerSettings(db, options.termCode);
+  const readerOptions: SheetReaderOptions = {
     today: options.today,
-    termCode: options.termCode,
+    templates,
+    ageLimits,
     ...(options.kind ? { kind: options.kind } : {}),
     ...(columns ? { columns } : {}),
-  });
+  };
+  let read: SheetResult;
+  let loading: Promise<Map<string, RecordStudent>>;
+  if (options.pool && options.grid.length >= OFF_THREAD_ROWS) {
+    // Many large sheets at once: each is read and hashed on a thread of the pool, so that they share
+    // the machine's cores and this event loop stays free for the requests and the database.
+    const done = await options.pool.run<{ read: SheetResult; contentHash: string | null }>(
+      READ_TASK,
+      "readAndHash",
+      [options.grid, readerOptions, columns, !sent.contentHash],
+      { label: options.fileName ?? options.clientId },
+    );
+    read = done.read;
+    sent.contentHash ||= done.contentHash ?? "";
+    lap("read");
+    mustBeReadable(read);
+    loading = loadRecordStudents(db, options.collegeId, studentNosOf(read));
+  } else {
+    read = readSheet(options.grid, readerOptions);
+    lap("read");
+    mustBeReadable(read);
+    // The record's students are fetched while this thread hashes the grid: the database works on
+    // its own core meanwhile.
+    loading = loadRecordStudents(db, options.collegeId, studentNosOf(read));
+    if (!sent.contentHash) sent.contentHash = hashContent();
+  }
+  const contentHash = sent.contentHash;
+  lap("hash");
+  const record = await loading;
+  lap("record");
+  const result = mergeIssues(read, checkAgainstRecord(read, record, options.collegeId));
+  const template = templates[read.kind];
   const summary = summarise(result);
   // The pane asks the same question before it offers 提交 (shared, mayBeSubmitted).
   if (!mayBeSubmitted(template, summary.errors)) {
     throw new AppError("sheet.has-errors", { errors: summary.errors, rows: summary.rowsWithErrors });
   }
   const kind = result.kind as SheetKind;
-  const issuesByRow = new Map<number, Issue[]>();
-  for (const i of result.issues) {
-    const key = i.row ?? 0;
-    const list = issuesByRow.get(key) ?? [];
-    list.push(i);
-    issuesByRow.set(key, list);
+  const issuesByRow = new Map<number, StoredIssue[]>();
+  for (const { row, code, severity, column, field, params, suggestion } of result.issues) {
+    const key = row ?? 0;
+    const stored = { code, severity, column, field, params, suggestion };
+    const list = issuesByRow.get(key);
+    if (list) list.push(stored);
+    else issuesByRow.set(key, [stored]);
   }
-  return db.transaction(async (tx) => {
+  lap("check");
+  const receipt = await db.transaction(async (tx) => {
     await lockKey(tx, `submission:${options.collegeId}|${options.actor.userId}|${options.clientId}`);
     const raced = await existing(tx, sent);
     if (raced) return raced;
@@ -187,17 +285,12 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
       row_number: r.row,
       student_no: r.values.studentNo ?? null,
       values: r.values,
-      issues: (issuesByRow.get(r.row) ?? []).map(({ code, severity, column, field, params, suggestion }) => ({
-        code,
-        severity,
-        column,
-        field,
-        params,
-        suggestion,
-      })),
+      issues: issuesByRow.get(r.row) ?? NO_ISSUES,
       error_count: r.errors,
     }));
+    lap("lock");
     await insertSheetRows(tx, rows);
+    lap("insert");
     await recordEvent(tx, options.actor, {
       action: "sheet.submit",
       entity: "sheet_submission",
@@ -213,7 +306,10 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
         ...(columns ? { columns } : {}),
       },
     });
+    lap("audit");
     await options.beforeCommit?.();
     return receiptOf(saved, false);
   });
+  lap("commit");
+  return receipt;
 }
