@@ -3,21 +3,25 @@
  * name): the same functions `xueji validate` runs in its own process, with the bytes that crossed
  * as a Uint8Array made a Buffer again.
  */
-import type { AgeLimits, ColumnOverride, Locale, SheetKind } from "@xueji/shared";
+import { HEADER_SEARCH_ROWS } from "@xueji/shared";
 import { type AnnotateInput, annotateWorkbook as annotate } from "./annotate-xlsx";
-import { type CheckedUpload, checkUpload as check } from "./check-upload";
+import { type CheckedUpload, checkUpload as check, type ReadUpload, readUpload, type UploadOptions } from "./check-upload";
 import { type CellWrites, type CorrectedCopy, correctWorkbook as correct } from "./fix-xlsx";
 import { type NewSheetSpec, newSheetWorkbook as newSheet } from "./new-sheet-xlsx";
 import { toWire } from "./read-sheet-grid";
 import type { CopySource } from "./workbook-copy";
 import { asBuffer } from "./worker-pool";
 
-export function checkUpload(
-  bytes: Uint8Array,
-  fileName: string,
-  options: { today: string; locale: Locale; kind?: SheetKind; ageLimits?: AgeLimits; columns?: ColumnOverride | undefined },
-): Promise<CheckedUpload> {
+export function checkUpload(bytes: Uint8Array, fileName: string, options: UploadOptions): Promise<CheckedUpload> {
   return check(asBuffer(bytes), fileName, options);
+}
+
+/**
+ * The pane's file check: every row read, the verdict with its parsed rows (for the record check on
+ * the server's own thread), and of the grid only the rows the pane shows — those the header is found in.
+ */
+export function readUploadHead(bytes: Uint8Array, fileName: string, options: Omit<UploadOptions, "gridRows">): Promise<ReadUpload> {
+  return readUpload(asBuffer(bytes), fileName, { ...options, gridRows: HEADER_SEARCH_ROWS });
 }
 
 /**
