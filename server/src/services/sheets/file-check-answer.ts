@@ -20,7 +20,9 @@ import { loadRecordStudents } from "./check-sheet";
  * The grid comes back only as far as the pane shows it (the header's rows); `?grid=all` asks for all of it.
  */
 export interface FileCheckAnswer {
-  report: ValidationReport & { issues: Array<ValidationReport["issues"][number] & { params: Record<string, string | number> }> };
+  report: Omit<ValidationReport, "issues"> & {
+    issues: Array<ValidationReport["issues"][number] & { params: Record<string, string | number> }>;
+  };
   grid: WireRow[];
   /** The record checks are in the report. */
   withRecord: boolean;
