@@ -1,4 +1,5 @@
-import type { GridRow, Severity } from "@xueji/shared";
+import type { ColumnOverride, GridRow, Locale, Severity, SheetKind } from "@xueji/shared";
+import type { CheckResult } from "../check/check-result";
 
 /**
  * The one port between the pane and a spreadsheet (docs/architecture.md: Office.js stays at the edge). The
@@ -84,6 +85,21 @@ export interface ClearResult {
   kept: number;
 }
 
+/** What a check on the server is asked for: the term (the record's checks), the kind and her column mapping. */
+export interface ServerCheckRequest {
+  termCode: string;
+  kind: SheetKind | null;
+  columns: ColumnOverride | null;
+  locale: Locale;
+}
+
+/** A sheet the server read and checked: its verdict, and the grid only as far as the pane shows it (the header's rows). */
+export interface ServerCheck {
+  sheetName: string;
+  grid: GridRow[];
+  result: CheckResult;
+}
+
 export interface SheetHost {
   /** Excel (Office.js), WPS 表格 (its JS API), or a file read by the server. */
   readonly mode: "excel" | "wps" | "file";
@@ -100,6 +116,11 @@ export interface SheetHost {
   /** The worksheet's (or file's) name, for the submission. */
   sheetName(): Promise<string>;
   readUsedRange(onProgress?: (progress: ReadProgress) => void): Promise<GridRow[]>;
+  /**
+   * A host whose sheet the server reads (file mode) checks it there, in one call: the sheet's checks
+   * and the record's, read once. Absent: the pane reads the sheet and checks it itself, then asks the server.
+   */
+  checkOnServer?(request: ServerCheckRequest): Promise<ServerCheck>;
   mark(marks: readonly Mark[]): Promise<void>;
   /** Puts every marked cell back exactly as it was (fill, note, comment), keeping what the secretary wrote in ours. */
   clearMarks(): Promise<ClearResult>;
