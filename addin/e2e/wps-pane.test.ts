@@ -177,6 +177,10 @@ describeInChromium("the pane inside WPS 表格 (the WPS double as window.Applica
     await page.getByRole("button", { name: "一键修正" }).click();
     await page.getByRole("dialog").waitFor();
     expect(await page.getByTestId("fix-formula-cells").textContent()).toContain(lookup);
+    // The pane names the spreadsheet it runs in: the ID the record restores was rounded by WPS 表格, not “Excel”.
+    const preview = (await page.getByRole("dialog").textContent()) ?? "";
+    expect(preview).toContain("被 WPS 表格 存成数字");
+    expect(preview).not.toMatch(/Excel/);
     await settled(page);
     await shot(page, "wps-4-fix-preview");
     await page.getByRole("button", { name: "写入修正并重新检查" }).click();
@@ -198,6 +202,11 @@ describeInChromium("the pane inside WPS 表格 (the WPS double as window.Applica
     }
     await settled(page);
     await shot(page, "wps-6-cleared");
+    // Nothing the pane says inside WPS names Excel: the check page, and the new sheet's words.
+    expect(await page.locator("#root").textContent()).not.toMatch(/Excel/);
+    await page.getByRole("tab", { name: "新建核对表" }).click();
+    await page.getByText("按模板新建工作表：表头、学号与身份证号等列设为文本，代码列带下拉选项。").waitFor();
+    expect(await page.locator("#root").textContent()).not.toMatch(/Excel/);
     await context.close();
   });
 

@@ -10,7 +10,7 @@ export const en: Shape<typeof zhCN> = {
     fileMode: "File mode",
     excelMode: "Excel",
     wpsMode: "WPS Spreadsheets",
-    anySpreadsheet: "the spreadsheet",
+    anySpreadsheet: "Excel or WPS",
   },
   nav: { check: "Check", history: "History", newSheet: "New sheet" },
   signIn: {

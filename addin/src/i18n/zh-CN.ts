@@ -6,7 +6,7 @@ export const zhCN = {
     fileMode: "文件模式",
     excelMode: "Excel",
     wpsMode: "WPS 表格",
-    anySpreadsheet: "表格软件",
+    anySpreadsheet: "Excel 或 WPS 表格",
   },
   nav: { check: "检查", history: "历史", newSheet: "新建核对表" },
   signIn: {
