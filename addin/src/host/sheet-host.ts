@@ -85,6 +85,13 @@ export interface ClearResult {
   kept: number;
 }
 
+/** An edit the secretary made in the workbook (WPS's `SheetChange`, Excel's worksheet `onChanged`). */
+export interface SheetEdit {
+  sheet: string;
+  /** A1-style, without `$`: `C5` or `C5:D9`. */
+  address: string;
+}
+
 /** What a check on the server is asked for: the term (the record's checks), the kind and her column mapping. */
 export interface ServerCheckRequest {
   termCode: string;
@@ -134,6 +141,11 @@ export interface SheetHost {
   /** What the last `writeValues` wrote and left alone (null before the first). */
   readonly lastCorrection: Correction | null;
   addSheet(sheet: NewSheet): Promise<void>;
+  /**
+   * Tells the pane when the secretary edits cells, so it can check the sheet again; returns the
+   * unsubscribe. Absent where nothing can be edited in place (file mode).
+   */
+  onEdit?(listener: (edit: SheetEdit) => void): () => void;
 }
 
 /** `B5` → { row: 5, column: "B" }. */

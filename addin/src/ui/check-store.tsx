@@ -13,7 +13,7 @@ import { currentTerm } from "../check/term";
 import { FileHost } from "../host/file-host";
 import type { SheetHost } from "../host/sheet-host";
 import { useApp } from "./app-context";
-import { type CheckedSheet, type CheckState, checkReducer, initialCheckState } from "./check-state";
+import { type CheckedSheet, type CheckState, checkReducer, initialCheckState, isBusy } from "./check-state";
 
 export type { Phase, Receipt } from "./check-state";
 
@@ -66,6 +66,9 @@ function useCheckRules() {
   );
   return { prefetch, ageLimitsFor };
 }
+
+/** How long the pane waits after her last edit before checking again (typing a row is several edits). */
+export const EDIT_PAUSE_MS = 600;
 
 /** What a check starts from: the host and the choices made in the pane when she pressed the button. */
 type CheckInput = Pick<CheckState, "host" | "file" | "term" | "kind">;
@@ -327,6 +330,30 @@ function useCheckState() {
     },
     [state.host, fail],
   );
+
+  // Her edits in the workbook (WPS's SheetChange, Excel's onChanged) check the sheet again once she
+  // pauses, and the marks follow. The latest state is what the re-check starts from; the subscription
+  // itself lasts as long as the host and the sheet checked do.
+  const recheck = useRef<() => void>(() => {});
+  recheck.current = () => {
+    if (!state.sheet || isBusy(state.phase) || state.phase.step === "record") return;
+    void runCheck(state, state.sheet.columns);
+  };
+  const checkedSheet = state.sheet?.sheetName ?? null;
+  useEffect(() => {
+    const host = state.host;
+    if (!host?.onEdit || checkedSheet === null) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = host.onEdit((edit) => {
+      if (edit.sheet !== checkedSheet) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => recheck.current(), EDIT_PAUSE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [state.host, checkedSheet]);
 
   return useMemo(
     () => ({
