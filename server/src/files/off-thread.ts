@@ -20,8 +20,9 @@ export function checkUpload(...args: Parameters<typeof tasks.checkUpload>): Prom
 }
 
 /** The pane's file check: the verdict with its parsed rows, and the grid's top rows (file-tasks.ts). */
-export function readUploadHead(...args: Parameters<typeof tasks.readUploadHead>): Promise<ReadUpload> {
-  return filePool().run<ReadUpload>(TASKS, "readUploadHead", args, { label: basename(args[1]) });
+export async function readUploadHead(...args: Parameters<typeof tasks.readUploadHead>): Promise<ReadUpload> {
+  const json = asBuffer(await filePool().run<Uint8Array>(TASKS, "readUploadHead", args, { label: basename(args[1]) }));
+  return JSON.parse(json.toString("utf8")) as ReadUpload;
 }
 
 /** The check route's answer, JSON built on the thread (file-tasks.ts). */
