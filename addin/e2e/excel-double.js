@@ -9,7 +9,7 @@
  */
 (() => {
   const seed = window.__doubleSeed ?? { name: "Sheet1", cells: {} };
-  const model = { name: seed.name, cells: new Map(Object.entries(seed.cells)), selected: null, syncs: 0 };
+  const model = { name: seed.name, cells: new Map(Object.entries(seed.cells)), selected: null, syncs: 0, changed: new Set() };
   const API_SET = seed.apiSet ?? [1, 9];
   let commentIds = 0;
 
@@ -154,6 +154,13 @@
         return { address: `${model.name}!A1:${colLetter(c1)}${r1}`, load() {} };
       },
       getRange: range,
+      /** ExcelApi 1.7: handlers called when the secretary edits a cell (`__excelDouble.edit`). */
+      onChanged: {
+        add(handler) {
+          model.changed.add(handler);
+          return { remove: () => model.changed.delete(handler), context };
+        },
+      },
       getRanges(list) {
         return { format: { fill: fillOf(list.split(",").flatMap(cellsIn)) } };
       },
@@ -237,6 +244,13 @@
     cells: () => Object.fromEntries(model.cells),
     selected: () => model.selected,
     syncs: () => model.syncs,
+    /** She types a value into a cell: it changes as Excel would store it, and onChanged fires. */
+    edit(address, value) {
+      put(address, typed(address, value));
+      draw();
+      for (const handler of model.changed)
+        void handler({ address: `${model.name}!${address}`, changeType: "RangeEdited", source: "Local" });
+    },
     reply(address, text) {
       const { comment } = cell(address);
       put(address, { comment: { ...comment, replies: [...comment.replies, text] } });

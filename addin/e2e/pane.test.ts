@@ -546,3 +546,66 @@ describeInChromium("a column mapping set by hand, in Excel mode against the in-p
     await context.close();
   }, 120_000);
 });
+
+describeInChromium("re-checking her edits, in Excel mode against the in-page TEST DOUBLE of Excel (worksheet onChanged)", () => {
+  it("checks the sheet again when she corrects a marked cell, and its mark goes", async () => {
+    const { rows } = await readSheetGrid(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });
+    const cells: Record<string, unknown> = {};
+    for (const row of rows)
+      row.cells.forEach((c, i) => {
+        if (c) cells[`${String.fromCharCode(65 + i)}${row.row}`] = { ...c };
+      });
+    const { report } = await validateFile(join(FIXTURES, "roster-new-messy.xlsx"), { today: TODAY });
+    const alias = report.issues.find((i) => i.code === "enum.alias" && i.column && i.row && i.suggestion) as {
+      column: string;
+      row: number;
+      suggestion: string;
+    };
+    const address = `${alias.column}${alias.row}`;
+    const context = await browser.newContext({ viewport: { width: 1140, height: 860 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.addInitScript(
+      (s) => {
+        (window as unknown as { __doubleSeed: unknown }).__doubleSeed = s;
+      },
+      { name: "新生核对表", cells },
+    );
+    await page.route(OFFICE_JS, (route) =>
+      route.fulfill({ contentType: "text/javascript", body: readFileSync(join(import.meta.dirname, "excel-double.js"), "utf8") }),
+    );
+    await page.goto(`${server.base}/addin/taskpane.html`);
+    await signIn(page, "secretary-a", PASSWORD);
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    await page.getByTestId("summary-record").waitFor({ timeout: 30_000 });
+    const total = async () => {
+      const summary = page.getByTestId("summary-sheet");
+      const counts = await Promise.all(["data-errors", "data-warnings", "data-infos"].map((a) => summary.getAttribute(a)));
+      return counts.reduce((sum, n) => sum + Number(n), 0);
+    };
+    const fillOf = () =>
+      page.evaluate(
+        (a) => (window as unknown as { __excelDouble: { cells(): Record<string, { fill?: string }> } }).__excelDouble.cells()[a]?.fill,
+        address,
+      );
+    const before = await total();
+    expect(Object.values(SEVERITY_FILL).map((f) => f.toUpperCase())).toContain(await fillOf());
+    // She types the standard name into the cell: no button pressed, the pane checks again after she pauses.
+    await page.evaluate(
+      ([a, v]) =>
+        (window as unknown as { __excelDouble: { edit(a: string, v: string): void } }).__excelDouble.edit(a as string, v as string),
+      [address, alias.suggestion],
+    );
+    await expect.poll(total, { timeout: 30_000 }).toBe(before - 1);
+    await page.getByTestId("summary-record").waitFor();
+    // The marks follow: the corrected cell has its own fill back, the others stay marked.
+    const severityFills = Object.values(SEVERITY_FILL).map((f) => f.toUpperCase());
+    expect(severityFills).not.toContain(await fillOf());
+    const other = report.issues.find((i) => i.severity === "error" && i.column && i.row) as { column: string; row: number };
+    const otherFill = await page.evaluate(
+      (a) => (window as unknown as { __excelDouble: { cells(): Record<string, { fill?: string }> } }).__excelDouble.cells()[a]?.fill,
+      `${other.column}${other.row}`,
+    );
+    expect(otherFill).toBe(SEVERITY_FILL.error.toUpperCase());
+    await context.close();
+  }, 120_000);
+});

@@ -177,6 +177,8 @@ describeInChromium("the pane inside WPS 表格 (the WPS double as window.Applica
     await page.getByRole("button", { name: "一键修正" }).click();
     await page.getByRole("dialog").waitFor();
     expect(await page.getByTestId("fix-formula-cells").textContent()).toContain(lookup);
+    // The pane names the spreadsheet it runs in (host-name.test.ts): nothing in the preview says “Excel”.
+    expect(await page.getByRole("dialog").textContent()).not.toMatch(/Excel/);
     await settled(page);
     await shot(page, "wps-4-fix-preview");
     await page.getByRole("button", { name: "写入修正并重新检查" }).click();
@@ -198,6 +200,46 @@ describeInChromium("the pane inside WPS 表格 (the WPS double as window.Applica
     }
     await settled(page);
     await shot(page, "wps-6-cleared");
+    // Nothing the pane itself says inside WPS names Excel: the new sheet's words (the issue messages are
+    // the shared catalogue's, which name Excel where Excel's habits caused the problem).
+    await page.getByRole("tab", { name: "新建核对表" }).click();
+    await page.getByText("按模板新建工作表：表头、学号与身份证号等列设为文本，代码列带下拉选项。").waitFor();
+    expect(await page.locator("#root").textContent()).not.toMatch(/Excel/);
+    await context.close();
+  });
+
+  it("checks the sheet again when she corrects a marked cell (SheetChange), and its mark goes", async () => {
+    const messy = join(FIXTURES, "roster-new-messy.xlsx");
+    const { rows } = await readSheetGrid(messy, { today: TODAY });
+    const { report } = await validateFile(messy, { today: TODAY });
+    const alias = report.issues.find((i) => i.code === "enum.alias" && i.column && i.row && i.suggestion) as {
+      column: string;
+      row: number;
+      suggestion: string;
+    };
+    const address = `${alias.column}${alias.row}`;
+    const context = await browser.newContext({ viewport: { width: 1140, height: 860 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    await openPane(page, { sheets: [{ name: "新生核对表", cells: seedOf(rows) }] });
+    await signIn(page, "secretary-a", PASSWORD);
+    await page.getByRole("button", { name: "检查", exact: true }).click();
+    await page.getByTestId("summary-record").waitFor({ timeout: 30_000 });
+    const total = async () => (await Promise.all(await countsOf(page))).reduce((sum, n) => sum + n, 0);
+    const severityFills = new Set(Object.values(SEVERITY_FILL).map(bgr));
+    const before = await total();
+    expect(severityFills.has((await cellsOf(page))[address]?.fill as number)).toBe(true);
+    // She types the standard name: no button pressed, the pane checks again once she pauses.
+    await page.evaluate(
+      ([a, v]) => (window as never as { __wps: { edit(a: string, v: string): void } }).__wps.edit(a as string, v as string),
+      [address, alias.suggestion],
+    );
+    await expect.poll(total, { timeout: 30_000 }).toBe(before - 1);
+    await page.getByTestId("summary-record").waitFor();
+    const after = await cellsOf(page);
+    expect(severityFills.has(after[address]?.fill as number)).toBe(false);
+    expect(after[address]?.comment).toBeUndefined();
+    const other = report.issues.find((i) => i.severity === "error" && i.column && i.row) as { column: string; row: number };
+    expect(after[`${other.column}${other.row}`]?.fill).toBe(bgr(SEVERITY_FILL.error));
     await context.close();
   });
 

@@ -17,7 +17,7 @@
  * 7. 导入 versus a plain bulk insert of the same rows: 50,000 students and 1,000,000 course results (goal ≤ 2×,
  *    peak memory stated), then a 2,000,000-row results file over four terms, on PGlite and PostgreSQL.
  *
- * BENCH_ONLY=validate|submit|http|applications|addin|dashboard|imports runs one part; BENCH_ROWS and BENCH_ROUNDS change
+ * BENCH_ONLY=validate|submit|http|applications|addin|dashboard|imports runs one part (BENCH_ADDIN=pane: only the pane's file mode); BENCH_ROWS and BENCH_ROUNDS change
  * the sizes, BENCH_IMPORT_STUDENTS, BENCH_IMPORT_RESULTS and BENCH_IMPORT_BIG (0 skips it) the imports', BENCH_ENGINES
  * (pglite,postgres) their engines.
  */

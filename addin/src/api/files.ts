@@ -10,6 +10,8 @@ export interface ReportIssue {
   severity: "error" | "warning" | "info";
   message: string;
   suggestion?: string;
+  /** The message's parameters (the pane's check answer carries them: 一键修正 reads the value it proposes). */
+  params?: Record<string, string | number>;
 }
 
 /** `xueji validate --json`'s document, as `POST /api/files/check` returns it. */
@@ -38,9 +40,17 @@ interface FileOptions {
   term?: string;
 }
 
-async function send(path: string, body: BodyInit, type: string | null, options: FileOptions, name = "") {
+async function send(
+  path: string,
+  body: BodyInit,
+  type: string | null,
+  options: FileOptions,
+  name = "",
+  extra: Record<string, string> = {},
+) {
   const query = new URLSearchParams({
     name,
+    ...extra,
     ...(options.kind ? { kind: options.kind } : {}),
     ...(options.columns ? { columns: JSON.stringify(options.columns) } : {}),
     ...(options.term ? { term: options.term } : {}),
@@ -59,8 +69,8 @@ async function send(path: string, body: BodyInit, type: string | null, options: 
   return response;
 }
 
-async function post(path: string, file: Blob, name: string, options: FileOptions) {
-  return send(path, file, "application/octet-stream", options, name);
+async function post(path: string, file: Blob, name: string, options: FileOptions, extra: Record<string, string> = {}) {
+  return send(path, file, "application/octet-stream", options, name, extra);
 }
 
 /** A workbook the server wrote, with the name it gave it. */
@@ -70,9 +80,28 @@ async function workbookOf(response: Response, fallback: string): Promise<{ blob:
   return { blob: await response.blob(), name: encoded ? decodeURIComponent(encoded) : fallback };
 }
 
-/** The server reads the file with the same reader as `xueji validate`; the grid comes back for submitting. */
-export async function checkFile(file: File, options: FileOptions): Promise<{ report: FileReport; grid: GridRow[] }> {
+/** `POST /api/files/check`'s answer to the pane. */
+export interface FileCheckAnswer {
+  report: FileReport;
+  /** The grid's rows down to the header: what the pane shows of it (the column mapping). */
+  grid: GridRow[];
+  /** The record's checks are in the report (the term was given and she has a college). */
+  withRecord: boolean;
+  allowSubmitWithErrors?: boolean;
+}
+
+/**
+ * The server reads the file with the same reader as `xueji validate` and, for the term given, checks
+ * it against the record in the same call; only the header's rows of the grid come back.
+ */
+export async function checkFile(file: File, options: FileOptions): Promise<FileCheckAnswer> {
   const response = await post("check", file, file.name, options);
+  return (await response.json()) as FileCheckAnswer;
+}
+
+/** The whole grid as the server read it, for 一键修正's plan and 提交 (asked for only then). */
+export async function fileGrid(file: File, options: FileOptions): Promise<{ report: FileReport; grid: GridRow[] }> {
+  const response = await post("check", file, file.name, options, { grid: "all" });
   return (await response.json()) as { report: FileReport; grid: GridRow[] };
 }
 

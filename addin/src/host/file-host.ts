@@ -1,11 +1,30 @@
 import type { GridRow } from "@xueji/shared";
 import type { Correction } from "../api/files";
-import type { CellRef, CellWrite, ClearResult, HostCapabilities, Mark, NewSheet, ReadProgress, SheetHost } from "./sheet-host";
+import type {
+  CellRef,
+  CellWrite,
+  ClearResult,
+  HostCapabilities,
+  Mark,
+  NewSheet,
+  ReadProgress,
+  ServerCheck,
+  ServerCheckRequest,
+  SheetHost,
+} from "./sheet-host";
 
-/** What the server's reader said about an uploaded file (`POST /api/files/check`). */
+/** The whole grid of an uploaded file as the server's reader read it (`POST /api/files/check?grid=all`). */
 export interface FileCheck {
   grid: GridRow[];
   sheet: string;
+}
+
+/** What the server does with the file: reads and checks it in one call, or sends its whole grid. */
+export interface FileReaders {
+  /** The sheet's and the record's checks, with only the header's rows of the grid. */
+  check(file: File, request: ServerCheckRequest): Promise<ServerCheck>;
+  /** The whole grid, for 一键修正's plan and 提交. */
+  grid(file: File): Promise<FileCheck>;
 }
 
 /** What the server does for file mode besides reading: the corrected copy and new sheets as .xlsx. */
@@ -18,8 +37,10 @@ export interface FileWriters {
 
 /**
  * File mode (WPS 表格, LibreOffice, any browser): the sheet is a local .xlsx/.csv the secretary
- * opened. The server reads it (the same reader as `xueji validate`); marks live in the annotated
- * copy the server writes, so this host only remembers them. It cannot select cells; writing
+ * opened. The server reads and checks it in one call (the same reader as `xueji validate`, and the
+ * record's checks), sending back only the rows the pane shows; the whole grid is asked for only when
+ * a fix or a submission needs it. Marks live in the annotated copy the server writes, so this host
+ * only remembers them. It cannot select cells; writing
  * fixes makes a corrected copy (the server writes it) that becomes the file checked and submitted
  * from then on, and a new sheet is a file to download.
  */
@@ -38,11 +59,13 @@ export class FileHost implements SheetHost {
   /** What the last `writeValues` wrote and left alone (formula cells), for the pane's notice. */
   lastCorrection: Omit<Correction, "file"> | null = null;
   private checked: FileCheck | null = null;
+  /** The worksheet the server last read (a workbook's check sheet need not be its first). */
+  private sheet: string | null = null;
 
   constructor(
     /** The file checked and submitted: the one opened, then the corrected copy after 一键修正. */
     public file: File,
-    private readonly check: (file: File) => Promise<FileCheck>,
+    private readonly readers: FileReaders,
     private readonly writers?: FileWriters,
   ) {}
 
@@ -52,11 +75,18 @@ export class FileHost implements SheetHost {
   }
 
   async sheetName(): Promise<string> {
-    return this.checked?.sheet ?? this.file.name;
+    return this.checked?.sheet ?? this.sheet ?? this.file.name;
+  }
+
+  async checkOnServer(request: ServerCheckRequest): Promise<ServerCheck> {
+    const checked = await this.readers.check(this.file, request);
+    this.sheet = checked.sheetName;
+    return checked;
   }
 
   async readUsedRange(onProgress?: (progress: ReadProgress) => void): Promise<GridRow[]> {
-    this.checked ??= await this.check(this.file);
+    this.checked ??= await this.readers.grid(this.file);
+    this.sheet = this.checked.sheet;
     const rows = this.checked.grid.length;
     onProgress?.({ rowsRead: rows, totalRows: rows });
     return this.checked.grid;

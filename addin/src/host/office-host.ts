@@ -13,6 +13,7 @@ import {
   type NewSheet,
   parseCell,
   type ReadProgress,
+  type SheetEdit,
   type SheetHost,
 } from "./sheet-host";
 
@@ -142,6 +143,42 @@ export class OfficeHost implements SheetHost {
 
   private worksheet(context: Excel.RequestContext): Excel.Worksheet {
     return this.sheet ? context.workbook.worksheets.getItem(this.sheet) : context.workbook.worksheets.getActiveWorksheet();
+  }
+
+  /**
+   * The secretary's edits, from the active worksheet's `onChanged` (ExcelApi 1.7; fills and notes are
+   * format changes, which it does not report). Returns the unsubscribe.
+   */
+  onEdit(listener: (edit: SheetEdit) => void): () => void {
+    if (!this.office.isSetSupported("ExcelApi", "1.7")) return () => {};
+    let handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
+    let stopped = false;
+    const subscribed = this.office
+      .run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.load("name");
+        await context.sync();
+        const name = sheet.name;
+        handler = sheet.onChanged.add(async (event) => {
+          if (!stopped) listener({ sheet: name, address: event.address.replace(/^.*!/, "").replaceAll("$", "") });
+        });
+        await context.sync();
+      })
+      .catch(() => {
+        // No events here: the secretary checks again with 检查.
+      });
+    return () => {
+      stopped = true;
+      void subscribed
+        .then(async () => {
+          // Removed in the request context it was added in, as Office.js requires.
+          const result = handler as OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null;
+          if (!result) return;
+          result.remove();
+          await result.context.sync();
+        })
+        .catch(() => {});
+    };
   }
 
   private suspend(context: Excel.RequestContext): void {

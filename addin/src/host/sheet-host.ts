@@ -1,4 +1,5 @@
-import type { GridRow, Severity } from "@xueji/shared";
+import type { ColumnOverride, GridRow, Locale, Severity, SheetKind } from "@xueji/shared";
+import type { CheckResult } from "../check/check-result";
 
 /**
  * The one port between the pane and a spreadsheet (docs/architecture.md: Office.js stays at the edge). The
@@ -84,6 +85,28 @@ export interface ClearResult {
   kept: number;
 }
 
+/** An edit the secretary made in the workbook (WPS's `SheetChange`, Excel's worksheet `onChanged`). */
+export interface SheetEdit {
+  sheet: string;
+  /** A1-style, without `$`: `C5` or `C5:D9`. */
+  address: string;
+}
+
+/** What a check on the server is asked for: the term (the record's checks), the kind and her column mapping. */
+export interface ServerCheckRequest {
+  termCode: string;
+  kind: SheetKind | null;
+  columns: ColumnOverride | null;
+  locale: Locale;
+}
+
+/** A sheet the server read and checked: its verdict, and the grid only as far as the pane shows it (the header's rows). */
+export interface ServerCheck {
+  sheetName: string;
+  grid: GridRow[];
+  result: CheckResult;
+}
+
 export interface SheetHost {
   /** Excel (Office.js), WPS 表格 (its JS API), or a file read by the server. */
   readonly mode: "excel" | "wps" | "file";
@@ -100,6 +123,11 @@ export interface SheetHost {
   /** The worksheet's (or file's) name, for the submission. */
   sheetName(): Promise<string>;
   readUsedRange(onProgress?: (progress: ReadProgress) => void): Promise<GridRow[]>;
+  /**
+   * A host whose sheet the server reads (file mode) checks it there, in one call: the sheet's checks
+   * and the record's, read once. Absent: the pane reads the sheet and checks it itself, then asks the server.
+   */
+  checkOnServer?(request: ServerCheckRequest): Promise<ServerCheck>;
   mark(marks: readonly Mark[]): Promise<void>;
   /** Puts every marked cell back exactly as it was (fill, note, comment), keeping what the secretary wrote in ours. */
   clearMarks(): Promise<ClearResult>;
@@ -113,6 +141,11 @@ export interface SheetHost {
   /** What the last `writeValues` wrote and left alone (null before the first). */
   readonly lastCorrection: Correction | null;
   addSheet(sheet: NewSheet): Promise<void>;
+  /**
+   * Tells the pane when the secretary edits cells, so it can check the sheet again; returns the
+   * unsubscribe. Absent where nothing can be edited in place (file mode).
+   */
+  onEdit?(listener: (edit: SheetEdit) => void): () => void;
 }
 
 /** `B5` → { row: 5, column: "B" }. */

@@ -4,7 +4,14 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 /** The pane's words in English (when Office's display language is English). */
 export const en: Shape<typeof zhCN> = {
-  app: { title: "Xueji check", signOut: "Sign out", fileMode: "File mode", excelMode: "Excel", wpsMode: "WPS Spreadsheets" },
+  app: {
+    title: "Xueji check",
+    signOut: "Sign out",
+    fileMode: "File mode",
+    excelMode: "Excel",
+    wpsMode: "WPS Spreadsheets",
+    anySpreadsheet: "Excel or WPS",
+  },
   nav: { check: "Check", history: "History", newSheet: "New sheet" },
   signIn: {
     campus: "Sign in with campus sign-on",
@@ -110,7 +117,7 @@ export const en: Shape<typeof zhCN> = {
       "{{count}} safe fixes will be written (full-width characters, stray spaces, standard names, lost leading zeros, text dates, ID columns as text).",
     fromRecordTitle: "Restore ID numbers from the record",
     fromRecordIntro:
-      "Excel stored these ID numbers as numbers and lost their last digits. Their student numbers name students of your college; the record's ID numbers will be written:",
+      "{{host}} stored these ID numbers as numbers and lost their last digits. Their student numbers name students of your college; the record's ID numbers will be written:",
     fromRecordApply: "Also restore these {{count}} ID numbers",
     row: "Row",
     cell: "Cell",
@@ -173,6 +180,7 @@ export const en: Shape<typeof zhCN> = {
   newSheet: {
     title: "New check sheet",
     intro: "A worksheet from a template: headers, student-number and ID columns as text, dropdowns for coded columns (newer Excel).",
+    introWps: "A worksheet from a template: headers, student-number and ID columns as text, dropdowns for coded columns.",
     kind: "Template",
     fillFromRecord:
       "The returning-students roster comes filled from the record (your college's enrolled students), so you check rather than type.",

@@ -1,6 +1,13 @@
 /** 任务窗格的界面文字（简体中文，默认）。问题说明来自共享的消息目录，不在这里。 */
 export const zhCN = {
-  app: { title: "学籍核对", signOut: "退出登录", fileMode: "文件模式", excelMode: "Excel", wpsMode: "WPS 表格" },
+  app: {
+    title: "学籍核对",
+    signOut: "退出登录",
+    fileMode: "文件模式",
+    excelMode: "Excel",
+    wpsMode: "WPS 表格",
+    anySpreadsheet: "Excel 或 WPS 表格",
+  },
   nav: { check: "检查", history: "历史", newSheet: "新建核对表" },
   signIn: {
     campus: "统一身份认证登录",
@@ -101,7 +108,7 @@ export const zhCN = {
     title: "一键修正",
     intro: "将写入 {{count}} 处安全修正（全角字符、多余空格、标准名称、丢失的前导 0、文本日期、身份证号等列设为文本）。",
     fromRecordTitle: "从学籍库恢复身份证号",
-    fromRecordIntro: "以下身份证号被 Excel 存成数字后丢失了末几位。按学号在学籍库中找到本学院的学生，将写入库中的号码：",
+    fromRecordIntro: "以下身份证号被 {{host}} 存成数字后丢失了末几位。按学号在学籍库中找到本学院的学生，将写入库中的号码：",
     fromRecordApply: "同时恢复这 {{count}} 个身份证号",
     row: "行",
     cell: "单元格",
@@ -163,6 +170,7 @@ export const zhCN = {
   newSheet: {
     title: "新建核对表",
     intro: "按模板新建工作表：表头、学号与身份证号等列设为文本，代码列带下拉选项（较新的 Excel）。",
+    introWps: "按模板新建工作表：表头、学号与身份证号等列设为文本，代码列带下拉选项。",
     kind: "模板",
     fillFromRecord: "在校生名单按学籍库预先填好（本学院在读学生），只需核对。",
     create: "新建工作表",

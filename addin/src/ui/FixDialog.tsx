@@ -37,10 +37,13 @@ export function FixDialog({
   formulaCells = [],
   note,
   applyLabel,
+  host,
   onApply,
   onClose,
 }: {
   safe: Fix[];
+  /** The spreadsheet the pane runs in, as the messages name it (host-name.ts). */
+  host: string;
   /** Where the fixes go, when not into the open workbook (file mode: a corrected copy). */
   note?: string;
   /** The apply button's words when they differ (file mode makes a new file rather than writing). */
@@ -103,7 +106,7 @@ export function FixDialog({
                 <Text weight="semibold" block>
                   {t("fix.fromRecordTitle")}
                 </Text>
-                <Text block>{t("fix.fromRecordIntro")}</Text>
+                <Text block>{t("fix.fromRecordIntro", { host })}</Text>
                 {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take keyboard focus to scroll (WCAG 2.1.1, axe scrollable-region-focusable) */}
                 <section className={styles.list} aria-label={t("fix.fromRecordTitle")} tabIndex={0}>
                   <Table size="extra-small" aria-label={t("fix.fromRecordTitle")}>

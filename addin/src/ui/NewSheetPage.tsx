@@ -124,7 +124,7 @@ export function NewSheetPage() {
   });
   return (
     <section className={styles.page} aria-label={t("newSheet.title")}>
-      <Text>{excel ? t("newSheet.intro") : t("newSheet.fileMode")}</Text>
+      <Text>{excel ? t(excel.mode === "wps" ? "newSheet.introWps" : "newSheet.intro") : t("newSheet.fileMode")}</Text>
       <Field label={t("newSheet.kind")}>
         <Select value={kind} onChange={(_, d) => setKind(d.value as SheetKind)}>
           {SHEET_KINDS.map((k) => (

@@ -1,57 +1,21 @@
 import { useQueryClient } from "@tanstack/react-query";
-import type { AgeLimits, ColumnOverride, GridRow, SheetKind } from "@xueji/shared";
+import { type AgeLimits, type ColumnOverride, type FixPlan, type GridRow, planFixes, type SheetKind } from "@xueji/shared";
 import type { TFunction } from "i18next";
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useReducer, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client";
-import { annotatedCopy, checkFile, correctedCopy, downloadNewSheet, type FileReport, saveFile } from "../api/files";
+import { annotatedCopy, checkFile, correctedCopy, downloadNewSheet, fileGrid, saveFile } from "../api/files";
 import { checkRules, submitSheet, validateSheet } from "../api/sheets";
 import { type CheckResult, checkLocally, marksOf, toPaneIssues } from "../check/check-result";
 import { clientIdFor } from "../check/client-id";
 import type { Fix } from "../check/fixes";
 import { currentTerm } from "../check/term";
 import { FileHost } from "../host/file-host";
-import type { ReadProgress, SheetHost } from "../host/sheet-host";
+import type { SheetHost } from "../host/sheet-host";
 import { useApp } from "./app-context";
+import { type CheckedSheet, type CheckState, checkReducer, initialCheckState, isBusy } from "./check-state";
 
-export type Phase =
-  | { step: "idle" }
-  | { step: "reading"; progress: ReadProgress | null }
-  | { step: "record" }
-  | { step: "submitting" }
-  | { step: "fixing" }
-  | { step: "done" };
-
-export interface Receipt {
-  submissionId: string;
-  version: number;
-  state: string;
-  rows: number;
-  rowsAccepted: number;
-  rowsWithErrors: number;
-  duplicate: boolean;
-  clientId: string;
-}
-
-interface CheckState {
-  host: SheetHost | null;
-  file: File | null;
-  term: string;
-  kind: SheetKind | null;
-  phase: Phase;
-  result: CheckResult | null;
-  grid: GridRow[];
-  sheetName: string;
-  /** The secretary's column mapping for the sheet last checked (null: the reader's guess). */
-  columns: ColumnOverride | null;
-  error: string | null;
-  recordError: string | null;
-  notice: string | null;
-  receipt: Receipt | null;
-  submitError: string | null;
-  /** File mode: `file` is the corrected copy 一键修正 made (downloaded, and offered again). */
-  fixedFile: boolean;
-}
+export type { Phase, Receipt } from "./check-state";
 
 /**
  * What 一键修正 did: the cells fixed (in file mode, the copy they went into), and the formula cells
@@ -103,182 +67,225 @@ function useCheckRules() {
   return { prefetch, ageLimitsFor };
 }
 
+/** How long the pane waits after her last edit before checking again (typing a row is several edits). */
+export const EDIT_PAUSE_MS = 600;
+
+/** What a check starts from: the host and the choices made in the pane when she pressed the button. */
+type CheckInput = Pick<CheckState, "host" | "file" | "term" | "kind">;
+
 function useCheckState() {
   const { api, excel, locale, today } = useApp();
   const { t } = useTranslation();
   const rules = useCheckRules();
-  const [state, setState] = useState<CheckState>({
-    host: excel,
-    file: null,
-    term: currentTerm(today),
-    kind: null,
-    phase: { step: "idle" },
-    result: null,
-    grid: [],
-    sheetName: "",
-    columns: null,
-    error: null,
-    recordError: null,
-    notice: null,
-    receipt: null,
-    submitError: null,
-    fixedFile: false,
-  });
-  const current = useRef(state);
-  current.current = state;
+  const [state, dispatch] = useReducer(checkReducer, initialCheckState(excel, currentTerm(today)));
   // Asked for as soon as the term is known, so the first 检查 rarely waits for them.
   useEffect(() => rules.prefetch(state.term), [rules.prefetch, state.term]);
-  const patch = useCallback((change: Partial<CheckState>) => setState((s) => ({ ...s, ...change })), []);
-  const fileReport = useRef<FileReport | null>(null);
   // Column mappings set by hand, per worksheet (per file and sheet in file mode), for this pane session.
   const overrides = useRef(new Map<string, ColumnOverride>());
+  const fail = useCallback(
+    (error: unknown) => dispatch({ type: "phase", phase: { step: "failed", message: errorMessage(error, t) } }),
+    [t],
+  );
 
   const openFile = useCallback(
     (file: File) => {
-      fileReport.current = null;
-      const options = () => ({ locale, kind: current.current.kind });
+      const options = (request: { kind: SheetKind | null; columns?: ColumnOverride | null; term?: string }) => ({
+        locale,
+        kind: request.kind,
+        ...(request.columns ? { columns: request.columns } : {}),
+        ...(request.term ? { term: request.term } : {}),
+      });
+      let kind: SheetKind | null = null;
       const host = new FileHost(
         file,
-        async (f) => {
-          const checked = await checkFile(f, options());
-          fileReport.current = checked.report;
-          return { grid: checked.grid, sheet: checked.report.sheet };
+        {
+          async check(f, request) {
+            kind = request.kind;
+            const answer = await checkFile(f, options({ kind: request.kind, columns: request.columns, term: request.termCode }));
+            const { report } = answer;
+            const result: CheckResult = {
+              kind: report.kind,
+              headerRow: report.headerRow,
+              columns: report.columns,
+              issues: toPaneIssues(report.issues, request.locale),
+              rows: [],
+              dataRows: report.dataRows,
+              dataEnd: report.dataEnd ?? null,
+              withRecord: answer.withRecord,
+              ...(answer.allowSubmitWithErrors !== undefined ? { allowSubmitWithErrors: answer.allowSubmitWithErrors } : {}),
+            };
+            return { sheetName: report.sheet, grid: answer.grid, result };
+          },
+          async grid(f) {
+            const { report, grid } = await fileGrid(f, options({ kind }));
+            return { grid, sheet: report.sheet };
+          },
         },
         {
-          correct: (f, cells) => correctedCopy(f, cells, options()),
-          newSheet: (sheet) => downloadNewSheet(sheet, options()),
+          correct: (f, cells) => correctedCopy(f, cells, options({ kind })),
+          newSheet: (sheet) => downloadNewSheet(sheet, options({ kind })),
         },
       );
-      patch({
-        host,
-        file,
-        fixedFile: false,
-        result: null,
-        grid: [],
-        receipt: null,
-        error: null,
-        recordError: null,
-        notice: null,
-        phase: { step: "idle" },
-      });
+      dispatch({ type: "file-opened", host, file });
     },
-    [locale, patch],
+    [locale],
   );
 
-  /** The server's reader and the record checks on a grid, then the marks. */
+  /** The server's reader and the record checks on a grid the pane read, then the marks. */
   const recordCheck = useCallback(
-    async (host: SheetHost, grid: GridRow[], sheetName: string, local: CheckResult, columns: ColumnOverride | null) => {
-      const { term, kind } = current.current;
-      patch({ phase: { step: "record" } });
+    async (input: CheckInput, host: SheetHost, sheet: CheckedSheet) => {
       try {
-        const verdict = await validateSheet(api, { termCode: term, kind: kind ?? local.kind, columns, fileName: sheetName, grid });
+        const { result: local, grid, sheetName, columns } = sheet;
+        const verdict = await validateSheet(api, {
+          termCode: input.term,
+          kind: input.kind ?? local.kind,
+          columns,
+          fileName: sheetName,
+          grid,
+        });
         const result: CheckResult = {
+          ...local,
           kind: verdict.kind,
           headerRow: verdict.headerRow,
           columns: verdict.columns,
-          issues: toPaneIssues(verdict.issues as never, locale),
-          rows: local.rows,
-          dataRows: local.dataRows,
-          dataEnd: local.dataEnd ?? null,
+          issues: toPaneIssues(verdict.issues, locale),
           withRecord: true,
           allowSubmitWithErrors: verdict.allowSubmitWithErrors,
         };
-        patch({ result, phase: { step: "done" } });
+        dispatch({ type: "record", result });
         await host.mark(marksOf(result.issues));
       } catch (error) {
-        patch({ recordError: errorMessage(error, t), phase: { step: "done" } });
+        dispatch({ type: "phase", phase: { step: "record-failed", message: errorMessage(error, t) } });
       }
     },
-    [api, locale, patch, t],
+    [api, locale, t],
   );
 
-  const runCheck = useCallback(async () => {
-    const { host, kind, file, term } = current.current;
-    if (!host) return;
-    patch({ phase: { step: "reading", progress: null }, error: null, recordError: null, notice: null, receipt: null, submitError: null });
+  const runCheck = useCallback(
+    async (input: CheckInput, chosenColumns?: ColumnOverride | null) => {
+      const { host, kind, file, term } = input;
+      if (!host) return;
+      dispatch({ type: "phase", phase: { step: "reading", progress: null } });
+      try {
+        host.reset();
+        // Put the sheet back as it was first: the fills remembered are then the secretary's own.
+        if (host.capabilities.editsWorkbook) {
+          const { kept } = await host.clearMarks();
+          if (kept) dispatch({ type: "notice", notice: t("check.marksKept", { count: kept }) });
+        }
+        const known = await host.sheetName();
+        const columns = chosenColumns !== undefined ? chosenColumns : (overrides.current.get(sheetKey(file, known)) ?? null);
+        if (host.checkOnServer) {
+          // File mode: read and checked on the server in one call, the record's checks included.
+          const checked = await host.checkOnServer({ termCode: term, kind, columns, locale });
+          dispatch({ type: "checked", sheet: { ...checked, complete: false, columns }, phase: { step: "checked" } });
+          return;
+        }
+        const grid = await host.readUsedRange((progress) => dispatch({ type: "phase", phase: { step: "reading", progress } }));
+        const sheetName = await host.sheetName();
+        const mapped = chosenColumns !== undefined ? chosenColumns : (overrides.current.get(sheetKey(file, sheetName)) ?? null);
+        const local = checkLocally(grid, {
+          today,
+          kind,
+          columns: mapped,
+          locale,
+          sheetName,
+          ageLimits: await rules.ageLimitsFor(term),
+        });
+        const sheet: CheckedSheet = { result: local, grid, complete: true, sheetName, columns: mapped };
+        dispatch({ type: "checked", sheet, phase: local.kind ? { step: "record" } : { step: "checked" } });
+        if (host.capabilities.editsWorkbook) await host.mark(marksOf(local.issues));
+        if (!local.kind) return;
+        // Let the summary paint before the grid is serialised for the record check (large sheets).
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        await recordCheck(input, host, sheet);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [locale, recordCheck, today, t, rules.ageLimitsFor, fail],
+  );
+
+  /** The whole grid of the sheet checked: held already (Excel, WPS), or asked of the host (file mode). */
+  const wholeGrid = useCallback(async (sheet: CheckedSheet, host: SheetHost): Promise<GridRow[]> => {
+    return sheet.complete ? sheet.grid : host.readUsedRange();
+  }, []);
+
+  /**
+   * 一键修正's plan: the shared plan on the whole grid. In file mode the server's issues carry the
+   * values a fix writes, and the shared reader runs here once, for the parsed rows, when she asks.
+   */
+  const planFixesFor = useCallback(async (): Promise<FixPlan | null> => {
+    const { sheet, host } = state;
+    if (!sheet || !host) return null;
     try {
-      host.reset();
-      // Put the sheet back as it was first: the fills remembered are then the secretary's own.
-      if (host.capabilities.editsWorkbook) {
-        const { kept } = await host.clearMarks();
-        if (kept) patch({ notice: t("check.marksKept", { count: kept }) });
-      }
-      const grid = await host.readUsedRange((progress) => patch({ phase: { step: "reading", progress } }));
-      const sheetName = await host.sheetName();
-      const columns = overrides.current.get(sheetKey(file, sheetName)) ?? null;
-      let local: CheckResult;
-      // The server's file report is read with the header's guess; a mapping set by hand is read here.
-      if (host.mode === "file" && fileReport.current && !columns) {
-        const report = fileReport.current;
-        local = { ...report, issues: toPaneIssues(report.issues, locale), rows: [], withRecord: false };
-      } else {
-        local = checkLocally(grid, { today, kind, columns, locale, sheetName, ageLimits: await rules.ageLimitsFor(term) });
-      }
-      patch({ grid, sheetName, columns, result: local });
-      if (host.capabilities.editsWorkbook) await host.mark(marksOf(local.issues));
-      if (!local.kind) {
-        patch({ phase: { step: "done" } });
-        return;
-      }
-      // Let the summary paint before the grid is serialised for the record check (large sheets).
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      await recordCheck(host, grid, sheetName, local, columns);
+      const grid = await wholeGrid(sheet, host);
+      const { result } = sheet;
+      const rows = sheet.complete
+        ? result.rows
+        : checkLocally(grid, { today, kind: result.kind, columns: sheet.columns, locale, sheetName: sheet.sheetName }).rows;
+      return planFixes(grid, result.issues, rows, result.columns);
     } catch (error) {
-      patch({ error: errorMessage(error, t), phase: { step: "idle" } });
+      fail(error);
+      return null;
     }
-  }, [locale, patch, recordCheck, today, t, rules.ageLimitsFor]);
+  }, [state, wholeGrid, today, locale, fail]);
 
   const applyFixes = useCallback(
     async (fixes: Fix[]) => {
-      const { host } = current.current;
+      const { host } = state;
       if (!host || fixes.length === 0) return;
-      patch({ phase: { step: "fixing" } });
+      dispatch({ type: "phase", phase: { step: "fixing" } });
       try {
         await host.clearMarks();
         await host.writeValues(fixes);
         const copy = host.correctedCopy;
+        let file = state.file;
         if (host.fixStrategy === "copy" && copy) {
           // The corrected copy is what she keeps (and what is checked and submitted from now on).
           saveFile(copy, copy.name);
-          patch({ file: copy, fixedFile: true });
+          dispatch({ type: "fixed-copy", file: copy });
+          file = copy;
         }
-        await runCheck();
-        patch({ notice: fixNotice(host, fixes.length, t, locale) });
+        await runCheck({ ...state, file }, state.sheet?.columns ?? null);
+        dispatch({ type: "notice", notice: fixNotice(host, fixes.length, t, locale) });
       } catch (error) {
-        patch({ error: errorMessage(error, t), phase: { step: "done" } });
+        fail(error);
       }
     },
-    [locale, patch, runCheck, t],
+    [state, locale, runCheck, t, fail],
   );
 
   const clearMarks = useCallback(async () => {
-    const { host } = current.current;
+    const { host } = state;
     if (!host) return;
     try {
       const { kept } = await host.clearMarks();
-      patch({ notice: kept ? t("check.marksKept", { count: kept }) : t("check.marksCleared") });
+      dispatch({ type: "notice", notice: kept ? t("check.marksKept", { count: kept }) : t("check.marksCleared") });
     } catch (error) {
-      patch({ error: errorMessage(error, t) });
+      fail(error);
     }
-  }, [patch, t]);
+  }, [state, t, fail]);
 
   /** Checks the sheet again with the secretary's column mapping (empty: back to the reader's guess), remembered for the sheet. */
   const remap = useCallback(
     async (columns: ColumnOverride) => {
-      const { file, sheetName } = current.current;
-      const key = sheetKey(file, sheetName);
-      if (Object.keys(columns).length) overrides.current.set(key, columns);
+      const key = sheetKey(state.file, state.sheet?.sheetName ?? "");
+      const chosen = Object.keys(columns).length ? columns : null;
+      if (chosen) overrides.current.set(key, chosen);
       else overrides.current.delete(key);
-      await runCheck();
+      await runCheck(state, chosen);
     },
-    [runCheck],
+    [state, runCheck],
   );
 
   const submit = useCallback(async () => {
-    const { grid, term, result, sheetName, file, columns } = current.current;
-    if (!result?.kind) return;
-    patch({ phase: { step: "submitting" }, submitError: null });
+    const { sheet, host, term, file } = state;
+    if (!sheet?.result.kind || !host) return;
+    const { result, columns, sheetName } = sheet;
+    dispatch({ type: "phase", phase: { step: "submitting" } });
     try {
+      const grid = await wholeGrid(sheet, host);
       const clientId = await clientIdFor(grid, term, result.kind, columns);
       const receipt = await submitSheet(api, {
         clientId,
@@ -288,47 +295,76 @@ function useCheckState() {
         fileName: file?.name ?? sheetName,
         grid,
       });
-      patch({ receipt: { ...receipt, clientId }, phase: { step: "done" } });
+      dispatch({ type: "phase", phase: { step: "submitted", receipt: { ...receipt, clientId } } });
     } catch (error) {
-      patch({ submitError: errorMessage(error, t), phase: { step: "done" } });
+      dispatch({ type: "phase", phase: { step: "submit-failed", message: errorMessage(error, t) } });
     }
-  }, [api, patch, t]);
+  }, [state, api, t, wholeGrid]);
 
   const download = useCallback(async () => {
-    const { file, kind, columns, term, result } = current.current;
+    const { file, kind, term, sheet } = state;
     if (!file) return;
     try {
       // The copy marks what the pane shows: with her own column mapping, if she chose one, the kind it
       // read, and the record's issues for the term she checks.
-      const { blob, name } = await annotatedCopy(file, { locale, kind: kind ?? result?.kind ?? null, columns, term });
+      const { blob, name } = await annotatedCopy(file, {
+        locale,
+        kind: kind ?? sheet?.result.kind ?? null,
+        columns: sheet?.columns ?? null,
+        term,
+      });
       saveFile(blob, name);
     } catch (error) {
-      patch({ error: errorMessage(error, t) });
+      fail(error);
     }
-  }, [locale, patch, t]);
+  }, [state, locale, fail]);
 
   /** File mode: the corrected copy again (the browser may have blocked or lost the first download). */
   const downloadFixed = useCallback(() => {
-    const { file } = current.current;
-    if (file) saveFile(file, file.name);
-  }, []);
+    if (state.file) saveFile(state.file, state.file.name);
+  }, [state.file]);
 
   const select = useCallback(
     (row: number, column: string) => {
-      current.current.host?.select({ row, column }).catch((error: unknown) => patch({ error: errorMessage(error, t) }));
+      state.host?.select({ row, column }).catch(fail);
     },
-    [patch, t],
+    [state.host, fail],
   );
+
+  // Her edits in the workbook (WPS's SheetChange, Excel's onChanged) check the sheet again once she
+  // pauses, and the marks follow. The latest state is what the re-check starts from; the subscription
+  // itself lasts as long as the host and the sheet checked do.
+  const recheck = useRef<() => void>(() => {});
+  recheck.current = () => {
+    if (!state.sheet || isBusy(state.phase) || state.phase.step === "record") return;
+    void runCheck(state, state.sheet.columns);
+  };
+  const checkedSheet = state.sheet?.sheetName ?? null;
+  useEffect(() => {
+    const host = state.host;
+    if (!host?.onEdit || checkedSheet === null) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = host.onEdit((edit) => {
+      if (edit.sheet !== checkedSheet) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => recheck.current(), EDIT_PAUSE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [state.host, checkedSheet]);
 
   return useMemo(
     () => ({
       state,
-      setTerm: (term: string) => patch({ term }),
-      setKind: (kind: SheetKind | null) => patch({ kind }),
-      dismissNotice: () => patch({ notice: null }),
+      setTerm: (term: string) => dispatch({ type: "term", term }),
+      setKind: (kind: SheetKind | null) => dispatch({ type: "kind", kind }),
+      dismissNotice: () => dispatch({ type: "notice", notice: null }),
       openFile,
-      runCheck,
+      runCheck: () => runCheck(state),
       remap,
+      planFixes: planFixesFor,
       applyFixes,
       clearMarks,
       submit,
@@ -336,7 +372,7 @@ function useCheckState() {
       downloadFixed,
       select,
     }),
-    [state, patch, openFile, runCheck, remap, applyFixes, clearMarks, submit, download, downloadFixed, select],
+    [state, openFile, runCheck, remap, planFixesFor, applyFixes, clearMarks, submit, download, downloadFixed, select],
   );
 }
 

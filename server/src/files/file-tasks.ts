@@ -3,21 +3,38 @@
  * name): the same functions `xueji validate` runs in its own process, with the bytes that crossed
  * as a Uint8Array made a Buffer again.
  */
-import type { AgeLimits, ColumnOverride, Locale, SheetKind } from "@xueji/shared";
+import { HEADER_SEARCH_ROWS } from "@xueji/shared";
 import { type AnnotateInput, annotateWorkbook as annotate } from "./annotate-xlsx";
-import { type CheckedUpload, checkUpload as check } from "./check-upload";
+import { type CheckedUpload, checkUpload as check, readUpload, type UploadOptions } from "./check-upload";
 import { type CellWrites, type CorrectedCopy, correctWorkbook as correct } from "./fix-xlsx";
 import { type NewSheetSpec, newSheetWorkbook as newSheet } from "./new-sheet-xlsx";
 import { toWire } from "./read-sheet-grid";
 import type { CopySource } from "./workbook-copy";
 import { asBuffer } from "./worker-pool";
 
-export function checkUpload(
-  bytes: Uint8Array,
-  fileName: string,
-  options: { today: string; locale: Locale; kind?: SheetKind; ageLimits?: AgeLimits; columns?: ColumnOverride | undefined },
-): Promise<CheckedUpload> {
+export function checkUpload(bytes: Uint8Array, fileName: string, options: UploadOptions): Promise<CheckedUpload> {
   return check(asBuffer(bytes), fileName, options);
+}
+
+/**
+ * The pane's file check: every row read, the verdict with its parsed rows (for the record check on
+ * the server's own thread), and of the grid only the rows the pane shows — those the header is found in.
+ */
+export async function readUploadHead(bytes: Uint8Array, fileName: string, options: Omit<UploadOptions, "gridRows">): Promise<Uint8Array> {
+  const read = await readUpload(asBuffer(bytes), fileName, { ...options, gridRows: HEADER_SEARCH_ROWS });
+  // Of each row only what the record checks read: cloning 50,000 rows' every value (and the issues) back
+  // to the main thread as objects took as long as reading the file; one JSON string crosses at once.
+  const rows = read.local.rows.map(({ row, errors, values }) => ({ row, errors, values: pick(values, RECORD_FIELDS) }));
+  return Buffer.from(JSON.stringify({ ...read, local: { ...read.local, rows } }));
+}
+
+/** The row values `checkAgainstRecord` reads (shared/src/rules/record-checks.ts). */
+const RECORD_FIELDS = ["studentNo", "name", "idNumber", "gender", "birthDate", "ethnicity", "registrationStatus"] as const;
+
+function pick<T extends object, K extends keyof T>(values: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const key of keys) if (values[key] !== undefined) out[key] = values[key];
+  return out;
 }
 
 /**

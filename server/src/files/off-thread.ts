@@ -6,7 +6,7 @@
  */
 import { basename } from "node:path";
 import type { AnnotateInput } from "./annotate-xlsx";
-import type { CheckedUpload } from "./check-upload";
+import type { CheckedUpload, ReadUpload } from "./check-upload";
 import type * as tasks from "./file-tasks";
 import type { CellWrites, CorrectedCopy } from "./fix-xlsx";
 import { type NewSheetSpec, worksheetName } from "./new-sheet-xlsx";
@@ -17,6 +17,12 @@ const TASKS = new URL("./file-tasks.ts", import.meta.url);
 
 export function checkUpload(...args: Parameters<typeof tasks.checkUpload>): Promise<CheckedUpload> {
   return filePool().run<CheckedUpload>(TASKS, "checkUpload", args, { label: basename(args[1]) });
+}
+
+/** The pane's file check: the verdict with its parsed rows, and the grid's top rows (file-tasks.ts). */
+export async function readUploadHead(...args: Parameters<typeof tasks.readUploadHead>): Promise<ReadUpload> {
+  const json = asBuffer(await filePool().run<Uint8Array>(TASKS, "readUploadHead", args, { label: basename(args[1]) }));
+  return JSON.parse(json.toString("utf8")) as ReadUpload;
 }
 
 /** The check route's answer, JSON built on the thread (file-tasks.ts). */

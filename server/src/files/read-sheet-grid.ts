@@ -6,6 +6,7 @@ import {
   type GridRow,
   type SheetKind,
   type SheetResult,
+  type SheetTemplate,
 } from "@xueji/shared";
 import { readWorksheets } from "./read-grid";
 
@@ -27,7 +28,14 @@ export async function readSheetGrid(
     today: string;
     kind?: SheetKind;
     ageLimits?: AgeLimits;
+    /** The templates in force for the term (the server's own checks); the defaults when absent. */
+    templates?: Readonly<Record<SheetKind, SheetTemplate>> | undefined;
     columns?: ColumnOverride | undefined;
+    /**
+     * Rows of the grid kept, from the top (all when absent): the pane's file mode is sent only the
+     * rows it shows (the header), while the reader still reads every row.
+     */
+    gridRows?: number;
     /** Rows and cells of one worksheet past which reading stops with a refusal (the file routes; the CLI checks Excel's whole sheet). */
     maxRows?: number;
     maxCells?: number;
@@ -42,15 +50,18 @@ export async function readSheetGrid(
       sheetName: sheet.name,
       ...(options.kind ? { kind: options.kind } : {}),
       ...(options.ageLimits ? { ageLimits: options.ageLimits } : {}),
+      ...(options.templates ? { templates: options.templates } : {}),
       ...(options.columns ? { columns: options.columns } : {}),
     });
     const rows: GridRow[] = [];
+    const keep = options.gridRows ?? Number.POSITIVE_INFINITY;
+    let read = 0;
     let cells = 0;
     for await (const row of sheet.rows) {
       cells += row.cells.length;
-      if (rows.length >= maxRows) throw new AppError("file.rows-over-limit", { sheet: sheet.name, limit: maxRows });
+      if (read++ >= maxRows) throw new AppError("file.rows-over-limit", { sheet: sheet.name, limit: maxRows });
       if (cells > maxCells) throw new AppError("file.too-many-cells", { file, cells: maxCells, limit: maxCells });
-      rows.push(row);
+      if (rows.length < keep) rows.push(row);
       reader.push(row);
     }
     const candidate = { sheet: sheet.name, rows, local: reader.finish() };

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
-import { type GridRow, planFixes, readSheet } from "@xueji/shared";
+import { type GridRow, planFixes, readSheet, toWire } from "@xueji/shared";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, TODAY, type World } from "../../test/world";
 import { TEST_ENGINES } from "../db/test-database";
 import { addZipParts } from "../files/testing/craft-zip";
+import type { FileCheckAnswer } from "../services/sheets/file-check-answer";
 import type { ValidationReport } from "../validate/validate-file";
 import { MAX_UPLOAD } from "./file-routes";
 
@@ -40,7 +41,11 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
   });
 
   async function check(bytes: Uint8Array, name: string) {
-    const res = await fetch(`${base}/api/files/check?name=${encodeURIComponent(name)}`, { method: "POST", headers: auth, body: bytes });
+    const res = await fetch(`${base}/api/files/check?name=${encodeURIComponent(name)}&grid=all`, {
+      method: "POST",
+      headers: auth,
+      body: bytes,
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as { report: ValidationReport; grid: GridRow[] };
   }
@@ -58,6 +63,36 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
     const local = readSheet(grid, { today: TODAY });
     return { report, grid, ...planFixes(grid, local.issues, local.rows, local.columns) };
   }
+
+  it("checks against the record in the same answer as sheets.validate does, and sends back only the header's rows", async () => {
+    const bytes = readFileSync(join(fixtures, MESSY));
+    const term = "2025-2026-1";
+    const res = await fetch(`${base}/api/files/check?name=${encodeURIComponent(MESSY)}&term=${term}`, {
+      method: "POST",
+      headers: auth,
+      body: bytes,
+    });
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as FileCheckAnswer;
+    const { grid } = await check(bytes, MESSY);
+    const verdict = await (await w.as("secretary-a")).sheets.validate({ termCode: term, fileName: MESSY, grid: toWire(grid) });
+    expect(answer.withRecord).toBe(true);
+    expect(answer.allowSubmitWithErrors).toBe(verdict.allowSubmitWithErrors);
+    const key = (i: { row: number | null; column: string | null; code: string; message: string }) =>
+      `${i.row}|${i.column}|${i.code}|${i.message}`;
+    expect(answer.report.issues.map(key)).toEqual(verdict.issues.map(key));
+    expect(answer.report.issues.some((i) => i.code.startsWith("record."))).toBe(true);
+    expect(answer.report.issues.map((i) => i.params)).toEqual(verdict.issues.map((i) => i.params));
+    // The grid goes back only as far as the pane shows it: the rows the header is found in.
+    expect(answer.grid.length).toBeLessThan(grid.length);
+    expect(answer.grid.some((r) => r.row === answer.report.headerRow)).toBe(true);
+    // Without the term, the sheet's own checks (the command line's verdict), nothing from the record.
+    const plain = (await (
+      await fetch(`${base}/api/files/check?name=${encodeURIComponent(MESSY)}`, { method: "POST", headers: auth, body: bytes })
+    ).json()) as FileCheckAnswer;
+    expect(plain.withRecord).toBe(false);
+    expect(plain.report.issues.some((i) => i.code.startsWith("record."))).toBe(false);
+  });
 
   it("writes the safe fixes into the secretary's workbook and leaves every other cell, sheet and merge as it was", async () => {
     const bytes = readFileSync(join(fixtures, MESSY));

@@ -7,13 +7,14 @@ import type { Database } from "../db/client";
 import { type CellWrites, cellWritesInput } from "../files/fix-xlsx";
 import { newSheetInput, worksheetName } from "../files/new-sheet-xlsx";
 // The workbook work runs on the file pool's threads, never on the event loop (docs/operations.md "File work").
-import { annotateWorkbook, checkAnswer, checkUpload, correctWorkbook, newSheetWorkbook } from "../files/off-thread";
+import { annotateWorkbook, checkAnswer, checkUpload, correctWorkbook, newSheetWorkbook, readUploadHead } from "../files/off-thread";
 import { columnOverrideInput, termInput } from "../routers/inputs";
 import type { SessionUser } from "../services/auth/session-user";
 import { userForToken } from "../services/auth/sessions";
 import { inputProblemOf } from "../services/input-problem";
 import { currentAcademicYear } from "../services/organisation/current-academic-year";
-import { checkRulesInForce } from "../services/sheets/check-sheet";
+import { checkRulesInForce, templatesInForce } from "../services/sheets/check-sheet";
+import { fileCheckAnswer } from "../services/sheets/file-check-answer";
 import { reportWithRecord } from "../services/sheets/report-with-record";
 import { refuse, refuseAppError } from "./plain-refusal";
 import { readBody } from "./read-body";
@@ -31,8 +32,9 @@ const busy = new Set<number>();
 
 /**
  * The task pane's file mode (WPS 表格, LibreOffice, any browser), with the raw file as the body
- * and its name in `?name=`: `POST /api/files/check` → the `xueji validate --json` report plus the
- * grid as read (the pane submits that grid through `sheets.submit`); `POST /api/files/annotate` →
+ * and its name in `?name=`: `POST /api/files/check` → the `xueji validate --json` report (with
+ * `?term=`, the record's checks in it too) and the grid's header rows; with `?grid=all`, the whole grid
+ * as read (the pane submits that grid through `sheets.submit`); `POST /api/files/annotate` →
  * the annotated copy (.xlsx); `POST /api/files/fix` (multipart: `file` and the `fixes` the pane
  * showed, as JSON) → the corrected copy (.xlsx; headers `x-xueji-fixed`, `x-xueji-formula-cells`);
  * `POST /api/files/new-sheet` (JSON: the pane's new-sheet description) → a new check sheet (.xlsx).
@@ -129,14 +131,33 @@ async function serveFile(
       fileName = (file.name || fileName).slice(0, 255);
       writes = parseInput(cellWritesInput, jsonOf(Buffer.from(String(form.get("fixes") ?? ""))), ["fixes"]);
     }
-    // The 核对规则 in force this academic year, as the server's own sheet checks use them (the students' age range).
-    const { ageLimits } = await checkRulesInForce(database.db, await currentAcademicYear(database.db, today()));
+    // The term the pane checks for (`?term=`): its academic year's rules, and the record's checks for her college.
+    const termParam = url.searchParams.get("term");
+    const termCode = termParam ? parseInput(termInput, termParam, ["term"]) : null;
+    // The 核对规则 in force that academic year (this one without a term), as the server's own sheet checks use them.
+    const academicYear = termCode?.slice(0, 9) ?? (await currentAcademicYear(database.db, today()));
+    const { ageLimits } = await checkRulesInForce(database.db, academicYear);
     const options = { today: today(), locale, ageLimits, columns, ...(kind ? { kind } : {}) };
-    if (action === "check") {
-      // The answer (up to 100,000 rows as JSON) is built on the thread: the event loop only sends its bytes.
+    if (action === "check" && url.searchParams.get("grid") === "all") {
+      // The whole grid (what 一键修正 plans on and 提交 sends). The answer, up to 100,000 rows as JSON,
+      // is built on the thread: the event loop only sends its bytes.
       const answer = await checkAnswer(bytes, fileName, options);
       res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
       res.end(answer);
+      return;
+    }
+    const collegeId = termCode && scope === "own-college" ? user.collegeId : null;
+    if (action === "check") {
+      // One reading gives the sheet's checks and the record's, with the templates in force for the term
+      // (sheets.validate's verdict); only the header's rows of the grid go back.
+      const templates = collegeId !== null ? await templatesInForce(database.db, academicYear) : undefined;
+      const read = await readUploadHead(bytes, fileName, { ...options, ...(templates ? { templates } : {}) });
+      const answer = await fileCheckAnswer(database.db, read, {
+        locale,
+        record: collegeId !== null && templates ? { collegeId, templates } : null,
+      });
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+      res.end(JSON.stringify(answer));
       return;
     }
     const checked = await checkUpload(bytes, fileName, options);
@@ -150,14 +171,13 @@ async function serveFile(
       return sendWorkbook(res, copy.file, `${fixedStem(stem)}_${locale === "en" ? "fixed" : "已修正"}.xlsx`);
     }
     // With the term the pane checks for (`?term=`), the copy carries the record's issues too, as the pane shows them.
-    const termParam = url.searchParams.get("term");
     const report =
-      termParam && scope === "own-college" && user.collegeId !== null
+      termCode && collegeId !== null
         ? await reportWithRecord(database.db, {
             report: checked.report,
             grid: checked.grid,
-            collegeId: user.collegeId,
-            termCode: parseInput(termInput, termParam, ["term"]),
+            collegeId,
+            termCode,
             today: today(),
             locale,
             kind,
