@@ -65,8 +65,6 @@ export function checkAgainstRecord(result: SheetResult, record: ReadonlyMap<stri
     found.push({ ...issue, row, column: c?.column ?? null, field: c ? field : null });
   };
   const allowed = STATUSES_ON_SHEET[result.kind];
-  // Asked once per row below: a set, not a scan of every issue per row (50,000 rows × 35,000 issues).
-  const idLostRows = new Set(result.issues.filter((i) => i.code === "id.precision-lost").map((i) => i.row));
 
   for (const { row, values } of result.rows) {
     const studentNo = values.studentNo;
