@@ -44,7 +44,7 @@ export async function fileCheckAnswer(
   const kind = result.kind;
   if (options.record && kind) {
     const nos = result.rows.map((r) => r.values.studentNo).filter((n): n is string => !!n);
-    const students = await loadRecordStudents(db, nos);
+    const students = await loadRecordStudents(db, options.record.collegeId, nos);
     result = mergeIssues(result, checkAgainstRecord(result, students, options.record.collegeId));
     allowSubmitWithErrors = options.record.templates[kind].allowSubmitWithErrors;
   }
