@@ -2,6 +2,7 @@ import { AppError, STUDENT_STATUS } from "@xueji/shared";
 import { z } from "zod";
 import { pageInput } from "../services/paging";
 import { searchStudents } from "../services/students/search-students";
+import { liftFreeze } from "../services/students/graduate-freeze";
 import { studentCard } from "../services/students/student-card";
 import { reaches } from "../services/viewer";
 import { collegeFilter, procedureFor, router } from "../trpc";
@@ -42,11 +43,19 @@ export const studentSearchRouter = router({
       studentCard(ctx.db, {
         studentNo: input.studentNo,
         role: ctx.user.role,
+        today: ctx.today(),
         // Another college's student is "not in the record", exactly like a missing one: a college
         // role must not learn that a 学号 exists elsewhere (docs/domain.md §1).
         assertCollege: (collegeId) => {
           if (!reaches(ctx.scope, collegeId)) throw new AppError("student.unknown", { studentNo: input.studentNo });
         },
       }),
+    ),
+  /** seed 000 六.1: the registrar leader lifts the year's graduates' data freeze for one student, with a reason (audited). */
+  liftFreeze: procedureFor("students.lift-freeze")
+    .input(z.object({ studentNo: studentNoInput, reason: textInput(500) }))
+    .output(z.object({ studentNo: z.string(), academicYear: z.string() }))
+    .mutation(({ ctx, input }) =>
+      liftFreeze(ctx.db, ctx.viewer, { studentNo: input.studentNo, reason: input.reason, today: ctx.today() }),
     ),
 });

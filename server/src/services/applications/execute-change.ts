@@ -1,7 +1,9 @@
 import {
   AppError,
   applyEvent,
+  DOCUMENT_LABELS,
   demotedRecord,
+  documentKindOf,
   entryByCode,
   eventOf,
   STUDENT_STATUS,
@@ -124,6 +126,11 @@ export async function applyIdentityChange(tx: Tx, application: ApplicationRow): 
     if (wanted[field] !== undefined && wanted[field] !== student[field])
       changes.push({ field, before: student[field], after: wanted[field] });
   }
+  // The record keeps the 证件类型 the new number is read by, in 学信网's name for it.
+  const document = wanted.documentType !== undefined ? documentKindOf(wanted.documentType) : null;
+  const documentType = document ? DOCUMENT_LABELS[document]?.["zh-CN"] : undefined;
+  if (documentType && documentType !== student.documentType)
+    changes.push({ field: "documentType", before: student.documentType, after: documentType });
   await writeFieldChanges(tx, student.id, application.id, changes, application.noticeNo);
   return changes;
 }

@@ -134,7 +134,7 @@ export async function fileApplication(db: Db, options: FileApplicationOptions) {
     throw new AppError("student.unknown", { studentNo: options.studentNo });
   // The certificate paper's own refusal first: it says more than the status guard's (a 结业换毕业 for one not 结业).
   await assertCertificatePaper(db, options.type, student, options.today);
-  await refuseWhatExecutionWould(db, { type: options.type, studentId: student.id }, student, workflow);
+  await refuseWhatExecutionWould(db, { type: options.type, studentId: student.id }, student, workflow, false, options.today);
   const { changes, targetCollegeId } = await validChanges(db, options.type, options.changes ?? {}, student, options.today);
   const period = periodOf(workflow, options.periodStartsOn, options.periodEndsOn);
   const materials = [...new Set(options.materials)].filter((m) => m in MATERIALS);
