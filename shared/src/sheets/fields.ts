@@ -154,7 +154,7 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDefinition>> = {
   grade: { header: "年级", synonyms: ["入学年级", "所在年级", "NJ"], parser: { kind: "grade" } },
   admissionType: {
     header: "入学方式",
-    synonyms: ["录取类别", "招生类别", "入学类别", "录取方式", "招生类型"],
+    synonyms: ["录取类型", "录取类别", "招生类别", "入学类别", "录取方式", "招生类型"],
     parser: { kind: "text", max: 30 },
   },
   phone: {
