@@ -622,9 +622,7 @@ export const studentCardOutput = z.object({
     }),
   ),
   /** seed 000 六.1: the year's graduates' data freeze, when it holds this student today; `lift` once the registrar leader lifted it. */
-  freeze: z
-    .object({ from: day, lift: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable() })
-    .nullable(),
+  freeze: z.object({ from: day, lift: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable() }).nullable(),
 });
 
 export const settingSchemasOutput = z.array(

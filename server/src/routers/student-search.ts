@@ -1,8 +1,8 @@
 import { AppError, STUDENT_STATUS } from "@xueji/shared";
 import { z } from "zod";
 import { pageInput } from "../services/paging";
-import { searchStudents } from "../services/students/search-students";
 import { liftFreeze } from "../services/students/graduate-freeze";
+import { searchStudents } from "../services/students/search-students";
 import { studentCard } from "../services/students/student-card";
 import { reaches } from "../services/viewer";
 import { collegeFilter, procedureFor, router } from "../trpc";
@@ -55,7 +55,5 @@ export const studentSearchRouter = router({
   liftFreeze: procedureFor("students.lift-freeze")
     .input(z.object({ studentNo: studentNoInput, reason: textInput(500) }))
     .output(z.object({ studentNo: z.string(), academicYear: z.string() }))
-    .mutation(({ ctx, input }) =>
-      liftFreeze(ctx.db, ctx.viewer, { studentNo: input.studentNo, reason: input.reason, today: ctx.today() }),
-    ),
+    .mutation(({ ctx, input }) => liftFreeze(ctx.db, ctx.viewer, { studentNo: input.studentNo, reason: input.reason, today: ctx.today() })),
 });

@@ -235,10 +235,13 @@ export const DEFAULT_REGISTRAR_CALENDAR: readonly CalendarTask[] = [
   task("graduate-photo-check", ["毕业生电子图像信息核对", "Graduate photo check"], RC, month(4), ["一个月内", "within a month"]),
   // seed 000 六.1: “毕业生所有信息在当年的四月底之后不再进行更改及补充” — from the day after, the year's graduates'
   // identity and certificate fields are frozen (services/students/graduate-freeze.ts); a school moves it here.
-  task(GRADUATE_FREEZE_TASK, ["毕业生信息冻结（此后不再更改及补充）", "Graduates' data frozen (no changes after)"], ["registrar-centre"], month(4), [
-    "四月底",
-    "end of April",
-  ]),
+  task(
+    GRADUATE_FREEZE_TASK,
+    ["毕业生信息冻结（此后不再更改及补充）", "Graduates' data frozen (no changes after)"],
+    ["registrar-centre"],
+    month(4),
+    ["四月底", "end of April"],
+  ),
   task("upgrade-admission", ["专升本录取", "专升本 admissions"], RC, month(5), ["工作日程内", "on the schedule"]),
   task("graduate-check", ["毕业生信息核对", "Graduate check"], RC, month(6), ["一周", "one week"], { sheet: "graduates" }),
   task("graduation-audit", ["毕业、授位资格审查", "Graduation and degree audit"], ["college", "registrar"], month(6), ["一周", "one week"]),

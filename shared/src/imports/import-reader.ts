@@ -1,7 +1,7 @@
 import { type Cell, cellText, columnLetter, type GridRow, isBlankCell } from "../cell";
 import { type FieldIssue, fieldIssue, type Issue } from "../issues";
-import type { FieldKey } from "../sheets/fields";
 import { dataEndingText } from "../sheets/data-end";
+import type { FieldKey } from "../sheets/fields";
 import { HEADER_SEARCH_ROWS, headerKeys } from "../sheets/header";
 import { readField } from "../sheets/read-field";
 import { crossCheckRow } from "../sheets/row-rules";

@@ -77,7 +77,8 @@ export const catalogue = {
   },
   "id.document-unknown": {
     severity: "error",
-    "zh-CN": "证件类型“{value}”不是学信网的证件类型：应为居民身份证、港澳居民来往内地通行证、台湾居民来往大陆通行证、港澳台居民居住证、外国人永久居留身份证或护照。",
+    "zh-CN":
+      "证件类型“{value}”不是学信网的证件类型：应为居民身份证、港澳居民来往内地通行证、台湾居民来往大陆通行证、港澳台居民居住证、外国人永久居留身份证或护照。",
     en: "“{value}” is not a 学信网 document type: expected 居民身份证, 港澳居民来往内地通行证, 台湾居民来往大陆通行证, 港澳台居民居住证, 外国人永久居留身份证 or 护照.",
   },
   "id.document-no-birth": {

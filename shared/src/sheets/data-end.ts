@@ -1,7 +1,8 @@
 import { type Cell, cellText, isBlankCell } from "../cell";
 
 // A footer or note row: signatures, dates, remarks, totals (docs/domain.md §4: signature footer).
-export const FOOTER = /签字|签名|签章|盖章|负责人|制表|填表|审核人|核对人|经办人|联系电话|日期[:：]|^注[:：]|说明[:：]|^备注|合计|总计|共计/;
+export const FOOTER =
+  /签字|签名|签章|盖章|负责人|制表|填表|审核人|核对人|经办人|联系电话|日期[:：]|^注[:：]|说明[:：]|^备注|合计|总计|共计/;
 // A row that ends the data: a total (合计 … 48人) or the signatures under the table. Nothing below is a student.
 const TOTALS = /^(合计|总计|共计|小计)/;
 const SIGNATURES = /填表人|审核人|制表人|制表|审核[:：]/;

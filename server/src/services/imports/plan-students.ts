@@ -173,7 +173,13 @@ export function createStudentPlanner(
     }
     // seed 003 第七条: one 普通全日制学籍 at a time. An admission whose 身份证号 already holds a live 学籍 in the record
     // (在读, 休学) is not that student's record to update: it is refused at the cell, naming the 学号 that holds it.
-    if (existing && options.mode === "admissions" && !v.studentNo && LIVE_STATUSES.has(existing.status) && existing.examNo !== (v.examNo ?? null)) {
+    if (
+      existing &&
+      options.mode === "admissions" &&
+      !v.studentNo &&
+      LIVE_STATUSES.has(existing.status) &&
+      existing.examNo !== (v.examNo ?? null)
+    ) {
       fail("idNumber", fieldIssue("import.live-status-held", { studentNo: existing.studentNo, status: statusName(existing.status) }));
       return done();
     }

@@ -1,5 +1,5 @@
-import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, TODAY, type World } from "../../../test/world";
 import { students, users } from "../../db/schema";
@@ -70,7 +70,7 @@ describe.each(TEST_ENGINES)("the record's imports on %s", { timeout: 120_000 }, 
     ]);
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await recordExport(w.db));
+    await wb.xlsx.load((await recordExport(w.db)) as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet("学生");
     const header = (sheet?.getRow(1).values as unknown[]).slice(1);
     const at = header.indexOf("证件类型") + 1;
@@ -84,7 +84,8 @@ describe.each(TEST_ENGINES)("the record's imports on %s", { timeout: 120_000 }, 
     expect(rowOf("2024010911")?.getCell(at).text).toBe("港澳居民来往内地通行证");
     await w.db.execute(
       // registered this year, for the 学信网 export
-      (await import("drizzle-orm")).sql`insert into registrations (student_id, academic_year, status) select id, '2026-2027', 'registered' from students`,
+      (await import("drizzle-orm"))
+        .sql`insert into registrations (student_id, academic_year, status) select id, '2026-2027', 'registered' from students`,
     );
     const { rows } = await registrationExport(w.db, { academicYear: "2026-2027" });
     expect(rows.find((r) => r[1] === "2024010912")?.slice(5, 7)).toEqual(["台湾居民来往大陆通行证", "12345678"]);
@@ -106,8 +107,30 @@ describe.each(TEST_ENGINES)("the record's imports on %s", { timeout: 120_000 }, 
   it("seed 003 第五条: a student admitted to 预科 is not registered directly as 本科", async () => {
     const { report } = await preview("admissions", [
       ["考生号", "学号", "姓名", "身份证号", "性别", "出生日期", "民族", "录取专业", "层次", "录取类型"],
-      ["26430101000072", "2026010972", "乙", makeIdNumber("2007-01-01", "2", 72), "女", "2007-01-01", "汉族", "计算机科学与技术", "本科", "预科"],
-      ["26430101000073", "2026010973", "丙", makeIdNumber("2007-01-02", "2", 73), "女", "2007-01-02", "汉族", "计算机科学与技术", "预科", "预科"],
+      [
+        "26430101000072",
+        "2026010972",
+        "乙",
+        makeIdNumber("2007-01-01", "2", 72),
+        "女",
+        "2007-01-01",
+        "汉族",
+        "计算机科学与技术",
+        "本科",
+        "预科",
+      ],
+      [
+        "26430101000073",
+        "2026010973",
+        "丙",
+        makeIdNumber("2007-01-02", "2", 73),
+        "女",
+        "2007-01-02",
+        "汉族",
+        "计算机科学与技术",
+        "预科",
+        "预科",
+      ],
     ]);
     expect(report.issues.filter((i) => i.severity === "error")).toEqual([
       expect.objectContaining({ code: "import.preparatory-level", row: 2, column: "I" }),

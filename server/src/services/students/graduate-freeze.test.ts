@@ -47,7 +47,10 @@ describe.each(TEST_ENGINES)("seed 000 六.1: the year's graduates' data is froze
   });
 
   it("one filed in April is stopped at its next decision in May (the record is frozen since)", async () => {
-    const [app] = await w.db.select().from(applications).where(eq(applications.studentId, await idOf("2022010101")));
+    const [app] = await w.db
+      .select()
+      .from(applications)
+      .where(eq(applications.studentId, await idOf("2022010101")));
     const error = await runApplication(w, app?.id as number, { today: AFTER }).catch((e: TRPCError) => e);
     expect(error).toMatchObject({ cause: { code: "student.graduate-data-frozen" } });
     expect((await w.db.select().from(students).where(eq(students.studentNo, "2022010101")))[0]?.name).toBe("毕业甲");
@@ -78,7 +81,8 @@ describe.each(TEST_ENGINES)("seed 000 六.1: the year's graduates' data is froze
     };
     const registrar = { userId: await userId("registrar"), role: "registrar-staff" as const, requestId: "freeze" };
     const preview = async (rows: unknown[][], today: string) =>
-      (await previewImport(w.db, registrar, { kind: "students", fileName: "学籍.xlsx", bytes: await bytes(rows), options: {}, today })).report;
+      (await previewImport(w.db, registrar, { kind: "students", fileName: "学籍.xlsx", bytes: await bytes(rows), options: {}, today }))
+        .report;
     const renamed = await preview([header, rowOf("改名丁", "2022-09-05", "共青团员")], AFTER);
     expect(renamed.issues.filter((i) => i.code === "import.graduate-data-frozen").map((i) => i.field)).toEqual(["name", "enrolmentDate"]);
     expect(renamed.errors).toBe(2);
@@ -90,9 +94,11 @@ describe.each(TEST_ENGINES)("seed 000 六.1: the year's graduates' data is froze
   });
 
   it("the registrar leader lifts the freeze for one student with a reason, audited; only then the change goes through", async () => {
-    await expect((await w.as("registrar", AFTER)).studentSearch.liftFreeze({ studentNo: "2022010102", reason: "x" })).rejects.toMatchObject({
-      code: "FORBIDDEN",
-    });
+    await expect((await w.as("registrar", AFTER)).studentSearch.liftFreeze({ studentNo: "2022010102", reason: "x" })).rejects.toMatchObject(
+      {
+        code: "FORBIDDEN",
+      },
+    );
     const leader = await w.as("registrar-leader", AFTER);
     await expect(leader.studentSearch.liftFreeze({ studentNo: "2022010102", reason: "  " })).rejects.toMatchObject({
       cause: { code: "student.freeze-reason-required" },

@@ -21,7 +21,10 @@ import { freezeStateOf } from "./graduate-freeze";
  * year, the history of every field an executed change altered, the applications and the standing
  * outcomes. `assertCollege` is the caller's: a college role sees its own college's students only.
  */
-export async function studentCard(db: Db, options: { studentNo: string; role: Role; today: string; assertCollege: (collegeId: number) => void }) {
+export async function studentCard(
+  db: Db,
+  options: { studentNo: string; role: Role; today: string; assertCollege: (collegeId: number) => void },
+) {
   const [row] = await db
     .select({ student: students, collegeName: colleges.name, majorName: majors.name, className: classes.name })
     .from(students)
