@@ -101,16 +101,14 @@ export async function executeChange(
     const schoolName = (await auditRulesInForce(tx, by.today)).certificate.schoolName;
     const paper = await issueReplacementPaperInTx(tx, { studentId: student.id, today: by.today, userId: by.userId, schoolName });
     changes.push({ field: "replacementPaper", before: paper.certificateNo, after: paper.documentNo });
-    await tx
-      .insert(statusChanges)
-      .values({
-        studentId: student.id,
-        applicationId: application.id,
-        field: "replacementPaper",
-        before: paper.certificateNo,
-        after: paper.documentNo,
-        noticeNo,
-      });
+    await tx.insert(statusChanges).values({
+      studentId: student.id,
+      applicationId: application.id,
+      field: "replacementPaper",
+      before: paper.certificateNo,
+      after: paper.documentNo,
+      noticeNo,
+    });
     return { changes };
   }
   await writeFieldChanges(tx, student.id, application.id, changes, noticeNo);
