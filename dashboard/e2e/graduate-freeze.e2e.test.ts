@@ -97,7 +97,7 @@ describeInChromium("the graduates' data freeze, in Chromium against a real serve
   it("seed 000 六.1: a 学籍信息修改 for a graduate of the year is refused, naming the day and who can lift it", async () => {
     const page = await signIn(secretary.username);
     const dialog = await fileRename(page);
-    await dialog.getByText(/应届毕业生信息自 .* 起冻结（四月底之后不再更改及补充）/).waitFor();
+    await dialog.getByText(/应届毕业生信息自 .* 起冻结（此后不再更改及补充）/).waitFor();
     await dialog.getByText(/须教务处分管领导为该生解除冻结/).scrollIntoViewIfNeeded();
     expect(await dialog.textContent()).toContain(from);
     await page.screenshot({ path: join(ARTIFACTS, "freeze-identity-change-refused.png"), fullPage: true });

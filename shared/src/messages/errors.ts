@@ -151,7 +151,7 @@ export const errorCatalogue = {
   // seed 000 六.1: “毕业生所有信息在当年的四月底之后不再进行更改及补充”.
   "student.graduate-data-frozen": {
     "zh-CN":
-      "应届毕业生信息自 {from} 起冻结（四月底之后不再更改及补充），不能再修改身份信息和证书信息；如确需修改，须教务处分管领导为该生解除冻结。",
+      "应届毕业生信息自 {from} 起冻结（此后不再更改及补充），不能再修改身份信息和证书信息；如确需修改，须教务处分管领导为该生解除冻结。",
     en: "The year's graduates' data is frozen from {from} (no changes after the end of April): identity and certificate data can no longer change unless the registrar leader lifts the freeze for this student.",
   },
   "student.not-frozen": {

@@ -71,12 +71,12 @@ describe.each(TEST_ENGINES)("the record's imports on %s", { timeout: 120_000 }, 
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await recordExport(w.db)) as unknown as ArrayBuffer);
-    const sheet = wb.getWorksheet("学生");
-    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    const sheet = wb.getWorksheet("学生") as ExcelJS.Worksheet;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const at = header.indexOf("证件类型") + 1;
     const rowOf = (no: string) => {
       let found: ExcelJS.Row | undefined;
-      sheet?.eachRow((r) => {
+      sheet.eachRow((r) => {
         if (r.getCell(1).text === no) found = r;
       });
       return found;
