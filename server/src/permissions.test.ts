@@ -116,6 +116,7 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "studentSearch.search": [S, S, A, A, A, F, U],
   // Another college's student is unknown, exactly like a missing 学号.
   "studentSearch.card": [H, H, A, A, A, F, U],
+  "studentSearch.liftFreeze": [F, F, F, N, F, F, U],
   // Settings: read by the registrar and the administrator, changed by the registrar leader and the administrator.
   "settings.schemas": [F, F, A, A, F, A, U],
   "settings.overview": [F, F, A, A, F, A, U],
@@ -321,6 +322,7 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     "insights.standingByCollege": (c, side) => c.insights.standingByCollege({ academicYear: "2025-2026", collegeId: college(side) }),
     "studentSearch.search": (c, side) => c.studentSearch.search({ query: "20250", collegeId: college(side) }),
     "studentSearch.card": (c, side) => c.studentSearch.card({ studentNo: side === "own" ? "2025010001" : "2025020001" }),
+    "studentSearch.liftFreeze": (c) => c.studentSearch.liftFreeze({ studentNo: "2099999999", reason: "核对" }),
     "settings.schemas": (c) => c.settings.schemas({}),
     "settings.overview": (c) => c.settings.overview({ academicYear: "2025-2026" }),
     "settings.versions": (c) => c.settings.versions({ kind: "holidays", key: "cn" }),

@@ -1,5 +1,5 @@
 import { client, type RouterInputs, type RouterOutputs } from "./client";
-import { apiQuery, PAGE_LIMIT, pagedQuery } from "./query";
+import { apiMutation, apiQuery, PAGE_LIMIT, pagedQuery } from "./query";
 
 export type StudentHit = RouterOutputs["studentSearch"]["search"]["items"][number];
 export type StudentCard = RouterOutputs["studentSearch"]["card"];
@@ -13,3 +13,6 @@ export const studentSearchQuery = (query: string, collegeId: number | undefined,
   );
 
 export const studentCardQuery = (studentNo: string) => apiQuery("studentSearch", "card", { studentNo });
+
+/** seed 000 六.1: the registrar leader lifts the graduates' data freeze for one student, with a reason. */
+export const liftFreeze = apiMutation("studentSearch", "liftFreeze");

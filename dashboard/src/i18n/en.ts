@@ -251,6 +251,20 @@ export const en: Messages = {
     noHistory: "No changes recorded",
     certificates: "Certificates",
     certificateCols: { no: "Certificate no.", kind: "Kind", issued: "Issued", degree: "Degree", state: "State" },
+    documentType: "Document type",
+    freeze: {
+      title: "Graduate's data frozen",
+      explain:
+        "From {{from}} (after the end of April) this year's graduates' identity and certificate data no longer change: changes of identity data and imports are refused.",
+      lift: "Lift the freeze for this student",
+      liftTitle: "Lift the freeze: {{studentNo}}",
+      liftExplain:
+        "Once lifted, this student's identity and certificate data may change again this academic year. The lift and its reason go to the audit log.",
+      reason: "Reason",
+      confirm: "Lift the freeze",
+      liftedTitle: "Freeze lifted for this student",
+      lifted: "Lifted by {{by}} on {{at}}: {{reason}}",
+    },
     certificateKind: { graduation: "Graduation", completion: "Completion" },
     certificateLive: "In force",
     certificateVoided: "Replaced, void ({{date}})",

@@ -571,6 +571,8 @@ export const studentCardOutput = z.object({
     examNo: z.string().nullable(),
     idNumber: z.string(),
     idNumberMasked: z.boolean(),
+    /** 证件类型 as 学信网 names it (居民身份证, 港澳居民来往内地通行证 …). */
+    documentType: z.string(),
     name: z.string(),
     gender: z.string(),
     birthDate: day,
@@ -619,6 +621,8 @@ export const studentCardOutput = z.object({
       voidedOn: day.nullable(),
     }),
   ),
+  /** seed 000 六.1: the year's graduates' data freeze, when it holds this student today; `lift` once the registrar leader lifted it. */
+  freeze: z.object({ from: day, lift: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable() }).nullable(),
 });
 
 export const settingSchemasOutput = z.array(

@@ -21,7 +21,9 @@ const headcountRow = z.object({
   count: z.number(),
 });
 
-const documentKind = z.enum(["enrolment", "education"]);
+/** The papers: 在读证明, 学历证明, and the 证明书 补发毕业证明书 numbers at 办理 (issued only through its application). */
+const documentKind = z.enum(["enrolment", "education", "replacement"]);
+const issuableKind = z.enum(["enrolment", "education"]);
 /** A printed 在读证明/学历证明: its page and its verification code (shown once: only its hash is kept). */
 const printedDocument = z.object({
   id: z.number(),
@@ -55,7 +57,7 @@ export const reportsRouter = router({
     }),
   /** A numbered, printable 在读证明 or 学历证明 with its verification code (shown once: only its hash is kept). */
   issueDocument: procedureFor("documents.issue")
-    .input(z.object({ studentNo: z.string().min(1).max(30), kind: documentKind }))
+    .input(z.object({ studentNo: z.string().min(1).max(30), kind: issuableKind }))
     .output(printedDocument)
     .mutation(({ ctx, input }) => issueStatusDocument(ctx.db, { ...documentContext(ctx), studentNo: input.studentNo, kind: input.kind })),
   /** 补打: the same certificate again — same number, marked 补打 — under a new code; the old code is retired. */

@@ -1,6 +1,7 @@
 import { AppError, STUDENT_STATUS } from "@xueji/shared";
 import { z } from "zod";
 import { pageInput } from "../services/paging";
+import { liftFreeze } from "../services/students/graduate-freeze";
 import { searchStudents } from "../services/students/search-students";
 import { studentCard } from "../services/students/student-card";
 import { reaches } from "../services/viewer";
@@ -42,6 +43,7 @@ export const studentSearchRouter = router({
       studentCard(ctx.db, {
         studentNo: input.studentNo,
         role: ctx.user.role,
+        today: ctx.today(),
         // Another college's student is "not in the record", exactly like a missing one: a college
         // role must not learn that a 学号 exists elsewhere (docs/domain.md §1).
         assertCollege: (collegeId) => {
@@ -49,4 +51,9 @@ export const studentSearchRouter = router({
         },
       }),
     ),
+  /** seed 000 六.1: the registrar leader lifts the year's graduates' data freeze for one student, with a reason (audited). */
+  liftFreeze: procedureFor("students.lift-freeze")
+    .input(z.object({ studentNo: studentNoInput, reason: textInput(500) }))
+    .output(z.object({ studentNo: z.string(), academicYear: z.string() }))
+    .mutation(({ ctx, input }) => liftFreeze(ctx.db, ctx.viewer, { studentNo: input.studentNo, reason: input.reason, today: ctx.today() })),
 });

@@ -72,6 +72,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Names>> = {
   "sheet.submit": { "zh-CN": "提交核对表", en: "Submitted a sheet" },
   "sheet.accept": { "zh-CN": "接受核对表", en: "Accepted a sheet" },
   "sheet.reject": { "zh-CN": "退回核对表", en: "Returned a sheet" },
+  "student.lift-freeze": { "zh-CN": "解除应届毕业生信息冻结", en: "Lifted the graduates' data freeze" },
   "application.file": { "zh-CN": "新建学籍异动", en: "Filed a status change" },
   "application.from-pending": { "zh-CN": "由学业预警发起异动", en: "Filed from a standing item" },
   "application.submit": { "zh-CN": "报送异动", en: "Submitted a status change" },

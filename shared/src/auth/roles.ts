@@ -57,6 +57,8 @@ export const PERMISSIONS = {
   /** Which stage a role may decide is checked against the workflow; this is the gate to try. */
   "applications.decide": { "college-leader": "own-college", "registrar-staff": "all", "registrar-leader": "all", "school-leader": "all" },
   "pending.lift": { "registrar-staff": "all" },
+  /** Lifting the graduates' data freeze for one student (seed 000 六.1): the registrar leader's, with a reason. */
+  "students.lift-freeze": { "registrar-leader": "all" },
   /** Turning a 退学 outcome of the rules into a dismissal application (学籍处理 → 学籍异动). */
   "pending.take-up": { "registrar-staff": "all" },
   "graduation.read": {

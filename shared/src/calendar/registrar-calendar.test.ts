@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { holidayWarning } from "./holiday-warnings";
 import { CN_HOLIDAYS } from "./holidays-cn";
-import { calendarDueDate, DEFAULT_REGISTRAR_CALENDAR } from "./registrar-calendar";
+import { calendarDueDate, DEFAULT_REGISTRAR_CALENDAR, GRADUATE_FREEZE_TASK, graduateFreezeFrom } from "./registrar-calendar";
 import { missingHolidayYears, WorkCalendar } from "./working-days";
 
 const byKey = Object.fromEntries(DEFAULT_REGISTRAR_CALENDAR.map((t) => [t.key, t]));
 const task = (key: string) => byKey[key] as (typeof DEFAULT_REGISTRAR_CALENDAR)[number];
 
 describe("the registrar's calendar has every row of seed 004 附件二", () => {
-  it("has the table's 39 rows, each with 完成单位, a responsible role, when, and 完成期限", () => {
-    expect(DEFAULT_REGISTRAR_CALENDAR).toHaveLength(39);
-    expect(new Set(DEFAULT_REGISTRAR_CALENDAR.map((t) => t.key)).size).toBe(39);
+  it("has the table's 39 rows and seed 000 六.1's freeze, each with 完成单位, a responsible role, when, and 完成期限", () => {
+    expect(DEFAULT_REGISTRAR_CALENDAR).toHaveLength(40);
+    expect(new Set(DEFAULT_REGISTRAR_CALENDAR.map((t) => t.key)).size).toBe(40);
     for (const t of DEFAULT_REGISTRAR_CALENDAR) {
       expect(t.units.length).toBeGreaterThan(0);
       expect(t.role).toBeTruthy();
@@ -94,5 +94,14 @@ describe("public holidays (国务院办公厅通知)", () => {
     expect(missingHolidayYears(CN_HOLIDAYS, "2026-2027")).toEqual([2027]);
     expect(holidayWarning(CN_HOLIDAYS, "2026-2027")).toContain("2026-2027 学年跨越的 2027 年尚未录入法定节假日安排");
     expect(holidayWarning(CN_HOLIDAYS, "2025-2026")).toBeNull();
+  });
+});
+
+describe("seed 000 六.1: the graduates' data freeze from the registrar calendar", () => {
+  it("begins the day after the end of April by default, and follows a school's row (or its absence)", () => {
+    expect(graduateFreezeFrom("2025-2026", DEFAULT_REGISTRAR_CALENDAR)).toBe("2026-05-01");
+    expect(graduateFreezeFrom("2025-2026", [])).toBe("2026-05-01");
+    const march = DEFAULT_REGISTRAR_CALENDAR.map((t) => (t.key === GRADUATE_FREEZE_TASK ? { ...t, month: 3 } : t));
+    expect(graduateFreezeFrom("2026-2027", march)).toBe("2027-04-01");
   });
 });

@@ -89,6 +89,23 @@ const CR: CalendarUnit[] = ["college", "registrar-centre"];
 const RC: CalendarUnit[] = ["registrar-centre", "college"];
 const CX: CalendarUnit[] = ["college", "exam-centre"];
 
+/** The calendar row whose due date ends changes to the year's graduates' data (seed 000 六.1). */
+export const GRADUATE_FREEZE_TASK = "graduate-data-freeze";
+
+/**
+ * The first day the year's graduates' data is frozen: the day after the freeze row's due date in `academicYear`
+ * (2025-2026 with the default row: 2026-05-01). A calendar without the row takes the default one.
+ */
+export function graduateFreezeFrom(academicYear: string, tasks: readonly CalendarTask[]): string {
+  const found =
+    tasks.find((t) => t.key === GRADUATE_FREEZE_TASK) ??
+    (DEFAULT_REGISTRAR_CALENDAR.find((t) => t.key === GRADUATE_FREEZE_TASK) as CalendarTask);
+  const startYear = Number(academicYear.slice(0, 4));
+  // A stand-in start of the row's term: its due date depends only on the month or weeks from it.
+  const termStart = found.term === 1 ? ymd(startYear, 9, 1) : ymd(startYear + 1, 2, 15);
+  return addDays(calendarDueDate(termStart, found) ?? ymd(startYear + 1, 4, 30), 1);
+}
+
 /** Every row of seed 004 附件二, in the table's order (the blank 时间 cells take the row above). */
 export const DEFAULT_REGISTRAR_CALENDAR: readonly CalendarTask[] = [
   task("new-student-data", ["新生数据处理", "New-student data"], ["registrar-centre"], month(8), ["五天内", "within five days"]),
@@ -216,6 +233,15 @@ export const DEFAULT_REGISTRAR_CALENDAR: readonly CalendarTask[] = [
   ),
   task("graduate-photos", ["毕业生电子摄像", "Graduate photographs"], RC, month(3), ["一周内", "within a week"]),
   task("graduate-photo-check", ["毕业生电子图像信息核对", "Graduate photo check"], RC, month(4), ["一个月内", "within a month"]),
+  // seed 000 六.1: “毕业生所有信息在当年的四月底之后不再进行更改及补充” — from the day after, the year's graduates'
+  // identity and certificate fields are frozen (services/students/graduate-freeze.ts); a school moves it here.
+  task(
+    GRADUATE_FREEZE_TASK,
+    ["毕业生信息冻结（此后不再更改及补充）", "Graduates' data frozen (no changes after)"],
+    ["registrar-centre"],
+    month(4),
+    ["四月底", "end of April"],
+  ),
   task("upgrade-admission", ["专升本录取", "专升本 admissions"], RC, month(5), ["工作日程内", "on the schedule"]),
   task("graduate-check", ["毕业生信息核对", "Graduate check"], RC, month(6), ["一周", "one week"], { sheet: "graduates" }),
   task("graduation-audit", ["毕业、授位资格审查", "Graduation and degree audit"], ["college", "registrar"], month(6), ["一周", "one week"]),

@@ -1,5 +1,6 @@
 import { type Cell, cellText, columnLetter, type GridRow, isBlankCell } from "../cell";
 import { type FieldIssue, fieldIssue, type Issue } from "../issues";
+import { dataEndingText } from "../sheets/data-end";
 import type { FieldKey } from "../sheets/fields";
 import { HEADER_SEARCH_ROWS, headerKeys } from "../sheets/header";
 import { readField } from "../sheets/read-field";
@@ -30,6 +31,8 @@ export interface ImportReadResult {
   /** Problems of the file as a whole (no header, a missing column). */
   issues: Issue[];
   dataRows: number;
+  /** The totals or signature row that ended the data, as the check sheets end theirs (shared/src/sheets/data-end.ts). */
+  dataEnd: { row: number; lastDataRow: number | null; text: string } | null;
 }
 
 /**
@@ -56,6 +59,8 @@ export function createImportReader(options: {
   let headerRow: number | null = null;
   let failed = false;
   let dataRows = 0;
+  let lastDataRow: number | null = null;
+  let dataEnd: ImportReadResult["dataEnd"] = null;
 
   const columnOf = (cell: Cell | null | undefined): ImportColumn | null => {
     const text = cellText(cell);
@@ -82,7 +87,22 @@ export function createImportReader(options: {
   }
 
   function parse(row: GridRow): void {
-    if (row.cells.every(isBlankCell)) return;
+    if (dataEnd || row.cells.every(isBlankCell)) return;
+    // A 合计 / 总计 / 填表人 / 审核人 row under the data is not a student: it and everything below are not read.
+    const ending = dataEndingText(
+      row.cells,
+      columns.filter((c) => c.key === "studentNo" || c.key === "idNumber").map((c) => c.index),
+    );
+    if (ending !== null) {
+      dataEnd = { row: row.row, lastDataRow, text: ending };
+      fileIssues.push({
+        ...fieldIssue("sheet.data-ended", { row: row.row, last: lastDataRow ?? headerRow ?? row.row, text: ending }),
+        row: row.row,
+        column: null,
+        field: null,
+      });
+      return;
+    }
     // Printed sheets repeat the header on every page.
     if (columns.filter((c) => cellText(row.cells[c.index]).trim() === c.header).length >= Math.max(2, Math.ceil(columns.length / 2)))
       return;
@@ -125,6 +145,7 @@ export function createImportReader(options: {
         );
     });
     dataRows++;
+    lastDataRow = row.row;
     options.onRow({ row: row.row, values: typed, issues });
   }
 
@@ -166,7 +187,7 @@ export function createImportReader(options: {
       this.flushHeader();
       if (headerRow !== null && dataRows === 0)
         fileIssues.push({ ...fieldIssue("sheet.empty"), row: headerRow, column: null, field: null });
-      return { headerRow, columns, issues: fileIssues, dataRows };
+      return { headerRow, columns, issues: fileIssues, dataRows, dataEnd };
     },
   };
 }

@@ -75,6 +75,12 @@ export const catalogue = {
     "zh-CN": "{document}号码“{value}”格式不正确：应为{format}。",
     en: "“{value}” is not a valid number for a {document}: expected {format}.",
   },
+  "id.document-unknown": {
+    severity: "error",
+    "zh-CN":
+      "证件类型“{value}”不是学信网的证件类型：应为居民身份证、港澳居民来往内地通行证、台湾居民来往大陆通行证、港澳台居民居住证、外国人永久居留身份证或护照。",
+    en: "“{value}” is not a 学信网 document type: expected 居民身份证, 港澳居民来往内地通行证, 台湾居民来往大陆通行证, 港澳台居民居住证, 外国人永久居留身份证 or 护照.",
+  },
   "id.document-no-birth": {
     severity: "info",
     "zh-CN": "证件为{document}（号码 {value}），证件号不含出生日期和性别，不作核对。",
@@ -358,6 +364,30 @@ export const catalogue = {
     severity: "error",
     "zh-CN": "学号“{value}”在学籍中属于另一个身份证号的学生：不能用导入改变身份证号（身份信息变更须走学籍信息修改）。",
     en: "Student number “{value}” belongs to a student with another ID number in the record: an import cannot change an ID number (that is an identity change).",
+  },
+  // seed 003 第七条: “在同一学习时段，只能注册一个普通全日制学籍”.
+  "import.live-status-held": {
+    severity: "error",
+    "zh-CN": "该身份证号已有普通全日制学籍（学号 {studentNo}，{status}）：同一学习时段只能注册一个学籍，不能再录取。",
+    en: "This ID number already holds a full-time student status (student {studentNo}, {status}); one status at a time, so it cannot be admitted again.",
+  },
+  // seed 003 第五条: 预科 is registered as 预科.
+  "import.preparatory-level": {
+    severity: "error",
+    "zh-CN": "按预科录取的新生注册为预科，不得直接注册为{level}。",
+    en: "A student admitted to the preparatory year is registered as 预科, not directly as {level}.",
+  },
+  // 专业名称/层次/学习形式/学制 as registered with 学信网 (ZYMC, CC, XXXS, XZ).
+  "import.registered-field-locked": {
+    severity: "error",
+    "zh-CN": "学籍已注册，{label}（{before} → {after}）不能由导入修改：请通过转专业等学籍异动办理。",
+    en: "The student is registered: {label} ({before} → {after}) cannot be changed by an import; use a status change (change of major …).",
+  },
+  // seed 000 六.1: “毕业生所有信息在当年的四月底之后不再进行更改及补充”.
+  "import.graduate-data-frozen": {
+    severity: "error",
+    "zh-CN": "应届毕业生信息自 {from} 起冻结，{label}不能再修改（须教务处分管领导为该生解除冻结）。",
+    en: "The year's graduates' data is frozen from {from}: {label} can no longer change (the registrar leader must lift the freeze for this student).",
   },
   "import.id-other-student": {
     severity: "error",

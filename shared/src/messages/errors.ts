@@ -148,6 +148,18 @@ export const errorCatalogue = {
   },
   "term.unknown": { "zh-CN": "学期“{term}”不存在。", en: "Term “{term}” does not exist." },
   "college.unknown": { "zh-CN": "学院不存在。", en: "College not found." },
+  // seed 000 六.1: “毕业生所有信息在当年的四月底之后不再进行更改及补充”.
+  "student.graduate-data-frozen": {
+    "zh-CN":
+      "应届毕业生信息自 {from} 起冻结（此后不再更改及补充），不能再修改身份信息和证书信息；如确需修改，须教务处分管领导为该生解除冻结。",
+    en: "The year's graduates' data is frozen from {from} (no changes after the end of April): identity and certificate data can no longer change unless the registrar leader lifts the freeze for this student.",
+  },
+  "student.not-frozen": {
+    "zh-CN": "该生的信息没有冻结（冻结只适用于本学年应届毕业生，自 {from} 起）。",
+    en: "This student's data is not frozen (the freeze holds for this year's graduates, from {from}).",
+  },
+  "student.freeze-already-lifted": { "zh-CN": "本学年已为该生解除冻结。", en: "The freeze is already lifted for this student this year." },
+  "student.freeze-reason-required": { "zh-CN": "解除冻结必须说明理由。", en: "Lifting the freeze needs a reason." },
   "student.unknown": { "zh-CN": "学号“{studentNo}”在学籍库中不存在。", en: "Student “{studentNo}” is not in the record." },
   "application.not-found": { "zh-CN": "找不到这份学籍异动申请。", en: "Application not found." },
   "application.unknown-reason": { "zh-CN": "“{type}”没有原因“{reason}”。", en: "“{type}” has no reason “{reason}”." },
@@ -169,6 +181,11 @@ export const errorCatalogue = {
   "application.notice-period": {
     "zh-CN": "公示期到 {date} 结束，期满后才能办理。",
     en: "The public notice runs until {date}; it can be processed after that.",
+  },
+  // seed 000 四 / seed 003 第十七条: a 证明书 stands for a 学历证书 the school issued.
+  "application.no-certificate": {
+    "zh-CN": "学号 {studentNo} 没有在用的毕业（结业）证书，不能补发证明书：证明书只为已颁发学历证书且证书遗失的毕（结）业生补发。",
+    en: "Student {studentNo} holds no certificate in force: a certificate of graduation replaces only a 学历证书 the school issued and the graduate lost.",
   },
   "application.transition-refused": {
     "zh-CN": "该生学籍状态为“{status}”，不能办理“{type}”。",

@@ -24,6 +24,13 @@ export const noticeCatalogue = {
       "兹证明 {name}（学号 {studentNo}），{gender}，于 {enrolmentDate} 入学，就读于{college}{major}专业{level}，学制 {duration} 年，学籍状态为“{status}”{graduation}。",
     en: "This is to certify that {name} (student number {studentNo}), {gender}, enrolled on {enrolmentDate} in the {college}, {major}, {level}, normal duration {duration} years; student status “{status}”{graduation}.",
   },
+  // 补发毕业证明书 (seed 000 四; seed 002 三.3; seed 003 第十七条): the paper names the lost certificate it stands for.
+  "document.replacement-title": { "zh-CN": "{kind}证明书", en: "Certificate of {kind}" },
+  "document.replacement-body": {
+    "zh-CN":
+      "兹证明 {name}（学号 {studentNo}），{gender}，于 {enrolmentDate} 入学，在{college}{major}专业{level}学习，学制 {duration} 年，于 {issueDate} {kind}，原{kind}证书（编号 {certificateNo}）遗失，特补发此证明书，与原证书具有同等效力。",
+    en: "This is to certify that {name} (student number {studentNo}), {gender}, enrolled on {enrolmentDate} in the {college}, {major}, {level}, normal duration {duration} years, and on {issueDate} was awarded {kind}. The original certificate (no. {certificateNo}) was lost; this certificate is issued in its place and has the same effect.",
+  },
   "document.verify-hint": {
     "zh-CN": "核验：访问 {url} 可查看本证明的姓名、学籍状态和开具日期。",
     en: "Verify: {url} shows the name, the status and the date of this certificate.",

@@ -102,7 +102,7 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDefinition>> = {
   },
   ethnicity: { header: "民族", synonyms: ["MZ"], parser: { kind: "enum", table: "ethnicity" } },
   politicalStatus: { header: "政治面貌", synonyms: ["政治身份", "ZZMM"], parser: { kind: "enum", table: "politicalStatus" } },
-  idType: { header: "证件类型", synonyms: ["身份证件类型", "证件种类"], parser: { kind: "text", max: 20 } },
+  idType: { header: "证件类型", synonyms: ["身份证件类型", "证件种类", "ZJLX"], parser: { kind: "text", max: 20 } },
   idNumber: {
     header: "身份证号",
     synonyms: ["身份证号码", "证件号码", "身份证件号", "身份证件号码", "证件号", "公民身份号码", "SFZH"],
@@ -154,7 +154,7 @@ export const FIELDS: Readonly<Record<FieldKey, FieldDefinition>> = {
   grade: { header: "年级", synonyms: ["入学年级", "所在年级", "NJ"], parser: { kind: "grade" } },
   admissionType: {
     header: "入学方式",
-    synonyms: ["录取类别", "招生类别", "入学类别", "录取方式", "招生类型"],
+    synonyms: ["录取类型", "录取类别", "招生类别", "入学类别", "录取方式", "招生类型"],
     parser: { kind: "text", max: 30 },
   },
   phone: {

@@ -4,6 +4,7 @@ import { type FieldIssue, fieldIssue, type Issue } from "../issues";
 import { DEFAULT_STANDING_RULES, type StandingRuleSet } from "../rules/rule-set";
 import { computeStanding, type StandingResult } from "../rules/standing";
 import { applyColumnOverride, type ColumnOverride } from "./column-override";
+import { dataEndingText, FOOTER } from "./data-end";
 import { FIELDS, type FieldKey } from "./fields";
 import { buildHeaderIndex, decideKind, findHeaderRow, HEADER_SEARCH_ROWS, type MappedColumn, mapHeaderRow } from "./header";
 import { type ReadContext, readField } from "./read-field";
@@ -71,12 +72,7 @@ export interface SheetResult {
   dataEnd: { row: number; lastDataRow: number | null; text: string } | null;
 }
 
-// A footer or note row: signatures, dates, remarks, totals (docs/domain.md §4: signature footer).
-const FOOTER = /签字|签名|签章|盖章|负责人|制表|填表|审核人|核对人|经办人|联系电话|日期[:：]|^注[:：]|说明[:：]|^备注|合计|总计|共计/;
 const KEY_FIELDS = new Set(["studentNo", "name", "idNumber"]);
-// A row that ends the data: a total (合计 … 48人) or the signatures under the table. Nothing below is a student.
-const TOTALS = /^(合计|总计|共计|小计)/;
-const SIGNATURES = /填表人|审核人|制表人|制表|审核[:：]/;
 /** Keys that still say "a student" when the row holds totals' words elsewhere. */
 const STUDENT_KEYS = new Set(["studentNo", "idNumber"]);
 
@@ -174,7 +170,7 @@ export function createSheetReader(options: SheetReaderOptions) {
     }
     duplicates = new DuplicateTracker(template.uniqueKeys);
     keyColumns = columns.filter((c) => KEY_FIELDS.has(c.field));
-    studentKeyColumns = columns.filter((c) => STUDENT_KEYS.has(c.field));
+    studentKeyIndexes = columns.filter((c) => STUDENT_KEYS.has(c.field)).map((c) => c.index);
     headedColumns = columns.filter((c) => c.header !== "");
     repeatsNeeded = Math.max(2, Math.ceil(columns.length / 2));
     documentTypeColumn = columns.find((c) => c.field === "idType");
@@ -184,7 +180,7 @@ export function createSheetReader(options: SheetReaderOptions) {
 
   // Decided once the header is known, so that each data row costs no allocation to classify.
   let keyColumns: MappedColumn[] = [];
-  let studentKeyColumns: MappedColumn[] = [];
+  let studentKeyIndexes: number[] = [];
   let headedColumns: MappedColumn[] = [];
   let repeatsNeeded = 2;
   let documentTypeColumn: MappedColumn | undefined;
@@ -222,28 +218,7 @@ export function createSheetReader(options: SheetReaderOptions) {
 
   /** The totals or signature row that ends the data, if this is one: its words, else null. */
   function endingText(row: GridRow): string | null {
-    // The first non-blank text if it is a total, else the first text that is a signature.
-    let first: string | null = null;
-    let ending: string | undefined;
-    for (const c of row.cells) {
-      const t = cellText(c).trim();
-      if (t === "") continue;
-      if (first === null) {
-        first = t;
-        if (TOTALS.test(t)) {
-          ending = t;
-          break;
-        }
-      }
-      if (SIGNATURES.test(t)) {
-        ending = t;
-        break;
-      }
-    }
-    if (!ending) return null;
-    // A 学号 or 身份证号 that is not the ending words themselves makes it a student's row.
-    const keyed = studentKeyColumns.some((c) => !isBlankCell(row.cells[c.index]) && !FOOTER.test(cellText(row.cells[c.index])));
-    return keyed ? null : ending.slice(0, 40);
+    return dataEndingText(row.cells, studentKeyIndexes);
   }
 
   function parseRow(row: GridRow): void {

@@ -28,6 +28,9 @@ export const APPLICATION_TYPES = [
   // The certificate papers the seeds name (seed 002 三.2–三.3; seed 000 四, 八).
   "completion-to-graduation",
   "record-correction",
+  "certificate-replacement",
+  // 保留入学资格 ends in 恢复入学资格 (seed 003 第四条; the transition table's resume-admission).
+  "resume-admission",
 ] as const;
 export type ApplicationType = (typeof APPLICATION_TYPES)[number];
 
@@ -135,7 +138,31 @@ export const CERTIFICATE_WORKFLOWS = {
     deregisters: false,
     changes: ["name", "idNumber", "gender", "birthDate", "ethnicity"],
   },
+  // seed 000 四 “如有证件遗失，学生提交照片到学籍科填写申请表→财务处学费科交费 50 元→教务处签字（王处长）→主管教学白校长
+  // 签字→校办盖公章及钢印”; seed 002 三.3 申请表、两寸蓝底照片（电子和纸质各一份）、身份证复印件 → 领取毕业证明书; seed 003
+  // 第十七条 “学历证书遗失的由学校出具相应的证明书并在学历注册信息中标注”. 财务处 has no account: the fee is a sign-off.
+  "certificate-replacement": {
+    type: "certificate-replacement",
+    version: 1,
+    name: { "zh-CN": "补发毕业证明书", en: "Certificate of graduation for a lost certificate" },
+    event: null,
+    materials: ["application-form", "blue-photo", "student-id-copy", "fee-receipt"],
+    reasons: [reason("lost", "学历证书遗失", "Certificate lost")],
+    stages: [
+      REGISTRAR,
+      signOffStage("finance-office", "财务处学费科交费（50 元）", "Fee paid at the finance office (¥50)"),
+      REGISTRAR_HEAD,
+      TEACHING_PRESIDENT,
+    ],
+    publicNoticeDays: 0,
+    deadlineWorkingDays: 5,
+    deregisters: false,
+    changes: [],
+  },
 } as const satisfies Record<string, Workflow>;
+
+/** The fee seed 000 四 names for a 证明书 (学生服务大厅 7 号窗口). */
+export const CERTIFICATE_REPLACEMENT_FEE_YUAN = 50;
 
 export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
   ...CERTIFICATE_WORKFLOWS,
@@ -208,6 +235,24 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
     stages: [COLLEGE, signOffStage("admissions-office", "招生就业工作处签署意见", "Admissions office signature"), REGISTRAR],
     publicNoticeDays: 0,
     deadlineWorkingDays: 0,
+    deregisters: false,
+    changes: [],
+  },
+  // seed 003 第四条 标注保留入学资格; seed 004 保留入学资格 “因病 … 参军 …”: the year after, the student comes back as
+  // 录取 (恢复入学资格) through the same offices, with the proof that the reason has ended.
+  "resume-admission": {
+    type: "resume-admission",
+    version: 1,
+    name: { "zh-CN": "恢复入学资格", en: "Resuming deferred admission" },
+    event: "resume-admission",
+    materials: ["application-form", "admission-letter"],
+    reasons: [
+      reason(ILLNESS, "病愈入学", "Recovered from illness", ["recovery"]),
+      reason(MILITARY, "退役入学", "Back from military service", ["discharge"]),
+    ],
+    stages: [COLLEGE, signOffStage("admissions-office", "招生就业工作处签署意见", "Admissions office signature"), REGISTRAR],
+    publicNoticeDays: 0,
+    deadlineWorkingDays: 5,
     deregisters: false,
     changes: [],
   },

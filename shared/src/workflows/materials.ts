@@ -44,6 +44,9 @@ export const MATERIALS = {
   "admission-summary": { "zh-CN": "录简表（盖档案科红印）", en: "Admission summary stamped by the archives" },
   "household-book-before": { "zh-CN": "户口本原件（登记日期在毕业前）", en: "Household register registered before graduation" },
   "id-copy-before": { "zh-CN": "身份证正反面复印件（办证日期在毕业前）", en: "ID card copy issued before graduation" },
+  // seed 000 四 / seed 002 三.3: a lost certificate's 证明书
+  "blue-photo": { "zh-CN": "二寸蓝底照片（电子版和纸质版各一份）", en: "Two-inch blue-background photo (print and file)" },
+  "fee-receipt": { "zh-CN": "财务处交费凭据（50 元）", en: "Finance office receipt (¥50)" },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type Material = keyof typeof MATERIALS;

@@ -11,6 +11,7 @@ import { Section } from "../../components/section";
 import { formatDate, formatDateTime } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { useMay } from "../../shell/use-me";
+import { FreezeNotice } from "./freeze-notice";
 import { StudentDocuments } from "./student-documents";
 
 const useStyles = makeStyles({
@@ -54,6 +55,7 @@ export function StudentCardPanel({ studentNo, onClose }: { studentNo: string; on
                 [
                   ["applications.col.name", c.student.name],
                   ["applications.col.studentNo", c.student.studentNo],
+                  ["students.documentType", c.student.documentType],
                   ["students.idNumber", c.student.idNumber],
                   ["students.birthDate", formatDate(c.student.birthDate, locale)],
                   ["applications.col.college", c.collegeName],
@@ -71,6 +73,7 @@ export function StudentCardPanel({ studentNo, onClose }: { studentNo: string; on
               ))}
             </dl>
             {c.student.idNumberMasked ? <Text size={200}>{t("students.masked")}</Text> : null}
+            {c.freeze ? <FreezeNotice studentNo={c.student.studentNo} freeze={c.freeze} /> : null}
             <Text weight="semibold">{t("students.history")}</Text>
             {c.history.length ? (
               <LabelValueTable

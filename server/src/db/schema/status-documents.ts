@@ -1,4 +1,5 @@
-import { date, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { graduationCertificates } from "./graduation-certificates";
 import { students } from "./students";
 import { users } from "./users";
 
@@ -12,7 +13,7 @@ export const statusDocuments = pgTable(
   {
     id: serial("id").primaryKey(),
     documentNo: text("document_no").notNull().unique(),
-    /** enrolment (在读证明) | education (学历证明). */
+    /** enrolment (在读证明) | education (学历证明) | replacement (补发的毕业/结业证明书, seed 000 四; seed 003 第十七条). */
     kind: text("kind").notNull(),
     studentId: integer("student_id")
       .notNull()
@@ -31,6 +32,10 @@ export const statusDocuments = pgTable(
     /** 补打: how many times the paper was printed again (same number, a new code each time) and the last day. */
     reprintCount: integer("reprint_count").notNull().default(0),
     reprintedOn: date("reprinted_on", { mode: "string" }),
+    /** A 证明书's lost 学历证书 (seed 003 第十七条 “学历证书遗失的由学校出具相应的证明书并在学历注册信息中标注”). */
+    replacesCertificateId: integer("replaces_certificate_id").references(() => graduationCertificates.id),
+    /** Numbered at 办理, printed afterwards by the registrar: its first printing is not a 补打. */
+    awaitingPrint: boolean("awaiting_print").notNull().default(false),
   },
   (t) => [index("status_documents_student").on(t.studentId)],
 );

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { classes, colleges, majors } from "./organisation";
+import { users } from "./users";
 
 /** The student record (docs/domain.md §2): the 学信网 registration fields plus status. */
 export const students = pgTable(
@@ -10,6 +11,11 @@ export const students = pgTable(
     studentNo: text("student_no").notNull().unique(),
     examNo: text("exam_no"),
     idNumber: text("id_number").notNull(),
+    /**
+     * 证件类型 as 学信网 names it (ZJLX): 居民身份证 for mainland residents; 港澳台 and foreign students are registered
+     * with the document they hold, and `idNumber` is read by that document's format (shared fields/id-number.ts).
+     */
+    documentType: text("document_type").notNull().default("居民身份证"),
     name: text("name").notNull(),
     /** 拼音首字母 of the name (张三 → zs), for searching; filled by services/students/pinyin-initials.ts. */
     pinyinInitials: text("pinyin_initials"),
@@ -62,4 +68,26 @@ export const registrations = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.studentId, t.academicYear] })],
+);
+
+/**
+ * The registrar leader's lifting of the graduates' data freeze for one student (seed 000 六.1 “毕业生所有信息在当年的
+ * 四月底之后不再进行更改及补充”): from it, that student's identity and certificate fields may change again in that
+ * academic year, with the reason recorded.
+ */
+export const freezeLifts = pgTable(
+  "freeze_lifts",
+  {
+    id: serial("id").primaryKey(),
+    studentId: integer("student_id")
+      .notNull()
+      .references(() => students.id),
+    academicYear: text("academic_year").notNull(),
+    reason: text("reason").notNull(),
+    liftedBy: integer("lifted_by")
+      .notNull()
+      .references(() => users.id),
+    liftedAt: timestamp("lifted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("freeze_lifts_student").on(t.studentId, t.academicYear)],
 );

@@ -66,7 +66,7 @@ export async function decideApplication(db: Db, options: DecideOptions) {
     // have moved since filing (another change executed, the student graduated).
     if (options.action === "submit" || options.action === "advance") {
       const [student] = await tx.select({ status: students.status }).from(students).where(eq(students.id, app.studentId)).limit(1);
-      if (student) await refuseWhatExecutionWould(tx, app, student, workflow, app.executedOn !== null);
+      if (student) await refuseWhatExecutionWould(tx, app, student, workflow, app.executedOn !== null, options.today);
     }
 
     const set: Partial<typeof applications.$inferInsert> = {};

@@ -1,7 +1,9 @@
 import {
   AppError,
   applyEvent,
+  DOCUMENT_LABELS,
   demotedRecord,
+  documentKindOf,
   entryByCode,
   eventOf,
   STUDENT_STATUS,
@@ -12,7 +14,9 @@ import {
 import { eq, sql } from "drizzle-orm";
 import { resultRows, type Tx } from "../../db/client";
 import { type applications, classes, majors, statusChanges, students } from "../../db/schema";
+import { auditRulesInForce } from "../graduation/audit-rules-in-force";
 import { convertCompletionInTx } from "../graduation/convert-completion";
+import { issueReplacementPaperInTx } from "../reports/issue-status-document";
 
 type ApplicationRow = typeof applications.$inferSelect;
 type FieldChange = { field: string; before: unknown; after: unknown };
@@ -92,6 +96,21 @@ export async function executeChange(
     application.type === "completion-to-graduation"
       ? await convertCompletionInTx(tx, { studentId: student.id, date: by.today, noticeNo, userId: by.userId })
       : undefined;
+  // 补发毕业证明书: the numbered 证明书 naming the lost certificate (seed 000 四; seed 003 第十七条).
+  if (application.type === "certificate-replacement") {
+    const schoolName = (await auditRulesInForce(tx, by.today)).certificate.schoolName;
+    const paper = await issueReplacementPaperInTx(tx, { studentId: student.id, today: by.today, userId: by.userId, schoolName });
+    changes.push({ field: "replacementPaper", before: paper.certificateNo, after: paper.documentNo });
+    await tx.insert(statusChanges).values({
+      studentId: student.id,
+      applicationId: application.id,
+      field: "replacementPaper",
+      before: paper.certificateNo,
+      after: paper.documentNo,
+      noticeNo,
+    });
+    return { changes };
+  }
   await writeFieldChanges(tx, student.id, application.id, changes, noticeNo);
   return certificate ? { changes, certificate } : { changes };
 }
@@ -124,6 +143,11 @@ export async function applyIdentityChange(tx: Tx, application: ApplicationRow): 
     if (wanted[field] !== undefined && wanted[field] !== student[field])
       changes.push({ field, before: student[field], after: wanted[field] });
   }
+  // The record keeps the 证件类型 the new number is read by, in 学信网's name for it.
+  const document = wanted.documentType !== undefined ? documentKindOf(wanted.documentType) : null;
+  const documentType = document ? DOCUMENT_LABELS[document]?.["zh-CN"] : undefined;
+  if (documentType && documentType !== student.documentType)
+    changes.push({ field: "documentType", before: student.documentType, after: documentType });
   await writeFieldChanges(tx, student.id, application.id, changes, application.noticeNo);
   return changes;
 }

@@ -9,9 +9,9 @@ import {
   textCell,
   type Workflow,
 } from "@xueji/shared";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
-import { applications, classes, majors, students } from "../../db/schema";
+import { applications, classes, graduationCertificates, majors, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { completionReaudit } from "../graduation/convert-completion";
 import { idInput } from "../ids";
@@ -120,6 +120,16 @@ export async function validChanges(
  */
 async function assertCertificatePaper(db: Executor, type: ApplicationType, student: typeof students.$inferSelect, today: string) {
   if (type === "completion-to-graduation") await completionReaudit(db, student.id, today);
+  // 补发毕业证明书 only for a graduate whose certificate exists (seed 003 第十七条 “学历证书遗失的由学校出具相应的证明书”).
+  if (type === "certificate-replacement") {
+    const [held] = await db
+      .select({ id: graduationCertificates.id })
+      .from(graduationCertificates)
+      .where(and(eq(graduationCertificates.studentId, student.id), isNull(graduationCertificates.replacedBy)))
+      .limit(1);
+    if (!held || (student.status !== "graduated" && student.status !== "completed"))
+      throw new AppError("application.no-certificate", { studentNo: student.studentNo });
+  }
 }
 
 /** A secretary files an application (草稿) for a student of their own college. */
@@ -134,7 +144,7 @@ export async function fileApplication(db: Db, options: FileApplicationOptions) {
     throw new AppError("student.unknown", { studentNo: options.studentNo });
   // The certificate paper's own refusal first: it says more than the status guard's (a 结业换毕业 for one not 结业).
   await assertCertificatePaper(db, options.type, student, options.today);
-  await refuseWhatExecutionWould(db, { type: options.type, studentId: student.id }, student, workflow);
+  await refuseWhatExecutionWould(db, { type: options.type, studentId: student.id }, student, workflow, false, options.today);
   const { changes, targetCollegeId } = await validChanges(db, options.type, options.changes ?? {}, student, options.today);
   const period = periodOf(workflow, options.periodStartsOn, options.periodEndsOn);
   const materials = [...new Set(options.materials)].filter((m) => m in MATERIALS);

@@ -58,7 +58,7 @@ export async function recordSignOff(db: Db, options: RecordSignOffOptions) {
 
     // A signature passes a stage like a decision: what 办理 would refuse is refused here too.
     const [student] = await tx.select({ status: students.status }).from(students).where(eq(students.id, app.studentId)).limit(1);
-    if (student) await refuseWhatExecutionWould(tx, app, student, workflow, app.executedOn !== null);
+    if (student) await refuseWhatExecutionWould(tx, app, student, workflow, app.executedOn !== null, options.today);
     const to = nextStage(workflow, app.stage) as string;
     await tx.insert(applicationSignOffs).values({
       applicationId: app.id,

@@ -11,7 +11,8 @@ import {
 } from "@xueji/shared";
 import { and, desc, eq, isNotNull } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { applications, pendingItems } from "../../db/schema";
+import { applications, pendingItems, students } from "../../db/schema";
+import { refuseFrozen } from "../students/graduate-freeze";
 
 /**
  * Refuses what 办理 would refuse, before it: at filing and again at each decision, since the record
@@ -25,6 +26,7 @@ export async function refuseWhatExecutionWould(
   student: { status: string },
   workflow: Pick<Workflow, "event">,
   executed = false,
+  today?: string,
 ): Promise<void> {
   const status = student.status as StudentStatus;
   if (!executed || application.type === "identity-change") {
@@ -35,6 +37,15 @@ export async function refuseWhatExecutionWould(
         status: entryByCode(STUDENT_STATUS, status)?.name ?? status,
         type: application.type,
       });
+  }
+  // seed 000 六.1: after the end of April the year's graduates' identity data is frozen (unless lifted for the student).
+  if (application.type === "identity-change" && today) {
+    const [held] = await db
+      .select({ id: students.id, status: students.status, expectedGraduationDate: students.expectedGraduationDate })
+      .from(students)
+      .where(eq(students.id, application.studentId))
+      .limit(1);
+    if (held) await refuseFrozen(db, held, today);
   }
   if (executed) return;
   // seed 004 附件二 备注: a voluntary 降级 / 退学 “适用于按学籍管理相关规定未达降级（退学）条件而自愿申请” —

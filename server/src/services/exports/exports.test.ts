@@ -77,20 +77,22 @@ describe.each(TEST_ENGINES)("reporting upward on %s", (engine) => {
     expect(ws.rowCount).toBe(3);
     const [zhang] = await w.db.select().from(students).where(eq(students.studentNo, "2025010001"));
     const row = (ws.getRow(2).values as unknown[]).slice(1);
-    expect(row.slice(0, 9)).toEqual([
+    expect(row.slice(0, 10)).toEqual([
       "25430101150012",
       "2025010001",
       "张三",
       zhang?.gender === "1" ? "男" : "女",
       zhang?.birthDate.replace(/-/g, ""),
+      // ZJLX: the document the number is read by (学信网 registers 港澳台 and foreign students with theirs).
+      "居民身份证",
       zhang?.idNumber,
       "共青团员",
       "汉族",
       "080901",
     ]);
-    expect(row.slice(10, 14)).toEqual(["本科", "4", "普通全日制", "20250901"]);
+    expect(row.slice(11, 15)).toEqual(["本科", "4", "普通全日制", "20250901"]);
     for (const cell of row) expect(typeof cell).toBe("string");
-    expect(ws.getRow(2).getCell(6).numFmt).toBe("@");
+    expect(ws.getRow(2).getCell(7).numFmt).toBe("@");
     // A value that would be a formula is quoted.
     expect(ws.getRow(3).getCell(3).value).toBe('\'=HYPERLINK("x")');
   });

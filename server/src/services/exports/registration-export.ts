@@ -11,6 +11,8 @@ export const XUEXIN_COLUMNS = [
   "XM",
   "XB",
   "CSRQ",
+  // 证件类型 before the number it qualifies: 港澳台 and foreign students are registered with the document they hold.
+  "ZJLX",
   "SFZH",
   "ZZMM",
   "MZ",
@@ -56,6 +58,7 @@ export async function registrationExport(
     s.name,
     s.gender === "1" ? "男" : s.gender === "2" ? "女" : "",
     compactDate(s.birthDate),
+    s.documentType,
     s.idNumber,
     nameOf(POLITICAL_STATUS, s.politicalStatus),
     nameOf(ETHNICITY, s.ethnicity),

@@ -29,6 +29,7 @@ export async function applyStudentPlan(tx: Executor, plan: StudentPlan, importId
     studentNo: t.studentNo,
     examNo: t.examNo,
     idNumber: t.idNumber,
+    documentType: t.documentType,
     name: t.name,
     pinyinInitials: pinyinInitials(t.name),
     gender: t.gender,
@@ -53,13 +54,13 @@ export async function applyStudentPlan(tx: Executor, plan: StudentPlan, importId
     const json = JSON.stringify(batch.map((t) => ({ ...row(t), duration: String(t.duration) })));
     await tx.execute(sql`
       with created as (
-        insert into students (student_no, exam_no, id_number, name, pinyin_initials, gender, birth_date, ethnicity, political_status,
+        insert into students (student_no, exam_no, id_number, document_type, name, pinyin_initials, gender, birth_date, ethnicity, political_status,
           college_id, major_id, class_id, grade, level, duration, study_form, enrolment_date, expected_graduation_date, admission_type, status)
-        select x."studentNo", x."examNo", x."idNumber", x.name, x."pinyinInitials", x.gender, x."birthDate", x.ethnicity, x."politicalStatus",
+        select x."studentNo", x."examNo", x."idNumber", x."documentType", x.name, x."pinyinInitials", x.gender, x."birthDate", x.ethnicity, x."politicalStatus",
           x."collegeId", x."majorId", x."classId", x.grade, x.level, x.duration, x."studyForm", x."enrolmentDate", x."expectedGraduationDate",
           x."admissionType", x.status
         from jsonb_to_recordset(${json}::jsonb) as x(
-          "studentNo" text, "examNo" text, "idNumber" text, name text, "pinyinInitials" text, gender text, "birthDate" date, ethnicity text,
+          "studentNo" text, "examNo" text, "idNumber" text, "documentType" text, name text, "pinyinInitials" text, gender text, "birthDate" date, ethnicity text,
           "politicalStatus" text, "collegeId" int, "majorId" int, "classId" int, grade int, level text, duration numeric, "studyForm" text,
           "enrolmentDate" date, "expectedGraduationDate" date, "admissionType" text, status text)
         returning id, student_no
@@ -71,12 +72,12 @@ export async function applyStudentPlan(tx: Executor, plan: StudentPlan, importId
     const json = JSON.stringify(batch.map((u) => ({ id: u.id, ...row(u.target), duration: String(u.target.duration) })));
     await tx.execute(sql`
       update students s set
-        exam_no = x."examNo", name = x.name, pinyin_initials = x."pinyinInitials", gender = x.gender, birth_date = x."birthDate",
+        exam_no = x."examNo", document_type = x."documentType", name = x.name, pinyin_initials = x."pinyinInitials", gender = x.gender, birth_date = x."birthDate",
         ethnicity = x.ethnicity, political_status = x."politicalStatus", major_id = x."majorId", class_id = x."classId",
         grade = x.grade, level = x.level, duration = x.duration, study_form = x."studyForm", enrolment_date = x."enrolmentDate",
         expected_graduation_date = x."expectedGraduationDate", admission_type = x."admissionType", status = x.status, updated_at = now()
       from jsonb_to_recordset(${json}::jsonb) as x(
-        id int, "examNo" text, name text, "pinyinInitials" text, gender text, "birthDate" date, ethnicity text, "politicalStatus" text,
+        id int, "examNo" text, "documentType" text, name text, "pinyinInitials" text, gender text, "birthDate" date, ethnicity text, "politicalStatus" text,
         "majorId" int, "classId" int, grade int, level text, duration numeric, "studyForm" text, "enrolmentDate" date,
         "expectedGraduationDate" date, "admissionType" text, status text)
       where s.id = x.id`);

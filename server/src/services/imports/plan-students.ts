@@ -1,4 +1,6 @@
 import {
+  DOCUMENT_LABELS,
+  documentKindOf,
   ETHNICITY,
   entryByCode,
   fieldIssue,
@@ -20,6 +22,16 @@ import { classes, colleges, majors, students } from "../../db/schema";
 import { addChange, addIssues, addMissing, type FieldChange, type ImportReport } from "./import-report";
 
 type StudentRecord = typeof students.$inferSelect;
+const RESIDENT_DOCUMENT = "居民身份证";
+/** Statuses that hold a live 普通全日制学籍 (seed 003 第七条). */
+const LIVE_STATUSES = new Set(["enrolled", "suspended"]);
+/** Statuses before 新生学籍电子注册: the registered fields may still be corrected by a file. */
+const UNREGISTERED_STATUSES = new Set(["admitted", "reported", "admission-kept"]);
+/** 专业名称 (ZYMC), 层次 (CC), 学习形式 (XXXS), 学制 (XZ): as the import report names them. */
+const LOCKED_AFTER_REGISTRATION = new Set(["majorName", "level", "studyForm", "duration"]);
+/** The identity and certificate fields the graduates' data freeze holds (seed 000 六.1; seed 003 第十五条). */
+const FROZEN_FIELDS = new Set(["idType", "name", "gender", "birthDate", "ethnicity", "enrolmentDate", "expectedGraduationDate"]);
+const PREPARATORY_LEVEL = "09";
 type College = typeof colleges.$inferSelect;
 type Major = typeof majors.$inferSelect;
 type ClassRow = typeof classes.$inferSelect;
@@ -29,6 +41,8 @@ export interface StudentTarget {
   studentNo: string;
   examNo: string | null;
   idNumber: string;
+  /** 证件类型 as 学信网 names it (居民身份证 unless the file's 证件类型 / ZJLX column says otherwise). */
+  documentType: string;
   name: string;
   gender: string;
   birthDate: string;
@@ -83,8 +97,16 @@ const codeName = (table: Parameters<typeof entryByCode>[0], code: string | null)
 export function createStudentPlanner(
   record: Record_,
   report: ImportReport,
-  options: { mode: "students" | "admissions"; pattern: string | null; today: string },
+  options: {
+    mode: "students" | "admissions";
+    pattern: string | null;
+    today: string;
+    /** The year's graduates whose data is frozen today (seed 000 六.1), and the day the freeze began. */
+    frozen?: { ids: ReadonlySet<number>; from: string | null };
+  },
 ) {
+  const frozenIds = options.frozen?.ids ?? new Set<number>();
+  const freezeFrom = options.frozen?.from ?? null;
   const plan: StudentPlan = {
     creates: [],
     updates: [],
@@ -139,8 +161,26 @@ export function createStudentPlanner(
       existing = (v.examNo ? record.byExamNo.get(v.examNo) : undefined) ?? (v.idNumber ? record.byId.get(v.idNumber.id) : undefined);
     }
     const idNumber = v.idNumber?.id as string;
+    // 证件类型 (学信网 ZJLX): a document 学信网 knows, its number already read by that document's format (import-reader).
+    const documentKind = v.idType ? documentKindOf(v.idType) : null;
+    if (v.idType && !documentKind) {
+      fail("idType", fieldIssue("id.document-unknown", { value: v.idType }));
+      return done();
+    }
     if (existing && existing.idNumber !== idNumber) {
       fail(v.studentNo ? "studentNo" : "idNumber", fieldIssue("import.student-no-other-id", { value: existing.studentNo }));
+      return done();
+    }
+    // seed 003 第七条: one 普通全日制学籍 at a time. An admission whose 身份证号 already holds a live 学籍 in the record
+    // (在读, 休学) is not that student's record to update: it is refused at the cell, naming the 学号 that holds it.
+    if (
+      existing &&
+      options.mode === "admissions" &&
+      !v.studentNo &&
+      LIVE_STATUSES.has(existing.status) &&
+      existing.examNo !== (v.examNo ?? null)
+    ) {
+      fail("idNumber", fieldIssue("import.live-status-held", { studentNo: existing.studentNo, status: statusName(existing.status) }));
       return done();
     }
     const holder = record.byId.get(idNumber);
@@ -234,10 +274,20 @@ export function createStudentPlanner(
         return done();
       }
     }
+    // seed 003 第五条: “对按预科录取的新生注册为预科，不得直接注册为本科或专科”.
+    const level = v.level?.code ?? existing?.level ?? major.level;
+    const admissionType = v.admissionType ?? existing?.admissionType ?? null;
+    if (admissionType?.includes("预科") && level !== PREPARATORY_LEVEL) {
+      fail(v.level ? "level" : "admissionType", fieldIssue("import.preparatory-level", { level: codeName(LEVEL, level) ?? level }));
+      return done();
+    }
     const target: StudentTarget = {
       studentNo,
       examNo: v.examNo ?? existing?.examNo ?? null,
       idNumber,
+      documentType: documentKind
+        ? (DOCUMENT_LABELS[documentKind] as { "zh-CN": string })["zh-CN"]
+        : (existing?.documentType ?? RESIDENT_DOCUMENT),
       name: v.name as string,
       gender: v.gender?.code as string,
       birthDate: v.birthDate ?? (v.idNumber?.birthDate as string),
@@ -247,13 +297,13 @@ export function createStudentPlanner(
       majorId: major.id,
       className: className ?? (existing?.classId ? (record.classes.find((c) => c.id === existing?.classId)?.name ?? null) : null),
       grade,
-      level: v.level?.code ?? existing?.level ?? major.level,
+      level,
       duration,
       studyForm: v.studyForm?.code ?? existing?.studyForm ?? "1",
       enrolmentDate,
       expectedGraduationDate:
         v.expectedGraduationDate ?? existing?.expectedGraduationDate ?? `${Number(enrolmentDate.slice(0, 4)) + Math.ceil(duration)}-06-30`,
-      admissionType: v.admissionType ?? existing?.admissionType ?? null,
+      admissionType,
       status,
     };
     addIssues(report, issues);
@@ -264,6 +314,21 @@ export function createStudentPlanner(
       return;
     }
     const changes = diff(existing, target, majorById, record.classes);
+    // ZYMC/CC/XXXS/XZ are registered with 学信网 (seed 003 第四、十条): once a student is registered, 专业, 层次, 学习形式 and
+    // 学制 change only through a 学籍异动 (转专业 …), never by a file.
+    if (!UNREGISTERED_STATUSES.has(existing.status)) {
+      const locked = changes.filter((c) => LOCKED_AFTER_REGISTRATION.has(c.field));
+      if (locked.length) {
+        for (const c of locked)
+          fail(c.field, fieldIssue("import.registered-field-locked", { label: c.field, before: c.before ?? "", after: c.after ?? "" }));
+        return done();
+      }
+    }
+    const frozen = frozenIds.has(existing.id) ? changes.filter((c) => FROZEN_FIELDS.has(c.field)) : [];
+    if (frozen.length) {
+      for (const c of frozen) fail(c.field, fieldIssue("import.graduate-data-frozen", { label: c.field, from: freezeFrom ?? "" }));
+      return done();
+    }
     if (changes.length === 0) {
       report.unchanged++;
       return;
@@ -302,6 +367,7 @@ function diff(s: StudentRecord, t: StudentTarget, majorById: Map<number, Major>,
       changes.push({ field, before: show(before), after: show(after) });
   };
   compare("examNo", s.examNo, t.examNo);
+  compare("idType", s.documentType, t.documentType);
   compare("name", s.name, t.name);
   compare("gender", s.gender, t.gender, (x) => codeName(GENDER, x as string));
   compare("birthDate", s.birthDate, t.birthDate);

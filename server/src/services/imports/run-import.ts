@@ -7,6 +7,7 @@ import { type Actor, recordEvent } from "../audit-log/record-event";
 import { temporaryFields, temporaryPassword } from "../auth/manage-users";
 import { hashPassword } from "../auth/password";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage } from "../paging";
+import { frozenStudentIds } from "../students/graduate-freeze";
 import { applyStudentPlan } from "./apply-students";
 import { emptyReport, type ImportReport } from "./import-report";
 import { createResultsPlanner } from "./plan-results";
@@ -69,7 +70,14 @@ async function planImport(
       return { report, apply: (tx, _id, passwordHash) => applyUsers(tx, planner.plan, passwordHash) };
     }
     const record = await loadRecord(db);
-    const planner = createStudentPlanner(record, report, { mode: input.kind, pattern: input.options.pattern ?? null, today: input.today });
+    // seed 000 六.1: the year's graduates frozen today keep their identity and certificate fields whatever the file says.
+    const frozen = await frozenStudentIds(db, input.today);
+    const planner = createStudentPlanner(record, report, {
+      mode: input.kind,
+      pattern: input.options.pattern ?? null,
+      today: input.today,
+      frozen,
+    });
     finishRead(
       report,
       await readImportRows(path, {

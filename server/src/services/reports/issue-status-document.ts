@@ -1,17 +1,18 @@
 import { AppError, addDays, entryByCode, formatNotice, GENDER, LEVEL, type Role, STUDENT_STATUS } from "@xueji/shared";
 import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
-import { type Db, resultRows } from "../../db/client";
+import { type Db, type Executor, resultRows } from "../../db/client";
 import { colleges, graduationCertificates, majors, retiredVerifyCodes, statusDocuments, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { auditRulesInForce } from "../graduation/audit-rules-in-force";
 import { chineseDate, statusDocumentHtml } from "./status-document-html";
 import { hashVerifyCode, newVerifyCode } from "./verify-code";
 
-export type DocumentKind = "enrolment" | "education";
-const PREFIX: Record<DocumentKind, string> = { enrolment: "ZD", education: "XL" };
-const TITLE: Record<DocumentKind, "document.enrolment-title" | "document.education-title"> = {
+export type DocumentKind = "enrolment" | "education" | "replacement";
+const PREFIX: Record<DocumentKind, string> = { enrolment: "ZD", education: "XL", replacement: "ZM" };
+const TITLE: Record<DocumentKind, "document.enrolment-title" | "document.education-title" | "document.replacement-title"> = {
   enrolment: "document.enrolment-title",
   education: "document.education-title",
+  replacement: "document.replacement-title",
 };
 
 interface DocumentOptions {
@@ -33,15 +34,16 @@ interface PrintedWords {
 function eligible(kind: DocumentKind, student: { status: string; expectedGraduationDate: string }, today: string): boolean {
   if (kind === "enrolment") return student.status === "enrolled";
   if (student.status === "graduated" || student.status === "completed") return true;
+  if (kind === "replacement") return false;
   return student.status === "enrolled" && student.expectedGraduationDate <= addDays(today, 366);
 }
 
-/** 学历证明 is issued by the registrar only (seed 000 三: 到教务处学籍科办理); 在读证明 also by the college. */
+/** 学历证明 and a 证明书 are issued by the registrar only (seed 000 三、四: 学籍科); 在读证明 also by the college. */
 function mayIssue(kind: DocumentKind, role: Role): void {
-  if (kind === "education" && role !== "registrar-staff") throw new AppError("auth.forbidden", { role });
+  if (kind !== "enrolment" && role !== "registrar-staff") throw new AppError("auth.forbidden", { role });
 }
 
-async function subjectOf(db: Db, where: SQL) {
+async function subjectOf(db: Executor, where: SQL) {
   const [s] = await db
     .select({
       id: students.id,
@@ -72,7 +74,70 @@ const statusNameOf = (s: Subject) => entryByCode(STUDENT_STATUS, s.status)?.name
 /** Refuses a student the paper would misdescribe today (the same check for an issue and a reprint). */
 function checkEligible(kind: DocumentKind, s: Subject, today: string): void {
   if (!eligible(kind, s, today))
-    throw new AppError("document.not-eligible", { studentNo: s.studentNo, status: statusNameOf(s), kind: formatNotice(TITLE[kind]) });
+    throw new AppError("document.not-eligible", {
+      studentNo: s.studentNo,
+      status: statusNameOf(s),
+      kind: formatNotice(TITLE[kind], { kind: "毕业" }),
+    });
+}
+
+/**
+ * 补发毕业证明书 at 办理 (seed 000 四; seed 002 三.3 “到教务处办理，领取毕业证明书”; seed 003 第十七条): a numbered
+ * 证明书 (ZM2026000001) naming the lost 学历证书 it stands for, kept with its words and marked on that certificate.
+ * Numbered now, printed by the registrar from the student's papers (its first printing is not a 补打).
+ */
+export async function issueReplacementPaperInTx(
+  tx: Executor,
+  options: { studentId: number; today: string; userId: number | null; schoolName: string },
+): Promise<{ documentNo: string; certificateNo: string }> {
+  const s = await subjectOf(tx, eq(students.id, options.studentId));
+  const [certificate] = await tx
+    .select()
+    .from(graduationCertificates)
+    .where(and(eq(graduationCertificates.studentId, options.studentId), isNull(graduationCertificates.replacedBy)))
+    .orderBy(desc(graduationCertificates.id))
+    .limit(1);
+  if (!s || !certificate) throw new AppError("application.no-certificate", { studentNo: s?.studentNo ?? "" });
+  const kind = certificate.kind === "graduation" ? "毕业" : "结业";
+  const words: PrintedWords = {
+    title: formatNotice("document.replacement-title", { kind }),
+    body: formatNotice("document.replacement-body", {
+      name: s.name,
+      studentNo: s.studentNo,
+      gender: entryByCode(GENDER, s.gender)?.name ?? s.gender,
+      enrolmentDate: s.enrolmentDate,
+      college: s.college,
+      major: s.major,
+      level: entryByCode(LEVEL, s.level)?.name ?? s.level,
+      duration: s.duration,
+      issueDate: certificate.issueDate,
+      kind,
+      certificateNo: certificate.certificateNo,
+    }),
+    schoolName: options.schoolName || "教务处",
+  };
+  const year = Number(options.today.slice(0, 4));
+  const [counter] = resultRows<{ last: number }>(
+    await tx.execute(sql`
+      insert into document_counters (key, last) values (${`replacement-${year}`}, 1)
+      on conflict (key) do update set last = document_counters.last + 1 returning last`),
+  );
+  const documentNo = `${PREFIX.replacement}${year}${String(counter?.last).padStart(6, "0")}`;
+  await tx.insert(statusDocuments).values({
+    documentNo,
+    kind: "replacement",
+    studentId: s.id,
+    // A code nobody is given: the first printing draws the one the paper carries.
+    verifyCodeHash: hashVerifyCode(newVerifyCode()),
+    nameShown: s.name,
+    statusShown: statusNameOf(s),
+    issuedOn: options.today,
+    issuedBy: options.userId as number,
+    printed: words,
+    replacesCertificateId: certificate.id,
+    awaitingPrint: true,
+  });
+  return { documentNo, certificateNo: certificate.certificateNo };
 }
 
 /** The title, body and school of a paper about `s`, from the record as it is today. */
@@ -202,19 +267,22 @@ export async function reprintStatusDocument(db: Db, options: DocumentOptions & {
     await tx
       .insert(retiredVerifyCodes)
       .values({ codeHash: current.verifyCodeHash, documentId: doc.id, printing: current.reprintCount, retiredOn: options.today });
-    const reprintCount = current.reprintCount + 1;
+    // A 证明书 numbered at 办理 and never printed: this is its first printing, not a 补打.
+    const first = current.awaitingPrint;
+    const reprintCount = first ? 0 : current.reprintCount + 1;
+    const reprintedOn = first ? null : options.today;
     await tx
       .update(statusDocuments)
-      .set({ verifyCodeHash: hashVerifyCode(verifyCode), reprintCount, reprintedOn: options.today, printed: words })
+      .set({ verifyCodeHash: hashVerifyCode(verifyCode), reprintCount, reprintedOn, printed: words, awaitingPrint: false })
       .where(eq(statusDocuments.id, doc.id));
     await recordEvent(tx, options.actor, {
-      action: "document.reprint",
+      action: first ? "document.issue" : "document.reprint",
       entity: "status_document",
       entityId: doc.documentNo,
       before: { reprintCount: current.reprintCount, reprintedOn: current.reprintedOn },
-      after: { kind, studentNo: s.studentNo, reprintCount, reprintedOn: options.today },
+      after: { kind, studentNo: s.studentNo, reprintCount, reprintedOn },
     });
-    const d = { id: doc.id, documentNo: doc.documentNo, kind, issuedOn: doc.issuedOn, reprintCount, reprintedOn: options.today };
+    const d = { id: doc.id, documentNo: doc.documentNo, kind, issuedOn: doc.issuedOn, reprintCount, reprintedOn };
     return printable(options, d, words, verifyCode);
   });
 }

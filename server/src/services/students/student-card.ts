@@ -14,13 +14,17 @@ import {
 } from "../../db/schema";
 import { jsonAsStored } from "../json-column";
 import { maskDeep } from "../masking";
+import { freezeStateOf } from "./graduate-freeze";
 
 /**
  * A student's card: the record (ID number masked for roles that must not see it), registrations by
  * year, the history of every field an executed change altered, the applications and the standing
  * outcomes. `assertCollege` is the caller's: a college role sees its own college's students only.
  */
-export async function studentCard(db: Db, options: { studentNo: string; role: Role; assertCollege: (collegeId: number) => void }) {
+export async function studentCard(
+  db: Db,
+  options: { studentNo: string; role: Role; today: string; assertCollege: (collegeId: number) => void },
+) {
   const [row] = await db
     .select({ student: students, collegeName: colleges.name, majorName: majors.name, className: classes.name })
     .from(students)
@@ -75,6 +79,8 @@ export async function studentCard(db: Db, options: { studentNo: string; role: Ro
       .orderBy(asc(graduationCertificates.id)),
   ]);
   const { pinyinInitials: _initials, ...student } = row.student;
+  // seed 000 六.1: whether the year's graduates' data freeze holds this student today, and its lift.
+  const freeze = await freezeStateOf(db, row.student, options.today);
   const seesIds = ROLES_SEEING_ID_NUMBERS.has(options.role);
   return {
     student: { ...student, idNumber: seesIds ? student.idNumber : maskIdNumber(student.idNumber), idNumberMasked: !seesIds },
@@ -87,6 +93,7 @@ export async function studentCard(db: Db, options: { studentNo: string; role: Ro
     applications: apps,
     pending,
     certificates,
+    freeze: freeze.applies ? { from: freeze.from, lift: freeze.lift } : null,
   };
 }
 
