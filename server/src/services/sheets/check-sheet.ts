@@ -17,7 +17,7 @@ import {
 } from "@xueji/shared";
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { colleges, students } from "../../db/schema";
+import { colleges, majors, students } from "../../db/schema";
 import { settingInForce } from "../settings/settings-store";
 
 export interface CheckSheetOptions {
@@ -67,11 +67,22 @@ export async function loadRecordStudents(db: Executor, studentNos: readonly stri
       collegeId: students.collegeId,
       collegeName: colleges.name,
       status: students.status,
+      majorName: majors.name,
+      level: students.level,
+      duration: students.duration,
+      studyForm: students.studyForm,
+      enrolmentDate: students.enrolmentDate,
     })
     .from(students)
     .innerJoin(colleges, eq(colleges.id, students.collegeId))
+    .innerJoin(majors, eq(majors.id, students.majorId))
     .where(sql`${students.studentNo} in (select jsonb_array_elements_text(${JSON.stringify([...new Set(studentNos)])}::jsonb))`);
-  for (const r of rows) map.set(r.studentNo, { ...r, status: r.status as StudentStatus });
+  for (const { majorName, level, duration, studyForm, enrolmentDate, ...r } of rows)
+    map.set(r.studentNo, {
+      ...r,
+      status: r.status as StudentStatus,
+      certificate: { majorName, level, duration, studyForm, enrolmentDate },
+    });
   return map;
 }
 
