@@ -34,7 +34,7 @@ const zhCN = {
     },
     committee: {
       title: "登记学位委员会决定：{{college}}",
-      explain: "学位委员会的决定由学校作出（种子 001 七），请按会议纪要登记会议日期和会议编号。",
+      explain: "学位委员会的决定由学校作出（《学籍管理工作流程图》七、学位授予资格审查），请按会议纪要登记会议日期和会议编号。",
       decidedOn: "会议日期",
       meetingNo: "会议编号（如：校学位〔2026〕3号）",
       confirm: "登记并通过",
@@ -160,7 +160,8 @@ const en: typeof zhCN = {
     },
     committee: {
       title: "Record the degree committee's decision: {{college}}",
-      explain: "The degree committee's decision is the school's (seed 001 七): record its meeting date and number from the minutes.",
+      explain:
+        "The degree committee's decision is the school's (Student records workflow, VII: degree eligibility review): record its meeting date and number from the minutes.",
       decidedOn: "Meeting date",
       meetingNo: "Meeting number",
       confirm: "Record and pass",
