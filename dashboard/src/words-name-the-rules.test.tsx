@@ -21,7 +21,7 @@ function strings(source: string): string[] {
  */
 describe("the dashboard's words name the school's rules", () => {
   it("seed 001 七: the committee dialog, and every other text, names the regulation, not a seed number", () => {
-    const files = wordFiles(SRC);
+    const files = [...wordFiles(SRC), join(SRC, "../../shared/src/messages/setting-labels.ts")];
     expect(files.some((f) => f.endsWith("graduation-words.ts"))).toBe(true);
     const found = files.flatMap((f) =>
       strings(readFileSync(f, "utf8"))
