@@ -51,6 +51,7 @@ export * from "./organisation/organisation";
 export * from "./organisation/setup-checklist";
 export * from "./rules/graduation-audit";
 export * from "./rules/graduation-audit-certificate";
+export * from "./rules/graduate-photo";
 export * from "./rules/record-checks";
 export * from "./rules/rule-set";
 export * from "./rules/standing";

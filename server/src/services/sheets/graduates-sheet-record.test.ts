@@ -27,9 +27,9 @@ describe.each(TEST_ENGINES)("the graduates sheet against the record on %s", (eng
   }, 60_000);
   afterAll(() => w.database.close());
 
-  const rowOf = async (cells: unknown[]) => {
+  const rowOf = async (cells: string[]): Promise<string[]> => {
     const [student] = await w.db.query.students.findMany({ where: (s, { eq }) => eq(s.studentNo, "2022010001") });
-    return ["2022010001", "王计算", "男", "2004-03-15", student?.idNumber, ...cells, "2026-06-30"];
+    return ["2022010001", "王计算", "男", "2004-03-15", student?.idNumber ?? "", ...cells, "2026-06-30"];
   };
 
   it("seed 003 第十五条: 英语/专科/3年/函授/2023-09 for a 计算机/本科/4年/全日制 student of 2022-09 are issues at those cells", async () => {
