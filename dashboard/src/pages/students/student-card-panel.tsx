@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { useMay } from "../../shell/use-me";
 import { StudentDocuments } from "./student-documents";
+import { StudentPhoto } from "./student-photo";
 
 const useStyles = makeStyles({
   facts: {
@@ -71,6 +72,7 @@ export function StudentCardPanel({ studentNo, onClose }: { studentNo: string; on
               ))}
             </dl>
             {c.student.idNumberMasked ? <Text size={200}>{t("students.masked")}</Text> : null}
+            <StudentPhoto studentNo={c.student.studentNo} name={c.student.name} />
             <Text weight="semibold">{t("students.history")}</Text>
             {c.history.length ? (
               <LabelValueTable
