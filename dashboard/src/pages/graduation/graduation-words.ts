@@ -73,7 +73,7 @@ const zhCN = {
       action: "执行（{{count}} 人）",
       confirmTitle: "执行{{college}} {{cohort}} 届毕业名单",
       confirmText:
-        "{{graduate}} 人学籍状态改为毕业、{{complete}} 人改为结业，同用一个通知单号，并按预览顺序编号学历证书（发证日期 {{date}}）。{{refused}} 人不能执行，留在名单上，补齐资料并重新审核后可再执行。此操作不能撤销。",
+        "{{graduate}} 人学籍状态改为毕业、{{complete}} 人改为结业，同用一个通知单号，并按预览顺序编号学历证书（发证日期 {{date}}）。{{refused}} 人不能执行，留在名单上，补齐照片和证书信息后可再执行。此操作不能撤销。",
       confirm: "确定执行",
       done: "执行完成：毕业 {{graduated}} 人，结业 {{completed}} 人，通知单号 {{noticeNo}}；{{refused}} 人未执行（见“不能执行”）。",
       nothing: "没有可执行的学生；{{refused}} 人不能执行（见“不能执行”）。",
