@@ -17,7 +17,7 @@ const zhCN = {
     import: {
       title: "批量导入毕业照片",
       note: "把照片文件夹压缩为 .zip 上传，每张照片以学号或身份证号命名（如 2022010001.jpg）。每张须为 JPG，480×640 像素，1–100 KB，蓝底；每批不超过 {{entries}} 张、{{mb}} MB。",
-      choose: "选择 .zip 文件",
+      choose: "选择压缩包",
       label: "选择照片压缩包（.zip）",
       running: "正在导入……",
       done: "“{{file}}”：匹配并保存 {{matched}} 张，不合格 {{refused}} 张，重复 {{duplicate}} 张，找不到学生 {{unknown}} 张。",
