@@ -39,7 +39,14 @@ export function ScanPicker({
           if (file) onPick(file);
         }}
       />
-      <Button size="small" icon={<ArrowUploadRegular />} disabled={disabled} title={label} style={{ whiteSpace: "nowrap" }} onClick={() => input.current?.click()}>
+      <Button
+        size="small"
+        icon={<ArrowUploadRegular />}
+        disabled={disabled}
+        title={label}
+        style={{ whiteSpace: "nowrap" }}
+        onClick={() => input.current?.click()}
+      >
         {text}
       </Button>
     </>
