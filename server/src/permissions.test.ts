@@ -3,12 +3,15 @@ import { TRPCError } from "@trpc/server";
 import { CN_HOLIDAYS, DEFAULT_WORKFLOWS, type Material, requiredMaterials } from "@xueji/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gridOf } from "../test/grid";
+import { portraitJpeg } from "../test/photo";
 import { makeWorld, type World } from "../test/world";
 import { TEST_ENGINES } from "./db/test-database";
+import { craftZip } from "./files/testing/craft-zip";
 import { appRouter } from "./router";
 import { SETTING_KINDS } from "./services/settings/setting-kinds";
 
 type Caller = Awaited<ReturnType<World["as"]>>;
+const PHOTO = portraitJpeg().toString("base64");
 type Outcome = "ok" | "FORBIDDEN" | "UNAUTHORIZED" | "NOT_FOUND";
 
 const USERS = ["secretary-a", "leader-a", "registrar", "registrar-leader", "school-leader", "admin", null] as const;
@@ -145,6 +148,10 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   // 导入: registrar staff and administrators; no college side (the record as a whole).
   "imports.list": [F, F, A, F, F, A, U],
   "students.failedCourses": [S, S, A, A, A, F, U],
+  "students.photo": [H, H, A, A, A, F, U],
+  "students.uploadPhoto": [H, F, A, F, F, F, U],
+  // A zip names students by 学号: another college's is reported unknown, so the call itself passes for the secretary.
+  "students.importPhotos": [A, F, A, F, F, F, U],
   "imports.get": [F, F, N, F, F, N, U],
   "imports.commit": [F, F, N, F, F, N, U],
 };
@@ -375,6 +382,16 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
         dryRun: false,
       }),
     "imports.list": (c) => c.imports.list({}),
+    "students.photo": (c, side) => c.students.photo({ studentNo: side === "own" ? "2025010001" : "2025020001" }),
+    "students.uploadPhoto": (c, side) =>
+      c.students.uploadPhoto({ studentNo: side === "own" ? "2025010001" : "2025020001", fileName: "p.jpg", base64: PHOTO }),
+    "students.importPhotos": (c, side) =>
+      c.students.importPhotos({
+        fileName: "p.zip",
+        base64: craftZip([{ name: `${side === "own" ? "2025010001" : "2025020001"}.jpg`, data: Buffer.from(PHOTO, "base64") }]).toString(
+          "base64",
+        ),
+      }),
     "students.failedCourses": (c, side) => c.students.failedCourses({ collegeId: side === "own" ? w.collegeA : w.collegeB }),
     "imports.get": (c) => c.imports.get({ id: 999_999 }),
     "imports.commit": (c) => c.imports.commit({ id: 999_999 }),

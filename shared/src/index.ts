@@ -49,6 +49,7 @@ export * from "./messages/setting-labels";
 export * from "./messages/workbook-features";
 export * from "./organisation/organisation";
 export * from "./organisation/setup-checklist";
+export * from "./rules/graduate-photo";
 export * from "./rules/graduation-audit";
 export * from "./rules/graduation-audit-certificate";
 export * from "./rules/record-checks";

@@ -9,6 +9,8 @@ const MiB = 1024 * 1024;
 export interface ZipParts {
   names(): string[];
   has(name: string): boolean;
+  /** The part's uncompressed size as its header declares it (`open` holds it to that while inflating). */
+  size(name: string): number;
   /**
    * The part's bytes as a stream, refused before inflating when its declared size exceeds `limit`,
    * and stopped while inflating as soon as it yields more than it declared or more than `limit`
@@ -45,6 +47,7 @@ export async function openZip(file: string, bytes?: Buffer): Promise<ZipParts> {
   return {
     names: () => [...entries.keys()],
     has: (name) => entries.has(name),
+    size: (name) => entries.get(name)?.uncompressedSize ?? 0,
     async *open(name, limit) {
       const entry = entries.get(name);
       if (!entry) throw new AppError("file.corrupt", { file }, `missing part ${name}`);

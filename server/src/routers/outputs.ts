@@ -365,6 +365,8 @@ export const graduationListItem = z.object({
   overrideDegree: degreeDecision.nullable(),
   overrideReason: z.string().nullable(),
   status: z.string(),
+  /** 层次 code (06 专科 …). */
+  level: z.string(),
   gpa: z.number().nullable(),
   /** 处分 as its 0018 code (0 无). */
   discipline: z.string().nullable(),

@@ -81,6 +81,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Names>> = {
   "application.reject": { "zh-CN": "驳回异动", en: "Rejected a status change" },
   "application.sign-off": { "zh-CN": "登记纸质签署", en: "Recorded a paper sign-off" },
   "application.attach-scan": { "zh-CN": "上传材料扫描件", en: "Attached a scan" },
+  "student.photo": { "zh-CN": "上传毕业生照片", en: "Uploaded a graduate photo" },
+  "students.import-photos": { "zh-CN": "批量导入毕业生照片", en: "Imported graduate photos" },
   "application.edit": { "zh-CN": "修改草稿", en: "Edited a draft" },
   "application.withdraw": { "zh-CN": "撤回异动", en: "Withdrew a status change" },
   "application.delete": { "zh-CN": "删除草稿", en: "Deleted a draft" },

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
     "registrar-leader": "all",
     "school-leader": "all",
   },
+  /** 图像采集 (seed 000 六.2): the college collects its graduates' photos; the registrar's 学籍中心 checks them (seed 004). */
+  "students.photo": { secretary: "own-college", "registrar-staff": "all" },
   "pending.read": {
     secretary: "own-college",
     "college-leader": "own-college",

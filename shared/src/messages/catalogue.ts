@@ -310,6 +310,13 @@ export const catalogue = {
       "{label}与学籍库不一致（库中为“{recorded}”）。身份信息不能在核对表中直接修改，确需更改请走学籍信息修改流程（须提供公安机关证明）。",
     en: "{label} differs from the record (“{recorded}” on record). Identity fields cannot be changed on a check sheet; use the identity-change process (police certificate required).",
   },
+  // seed 003 第十五条: the certificate is registered as the record holds it, so the graduates sheet must agree with it.
+  "record.certificate-differs": {
+    severity: "error",
+    "zh-CN":
+      "{label}与学籍库不一致（库中为“{recorded}”）。学历证书按学籍库信息制作；如学籍库有误，请先通过学籍异动（如转专业）或学籍信息修改流程更正。",
+    en: "{label} differs from the record (“{recorded}” on record). The certificate is made from the record; if the record is wrong, correct it through a status change (such as a change of major) or the identity-change process first.",
+  },
   "record.id-on-record": {
     severity: "info",
     "zh-CN": "学籍库中该生的身份证号为 {idNumber}，可据此更正。",

@@ -241,6 +241,23 @@ export const errorCatalogue = {
     "zh-CN": "扫描件须为 JPG、PNG 或 PDF 文件，且不超过 {mb} MB。",
     en: "The scan must be a JPG, PNG or PDF file of at most {mb} MB.",
   },
+  // 图像采集 (seed 000 六.2, 四): the photo 学信网 registers with the certificate.
+  "photo.invalid": {
+    "zh-CN": "照片不符合学信网要求：{problems}。请提供 480×640 像素、1–100 KB 的蓝底 JPG 照片。",
+    en: "The photo does not meet 学信网's requirements: {problems}. Provide a blue-background JPG of 480×640 pixels and 1–100 KB.",
+  },
+  "photo.zip-invalid": {
+    "zh-CN": "“{file}”不是可读取的 zip 压缩包。请把照片文件夹压缩为 .zip 后重试。",
+    en: "“{file}” is not a readable zip archive. Compress the photo folder as a .zip and try again.",
+  },
+  "photo.zip-too-large": {
+    "zh-CN": "压缩包超过 {mb} MB，请分批导入（每批不超过 {entries} 张照片）。",
+    en: "The archive is over {mb} MB; import it in batches (at most {entries} photos each).",
+  },
+  "photo.zip-too-many": {
+    "zh-CN": "压缩包中有 {count} 个文件，超过每批 {limit} 个的上限，请分批导入。",
+    en: "The archive holds {count} files, more than the {limit} a batch may hold; import it in batches.",
+  },
   "pending.wrong-kind": {
     "zh-CN": "这条学籍处理意见不能转为“{type}”申请。",
     en: "This pending item cannot be taken up as “{type}”.",

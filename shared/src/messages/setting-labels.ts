@@ -45,8 +45,8 @@ export const SETTING_KIND_LABELS: Readonly<Record<string, Label>> = {
   "registrar-calendar": {
     title: { "zh-CN": "教务工作日历", en: "Registrar's calendar" },
     description: {
-      "zh-CN": "每学期各项学籍工作的周次和负责方（种子 004 时间安排表）。",
-      en: "The weeks and owners of each term's registry tasks (seed 004 timetable).",
+      "zh-CN": "每学期各项学籍工作的周次和负责方（《学籍管理操作流程》附件二 时间安排表）。",
+      en: "The weeks and owners of each term's registry tasks (Student records procedures, annex II timetable).",
     },
   },
   "check-rules": {
@@ -59,8 +59,8 @@ export const SETTING_KIND_LABELS: Readonly<Record<string, Label>> = {
   "registration-rules": {
     title: { "zh-CN": "学年注册期限", en: "Annual registration time limits" },
     description: {
-      "zh-CN": "学生办理学年注册和学年电子注册（含暂缓注册后的补注册）的期限（种子 003 第十一–十二条）。",
-      en: "When students register and when the year's electronic registration, late registration after deferral included, is complete (seed 003 art. 11–12).",
+      "zh-CN": "学生办理学年注册和学年电子注册（含暂缓注册后的补注册）的期限（《学生学籍学历电子注册管理办法》第十一–十二条）。",
+      en: "When students register and when the year's electronic registration, late registration after deferral included, is complete (Student electronic registration regulations, art. 11–12).",
     },
   },
 };
@@ -139,15 +139,16 @@ export const SETTING_FIELD_LABELS: Readonly<Record<string, Label>> = {
   "registration-rules:studentWeeks": {
     title: { "zh-CN": "学生办理注册期限（开学后周数）", en: "Students register within (weeks after the start)" },
     description: {
-      "zh-CN": "种子 003 第十一条：“学生应在每学年第一学期开学后两周内到所在学院办理学年注册手续”。",
-      en: "Seed 003 art. 11: students register at their college within two weeks of the first term's start.",
+      "zh-CN": "《学生学籍学历电子注册管理办法》第十一条：“学生应在每学年第一学期开学后两周内到所在学院办理学年注册手续”。",
+      en: "Student electronic registration regulations, art. 11: students register at their college within two weeks of the first term's start.",
     },
   },
   "registration-rules:completeMonths": {
     title: { "zh-CN": "学年电子注册完成期限（开学后月数）", en: "Electronic registration complete within (months after the start)" },
     description: {
-      "zh-CN": "种子 003 第十二条：“学年的电子注册在每学年第一学期开学后1个月内完成”；暂缓注册学生的补注册也须在此之前办理。",
-      en: "Seed 003 art. 12: the year's electronic registration is complete within one month of the start; a deferred student's late registration (补注册) is due by then too.",
+      "zh-CN":
+        "《学生学籍学历电子注册管理办法》第十二条：“学年的电子注册在每学年第一学期开学后1个月内完成”；暂缓注册学生的补注册也须在此之前办理。",
+      en: "Student electronic registration regulations, art. 12: the year's electronic registration is complete within one month of the start; a deferred student's late registration (补注册) is due by then too.",
     },
   },
 };

@@ -14,6 +14,7 @@ const complete: AuditInput = {
     name: "张三",
     gender: "1",
     birthDate: "2004-01-01",
+    idNumber: "110101200401011234",
     majorName: "会计学",
     level: "05",
     duration: 4,

@@ -121,7 +121,48 @@ export function levelAwardsDegree(level: string): boolean {
   return DEGREE_LEVELS.has(level);
 }
 
-const CERTIFICATE_FIELDS = ["name", "gender", "birthDate", "majorName", "level", "duration", "studyForm", "enrolmentDate"];
+/**
+ * The 学历注册信息 of the student (seed 003 第十五条: 姓名、性别、出生日期、照片；学习起止年月；专业、层次、学制、学习形式) and
+ * the 身份证号 学信网 registers it under; a certificate is numbered only when all are there.
+ */
+export const CERTIFICATE_FIELDS = [
+  "name",
+  "gender",
+  "birthDate",
+  "idNumber",
+  "majorName",
+  "level",
+  "duration",
+  "studyForm",
+  "enrolmentDate",
+];
+
+export type CertificateDataProblem = Extract<
+  AuditReason,
+  { code: "identity-incomplete" | "photo-missing" | "photo-dimensions" | "photo-size" }
+>;
+
+/**
+ * What keeps a student's certificate from being registered (seed 003 第十五条 “信息不完整的中国高等教育学生信息网不提供网上
+ * 查询服务”): missing certificate fields, named, and the photo missing or out of the measurements (seed 000 四). The audit
+ * and the execution plan both ask it, the plan of the record as it is when the numbers are given.
+ */
+export function certificateDataProblems(
+  identity: AuditInput["identity"],
+  photo: AuditInput["photo"],
+  p: AuditRules["photo"] = DEFAULT_AUDIT_RULES.photo,
+): CertificateDataProblem[] {
+  const data: CertificateDataProblem[] = [];
+  const missing = CERTIFICATE_FIELDS.filter((f) => identity[f] === null || identity[f] === undefined || identity[f] === "");
+  if (missing.length) data.push({ code: "identity-incomplete", fields: missing });
+  if (!photo) data.push({ code: "photo-missing" });
+  else {
+    if (photo.width !== p.width || photo.height !== p.height)
+      data.push({ code: "photo-dimensions", width: photo.width, height: photo.height });
+    if (photo.bytes < p.minBytes || photo.bytes > p.maxBytes) data.push({ code: "photo-size", bytes: photo.bytes });
+  }
+  return data;
+}
 
 function studyYears(from: string, to: string): number {
   const ms = Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`);
@@ -139,17 +180,7 @@ export function auditGraduate(input: AuditInput, rules: AuditRules = DEFAULT_AUD
   const years = studyYears(input.enrolmentDate, input.graduationDate);
   if (years > max) reasons.push({ code: "over-max-years", years, max });
 
-  const missing = CERTIFICATE_FIELDS.filter(
-    (f) => input.identity[f] === null || input.identity[f] === undefined || input.identity[f] === "",
-  );
-  if (missing.length) data.push({ code: "identity-incomplete", fields: missing });
-  const p = rules.photo;
-  if (!input.photo) data.push({ code: "photo-missing" });
-  else {
-    if (input.photo.width !== p.width || input.photo.height !== p.height)
-      data.push({ code: "photo-dimensions", width: input.photo.width, height: input.photo.height });
-    if (input.photo.bytes < p.minBytes || input.photo.bytes > p.maxBytes) data.push({ code: "photo-size", bytes: input.photo.bytes });
-  }
+  data.push(...certificateDataProblems(input.identity, input.photo, rules.photo));
 
   const outcome = reasons.length === 0 ? "graduate" : "complete";
   const degreeReasons: AuditReason[] = [];

@@ -1,5 +1,7 @@
+import { LEVEL } from "../codes/level";
 import type { StudentStatus } from "../codes/student-status";
 import { STUDENT_STATUS } from "../codes/student-status";
+import { STUDY_FORM } from "../codes/study-form";
 import { entryByCode } from "../codes/table";
 import { fieldIssue, type Issue } from "../issues";
 import type { FieldKey } from "../sheets/fields";
@@ -19,6 +21,11 @@ export interface RecordStudent {
   collegeId: number;
   collegeName: string;
   status: StudentStatus;
+  /**
+   * What the 学历证书 carries of the student's studies (seed 003 第十五条: 专业、层次、学制、学习形式、学习起止年月),
+   * compared on the graduates sheet. Absent where the caller did not load it.
+   */
+  certificate?: { majorName: string; level: string; duration: number; studyForm: string; enrolmentDate: string };
 }
 
 /**
@@ -40,6 +47,22 @@ const IDENTITY: ReadonlyArray<[FieldKey, (v: RowValues) => string | undefined, (
   ["gender", (v) => v.gender?.code, (s) => s.gender],
   ["birthDate", (v) => v.birthDate, (s) => s.birthDate],
   ["ethnicity", (v) => v.ethnicity?.code, (s) => s.ethnicity],
+];
+
+/**
+ * The certificate fields the graduates sheet (毕业生信息核对表) gives: the certificate is made from the record, so a
+ * sheet that says otherwise is wrong or hides an unrecorded change (seed 003 第十五条 学历注册信息应与学历证书内容保持一致).
+ * 入学日期 is compared by year and month — the certificate's 学习起止年月.
+ */
+type CertificateOnRecord = NonNullable<RecordStudent["certificate"]>;
+const CERTIFICATE: ReadonlyArray<
+  [FieldKey, (v: RowValues) => string | undefined, (c: CertificateOnRecord) => string, (c: CertificateOnRecord) => string]
+> = [
+  ["majorName", (v) => v.majorName?.trim(), (c) => c.majorName.trim(), (c) => c.majorName],
+  ["level", (v) => v.level?.code, (c) => c.level, (c) => entryByCode(LEVEL, c.level)?.name ?? c.level],
+  ["duration", (v) => (v.duration === undefined ? undefined : String(v.duration)), (c) => String(c.duration), (c) => `${c.duration}年`],
+  ["studyForm", (v) => v.studyForm?.code, (c) => c.studyForm, (c) => entryByCode(STUDY_FORM, c.studyForm)?.name ?? c.studyForm],
+  ["enrolmentDate", (v) => v.enrolmentDate?.slice(0, 7), (c) => c.enrolmentDate.slice(0, 7), (c) => c.enrolmentDate.slice(0, 7)],
 ];
 
 const RECORDED_TEXT: Partial<Record<FieldKey, (s: RecordStudent) => string>> = {
@@ -89,6 +112,13 @@ export function checkAgainstRecord(result: SheetResult, record: ReadonlyMap<stri
       const recorded = (RECORDED_TEXT[field] ?? onRecord)(student);
       place(row, field, fieldIssue("record.identity-changed", { label: field, recorded }, recorded));
     }
+    if (result.kind === "graduates" && student.certificate)
+      for (const [field, onSheet, onRecord, shown] of CERTIFICATE) {
+        const sheetValue = onSheet(values);
+        if (sheetValue === undefined || sheetValue === "" || sheetValue === onRecord(student.certificate)) continue;
+        const recorded = shown(student.certificate);
+        place(row, field, fieldIssue("record.certificate-differs", { label: field, recorded }, recorded));
+      }
     // The ID Excel rounded cannot be rebuilt from the sheet, but the record has it.
     if (idLostRows.has(row)) place(row, "idNumber", fieldIssue("record.id-on-record", { idNumber: student.idNumber }, student.idNumber));
   }

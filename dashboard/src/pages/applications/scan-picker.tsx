@@ -12,6 +12,7 @@ export function ScanPicker({
   text,
   disabled,
   onPick,
+  accept = SCAN_ACCEPT,
 }: {
   /** The input's accessible name (上传申请表扫描件). */
   label: string;
@@ -19,6 +20,8 @@ export function ScanPicker({
   text: string;
   disabled?: boolean;
   onPick: (file: File) => void;
+  /** The file types offered (scans by default). */
+  accept?: string;
 }) {
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -26,7 +29,7 @@ export function ScanPicker({
       <input
         ref={input}
         type="file"
-        accept={SCAN_ACCEPT}
+        accept={accept}
         aria-label={label}
         tabIndex={-1}
         style={{ position: "absolute", width: 1, height: 1, opacity: 0, overflow: "hidden", pointerEvents: "none" }}
@@ -36,7 +39,14 @@ export function ScanPicker({
           if (file) onPick(file);
         }}
       />
-      <Button size="small" icon={<ArrowUploadRegular />} disabled={disabled} title={label} onClick={() => input.current?.click()}>
+      <Button
+        size="small"
+        icon={<ArrowUploadRegular />}
+        disabled={disabled}
+        title={label}
+        style={{ whiteSpace: "nowrap" }}
+        onClick={() => input.current?.click()}
+      >
         {text}
       </Button>
     </>

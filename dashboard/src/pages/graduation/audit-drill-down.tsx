@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
-import { DISCIPLINE } from "@xueji/shared";
+import { DISCIPLINE, levelAwardsDegree } from "@xueji/shared";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AuditRow, auditListQuery, overrideAudit, supplementDegree } from "../../api/graduation";
@@ -166,7 +166,7 @@ export function AuditDrillDown({
               {t("gradYear.facts.edit")}
             </Button>
           ) : null}
-          {mayRun && r.status === "graduated" && (r.overrideDegree ?? r.degree) === "withhold" ? (
+          {mayRun && r.status === "graduated" && levelAwardsDegree(r.level) && (r.overrideDegree ?? r.degree) === "withhold" ? (
             <Button size="small" aria-label={t("gradYear.supplement.actionFor", { name: r.name })} onClick={() => setSupplementOf(r)}>
               {t("gradYear.supplement.action")}
             </Button>

@@ -23,6 +23,7 @@ import "./graduation-words";
 
 // The execution and the certificate list are the later steps of the year: their code loads when opened.
 const ExecutionPanel = lazy(() => import("./execution-panel").then((m) => ({ default: m.ExecutionPanel })));
+const PhotoImport = lazy(() => import("../students/photo-import").then((m) => ({ default: m.PhotoImport })));
 const CertificateList = lazy(() => import("./certificate-list").then((m) => ({ default: m.CertificateList })));
 
 const routeApi = getRouteApi("/app/graduation");
@@ -59,6 +60,7 @@ function Graduation() {
   const cohort = search.cohort ?? summary.data?.cohort ?? defaultCohort(reference?.academicYear);
   const setSearch = (next: Partial<GraduationSearch>) => navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
   const mayRun = useMay("graduation.run");
+  const mayPhotos = useMay("students.photo");
   const view: GraduationView = search.view ?? "audit";
   // The results by college are the insights router's (the overview shows them too): refresh both.
   const refresh = () => invalidate(queryClient, "graduation", "insights");
@@ -112,6 +114,7 @@ function Graduation() {
       </TabList>
       {view === "execute" ? (
         <Suspense fallback={<Loading />}>
+          {mayPhotos ? <PhotoImport /> : null}
           <ExecutionPanel cohort={cohort} collegeId={search.collegeId} show={search.show} onSearch={setSearch} />
         </Suspense>
       ) : view === "certificates" ? (

@@ -34,7 +34,7 @@ const zhCN = {
     },
     committee: {
       title: "登记学位委员会决定：{{college}}",
-      explain: "学位委员会的决定由学校作出（种子 001 七），请按会议纪要登记会议日期和会议编号。",
+      explain: "学位委员会的决定由学校作出（《学籍管理工作流程图》七、学位授予资格审查），请按会议纪要登记会议日期和会议编号。",
       decidedOn: "会议日期",
       meetingNo: "会议编号（如：校学位〔2026〕3号）",
       confirm: "登记并通过",
@@ -73,7 +73,7 @@ const zhCN = {
       action: "执行（{{count}} 人）",
       confirmTitle: "执行{{college}} {{cohort}} 届毕业名单",
       confirmText:
-        "{{graduate}} 人学籍状态改为毕业、{{complete}} 人改为结业，同用一个通知单号，并按预览顺序编号学历证书（发证日期 {{date}}）。{{refused}} 人不能执行，留在名单上，补齐资料并重新审核后可再执行。此操作不能撤销。",
+        "{{graduate}} 人学籍状态改为毕业、{{complete}} 人改为结业，同用一个通知单号，并按预览顺序编号学历证书（发证日期 {{date}}）。{{refused}} 人不能执行，留在名单上，补齐照片和证书信息后可再执行。此操作不能撤销。",
       confirm: "确定执行",
       done: "执行完成：毕业 {{graduated}} 人，结业 {{completed}} 人，通知单号 {{noticeNo}}；{{refused}} 人未执行（见“不能执行”）。",
       nothing: "没有可执行的学生；{{refused}} 人不能执行（见“不能执行”）。",
@@ -89,6 +89,7 @@ const zhCN = {
         name: "姓名",
         gender: "性别",
         birthDate: "出生日期",
+        idNumber: "身份证号",
         majorName: "专业",
         level: "层次",
         duration: "学制",
@@ -160,7 +161,8 @@ const en: typeof zhCN = {
     },
     committee: {
       title: "Record the degree committee's decision: {{college}}",
-      explain: "The degree committee's decision is the school's (seed 001 七): record its meeting date and number from the minutes.",
+      explain:
+        "The degree committee's decision is the school's (Student records workflow, VII: degree eligibility review): record its meeting date and number from the minutes.",
       decidedOn: "Meeting date",
       meetingNo: "Meeting number",
       confirm: "Record and pass",
@@ -216,6 +218,7 @@ const en: typeof zhCN = {
         name: "name",
         gender: "gender",
         birthDate: "birth date",
+        idNumber: "ID number",
         majorName: "major",
         level: "level",
         duration: "duration",

@@ -22,7 +22,8 @@ const zhCN = {
     total: "合计",
     noColleges: "还没有学院。",
     returning: "老生学年注册",
-    returningNote: "从入学次年起每学年第一学期注册（种子 003 第十条）；欠费或不符合注册条件者暂缓注册，符合条件后补注册（第十一条）。",
+    returningNote:
+      "从入学次年起每学年第一学期注册（《学生学籍学历电子注册管理办法》第十条）；欠费或不符合注册条件者暂缓注册，符合条件后补注册（第十一条）。",
     filter: "注册状态",
     col: { studentNo: "学号", name: "姓名", college: "学院", grade: "年级", status: "注册状态", updatedAt: "更新时间", actions: "操作" },
     status: { registered: "已注册", deferred: "暂缓注册", none: "未注册", absent: "未到", unregistered: "未注册", suspended: "休学" },
@@ -36,7 +37,7 @@ const zhCN = {
     deferTitle: "暂缓注册 {{count}} 名学生",
     deferReason: "暂缓原因",
     deferReasonHint: "如：未按规定缴纳学费。符合注册条件后再补注册。",
-    lateLimit: "暂缓注册的学生须在 {{date}} 前补注册（学年电子注册在开学后一个月内完成，种子 003 第十二条）。",
+    lateLimit: "暂缓注册的学生须在 {{date}} 前补注册（学年电子注册在开学后一个月内完成，《学生学籍学历电子注册管理办法》第十二条）。",
     lateLimitLeft: "剩 {{count}} 个工作日。",
     lateLimitPassed: "该期限已过。",
     lateReason: "补注册说明（可选）",
@@ -52,7 +53,7 @@ const zhCN = {
     close: "关闭",
     newStudents: "新生电子注册",
     calendar: "教务处工作日历中的新生注册事项",
-    newStudentsNote: "已报到的新生经电子注册转为在读（种子 004）；电子注册后不再办理放弃入学资格。",
+    newStudentsNote: "已报到的新生经电子注册转为在读（《学籍管理操作流程》一、新生报到入学与注册）；电子注册后不再办理放弃入学资格。",
     reportedWaiting: "{{count}} 名已报到新生待电子注册。",
     noneWaiting: "没有待电子注册的已报到新生。",
     registerNew: "为已报到新生电子注册（{{count}} 人）",
@@ -95,7 +96,7 @@ const en: typeof zhCN = {
     noColleges: "There are no colleges yet.",
     returning: "Returning students",
     returningNote:
-      "Every year from the second (seed 003 art. 10); deferred for unpaid fees or unmet conditions, registered late once met (art. 11).",
+      "Every year from the second (Student electronic registration regulations, art. 10); deferred for unpaid fees or unmet conditions, registered late once met (art. 11).",
     filter: "Registration",
     col: {
       studentNo: "Student no.",
@@ -124,7 +125,8 @@ const en: typeof zhCN = {
     deferTitle: "Defer {{count}} students",
     deferReason: "Reason",
     deferReasonHint: "E.g. fees not paid. Register them late once the conditions are met.",
-    lateLimit: "Deferred students must be registered by {{date}} (the year's registration is complete within a month, seed 003 art. 12).",
+    lateLimit:
+      "Deferred students must be registered by {{date}} (the year's registration is complete within a month, Student electronic registration regulations, art. 12).",
     lateLimitLeft: "{{count}} working days left.",
     lateLimitPassed: "That date has passed.",
     lateReason: "Note on the late registration (optional)",
@@ -141,7 +143,7 @@ const en: typeof zhCN = {
     newStudents: "New students' registration",
     calendar: "The registrar's calendar for new students",
     newStudentsNote:
-      "Arrived new students become enrolled at electronic registration (seed 004); after it, giving up admission is no longer possible.",
+      "Arrived new students become enrolled at electronic registration (Student records procedures, I: new students' arrival and registration); after it, giving up admission is no longer possible.",
     reportedWaiting: "{{count}} arrived new students await registration.",
     noneWaiting: "No arrived new students await registration.",
     registerNew: "Register the arrived new students ({{count}})",

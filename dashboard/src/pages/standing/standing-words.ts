@@ -8,7 +8,7 @@ const zhCN = {
     actionFor: "转为降级（学业原因）：{{name}}",
     title: "{{name}} 留级 → 降级（学业原因）",
     explain:
-      "生成一份降级（学业原因）申请，从教务处环节开始办理（种子 004 二.2：初步处理意见 → 学校研究 → 公示 → 发文 → 学籍异动），办结后学籍按下表变更。",
+      "生成一份降级（学业原因）申请，从教务处环节开始办理（《学籍管理操作流程》二.2：初步处理意见 → 学校研究 → 公示 → 发文 → 学籍异动），办结后学籍按下表变更。",
     item: "项目",
     before: "现在",
     after: "降级后",
@@ -33,7 +33,7 @@ const en: typeof zhCN = {
     actionFor: "Demote (academic reasons): {{name}}",
     title: "{{name}}: repeat → demotion (academic)",
     explain:
-      "Opens a demotion (academic) application at the registrar's stage (seed 004 II.2: opinion → school meeting → notice → decision → change); once done the record changes as below.",
+      "Opens a demotion (academic) application at the registrar's stage (Student records procedures, II.2: opinion → school meeting → notice → decision → change); once done the record changes as below.",
     item: "Item",
     before: "Now",
     after: "After",

@@ -13,6 +13,7 @@ import { useLocale } from "../../i18n/use-locale";
 import { useMay } from "../../shell/use-me";
 import { FreezeNotice } from "./freeze-notice";
 import { StudentDocuments } from "./student-documents";
+import { StudentPhoto } from "./student-photo";
 
 const useStyles = makeStyles({
   facts: {
@@ -74,6 +75,7 @@ export function StudentCardPanel({ studentNo, onClose }: { studentNo: string; on
             </dl>
             {c.student.idNumberMasked ? <Text size={200}>{t("students.masked")}</Text> : null}
             {c.freeze ? <FreezeNotice studentNo={c.student.studentNo} freeze={c.freeze} /> : null}
+            <StudentPhoto studentNo={c.student.studentNo} name={c.student.name} />
             <Text weight="semibold">{t("students.history")}</Text>
             {c.history.length ? (
               <LabelValueTable

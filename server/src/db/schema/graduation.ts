@@ -4,7 +4,11 @@ import { colleges } from "./organisation";
 import { students } from "./students";
 import { users } from "./users";
 
-/** The graduate photo collected for 学信网 (seed 000 四: 480×640, 1–100 KB); only its measurements are kept here. */
+/**
+ * The graduate photo collected for 学信网 (图像采集, seed 000 六.2; 四: 480×640, 1–100 KB, 蓝底): its measurements, and
+ * the JPG itself when it was uploaded here (base64, as application scans are kept) — a row from the photo collection
+ * may carry the measurements alone. `blueBackground`: the border sampled blue when uploaded (null: not checked).
+ */
 export const studentPhotos = pgTable("student_photos", {
   studentId: integer("student_id")
     .primaryKey()
@@ -13,6 +17,10 @@ export const studentPhotos = pgTable("student_photos", {
   height: integer("height").notNull(),
   bytes: integer("bytes").notNull(),
   takenAt: timestamp("taken_at", { withTimezone: true }).notNull().defaultNow(),
+  image: text("image"),
+  fileName: text("file_name"),
+  blueBackground: boolean("blue_background"),
+  uploadedBy: integer("uploaded_by").references(() => users.id),
 });
 
 /**

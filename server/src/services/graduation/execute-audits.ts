@@ -31,7 +31,13 @@ export async function executeAudits(
   const rules = await auditRulesInForce(db, graduationDate);
   assertCertificateSchool(rules.certificate);
   return db.transaction(async (tx) => {
-    const plan = await planExecution(tx, { cohort: options.cohort, collegeId: options.collegeId, school: rules.certificate, lock: true });
+    const plan = await planExecution(tx, {
+      cohort: options.cohort,
+      collegeId: options.collegeId,
+      school: rules.certificate,
+      photo: rules.photo,
+      lock: true,
+    });
     if (!plan.approved) throw new AppError("graduation.not-approved");
     const changes: Array<{ student_id: number; before: string; after: string }> = [];
     const requests: CertificateRequest[] = [];

@@ -45,6 +45,8 @@ export async function listAudits(db: Db, o: ListAuditsOptions) {
       overrideReason: graduationAudits.overrideReason,
       // What the page shows beside a result and lets the registrar correct (结业换毕业, 平均学分绩点, 处分).
       status: students.status,
+      // 学位补授 is offered only where a 学士学位 can be (seed 000 六.3; seed 001 七): the level says.
+      level: students.level,
       gpa: students.gpa,
       discipline: sql<string | null>`${students.facts}->>'discipline'`,
       ...keyColumns(BY_STUDENT_NO),

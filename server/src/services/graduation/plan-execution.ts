@@ -1,7 +1,9 @@
 import {
-  type AuditReason,
+  type AuditRules,
   applyEvent,
+  type CertificateDataProblem,
   type CertificateSchool,
+  certificateDataProblems,
   certificateProblems,
   type StatusEvent,
   type StudentStatus,
@@ -14,12 +16,7 @@ import { type Executor, resultRows } from "../../db/client";
  * (a student on 休学 meanwhile); `level`: the level has no certificate (预科); the rest are the certificate
  * data seed 003 第十五条 requires (学历注册信息: 姓名、性别、出生日期、照片 …), as the audit found them.
  */
-export type ExecutionRefusal =
-  | { code: "status"; status: string }
-  | { code: "level"; level: string }
-  | Extract<AuditReason, { code: "identity-incomplete" | "photo-missing" | "photo-dimensions" | "photo-size" }>;
-
-const DATA_REASONS = new Set(["identity-incomplete", "photo-missing", "photo-dimensions", "photo-size"]);
+export type ExecutionRefusal = { code: "status"; status: string } | { code: "level"; level: string } | CertificateDataProblem;
 
 export interface PlannedStudent {
   auditId: number;
@@ -46,7 +43,7 @@ export interface PlannedStudent {
  */
 export async function planExecution(
   db: Executor,
-  options: { cohort: number; collegeId: number; school: CertificateSchool; lock?: boolean },
+  options: { cohort: number; collegeId: number; school: CertificateSchool; photo?: AuditRules["photo"]; lock?: boolean },
 ): Promise<{ approved: boolean; students: PlannedStudent[] }> {
   const rows = resultRows<{
     audit_id: number;
@@ -58,15 +55,26 @@ export async function planExecution(
     level: string;
     outcome: "graduate" | "complete";
     degree: "award" | "withhold";
-    reasons: AuditReason[] | null;
     stage: string;
+    gender: string | null;
+    birth_date: string | null;
+    id_number: string | null;
+    duration: number | null;
+    study_form: string | null;
+    enrolment_date: string | null;
+    width: number | null;
+    height: number | null;
+    bytes: number | null;
     issued_no: string | null;
   }>(
     await db.execute(sql`
       select g.id as audit_id, s.id as student_id, s.student_no, s.name, m.name as major_name, s.status, s.level, g.stage,
-             coalesce(g.override_outcome, g.outcome) as outcome, coalesce(g.override_degree, g.degree) as degree, g.reasons,
+             coalesce(g.override_outcome, g.outcome) as outcome, coalesce(g.override_degree, g.degree) as degree,
+             s.gender, s.birth_date::text as birth_date, s.id_number, s.duration::float as duration, s.study_form,
+             s.enrolment_date::text as enrolment_date, p.width, p.height, p.bytes,
              (select c.certificate_no from graduation_certificates c where c.audit_id = g.id order by c.id limit 1) as issued_no
       from graduation_audits g join students s on s.id = g.student_id join majors m on m.id = s.major_id
+        left join student_photos p on p.student_id = s.id
       where g.cohort = ${options.cohort} and g.college_id = ${options.collegeId}
         and g.stage in ('certificates', 'reported')
       order by s.student_no
@@ -92,7 +100,21 @@ export async function planExecution(
     const refusals: ExecutionRefusal[] = [];
     if (!result.ok) refusals.push({ code: "status", status: a.status });
     if (certificateProblems(options.school, a.level).includes("level")) refusals.push({ code: "level", level: a.level });
-    for (const r of a.reasons ?? []) if (DATA_REASONS.has(r.code)) refusals.push(r as ExecutionRefusal);
+    // The record as it is now, not as the audit found it: a photo uploaded or a field filled in since counts, and
+    // one removed since refuses (seed 003 第十五条 — the number goes on the certificate 学信网 registers).
+    const identity = {
+      name: a.name,
+      gender: a.gender,
+      birthDate: a.birth_date,
+      idNumber: a.id_number,
+      majorName: a.major_name,
+      level: a.level,
+      duration: a.duration,
+      studyForm: a.study_form,
+      enrolmentDate: a.enrolment_date,
+    };
+    const photo = a.width === null || a.height === null || a.bytes === null ? null : { width: a.width, height: a.height, bytes: a.bytes };
+    refusals.push(...certificateDataProblems(identity, photo, options.photo));
     return { ...base, to: result.ok && refusals.length === 0 ? result.to : null, refusals };
   });
   return { approved: rows.length > 0, students };

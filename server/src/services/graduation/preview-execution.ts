@@ -24,7 +24,12 @@ export async function previewExecution(
   const graduationDate = options.graduationDate ?? `${options.cohort}-06-30`;
   const rules = await auditRulesInForce(db, graduationDate);
   assertCertificateSchool(rules.certificate);
-  const plan = await planExecution(db, { cohort: options.cohort, collegeId: options.collegeId, school: rules.certificate });
+  const plan = await planExecution(db, {
+    cohort: options.cohort,
+    collegeId: options.collegeId,
+    school: rules.certificate,
+    photo: rules.photo,
+  });
   const year = Number(graduationDate.slice(0, 4));
   const planned = plan.students.filter((s) => s.to !== null);
   const prefixes = [...new Set(planned.map((s) => certificatePrefix(rules.certificate, year, s.level)))];

@@ -17,7 +17,7 @@ import {
 } from "@xueji/shared";
 import { eq, sql } from "drizzle-orm";
 import { type Executor, resultRows } from "../../db/client";
-import { colleges, students } from "../../db/schema";
+import { colleges, majors, students } from "../../db/schema";
 import { settingInForce } from "../settings/settings-store";
 
 export interface CheckSheetOptions {
@@ -66,18 +66,32 @@ export async function loadRecordStudents(
   if (studentNos.length === 0) return map;
   const [college] = await db.select({ name: colleges.name }).from(colleges).where(eq(colleges.id, collegeId)).limit(1);
   if (!college) return map;
-  // One row holding them all as JSON: per-row results cost more than the query itself (PGlite most).
+  // One row holding them all as JSON: per-row results cost more than the query itself (PGlite most). The
+  // certificate fields come along for the graduates sheet's comparison with the record.
   const [found] = resultRows<{ record: string | null }>(
     await db.execute(sql`
       select json_agg(json_build_array(${students.studentNo}, ${students.name}, ${students.idNumber}, ${students.gender},
-        ${students.birthDate}, ${students.ethnicity}, ${students.status}))::text as record
-      from ${students}
+        ${students.birthDate}, ${students.ethnicity}, ${students.status}, ${majors.name}, ${students.level},
+        ${students.duration}, ${students.studyForm}, ${students.enrolmentDate}))::text as record
+      from ${students} join ${majors} on ${majors.id} = ${students.majorId}
       where ${students.collegeId} = ${collegeId}
         and ${students.studentNo} in (select no from jsonb_array_elements_text(${JSON.stringify([...new Set(studentNos)])}::jsonb) as sent(no))`),
   );
-  const rows = JSON.parse(found?.record ?? "[]") as Array<[string, string, string, string, string, string, StudentStatus]>;
-  for (const [studentNo, name, idNumber, gender, birthDate, ethnicity, status] of rows) {
-    map.set(studentNo, { studentNo, name, idNumber, gender, birthDate, ethnicity, collegeId, collegeName: college.name, status });
+  type Row = [string, string, string, string, string, string, StudentStatus, string, string, number | string, string, string];
+  const rows = JSON.parse(found?.record ?? "[]") as Row[];
+  for (const [studentNo, name, idNumber, gender, birthDate, ethnicity, status, majorName, level, duration, studyForm, enrolmentDate] of rows) {
+    map.set(studentNo, {
+      studentNo,
+      name,
+      idNumber,
+      gender,
+      birthDate,
+      ethnicity,
+      collegeId,
+      collegeName: college.name,
+      status,
+      certificate: { majorName, level, duration: Number(duration), studyForm, enrolmentDate },
+    });
   }
   return map;
 }
