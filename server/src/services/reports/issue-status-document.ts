@@ -1,4 +1,15 @@
-import { AppError, addDays, entryByCode, formatNotice, GENDER, LEVEL, type Role, STUDENT_STATUS } from "@xueji/shared";
+import {
+  AppError,
+  addDays,
+  entryByCode,
+  formatNotice,
+  GENDER,
+  LEVEL,
+  mayIssueDocument,
+  type Role,
+  STUDENT_STATUS,
+  type StatusDocumentKind,
+} from "@xueji/shared";
 import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { type Db, resultRows } from "../../db/client";
 import { colleges, graduationCertificates, majors, retiredVerifyCodes, statusDocuments, students } from "../../db/schema";
@@ -7,7 +18,7 @@ import { auditRulesInForce } from "../graduation/audit-rules-in-force";
 import { chineseDate, statusDocumentHtml } from "./status-document-html";
 import { hashVerifyCode, newVerifyCode } from "./verify-code";
 
-export type DocumentKind = "enrolment" | "education";
+export type DocumentKind = StatusDocumentKind;
 const PREFIX: Record<DocumentKind, string> = { enrolment: "ZD", education: "XL" };
 const TITLE: Record<DocumentKind, "document.enrolment-title" | "document.education-title"> = {
   enrolment: "document.enrolment-title",
@@ -36,9 +47,9 @@ function eligible(kind: DocumentKind, student: { status: string; expectedGraduat
   return student.status === "enrolled" && student.expectedGraduationDate <= addDays(today, 366);
 }
 
-/** 学历证明 is issued by the registrar only (seed 000 三: 到教务处学籍科办理); 在读证明 also by the college. */
+/** 学历证明 is issued by the registrar only, 在读证明 also by the college: shared's rule, which the student page asks too. */
 function mayIssue(kind: DocumentKind, role: Role): void {
-  if (kind === "education" && role !== "registrar-staff") throw new AppError("auth.forbidden", { role });
+  if (!mayIssueDocument(role, kind)) throw new AppError("auth.forbidden", { role });
 }
 
 async function subjectOf(db: Db, where: SQL) {
