@@ -8,7 +8,8 @@ import { defineConfig } from "vitest/config";
  * - unit: the pure domain (shared), the pane's and the dashboard's pure parts — no database, no server;
  * - data: the server's services and routers on PGlite (and PostgreSQL when TEST_DATABASE_URL is set), and the
  *   dashboard's pages rendered against that real server;
- * - cli: what runs `xueji` (or another Node process) as a separate process — slow to start, so apart;
+ * - cli: the `xueji` command, run in the test's process through `runXueji` (server/test/run-xueji.ts), and the
+ *   few tests where only a process shows it (exit status, a piped stdin, peak memory, the server's first start);
  * - e2e: Debian's Chromium against the real server and the real Vite builds, made once by the global setup.
  */
 const CLI = [

@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
+import { xueji } from "../test/run-xueji";
 import { makeWorld, PASSWORD } from "../test/world";
 import { resultRows } from "./db/client";
 import { writeCheckpoint } from "./services/audit-log/checkpoint";
@@ -60,14 +61,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL || !hasPgDump())("a PostgreSQL ba
       target.pathname = `/${restored}`;
       await run("pg_restore", ["--no-owner", "--exit-on-error", `--dbname=${target.toString()}`, dump]);
 
-      const { stdout } = await run(process.execPath, ["--import", "tsx", join(import.meta.dirname, "cli/main.ts"), "audit", "verify"], {
-        env: {
-          ...process.env,
-          XUEJI_LANG: "",
-          DATABASE_URL: target.toString(),
-          XUEJI_AUDIT_KEY: KEY,
-          XUEJI_CHECKPOINT_DIR: join(dir, "checkpoints"),
-        },
+      const { stdout } = await xueji(["audit", "verify"], {
+        DATABASE_URL: target.toString(),
+        XUEJI_AUDIT_KEY: KEY,
+        XUEJI_CHECKPOINT_DIR: join(dir, "checkpoints"),
       });
       expect(stdout).toMatch(
         new RegExp(`^审计链完整：已核验 ${written?.checkpoint.count} 条事件，与 .* 的检查点（${written?.checkpoint.count} 条）一致。`),

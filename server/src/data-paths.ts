@@ -9,8 +9,8 @@ const root = join(import.meta.dirname, "../..");
 /** The embedded PGlite database folder (XUEJI_DATA_DIR), used when DATABASE_URL is not set. */
 export const DEFAULT_PGLITE_DIR = join(root, ".data/pglite");
 
-export function pgliteDir(): string {
-  return process.env.XUEJI_DATA_DIR || DEFAULT_PGLITE_DIR;
+export function pgliteDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.XUEJI_DATA_DIR || DEFAULT_PGLITE_DIR;
 }
 
 /** Whether the server runs on the embedded default database (the only place the demo belongs). */
@@ -24,18 +24,18 @@ export function isEmbeddedDefault(): boolean {
  * named after it (`/srv/xueji-db` → `/srv/xueji-db-audit.key`), so that two databases never share
  * a key or checkpoints and a server moved elsewhere does not write into the checkout.
  */
-function besideData(name: string): string {
-  const dataDir = process.env.XUEJI_DATA_DIR;
+function besideData(name: string, env: NodeJS.ProcessEnv): string {
+  const dataDir = env.XUEJI_DATA_DIR;
   if (!dataDir) return join(root, ".data", name);
   return join(dirname(dataDir), `${basename(dataDir)}-${name}`);
 }
 
 /** The audit key file (XUEJI_AUDIT_KEY_FILE), next to the database folder, never inside it. */
-export function auditKeyFile(): string {
-  return process.env.XUEJI_AUDIT_KEY_FILE || besideData("audit.key");
+export function auditKeyFile(env: NodeJS.ProcessEnv = process.env): string {
+  return env.XUEJI_AUDIT_KEY_FILE || besideData("audit.key", env);
 }
 
 /** Signed checkpoints of the audit log's head (XUEJI_CHECKPOINT_DIR): a folder the registrar keeps and backs up apart. */
-export function checkpointDir(): string {
-  return process.env.XUEJI_CHECKPOINT_DIR || besideData("checkpoints");
+export function checkpointDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.XUEJI_CHECKPOINT_DIR || besideData("checkpoints", env);
 }

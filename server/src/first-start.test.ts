@@ -1,19 +1,18 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { statSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { count } from "drizzle-orm";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
+import { xueji } from "../test/run-xueji";
 import { openDatabase } from "./db/client";
 import { auditEvents, colleges, users } from "./db/schema";
 import { loadAuditKey } from "./services/audit-log/audit-key";
 import { signIn } from "./services/auth/sign-in";
 
-const run = promisify(execFile);
 const PASSWORD = "the first admin's passphrase";
 
 /** Starts `pnpm start`'s entry point and returns what it printed once it is listening. */
@@ -39,18 +38,6 @@ async function startServer(env: Record<string, string>): Promise<string> {
     await new Promise((resolve) => child.once("exit", resolve));
   }
   return out;
-}
-
-async function xueji(args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", join(import.meta.dirname, "cli/main.ts"), ...args], {
-      env: { ...process.env, XUEJI_LANG: "", ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
 }
 
 async function firstStart(database: { url?: string; dataDir?: string }) {
@@ -96,7 +83,7 @@ async function firstStart(database: { url?: string; dataDir?: string }) {
 describe("the first start on a database of one's own", () => {
   it("creates only the schema on an empty PGlite folder, and the first administrator with xueji admin create", async () => {
     await firstStart({ dataDir: join(await mkdtemp(join(tmpdir(), "xueji-pglite-")), "db") });
-  }, 240_000); // five processes, each starting tsx and PGlite
+  }, 240_000); // the server's process, starting tsx and PGlite
 
   it.skipIf(!process.env.TEST_DATABASE_URL)(
     "does the same on an empty PostgreSQL database",

@@ -1,3 +1,4 @@
+import { ownCollegeOf } from "@xueji/shared/src/auth/roles";
 import { useTranslation } from "react-i18next";
 import { useReference } from "../api/reference";
 import { useMe } from "../shell/use-me";
@@ -12,8 +13,9 @@ export function CollegePicker({ value, onChange }: { value: number | undefined; 
   const me = useMe();
   const reference = useReference();
   const colleges = reference.data?.colleges ?? [];
-  const fixed = me.collegeId != null && (me.role === "secretary" || me.role === "college-leader");
-  const selected = fixed ? me.collegeId : value;
+  const own = ownCollegeOf(me);
+  const fixed = own !== null;
+  const selected = fixed ? own : value;
   const text = selected === undefined || selected === null ? t("common.all") : (colleges.find((c) => c.id === selected)?.name ?? "");
   return (
     <Picker

@@ -1,6 +1,6 @@
 import { ChartMultipleRegular } from "@fluentui/react-icons";
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import { type Role, scopeOf } from "@xueji/shared/src/auth/roles";
+import { isLeader, type Role, scopeOf } from "@xueji/shared/src/auth/roles";
 import { meQuery } from "../api/auth";
 import { auditPassRatesQuery, leadTimesQuery, pipelineQuery, sheetProgressQuery, standingByCollegeQuery } from "../api/overview";
 import { referenceQuery } from "../api/reference";
@@ -11,11 +11,6 @@ import { int, str } from "./search";
 export interface OverviewSearch {
   collegeId?: number;
   termCode?: string;
-}
-
-/** Leaders see the charts (lead times, overdue by college, audit pass rates). */
-export function isLeader(role: Role): boolean {
-  return role === "college-leader" || role === "registrar-leader" || role === "school-leader";
 }
 
 /** The inputs of every query the overview asks, so the loader and the page ask the very same ones. */

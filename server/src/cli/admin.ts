@@ -3,6 +3,7 @@ import { openDatabase } from "../db/client";
 import { loadAuditKey } from "../services/audit-log/audit-key";
 import { createUser } from "../services/auth/manage-users";
 import { askHiddenPassword } from "./ask-password";
+import type { CliIo } from "./io";
 
 // The same minimum as users.create (NIST SP 800-63B: length, not composition rules).
 const MIN_PASSWORD = 10;
@@ -22,13 +23,13 @@ export interface AdminCreateOptions {
  * XUEJI_PASSWORD or is typed twice at the terminal, never from an argument. Creates the schema if
  * the server has not yet run.
  */
-export async function adminCreate(options: AdminCreateOptions): Promise<number> {
+export async function adminCreate(options: AdminCreateOptions, io: CliIo): Promise<number> {
   const en = options.locale === "en";
   if (!/^[a-z0-9._-]{2,40}$/.test(options.username))
     throw new AppError("cli.usage", {
       detail: en ? "--user: 2–40 of a-z 0-9 . _ -" : "--user 须为 2–40 个字符，只含小写字母、数字和 . _ -",
     });
-  let password = process.env.XUEJI_PASSWORD;
+  let password = io.env.XUEJI_PASSWORD;
   if (password === undefined) {
     password = await askHiddenPassword(en ? "Password: " : "密码：", options.locale);
     const again = await askHiddenPassword(en ? "Password again: " : "再次输入密码：", options.locale);
@@ -38,7 +39,7 @@ export async function adminCreate(options: AdminCreateOptions): Promise<number> 
     throw new AppError("cli.usage", {
       detail: en ? `the password needs at least ${MIN_PASSWORD} characters` : `密码至少需要 ${MIN_PASSWORD} 个字符`,
     });
-  loadAuditKey(options.keyFile, true);
+  loadAuditKey(options.keyFile, true, io.env);
   const database = await openDatabase(options.url ? { url: options.url } : { dataDir: options.dataDir });
   try {
     const created = await createUser(
@@ -53,7 +54,7 @@ export async function adminCreate(options: AdminCreateOptions): Promise<number> 
         temporary: false,
       },
     );
-    process.stdout.write(
+    io.stdout.write(
       en
         ? `Administrator “${created.username}” created (user ${created.id}). Sign in at the dashboard, then create the other accounts there.\n`
         : `已创建管理员“${created.username}”（用户编号 ${created.id}）。请在看板登录，再在那里创建其他账号。\n`,
@@ -61,7 +62,7 @@ export async function adminCreate(options: AdminCreateOptions): Promise<number> 
     return 0;
   } catch (error) {
     if (error instanceof AppError && error.code === "user.exists") {
-      process.stderr.write(`${error.userMessage(options.locale)}\n`);
+      io.stderr.write(`${error.userMessage(options.locale)}\n`);
       return 1;
     }
     throw error;

@@ -4,11 +4,11 @@ import type { AppRouter } from "../router";
 import { cliFetch } from "./server-address";
 
 /** A typed client of the server's API for the command line, with a bearer token (HTTPS trusting the local certificate). */
-export function apiClient(server: string, token: string | null, locale: Locale) {
+export function apiClient(server: string, token: string | null, locale: Locale, env: NodeJS.ProcessEnv) {
   const headers: Record<string, string> = { "accept-language": locale === "en" ? "en" : "zh-CN" };
   if (token) headers.authorization = `Bearer ${token}`;
   return createTRPCClient<AppRouter>({
-    links: [httpLink({ url: `${server.replace(/\/$/, "")}/api/trpc`, headers, fetch: cliFetch(server) })],
+    links: [httpLink({ url: `${server.replace(/\/$/, "")}/api/trpc`, headers, fetch: cliFetch(server, env) })],
   });
 }
 

@@ -1,37 +1,34 @@
-import { execFile } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
+import { cp, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { asc, gte, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { xueji as run } from "../../test/run-xueji";
 import { type Database, openDatabase } from "../db/client";
 import { auditEvents } from "../db/schema";
 import { loadAuditKey } from "../services/audit-log/audit-key";
 import { hashEvent, recordEvent } from "../services/audit-log/record-event";
 
-const run = promisify(execFile);
-const main = join(import.meta.dirname, "main.ts");
 const KEY = "an audit key for the tests, long enough";
 
-async function xueji(args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", main, ...args], {
-      env: { ...process.env, XUEJI_LANG: "", DATABASE_URL: "", XUEJI_AUDIT_KEY: KEY, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+/** `xueji …` in this process with the test's key and no database but the folder `env` names. */
+function xueji(args: string[], env: Record<string, string>) {
+  return run(args, { DATABASE_URL: "", XUEJI_AUDIT_KEY: KEY, ...env });
 }
+
+/**
+ * Two PGlite folders made once and copied for each test (creating and migrating one takes seconds): an
+ * empty database without Xueji's tables, and one with them and no events.
+ */
+const folders = { bare: "", migrated: "" };
 
 /** A PGlite folder with `n` events chained with KEY, and a checkpoint folder beside it. */
 async function logWith(n: number) {
   const dir = await mkdtemp(join(tmpdir(), "xueji-audit-"));
   const env = { XUEJI_DATA_DIR: join(dir, "pglite"), XUEJI_CHECKPOINT_DIR: join(dir, "checkpoints") };
-  const database = await openDatabase({ dataDir: env.XUEJI_DATA_DIR });
+  await cp(folders.migrated, env.XUEJI_DATA_DIR, { recursive: true });
+  const database = await openDatabase({ dataDir: env.XUEJI_DATA_DIR, migrate: false });
   for (let i = 0; i < n; i++)
     await database.db.transaction((tx) =>
       recordEvent(tx, { userId: null, role: null, requestId: null }, { action: "test", entity: "x", entityId: String(i) }),
@@ -50,9 +47,15 @@ async function tamper(dataDir: string, change: (db: Database["db"]) => Promise<u
 }
 
 describe("xueji audit verify and checkpoint", { timeout: 180_000 }, () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     process.env.XUEJI_AUDIT_KEY = KEY; // the events written in this process are chained with KEY
-  });
+    const dir = await mkdtemp(join(tmpdir(), "xueji-audit-templates-"));
+    folders.bare = join(dir, "bare");
+    await (await openDatabase({ dataDir: folders.bare, migrate: false })).close();
+    folders.migrated = join(dir, "migrated");
+    await cp(folders.bare, folders.migrated, { recursive: true });
+    await (await openDatabase({ dataDir: folders.migrated })).close();
+  }, 180_000);
 
   it("writes a signed checkpoint and verifies the chain against it", async () => {
     const { dir, env } = await logWith(4);
@@ -115,7 +118,7 @@ describe("xueji audit verify and checkpoint", { timeout: 180_000 }, () => {
     expect(existsSync(missing)).toBe(false);
 
     const bare = join(dir, "bare");
-    await (await openDatabase({ dataDir: bare, migrate: false })).close();
+    await cp(folders.bare, bare, { recursive: true });
     expect(await xueji(["audit", "verify"], { XUEJI_DATA_DIR: bare })).toMatchObject({
       code: 2,
       stderr: expect.stringContaining("这个数据库中没有学籍系统的表"),

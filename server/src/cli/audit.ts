@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { type Database, openDatabase, resultRows } from "../db/client";
 import { AuditKeyMissing, AuditKeyTooShort, loadAuditKey } from "../services/audit-log/audit-key";
 import { type AuditVerdict, ChainBroken, verifyAuditLog, writeCheckpoint } from "../services/audit-log/checkpoint";
+import type { CliIo } from "./io";
 
 export interface AuditOptions {
   url?: string;
@@ -51,9 +52,9 @@ async function openExisting(options: AuditOptions): Promise<Database> {
   return database;
 }
 
-function loadKey(options: AuditOptions): void {
+function loadKey(options: AuditOptions, env: NodeJS.ProcessEnv): void {
   try {
-    loadAuditKey(options.keyFile, false);
+    loadAuditKey(options.keyFile, false, env);
   } catch (error) {
     if (error instanceof AuditKeyMissing)
       throw new Stop(
@@ -67,10 +68,10 @@ function loadKey(options: AuditOptions): void {
   }
 }
 
-async function run(options: AuditOptions, body: (database: Database, say: Say) => Promise<number>): Promise<number> {
-  const say: Say = (zh, en) => process.stdout.write(`${options.locale === "en" ? en : zh}\n`);
+async function run(options: AuditOptions, io: CliIo, body: (database: Database, say: Say) => Promise<number>): Promise<number> {
+  const say: Say = (zh, en) => io.stdout.write(`${options.locale === "en" ? en : zh}\n`);
   try {
-    loadKey(options);
+    loadKey(options, io.env);
     const database = await openExisting(options);
     try {
       return await body(database, say);
@@ -79,7 +80,7 @@ async function run(options: AuditOptions, body: (database: Database, say: Say) =
     }
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
-    process.stderr.write(`${options.locale === "en" ? error.en : error.zh}\n`);
+    io.stderr.write(`${options.locale === "en" ? error.en : error.zh}\n`);
     return error.code;
   }
 }
@@ -89,8 +90,8 @@ async function run(options: AuditOptions, body: (database: Database, say: Say) =
  * head with the newest signed checkpoint. Exit 0 intact; 1 tampered (edited, removed, truncated,
  * recomputed) or empty; 2 cannot verify (no database, no tables, no key).
  */
-export function auditVerify(options: AuditOptions): Promise<number> {
-  return run(options, async (database, say) => {
+export function auditVerify(options: AuditOptions, io: CliIo): Promise<number> {
+  return run(options, io, async (database, say) => {
     const verdict = await verifyAuditLog(database.db, options.checkpointDir);
     if (!verdict.ok) {
       sayBroken(verdict, say);
@@ -164,8 +165,8 @@ function sayBroken(verdict: AuditVerdict & { ok: false }, say: Say): void {
 }
 
 /** `xueji audit checkpoint`: verifies the chain and writes a signed checkpoint of its head. */
-export function auditCheckpoint(options: AuditOptions): Promise<number> {
-  return run(options, async (database, say) => {
+export function auditCheckpoint(options: AuditOptions, io: CliIo): Promise<number> {
+  return run(options, io, async (database, say) => {
     try {
       const written = await writeCheckpoint(database.db, options.checkpointDir);
       if (!written) {

@@ -35,12 +35,17 @@ const SAY = {
  * server cannot be asked — the built-in defaults, and the note says which, so a secretary knows
  * an offline "no errors" may differ from the server's verdict.
  */
-export async function cliCheckRules(options: { server: string; token: string | undefined; locale: Locale }): Promise<CliCheckRules> {
+export async function cliCheckRules(options: {
+  server: string;
+  token: string | undefined;
+  locale: Locale;
+  env: NodeJS.ProcessEnv;
+}): Promise<CliCheckRules> {
   const say = SAY[options.locale];
   if (!options.token) return { ageLimits: DEFAULT_AGE_LIMITS, note: say.offline(DEFAULT_AGE_LIMITS) };
   try {
     // No year asked: the server's terms say which academic year it is today (the calendar rule cannot).
-    const rules = await apiClient(options.server, options.token, options.locale).sheets.checkRules.query({});
+    const rules = await apiClient(options.server, options.token, options.locale, options.env).sheets.checkRules.query({});
     return { ageLimits: rules.ageLimits, note: say.server(options.server, rules.version, rules.academicYear, rules.ageLimits) };
   } catch (error) {
     const why =

@@ -36,8 +36,8 @@ export function cliMessage(error: unknown, locale: Locale): string {
  * The technical side of a failure (a library's message, a stack), printed only when XUEJI_DEBUG=1:
  * the command line has no request log, so this is where an administrator looks.
  */
-export function debugDetail(error: unknown): string | null {
-  if (process.env.XUEJI_DEBUG !== "1") return null;
+export function debugDetail(error: unknown, env: NodeJS.ProcessEnv): string | null {
+  if (env.XUEJI_DEBUG !== "1") return null;
   if (error instanceof AppError) return error.detail ?? null;
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -4,6 +4,7 @@ import { AppError, type Locale } from "@xueji/shared";
 import type { OrgImportReport } from "../services/organisation/import-organisation";
 import { MAX_UPLOAD_BASE64 } from "../services/organisation/outputs";
 import { apiClient } from "./api-client";
+import type { CliIo } from "./io";
 
 const WORDS = {
   "zh-CN": {
@@ -27,24 +28,27 @@ const WORDS = {
  * service as the 组织机构 page — the dry run first, then (unless --dry-run, and only without problems) the confirm,
  * in one transaction. Exit codes as the other imports: 0 done, 1 the file has problems, 2 unusable.
  */
-export async function importOrganisationFile(options: {
-  file: string;
-  server: string;
-  token: string;
-  locale: Locale;
-  dryRun: boolean;
-  json: boolean;
-}): Promise<number> {
+export async function importOrganisationFile(
+  options: {
+    file: string;
+    server: string;
+    token: string;
+    locale: Locale;
+    dryRun: boolean;
+    json: boolean;
+  },
+  io: CliIo,
+): Promise<number> {
   const { locale } = options;
   // The upload goes as base64 inside the request: refuse what the procedure would, before reading it whole.
   if (((await stat(options.file)).size * 4) / 3 > MAX_UPLOAD_BASE64)
     throw new AppError("input.invalid", { problem: "file-too-large", mb: Math.floor((MAX_UPLOAD_BASE64 * 3) / 4 / 1024 / 1024) });
-  const client = apiClient(options.server, options.token, locale);
+  const client = apiClient(options.server, options.token, locale, io.env);
   const upload = { fileName: basename(options.file), base64: (await readFile(options.file)).toString("base64") };
   const preview = await client.organisation.import.mutate({ ...upload, dryRun: true });
   const w = WORDS[locale];
   const say = (report: OrgImportReport, tail: string) =>
-    process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${describe(report, locale)}\n${tail}\n`);
+    io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${describe(report, locale)}\n${tail}\n`);
   if (preview.counts.problems > 0 || options.dryRun) {
     say(preview as OrgImportReport, preview.counts.problems ? w.nothing : w.dryRun);
     return preview.counts.problems > 0 ? 1 : 0;

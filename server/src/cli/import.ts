@@ -4,6 +4,7 @@ import { AppError, FIELD_LABELS, formatMessage, IMPORT_KINDS, type ImportKind, t
 import { MAX_IMPORT_UPLOAD } from "../http/import-routes";
 import type { ImportReport } from "../services/imports/import-report";
 import { apiClient } from "./api-client";
+import type { CliIo } from "./io";
 import { cliFetch } from "./server-address";
 import { writeOutput } from "./write-output";
 
@@ -44,17 +45,20 @@ const WORDS = {
  * confirmation. Exit codes as `xueji validate`: 0 done / no errors, 1 the file has errors (nothing
  * written), 2 the file or the command cannot be used. `org` is left to the organisation service.
  */
-export async function importFile(options: {
-  kind: string;
-  file: string;
-  server: string;
-  token: string;
-  locale: Locale;
-  dryRun: boolean;
-  json: boolean;
-  pattern?: string | undefined;
-  out?: string | undefined;
-}): Promise<number> {
+export async function importFile(
+  options: {
+    kind: string;
+    file: string;
+    server: string;
+    token: string;
+    locale: Locale;
+    dryRun: boolean;
+    json: boolean;
+    pattern?: string | undefined;
+    out?: string | undefined;
+  },
+  io: CliIo,
+): Promise<number> {
   const { locale } = options;
   if (!IMPORT_KINDS.includes(options.kind as ImportKind))
     throw new AppError("cli.unknown-kind", { kind: options.kind, kinds: IMPORT_KINDS.join(", ") });
@@ -62,34 +66,33 @@ export async function importFile(options: {
     throw new AppError("input.invalid", { problem: "file-too-large", mb: MAX_IMPORT_UPLOAD / 1024 / 1024 });
   const query = new URLSearchParams({ kind: options.kind, name: basename(options.file) });
   if (options.pattern) query.set("pattern", options.pattern);
-  const response = await cliFetch(options.server)(`${options.server.replace(/\/$/, "")}/api/imports/preview?${query}`, {
+  const response = await cliFetch(options.server, io.env)(`${options.server.replace(/\/$/, "")}/api/imports/preview?${query}`, {
     method: "POST",
     headers: { authorization: `Bearer ${options.token}`, "accept-language": locale, "content-type": "application/octet-stream" },
     body: new Uint8Array(await readFile(options.file)),
   });
   if (!response.ok) {
-    process.stderr.write(`${await response.text()}\n`);
+    io.stderr.write(`${await response.text()}\n`);
     return 2;
   }
   const preview = (await response.json()) as { id: number; report: ImportReport };
   const w = WORDS[locale];
   if (preview.report.errors > 0 || options.dryRun) {
-    process.stdout.write(
+    io.stdout.write(
       options.json
         ? `${JSON.stringify(preview, null, 2)}\n`
         : `${describe(preview.report, locale)}\n${preview.report.errors ? w.nothing : w.dryRun}\n`,
     );
     return preview.report.errors > 0 ? 1 : 0;
   }
-  const done = await apiClient(options.server, options.token, locale).imports.commit.mutate({ id: preview.id });
-  if (options.json) process.stdout.write(`${JSON.stringify({ id: done.id, report: done.report, passwords: done.passwords }, null, 2)}\n`);
-  else process.stdout.write(`${describe(done.report as ImportReport, locale)}\n${w.committed}\n`);
+  const done = await apiClient(options.server, options.token, locale, io.env).imports.commit.mutate({ id: preview.id });
+  if (options.json) io.stdout.write(`${JSON.stringify({ id: done.id, report: done.report, passwords: done.passwords }, null, 2)}\n`);
+  else io.stdout.write(`${describe(done.report as ImportReport, locale)}\n${w.committed}\n`);
   if (done.passwords.length && !options.json) {
     if (options.out && done.passwordsXlsx) {
       await writeOutput(options.out, Buffer.from(done.passwordsXlsx, "base64"), locale, { mode: 0o600 });
-      process.stdout.write(`${w.wrote} ${options.out}\n`);
-    } else
-      process.stdout.write(`${w.passwords}\n${done.passwords.map((p) => `${p.username}\t${p.displayName}\t${p.password}`).join("\n")}\n`);
+      io.stdout.write(`${w.wrote} ${options.out}\n`);
+    } else io.stdout.write(`${w.passwords}\n${done.passwords.map((p) => `${p.username}\t${p.displayName}\t${p.password}`).join("\n")}\n`);
   }
   return 0;
 }
@@ -116,16 +119,19 @@ function describe(report: ImportReport, locale: Locale): string {
 }
 
 /** `xueji export [--out FILE]`: the whole record as .xlsx (学生, 学籍变动, 学籍异动, 异动审批, 毕业审核, 学院, 专业, 班级). */
-export async function exportRecord(options: { server: string; token: string; locale: Locale; out?: string | undefined }): Promise<number> {
-  const response = await cliFetch(options.server)(`${options.server.replace(/\/$/, "")}/api/export/record.xlsx`, {
+export async function exportRecord(
+  options: { server: string; token: string; locale: Locale; out?: string | undefined },
+  io: CliIo,
+): Promise<number> {
+  const response = await cliFetch(options.server, io.env)(`${options.server.replace(/\/$/, "")}/api/export/record.xlsx`, {
     headers: { authorization: `Bearer ${options.token}`, "accept-language": options.locale },
   });
   if (!response.ok) {
-    process.stderr.write(`${await response.text()}\n`);
+    io.stderr.write(`${await response.text()}\n`);
     return 2;
   }
   const out = options.out ?? `学籍档案_${new Date().toISOString().slice(0, 10)}.xlsx`;
   await writeOutput(out, Buffer.from(await response.arrayBuffer()), options.locale, { mode: 0o600 });
-  process.stdout.write(`${WORDS[options.locale].wrote} ${out}\n`);
+  io.stdout.write(`${WORDS[options.locale].wrote} ${out}\n`);
   return 0;
 }

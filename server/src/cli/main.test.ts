@@ -1,25 +1,30 @@
-import { execFile } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { xueji as run, xuejiProcess } from "../../test/run-xueji";
 
-const run = promisify(execFile);
-const main = join(import.meta.dirname, "main.ts");
 const fixture = (name: string) => join(import.meta.dirname, "../../fixtures", name);
 
-/** Runs `xueji` as a user would, returning the exit code and both streams. */
-async function xueji(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", main, ...args], { env: { ...process.env, XUEJI_LANG: "" } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** Runs `xueji` (in this process, its output captured), returning the exit code and both streams. */
+const xueji = (...args: string[]) => run(args);
+
+describe("xueji as a process", () => {
+  it("gives the shell its exit status: 1 for a sheet with errors, 2 for bad usage, 0 for --help", async () => {
+    const errors = await xuejiProcess(["validate", fixture("roster-new-messy.xlsx"), "--json"]);
+    expect(errors.code).toBe(1);
+    expect(JSON.parse(errors.stdout).issues.length).toBeGreaterThan(0);
+    expect(await xuejiProcess(["validate", "--bogus"])).toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("--bogus") });
+    expect(await xuejiProcess(["--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("退出码") });
+  });
+
+  it("never reads a password from a pipe: without XUEJI_PASSWORD and a terminal, login is bad usage", async () => {
+    // execFile gives the child a pipe for stdin, as a script or a cron job would.
+    const piped = await xuejiProcess(["login", "--user", "secretary-a", "--server", "http://127.0.0.1:9"]);
+    expect(piped).toMatchObject({ code: 2, stderr: expect.stringContaining("请设置 XUEJI_PASSWORD，或在终端中运行以输入密码") });
+  });
+});
 
 describe("xueji validate", () => {
   it("prints only the JSON document with --json and exits 1 when the sheet has errors", async () => {
@@ -88,9 +93,7 @@ describe("xueji validate", () => {
     expect(plain.stderr.replace(/^核对规则：.*\n/, "")).toBe(
       `无法读取“${file}”：文件已损坏，或不是真正的 Excel 工作簿（例如只改了扩展名）。请在 Excel 中打开它，另存为 .xlsx 后重试。\n`,
     );
-    const debug = await run(process.execPath, ["--import", "tsx", main, "validate", file], {
-      env: { ...process.env, XUEJI_LANG: "", XUEJI_DEBUG: "1" },
-    }).catch((e: { stderr: string }) => e);
+    const debug = await run(["validate", file], { XUEJI_DEBUG: "1" });
     expect(debug.stderr.startsWith(plain.stderr)).toBe(true);
     expect(debug.stderr.slice(plain.stderr.length)).toMatch(/central directory|signature/i);
   });

@@ -1,11 +1,10 @@
-import { execFile } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type XuejiResult, xueji as xuejiHere } from "../../test/run-xueji";
 import { makeCertificate } from "../../test/self-signed";
 import { makeWorld, PASSWORD, type World } from "../../test/world";
 import { createHttpServer } from "../http/server";
@@ -13,21 +12,9 @@ import { findCertificate, listenable } from "../http/tls";
 import { apiClient } from "./api-client";
 import { defaultServer } from "./server-address";
 
-const run = promisify(execFile);
-const main = join(import.meta.dirname, "main.ts");
-
-/** `xueji …` in a child process with this environment (no XUEJI_SERVER unless given). */
-async function xueji(args: string[], env: Record<string, string>) {
-  const { XUEJI_SERVER: _server, XUEJI_TLS_CERT: _cert, XUEJI_TLS_KEY: _key, PORT: _port, ...rest } = process.env;
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", main, ...args], {
-      env: { ...rest, XUEJI_LANG: "", ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+/** `xueji …` with this environment, without the test's own XUEJI_SERVER, certificate or port. */
+function xueji(args: string[], env: Record<string, string>): Promise<XuejiResult> {
+  return xuejiHere(args, { XUEJI_SERVER: undefined, XUEJI_TLS_CERT: undefined, XUEJI_TLS_KEY: undefined, PORT: undefined, ...env });
 }
 
 /** A loopback port nothing listens on. */
@@ -72,14 +59,8 @@ describe("the command line follows pnpm start to HTTPS", () => {
   });
 
   it("reaches the HTTPS server trusting the local certificate", async () => {
-    const previous = process.env.HOME;
-    process.env.HOME = home;
-    try {
-      const me = await apiClient(`https://localhost:${port}`, w.tokens.get("secretary-a") as string, "zh-CN").auth.me.query();
-      expect(me.username).toBe("secretary-a");
-    } finally {
-      process.env.HOME = previous;
-    }
+    const me = await apiClient(`https://localhost:${port}`, w.tokens.get("secretary-a") as string, "zh-CN", { HOME: home }).auth.me.query();
+    expect(me.username).toBe("secretary-a");
   });
 
   it("xueji login without --server signs in to https://localhost:PORT and keeps that address", async () => {

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { request } from "node:https";
-import { homedir } from "node:os";
 import { join } from "node:path";
 import { rootCertificates } from "node:tls";
 import { AppError } from "@xueji/shared";
 import { findCertificate } from "../http/tls";
+import { homeOf } from "./io";
 
 const DEV_CERTS = ".office-addin-dev-certs";
 
@@ -13,7 +13,7 @@ const DEV_CERTS = ".office-addin-dev-certs";
  * one `pnpm start` on this machine serves — https://localhost:PORT when it found a certificate
  * (the same `findCertificate` it uses), else http://localhost:PORT.
  */
-export function defaultServer(env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
+export function defaultServer(env: NodeJS.ProcessEnv, home = homeOf(env)): string {
   if (env.XUEJI_SERVER) return env.XUEJI_SERVER;
   const port = Number(env.PORT ?? 3000);
   return `${findCertificate(env, home) ? "https" : "http"}://localhost:${port}`;
@@ -24,7 +24,7 @@ export function defaultServer(env: NodeJS.ProcessEnv = process.env, home = homed
  * serve with — office-addin-dev-certs' CA (README's command trusts it in the system store, which
  * Node does not read) and the served certificate itself (a self-signed XUEJI_TLS_CERT).
  */
-export function trustedCertificates(env: NodeJS.ProcessEnv = process.env, home = homedir()): string[] {
+export function trustedCertificates(env: NodeJS.ProcessEnv, home = homeOf(env)): string[] {
   const local = [join(home, DEV_CERTS, "ca.crt"), env.XUEJI_TLS_CERT ?? join(home, DEV_CERTS, "localhost.crt")].filter((path) =>
     existsSync(path),
   );
@@ -42,7 +42,7 @@ function reasonOf(error: unknown): string {
  * The `fetch` the command line's API client uses: over HTTPS it trusts `trustedCertificates`;
  * a server that cannot be reached is a localised `cli.unreachable` naming the address tried.
  */
-export function cliFetch(server: string, env: NodeJS.ProcessEnv = process.env, home = homedir()): typeof fetch {
+export function cliFetch(server: string, env: NodeJS.ProcessEnv, home = homeOf(env)): typeof fetch {
   const ca = server.startsWith("https:") ? trustedCertificates(env, home) : null;
   const unreachable = (error: unknown) => new AppError("cli.unreachable", { url: server, reason: reasonOf(error) });
   if (!ca)

@@ -8,6 +8,7 @@ import { readSheetGrid, toWire } from "../files/read-sheet-grid";
 import type { Receipt } from "../services/sheets/submit-sheet";
 import { type ApiClient, apiClient } from "./api-client";
 import { cliMessage, debugDetail } from "./cli-message";
+import type { CliIo } from "./io";
 
 export interface SubmitOptions {
   files: string[];
@@ -45,7 +46,13 @@ export async function clientIdFor(
     .slice(0, 40);
 }
 
-async function submitOne(api: ApiClient, file: string, options: SubmitOptions, collegeId: number | null): Promise<Outcome> {
+async function submitOne(
+  api: ApiClient,
+  file: string,
+  options: SubmitOptions,
+  collegeId: number | null,
+  env: NodeJS.ProcessEnv,
+): Promise<Outcome> {
   try {
     // Read with her mapping too: it can be what makes a worksheet recognisable as the check sheet.
     const { rows } = await readSheetGrid(file, {
@@ -67,7 +74,7 @@ async function submitOne(api: ApiClient, file: string, options: SubmitOptions, c
     });
     return { file, receipt: receipt as Receipt };
   } catch (error) {
-    const detail = debugDetail(error);
+    const detail = debugDetail(error, env);
     return { file, error: `${cliMessage(error, options.locale)}${detail ? `\n${detail}` : ""}` };
   }
 }
@@ -133,8 +140,8 @@ export function summaryTable(outcomes: readonly Outcome[], locale: Locale): stri
 }
 
 /** `xueji submit FILE... --term T`: submits many sheets, a few at a time, with a progress bar. */
-export async function submitFiles(options: SubmitOptions): Promise<{ code: number; outcomes: Outcome[] }> {
-  const api = apiClient(options.server, options.token, options.locale);
+export async function submitFiles(options: SubmitOptions, io: CliIo): Promise<{ code: number; outcomes: Outcome[] }> {
+  const api = apiClient(options.server, options.token, options.locale, io.env);
   const outcomes: Outcome[] = new Array(options.files.length);
   // The college the sheets are for: named, or the signed-in user's own (a secretary's).
   let collegeId: number | null = options.collegeId ?? null;
@@ -143,30 +150,33 @@ export async function submitFiles(options: SubmitOptions): Promise<{ code: numbe
       collegeId = (await api.auth.me.query()).collegeId;
     } catch (error) {
       const message = cliMessage(error, options.locale);
-      process.stdout.write(`${message}\n`);
+      io.stdout.write(`${message}\n`);
       return { code: 1, outcomes: options.files.map((file) => ({ file, error: message })) };
     }
   }
-  const bar = new cliProgress.SingleBar(
-    {
-      format: options.locale === "en" ? "submitting [{bar}] {value}/{total} {file}" : "提交中 [{bar}] {value}/{total} {file}",
-      stream: process.stderr,
-      hideCursor: true,
-      noTTYOutput: false,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  if (process.stderr.isTTY) bar.start(options.files.length, 0, { file: "" });
+  // The bar only on a terminal: piped into a file or a test, stderr stays free of redraws.
+  const bar =
+    io.progress &&
+    new cliProgress.SingleBar(
+      {
+        format: options.locale === "en" ? "submitting [{bar}] {value}/{total} {file}" : "提交中 [{bar}] {value}/{total} {file}",
+        stream: io.progress,
+        hideCursor: true,
+        noTTYOutput: false,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+  bar?.start(options.files.length, 0, { file: "" });
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < options.files.length; i = next++) {
       const file = options.files[i] as string;
-      outcomes[i] = await submitOne(api, file, options, collegeId);
-      if (process.stderr.isTTY) bar.increment({ file: basename(file) });
+      outcomes[i] = await submitOne(api, file, options, collegeId, io.env);
+      bar?.increment({ file: basename(file) });
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, options.files.length) }, worker));
-  if (process.stderr.isTTY) bar.stop();
-  process.stdout.write(`${summaryTable(outcomes, options.locale)}\n`);
+  bar?.stop();
+  io.stdout.write(`${summaryTable(outcomes, options.locale)}\n`);
   return { code: outcomes.every((o) => "receipt" in o) ? 0 : 1, outcomes };
 }

@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SEVERITY_FILL } from "@xueji/theme/src/severity";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { xueji } from "../../test/run-xueji";
 import { toReport } from "../validate/validate-file";
 import { annotateFile, argbOf } from "./annotate-xlsx";
 import { readSheetGrid } from "./read-sheet-grid";
@@ -64,16 +64,8 @@ describe("the annotated copy", () => {
 
   it("is what `xueji validate FILE --annotate OUT.xlsx` writes", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "xueji-annotate-")), "copy.xlsx");
-    const cli = join(import.meta.dirname, "../cli/main.ts");
-    let status = 0;
-    try {
-      execFileSync(process.execPath, ["--import", "tsx", cli, "validate", join(fixtures, "graduates.xlsx"), "--annotate", out], {
-        stdio: "ignore",
-      });
-    } catch (error) {
-      status = (error as { status: number }).status;
-    }
-    expect(status).toBe(1); // the sheet has errors
+    const { code } = await xueji(["validate", join(fixtures, "graduates.xlsx"), "--annotate", out]);
+    expect(code).toBe(1); // the sheet has errors
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     const { report } = await annotated("graduates.xlsx");

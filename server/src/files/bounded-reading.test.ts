@@ -1,31 +1,18 @@
-import { execFile, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { xueji as run, type XuejiResult } from "../../test/run-xueji";
 import { craftXlsx, sheetXml, textCellXml } from "./testing/craft-zip";
 
-// Every file below is crafted here and given to `xueji validate` as a process,
-// which must answer with a clear message and the right exit code (2: unusable file), never a stack.
-const run = promisify(execFile);
-const main = join(import.meta.dirname, "../cli/main.ts");
+// Every file below is crafted here and given to `xueji validate`, which must answer with a clear
+// message and the right exit code (2: unusable file), never a stack. (The memory the process grows to
+// is bounded-memory.test.ts's, with a process of its own.)
 const dir = mkdtempSync(join(tmpdir(), "xueji-bounded-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function xueji(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", main, ...args], {
-      env: { ...process.env, XUEJI_LANG: "" },
-      timeout: 60_000,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const xueji = (...args: string[]): Promise<XuejiResult> => run(args);
 
 function file(name: string, content: Buffer | string): string {
   const path = join(dir, name);

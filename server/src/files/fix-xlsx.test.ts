@@ -1,17 +1,14 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { planFixes } from "@xueji/shared";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { xueji } from "../../test/run-xueji";
 import { TODAY } from "../../test/world";
 import { readSheetGrid } from "./read-sheet-grid";
 
-const run = promisify(execFile);
 const fixtures = join(import.meta.dirname, "../../fixtures");
-const cli = join(import.meta.dirname, "../cli/main.ts");
 
 async function planOf(path: string) {
   const read = await readSheetGrid(path, { today: TODAY });
@@ -22,9 +19,7 @@ describe("xueji validate FILE --fix OUT.xlsx", () => {
   it("writes the pane's safe fixes into a copy that then has none left, and still reports the original", async () => {
     const source = join(fixtures, "roster-new-messy.xlsx");
     const out = join(mkdtempSync(join(tmpdir(), "xueji-fix-")), "fixed.xlsx");
-    const result = await run(process.execPath, ["--import", "tsx", cli, "validate", source, "--fix", out, "--json"]).catch(
-      (error: { code: number; stdout: string; stderr: string }) => error,
-    );
+    const result = await xueji(["validate", source, "--fix", out, "--json"]);
     const { safe, read } = await planOf(source);
     expect(safe.length).toBeGreaterThan(10);
     expect(result.stderr).toContain(`已修正 ${safe.length} 处，写出 ${out}`);

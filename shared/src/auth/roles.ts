@@ -6,6 +6,35 @@ export type Role = (typeof ROLES)[number];
 
 export const COLLEGE_ROLES: ReadonlySet<Role> = new Set(["secretary", "college-leader"]);
 
+/** Whether a role is held to its own college (docs/domain.md §1): the server scopes it, a college filter is fixed for it. */
+export function isCollegeRole(role: Role): boolean {
+  return COLLEGE_ROLES.has(role);
+}
+
+/** The college a user is held to: a college role's own; null for the roles that see every college. */
+export function ownCollegeOf(user: { role: Role; collegeId: number | null }): number | null {
+  return isCollegeRole(user.role) ? user.collegeId : null;
+}
+
+/**
+ * The leaders — 分管院领导, 教务处分管领导, 分管校领导 — who oversee the work rather than do it: the overview
+ * shows them how it goes (lead times, overdue by college, audit pass rates) before the lists.
+ */
+export const LEADER_ROLES: ReadonlySet<Role> = new Set(["college-leader", "registrar-leader", "school-leader"]);
+
+export function isLeader(role: Role): boolean {
+  return LEADER_ROLES.has(role);
+}
+
+/**
+ * Who still signs in with a password when the school has turned passwords off for everyone else
+ * (campus sign-on, setting `passwords: administrators`): the administrator, so that a campus system that
+ * is down or misconfigured does not lock out the one who can fix the setting.
+ */
+export function keepsPasswordUnderCampusSignOn(role: Role): boolean {
+  return role === "admin";
+}
+
 export const ROLE_LABELS: Readonly<Record<Role, Record<Locale, string>>> = {
   secretary: { "zh-CN": "二级学院教学秘书", en: "College secretary" },
   "college-leader": { "zh-CN": "二级学院分管院领导", en: "College leader" },
@@ -116,6 +145,31 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export function scopeOf(permission: Permission, role: Role): Scope | null {
   return (PERMISSIONS[permission] as Partial<Record<Role, Scope>>)[role] ?? null;
+}
+
+/** The roles that hold a permission, at `scope` when given (e.g. who submits a college's own sheets). */
+export function rolesHolding(permission: Permission, scope?: Scope): Role[] {
+  return ROLES.filter((role) => {
+    const held = scopeOf(permission, role);
+    return held !== null && (scope === undefined || held === scope);
+  });
+}
+
+/** 在读证明 (enrolment) and 学历证明 (education): the certificates of a student's status. */
+export type StatusDocumentKind = "enrolment" | "education" | "replacement";
+
+/**
+ * Who issues which certificate, among the holders of `documents.issue`: 在读证明 the student's college or
+ * the registrar (seed 000 二); 学历证明 and the 补发 证明书 the registrar's 学籍科 only (seed 000 三 “到教务处学籍科办理”, 四).
+ */
+const DOCUMENT_ISSUERS: Readonly<Record<StatusDocumentKind, readonly Role[]>> = {
+  enrolment: ["secretary", "registrar-staff"],
+  education: ["registrar-staff"],
+  replacement: ["registrar-staff"],
+};
+
+export function mayIssueDocument(role: Role, kind: StatusDocumentKind): boolean {
+  return scopeOf("documents.issue", role) !== null && DOCUMENT_ISSUERS[kind].includes(role);
 }
 
 /** ID numbers are personal data: shown in full only to roles whose work needs them. */

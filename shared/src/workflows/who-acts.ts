@@ -21,6 +21,17 @@ export interface ApplicationPlace {
   targetCollegeId: number | null;
 }
 
+/**
+ * The role that files for a college — drafts its applications, 报送s them, records the paper signatures of
+ * the offices without accounts (docs/domain.md §5). The registrar may do the same on the college's behalf.
+ */
+export const COLLEGE_FILER: Role = "secretary";
+
+/** Whether `actor` acts for the application's own college: its filer, or the registrar on its behalf. */
+export function actsForCollege(app: Pick<ApplicationPlace, "collegeId">, actor: StageActor): boolean {
+  return actor.role === "registrar-staff" || (actor.role === COLLEGE_FILER && actor.collegeId === app.collegeId);
+}
+
 /** College roles reach their own college's applications and those moving into it (转专业 target). */
 export function mayReach(app: Pick<ApplicationPlace, "collegeId" | "targetCollegeId">, actor: StageActor): boolean {
   if (!COLLEGE_ROLES.has(actor.role)) return true;
@@ -33,8 +44,7 @@ export function mayReach(app: Pick<ApplicationPlace, "collegeId" | "targetColleg
  * college for college roles; the registrar at the stages after the decisions (公示, 办理, 上报).
  */
 export function mayAct(workflow: StagesOf, app: Omit<ApplicationPlace, "state">, actor: StageActor): boolean {
-  if (app.stage === FIXED_STAGES.draft)
-    return actor.role === "registrar-staff" || (actor.role === "secretary" && actor.collegeId === app.collegeId);
+  if (app.stage === FIXED_STAGES.draft) return actsForCollege(app, actor);
   const stage = workflow.stages.find((s) => s.key === app.stage);
   if (!stage) return actor.role === "registrar-staff";
   if (stage.role !== actor.role) return false;
@@ -45,7 +55,7 @@ export function mayAct(workflow: StagesOf, app: Omit<ApplicationPlace, "state">,
 
 /** The role that acts at a stage: the secretary at the draft, the stage's role, the registrar afterwards. */
 export function roleOfStage(workflow: StagesOf, stage: string): Role {
-  if (stage === FIXED_STAGES.draft) return "secretary";
+  if (stage === FIXED_STAGES.draft) return COLLEGE_FILER;
   return workflow.stages.find((s) => s.key === stage)?.role ?? "registrar-staff";
 }
 
@@ -62,7 +72,7 @@ export function nextStepFor(workflow: StagesOf, app: ApplicationPlace, actor: St
   const stage = workflow.stages.find((s) => s.key === app.stage);
   if (stage?.signOff) {
     // The student's college secretary records it (or the registrar on the college's behalf).
-    return actor.role === "registrar-staff" || (actor.role === "secretary" && actor.collegeId === app.collegeId) ? "sign-off" : null;
+    return actsForCollege(app, actor) ? "sign-off" : null;
   }
   if (!mayAct(workflow, app, actor)) return null;
   return app.stage === FIXED_STAGES.draft ? "submit" : "decide";

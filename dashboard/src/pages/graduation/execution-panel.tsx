@@ -20,6 +20,7 @@ import {
 import { CheckmarkCircleRegular } from "@fluentui/react-icons";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
+import { ownCollegeOf } from "@xueji/shared";
 import type { TFunction } from "i18next";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -86,7 +87,7 @@ export function ExecutionPanel({
   const me = useMe();
   const labels = labelsOf(useReference().data, locale);
   const mayRun = useMay("graduation.run");
-  const collegeId = asked ?? (me.role === "secretary" || me.role === "college-leader" ? (me.collegeId ?? undefined) : undefined);
+  const collegeId = asked ?? ownCollegeOf(me) ?? undefined;
   const [graduationDate, setGraduationDate] = useState(`${cohort}-06-30`);
   const dateOk = /^\d{4}-\d{2}-\d{2}$/.test(graduationDate);
   const input = { cohort, collegeId, graduationDate: dateOk ? graduationDate : undefined, filter: show };

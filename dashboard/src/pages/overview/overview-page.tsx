@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { isLeader } from "@xueji/shared/src/auth/roles";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { auditPassRatesQuery, leadTimesQuery, pipelineQuery, sheetProgressQuery, standingByCollegeQuery } from "../../api/overview";
@@ -10,7 +11,7 @@ import { PageHeader } from "../../components/page-header";
 import { Loading, QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { TermPicker } from "../../components/term-picker";
-import { isLeader, overviewQueries } from "../../routes/overview";
+import { overviewQueries } from "../../routes/overview";
 import { RequirePermission } from "../../shell/require-permission";
 import { useMay, useMe } from "../../shell/use-me";
 import { SetupReminder } from "../setup/setup-reminder";

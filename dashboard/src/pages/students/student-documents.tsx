@@ -20,6 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { DocumentAddRegular, PrintRegular } from "@fluentui/react-icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { mayIssueDocument } from "@xueji/shared/src/auth/roles";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type DocumentRow, issueDocument, type PrintedDocument, reprintDocument, studentDocumentsQuery } from "../../api/documents";
@@ -54,7 +55,6 @@ export function StudentDocuments({ studentNo }: { studentNo: string }) {
   const [printed, setPrinted] = useState<{ doc: PrintedDocument; reprint: boolean } | null>(null);
   const [confirming, setConfirming] = useState<DocumentRow | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
-  const registrar = me.role === "registrar-staff";
   const refresh = () => invalidate(queryClient, "reports", "auditLog");
   const issue = useMutation({
     mutationFn: issueDocument,
@@ -72,7 +72,7 @@ export function StudentDocuments({ studentNo }: { studentNo: string }) {
     },
   });
   const busy = issue.isPending || reprint.isPending;
-  const mayHandle = (kind: DocumentRow["kind"]) => kind === "enrolment" || registrar;
+  const mayHandle = (kind: DocumentRow["kind"]) => mayIssueDocument(me.role, kind);
   const closeConfirm = () => {
     setConfirming(null);
     reprint.reset();
@@ -85,7 +85,7 @@ export function StudentDocuments({ studentNo }: { studentNo: string }) {
         <Button icon={<DocumentAddRegular />} disabled={busy} onClick={() => issue.mutate({ studentNo, kind: "enrolment" })}>
           {t("documents.issueEnrolment")}
         </Button>
-        {registrar ? (
+        {mayHandle("education") ? (
           <Button icon={<DocumentAddRegular />} disabled={busy} onClick={() => issue.mutate({ studentNo, kind: "education" })}>
             {t("documents.issueEducation")}
           </Button>

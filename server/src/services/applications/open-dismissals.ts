@@ -1,4 +1,4 @@
-import { AppError, FIXED_STAGES, type Material, nextStage, requiredMaterials, type Workflow } from "@xueji/shared";
+import { AppError, FIXED_STAGES, type Material, nextStage, requiredMaterials, roleOfStage, type Workflow } from "@xueji/shared";
 import { eq, sql } from "drizzle-orm";
 import { resultRows, type Tx } from "../../db/client";
 import { applicationDecisions, applications, pendingItems, type sheetSubmissions } from "../../db/schema";
@@ -24,10 +24,12 @@ function standingReasonCode(workflow: Workflow): string {
 
 /**
  * The registrar's stage (教务处汇总) of the workflow in force, where a decided dismissal starts: the
- * first stage the registrar staff decides, else the stage after the college's. Stages are editable.
+ * first stage decided by the office that carries decisions out (办理), else the stage after the
+ * college's. Stages are editable.
  */
 function registrarStage(workflow: Workflow): string {
-  return workflow.stages.find((s) => s.role === "registrar-staff")?.key ?? (nextStage(workflow, FIXED_STAGES.draft) as string);
+  const registrar = roleOfStage(workflow, FIXED_STAGES.execution);
+  return workflow.stages.find((s) => s.role === registrar)?.key ?? (nextStage(workflow, FIXED_STAGES.draft) as string);
 }
 
 /**
@@ -84,7 +86,7 @@ export async function openDismissalsFromSheet(
         fromStage: FIXED_STAGES.draft,
         toStage: firstStage,
         userId: submission.submittedBy,
-        role: "secretary" as const,
+        role: roleOfStage(workflow, FIXED_STAGES.draft),
         opinion: `二级学院党政联席会研究，见退学处理申报表（${submission.id.slice(0, 8)}）`,
       })),
     );

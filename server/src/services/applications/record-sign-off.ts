@@ -1,4 +1,4 @@
-import { AppError, type ApplicationType, FIXED_STAGES, nextStage, nextStepFor, type Role } from "@xueji/shared";
+import { AppError, type ApplicationType, COLLEGE_FILER, FIXED_STAGES, mayReach, nextStage, nextStepFor, type Role } from "@xueji/shared";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applicationDecisions, applicationSignOffs, applications, students } from "../../db/schema";
@@ -44,8 +44,7 @@ export async function recordSignOff(db: Db, options: RecordSignOffOptions) {
   return db.transaction(async (tx) => {
     const [app] = await tx.select().from(applications).where(eq(applications.id, options.applicationId)).for("update").limit(1);
     // Another college's application reads as not found (as everywhere).
-    if (!app || (options.actor.role === "secretary" && options.actor.collegeId !== app.collegeId))
-      throw new AppError("application.not-found");
+    if (!app || !mayReach(app, options.actor)) throw new AppError("application.not-found");
     if (app.version !== options.expectedVersion) throw new AppError("application.conflict", { version: app.version });
     const here = { stage: app.stage, type: app.type };
     if (app.state !== "open") throw new AppError("application.wrong-stage", here);
@@ -54,7 +53,7 @@ export async function recordSignOff(db: Db, options: RecordSignOffOptions) {
     if (!stage?.signOff) throw new AppError("application.not-a-sign-off", here);
     // The same rule the application page asks (shared who-acts.ts): the student's college secretary, or the registrar.
     if (nextStepFor(workflow, app, options.actor) !== "sign-off")
-      throw new AppError("application.not-your-stage", { ...here, role: "secretary" });
+      throw new AppError("application.not-your-stage", { ...here, role: COLLEGE_FILER });
 
     // A signature passes a stage like a decision: what 办理 would refuse is refused here too.
     const [student] = await tx.select({ status: students.status }).from(students).where(eq(students.id, app.studentId)).limit(1);

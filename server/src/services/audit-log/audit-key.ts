@@ -36,9 +36,9 @@ function fromText(text: string): Buffer {
  * Loads the key for this process: XUEJI_AUDIT_KEY, else the key file; `create` makes the file when
  * it does not exist (the server's first start), else a missing key is an error (the CLI's verify).
  */
-export function loadAuditKey(file: string, create: boolean): KeySource {
-  if (process.env.XUEJI_AUDIT_KEY) {
-    configured = fromText(process.env.XUEJI_AUDIT_KEY);
+export function loadAuditKey(file: string, create: boolean, env: NodeJS.ProcessEnv = process.env): KeySource {
+  if (env.XUEJI_AUDIT_KEY) {
+    configured = fromText(env.XUEJI_AUDIT_KEY);
     return "env";
   }
   if (existsSync(file)) {

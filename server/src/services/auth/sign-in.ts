@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { AppError, type Role, TEMPORARY_PASSWORD_DAYS } from "@xueji/shared";
+import { AppError, keepsPasswordUnderCampusSignOn, type Role, TEMPORARY_PASSWORD_DAYS } from "@xueji/shared";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { signInAttempts, users } from "../../db/schema";
@@ -86,7 +86,7 @@ export async function signIn(db: Db, options: SignInOptions): Promise<{ token: s
     throw new AppError("auth.invalid-credentials", { remaining: Math.max(0, remaining), minutes });
   }
   // Said only to whoever knows the password, so it tells a stranger nothing.
-  if (options.passwords === "administrators" && usable.role !== "admin") throw new AppError("auth.password-off");
+  if (options.passwords === "administrators" && !keepsPasswordUnderCampusSignOn(usable.role)) throw new AppError("auth.password-off");
   if (usable.passwordExpiresAt && usable.passwordExpiresAt <= now)
     throw new AppError("auth.temporary-expired", { days: TEMPORARY_PASSWORD_DAYS });
 

@@ -1,4 +1,4 @@
-import { type ApplicationType, currentDeadline, FIXED_STAGES, type Role, type Workflow } from "@xueji/shared";
+import { type ApplicationType, currentDeadline, FIXED_STAGES, isCollegeRole, type Role, roleOfStage, type Workflow } from "@xueji/shared";
 import { and, eq, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applications, colleges, students } from "../../db/schema";
@@ -20,10 +20,10 @@ export interface Worker {
  */
 export function stagesFor(workflow: Workflow, worker: Worker): Array<{ stage: string; college: "student" | "target" | null }> {
   const mine: Array<{ stage: string; college: "student" | "target" | null }> = [];
-  if (worker.role === "secretary") mine.push({ stage: FIXED_STAGES.draft, college: "student" });
+  if (roleOfStage(workflow, FIXED_STAGES.draft) === worker.role) mine.push({ stage: FIXED_STAGES.draft, college: "student" });
   for (const s of workflow.stages) if (s.role === worker.role) mine.push({ stage: s.key, college: s.college ?? null });
-  if (worker.role === "registrar-staff")
-    mine.push({ stage: FIXED_STAGES.execution, college: null }, { stage: FIXED_STAGES.reported, college: null });
+  for (const stage of [FIXED_STAGES.execution, FIXED_STAGES.reported])
+    if (roleOfStage(workflow, stage) === worker.role) mine.push({ stage, college: null });
   return mine;
 }
 
@@ -95,10 +95,6 @@ export async function myWork(db: Db, options: PageOptions & { worker: Worker; to
       workingDaysLeft: deadline === null ? null : signedWorkingDays(calendar, options.today, deadline.date),
     };
   });
-}
-
-function isCollegeRole(role: Role): boolean {
-  return role === "secretary" || role === "college-leader";
 }
 
 /** Working days from today to the due date; negative when the due date has passed. */

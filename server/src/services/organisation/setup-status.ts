@@ -1,5 +1,5 @@
-import { type HolidayCalendar, missingHolidayYears, type SetupCheck, setupChecklist } from "@xueji/shared";
-import { and, count, eq, isNull } from "drizzle-orm";
+import { type HolidayCalendar, missingHolidayYears, rolesHolding, type SetupCheck, setupChecklist } from "@xueji/shared";
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { colleges, failedCourseRecords, majors, students, terms, users } from "../../db/schema";
 import { settingInForce } from "../settings/settings-store";
@@ -25,7 +25,8 @@ export async function setupStatus(db: Executor, today: string): Promise<{ academ
     db
       .select({ collegeId: users.collegeId })
       .from(users)
-      .where(and(eq(users.role, "secretary"), eq(users.disabled, false))),
+      // A college is staffed when someone can submit its own sheets (its secretary).
+      .where(and(inArray(users.role, rolesHolding("sheets.submit", "own-college")), eq(users.disabled, false))),
     n(db.select({ n: count() }).from(students)),
     n(db.select({ n: count() }).from(failedCourseRecords)),
   ]);

@@ -1,4 +1,15 @@
-import { AppError, addDays, entryByCode, formatNotice, GENDER, LEVEL, type Role, STUDENT_STATUS } from "@xueji/shared";
+import {
+  AppError,
+  addDays,
+  entryByCode,
+  formatNotice,
+  GENDER,
+  LEVEL,
+  mayIssueDocument,
+  type Role,
+  STUDENT_STATUS,
+  type StatusDocumentKind,
+} from "@xueji/shared";
 import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { type Db, type Executor, resultRows } from "../../db/client";
 import { colleges, graduationCertificates, majors, retiredVerifyCodes, statusDocuments, students } from "../../db/schema";
@@ -7,7 +18,7 @@ import { auditRulesInForce } from "../graduation/audit-rules-in-force";
 import { chineseDate, statusDocumentHtml } from "./status-document-html";
 import { hashVerifyCode, newVerifyCode } from "./verify-code";
 
-export type DocumentKind = "enrolment" | "education" | "replacement";
+export type DocumentKind = StatusDocumentKind;
 const PREFIX: Record<DocumentKind, string> = { enrolment: "ZD", education: "XL", replacement: "ZM" };
 const TITLE: Record<DocumentKind, "document.enrolment-title" | "document.education-title" | "document.replacement-title"> = {
   enrolment: "document.enrolment-title",
@@ -38,9 +49,9 @@ function eligible(kind: DocumentKind, student: { status: string; expectedGraduat
   return student.status === "enrolled" && student.expectedGraduationDate <= addDays(today, 366);
 }
 
-/** 学历证明 and a 证明书 are issued by the registrar only (seed 000 三、四: 学籍科); 在读证明 also by the college. */
+/** 学历证明 and a 证明书 are issued by the registrar only, 在读证明 also by the college: shared's rule, which the student page asks too. */
 function mayIssue(kind: DocumentKind, role: Role): void {
-  if (kind !== "enrolment" && role !== "registrar-staff") throw new AppError("auth.forbidden", { role });
+  if (!mayIssueDocument(role, kind)) throw new AppError("auth.forbidden", { role });
 }
 
 async function subjectOf(db: Executor, where: SQL) {
