@@ -22,6 +22,7 @@ import { createLogger, type Logger } from "./logger";
 import { loadAuditKey } from "./services/audit-log/audit-key";
 import { writeCheckpoint } from "./services/audit-log/checkpoint";
 import { forgetStaleDryRuns } from "./services/imports/run-import";
+import { startNotificationWork } from "./services/notifications/start-delivery";
 
 const port = Number(process.env.PORT ?? 3000);
 const url = process.env.DATABASE_URL;
@@ -42,6 +43,8 @@ const [{ n: userCount } = { n: 0 }] = await database.db.select({ n: count() }).f
 // Dry runs nobody confirmed in time go, with their files (the next import would remove them too).
 await forgetStaleDryRuns(database.db);
 scheduleCheckpoints(database, logger);
+// Reminders (企业微信, 钉钉, mail): delivered from the outbox, digests queued daily. The scheduler replaces this.
+startNotificationWork(database.db, logger);
 // The file routes' threads, loaded before the first secretary's file arrives.
 void warmFilePool().catch((error: unknown) => logger.error({ err: error }, "file threads did not start"));
 

@@ -57,6 +57,9 @@ export const PERMISSIONS = {
   /** Which stage a role may decide is checked against the workflow; this is the gate to try. */
   "applications.decide": { "college-leader": "own-college", "registrar-staff": "all", "registrar-leader": "all", "school-leader": "all" },
   "pending.lift": { "registrar-staff": "all" },
+  /** 催办 an overdue application, and the 通知 page of what was sent where (registrar, administrator). */
+  "applications.urge": { "registrar-staff": "all", "registrar-leader": "all" },
+  "notifications.read": { "registrar-staff": "all", "registrar-leader": "all", admin: "all" },
   /** Turning a 退学 outcome of the rules into a dismissal application (学籍处理 → 学籍异动). */
   "pending.take-up": { "registrar-staff": "all" },
   "graduation.read": {
