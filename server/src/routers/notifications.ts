@@ -71,22 +71,40 @@ export const notificationsRouter = router({
     )
     .output(channelOutput)
     .mutation(({ ctx, input }) =>
-      saveChannel(ctx.db, { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId }, {
-        ...input,
-        config: Object.fromEntries(Object.entries(input.config).filter(([, v]) => v !== undefined)) as Record<string, string | number | boolean>,
-        secrets: Object.fromEntries(Object.entries(input.secrets).filter(([, v]) => v !== undefined)) as Record<
-          string,
-          z.infer<typeof secretInput>
-        >,
-      }),
+      saveChannel(
+        ctx.db,
+        { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        {
+          ...input,
+          config: Object.fromEntries(Object.entries(input.config).filter(([, v]) => v !== undefined)) as Record<
+            string,
+            string | number | boolean
+          >,
+          secrets: Object.fromEntries(Object.entries(input.secrets).filter(([, v]) => v !== undefined)) as Record<
+            string,
+            z.infer<typeof secretInput>
+          >,
+        },
+      ),
     ),
   outbox: procedureFor("notifications.read")
-    .input(z.object({ state: z.enum(OUTBOX_STATES).optional(), beforeId: idInput.optional(), limit: z.number().int().min(1).max(200).default(50) }))
+    .input(
+      z.object({
+        state: z.enum(OUTBOX_STATES).optional(),
+        beforeId: idInput.optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      }),
+    )
     .output(
       z.object({
         items: z.array(outboxItem),
         nextBeforeId: z.number().nullable(),
-        counts: z.object({ pending: z.number().optional(), sending: z.number().optional(), sent: z.number().optional(), failed: z.number().optional() }),
+        counts: z.object({
+          pending: z.number().optional(),
+          sending: z.number().optional(),
+          sent: z.number().optional(),
+          failed: z.number().optional(),
+        }),
       }),
     )
     .query(({ ctx, input }) => listOutbox(ctx.db, input)),

@@ -62,4 +62,3 @@ export const notificationOutbox = pgTable(
     index("notification_outbox_created").on(t.createdAt, t.id),
   ],
 );
-

@@ -90,7 +90,9 @@ export async function saveChannel(db: Executor, actor: Actor, input: SaveChannel
         changed.push(field);
       }
     }
-    const config = Object.fromEntries(CONFIG_FIELDS[input.kind].filter((f) => f in input.config).map((f) => [f, input.config[f] as string]));
+    const config = Object.fromEntries(
+      CONFIG_FIELDS[input.kind].filter((f) => f in input.config).map((f) => [f, input.config[f] as string]),
+    );
     const values = { collegeId: input.collegeId, kind: input.kind, enabled: input.enabled, config, secrets, updatedAt: new Date() };
     const [row] = before
       ? await tx.update(notificationChannels).set(values).where(eq(notificationChannels.id, before.id)).returning()

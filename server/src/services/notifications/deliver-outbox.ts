@@ -30,7 +30,11 @@ export interface DeliveryReport {
  * with the channel's row locked, only as many as its robot takes this minute (counted from the outbox's own
  * attempt times, so the limit holds across processes). Claimed rows are `sending` under a lease.
  */
-async function claim(db: Db, now: Date, batch: number): Promise<{ claimed: Array<{ row: OutboxRow; channel: ChannelRow }>; deferred: number }> {
+async function claim(
+  db: Db,
+  now: Date,
+  batch: number,
+): Promise<{ claimed: Array<{ row: OutboxRow; channel: ChannelRow }>; deferred: number }> {
   return db.transaction(async (tx) => {
     const due = await tx
       .select()
@@ -104,7 +108,11 @@ export async function deliverOutbox(db: Db, now: Date, options: { batch?: number
   report.deferred = deferred;
   for (const { row, channel } of claimed) {
     // Only the claim we made is settled: a row another process took over after our lease ran out is its.
-    const ours = and(eq(notificationOutbox.id, row.id), eq(notificationOutbox.state, "sending"), eq(notificationOutbox.attempts, row.attempts));
+    const ours = and(
+      eq(notificationOutbox.id, row.id),
+      eq(notificationOutbox.state, "sending"),
+      eq(notificationOutbox.attempts, row.attempts),
+    );
     try {
       await send(openChannel(channel, options.env), { title: row.title, body: row.body }, now);
       await db.update(notificationOutbox).set({ state: "sent", sentAt: new Date(), leaseUntil: null, lastError: null }).where(ours);

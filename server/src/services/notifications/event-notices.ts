@@ -1,7 +1,7 @@
 import { SHEET_LABELS, type SheetKind } from "@xueji/shared";
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { applications, students, users } from "../../db/schema";
+import { type applications, students, users } from "../../db/schema";
 import { dashboardLink, enqueue } from "./enqueue";
 
 /** At most this many characters of a quoted reason: a reminder is short, the dashboard has the rest. */

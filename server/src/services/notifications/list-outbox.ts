@@ -32,7 +32,10 @@ export async function listOutbox(db: Db, options: { state?: OutboxState | undefi
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(notificationOutbox.id))
     .limit(options.limit + 1);
-  const counts = await db.select({ state: notificationOutbox.state, n: count() }).from(notificationOutbox).groupBy(notificationOutbox.state);
+  const counts = await db
+    .select({ state: notificationOutbox.state, n: count() })
+    .from(notificationOutbox)
+    .groupBy(notificationOutbox.state);
   const items = rows.slice(0, options.limit);
   return {
     items,

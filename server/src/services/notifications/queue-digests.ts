@@ -49,9 +49,13 @@ export async function queueDigests(db: Db, now: Date): Promise<{ queued: number 
     if (page.items.length === 0) continue;
     const overdue = page.items.filter((i) => (i.workingDaysLeft ?? 0) < 0).length;
     const more = page.nextCursor ? "以上" : "";
-    const lines = [`${approver.displayName}老师：您有 ${page.items.length} 件${more}学籍异动待审批${overdue ? `，其中 ${overdue} 件已逾期` : ""}。`];
+    const lines = [
+      `${approver.displayName}老师：您有 ${page.items.length} 件${more}学籍异动待审批${overdue ? `，其中 ${overdue} 件已逾期` : ""}。`,
+    ];
     for (const item of page.items.slice(0, LINES))
-      lines.push(`- [${item.name}·${await typeName(item.type)}](${dashboardLink(`/applications/${item.id}`)})　${when(item.workingDaysLeft)}`);
+      lines.push(
+        `- [${item.name}·${await typeName(item.type)}](${dashboardLink(`/applications/${item.id}`)})　${when(item.workingDaysLeft)}`,
+      );
     if (page.items.length > LINES) lines.push(`- ……[全部待办](${dashboardLink("/my-work")})`);
     const ids = await db.transaction((tx) =>
       enqueue(

@@ -13,7 +13,10 @@ import { dashboardLink, enqueue } from "./enqueue";
  */
 export async function scanLateColleges(db: Db, now: Date): Promise<{ queued: number }> {
   const today = todayInChina(now);
-  const all = await db.select({ code: terms.code, startDate: terms.startDate, endDate: terms.endDate }).from(terms).where(isNull(terms.retiredAt));
+  const all = await db
+    .select({ code: terms.code, startDate: terms.startDate, endDate: terms.endDate })
+    .from(terms)
+    .where(isNull(terms.retiredAt));
   const term = termOn(all, today);
   if (!term) return { queued: 0 };
   const late = (await sheetProgress(db, { termCode: term.code, today })).filter((p) => p.overdue);

@@ -29,12 +29,15 @@ export function startNotificationWork(db: Db, log: Logger): () => void {
   };
   const daily = async () => {
     const now = new Date();
-    const hourInChina = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Shanghai", hour: "2-digit", hourCycle: "h23" }).format(now));
+    const hourInChina = Number(
+      new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Shanghai", hour: "2-digit", hourCycle: "h23" }).format(now),
+    );
     if (hourInChina < digestHour) return;
     try {
       const digests = await queueDigests(db, now);
       const late = await scanLateColleges(db, now);
-      if (digests.queued || late.queued) log.info({ digests: digests.queued, late: late.queued, day: todayInChina(now) }, "reminders queued");
+      if (digests.queued || late.queued)
+        log.info({ digests: digests.queued, late: late.queued, day: todayInChina(now) }, "reminders queued");
       await deliver();
     } catch (error) {
       log.error({ err: error }, "reminders not queued");
