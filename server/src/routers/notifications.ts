@@ -111,7 +111,16 @@ export const notificationsRouter = router({
   /** 催办: one reminder now to whoever acts on an overdue application; delivered before the answer. */
   urge: procedureFor("applications.urge")
     .input(z.object({ applicationId: idInput }))
-    .output(z.object({ queued: z.number(), reminded: z.array(z.string()), sent: z.number(), failed: z.number(), retrying: z.number() }))
+    .output(
+      z.object({
+        queued: z.number(),
+        reminded: z.array(z.string()),
+        already: z.boolean(),
+        sent: z.number(),
+        failed: z.number(),
+        retrying: z.number(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const now = new Date();
       const result = await urgeApplication(

@@ -22,6 +22,7 @@ import { MaterialsSection } from "./materials-section";
 import { NoticeSheet } from "./notice-sheet";
 import { SignOffForm } from "./sign-off-form";
 import { TimelineSection } from "./timeline-section";
+import { UrgeButton } from "./urge-button";
 import { valueLabelOf } from "./value-label";
 
 const routeApi = getRouteApi("/app/applications/$id");
@@ -117,6 +118,7 @@ function ApplicationView({
           >
             {stageName(application.stage)}
           </Badge>
+          <UrgeButton application={application} today={reference?.today ?? ""} />
           {application.noticeNo ? (
             <Button icon={<PrintRegular />} onClick={() => window.print()}>
               {t("detail.printNotice")}

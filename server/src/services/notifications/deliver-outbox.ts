@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, lt, min, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, lt, lte, min, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { notificationChannels, notificationOutbox } from "../../db/schema";
 import { DeliveryError, PER_MINUTE, send } from "./channel-senders";
@@ -41,7 +41,7 @@ async function claim(
       .from(notificationOutbox)
       .where(
         or(
-          and(eq(notificationOutbox.state, "pending"), sql`${notificationOutbox.nextAttemptAt} <= ${now}`),
+          and(eq(notificationOutbox.state, "pending"), lte(notificationOutbox.nextAttemptAt, now)),
           and(eq(notificationOutbox.state, "sending"), lt(notificationOutbox.leaseUntil, now)),
         ),
       )

@@ -162,7 +162,7 @@ describe.each(TEST_ENGINES)("reminders through the outbox (%s)", (engine) => {
     });
     expect(wecomA.received.length).toBe(before + 1);
     expect(wecomA.texts().at(-1)).toMatch(/催办[\s\S]*已逾期 \d+ 个工作日/);
-    expect((await registrar.notifications.urge({ applicationId })).queued).toBe(0);
+    expect(await registrar.notifications.urge({ applicationId })).toMatchObject({ queued: 0, already: true });
     await expect((await w.as("secretary-a")).notifications.urge({ applicationId })).rejects.toThrow();
 
     // Late colleges go to the registrar office's 钉钉 group, signed.

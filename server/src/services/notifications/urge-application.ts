@@ -2,7 +2,7 @@ import { AppError, FIXED_STAGES, isOverdue, mayAct, roleOfStage } from "@xueji/s
 import { and, eq } from "drizzle-orm";
 import { todayInChina } from "../../clock";
 import type { Db } from "../../db/client";
-import { applications, students, users } from "../../db/schema";
+import { applications, notificationOutbox, students, users } from "../../db/schema";
 import { workCalendar, workflowOf } from "../applications/workflow-for";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { signedWorkingDays } from "../insights/my-work";
@@ -14,6 +14,8 @@ export interface UrgeResult {
   queued: number;
   /** The people reminded, by name (shown to the registrar). */
   reminded: string[];
+  /** Already reminded within this hour: nothing new queued. */
+  already: boolean;
 }
 
 /**
@@ -47,6 +49,11 @@ export async function urgeApplication(
     for (const u of actors) offices.set(u.collegeId, [...(offices.get(u.collegeId) ?? []), u]);
     let queued = 0;
     const hour = now.toISOString().slice(0, 13);
+    const [earlier] = await tx
+      .select({ id: notificationOutbox.id })
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.dedupeKey, `urge:${app.id}:${hour}`))
+      .limit(1);
     for (const [collegeId, people] of offices) {
       const ids = await enqueue(
         tx,
@@ -71,6 +78,6 @@ export async function urgeApplication(
       entityId: String(app.id),
       after: { stage: app.stage, reminded: actors.map((a) => a.id), queued },
     });
-    return { queued, reminded: actors.map((a) => a.displayName) };
+    return { queued, reminded: actors.map((a) => a.displayName), already: earlier !== undefined };
   });
 }
