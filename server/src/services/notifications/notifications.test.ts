@@ -20,7 +20,7 @@ const NOON = new Date(`${TODAY}T04:00:00Z`);
  * Deliveries run on a clock after the real one: a message an event queues (a returned sheet) is due from the
  * moment it was written. Each test delivers in its own hour, so one test's sends do not count in another's minute.
  */
-const T0 = Date.now() + 60_000;
+let T0 = Date.now() + 60_000;
 const later = (ms: number) => new Date(T0 + ms);
 const HOUR = 3600_000;
 
@@ -45,6 +45,7 @@ describe.each(TEST_ENGINES)("reminders through the outbox (%s)", (engine) => {
 
   beforeAll(async () => {
     w = await makeWorld(engine);
+    T0 = Date.now() + 5 * 60_000;
     await w.insertStudents([
       { studentNo: "2025010001", name: "张三", collegeId: w.collegeA, majorId: w.majorA, grade: 2025, idNumber: ID_NUMBER },
     ]);
