@@ -60,7 +60,10 @@ describeInChromium("reminders on a phone, in Chromium against the demo", () => {
       [...document.querySelectorAll("body *")]
         .filter((e) => e.getBoundingClientRect().right > 376 && ![...e.children].some((c) => c.getBoundingClientRect().right > 376))
         .slice(0, 8)
-        .map((e) => `${e.tagName}.${e.className.toString().slice(0, 40)} ${Math.round(e.getBoundingClientRect().right)} "${(e.textContent ?? "").slice(0, 30)}"`)
+        .map(
+          (e) =>
+            `${e.tagName}.${e.className.toString().slice(0, 40)} ${Math.round(e.getBoundingClientRect().right)} "${(e.textContent ?? "").slice(0, 30)}"`,
+        )
         .join("\n"),
     );
 

@@ -32,9 +32,11 @@ const useStyles = makeStyles({
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
     gap: tokens.spacingHorizontalL,
+    // One column on a phone (a reminder's link opened in 企业微信).
+    "@media (max-width: 600px)": { gridTemplateColumns: "minmax(0, 1fr)" },
     "@media print": { display: "none" },
   },
-  wide: { gridColumn: "1 / 3" },
+  wide: { gridColumn: "1 / -1" },
   noPrint: { "@media print": { display: "none" } },
 });
 
