@@ -43,7 +43,8 @@ if (demo && (await isEmpty(database.db))) {
 const [{ n: userCount } = { n: 0 }] = await database.db.select({ n: count() }).from(users);
 // Dry runs nobody confirmed in time go, with their files (the next import would remove them too).
 await forgetStaleDryRuns(database.db);
-// The audit checkpoint and the housekeeping, once per period across every process on this database.
+// The audit checkpoint, the housekeeping and the reminders (企业微信, 钉钉, mail), once per period across every
+// process on this database.
 const scheduler = startScheduler(database.db, serverJobs(), { onRun: (r) => logJobRun(r, logger) });
 // The file routes' threads, loaded before the first secretary's file arrives.
 void warmFilePool().catch((error: unknown) => logger.error({ err: error }, "file threads did not start"));

@@ -5,6 +5,7 @@ import { dashboardRouter } from "./routers/dashboard";
 import { graduationRouter } from "./routers/graduation";
 import { importsRouter } from "./routers/imports";
 import { insightsRouter } from "./routers/insights";
+import { notificationsRouter } from "./routers/notifications";
 import { organisationRouter } from "./routers/organisation";
 import { pendingRouter } from "./routers/pending";
 import { referenceRouter } from "./routers/reference";
@@ -37,6 +38,7 @@ export const appRouter = router({
   studentSearch: studentSearchRouter,
   organisation: organisationRouter,
   imports: importsRouter,
+  notifications: notificationsRouter,
 });
 
 /** The add-in and the dashboard import this type, never a copy of it. */

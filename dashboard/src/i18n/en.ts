@@ -13,6 +13,7 @@ export const en: Messages = {
     students: "Students",
     settings: "Settings",
     auditLog: "Audit log",
+    notifications: "Notifications",
     users: "Users",
     organisation: "Organisation",
     setup: "Getting started",

@@ -12,6 +12,7 @@ export const zhCN = {
     students: "学生",
     settings: "设置",
     auditLog: "审计日志",
+    notifications: "通知",
     users: "用户",
     organisation: "组织机构",
     setup: "开始使用",

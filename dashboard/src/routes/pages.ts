@@ -6,6 +6,7 @@ import * as headcount from "./headcount";
 import * as imports from "./imports";
 import * as myWork from "./my-work";
 import type { NavEntry } from "./nav";
+import * as notifications from "./notifications";
 import * as organisation from "./organisation";
 import * as overview from "./overview";
 import * as registration from "./registration";
@@ -34,6 +35,7 @@ export const PAGES = [
   headcount,
   settings,
   auditLog,
+  notifications,
   users,
   organisation,
   setup,

@@ -24,7 +24,9 @@ const ForcedPasswordChange = lazy(() => import("./account-dialog").then((m) => (
 const NAV_KEY = "xueji.nav.collapsed";
 function storedCollapsed(): boolean {
   try {
-    return localStorage.getItem(NAV_KEY) === "1";
+    const stored = localStorage.getItem(NAV_KEY);
+    // A phone (企业微信's browser, a reminder's link) starts with the menu folded: the page needs the width.
+    return stored === null ? window.innerWidth < 600 : stored === "1";
   } catch {
     return false;
   }
@@ -40,6 +42,8 @@ const useStyles = makeStyles({
   },
   header: {
     gridColumn: "1 / 3",
+    minWidth: 0,
+    overflowX: "hidden",
     display: "flex",
     alignItems: "center",
     gap: tokens.spacingHorizontalM,
@@ -48,7 +52,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForegroundOnBrand,
   },
   brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  subtitle: { opacity: 0.85 },
+  subtitle: { opacity: 0.85, "@media (max-width: 600px)": { display: "none" } },
   spacer: { flexGrow: 1 },
   onBrand: { color: tokens.colorNeutralForegroundOnBrand },
   nav: {

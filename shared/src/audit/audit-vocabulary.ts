@@ -32,6 +32,7 @@ export const AUDIT_ENTITIES: Readonly<Record<string, { name: Names; domain: Audi
   organisation: { name: { "zh-CN": "组织机构（导入）", en: "Organisation (import)" }, domain: "registrar" },
   user: { name: { "zh-CN": "用户", en: "User" }, domain: "accounts" },
   setting: { name: { "zh-CN": "设置", en: "Setting" }, domain: "settings" },
+  notification_channel: { name: { "zh-CN": "通知渠道", en: "Notification channel" }, domain: "settings" },
 };
 
 /** The event kinds a role may read, or null for all of them. */
@@ -58,6 +59,8 @@ function organisationActions(kind: string, zh: string, en: string): Record<strin
 /** Actions by name. A new action without a name here shows as its kind's name and the code (never alone). */
 export const AUDIT_ACTIONS: Readonly<Record<string, Names>> = {
   "auth.sign-in": { "zh-CN": "登录", en: "Signed in" },
+  "application.urge": { "zh-CN": "催办", en: "Sent a reminder" },
+  "notification.channel-save": { "zh-CN": "保存通知渠道", en: "Saved a notification channel" },
   "auth.sign-on": { "zh-CN": "统一身份认证登录", en: "Signed in through campus sign-on" },
   "auth.sign-on-refused": { "zh-CN": "统一身份认证登录被拒（无账号）", en: "Campus sign-on refused (no account)" },
   "auth.single-sign-out": { "zh-CN": "统一身份认证退出", en: "Signed out at the campus sign-on" },

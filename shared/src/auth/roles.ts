@@ -90,6 +90,9 @@ export const PERMISSIONS = {
   "pending.lift": { "registrar-staff": "all" },
   /** Lifting the graduates' data freeze for one student (seed 000 六.1): the registrar leader's, with a reason. */
   "students.lift-freeze": { "registrar-leader": "all" },
+  /** 催办 an overdue application, and the 通知 page of what was sent where (registrar, administrator). */
+  "applications.urge": { "registrar-staff": "all", "registrar-leader": "all" },
+  "notifications.read": { "registrar-staff": "all", "registrar-leader": "all", admin: "all" },
   /** Turning a 退学 outcome of the rules into a dismissal application (学籍处理 → 学籍异动). */
   "pending.take-up": { "registrar-staff": "all" },
   "graduation.read": {

@@ -22,6 +22,7 @@ import { MaterialsSection } from "./materials-section";
 import { NoticeSheet } from "./notice-sheet";
 import { SignOffForm } from "./sign-off-form";
 import { TimelineSection } from "./timeline-section";
+import { UrgeButton } from "./urge-button";
 import { valueLabelOf } from "./value-label";
 
 const routeApi = getRouteApi("/app/applications/$id");
@@ -31,9 +32,11 @@ const useStyles = makeStyles({
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
     gap: tokens.spacingHorizontalL,
+    // One column on a phone (a reminder's link opened in 企业微信).
+    "@media (max-width: 600px)": { gridTemplateColumns: "minmax(0, 1fr)" },
     "@media print": { display: "none" },
   },
-  wide: { gridColumn: "1 / 3" },
+  wide: { gridColumn: "1 / -1" },
   noPrint: { "@media print": { display: "none" } },
 });
 
@@ -117,6 +120,7 @@ function ApplicationView({
           >
             {stageName(application.stage)}
           </Badge>
+          <UrgeButton application={application} today={reference?.today ?? ""} />
           {application.noticeNo ? (
             <Button icon={<PrintRegular />} onClick={() => window.print()}>
               {t("detail.printNotice")}

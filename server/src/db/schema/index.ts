@@ -3,6 +3,7 @@ export * from "./audit";
 export * from "./graduation";
 export * from "./graduation-certificates";
 export * from "./imports";
+export * from "./notifications";
 export * from "./organisation";
 export * from "./registration-events";
 export * from "./scheduler";

@@ -16,6 +16,7 @@ import type { Db, Tx } from "../../db/client";
 import { applicationDecisions, applications, students } from "../../db/schema";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { maskDeep } from "../masking";
+import { noticeApplicationDecided } from "../notifications/event-notices";
 import { currentAcademicYear } from "../organisation/current-academic-year";
 import { applyIdentityChange, executeChange, nextNoticeNo } from "./execute-change";
 import { materialsOf, refuseWhatExecutionWould } from "./status-guard";
@@ -152,6 +153,9 @@ export async function decideApplication(db: Db, options: DecideOptions) {
       before: { stage: app.stage, version: app.version },
       after: { stage: to, version: app.version + 1, opinion: options.opinion ?? null, ...effects, ...(provisional ? { provisional } : {}) },
     });
+    // The filer hears when her application comes back to her, is rejected, or is done (in this transaction).
+    const outcome = to === FIXED_STAGES.draft ? "return" : options.action === "reject" ? "reject" : set.state === "done" ? "done" : null;
+    if (outcome && updated) await noticeApplicationDecided(tx, updated, outcome, workflow.name["zh-CN"], options.opinion ?? null);
     // An identity change carries the new ID number: masked for roles that see ID numbers masked.
     return { ...maskDeep(options.actor.role, updated as ApplicationRow), provisional };
   });

@@ -1,5 +1,6 @@
 import { checkpointDir } from "../../data-paths";
 import { writeCheckpoint } from "../audit-log/checkpoint";
+import { notificationJobs } from "../notifications/notification-jobs";
 import { pruneExpiredSessions, pruneJobRuns, pruneRateWindows, pruneSignOn } from "./prune";
 import type { ScheduledJob } from "./scheduler";
 
@@ -27,6 +28,7 @@ export function serverJobs(env: NodeJS.ProcessEnv = process.env): ScheduledJob[]
     { name: "prune-sessions", periodMs: HOUR, run: pruneExpiredSessions },
     { name: "prune-sign-on", periodMs: HOUR, run: pruneSignOn },
     { name: "prune-job-runs", periodMs: 24 * HOUR, run: pruneJobRuns },
+    ...notificationJobs(env),
   ];
   return withPeriodOverrides(jobs, env.XUEJI_JOB_PERIODS);
 }

@@ -5,6 +5,7 @@ import type { Db } from "../../db/client";
 import { sheetSubmissions } from "../../db/schema";
 import { openDismissalsFromSheet } from "../applications/open-dismissals";
 import { type Actor, recordEvent } from "../audit-log/record-event";
+import { noticeSheetReturned } from "../notifications/event-notices";
 import { applyFailedCourses } from "./apply-failed-courses";
 import { applyGraduates } from "./apply-graduates";
 import { applyRoster, type RosterEffects } from "./apply-roster";
@@ -91,6 +92,8 @@ export async function reviewSubmission(db: Db, options: ReviewOptions): Promise<
           : {}),
       },
     });
+    // The secretary hears of a returned sheet where she reads (企业微信, 钉钉, mail), with the reason.
+    if (wanted === "rejected") await noticeSheetReturned(tx, submission, options.reason ?? "");
     return {
       submissionId: submission.id,
       state: wanted,

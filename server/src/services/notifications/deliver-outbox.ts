@@ -1,0 +1,136 @@
+import { and, asc, count, eq, gt, inArray, lt, lte, min, or, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { notificationChannels, notificationOutbox } from "../../db/schema";
+import { DeliveryError, PER_MINUTE, send } from "./channel-senders";
+import { ChannelNotReady, openChannel } from "./channels";
+
+/** A sender that died mid-delivery leaves its messages `sending`; after the lease another process takes them over. */
+const LEASE_MS = 2 * 60_000;
+const WINDOW_MS = 60_000;
+/** Backoff: 30 s, 1 min, 2 min … at most an hour; after the eighth attempt the message is marked failed. */
+export const MAX_ATTEMPTS = 8;
+export function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
+}
+
+type OutboxRow = typeof notificationOutbox.$inferSelect;
+type ChannelRow = typeof notificationChannels.$inferSelect;
+
+export interface DeliveryReport {
+  sent: number;
+  retrying: number;
+  failed: number;
+  /** Held back by a robot's per-minute limit, due again when its window frees. */
+  deferred: number;
+}
+
+/**
+ * Claims what is due, in one short transaction: the rows with `FOR UPDATE SKIP LOCKED`, so two processes
+ * never claim the same message (PGlite, with one connection, takes the same statement); then, per channel
+ * with the channel's row locked, only as many as its robot takes this minute (counted from the outbox's own
+ * attempt times, so the limit holds across processes). Claimed rows are `sending` under a lease.
+ */
+async function claim(
+  db: Db,
+  now: Date,
+  batch: number,
+): Promise<{ claimed: Array<{ row: OutboxRow; channel: ChannelRow }>; deferred: number }> {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(notificationOutbox)
+      .where(
+        or(
+          and(eq(notificationOutbox.state, "pending"), lte(notificationOutbox.nextAttemptAt, now)),
+          and(eq(notificationOutbox.state, "sending"), lt(notificationOutbox.leaseUntil, now)),
+        ),
+      )
+      .orderBy(asc(notificationOutbox.id))
+      .limit(batch)
+      .for("update", { skipLocked: true });
+    const byChannel = new Map<number, OutboxRow[]>();
+    for (const row of due) byChannel.set(row.channelId, [...(byChannel.get(row.channelId) ?? []), row]);
+    const claimed: Array<{ row: OutboxRow; channel: ChannelRow }> = [];
+    let deferred = 0;
+    const windowStart = new Date(now.getTime() - WINDOW_MS);
+    for (const [channelId, rows] of [...byChannel].sort(([a], [b]) => a - b)) {
+      const [channel] = await tx.select().from(notificationChannels).where(eq(notificationChannels.id, channelId)).for("update").limit(1);
+      if (!channel) continue;
+      const [{ used, oldest } = { used: 0, oldest: null }] = await tx
+        .select({ used: count(), oldest: min(notificationOutbox.lastAttemptAt) })
+        .from(notificationOutbox)
+        .where(and(eq(notificationOutbox.channelId, channelId), gt(notificationOutbox.lastAttemptAt, windowStart)));
+      const budget = Math.max(0, PER_MINUTE[channel.kind] - Number(used));
+      const take = rows.slice(0, budget);
+      const wait = rows.slice(budget);
+      if (take.length > 0) {
+        const leaseUntil = new Date(now.getTime() + LEASE_MS);
+        const updated = await tx
+          .update(notificationOutbox)
+          .set({ state: "sending", leaseUntil, lastAttemptAt: now, attempts: sql`${notificationOutbox.attempts} + 1` })
+          .where(
+            inArray(
+              notificationOutbox.id,
+              take.map((r) => r.id),
+            ),
+          )
+          .returning();
+        for (const row of updated) claimed.push({ row, channel });
+      }
+      if (wait.length > 0) {
+        // Due again when the oldest attempt of this minute leaves the window.
+        const freesAt = new Date((oldest ? new Date(oldest).getTime() : now.getTime()) + WINDOW_MS);
+        await tx
+          .update(notificationOutbox)
+          .set({ state: "pending", nextAttemptAt: freesAt > now ? freesAt : new Date(now.getTime() + 1000), leaseUntil: null })
+          .where(
+            inArray(
+              notificationOutbox.id,
+              wait.map((r) => r.id),
+            ),
+          );
+        deferred += wait.length;
+      }
+    }
+    claimed.sort((a, b) => a.row.id - b.row.id);
+    return { claimed, deferred };
+  });
+}
+
+/**
+ * Delivers what the outbox holds that is due at `now`: each message is sent at most once per claim, marked
+ * sent, or put back with a backoff, or marked failed with its reason (the 通知 page shows it). Run it
+ * by the scheduler (notification-jobs.ts) and right after a 催办.
+ */
+export async function deliverOutbox(db: Db, now: Date, options: { batch?: number; env?: NodeJS.ProcessEnv } = {}): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, deferred: 0 };
+  const { claimed, deferred } = await claim(db, now, options.batch ?? 100);
+  report.deferred = deferred;
+  for (const { row, channel } of claimed) {
+    // Only the claim we made is settled: a row another process took over after our lease ran out is its.
+    const ours = and(
+      eq(notificationOutbox.id, row.id),
+      eq(notificationOutbox.state, "sending"),
+      eq(notificationOutbox.attempts, row.attempts),
+    );
+    try {
+      await send(openChannel(channel, options.env), { title: row.title, body: row.body }, now);
+      await db.update(notificationOutbox).set({ state: "sent", sentAt: new Date(), leaseUntil: null, lastError: null }).where(ours);
+      report.sent++;
+    } catch (error) {
+      const reason = (error as Error).message.slice(0, 500);
+      const retry = error instanceof DeliveryError ? error.retry : !(error instanceof ChannelNotReady);
+      if (retry && row.attempts < MAX_ATTEMPTS) {
+        await db
+          .update(notificationOutbox)
+          .set({ state: "pending", leaseUntil: null, lastError: reason, nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)) })
+          .where(ours);
+        report.retrying++;
+      } else {
+        await db.update(notificationOutbox).set({ state: "failed", leaseUntil: null, lastError: reason }).where(ours);
+        report.failed++;
+      }
+    }
+  }
+  return report;
+}
