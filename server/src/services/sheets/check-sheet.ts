@@ -79,7 +79,20 @@ export async function loadRecordStudents(
   );
   type Row = [string, string, string, string, string, string, StudentStatus, string, string, number | string, string, string];
   const rows = JSON.parse(found?.record ?? "[]") as Row[];
-  for (const [studentNo, name, idNumber, gender, birthDate, ethnicity, status, majorName, level, duration, studyForm, enrolmentDate] of rows) {
+  for (const [
+    studentNo,
+    name,
+    idNumber,
+    gender,
+    birthDate,
+    ethnicity,
+    status,
+    majorName,
+    level,
+    duration,
+    studyForm,
+    enrolmentDate,
+  ] of rows) {
     map.set(studentNo, {
       studentNo,
       name,
