@@ -165,7 +165,15 @@ describe.skipIf(!serverUrl)("three server processes on one PostgreSQL behind a r
     await new Promise((resolve) => setTimeout(resolve, 4 * PERIOD_MS));
     const runs = await database.db.select().from(jobRuns).orderBy(asc(jobRuns.job), asc(jobRuns.slot));
     const names = [...new Set(runs.map((r) => r.job))].sort();
-    expect(names).toEqual(["audit-checkpoint", "prune-job-runs", "prune-rate-limits", "prune-sessions", "prune-sign-on"]);
+    expect(names).toEqual([
+      "audit-checkpoint",
+      "deliver-notifications",
+      "prune-job-runs",
+      "prune-rate-limits",
+      "prune-sessions",
+      "prune-sign-on",
+      "queue-reminders",
+    ]);
     for (const job of names) {
       const slots = runs.filter((r) => r.job === job && r.outcome !== "running").map((r) => r.slot);
       expect(slots.length).toBeGreaterThanOrEqual(3);

@@ -160,7 +160,7 @@ describe.each(TEST_ENGINES)("学年注册 and 新生电子注册 on %s", (engine
 
   it("gives the year's calendar with every row dated, and flags a date that counts on 2027 as provisional", async () => {
     const { items } = await (await w.as("leader-a")).registration.calendar({ academicYear: YEAR });
-    expect(items).toHaveLength(39);
+    expect(items).toHaveLength(40);
     expect(items.find((i) => i.key === "returning-registration")).toMatchObject({
       dueOn: "2026-09-20",
       provisional: false,

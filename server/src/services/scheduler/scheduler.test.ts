@@ -181,7 +181,7 @@ describe.each(TEST_ENGINES)("the scheduler on %s", (engine) => {
 });
 
 describe("the server's job list", () => {
-  it("has the audit checkpoint and the housekeeping, with periods overridable by name or all at once", () => {
+  it("has the audit checkpoint, the housekeeping and the reminders, with periods overridable by name or all at once", () => {
     const names = serverJobs({}).map((j) => [j.name, j.periodMs]);
     expect(names).toEqual([
       ["audit-checkpoint", 6 * 3_600_000],
@@ -189,10 +189,12 @@ describe("the server's job list", () => {
       ["prune-sessions", 3_600_000],
       ["prune-sign-on", 3_600_000],
       ["prune-job-runs", 86_400_000],
+      ["deliver-notifications", 30_000],
+      ["queue-reminders", 3_600_000],
     ]);
     expect(serverJobs({ XUEJI_CHECKPOINT_HOURS: "0" }).map((j) => j.name)).not.toContain("audit-checkpoint");
     const fast = serverJobs({ XUEJI_JOB_PERIODS: "*=1000, prune-sessions=500" });
-    expect(fast.map((j) => j.periodMs)).toEqual([1000, 1000, 500, 1000, 1000]);
+    expect(fast.map((j) => j.periodMs)).toEqual([1000, 1000, 500, 1000, 1000, 1000, 1000]);
     expect(() => withPeriodOverrides(serverJobs({}), "prune-everything=1000")).toThrow(/XUEJI_JOB_PERIODS/);
     expect(() => withPeriodOverrides(serverJobs({}), "*=fast")).toThrow(/XUEJI_JOB_PERIODS/);
   });
