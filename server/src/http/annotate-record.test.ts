@@ -37,7 +37,7 @@ describe("the annotated copy carries the record's issues the pane shows (POST /a
     const post = (action: string, query = "") =>
       fetch(`${base}/api/files/${action}?name=${encodeURIComponent("名单.xlsx")}${query}`, { method: "POST", headers: auth, body: bytes });
 
-    const { grid } = (await (await post("check")).json()) as { report: ValidationReport; grid: GridRow[] };
+    const { grid } = (await (await post("check", "&grid=all")).json()) as { report: ValidationReport; grid: GridRow[] };
     const verdict = await (await w.as("secretary-a")).sheets.validate({ termCode: TERM, grid: grid as never });
     const recordIssues = verdict.issues.filter((i) => i.code.startsWith("record."));
     // Another college's 学号 reads exactly like an unknown one: a secretary cannot map the school by asking.
