@@ -34,8 +34,6 @@ export default defineConfig({
     // checkout's .data/checkpoints of a server someone ran by hand.
     env: {
       XUEJI_CHECKPOINT_DIR: mkdtempSync(join(tmpdir(), "xueji-test-checkpoints-")),
-      // The demo university built once per run and day, then copied for each test file (server/test/demo-database.ts).
-      XUEJI_DEMO_CACHE_DIR: mkdtempSync(join(tmpdir(), "xueji-test-demo-")),
     },
     projects: [
       {

@@ -20,8 +20,6 @@ export interface Database {
   db: Db;
   engine: "pglite" | "postgres";
   close(): Promise<void>;
-  /** PGlite only: the whole data folder as a tarball, which `loadDataDir` opens again (test fixtures). */
-  dump?: () => Promise<Blob>;
 }
 
 export const migrationsFolder = join(import.meta.dirname, "../../drizzle");
@@ -37,8 +35,6 @@ export interface OpenOptions {
   poolSize?: number;
   /** Apply pending migrations (default). `xueji audit verify` opens without, to look and not change. */
   migrate?: boolean;
-  /** PGlite only: start from a tarball made by `dump` instead of an empty folder. */
-  loadDataDir?: Blob;
 }
 
 /** Opens the database and applies any pending migrations, on either engine. */
@@ -58,10 +54,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     return { db, engine: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = new PGlite(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  const client = new PGlite(options.dataDir);
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
   if (options.migrate !== false) await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Db, engine: "pglite", close: () => client.close(), dump: () => client.dumpDataDir("gzip") };
+  return { db: db as unknown as Db, engine: "pglite", close: () => client.close() };
 }
 
 /** The rows of a raw `execute`: PGlite returns `{ rows }`, postgres-js an array. */
