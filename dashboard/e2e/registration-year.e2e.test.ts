@@ -150,6 +150,8 @@ describeInChromium("the registrar's year, in Chromium against a real server", ()
     expect(came[0]?.status).toBe("enrolled");
 
     // The two who never came are listed; one gives up admission: a college draft to complete and submit.
+    // The demo's college admitted hundreds: she finds the one by name.
+    await page.getByRole("searchbox", { name: "按姓名或学号查找" }).fill("未到丁");
     const neverCame = page.getByRole("grid", { name: "录取未报到" }).or(page.getByRole("table", { name: "录取未报到" }));
     await neverCame.getByText("未到丁").waitFor();
     await page.getByRole("button", { name: "放弃入学资格 未到丁" }).click();

@@ -6,9 +6,11 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  Field,
   MessageBar,
   MessageBarBody,
   makeStyles,
+  SearchBox,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -16,7 +18,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { Link } from "@tanstack/react-router";
 import type { ColumnDef } from "@tanstack/react-table";
 import type { Locale } from "@xueji/shared/src/messages/catalogue";
-import { useMemo, useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fileApplication } from "../../api/applications";
 import { invalidate } from "../../api/query";
@@ -69,7 +71,10 @@ export function NewStudents({ academicYear, collegeId, locale }: { academicYear:
       await invalidate(queryClient, "registration", "studentSearch", "reports");
     },
   });
-  const absent = useInfiniteQuery(studentSearchQuery("", collegeId, { grade, status: "admitted" }));
+  // A college admits hundreds: the registrar finds the one who wrote to give up by name or 学号.
+  const [search, setSearch] = useState("");
+  const q = useDeferredValue(search.trim());
+  const absent = useInfiniteQuery(studentSearchQuery(q, collegeId, { grade, status: "admitted" }));
   const rows = useMemo(() => absent.data?.pages.flatMap((p) => p.items) ?? [], [absent.data]);
   const [filed, setFiled] = useState<Filed[]>([]);
   const file = useMutation({
@@ -170,6 +175,9 @@ export function NewStudents({ academicYear, collegeId, locale }: { academicYear:
         </MessageBar>
       ))}
       {file.error ? <ErrorBar error={file.error} /> : null}
+      <Field label={t("registrationPage.neverCameSearch")}>
+        <SearchBox value={search} onChange={(_, d) => setSearch(d.value)} />
+      </Field>
       <QueryState
         query={absent}
         isEmpty={(data) => !data.pages.some((p) => p.items.length > 0)}

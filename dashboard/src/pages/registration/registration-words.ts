@@ -64,6 +64,7 @@ const zhCN = {
     neverCameNote:
       "录取后未报到的新生：本人放弃的办理放弃入学资格，复查不合格或逾期不报到的办理取消入学资格。点击后生成学院草稿，补齐材料后报送。",
     noneNeverCame: "没有录取未报到的新生。",
+    neverCameSearch: "按姓名或学号查找",
     giveUp: "放弃入学资格",
     cancelAdmission: "取消入学资格",
     filed: "已为 {{name}} 建立“{{type}}”草稿",
@@ -155,6 +156,7 @@ const en: typeof zhCN = {
     neverCameNote:
       "Admitted students who did not arrive: give up admission when the student declines, cancel it when the review fails or they never came. Each opens a college draft to complete and submit.",
     noneNeverCame: "No admitted student is missing.",
+    neverCameSearch: "Find by name or student number",
     giveUp: "Give up admission",
     cancelAdmission: "Cancel admission",
     filed: "Draft “{{type}}” filed for {{name}}",
