@@ -257,6 +257,22 @@ describeInChromium("the registrar's year, in Chromium against a real server", ()
 
   it("takes a 留级 to 降级（学业原因） from its preview and carries it out: next grade, the chosen class, graduation a year later", async () => {
     today = "2026-09-22";
+    // The demo's one term of failed-course sheets cannot reach the year's 28 credits of a 留级 (seed 004 附件二):
+    // the item an accepted sheet of the year would leave, for an enrolled 2025 student.
+    const [repeater] = await database.db
+      .select({ id: students.id, collegeId: students.collegeId })
+      .from(students)
+      .where(and(eq(students.status, "enrolled"), eq(students.grade, 2025)))
+      .orderBy(asc(students.studentNo))
+      .limit(1);
+    await database.db.insert(pendingItems).values({
+      studentId: repeater?.id as number,
+      collegeId: repeater?.collegeId as number,
+      kind: "repeat",
+      academicYear: "2025-2026",
+      termCode: "",
+      figures: { yearFailedCredits: 30 },
+    });
     const [item] = await database.db
       .select({ id: pendingItems.id, studentId: pendingItems.studentId })
       .from(pendingItems)
