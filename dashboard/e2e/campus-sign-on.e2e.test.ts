@@ -67,7 +67,7 @@ describeInChromium("campus sign-on from the dashboard's sign-in page, in Chromiu
     await page.getByLabel("密码").fill("campus password");
     await page.getByRole("button", { name: "登录" }).click();
     await page.getByTestId("signed-in-as").waitFor();
-    expect(await page.getByTestId("signed-in-as").textContent()).toContain("学籍中心 刘老师");
+    expect(await page.getByTestId("signed-in-as").textContent()).toContain("学籍中心刘老师");
     await settled(page);
     await page.screenshot({ path: join(ARTIFACTS, "campus-sign-on-cas-signed-in.png") });
 
@@ -113,7 +113,7 @@ describeInChromium("campus sign-on from the dashboard's sign-in page, in Chromiu
     await page.locator('button[type="submit"]').click();
     await page.locator('button[type="submit"]').click();
     await page.getByTestId("signed-in-as").waitFor();
-    expect(await page.getByTestId("signed-in-as").textContent()).toContain("教务处 陈处长");
+    expect(await page.getByTestId("signed-in-as").textContent()).toContain("教务处陈处长");
     expect(new URL(page.url()).search).toBe("");
     await page.close();
   });
