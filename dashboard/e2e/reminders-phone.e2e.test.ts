@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { mkdirSync } from "node:fs";
-import { and, eq } from "drizzle-orm";
+import { addDays } from "@xueji/shared";
+import { eq } from "drizzle-orm";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { todayInChina } from "../../server/src/clock";
@@ -32,9 +33,17 @@ describeInChromium("reminders on a phone, in Chromium against the demo", () => {
       .select({ id: applications.id, collegeId: applications.collegeId, code: colleges.code })
       .from(applications)
       .innerJoin(colleges, eq(colleges.id, applications.collegeId))
-      .where(and(overdue(todayInChina()), eq(applications.stage, "college")))
+      .where(eq(applications.stage, "college"))
+      .orderBy(applications.id)
       .limit(1);
-    if (!row) throw new Error("the demo has no overdue application at the college leader's stage");
+    if (!row) throw new Error("the demo has no application at the college leader's stage");
+    // The demo keeps every open deadline ahead of today (its story is coherent with the date): this one has
+    // run out, as one does when a college sits on it.
+    await served.db
+      .update(applications)
+      .set({ dueOn: addDays(todayInChina(), -3) })
+      .where(eq(applications.id, row.id));
+    expect(await served.db.select({ id: applications.id }).from(applications).where(overdue(todayInChina()))).not.toEqual([]);
     late = row;
     await saveChannel(
       served.db,
