@@ -115,7 +115,7 @@ describeInChromium("reminders on a phone, in Chromium against the demo", () => {
     expect(await desk.getByTestId("outbox-sent").first().textContent()).toContain(sent?.title ?? "—");
     // The channel's address is write-only: 已设置, never the URL.
     expect(await desk.content()).not.toContain(robot.url);
-    await desk.getByRole("button", { name: "修改" }).first().click();
+    await desk.getByRole("button", { name: "修改", exact: true }).first().click();
     await desk.getByTestId("channel-webhookUrl-state").waitFor();
     expect(await desk.getByTestId("channel-webhookUrl-state").textContent()).toBe("已设置");
     await settled(desk);
