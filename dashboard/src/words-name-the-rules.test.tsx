@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const SRC = import.meta.dirname;
+// The settings' labels, which the settings pages show, live in the workspace's shared package.
+const SETTING_LABELS = fileURLToPath(import.meta.resolve("@xueji/shared/src/messages/setting-labels.ts"));
 
 function wordFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -21,7 +24,7 @@ function strings(source: string): string[] {
  */
 describe("the dashboard's words name the school's rules", () => {
   it("seed 001 七: the committee dialog, and every other text, names the regulation, not a seed number", () => {
-    const files = [...wordFiles(SRC), join(SRC, "../../shared/src/messages/setting-labels.ts")];
+    const files = [...wordFiles(SRC), SETTING_LABELS];
     expect(files.some((f) => f.endsWith("graduation-words.ts"))).toBe(true);
     const found = files.flatMap((f) =>
       strings(readFileSync(f, "utf8"))
