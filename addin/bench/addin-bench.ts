@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { columnLetter } from "@xueji/shared";
-import { SEVERITY_FILL } from "@xueji/theme/src/severity";
+import { SEVERITY_FILL } from "@xueji/theme/severity";
 import { writeRoster } from "../../server/bench/make-roster";
 import { median, time } from "../../server/bench/timing";
 import { readSheetGrid } from "../../server/src/files/read-sheet-grid";

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const SRC = import.meta.dirname;
 // The settings' labels, which the settings pages show, live in the workspace's shared package.
-const SETTING_LABELS = fileURLToPath(import.meta.resolve("@xueji/shared/src/messages/setting-labels.ts"));
+const SETTING_LABELS = join(dirname(fileURLToPath(import.meta.resolve("@xueji/shared/package.json"))), "src/messages/setting-labels.ts");
 
 function wordFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -1,5 +1,5 @@
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
-import type { AppRouter } from "@xueji/server/src/router";
+import type { AppRouter } from "@xueji/server/router";
 import type { Locale } from "@xueji/shared";
 import type { TFunction } from "i18next";
 

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { SEVERITY_FILL } from "@xueji/theme/src/severity";
+import { SEVERITY_FILL } from "@xueji/theme/severity";
 import { OfficeHost } from "./office-host";
 import { officeDialogWindow, redirectWindow, type SignOnWindow } from "./sign-on-window";
 

@@ -1,4 +1,4 @@
-import { SEVERITY_FILL } from "@xueji/theme/src/severity";
+import { SEVERITY_FILL } from "@xueji/theme/severity";
 import { type MockCell, MockWorkbook } from "../../test/mock-excel";
 import { CONTRACT_PREFIX, describeHostContract, type SeedCell } from "./host-contract";
 import { OfficeHost } from "./office-host";

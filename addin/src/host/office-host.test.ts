@@ -1,4 +1,4 @@
-import { SEVERITY_FILL } from "@xueji/theme/src/severity";
+import { SEVERITY_FILL } from "@xueji/theme/severity";
 import { describe, expect, it } from "vitest";
 import { type MockCell, MockWorkbook } from "../../test/mock-excel";
 import { OfficeHost } from "./office-host";

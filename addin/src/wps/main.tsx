@@ -1,4 +1,4 @@
-import { SEVERITY_FILL } from "@xueji/theme/src/severity";
+import { SEVERITY_FILL } from "@xueji/theme/severity";
 import { createRoot } from "react-dom/client";
 import { paneLocale, startI18n } from "../i18n/i18n";
 import { App } from "../ui/App";

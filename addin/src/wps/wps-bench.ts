@@ -6,7 +6,7 @@
  * of the rows (the ratio shows whether reading is per block or per cell).
  */
 import { columnLetter, type GridRow } from "@xueji/shared";
-import { SEVERITY_FILL } from "@xueji/theme/src/severity";
+import { SEVERITY_FILL } from "@xueji/theme/severity";
 import { median, time } from "../../../server/bench/timing";
 import { readSheetGrid } from "../../../server/src/files/read-sheet-grid";
 import { TODAY } from "../../../server/test/world";

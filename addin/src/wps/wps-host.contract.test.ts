@@ -1,4 +1,4 @@
-import { SEVERITY_FILL } from "@xueji/theme/src/severity";
+import { SEVERITY_FILL } from "@xueji/theme/severity";
 import { createWpsDouble, type DoubleCell } from "../../test/wps-double";
 import { CONTRACT_PREFIX, describeHostContract } from "../host/host-contract";
 import { bgr, hexOf, type WpsApplication, WpsHost } from "./wps-host";

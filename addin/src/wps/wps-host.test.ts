@@ -1,5 +1,5 @@
 import type { Severity } from "@xueji/shared";
-import { SEVERITY_FILL } from "@xueji/theme/src/severity";
+import { SEVERITY_FILL } from "@xueji/theme/severity";
 import { describe, expect, it } from "vitest";
 import { createWpsDouble, type DoubleCell } from "../../test/wps-double";
 import { bgr, CVERR, hexOf, type WpsApplication, WpsHost } from "./wps-host";

@@ -1,6 +1,6 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@xueji/server/src/router";
+import type { AppRouter } from "@xueji/server/router";
 import { currentLocale } from "../i18n/locale";
 
 /** The server's router types: the dashboard never copies a shape, it reads them from `AppRouter`. */

@@ -1,4 +1,4 @@
-import { ownCollegeOf } from "@xueji/shared/src/auth/roles";
+import { ownCollegeOf } from "@xueji/shared";
 import { useTranslation } from "react-i18next";
 import { useReference } from "../api/reference";
 import { useMe } from "../shell/use-me";

@@ -1,5 +1,5 @@
 import type { FluentIcon } from "@fluentui/react-icons";
-import type { Permission } from "@xueji/shared/src/auth/roles";
+import type { Permission } from "@xueji/shared";
 
 /**
  * A page's entry in the navigation. The server decides what a role may do; the menu shows a page only to

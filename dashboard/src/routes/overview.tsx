@@ -1,6 +1,6 @@
 import { ChartMultipleRegular } from "@fluentui/react-icons";
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import { isLeader, type Role, scopeOf } from "@xueji/shared/src/auth/roles";
+import { isLeader, type Role, scopeOf } from "@xueji/shared";
 import { meQuery } from "../api/auth";
 import { auditPassRatesQuery, leadTimesQuery, pipelineQuery, sheetProgressQuery, standingByCollegeQuery } from "../api/overview";
 import { referenceQuery } from "../api/reference";

@@ -2,7 +2,7 @@ import { Button, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-
 import { KeyRegular, PanelLeftContractRegular, PanelLeftExpandRegular, SignOutRegular } from "@fluentui/react-icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet } from "@tanstack/react-router";
-import { ROLE_LABELS } from "@xueji/shared/src/auth/roles";
+import { ROLE_LABELS } from "@xueji/shared";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { meQuery, signOut } from "../api/auth";

@@ -1,6 +1,6 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { PASSWORD_MIN, PASSWORD_PROBLEM_TEXT, passwordProblem, TEMPORARY_PASSWORD_DAYS } from "@xueji/shared/src/auth/password-policy";
+import { PASSWORD_MIN, PASSWORD_PROBLEM_TEXT, passwordProblem, TEMPORARY_PASSWORD_DAYS } from "@xueji/shared";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { changePassword } from "../api/auth";

@@ -1,4 +1,4 @@
-import type { Role } from "@xueji/shared/src/auth/roles";
+import type { Role } from "@xueji/shared";
 import type { NavEntry } from "../routes/nav";
 import { NAV } from "../routes/pages";
 import { may } from "./use-me";

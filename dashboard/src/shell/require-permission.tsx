@@ -1,5 +1,5 @@
 import { Link, Navigate, useLocation } from "@tanstack/react-router";
-import type { Permission } from "@xueji/shared/src/auth/roles";
+import type { Permission } from "@xueji/shared";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Empty } from "../components/page-state";

@@ -1,7 +1,7 @@
 import { Badge, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { isProvisionalDeadline } from "@xueji/shared/src/calendar/provisional";
+import { isProvisionalDeadline } from "@xueji/shared";
 import { useTranslation } from "react-i18next";
 import { systemWarningsQuery } from "../api/overview";
 import { SETUP_LINKS, setupItemOfWarning } from "../pages/setup/setup-links";

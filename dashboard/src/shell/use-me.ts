@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { type Permission, type Role, scopeOf } from "@xueji/shared/src/auth/roles";
+import { type Permission, type Role, scopeOf } from "@xueji/shared";
 import { meQuery } from "../api/auth";
 
 /** The signed-in user; pages inside the shell may assume it is there. */

@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SEVERITY_FILL } from "@xueji/theme/src/severity";
+import { SEVERITY_FILL } from "@xueji/theme/severity";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { xueji } from "../../test/run-xueji";

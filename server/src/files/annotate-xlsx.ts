@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { GridRow, Locale, Severity } from "@xueji/shared";
-import { SEVERITY_FILL } from "@xueji/theme/src/severity";
+import { SEVERITY_FILL } from "@xueji/theme/severity";
 import type { ReportIssue, ValidationReport } from "../validate/validate-file";
 import { openCopy, ownStyle } from "./workbook-copy";
 

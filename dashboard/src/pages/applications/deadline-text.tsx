@@ -1,5 +1,5 @@
 import { Badge, makeStyles, tokens } from "@fluentui/react-components";
-import { type ApplicationDates, type CurrentDeadline, currentDeadline, isOverdue } from "@xueji/shared/src/workflows/deadline";
+import { type ApplicationDates, type CurrentDeadline, currentDeadline, isOverdue } from "@xueji/shared";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";

@@ -1,7 +1,7 @@
 import { Button, Text } from "@fluentui/react-components";
 import { AlertUrgentRegular } from "@fluentui/react-icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type ApplicationDates, isOverdue } from "@xueji/shared/src/workflows/deadline";
+import { type ApplicationDates, isOverdue } from "@xueji/shared";
 import { useTranslation } from "react-i18next";
 import { problemOf } from "../../api/client";
 import { urgeApplication } from "../../api/notifications";

@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { isLeader } from "@xueji/shared/src/auth/roles";
+import { isLeader } from "@xueji/shared";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { auditPassRatesQuery, leadTimesQuery, pipelineQuery, sheetProgressQuery, standingByCollegeQuery } from "../../api/overview";

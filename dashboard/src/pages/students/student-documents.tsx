@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { DocumentAddRegular, PrintRegular } from "@fluentui/react-icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { mayIssueDocument } from "@xueji/shared/src/auth/roles";
+import { mayIssueDocument } from "@xueji/shared";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type DocumentRow, issueDocument, type PrintedDocument, reprintDocument, studentDocumentsQuery } from "../../api/documents";
