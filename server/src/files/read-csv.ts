@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { basename, extname } from "node:path";
 import { AppError, type Cell, type GridRow } from "@xueji/shared";
+import { parse } from "csv-parse";
 import { FILE_LIMITS } from "./limits";
 
 /**
@@ -9,15 +10,13 @@ import { FILE_LIMITS } from "./limits";
  * number that Excel already rounded arrives here as “4.30103E+17” (the ID parser knows that form).
  *
  * The file is streamed, never read whole (read whole, a 60 MB CSV once took 2.5 GB): one pass decides the
- * encoding, a second parses row by row, each row and cell bounded by FILE_LIMITS.
+ * encoding, a second parses row by row (csv-parse), each row and cell bounded by FILE_LIMITS.
  */
 export type CsvEncoding = "utf-8" | "gb18030";
 
 const CHUNK = 1024 * 1024;
-const QUOTE = 0x22;
-const COMMA = 0x2c;
-const LF = 0x0a;
-const CR = 0x0d;
+/** Parsed 64 KiB at a time: csv-parse makes a chunk's rows at once, and fewer at a time keep the peak low. */
+const PARSE_CHUNK = 64 * 1024;
 
 /** UTF-16 by its BOM, or by the NUL bytes every other byte of ASCII text has in UTF-16. */
 export function utf16Variant(head: Uint8Array): "UTF-16LE" | "UTF-16BE" | null {
@@ -66,119 +65,71 @@ function decodes(decoder: InstanceType<typeof TextDecoder>, chunk?: Buffer): boo
   }
 }
 
-/** Pass two: RFC 4180 rows (quoted fields may hold commas, quotes ("") and line breaks), streamed. */
+/** csv-parse's codes for a record past `max_record_size` and for a quote the file never closes. */
+const TOO_LONG = "CSV_MAX_RECORD_SIZE";
+const QUOTE_NOT_CLOSED = "CSV_QUOTE_NOT_CLOSED";
+
+/**
+ * Pass two: RFC 4180 rows (quoted fields may hold commas, quotes ("") and line breaks), parsed by csv-parse
+ * from the decoded text, streamed. Each row and cell is bounded by FILE_LIMITS: csv-parse refuses a row past
+ * `csvRowChars` while reading it, so the cell and column checks after each row look at bounded text.
+ */
 export async function* readCsv(file: string, maxRows: number = FILE_LIMITS.rows): AsyncGenerator<GridRow> {
   const encoding = await detectCsvEncoding(file);
-  // `ignoreBOM: false` (the default) drops a UTF-8 BOM.
-  const decoder = new TextDecoder(encoding);
-  const parser = new CsvRowParser(file, maxRows);
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
-    yield* parser.push(decoder.decode(chunk, { stream: true }));
+  const sheet = basename(file, extname(file)); // a CSV's one sheet is named after the file, as Excel names it
+  const parser = parse({
+    relax_column_count: true, // a short row is a row, as Excel reads it
+    relax_quotes: true, // a quote inside an unquoted cell (12"寸) is text
+    max_record_size: FILE_LIMITS.csvRowChars,
+  });
+  let rowNumber = 0;
+  // Fed a decoded chunk at a time and drained before the next, so at most one chunk's rows are held.
+  const drain = function* (): Generator<GridRow> {
+    for (let fields = parser.read() as string[] | null; fields !== null; fields = parser.read() as string[] | null) {
+      rowNumber++;
+      if (rowNumber > maxRows) throw new AppError("file.too-many-rows", { sheet, limit: maxRows });
+      if (fields.length > FILE_LIMITS.columns)
+        throw new AppError("file.too-many-columns", { sheet, row: rowNumber, limit: FILE_LIMITS.columns });
+      if (fields.some((f) => f.length > FILE_LIMITS.cellChars))
+        throw new AppError("file.cell-too-long", { sheet, row: rowNumber, limit: FILE_LIMITS.cellChars });
+      yield { row: rowNumber, cells: fields.map((f): Cell | undefined => (f === "" ? undefined : { value: f, type: "string" })) };
+    }
+  };
+  // csv-parse parses a write at once, but reports its failure, and parses the last row after end(), a tick
+  // later: each is waited for.
+  let failure: unknown = null;
+  parser.on("error", (error) => {
+    failure = error;
+  });
+  const settled = () => new Promise((resolve) => setImmediate(resolve));
+  try {
+    for await (const text of decodedText(file, encoding)) {
+      parser.write(text);
+      yield* drain();
+      await settled();
+      if (failure) throw failure;
+    }
+    parser.end();
+    await settled();
+    if (failure) throw failure;
+    yield* drain();
+  } catch (error) {
+    // csv-parse counts the rows it finished before the one it refuses.
+    const { code, records } = error as { code?: unknown; records?: number };
+    const row = (records ?? rowNumber) + 1;
+    if (code === TOO_LONG) throw new AppError("file.row-too-long", { file, row, limit: FILE_LIMITS.csvRowChars });
+    if (code === QUOTE_NOT_CLOSED) throw new AppError("file.csv-quote-not-closed", { file, row });
+    throw error;
   }
-  yield* parser.push(decoder.decode());
-  yield* parser.end();
 }
 
-class CsvRowParser {
-  private fields: string[] = [];
-  private field = "";
-  private quoted = false;
-  /** A quote just closed inside a quoted field: the next `"` makes an escaped quote. */
-  private quoteSeen = false;
-  private pendingCr = false;
-  private rowChars = 0;
-  private rowNumber = 0;
-
-  /** A CSV's one sheet is named after the file, as Excel names it. */
-  private readonly sheet: string;
-
-  constructor(
-    private readonly file: string,
-    private readonly maxRows: number,
-  ) {
-    this.sheet = basename(file, extname(file));
+/** The file's text, decoded chunk by chunk (`ignoreBOM: false`, the default, drops a UTF-8 BOM). */
+async function* decodedText(file: string, encoding: CsvEncoding): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding);
+  for await (const chunk of createReadStream(file, { highWaterMark: PARSE_CHUNK }) as AsyncIterable<Buffer>) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
   }
-
-  /**
-   * Scans a decoded chunk and yields the rows it completes. A field is taken as slices of the
-   * chunk between delimiters (not built a character at a time), carried over when it spans chunks.
-   */
-  *push(text: string): Generator<GridRow> {
-    let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (this.pendingCr) {
-        this.pendingCr = false;
-        if (ch === LF) {
-          start = i + 1;
-          continue;
-        }
-      }
-      if (++this.rowChars > FILE_LIMITS.csvRowChars)
-        throw new AppError("file.row-too-long", { file: this.file, row: this.rowNumber + 1, limit: FILE_LIMITS.csvRowChars });
-      if (this.quoted) {
-        if (!this.quoteSeen) {
-          if (ch === QUOTE) {
-            this.append(text.slice(start, i));
-            start = i + 1;
-            this.quoteSeen = true;
-          }
-          continue;
-        }
-        this.quoteSeen = false;
-        if (ch === QUOTE) {
-          // "" inside quotes: this second quote is kept as text.
-          start = i;
-          continue;
-        }
-        // The quote before this character closed the field; what follows is read unquoted.
-        this.quoted = false;
-        start = i;
-      }
-      if (ch === QUOTE && start === i && this.field === "") {
-        this.quoted = true;
-        start = i + 1;
-      } else if (ch === COMMA) {
-        this.append(text.slice(start, i));
-        this.endField();
-        start = i + 1;
-      } else if (ch === LF || ch === CR) {
-        this.append(text.slice(start, i));
-        this.pendingCr = ch === CR;
-        yield this.endRow();
-        start = i + 1;
-      }
-    }
-    if (!(this.quoted && this.quoteSeen)) this.append(text.slice(start));
-  }
-
-  *end(): Generator<GridRow> {
-    if (this.field !== "" || this.fields.length > 0 || this.quoted) yield this.endRow();
-  }
-
-  private append(part: string): void {
-    if (part === "") return;
-    this.field += part;
-    if (this.field.length > FILE_LIMITS.cellChars)
-      throw new AppError("file.cell-too-long", { sheet: this.sheet, row: this.rowNumber + 1, limit: FILE_LIMITS.cellChars });
-  }
-
-  private endField(): void {
-    this.fields.push(this.field);
-    this.field = "";
-    if (this.fields.length > FILE_LIMITS.columns)
-      throw new AppError("file.too-many-columns", { sheet: this.sheet, row: this.rowNumber + 1, limit: FILE_LIMITS.columns });
-  }
-
-  private endRow(): GridRow {
-    this.endField();
-    this.quoted = false;
-    this.quoteSeen = false;
-    this.rowChars = 0;
-    this.rowNumber++;
-    if (this.rowNumber > this.maxRows) throw new AppError("file.too-many-rows", { sheet: this.sheet, limit: this.maxRows });
-    const cells = this.fields.map((f): Cell | undefined => (f === "" ? undefined : { value: f, type: "string" }));
-    this.fields = [];
-    return { row: this.rowNumber, cells };
-  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }

@@ -80,6 +80,10 @@ export const errorCatalogue = {
     "zh-CN": "CSV 文件“{file}”第 {row} 行超过 {limit} 个字符，不是正常的表格行（可能缺少换行或引号未闭合），已拒绝读取。",
     en: "Line {row} of the CSV file “{file}” is longer than {limit} characters; it is not a normal table row (a missing line break or an unclosed quote?). Refused.",
   },
+  "file.csv-quote-not-closed": {
+    "zh-CN": "CSV 文件“{file}”第 {row} 行的引号未闭合，直到文件末尾。请在 Excel 中打开它，另存为 CSV 后重试。",
+    en: "Line {row} of the CSV file “{file}” opens a quote that is never closed. Open the file in Excel, save it as CSV again and try again.",
+  },
   "file.utf16": {
     "zh-CN":
       "文件是 UTF-16 编码（{variant}），无法按 CSV 读取。请另存为 UTF-8 或 GB18030 编码的 CSV（Excel：另存为“CSV UTF-8（逗号分隔）”）。",
