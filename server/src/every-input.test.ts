@@ -190,9 +190,10 @@ describe.each(TEST_ENGINES)("hostile input over HTTP on %s", (engine) => {
   it("answers an address that is not valid percent-encoding, and a date no database holds, with a 400", async () => {
     expect((await fetch(`${site.base}/%`)).status, "GET /%").toBe(400);
     expect((await fetch(`${http.base}/api/trpc/%`)).status, "GET /api/trpc/%").toBeLessThan(500);
-    const headcount = await fetch(`${http.base}/api/export/headcount.xlsx?date=0000-01-01`, {
+    const input = encodeURIComponent(JSON.stringify({ date: "0000-01-01" }));
+    const headcount = await fetch(`${http.base}/api/trpc/reports.headcountXlsx?input=${input}`, {
       headers: { authorization: `Bearer ${w.tokens.get("registrar")}` },
     });
-    expect(headcount.status, "headcount.xlsx?date=0000-01-01").toBe(400);
+    expect(headcount.status, "reports.headcountXlsx date=0000-01-01").toBe(400);
   });
 });

@@ -3,7 +3,7 @@ import { AppError, formatError, type Locale, scopeOf } from "@xueji/shared";
 import { z } from "zod";
 import { requestScope } from "../context";
 import type { Database } from "../db/client";
-import { dateInput, textInput } from "../routers/inputs";
+import { textInput } from "../routers/inputs";
 import { type Actor, recordEvent } from "../services/audit-log/record-event";
 import { userForToken } from "../services/auth/sessions";
 import { databaseRefusal } from "../services/database-refusal";
@@ -12,7 +12,6 @@ import { recordExport } from "../services/exports/record-export";
 import { registrationExport } from "../services/exports/registration-export";
 import { idInput } from "../services/ids";
 import { inputProblemOf } from "../services/input-problem";
-import { headcountExport } from "../services/reports/headcount-export";
 import { refuse, refuseAppError } from "./plain-refusal";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -52,7 +51,7 @@ async function decisionsRequest(req: IncomingMessage, url: URL): Promise<unknown
  * (the 学信网 upload) and `/api/export/decisions.xlsx` (a 公示 or 发文 list): `POST` with a JSON
  * body `{ "ids": [1, 2, …], "title": "…" }` for any list (thousands of ids do not fit in a URL —
  * Node refuses headers past 16 KB), or `GET ?ids=1,2&title=…` for a short one.
- * `GET /api/export/headcount.xlsx?date=…` is 学籍统计 (seed 001 十); `GET /api/export/record.xlsx` the whole record.
+ * `GET /api/export/record.xlsx` is the whole record. 学籍统计 is no download here: `reports.headcountXlsx` serves it.
  */
 export async function handleExport(
   req: IncomingMessage,
@@ -66,9 +65,7 @@ export async function handleExport(
   const scope = requestScope.getStore();
   if (scope) scope.userId = user.id; // the request's log line says who downloaded
   const actor: Actor = { userId: user.id, role: user.role, requestId: scope?.requestId ?? null };
-  // 学籍统计 is counts, not personal data: whoever may read the headcount page may download it (the school leader).
-  const needs = new URL(req.url ?? "/", "http://localhost").pathname === "/api/export/headcount.xlsx" ? "reports.read" : "exports.read";
-  if (!scopeOf(needs, user.role)) return refuse(res, 403, formatError("auth.forbidden", { role: user.role }, locale), locale);
+  if (!scopeOf("exports.read", user.role)) return refuse(res, 403, formatError("auth.forbidden", { role: user.role }, locale), locale);
   try {
     await serveExport(req, res, database, locale, actor);
   } catch (error) {
@@ -120,13 +117,6 @@ async function serveExport(req: IncomingMessage, res: ServerResponse, database: 
     result = await decisionListExport(database.db, { applicationIds: parsed.data.ids, title: parsed.data.title });
     name = `${parsed.data.title}.xlsx`;
     await auditDownload(database, actor, name, { applications: parsed.data.ids.length });
-  } else if (url.pathname === "/api/export/headcount.xlsx") {
-    // 学籍统计 as of a date (seed 001 十).
-    const date = url.searchParams.get("date") ?? "";
-    // A date that exists (2025-02-30 is refused here, not by PostgreSQL as an internal error).
-    if (!dateInput.safeParse(date).success) return refuse(res, 400, formatError("input.invalid", { problem: "date" }, locale), locale);
-    result = await headcountExport(database.db, { date });
-    name = `学籍统计_${date}.xlsx`;
   } else if (url.pathname === "/api/export/record.xlsx" && req.method === "GET") {
     // The whole record (学生, 学籍变动, 学籍异动, 异动审批, 毕业审核, 学院, 专业, 班级); its 学生 sheet imports back.
     result = { file: await recordExport(database.db) };

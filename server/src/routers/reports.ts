@@ -5,7 +5,7 @@ import { headcountExport } from "../services/reports/headcount-export";
 import { issueStatusDocument, listStatusDocuments, reprintStatusDocument } from "../services/reports/issue-status-document";
 import { verificationBase } from "../services/reports/verification-base";
 import type { Viewer } from "../services/viewer";
-import { collegeFilter, procedureFor, router, toTrpcError } from "../trpc";
+import { collegeFilter, procedureFor, router, type Scoped, toTrpcError } from "../trpc";
 import { dateInput } from "./inputs";
 
 const headcountRow = z.object({
@@ -37,22 +37,30 @@ const printedDocument = z.object({
   html: z.string(),
 });
 
+const headcountInput = z.object({ date: dateInput, collegeId: z.number().int().optional() });
+
+/** The page and its .xlsx count the same students: a date not yet past is refused, a college reader sees hers. */
+function headcountOptions(ctx: { today(): string; scope: Scoped }, input: z.infer<typeof headcountInput>) {
+  if (input.date > ctx.today()) throw toTrpcError(new AppError("input.invalid", { problem: "future-date" }));
+  return { date: input.date, collegeId: collegeFilter(ctx.scope, input.collegeId) };
+}
+
 /** 学籍统计 (seed 001 十) and 在读证明/学历证明 (seed 000 二–三). */
 export const reportsRouter = router({
   /** Headcount by college × major × grade × status as of a date (end of day, China time). */
   headcount: procedureFor("reports.read")
-    .input(z.object({ date: dateInput, collegeId: z.number().int().optional() }))
+    .input(headcountInput)
     .output(z.array(headcountRow))
-    .query(({ ctx, input }) => {
-      if (input.date > ctx.today()) throw toTrpcError(new AppError("input.invalid", { problem: "future-date" }));
-      return headcount(ctx.db, { date: input.date, collegeId: collegeFilter(ctx.scope, input.collegeId) });
-    }),
-  /** The same as an .xlsx (every cell text), base64, for the dashboard to save. */
+    .query(({ ctx, input }) => headcount(ctx.db, headcountOptions(ctx, input))),
+  /**
+   * The same as an .xlsx (every cell text), base64, for the dashboard to save: the one way 学籍统计 is
+   * downloaded (counts, not personal data, so `reports.read` and no audit event, unlike the record's exports).
+   */
   headcountXlsx: procedureFor("reports.read")
-    .input(z.object({ date: dateInput, collegeId: z.number().int().optional() }))
+    .input(headcountInput)
     .output(z.object({ fileName: z.string(), base64: z.string() }))
     .query(async ({ ctx, input }) => {
-      const { file } = await headcountExport(ctx.db, { date: input.date, collegeId: collegeFilter(ctx.scope, input.collegeId) });
+      const { file } = await headcountExport(ctx.db, headcountOptions(ctx, input));
       return { fileName: `学籍统计_${input.date}.xlsx`, base64: file.toString("base64") };
     }),
   /** A numbered, printable 在读证明 or 学历证明 with its verification code (shown once: only its hash is kept). */

@@ -78,7 +78,7 @@ describe.each(TEST_ENGINES)("学籍统计 and 在读证明/学历证明 on %s", 
     await expect(schoolLeader.reports.headcount({ date: "2026-02-29" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
-  it("exports the headcount as a text-only .xlsx, over tRPC and at /api/export/headcount.xlsx", async () => {
+  it("exports the headcount as a text-only .xlsx over tRPC, the one way it is downloaded", async () => {
     const { base64, fileName } = await (await w.as("registrar")).reports.headcountXlsx({ date: "2026-11-23" });
     expect(fileName).toBe("学籍统计_2026-11-23.xlsx");
     const wb = new ExcelJS.Workbook();
@@ -89,34 +89,10 @@ describe.each(TEST_ENGINES)("学籍统计 and 在读证明/学历证明 on %s", 
     expect(ws?.getRow(3).values).toEqual([undefined, "信息工程学院", "080901", "计算机科学与技术", "本科", "2024", "在读", "1"]);
     expect(ws?.getRow(3).getCell(2).numFmt).toBe("@");
     expect(ws?.getRow(ws.rowCount).values).toEqual([undefined, "合计", "", "", "", "", "", "5"]);
-    const { base, close } = await w.serve();
-    try {
-      const res = await fetch(`${base}/api/export/headcount.xlsx?date=2026-11-23`, {
-        headers: { authorization: `Bearer ${w.tokens.get("registrar")}` },
-      });
-      expect(res.status).toBe(200);
-      expect(res.headers.get("content-disposition")).toContain(encodeURIComponent("学籍统计_2026-11-23.xlsx"));
-      // A day that does not exist is the reader's mistake, said in her language — not an internal error.
-      const impossible = await fetch(`${base}/api/export/headcount.xlsx?date=2026-02-30`, {
-        headers: { authorization: `Bearer ${w.tokens.get("registrar")}` },
-      });
-      expect(impossible.status).toBe(400);
-      expect(await impossible.text()).toContain("提交的数据不符合要求");
-      // The school leader reads 学籍统计 (seed 001 十) and downloads it; a secretary does neither.
-      await w.as("school-leader");
-      await w.as("secretary-a");
-      for (const [who, status] of [
-        ["school-leader", 200],
-        ["secretary-a", 403],
-      ] as const) {
-        const res = await fetch(`${base}/api/export/headcount.xlsx?date=2026-11-23`, {
-          headers: { authorization: `Bearer ${w.tokens.get(who)}` },
-        });
-        expect(res.status, who).toBe(status);
-      }
-    } finally {
-      close();
-    }
+    // A day that does not exist, or has not yet come, is the reader's mistake: refused at the input, as on the page.
+    const registrar = await w.as("registrar");
+    await expect(registrar.reports.headcountXlsx({ date: "2026-02-30" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(registrar.reports.headcountXlsx({ date: "2026-11-24" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("issues a numbered, printable 在读证明 anyone can verify at /verify/<code> — name, status and date only", async () => {
