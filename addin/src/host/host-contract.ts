@@ -145,6 +145,25 @@ export function describeHostContract(name: string, make: MakeFixture, { editsWor
         expect(await sheet.fill("B2")).toBeNull();
       });
 
+      it("after an edit, reads only the rows asked for and puts back only those rows' marks", async () => {
+        const sheet = await make("名单", roster());
+        const { host } = sheet;
+        await host.readUsedRange();
+        await host.mark(MARKS);
+        await sheet.edit("B3", "李四");
+        const rows = (await host.readRows?.(3, 3)) ?? [];
+        expect(rows.map((r) => r.row)).toEqual([3]);
+        expect(rows[0]?.cells[1]).toEqual({ value: "李四", type: "string" });
+        expect(await host.clearRowMarks?.(new Set([3]))).toEqual({ kept: 0 });
+        expect(await sheet.fill("B3")).toBe("#00FF00");
+        expect(await sheet.comment("B3")).toBeNull();
+        expect(await sheet.comment("C3")).toBe("她自己的批注");
+        // Row 2's mark stays until its own row is cleared.
+        expect(await sheet.fill("A2")).toBe(SEVERITY_FILL.info.toUpperCase());
+        await host.clearMarks();
+        expect(await sheet.fill("A2")).toBeNull();
+      });
+
       it("selects a cell", async () => {
         const sheet = await make("名单", roster());
         await sheet.host.readUsedRange();
