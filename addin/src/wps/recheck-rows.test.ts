@@ -111,6 +111,13 @@ describe("after an edit, only the edited rows are read and checked again", () =>
     expect(small).toBeLessThan(40);
   });
 
+  it("takes the rows from the edit's address; whole columns mean the whole sheet", () => {
+    expect(rowsOfAddress("C5")).toEqual({ first: 5, last: 5 });
+    expect(rowsOfAddress("$C$9:$D$5")).toEqual({ first: 5, last: 9 });
+    expect(rowsOfAddress("5:7")).toEqual({ first: 5, last: 7 });
+    expect(rowsOfAddress("A:C")).toBeNull();
+  });
+
   it("checks the whole sheet again when the edit reaches the header", async () => {
     const book = roster(20);
     const sheet = await checkWhole(book.host);
