@@ -24,6 +24,8 @@ const CLI = [
 ];
 const E2E = ["addin/e2e/**/*.test.ts", "dashboard/e2e/**/*.test.ts", "server/src/http/tls.test.ts"];
 const SERVER_PAGES = ["dashboard/src/pages/**/*.test.tsx", "dashboard/src/schema-form/**/*.test.tsx"];
+/** The pane's parts that run against the real server (file mode's host). */
+const PANE_ON_SERVER = ["addin/src/**/*.server.test.ts"];
 
 export default defineConfig({
   test: {
@@ -41,12 +43,16 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["shared/**/*.test.ts", "addin/src/**/*.test.{ts,tsx}", "dashboard/src/**/*.test.tsx", "test/**/*.test.ts"],
-          exclude: ["**/node_modules/**", ...SERVER_PAGES],
+          exclude: ["**/node_modules/**", ...SERVER_PAGES, ...PANE_ON_SERVER],
         },
       },
       {
         extends: true,
-        test: { name: "data", include: ["server/**/*.test.ts", ...SERVER_PAGES], exclude: ["**/node_modules/**", ...CLI, ...E2E] },
+        test: {
+          name: "data",
+          include: ["server/**/*.test.ts", ...SERVER_PAGES, ...PANE_ON_SERVER],
+          exclude: ["**/node_modules/**", ...CLI, ...E2E],
+        },
       },
       { extends: true, test: { name: "cli", include: CLI } },
       { extends: true, test: { name: "e2e", include: E2E, globalSetup: ["test/global-setup.ts"], testTimeout: 120_000 } },

@@ -53,7 +53,7 @@ async function benchHost(file: string, rows: number): Promise<void> {
     const host = new OfficeHost(book.api(), options);
     const readMs = await time(() => host.readUsedRange());
     const read = host.stats;
-    const local = checkLocally(await host.readUsedRange(), { today: TODAY, locale: "zh-CN" });
+    const local = checkLocally(await host.readUsedRange(), { today: TODAY, locale: "zh-CN", app: "excel" });
     const marks = marksOf(local.issues);
     const markMs = await time(() => host.mark(marks));
     const mark = host.stats;

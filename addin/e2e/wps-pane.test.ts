@@ -162,6 +162,10 @@ describeInChromium("the pane inside WPS 表格 (the WPS double as window.Applica
     expect(marked[other]?.comment).toMatch(/^学籍核对：\n• /);
     // No "older Excel" notice: comments are how WPS carries a cell's messages.
     expect(await page.getByText(/Excel 版本较旧/).count()).toBe(0);
+    // The messages that blame the spreadsheet name WPS 表格 here (the ID typed as a number lost digits).
+    const listed = (await page.getByTestId("issue").allTextContents()).join("\n");
+    expect(listed).toContain("身份证号被 WPS 表格 存成了数字");
+    expect(listed).not.toMatch(/Excel/);
     await settled(page);
     await shot(page, "wps-2-checked");
     expect(await seriousViolations(page)).toEqual([]);
@@ -200,8 +204,7 @@ describeInChromium("the pane inside WPS 表格 (the WPS double as window.Applica
     }
     await settled(page);
     await shot(page, "wps-6-cleared");
-    // Nothing the pane itself says inside WPS names Excel: the new sheet's words (the issue messages are
-    // the shared catalogue's, which name Excel where Excel's habits caused the problem).
+    // Nothing the pane says inside WPS names Excel: the new sheet's words as the issues' above.
     await page.getByRole("tab", { name: "新建核对表" }).click();
     await page.getByText("按模板新建工作表：表头、学号与身份证号等列设为文本，代码列带下拉选项。").waitFor();
     expect(await page.locator("#root").textContent()).not.toMatch(/Excel/);

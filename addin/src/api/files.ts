@@ -139,10 +139,10 @@ export interface Correction {
  * A new check sheet as .xlsx (file mode's 新建核对表), from the same description Excel mode adds as
  * a worksheet, handed to the browser's downloads.
  */
-export async function downloadNewSheet(sheet: NewSheet, options: FileOptions): Promise<void> {
+export async function downloadNewSheet(sheet: NewSheet, options: FileOptions, save = saveFile): Promise<void> {
   const response = await send("new-sheet", JSON.stringify(sheet), "application/json", options);
   const { blob, name } = await workbookOf(response, `${sheet.name}.xlsx`);
-  saveFile(blob, name);
+  save(blob, name);
 }
 
 /** Hands a file to the browser's downloads (file mode has no workbook to write into). */

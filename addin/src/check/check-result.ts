@@ -1,6 +1,7 @@
 import {
   type AgeLimits,
   type ColumnOverride,
+  catalogue,
   DEFAULT_TEMPLATES,
   formatMessage,
   type GridRow,
@@ -12,6 +13,7 @@ import {
   readSheet,
   type Severity,
   type SheetKind,
+  type Spreadsheet,
 } from "@xueji/shared";
 
 /** One problem as the pane lists it. `source` says whether the sheet alone shows it or the record does. */
@@ -75,9 +77,14 @@ export function sourceOf(code: string): "sheet" | "record" {
   return code.startsWith("record.") ? "record" : "sheet";
 }
 
+/**
+ * The pane's issues, each message worded here in her language and naming the spreadsheet she uses
+ * (`app`: the host's mode), not the server's wording, which cannot know it.
+ */
 export function toPaneIssues(
   issues: ReadonlyArray<Omit<Issue, "code" | "params"> & { code: string; params?: Record<string, string | number>; message?: string }>,
   locale: Locale,
+  app: Spreadsheet,
 ): PaneIssue[] {
   return issues.map((i, id) => ({
     id,
@@ -86,7 +93,7 @@ export function toPaneIssues(
     field: i.field,
     code: i.code,
     severity: i.severity,
-    message: i.message ?? formatMessage(i.code as IssueCode, i.params ?? {}, locale),
+    message: Object.hasOwn(catalogue, i.code) ? formatMessage(i.code as IssueCode, i.params ?? {}, locale, app) : (i.message ?? i.code),
     ...(i.suggestion !== undefined ? { suggestion: i.suggestion } : {}),
     params: { ...(i.params ?? {}) },
     source: sourceOf(i.code),
@@ -105,6 +112,8 @@ export function checkLocally(
     ageLimits?: AgeLimits | null;
     /** The worksheet's name, which names the sheet as a title row does. */
     sheetName?: string;
+    /** The spreadsheet the messages name (the host's mode). */
+    app: Spreadsheet;
   },
 ): CheckResult {
   const result = readSheet(grid, {
@@ -118,7 +127,7 @@ export function checkLocally(
     kind: result.kind,
     headerRow: result.headerRow,
     columns: result.columns.map(({ field, header, column }) => ({ field, header, column })),
-    issues: toPaneIssues(result.issues, options.locale),
+    issues: toPaneIssues(result.issues, options.locale, options.app),
     rows: result.rows,
     dataRows: result.rows.length,
     dataEnd: result.dataEnd ? { row: result.dataEnd.row, text: result.dataEnd.text } : null,

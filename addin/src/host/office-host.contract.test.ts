@@ -36,8 +36,10 @@ describeHostContract("OfficeHost on the Excel mock (ExcelApi 1.10)", (sheet, cel
       const cell = book.cells.get(address) as MockCell;
       book.set(address, { ...cell, comment: { ...(cell.comment as NonNullable<MockCell["comment"]>), content: text } });
     },
+    edit: (address, value) => book.set(address, { ...book.cells.get(address), value, type: "string" }),
     refuse(message) {
       refusal = message;
+      return message;
     },
   };
 });

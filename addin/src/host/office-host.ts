@@ -204,7 +204,7 @@ export class OfficeHost implements SheetHost {
    * null (Excel's answer to an oversized response) is read again in halves.
    */
   async readUsedRange(onProgress?: (progress: ReadProgress) => void): Promise<GridRow[]> {
-    const stats = this.begin();
+    this.begin();
     return this.office.run(async (context) => {
       const sheet = context.workbook.worksheets.getActiveWorksheet();
       const used = sheet.getUsedRange();
@@ -217,50 +217,73 @@ export class OfficeHost implements SheetHost {
       }
       this.sheet = sheet.name;
       const { firstRow, lastRow, firstColumn, lastColumn } = parseRangeAddress(used.address);
-      const width = lastColumn - firstColumn + 1;
-      const from = columnLetter(firstColumn);
-      const to = columnLetter(lastColumn);
-      const total = lastRow - firstRow + 1;
-      let height = Math.max(1, Math.floor(this.requestBytes / (width * FIRST_GUESS_BYTES_PER_CELL)));
-      const rows: GridRow[] = [];
-      let row = firstRow;
-      while (row <= lastRow) {
-        const count = Math.min(height, lastRow - row + 1);
-        const range = sheet.getRange(`${from}${row}:${to}${row + count - 1}`);
-        range.load("values,valueTypes,numberFormat");
-        await this.sync(context);
-        const values = range.values as unknown[][] | null;
-        if (!values) {
-          // Excel gave up on the response's size: not an empty sheet. Read the same rows in halves.
-          if (count === 1) throw new Error(`Excel could not return row ${row}`);
-          stats.retries++;
-          height = Math.max(1, Math.floor(count / 2));
-          continue;
-        }
-        stats.blocks++;
-        const types = range.valueTypes as unknown as string[][];
-        const formats = range.numberFormat as string[][];
-        stats.bytesPerRequest.push(JSON.stringify(values).length + JSON.stringify(types).length + JSON.stringify(formats).length);
-        for (let r = 0; r < values.length; r++) {
-          const cells: Array<Cell | undefined> = new Array(firstColumn + width);
-          let any = false;
-          const line = values[r] as unknown[];
-          for (let c = 0; c < width; c++) {
-            const cell = toCell(line[c], types[r]?.[c] ?? "String", formats[r]?.[c] ?? "");
-            if (cell) {
-              cells[firstColumn + c] = cell;
-              any = true;
-            }
-          }
-          if (any) rows.push({ row: row + r, cells });
-        }
-        const perRow = (stats.bytesPerRequest.at(-1) as number) / count;
-        height = Math.max(1, Math.floor(this.requestBytes / Math.max(perRow, 1)));
-        row += count;
-        onProgress?.({ rowsRead: row - firstRow, totalRows: total });
-      }
-      return rows;
+      return this.readBlocks(context, sheet, { firstRow, lastRow, firstColumn, lastColumn }, onProgress);
     });
+  }
+
+  /** Rows `first`…`last` of the sheet read last, as wide as its used range (the rows she edited). */
+  async readRows(first: number, last: number): Promise<GridRow[]> {
+    this.begin();
+    return this.office.run(async (context) => {
+      const sheet = this.worksheet(context);
+      const used = sheet.getUsedRange();
+      used.load("address");
+      await this.sync(context);
+      const { firstColumn, lastColumn } = parseRangeAddress(used.address);
+      return this.readBlocks(context, sheet, { firstRow: first, lastRow: last, firstColumn, lastColumn });
+    });
+  }
+
+  private async readBlocks(
+    context: Excel.RequestContext,
+    sheet: Excel.Worksheet,
+    { firstRow, lastRow, firstColumn, lastColumn }: ReturnType<typeof parseRangeAddress>,
+    onProgress?: (progress: ReadProgress) => void,
+  ): Promise<GridRow[]> {
+    const stats = this.stats;
+    const width = lastColumn - firstColumn + 1;
+    const from = columnLetter(firstColumn);
+    const to = columnLetter(lastColumn);
+    const total = lastRow - firstRow + 1;
+    let height = Math.max(1, Math.floor(this.requestBytes / (width * FIRST_GUESS_BYTES_PER_CELL)));
+    const rows: GridRow[] = [];
+    let row = firstRow;
+    while (row <= lastRow) {
+      const count = Math.min(height, lastRow - row + 1);
+      const range = sheet.getRange(`${from}${row}:${to}${row + count - 1}`);
+      range.load("values,valueTypes,numberFormat");
+      await this.sync(context);
+      const values = range.values as unknown[][] | null;
+      if (!values) {
+        // Excel gave up on the response's size: not an empty sheet. Read the same rows in halves.
+        if (count === 1) throw new Error(`Excel could not return row ${row}`);
+        stats.retries++;
+        height = Math.max(1, Math.floor(count / 2));
+        continue;
+      }
+      stats.blocks++;
+      const types = range.valueTypes as unknown as string[][];
+      const formats = range.numberFormat as string[][];
+      stats.bytesPerRequest.push(JSON.stringify(values).length + JSON.stringify(types).length + JSON.stringify(formats).length);
+      for (let r = 0; r < values.length; r++) {
+        const cells: Array<Cell | undefined> = new Array(firstColumn + width);
+        let any = false;
+        const line = values[r] as unknown[];
+        for (let c = 0; c < width; c++) {
+          const cell = toCell(line[c], types[r]?.[c] ?? "String", formats[r]?.[c] ?? "");
+          if (cell) {
+            cells[firstColumn + c] = cell;
+            any = true;
+          }
+        }
+        if (any) rows.push({ row: row + r, cells });
+      }
+      const perRow = (stats.bytesPerRequest.at(-1) as number) / count;
+      height = Math.max(1, Math.floor(this.requestBytes / Math.max(perRow, 1)));
+      row += count;
+      onProgress?.({ rowsRead: row - firstRow, totalRows: total });
+    }
+    return rows;
   }
 
   /**
@@ -448,11 +471,17 @@ export class OfficeHost implements SheetHost {
    * to, or a note or comment of ours she edited, stays as it is (its fill still goes back) and is
    * counted in `kept`.
    */
-  async clearMarks(): Promise<ClearResult> {
+  /** The marks of these rows only, put back (the rows an edit re-checked). */
+  async clearRowMarks(rows: ReadonlySet<number>): Promise<ClearResult> {
+    return this.clearMarks(rows);
+  }
+
+  async clearMarks(rows?: ReadonlySet<number>): Promise<ClearResult> {
     this.begin();
-    const addresses = [...this.originalFills.keys()];
-    const notes = new Map(this.ourNotes);
-    const comments = new Map(this.ourComments);
+    const inRows = (address: string) => !rows || rows.has(parseCell(address).row);
+    const addresses = [...this.originalFills.keys()].filter(inRows);
+    const notes = new Map([...this.ourNotes].filter(([address]) => inRows(address)));
+    const comments = new Map([...this.ourComments].filter(([address]) => inRows(address)));
     let kept = 0;
     if (addresses.length === 0 && notes.size === 0 && comments.size === 0) return { kept };
     await this.office.run(async (context) => {
@@ -494,9 +523,9 @@ export class OfficeHost implements SheetHost {
         await this.sync(context);
       }
     });
-    this.originalFills.clear();
-    this.ourNotes.clear();
-    this.ourComments.clear();
+    for (const address of addresses) this.originalFills.delete(address);
+    for (const address of notes.keys()) this.ourNotes.delete(address);
+    for (const address of comments.keys()) this.ourComments.delete(address);
     return { kept };
   }
 

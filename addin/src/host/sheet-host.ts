@@ -142,6 +142,13 @@ export interface SheetHost {
   readonly lastCorrection: Correction | null;
   addSheet(sheet: NewSheet): Promise<void>;
   /**
+   * Rows `first`…`last` of the sheet read last, as wide as its used range: after an edit the pane
+   * reads only the rows edited. Absent: it reads the whole sheet again.
+   */
+  readRows?(first: number, last: number): Promise<GridRow[]>;
+  /** Puts back the cells marked in these rows only (what `readRows` re-checked); with `readRows`. */
+  clearRowMarks?(rows: ReadonlySet<number>): Promise<ClearResult>;
+  /**
    * Tells the pane when the secretary edits cells, so it can check the sheet again; returns the
    * unsubscribe. Absent where nothing can be edited in place (file mode).
    */

@@ -4,13 +4,14 @@ import type { TFunction } from "i18next";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useReducer, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client";
-import { annotatedCopy, checkFile, correctedCopy, downloadNewSheet, fileGrid, saveFile } from "../api/files";
+import { annotatedCopy, saveFile } from "../api/files";
 import { checkRules, submitSheet, validateSheet } from "../api/sheets";
 import { type CheckResult, checkLocally, marksOf, toPaneIssues } from "../check/check-result";
 import { clientIdFor } from "../check/client-id";
 import type { Fix } from "../check/fixes";
+import { mergeRecordIssues, recheckHostRows, remarkRows, rowsOfAddress } from "../check/recheck-rows";
 import { currentTerm } from "../check/term";
-import { FileHost } from "../host/file-host";
+import { serverFileHost } from "../host/server-file-host";
 import type { SheetHost } from "../host/sheet-host";
 import { useApp } from "./app-context";
 import { type CheckedSheet, type CheckState, checkReducer, initialCheckState, isBusy } from "./check-state";
@@ -70,6 +71,9 @@ function useCheckRules() {
 /** How long the pane waits after her last edit before checking again (typing a row is several edits). */
 export const EDIT_PAUSE_MS = 600;
 
+/** Past this many rows in one edit (a paste over the sheet), the pane checks the whole sheet again. */
+const MAX_ROWS_EDITED = 5_000;
+
 /** What a check starts from: the host and the choices made in the pane when she pressed the button. */
 type CheckInput = Pick<CheckState, "host" | "file" | "term" | "kind">;
 
@@ -87,49 +91,7 @@ function useCheckState() {
     [t],
   );
 
-  const openFile = useCallback(
-    (file: File) => {
-      const options = (request: { kind: SheetKind | null; columns?: ColumnOverride | null; term?: string }) => ({
-        locale,
-        kind: request.kind,
-        ...(request.columns ? { columns: request.columns } : {}),
-        ...(request.term ? { term: request.term } : {}),
-      });
-      let kind: SheetKind | null = null;
-      const host = new FileHost(
-        file,
-        {
-          async check(f, request) {
-            kind = request.kind;
-            const answer = await checkFile(f, options({ kind: request.kind, columns: request.columns, term: request.termCode }));
-            const { report } = answer;
-            const result: CheckResult = {
-              kind: report.kind,
-              headerRow: report.headerRow,
-              columns: report.columns,
-              issues: toPaneIssues(report.issues, request.locale),
-              rows: [],
-              dataRows: report.dataRows,
-              dataEnd: report.dataEnd ?? null,
-              withRecord: answer.withRecord,
-              ...(answer.allowSubmitWithErrors !== undefined ? { allowSubmitWithErrors: answer.allowSubmitWithErrors } : {}),
-            };
-            return { sheetName: report.sheet, grid: answer.grid, result };
-          },
-          async grid(f) {
-            const { report, grid } = await fileGrid(f, options({ kind }));
-            return { grid, sheet: report.sheet };
-          },
-        },
-        {
-          correct: (f, cells) => correctedCopy(f, cells, options({ kind })),
-          newSheet: (sheet) => downloadNewSheet(sheet, options({ kind })),
-        },
-      );
-      dispatch({ type: "file-opened", host, file });
-    },
-    [locale],
-  );
+  const openFile = useCallback((file: File) => dispatch({ type: "file-opened", host: serverFileHost(file, locale), file }), [locale]);
 
   /** The server's reader and the record checks on a grid the pane read, then the marks. */
   const recordCheck = useCallback(
@@ -148,7 +110,7 @@ function useCheckState() {
           kind: verdict.kind,
           headerRow: verdict.headerRow,
           columns: verdict.columns,
-          issues: toPaneIssues(verdict.issues, locale),
+          issues: toPaneIssues(verdict.issues, locale, host.mode),
           withRecord: true,
           allowSubmitWithErrors: verdict.allowSubmitWithErrors,
         };
@@ -191,6 +153,7 @@ function useCheckState() {
           locale,
           sheetName,
           ageLimits: await rules.ageLimitsFor(term),
+          app: host.mode,
         });
         const sheet: CheckedSheet = { result: local, grid, complete: true, sheetName, columns: mapped };
         dispatch({ type: "checked", sheet, phase: local.kind ? { step: "record" } : { step: "checked" } });
@@ -223,7 +186,7 @@ function useCheckState() {
       const { result } = sheet;
       const rows = sheet.complete
         ? result.rows
-        : checkLocally(grid, { today, kind: result.kind, columns: sheet.columns, locale, sheetName: sheet.sheetName }).rows;
+        : checkLocally(grid, { today, kind: result.kind, columns: sheet.columns, locale, sheetName: sheet.sheetName, app: host.mode }).rows;
       return planFixes(grid, result.issues, rows, result.columns);
     } catch (error) {
       fail(error);
@@ -331,23 +294,69 @@ function useCheckState() {
     [state.host, fail],
   );
 
-  // Her edits in the workbook (WPS's SheetChange, Excel's onChanged) check the sheet again once she
-  // pauses, and the marks follow. The latest state is what the re-check starts from; the subscription
-  // itself lasts as long as the host and the sheet checked do.
-  const recheck = useRef<() => void>(() => {});
-  recheck.current = () => {
+  /**
+   * After her edits: the rows she edited read and checked again, merged into the verdict (duplicates
+   * found again over the whole sheet), their marks redone and the record's checks asked for those
+   * rows only. Where the host cannot read rows, or the edit reaches the header or the totals, the
+   * whole sheet is checked again.
+   */
+  const recheckEdited = useCallback(
+    async (input: CheckState, edited: ReadonlySet<number> | null) => {
+      const { host, sheet, term } = input;
+      if (!host || !sheet) return;
+      try {
+        const ageLimits = await rules.ageLimitsFor(term);
+        const done = edited && (await recheckHostRows(host, sheet, edited, { today, locale, app: host.mode, ageLimits }));
+        if (!edited || !done) return runCheck(input, sheet.columns);
+        dispatch({ type: "checked", sheet: done.sheet, phase: { step: "checked" } });
+        if (!done.sheet.result.withRecord) return;
+        // The record's checks for the edited rows only: the header's rows and those rows go to the server.
+        const headerRow = done.sheet.result.headerRow ?? 0;
+        const grid = done.sheet.grid.filter((r) => r.row <= headerRow || edited.has(r.row));
+        const verdict = await validateSheet(api, {
+          termCode: term,
+          kind: done.sheet.result.kind,
+          columns: done.sheet.columns,
+          fileName: done.sheet.sheetName,
+          grid,
+        });
+        const issues = mergeRecordIssues(done.sheet.result.issues, edited, toPaneIssues(verdict.issues, locale, host.mode));
+        const next = { ...done.sheet, result: { ...done.sheet.result, issues } };
+        dispatch({ type: "checked", sheet: next, phase: { step: "checked" } });
+        await remarkRows(host, next, edited);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [api, locale, today, rules.ageLimitsFor, runCheck, fail],
+  );
+
+  // Her edits in the workbook (WPS's SheetChange, Excel's onChanged) check the edited rows again once
+  // she pauses, and their marks follow. The latest state is what the re-check starts from; the
+  // subscription itself lasts as long as the host and the sheet checked do.
+  const recheck = useRef<(edited: ReadonlySet<number> | null) => void>(() => {});
+  recheck.current = (edited) => {
     if (!state.sheet || isBusy(state.phase) || state.phase.step === "record") return;
-    void runCheck(state, state.sheet.columns);
+    void recheckEdited(state, edited);
   };
   const checkedSheet = state.sheet?.sheetName ?? null;
   useEffect(() => {
     const host = state.host;
     if (!host?.onEdit || checkedSheet === null) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // The rows edited since the last re-check; null once an edit covered whole columns.
+    let edited: Set<number> | null = new Set();
     const stop = host.onEdit((edit) => {
       if (edit.sheet !== checkedSheet) return;
+      const rows = rowsOfAddress(edit.address);
+      if (!rows || rows.last - rows.first >= MAX_ROWS_EDITED) edited = null;
+      else for (let row = rows.first; row <= rows.last; row++) edited?.add(row);
       clearTimeout(timer);
-      timer = setTimeout(() => recheck.current(), EDIT_PAUSE_MS);
+      timer = setTimeout(() => {
+        const rows = edited;
+        edited = new Set();
+        recheck.current(rows);
+      }, EDIT_PAUSE_MS);
     });
     return () => {
       clearTimeout(timer);

@@ -1,5 +1,6 @@
 import i18next from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
+import { toPaneIssues } from "../check/check-result";
 import type { SheetHost } from "../host/sheet-host";
 import { en } from "../i18n/en";
 import { zhCN } from "../i18n/zh-CN";
@@ -26,5 +27,24 @@ describe("the pane's messages name the spreadsheet it runs in", () => {
     await i18next.changeLanguage("en");
     expect(restored("wps")).toMatch(/^WPS Spreadsheets stored these ID numbers as numbers/);
     await i18next.changeLanguage("zh-CN");
+  });
+
+  it("words the sheet's issues for the host, not as the server worded them", () => {
+    // The server's answer says Excel (it cannot know the host); the pane words it again.
+    const fromServer = {
+      row: 5,
+      column: "C",
+      field: "idNumber",
+      code: "id.precision-lost",
+      severity: "error" as const,
+      params: { shown: "4.30103E+17" },
+      message: "身份证号被 Excel 存成了数字（显示为 4.30103E+17）……",
+    };
+    const [wps] = toPaneIssues([fromServer], "zh-CN", "wps");
+    expect(wps?.message).toMatch(/^身份证号被 WPS 表格 存成了数字（显示为 4\.30103E\+17），WPS 表格 只保留 15 位有效数字/);
+    expect(toPaneIssues([fromServer], "zh-CN", "excel")[0]?.message).toMatch(/^身份证号被 Excel 存成了数字/);
+    expect(toPaneIssues([fromServer], "en", "file")[0]?.message).toMatch(/^The ID number was stored by Excel or WPS Spreadsheets/);
+    // A code this pane does not know keeps the server's words.
+    expect(toPaneIssues([{ ...fromServer, code: "record.newer" }], "zh-CN", "wps")[0]?.message).toBe(fromServer.message);
   });
 });

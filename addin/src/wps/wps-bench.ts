@@ -39,7 +39,7 @@ async function readAndMark(grid: readonly GridRow[]) {
   });
   const readCalls = wps.calls - start;
   const blocks = host.stats.blocks;
-  const marks = marksOf(checkLocally(read, { today: TODAY, locale: "zh-CN" }).issues);
+  const marks = marksOf(checkLocally(read, { today: TODAY, locale: "zh-CN", app: "wps" }).issues);
   start = wps.calls;
   const markMs = await time(() => host.mark(marks));
   const markCalls = wps.calls - start;

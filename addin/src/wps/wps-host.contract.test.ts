@@ -30,6 +30,10 @@ describeHostContract("WpsHost on the WPS double", (sheet, cells) => {
     selected: () => wps.selected?.address ?? null,
     sheetNames: () => wps.sheetNames(),
     editComment: (address, text) => wps.set(address, { ...wps.cell(address, sheet), comment: text }, sheet),
-    refuse: (message) => wps.protect(message, sheet),
+    edit: (address, value) => wps.set(address, { ...wps.cell(address, sheet), value }, sheet),
+    refuse: (message) => {
+      wps.protect(message, sheet);
+      return message;
+    },
   };
 });

@@ -192,16 +192,32 @@ export class WpsHost implements SheetHost {
    * Numbers that are CVErr codes are the only cells read one by one, through `Text`.
    */
   async readUsedRange(onProgress?: (progress: ReadProgress) => void): Promise<GridRow[]> {
-    const stats = this.begin();
+    this.begin();
     const sheet = this.app.ActiveSheet;
     const name = sheet.Name;
     if (this.originalFills.size && this.sheet !== name) throw new Error("clear the marks before reading another sheet");
     this.sheet = name;
     const used = sheet.UsedRange;
-    const firstRow = used.Row;
-    const firstColumn = used.Column - 1;
-    const height = used.Rows.Count;
-    const width = used.Columns.Count;
+    return this.readBlocks(sheet, used.Row, used.Rows.Count, used.Column - 1, used.Columns.Count, onProgress);
+  }
+
+  /** Rows `first`…`last` of the sheet read last, as wide as its used range (the rows she edited). */
+  async readRows(first: number, last: number): Promise<GridRow[]> {
+    this.begin();
+    const sheet = this.worksheet();
+    const used = sheet.UsedRange;
+    return this.readBlocks(sheet, first, last - first + 1, used.Column - 1, used.Columns.Count);
+  }
+
+  private readBlocks(
+    sheet: Et.Worksheet,
+    firstRow: number,
+    height: number,
+    firstColumn: number,
+    width: number,
+    onProgress?: (progress: ReadProgress) => void,
+  ): GridRow[] {
+    const stats = this.stats;
     const rowsPerBlock = Math.max(1, Math.floor(this.cellsPerRead / width));
     const rows: GridRow[] = [];
     for (let offset = 0; offset < height; offset += rowsPerBlock) {
@@ -356,19 +372,27 @@ export class WpsHost implements SheetHost {
     return found;
   }
 
+  /** The marks of these rows only, put back (the rows an edit re-checked). */
+  async clearRowMarks(rows: ReadonlySet<number>): Promise<ClearResult> {
+    return this.clearMarks(rows);
+  }
+
   /**
    * Fills back as they were, grouped by original colour over comma-joined areas, and the pane's
    * comments deleted. One the secretary edited (it no longer reads as written) stays and is counted.
    */
-  async clearMarks(): Promise<ClearResult> {
+  async clearMarks(rows?: ReadonlySet<number>): Promise<ClearResult> {
     const stats = this.begin();
     let kept = 0;
     if (this.originalFills.size === 0 && this.ourComments.size === 0) return { kept };
     const sheet = this.worksheet();
-    const existing = this.ourComments.size ? this.commentsOn(sheet) : new Map<string, string>();
+    const inRows = (address: string) => !rows || rows.has(parseCell(address).row);
+    const fills = [...this.originalFills].filter(([address]) => inRows(address));
+    const ours = [...this.ourComments].filter(([address]) => inRows(address));
+    const existing = ours.length ? this.commentsOn(sheet) : new Map<string, string>();
     this.quietly(() => {
       const byFill = new Map<number | null, string[]>();
-      for (const [address, fill] of this.originalFills) groupInto(byFill, fill, address);
+      for (const [address, fill] of fills) groupInto(byFill, fill, address);
       for (const [fill, addresses] of byFill) {
         for (const list of areaLists(runsOf(addresses.map(parseCell)).map(runAddress), MAX_ADDRESS_CHARS)) {
           const interior = sheet.Range(list).Interior;
@@ -378,14 +402,14 @@ export class WpsHost implements SheetHost {
           stats.blocks++;
         }
       }
-      for (const [address, text] of this.ourComments) {
+      for (const [address, text] of ours) {
         if (!existing.has(address)) continue;
         if (sameText(existing.get(address), text)) sheet.Range(address).Comment.Delete();
         else kept++;
       }
     });
-    this.originalFills.clear();
-    this.ourComments.clear();
+    for (const [address] of fills) this.originalFills.delete(address);
+    for (const [address] of ours) this.ourComments.delete(address);
     return { kept };
   }
 

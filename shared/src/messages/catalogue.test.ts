@@ -38,3 +38,17 @@ describe("error messages", () => {
     );
   });
 });
+
+describe("messages that blame the spreadsheet", () => {
+  it("name the one the reader uses: Excel unless told, WPS 表格 inside WPS, either in file mode", () => {
+    const params = { shown: "4.30103E+17" };
+    expect(formatMessage("id.precision-lost", params)).toMatch(/^身份证号被 Excel 存成了数字.*Excel 只保留 15 位/);
+    const wps = formatMessage("id.precision-lost", params, "zh-CN", "wps");
+    expect(wps).toMatch(/^身份证号被 WPS 表格 存成了数字（显示为 4\.30103E\+17），WPS 表格 只保留 15 位/);
+    expect(wps).not.toContain("Excel");
+    expect(formatMessage("id.precision-lost", params, "en", "wps")).toMatch(/^The ID number was stored by WPS Spreadsheets as a number/);
+    expect(formatMessage("code.precision-lost", { label: "studentNo", shown: "2.6E+16" }, "zh-CN", "file")).toMatch(
+      /^学号被 Excel 或 WPS 表格 存成了数字/,
+    );
+  });
+});

@@ -16,8 +16,8 @@ export const catalogue = {
   "id.precision-lost": {
     severity: "error",
     "zh-CN":
-      "身份证号被 Excel 存成了数字（显示为 {shown}），Excel 只保留 15 位有效数字，后几位已经丢失，无法还原。请把该列设为“文本”格式后重新录入。",
-    en: "The ID number was stored by Excel as a number (shown as {shown}). Excel keeps only 15 significant digits, so the last digits are lost and cannot be recovered. Format the column as Text and type it again.",
+      "身份证号被 {app} 存成了数字（显示为 {shown}），{app} 只保留 15 位有效数字，后几位已经丢失，无法还原。请把该列设为“文本”格式后重新录入。",
+    en: "The ID number was stored by {app} as a number (shown as {shown}). {app} keeps only 15 significant digits, so the last digits are lost and cannot be recovered. Format the column as Text and type it again.",
   },
   "id.stored-as-number": {
     severity: "warning",
@@ -149,13 +149,13 @@ export const catalogue = {
   // —— 学号、考生号、专业代码等编码 ——
   "code.precision-lost": {
     severity: "error",
-    "zh-CN": "{label}被 Excel 存成了数字（显示为 {shown}），超过 15 位的部分已丢失。请把该列设为“文本”格式后重新录入。",
-    en: "{label} was stored by Excel as a number (shown as {shown}); digits beyond the 15th are lost. Format the column as Text and type it again.",
+    "zh-CN": "{label}被 {app} 存成了数字（显示为 {shown}），超过 15 位的部分已丢失。请把该列设为“文本”格式后重新录入。",
+    en: "{label} was stored by {app} as a number (shown as {shown}); digits beyond the 15th are lost. Format the column as Text and type it again.",
   },
   "code.leading-zeros-lost": {
     severity: "error",
-    "zh-CN": "{label}被 Excel 存成了数字，开头的 0 已丢失（{value} 应为 {length} 位），应为 {suggestion}。",
-    en: "{label} was stored as a number and lost its leading zeros ({value} should have {length} characters); it should be {suggestion}.",
+    "zh-CN": "{label}被 {app} 存成了数字，开头的 0 已丢失（{value} 应为 {length} 位），应为 {suggestion}。",
+    en: "{label} was stored by {app} as a number and lost its leading zeros ({value} should have {length} characters); it should be {suggestion}.",
   },
   "code.normalised": {
     severity: "warning",

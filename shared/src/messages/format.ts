@@ -1,5 +1,5 @@
 import { catalogue, type IssueCode, type Locale } from "./catalogue";
-import { DOCUMENT_FORMATS, DOCUMENT_LABELS, FIELD_LABELS, SHEET_LABELS } from "./labels";
+import { DOCUMENT_FORMATS, DOCUMENT_LABELS, FIELD_LABELS, SHEET_LABELS, SPREADSHEET_LABELS, type Spreadsheet } from "./labels";
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -13,14 +13,19 @@ function localise(name: string, value: string | number, locale: Locale): string 
   if (name === "sheet") return SHEET_LABELS[text as keyof typeof SHEET_LABELS]?.[locale] ?? text;
   if (name === "document") return DOCUMENT_LABELS[text]?.[locale] ?? text;
   if (name === "format") return DOCUMENT_FORMATS[text]?.[locale] ?? text;
+  if (name === "app") return SPREADSHEET_LABELS[text as Spreadsheet]?.[locale] ?? text;
   return text;
 }
 
-/** The message for an issue code in the given locale, with `{name}` replaced by its parameter. */
-export function formatMessage(code: IssueCode, params: Params = {}, locale: Locale = "zh-CN"): string {
+/**
+ * The message for an issue code in the given locale, with `{name}` replaced by its parameter. `{app}`
+ * names the spreadsheet the reader uses: the pane knows its host; the command line and the server's
+ * copies say Excel, as most files come from it.
+ */
+export function formatMessage(code: IssueCode, params: Params = {}, locale: Locale = "zh-CN", app: Spreadsheet = "excel"): string {
   const template = catalogue[code][locale];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
+    const value = params[name] ?? (name === "app" ? app : undefined);
     return value === undefined ? whole : localise(name, value, locale);
   });
 }

@@ -66,6 +66,18 @@ export const FIELD_LABELS: Readonly<Record<FieldKey, Record<Locale, string>>> = 
   discipline: { "zh-CN": "处分", en: "Disciplinary sanction" },
 };
 
+/**
+ * The spreadsheet a message names where it blames the software (`{app}`): the pane's host, and in file
+ * mode either, since the file may come from both (WPS 表格 keeps 15 significant digits as Excel does).
+ */
+export type Spreadsheet = "excel" | "wps" | "file";
+
+export const SPREADSHEET_LABELS: Readonly<Record<Spreadsheet, Record<Locale, string>>> = {
+  excel: { "zh-CN": "Excel", en: "Excel" },
+  wps: { "zh-CN": "WPS 表格", en: "WPS Spreadsheets" },
+  file: { "zh-CN": "Excel 或 WPS 表格", en: "Excel or WPS Spreadsheets" },
+};
+
 export const SHEET_LABELS: Readonly<Record<SheetKind, Record<Locale, string>>> = {
   "roster-new": { "zh-CN": "新生学籍电子注册信息核对表", en: "new-student registration check sheet" },
   "roster-returning": { "zh-CN": "在校生学年电子注册信息核对表", en: "returning-student registration check sheet" },
