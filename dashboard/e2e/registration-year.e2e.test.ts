@@ -225,7 +225,7 @@ describeInChromium("the registrar's year, in Chromium against a real server", ()
     expect(second).not.toBe("");
 
     // The 学信网 file of this college, one button.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出学信网注册数据" }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出学信网注册数据" }).click()]);
     expect(download.suggestedFilename()).toBe(`学籍注册_${YEAR}_${collegeId}.xlsx`);
     const saved = await download.path();
     expect(saved && readFileSync(saved).subarray(0, 2).toString()).toBe("PK");

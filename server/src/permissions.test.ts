@@ -101,6 +101,9 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   // 学籍统计 is the registrar's report to the school's leaders (seed 001 十): no college role reads it.
   "reports.headcount": [F, F, A, A, A, F, U],
   "reports.headcountXlsx": [F, F, A, A, A, F, U],
+  // The 学信网 upload and the 公示/发文 lists carry full ID numbers: the registrar office's only.
+  "exports.registrationXlsx": [F, F, A, A, F, F, U],
+  "exports.decisionListXlsx": [F, F, A, A, F, F, U],
   "reports.issueDocument": [H, F, A, F, F, F, U],
   // 补打 as issuing: another college's paper is "not found", like a missing one.
   "reports.reprintDocument": [H, F, A, F, F, F, U],
@@ -321,6 +324,8 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     "pending.demotionPreview": (c) => c.pending.demotionPreview({ itemId: 999_999 }),
     "reports.headcount": (c, side) => c.reports.headcount({ date: "2026-11-23", collegeId: college(side) }),
     "reports.headcountXlsx": (c, side) => c.reports.headcountXlsx({ date: "2026-11-23", collegeId: college(side) }),
+    "exports.registrationXlsx": (c, side) => c.exports.registrationXlsx({ academicYear: "2025-2026", collegeId: college(side) }),
+    "exports.decisionListXlsx": (c, side) => c.exports.decisionListXlsx({ ids: [applicationOf[side]], title: "公示名单" }),
     "reports.issueDocument": (c, side) =>
       c.reports.issueDocument({ studentNo: side === "own" ? "2025010001" : "2025020001", kind: "enrolment" }),
     "reports.reprintDocument": async (c, side) => {

@@ -2,6 +2,7 @@ import { auditLogRouter } from "./routers/admin";
 import { applicationsRouter } from "./routers/applications";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
+import { exportsRouter } from "./routers/exports";
 import { graduationRouter } from "./routers/graduation";
 import { importsRouter } from "./routers/imports";
 import { insightsRouter } from "./routers/insights";
@@ -39,6 +40,7 @@ export const appRouter = router({
   organisation: organisationRouter,
   imports: importsRouter,
   notifications: notificationsRouter,
+  exports: exportsRouter,
 });
 
 /** The add-in and the dashboard import this type, never a copy of it. */

@@ -1,4 +1,5 @@
 import { client, type RouterInputs, type RouterOutputs } from "./client";
+import { saveXlsx } from "./insights";
 import { apiMutation, apiQuery, PAGE_LIMIT, pagedQuery } from "./query";
 
 export type RegistrationRow = RouterOutputs["registration"]["list"]["items"][number];
@@ -21,9 +22,7 @@ export const registerStudents = apiMutation("registration", "register");
 export const deferStudents = apiMutation("registration", "defer");
 export const registerNewStudents = apiMutation("registration", "registerNewStudents");
 
-/** The 学信网 upload of the year (registered students), one college's when given: the session cookie signs the download. */
-export function registrationExportUrl(academicYear: string, collegeId: number | undefined): string {
-  const query = new URLSearchParams({ academicYear });
-  if (collegeId !== undefined) query.set("collegeId", String(collegeId));
-  return `/api/export/registration.xlsx?${query}`;
+/** The 学信网 upload of the year (registered students), one college's when given, written by the server and saved by the browser. */
+export async function downloadRegistration(academicYear: string, collegeId: number | undefined): Promise<void> {
+  saveXlsx(await client.exports.registrationXlsx.query({ academicYear, collegeId }));
 }

@@ -44,7 +44,7 @@ export interface HttpOptions {
   scheduler?: Pick<Scheduler, "jobs" | "startedAt">;
 }
 
-/** The HTTP face of the server: `/api/health`, `/api/metrics`, `/api/trpc/*`, `/api/export/*` and the built front-ends. */
+/** The HTTP face of the server: `/api/health`, `/api/metrics`, `/api/trpc/*`, `/api/export/record.xlsx` and the built front-ends. */
 export function createHttpServer(database: Database, options: HttpOptions = {}): Server {
   const logger = options.logger ?? silentLogger;
   const trustProxy = options.trustProxy ?? process.env.XUEJI_TRUST_PROXY === "1";
@@ -103,13 +103,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
       );
       return;
     }
-    if (url.pathname.startsWith("/api/export/") && (req.method === "GET" || req.method === "POST")) {
-      // A POST export (decisions.xlsx) acts on the session cookie: only from the server's own pages.
-      if (req.method === "POST" && crossSite(req, meta, allowedOrigins)) {
-        res.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
-        res.end(formatError("auth.cross-site", {}, meta.locale));
-        return;
-      }
+    if (url.pathname.startsWith("/api/export/") && req.method === "GET") {
       handleExport(req, res, database, meta.token, meta.locale).catch((error: unknown) => fail(res, meta, error));
       return;
     }

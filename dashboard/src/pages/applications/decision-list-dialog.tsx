@@ -13,31 +13,14 @@ import {
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { client } from "../../api/client";
+import { saveXlsx } from "../../api/insights";
 import { ErrorBar } from "../../components/page-state";
-import { currentLocale } from "../../i18n/locale";
 import "./applications-words";
 
-/**
- * A 公示 or 发文 list from the selected applications: the server writes the .xlsx
- * (POST /api/export/decisions.xlsx with their ids and the list's title); the browser saves it.
- */
+/** A 公示 or 发文 list from the selected applications: the server writes the .xlsx under the list's title; the browser saves it. */
 async function downloadDecisionList(ids: number[], title: string): Promise<void> {
-  const response = await fetch("/api/export/decisions.xlsx", {
-    method: "POST",
-    credentials: "same-origin",
-    headers: { "content-type": "application/json", "accept-language": currentLocale(), "x-xueji-client": "dashboard" },
-    body: JSON.stringify({ ids, title }),
-  });
-  if (!response.ok) {
-    // The server refuses in plain text, in the reader's language (http/plain-refusal.ts).
-    throw new Error(await response.text());
-  }
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = `${title}.xlsx`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveXlsx(await client.exports.decisionListXlsx.mutate({ ids, title }));
 }
 
 export function DecisionListDialog({ ids, year, onClose }: { ids: number[] | null; year: string; onClose: () => void }) {

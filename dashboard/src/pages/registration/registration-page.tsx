@@ -1,20 +1,20 @@
 import "./registration-words";
 import { Badge, Button, Dropdown, Field, MessageBar, MessageBarBody, makeStyles, Option, Text, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular } from "@fluentui/react-icons";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useReference } from "../../api/reference";
 import {
   type CollegeRegistration,
+  downloadRegistration,
   registrationDeadlinesQuery,
-  registrationExportUrl,
   registrationSummaryQuery,
 } from "../../api/registration";
 import { CollegePicker } from "../../components/college-picker";
 import { LabelValueTable } from "../../components/label-value-table";
 import { PageHeader } from "../../components/page-header";
-import { Loading, QueryState } from "../../components/page-state";
+import { ErrorBar, Loading, QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { formatDate, formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
@@ -58,6 +58,7 @@ function Registration() {
   const setSearch = (next: Partial<RegistrationSearch>) => navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
   const academicYear = search.academicYear ?? reference?.academicYear;
   const mayExport = useMay("exports.read");
+  const download = useMutation({ mutationFn: () => downloadRegistration(academicYear as string, search.collegeId) });
   if (!academicYear) return <Loading />;
   return (
     <div className={styles.stack}>
@@ -78,16 +79,16 @@ function Registration() {
         <CollegePicker value={search.collegeId} onChange={(collegeId) => setSearch({ collegeId })} />
         {mayExport ? (
           <Button
-            as="a"
-            href={registrationExportUrl(academicYear, search.collegeId)}
-            download
             icon={<ArrowDownloadRegular />}
+            onClick={() => download.mutate()}
+            disabled={download.isPending}
             title={t("registrationPage.exportHint")}
           >
             {t("registrationPage.export")}
           </Button>
         ) : null}
       </PageHeader>
+      {download.error ? <ErrorBar error={download.error} /> : null}
       <Deadlines academicYear={academicYear} />
       <ByCollege academicYear={academicYear} collegeId={search.collegeId} />
       <NewStudents academicYear={academicYear} collegeId={search.collegeId} locale={locale} />
