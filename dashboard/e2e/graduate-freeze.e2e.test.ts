@@ -136,6 +136,26 @@ describeInChromium("the graduates' data freeze, in Chromium against a real serve
     const filing = await fileRename(page);
     await filing.waitFor({ state: "detached" });
     expect(await served.db.select().from(applications).where(eq(applications.studentId, graduate.id))).toHaveLength(1);
+    await page.close();
+  }, 180_000);
+
+  it("the audit and the execution of the year's cohort say the data is frozen, and name the student it was lifted for and why", async () => {
+    const page = await signIn(secretary.username);
+    const cohort = Number(from.slice(0, 4)) + 1;
+    for (const view of ["audit", "execute"]) {
+      await page.goto(`${served.base}/graduation?cohort=${cohort}${view === "execute" ? "&view=execute" : ""}`);
+      const banner = page.getByTestId("graduation-freeze");
+      await banner.waitFor();
+      const text = await banner.textContent();
+      expect(text).toContain(`${cohort} 届毕业生信息自`);
+      expect(text).toContain("起冻结");
+      expect(text).toContain(`${graduate.studentNo} ${graduate.name}：派出所更名证明四月前已出具`);
+      await page.screenshot({ path: join(ARTIFACTS, `freeze-graduation-${view}.png`), fullPage: true });
+    }
+    // Another cohort's pages say nothing of this year's freeze.
+    await page.goto(`${served.base}/graduation?cohort=${cohort - 1}`);
+    await page.getByRole("tab", { name: "毕业审核" }).waitFor();
+    expect(await page.getByTestId("graduation-freeze").count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   }, 180_000);

@@ -6,6 +6,8 @@ export type AuditSummaryRow = RouterOutputs["graduation"]["summary"][number];
 export type AuditRow = RouterOutputs["graduation"]["list"]["items"][number];
 
 export const auditSummaryQuery = (input: RouterInputs["graduation"]["summary"]) => apiQuery("graduation", "summary", input);
+/** The year's graduates' data freeze and its per-student lifts (seed 000 六.1). */
+export const graduateFreezeQuery = (input: RouterInputs["graduation"]["freeze"]) => apiQuery("graduation", "freeze", input);
 export type AuditListInput = Omit<RouterInputs["graduation"]["list"], "cursor" | "limit">;
 /** A cohort's audit results (a college's, one outcome's), page after page as the reader scrolls. */
 export const auditListQuery = (input: AuditListInput) =>

@@ -10,6 +10,7 @@ import { recordDegreeFacts } from "../services/graduation/record-degree-facts";
 import { runCohortAudit } from "../services/graduation/run-cohort-audit";
 import { supplementDegree } from "../services/graduation/supplement-degree";
 import { pageInput, pageOutput } from "../services/paging";
+import { graduateFreezeOverview } from "../services/students/graduate-freeze";
 import { collegeFilter, collegeFor, procedureFor, router, toTrpcError } from "../trpc";
 import { certificateListItem, executionPreviewOutput, executionRefusal } from "./graduation-outputs";
 import { dateInput, idInput, textInput } from "./inputs";
@@ -55,6 +56,21 @@ export const graduationRouter = router({
     .input(z.object({ cohort, collegeId: idInput.optional() }))
     .output(graduationSummaryOutput)
     .query(({ ctx, input }) => auditSummary(ctx.db, { cohort: input.cohort, collegeId: collegeFilter(ctx.scope, input.collegeId) })),
+  /** seed 000 六.1: the year's graduates' data freeze — from when, whether it holds today, and the per-student lifts. */
+  freeze: procedureFor("graduation.read")
+    .input(z.object({ collegeId: idInput.optional() }))
+    .output(
+      z.object({
+        academicYear: z.string(),
+        cohort: z.number(),
+        from: z.string(),
+        frozen: z.boolean(),
+        lifts: z.array(z.object({ studentNo: z.string(), name: z.string(), reason: z.string(), by: z.string(), at: z.string() })),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      graduateFreezeOverview(ctx.db, { today: ctx.today(), collegeId: collegeFilter(ctx.scope, input.collegeId) }),
+    ),
   list: procedureFor("graduation.read")
     .input(pageInput.extend({ cohort, collegeId: idInput.optional(), outcome: z.enum(["graduate", "complete"]).optional() }))
     .output(pageOutput(graduationListItem))

@@ -61,10 +61,20 @@ export const registrationRouter = router({
         locale: ctx.locale,
       }),
     ),
-  /** 新生学籍电子注册: 报到 → 在读. */
+  /** 新生学籍电子注册: 报到 → 在读; who the admission rules hold back, and why. */
   registerNewStudents: procedureFor("registration.register-new")
     .input(z.object({ academicYear, collegeId: z.number().int().optional() }))
-    .output(z.object({ registered: z.number() }))
+    .output(
+      z.object({
+        registered: z.number(),
+        heldBack: z.array(
+          z.discriminatedUnion("rule", [
+            z.object({ studentNo: z.string(), name: z.string(), rule: z.literal("preparatory-level") }),
+            z.object({ studentNo: z.string(), name: z.string(), rule: z.literal("live-status-held"), holder: z.string() }),
+          ]),
+        ),
+      }),
+    )
     .mutation(({ ctx, input }) =>
       registerNewStudents(ctx.db, {
         actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },

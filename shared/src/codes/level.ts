@@ -12,5 +12,8 @@ export const LEVEL = codeTable("level", "学历证书编号 培养层次 (docs/d
   ["09", "预科", "预科生"],
 ]);
 
+/** 预科's local code: a student admitted as 预科 is registered at this level (seed 003 第五条). */
+export const PREPARATORY_LEVEL = "09";
+
 /** Maximum study years by level, seed 000 六.5 (专科 5, 本科 6); the others follow 本科. */
 export const MAX_STUDY_YEARS: Readonly<Record<string, number>> = { "06": 5, "05": 6, "15": 6 };

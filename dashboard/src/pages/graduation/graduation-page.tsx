@@ -19,6 +19,7 @@ import { useMay } from "../../shell/use-me";
 import { AuditDrillDown } from "./audit-drill-down";
 import { AuditSummaryTable } from "./audit-summary-table";
 import { CommitteeDialog } from "./committee-dialog";
+import { FreezeBanner } from "./freeze-banner";
 import "./graduation-words";
 
 // The execution and the certificate list are the later steps of the year: their code loads when opened.
@@ -112,6 +113,7 @@ function Graduation() {
         <Tab value="execute">{t("gradYear.tabs.execute")}</Tab>
         <Tab value="certificates">{t("gradYear.tabs.certificates")}</Tab>
       </TabList>
+      {view !== "certificates" ? <FreezeBanner cohort={cohort} collegeId={search.collegeId} /> : null}
       {view === "execute" ? (
         <Suspense fallback={<Loading />}>
           {mayPhotos ? <PhotoImport /> : null}

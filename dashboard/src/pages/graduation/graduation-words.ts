@@ -4,6 +4,14 @@ import { i18n } from "../../i18n";
 const zhCN = {
   gradYear: {
     tabs: { label: "毕业工作", audit: "毕业审核", execute: "毕业执行", certificates: "证书名单" },
+    freeze: {
+      frozen: "{{cohort}} 届毕业生信息自 {{from}} 起冻结：身份与证书信息不再更改及补充。",
+      ahead: "{{cohort}} 届毕业生信息将于 {{from}} 起冻结，此前请核对并补齐。",
+      noLifts: "没有为任何学生解除冻结。",
+      lifted: "已为 {{count}} 名学生解除冻结（其信息仍可修改）：",
+      liftsLabel: "已解除冻结的学生",
+      lift: "{{studentNo}} {{name}}：{{reason}}（{{by}}，{{at}}）",
+    },
     ran: "审核完成：{{audited}} 人，毕业 {{graduate}} 人，结业 {{complete}} 人。",
     ranNone: "{{cohort}} 届没有可审核的学生（预计当年毕业、在读或结业）。",
     advanced: "{{college}}的名单已推进到“{{stage}}”（{{count}} 人）。",
@@ -130,6 +138,14 @@ const zhCN = {
 const en: typeof zhCN = {
   gradYear: {
     tabs: { label: "Graduation", audit: "Audit", execute: "Execution", certificates: "Certificates" },
+    freeze: {
+      frozen: "The {{cohort}} graduates' data is frozen from {{from}}: identity and certificate data no longer change.",
+      ahead: "The {{cohort}} graduates' data freezes on {{from}}; check and complete it before then.",
+      noLifts: "The freeze has been lifted for no student.",
+      lifted: "Lifted for {{count}} students (their data may still change):",
+      liftsLabel: "Students the freeze was lifted for",
+      lift: "{{studentNo}} {{name}}: {{reason}} ({{by}}, {{at}})",
+    },
     ran: "Audit done: {{audited}} students, {{graduate}} graduate, {{complete}} complete.",
     ranNone: "No students to audit for {{cohort}} (expected to graduate that year, enrolled or completed).",
     advanced: "The list of {{college}} moved to “{{stage}}” ({{count}} students).",

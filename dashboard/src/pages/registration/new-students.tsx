@@ -162,6 +162,15 @@ export function NewStudents({ academicYear, collegeId, locale }: { academicYear:
           <MessageBarBody>{t("registrationPage.registeredNew", { count: register.data.registered })}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {register.data?.heldBack.map((h) => (
+        <MessageBar key={h.studentNo} intent="warning">
+          <MessageBarBody>
+            {h.rule === "live-status-held"
+              ? t("registrationPage.heldBackLiveStatus", { studentNo: h.studentNo, name: h.name, holder: h.holder })
+              : t("registrationPage.heldBackPreparatory", { studentNo: h.studentNo, name: h.name })}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
       <Text weight="semibold">{t("registrationPage.neverCame")}</Text>
       <Text size={200}>{t("registrationPage.neverCameNote")}</Text>
       {filed.map((f) => (

@@ -60,6 +60,8 @@ const zhCN = {
     registerNewTitle: "为 {{count}} 名已报到新生电子注册",
     registerNewExplain: "这些学生的学籍状态将由“报到”变为“在读”，并记入本学年注册。此后不能再办理放弃入学资格。",
     registeredNew: "已为 {{count}} 名新生完成电子注册。",
+    heldBackPreparatory: "{{studentNo}} {{name}} 未注册：按预科录取的新生注册为预科，不得直接注册为本科或专科。",
+    heldBackLiveStatus: "{{studentNo}} {{name}} 未注册：该身份证号已有学籍（学号 {{holder}}，在读或休学），同一学习时段只能注册一个学籍。",
     neverCame: "录取未报到",
     neverCameNote:
       "录取后未报到的新生：本人放弃的办理放弃入学资格，复查不合格或逾期不报到的办理取消入学资格。点击后生成学院草稿，补齐材料后报送。",
@@ -152,6 +154,10 @@ const en: typeof zhCN = {
     registerNewExplain:
       "Their status changes from arrived to enrolled and counts as this year's registration. Giving up admission is no longer possible after it.",
     registeredNew: "{{count}} new students registered.",
+    heldBackPreparatory:
+      "{{studentNo}} {{name}} not registered: a student admitted to the preparatory year is registered as 预科, not directly at another level.",
+    heldBackLiveStatus:
+      "{{studentNo}} {{name}} not registered: the ID number already holds a student status (student {{holder}}, enrolled or suspended); one at a time.",
     neverCame: "Admitted, never arrived",
     neverCameNote:
       "Admitted students who did not arrive: give up admission when the student declines, cancel it when the review fails or they never came. Each opens a college draft to complete and submit.",

@@ -11,6 +11,7 @@ import {
   type Issue,
   LEVEL,
   POLITICAL_STATUS,
+  PREPARATORY_LEVEL,
   STUDY_FORM,
   type StudentStatus,
   statusName,
@@ -31,7 +32,6 @@ const UNREGISTERED_STATUSES = new Set(["admitted", "reported", "admission-kept"]
 const LOCKED_AFTER_REGISTRATION = new Set(["majorName", "level", "studyForm", "duration"]);
 /** The identity and certificate fields the graduates' data freeze holds (seed 000 六.1; seed 003 第十五条). */
 const FROZEN_FIELDS = new Set(["idType", "name", "gender", "birthDate", "ethnicity", "enrolmentDate", "expectedGraduationDate"]);
-const PREPARATORY_LEVEL = "09";
 type College = typeof colleges.$inferSelect;
 type Major = typeof majors.$inferSelect;
 type ClassRow = typeof classes.$inferSelect;

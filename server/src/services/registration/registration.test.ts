@@ -82,8 +82,14 @@ describe.each(TEST_ENGINES)("学年注册 and 新生电子注册 on %s", (engine
       code: "FORBIDDEN",
     });
     const registrar = await w.as("registrar");
-    expect(await registrar.registration.registerNewStudents({ academicYear: YEAR, collegeId: w.collegeA })).toEqual({ registered: 1 });
-    expect(await registrar.registration.registerNewStudents({ academicYear: YEAR, collegeId: w.collegeA })).toEqual({ registered: 0 });
+    expect(await registrar.registration.registerNewStudents({ academicYear: YEAR, collegeId: w.collegeA })).toEqual({
+      registered: 1,
+      heldBack: [],
+    });
+    expect(await registrar.registration.registerNewStudents({ academicYear: YEAR, collegeId: w.collegeA })).toEqual({
+      registered: 0,
+      heldBack: [],
+    });
     const [student] = await w.db.select().from(students).where(eq(students.studentNo, "2026017004"));
     expect(student?.status).toBe("enrolled");
     // Refused when filed, as 办理 would refuse it: the transition rules allow it only before 电子注册.

@@ -127,6 +127,23 @@ describe.each(TEST_ENGINES)("seed 000 六.1: the year's graduates' data is froze
     await expect(fileRename("2022010104", AFTER)).rejects.toMatchObject({ cause: { code: "student.graduate-data-frozen" } });
   });
 
+  it("the graduation pages' view: the cohort, the day, whether it holds, and the lifts in the viewer's colleges only", async () => {
+    const before = await (await w.as("secretary-a", BEFORE)).graduation.freeze({});
+    expect(before).toMatchObject({ academicYear: "2025-2026", cohort: 2026, from: "2026-05-01", frozen: false });
+    const own = await (await w.as("secretary-a", AFTER)).graduation.freeze({});
+    expect(own).toMatchObject({ cohort: 2026, frozen: true });
+    expect(own.lifts).toEqual([
+      expect.objectContaining({
+        studentNo: "2022010102",
+        name: "更名乙",
+        reason: "公安机关更名证明在四月前已出具",
+        by: "registrar-leader",
+      }),
+    ]);
+    // Another college's secretary sees the freeze but not college A's lifts.
+    expect((await (await w.as("secretary-b", AFTER)).graduation.freeze({})).lifts).toEqual([]);
+  });
+
   async function idOf(studentNo: string) {
     return (await w.db.select({ id: students.id }).from(students).where(eq(students.studentNo, studentNo)))[0]?.id as number;
   }

@@ -115,3 +115,37 @@ export async function liftFreeze(db: Db, actor: Actor & { userId: number }, inpu
     return { studentNo: student.studentNo, academicYear: state.academicYear };
   });
 }
+
+/**
+ * The freeze as the graduation pages show it (seed 000 六.1): the year's graduation cohort, the first frozen day,
+ * whether it holds today, and each student the registrar leader lifted it for (in the viewer's colleges), newest first.
+ */
+export async function graduateFreezeOverview(db: Db, options: { today: string; collegeId?: number | undefined }) {
+  const academicYear = await currentAcademicYear(db, options.today);
+  const from = await freezeFrom(db, academicYear);
+  const lifts = await db
+    .select({
+      studentNo: students.studentNo,
+      name: students.name,
+      reason: freezeLifts.reason,
+      by: users.displayName,
+      at: freezeLifts.liftedAt,
+    })
+    .from(freezeLifts)
+    .innerJoin(students, eq(students.id, freezeLifts.studentId))
+    .innerJoin(users, eq(users.id, freezeLifts.liftedBy))
+    .where(
+      and(
+        eq(freezeLifts.academicYear, academicYear),
+        options.collegeId !== undefined ? eq(students.collegeId, options.collegeId) : undefined,
+      ),
+    )
+    .orderBy(desc(freezeLifts.id));
+  return {
+    academicYear,
+    cohort: Number(academicYear.slice(0, 4)) + 1,
+    from,
+    frozen: options.today >= from,
+    lifts: lifts.map((l) => ({ ...l, at: l.at.toISOString() })),
+  };
+}
