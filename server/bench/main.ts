@@ -17,7 +17,11 @@
  * 7. 导入 versus a plain bulk insert of the same rows: 50,000 students and 1,000,000 course results (goal ≤ 2×,
  *    peak memory stated), then a 2,000,000-row results file over four terms, on PGlite and PostgreSQL.
  *
- * BENCH_ONLY=validate|submit|http|applications|addin|dashboard|imports runs one part (BENCH_ADDIN=pane: only the pane's file mode); BENCH_ROWS and BENCH_ROUNDS change
+ * 8. A province's data on PostgreSQL: the dashboard's queries at 10,000,000 applications ÷ 10,000 (goal ≤ 1.5×), student
+ *    search at 1,000,000 students (goal ≤ 50 ms median) and the registrar's overview. BENCH_PROVINCE_APPLICATIONS and
+ *    BENCH_PROVINCE_STUDENTS change the sizes.
+ *
+ * BENCH_ONLY=validate|submit|http|applications|addin|dashboard|imports|province runs one part (BENCH_ADDIN=pane: only the pane's file mode); BENCH_ROWS and BENCH_ROUNDS change
  * the sizes, BENCH_IMPORT_STUDENTS, BENCH_IMPORT_RESULTS and BENCH_IMPORT_BIG (0 skips it) the imports', BENCH_ENGINES
  * (pglite,postgres) their engines.
  */
@@ -29,6 +33,7 @@ import { benchApplications } from "./applications-bench";
 import { benchHttp } from "./http-bench";
 import { benchImports } from "./import-bench";
 import { writeRoster } from "./make-roster";
+import { benchProvince } from "./province-bench";
 import { benchSubmit } from "./submit-bench";
 import { median, time } from "./timing";
 
@@ -93,6 +98,11 @@ if (!only || only === "validate") await benchValidate();
 if (!only || only === "submit") for (const engine of ["pglite", "postgres"] as const) await benchSubmit(engine, ROWS, ROUNDS);
 if (!only || only === "http") for (const engine of ["pglite", "postgres"] as const) await benchHttp(engine, 20, 2000);
 if (!only || only === "applications") await benchApplications();
+if (!only || only === "province")
+  await benchProvince({
+    applications: Number(process.env.BENCH_PROVINCE_APPLICATIONS ?? 10_000_000),
+    students: Number(process.env.BENCH_PROVINCE_STUDENTS ?? 1_000_000),
+  });
 if (!only || only === "imports") {
   const sizes = {
     students: Number(process.env.BENCH_IMPORT_STUDENTS ?? 50_000),

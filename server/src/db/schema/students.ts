@@ -52,6 +52,12 @@ export const students = pgTable(
     index("students_major_grade").on(t.majorId, t.grade),
     index("students_pinyin_initials").on(t.pinyinInitials),
     index("students_name").on(t.name),
+    // Student search at a province's size: 学号 and 拼音首字母 are searched by prefix (LIKE 'x%'), which a
+    // plain index serves only under the C collation; the pattern operators serve it under any.
+    index("students_student_no_prefix").on(t.studentNo.op("text_pattern_ops")),
+    index("students_pinyin_initials_prefix").on(t.pinyinInitials.op("text_pattern_ops")),
+    // The photo import matches ID numbers whatever the case of their check letter (x or X).
+    index("students_id_number_upper").on(sql`upper(${t.idNumber})`),
   ],
 );
 

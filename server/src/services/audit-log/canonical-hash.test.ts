@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { canonicalSha256 } from "./canonical-hash";
+import { canonicalArraySteps, canonicalSha256 } from "./canonical-hash";
 import { canonicalJson } from "./canonical-json";
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -36,5 +36,20 @@ describe("canonicalSha256", () => {
       ],
     }));
     expect(canonicalSha256(grid)).toBe(sha(canonicalJson(grid)));
+  });
+
+  it("gives the same digest a slice at a time, bare or inside an object with keys on either side", () => {
+    const rows = Array.from({ length: 2_500 }, (_, i) => ({ row: i, cells: [{ value: `学生${i}`, type: "string" }] }));
+    for (const slice of [1, 7, 1000, 5000]) {
+      const bare = canonicalArraySteps(rows, slice);
+      let steps = 0;
+      while (bare.step()) steps++;
+      expect(steps).toBe(Math.ceil(rows.length / slice) - 1);
+      expect(bare.digest()).toBe(canonicalSha256(rows));
+      const around = { columns: { 学号: "B" }, zed: [1, null] };
+      expect(canonicalArraySteps(rows, slice, { key: "grid", around }).digest()).toBe(canonicalSha256({ grid: rows, ...around }));
+    }
+    expect(canonicalArraySteps([], 10).digest()).toBe(canonicalSha256([]));
+    expect(canonicalArraySteps([], 10, { key: "grid", around: {} }).digest()).toBe(canonicalSha256({ grid: [] }));
   });
 });

@@ -1,40 +1,68 @@
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 
 const FLUSH_AT = 1 << 16;
 
 /**
- * SHA-256 of `canonicalJson(value)`, without building that string: the text is written in pieces of
- * about 64 KB straight into the hash (a 50,000-row grid is tens of MB as one string). Same bytes, same
- * digest — a client id sent again before and after this change still matches its first receipt.
+ * SHA-256 of `canonicalJson(value)` written in pieces: the text goes into the hash about 64 KB at a
+ * time, never built whole (a 50,000-row grid is tens of MB as one string). `value` and `text` may be
+ * called in turns, so that a long array can be hashed a slice at a time (canonicalArraySteps) while
+ * the database works on something else.
  */
-export function canonicalSha256(value: unknown): string {
-  const hash = createHash("sha256");
-  let buffer = "";
-  const quoted = new Map<string, string>();
-  const key = (k: string) => {
-    let q = quoted.get(k);
+export class CanonicalHash {
+  private readonly hash: Hash = createHash("sha256");
+  private buffer = "";
+  private readonly quoted = new Map<string, string>();
+
+  /** Canonical JSON text already made (a bracket, a comma, a key): written as is. */
+  text(piece: string): this {
+    this.buffer += piece;
+    this.flush();
+    return this;
+  }
+
+  value(v: unknown): this {
+    this.write(v);
+    this.flush();
+    return this;
+  }
+
+  digest(): string {
+    this.hash.update(this.buffer);
+    this.buffer = "";
+    return this.hash.digest("hex");
+  }
+
+  private flush(): void {
+    if (this.buffer.length < FLUSH_AT) return;
+    this.hash.update(this.buffer);
+    this.buffer = "";
+  }
+
+  private key(k: string): string {
+    let q = this.quoted.get(k);
     if (q === undefined) {
       q = JSON.stringify(k);
-      if (quoted.size < 4096) quoted.set(k, q);
+      if (this.quoted.size < 4096) this.quoted.set(k, q);
     }
     return q;
-  };
-  const write = (v: unknown): void => {
+  }
+
+  private write(v: unknown): void {
     if (v === undefined || v === null) {
-      buffer += "null";
+      this.buffer += "null";
       return;
     }
     if (typeof v !== "object") {
-      buffer += JSON.stringify(v);
+      this.buffer += JSON.stringify(v);
       return;
     }
     if (Array.isArray(v)) {
-      buffer += "[";
+      this.buffer += "[";
       for (let i = 0; i < v.length; i++) {
-        if (i > 0) buffer += ",";
-        write(v[i]);
+        if (i > 0) this.buffer += ",";
+        this.write(v[i]);
       }
-      buffer += "]";
+      this.buffer += "]";
     } else {
       const o = v as Record<string, unknown>;
       const keys = Object.keys(o);
@@ -48,25 +76,76 @@ export function canonicalSha256(value: unknown): string {
         }
         keys[j + 1] = k;
       }
-      buffer += "{";
+      this.buffer += "{";
       let first = true;
       for (const k of keys) {
         const item = o[k];
         if (item === undefined) continue;
-        if (!first) buffer += ",";
+        if (!first) this.buffer += ",";
         first = false;
-        buffer += key(k);
-        buffer += ":";
-        write(item);
+        this.buffer += this.key(k);
+        this.buffer += ":";
+        this.write(item);
       }
-      buffer += "}";
+      this.buffer += "}";
     }
-    if (buffer.length >= FLUSH_AT) {
-      hash.update(buffer);
-      buffer = "";
+    this.flush();
+  }
+}
+
+/** SHA-256 of `canonicalJson(value)`, without building that string. Same bytes, same digest. */
+export function canonicalSha256(value: unknown): string {
+  return new CanonicalHash().value(value).digest();
+}
+
+/**
+ * The same digest as canonicalSha256(`{...around, [key]: items}`) — an object whose one array is long —
+ * hashed `slice` items per step: each call of `step()` hashes the next slice and says whether any is left;
+ * `digest()` finishes what is left. `around` holds the object's other keys (none undefined).
+ */
+export function canonicalArraySteps(
+  items: readonly unknown[],
+  slice: number,
+  wrap?: { key: string; around: Record<string, unknown> },
+): { step(): boolean; digest(): string } {
+  const hash = new CanonicalHash();
+  const keys = wrap ? [...Object.keys(wrap.around), wrap.key].sort() : [];
+  const at = keys.indexOf(wrap?.key ?? "");
+  const around = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const k = keys[i] as string;
+      hash
+        .text(i > 0 ? "," : "")
+        .text(JSON.stringify(k))
+        .text(":")
+        .value(wrap?.around[k]);
     }
   };
-  write(value);
-  hash.update(buffer);
-  return hash.digest("hex");
+  if (wrap) {
+    hash.text("{");
+    around(0, at);
+    hash
+      .text(at > 0 ? "," : "")
+      .text(JSON.stringify(wrap.key))
+      .text(":");
+  }
+  hash.text("[");
+  let next = 0;
+  const step = () => {
+    const end = Math.min(items.length, next + slice);
+    for (; next < end; next++) hash.text(next > 0 ? "," : "").value(items[next]);
+    return next < items.length;
+  };
+  return {
+    step,
+    digest() {
+      while (step());
+      hash.text("]");
+      if (wrap) {
+        around(at + 1, keys.length);
+        hash.text("}");
+      }
+      return hash.digest();
+    },
+  };
 }

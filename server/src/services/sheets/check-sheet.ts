@@ -15,7 +15,7 @@ import {
   type SheetTemplate,
   type StudentStatus,
 } from "@xueji/shared";
-import { eq, sql } from "drizzle-orm";
+import { type AnyColumn, eq, type SQL, sql } from "drizzle-orm";
 import { type Executor, resultRows } from "../../db/client";
 import { colleges, majors, students } from "../../db/schema";
 import { settingInForce } from "../settings/settings-store";
@@ -51,49 +51,94 @@ export async function checkRulesInForce(db: Executor, academicYear: string): Pro
   return { version: setting.version, ageLimits: setting.value.ageLimits };
 }
 
+/** The record's fields a check can compare: those some row of the sheet gives, and the certificate's on the graduates sheet. */
+export interface RecordNeeds {
+  name: boolean;
+  idNumber: boolean;
+  gender: boolean;
+  birthDate: boolean;
+  ethnicity: boolean;
+  certificate: boolean;
+}
+
+const ALL_FIELDS: RecordNeeds = { name: true, idNumber: true, gender: true, birthDate: true, ethnicity: true, certificate: true };
+
+/**
+ * The student numbers a read sheet names (each once) and the record fields its rows give, in one pass:
+ * checkAgainstRecord compares only the fields a row has, so a roster of 学号 and 姓名 needs two columns
+ * of the record, not twelve (the rest of a 50,000-row answer is megabytes never looked at).
+ */
+export function recordQuestion(read: SheetResult): { studentNos: string[]; needs: RecordNeeds } {
+  const nos = new Set<string>();
+  const needs: RecordNeeds = { name: false, idNumber: false, gender: false, birthDate: false, ethnicity: false, certificate: false };
+  needs.certificate = read.kind === "graduates";
+  for (const { values } of read.rows) {
+    if (values.studentNo) nos.add(values.studentNo);
+    if (values.name !== undefined) needs.name = true;
+    if (values.idNumber !== undefined) needs.idNumber = true;
+    if (values.gender !== undefined) needs.gender = true;
+    if (values.birthDate !== undefined) needs.birthDate = true;
+    if (values.ethnicity !== undefined) needs.ethnicity = true;
+  }
+  return { studentNos: [...nos], needs };
+}
+
+/** The record's side of a read sheet: the college's students it names, with the fields its rows give. */
+export function loadRecordFor(db: Executor, collegeId: number, read: SheetResult): Promise<Map<string, RecordStudent>> {
+  const { studentNos, needs } = recordQuestion(read);
+  return loadRecordStudents(db, collegeId, studentNos, needs);
+}
+
 /**
  * The college's students a sheet names, fetched in one query however many rows it has. Only the
  * submitting college's: another college's student reads exactly like one not in the record
  * (checkAgainstRecord), so there is no need to fetch them — and the college's index narrows the scan.
  * The student numbers travel as one jsonb parameter (PostgreSQL allows 65,535 parameters per statement).
+ * Fields not in `needs` come back empty: the caller promises no check compares them.
  */
 export async function loadRecordStudents(
   db: Executor,
   collegeId: number,
   studentNos: readonly string[],
+  needs: RecordNeeds = ALL_FIELDS,
 ): Promise<Map<string, RecordStudent>> {
   const map = new Map<string, RecordStudent>();
   if (studentNos.length === 0) return map;
   const [college] = await db.select({ name: colleges.name }).from(colleges).where(eq(colleges.id, collegeId)).limit(1);
   if (!college) return map;
-  // One row holding them all as JSON: per-row results cost more than the query itself (PGlite most). The
-  // certificate fields come along for the graduates sheet's comparison with the record.
+  const field = (wanted: boolean, column: SQL | AnyColumn) => (wanted ? sql`${column}` : sql`''`);
+  // The certificate's fields need the major's name: the join only for the sheet that compares them.
+  const certificate = needs.certificate
+    ? sql`, ${majors.name}, ${students.level}, ${students.duration}, ${students.studyForm}, ${students.enrolmentDate}`
+    : sql``;
+  const join = needs.certificate ? sql`join ${majors} on ${majors.id} = ${students.majorId}` : sql``;
+  // One row holding them all as JSON: per-row results cost more than the query itself (PGlite most).
   const [found] = resultRows<{ record: string | null }>(
     await db.execute(sql`
-      select json_agg(json_build_array(${students.studentNo}, ${students.name}, ${students.idNumber}, ${students.gender},
-        ${students.birthDate}, ${students.ethnicity}, ${students.status}, ${majors.name}, ${students.level},
-        ${students.duration}, ${students.studyForm}, ${students.enrolmentDate}))::text as record
-      from ${students} join ${majors} on ${majors.id} = ${students.majorId}
+      select json_agg(json_build_array(${students.studentNo}, ${students.status}, ${field(needs.name, students.name)},
+        ${field(needs.idNumber, students.idNumber)}, ${field(needs.gender, students.gender)}, ${field(needs.birthDate, students.birthDate)},
+        ${field(needs.ethnicity, students.ethnicity)}${certificate}))::text as record
+      from ${students} ${join}
       where ${students.collegeId} = ${collegeId}
-        and ${students.studentNo} in (select no from jsonb_array_elements_text(${JSON.stringify([...new Set(studentNos)])}::jsonb) as sent(no))`),
+        and ${students.studentNo} in (select no from jsonb_array_elements_text(${JSON.stringify(studentNos)}::jsonb) as sent(no))`),
   );
-  type Row = [string, string, string, string, string, string, StudentStatus, string, string, number | string, string, string];
+  type Row = [string, StudentStatus, string, string, string, string, string, string?, string?, (number | string)?, string?, string?];
   const rows = JSON.parse(found?.record ?? "[]") as Row[];
   for (const [
     studentNo,
+    status,
     name,
     idNumber,
     gender,
     birthDate,
     ethnicity,
-    status,
     majorName,
     level,
     duration,
     studyForm,
     enrolmentDate,
   ] of rows) {
-    map.set(studentNo, {
+    const student: RecordStudent = {
       studentNo,
       name,
       idNumber,
@@ -103,8 +148,16 @@ export async function loadRecordStudents(
       collegeId,
       collegeName: college.name,
       status,
-      certificate: { majorName, level, duration: Number(duration), studyForm, enrolmentDate },
-    });
+    };
+    if (needs.certificate)
+      student.certificate = {
+        majorName: majorName as string,
+        level: level as string,
+        duration: Number(duration),
+        studyForm: studyForm as string,
+        enrolmentDate: enrolmentDate as string,
+      };
+    map.set(studentNo, student);
   }
   return map;
 }
@@ -146,13 +199,6 @@ export async function readWithSettings(
   return { read, templates };
 }
 
-/** The student numbers a read sheet names (each once). */
-export function studentNosOf(read: SheetResult): string[] {
-  const nos = new Set<string>();
-  for (const r of read.rows) if (r.values.studentNo) nos.add(r.values.studentNo);
-  return [...nos];
-}
-
 /**
  * The server's verdict on a sheet: the same shared reader the add-in and the command line run,
  * then the checks only the record can make (the student exists, is in this college, may be on
@@ -160,6 +206,6 @@ export function studentNosOf(read: SheetResult): string[] {
  */
 export async function checkSheet(db: Executor, options: CheckSheetOptions): Promise<{ result: SheetResult; template: SheetTemplate }> {
   const { read, templates } = await readWithSettings(db, options);
-  const record = await loadRecordStudents(db, options.collegeId, studentNosOf(read));
+  const record = await loadRecordFor(db, options.collegeId, read);
   return { result: mergeIssues(read, checkAgainstRecord(read, record, options.collegeId)), template: templates[read.kind as SheetKind] };
 }

@@ -11,7 +11,7 @@ import {
 import type { Executor } from "../../db/client";
 import type { ReadUpload } from "../../files/check-upload";
 import { toReport, type ValidationReport } from "../../validate/validate-file";
-import { loadRecordStudents } from "./check-sheet";
+import { loadRecordFor } from "./check-sheet";
 
 /**
  * `POST /api/files/check`'s answer to the pane: `xueji validate --json`'s report, its issues with
@@ -43,8 +43,7 @@ export async function fileCheckAnswer(
   let allowSubmitWithErrors: boolean | undefined;
   const kind = result.kind;
   if (options.record && kind) {
-    const nos = result.rows.map((r) => r.values.studentNo).filter((n): n is string => !!n);
-    const students = await loadRecordStudents(db, options.record.collegeId, nos);
+    const students = await loadRecordFor(db, options.record.collegeId, result);
     result = mergeIssues(result, checkAgainstRecord(result, students, options.record.collegeId));
     allowSubmitWithErrors = options.record.templates[kind].allowSubmitWithErrors;
   }

@@ -16,9 +16,9 @@ import { and, eq, max, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { sheetSubmissions, terms } from "../../db/schema";
 import type { WorkerPool } from "../../files/worker-pool";
-import { canonicalSha256 } from "../audit-log/canonical-hash";
+import { canonicalArraySteps } from "../audit-log/canonical-hash";
 import { type Actor, recordEvent } from "../audit-log/record-event";
-import { loadRecordStudents, mustBeReadable, readerSettings, studentNosOf } from "./check-sheet";
+import { loadRecordFor, mustBeReadable, readerSettings } from "./check-sheet";
 import { insertSheetRows, type SheetRowInsert } from "./insert-sheet-rows";
 import { inSlot, type SheetSlot } from "./sheet-slot";
 import { type IssueSummary, summarise } from "./summarise";
@@ -56,6 +56,23 @@ export interface SubmitPhases {
   insert?: number;
   audit?: number;
   commit?: number;
+}
+
+/** Grid rows hashed per step, and how many make up one chunk of stored rows (insert-sheet-rows). */
+const HASH_SLICE = 1000;
+const ROWS_PER_CHUNK = 5000;
+/** Held by a submission's row only inside its own transaction, until the hash is finished. */
+const HASH_PENDING = "pending";
+
+/** Runs `step` between turns of the event loop until `pending` settles or `step` says it is done. */
+async function whileWaiting(pending: Promise<unknown>, step: () => boolean): Promise<void> {
+  let settled = false;
+  const settle = () => {
+    settled = true;
+  };
+  pending.then(settle, settle);
+  do await new Promise((resolve) => setImmediate(resolve));
+  while (!settled && step());
 }
 
 /** Rows from which a sheet is worth a trip to a pool thread. */
@@ -106,7 +123,8 @@ interface Sent {
   collegeId: number;
   submittedBy: number;
   clientId: string;
-  contentHash: string;
+  /** The content's hash, worked out when first asked for. */
+  contentHash: () => string;
   termCode: string;
   kind?: SheetKind | undefined;
 }
@@ -129,7 +147,7 @@ async function existing(db: Executor, sent: Sent): Promise<Receipt | null> {
     )
     .limit(1);
   if (!found) return null;
-  const same = found.contentHash === sent.contentHash && found.termCode === sent.termCode && (!sent.kind || found.kind === sent.kind);
+  const same = found.contentHash === sent.contentHash() && found.termCode === sent.termCode && (!sent.kind || found.kind === sent.kind);
   if (!same) throw new AppError("sheet.client-id-reused", { clientId: sent.clientId, version: found.version });
   return receiptOf(found, true);
 }
@@ -156,13 +174,21 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
   // The same grid read with another column mapping is other content (its rows are read differently);
   // without a mapping the hash is the grid's alone, as before.
   const columns = options.columns && Object.keys(options.columns).length ? options.columns : null;
-  const content = columns ? { grid: options.grid, columns } : options.grid;
-  const hashContent = () => canonicalSha256(content);
+  // Hashed a slice at a time while the database answers (the record, the rows' chunks), or at once when
+  // asked for; or on a pool thread with the reading.
+  let contentHash = "";
+  const hashing = columns
+    ? canonicalArraySteps(options.grid, HASH_SLICE, { key: "grid", around: { columns } })
+    : canonicalArraySteps(options.grid, HASH_SLICE);
+  const hashStep = () => !contentHash && hashing.step();
   const sent: Sent = {
     collegeId: options.collegeId,
     submittedBy: options.actor.userId,
     clientId: options.clientId,
-    contentHash: "",
+    contentHash: () => {
+      contentHash ||= hashing.digest();
+      return contentHash;
+    },
     termCode: options.termCode,
     kind: options.kind,
   };
@@ -180,7 +206,6 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
     )
     .limit(1);
   if (seen) {
-    sent.contentHash = hashContent();
     const before = await existing(db, sent);
     if (before) return before;
   }
@@ -205,24 +230,23 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
     const done = await options.pool.run<{ read: SheetResult; contentHash: string | null }>(
       READ_TASK,
       "readAndHash",
-      [options.grid, readerOptions, columns, !sent.contentHash],
+      [options.grid, readerOptions, columns, !contentHash],
       { label: options.fileName ?? options.clientId },
     );
     read = done.read;
-    sent.contentHash ||= done.contentHash ?? "";
+    contentHash ||= done.contentHash ?? "";
     lap("read");
     mustBeReadable(read);
-    loading = loadRecordStudents(db, options.collegeId, studentNosOf(read));
+    loading = loadRecordFor(db, options.collegeId, read);
   } else {
     read = readSheet(options.grid, readerOptions);
     lap("read");
     mustBeReadable(read);
     // The record's students are fetched while this thread hashes the grid: the database works on
     // its own core meanwhile.
-    loading = loadRecordStudents(db, options.collegeId, studentNosOf(read));
-    if (!sent.contentHash) sent.contentHash = hashContent();
+    loading = loadRecordFor(db, options.collegeId, read);
+    await whileWaiting(loading, hashStep);
   }
-  const contentHash = sent.contentHash;
   lap("hash");
   const record = await loading;
   lap("record");
@@ -267,7 +291,8 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
         termCode: options.termCode,
         version,
         fileName: options.fileName ?? null,
-        contentHash,
+        // The hash is finished while the rows are stored, and written in before the audit event.
+        contentHash: contentHash || HASH_PENDING,
         templateVersion: template.version,
         rowCount: summary.rows,
         rowsWithErrors: summary.rowsWithErrors,
@@ -289,8 +314,16 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
       error_count: r.errors,
     }));
     lap("lock");
-    await insertSheetRows(tx, rows);
+    // As many of the grid's rows hashed as rows stored by each chunk (5,000 a chunk).
+    await insertSheetRows(tx, rows, () => {
+      for (let i = 0; i < ROWS_PER_CHUNK / HASH_SLICE && hashStep(); i++);
+    });
     lap("insert");
+    if (saved.contentHash === HASH_PENDING) {
+      saved.contentHash = sent.contentHash();
+      await tx.update(sheetSubmissions).set({ contentHash: saved.contentHash }).where(eq(sheetSubmissions.id, saved.id));
+    }
+    lap("hash");
     await recordEvent(tx, options.actor, {
       action: "sheet.submit",
       entity: "sheet_submission",
@@ -302,7 +335,7 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
         version,
         rows: summary.rows,
         errors: summary.errors,
-        contentHash,
+        contentHash: saved.contentHash,
         ...(columns ? { columns } : {}),
       },
     });

@@ -1,5 +1,6 @@
 import { maskIdNumber, ROLES_SEEING_ID_NUMBERS, type Role } from "@xueji/shared";
-import { and, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, eq, ilike, inArray, like as like_, type SQL } from "drizzle-orm";
+import { union } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
 import { colleges, majors, students } from "../../db/schema";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
@@ -40,18 +41,34 @@ export async function searchStudents(
   await fillPinyinInitials(db);
   const q = options.query.trim();
   const where: SQL[] = [];
-  if (q) {
-    const like = likeEscape(q);
-    const matches: SQL[] = [ilike(students.studentNo, `${like}%`), ilike(students.name, `%${like}%`)];
-    if (/^[a-z]+$/i.test(q)) matches.push(ilike(students.pinyinInitials, `${like.toLowerCase()}%`));
-    where.push(or(...matches) as SQL);
-  }
   if (options.collegeId !== undefined) where.push(eq(students.collegeId, options.collegeId));
   if (options.majorId !== undefined) where.push(eq(students.majorId, options.majorId));
   if (options.grade !== undefined) where.push(eq(students.grade, options.grade));
   if (options.status !== undefined) where.push(eq(students.status, options.status));
   const after = afterCursor(BY_STUDENT_NO, options.cursor);
   if (after) where.push(after);
+  if (q) {
+    const like = likeEscape(q);
+    // Digits alone are a 学号 prefix: a name has none, and LIKE (the same as ILIKE on digits) is what the
+    // prefix index serves. Anything else may be part of a name as well.
+    const digits = /^[0-9]+$/.test(q);
+    const matches: SQL[] = [digits ? like_(students.studentNo, `${like}%`) : ilike(students.studentNo, `${like}%`)];
+    if (!digits) matches.push(ilike(students.name, `%${like}%`));
+    // 拼音首字母 are stored in lower case (pinyin-initials.ts).
+    if (/^[a-z]+$/i.test(q)) matches.push(like_(students.pinyinInitials, `${like.toLowerCase()}%`));
+    // One page's worth from each way of matching, each in 学号 order on its own index, then merged: an OR
+    // of the three would read the whole table at a province's million students.
+    const arm = (match: SQL) =>
+      db
+        .select({ id: students.id })
+        .from(students)
+        .where(and(match, ...where))
+        .orderBy(...keysetOrder(BY_STUDENT_NO))
+        .limit(options.limit + 1);
+    const [byNo, ...others] = matches.map(arm) as [ReturnType<typeof arm>, ...ReturnType<typeof arm>[]];
+    const [second, ...more] = others;
+    where.push(inArray(students.id, second ? union(byNo, second, ...more) : byNo));
+  }
   const rows = await db
     .select({
       id: students.id,

@@ -1,0 +1,142 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../src/db/client";
+import { listApplications } from "../src/services/applications/list-applications";
+import { pipelineCounts } from "../src/services/dashboard/pipeline-counts";
+import { sheetProgress } from "../src/services/dashboard/sheet-progress";
+import { standingByCollege } from "../src/services/insights/standing-by-college";
+import { searchStudents } from "../src/services/students/search-students";
+import { insertApplications } from "./applications-bench";
+import { freshDatabase, NAMES, seedColleges } from "./setup";
+import { median, time } from "./timing";
+
+/**
+ * A province's worth of data on PostgreSQL (PGlite is the one-college engine): `applications` over the
+ * years on the 20,000 students of seedColleges, and `students` more students made by one generate_series
+ * statement — 学号 2026CCNNNNNNN, names of a common surname and two of ten characters, their 拼音首字母.
+ * Sizes are parameters (BENCH_PROVINCE_APPLICATIONS, BENCH_PROVINCE_STUDENTS): the full 10,000,000 takes
+ * long to generate on a small machine, and the figures say at which size they were measured.
+ */
+const SURNAMES = [
+  ["王", "w"],
+  ["李", "l"],
+  ["张", "z"],
+  ["刘", "l"],
+  ["陈", "c"],
+  ["杨", "y"],
+  ["黄", "h"],
+  ["赵", "z"],
+  ["吴", "w"],
+  ["周", "z"],
+] as const;
+// The reading of each of NAMES (甲乙丙丁戊己庚辛壬癸): jia yi bing ding wu ji geng xin ren gui.
+const GIVEN_INITIALS = "jybdwjgxrg";
+
+async function insertProvinceStudents(db: Db, count: number): Promise<void> {
+  const surnames = `{${SURNAMES.map(([s]) => s).join(",")}}`;
+  const initials = `{${SURNAMES.map(([, i]) => i).join(",")}}`;
+  const given = `{${[...NAMES].join(",")}}`;
+  const givenInitials = `{${[...GIVEN_INITIALS].join(",")}}`;
+  // The sequence of students goes past the seeded ones; each of 20 colleges, 4 grades.
+  await db.execute(sql`
+    insert into students (student_no, id_number, name, pinyin_initials, gender, birth_date, ethnicity, college_id, major_id,
+      grade, level, duration, study_form, enrolment_date, expected_graduation_date, status)
+    select '2026' || lpad((1 + g % 20)::text, 2, '0') || lpad(g::text, 7, '0'),
+           '11010120000101' || lpad((g % 10000)::text, 4, '0'),
+           (${surnames}::text[])[1 + g % 10] || (${given}::text[])[1 + (g / 10) % 10] || (${given}::text[])[1 + (g / 100) % 10],
+           (${initials}::text[])[1 + g % 10] || (${givenInitials}::text[])[1 + (g / 10) % 10] || (${givenInitials}::text[])[1 + (g / 100) % 10],
+           (1 + g % 2)::text, date '2005-01-01' + (g % 1000), '01', 1 + g % 20, 1 + g % 20,
+           2022 + g % 4, '05', 4, '1', make_date(2022 + g % 4, 9, 1), make_date(2026 + g % 4, 6, 30),
+           case when g % 40 = 0 then 'suspended' else 'enrolled' end
+    from generate_series(1, ${count}) g`);
+  await db.execute(sql`analyze students`);
+}
+
+const timed = async (runs: number, fn: (i: number) => Promise<unknown>) => {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) ms.push(await time(() => fn(i)));
+  return median(ms.slice(Math.min(3, runs - 1)));
+};
+
+async function loadAverage(): Promise<string> {
+  const { loadavg } = await import("node:os");
+  return loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ");
+}
+
+async function dashboardAt(total: number) {
+  const database = await freshDatabase("postgres");
+  if (!database) return null;
+  const { db } = database;
+  try {
+    const [first] = await seedColleges(database, 20, 1000);
+    const started = performance.now();
+    await insertApplications(db, { total, open: 1000, filedBy: first?.userId ?? 1 });
+    const made = performance.now() - started;
+    const today = new Date().toISOString().slice(0, 10);
+    const counts = await timed(23, () => pipelineCounts(db, { today }));
+    const page = await timed(23, (i) =>
+      listApplications(db, { today, collegeId: 1 + (i % 20), state: "open", sort: "filed", direction: "desc", limit: 50 }),
+    );
+    return { counts, page, made };
+  } finally {
+    await database.close();
+  }
+}
+
+async function studentsAt(count: number) {
+  const database = await freshDatabase("postgres");
+  if (!database) return null;
+  const { db } = database;
+  try {
+    const [first] = await seedColleges(database, 20, 50);
+    const started = performance.now();
+    await insertProvinceStudents(db, count);
+    const made = performance.now() - started;
+    const today = new Date().toISOString().slice(0, 10);
+    const search = (query: string) => () => searchStudents(db, { query, role: "registrar-staff", limit: 50 });
+    // A 学号 prefix of one college's year, a full name (1 in 1,000 of them), 拼音首字母 (as many).
+    const byNo = await timed(13, search("2026070001"));
+    const byName = await timed(13, search(`王${NAMES[3]}${NAMES[7]}`));
+    const byInitials = await timed(13, search("wdx"));
+    const overview = await timed(13, async () => {
+      await pipelineCounts(db, { today });
+      await sheetProgress(db, { termCode: "2025-2026-1", today });
+      await standingByCollege(db, { academicYear: "2025-2026" });
+    });
+    return { byNo, byName, byInitials, overview, made, userId: first?.userId };
+  } finally {
+    await database.close();
+  }
+}
+
+export async function benchProvince(sizes: { applications: number; students: number }): Promise<void> {
+  const title = `\n## a province's data on postgres: ${sizes.applications.toLocaleString("en")} applications, ${sizes.students.toLocaleString("en")} students`;
+  const small = await dashboardAt(10_000);
+  if (!small) {
+    console.log(`${title}: skipped (PostgreSQL not reachable; set BENCH_DATABASE_URL or TEST_DATABASE_URL)`);
+    return;
+  }
+  const large = await dashboardAt(sizes.applications);
+  const people = await studentsAt(sizes.students);
+  if (!large || !people) return;
+  const met = (ok: boolean) => (ok ? "met" : "NOT met");
+  console.log(`${title} (load average ${await loadAverage()})`);
+  console.log(`  generated in        : applications ${(large.made / 1000).toFixed(0)} s, students ${(people.made / 1000).toFixed(0)} s`);
+  const ratio = (a: number, b: number) => b / a;
+  const countsRatio = ratio(small.counts, large.counts);
+  const pageRatio = ratio(small.page, large.page);
+  console.log(
+    `  pipeline counts     : ${small.counts.toFixed(1)} ms at 10,000 vs ${large.counts.toFixed(1)} ms → ${countsRatio.toFixed(2)}×  (goal ≤ 1.5×: ${met(countsRatio <= 1.5)})`,
+  );
+  console.log(
+    `  first page of list  : ${small.page.toFixed(1)} ms at 10,000 vs ${large.page.toFixed(1)} ms → ${pageRatio.toFixed(2)}×  (goal ≤ 1.5×: ${met(pageRatio <= 1.5)})`,
+  );
+  for (const [label, ms] of [
+    ["student search 学号 prefix", people.byNo],
+    ["student search name      ", people.byName],
+    ["student search 拼音首字母 ", people.byInitials],
+  ] as const)
+    console.log(`  ${label}: ${ms.toFixed(1)} ms median  (goal ≤ 50 ms: ${met(ms <= 50)})`);
+  console.log(`  registrar overview  : ${people.overview.toFixed(1)} ms median (pipeline, sheet progress, standing by college)`);
+}
