@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInChina } from "../../server/src/clock";
 import type { Database } from "../../server/src/db/client";
 import { colleges, majors, students, users } from "../../server/src/db/schema";
+import { verifyChain } from "../../server/src/services/audit-log/verify-chain";
 import { DEMO_FOLDER_VARIABLE, openDemoDatabase } from "../../server/test/demo-database";
 
 /**
@@ -34,6 +35,10 @@ describe("the demo university each e2e file opens, copied from the one built bef
       (await first.db.select({ n: count() }).from(table))[0]?.n;
     expect([await n(colleges), await n(majors), await n(users)]).toEqual([8, 40, 20]);
     expect(await n(students)).toBeGreaterThan(1000);
+  });
+
+  it("keeps its audit log verifiable: the test chains with the key the demo was built with", async () => {
+    expect((await verifyChain(first.db)).ok).toBe(true);
   });
 
   it("is the test's own: a change in one copy is not in another", async () => {

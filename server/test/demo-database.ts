@@ -1,4 +1,16 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { todayInChina } from "../src/clock";
@@ -17,6 +29,12 @@ export const DEMO_CACHE = join(ROOT, "node_modules/.cache/xueji-demo");
 /** What the demo is made of: the server (its services seed it), its migrations, the shared domain, the lockfile. */
 const DEMO_SOURCES = ["server/src", "server/drizzle", "shared/src", "pnpm-lock.yaml"].map((path) => join(ROOT, path));
 const STAMP = "built-at";
+/**
+ * The audit chain's key the demo was built with, beside the day folders: the workers chain with it too
+ * (XUEJI_AUDIT_KEY), or the demo's audit log would not verify in a copy (a process without a key has a
+ * random one of its own).
+ */
+const AUDIT_KEY = "audit.key";
 
 /**
  * The days the e2e files open the demo on: the server's today, and the fixed days of the files whose story
@@ -29,14 +47,21 @@ const dayFolder = (folder: string, today: string) => join(folder, today);
 
 /**
  * Builds the demo for each day into `folder` (days no longer asked for removed), each a PGlite data folder closed
- * cleanly so that a copy of it opens as the same database; a day built since the sources last changed is kept. (An in-memory PGlite cannot serve: PGlite 0.5's `dumpDataDir` of one does not
+ * cleanly so that a copy of it opens as the same database; a day built since the sources last changed is kept.
+ * Sets XUEJI_AUDIT_KEY to the key the demo is chained with, for the workers that open the copies. (An in-memory PGlite cannot serve: PGlite 0.5's `dumpDataDir` of one does not
  * bring its tables back through `loadDataDir`.)
  */
 export async function buildDemoFolders(folder: string, days: string[], log: (line: string) => void): Promise<void> {
   mkdirSync(folder, { recursive: true });
+  const keyFile = join(folder, AUDIT_KEY);
+  // A new key: the days built with the old one (or none) go.
+  const fresh = !existsSync(keyFile);
+  if (fresh) writeFileSync(keyFile, randomBytes(32).toString("hex"), { mode: 0o600 });
+  process.env.XUEJI_AUDIT_KEY = readFileSync(keyFile, "utf8").trim();
   const changed = Math.max(...DEMO_SOURCES.filter(existsSync).map(newestSource));
   for (const entry of readdirSync(folder))
-    if (!entry.startsWith(".") && !days.includes(entry)) rmSync(join(folder, entry), { recursive: true, force: true });
+    if (entry !== AUDIT_KEY && !entry.startsWith(".") && (fresh || !days.includes(entry)))
+      rmSync(join(folder, entry), { recursive: true, force: true });
   for (const today of new Set(days)) {
     const target = dayFolder(folder, today);
     if (existsSync(join(target, STAMP)) && statSync(join(target, STAMP)).mtimeMs > changed) continue;
