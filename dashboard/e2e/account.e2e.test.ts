@@ -1,64 +1,40 @@
-// @vitest-environment node
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { auditEvents, users } from "../../server/src/db/schema";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { endSessions, resetPassword, setDisabled } from "../../server/src/services/auth/manage-users";
-import { CHROMIUM, describeInChromium } from "../../test/chromium";
-import { serveDashboard } from "./serve-dashboard";
-
-const ARTIFACTS = join(import.meta.dirname, "artifacts");
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+import { describeInChromium } from "../../test/chromium";
+import { axe } from "./axe";
+import { ARTIFACTS, dashboardInChromium } from "./harness";
 
 // Journey G: a user whose session ended lands on sign-in with the reason; A4: a temporary password is
 // changed at first sign-in; everyone may change their own password.
 describeInChromium("accounts and sessions, in Chromium against a real server", () => {
-  let served: Awaited<ReturnType<typeof serveDashboard>>;
-  let browser: Browser;
   let adminId: number;
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    served = await serveDashboard();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
-    adminId = (await served.db.select({ id: users.id }).from(users).where(eq(users.username, "admin")))[0]?.id as number;
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
+  const dashboard = dashboardInChromium({
+    async setUp({ db }) {
+      adminId = (await db.select({ id: users.id }).from(users).where(eq(users.username, "admin")))[0]?.id as number;
+    },
   });
   const admin = () => ({ userId: adminId, role: "admin" as const, requestId: "e2e" });
   const idOf = async (username: string) =>
-    (await served.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]?.id as number;
+    (await dashboard.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]?.id as number;
 
   async function signIn(username: string, password = DEMO_PASSWORD, width = 1440): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await page.goto(`${served.base}/`);
+    const page = await dashboard.newPage({ viewport: { width, height: 900 } });
+    await page.goto(`${dashboard.base}/`);
     await page.getByLabel("用户名").fill(username);
     await page.getByLabel("密码").fill(password);
     await page.getByRole("button", { name: "登录" }).click();
     return page;
   }
 
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: AXE });
-    return page.evaluate(async () => {
-      type Axe = { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> };
-      const result = await (window as unknown as { axe: Axe }).axe.run(
-        { exclude: [["[data-tabster-dummy]"]] },
-        { resultTypes: ["violations"] },
-      );
-      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
-    });
-  }
-
   it("sends a reader whose password was reset to sign-in with the reason, then makes the temporary password be changed", async () => {
     const page = await signIn("sec-01");
     await page.getByTestId("signed-in-as").waitFor();
-    const reset = await resetPassword(served.db, admin(), await idOf("sec-01"));
+    const reset = await resetPassword(dashboard.db, admin(), await idOf("sec-01"));
     // The next thing she does finds the session gone: not an error inside the page, the sign-in page saying why.
     await page.getByRole("link", { name: "学生" }).click();
     const notice = page.getByTestId("session-ended");
@@ -87,7 +63,7 @@ describeInChromium("accounts and sessions, in Chromium against a real server", (
     expect(await axe(page)).toEqual([]);
     await page.getByRole("button", { name: "修改密码" }).click();
     await page.getByTestId("signed-in-as").waitFor();
-    const [event] = await served.db.select().from(auditEvents).where(eq(auditEvents.action, "user.change-password"));
+    const [event] = await dashboard.db.select().from(auditEvents).where(eq(auditEvents.action, "user.change-password"));
     expect(event?.after).toMatchObject({ wasTemporary: true });
     await page.close();
   }, 120_000);
@@ -95,14 +71,14 @@ describeInChromium("accounts and sessions, in Chromium against a real server", (
   it("says 账号已停用 and 会话已结束 to readers whose account was disabled or session ended", async () => {
     const page = await signIn("leader-01");
     await page.getByTestId("signed-in-as").waitFor();
-    await setDisabled(served.db, admin(), await idOf("leader-01"), true);
+    await setDisabled(dashboard.db, admin(), await idOf("leader-01"), true);
     await page.reload();
     await page.getByTestId("session-ended").getByText("账号已停用").waitFor();
-    await setDisabled(served.db, admin(), await idOf("leader-01"), false);
+    await setDisabled(dashboard.db, admin(), await idOf("leader-01"), false);
 
     const other = await signIn("school-leader");
     await other.getByTestId("signed-in-as").waitFor();
-    await endSessions(served.db, admin(), await idOf("school-leader"));
+    await endSessions(dashboard.db, admin(), await idOf("school-leader"));
     await other.getByRole("link", { name: "学生" }).click();
     await other.getByTestId("session-ended").getByText("管理员已结束您的会话").waitFor();
     await other.screenshot({ path: join(ARTIFACTS, "account-session-ended-admin.png"), fullPage: true });

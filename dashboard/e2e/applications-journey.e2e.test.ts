@@ -1,11 +1,10 @@
 // @vitest-environment node
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_WORKFLOWS, type Role, requiredMaterials } from "@xueji/shared";
 import { and, desc, eq, isNotNull, notExists } from "drizzle-orm";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import {
   applicationScans,
   applicationSignOffs,
@@ -15,14 +14,12 @@ import {
   students,
   users,
 } from "../../server/src/db/schema";
-import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { decideApplication } from "../../server/src/services/applications/decide-application";
 import { fileApplication } from "../../server/src/services/applications/file-application";
-import { CHROMIUM, describeInChromium } from "../../test/chromium";
-import { serveDashboard } from "./serve-dashboard";
+import { describeInChromium } from "../../test/chromium";
+import { axe } from "./axe";
+import { ARTIFACTS, dashboardInChromium } from "./harness";
 
-const ARTIFACTS = join(import.meta.dirname, "artifacts");
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 /** The smallest real PNG (1×1): a scan the server accepts by its bytes. */
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
@@ -33,42 +30,10 @@ const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
  * 公示; 逾期 is one thing on every screen.
  */
 describeInChromium("the status-change journey, in Chromium against a real server", () => {
-  let served: Awaited<ReturnType<typeof serveDashboard>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    served = await serveDashboard();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
-
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1200 }, acceptDownloads: true });
-    await page.goto(`${served.base}/`);
-    await page.getByLabel("用户名").fill(username);
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.getByTestId("signed-in-as").waitFor();
-    return page;
-  }
-
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: AXE });
-    return page.evaluate(async () => {
-      type Axe = { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> };
-      const result = await (window as unknown as { axe: Axe }).axe.run(
-        { exclude: [["[data-tabster-dummy]"]] },
-        { resultTypes: ["violations"] },
-      );
-      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
-    });
-  }
+  const dashboard = dashboardInChromium({ viewport: { width: 1440, height: 1200 }, acceptDownloads: true });
 
   async function userOf(role: Role, collegeId?: number) {
-    const [row] = await served.db
+    const [row] = await dashboard.db
       .select({ id: users.id, username: users.username, collegeId: users.collegeId })
       .from(users)
       .where(collegeId === undefined ? eq(users.role, role) : and(eq(users.role, role), eq(users.collegeId, collegeId)))
@@ -80,7 +45,7 @@ describeInChromium("the status-change journey, in Chromium against a real server
   /** An enrolled student of the college with no open application, not yet used by another test. */
   const used = new Set<string>();
   async function freeStudent(collegeId: number, status = "enrolled"): Promise<string> {
-    const rows = await served.db
+    const rows = await dashboard.db
       .select({ studentNo: students.studentNo })
       .from(students)
       .where(
@@ -88,7 +53,7 @@ describeInChromium("the status-change journey, in Chromium against a real server
           eq(students.collegeId, collegeId),
           eq(students.status, status),
           notExists(
-            served.db
+            dashboard.db
               .select()
               .from(applications)
               .where(and(eq(applications.studentId, students.id), eq(applications.state, "open"))),
@@ -103,7 +68,7 @@ describeInChromium("the status-change journey, in Chromium against a real server
   }
 
   async function fileSuspension(page: Page, studentNo: string, options: { period?: [string, string]; scan?: boolean } = {}) {
-    await page.goto(`${served.base}/applications`);
+    await page.goto(`${dashboard.base}/applications`);
     await page.getByRole("button", { name: "新建异动申请" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("学号").fill(studentNo);
@@ -121,7 +86,7 @@ describeInChromium("the status-change journey, in Chromium against a real server
   it("lets a secretary file a 休学 with its period, every material the type and the reason need and their scans, then send it on (报送)", async () => {
     const secretary = await userOf("secretary");
     const studentNo = await freeStudent(secretary.collegeId as number);
-    const page = await signIn(secretary.username);
+    const page = await dashboard.signIn(secretary.username);
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(e.message));
     const dialog = await fileSuspension(page, studentNo, { period: ["2026-12-07", "2027-07-15"] });
@@ -150,10 +115,10 @@ describeInChromium("the status-change journey, in Chromium against a real server
     await dialog.getByRole("button", { name: "保存为学院草稿" }).click();
     const filedText = await page.getByText(/已新建申请 #\d+（学院草稿）/).textContent();
     const id = Number(/#(\d+)/.exec(filedText ?? "")?.[1]);
-    const [scan] = await served.db.select().from(applicationScans).where(eq(applicationScans.applicationId, id));
+    const [scan] = await dashboard.db.select().from(applicationScans).where(eq(applicationScans.applicationId, id));
     expect(scan).toMatchObject({ material: "application-form", fileName: "申请表.png", scanType: "image/png" });
 
-    await page.goto(`${served.base}/applications/${id}`);
+    await page.goto(`${dashboard.base}/applications/${id}`);
     await page.getByText("2026/12/07 至 2027/07/15").waitFor();
     await page.getByRole("button", { name: "查看 申请表.png" }).waitFor();
     const materials = page.getByRole("list", { name: "材料清单" });
@@ -162,7 +127,7 @@ describeInChromium("the status-change journey, in Chromium against a real server
     await page.screenshot({ path: join(ARTIFACTS, "journey-draft.png"), fullPage: true });
     await page.getByRole("button", { name: "报送" }).click();
     await page.getByText("已处理，现处于“二级学院审核”。").waitFor();
-    const [sent] = await served.db.select().from(applications).where(eq(applications.id, id));
+    const [sent] = await dashboard.db.select().from(applications).where(eq(applications.id, id));
     expect(sent).toMatchObject({ stage: "college", periodStartsOn: "2026-12-07", periodEndsOn: "2027-07-15" });
     // Sent on, it is the college leader's: the secretary has no form, only where it waits.
     await page.getByTestId("waiting-for").getByText("当前在“二级学院审核”环节，由二级学院分管院领导处理。").waitFor();
@@ -171,8 +136,8 @@ describeInChromium("the status-change journey, in Chromium against a real server
     await page.close();
 
     // C: the college leader approves; the form goes, as the stage is no longer hers — no second 通过 to refuse.
-    const leader = await signIn((await userOf("college-leader", secretary.collegeId as number)).username);
-    await leader.goto(`${served.base}/applications/${id}`);
+    const leader = await dashboard.signIn((await userOf("college-leader", secretary.collegeId as number)).username);
+    await leader.goto(`${dashboard.base}/applications/${id}`);
     await leader.getByRole("radio", { name: "通过" }).waitFor();
     await leader.getByLabel("意见", { exact: true }).fill("同意休学");
     await leader.getByRole("button", { name: "通过" }).click();
@@ -184,8 +149,8 @@ describeInChromium("the status-change journey, in Chromium against a real server
     await leader.close();
 
     // The registrar is not the registrar leader: at that stage the registrar staff sees no decision form either.
-    const registrar = await signIn("registrar");
-    await registrar.goto(`${served.base}/applications/${id}`);
+    const registrar = await dashboard.signIn("registrar");
+    await registrar.goto(`${dashboard.base}/applications/${id}`);
     await registrar.getByTestId("waiting-for").waitFor();
     expect(await registrar.getByRole("radio", { name: "通过" }).count()).toBe(0);
     await registrar.close();
@@ -194,12 +159,12 @@ describeInChromium("the status-change journey, in Chromium against a real server
   it("lets the filer correct, withdraw (撤回) and delete a draft, each in the audit log", async () => {
     const secretary = await userOf("secretary");
     const studentNo = await freeStudent(secretary.collegeId as number);
-    const page = await signIn(secretary.username);
+    const page = await dashboard.signIn(secretary.username);
     const dialog = await fileSuspension(page, studentNo);
     for (const box of await dialog.getByRole("checkbox").all()) await box.check();
     await dialog.getByRole("button", { name: "保存为学院草稿" }).click();
     const id = Number(/#(\d+)/.exec((await page.getByText(/已新建申请 #\d+（学院草稿）/).textContent()) ?? "")?.[1]);
-    await page.goto(`${served.base}/applications/${id}`);
+    await page.goto(`${dashboard.base}/applications/${id}`);
     // Without its period a 休学 cannot leave the college.
     await page.getByRole("button", { name: "报送" }).click();
     await page.getByText("请填写起止日期（开始日期和结束日期）。").waitFor();
@@ -219,14 +184,17 @@ describeInChromium("the status-change journey, in Chromium against a real server
     await page.getByRole("button", { name: "撤回到学院草稿" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "撤回到学院草稿" }).click();
     await page.getByText("已撤回到学院草稿。").waitFor();
-    expect((await served.db.select().from(applications).where(eq(applications.id, id)))[0]).toMatchObject({ stage: "draft", dueOn: null });
+    expect((await dashboard.db.select().from(applications).where(eq(applications.id, id)))[0]).toMatchObject({
+      stage: "draft",
+      dueOn: null,
+    });
 
     await page.getByRole("button", { name: "删除草稿" }).click();
     await page.screenshot({ path: join(ARTIFACTS, "journey-delete-draft.png"), fullPage: true });
     await page.getByRole("dialog").getByRole("button", { name: "删除草稿" }).click();
     await page.waitForURL(/\/applications(\?|$)/);
-    expect(await served.db.select().from(applications).where(eq(applications.id, id))).toEqual([]);
-    const events = await served.db
+    expect(await dashboard.db.select().from(applications).where(eq(applications.id, id))).toEqual([]);
+    const events = await dashboard.db
       .select({ action: auditEvents.action })
       .from(auditEvents)
       .where(eq(auditEvents.entityId, String(id)))
@@ -249,7 +217,7 @@ describeInChromium("the status-change journey, in Chromium against a real server
     const studentNo = await freeStudent(collegeId, "admitted");
     const today = new Date().toISOString().slice(0, 10);
     const actor = (u: typeof secretary, role: Role) => ({ userId: u.id, role, requestId: "e2e", collegeId });
-    const filed = await fileApplication(served.db, {
+    const filed = await fileApplication(dashboard.db, {
       actor: actor(secretary, "secretary"),
       scopeCollegeId: collegeId,
       studentNo,
@@ -258,14 +226,14 @@ describeInChromium("the status-change journey, in Chromium against a real server
       materials: requiredMaterials(DEFAULT_WORKFLOWS["keep-admission"], "10"),
       today,
     });
-    const sent = await decideApplication(served.db, {
+    const sent = await decideApplication(dashboard.db, {
       actor: actor(secretary, "secretary"),
       applicationId: filed.id,
       expectedVersion: 1,
       action: "submit",
       today,
     });
-    await decideApplication(served.db, {
+    await decideApplication(dashboard.db, {
       actor: actor(leader, "college-leader"),
       applicationId: filed.id,
       expectedVersion: sent.version,
@@ -274,13 +242,13 @@ describeInChromium("the status-change journey, in Chromium against a real server
     });
 
     // The college leader, whose stage it is not, is told who records it.
-    const leaderPage = await signIn(leader.username);
-    await leaderPage.goto(`${served.base}/applications/${filed.id}`);
+    const leaderPage = await dashboard.signIn(leader.username);
+    await leaderPage.goto(`${dashboard.base}/applications/${filed.id}`);
     await leaderPage.getByText("“招生就业工作处签署意见”为线下签字环节，由学院教学秘书登记。").waitFor();
     await leaderPage.close();
 
-    const page = await signIn(secretary.username);
-    await page.goto(`${served.base}/applications/${filed.id}`);
+    const page = await dashboard.signIn(secretary.username);
+    await page.goto(`${dashboard.base}/applications/${filed.id}`);
     await page.getByRole("heading", { name: "登记线下签字：招生就业工作处签署意见" }).waitFor();
     await page.getByLabel("签字人（部门与姓名，如 学生处 李某）").fill("招生就业处 李某");
     await page.getByLabel("签字页扫描件（可选）").setInputFiles({ name: "签字页.png", mimeType: "image/png", buffer: PNG });
@@ -290,21 +258,21 @@ describeInChromium("the status-change journey, in Chromium against a real server
     await page.getByRole("button", { name: "查看签字页扫描件" }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "journey-sign-off.png"), fullPage: true });
     expect(await axe(page)).toEqual([]);
-    const [signed] = await served.db.select().from(applicationSignOffs).where(eq(applicationSignOffs.applicationId, filed.id));
+    const [signed] = await dashboard.db.select().from(applicationSignOffs).where(eq(applicationSignOffs.applicationId, filed.id));
     expect(signed).toMatchObject({ signer: "招生就业处 李某", scanType: "image/png" });
     await page.close();
   }, 180_000);
 
   it("prints the 学籍异动通知单 with names (在读 → 休学) in a table of fields, never the stored codes", async () => {
-    const [executed] = await served.db
+    const [executed] = await dashboard.db
       .select({ id: applications.id })
       .from(applications)
       .innerJoin(statusChanges, eq(statusChanges.applicationId, applications.id))
       .where(and(isNotNull(applications.noticeNo), eq(applications.type, "suspension"), eq(statusChanges.field, "status")))
       .orderBy(desc(applications.id))
       .limit(1);
-    const page = await signIn("registrar");
-    await page.goto(`${served.base}/applications/${executed?.id}`);
+    const page = await dashboard.signIn("registrar");
+    await page.goto(`${dashboard.base}/applications/${executed?.id}`);
     const notice = page.getByTestId("notice-sheet");
     await notice.waitFor();
     const text = (await notice.textContent()) ?? "";
@@ -318,9 +286,9 @@ describeInChromium("the status-change journey, in Chromium against a real server
   }, 120_000);
 
   it("means one thing by 逾期 on the list, the 只看逾期 filter, the heat map and 我的待办, and says its rule", async () => {
-    const page = await signIn("registrar");
+    const page = await dashboard.signIn("registrar");
     const overdueIds = async (url: string) => {
-      await page.goto(`${served.base}${url}`);
+      await page.goto(`${dashboard.base}${url}`);
       await page.locator("tbody tr[data-index]").first().or(page.getByText("没有符合条件的学籍异动")).waitFor();
       const rows = await page.locator("tbody tr[data-index]").all();
       const ids: number[] = [];
@@ -334,7 +302,7 @@ describeInChromium("the status-change journey, in Chromium against a real server
     expect(open.ids).toEqual(filtered.ids);
     // Executed at 上报: its 办理期限 has been met, whatever the date.
     const reported = await overdueIds("/applications?state=open&stage=reported&cols=id,studentNo,due");
-    const reportedRows = await served.db
+    const reportedRows = await dashboard.db
       .select()
       .from(applications)
       .where(and(eq(applications.stage, "reported"), eq(applications.state, "open")));
@@ -343,7 +311,7 @@ describeInChromium("the status-change journey, in Chromium against a real server
       reportedRows.filter((r) => r.deregistrationDueOn && r.deregistrationDueOn < new Date().toISOString().slice(0, 10)).map((r) => r.id),
     );
     // The heat map's red counts add up to the same number.
-    await page.goto(`${served.base}/`);
+    await page.goto(`${dashboard.base}/`);
     // The heat map arrives after the page: count its cells once it is drawn.
     await page.getByRole("table", { name: "异动流程热力图" }).waitFor();
     const cells = await page.locator("[aria-label*='其中逾期']").all();
@@ -351,7 +319,7 @@ describeInChromium("the status-change journey, in Chromium against a real server
     for (const cell of cells) red += Number(/其中逾期 (\d+) 件/.exec((await cell.getAttribute("aria-label")) ?? "")?.[1] ?? 0);
     expect(red).toBe(filtered.ids.length);
     // 我的待办 says the rule with the working days.
-    await page.goto(`${served.base}/my-work`);
+    await page.goto(`${dashboard.base}/my-work`);
     await page.locator("tbody tr[data-index]").first().waitFor();
     const lefts = (await page.locator("tbody tr[data-index] td:first-child").allTextContents()).filter((s) => s.includes("逾期"));
     for (const left of lefts) expect(left).toMatch(/^(办理期限|学籍注销期限) \d{4}\/\d{2}\/\d{2} · 已逾期 \d+ 个工作日$/);
@@ -360,8 +328,8 @@ describeInChromium("the status-change journey, in Chromium against a real server
   }, 120_000);
 
   it("makes a 公示 list (.xlsx) of the applications selected on 学籍异动", async () => {
-    const page = await signIn("registrar");
-    await page.goto(`${served.base}/applications?state=open&stage=reported`);
+    const page = await dashboard.signIn("registrar");
+    await page.goto(`${dashboard.base}/applications?state=open&stage=reported`);
     const boxes = page.getByRole("checkbox", { name: "选择此行" });
     await boxes.first().waitFor();
     await boxes.nth(0).check();

@@ -1,28 +1,14 @@
-// @vitest-environment node
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Locator } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Locator } from "playwright-core";
+import { expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
-import { CHROMIUM, describeInChromium, settled } from "../../test/chromium";
-import { serveDashboard } from "./serve-dashboard";
-
-const ARTIFACTS = join(import.meta.dirname, "artifacts");
+import { describeInChromium, settled } from "../../test/chromium";
+import { ARTIFACTS, dashboardInChromium } from "./harness";
 
 // On a 1024-px office screen the 学籍异动 list is wider than the window: scrolled sideways, who the row is about
 // (编号, 学号, 姓名) and what is due (办理期限, with 逾期) must stay in view.
 describeInChromium("学籍异动 at 1024 px, in Chromium against the demo", () => {
-  let served: Awaited<ReturnType<typeof serveDashboard>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    served = await serveDashboard();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  const dashboard = dashboardInChromium();
 
   /** Whether the element lies wholly inside the box that scrolls (not scrolled out of it). */
   async function inside(element: Locator, box: Locator): Promise<boolean> {
@@ -31,8 +17,8 @@ describeInChromium("学籍异动 at 1024 px, in Chromium against the demo", () =
   }
 
   it("keeps 学号, 姓名 and 办理期限 in view when the list is scrolled to either side", async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-    await page.goto(`${served.base}/applications?cols=id,studentNo,name,college,type,stage,state,filed,due,noticeNo,reason`);
+    const page = await dashboard.newPage({ viewport: { width: 1024, height: 768 } });
+    await page.goto(`${dashboard.base}/applications?cols=id,studentNo,name,college,type,stage,state,filed,due,noticeNo,reason`);
     await page.getByLabel("用户名").fill("registrar");
     await page.getByLabel("密码").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();

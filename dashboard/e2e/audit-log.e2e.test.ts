@@ -1,63 +1,24 @@
-// @vitest-environment node
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { and, eq, sql } from "drizzle-orm";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { auditEvents } from "../../server/src/db/schema";
-import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
-import { CHROMIUM, describeInChromium } from "../../test/chromium";
-import { serveDashboard } from "./serve-dashboard";
-
-const ARTIFACTS = join(import.meta.dirname, "artifacts");
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+import { describeInChromium } from "../../test/chromium";
+import { axe } from "./axe";
+import { ARTIFACTS, dashboardInChromium } from "./harness";
 
 // Journey D6: registrar staff search the audit log and verify it, reading every line by name.
 describeInChromium("the audit log for the registrar's staff, in Chromium against a real server", () => {
-  let served: Awaited<ReturnType<typeof serveDashboard>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    served = await serveDashboard();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
-
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(`${served.base}/`);
-    await page.getByLabel("用户名").fill(username);
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.getByTestId("signed-in-as").waitFor();
-    return page;
-  }
-
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: AXE });
-    return page.evaluate(async () => {
-      type Axe = { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> };
-      const result = await (window as unknown as { axe: Axe }).axe.run(
-        { exclude: [["[data-tabster-dummy]"]] },
-        { resultTypes: ["violations"] },
-      );
-      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
-    });
-  }
+  const dashboard = dashboardInChromium();
 
   it("opens the log to registrar staff, names every action and field, and keeps account events from them", async () => {
     // An executed 休学: its event records the student's status before and after.
-    const [executed] = await served.db
+    const [executed] = await dashboard.db
       .select({ entityId: auditEvents.entityId })
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "application.advance"), sql`${auditEvents.after}::text like '%"suspended"%'`))
       .limit(1);
     expect(executed).toBeDefined();
-    const page = await signIn("registrar");
+    const page = await dashboard.signIn("registrar");
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(e.message));
     await page.getByRole("link", { name: "审计日志" }).click();
@@ -70,7 +31,7 @@ describeInChromium("the audit log for the registrar's staff, in Chromium against
     expect(text).not.toMatch(/sheet\.|application\.|graduation_|sheet_submission|registration\./);
     expect(text).not.toContain("登录");
 
-    await page.goto(`${served.base}/audit-log?entity=application&entityId=${executed?.entityId}`);
+    await page.goto(`${dashboard.base}/audit-log?entity=application&entityId=${executed?.entityId}`);
     await table
       .getByRole("row", { name: /审批通过/ })
       .first()
@@ -91,11 +52,11 @@ describeInChromium("the audit log for the registrar's staff, in Chromium against
     expect(await axe(page)).toEqual([]);
 
     // Account events are not theirs, even asked for by address.
-    await page.goto(`${served.base}/audit-log?action=auth.sign-in`);
+    await page.goto(`${dashboard.base}/audit-log?action=auth.sign-in`);
     await page.getByText("没有符合条件的记录。").waitFor();
 
     // The full list, page by page, beside the search.
-    await page.goto(`${served.base}/audit-log`);
+    await page.goto(`${dashboard.base}/audit-log`);
     await page.getByRole("tab", { name: "完整列表" }).click();
     const full = page.getByRole("table", { name: "完整列表" });
     await full.getByRole("row").nth(1).waitFor();

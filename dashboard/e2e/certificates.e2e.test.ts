@@ -1,71 +1,32 @@
-// @vitest-environment node
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { auditEvents, students, users } from "../../server/src/db/schema";
-import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
-import { CHROMIUM, describeInChromium } from "../../test/chromium";
-import { serveDashboard } from "./serve-dashboard";
-
-const ARTIFACTS = join(import.meta.dirname, "artifacts");
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+import { describeInChromium } from "../../test/chromium";
+import { axe } from "./axe";
+import { ARTIFACTS, dashboardInChromium } from "./harness";
 
 // 在读证明/学历证明 (seed 000 二–三) are printed from the student's card, and reprinted there (补打).
 describeInChromium("certificates on the student card, in Chromium against a real server", () => {
-  let served: Awaited<ReturnType<typeof serveDashboard>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    served = await serveDashboard();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
-
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1200 } });
-    await page.goto(`${served.base}/`);
-    await page.getByLabel("用户名").fill(username);
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.getByTestId("signed-in-as").waitFor();
-    return page;
-  }
-
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: AXE });
-    return page.evaluate(async () => {
-      type Axe = { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> };
-      const result = await (window as unknown as { axe: Axe }).axe.run(
-        { exclude: [["[data-tabster-dummy]"]] },
-        { resultTypes: ["violations"] },
-      );
-      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
-    });
-  }
+  const dashboard = dashboardInChromium({ viewport: { width: 1440, height: 1200 } });
 
   it("lets a secretary issue a 在读证明, print it, and reprint it (补打): same number, a new code, the old one retired", async () => {
-    const [secretary] = await served.db
+    const [secretary] = await dashboard.db
       .select({ username: users.username, collegeId: users.collegeId })
       .from(users)
       .where(eq(users.role, "secretary"))
       .orderBy(users.username)
       .limit(1);
-    const [student] = await served.db
+    const [student] = await dashboard.db
       .select({ studentNo: students.studentNo, name: students.name })
       .from(students)
       .where(and(eq(students.collegeId, secretary?.collegeId as number), eq(students.status, "enrolled")))
       .orderBy(students.studentNo)
       .limit(1);
-    const page = await signIn(secretary?.username as string);
+    const page = await dashboard.signIn(secretary?.username as string);
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(e.message));
-    await page.goto(`${served.base}/students?q=${student?.studentNo}&open=${student?.studentNo}`);
+    await page.goto(`${dashboard.base}/students?q=${student?.studentNo}&open=${student?.studentNo}`);
     const documents = page.getByTestId("student-documents");
     await documents.getByText("尚未为该生开具证明。").waitFor();
     // 学历证明 is the registrar's (seed 000 三): the secretary is not offered it.
@@ -99,7 +60,7 @@ describeInChromium("certificates on the student card, in Chromium against a real
 
     // The paper itself, at print size: one A4 page, all Chinese, the 补打 mark, the seal's place, the code.
     const html = (await documents.locator("iframe").getAttribute("srcdoc")) ?? "";
-    const sheet = await browser.newPage({ viewport: { width: 794, height: 1123 } });
+    const sheet = await dashboard.newPage({ viewport: { width: 794, height: 1123 } });
     await sheet.setContent(html);
     await sheet.screenshot({ path: join(ARTIFACTS, "certificate-print.png") });
     const text = ((await sheet.locator("body").textContent()) ?? "").replace(/\s+/g, "");
@@ -116,13 +77,13 @@ describeInChromium("certificates on the student card, in Chromium against a real
     expect(problems).toEqual([]);
 
     // The public page: the new code verifies, the old one says the paper was replaced.
-    expect((await fetch(`${served.base}/api/verify/${newCode}`)).status).toBe(200);
-    const old = await fetch(`${served.base}/api/verify/${firstCode}`);
+    expect((await fetch(`${dashboard.base}/api/verify/${newCode}`)).status).toBe(200);
+    const old = await fetch(`${dashboard.base}/api/verify/${firstCode}`);
     expect(old.status).toBe(410);
     const retired = await old.json();
     expect(retired).toMatchObject({ valid: false, superseded: true, title: "该证明已补打，原件作废" });
     expect(JSON.stringify(retired)).not.toContain(documentNo);
-    const [event] = await served.db
+    const [event] = await dashboard.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "document.reprint"), eq(auditEvents.entityId, documentNo)));

@@ -1,88 +1,53 @@
 // @vitest-environment node
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { and, asc, eq } from "drizzle-orm";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { applications, colleges, graduationCertificates, majors, studentPhotos, students, users } from "../../server/src/db/schema";
+import { and, eq } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { applications, graduationCertificates, majors, studentPhotos, students, users } from "../../server/src/db/schema";
 import { insertMajor, insertStudents } from "../../server/src/db/seed-basics";
-import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { decideApplication } from "../../server/src/services/applications/decide-application";
 import { fileApplication } from "../../server/src/services/applications/file-application";
 import { executeAudits } from "../../server/src/services/graduation/execute-audits";
-import { advanceAuditStage } from "../../server/src/services/graduation/override-audit";
-import { runCohortAudit } from "../../server/src/services/graduation/run-cohort-audit";
-import { CHROMIUM, describeInChromium } from "../../test/chromium";
-import { serveDashboard } from "./serve-dashboard";
+import { describeInChromium } from "../../test/chromium";
+import { firstCollege, passCohortAudit } from "./demo-picks";
+import { ARTIFACTS, dashboardInChromium } from "./harness";
 
-const ARTIFACTS = join(import.meta.dirname, "artifacts");
 // The demo's students graduate from 2026: the 2025 cohort is this test's own.
 const COHORT = 2025;
 
 describeInChromium("degrees and certificate papers (seed 000 六, 八; seed 002 三.2), in Chromium against a real server", () => {
-  let served: Awaited<ReturnType<typeof serveDashboard>>;
-  let browser: Browser;
   let college: { id: number; name: string };
-  const problems: string[] = [];
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    served = await serveDashboard();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
-    const db = served.db;
-    const [first] = await db.select({ id: colleges.id, name: colleges.name }).from(colleges).orderBy(asc(colleges.id)).limit(1);
-    college = first as { id: number; name: string };
-    const [undergraduate] = await db.select({ id: majors.id }).from(majors).where(eq(majors.collegeId, college.id)).limit(1);
-    const junior = await insertMajor(db, college.id, "510201", "计算机应用技术", "06");
-    await insertStudents(db, [
-      { studentNo: "2022990001", name: "专科甲", collegeId: college.id, majorId: junior, grade: 2022 },
-      { studentNo: "2021990002", name: "结业乙", collegeId: college.id, majorId: undergraduate?.id as number, grade: 2021 },
-    ]);
-    await db
-      .update(students)
-      .set({ level: "06", duration: 3, earnedCredits: 125, gpa: 3.4, expectedGraduationDate: `${COHORT}-06-30` })
-      .where(eq(students.studentNo, "2022990001"));
-    await db
-      .update(students)
-      .set({ earnedCredits: 150, gpa: 3.0, expectedGraduationDate: `${COHORT}-06-30` })
-      .where(eq(students.studentNo, "2021990002"));
-    for (const s of await db.select({ id: students.id }).from(students).where(eq(students.grade, 2021)))
-      await db.insert(studentPhotos).values({ studentId: s.id, width: 480, height: 640, bytes: 30_000 }).onConflictDoNothing();
-    const [j] = await db.select({ id: students.id }).from(students).where(eq(students.studentNo, "2022990001"));
-    await db.insert(studentPhotos).values({ studentId: j?.id as number, width: 480, height: 640, bytes: 30_000 });
-    // The cohort audited, passed by the 学位委员会 (its minutes recorded) and carried out: 毕业 for 甲, 结业 for 乙.
-    const [registrar] = await db.select({ id: users.id }).from(users).where(eq(users.username, "registrar"));
-    const actor = { userId: registrar?.id as number, role: "registrar-staff" as const, requestId: "degrees-e2e" };
-    await runCohortAudit(db, { actor, cohort: COHORT, collegeId: college.id });
-    for (const from of ["college-review", "registrar-review", "public-notice", "degree-committee"] as const)
-      await advanceAuditStage(db, {
-        actor,
-        cohort: COHORT,
-        collegeId: college.id,
-        from,
-        committee: { decidedOn: "2025-06-20", meetingNo: "校学位〔2025〕2号" },
-      });
-    await executeAudits(db, { actor, cohort: COHORT, collegeId: college.id, today: "2025-07-01" });
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
+  const dashboard = dashboardInChromium({
+    viewport: { width: 1440, height: 1100 },
+    async setUp({ db }) {
+      college = await firstCollege(db);
+      const [undergraduate] = await db.select({ id: majors.id }).from(majors).where(eq(majors.collegeId, college.id)).limit(1);
+      const junior = await insertMajor(db, college.id, "510201", "计算机应用技术", "06");
+      await insertStudents(db, [
+        { studentNo: "2022990001", name: "专科甲", collegeId: college.id, majorId: junior, grade: 2022 },
+        { studentNo: "2021990002", name: "结业乙", collegeId: college.id, majorId: undergraduate?.id as number, grade: 2021 },
+      ]);
+      await db
+        .update(students)
+        .set({ level: "06", duration: 3, earnedCredits: 125, gpa: 3.4, expectedGraduationDate: `${COHORT}-06-30` })
+        .where(eq(students.studentNo, "2022990001"));
+      await db
+        .update(students)
+        .set({ earnedCredits: 150, gpa: 3.0, expectedGraduationDate: `${COHORT}-06-30` })
+        .where(eq(students.studentNo, "2021990002"));
+      for (const s of await db.select({ id: students.id }).from(students).where(eq(students.grade, 2021)))
+        await db.insert(studentPhotos).values({ studentId: s.id, width: 480, height: 640, bytes: 30_000 }).onConflictDoNothing();
+      const [j] = await db.select({ id: students.id }).from(students).where(eq(students.studentNo, "2022990001"));
+      await db.insert(studentPhotos).values({ studentId: j?.id as number, width: 480, height: 640, bytes: 30_000 });
+      // The cohort audited, passed by the 学位委员会 (its minutes recorded) and carried out: 毕业 for 甲, 结业 for 乙.
+      const actor = await passCohortAudit(db, { cohort: COHORT, collegeId: college.id, requestId: "degrees-e2e" });
+      await executeAudits(db, { actor, cohort: COHORT, collegeId: college.id, today: "2025-07-01" });
+    },
   });
-
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-    page.on("pageerror", (e) => problems.push(e.message));
-    await page.goto(`${served.base}/`);
-    await page.getByLabel("用户名").fill(username);
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.getByTestId("signed-in-as").waitFor();
-    return page;
-  }
 
   /** 通过 at the application's current stage, by whoever holds it. */
   async function pass(username: string, id: number, stageAfter: string) {
-    const page = await signIn(username);
-    await page.goto(`${served.base}/applications/${id}`);
+    const page = await dashboard.signIn(username);
+    await page.goto(`${dashboard.base}/applications/${id}`);
     await page.getByRole("radio", { name: "通过" }).waitFor();
     const opinion = page.getByLabel("意见", { exact: true });
     if (await opinion.count()) await opinion.fill("同意");
@@ -92,15 +57,15 @@ describeInChromium("degrees and certificate papers (seed 000 六, 八; seed 002 
   }
 
   it("seed 000 六.3 / seed 001 七: a 专科 graduate graduates without a degree, the level the only reason", async () => {
-    const page = await signIn("registrar");
-    await page.goto(`${served.base}/graduation?cohort=${COHORT}&collegeId=${college.id}&every=true`);
+    const page = await dashboard.signIn("registrar");
+    await page.goto(`${dashboard.base}/graduation?cohort=${COHORT}&collegeId=${college.id}&every=true`);
     const drill = page.getByRole("region", { name: `${college.name} · 逐人结果` });
     const row = drill.getByRole("row").filter({ hasText: "专科甲" });
     await row.waitFor();
     expect(await row.innerText()).toMatch(/不授予[\s\S]*学位：专科、预科学生不授予学士学位/);
     expect(await row.innerText()).not.toMatch(/平均学分绩点|绩点/);
     await page.screenshot({ path: join(ARTIFACTS, "degrees-junior-no-degree.png"), fullPage: true });
-    const [certificate] = await served.db
+    const [certificate] = await dashboard.db
       .select({ degree: graduationCertificates.degreeAwarded })
       .from(graduationCertificates)
       .innerJoin(students, eq(students.id, graduationCertificates.studentId))
@@ -110,7 +75,7 @@ describeInChromium("degrees and certificate papers (seed 000 六, 八; seed 002 
     // 专科 graduate (seed 000 六.3; seed 001 七) — the server refuses it too (degrees.test.ts).
     expect(await row.getByRole("button", { name: "学位补授（专科甲）" }).count()).toBe(0);
     expect(await row.getByRole("button", { name: "修改资料（专科甲）" }).count()).toBe(1);
-    const [after] = await served.db
+    const [after] = await dashboard.db
       .select({ degree: graduationCertificates.degreeAwarded })
       .from(graduationCertificates)
       .innerJoin(students, eq(students.id, graduationCertificates.studentId))
@@ -120,9 +85,9 @@ describeInChromium("degrees and certificate papers (seed 000 六, 八; seed 002 
   }, 120_000);
 
   it("seed 002 三.2 结业换毕业: filed from the list, signed by 处长 and 校领导, the 结业证书 replaced on the student card", async () => {
-    await served.db.update(students).set({ earnedCredits: 165 }).where(eq(students.studentNo, "2021990002"));
-    const page = await signIn("registrar");
-    await page.goto(`${served.base}/graduation?cohort=${COHORT}&collegeId=${college.id}`);
+    await dashboard.db.update(students).set({ earnedCredits: 165 }).where(eq(students.studentNo, "2021990002"));
+    const page = await dashboard.signIn("registrar");
+    await page.goto(`${dashboard.base}/graduation?cohort=${COHORT}&collegeId=${college.id}`);
     const drill = page.getByRole("region", { name: `${college.name} · 逐人结果` });
     await drill
       .getByRole("row")
@@ -139,8 +104,8 @@ describeInChromium("degrees and certificate papers (seed 000 六, 八; seed 002 
 
     await (await pass("registrar", id, "教务处处长签字")).close();
     // The registrar cannot sign for the 处长.
-    const registrar = await signIn("registrar");
-    await registrar.goto(`${served.base}/applications/${id}`);
+    const registrar = await dashboard.signIn("registrar");
+    await registrar.goto(`${dashboard.base}/applications/${id}`);
     await registrar.getByTestId("waiting-for").waitFor();
     expect(await registrar.getByRole("radio", { name: "通过" }).count()).toBe(0);
     await registrar.close();
@@ -150,10 +115,10 @@ describeInChromium("degrees and certificate papers (seed 000 六, 八; seed 002 
     await leader.close();
     await (await pass("registrar", id, "上报")).close();
 
-    const [student] = await served.db.select({ status: students.status }).from(students).where(eq(students.studentNo, "2021990002"));
+    const [student] = await dashboard.db.select({ status: students.status }).from(students).where(eq(students.studentNo, "2021990002"));
     expect(student?.status).toBe("graduated");
-    const card = await signIn("registrar");
-    await card.goto(`${served.base}/students?q=2021990002&open=2021990002`);
+    const card = await dashboard.signIn("registrar");
+    await dashboard.openStudent(card, "2021990002");
     const table = card.getByRole("table", { name: "学历证书" });
     await table.waitFor();
     const rows = await table.getByRole("row").allInnerTexts();
@@ -164,7 +129,7 @@ describeInChromium("degrees and certificate papers (seed 000 六, 八; seed 002 
   }, 240_000);
 
   it("seed 000 八 学历（学位）勘误: a graduate's name corrected through its chain, effective on 学信网's approval", async () => {
-    const db = served.db;
+    const db = dashboard.db;
     const [secretary] = await db
       .select({ id: users.id })
       .from(users)
@@ -199,6 +164,6 @@ describeInChromium("degrees and certificate papers (seed 000 六, 八; seed 002 
     expect(student?.name).toBe("专科甲勘");
     const [stored] = await db.select({ state: applications.state }).from(applications).where(eq(applications.id, app.id));
     expect(stored?.state).toBe("done");
-    expect(problems).toEqual([]);
+    expect(dashboard.problems).toEqual([]);
   }, 240_000);
 });

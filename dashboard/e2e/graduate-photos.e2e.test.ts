@@ -1,87 +1,52 @@
 // @vitest-environment node
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { asc, eq, like } from "drizzle-orm";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { colleges, graduationCertificates, majors, studentPhotos, students, users } from "../../server/src/db/schema";
+import { eq, like } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { graduationCertificates, majors, studentPhotos, students } from "../../server/src/db/schema";
 import { insertStudents } from "../../server/src/db/seed-basics";
-import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { craftZip } from "../../server/src/files/testing/craft-zip";
-import { advanceAuditStage } from "../../server/src/services/graduation/override-audit";
-import { runCohortAudit } from "../../server/src/services/graduation/run-cohort-audit";
 import { portraitJpeg } from "../../server/test/photo";
-import { CHROMIUM, describeInChromium } from "../../test/chromium";
-import { serveDashboard } from "./serve-dashboard";
+import { describeInChromium } from "../../test/chromium";
+import { firstCollege, passCohortAudit } from "./demo-picks";
+import { ARTIFACTS, dashboardInChromium } from "./harness";
 
-const SHOTS = process.env.XUEJI_SHOTS ?? join(import.meta.dirname, "artifacts");
 // The demo's students graduate from 2026: the 2025 cohort is this test's own.
 const COHORT = 2025;
 
 describeInChromium("graduate photos (seed 000 六.2, 四) and numbering on complete data (seed 003 第十五条), in Chromium", () => {
-  let served: Awaited<ReturnType<typeof serveDashboard>>;
-  let browser: Browser;
   let college: { id: number; name: string };
-  const problems: string[] = [];
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    served = await serveDashboard();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
-    const db = served.db;
-    const [first] = await db.select({ id: colleges.id, name: colleges.name }).from(colleges).orderBy(asc(colleges.id)).limit(1);
-    college = first as { id: number; name: string };
-    const [major] = await db.select({ id: majors.id }).from(majors).where(eq(majors.collegeId, college.id)).limit(1);
-    await insertStudents(db, [
-      { studentNo: "2021980001", name: "压缩包甲", collegeId: college.id, majorId: major?.id as number, grade: 2021 },
-      { studentNo: "2021980002", name: "缺证件乙", collegeId: college.id, majorId: major?.id as number, grade: 2021 },
-      { studentNo: "2021980003", name: "单张丙", collegeId: college.id, majorId: major?.id as number, grade: 2021 },
-    ]);
-    await db
-      .update(students)
-      .set({ earnedCredits: 165, gpa: 3.2, expectedGraduationDate: `${COHORT}-06-30` })
-      .where(like(students.studentNo, "202198000%"));
-    const [yi] = await db.select({ id: students.id }).from(students).where(eq(students.studentNo, "2021980002"));
-    await db.insert(studentPhotos).values({ studentId: yi?.id as number, width: 480, height: 640, bytes: 30_000 });
-    const [registrar] = await db.select({ id: users.id }).from(users).where(eq(users.username, "registrar"));
-    const actor = { userId: registrar?.id as number, role: "registrar-staff" as const, requestId: "photos-e2e" };
-    await runCohortAudit(db, { actor, cohort: COHORT, collegeId: college.id });
-    for (const from of ["college-review", "registrar-review", "public-notice", "degree-committee"] as const)
-      await advanceAuditStage(db, {
-        actor,
-        cohort: COHORT,
-        collegeId: college.id,
-        from,
-        committee: { decidedOn: "2025-06-20", meetingNo: "校学位〔2025〕2号" },
-      });
-    // 乙's ID number was found wrong after the audit and cleared until the 学籍信息修改 is done.
-    await db.update(students).set({ idNumber: "" }).where(eq(students.studentNo, "2021980002"));
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
+  const dashboard = dashboardInChromium({
+    viewport: { width: 1440, height: 1100 },
+    async setUp({ db }) {
+      college = await firstCollege(db);
+      const [major] = await db.select({ id: majors.id }).from(majors).where(eq(majors.collegeId, college.id)).limit(1);
+      await insertStudents(db, [
+        { studentNo: "2021980001", name: "压缩包甲", collegeId: college.id, majorId: major?.id as number, grade: 2021 },
+        { studentNo: "2021980002", name: "缺证件乙", collegeId: college.id, majorId: major?.id as number, grade: 2021 },
+        { studentNo: "2021980003", name: "单张丙", collegeId: college.id, majorId: major?.id as number, grade: 2021 },
+      ]);
+      await db
+        .update(students)
+        .set({ earnedCredits: 165, gpa: 3.2, expectedGraduationDate: `${COHORT}-06-30` })
+        .where(like(students.studentNo, "202198000%"));
+      const [yi] = await db.select({ id: students.id }).from(students).where(eq(students.studentNo, "2021980002"));
+      await db.insert(studentPhotos).values({ studentId: yi?.id as number, width: 480, height: 640, bytes: 30_000 });
+      await passCohortAudit(db, { cohort: COHORT, collegeId: college.id, requestId: "photos-e2e" });
+      // 乙's ID number was found wrong after the audit and cleared until the 学籍信息修改 is done.
+      await db.update(students).set({ idNumber: "" }).where(eq(students.studentNo, "2021980002"));
+    },
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-    page.on("pageerror", (e) => problems.push(e.message));
-    await page.goto(`${served.base}/`);
-    await page.getByLabel("用户名").fill(username);
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.getByTestId("signed-in-as").waitFor();
-    return page;
-  }
-
-  const executeUrl = () => `${served.base}/graduation?cohort=${COHORT}&view=execute&collegeId=${college.id}&show=refused`;
+  const executeUrl = () => `${dashboard.base}/graduation?cohort=${COHORT}&view=execute&collegeId=${college.id}&show=refused`;
 
   it("seed 003 第十五条: the preview refuses, naming the missing photo and 身份证号; a zip of photos named by 学号 is reported file by file", async () => {
-    const page = await signIn("registrar");
+    const page = await dashboard.signIn("registrar");
     await page.goto(executeUrl());
     const rowOf = (name: string) => page.getByRole("row").filter({ hasText: name });
     await rowOf("压缩包甲").getByText("缺少毕业照片").waitFor();
     await rowOf("缺证件乙").getByText("证书信息缺：身份证号").waitFor();
     await rowOf("单张丙").getByText("缺少毕业照片").waitFor();
-    await page.screenshot({ path: join(SHOTS, "photos-refused-before.png"), fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, "photos-refused-before.png"), fullPage: true });
 
     const zip = craftZip([
       { name: "照片/2021980001.jpg", data: portraitJpeg() },
@@ -99,13 +64,13 @@ describeInChromium("graduate photos (seed 000 六.2, 四) and numbering on compl
     await expect
       .poll(() => page.getByRole("row").filter({ hasText: "压缩包甲" }).filter({ hasText: "缺少毕业照片" }).count(), { timeout: 30_000 })
       .toBe(0);
-    await page.screenshot({ path: join(SHOTS, "photos-zip-report.png"), fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, "photos-zip-report.png"), fullPage: true });
     await page.close();
   }, 120_000);
 
   it("seed 000 四 备注: a photo uploaded on the student card is shown there; numbering then refuses only the student missing data", async () => {
-    const page = await signIn("registrar");
-    await page.goto(`${served.base}/students?q=2021980003&open=2021980003`);
+    const page = await dashboard.signIn("registrar");
+    await dashboard.openStudent(page, "2021980003");
     await page.getByText("尚未采集毕业照片。学历证书在照片采集前不能编号。").waitFor();
     await page
       .getByLabel("上传 单张丙 的毕业照片")
@@ -117,7 +82,7 @@ describeInChromium("graduate photos (seed 000 六.2, 四) and numbering on compl
     await img.waitFor();
     expect(await img.evaluate((e) => (e as HTMLImageElement).naturalWidth)).toBe(480);
     await page.getByText(/480×640 像素，[\d.]+ KB · 蓝底/).waitFor();
-    await page.screenshot({ path: join(SHOTS, "photos-student-card.png"), fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, "photos-student-card.png"), fullPage: true });
 
     await page.goto(executeUrl().replace("&show=refused", ""));
     await page.getByRole("button", { name: /^执行（\d+ 人）$/ }).click();
@@ -125,14 +90,14 @@ describeInChromium("graduate photos (seed 000 六.2, 四) and numbering on compl
     await page.getByText(/执行完成：毕业 \d+ 人，结业 \d+ 人，通知单号 .+；\d+ 人未执行/).waitFor();
     await page.goto(executeUrl());
     await page.getByRole("row").filter({ hasText: "缺证件乙" }).getByText("证书信息缺：身份证号").waitFor();
-    await page.screenshot({ path: join(SHOTS, "photos-executed.png"), fullPage: true });
-    const numbered = await served.db
+    await page.screenshot({ path: join(ARTIFACTS, "photos-executed.png"), fullPage: true });
+    const numbered = await dashboard.db
       .select({ studentNo: students.studentNo })
       .from(graduationCertificates)
       .innerJoin(students, eq(students.id, graduationCertificates.studentId))
       .where(like(students.studentNo, "202198000%"));
     expect(numbered.map((n) => n.studentNo).sort()).toEqual(["2021980001", "2021980003"]);
-    expect(problems).toEqual([]);
+    expect(dashboard.problems).toEqual([]);
     await page.close();
   }, 120_000);
 });

@@ -1,17 +1,11 @@
-// @vitest-environment node
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { colleges, graduationAudits, graduationCertificates, students, users } from "../../server/src/db/schema";
-import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
-import { CHROMIUM, describeInChromium, settled } from "../../test/chromium";
-import { serveDashboard } from "./serve-dashboard";
-
-const ARTIFACTS = join(import.meta.dirname, "artifacts");
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+import { describeInChromium, settled } from "../../test/chromium";
+import { axe } from "./axe";
+import { ARTIFACTS, dashboardInChromium } from "./harness";
 
 /**
  * Journey D5 on the demo: the registrar runs the graduation audit, overrides one result with a reason
@@ -20,18 +14,8 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.mi
  * is converted to 毕业 and a student's GPA corrected, each seen at once.
  */
 describeInChromium("the registrar's graduation year in Chromium against the demo", () => {
-  let served: Awaited<ReturnType<typeof serveDashboard>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    // On the 2023 cohort's graduation month: the demo as of that day, its audit open (the 2022 cohort graduated a year ago).
-    served = await serveDashboard({ today: "2027-06-20" });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
+  // On the 2023 cohort's graduation month: the demo as of that day, its audit open (the 2022 cohort graduated a year ago).
+  const dashboard = dashboardInChromium({ today: "2027-06-20" });
 
   async function check(page: Page, name: string, problems: string[]) {
     await page.waitForLoadState("networkidle");
@@ -39,26 +23,14 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await settled(page);
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-    await page.addScriptTag({ content: AXE });
-    const violations = await page.evaluate(async () => {
-      type Axe = {
-        run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }>;
-      };
-      const result = await (window as unknown as { axe: Axe }).axe.run(
-        { exclude: [["[data-tabster-dummy]"]] },
-        { resultTypes: ["violations"] },
-      );
-      return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    });
+    const violations = await axe(page);
     expect(violations, name).toEqual([]);
     expect(problems, name).toEqual([]);
   }
 
   /** What the server holds for a college's 2027 list (overrides applied). */
   async function serverTotals(collegeId: number) {
-    const [row] = await served.db
+    const [row] = await dashboard.db
       .select({
         students: count(),
         graduate:
@@ -91,7 +63,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
 
   it("runs the audit, overrides with a reason, executes with certificate numbers and prints the certificate list", async () => {
     // The smallest college's list keeps the walk short; it is a real list of a few hundred all the same.
-    const sizes = await served.db
+    const sizes = await dashboard.db
       .select({ collegeId: graduationAudits.collegeId, name: colleges.name, n: count() })
       .from(graduationAudits)
       .innerJoin(colleges, eq(colleges.id, graduationAudits.collegeId))
@@ -99,15 +71,10 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
       .groupBy(graduationAudits.collegeId, colleges.name)
       .orderBy(asc(count()));
     const college = sizes[0] as { collegeId: number; name: string; n: number };
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await dashboard.signIn("registrar");
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(e.message));
-    await page.goto(`${served.base}/`);
-    await page.getByLabel("用户名").fill("registrar");
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.getByTestId("signed-in-as").waitFor();
-    await page.goto(`${served.base}/graduation?cohort=2027`);
+    await page.goto(`${dashboard.base}/graduation?cohort=2027`);
     const summary = page.getByRole("region", { name: "2027 届审核结果（按学院）" });
     const collegeRow = summary.getByRole("row").filter({ hasText: college.name });
     const graduateCell = () => collegeRow.getByRole("cell").nth(3);
@@ -116,7 +83,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
     expect(await graduateCell().innerText()).toBe(String(before.graduate));
 
     // Meanwhile the academic system lowers three graduates' credits: running the audit again must show it.
-    const lowered = await served.db
+    const lowered = await dashboard.db
       .select({ id: students.id })
       .from(graduationAudits)
       .innerJoin(students, eq(students.id, graduationAudits.studentId))
@@ -130,7 +97,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
       )
       .orderBy(asc(students.studentNo))
       .limit(3);
-    await served.db
+    await dashboard.db
       .update(students)
       .set({ earnedCredits: 100 })
       .where(
@@ -147,7 +114,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
     await check(page, "graduation-year-audit", problems);
 
     // One 结业 result overridden to 毕业 with a degree, and a reason: the row and the college's totals change at once.
-    const [chosen] = await served.db
+    const [chosen] = await dashboard.db
       .select({ id: graduationAudits.id, studentNo: students.studentNo, name: students.name })
       .from(graduationAudits)
       .innerJoin(students, eq(students.id, graduationAudits.studentId))
@@ -197,7 +164,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
       /^共 (\d+) 人：将毕业 (\d+) 人，将结业 (\d+) 人；不能执行 (\d+) 人；已执行 0 人。$/,
     ) ?? []) as string[];
     expect(Number(all)).toBe(college.n);
-    const [incomplete] = await served.db
+    const [incomplete] = await dashboard.db
       .select({ n: count() })
       .from(graduationAudits)
       .where(
@@ -233,13 +200,13 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
       .getByText(new RegExp(`^执行完成：毕业 ${graduate} 人，结业 ${complete} 人，通知单号 \\S+；${refused} 人未执行（见“不能执行”）。$`))
       .waitFor();
     await totals.getByText(new RegExp(`已执行 ${Number(graduate) + Number(complete)} 人`)).waitFor();
-    const [issuedFirst] = await served.db
+    const [issuedFirst] = await dashboard.db
       .select({ no: graduationCertificates.certificateNo })
       .from(graduationCertificates)
       .innerJoin(students, eq(students.id, graduationCertificates.studentId))
       .where(eq(students.studentNo, firstStudent));
     expect(issuedFirst?.no).toBe(firstNo);
-    const [overridden] = await served.db
+    const [overridden] = await dashboard.db
       .select({ status: students.status, degree: graduationCertificates.degreeAwarded })
       .from(students)
       .innerJoin(graduationCertificates, eq(graduationCertificates.studentId, students.id))
@@ -253,7 +220,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
     await list.locator("tbody tr[data-index]").first().waitFor();
     expect((await list.locator("tbody tr[data-index]").first().getByRole("cell").nth(0).innerText()).trim()).toMatch(/^199991202705\d{6}$/);
     await check(page, "graduation-year-certificates", problems);
-    const [issued] = await served.db
+    const [issued] = await dashboard.db
       .select({ n: count() })
       .from(graduationCertificates)
       .innerJoin(students, eq(students.id, graduationCertificates.studentId))
@@ -274,7 +241,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
     await page.emulateMedia({ media: "screen" });
 
     // 结业换毕业: a 结业 student whose only shortfall was credits, now made up, converted from the list.
-    const completed = await served.db
+    const completed = await dashboard.db
       .select({ studentNo: students.studentNo, name: students.name, id: students.id, reasons: graduationAudits.reasons })
       .from(graduationAudits)
       .innerJoin(students, eq(students.id, graduationAudits.studentId))
@@ -284,7 +251,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
       (c.reasons as Array<{ code: string }>).every((r) => ["credits-short", "photo-size", "photo-dimensions"].includes(r.code)),
     );
     expect(convertible).toBeDefined();
-    await served.db
+    await dashboard.db
       .update(students)
       .set({ earnedCredits: 175 })
       .where(eq(students.id, convertible?.id as number));
@@ -298,7 +265,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
     await convert.getByRole("button", { name: "提交申请" }).click();
     // seed 002 三.2: filed up its chain of signatures (教务处 → 处长 → 校领导); the status waits for 办理 (degrees.e2e walks it).
     await page.getByText(new RegExp(`^已提交 ${convertible?.name} 的结业换毕业申请（#\\d+），待教务处审核、处长和校领导签字。$`)).waitFor();
-    const [after] = await served.db
+    const [after] = await dashboard.db
       .select({ status: students.status })
       .from(students)
       .where(eq(students.id, convertible?.id as number));
@@ -315,7 +282,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
     await page.getByText(/的学位资料。重新运行审核后学位结论随之更新。$/).waitFor();
     const updated = drillAgain.locator("tbody tr[data-index]").filter({ hasText: factsNo });
     await expect.poll(() => updated.innerText()).toMatch(/3\.25[\s\S]*严重警告/);
-    const [stored] = await served.db
+    const [stored] = await dashboard.db
       .select({ gpa: students.gpa, facts: students.facts })
       .from(students)
       .where(eq(students.studentNo, factsNo));
@@ -326,45 +293,35 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
   }, 300_000);
 
   it("says what is missing before a list can be executed, and gives a college leader the preview without the button", async () => {
-    const [other] = await served.db
+    const [other] = await dashboard.db
       .select({ collegeId: graduationAudits.collegeId, name: colleges.name })
       .from(graduationAudits)
       .innerJoin(colleges, eq(colleges.id, graduationAudits.collegeId))
       .where(and(eq(graduationAudits.cohort, 2027), eq(graduationAudits.stage, "college-review")))
       .orderBy(asc(colleges.id))
       .limit(1);
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await dashboard.signIn("registrar");
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(e.message));
-    await page.goto(`${served.base}/`);
-    await page.getByLabel("用户名").fill("registrar");
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.getByTestId("signed-in-as").waitFor();
-    await page.goto(`${served.base}/graduation?cohort=2027&view=execute`);
+    await page.goto(`${dashboard.base}/graduation?cohort=2027&view=execute`);
     await page.getByText("请选择要执行名单的学院。").waitFor();
     await check(page, "graduation-year-execute-pick", problems);
-    await page.goto(`${served.base}/graduation?cohort=2027&view=execute&collegeId=${other?.collegeId}`);
+    await page.goto(`${dashboard.base}/graduation?cohort=2027&view=execute&collegeId=${other?.collegeId}`);
     await page.getByText(`${other?.name}的名单尚未经学位委员会通过：推进到“证书制作”后才能执行。`).waitFor();
     expect(await page.getByRole("button", { name: /^执行（/ }).count()).toBe(0);
     await check(page, "graduation-year-execute-not-approved", problems);
-    await page.goto(`${served.base}/graduation?cohort=2030&view=certificates`);
+    await page.goto(`${dashboard.base}/graduation?cohort=2030&view=certificates`);
     await page.getByText("该年份没有符合条件的学历证书。").waitFor();
     await check(page, "graduation-year-certificates-empty", problems);
     await page.close();
 
     // The college leader of that college: the picker fixed on it, the preview's refusal, no button to carry out.
-    const [leader] = await served.db
+    const [leader] = await dashboard.db
       .select({ username: users.username })
       .from(users)
       .where(and(eq(users.role, "college-leader"), eq(users.collegeId, other?.collegeId as number)));
-    const leaderPage = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await leaderPage.goto(`${served.base}/`);
-    await leaderPage.getByLabel("用户名").fill(leader?.username as string);
-    await leaderPage.getByLabel("密码").fill(DEMO_PASSWORD);
-    await leaderPage.getByRole("button", { name: "登录" }).click();
-    await leaderPage.getByTestId("signed-in-as").waitFor();
-    await leaderPage.goto(`${served.base}/graduation?cohort=2027&view=execute`);
+    const leaderPage = await dashboard.signIn(leader?.username as string);
+    await leaderPage.goto(`${dashboard.base}/graduation?cohort=2027&view=execute`);
     await leaderPage.getByText(`${other?.name}的名单尚未经学位委员会通过：推进到“证书制作”后才能执行。`).waitFor();
     expect(await leaderPage.getByRole("button", { name: /^执行（/ }).count()).toBe(0);
     await check(leaderPage, "graduation-year-execute-leader", []);

@@ -1,20 +1,14 @@
-// @vitest-environment node
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ETHNICITY, entryByCode, LEVEL, POLITICAL_STATUS } from "@xueji/shared";
 import { and, asc, eq } from "drizzle-orm";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { colleges, majors, students } from "../../server/src/db/schema";
 import { makeIdNumber } from "../../server/src/db/seed-basics";
-import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { writeTextWorkbook } from "../../server/src/services/exports/write-text-workbook";
-import { CHROMIUM, describeInChromium } from "../../test/chromium";
-import { serveDashboard } from "./serve-dashboard";
+import { describeInChromium } from "../../test/chromium";
+import { axe } from "./axe";
+import { ARTIFACTS, dashboardInChromium } from "./harness";
 
-const ARTIFACTS = join(import.meta.dirname, "artifacts");
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const HEADER = ["学号", "姓名", "性别", "出生日期", "身份证号", "民族", "政治面貌", "专业代码", "专业名称", "学院", "层次", "学制"];
 
 // An old system's export, every cell text (as such exports are); the header is its first row.
@@ -25,44 +19,12 @@ function xlsx(rows: Array<Array<string | number>>): Promise<Buffer> {
 
 // Day one (JOURNEYS A3): the registrar brings the record in from an old system's sheet: dry run, issues at the cell, confirm, history, then a changed file.
 describeInChromium("导入 in Chromium against a real server", () => {
-  let served: Awaited<ReturnType<typeof serveDashboard>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    served = await serveDashboard();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
-
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1200 } });
-    await page.goto(`${served.base}/`);
-    await page.getByLabel("用户名").fill(username);
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.getByTestId("signed-in-as").waitFor();
-    return page;
-  }
-
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: AXE });
-    return page.evaluate(async () => {
-      type Axe = { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> };
-      const result = await (window as unknown as { axe: Axe }).axe.run(
-        { exclude: [["[data-tabster-dummy]"]] },
-        { resultTypes: ["violations"] },
-      );
-      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
-    });
-  }
+  const dashboard = dashboardInChromium({ viewport: { width: 1440, height: 1200 } });
 
   it("previews with issues at the cell, confirms, keeps the history, and shows before → after on a changed file", {
     timeout: 300_000,
   }, async () => {
-    const [s] = await served.db
+    const [s] = await dashboard.db
       .select({ s: students, majorCode: majors.code, majorName: majors.name, college: colleges.name })
       .from(students)
       .innerJoin(majors, eq(majors.id, students.majorId))
@@ -101,7 +63,7 @@ describeInChromium("导入 in Chromium against a real server", () => {
       name(LEVEL, s.s.level),
       String(s.s.duration),
     ];
-    const page = await signIn("registrar");
+    const page = await dashboard.signIn("registrar");
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(e.message));
     await page.getByRole("link", { name: "导入" }).click();
@@ -140,7 +102,7 @@ describeInChromium("导入 in Chromium against a real server", () => {
     const history = page.getByRole("region", { name: "导入记录" });
     await history.getByRole("cell", { name: "已导入" }).first().waitFor();
     expect(await history.getByRole("cell", { name: "仅试导入" }).count()).toBe(1);
-    expect((await served.db.select().from(students).where(eq(students.studentNo, "2099010001"))).length).toBe(1);
+    expect((await dashboard.db.select().from(students).where(eq(students.studentNo, "2099010001"))).length).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, "imports-committed.png"), fullPage: true });
 
     // A later file: the existing student joined the party; the preview shows before → after, then it is written.
@@ -157,7 +119,7 @@ describeInChromium("导入 in Chromium against a real server", () => {
     await page.screenshot({ path: join(ARTIFACTS, "imports-before-after.png"), fullPage: true });
     await page.getByRole("button", { name: "确认导入" }).click();
     await page.getByText("已导入：新增 0，更新 1，不变 1。").waitFor();
-    const [after] = await served.db.select().from(students).where(eq(students.studentNo, s.s.studentNo));
+    const [after] = await dashboard.db.select().from(students).where(eq(students.studentNo, s.s.studentNo));
     expect(after?.politicalStatus).toBe("01");
     // The whole record goes out from the same page (§4).
     const download = page.waitForEvent("download");

@@ -1,40 +1,15 @@
-// @vitest-environment node
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { users } from "../../server/src/db/schema";
-import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
-import { CHROMIUM, describeInChromium } from "../../test/chromium";
-import { serveDashboard } from "./serve-dashboard";
-
-const ARTIFACTS = join(import.meta.dirname, "artifacts");
+import { describeInChromium } from "../../test/chromium";
+import { ARTIFACTS, dashboardInChromium } from "./harness";
 
 // The server's warnings reach the screens: the missing holidays of a year the academic year spans (2027's
 // State Council notice is not out) are shown to those who can enter them, not only in the console.
 describeInChromium("system warnings on the screens, in Chromium against a real server", () => {
-  let served: Awaited<ReturnType<typeof serveDashboard>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    served = await serveDashboard();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-  });
-
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${served.base}/`);
-    await page.getByLabel("用户名").fill(username);
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.getByTestId("signed-in-as").waitFor();
-    return page;
-  }
+  const dashboard = dashboardInChromium({ viewport: { width: 1440, height: 900 } });
 
   /** Each warning's code and where its link goes (path and query), as the banner shows them. */
   async function bannerLinks(page: Page): Promise<Array<[string, string]>> {
@@ -50,7 +25,7 @@ describeInChromium("system warnings on the screens, in Chromium against a real s
 
   /** Where 开始使用 links each item, for this reader (no link where the reader may not go). */
   async function checklistLinks(page: Page): Promise<Record<string, string | null>> {
-    await page.goto(`${served.base}/setup`);
+    await page.goto(`${dashboard.base}/setup`);
     await page.getByTestId("setup-record").waitFor();
     return page.locator("[data-testid^='setup-']").evaluateAll((items) =>
       Object.fromEntries(
@@ -66,10 +41,10 @@ describeInChromium("system warnings on the screens, in Chromium against a real s
   const ITEM_OF: Record<string, string> = { "calendar.holidays-missing": "holidays", "setup.secretaries": "secretaries" };
 
   it("shows the registrar leader the missing holidays with the way to fix them, and not the secretary", async () => {
-    const health = (await (await fetch(`${served.base}/api/health`)).json()) as { warnings?: Array<{ years: number[] }> };
+    const health = (await (await fetch(`${dashboard.base}/api/health`)).json()) as { warnings?: Array<{ years: number[] }> };
     const missing = health.warnings?.[0]?.years ?? [];
     expect(missing.length).toBeGreaterThan(0);
-    const leader = await signIn("registrar-leader");
+    const leader = await dashboard.signIn("registrar-leader");
     const banner = leader.getByTestId("system-warnings");
     await banner.getByText(String(missing[0])).first().waitFor();
     await leader.screenshot({ path: join(ARTIFACTS, "system-warnings-leader.png") });
@@ -77,7 +52,7 @@ describeInChromium("system warnings on the screens, in Chromium against a real s
     await leader.waitForURL(/\/settings\?.*kind=holidays/);
     await leader.close();
 
-    const secretary = await signIn("sec-01");
+    const secretary = await dashboard.signIn("sec-01");
     await secretary.getByRole("heading").first().waitFor();
     await secretary.waitForLoadState("networkidle");
     expect(await secretary.getByTestId("system-warnings").count()).toBe(0);
@@ -86,9 +61,9 @@ describeInChromium("system warnings on the screens, in Chromium against a real s
 
   it("links each warning where 开始使用 links its item: the holidays to 设置, a college without a secretary to 用户", async () => {
     // A college loses its only secretary: the checklist's 教学秘书 item is open again, and the banner says so.
-    await served.db.update(users).set({ disabled: true }).where(eq(users.username, "sec-01"));
+    await dashboard.db.update(users).set({ disabled: true }).where(eq(users.username, "sec-01"));
     for (const username of ["admin", "registrar-leader"]) {
-      const page = await signIn(username);
+      const page = await dashboard.signIn(username);
       await page.getByTestId("system-warnings").getByText("教学秘书").first().waitFor();
       const banner = await bannerLinks(page);
       expect(banner.map(([code]) => code)).toEqual(expect.arrayContaining(Object.keys(ITEM_OF)));
@@ -103,6 +78,6 @@ describeInChromium("system warnings on the screens, in Chromium against a real s
       else expect(Object.fromEntries(banner)["setup.secretaries"]).toBe("/setup");
       await page.close();
     }
-    await served.db.update(users).set({ disabled: false }).where(eq(users.username, "sec-01"));
+    await dashboard.db.update(users).set({ disabled: false }).where(eq(users.username, "sec-01"));
   }, 120_000);
 });

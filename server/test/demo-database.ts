@@ -1,14 +1,111 @@
+import { randomBytes } from "node:crypto";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { todayInChina } from "../src/clock";
 import { type Database, openDatabase } from "../src/db/client";
 import { seedDemo } from "../src/demo/seed-demo";
 
 /**
- * The demo university on a fresh in-memory PGlite, as of `today` (the server's day unless a test sets its
- * clock). Each test file builds its own: PGlite 0.5's `dumpDataDir` of an in-memory database does not bring
- * its tables back through `loadDataDir`, so the demo cannot be built once and copied.
+ * The folder holding the built demo, one PGlite data folder per day: set by the e2e project's global setup
+ * (test/global-setup.ts) once the days are built, before any worker starts; read by the workers.
+ */
+export const DEMO_FOLDER_VARIABLE = "XUEJI_TEST_DEMO_FOLDER";
+
+const ROOT = join(import.meta.dirname, "../..");
+/** Kept between runs, like the front-ends' `dist/`: the demo is rebuilt only when what makes it has changed. */
+export const DEMO_CACHE = join(ROOT, "node_modules/.cache/xueji-demo");
+/** What the demo is made of: the server (its services seed it), its migrations, the shared domain, the lockfile. */
+const DEMO_SOURCES = ["server/src", "server/drizzle", "shared/src", "pnpm-lock.yaml"].map((path) => join(ROOT, path));
+const STAMP = "built-at";
+/**
+ * The audit chain's key the demo was built with, beside the day folders: the workers chain with it too
+ * (XUEJI_AUDIT_KEY), or the demo's audit log would not verify in a copy (a process without a key has a
+ * random one of its own).
+ */
+const AUDIT_KEY = "audit.key";
+
+/**
+ * The days the e2e files open the demo on: the server's today, and the fixed days of the files whose story
+ * needs one (a registrar year walked from week 2 of the autumn term; the graduation day of the 2023 cohort).
+ * A day not listed still works: that file builds its own.
+ */
+export const DEMO_DAYS = (): string[] => [todayInChina(), "2026-09-08", "2027-06-20"];
+
+const dayFolder = (folder: string, today: string) => join(folder, today);
+
+/**
+ * Builds the demo for each day into `folder` (days no longer asked for removed), each a PGlite data folder closed
+ * cleanly so that a copy of it opens as the same database; a day built since the sources last changed is kept.
+ * Sets XUEJI_AUDIT_KEY to the key the demo is chained with, for the workers that open the copies. (An in-memory PGlite cannot serve: PGlite 0.5's `dumpDataDir` of one does not
+ * bring its tables back through `loadDataDir`.)
+ */
+export async function buildDemoFolders(folder: string, days: string[], log: (line: string) => void): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+  const keyFile = join(folder, AUDIT_KEY);
+  // A new key: the days built with the old one (or none) go.
+  const fresh = !existsSync(keyFile);
+  if (fresh) writeFileSync(keyFile, randomBytes(32).toString("hex"), { mode: 0o600 });
+  process.env.XUEJI_AUDIT_KEY = readFileSync(keyFile, "utf8").trim();
+  const changed = Math.max(...DEMO_SOURCES.filter(existsSync).map(newestSource));
+  for (const entry of readdirSync(folder))
+    if (entry !== AUDIT_KEY && !entry.startsWith(".") && (fresh || !days.includes(entry)))
+      rmSync(join(folder, entry), { recursive: true, force: true });
+  for (const today of new Set(days)) {
+    const target = dayFolder(folder, today);
+    if (existsSync(join(target, STAMP)) && statSync(join(target, STAMP)).mtimeMs > changed) continue;
+    const started = Date.now();
+    // Built aside and moved in whole: a run stopped half-way leaves no folder that looks built.
+    const building = mkdtempSync(join(folder, ".building-"));
+    const database = await openDatabase({ dataDir: building });
+    await seedDemo(database.db, { today });
+    await database.close();
+    writeFileSync(join(building, STAMP), new Date().toISOString());
+    rmSync(target, { recursive: true, force: true });
+    renameSync(building, target);
+    log(`演示大学（${today}）已建好，用时 ${Math.round((Date.now() - started) / 1000)} 秒`);
+  }
+}
+
+/** The newest modification time of the sources under a path; tests (which do not seed the demo) left out. */
+function newestSource(path: string): number {
+  const info = statSync(path);
+  if (!info.isDirectory()) return /\.test\.tsx?$/.test(path) ? 0 : info.mtimeMs;
+  return Math.max(info.mtimeMs, ...readdirSync(path).map((entry) => newestSource(join(path, entry))));
+}
+
+/**
+ * The demo university as of `today` (the server's day unless a test sets its clock), on a PGlite of the test's
+ * own: a copy of the one the global setup built for that day, in a scratch folder removed on close — or, where
+ * there is none (a day not built, a run outside the e2e project), built here.
  */
 export async function openDemoDatabase(today: string = todayInChina()): Promise<Database> {
-  const database = await openDatabase();
-  await seedDemo(database.db, { today });
-  return database;
+  const folder = process.env[DEMO_FOLDER_VARIABLE];
+  const built = folder ? dayFolder(folder, today) : undefined;
+  if (!built || !existsSync(built)) {
+    const database = await openDatabase();
+    await seedDemo(database.db, { today });
+    return database;
+  }
+  const copy = mkdtempSync(join(tmpdir(), "xueji-demo-copy-"));
+  cpSync(built, copy, { recursive: true });
+  const database = await openDatabase({ dataDir: copy });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      rmSync(copy, { recursive: true, force: true });
+    },
+  };
 }
