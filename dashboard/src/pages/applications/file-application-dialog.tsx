@@ -69,9 +69,9 @@ export function FileApplicationDialog({
   const [studentNo, setStudentNo] = useState(draft?.student?.studentNo ?? "");
   const [type, setType] = useState<ApplicationType | "">(app?.type ?? "");
   const [reasonCode, setReasonCode] = useState(app?.reasonCode ?? "");
-  const [materials, setMaterials] = useState<Material[]>((app?.materials as Material[] | undefined) ?? []);
+  const [materials, setMaterials] = useState<Material[]>(app?.materials ?? []);
   const [changes, setChanges] = useState<Record<string, string>>(
-    Object.fromEntries(Object.entries((app?.changes ?? {}) as Record<string, string | number>).map(([k, v]) => [k, String(v)])),
+    Object.fromEntries(Object.entries(app?.changes ?? {}).map(([k, v]) => [k, String(v)])),
   );
   const [note, setNote] = useState(app?.note ?? "");
   const [periodFrom, setPeriodFrom] = useState(app?.periodStartsOn ?? "");
