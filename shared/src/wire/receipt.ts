@@ -11,7 +11,9 @@ export const receiptSchema = z.object({
   collegeId: z.number(),
   version: z.number(),
   state: z.enum(SUBMISSION_STATES),
+  /** Rows stored without errors. */
   rowsAccepted: z.number(),
+  /** True when this client id had been submitted before: nothing was written this time. */
   duplicate: z.boolean(),
   ...issueSummaryShape,
 });

@@ -79,7 +79,7 @@ export const sheetRows = pgTable(
     studentNo: text("student_no"),
     /** The row as the shared reader parsed it. */
     values: jsonb("values").$type<RowValues>().notNull(),
-    issues: jsonb("issues").$type<Issue[]>().notNull().default(sql`'[]'::jsonb`),
+    issues: jsonb("issues").$type<Array<Omit<Issue, "row">>>().notNull().default(sql`'[]'::jsonb`),
     errorCount: integer("error_count").notNull(),
   },
   (t) => [primaryKey({ columns: [t.submissionId, t.rowNumber] }), index("sheet_rows_student").on(t.studentNo)],

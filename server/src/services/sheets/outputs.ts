@@ -69,7 +69,7 @@ const submissionOutput = createSelectSchema(sheetSubmissions, { issueCounts: z.r
 export const submissionWithRowsOutput = z.object({
   submission: submissionOutput,
   rows: pageOutput(
-    createSelectSchema(sheetRows, { issues: z.array(issueSchema) }).pick({
+    createSelectSchema(sheetRows, { issues: z.array(issueSchema.omit({ row: true })) }).pick({
       rowNumber: true,
       studentNo: true,
       values: true,
