@@ -1,18 +1,7 @@
 import type { ColumnOverride, GridRow, SheetKind } from "@xueji/shared";
+import type { ReportIssue } from "@xueji/shared/src/wire/issue";
 import type { CellWrite, NewSheet } from "../host/sheet-host";
 import { FileRefusal, serverOrigin } from "./client";
-
-export interface ReportIssue {
-  row: number | null;
-  column: string | null;
-  field: string | null;
-  code: string;
-  severity: "error" | "warning" | "info";
-  message: string;
-  suggestion?: string;
-  /** The message's parameters (the pane's check answer carries them: 一键修正 reads the value it proposes). */
-  params?: Record<string, string | number>;
-}
 
 /** `xueji validate --json`'s document, as `POST /api/files/check` returns it. */
 export interface FileReport {

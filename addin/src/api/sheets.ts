@@ -16,7 +16,7 @@ function input(sheet: SheetInput) {
   return {
     termCode: sheet.termCode,
     fileName: sheet.fileName.slice(0, 255),
-    grid: toWire(sheet.grid) as never,
+    grid: toWire(sheet.grid),
     ...(sheet.kind ? { kind: sheet.kind } : {}),
     ...(sheet.columns && Object.keys(sheet.columns).length ? { columns: sheet.columns } : {}),
   };

@@ -1,5 +1,6 @@
 import { DocumentBulletListRegular } from "@fluentui/react-icons";
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
+import { APPLICATION_TYPES, type ApplicationType } from "@xueji/shared";
 import type { RouterInputs } from "../api/client";
 import type { NavEntry } from "./nav";
 import { appRoute } from "./root";
@@ -12,7 +13,7 @@ export const GROUPINGS = ["type", "stage", "college", "state"] as const satisfie
 /** The list's whole state is in the URL: a link or a saved view reopens exactly this list. */
 export interface ApplicationsSearch {
   view?: number;
-  type?: string;
+  type?: ApplicationType;
   stage?: string;
   state?: "open" | "done" | "rejected";
   collegeId?: number;
@@ -26,7 +27,8 @@ export interface ApplicationsSearch {
 export function readApplicationsSearch(search: Record<string, unknown>): ApplicationsSearch {
   return {
     view: int(search.view),
-    type: str(search.type),
+    // A link naming a type that does not exist opens the unfiltered list.
+    type: oneOf(search.type, APPLICATION_TYPES),
     stage: str(search.stage),
     state: oneOf(search.state, ["open", "done", "rejected"] as const),
     collegeId: int(search.collegeId),

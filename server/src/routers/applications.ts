@@ -9,13 +9,6 @@ import { editDraft } from "../services/applications/edit-draft";
 import { fileApplication } from "../services/applications/file-application";
 import { listApplications } from "../services/applications/list-applications";
 import { attachScan, readScan } from "../services/applications/material-scans";
-import { recordSignOff, signOffsOf } from "../services/applications/record-sign-off";
-import { takeUpPendingItem } from "../services/applications/take-up-pending-item";
-import { takeUpRepeatItem } from "../services/applications/take-up-repeat-item";
-import { withdrawApplication } from "../services/applications/withdraw-application";
-import { pageInput, pageOutput } from "../services/paging";
-import { collegeFilter, procedureFor, router } from "../trpc";
-import { dateInput, idInput, noteInput, studentNoInput, textInput } from "./inputs";
 import {
   applicationGroupsOutput,
   applicationListItem,
@@ -24,7 +17,14 @@ import {
   decisionOutput,
   statusChangeOutput,
   timelineOutput,
-} from "./outputs";
+} from "../services/applications/outputs";
+import { recordSignOff, signOffsOf } from "../services/applications/record-sign-off";
+import { takeUpPendingItem } from "../services/applications/take-up-pending-item";
+import { takeUpRepeatItem } from "../services/applications/take-up-repeat-item";
+import { withdrawApplication } from "../services/applications/withdraw-application";
+import { pageInput, pageOutput } from "../services/paging";
+import { collegeFilter, procedureFor, router } from "../trpc";
+import { dateInput, idInput, noteInput, studentNoInput, textInput } from "./inputs";
 
 const decision = z.object({
   action: z.enum(["submit", "advance", "return", "reject"]),

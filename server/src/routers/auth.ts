@@ -1,6 +1,7 @@
 import { PASSWORD_MAX } from "@xueji/shared";
 import { z } from "zod";
 import { changePassword } from "../services/auth/change-password";
+import { sessionOutput, sessionUserOutput } from "../services/auth/outputs";
 import { endSession } from "../services/auth/sessions";
 import { signIn } from "../services/auth/sign-in";
 import { providerLogout } from "../services/auth/sign-on/provider-logout";
@@ -17,6 +18,7 @@ export const authRouter = router({
         framed: z.boolean().optional(),
       }),
     )
+    .output(sessionOutput)
     .mutation(async ({ ctx, input }) => {
       const { framed, ...credentials } = input;
       const session = await signIn(ctx.db, {
@@ -47,6 +49,7 @@ export const authRouter = router({
   /** The task pane's end of a campus sign-on: the one-time code its sign-on window handed it becomes a session. */
   redeemSignOn: publicProcedure
     .input(z.object({ code: z.string().min(1).max(100), framed: z.boolean().optional() }))
+    .output(sessionOutput)
     .mutation(async ({ ctx, input }) => {
       const session = await redeemHandoff(ctx.db, input.code, { address: ctx.address, requestId: ctx.requestId });
       // The pane's session is the HttpOnly cookie on its origin (framed by Office or WPS), as for a password sign-in.
@@ -66,7 +69,7 @@ export const authRouter = router({
     ctx.setSessionCookie?.(null);
     return { ok: true as const, logoutUrl };
   }),
-  me: sessionProcedure.query(({ ctx }) => ctx.user),
+  me: sessionProcedure.output(sessionUserOutput).query(({ ctx }) => ctx.user),
   /** The user's own password: the current one, a new one that meets the policy; every other session ends. */
   changePassword: sessionProcedure
     .input(

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { pipelineOutput } from "../services/dashboard/outputs";
 import { pipelineCounts } from "../services/dashboard/pipeline-counts";
 import { systemWarnings, systemWarningsOutput } from "../services/dashboard/system-warnings";
 import { authedProcedure, collegeFilter, procedureFor, router } from "../trpc";
 import { idInput } from "./inputs";
-import { pipelineOutput } from "./outputs";
 
 /** The queries the registrar's dashboard draws. (Sheet progress is `insights.sheetProgress`, which the overview reads.) */
 export const dashboardRouter = router({

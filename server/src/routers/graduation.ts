@@ -4,24 +4,26 @@ import { executeAudits } from "../services/graduation/execute-audits";
 import { fileCompletionConversion } from "../services/graduation/file-completion-conversion";
 import { listAudits } from "../services/graduation/list-audits";
 import { exportCertificates, listCertificates } from "../services/graduation/list-certificates";
+import {
+  certificateListItem,
+  cohortRunOutput,
+  executionPreviewOutput,
+  executionRefusal,
+  graduationAuditOutput,
+  graduationListItem,
+  graduationSummaryOutput,
+  stageMoveOutput,
+} from "../services/graduation/outputs";
 import { advanceAuditStage, auditSummary, overrideAudit } from "../services/graduation/override-audit";
 import { previewExecution } from "../services/graduation/preview-execution";
 import { recordDegreeFacts } from "../services/graduation/record-degree-facts";
 import { runCohortAudit } from "../services/graduation/run-cohort-audit";
 import { supplementDegree } from "../services/graduation/supplement-degree";
+import { xlsxExportOutput } from "../services/insights/outputs";
 import { pageInput, pageOutput } from "../services/paging";
 import { graduateFreezeOverview } from "../services/students/graduate-freeze";
 import { collegeFilter, collegeFor, procedureFor, router, toTrpcError } from "../trpc";
-import { certificateListItem, executionPreviewOutput, executionRefusal } from "./graduation-outputs";
 import { dateInput, idInput, textInput } from "./inputs";
-import {
-  cohortRunOutput,
-  graduationAuditOutput,
-  graduationListItem,
-  graduationSummaryOutput,
-  stageMoveOutput,
-  xlsxExportOutput,
-} from "./outputs";
 
 const cohort = z.number().int().min(2000).max(2100);
 const executeOutput = z.object({

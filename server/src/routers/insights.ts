@@ -9,20 +9,20 @@ import { exportGraduation } from "../services/insights/export-graduation";
 import { leadTimes } from "../services/insights/lead-times";
 import { myInbox, myInboxOutput } from "../services/insights/my-inbox";
 import { myWork } from "../services/insights/my-work";
-import { standingByCollege } from "../services/insights/standing-by-college";
-import { currentAcademicYear } from "../services/organisation/current-academic-year";
-import { pageInput } from "../services/paging";
-import { termOn } from "../services/reference/reference-data";
-import { collegeFilter, procedureFor, router } from "../trpc";
-import { academicYearInput, dateInput, idInput, termInput, textInput } from "./inputs";
 import {
   auditPassRatesOutput,
   leadTimesOutput,
   myWorkOutput,
   standingByCollegeOutput,
-  termSheetProgressOutput,
   xlsxExportOutput,
-} from "./outputs";
+} from "../services/insights/outputs";
+import { standingByCollege } from "../services/insights/standing-by-college";
+import { currentAcademicYear } from "../services/organisation/current-academic-year";
+import { pageInput } from "../services/paging";
+import { termOn } from "../services/reference/reference-data";
+import { termSheetProgressOutput } from "../services/sheets/outputs";
+import { collegeFilter, procedureFor, router } from "../trpc";
+import { academicYearInput, dateInput, idInput, termInput, textInput } from "./inputs";
 
 /** Answers the dashboard draws that the record's own routers do not give: my work, lead times, standing by college. */
 export const insightsRouter = router({

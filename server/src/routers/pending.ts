@@ -4,9 +4,9 @@ import { pageInput, pageOutput } from "../services/paging";
 import { demotionPreview } from "../services/pending/demotion-preview";
 import { liftPendingItem } from "../services/pending/lift-pending-item";
 import { listPending } from "../services/pending/list-pending";
+import { pendingItemOutput, pendingListItem } from "../services/pending/outputs";
 import { collegeFilter, procedureFor, router } from "../trpc";
 import { academicYearInput, idInput, textInput } from "./inputs";
-import { pendingItemOutput, pendingListItem } from "./outputs";
 
 export const pendingRouter = router({
   /** 解除: a warning whose credits were cleared. */

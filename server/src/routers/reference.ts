@@ -1,6 +1,6 @@
+import { referenceOutput } from "../services/reference/outputs";
 import { referenceData } from "../services/reference/reference-data";
 import { authedProcedure, router } from "../trpc";
-import { referenceOutput } from "./outputs";
 
 /**
  * Labels and filters for the dashboard. Open to any signed-in user: it holds no personal data, only the

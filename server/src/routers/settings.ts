@@ -1,13 +1,5 @@
 import { LOCALES, type Locale } from "@xueji/shared";
 import { z } from "zod";
-import { previewStandingRules } from "../services/settings/preview-standing";
-import { checkSetting } from "../services/settings/setting-issues";
-import { SETTING_KIND_NAMES, SETTING_KINDS } from "../services/settings/setting-kinds";
-import { publishSetting, restoreSetting, settingsOverview, settingVersionList } from "../services/settings/setting-publication";
-import { settingSchemas } from "../services/settings/setting-schemas";
-import { settingInForce } from "../services/settings/settings-store";
-import { procedureFor, router } from "../trpc";
-import { academicYearInput as academicYear, MAX_INT4, textInput } from "./inputs";
 import {
   publishResultOutput,
   settingCheckOutput,
@@ -16,7 +8,16 @@ import {
   settingsOverviewOutput,
   settingVersionListOutput,
   standingPreviewOutput,
-} from "./outputs";
+} from "../services/settings/outputs";
+import { previewStandingRules } from "../services/settings/preview-standing";
+import { checkSetting } from "../services/settings/setting-issues";
+import { SETTING_KIND_NAMES, SETTING_KINDS } from "../services/settings/setting-kinds";
+import { publishSetting, restoreSetting, settingsOverview, settingVersionList } from "../services/settings/setting-publication";
+import { settingSchemas } from "../services/settings/setting-schemas";
+import { settingInForce } from "../services/settings/settings-store";
+import { openJson } from "../services/wire-values";
+import { procedureFor, router } from "../trpc";
+import { academicYearInput as academicYear, MAX_INT4, textInput } from "./inputs";
 
 const which = z.object({ kind: z.enum(SETTING_KIND_NAMES), key: textInput(40, 1) });
 const locale = z.enum(LOCALES as [Locale, ...Locale[]]).optional();
@@ -55,12 +56,13 @@ export const settingsRouter = router({
    * because a draft (a sheet template's sixty columns) is too long for a query's URL.
    */
   check: procedureFor("settings.read")
-    .input(which.extend({ value: z.unknown(), locale }))
+    // Any JSON: the kind's own schema checks the draft in the service, with its messages at the field.
+    .input(which.extend({ value: openJson, locale }))
     .output(settingCheckOutput)
     .mutation(({ ctx, input }) => checkSetting(input.kind, input.key, input.value, input.locale ?? ctx.locale)),
   /** Publishes a draft from an academic year; an invalid draft comes back with its issues at the field, nothing saved. */
   publish: procedureFor("settings.write")
-    .input(which.extend({ validFrom: academicYear, value: z.unknown(), reason, locale }))
+    .input(which.extend({ validFrom: academicYear, value: openJson, reason, locale }))
     .output(publishResultOutput)
     .mutation(({ ctx, input }) =>
       publishSetting(ctx.db, {

@@ -8,6 +8,15 @@ import { checkRulesInForce, checkSheet } from "../services/sheets/check-sheet";
 import { diffSubmissions } from "../services/sheets/diff-submissions";
 import { getSubmission } from "../services/sheets/get-submission";
 import { listSubmissions } from "../services/sheets/list-submissions";
+import {
+  checkRulesOutput,
+  diffOutput,
+  receiptOutput,
+  reviewOutput,
+  submissionListItem,
+  submissionWithRowsOutput,
+  validationOutput,
+} from "../services/sheets/outputs";
 import { reviewSubmission } from "../services/sheets/review-submission";
 import { submitSheet } from "../services/sheets/submit-sheet";
 import { summarise } from "../services/sheets/summarise";
@@ -23,15 +32,6 @@ import {
   termInput,
   textInput,
 } from "./inputs";
-import {
-  checkRulesOutput,
-  diffOutput,
-  receiptOutput,
-  reviewOutput,
-  submissionListItem,
-  submissionWithRowsOutput,
-  validationOutput,
-} from "./outputs";
 
 const sheetInput = z.object({
   kind: sheetKindInput.optional(),

@@ -4,9 +4,9 @@ import { pageInput, pageOutput } from "../services/paging";
 import { importPhotos, PHOTO_ZIP_LIMITS } from "../services/photos/import-photos";
 import { photoOf, uploadPhoto } from "../services/photos/upload-photo";
 import { listStudents } from "../services/students/list-students";
+import { studentListItem } from "../services/students/outputs";
 import { collegeFilter, procedureFor, router } from "../trpc";
 import { idInput, termInput, textInput } from "./inputs";
-import { studentListItem } from "./outputs";
 
 /** What is wrong with a photo (shared `PhotoProblem`). */
 const photoProblem = z.discriminatedUnion("code", [

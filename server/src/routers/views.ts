@@ -2,10 +2,10 @@ import { APPLICATION_TYPES, ROLES } from "@xueji/shared";
 import { z } from "zod";
 import { APPLICATION_GROUPINGS } from "../services/applications/count-application-groups";
 import { pageInput, pageOutput } from "../services/paging";
+import { okOutput, savedViewIdOutput, savedViewOutput } from "../services/views/outputs";
 import { deleteView, listViews, saveView } from "../services/views/saved-views";
 import { procedureFor, router } from "../trpc";
 import { idInput, textInput } from "./inputs";
-import { okOutput, savedViewIdOutput, savedViewOutput } from "./outputs";
 
 const page = z.enum(["applications"]);
 /**

@@ -10,17 +10,10 @@ import {
   type SheetTemplate,
   type StandingResult,
 } from "@xueji/shared";
+import type { ReportIssue } from "@xueji/shared/src/wire/issue";
 import { readWorksheets } from "../files/read-grid";
 
-export interface ReportIssue {
-  row: number | null;
-  column: string | null;
-  field: string | null;
-  code: string;
-  severity: "error" | "warning" | "info";
-  message: string;
-  suggestion?: string;
-}
+export type { ReportIssue };
 
 /** The `xueji validate --json` document, also what `/api/files/check` answers: scripts and the add-in read it, so its shape stays. */
 export interface ValidationReport {

@@ -6,6 +6,8 @@ import { FIELDS, type FieldKey, type ParserSpec } from "./fields";
  * these without code (the server stores them versioned); these are the defaults.
  */
 export const SHEET_KINDS = ["roster-new", "roster-returning", "failed-courses", "graduates", "dismissal"] as const;
+/** Where a submitted sheet stands: a newer version supersedes it; the 学籍科 accepts or rejects it. */
+export const SUBMISSION_STATES = ["submitted", "superseded", "accepted", "rejected"] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
 
 export interface ColumnTemplate {

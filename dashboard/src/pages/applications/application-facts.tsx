@@ -102,7 +102,7 @@ export function ChangesSection({ timeline }: { timeline: Timeline }) {
   const reference = useReference().data;
   const valueLabel = valueLabelOf(t, reference);
   const { application, changes } = timeline;
-  const requested = Object.entries((application.changes ?? {}) as Record<string, string | number>);
+  const requested = Object.entries(application.changes ?? {});
   return (
     <Section title={t("detail.changes")}>
       {changes.length ? (

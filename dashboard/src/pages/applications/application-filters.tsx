@@ -34,7 +34,7 @@ export function ApplicationFilters({
           className={styles.narrow}
           value={workflow ? workflow.name[locale] : t("common.all")}
           selectedOptions={[search.type ?? ""]}
-          onOptionSelect={(_, d) => onChange({ type: d.optionValue || undefined, stage: undefined })}
+          onOptionSelect={(_, d) => onChange({ type: workflows.find((w) => w.type === d.optionValue)?.type, stage: undefined })}
         >
           <Option value="">{t("common.all")}</Option>
           {workflows.map((w) => (

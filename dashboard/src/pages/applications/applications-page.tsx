@@ -69,7 +69,7 @@ function Applications() {
   };
 
   const filters = {
-    type: search.type as never,
+    type: search.type,
     stage: search.stage,
     state: search.state,
     collegeId: search.collegeId,

@@ -18,7 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMutation } from "@tanstack/react-query";
-import { MATERIALS, type Material, requiredMaterials } from "@xueji/shared";
+import { APPLICATION_TYPES, type ApplicationType, MATERIALS, type Material, requiredMaterials } from "@xueji/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { attachScan, editDraft, fileApplication, type Timeline } from "../../api/applications";
@@ -67,11 +67,11 @@ export function FileApplicationDialog({
   const reference = useReference().data;
   const app = draft?.application;
   const [studentNo, setStudentNo] = useState(draft?.student?.studentNo ?? "");
-  const [type, setType] = useState<string>(app?.type ?? "");
+  const [type, setType] = useState<ApplicationType | "">(app?.type ?? "");
   const [reasonCode, setReasonCode] = useState(app?.reasonCode ?? "");
-  const [materials, setMaterials] = useState<Material[]>((app?.materials as Material[] | undefined) ?? []);
+  const [materials, setMaterials] = useState<Material[]>(app?.materials ?? []);
   const [changes, setChanges] = useState<Record<string, string>>(
-    Object.fromEntries(Object.entries((app?.changes ?? {}) as Record<string, string | number>).map(([k, v]) => [k, String(v)])),
+    Object.fromEntries(Object.entries(app?.changes ?? {}).map(([k, v]) => [k, String(v)])),
   );
   const [note, setNote] = useState(app?.note ?? "");
   const [periodFrom, setPeriodFrom] = useState(app?.periodStartsOn ?? "");
@@ -106,9 +106,12 @@ export function FileApplicationDialog({
         periodStartsOn: asksPeriod && periodFrom ? periodFrom : undefined,
         periodEndsOn: asksPeriod && periodTo ? periodTo : undefined,
       };
-      const saved = app
-        ? await editDraft({ applicationId: app.id, expectedVersion: app.version, ...fields })
-        : await fileApplication({ studentNo: studentNo.trim(), type: type as never, ...fields });
+      // 提交 stays disabled until a type is chosen, so a new application always has one here.
+      const fileNew = () => {
+        if (!type) throw new Error(t("file.pickType"));
+        return fileApplication({ studentNo: studentNo.trim(), type, ...fields });
+      };
+      const saved = app ? await editDraft({ applicationId: app.id, expectedVersion: app.version, ...fields }) : await fileNew();
       // The scans go up once the draft exists; each counts its material as given.
       for (const [material, file] of Object.entries(scans) as Array<[Material, File]>) {
         const read = await readScan(file, t);
@@ -144,7 +147,7 @@ export function FileApplicationDialog({
                   selectedOptions={type ? [type] : []}
                   disabled={!!app}
                   onOptionSelect={(_, d) => {
-                    setType(d.optionValue ?? "");
+                    setType(APPLICATION_TYPES.find((known) => known === d.optionValue) ?? "");
                     setReasonCode("");
                     setMaterials([]);
                     setChanges({});

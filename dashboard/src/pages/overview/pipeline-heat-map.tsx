@@ -1,4 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { ApplicationType } from "@xueji/shared";
 import { useTranslation } from "react-i18next";
 import type { PipelineCell } from "../../api/overview";
 import { labelsOf, type Reference } from "../../api/reference";
@@ -93,7 +94,7 @@ export function PipelineHeatMap({
 }: {
   cells: PipelineCell[];
   reference: Reference;
-  onOpen: (type: string, stage: string) => void;
+  onOpen: (type: ApplicationType, stage: string) => void;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();

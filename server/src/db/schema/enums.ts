@@ -1,4 +1,4 @@
-import { APPLICATION_TYPES, AUDIT_STAGES, MATERIALS, type Material, ROLES, SHEET_KINDS } from "@xueji/shared";
+import { APPLICATION_TYPES, AUDIT_STAGES, MATERIALS, type Material, ROLES, SHEET_KINDS, SUBMISSION_STATES } from "@xueji/shared";
 import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 
 /**
@@ -6,7 +6,7 @@ import { type AnyColumn, type SQL, sql } from "drizzle-orm";
  * enforced by CHECK constraints, so a row read back is already the type the code uses (no `as`)
  * and a stray value cannot be written by hand either.
  */
-export { APPLICATION_TYPES, AUDIT_STAGES, ROLES, SHEET_KINDS };
+export { APPLICATION_TYPES, AUDIT_STAGES, ROLES, SHEET_KINDS, SUBMISSION_STATES };
 export const MATERIAL_KEYS = Object.keys(MATERIALS) as [Material, ...Material[]];
 export const APPLICATION_STATES = ["open", "done", "rejected"] as const;
 /**
@@ -14,7 +14,6 @@ export const APPLICATION_STATES = ["open", "done", "rejected"] as const;
  * `withdraw` (撤回): the filer takes a submitted application back to the draft before anyone decided it.
  */
 export const DECISION_ACTIONS = ["submit", "advance", "return", "reject", "sign-off", "withdraw"] as const;
-export const SUBMISSION_STATES = ["submitted", "superseded", "accepted", "rejected"] as const;
 /** The outcomes of the standing rules that become pending items (seed 000 九). */
 export const PENDING_KINDS = ["warning-1", "warning-2", "repeat", "dismissal"] as const;
 /** `superseded`: folded into the year's one item for the student (the year outcome outranks the term warnings). */

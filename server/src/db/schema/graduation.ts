@@ -1,3 +1,4 @@
+import type { AuditReason } from "@xueji/shared";
 import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { AUDIT_STAGES, DEGREE_DECISIONS, GRADUATION_OUTCOMES, oneOf } from "./enums";
 import { colleges } from "./organisation";
@@ -40,8 +41,8 @@ export const graduationAudits = pgTable(
       .references(() => colleges.id),
     outcome: text("outcome", { enum: GRADUATION_OUTCOMES }).notNull(),
     degree: text("degree", { enum: DEGREE_DECISIONS }).notNull(),
-    reasons: jsonb("reasons").notNull(),
-    degreeReasons: jsonb("degree_reasons").notNull(),
+    reasons: jsonb("reasons").$type<AuditReason[]>().notNull(),
+    degreeReasons: jsonb("degree_reasons").$type<AuditReason[]>().notNull(),
     dataComplete: boolean("data_complete").notNull(),
     rulesVersion: integer("rules_version").notNull(),
     stage: text("stage", { enum: AUDIT_STAGES }).notNull().default("college-review"),

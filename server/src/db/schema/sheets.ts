@@ -1,3 +1,4 @@
+import type { Issue, RowValues } from "@xueji/shared";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -76,8 +77,9 @@ export const sheetRows = pgTable(
       .references(() => sheetSubmissions.id, { onDelete: "cascade" }),
     rowNumber: integer("row_number").notNull(),
     studentNo: text("student_no"),
-    values: jsonb("values").notNull(),
-    issues: jsonb("issues").notNull().default(sql`'[]'::jsonb`),
+    /** The row as the shared reader parsed it. */
+    values: jsonb("values").$type<RowValues>().notNull(),
+    issues: jsonb("issues").$type<Array<Omit<Issue, "row">>>().notNull().default(sql`'[]'::jsonb`),
     errorCount: integer("error_count").notNull(),
   },
   (t) => [primaryKey({ columns: [t.submissionId, t.rowNumber] }), index("sheet_rows_student").on(t.studentNo)],

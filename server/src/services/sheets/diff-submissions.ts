@@ -31,7 +31,7 @@ export async function diffSubmissions(db: Db, viewer: Viewer, submissionId: stri
     .limit(1);
   const load = async (id: string) => {
     const rows = await db.select({ values: sheetRows.values }).from(sheetRows).where(eq(sheetRows.submissionId, id));
-    return new Map(rows.map((r) => [canonicalRowKey(current.kind, r.values as never), r.values as Record<string, unknown>]));
+    return new Map(rows.map((r) => [canonicalRowKey(current.kind, r.values), r.values as Record<string, unknown>]));
   };
   const now = await load(current.id);
   const before = previous ? await load(previous.id) : new Map<string, Record<string, unknown>>();

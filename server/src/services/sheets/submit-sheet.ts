@@ -12,6 +12,7 @@ import {
   type SheetReaderOptions,
   type SheetResult,
 } from "@xueji/shared";
+import type { Receipt } from "@xueji/shared/src/wire/receipt";
 import { and, eq, max, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { sheetSubmissions, terms } from "../../db/schema";
@@ -21,7 +22,7 @@ import { type Actor, recordEvent } from "../audit-log/record-event";
 import { loadRecordFor, mustBeReadable, readerSettings } from "./check-sheet";
 import { insertSheetRows, type SheetRowInsert } from "./insert-sheet-rows";
 import { inSlot, type SheetSlot } from "./sheet-slot";
-import { type IssueSummary, summarise } from "./summarise";
+import { summarise } from "./summarise";
 
 export interface SubmitSheetOptions {
   actor: Actor & { userId: number };
@@ -79,22 +80,11 @@ async function whileWaiting(pending: Promise<unknown>, step: () => boolean): Pro
 export const OFF_THREAD_ROWS = 1000;
 const READ_TASK = new URL("./read-sheet-task.ts", import.meta.url);
 
-type StoredIssue = Pick<Issue, "code" | "severity" | "column" | "field" | "params" | "suggestion">;
+/** A row's issue as stored: its row is the row's own number. */
+type StoredIssue = Omit<Issue, "row">;
 const NO_ISSUES: StoredIssue[] = [];
 
-export interface Receipt extends IssueSummary {
-  submissionId: string;
-  clientId: string;
-  kind: SheetKind;
-  termCode: string;
-  collegeId: number;
-  version: number;
-  state: SubmissionRow["state"];
-  /** Rows stored without errors. */
-  rowsAccepted: number;
-  /** True when this client id had been submitted before: nothing was written this time. */
-  duplicate: boolean;
-}
+export type { Receipt };
 
 type SubmissionRow = typeof sheetSubmissions.$inferSelect;
 
