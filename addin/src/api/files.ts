@@ -1,5 +1,5 @@
 import type { ColumnOverride, GridRow, SheetKind } from "@xueji/shared";
-import type { ReportIssue } from "@xueji/shared/src/wire/issue";
+import type { ReportIssue } from "@xueji/shared/wire/issue";
 import type { CellWrite, NewSheet } from "../host/sheet-host";
 import { FileRefusal, serverOrigin } from "./client";
 

@@ -1,4 +1,4 @@
-import { SEVERITY_FILL } from "@xueji/theme/src/severity";
+import { SEVERITY_FILL } from "@xueji/theme/severity";
 import { describe, expect, it } from "vitest";
 import { createWpsDouble, type DoubleCell } from "../../test/wps-double";
 import { checkLocally, marksOf } from "../check/check-result";

@@ -10,7 +10,7 @@ import {
   type SheetTemplate,
   type StandingResult,
 } from "@xueji/shared";
-import type { ReportIssue } from "@xueji/shared/src/wire/issue";
+import type { ReportIssue } from "@xueji/shared/wire/issue";
 import { readWorksheets } from "../files/read-grid";
 
 export type { ReportIssue };

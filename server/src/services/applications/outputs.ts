@@ -1,4 +1,4 @@
-import { changesSchema, materialsSchema } from "@xueji/shared/src/wire/application-fields";
+import { changesSchema, materialsSchema } from "@xueji/shared/wire/application-fields";
 import { createSelectSchema } from "drizzle-zod";
 import { z } from "zod";
 import { applications, statusChanges } from "../../db/schema";

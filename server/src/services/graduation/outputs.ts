@@ -1,4 +1,4 @@
-import { auditReasonSchema } from "@xueji/shared/src/wire/audit-reason";
+import { auditReasonSchema } from "@xueji/shared/wire/audit-reason";
 import { createSelectSchema } from "drizzle-zod";
 import { z } from "zod";
 import { graduationAudits } from "../../db/schema";

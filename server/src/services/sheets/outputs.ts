@@ -1,5 +1,5 @@
 import { SHEET_KINDS, SUBMISSION_STATES } from "@xueji/shared";
-import { checkedIssueSchema, issueSchema, issueSummaryShape } from "@xueji/shared/src/wire/issue";
+import { checkedIssueSchema, issueSchema, issueSummaryShape } from "@xueji/shared/wire/issue";
 import { createSelectSchema } from "drizzle-zod";
 import { z } from "zod";
 import { sheetRows, sheetSubmissions } from "../../db/schema";
@@ -7,7 +7,7 @@ import { pageOutput } from "../paging";
 import { day, when } from "../wire-values";
 
 /** What the check-sheet procedures send, field by field (services/wire-values.ts: why named, never whole rows). */
-export { receiptSchema as receiptOutput } from "@xueji/shared/src/wire/receipt";
+export { receiptSchema as receiptOutput } from "@xueji/shared/wire/receipt";
 
 export const validationOutput = z.object({
   kind: z.enum(SHEET_KINDS).nullable(),

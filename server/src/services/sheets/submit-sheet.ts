@@ -12,7 +12,7 @@ import {
   type SheetReaderOptions,
   type SheetResult,
 } from "@xueji/shared";
-import type { Receipt } from "@xueji/shared/src/wire/receipt";
+import type { Receipt } from "@xueji/shared/wire/receipt";
 import { and, eq, max, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { sheetSubmissions, terms } from "../../db/schema";
