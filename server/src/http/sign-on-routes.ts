@@ -7,7 +7,6 @@ import { beginOidc, finishOidc } from "../services/auth/sign-on/oidc";
 import {
   accountFor,
   finishSignOn,
-  rememberIdToken,
   type SignOnClient,
   type SignOnProtocol,
   singleSignOut,
@@ -118,13 +117,12 @@ async function callback(
   } else throw new AppError("auth.sign-on-stale", {}, "flow without its checks");
   const requestId = meta.requestId;
   const user = await accountFor(db, campusId, { contact: config.contact, method: protocol, requestId });
-  const done = await finishSignOn(db, user, { protocol, client: flow.client, ticketHash }, { address: meta.address, requestId });
+  const done = await finishSignOn(db, user, { protocol, client: flow.client, ticketHash, idToken }, { address: meta.address, requestId });
   const scope = requestScope.getStore();
   if (scope) scope.userId = user.id;
   const cookies = [flowCookie(null, meta.https)];
   let location: string;
   if (done.client === "dashboard") {
-    if (idToken) await rememberIdToken(db, done.token, idToken);
     cookies.push(...sessionCookie(done.token, done.expiresAt, meta.https));
     location = "/";
   } else

@@ -97,7 +97,7 @@ export type SignOnResult = { client: "dashboard"; token: string; expiresAt: Date
 export async function finishSignOn(
   db: Db,
   user: typeof users.$inferSelect,
-  flow: { protocol: SignOnProtocol; client: SignOnClient; ticketHash: string | null },
+  flow: { protocol: SignOnProtocol; client: SignOnClient; ticketHash: string | null; idToken?: string | null },
   request: Request,
 ): Promise<SignOnResult> {
   const now = request.now ?? new Date();
@@ -110,6 +110,7 @@ export async function finishSignOn(
       method: flow.protocol,
       signOnTicket: flow.ticketHash,
     });
+    if (flow.idToken) await rememberIdToken(db, session.token, flow.idToken);
     return { client: "dashboard", token: session.token, expiresAt: session.expiresAt };
   }
   const code = randomBytes(24).toString("base64url");
@@ -120,6 +121,8 @@ export async function finishSignOn(
     handoffHash: hashToken(code),
     userId: user.id,
     ticketHash: flow.ticketHash,
+    // Kept until the pane redeems its code: its session, like the dashboard's, ends at the provider too.
+    idToken: flow.idToken ?? null,
     expiresAt: new Date(now.getTime() + HANDOFF_MINUTES * 60_000),
   });
   return { client: flow.client, code };
@@ -139,7 +142,7 @@ export async function redeemHandoff(
   const [user] = flow?.userId ? await db.select().from(users).where(eq(users.id, flow.userId)).limit(1) : [];
   if (!flow || !user) throw new AppError("auth.sign-on-stale", {}, "no live handoff for this code");
   if (user.disabled) throw new AppError("auth.account-disabled");
-  return openSession(db, user, {
+  const session = await openSession(db, user, {
     address: request.address,
     requestId: request.requestId,
     now,
@@ -147,6 +150,8 @@ export async function redeemHandoff(
     method: flow.protocol,
     signOnTicket: flow.ticketHash,
   });
+  if (flow.idToken) await rememberIdToken(db, session.token, flow.idToken);
+  return session;
 }
 
 /**

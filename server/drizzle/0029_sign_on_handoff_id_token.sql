@@ -1,0 +1,1 @@
+ALTER TABLE "sign_on_flows" ADD COLUMN "id_token" text;
