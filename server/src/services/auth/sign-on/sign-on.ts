@@ -26,7 +26,7 @@ interface Request {
 /** Starts a sign-on: the returned value goes into the browser's sign-on cookie; only its hash is kept. */
 export async function startFlow(
   db: Db,
-  flow: { protocol: SignOnProtocol; client: SignOnClient; checks?: OidcChecks },
+  flow: { protocol: SignOnProtocol; client: SignOnClient; checks?: OidcChecks; returnTo?: string | null },
   now = new Date(),
 ): Promise<string> {
   const flowId = randomBytes(24).toString("base64url");
@@ -38,9 +38,20 @@ export async function startFlow(
     state: flow.checks?.state ?? null,
     nonce: flow.checks?.nonce ?? null,
     codeVerifier: flow.checks?.codeVerifier ?? null,
+    returnTo: flow.returnTo ?? null,
     expiresAt: new Date(now.getTime() + FLOW_MINUTES * 60_000),
   });
   return flowId;
+}
+
+/**
+ * The dashboard page a sign-on returns to: a path on this server only (one slash, no scheme, no
+ * backslash), so the sign-on cannot be made to send a signed-in reader elsewhere (an open redirect).
+ */
+export function returnPath(asked: string | null): string | null {
+  if (!asked || asked.length > 500 || !asked.startsWith("/") || asked.startsWith("//") || /[\\\s]/.test(asked)) return null;
+  if (asked.startsWith("/api/")) return null;
+  return asked;
 }
 
 /** The sign-on this browser started (taken: a return is honoured once), or a refusal. */

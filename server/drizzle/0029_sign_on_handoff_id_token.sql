@@ -1,1 +1,0 @@
-ALTER TABLE "sign_on_flows" ADD COLUMN "id_token" text;
