@@ -156,9 +156,14 @@ describeInChromium("reminders on a phone, in Chromium against the demo", () => {
     await context.close();
 
     const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await desk.goto(`${served.base}/notifications`);
+    // From the settings page, which says where the channels and the campus sign-on are set.
+    await desk.goto(`${served.base}/settings`);
     await signIn(desk, "registrar-leader");
+    const elsewhere = desk.getByTestId("settings-elsewhere");
+    await elsewhere.getByText("统一身份认证：CAS；密码登录：所有人。").waitFor();
+    await elsewhere.getByRole("link", { name: /提醒渠道/ }).click();
     await desk.getByTestId("outbox-sent").first().waitFor();
+    expect(new URL(desk.url()).pathname).toBe("/notifications");
     const [sent] = await served.db
       .select()
       .from(notificationOutbox)
