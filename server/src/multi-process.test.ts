@@ -8,13 +8,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { DEFAULT_WORKFLOWS, MATERIALS, type Material, requiredMaterials } from "@xueji/shared";
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startRobot } from "../test/notify-receivers";
 import { makeWorld, PASSWORD, type World } from "../test/world";
 import { type Database, openDatabase } from "./db/client";
-import { applications, jobRuns, students } from "./db/schema";
+import { applications, jobRuns, notificationOutbox, students } from "./db/schema";
 import type { AppRouter } from "./router";
+import { saveChannel } from "./services/notifications/channels";
+import { enqueue } from "./services/notifications/enqueue";
 
 /**
  * Three real server processes on one PostgreSQL database behind a round-robin balancer (as a school
@@ -113,6 +116,8 @@ describe.skipIf(!serverUrl)("three server processes on one PostgreSQL behind a r
       XUEJI_AUDIT_KEY: auditKey,
       XUEJI_CHECKPOINT_DIR: checkpoints,
       XUEJI_JOB_PERIODS: `*=${PERIOD_MS}`,
+      // A dead sender's messages are taken over after this (two minutes in production).
+      XUEJI_OUTBOX_LEASE_SECONDS: "3",
     };
     backends = await Promise.all([0, 1, 2].map(() => startBackend(env)));
     proxy = roundRobin(backends);
@@ -279,5 +284,73 @@ describe.skipIf(!serverUrl)("three server processes on one PostgreSQL behind a r
     );
     expect(recent.length).toBeGreaterThanOrEqual(2);
     expect(recent.every((r) => r.outcome === "ok")).toBe(true);
+  }, 120_000);
+
+  it("delivers each outbox message once across the processes, and a process killed mid-delivery loses none", async () => {
+    // A slow 企业微信 robot (each message takes 400 ms to be answered), so that one delivery run outlasts several
+    // slots and the processes' runs overlap.
+    const robot = await startRobot("wecom", "", { answerAfterMs: 400 });
+    try {
+      await saveChannel(
+        database.db,
+        { userId: null, role: null, requestId: "multi-process" },
+        { collegeId: w.collegeA, kind: "wecom", enabled: true, config: {}, secrets: { webhookUrl: { value: robot.url } } },
+      );
+      const queue = (batch: string, n: number) =>
+        database.db.transaction(async (tx) => {
+          for (let i = 0; i < n; i++)
+            await enqueue(tx, {
+              collegeId: w.collegeA,
+              recipientUserId: null,
+              event: "urge",
+              title: `${batch}-${i}`,
+              lines: [`${batch}-${i}`],
+            });
+        });
+      const deliveries = (title: string) => robot.received.filter((r) => r.body.markdown.content?.includes(title)).length;
+      const until = async (done: () => boolean | Promise<boolean>, why: string) => {
+        for (let waited = 0; !(await done()); waited += 100) {
+          if (waited > 30_000) {
+            const rows = await database.db.select().from(notificationOutbox);
+            const states = rows.map((r) => `${r.title} ${r.state} ${r.attempts} ${r.lastError ?? ""}`).join("\n");
+            throw new Error(`waited 30 s for ${why}; the robot took ${robot.received.length}:\n${states}`);
+          }
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      };
+      const sentOf = async (batch: string) =>
+        (await database.db.select().from(notificationOutbox)).filter((r) => r.title.startsWith(batch) && r.state === "sent").length;
+
+      // Every process running: each message reaches the robot exactly once.
+      // Few enough that the robot's 20 a minute (counted from the outbox, retaken ones included) holds them all.
+      await queue("once", 4);
+      await until(async () => (await sentOf("once")) === 4, "the first four sent");
+      expect(Array.from({ length: 4 }, (_, i) => deliveries(`once-${i}`))).toEqual([1, 1, 1, 1]);
+
+      // The process delivering is killed while the robot has some of the batch: the rest is taken over once its
+      // lease runs out, and nothing is lost (the message in flight at the kill may come twice: the robot took
+      // it but the dead process never heard so — at least once, never lost).
+      const before = robot.received.length;
+      await queue("killed", 6);
+      await until(() => robot.received.length >= before + 2, "the second batch under way");
+      // The run that claimed the batch is the oldest still running (the others find nothing to claim and end).
+      const [running] = await database.db
+        .select({ runner: jobRuns.runner })
+        .from(jobRuns)
+        .where(and(inArray(jobRuns.job, ["deliver-notifications", "queue-reminders"]), eq(jobRuns.outcome, "running")))
+        .orderBy(asc(jobRuns.startedAt))
+        .limit(1);
+      const sender = backends.find((b) => running?.runner?.endsWith(`:${b.child.pid}`) && b.child.exitCode === null);
+      expect(sender, `the delivering process (${running?.runner})`).toBeDefined();
+      (sender as Backend).child.kill("SIGKILL");
+      (sender as Backend).alive = false;
+      await until(async () => (await sentOf("killed")) === 6, "the second batch sent by the survivors");
+      const counts = Array.from({ length: 6 }, (_, i) => deliveries(`killed-${i}`));
+      expect(counts.every((c) => c >= 1)).toBe(true);
+      expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(7);
+      expect((sender as Backend).child.signalCode ?? "SIGKILL").toBe("SIGKILL");
+    } finally {
+      await robot.close();
+    }
   }, 120_000);
 });

@@ -14,9 +14,9 @@ export interface RobotDelivery {
  * `errcode` (0 when taken). The 钉钉 one checks the signature (timestamp + "\n" + secret, HMAC-SHA256,
  * base64, URL-encoded) and refuses a wrong one with errcode 310000. Both take 20 messages a minute
  * (the minute is the test's: `nextMinute()` starts a new one) and refuse more with their rate errcode.
- * `down()` and `up()` take it off the port and back, to stand for an outage.
+ * `down()` and `up()` take it off the port and back, to stand for an outage; `answerAfterMs` makes it slow.
  */
-export async function startRobot(kind: "wecom" | "dingtalk", secret = "") {
+export async function startRobot(kind: "wecom" | "dingtalk", secret = "", options: { answerAfterMs?: number } = {}) {
   const received: RobotDelivery[] = [];
   let refusedForRate = 0;
   let badSignatures = 0;
@@ -45,7 +45,9 @@ export async function startRobot(kind: "wecom" | "dingtalk", secret = "") {
       }
       thisMinute++;
       received.push({ body: JSON.parse(Buffer.concat(chunks).toString("utf8")), query: url.searchParams });
-      answer(0, "ok");
+      // A slow robot: the message is taken before the sender hears so (a sender killed meanwhile never does).
+      if (options.answerAfterMs) setTimeout(() => answer(0, "ok"), options.answerAfterMs);
+      else answer(0, "ok");
     });
   };
   let server: Server = createServer(handler);

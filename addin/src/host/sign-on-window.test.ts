@@ -50,6 +50,13 @@ describe("the pane's sign-on window in Excel (Office dialog API)", () => {
     await expect(officeDialogWindow(ui, EVENTS, (p) => p).open("/x")).rejects.toThrow("a dialog is already open");
   });
 
+  it("sends the reader to the portal's logout in a dialog window, as the portal's pages cannot run in the pane", () => {
+    const excel = excelUi(() => {});
+    const logout = "https://portal.example.edu.cn/session/end?id_token_hint=a.b.c";
+    officeDialogWindow(excel.ui, EVENTS, (p) => p).leave(logout);
+    expect(excel.opened).toEqual([logout]);
+  });
+
   it("reads the portal's return from the page address", () => {
     expect(readSignOnReturn("?sign-on=xyz&dialog=1")).toEqual({ outcome: { code: "xyz" }, dialog: true });
     expect(readSignOnReturn("?sign-on-error=auth.sign-on-unknown&id=T9")).toEqual({

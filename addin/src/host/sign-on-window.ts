@@ -13,6 +13,12 @@ export interface SignOnWindow {
    * closed the window. A redirect never resolves: the page leaves.
    */
   open(url: string): Promise<SignOnOutcome | null>;
+  /**
+   * Sends the reader to the portal's logout (RP-initiated, `url` carries the id_token_hint) after an OIDC
+   * session ended, so that the portal's session ends too: the page itself in file mode; in Excel a dialog
+   * window, as the portal's pages cannot run in the pane.
+   */
+  leave(url: string): void;
 }
 
 export type SignOnOutcome = { code: string } | { error: string; params: Record<string, string> };
@@ -26,6 +32,7 @@ export function redirectWindow(go: (url: string) => void = (url) => window.locat
       go(url);
       return new Promise(() => {});
     },
+    leave: go,
   };
 }
 
@@ -64,6 +71,10 @@ export function officeDialogWindow(
           dialog.addEventHandler(events.eventReceived, () => resolve(null));
         });
       });
+    },
+    leave(url) {
+      // The portal's logout page ends on Xueji's sign-in page; the reader closes the window (nothing to hand back).
+      ui.displayDialogAsync(url, { height: 50, width: 30, promptBeforeOpen: false }, () => {});
     },
   };
 }

@@ -99,7 +99,12 @@ export function App({
     };
   }, []);
   const leave = () => {
-    signOut(api).catch(() => {});
+    // An OIDC session also ends at the portal (its logout address carries the ID token as id_token_hint).
+    signOut(api)
+      .then((answer) => {
+        if (answer.logoutUrl) signOnWindow.leave(answer.logoutUrl);
+      })
+      .catch(() => {});
     setSession(null);
   };
   const queryClient = useMemo(

@@ -20,15 +20,18 @@ export function CampusSignOn() {
   const { data } = useQuery(signOnOptionsQuery());
   if (!data || (!data.cas && !data.oidc)) return null;
   const both = data.cas && data.oidc;
+  // The page asked for (a reminder's link to an application) is where the portal's return lands.
+  const here = `${window.location.pathname}${window.location.search}`;
+  const back = here === "/" || window.location.search.includes("sign-on-error") ? "" : `?return=${encodeURIComponent(here)}`;
   return (
     <div className={styles.box}>
       {data.cas ? (
-        <Button as="a" appearance="primary" href="/api/auth/cas/login" data-testid="campus-sign-on-cas">
+        <Button as="a" appearance="primary" href={`/api/auth/cas/login${back}`} data-testid="campus-sign-on-cas">
           {both ? t("signIn.campusCas") : t("signIn.campus")}
         </Button>
       ) : null}
       {data.oidc ? (
-        <Button as="a" appearance="primary" href="/api/auth/oidc/login" data-testid="campus-sign-on-oidc">
+        <Button as="a" appearance="primary" href={`/api/auth/oidc/login${back}`} data-testid="campus-sign-on-oidc">
           {both ? t("signIn.campusOidc") : t("signIn.campus")}
         </Button>
       ) : null}

@@ -74,6 +74,16 @@ describe.each(TEST_ENGINES)("CAS sign-on against a CAS 3.0 responder on %s", (en
     expect(events.at(-1)?.after).toEqual({ method: "cas" });
   });
 
+  it("returns to the page the reader asked for (a reminder's link), never to another site", async () => {
+    const base = await serve();
+    const { back } = await walk(base, "registrar", `?return=${encodeURIComponent("/applications/12?tab=1")}`);
+    expect(back.headers.get("location")).toBe("/applications/12?tab=1");
+    for (const elsewhere of ["//evil.example/x", "https://evil.example/", "/\\evil.example", "/api/trpc/auth.me", "applications/12"]) {
+      const { back: refused } = await walk(base, "registrar", `?return=${encodeURIComponent(elsewhere)}`);
+      expect(refused.headers.get("location"), elsewhere).toBe("/");
+    }
+  });
+
   it("maps a configured attribute (工号) rather than the CAS user name", async () => {
     const base = await serve({ cas: { url: cas.url, version: 3, idAttribute: "employeeNumber" } });
     cas.attributes.set("zhang.san", { employeeNumber: "leader-a", cn: "张三" });

@@ -61,8 +61,8 @@ describe.each(TEST_ENGINES)("OIDC sign-on against oidc-provider on %s", (engine)
    * The browser: Xueji's login, the portal's login form (as `login`) and consent form, until the portal
    * sends it back to Xueji's callback; returns that callback URL (not yet followed) and the flow cookie.
    */
-  async function toCallback(base: string) {
-    const start = await fetch(`${base}/api/auth/oidc/login`, { redirect: "manual" });
+  async function toCallback(base: string, client = "") {
+    const start = await fetch(`${base}/api/auth/oidc/login${client ? `?client=${client}` : ""}`, { redirect: "manual" });
     expect(start.status).toBe(302);
     const flow = cookieOf(start, "xueji_sign_on");
     const jar = new Map<string, string>();
@@ -77,8 +77,8 @@ describe.each(TEST_ENGINES)("OIDC sign-on against oidc-provider on %s", (engine)
     return { flow, start, jar, keep, cookie, authorize: start.headers.get("location") ?? "" };
   }
 
-  async function throughPortal(base: string, login: string) {
-    const { flow, keep, cookie, authorize } = await toCallback(base);
+  async function throughPortal(base: string, login: string, client = "") {
+    const { flow, keep, cookie, authorize } = await toCallback(base, client);
     let url = authorize;
     for (let step = 0; step < 12; step++) {
       if (url.startsWith(base)) return { callback: url, flow, portalCookie: cookie, keep };
@@ -249,6 +249,33 @@ describe.each(TEST_ENGINES)("OIDC sign-on against oidc-provider on %s", (engine)
       break;
     }
     expect(/name="prompt" value="(\w+)"/.exec(html2)?.[1]).toBe("login");
+  });
+
+  it("signs the task pane's session out at the provider too: its handoff code carries the ID token to the session", async () => {
+    const base = await serve("xueji-pane-logout");
+    portal.employeeNumbers.set("zhao.liu", "registrar");
+    const { callback, flow } = await throughPortal(base, "zhao.liu", "pane-dialog");
+    const back = await fetch(callback, { redirect: "manual", headers: { cookie: `xueji_sign_on=${flow}` } });
+    const landing = new URL(back.headers.get("location") ?? "", base);
+    expect(landing.pathname).toBe("/addin/taskpane.html");
+    const redeemed = await fetch(`${base}/api/trpc/auth.redeemSignOn`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base },
+      body: JSON.stringify({ code: landing.searchParams.get("sign-on") }),
+    });
+    const token = cookieOf(redeemed, SESSION_COOKIE);
+    expect((await me(base, token)).status).toBe(200);
+    const out = await fetch(`${base}/api/trpc/auth.signOut`, {
+      method: "POST",
+      headers: { cookie: `${SESSION_COOKIE}=${token}`, origin: base, "content-type": "application/json" },
+      body: "{}",
+    });
+    const { logoutUrl } = ((await out.json()) as { result: { data: { logoutUrl: string | null } } }).result.data;
+    const logout = new URL(logoutUrl ?? "");
+    expect(`${logout.origin}${logout.pathname}`).toBe(`${portal.issuer}/session/end`);
+    expect(logout.searchParams.get("client_id")).toBe("xueji-pane-logout");
+    expect(logout.searchParams.get("id_token_hint")?.split(".")).toHaveLength(3);
+    expect((await me(base, token)).status).toBe(401);
   });
 
   it("gives no provider logout for a password session", async () => {

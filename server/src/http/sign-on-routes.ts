@@ -7,7 +7,7 @@ import { beginOidc, finishOidc } from "../services/auth/sign-on/oidc";
 import {
   accountFor,
   finishSignOn,
-  rememberIdToken,
+  returnPath,
   type SignOnClient,
   type SignOnProtocol,
   singleSignOut,
@@ -47,7 +47,7 @@ export function handleSignOn(
   const asker: { client: SignOnClient } = { client: asked === "pane" || asked === "pane-dialog" ? asked : "dashboard" };
   const run = async () => {
     if (!config[protocol]) throw new AppError("auth.sign-on-off");
-    if (step === "login") return login(res, database, meta, config, protocol, asker.client);
+    if (step === "login") return login(res, database, meta, config, protocol, asker.client, returnPath(url.searchParams.get("return")));
     if (protocol === "cas" && req.method === "POST") return casLogout(req, res, database, meta);
     return callback(req, res, database, meta, config, protocol, url, asker);
   };
@@ -69,15 +69,16 @@ async function login(
   config: SignOnConfig,
   protocol: SignOnProtocol,
   client: SignOnClient,
+  returnTo: string | null,
 ): Promise<void> {
   let target: string;
   let flowId: string;
   if (protocol === "cas" && config.cas) {
-    flowId = await startFlow(database.db, { protocol, client });
+    flowId = await startFlow(database.db, { protocol, client, returnTo });
     target = casLoginUrl(config.cas, serviceUrl(meta, "cas"));
   } else if (config.oidc) {
     const begun = await beginOidc(config.oidc, serviceUrl(meta, "oidc"), config.insecure);
-    flowId = await startFlow(database.db, { protocol, client, checks: begun.checks });
+    flowId = await startFlow(database.db, { protocol, client, checks: begun.checks, returnTo });
     target = begun.url;
   } else throw new AppError("auth.sign-on-off");
   res.writeHead(302, { location: target, "set-cookie": flowCookie(flowId, meta.https), "cache-control": "no-store" });
@@ -118,15 +119,15 @@ async function callback(
   } else throw new AppError("auth.sign-on-stale", {}, "flow without its checks");
   const requestId = meta.requestId;
   const user = await accountFor(db, campusId, { contact: config.contact, method: protocol, requestId });
-  const done = await finishSignOn(db, user, { protocol, client: flow.client, ticketHash }, { address: meta.address, requestId });
+  const done = await finishSignOn(db, user, { protocol, client: flow.client, ticketHash, idToken }, { address: meta.address, requestId });
   const scope = requestScope.getStore();
   if (scope) scope.userId = user.id;
   const cookies = [flowCookie(null, meta.https)];
   let location: string;
   if (done.client === "dashboard") {
-    if (idToken) await rememberIdToken(db, done.token, idToken);
     cookies.push(...sessionCookie(done.token, done.expiresAt, meta.https));
-    location = "/";
+    // Back to the page the reader came from (a reminder's link to an application), or the start page.
+    location = flow.returnTo ?? "/";
   } else
     location = `${paneLanding(done.client)}?sign-on=${encodeURIComponent(done.code)}${done.client === "pane-dialog" ? "&dialog=1" : ""}`;
   res.writeHead(302, { location, "set-cookie": cookies, "cache-control": "no-store" });

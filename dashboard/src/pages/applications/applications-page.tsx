@@ -56,6 +56,9 @@ function Applications() {
   // 公示 and 发文 lists are the registrar's reporting (exports.read).
   const mayList = useMay("exports.read");
   const selecting = mayDecide || mayList;
+  // 催办 from the list: the registrar works down the overdue ones without opening each.
+  const mayUrge = useMay("applications.urge");
+  const [urged, setUrged] = useState<{ text: string; failed: boolean } | null>(null);
   const [listIds, setListIds] = useState<number[] | null>(null);
   const [selection, setSelection] = useState<RowSelectionState>({});
   // The rows as they were when the dialog opened: the list may refresh under it.
@@ -101,7 +104,10 @@ function Applications() {
     () => (group ? applicationGroupHeader(group, groupCounts.data, t, locale, reference) : undefined),
     [group, groupCounts.data, t, locale, reference],
   );
-  const columns = useMemo(() => applicationColumns(t, locale, reference, reference?.today ?? ""), [t, locale, reference]);
+  const columns = useMemo(
+    () => applicationColumns(t, locale, reference, reference?.today ?? "", mayUrge ? setUrged : undefined),
+    [t, locale, reference, mayUrge],
+  );
   const shown = (
     search.cols?.length ? search.cols.filter((c): c is ColumnId => (COLUMN_IDS as readonly string[]).includes(c)) : DEFAULT_COLUMNS
   ) as ColumnId[];
@@ -152,6 +158,11 @@ function Applications() {
       {filed ? (
         <MessageBar intent="success">
           <MessageBarBody>{t("file.filed", { id: filed })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {urged ? (
+        <MessageBar intent={urged.failed ? "error" : "success"} data-testid="urge-result">
+          <MessageBarBody role="status">{urged.text}</MessageBarBody>
         </MessageBar>
       ) : null}
       {list.error ? <ErrorBar error={list.error} onRetry={() => void list.refetch()} /> : null}

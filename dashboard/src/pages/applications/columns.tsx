@@ -8,6 +8,7 @@ import { formatDateTime } from "../../format/intl";
 import { GROUPINGS, type Grouping } from "../../routes/applications";
 import { DeadlineCell } from "./deadline-text";
 import { groupKeyOf } from "./grouping";
+import { UrgeButton } from "./urge-button";
 
 /** The columns a reader may choose from; `DEFAULT_COLUMNS` are shown until they choose. */
 export const COLUMN_IDS = ["id", "studentNo", "name", "college", "type", "stage", "state", "filed", "due", "noticeNo", "reason"] as const;
@@ -21,6 +22,8 @@ export function applicationColumns(
   locale: Locale,
   reference: Reference | undefined,
   today: string,
+  /** Where a row's 催办 reports its outcome (the page shows it); without it the rows have no 催办. */
+  onUrged?: (said: { text: string; failed: boolean }) => void,
 ): ColumnDef<ApplicationRow, unknown>[] {
   const labels = labelsOf(reference, locale);
   const workflows = new Map<string, Reference["workflows"][number]>(reference?.workflows.map((w) => [w.type, w]) ?? []);
@@ -50,7 +53,17 @@ export function applicationColumns(
     )),
     column("filed", 150, (r) => formatDateTime(r.filedAt, locale)),
     // 逾期 by shared's rule, as the 只看逾期 filter and the heat map count it.
-    column("due", 130, (r) => <DeadlineCell row={r} today={today} />),
+    column("due", onUrged ? 190 : 130, (r) => (
+      <>
+        <DeadlineCell row={r} today={today} />
+        {onUrged ? (
+          <>
+            {" "}
+            <UrgeButton application={r} today={today} row={{ name: r.name }} onSaid={onUrged} />
+          </>
+        ) : null}
+      </>
+    )),
     column("noticeNo", 150, (r) => r.noticeNo ?? ""),
     column("reason", 140, (r) => workflows.get(r.type)?.reasons.find((x) => x.code === r.reasonCode)?.name[locale] ?? r.reasonCode),
   ];

@@ -19,6 +19,8 @@ i18n.addResourceBundle(
       queued: "已提醒 {{names}}（稍后送达）。",
       already: "一小时内已催办过，未重复发送。",
       nobody: "该环节没有可提醒的人，或其单位未设置通知渠道。",
+      rowLabel: "催办 {{name}} 的申请（{{id}} 号）",
+      ofRow: "{{id}} 号申请（{{name}}）：{{said}}",
     },
   },
   true,
@@ -34,29 +36,70 @@ i18n.addResourceBundle(
       queued: "Reminded {{names}} (on its way).",
       already: "Reminded within the hour already; not sent again.",
       nobody: "Nobody to remind at this stage, or their office has no notification channel.",
+      rowLabel: "Remind about {{name}}'s application (no. {{id}})",
+      ofRow: "Application no. {{id}} ({{name}}): {{said}}",
     },
   },
   true,
   false,
 );
 
-/** 催办: the registrar's button on an overdue application; one reminder now to whoever acts on it. */
-export function UrgeButton({ application, today }: { application: ApplicationDates & { id: number }; today: string }) {
+type Urged = ApplicationDates & { id: number };
+
+/**
+ * 催办: the registrar's button on an overdue application; one reminder now to whoever acts on it. On the
+ * application page it says the outcome beside itself; in a list row (`row`: whose application it is) it is
+ * small and hands the outcome to the page (`onSaid`), as a row has no room for it and a click must not open
+ * the row.
+ */
+export function UrgeButton({
+  application,
+  today,
+  row,
+  onSaid,
+}: {
+  application: Urged;
+  today: string;
+  row?: { name: string };
+  onSaid?: (said: { text: string; failed: boolean }) => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const may = useMay("applications.urge");
-  const urge = useMutation({ mutationFn: urgeApplication, onSuccess: () => invalidate(queryClient, "notifications") });
+  const outcome = (result: { queued: number; sent: number; already: boolean; reminded: string[] }) =>
+    result.queued === 0
+      ? result.already
+        ? t("urge.already")
+        : t("urge.nobody")
+      : t(result.sent > 0 ? "urge.sent" : "urge.queued", { names: result.reminded.join("、") });
+  const urge = useMutation({
+    mutationFn: urgeApplication,
+    onSuccess: () => invalidate(queryClient, "notifications"),
+    onSettled: (result, error) => {
+      if (!onSaid || !row) return;
+      const said = error ? problemOf(error).message : result ? outcome(result) : "";
+      onSaid({ text: t("urge.ofRow", { id: application.id, name: row.name, said }), failed: !!error });
+    },
+  });
   if (!may || !today || !isOverdue(application, today)) return null;
-  const result = urge.data;
-  const said = urge.error
-    ? problemOf(urge.error).message
-    : result
-      ? result.queued === 0
-        ? result.already
-          ? t("urge.already")
-          : t("urge.nobody")
-        : t(result.sent > 0 ? "urge.sent" : "urge.queued", { names: result.reminded.join("、") })
-      : null;
+  const said = urge.error ? problemOf(urge.error).message : urge.data ? outcome(urge.data) : null;
+  if (row)
+    return (
+      <Button
+        size="small"
+        icon={<AlertUrgentRegular />}
+        disabled={urge.isPending}
+        aria-label={t("urge.rowLabel", { id: application.id, name: row.name })}
+        onClick={(e) => {
+          // The row opens the application on a click; this click is the button's.
+          e.stopPropagation();
+          urge.mutate({ applicationId: application.id });
+        }}
+        data-testid={`urge-${application.id}`}
+      >
+        {t("urge.button")}
+      </Button>
+    );
   return (
     <>
       <Button

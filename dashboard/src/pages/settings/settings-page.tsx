@@ -21,6 +21,7 @@ import { RequirePermission } from "../../shell/require-permission";
 import { useMay } from "../../shell/use-me";
 import { SettingEditor } from "./setting-editor";
 import { SettingHistory } from "./setting-history";
+import { SettingsElsewhere } from "./settings-elsewhere";
 import { YearSelect } from "./year-select";
 
 const routeApi = getRouteApi("/app/settings");
@@ -112,6 +113,7 @@ function Settings() {
               </div>
             );
           })}
+          <SettingsElsewhere />
         </nav>
         <section className={styles.main} aria-label={kind.title}>
           <KindPanel

@@ -69,6 +69,10 @@ export const signOnFlows = pgTable("sign_on_flows", {
   handoffHash: text("handoff_hash").unique(),
   userId: integer("user_id").references(() => users.id),
   ticketHash: text("ticket_hash"),
+  /** OIDC handoff: the ID token, passed to the pane's session for the provider's logout (id_token_hint). */
+  idToken: text("id_token"),
+  /** Dashboard: the page the reader was on (a reminder's link), where the return lands once signed in. */
+  returnTo: text("return_to"),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
 });
 

@@ -4,8 +4,11 @@ import { notificationChannels, notificationOutbox } from "../../db/schema";
 import { DeliveryError, PER_MINUTE, send } from "./channel-senders";
 import { ChannelNotReady, openChannel } from "./channels";
 
-/** A sender that died mid-delivery leaves its messages `sending`; after the lease another process takes them over. */
-const LEASE_MS = 2 * 60_000;
+/**
+ * A sender that died mid-delivery leaves its messages `sending`; after the lease another process takes them
+ * over (XUEJI_OUTBOX_LEASE_SECONDS, docs/operations.md). Long enough for a batch at a robot's pace.
+ */
+export const LEASE_MS = 2 * 60_000;
 const WINDOW_MS = 60_000;
 /** Backoff: 30 s, 1 min, 2 min … at most an hour; after the eighth attempt the message is marked failed. */
 export const MAX_ATTEMPTS = 8;
@@ -34,6 +37,7 @@ async function claim(
   db: Db,
   now: Date,
   batch: number,
+  leaseMs: number,
 ): Promise<{ claimed: Array<{ row: OutboxRow; channel: ChannelRow }>; deferred: number }> {
   return db.transaction(async (tx) => {
     const due = await tx
@@ -64,7 +68,7 @@ async function claim(
       const take = rows.slice(0, budget);
       const wait = rows.slice(budget);
       if (take.length > 0) {
-        const leaseUntil = new Date(now.getTime() + LEASE_MS);
+        const leaseUntil = new Date(now.getTime() + leaseMs);
         const updated = await tx
           .update(notificationOutbox)
           .set({ state: "sending", leaseUntil, lastAttemptAt: now, attempts: sql`${notificationOutbox.attempts} + 1` })
@@ -102,9 +106,13 @@ async function claim(
  * sent, or put back with a backoff, or marked failed with its reason (the 通知 page shows it). Run it
  * by the scheduler (notification-jobs.ts) and right after a 催办.
  */
-export async function deliverOutbox(db: Db, now: Date, options: { batch?: number; env?: NodeJS.ProcessEnv } = {}): Promise<DeliveryReport> {
+export async function deliverOutbox(
+  db: Db,
+  now: Date,
+  options: { batch?: number; env?: NodeJS.ProcessEnv; leaseMs?: number } = {},
+): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, deferred: 0 };
-  const { claimed, deferred } = await claim(db, now, options.batch ?? 100);
+  const { claimed, deferred } = await claim(db, now, options.batch ?? 100, options.leaseMs ?? LEASE_MS);
   report.deferred = deferred;
   for (const { row, channel } of claimed) {
     // Only the claim we made is settled: a row another process took over after our lease ran out is its.

@@ -1,5 +1,5 @@
 import type { ScheduledJob } from "../scheduler/scheduler";
-import { deliverOutbox } from "./deliver-outbox";
+import { deliverOutbox, LEASE_MS } from "./deliver-outbox";
 import { queueDigests } from "./queue-digests";
 import { scanLateColleges } from "./scan-late-colleges";
 
@@ -12,12 +12,15 @@ function hourInChina(now: Date): number {
  * The reminders' scheduled work. Delivery every XUEJI_DELIVERY_SECONDS (30); the day's digests and the
  * lateness scan tried hourly from XUEJI_DIGEST_HOUR (8, China time) — each is queued once a day by its
  * dedupe key, so the later hours find nothing new, and a process that was down at 8 still sends them.
+ * A process that dies mid-delivery holds its claimed messages for XUEJI_OUTBOX_LEASE_SECONDS (120).
  */
 export function notificationJobs(env: NodeJS.ProcessEnv): ScheduledJob[] {
   const deliverySeconds = Number(env.XUEJI_DELIVERY_SECONDS ?? 30);
   const digestHour = Number(env.XUEJI_DIGEST_HOUR ?? 8);
+  const leaseMs = env.XUEJI_OUTBOX_LEASE_SECONDS ? Number(env.XUEJI_OUTBOX_LEASE_SECONDS) * 1000 : LEASE_MS;
+  const deliver = (db: Parameters<typeof deliverOutbox>[0], now: Date) => deliverOutbox(db, now, { leaseMs });
   return [
-    { name: "deliver-notifications", periodMs: deliverySeconds * 1000, run: deliverOutbox },
+    { name: "deliver-notifications", periodMs: deliverySeconds * 1000, run: deliver },
     {
       name: "queue-reminders",
       periodMs: 3_600_000,
@@ -26,7 +29,7 @@ export function notificationJobs(env: NodeJS.ProcessEnv): ScheduledJob[] {
         const digests = await queueDigests(db, now);
         const late = await scanLateColleges(db, now);
         // Sent now rather than at the next delivery slot.
-        return { digests: digests.queued, late: late.queued, delivered: await deliverOutbox(db, now) };
+        return { digests: digests.queued, late: late.queued, delivered: await deliver(db, now) };
       },
     },
   ];

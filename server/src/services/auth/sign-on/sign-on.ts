@@ -26,7 +26,7 @@ interface Request {
 /** Starts a sign-on: the returned value goes into the browser's sign-on cookie; only its hash is kept. */
 export async function startFlow(
   db: Db,
-  flow: { protocol: SignOnProtocol; client: SignOnClient; checks?: OidcChecks },
+  flow: { protocol: SignOnProtocol; client: SignOnClient; checks?: OidcChecks; returnTo?: string | null },
   now = new Date(),
 ): Promise<string> {
   const flowId = randomBytes(24).toString("base64url");
@@ -38,9 +38,20 @@ export async function startFlow(
     state: flow.checks?.state ?? null,
     nonce: flow.checks?.nonce ?? null,
     codeVerifier: flow.checks?.codeVerifier ?? null,
+    returnTo: flow.returnTo ?? null,
     expiresAt: new Date(now.getTime() + FLOW_MINUTES * 60_000),
   });
   return flowId;
+}
+
+/**
+ * The dashboard page a sign-on returns to: a path on this server only (one slash, no scheme, no
+ * backslash), so the sign-on cannot be made to send a signed-in reader elsewhere (an open redirect).
+ */
+export function returnPath(asked: string | null): string | null {
+  if (!asked || asked.length > 500 || !asked.startsWith("/") || asked.startsWith("//") || /[\\\s]/.test(asked)) return null;
+  if (asked.startsWith("/api/")) return null;
+  return asked;
 }
 
 /** The sign-on this browser started (taken: a return is honoured once), or a refusal. */
@@ -97,7 +108,7 @@ export type SignOnResult = { client: "dashboard"; token: string; expiresAt: Date
 export async function finishSignOn(
   db: Db,
   user: typeof users.$inferSelect,
-  flow: { protocol: SignOnProtocol; client: SignOnClient; ticketHash: string | null },
+  flow: { protocol: SignOnProtocol; client: SignOnClient; ticketHash: string | null; idToken?: string | null },
   request: Request,
 ): Promise<SignOnResult> {
   const now = request.now ?? new Date();
@@ -110,6 +121,7 @@ export async function finishSignOn(
       method: flow.protocol,
       signOnTicket: flow.ticketHash,
     });
+    if (flow.idToken) await rememberIdToken(db, session.token, flow.idToken);
     return { client: "dashboard", token: session.token, expiresAt: session.expiresAt };
   }
   const code = randomBytes(24).toString("base64url");
@@ -120,6 +132,8 @@ export async function finishSignOn(
     handoffHash: hashToken(code),
     userId: user.id,
     ticketHash: flow.ticketHash,
+    // Kept until the pane redeems its code: its session, like the dashboard's, ends at the provider too.
+    idToken: flow.idToken ?? null,
     expiresAt: new Date(now.getTime() + HANDOFF_MINUTES * 60_000),
   });
   return { client: flow.client, code };
@@ -139,7 +153,7 @@ export async function redeemHandoff(
   const [user] = flow?.userId ? await db.select().from(users).where(eq(users.id, flow.userId)).limit(1) : [];
   if (!flow || !user) throw new AppError("auth.sign-on-stale", {}, "no live handoff for this code");
   if (user.disabled) throw new AppError("auth.account-disabled");
-  return openSession(db, user, {
+  const session = await openSession(db, user, {
     address: request.address,
     requestId: request.requestId,
     now,
@@ -147,6 +161,8 @@ export async function redeemHandoff(
     method: flow.protocol,
     signOnTicket: flow.ticketHash,
   });
+  if (flow.idToken) await rememberIdToken(db, session.token, flow.idToken);
+  return session;
 }
 
 /**

@@ -1,0 +1,82 @@
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { signOnOptionsQuery } from "../../api/auth";
+import { i18n } from "../../i18n";
+import { useMay } from "../../shell/use-me";
+
+i18n.addResourceBundle(
+  "zh-CN",
+  "translation",
+  {
+    settingsElsewhere: {
+      title: "其他设置",
+      channels: "提醒渠道（企业微信、钉钉、邮件）：在“通知”页按学院和学籍科设置",
+      signOn: "统一身份认证：{{how}}；密码登录：{{passwords}}。",
+      cas: "CAS",
+      oidc: "OIDC",
+      off: "未启用",
+      all: "所有人",
+      administrators: "仅系统管理员",
+      fromEnvironment: "由服务器的环境变量设置（XUEJI_CAS_*、XUEJI_OIDC_*，见运维文档），修改后需重启服务。",
+    },
+  },
+  true,
+  false,
+);
+i18n.addResourceBundle(
+  "en",
+  "translation",
+  {
+    settingsElsewhere: {
+      title: "Set elsewhere",
+      channels: "Reminder channels (WeCom, DingTalk, mail): on the Notifications page, per college and the registrar office",
+      signOn: "Campus sign-on: {{how}}; password sign-in: {{passwords}}.",
+      cas: "CAS",
+      oidc: "OIDC",
+      off: "off",
+      all: "everyone",
+      administrators: "administrators only",
+      fromEnvironment: "Set in the server's environment (XUEJI_CAS_*, XUEJI_OIDC_*, see the operations guide); restart after a change.",
+    },
+  },
+  true,
+  false,
+);
+
+const useStyles = makeStyles({
+  box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalM },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/**
+ * What the settings page does not edit, and where it is: the reminders' channels (their secrets are sealed
+ * on the 通知 page, not versioned by academic year) and the campus sign-on, which the server reads from its
+ * environment (docs/operations.md, “Campus sign-on”).
+ */
+export function SettingsElsewhere() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const mayChannels = useMay("notifications.read");
+  const signOn = useQuery(signOnOptionsQuery());
+  const how = signOn.data
+    ? [signOn.data.cas ? t("settingsElsewhere.cas") : null, signOn.data.oidc ? t("settingsElsewhere.oidc") : null]
+        .filter(Boolean)
+        .join("、") || t("settingsElsewhere.off")
+    : null;
+  return (
+    <div className={styles.box} data-testid="settings-elsewhere">
+      <Text as="h2" weight="semibold" size={300}>
+        {t("settingsElsewhere.title")}
+      </Text>
+      {mayChannels ? <Link to="/notifications">{t("settingsElsewhere.channels")}</Link> : null}
+      {signOn.data && how ? (
+        <Text size={200}>
+          {t("settingsElsewhere.signOn", { how, passwords: t(`settingsElsewhere.${signOn.data.passwords}`) })}{" "}
+          <span className={styles.muted}>{t("settingsElsewhere.fromEnvironment")}</span>
+        </Text>
+      ) : null}
+    </div>
+  );
+}
