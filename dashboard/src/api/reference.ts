@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { Locale } from "@xueji/shared/src/messages/catalogue";
+import type { Locale } from "@xueji/shared/src/messages/locale";
 import type { RouterOutputs } from "./client";
 import { apiQuery } from "./query";
 

@@ -1,4 +1,4 @@
-import type { Locale } from "@xueji/shared/src/messages/catalogue";
+import type { Locale } from "@xueji/shared/src/messages/locale";
 
 /** Dates, numbers and sorting in the reader's locale (Intl; zh-CN sorts by pinyin). */
 const collators = new Map<string, Intl.Collator>();

@@ -1,4 +1,4 @@
-import type { Locale } from "@xueji/shared/src/messages/catalogue";
+import type { Locale } from "@xueji/shared/src/messages/locale";
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { rememberLocale } from "./locale";

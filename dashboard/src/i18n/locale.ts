@@ -1,4 +1,4 @@
-import type { Locale } from "@xueji/shared/src/messages/catalogue";
+import type { Locale } from "@xueji/shared/src/messages/locale";
 
 /** The reader's language: zh-CN unless they chose English (kept in localStorage). */
 const KEY = "xueji.locale";

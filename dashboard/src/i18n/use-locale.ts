@@ -1,4 +1,4 @@
-import type { Locale } from "@xueji/shared/src/messages/catalogue";
+import type { Locale } from "@xueji/shared/src/messages/locale";
 import { useTranslation } from "react-i18next";
 
 /** The reader's locale as the shared catalogue names it, for Intl and shared labels. */

@@ -1,4 +1,4 @@
-import type { Locale } from "./catalogue";
+import type { Locale } from "./locale";
 
 /**
  * Sentences the system says that are neither sheet issues nor errors: warnings at start and on

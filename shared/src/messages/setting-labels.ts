@@ -1,7 +1,7 @@
 import { ROLE_LABELS } from "../auth/roles";
 import { MATERIALS } from "../workflows/materials";
-import type { Locale } from "./catalogue";
 import { FIELD_LABELS, SHEET_LABELS } from "./labels";
+import type { Locale } from "./locale";
 
 type Text = Record<Locale, string>;
 interface Label {

@@ -17,7 +17,7 @@ import {
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import type { ColumnDef } from "@tanstack/react-table";
-import type { Locale } from "@xueji/shared/src/messages/catalogue";
+import type { Locale } from "@xueji/shared/src/messages/locale";
 import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fileApplication } from "../../api/applications";
