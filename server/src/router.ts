@@ -1,7 +1,6 @@
 import { auditLogRouter } from "./routers/admin";
 import { applicationsRouter } from "./routers/applications";
 import { authRouter } from "./routers/auth";
-import { dashboardRouter } from "./routers/dashboard";
 import { graduationRouter } from "./routers/graduation";
 import { importsRouter } from "./routers/imports";
 import { insightsRouter } from "./routers/insights";
@@ -25,7 +24,6 @@ export const appRouter = router({
   students: studentsRouter,
   pending: pendingRouter,
   applications: applicationsRouter,
-  dashboard: dashboardRouter,
   graduation: graduationRouter,
   settings: settingsRouter,
   auditLog: auditLogRouter,

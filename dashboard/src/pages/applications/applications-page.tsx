@@ -193,7 +193,7 @@ function Applications() {
           setBulkTargets(null);
           setSelection({});
         }}
-        onDecided={() => void invalidate(queryClient, "applications", "dashboard", "insights")}
+        onDecided={() => void invalidate(queryClient, "applications", "insights")}
       />
       <DecisionListDialog ids={listIds} year={(reference?.today ?? "").slice(0, 4)} onClose={() => setListIds(null)} />
       <FileApplicationDialog
@@ -202,7 +202,7 @@ function Applications() {
         onFiled={(id) => {
           setFileOpen(false);
           setFiled(id);
-          void invalidate(queryClient, "applications", "insights", "dashboard");
+          void invalidate(queryClient, "applications", "insights");
         }}
       />
     </div>

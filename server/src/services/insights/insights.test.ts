@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, type World } from "../../../test/world";
 import { graduationAudits, pendingItems, students } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
+import { termSheetProgress } from "../dashboard/sheet-progress";
 import { median } from "./lead-times";
 
 const DAY = "2026-11-23"; // a Monday
@@ -218,5 +219,9 @@ describe.each(TEST_ENGINES)("overview defaults on %s", (engine) => {
     expect(new Set(own.rows.map((r) => r.collegeId))).toEqual(new Set([w.collegeA]));
     const audits = await registrar.insights.auditPassRates({});
     expect(audits).toEqual({ cohort: 2027, rows: [] });
+  });
+
+  it("has no term's check sheets to show between terms (after 20 January, before 24 February)", async () => {
+    expect(await termSheetProgress(w.db, { today: "2027-02-01" })).toEqual({ termCode: null, rows: [] });
   });
 });
