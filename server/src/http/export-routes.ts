@@ -3,7 +3,7 @@ import { AppError, formatError, type Locale, scopeOf } from "@xueji/shared";
 import { z } from "zod";
 import { requestScope } from "../context";
 import type { Database } from "../db/client";
-import { dateInput, textInput } from "../routers/inputs";
+import { dateInput, textInput } from "../inputs/inputs";
 import { type Actor, recordEvent } from "../services/audit-log/record-event";
 import { userForToken } from "../services/auth/sessions";
 import { databaseRefusal } from "../services/database-refusal";

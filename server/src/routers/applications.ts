@@ -1,5 +1,6 @@
 import { APPLICATION_TYPES, MATERIALS, type Material } from "@xueji/shared";
 import { z } from "zod";
+import { dateInput, idInput, noteInput, studentNoInput, textInput } from "../inputs/inputs";
 import { applicationTimeline, studentHistory } from "../services/applications/application-timeline";
 import { bulkDecide } from "../services/applications/bulk-decide";
 import { APPLICATION_GROUPINGS, countApplicationGroups } from "../services/applications/count-application-groups";
@@ -15,7 +16,6 @@ import { takeUpRepeatItem } from "../services/applications/take-up-repeat-item";
 import { withdrawApplication } from "../services/applications/withdraw-application";
 import { pageInput, pageOutput } from "../services/paging";
 import { collegeFilter, procedureFor, router } from "../trpc";
-import { dateInput, idInput, noteInput, studentNoInput, textInput } from "./inputs";
 import {
   applicationGroupsOutput,
   applicationListItem,

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { PENDING_KINDS, PENDING_STATES } from "../db/schema/enums";
+import { academicYearInput, idInput, textInput } from "../inputs/inputs";
 import { pageInput, pageOutput } from "../services/paging";
 import { demotionPreview } from "../services/pending/demotion-preview";
 import { liftPendingItem } from "../services/pending/lift-pending-item";
 import { listPending } from "../services/pending/list-pending";
 import { collegeFilter, procedureFor, router } from "../trpc";
-import { academicYearInput, idInput, textInput } from "./inputs";
 import { pendingItemOutput, pendingListItem } from "./outputs";
 
 export const pendingRouter = router({

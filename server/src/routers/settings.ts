@@ -1,5 +1,6 @@
 import { LOCALES, type Locale } from "@xueji/shared";
 import { z } from "zod";
+import { academicYearInput as academicYear, MAX_INT4, textInput } from "../inputs/inputs";
 import { previewStandingRules } from "../services/settings/preview-standing";
 import { checkSetting } from "../services/settings/setting-issues";
 import { SETTING_KIND_NAMES, SETTING_KINDS } from "../services/settings/setting-kinds";
@@ -7,7 +8,6 @@ import { publishSetting, restoreSetting, settingsOverview, settingVersionList } 
 import { settingSchemas } from "../services/settings/setting-schemas";
 import { settingInForce } from "../services/settings/settings-store";
 import { procedureFor, router } from "../trpc";
-import { academicYearInput as academicYear, MAX_INT4, textInput } from "./inputs";
 import {
   publishResultOutput,
   settingCheckOutput,
@@ -64,7 +64,7 @@ export const settingsRouter = router({
     .output(publishResultOutput)
     .mutation(({ ctx, input }) =>
       publishSetting(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        actor: ctx.viewer,
         kind: input.kind,
         key: input.key,
         validFrom: input.validFrom,
@@ -79,7 +79,7 @@ export const settingsRouter = router({
     .output(publishResultOutput)
     .mutation(({ ctx, input }) =>
       restoreSetting(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        actor: ctx.viewer,
         kind: input.kind,
         key: input.key,
         version: input.version,

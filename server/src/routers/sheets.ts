@@ -2,16 +2,6 @@ import { formatMessage, type GridRow } from "@xueji/shared";
 import { z } from "zod";
 import { SUBMISSION_STATES } from "../db/schema/enums";
 import { filePool } from "../files/worker-pool";
-import { currentAcademicYear } from "../services/organisation/current-academic-year";
-import { pageInput, pageOutput } from "../services/paging";
-import { checkRulesInForce, checkSheet } from "../services/sheets/check-sheet";
-import { diffSubmissions } from "../services/sheets/diff-submissions";
-import { getSubmission } from "../services/sheets/get-submission";
-import { listSubmissions } from "../services/sheets/list-submissions";
-import { reviewSubmission } from "../services/sheets/review-submission";
-import { submitSheet } from "../services/sheets/submit-sheet";
-import { summarise } from "../services/sheets/summarise";
-import { collegeFilter, collegeFor, procedureFor, router } from "../trpc";
 import {
   academicYearInput,
   columnOverrideInput,
@@ -22,7 +12,17 @@ import {
   sheetKindInput,
   termInput,
   textInput,
-} from "./inputs";
+} from "../inputs/inputs";
+import { currentAcademicYear } from "../services/organisation/current-academic-year";
+import { pageInput, pageOutput } from "../services/paging";
+import { checkRulesInForce, checkSheet } from "../services/sheets/check-sheet";
+import { diffSubmissions } from "../services/sheets/diff-submissions";
+import { getSubmission } from "../services/sheets/get-submission";
+import { listSubmissions } from "../services/sheets/list-submissions";
+import { reviewSubmission } from "../services/sheets/review-submission";
+import { submitSheet } from "../services/sheets/submit-sheet";
+import { summarise } from "../services/sheets/summarise";
+import { collegeFilter, collegeFor, procedureFor, router } from "../trpc";
 import {
   checkRulesOutput,
   diffOutput,

@@ -1,12 +1,12 @@
 import { AppError, STUDENT_STATUS } from "@xueji/shared";
 import { z } from "zod";
+import { idInput, studentNoInput, textInput } from "../inputs/inputs";
 import { pageInput } from "../services/paging";
 import { liftFreeze } from "../services/students/graduate-freeze";
 import { searchStudents } from "../services/students/search-students";
 import { studentCard } from "../services/students/student-card";
 import { reaches } from "../services/viewer";
 import { collegeFilter, procedureFor, router } from "../trpc";
-import { idInput, studentNoInput, textInput } from "./inputs";
 import { studentCardOutput, studentSearchOutput } from "./outputs";
 
 const STUDENT_STATUS_CODES = STUDENT_STATUS.entries.map((e) => e.code) as [string, ...string[]];

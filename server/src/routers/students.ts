@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { idInput, termInput, textInput } from "../inputs/inputs";
 import { failedCoursesOf } from "../services/imports/plan-results";
 import { pageInput, pageOutput } from "../services/paging";
 import { importPhotos, PHOTO_ZIP_LIMITS } from "../services/photos/import-photos";
 import { photoOf, uploadPhoto } from "../services/photos/upload-photo";
 import { listStudents } from "../services/students/list-students";
 import { collegeFilter, procedureFor, router } from "../trpc";
-import { idInput, termInput, textInput } from "./inputs";
 import { studentListItem } from "./outputs";
 
 /** What is wrong with a photo (shared `PhotoProblem`). */

@@ -1,9 +1,9 @@
 import { ROLES } from "@xueji/shared";
 import { z } from "zod";
+import { idInput, textInput } from "../inputs/inputs";
 import { createUser, endSessions, listUsers, resetPassword, setDisabled } from "../services/auth/manage-users";
 import { DEFAULT_PAGE, pageInput, pageOutput } from "../services/paging";
 import { procedureFor, router } from "../trpc";
-import { idInput, textInput } from "./inputs";
 import { userListItem } from "./outputs";
 
 const userId = z.object({ userId: idInput });
