@@ -159,7 +159,9 @@ export const applicationsRouter = router({
   fromPending: procedureFor("pending.take-up")
     .input(z.object({ itemId: idInput }))
     .output(decisionOutput)
-    .mutation(({ ctx, input }) => takeUpPendingItem(ctx.db, { actor: ctx.viewer, itemId: input.itemId, today: ctx.today() })),
+    .mutation(({ ctx, input }) =>
+      takeUpPendingItem(ctx.db, { actor: ctx.viewer, itemId: input.itemId, today: ctx.today(), locale: ctx.locale }),
+    ),
   list: procedureFor("applications.read")
     .input(
       pageInput.extend({
@@ -197,6 +199,7 @@ export const applicationsRouter = router({
         itemId: input.itemId,
         classId: input.classId,
         today: ctx.today(),
+        locale: ctx.locale,
       });
       return {
         id: created.id,

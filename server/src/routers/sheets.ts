@@ -126,6 +126,7 @@ export const sheetsRouter = router({
         decision: input.decision,
         reason: input.reason ?? null,
         today: ctx.today(),
+        locale: ctx.locale,
       }),
     ),
 });
