@@ -221,7 +221,8 @@ describe.each(TEST_ENGINES)("overview defaults on %s", (engine) => {
     expect(audits).toEqual({ cohort: 2027, rows: [] });
   });
 
-  it("has no term's check sheets to show between terms (after 20 January, before 24 February)", async () => {
-    expect(await termSheetProgress(w.db, { today: "2027-02-01" })).toEqual({ termCode: null, rows: [] });
+  it("shows the last term's check sheets between terms, and none before the first term began", async () => {
+    expect((await termSheetProgress(w.db, { today: "2027-02-01" })).termCode).toBe("2026-2027-1");
+    expect(await termSheetProgress(w.db, { today: "2024-08-01" })).toEqual({ termCode: null, rows: [] });
   });
 });
