@@ -152,8 +152,8 @@ export const SETTING_FIELD_LABELS: Readonly<Record<string, Label>> = {
   "graduation-audit:maxStudyYears": {
     title: { "zh-CN": "最长学习年限", en: "Longest period of study" },
     description: {
-      "zh-CN": "各层次（层次代码）的最长学习年限，超过只能结业（种子 000 六.5：专科五年、本科六年）。",
-      en: "The longest study period of each level (by level code); beyond it a student can only complete, not graduate (seed 000 六.5: five years for 专科, six for 本科).",
+      "zh-CN": "各层次（层次代码）的最长学习年限，超过只能结业（专科五年、本科六年）。",
+      en: "The longest study period of each level (by level code); beyond it a student can only complete, not graduate (five years for 专科, six for 本科).",
     },
   },
   "graduation-audit:05": { title: { "zh-CN": "本科（年）", en: "Bachelor's (years)" } },
@@ -162,8 +162,8 @@ export const SETTING_FIELD_LABELS: Readonly<Record<string, Label>> = {
   "graduation-audit:photo": {
     title: { "zh-CN": "毕业生照片", en: "Graduate photo" },
     description: {
-      "zh-CN": "学信网电子照片规格（种子 000 四：480×640，1KB–100KB）。",
-      en: "The CHSI electronic photo specification (seed 000 四: 480×640, 1 KB–100 KB).",
+      "zh-CN": "学信网电子照片规格（480×640，1KB–100KB）。",
+      en: "The CHSI electronic photo specification (480×640, 1 KB–100 KB).",
     },
   },
   "graduation-audit:width": { title: { "zh-CN": "照片宽度（像素）", en: "Photo width (pixels)" } },
@@ -183,8 +183,8 @@ export const SETTING_FIELD_LABELS: Readonly<Record<string, Label>> = {
   "graduation-audit:maxYearsAfterLeaving": {
     title: { "zh-CN": "离校后可补授学位的年数", en: "Years after leaving a degree may still be awarded" },
     description: {
-      "zh-CN": "种子 000 六.5：学位证超过两年不再补授（自离校之日起算）。",
-      en: "Seed 000 六.5: no degree certificate is awarded more than two years after leaving (counted from the day of leaving).",
+      "zh-CN": "学位证超过两年不再补授（自离校之日起算）。",
+      en: "No degree certificate is awarded more than two years after leaving (counted from the day of leaving).",
     },
   },
   "graduation-audit:conditions": {
@@ -212,8 +212,8 @@ export const SETTING_FIELD_LABELS: Readonly<Record<string, Label>> = {
   "graduation-audit:certificate": {
     title: { "zh-CN": "学历证书", en: "Graduation certificate" },
     description: {
-      "zh-CN": "种子 003 第十五条：学校名称、校（院）长姓名及证书编号。",
-      en: "Seed 003 art. 15: the school's name, the president's name and the certificate number.",
+      "zh-CN": "《学生学籍学历电子注册管理办法》第十五条：学校名称、校（院）长姓名及证书编号。",
+      en: "Student electronic registration regulations, art. 15: the school's name, the president's name and the certificate number.",
     },
   },
   "graduation-audit:schoolName": { title: { "zh-CN": "学校名称", en: "School name" } },
