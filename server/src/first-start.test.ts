@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -80,7 +80,31 @@ async function firstStart(database: { url?: string; dataDir?: string }) {
   expect(await xueji(["audit", "verify"], env)).toMatchObject({ code: 0 });
 }
 
+/** What the checkout's own `.data/` holds, file by file with its time of change (empty when there is none). */
+function checkoutData(): Record<string, number> {
+  const dir = join(import.meta.dirname, "../../.data");
+  if (!existsSync(dir)) return {};
+  const names = readdirSync(dir, { recursive: true }) as string[];
+  return Object.fromEntries(names.map((name) => [name, statSync(join(dir, name)).mtimeMs]));
+}
+
 describe("the first start on a database of one's own", () => {
+  // docs/operations.md: the audit key and the checkpoints follow the data folder unless set on their own.
+  it("keeps the audit key beside a data folder moved elsewhere, writing nothing into the checkout's .data/", async () => {
+    const parent = await mkdtemp(join(tmpdir(), "xueji-elsewhere-"));
+    const before = checkoutData();
+    const env = {
+      DATABASE_URL: "",
+      XUEJI_DATA_DIR: join(parent, "db"),
+      XUEJI_AUDIT_KEY: "",
+      XUEJI_AUDIT_KEY_FILE: "",
+      XUEJI_CHECKPOINT_DIR: "",
+    };
+    expect(await startServer(env)).toContain("pnpm -s xueji admin create --user admin");
+    expect(statSync(join(parent, "db-audit.key")).mode & 0o777).toBe(0o600);
+    expect(checkoutData()).toEqual(before);
+  }, 240_000);
+
   it("creates only the schema on an empty PGlite folder, and the first administrator with xueji admin create", async () => {
     await firstStart({ dataDir: join(await mkdtemp(join(tmpdir(), "xueji-pglite-")), "db") });
   }, 240_000); // the server's process, starting tsx and PGlite

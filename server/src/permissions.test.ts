@@ -70,8 +70,8 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "settings.current": [F, F, A, A, F, A, U],
   "settings.previewStandingRules": [F, F, A, A, F, A, U],
   "graduation.list": [S, S, A, A, A, F, U],
-  "dashboard.pipeline": [S, S, A, A, A, F, U],
-  "dashboard.warnings": [A, A, A, A, A, A, U],
+  "insights.pipeline": [S, S, A, A, A, F, U],
+  "insights.warnings": [A, A, A, A, A, A, U],
   // Graduation execution and certificates, 降级 from the standing rules, signatures on paper.
   "graduation.execute": [F, F, A, F, F, F, U],
   "graduation.convertCompletion": [F, F, N, F, F, F, U],
@@ -286,8 +286,8 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     "settings.current": (c) => c.settings.current({ kind: "holidays", key: "cn", academicYear: "2026-2027" }),
     "settings.previewStandingRules": (c) => c.settings.previewStandingRules({ academicYear: "2025-2026", value: STANDING }),
     "graduation.list": (c, side) => c.graduation.list({ cohort: 2026, collegeId: college(side) }),
-    "dashboard.pipeline": (c, side) => c.dashboard.pipeline({ collegeId: college(side) }),
-    "dashboard.warnings": (c) => c.dashboard.warnings(),
+    "insights.pipeline": (c, side) => c.insights.pipeline({ collegeId: college(side) }),
+    "insights.warnings": (c) => c.insights.warnings(),
     // Without the school's certificate data the execution is refused on the merits (CONFLICT): past the gate.
     "graduation.execute": (c, side) => c.graduation.execute({ cohort: 2026, collegeId: college(side) }),
     "graduation.convertCompletion": (c) => c.graduation.convertCompletion({ studentNo: "2099999999", reason: "测试" }),

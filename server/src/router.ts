@@ -1,7 +1,6 @@
 import { auditLogRouter } from "./routers/admin";
 import { applicationsRouter } from "./routers/applications";
 import { authRouter } from "./routers/auth";
-import { dashboardRouter } from "./routers/dashboard";
 import { exportsRouter } from "./routers/exports";
 import { graduationRouter } from "./routers/graduation";
 import { importsRouter } from "./routers/imports";
@@ -26,7 +25,6 @@ export const appRouter = router({
   students: studentsRouter,
   pending: pendingRouter,
   applications: applicationsRouter,
-  dashboard: dashboardRouter,
   graduation: graduationRouter,
   settings: settingsRouter,
   auditLog: auditLogRouter,

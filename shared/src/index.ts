@@ -43,6 +43,7 @@ export * from "./messages/errors";
 export * from "./messages/format";
 export * from "./messages/input-problems";
 export * from "./messages/labels";
+export * from "./messages/locale";
 export * from "./messages/notices";
 export * from "./messages/outcomes";
 export * from "./messages/setting-labels";

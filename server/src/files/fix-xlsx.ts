@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { AppError, DATE_FORMAT, type GridRow, MAX_GRID_ROWS, TEXT_FORMAT } from "@xueji/shared";
 import ExcelJS from "exceljs";
 import { z } from "zod";
-import { MAX_CELL_TEXT, textInput } from "../routers/inputs";
+import { MAX_CELL_TEXT, textInput } from "../inputs/inputs";
 import { type CopySource, excelDate, openCopy, ownStyle } from "./workbook-copy";
 
 /**

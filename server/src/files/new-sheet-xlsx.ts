@@ -1,7 +1,7 @@
 import { AppError, DATE_FORMAT, MAX_GRID_ROWS, MAX_SHEET_COLUMNS } from "@xueji/shared";
 import ExcelJS from "exceljs";
 import { z } from "zod";
-import { textInput } from "../routers/inputs";
+import { textInput } from "../inputs/inputs";
 import { FILE_LIMITS } from "./limits";
 import { excelDate } from "./workbook-copy";
 

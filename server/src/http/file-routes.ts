@@ -8,7 +8,7 @@ import { type CellWrites, cellWritesInput } from "../files/fix-xlsx";
 import { newSheetInput, worksheetName } from "../files/new-sheet-xlsx";
 // The workbook work runs on the file pool's threads, never on the event loop (docs/operations.md "File work").
 import { annotateWorkbook, checkAnswer, checkUpload, correctWorkbook, newSheetWorkbook, readUploadHead } from "../files/off-thread";
-import { columnOverrideInput, termInput } from "../routers/inputs";
+import { columnOverrideInput, termInput } from "../inputs/inputs";
 import type { SessionUser } from "../services/auth/session-user";
 import { userForToken } from "../services/auth/sessions";
 import { inputProblemOf } from "../services/input-problem";

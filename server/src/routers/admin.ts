@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { checkpointDir } from "../data-paths";
+import { idInput, textInput } from "../inputs/inputs";
 import { verifyAuditLog } from "../services/audit-log/checkpoint";
 import { listEvents } from "../services/audit-log/list-events";
 import { auditEventOutput, auditFacetsOutput, auditSearchOutput, chainVerdictOutput } from "../services/audit-log/outputs";
 import { auditFacets, searchAuditEvents } from "../services/audit-log/search-events";
 import { pageInput, pageOutput } from "../services/paging";
 import { procedureFor, router } from "../trpc";
-import { idInput, textInput } from "./inputs";
 
 export const auditLogRouter = router({
   list: procedureFor("auditLog.read")

@@ -1,5 +1,6 @@
 import { APPLICATION_TYPES, MATERIALS, type Material } from "@xueji/shared";
 import { z } from "zod";
+import { dateInput, idInput, noteInput, studentNoInput, textInput } from "../inputs/inputs";
 import { applicationTimeline, studentHistory } from "../services/applications/application-timeline";
 import { bulkDecide } from "../services/applications/bulk-decide";
 import { APPLICATION_GROUPINGS, countApplicationGroups } from "../services/applications/count-application-groups";
@@ -24,7 +25,6 @@ import { takeUpRepeatItem } from "../services/applications/take-up-repeat-item";
 import { withdrawApplication } from "../services/applications/withdraw-application";
 import { pageInput, pageOutput } from "../services/paging";
 import { collegeFilter, procedureFor, router } from "../trpc";
-import { dateInput, idInput, noteInput, studentNoInput, textInput } from "./inputs";
 
 const decision = z.object({
   action: z.enum(["submit", "advance", "return", "reject"]),
@@ -159,7 +159,9 @@ export const applicationsRouter = router({
   fromPending: procedureFor("pending.take-up")
     .input(z.object({ itemId: idInput }))
     .output(decisionOutput)
-    .mutation(({ ctx, input }) => takeUpPendingItem(ctx.db, { actor: ctx.viewer, itemId: input.itemId, today: ctx.today() })),
+    .mutation(({ ctx, input }) =>
+      takeUpPendingItem(ctx.db, { actor: ctx.viewer, itemId: input.itemId, today: ctx.today(), locale: ctx.locale }),
+    ),
   list: procedureFor("applications.read")
     .input(
       pageInput.extend({
@@ -197,6 +199,7 @@ export const applicationsRouter = router({
         itemId: input.itemId,
         classId: input.classId,
         today: ctx.today(),
+        locale: ctx.locale,
       });
       return {
         id: created.id,

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { academicYearInput, textInput } from "../inputs/inputs";
 import { decisionListDownload, registrationDownload } from "../services/exports/download-export";
 import { idInput } from "../services/ids";
 import { procedureFor, router } from "../trpc";
-import { academicYearInput, textInput } from "./inputs";
 
 /** A 公示 or 发文 list names at most this many applications (a whole school's term is a few thousand). */
 export const MAX_DECISION_IDS = 20_000;

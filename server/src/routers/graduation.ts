@@ -1,5 +1,6 @@
 import { AppError, AUDIT_STAGES, mayAdvanceAudit } from "@xueji/shared";
 import { z } from "zod";
+import { dateInput, idInput, textInput } from "../inputs/inputs";
 import { executeAudits } from "../services/graduation/execute-audits";
 import { fileCompletionConversion } from "../services/graduation/file-completion-conversion";
 import { listAudits } from "../services/graduation/list-audits";
@@ -23,7 +24,6 @@ import { xlsxExportOutput } from "../services/insights/outputs";
 import { pageInput, pageOutput } from "../services/paging";
 import { graduateFreezeOverview } from "../services/students/graduate-freeze";
 import { collegeFilter, collegeFor, procedureFor, router, toTrpcError } from "../trpc";
-import { dateInput, idInput, textInput } from "./inputs";
 
 const cohort = z.number().int().min(2000).max(2100);
 const executeOutput = z.object({
@@ -116,7 +116,7 @@ export const graduationRouter = router({
     .output(executeOutput)
     .mutation(({ ctx, input }) =>
       executeAudits(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        actor: ctx.viewer,
         cohort: input.cohort,
         collegeId: input.collegeId,
         graduationDate: input.graduationDate,
@@ -167,7 +167,7 @@ export const graduationRouter = router({
     .output(convertOutput)
     .mutation(({ ctx, input }) =>
       fileCompletionConversion(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, collegeId: ctx.user.collegeId, requestId: ctx.requestId },
+        actor: ctx.viewer,
         studentNo: input.studentNo,
         scopeCollegeId: ctx.scope.collegeId,
         reason: input.reason,
@@ -206,7 +206,5 @@ export const graduationRouter = router({
       }),
     )
     .output(z.object({ updated: z.number(), unknown: z.array(z.string()) }))
-    .mutation(({ ctx, input }) =>
-      recordDegreeFacts(ctx.db, { actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId }, items: input.items }),
-    ),
+    .mutation(({ ctx, input }) => recordDegreeFacts(ctx.db, { actor: ctx.viewer, items: input.items })),
 });

@@ -1,11 +1,11 @@
 import { AppError, IMPORT_KINDS, type ImportKind, scopeOf } from "@xueji/shared";
 import { z } from "zod";
+import { idInput } from "../inputs/inputs";
 import { importReportOutput } from "../services/imports/import-report";
 import { passwordsWorkbook } from "../services/imports/passwords-workbook";
 import { commitImport, getImport, listImports } from "../services/imports/run-import";
 import { pageInput, pageOutput } from "../services/paging";
 import { procedureFor, router, toTrpcError } from "../trpc";
-import { idInput } from "./inputs";
 
 const importItem = z.object({
   id: z.number(),

@@ -1,9 +1,11 @@
 import { APPLICATION_TYPES } from "@xueji/shared";
-import { max } from "drizzle-orm";
 import { z } from "zod";
-import { graduationAudits, pendingItems, terms } from "../db/schema";
-import { sheetProgress } from "../services/dashboard/sheet-progress";
-import { auditSummary } from "../services/graduation/override-audit";
+import { academicYearInput, dateInput, idInput, termInput, textInput } from "../inputs/inputs";
+import { pipelineOutput } from "../services/dashboard/outputs";
+import { pipelineCounts } from "../services/dashboard/pipeline-counts";
+import { termSheetProgress } from "../services/dashboard/sheet-progress";
+import { systemWarnings, systemWarningsOutput } from "../services/dashboard/system-warnings";
+import { auditPassRates } from "../services/insights/audit-pass-rates";
 import { EXPORT_COLUMNS, exportApplications } from "../services/insights/export-applications";
 import { exportGraduation } from "../services/insights/export-graduation";
 import { leadTimes } from "../services/insights/lead-times";
@@ -16,15 +18,13 @@ import {
   standingByCollegeOutput,
   xlsxExportOutput,
 } from "../services/insights/outputs";
-import { standingByCollege } from "../services/insights/standing-by-college";
+import { standingOfYear } from "../services/insights/standing-by-college";
 import { currentAcademicYear } from "../services/organisation/current-academic-year";
 import { pageInput } from "../services/paging";
-import { termOn } from "../services/reference/reference-data";
 import { termSheetProgressOutput } from "../services/sheets/outputs";
-import { collegeFilter, procedureFor, router } from "../trpc";
-import { academicYearInput, dateInput, idInput, termInput, textInput } from "./inputs";
+import { authedProcedure, collegeFilter, procedureFor, router } from "../trpc";
 
-/** Answers the dashboard draws that the record's own routers do not give: my work, lead times, standing by college. */
+/** Answers the dashboard draws that the record's own routers do not give: the pipeline, warnings, my work, lead times, standing by college. */
 export const insightsRouter = router({
   /** The applications list as filtered, sorted and with the columns the reader chose, as a text-only .xlsx. */
   exportApplications: procedureFor("applications.read")
@@ -65,27 +65,22 @@ export const insightsRouter = router({
   sheetProgress: procedureFor("sheets.read")
     .input(z.object({ termCode: termInput.optional(), collegeId: idInput.optional() }))
     .output(termSheetProgressOutput)
-    .query(async ({ ctx, input }) => {
-      const today = ctx.today();
-      const termCode = input.termCode ?? termOn(await ctx.db.select().from(terms), today)?.code;
-      if (!termCode) return { termCode: null, rows: [] };
-      return { termCode, rows: await sheetProgress(ctx.db, { termCode, today, collegeId: collegeFilter(ctx.scope, input.collegeId) }) };
-    }),
+    .query(({ ctx, input }) =>
+      termSheetProgress(ctx.db, { termCode: input.termCode, today: ctx.today(), collegeId: collegeFilter(ctx.scope, input.collegeId) }),
+    ),
   /** Graduation audit results by college for a cohort; by default the latest audited, else the one graduating this academic year. */
   auditPassRates: procedureFor("graduation.read")
     .input(z.object({ cohort: z.number().int().min(2000).max(2100).optional(), collegeId: idInput.optional() }))
     .output(auditPassRatesOutput)
-    .query(async ({ ctx, input }) => {
-      const [latest] = await ctx.db.select({ cohort: max(graduationAudits.cohort) }).from(graduationAudits);
-      const cohort = input.cohort ?? latest?.cohort ?? Number((await currentAcademicYear(ctx.db, ctx.today())).slice(5, 9));
-      return { cohort, rows: await auditSummary(ctx.db, { cohort, collegeId: collegeFilter(ctx.scope, input.collegeId) }) };
-    }),
+    .query(({ ctx, input }) =>
+      auditPassRates(ctx.db, { cohort: input.cohort, today: ctx.today(), collegeId: collegeFilter(ctx.scope, input.collegeId) }),
+    ),
   myWork: procedureFor("applications.read")
     .input(pageInput)
     .output(myWorkOutput)
     .query(({ ctx, input }) =>
       myWork(ctx.db, {
-        worker: { role: ctx.user.role, collegeId: ctx.user.collegeId },
+        worker: ctx.viewer,
         today: ctx.today(),
         cursor: input.cursor,
         limit: input.limit,
@@ -94,7 +89,7 @@ export const insightsRouter = router({
   /** 我的待办 beyond applications: the sheets and 学业预警 that wait for the signed-in role. */
   myInbox: procedureFor("applications.read")
     .output(myInboxOutput)
-    .query(({ ctx }) => myInbox(ctx.db, { worker: { role: ctx.user.role, collegeId: ctx.user.collegeId }, today: ctx.today() })),
+    .query(({ ctx }) => myInbox(ctx.db, { worker: ctx.viewer, today: ctx.today() })),
   leadTimes: procedureFor("applications.read")
     .input(z.object({ since: dateInput.optional(), collegeId: idInput.optional() }))
     .output(leadTimesOutput)
@@ -112,13 +107,19 @@ export const insightsRouter = router({
       }),
     )
     .output(standingByCollegeOutput)
-    .query(async ({ ctx, input }) => {
-      // By default the latest year the rules have judged (accepted failed-course sheets), else this one.
-      const [latest] = await ctx.db.select({ year: max(pendingItems.academicYear) }).from(pendingItems);
-      const academicYear = input.academicYear ?? latest?.year ?? (await currentAcademicYear(ctx.db, ctx.today()));
-      return {
-        academicYear,
-        rows: await standingByCollege(ctx.db, { academicYear, collegeId: collegeFilter(ctx.scope, input.collegeId) }),
-      };
-    }),
+    .query(({ ctx, input }) =>
+      standingOfYear(ctx.db, {
+        academicYear: input.academicYear,
+        today: ctx.today(),
+        collegeId: collegeFilter(ctx.scope, input.collegeId),
+      }),
+    ),
+  pipeline: procedureFor("applications.read")
+    .input(z.object({ collegeId: idInput.optional() }))
+    .output(pipelineOutput)
+    .query(({ ctx, input }) => pipelineCounts(ctx.db, { today: ctx.today(), collegeId: collegeFilter(ctx.scope, input.collegeId) })),
+  /** What the screens must warn about: every signed-in reader (provisional deadlines), the fix for those who can make it. */
+  warnings: authedProcedure
+    .output(systemWarningsOutput)
+    .query(({ ctx }) => systemWarnings(ctx.db, { today: ctx.today(), role: ctx.user.role, locale: ctx.locale })),
 });

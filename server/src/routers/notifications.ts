@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { CHANNEL_KINDS, OUTBOX_STATES } from "../db/schema/notifications";
+import { idInput, textInput } from "../inputs/inputs";
 import { listChannels, saveChannel } from "../services/notifications/channels";
 import { deliverOutbox } from "../services/notifications/deliver-outbox";
 import { listOutbox } from "../services/notifications/list-outbox";
 import { urgeApplication } from "../services/notifications/urge-application";
 import { procedureFor, router } from "../trpc";
-import { idInput, textInput } from "./inputs";
 
 const secretState = z.discriminatedUnion("state", [
   z.object({ state: z.literal("set") }),
@@ -71,21 +71,17 @@ export const notificationsRouter = router({
     )
     .output(channelOutput)
     .mutation(({ ctx, input }) =>
-      saveChannel(
-        ctx.db,
-        { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
-        {
-          ...input,
-          config: Object.fromEntries(Object.entries(input.config).filter(([, v]) => v !== undefined)) as Record<
-            string,
-            string | number | boolean
-          >,
-          secrets: Object.fromEntries(Object.entries(input.secrets).filter(([, v]) => v !== undefined)) as Record<
-            string,
-            z.infer<typeof secretInput>
-          >,
-        },
-      ),
+      saveChannel(ctx.db, ctx.viewer, {
+        ...input,
+        config: Object.fromEntries(Object.entries(input.config).filter(([, v]) => v !== undefined)) as Record<
+          string,
+          string | number | boolean
+        >,
+        secrets: Object.fromEntries(Object.entries(input.secrets).filter(([, v]) => v !== undefined)) as Record<
+          string,
+          z.infer<typeof secretInput>
+        >,
+      }),
     ),
   outbox: procedureFor("notifications.read")
     .input(
@@ -123,13 +119,7 @@ export const notificationsRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const now = new Date();
-      const result = await urgeApplication(
-        ctx.db,
-        { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
-        input.applicationId,
-        now,
-        ctx.today(),
-      );
+      const result = await urgeApplication(ctx.db, ctx.viewer, input.applicationId, now, ctx.today());
       const delivered = result.queued > 0 ? await deliverOutbox(ctx.db, now) : { sent: 0, failed: 0, retrying: 0 };
       return { ...result, sent: delivered.sent, failed: delivered.failed, retrying: delivered.retrying };
     }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateInput, idInput, textInput } from "../inputs/inputs";
 import { createClass, updateClass } from "../services/organisation/classes";
 import { createCollege, updateCollege } from "../services/organisation/colleges";
 import { importOrganisation } from "../services/organisation/import-organisation";
@@ -10,7 +11,6 @@ import { saveSchool } from "../services/organisation/school";
 import { setupStatus } from "../services/organisation/setup-status";
 import { saveTerm } from "../services/organisation/terms";
 import { procedureFor, router } from "../trpc";
-import { dateInput, idInput, textInput } from "./inputs";
 
 const college = z.object({ code: textInput(20, 1), name: textInput(60, 1) });
 const major = z.object({

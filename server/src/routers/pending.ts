@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { PENDING_KINDS, PENDING_STATES } from "../db/schema/enums";
+import { academicYearInput, idInput, textInput } from "../inputs/inputs";
 import { pageInput, pageOutput } from "../services/paging";
 import { demotionPreview } from "../services/pending/demotion-preview";
 import { liftPendingItem } from "../services/pending/lift-pending-item";
 import { listPending } from "../services/pending/list-pending";
 import { pendingItemOutput, pendingListItem } from "../services/pending/outputs";
 import { collegeFilter, procedureFor, router } from "../trpc";
-import { academicYearInput, idInput, textInput } from "./inputs";
 
 export const pendingRouter = router({
   /** 解除: a warning whose credits were cleared. */

@@ -29,7 +29,7 @@ export const registrationRouter = router({
     .output(z.array(result))
     .mutation(({ ctx, input }) =>
       setRegistration(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        actor: ctx.viewer,
         scopeCollegeId: ctx.scope.collegeId,
         academicYear: input.academicYear,
         studentNos: input.studentNos,
@@ -51,7 +51,7 @@ export const registrationRouter = router({
     .output(z.array(result))
     .mutation(({ ctx, input }) =>
       setRegistration(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        actor: ctx.viewer,
         scopeCollegeId: ctx.scope.collegeId,
         academicYear: input.academicYear,
         studentNos: input.studentNos,
@@ -77,7 +77,7 @@ export const registrationRouter = router({
     )
     .mutation(({ ctx, input }) =>
       registerNewStudents(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        actor: ctx.viewer,
         academicYear: input.academicYear,
         collegeId: input.collegeId,
         today: ctx.today(),

@@ -1,12 +1,12 @@
 import { AppError } from "@xueji/shared";
 import { z } from "zod";
+import { dateInput } from "../inputs/inputs";
 import { headcount } from "../services/reports/headcount";
 import { headcountExport } from "../services/reports/headcount-export";
 import { issueStatusDocument, listStatusDocuments, reprintStatusDocument } from "../services/reports/issue-status-document";
 import { verificationBase } from "../services/reports/verification-base";
 import type { Viewer } from "../services/viewer";
 import { collegeFilter, procedureFor, router, type Scoped, toTrpcError } from "../trpc";
-import { dateInput } from "./inputs";
 
 const headcountRow = z.object({
   collegeId: z.number(),

@@ -1,5 +1,6 @@
 import { LOCALES, type Locale } from "@xueji/shared";
 import { z } from "zod";
+import { academicYearInput as academicYear, MAX_INT4, textInput } from "../inputs/inputs";
 import {
   publishResultOutput,
   settingCheckOutput,
@@ -17,7 +18,6 @@ import { settingSchemas } from "../services/settings/setting-schemas";
 import { settingInForce } from "../services/settings/settings-store";
 import { openJson } from "../services/wire-values";
 import { procedureFor, router } from "../trpc";
-import { academicYearInput as academicYear, MAX_INT4, textInput } from "./inputs";
 
 const which = z.object({ kind: z.enum(SETTING_KIND_NAMES), key: textInput(40, 1) });
 const locale = z.enum(LOCALES as [Locale, ...Locale[]]).optional();
@@ -66,7 +66,7 @@ export const settingsRouter = router({
     .output(publishResultOutput)
     .mutation(({ ctx, input }) =>
       publishSetting(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        actor: ctx.viewer,
         kind: input.kind,
         key: input.key,
         validFrom: input.validFrom,
@@ -81,7 +81,7 @@ export const settingsRouter = router({
     .output(publishResultOutput)
     .mutation(({ ctx, input }) =>
       restoreSetting(ctx.db, {
-        actor: { userId: ctx.user.id, role: ctx.user.role, requestId: ctx.requestId },
+        actor: ctx.viewer,
         kind: input.kind,
         key: input.key,
         version: input.version,

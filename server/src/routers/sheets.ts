@@ -2,6 +2,17 @@ import { formatMessage, type GridRow } from "@xueji/shared";
 import { z } from "zod";
 import { SUBMISSION_STATES } from "../db/schema/enums";
 import { filePool } from "../files/worker-pool";
+import {
+  academicYearInput,
+  columnOverrideInput,
+  gridInput,
+  idInput,
+  noteInput,
+  refineGridSize,
+  sheetKindInput,
+  termInput,
+  textInput,
+} from "../inputs/inputs";
 import { currentAcademicYear } from "../services/organisation/current-academic-year";
 import { pageInput, pageOutput } from "../services/paging";
 import { checkRulesInForce, checkSheet } from "../services/sheets/check-sheet";
@@ -21,17 +32,6 @@ import { reviewSubmission } from "../services/sheets/review-submission";
 import { submitSheet } from "../services/sheets/submit-sheet";
 import { summarise } from "../services/sheets/summarise";
 import { collegeFilter, collegeFor, procedureFor, router } from "../trpc";
-import {
-  academicYearInput,
-  columnOverrideInput,
-  gridInput,
-  idInput,
-  noteInput,
-  refineGridSize,
-  sheetKindInput,
-  termInput,
-  textInput,
-} from "./inputs";
 
 const sheetInput = z.object({
   kind: sheetKindInput.optional(),
@@ -126,6 +126,7 @@ export const sheetsRouter = router({
         decision: input.decision,
         reason: input.reason ?? null,
         today: ctx.today(),
+        locale: ctx.locale,
       }),
     ),
 });

@@ -1,5 +1,6 @@
 import { AppError, STUDENT_STATUS } from "@xueji/shared";
 import { z } from "zod";
+import { idInput, studentNoInput, textInput } from "../inputs/inputs";
 import { pageInput } from "../services/paging";
 import { liftFreeze } from "../services/students/graduate-freeze";
 import { studentCardOutput, studentSearchOutput } from "../services/students/outputs";
@@ -7,7 +8,6 @@ import { searchStudents } from "../services/students/search-students";
 import { studentCard } from "../services/students/student-card";
 import { reaches } from "../services/viewer";
 import { collegeFilter, procedureFor, router } from "../trpc";
-import { idInput, studentNoInput, textInput } from "./inputs";
 
 const STUDENT_STATUS_CODES = STUDENT_STATUS.entries.map((e) => e.code) as [string, ...string[]];
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idInput, termInput, textInput } from "../inputs/inputs";
 import { failedCoursesOf } from "../services/imports/plan-results";
 import { pageInput, pageOutput } from "../services/paging";
 import { importPhotos, PHOTO_ZIP_LIMITS } from "../services/photos/import-photos";
@@ -6,7 +7,6 @@ import { photoOf, uploadPhoto } from "../services/photos/upload-photo";
 import { listStudents } from "../services/students/list-students";
 import { studentListItem } from "../services/students/outputs";
 import { collegeFilter, procedureFor, router } from "../trpc";
-import { idInput, termInput, textInput } from "./inputs";
 
 /** What is wrong with a photo (shared `PhotoProblem`). */
 const photoProblem = z.discriminatedUnion("code", [

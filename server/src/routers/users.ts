@@ -1,10 +1,10 @@
 import { ROLES } from "@xueji/shared";
 import { z } from "zod";
+import { idInput, textInput } from "../inputs/inputs";
 import { createUser, endSessions, listUsers, resetPassword, setDisabled } from "../services/auth/manage-users";
 import { userListItem } from "../services/auth/outputs";
 import { DEFAULT_PAGE, pageInput, pageOutput } from "../services/paging";
 import { procedureFor, router } from "../trpc";
-import { idInput, textInput } from "./inputs";
 
 const userId = z.object({ userId: idInput });
 // At least 10 characters: the passphrase advice of NIST SP 800-63B (length over composition rules).

@@ -1,11 +1,11 @@
 import { APPLICATION_TYPES, ROLES } from "@xueji/shared";
 import { z } from "zod";
+import { idInput, textInput } from "../inputs/inputs";
 import { APPLICATION_GROUPINGS } from "../services/applications/count-application-groups";
 import { pageInput, pageOutput } from "../services/paging";
 import { okOutput, savedViewIdOutput, savedViewOutput } from "../services/views/outputs";
 import { deleteView, listViews, saveView } from "../services/views/saved-views";
 import { procedureFor, router } from "../trpc";
-import { idInput, textInput } from "./inputs";
 
 const page = z.enum(["applications"]);
 /**
@@ -32,7 +32,7 @@ export const viewsRouter = router({
   list: procedureFor("applications.read")
     .input(pageInput.extend({ page }))
     .output(pageOutput(savedViewOutput))
-    .query(({ ctx, input }) => listViews(ctx.db, { userId: ctx.user.id, role: ctx.user.role }, input.page, input)),
+    .query(({ ctx, input }) => listViews(ctx.db, ctx.viewer, input.page, input)),
   save: procedureFor("applications.read")
     .input(
       z.object({
@@ -44,9 +44,9 @@ export const viewsRouter = router({
       }),
     )
     .output(savedViewIdOutput)
-    .mutation(({ ctx, input }) => saveView(ctx.db, { userId: ctx.user.id, role: ctx.user.role }, input)),
+    .mutation(({ ctx, input }) => saveView(ctx.db, ctx.viewer, input)),
   remove: procedureFor("applications.read")
     .input(z.object({ id: idInput }))
     .output(okOutput)
-    .mutation(({ ctx, input }) => deleteView(ctx.db, { userId: ctx.user.id, role: ctx.user.role }, input.id)),
+    .mutation(({ ctx, input }) => deleteView(ctx.db, ctx.viewer, input.id)),
 });

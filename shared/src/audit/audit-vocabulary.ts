@@ -1,5 +1,5 @@
 import type { Role } from "../auth/roles";
-import type { Locale } from "../messages/catalogue";
+import type { Locale } from "../messages/locale";
 
 type Names = Readonly<Record<Locale, string>>;
 

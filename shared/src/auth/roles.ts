@@ -1,4 +1,4 @@
-import type { Locale } from "../messages/catalogue";
+import type { Locale } from "../messages/locale";
 
 /** docs/domain.md §1. College roles work on their own college only. */
 export const ROLES = ["secretary", "college-leader", "registrar-staff", "registrar-leader", "school-leader", "admin"] as const;

@@ -1,4 +1,4 @@
-import type { Locale } from "../messages/catalogue";
+import type { Locale } from "../messages/locale";
 import { formatNotice } from "../messages/notices";
 import { type HolidayCalendar, missingHolidayYears } from "./working-days";
 

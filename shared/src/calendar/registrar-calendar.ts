@@ -1,6 +1,6 @@
 import type { Role } from "../auth/roles";
 import { addDays, daysInMonth, ymd } from "../fields/calendar-date";
-import type { Locale } from "../messages/catalogue";
+import type { Locale } from "../messages/locale";
 import type { SheetKind } from "../sheets/templates";
 import type { ApplicationType } from "../workflows/application-types";
 

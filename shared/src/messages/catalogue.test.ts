@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { FIELD_KEYS } from "../sheets/fields";
 import { SHEET_KINDS } from "../sheets/templates";
-import { catalogue, type IssueCode, LOCALES } from "./catalogue";
+import { catalogue, type IssueCode } from "./catalogue";
 import { formatMessage, placeholders } from "./format";
 import { FIELD_LABELS, SHEET_LABELS } from "./labels";
+import { LOCALES } from "./locale";
 
 describe("message catalogue", () => {
   const codes = Object.keys(catalogue) as IssueCode[];

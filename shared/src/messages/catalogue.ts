@@ -464,5 +464,3 @@ export const catalogue = {
 } satisfies Record<string, Entry>;
 
 export type IssueCode = keyof typeof catalogue;
-export type Locale = "zh-CN" | "en";
-export const LOCALES: readonly Locale[] = ["zh-CN", "en"];

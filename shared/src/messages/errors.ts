@@ -4,9 +4,10 @@ import { AUDIT_REASON_LABELS, AUDIT_STAGE_LABELS, type AuditReason, type AuditSt
 import { type ApplicationType, DEFAULT_WORKFLOWS } from "../workflows/application-types";
 import { MATERIALS, type Material } from "../workflows/materials";
 import { stageLabel } from "../workflows/stages";
-import { catalogue, type IssueCode, type Locale } from "./catalogue";
+import { catalogue, type IssueCode } from "./catalogue";
 import { formatMessage } from "./format";
 import { formatInputProblem, isInputProblem } from "./input-problems";
+import type { Locale } from "./locale";
 import { WORKBOOK_FEATURES, type WorkbookFeature } from "./workbook-features";
 
 /**

@@ -1,5 +1,6 @@
-import { catalogue, type IssueCode, type Locale } from "./catalogue";
+import { catalogue, type IssueCode } from "./catalogue";
 import { DOCUMENT_FORMATS, DOCUMENT_LABELS, FIELD_LABELS, SHEET_LABELS, SPREADSHEET_LABELS, type Spreadsheet } from "./labels";
+import type { Locale } from "./locale";
 
 export type Params = Readonly<Record<string, string | number>>;
 

@@ -1,4 +1,4 @@
-import type { Locale } from "./catalogue";
+import type { Locale } from "./locale";
 
 /**
  * Why a request's data was refused, one entry per kind of problem (zod's issue codes and the

@@ -1,6 +1,6 @@
 import type { FieldKey } from "../sheets/fields";
 import type { SheetKind } from "../sheets/templates";
-import type { Locale } from "./catalogue";
+import type { Locale } from "./locale";
 
 /** The documents of 证件类型 (fields/id-number.ts DocumentKind) as messages name them. */
 export const DOCUMENT_LABELS: Readonly<Record<string, Record<Locale, string>>> = {

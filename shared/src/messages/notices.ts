@@ -1,4 +1,4 @@
-import type { Locale } from "./catalogue";
+import type { Locale } from "./locale";
 
 /**
  * Sentences the system says that are neither sheet issues nor errors: warnings at start and on
@@ -10,6 +10,19 @@ export const noticeCatalogue = {
     "zh-CN":
       "{academicYear} 学年跨越的 {years} 年尚未录入法定节假日安排（国务院办公厅通知未发布或未录入）：按工作日计算的期限暂未计入该年的节假日和调休，届时可能顺延。请在“设置 → 节假日”中补充。",
     en: "The {academicYear} academic year runs into {years}, whose public holidays are not in the calendar (the State Council notice is not out or not entered): deadlines counted in working days ignore that year's holidays and make-up days and may move. Add them under Settings → Holidays.",
+  },
+  // —— 自动生成的学籍异动（种子 004 第三周；种子 000 九）：{stage} is the stage's name in the workflow in force ——
+  "application.from-dismissal-list": {
+    "zh-CN": "二级学院党政联席会研究，见退学处理申报表（{form}），报送{stage}",
+    en: "Decided by the college's joint Party and administration meeting, see the dismissal list ({form}); sent to {stage}",
+  },
+  "application.standing-note": {
+    "zh-CN": "{academicYear} 学年累计不合格 {credits} 学分（学籍处理初步意见 #{item}）",
+    en: "{credits} failed credits in {academicYear} (standing outcome #{item})",
+  },
+  "application.from-standing": {
+    "zh-CN": "由学籍处理初步意见 #{item}（{outcome}）生成，报送{stage}",
+    en: "Opened from standing outcome #{item} ({outcome}); sent to {stage}",
   },
   // —— 在读证明、学历证明（种子 000 二–三）——
   "document.enrolment-title": { "zh-CN": "在读证明", en: "Certificate of enrolment" },

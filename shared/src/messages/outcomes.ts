@@ -1,6 +1,6 @@
 import { DISCIPLINE } from "../codes/discipline";
 import type { AuditReason } from "../rules/graduation-audit";
-import type { Locale } from "./catalogue";
+import type { Locale } from "./locale";
 
 /** The outcomes of the standing rules (seed 000 九), as the reader names them. */
 export const STANDING_OUTCOME_LABELS = {

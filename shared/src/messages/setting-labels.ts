@@ -1,7 +1,7 @@
 import { ROLE_LABELS } from "../auth/roles";
 import { MATERIALS } from "../workflows/materials";
-import type { Locale } from "./catalogue";
 import { FIELD_LABELS, SHEET_LABELS } from "./labels";
+import type { Locale } from "./locale";
 
 type Text = Record<Locale, string>;
 interface Label {
@@ -47,6 +47,13 @@ export const SETTING_KIND_LABELS: Readonly<Record<string, Label>> = {
     description: {
       "zh-CN": "每学期各项学籍工作的周次和负责方（《学籍管理操作流程》附件二 时间安排表）。",
       en: "The weeks and owners of each term's registry tasks (Student records procedures, annex II timetable).",
+    },
+  },
+  "graduation-audit": {
+    title: { "zh-CN": "毕业与学位审核规则", en: "Graduation and degree audit rules" },
+    description: {
+      "zh-CN": "毕业资格、学位授予条件和学历证书信息，按学年设定版本（docs/domain.md §6）。",
+      en: "Graduation eligibility, degree conditions and the certificate's particulars, versioned by academic year (docs/domain.md §6).",
     },
   },
   "check-rules": {
@@ -127,6 +134,124 @@ export const SETTING_FIELD_LABELS: Readonly<Record<string, Label>> = {
   fromWeek: { title: { "zh-CN": "开始周", en: "From week" } },
   toWeek: { title: { "zh-CN": "结束周", en: "To week" } },
   sheet: { title: { "zh-CN": "核对表", en: "Check sheet" } },
+  "holidays:years": {
+    title: { "zh-CN": "已录入的年份", en: "Years entered" },
+    description: {
+      "zh-CN": "已按国务院办公厅节假日安排通知录入的年份；未录入年份的期限标为“暂定”。",
+      en: "The years entered from the State Council's holiday notice; a deadline in a year not entered is marked provisional.",
+    },
+  },
+  "workflow:signOff": {
+    title: { "zh-CN": "线下签字环节", en: "Signed on paper" },
+    description: {
+      "zh-CN": "无系统账号的部门（班主任、辅导员、学生处、财务处、招生就业处、党委），由学院教学秘书登记签字。",
+      en: "An office without an account (class adviser, counsellor, student affairs, finance, admissions, Party committee): the college secretary records its signature.",
+    },
+  },
+  // 毕业/学位资格审查 (seed 000 四 and 六.5, seed 003 第十五条).
+  "graduation-audit:maxStudyYears": {
+    title: { "zh-CN": "最长学习年限", en: "Longest period of study" },
+    description: {
+      "zh-CN": "各层次（层次代码）的最长学习年限，超过只能结业（专科五年、本科六年）。",
+      en: "The longest study period of each level (by level code); beyond it a student can only complete, not graduate (five years for 专科, six for 本科).",
+    },
+  },
+  "graduation-audit:05": { title: { "zh-CN": "本科（年）", en: "Bachelor's (years)" } },
+  "graduation-audit:06": { title: { "zh-CN": "专科（年）", en: "Associate (years)" } },
+  "graduation-audit:15": { title: { "zh-CN": "专科起点本科（年）", en: "Bachelor's after an associate degree (years)" } },
+  "graduation-audit:photo": {
+    title: { "zh-CN": "毕业生照片", en: "Graduate photo" },
+    description: {
+      "zh-CN": "学信网电子照片规格（480×640，1KB–100KB）。",
+      en: "The CHSI electronic photo specification (480×640, 1 KB–100 KB).",
+    },
+  },
+  "graduation-audit:width": { title: { "zh-CN": "照片宽度（像素）", en: "Photo width (pixels)" } },
+  "graduation-audit:height": { title: { "zh-CN": "照片高度（像素）", en: "Photo height (pixels)" } },
+  "graduation-audit:minBytes": { title: { "zh-CN": "照片最小字节数", en: "Smallest photo (bytes)" } },
+  "graduation-audit:maxBytes": { title: { "zh-CN": "照片最大字节数", en: "Largest photo (bytes)" } },
+  "graduation-audit:degree": {
+    title: { "zh-CN": "学位授予", en: "Degree award" },
+    description: {
+      "zh-CN": "学位审核读取的规则，不再只是跟随毕业结论。",
+      en: "The rules the degree audit reads, rather than only following the graduation outcome.",
+    },
+  },
+  "graduation-audit:requireNoOutstandingFailures": {
+    title: { "zh-CN": "授位须无未通过的必修课", en: "No failed required course outstanding for a degree" },
+  },
+  "graduation-audit:maxYearsAfterLeaving": {
+    title: { "zh-CN": "离校后可补授学位的年数", en: "Years after leaving a degree may still be awarded" },
+    description: {
+      "zh-CN": "学位证超过两年不再补授（自离校之日起算）。",
+      en: "No degree certificate is awarded more than two years after leaving (counted from the day of leaving).",
+    },
+  },
+  "graduation-audit:conditions": {
+    title: { "zh-CN": "其他学位条件", en: "Further degree conditions" },
+    description: {
+      "zh-CN": "如平均学分绩点、四级成绩、无处分等，由学校设定。",
+      en: "Such as grade point average, CET-4 score or no disciplinary sanction, as the school sets them.",
+    },
+  },
+  "graduation-audit:key": { title: { "zh-CN": "条件代码", en: "Condition code" } },
+  "graduation-audit:name": { title: { "zh-CN": "条件名称", en: "Condition name" } },
+  "graduation-audit:fact": {
+    title: { "zh-CN": "读取的数据", en: "Data read" },
+    description: {
+      "zh-CN":
+        "学籍库字段（gpa、earnedCredits）或核对表带来的数据项；毕业生核对表带来 gpa（平均学分绩点）和 discipline（处分代码：0 无、1 警告、2 严重警告、3 记过、4 留校察看、6 开除学籍）。",
+      en: "A field of the record (gpa, earnedCredits) or an item a check sheet brings; the graduates' sheet brings gpa (grade point average) and discipline (sanction code: 0 none, 1 warning, 2 serious warning, 3 demerit, 4 probation, 6 expulsion).",
+    },
+  },
+  "graduation-audit:op": {
+    title: { "zh-CN": "比较方式", en: "Comparison" },
+    description: { "zh-CN": "min 不低于、max 不高于、equals 等于。", en: "min: at least; max: at most; equals: exactly." },
+  },
+  "graduation-audit:value": { title: { "zh-CN": "要求的值", en: "Required value" } },
+  "graduation-audit:certificate": {
+    title: { "zh-CN": "学历证书", en: "Graduation certificate" },
+    description: {
+      "zh-CN": "《学生学籍学历电子注册管理办法》第十五条：学校名称、校（院）长姓名及证书编号。",
+      en: "Student electronic registration regulations, art. 15: the school's name, the president's name and the certificate number.",
+    },
+  },
+  "graduation-audit:schoolName": { title: { "zh-CN": "学校名称", en: "School name" } },
+  "graduation-audit:schoolCode": {
+    title: { "zh-CN": "学校代码", en: "School code" },
+    description: {
+      "zh-CN": "5 位国标学校代码，证书编号前 5 位。",
+      en: "The five-digit national school code, the certificate number's first five digits.",
+    },
+  },
+  "graduation-audit:presidentName": { title: { "zh-CN": "校（院）长姓名", en: "President's name" } },
+  "graduation-audit:schoolType": {
+    title: { "zh-CN": "办学类型", en: "Type of education" },
+    description: {
+      "zh-CN": "1 普通高等教育、5 成人、6 自考、7 网络。",
+      en: "1 regular higher education, 5 adult, 6 self-taught examinations, 7 online.",
+    },
+  },
+  // 学籍管理时间安排表 (seed 004 附件二).
+  "registrar-calendar:tasks": { title: { "zh-CN": "工作安排", en: "Tasks" } },
+  "registrar-calendar:name": { title: { "zh-CN": "工作内容", en: "Task" } },
+  "registrar-calendar:units": { title: { "zh-CN": "完成单位", en: "Done by" } },
+  "registrar-calendar:role": { title: { "zh-CN": "系统中的责任角色", en: "Responsible role in the system" } },
+  "registrar-calendar:term": {
+    title: { "zh-CN": "学期", en: "Term" },
+    description: { "zh-CN": "1 秋期（8月–1月），2 春期（2月–7月）。", en: "1 autumn (August–January), 2 spring (February–July)." },
+  },
+  "registrar-calendar:fromWeek": { title: { "zh-CN": "起始教学周", en: "From teaching week" } },
+  "registrar-calendar:toWeek": { title: { "zh-CN": "截止教学周", en: "To teaching week" } },
+  "registrar-calendar:month": { title: { "zh-CN": "月份", en: "Month" } },
+  "registrar-calendar:beforeMonth": {
+    title: { "zh-CN": "在该月之前完成", en: "Done before that month" },
+    description: { "zh-CN": "如“10月前”。", en: "As in “before October”." },
+  },
+  "registrar-calendar:onRequest": { title: { "zh-CN": "无确定时间（随申请办理）", en: "No fixed time (as applications come)" } },
+  "registrar-calendar:deadline": { title: { "zh-CN": "完成期限（原文）", en: "Deadline (as written)" } },
+  "registrar-calendar:sheet": { title: { "zh-CN": "涉及的核对表", en: "Check sheet concerned" } },
+  "registrar-calendar:workflow": { title: { "zh-CN": "涉及的学籍异动", en: "Application type concerned" } },
   "check-rules:ageLimits": {
     title: { "zh-CN": "学生年龄范围", en: "Students' age range" },
     description: {
@@ -209,6 +334,10 @@ export const SETTING_ISSUE_MESSAGES = {
   "value.union": { "zh-CN": "不符合任何一种允许的写法。", en: "Matches none of the allowed forms." },
   "key.unknown": { "zh-CN": "没有名为“{key}”的设置项。", en: "There is no setting named “{key}”." },
   "range.order": { "zh-CN": "应大于最小值（{min}）。", en: "Must be greater than the minimum ({min})." },
+  "calendar.when": {
+    "zh-CN": "需要教学周、月份或“无确定时间”之一。",
+    en: "Give a teaching week, a month or “no fixed time”.",
+  },
 } as const satisfies Record<string, Text>;
 export type SettingIssueCode = keyof typeof SETTING_ISSUE_MESSAGES;
 

@@ -1,4 +1,4 @@
-import type { Locale } from "./catalogue";
+import type { Locale } from "./locale";
 
 /**
  * What a workbook may hold that the server's copy writer (ExcelJS) does not carry over: a corrected

@@ -1,8 +1,8 @@
 import { academicYearOf } from "../calendar/working-days";
 import { codeTable, entryByCode } from "../codes/table";
 import { isValidYmd } from "../fields/calendar-date";
-import type { Locale } from "../messages/catalogue";
 import type { ErrorCode } from "../messages/errors";
+import type { Locale } from "../messages/locale";
 
 /**
  * The university's organisation and calendar (学校、学院、专业、班级、学期) as the registrar keeps them:

@@ -1,4 +1,4 @@
-import type { Locale } from "../messages/catalogue";
+import type { Locale } from "../messages/locale";
 
 /**
  * What a production database lacks before Xueji is usable (JOURNEYS A1–A5), in the order the

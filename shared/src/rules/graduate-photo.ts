@@ -1,4 +1,4 @@
-import type { Locale } from "../messages/catalogue";
+import type { Locale } from "../messages/locale";
 import type { AuditRules } from "./graduation-audit";
 
 /**

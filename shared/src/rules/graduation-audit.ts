@@ -1,5 +1,5 @@
 import { MAX_STUDY_YEARS } from "../codes/level";
-import type { Locale } from "../messages/catalogue";
+import type { Locale } from "../messages/locale";
 
 /**
  * The graduation and degree audit of one student (docs/domain.md §6): credits against the programme,

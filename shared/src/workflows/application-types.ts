@@ -1,5 +1,5 @@
 import type { Role } from "../auth/roles";
-import type { Locale } from "../messages/catalogue";
+import type { Locale } from "../messages/locale";
 import type { StatusEvent } from "../status/transitions";
 import type { Material } from "./materials";
 

@@ -1,4 +1,4 @@
-import type { Locale } from "../messages/catalogue";
+import type { Locale } from "../messages/locale";
 
 /** Materials an application may need (seed 004 时间安排表; seed 000 五 for identity changes). */
 export const MATERIALS = {

@@ -27,6 +27,10 @@ describe("who acts on an application now (the server's rule and the dashboard's)
     expect(nextStepFor(SUSPENSION, app("effective", "done"), registrar)).toBe(null);
     expect(roleOfStage(SUSPENSION, "registrar-leader")).toBe("registrar-leader");
     expect(roleOfStage(SUSPENSION, "draft")).toBe("secretary");
+    expect(roleOfStage(SUSPENSION, "execution")).toBe("registrar-staff");
+    // A stage the workflow does not have is no one's, not silently the registrar's; nor is a closed one.
+    expect(roleOfStage(SUSPENSION, "renamed-away")).toBe(null);
+    expect(roleOfStage(SUSPENSION, "effective")).toBe(null);
   });
 
   it("makes a paper signature (招生就业处, seed 004) the secretary's to record, and nobody's to decide", () => {

@@ -53,10 +53,19 @@ export function mayAct(workflow: StagesOf, app: Omit<ApplicationPlace, "state">,
   return true;
 }
 
-/** The role that acts at a stage: the secretary at the draft, the stage's role, the registrar afterwards. */
-export function roleOfStage(workflow: StagesOf, stage: string): Role {
+/** The stages after the decisions, where the registrar acts (公示, 办理, 上报; docs/domain.md §5). */
+const REGISTRAR_STAGES: ReadonlySet<string> = new Set([FIXED_STAGES.notice, FIXED_STAGES.execution, FIXED_STAGES.reported]);
+
+/**
+ * The role that acts at a stage: the secretary at the draft, a deciding stage's role, the registrar at
+ * the stages after the decisions; null where no one acts (生效, 已驳回) or at a stage the workflow does
+ * not have, which must not pass for the registrar's.
+ */
+export function roleOfStage(workflow: StagesOf, stage: string): Role | null {
   if (stage === FIXED_STAGES.draft) return COLLEGE_FILER;
-  return workflow.stages.find((s) => s.key === stage)?.role ?? "registrar-staff";
+  const deciding = workflow.stages.find((s) => s.key === stage);
+  if (deciding) return deciding.role;
+  return REGISTRAR_STAGES.has(stage) ? "registrar-staff" : null;
 }
 
 /**

@@ -171,7 +171,7 @@ function ApplicationView({
             <Text data-testid="waiting-for">
               {workflow.stages.find((s) => s.key === application.stage)?.signOff
                 ? t("journey.signOff.waiting", { stage: stageName(application.stage) })
-                : t("journey.waiting", { stage: stageName(application.stage), role: ROLE_LABELS[waitingRole][locale] })}
+                : t("journey.waiting", { stage: stageName(application.stage), role: waitingRole ? ROLE_LABELS[waitingRole][locale] : "—" })}
             </Text>
           ) : null}
         </div>

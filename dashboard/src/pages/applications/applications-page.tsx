@@ -204,7 +204,7 @@ function Applications() {
           setBulkTargets(null);
           setSelection({});
         }}
-        onDecided={() => void invalidate(queryClient, "applications", "dashboard", "insights")}
+        onDecided={() => void invalidate(queryClient, "applications", "insights")}
       />
       <DecisionListDialog ids={listIds} year={(reference?.today ?? "").slice(0, 4)} onClose={() => setListIds(null)} />
       <FileApplicationDialog
@@ -213,7 +213,7 @@ function Applications() {
         onFiled={(id) => {
           setFileOpen(false);
           setFiled(id);
-          void invalidate(queryClient, "applications", "insights", "dashboard");
+          void invalidate(queryClient, "applications", "insights");
         }}
       />
     </div>

@@ -62,7 +62,7 @@ export function DecisionForm({
     onSuccess: async (updated) => {
       setOpinion("");
       onDone(updated.stage);
-      await invalidate(queryClient, "applications", "dashboard", "insights");
+      await invalidate(queryClient, "applications", "insights");
     },
   });
   const needsReason = mode === "decide" && (action === "return" || action === "reject");

@@ -52,7 +52,7 @@ export function DraftActions({
       setConfirm(null);
       if (what === "delete") onDeleted(application.id);
       else onChanged(t("journey.draft.withdrawn"));
-      await invalidate(queryClient, "applications", "dashboard", "insights");
+      await invalidate(queryClient, "applications", "insights");
     },
   });
   return (
@@ -81,7 +81,7 @@ export function DraftActions({
           onFiled={() => {
             setEditing(false);
             onChanged(t("journey.draft.saved"));
-            void invalidate(queryClient, "applications", "dashboard", "insights");
+            void invalidate(queryClient, "applications", "insights");
           }}
         />
       ) : null}

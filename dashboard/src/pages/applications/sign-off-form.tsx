@@ -53,7 +53,7 @@ export function SignOffForm({
     },
     onSuccess: async (updated) => {
       onDone(updated.stage);
-      await invalidate(queryClient, "applications", "dashboard", "insights");
+      await invalidate(queryClient, "applications", "insights");
     },
   });
   return (

@@ -78,7 +78,7 @@ function Imports() {
     onSuccess: async (done) => {
       setPasswords(done.passwords.length ? { list: done.passwords, xlsx: done.passwordsXlsx } : null);
       // The record changed: every list that shows students, results or accounts.
-      await invalidate(queryClient, "imports", "students", "studentSearch", "users", "graduation", "reports", "dashboard");
+      await invalidate(queryClient, "imports", "students", "studentSearch", "users", "graduation", "reports", "insights");
     },
   });
   return (

@@ -52,7 +52,7 @@ export function SubmissionPanel({ submissionId }: { submissionId: string }) {
     mutationFn: reviewSheet,
     onSuccess: async () => {
       setReason("");
-      await invalidate(queryClient, "sheets", "dashboard", "pending", "insights");
+      await invalidate(queryClient, "sheets", "pending", "insights");
     },
   });
   const items = useMemo(() => rows.data?.pages.flatMap((p) => p.items) ?? [], [rows.data]);

@@ -90,7 +90,7 @@ function Standing() {
     onSuccess: async (app) => {
       setCreated(app.id);
       setCreatedKind("dismissal");
-      await invalidate(queryClient, "pending", "applications", "insights", "dashboard");
+      await invalidate(queryClient, "pending", "applications", "insights");
     },
   });
   const years = [...new Set((reference?.terms ?? []).map((term) => term.academicYear))].reverse();
@@ -246,7 +246,7 @@ function Standing() {
             setDemoting(null);
             setCreated(id);
             setCreatedKind("repeat");
-            void invalidate(queryClient, "pending", "applications", "insights", "dashboard");
+            void invalidate(queryClient, "pending", "applications", "insights");
           }}
         />
       ) : null}

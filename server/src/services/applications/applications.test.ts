@@ -6,8 +6,12 @@ import { gridOf } from "../../../test/grid";
 import { makeWorld, type World } from "../../../test/world";
 import { resultRows } from "../../db/client";
 import { applications, pendingItems, students } from "../../db/schema";
+
+type PendingItem = typeof pendingItems.$inferSelect;
+
 import { insertClass, insertMajor } from "../../db/seed-basics";
 import { TEST_ENGINES } from "../../db/test-database";
+import { fromStandingOpinion, standingNote } from "./open-dismissals";
 
 const DAY = "2026-11-23"; // a Monday
 
@@ -399,7 +403,19 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
       .returning();
     const registrar = await w.as("registrar");
     const app = await registrar.applications.fromPending({ itemId: item?.id as number });
-    expect(app).toMatchObject({ type: "dismissal", stage: "registrar", reasonCode: "22", note: expect.stringContaining("37 学分") });
+    expect(app).toMatchObject({
+      type: "dismissal",
+      stage: "registrar",
+      reasonCode: "22",
+      note: `2025-2026 学年累计不合格 37 学分（学籍处理初步意见 #${item?.id}）`,
+    });
+    const [submitted] = (await registrar.applications.timeline({ applicationId: app.id })).decisions;
+    expect(submitted?.opinion).toBe(`由学籍处理初步意见 #${item?.id}（退学）生成，报送教务处学籍中心审核`);
+    // An English reader's take-up writes them in English (the notice catalogue, as every sentence the system says).
+    expect(fromStandingOpinion(item as PendingItem, DEFAULT_WORKFLOWS.dismissal, "registrar", "en")).toBe(
+      `Opened from standing outcome #${item?.id} (dismissal); sent to Registrar review`,
+    );
+    expect(standingNote(item as PendingItem, "en")).toBe(`37 failed credits in 2025-2026 (standing outcome #${item?.id})`);
     await expect(registrar.applications.fromPending({ itemId: item?.id as number })).rejects.toMatchObject({
       cause: { code: "application.wrong-stage" },
     });
@@ -449,6 +465,8 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
       (a) => a.studentNo === absent,
     );
     expect([opened?.stage, opened?.reasonCode]).toEqual(["registrar-summary", "41"]);
+    const [submitted] = (await (await w.as("registrar")).applications.timeline({ applicationId: opened?.id as number })).decisions;
+    expect(submitted?.opinion).toBe(`二级学院党政联席会研究，见退学处理申报表（${receipt.submissionId.slice(0, 8)}），报送教务处汇总`);
   });
 
   it("counts the filtered list's groups over the whole list, overdue part included, within the caller's colleges", async () => {

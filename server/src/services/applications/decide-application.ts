@@ -59,9 +59,9 @@ export async function decideApplication(db: Db, options: DecideOptions) {
     // A paper signature passes only when the secretary records it (record-sign-off.ts), whoever tries to advance it.
     if (options.action === "advance" && workflow.stages.find((s) => s.key === app.stage)?.signOff)
       throw new AppError("application.sign-off-required", here);
-    if (!mayAct(workflow, app, options.actor)) {
-      throw new AppError("application.not-your-stage", { ...here, role: roleOfStage(workflow, app.stage) });
-    }
+    const role = roleOfStage(workflow, app.stage);
+    if (!role) throw new AppError("application.wrong-stage", here);
+    if (!mayAct(workflow, app, options.actor)) throw new AppError("application.not-your-stage", { ...here, role });
 
     // What 办理 would refuse is refused at each decision that moves the application on: the record may
     // have moved since filing (another change executed, the student graduated).

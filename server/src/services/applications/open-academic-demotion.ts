@@ -1,8 +1,9 @@
-import { AppError } from "@xueji/shared";
+import { AppError, type Locale } from "@xueji/shared";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { applicationDecisions, applications, classes, pendingItems, students } from "../../db/schema";
 import { currentAcademicYear } from "../organisation/current-academic-year";
+import { fromStandingOpinion, standingNote } from "./open-dismissals";
 import { workCalendar, workflowInForce } from "./workflow-for";
 
 /**
@@ -13,7 +14,7 @@ import { workCalendar, workflowInForce } from "./workflow-for";
  */
 export async function openDemotionFromPending(
   tx: Tx,
-  options: { itemId: number; userId: number; today: string; classId?: number | undefined },
+  options: { itemId: number; userId: number; today: string; locale: Locale; classId?: number | undefined },
 ) {
   const [item] = await tx.select().from(pendingItems).where(eq(pendingItems.id, options.itemId)).for("update").limit(1);
   if (!item) throw new AppError("pending.not-found");
@@ -38,7 +39,6 @@ export async function openDemotionFromPending(
   const workflow = await workflowInForce(tx, "academic-demotion", year);
   const calendar = await workCalendar(tx, year);
   const stage = workflow.stages[0]?.key ?? "registrar";
-  const figures = item.figures as { yearFailedCredits?: number };
   // Provisional when counted through a year whose holidays are not published (as decide-application.ts flags it).
   const due = calendar.deadline(options.today, workflow.deadlineWorkingDays);
   const [created] = await tx
@@ -52,7 +52,7 @@ export async function openDemotionFromPending(
       materials: ["failed-course-sheet"],
       // The next grade; the class chosen at the preview, else the college assigns it (编班) when it signs.
       changes: { grade: student.grade + 1, ...(options.classId !== undefined ? { classId: options.classId } : {}) },
-      note: `${item.academicYear} 学年累计不合格 ${figures.yearFailedCredits ?? "?"} 学分（学籍处理初步意见 #${item.id}）`,
+      note: standingNote(item, options.locale),
       stage,
       state: "open",
       version: 2,
@@ -69,7 +69,7 @@ export async function openDemotionFromPending(
     toStage: stage,
     userId: options.userId,
     role: "registrar-staff",
-    opinion: `由学籍处理初步意见 #${item.id}（留级）生成`,
+    opinion: fromStandingOpinion(item, workflow, stage, options.locale),
   });
   return { ...(created as typeof applications.$inferSelect), provisional: due.provisional };
 }

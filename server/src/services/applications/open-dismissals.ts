@@ -1,4 +1,17 @@
-import { AppError, FIXED_STAGES, type Material, nextStage, requiredMaterials, roleOfStage, type Workflow } from "@xueji/shared";
+import {
+  AppError,
+  COLLEGE_FILER,
+  FIXED_STAGES,
+  formatNotice,
+  type Locale,
+  type Material,
+  nextStage,
+  requiredMaterials,
+  roleOfStage,
+  STANDING_OUTCOME_LABELS,
+  stageLabel,
+  type Workflow,
+} from "@xueji/shared";
 import { eq, sql } from "drizzle-orm";
 import { resultRows, type Tx } from "../../db/client";
 import { applicationDecisions, applications, pendingItems, type sheetSubmissions } from "../../db/schema";
@@ -42,6 +55,7 @@ export async function openDismissalsFromSheet(
   tx: Tx,
   submission: Submission,
   today: string,
+  locale: Locale,
 ): Promise<{ opened: number; provisional: boolean }> {
   const year = await currentAcademicYear(tx, today);
   const workflow = await workflowInForce(tx, "dismissal", year);
@@ -86,8 +100,12 @@ export async function openDismissalsFromSheet(
         fromStage: FIXED_STAGES.draft,
         toStage: firstStage,
         userId: submission.submittedBy,
-        role: roleOfStage(workflow, FIXED_STAGES.draft),
-        opinion: `二级学院党政联席会研究，见退学处理申报表（${submission.id.slice(0, 8)}）`,
+        role: COLLEGE_FILER,
+        opinion: formatNotice(
+          "application.from-dismissal-list",
+          { form: submission.id.slice(0, 8), stage: stageLabel(workflow, firstStage, locale) },
+          locale,
+        ),
       })),
     );
   }
@@ -98,7 +116,7 @@ export async function openDismissalsFromSheet(
  * A 退学 outcome of the standing rules (seed 000 九: 36 failed credits) becomes a dismissal
  * application at the registrar's stage, carrying the figures; the pending item is marked taken up.
  */
-export async function openDismissalFromPending(tx: Tx, options: { itemId: number; userId: number; today: string }) {
+export async function openDismissalFromPending(tx: Tx, options: { itemId: number; userId: number; today: string; locale: Locale }) {
   const [item] = await tx.select().from(pendingItems).where(eq(pendingItems.id, options.itemId)).for("update").limit(1);
   if (!item) throw new AppError("pending.not-found");
   if (item.kind !== "dismissal" || item.state !== "pending") throw new AppError("application.wrong-stage", { stage: item.state });
@@ -106,7 +124,6 @@ export async function openDismissalFromPending(tx: Tx, options: { itemId: number
   const workflow = await workflowInForce(tx, "dismissal", year);
   const calendar = await workCalendar(tx, year);
   const stage = registrarStage(workflow);
-  const figures = item.figures as { yearFailedCredits?: number };
   const due = calendar.deadline(options.today, workflow.deadlineWorkingDays);
   const [created] = await tx
     .insert(applications)
@@ -118,7 +135,7 @@ export async function openDismissalFromPending(tx: Tx, options: { itemId: number
       reasonCode: standingReasonCode(workflow),
       materials: ["dismissal-form", "evidence"],
       changes: {},
-      note: `${item.academicYear} 学年累计不合格 ${figures.yearFailedCredits ?? "?"} 学分（学籍处理初步意见 #${item.id}）`,
+      note: standingNote(item, options.locale),
       stage,
       state: "open",
       version: 2,
@@ -135,7 +152,25 @@ export async function openDismissalFromPending(tx: Tx, options: { itemId: number
     toStage: stage,
     userId: options.userId,
     role: "registrar-staff",
-    opinion: `由学籍处理初步意见 #${item.id} 生成`,
+    opinion: fromStandingOpinion(item, workflow, stage, options.locale),
   });
   return { ...(created as typeof applications.$inferSelect), provisional: due.provisional };
+}
+
+type PendingItem = typeof pendingItems.$inferSelect;
+
+/** The note of an application a standing outcome opens: the year's failed credits and the outcome it came from. */
+export function standingNote(item: PendingItem, locale: Locale): string {
+  const figures = item.figures as { yearFailedCredits?: number };
+  return formatNotice(
+    "application.standing-note",
+    { academicYear: item.academicYear, credits: figures.yearFailedCredits ?? "?", item: item.id },
+    locale,
+  );
+}
+
+/** The 报送 opinion of an application a standing outcome opens, naming the stage it starts at as the workflow in force does. */
+export function fromStandingOpinion(item: PendingItem, workflow: Workflow, stage: string, locale: Locale): string {
+  const outcome = STANDING_OUTCOME_LABELS[item.kind as keyof typeof STANDING_OUTCOME_LABELS]?.[locale] ?? item.kind;
+  return formatNotice("application.from-standing", { item: item.id, outcome, stage: stageLabel(workflow, stage, locale) }, locale);
 }

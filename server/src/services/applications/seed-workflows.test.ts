@@ -74,10 +74,10 @@ describe.each(TEST_ENGINES)("the seeds' workflows on %s", (engine) => {
     const filed = await file("expulsion", await student());
     const executed = await runApplication(w, filed.id, { today: DAY, until: "reported" });
     expect(executed).toMatchObject({ stage: "reported", deregistrationDueOn: "2026-12-14" });
-    const onTime = await (await w.as("registrar", "2026-12-14")).dashboard.pipeline({});
+    const onTime = await (await w.as("registrar", "2026-12-14")).insights.pipeline({});
     expect(onTime.find((r) => r.type === "expulsion" && r.stage === "reported")).toMatchObject({ overdue: 0, deregistrationOverdue: 0 });
     const late = await w.as("registrar", "2026-12-15");
-    expect((await late.dashboard.pipeline({})).find((r) => r.type === "expulsion" && r.stage === "reported")).toMatchObject({
+    expect((await late.insights.pipeline({})).find((r) => r.type === "expulsion" && r.stage === "reported")).toMatchObject({
       overdue: 1,
       deregistrationOverdue: 1,
     });

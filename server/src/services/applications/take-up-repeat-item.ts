@@ -1,3 +1,4 @@
+import type { Locale } from "@xueji/shared";
 import type { Db } from "../../db/client";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { openDemotionFromPending } from "./open-academic-demotion";
@@ -5,13 +6,14 @@ import { openDemotionFromPending } from "./open-academic-demotion";
 /** 降级（学业原因） from a 留级 outcome of the standing rules, in one transaction with its audit event. */
 export async function takeUpRepeatItem(
   db: Db,
-  options: { actor: Actor & { userId: number }; itemId: number; today: string; classId?: number | undefined },
+  options: { actor: Actor & { userId: number }; itemId: number; today: string; locale: Locale; classId?: number | undefined },
 ) {
   return db.transaction(async (tx) => {
     const created = await openDemotionFromPending(tx, {
       itemId: options.itemId,
       userId: options.actor.userId,
       today: options.today,
+      locale: options.locale,
       classId: options.classId,
     });
     await recordEvent(tx, options.actor, {

@@ -30,14 +30,14 @@ describe.each(TEST_ENGINES)("dashboard queries on %s", (engine) => {
     }
     await (await w.as("secretary-b")).applications.file({ studentNo: "2025020001", type: "withdrawal", reasonCode: "21", materials: [] });
     // Suspensions are due in 10 working days: 2026-10-20 after the National Day holiday.
-    const early = await (await w.as("registrar", "2026-10-20")).dashboard.pipeline({});
+    const early = await (await w.as("registrar", "2026-10-20")).insights.pipeline({});
     expect(early).toEqual([
       { type: "suspension", stage: "college", collegeId: w.collegeA, count: 2, overdue: 0, deregistrationOverdue: 0 },
       { type: "withdrawal", stage: "draft", collegeId: w.collegeB, count: 1, overdue: 0, deregistrationOverdue: 0 },
     ]);
-    const late = await (await w.as("registrar", "2026-10-21")).dashboard.pipeline({});
+    const late = await (await w.as("registrar", "2026-10-21")).insights.pipeline({});
     expect(late[0]).toMatchObject({ count: 2, overdue: 2 });
-    expect(await (await w.as("leader-a", "2026-10-21")).dashboard.pipeline({})).toHaveLength(1);
+    expect(await (await w.as("leader-a", "2026-10-21")).insights.pipeline({})).toHaveLength(1);
   });
 
   it("shows each college's check sheets against the calendar: accepted, waiting, missing and overdue", async () => {

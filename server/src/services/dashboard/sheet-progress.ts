@@ -1,10 +1,17 @@
-import { AppError, type CalendarTask, taskDueDate } from "@xueji/shared";
+import { AppError, type CalendarTask, taskDueDate, termOn } from "@xueji/shared";
 import { and, eq, ne, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { colleges, sheetSubmissions, terms } from "../../db/schema";
 import { settingInForce } from "../settings/settings-store";
 
 export type ProgressState = "missing" | "submitted" | "accepted" | "rejected";
+
+/** Sheet progress of the term named, else of the term today falls in (none between terms: no rows). */
+export async function termSheetProgress(db: Db, options: { termCode?: string | undefined; today: string; collegeId?: number | undefined }) {
+  const termCode = options.termCode ?? termOn(await db.select().from(terms), options.today)?.code;
+  if (!termCode) return { termCode: null, rows: [] };
+  return { termCode, rows: await sheetProgress(db, { termCode, today: options.today, collegeId: options.collegeId }) };
+}
 
 /**
  * Each college's check sheets for a term against the registrar's calendar (seed 004): due, sent,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, type World } from "../../../test/world";
 import { graduationAudits, pendingItems, students } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
+import { termSheetProgress } from "../dashboard/sheet-progress";
 import { median } from "./lead-times";
 
 const DAY = "2026-11-23"; // a Monday
@@ -218,5 +219,10 @@ describe.each(TEST_ENGINES)("overview defaults on %s", (engine) => {
     expect(new Set(own.rows.map((r) => r.collegeId))).toEqual(new Set([w.collegeA]));
     const audits = await registrar.insights.auditPassRates({});
     expect(audits).toEqual({ cohort: 2027, rows: [] });
+  });
+
+  it("shows the last term's check sheets between terms, and none before the first term began", async () => {
+    expect((await termSheetProgress(w.db, { today: "2027-02-01" })).termCode).toBe("2026-2027-1");
+    expect(await termSheetProgress(w.db, { today: "2024-08-01" })).toEqual({ termCode: null, rows: [] });
   });
 });

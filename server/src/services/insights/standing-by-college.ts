@@ -1,6 +1,20 @@
-import { and, count, eq, type SQL } from "drizzle-orm";
+import { and, count, eq, max, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { colleges, pendingItems } from "../../db/schema";
+import { currentAcademicYear } from "../organisation/current-academic-year";
+
+/**
+ * The standing outcomes of the academic year named, else of the latest the rules have judged
+ * (accepted failed-course sheets), else of this one.
+ */
+export async function standingOfYear(
+  db: Db,
+  options: { academicYear?: string | undefined; today: string; collegeId?: number | undefined },
+) {
+  const [latest] = await db.select({ year: max(pendingItems.academicYear) }).from(pendingItems);
+  const academicYear = options.academicYear ?? latest?.year ?? (await currentAcademicYear(db, options.today));
+  return { academicYear, rows: await standingByCollege(db, { academicYear, collegeId: options.collegeId }) };
+}
 
 /**
  * The standing outcomes of an academic year by college: how many 一级/二级学业警示, 留级 and 退学 the

@@ -1,4 +1,4 @@
-import { AppError, FIXED_STAGES, isOverdue, mayAct, roleOfStage } from "@xueji/shared";
+import { AppError, isOverdue, mayAct, roleOfStage } from "@xueji/shared";
 import { and, eq } from "drizzle-orm";
 import { todayInChina } from "../../clock";
 import type { Db } from "../../db/client";
@@ -35,7 +35,8 @@ export async function urgeApplication(
     if (!app) throw new AppError("application.not-found");
     if (!isOverdue(app, today)) throw new AppError("application.wrong-stage", { stage: app.stage, type: app.type });
     const workflow = await workflowOf(tx, app.type, app.workflowVersion);
-    const role = app.stage === FIXED_STAGES.notice ? "registrar-staff" : roleOfStage(workflow, app.stage);
+    const role = roleOfStage(workflow, app.stage);
+    if (!role) throw new AppError("application.wrong-stage", { stage: app.stage, type: app.type });
     const candidates = await tx
       .select({ id: users.id, displayName: users.displayName, role: users.role, collegeId: users.collegeId })
       .from(users)

@@ -1,4 +1,4 @@
-import { DEFAULT_STANDING_RULES } from "@xueji/shared";
+import { DEFAULT_REGISTRAR_CALENDAR, DEFAULT_STANDING_RULES } from "@xueji/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAILED_HEADER, failedRows, gridOf } from "../../../test/grid";
 import { makeWorld, type World } from "../../../test/world";
@@ -39,6 +39,26 @@ describe.each(TEST_ENGINES)("settings published from the dashboard on %s", (engi
     expect(calendarTerm).toMatchObject({ enum: [1, 2] }); // a union of constants becomes an enum the editor offers
     const en = await staff.settings.schemas({ locale: "en" });
     expect(en.find((k) => k.kind === "standing-rules")?.title).toBe("Academic standing rules");
+    // Every field is named in the reader's language: no title of the English schemas is in Chinese.
+    const titles = (node: unknown): string[] =>
+      node && typeof node === "object"
+        ? Object.entries(node).flatMap(([k, v]) => (k === "title" && typeof v === "string" ? [v] : titles(v)))
+        : [];
+    const chinese = en
+      .flatMap((k) => [k.title, ...titles(k.schema)].map((t) => `${k.kind}: ${t}`))
+      .filter((t) => /\p{Script=Han}/u.test(t));
+    expect(chinese).toEqual([]);
+    expect(en.find((k) => k.kind === "graduation-audit")?.schema.properties).toMatchObject({ photo: { title: "Graduate photo" } });
+  });
+
+  it("says a calendar task without a week, a month or “no fixed time” in the reader's language", async () => {
+    const leader = await w.as("registrar-leader");
+    const task = { ...DEFAULT_REGISTRAR_CALENDAR[0], fromWeek: undefined, toWeek: undefined, month: undefined, onRequest: undefined };
+    const value = { tasks: [task] };
+    const zh = await leader.settings.check({ kind: "registrar-calendar", key: "default", value });
+    expect(zh).toEqual({ ok: false, issues: [{ path: ["tasks", 0], message: "需要教学周、月份或“无确定时间”之一。" }] });
+    const en = await leader.settings.check({ kind: "registrar-calendar", key: "default", value, locale: "en" });
+    expect(en).toEqual({ ok: false, issues: [{ path: ["tasks", 0], message: "Give a teaching week, a month or “no fixed time”." }] });
   });
 
   it("refuses an invalid draft with a message at each field, in the reader's language, saving nothing", async () => {

@@ -1,4 +1,4 @@
-import { AppError } from "@xueji/shared";
+import { AppError, type Locale } from "@xueji/shared";
 import { eq, max } from "drizzle-orm";
 import { todayInChina } from "../../clock";
 import type { Db } from "../../db/client";
@@ -18,6 +18,8 @@ export interface ReviewOptions {
   reason?: string | null;
   /** The day of the decision (deadlines of the applications a dismissal list opens count from it). */
   today?: string;
+  /** The reader's language, for the opinions of the applications a dismissal list opens (Chinese unless said). */
+  locale?: Locale;
 }
 
 export interface ReviewResult {
@@ -65,7 +67,7 @@ export async function reviewSubmission(db: Db, options: ReviewOptions): Promise<
       else if (kind === "roster-new" || kind === "roster-returning") effects = await applyRoster(tx, submission);
       else if (kind === "graduates") effects = await applyGraduates(tx, submission, options.actor);
       else if (kind === "dismissal") {
-        const opened = await openDismissalsFromSheet(tx, submission, options.today ?? todayInChina());
+        const opened = await openDismissalsFromSheet(tx, submission, options.today ?? todayInChina(), options.locale ?? "zh-CN");
         effects = { pendingItemsCreated: 0, recordsUpdated: opened.opened, ...(opened.provisional ? { provisional: true } : {}) };
       }
     }
