@@ -31,6 +31,10 @@ describe("who acts on an application now (the server's rule and the dashboard's)
     // A stage the workflow does not have is no one's, not silently the registrar's; nor is a closed one.
     expect(roleOfStage(SUSPENSION, "renamed-away")).toBe(null);
     expect(roleOfStage(SUSPENSION, "effective")).toBe(null);
+    // mayAct asks the same rule: the registrar acts at 办理, at a stage the workflow lost no one does.
+    expect(mayAct(SUSPENSION, app("execution"), registrar)).toBe(true);
+    expect(mayAct(SUSPENSION, app("renamed-away"), registrar)).toBe(false);
+    expect(mayAct(SUSPENSION, app("effective", "done"), registrar)).toBe(false);
   });
 
   it("makes a paper signature (招生就业处, seed 004) the secretary's to record, and nobody's to decide", () => {

@@ -46,7 +46,8 @@ export function mayReach(app: Pick<ApplicationPlace, "collegeId" | "targetColleg
 export function mayAct(workflow: StagesOf, app: Omit<ApplicationPlace, "state">, actor: StageActor): boolean {
   if (app.stage === FIXED_STAGES.draft) return actsForCollege(app, actor);
   const stage = workflow.stages.find((s) => s.key === app.stage);
-  if (!stage) return actor.role === "registrar-staff";
+  // 公示, 办理, 上报 are the registrar's; a stage the workflow does not have is no one's.
+  if (!stage) return roleOfStage(workflow, app.stage) === actor.role;
   if (stage.role !== actor.role) return false;
   if (stage.college === "student") return actor.collegeId === app.collegeId;
   if (stage.college === "target") return actor.collegeId === app.targetCollegeId;

@@ -1,4 +1,4 @@
-import { AppError, type Locale } from "@xueji/shared";
+import { AppError, type Locale, type Role } from "@xueji/shared";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { applicationDecisions, applications, classes, pendingItems, students } from "../../db/schema";
@@ -14,7 +14,7 @@ import { workCalendar, workflowInForce } from "./workflow-for";
  */
 export async function openDemotionFromPending(
   tx: Tx,
-  options: { itemId: number; userId: number; today: string; locale: Locale; classId?: number | undefined },
+  options: { itemId: number; userId: number; role: Role; today: string; locale: Locale; classId?: number | undefined },
 ) {
   const [item] = await tx.select().from(pendingItems).where(eq(pendingItems.id, options.itemId)).for("update").limit(1);
   if (!item) throw new AppError("pending.not-found");
@@ -68,7 +68,7 @@ export async function openDemotionFromPending(
     fromStage: "draft",
     toStage: stage,
     userId: options.userId,
-    role: "registrar-staff",
+    role: options.role,
     opinion: fromStandingOpinion(item, workflow, stage, options.locale),
   });
   return { ...(created as typeof applications.$inferSelect), provisional: due.provisional };

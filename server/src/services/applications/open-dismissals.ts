@@ -6,6 +6,7 @@ import {
   type Locale,
   type Material,
   nextStage,
+  type Role,
   requiredMaterials,
   roleOfStage,
   STANDING_OUTCOME_LABELS,
@@ -116,7 +117,10 @@ export async function openDismissalsFromSheet(
  * A 退学 outcome of the standing rules (seed 000 九: 36 failed credits) becomes a dismissal
  * application at the registrar's stage, carrying the figures; the pending item is marked taken up.
  */
-export async function openDismissalFromPending(tx: Tx, options: { itemId: number; userId: number; today: string; locale: Locale }) {
+export async function openDismissalFromPending(
+  tx: Tx,
+  options: { itemId: number; userId: number; role: Role; today: string; locale: Locale },
+) {
   const [item] = await tx.select().from(pendingItems).where(eq(pendingItems.id, options.itemId)).for("update").limit(1);
   if (!item) throw new AppError("pending.not-found");
   if (item.kind !== "dismissal" || item.state !== "pending") throw new AppError("application.wrong-stage", { stage: item.state });
@@ -151,7 +155,7 @@ export async function openDismissalFromPending(tx: Tx, options: { itemId: number
     fromStage: FIXED_STAGES.draft,
     toStage: stage,
     userId: options.userId,
-    role: "registrar-staff",
+    role: options.role,
     opinion: fromStandingOpinion(item, workflow, stage, options.locale),
   });
   return { ...(created as typeof applications.$inferSelect), provisional: due.provisional };

@@ -12,6 +12,7 @@ export async function takeUpPendingItem(
     const created = await openDismissalFromPending(tx, {
       itemId: options.itemId,
       userId: options.actor.userId,
+      role: options.actor.role,
       today: options.today,
       locale: options.locale,
     });

@@ -12,6 +12,7 @@ export async function takeUpRepeatItem(
     const created = await openDemotionFromPending(tx, {
       itemId: options.itemId,
       userId: options.actor.userId,
+      role: options.actor.role,
       today: options.today,
       locale: options.locale,
       classId: options.classId,
