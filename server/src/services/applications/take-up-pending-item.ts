@@ -1,4 +1,4 @@
-import type { Locale } from "@xueji/shared";
+import type { Locale, Role } from "@xueji/shared";
 import type { Db } from "../../db/client";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { openDismissalFromPending } from "./open-dismissals";
@@ -6,7 +6,7 @@ import { openDismissalFromPending } from "./open-dismissals";
 /** 退学处理 from a 退学 outcome of the standing rules, in one transaction with its audit event. */
 export async function takeUpPendingItem(
   db: Db,
-  options: { actor: Actor & { userId: number }; itemId: number; today: string; locale: Locale },
+  options: { actor: Actor & { userId: number; role: Role }; itemId: number; today: string; locale: Locale },
 ) {
   return db.transaction(async (tx) => {
     const created = await openDismissalFromPending(tx, {

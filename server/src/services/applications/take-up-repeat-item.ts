@@ -1,4 +1,4 @@
-import type { Locale } from "@xueji/shared";
+import type { Locale, Role } from "@xueji/shared";
 import type { Db } from "../../db/client";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { openDemotionFromPending } from "./open-academic-demotion";
@@ -6,7 +6,7 @@ import { openDemotionFromPending } from "./open-academic-demotion";
 /** 降级（学业原因） from a 留级 outcome of the standing rules, in one transaction with its audit event. */
 export async function takeUpRepeatItem(
   db: Db,
-  options: { actor: Actor & { userId: number }; itemId: number; today: string; locale: Locale; classId?: number | undefined },
+  options: { actor: Actor & { userId: number; role: Role }; itemId: number; today: string; locale: Locale; classId?: number | undefined },
 ) {
   return db.transaction(async (tx) => {
     const created = await openDemotionFromPending(tx, {
