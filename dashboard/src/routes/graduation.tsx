@@ -10,7 +10,7 @@ export interface GraduationSearch {
   collegeId?: number;
   /** The drill-down shows every outcome, not only 结业 (the audit's own 未通过). */
   every?: boolean;
-  /** Which part of the year: the audit, its execution (毕业执行), the certificates issued. */
+  /** Which part of the year: the audit, its execution (毕业执行), the certificates issued, 证书补发 (a lost one's 证明书). */
   view?: GraduationView;
   /** 毕业执行: which rows of the preview (to carry out, refused, done). */
   show?: "planned" | "refused" | "done";
@@ -20,12 +20,12 @@ export interface GraduationSearch {
   kind?: "graduation" | "completion";
 }
 
-export const GRADUATION_VIEWS = ["audit", "execute", "certificates"] as const;
+export const GRADUATION_VIEWS = ["audit", "execute", "certificates", "replacement"] as const;
 export type GraduationView = (typeof GRADUATION_VIEWS)[number];
 
 /**
  * 毕业审核: run a cohort, results by college, drill down to a student's failing items, override, advance, export;
- * 毕业执行 (preview, carry out, refusals); the certificates issued (print, export).
+ * 毕业执行 (preview, carry out, refusals); the certificates issued (print, export); 补发毕业证明书 for a lost one.
  */
 export const route = createRoute({
   getParentRoute: () => appRoute,

@@ -26,6 +26,9 @@ import "./graduation-words";
 const ExecutionPanel = lazy(() => import("./execution-panel").then((m) => ({ default: m.ExecutionPanel })));
 const PhotoImport = lazy(() => import("../students/photo-import").then((m) => ({ default: m.PhotoImport })));
 const CertificateList = lazy(() => import("./certificate-list").then((m) => ({ default: m.CertificateList })));
+const CertificateReplacementPanel = lazy(() =>
+  import("./certificate-replacement-panel").then((m) => ({ default: m.CertificateReplacementPanel })),
+);
 
 const routeApi = getRouteApi("/app/graduation");
 
@@ -74,7 +77,7 @@ function Graduation() {
   return (
     <div className={styles.stack}>
       <PageHeader title={t("nav.graduation")}>
-        {view !== "certificates" ? (
+        {view !== "certificates" && view !== "replacement" ? (
           <Field label={t("graduation.cohort")}>
             <Input
               className={styles.cohort}
@@ -112,12 +115,17 @@ function Graduation() {
         <Tab value="audit">{t("gradYear.tabs.audit")}</Tab>
         <Tab value="execute">{t("gradYear.tabs.execute")}</Tab>
         <Tab value="certificates">{t("gradYear.tabs.certificates")}</Tab>
+        <Tab value="replacement">{t("gradYear.tabs.replacement")}</Tab>
       </TabList>
-      {view !== "certificates" ? <FreezeBanner cohort={cohort} collegeId={search.collegeId} /> : null}
+      {view !== "certificates" && view !== "replacement" ? <FreezeBanner cohort={cohort} collegeId={search.collegeId} /> : null}
       {view === "execute" ? (
         <Suspense fallback={<Loading />}>
           {mayPhotos ? <PhotoImport /> : null}
           <ExecutionPanel cohort={cohort} collegeId={search.collegeId} show={search.show} onSearch={setSearch} />
+        </Suspense>
+      ) : view === "replacement" ? (
+        <Suspense fallback={<Loading />}>
+          <CertificateReplacementPanel />
         </Suspense>
       ) : view === "certificates" ? (
         <Suspense fallback={<Loading />}>
