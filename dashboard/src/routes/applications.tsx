@@ -1,6 +1,7 @@
 import { DocumentBulletListRegular } from "@fluentui/react-icons";
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import { APPLICATION_TYPES, type ApplicationType } from "@xueji/shared";
+// The route tree is in the first page's chunk: the keys alone, not the index (which would bring every module of shared).
+import { APPLICATION_TYPES, type ApplicationType } from "@xueji/shared/application-type-keys";
 import type { RouterInputs } from "../api/client";
 import type { NavEntry } from "./nav";
 import { appRoute } from "./root";

@@ -1,6 +1,7 @@
 import { ChartMultipleRegular } from "@fluentui/react-icons";
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import { isLeader, type Role, scopeOf } from "@xueji/shared";
+// In the first page's chunk: the role rules alone, not the index (which would bring every module of shared).
+import { isLeader, type Role, scopeOf } from "@xueji/shared/roles";
 import { meQuery } from "../api/auth";
 import { auditPassRatesQuery, leadTimesQuery, pipelineQuery, sheetProgressQuery, standingByCollegeQuery } from "../api/overview";
 import { referenceQuery } from "../api/reference";

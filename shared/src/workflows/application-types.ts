@@ -1,6 +1,7 @@
 import type { Role } from "../auth/roles";
 import type { Locale } from "../messages/locale";
 import type { StatusEvent } from "../status/transitions";
+import type { ApplicationType } from "./application-type-keys";
 import type { Material } from "./materials";
 
 /**
@@ -9,30 +10,7 @@ import type { Material } from "./materials";
  * the public-notice (公示) period, and the processing deadline in working days. A school edits
  * these as settings; these are the defaults.
  */
-export const APPLICATION_TYPES = [
-  "suspension",
-  "resumption",
-  "demotion",
-  "keep-admission",
-  "give-up-admission",
-  "withdrawal",
-  "dismissal",
-  "change-major",
-  "deregistration",
-  "identity-change",
-  // 降级 for failed credits (留级 carried out, seed 000 九), and the three ends of a 学籍 the seeds name.
-  "academic-demotion",
-  "cancel-admission",
-  "expulsion",
-  "status-cancellation",
-  // The certificate papers the seeds name (seed 002 三.2–三.3; seed 000 四, 八).
-  "completion-to-graduation",
-  "record-correction",
-  "certificate-replacement",
-  // 保留入学资格 ends in 恢复入学资格 (seed 003 第四条; the transition table's resume-admission).
-  "resume-admission",
-] as const;
-export type ApplicationType = (typeof APPLICATION_TYPES)[number];
+export { APPLICATION_TYPES, type ApplicationType } from "./application-type-keys";
 
 export interface DecisionStage {
   key: string;
