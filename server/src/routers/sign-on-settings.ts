@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { textInput } from "../inputs/inputs";
 import { AUTH_METHODS } from "../services/auth/sign-on/sign-on-config";
-import { readSignOnSettings, saveSignOnSettings } from "../services/auth/sign-on/sign-on-settings";
+import { PLAIN_SIGN_ON_FIELDS, readSignOnSettings, saveSignOnSettings } from "../services/auth/sign-on/sign-on-settings";
 import { procedureFor, router } from "../trpc";
 
 const field = z.enum([
@@ -29,7 +29,7 @@ const stored = z.object({
   contact: textInput(200).nullable(),
 });
 const settingsOutput = z.object({
-  stored: z.object(Object.fromEntries(Object.keys(stored.shape).map((k) => [k, z.string().nullable()]))),
+  stored: z.record(z.enum(PLAIN_SIGN_ON_FIELDS), z.string().nullable()),
   fromEnv: z.array(z.object({ field, env: z.string(), value: z.string().nullable() })),
   // Never the client secret's value: only whether there is one.
   secretSet: z.boolean(),
