@@ -70,7 +70,7 @@ describe.each(TEST_ENGINES)("campus sign-on set by the administrator on %s", (en
     });
     expect(back.headers.get("location")).toBe("/");
     expect(back.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`))).toBe(true);
-    const options = await fetch(`${server.base}/api/trpc/auth.signOnOptions`).then((r) => r.json());
+    const options = (await fetch(`${server.base}/api/trpc/auth.signOnOptions`).then((r) => r.json())) as { result: { data: unknown } };
     expect(options.result.data).toMatchObject({ cas: true, oidc: false });
   });
 
@@ -115,10 +115,10 @@ describe.each(TEST_ENGINES)("campus sign-on set by the administrator on %s", (en
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ username, password: PASSWORD }),
-      }).then((r) => r.json());
-    expect((await signIn("registrar")).error.data.appCode).toBe("auth.password-off");
-    expect((await signIn("admin")).result.data.user.username).toBe("admin");
+      }).then((r) => r.json() as Promise<{ error?: { data: { appCode: string } }; result?: { data: { user: { username: string } } } }>);
+    expect((await signIn("registrar")).error?.data.appCode).toBe("auth.password-off");
+    expect((await signIn("admin")).result?.data.user.username).toBe("admin");
     await admin.signOnSettings.save({ stored: EMPTY, clientSecret: { keep: true } });
-    expect((await signIn("registrar")).result.data.user.username).toBe("registrar");
+    expect((await signIn("registrar")).result?.data.user.username).toBe("registrar");
   });
 });

@@ -34,7 +34,8 @@ const AUTH_METHODS = ["client_secret_basic", "client_secret_post", "client_secre
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, border: "none", margin: 0, padding: 0 },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalS },
 });
 
 const isUrl = (value: string) => {
@@ -156,17 +157,17 @@ function SignOnForm({ settings, onClose }: { settings: SignOnSettings; onClose: 
         <Text size={200} data-testid="sign-on-in-force">
           {nothing ? t("signOnEditor.none") : t("signOnEditor.inForce", { how: how || t("signOnEditor.off") })}
         </Text>
-        <div className={styles.group} role="group" aria-label={t("signOnEditor.cas")}>
-          <Text weight="semibold">{t("signOnEditor.cas")}</Text>
+        <fieldset className={styles.group}>
+          <legend className={styles.legend}>{t("signOnEditor.cas")}</legend>
           {text("casUrl", t("signOnEditor.casUrlHint"))}
           {choice("casVersion", [
             ["3", "CAS 3.0"],
             ["2", "CAS 2.0"],
           ])}
           {text("casIdAttribute")}
-        </div>
-        <div className={styles.group} role="group" aria-label={t("signOnEditor.oidc")}>
-          <Text weight="semibold">{t("signOnEditor.oidc")}</Text>
+        </fieldset>
+        <fieldset className={styles.group}>
+          <legend className={styles.legend}>{t("signOnEditor.oidc")}</legend>
           {text("oidcIssuer")}
           {text("oidcClientId")}
           {fieldOf(
@@ -194,7 +195,7 @@ function SignOnForm({ settings, onClose }: { settings: SignOnSettings; onClose: 
             AUTH_METHODS.map((m) => [m, m]),
           )}
           {text("oidcIdClaim")}
-        </div>
+        </fieldset>
         <Field hint={envHint("passwords")}>
           <Switch
             label={t("signOnEditor.passwords")}
