@@ -53,7 +53,7 @@ describeInChromium("the administrator's campus sign-on editor, in Chromium again
     await page.getByTestId("settings-elsewhere").getByText("统一身份认证：CAS、OIDC；密码登录：仅系统管理员。").waitFor();
     await page.getByTestId("sign-on-edit").click();
     await dialog.getByTestId("sign-on-in-force").getByText("目前生效：CAS、OIDC").waitFor();
-    expect(await dialog.getByLabel("客户端密钥").getAttribute("placeholder")).toBe("已设置 — 留空则不变");
+    await dialog.getByText("已设置 — 留空则不变").waitFor();
     expect(await dialog.getByLabel("客户端密钥").inputValue()).toBe("");
     expect(await dialog.getByLabel("CAS 服务器地址").inputValue()).toBe(CAS);
     expect(await page.content()).not.toContain(SECRET);

@@ -176,7 +176,6 @@ function SignOnForm({ settings, onClose }: { settings: SignOnSettings; onClose: 
               type="password"
               autoComplete="off"
               readOnly={env.has("oidcClientSecret")}
-              placeholder={settings.secretSet ? t("signOnEditor.secretSet") : undefined}
               value={"value" in secret ? secret.value : ""}
               onChange={(_, d) => setSecret(d.value ? { value: d.value } : { keep: true })}
               data-testid="sign-on-oidcClientSecret"
