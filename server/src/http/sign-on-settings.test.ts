@@ -4,6 +4,7 @@ import { type CasResponder, startCasResponder } from "../../test/cas-responder";
 import { makeWorld, PASSWORD, type World } from "../../test/world";
 import { auditEvents, signOnSettings } from "../db/schema";
 import { TEST_ENGINES } from "../db/test-database";
+import { signOnInForce } from "../services/auth/sign-on/sign-on-settings";
 import { SESSION_COOKIE } from "./server";
 
 const SECRET = "client-secret-never-shown-7f3a";
@@ -120,5 +121,16 @@ describe.each(TEST_ENGINES)("campus sign-on set by the administrator on %s", (en
     expect((await signIn("admin")).result?.data.user.username).toBe("admin");
     await admin.signOnSettings.save({ stored: EMPTY, clientSecret: { keep: true } });
     expect((await signIn("registrar")).result?.data.user.username).toBe("registrar");
+  });
+
+  it("reaches another process's requests within the cache's life: a row changed elsewhere is read once its copy is older", async () => {
+    const admin = await asAdmin();
+    await admin.signOnSettings.save({ stored: { ...EMPTY, casUrl: cas.url }, clientSecret: { keep: true } });
+    const start = Date.now();
+    expect((await signOnInForce(w.db, process.env, start))?.cas?.url).toBe(cas.url);
+    // Another process saves: the row changes, this process's cache is not told.
+    await w.db.update(signOnSettings).set({ config: { casUrl: "https://cas.saved-elsewhere.edu.cn/cas" }, revision: 99 });
+    expect((await signOnInForce(w.db, process.env, start + 1_000))?.cas?.url).toBe(cas.url);
+    expect((await signOnInForce(w.db, process.env, start + 6_000))?.cas?.url).toBe("https://cas.saved-elsewhere.edu.cn/cas");
   });
 });
