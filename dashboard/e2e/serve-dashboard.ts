@@ -8,16 +8,17 @@ import { buildDashboard } from "./build-dashboard";
  * PGlite database, the dashboard built by Vite when stale, both served by the real HTTP server on a free
  * loopback port.
  */
-export async function serveDashboard(options: Pick<HttpOptions, "signOn"> & { today?: string } = {}) {
+export async function serveDashboard(options: { signOn?: HttpOptions["signOn"] | "stored"; today?: string } = {}) {
   const dist = buildDashboard();
   // The demo as of the server's day (the real one unless the test sets its clock).
   const database = await openDemoDatabase(options.today);
-  // No campus sign-on unless a test configures one (the server's environment is not read).
-  const signOn = options.signOn ?? { passwords: "all" };
+  // No campus sign-on unless a test configures one (the server's environment is not read), or
+  // `stored`: as the administrator saves it on the settings page, read per request as in production.
+  const signOn = options.signOn === "stored" ? {} : { signOn: options.signOn ?? { passwords: "all" as const } };
   const today = options.today;
   const server = createHttpServer(database, {
     sites: [{ prefix: "/", root: dist, fallback: "index.html" }],
-    signOn,
+    ...signOn,
     ...(today ? { today: () => today } : {}),
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

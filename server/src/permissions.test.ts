@@ -60,6 +60,8 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   "notifications.channels": [F, F, A, A, F, A, U],
   "notifications.saveChannel": [F, F, F, A, F, A, U],
   "notifications.outbox": [F, F, A, A, F, A, U],
+  "signOnSettings.read": [F, F, F, F, F, A, U],
+  "signOnSettings.save": [F, F, F, F, F, A, U],
   "notifications.urge": [F, F, N, N, F, F, U],
   "applications.fromPending": [F, F, N, F, F, F, U],
   "graduation.run": [F, F, A, F, F, F, U],
@@ -276,6 +278,23 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
         secrets: { webhookUrl: { value: "http://127.0.0.1:9/cgi-bin/webhook/send?key=test" } },
       }),
     "notifications.outbox": (c) => c.notifications.outbox({}),
+    "signOnSettings.read": (c) => c.signOnSettings.read(),
+    // Everything empty: passwords for everyone, as in a world that never set sign-on.
+    "signOnSettings.save": (c) =>
+      c.signOnSettings.save({
+        stored: {
+          casUrl: null,
+          casVersion: null,
+          casIdAttribute: null,
+          oidcIssuer: null,
+          oidcClientId: null,
+          oidcAuthMethod: null,
+          oidcIdClaim: null,
+          passwords: null,
+          contact: null,
+        },
+        clientSecret: { keep: true },
+      }),
     "notifications.urge": (c) => c.notifications.urge({ applicationId: 999_999 }),
     "applications.fromPending": (c) => c.applications.fromPending({ itemId: 999_999 }),
     "graduation.run": (c, side) => c.graduation.run({ cohort: 2026, collegeId: college(side) }),

@@ -13,6 +13,7 @@ import { registrationRouter } from "./routers/registration";
 import { reportsRouter } from "./routers/reports";
 import { settingsRouter } from "./routers/settings";
 import { sheetsRouter } from "./routers/sheets";
+import { signOnSettingsRouter } from "./routers/sign-on-settings";
 import { studentSearchRouter } from "./routers/student-search";
 import { studentsRouter } from "./routers/students";
 import { usersRouter } from "./routers/users";
@@ -39,6 +40,7 @@ export const appRouter = router({
   imports: importsRouter,
   notifications: notificationsRouter,
   exports: exportsRouter,
+  signOnSettings: signOnSettingsRouter,
 });
 
 /** The add-in and the dashboard import this type, never a copy of it. */

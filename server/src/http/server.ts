@@ -19,7 +19,8 @@ import { crossSite, refuseTrpcRequest, writeRefusal } from "./trpc-guards";
 
 export { SESSION_COOKIE } from "./request-meta";
 
-import { readSignOnConfig, type SignOnConfig } from "../services/auth/sign-on/sign-on-config";
+import { type SignOnConfig, signOnEnvFields } from "../services/auth/sign-on/sign-on-config";
+import { signOnInForce } from "../services/auth/sign-on/sign-on-settings";
 import { handleFiles } from "./file-routes";
 import { handleImports } from "./import-routes";
 import { handleSignOn } from "./sign-on-routes";
@@ -38,7 +39,10 @@ export interface HttpOptions {
   trustProxy?: boolean;
   /** Origins besides the server's own whose pages may use the session cookie (default: XUEJI_ALLOWED_ORIGINS, comma-separated). */
   allowedOrigins?: string[];
-  /** Campus sign-on (CAS, OIDC) and the password policy (default: from the XUEJI_CAS_*, XUEJI_OIDC_* variables). */
+  /**
+   * Campus sign-on (CAS, OIDC) and the password policy, fixed (tests). Default: read per request, the
+   * administrator's stored settings with the XUEJI_CAS_*, XUEJI_OIDC_* variables over them.
+   */
   signOn?: SignOnConfig;
   /** This process's scheduler, whose jobs `/api/health` reports (and warns of when late). */
   scheduler?: Pick<Scheduler, "jobs" | "startedAt">;
@@ -49,7 +53,10 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
   const logger = options.logger ?? silentLogger;
   const trustProxy = options.trustProxy ?? process.env.XUEJI_TRUST_PROXY === "1";
   const allowedOrigins = options.allowedOrigins ?? (process.env.XUEJI_ALLOWED_ORIGINS?.split(",").map((o) => o.trim()) || []);
-  const signOn = options.signOn ?? readSignOnConfig();
+  // A variable no setting could hold stops the server at start, as the other variables do.
+  signOnEnvFields();
+  const fixed = options.signOn;
+  const signOn = () => (fixed ? Promise.resolve(fixed) : signOnInForce(database.db));
   const metrics = createMetrics(database.db);
   const metaOf = new WeakMap<IncomingMessage, RequestMeta>();
 
@@ -68,7 +75,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
       if (error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof AppError))
         scope?.log.error({ err: error.cause ?? error, procedure: path }, "unexpected error");
     },
-    createContext: ({ req, res }) => {
+    createContext: async ({ req, res }) => {
       const meta = metaOf.get(req) ?? readRequestMeta(req, trustProxy);
       return createContextInner({
         db: database.db,
@@ -80,7 +87,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
         today: options.today ?? (() => todayInChina()),
         setSessionCookie: (token, expiresAt, framed) => res.setHeader("Set-Cookie", sessionCookie(token, expiresAt, meta.https, framed)),
         origin: meta.origin,
-        signOn,
+        signOn: await signOn(),
       });
     },
   });

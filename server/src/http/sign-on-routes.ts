@@ -35,7 +35,7 @@ export function handleSignOn(
   res: ServerResponse,
   database: Database,
   meta: RequestMeta,
-  config: SignOnConfig,
+  configInForce: () => Promise<SignOnConfig>,
 ): boolean {
   const url = new URL(req.url ?? "/", "http://localhost");
   const match = PATHS.exec(url.pathname);
@@ -46,6 +46,7 @@ export function handleSignOn(
   const asked = url.searchParams.get("client");
   const asker: { client: SignOnClient } = { client: asked === "pane" || asked === "pane-dialog" ? asked : "dashboard" };
   const run = async () => {
+    const config = await configInForce();
     if (!config[protocol]) throw new AppError("auth.sign-on-off");
     if (step === "login") return login(res, database, meta, config, protocol, asker.client, returnPath(url.searchParams.get("return")));
     if (protocol === "cas" && req.method === "POST") return casLogout(req, res, database, meta);

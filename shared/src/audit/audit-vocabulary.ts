@@ -33,6 +33,7 @@ export const AUDIT_ENTITIES: Readonly<Record<string, { name: Names; domain: Audi
   user: { name: { "zh-CN": "用户", en: "User" }, domain: "accounts" },
   setting: { name: { "zh-CN": "设置", en: "Setting" }, domain: "settings" },
   notification_channel: { name: { "zh-CN": "通知渠道", en: "Notification channel" }, domain: "settings" },
+  sign_on_settings: { name: { "zh-CN": "统一身份认证设置", en: "Campus sign-on settings" }, domain: "settings" },
 };
 
 /** The event kinds a role may read, or null for all of them. */
@@ -64,6 +65,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Names>> = {
   "auth.sign-on": { "zh-CN": "统一身份认证登录", en: "Signed in through campus sign-on" },
   "auth.sign-on-refused": { "zh-CN": "统一身份认证登录被拒（无账号）", en: "Campus sign-on refused (no account)" },
   "auth.single-sign-out": { "zh-CN": "统一身份认证退出", en: "Signed out at the campus sign-on" },
+  "sign-on.settings-save": { "zh-CN": "保存统一身份认证设置", en: "Saved the campus sign-on settings" },
   "user.create": { "zh-CN": "新建用户", en: "Created a user" },
   "user.disable": { "zh-CN": "停用账号", en: "Disabled an account" },
   "user.enable": { "zh-CN": "启用账号", en: "Enabled an account" },

@@ -1,10 +1,14 @@
-import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { signOnOptionsQuery } from "../../api/auth";
 import { i18n } from "../../i18n";
 import { useMay } from "../../shell/use-me";
+
+// The administrator's editor: its own chunk, loaded when opened.
+const SignOnEditor = lazy(() => import("./sign-on-editor").then((m) => ({ default: m.SignOnEditor })));
 
 i18n.addResourceBundle(
   "zh-CN",
@@ -19,7 +23,8 @@ i18n.addResourceBundle(
       off: "未启用",
       all: "所有人",
       administrators: "仅系统管理员",
-      fromEnvironment: "由服务器的环境变量设置（XUEJI_CAS_*、XUEJI_OIDC_*，见运维文档），修改后需重启服务。",
+      fromEnvironment: "由系统管理员在此设置；服务器的环境变量（XUEJI_CAS_*、XUEJI_OIDC_*，见运维文档）优先。",
+      edit: "设置统一身份认证",
     },
   },
   true,
@@ -38,7 +43,9 @@ i18n.addResourceBundle(
       off: "off",
       all: "everyone",
       administrators: "administrators only",
-      fromEnvironment: "Set in the server's environment (XUEJI_CAS_*, XUEJI_OIDC_*, see the operations guide); restart after a change.",
+      fromEnvironment:
+        "Set here by the administrator; the server's environment variables (XUEJI_CAS_*, XUEJI_OIDC_*, see the operations guide) win.",
+      edit: "Set up campus sign-on",
     },
   },
   true,
@@ -52,14 +59,16 @@ const useStyles = makeStyles({
 
 /**
  * What the settings page does not edit, and where it is: the reminders' channels (their secrets are sealed
- * on the 通知 page, not versioned by academic year) and the campus sign-on, which the server reads from its
- * environment (docs/operations.md, “Campus sign-on”).
+ * on the 通知 page, not versioned by academic year) and the campus sign-on, which the administrator sets
+ * here in a dialog of its own, under the server's environment (docs/operations.md, “Campus sign-on”).
  */
 export function SettingsElsewhere() {
   const { t } = useTranslation();
   const styles = useStyles();
   const mayChannels = useMay("notifications.read");
   const signOn = useQuery(signOnOptionsQuery());
+  const maySignOn = useMay("users.manage");
+  const [editing, setEditing] = useState(false);
   const how = signOn.data
     ? [signOn.data.cas ? t("settingsElsewhere.cas") : null, signOn.data.oidc ? t("settingsElsewhere.oidc") : null]
         .filter(Boolean)
@@ -76,6 +85,16 @@ export function SettingsElsewhere() {
           {t("settingsElsewhere.signOn", { how, passwords: t(`settingsElsewhere.${signOn.data.passwords}`) })}{" "}
           <span className={styles.muted}>{t("settingsElsewhere.fromEnvironment")}</span>
         </Text>
+      ) : null}
+      {maySignOn ? (
+        <Button size="small" onClick={() => setEditing(true)} data-testid="sign-on-edit">
+          {t("settingsElsewhere.edit")}
+        </Button>
+      ) : null}
+      {editing ? (
+        <Suspense fallback={null}>
+          <SignOnEditor onClose={() => setEditing(false)} />
+        </Suspense>
       ) : null}
     </div>
   );

@@ -1,4 +1,5 @@
-import { boolean, check, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { oneOf, ROLES } from "./enums";
 import { colleges } from "./organisation";
 
@@ -107,3 +108,20 @@ export const signInCounters = pgTable("sign_in_counters", {
   /** The `user:` keys' progressive delay: no attempt is taken before this (null for the fixed windows). */
   heldUntil: timestamp("held_until", { withTimezone: true }),
 });
+
+/**
+ * Campus sign-on as the administrator set it on the settings page: one row (id 1). Plain fields in
+ * `config`; the OIDC client secret sealed (secret-box.ts), never sent back. Environment variables win
+ * over each field (sign-on-config.ts). `revision` grows with every save.
+ */
+export const signOnSettings = pgTable(
+  "sign_on_settings",
+  {
+    id: integer("id").primaryKey().default(1),
+    config: jsonb("config").$type<Record<string, string>>().notNull(),
+    clientSecret: text("client_secret"),
+    revision: integer("revision").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("sign_on_settings_single", sql`${t.id} = 1`)],
+);

@@ -1,6 +1,7 @@
 /**
- * Campus sign-on (统一身份认证), configured from the environment like the rest of the server
- * (docs/operations.md). Nothing set: passwords only, as before.
+ * Campus sign-on (统一身份认证), set by the administrator on the settings page (sign-on-settings.ts)
+ * or from the environment like the rest of the server, which wins field by field (docs/operations.md).
+ * Nothing set: passwords only, as before.
  */
 export interface CasConfig {
   /** The CAS server's base, e.g. https://cas.example.edu.cn/cas (login, serviceValidate, logout hang under it). */
@@ -35,36 +36,63 @@ export interface SignOnConfig {
   insecure?: boolean;
 }
 
-const AUTH_METHODS = ["client_secret_basic", "client_secret_post", "client_secret_jwt"] as const;
+export const AUTH_METHODS = ["client_secret_basic", "client_secret_post", "client_secret_jwt"] as const;
 
-export function readSignOnConfig(env: NodeJS.ProcessEnv = process.env): SignOnConfig {
-  const config: SignOnConfig = { passwords: env.XUEJI_PASSWORD_SIGN_IN === "administrators" ? "administrators" : "all" };
-  if (env.XUEJI_PASSWORD_SIGN_IN && !["all", "administrators"].includes(env.XUEJI_PASSWORD_SIGN_IN))
-    throw new Error(`XUEJI_PASSWORD_SIGN_IN must be "all" or "administrators", not "${env.XUEJI_PASSWORD_SIGN_IN}"`);
-  if (env.XUEJI_SIGN_ON_CONTACT) config.contact = env.XUEJI_SIGN_ON_CONTACT;
-  if (env.XUEJI_CAS_URL) {
-    const version = env.XUEJI_CAS_VERSION ?? "3";
-    if (version !== "2" && version !== "3") throw new Error(`XUEJI_CAS_VERSION must be 2 or 3, not "${version}"`);
+/**
+ * The sign-on settings field by field, as the administrator stores them and as the environment gives
+ * them. Each field's environment variable wins over the stored value (docs/operations.md).
+ */
+export const SIGN_ON_ENV = {
+  casUrl: "XUEJI_CAS_URL",
+  casVersion: "XUEJI_CAS_VERSION",
+  casIdAttribute: "XUEJI_CAS_ID_ATTRIBUTE",
+  oidcIssuer: "XUEJI_OIDC_ISSUER",
+  oidcClientId: "XUEJI_OIDC_CLIENT_ID",
+  oidcClientSecret: "XUEJI_OIDC_CLIENT_SECRET",
+  oidcAuthMethod: "XUEJI_OIDC_AUTH_METHOD",
+  oidcIdClaim: "XUEJI_OIDC_ID_CLAIM",
+  passwords: "XUEJI_PASSWORD_SIGN_IN",
+  contact: "XUEJI_SIGN_ON_CONTACT",
+} as const;
+export type SignOnField = keyof typeof SIGN_ON_ENV;
+export type SignOnFields = Partial<Record<SignOnField, string>>;
+
+/** The fields the environment sets; a value no setting could hold stops the server at start. */
+export function signOnEnvFields(env: NodeJS.ProcessEnv = process.env): SignOnFields {
+  const fields: SignOnFields = {};
+  for (const [field, name] of Object.entries(SIGN_ON_ENV) as Array<[SignOnField, string]>) if (env[name]) fields[field] = env[name];
+  if (fields.passwords && !["all", "administrators"].includes(fields.passwords))
+    throw new Error(`XUEJI_PASSWORD_SIGN_IN must be "all" or "administrators", not "${fields.passwords}"`);
+  if (fields.casVersion && fields.casVersion !== "2" && fields.casVersion !== "3")
+    throw new Error(`XUEJI_CAS_VERSION must be 2 or 3, not "${fields.casVersion}"`);
+  if (fields.oidcAuthMethod && !(AUTH_METHODS as readonly string[]).includes(fields.oidcAuthMethod))
+    throw new Error(`XUEJI_OIDC_AUTH_METHOD must be one of ${AUTH_METHODS.join(", ")}`);
+  return fields;
+}
+
+/**
+ * The configuration the sign-on routes use, from the fields (stored ones with the environment's laid
+ * over them). An OIDC portal without its client id or secret is off, as is a field no setting could hold.
+ */
+export function signOnConfigOf(fields: SignOnFields, env: NodeJS.ProcessEnv = process.env): SignOnConfig {
+  const config: SignOnConfig = { passwords: fields.passwords === "administrators" ? "administrators" : "all" };
+  if (fields.contact) config.contact = fields.contact;
+  if (fields.casUrl)
     config.cas = {
-      url: env.XUEJI_CAS_URL.replace(/\/+$/, ""),
-      version: version === "2" ? 2 : 3,
-      ...(env.XUEJI_CAS_ID_ATTRIBUTE ? { idAttribute: env.XUEJI_CAS_ID_ATTRIBUTE } : {}),
+      url: fields.casUrl.replace(/\/+$/, ""),
+      version: fields.casVersion === "2" ? 2 : 3,
+      ...(fields.casIdAttribute ? { idAttribute: fields.casIdAttribute } : {}),
     };
-  }
-  if (env.XUEJI_OIDC_ISSUER) {
-    const { XUEJI_OIDC_CLIENT_ID: clientId, XUEJI_OIDC_CLIENT_SECRET: clientSecret } = env;
-    if (!clientId || !clientSecret) throw new Error("XUEJI_OIDC_ISSUER needs XUEJI_OIDC_CLIENT_ID and XUEJI_OIDC_CLIENT_SECRET");
-    const authMethod = (env.XUEJI_OIDC_AUTH_METHOD ?? "client_secret_basic") as OidcConfig["authMethod"];
-    if (!AUTH_METHODS.includes(authMethod)) throw new Error(`XUEJI_OIDC_AUTH_METHOD must be one of ${AUTH_METHODS.join(", ")}`);
+  const authMethod = (fields.oidcAuthMethod ?? "client_secret_basic") as OidcConfig["authMethod"];
+  if (fields.oidcIssuer && fields.oidcClientId && fields.oidcClientSecret && AUTH_METHODS.includes(authMethod))
     config.oidc = {
-      issuer: env.XUEJI_OIDC_ISSUER,
-      clientId,
-      clientSecret,
+      issuer: fields.oidcIssuer,
+      clientId: fields.oidcClientId,
+      clientSecret: fields.oidcClientSecret,
       authMethod,
       idTokenAlg: env.XUEJI_OIDC_ID_TOKEN_ALG ?? "RS256",
       scope: env.XUEJI_OIDC_SCOPE ?? "openid profile",
-      idClaim: env.XUEJI_OIDC_ID_CLAIM ?? "sub",
+      idClaim: fields.oidcIdClaim || "sub",
     };
-  }
   return config;
 }
