@@ -56,12 +56,7 @@ export function applicationColumns(
     column("due", onUrged ? 190 : 130, (r) => (
       <>
         <DeadlineCell row={r} today={today} />
-        {onUrged ? (
-          <>
-            {" "}
-            <UrgeButton application={r} today={today} row={{ name: r.name }} onSaid={onUrged} />
-          </>
-        ) : null}
+        {onUrged ? <UrgeButton application={r} today={today} row={{ name: r.name }} onSaid={onUrged} /> : null}
       </>
     )),
     column("noticeNo", 150, (r) => r.noticeNo ?? ""),

@@ -1,4 +1,4 @@
-import { Button, Text } from "@fluentui/react-components";
+import { Button, Text, tokens } from "@fluentui/react-components";
 import { AlertUrgentRegular } from "@fluentui/react-icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ApplicationDates, isOverdue } from "@xueji/shared";
@@ -87,6 +87,8 @@ export function UrgeButton({
     return (
       <Button
         size="small"
+        // Beside the deadline in its cell: the gap is the button's, so a row that is not overdue has no trailing space.
+        style={{ marginInlineStart: tokens.spacingHorizontalS }}
         icon={<AlertUrgentRegular />}
         disabled={urge.isPending}
         aria-label={t("urge.rowLabel", { id: application.id, name: row.name })}
