@@ -12,6 +12,6 @@ export default async function setup(): Promise<void> {
   for (const frontEnd of [FRONT_ENDS.addin, FRONT_ENDS.dashboard])
     if (!buildIfStale(frontEnd, (line) => console.log(line))) throw new Error(`${frontEnd.name} did not build`);
   await buildDemoFolders(DEMO_CACHE, DEMO_DAYS(), (line) => console.log(line));
-  // Workers start after the global setup, with its environment (the folder, and the demo's audit key).
+  // Workers start after the global setup, with its environment: the folder (each copy brings the demo's audit key).
   process.env[DEMO_FOLDER_VARIABLE] = DEMO_CACHE;
 }

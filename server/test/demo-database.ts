@@ -48,8 +48,8 @@ const dayFolder = (folder: string, today: string) => join(folder, today);
 /**
  * Builds the demo for each day into `folder` (days no longer asked for removed), each a PGlite data folder closed
  * cleanly so that a copy of it opens as the same database; a day built since the sources last changed is kept.
- * Sets XUEJI_AUDIT_KEY to the key the demo is chained with, for the workers that open the copies. (An in-memory PGlite cannot serve: PGlite 0.5's `dumpDataDir` of one does not
- * bring its tables back through `loadDataDir`.)
+ * (An in-memory PGlite cannot serve: PGlite 0.5's `dumpDataDir` of one does not bring its tables back through
+ * `loadDataDir`.)
  */
 export async function buildDemoFolders(folder: string, days: string[], log: (line: string) => void): Promise<void> {
   mkdirSync(folder, { recursive: true });
@@ -57,7 +57,19 @@ export async function buildDemoFolders(folder: string, days: string[], log: (lin
   // A new key: the days built with the old one (or none) go.
   const fresh = !existsSync(keyFile);
   if (fresh) writeFileSync(keyFile, randomBytes(32).toString("hex"), { mode: 0o600 });
+  // The demo is chained with the cache's key while it is built, and only then: the global setup's environment
+  // is every worker's, and a test of another project (the first start's key file, say) must not find it set.
+  const before = process.env.XUEJI_AUDIT_KEY;
   process.env.XUEJI_AUDIT_KEY = readFileSync(keyFile, "utf8").trim();
+  try {
+    await buildDays(folder, days, fresh, log);
+  } finally {
+    if (before === undefined) delete process.env.XUEJI_AUDIT_KEY;
+    else process.env.XUEJI_AUDIT_KEY = before;
+  }
+}
+
+async function buildDays(folder: string, days: string[], fresh: boolean, log: (line: string) => void): Promise<void> {
   const changed = Math.max(...DEMO_SOURCES.filter(existsSync).map(newestSource));
   for (const entry of readdirSync(folder))
     if (entry !== AUDIT_KEY && !entry.startsWith(".") && (fresh || !days.includes(entry)))
@@ -98,6 +110,8 @@ export async function openDemoDatabase(today: string = todayInChina()): Promise<
     await seedDemo(database.db, { today });
     return database;
   }
+  // This worker chains with the demo's key from now on, so that the copy's audit log verifies.
+  process.env.XUEJI_AUDIT_KEY = readFileSync(join(folder as string, AUDIT_KEY), "utf8").trim();
   const copy = mkdtempSync(join(tmpdir(), "xueji-demo-copy-"));
   cpSync(built, copy, { recursive: true });
   const database = await openDatabase({ dataDir: copy });
