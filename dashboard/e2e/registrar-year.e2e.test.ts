@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -29,10 +29,10 @@ import { createHttpServer } from "../../server/src/http/server";
 import { publishSetting } from "../../server/src/services/settings/setting-publication";
 import { openDemoDatabase } from "../../server/test/demo-database";
 import { CHROMIUM, describeInChromium, settled } from "../../test/chromium";
+import { axe } from "./axe";
 import { buildDashboard } from "./build-dashboard";
 
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 /** ExcelJS is the server's (it writes the sheets); the test writes the secretary's real .xlsx with it. */
 const ExcelJS = createRequire(join(import.meta.dirname, "../../server/package.json"))("exceljs") as {
   Workbook: new () => {
@@ -153,18 +153,7 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
       () => document.querySelector("[role=dialog]") !== null || !document.getElementById("root")?.hasAttribute("aria-hidden"),
     );
     await page.screenshot({ path: join(ARTIFACTS, `registrar-year-${name}.png`), fullPage: true });
-    await page.addScriptTag({ content: AXE });
-    const violations = await page.evaluate(async () => {
-      type Violation = { id: string; impact: string; nodes: Array<{ target: string[] }> };
-      type Axe = { run: (c: unknown, o: unknown) => Promise<{ violations: Violation[] }> };
-      const result = await (window as unknown as { axe: Axe }).axe.run(
-        { exclude: [["[data-tabster-dummy]"]] },
-        { resultTypes: ["violations"] },
-      );
-      return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    });
+    const violations = await axe(page);
     expect(violations, name).toEqual([]);
   }
 

@@ -1,6 +1,5 @@
 // @vitest-environment node
 import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type Role, scopeOf } from "@xueji/shared";
@@ -13,10 +12,10 @@ import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { createHttpServer } from "../../server/src/http/server";
 import { openDemoDatabase } from "../../server/test/demo-database";
 import { CHROMIUM, describeInChromium } from "../../test/chromium";
+import { axe } from "./axe";
 import { buildDashboard } from "./build-dashboard";
 
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const YEAR = "2026-2027";
 
 /**
@@ -78,21 +77,6 @@ describeInChromium("the registrar's year, in Chromium against a real server", ()
     await page.getByRole("button", { name: "登录" }).click();
     await page.getByTestId("signed-in-as").waitFor();
     return page;
-  }
-
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: AXE });
-    return page.evaluate(async () => {
-      type Violation = { id: string; impact: string; nodes: Array<{ target: string[] }> };
-      type Axe = { run: (c: unknown, o: unknown) => Promise<{ violations: Violation[] }> };
-      const result = await (window as unknown as { axe: Axe }).axe.run(
-        { exclude: [["[data-tabster-dummy]"]] },
-        { resultTypes: ["violations"] },
-      );
-      return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    });
   }
 
   it.each<[Role, string]>([
