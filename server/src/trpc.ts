@@ -8,8 +8,9 @@ import { appErrorOf, inputProblemOf } from "./services/input-problem";
 import type { Viewer } from "./services/viewer";
 
 /**
- * The one place tRPC is set up. Routers get `router`, `publicProcedure` and `procedureFor(permission)`;
- * there is no way to build an authenticated procedure without naming the permission it needs.
+ * The one place tRPC is set up. Routers get `router` and four kinds of procedure: `procedureFor(permission)`
+ * for what needs a permission, `authedProcedure` for what any signed-in user may do with their own session,
+ * `sessionProcedure` for what a temporary password still allows, and `publicProcedure` for signing in.
  */
 const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "auth.invalid-credentials": "UNAUTHORIZED",

@@ -39,6 +39,9 @@ export const MAX_SHEET_COLUMNS = 16_384;
  */
 export const MAX_GRID_ROWS = 100_000;
 
+/** Excel holds at most 32,767 characters in a cell: the longest text a cell crosses the wire with. */
+export const MAX_CELL_TEXT = 32_767;
+
 export const EMPTY_CELL: Cell = { value: null, type: "empty" };
 
 export function textCell(value: string): Cell {

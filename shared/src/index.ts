@@ -70,6 +70,7 @@ export * from "./status/demotion";
 export * from "./status/guards";
 export * from "./status/transitions";
 export * from "./text/normalise";
+export * from "./text/text-problem";
 export * from "./workflows/application-types";
 export * from "./workflows/deadline";
 export * from "./workflows/materials";

@@ -1,11 +1,11 @@
-import { formatMessage, type GridRow } from "@xueji/shared";
+import { formatMessage } from "@xueji/shared";
+import { gridSchema } from "@xueji/shared/wire/grid";
 import { z } from "zod";
 import { SUBMISSION_STATES } from "../db/schema/enums";
 import { filePool } from "../files/worker-pool";
 import {
   academicYearInput,
   columnOverrideInput,
-  gridInput,
   idInput,
   noteInput,
   refineGridSize,
@@ -40,7 +40,7 @@ const sheetInput = z.object({
   termCode: termInput,
   collegeId: idInput.optional(),
   fileName: textInput(255).optional(),
-  grid: gridInput,
+  grid: gridSchema,
 });
 const submissionId = z.string().uuid();
 
@@ -61,7 +61,7 @@ export const sheetsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const collegeId = collegeFor(ctx.scope, input.collegeId);
       const { result, template } = await checkSheet(ctx.db, {
-        grid: input.grid as GridRow[],
+        grid: input.grid,
         collegeId,
         today: ctx.today(),
         termCode: input.termCode,
@@ -88,7 +88,7 @@ export const sheetsRouter = router({
         termCode: input.termCode,
         collegeId,
         fileName: input.fileName ?? null,
-        grid: input.grid as GridRow[],
+        grid: input.grid,
         today: ctx.today(),
         // Large sheets are read on the server's threads (many colleges submit in the same hour).
         pool: filePool(),

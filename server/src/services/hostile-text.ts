@@ -1,20 +1,9 @@
-/**
- * Text no field may hold: NUL (PostgreSQL text cannot store it) and lone UTF-16 surrogates (not Unicode;
- * they break JSON and XML on the way out). Shared by the zod `textInput` of each field and the one sweep of
- * every request's raw input (trpc.ts), so a field declared as a plain string is refused the same way.
- */
-export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-export type TextProblem = "nul-character" | "lone-surrogate";
-
-export function textProblem(value: string): TextProblem | null {
-  if (value.includes("\u0000")) return "nul-character";
-  if (LONE_SURROGATE.test(value)) return "lone-surrogate";
-  return null;
-}
+import { type TextProblem, textProblem } from "@xueji/shared";
 
 /**
- * The first string anywhere in `value` (keys too) that no field may hold, with where it is. The path is
+ * The first string anywhere in `value` (keys too) that no field may hold (shared `textProblem`: NUL, lone
+ * surrogates), with where it is: the one sweep of every request's raw input (trpc.ts), so a field declared
+ * as a plain string is refused as the zod text of each field is. The path is
  * built only on the way back from a find: a 100,000-row grid is walked without an allocation per cell.
  */
 export function findHostileText(value: unknown): { path: string; problem: TextProblem } | null {

@@ -417,14 +417,14 @@ export const DEFAULT_WORKFLOWS: Readonly<Record<ApplicationType, Workflow>> = {
  * the 休学 reasons' codes).
  */
 export function requiredMaterials(
-  workflow: { materials: readonly string[]; reasons: readonly { code: string; materials: readonly string[] }[] },
+  workflow: { materials: readonly Material[]; reasons: readonly { code: string; materials: readonly Material[] }[] },
   reasonCode: string,
   endedReasonCode?: string | null,
 ): Material[] {
   // The type's own (申请表, 身份证复印件 …) and the reason's (医院诊断证明 …): the dialog, the detail page and 报送 ask this one list.
   const reason = workflow.reasons.find((r) => r.code === reasonCode);
   const ended = endedReasonCode ? workflow.reasons.find((r) => r.code === endedReasonCode) : undefined;
-  return [...new Set([...workflow.materials, ...(reason?.materials ?? []), ...(ended?.materials ?? [])])] as Material[];
+  return [...new Set([...workflow.materials, ...(reason?.materials ?? []), ...(ended?.materials ?? [])])];
 }
 
 /** Working days from leaving the college to 学籍注销 after a decision that ends the 学籍 (seed 003 第十二条). */

@@ -116,7 +116,7 @@ function Filing({ studentNo, onFiled }: { studentNo: string; onFiled: () => void
         studentNo,
         type: "certificate-replacement",
         reasonCode: REASON,
-        materials: requiredMaterials(WORKFLOW, REASON) as never,
+        materials: requiredMaterials(WORKFLOW, REASON),
       }),
     onSuccess: () => invalidate(queryClient, "applications", "studentSearch"),
   });

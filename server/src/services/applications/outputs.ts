@@ -105,8 +105,8 @@ export const timelineOutput = z.object({
         signOff: z.boolean(),
       }),
     ),
-    materials: z.array(z.string()),
-    reasons: z.array(z.object({ code: z.string(), name: localized, materials: z.array(z.string()) })),
+    materials: materialsSchema,
+    reasons: z.array(z.object({ code: z.string(), name: localized, materials: materialsSchema })),
     period: z.object({ maxDays: z.number().nullable() }).nullable(),
   }),
   scans: z.array(

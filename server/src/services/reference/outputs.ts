@@ -1,3 +1,4 @@
+import { materialsSchema } from "@xueji/shared/wire/application-fields";
 import { z } from "zod";
 import { APPLICATION_TYPES, ROLES } from "../../db/schema/enums";
 import { day, localized } from "../wire-values";
@@ -29,8 +30,8 @@ export const referenceOutput = z.object({
       name: localized,
       stages: z.array(z.string()),
       decidingStages: z.array(z.object({ key: z.string(), name: localized, role: z.enum(ROLES) })),
-      reasons: z.array(z.object({ code: z.string(), name: localized, materials: z.array(z.string()) })),
-      materials: z.array(z.string()),
+      reasons: z.array(z.object({ code: z.string(), name: localized, materials: materialsSchema })),
+      materials: materialsSchema,
       changes: z.array(z.string()),
       deadlineWorkingDays: z.number(),
       /** 起止日期 asked (休学), with its bound if any. */
