@@ -7,7 +7,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { applications, classes, colleges, majors, pendingItems, registrations, students } from "../../server/src/db/schema";
-import { insertStudents } from "../../server/src/db/seed-basics";
+import { insertStudents, makeIdNumber } from "../../server/src/db/seed-basics";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { createHttpServer } from "../../server/src/http/server";
 import { openDemoDatabase } from "../../server/test/demo-database";
@@ -31,6 +31,8 @@ describeInChromium("the registrar's year, in Chromium against a real server", ()
   let close: () => Promise<void>;
   let browser: Browser;
   let collegeId = 0;
+  /** The two 报到 students sharing one 身份证号, by 学号. */
+  let twins: string[] = [];
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const dist = buildDashboard();
@@ -53,6 +55,21 @@ describeInChromium("the registrar's year, in Chromium against a real server", ()
         majorId: major?.id as number,
         grade: 2026,
         status: i < 3 ? "reported" : "admitted",
+      })),
+    );
+    // Two more came with one 身份证号 between them (an admission entered twice): 第七条 holds both back.
+    const twin = makeIdNumber("2008-03-01", "2", 97);
+    twins = [`2026${college?.code}9801`, `2026${college?.code}9802`];
+    await insertStudents(
+      database.db,
+      ["同号庚", "同号辛"].map((name, i) => ({
+        studentNo: twins[i] as string,
+        name,
+        collegeId,
+        majorId: major?.id as number,
+        grade: 2026,
+        status: "reported" as const,
+        idNumber: twin,
       })),
     );
     const server = createHttpServer(database, { sites: [{ prefix: "/", root: dist, fallback: "index.html" }], today: () => today });
@@ -116,7 +133,7 @@ describeInChromium("the registrar's year, in Chromium against a real server", ()
       .first()
       .waitFor();
     expect(page.url()).not.toContain("academicYear"); // the default year is not written into the URL
-    await page.getByText("3 名已报到新生待电子注册。").waitFor();
+    await page.getByText("5 名已报到新生待电子注册。").waitFor();
     // The registrar's calendar dates the new students' steps (seed 004 附件二).
     await page
       .getByRole("list", { name: "教务处工作日历中的新生注册事项" })
@@ -124,12 +141,20 @@ describeInChromium("the registrar's year, in Chromium against a real server", ()
       .waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "registration-page.png"), fullPage: true });
 
-    await page.getByRole("button", { name: "为已报到新生电子注册（3 人）" }).click();
+    await page.getByRole("button", { name: "为已报到新生电子注册（5 人）" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByText("此后不能再办理放弃入学资格").waitFor();
     await dialog.getByRole("button", { name: "确定" }).click();
     await page.getByText("已为 3 名新生完成电子注册。").waitFor();
-    await page.getByText("没有待电子注册的已报到新生。").waitFor();
+    // The two sharing a 身份证号 stay 报到, each named with the rule and the other.
+    for (const [self, name, other] of [
+      [twins[0], "同号庚", twins[1]],
+      [twins[1], "同号辛", twins[0]],
+    ])
+      await page
+        .getByText(`${self} ${name} 未注册：与已报到新生 ${other} 身份证号相同，同一学习时段只能注册一个学籍`, { exact: false })
+        .waitFor();
+    await page.getByText("2 名已报到新生待电子注册。").waitFor();
     const came = await database.db.select({ status: students.status }).from(students).where(eq(students.name, "新生甲"));
     expect(came[0]?.status).toBe("enrolled");
 

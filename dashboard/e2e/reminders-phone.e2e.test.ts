@@ -193,6 +193,9 @@ describeInChromium("reminders on a phone, in Chromium against the demo", () => {
     const said = desk.getByTestId("urge-result");
     await said.waitFor();
     expect(await said.textContent()).toMatch(new RegExp(`^${urgedInList} 号申请（.+）：已提醒 .+`));
+    expect(await said.getAttribute("data-intent")).toBe("success");
+    const background = () => said.evaluate((e) => getComputedStyle(e).backgroundColor);
+    const sentColour = await background();
     expect(new URL(desk.url()).pathname).toBe("/applications");
     expect(robot.received).toHaveLength(before + 1);
     expect(robot.texts().at(-1)).toContain("催办");
@@ -200,6 +203,9 @@ describeInChromium("reminders on a phone, in Chromium against the demo", () => {
     await button.click();
     await desk.getByText("一小时内已催办过，未重复发送。", { exact: false }).waitFor();
     expect(robot.received).toHaveLength(before + 1);
+    // Nothing was sent: the bar says so as news, not in the colour of a reminder that went out.
+    expect(await said.getAttribute("data-intent")).toBe("info");
+    expect(await background()).not.toBe(sentColour);
     await settled(desk);
     await desk.screenshot({ path: `${SHOTS}/urge-list.png` });
     await desk.close();

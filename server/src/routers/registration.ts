@@ -71,6 +71,7 @@ export const registrationRouter = router({
           z.discriminatedUnion("rule", [
             z.object({ studentNo: z.string(), name: z.string(), rule: z.literal("preparatory-level") }),
             z.object({ studentNo: z.string(), name: z.string(), rule: z.literal("live-status-held"), holder: z.string() }),
+            z.object({ studentNo: z.string(), name: z.string(), rule: z.literal("same-id-reported"), others: z.array(z.string()) }),
           ]),
         ),
       }),

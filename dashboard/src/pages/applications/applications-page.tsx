@@ -24,6 +24,7 @@ import { DecisionListDialog } from "./decision-list-dialog";
 import { FileApplicationDialog } from "./file-application-dialog";
 import { applicationGroupHeader, GroupBySelect, orderByGroup } from "./grouping";
 import { SavedViewsBar } from "./saved-views-bar";
+import type { UrgeSaid } from "./urge-button";
 
 /** At 1024 px the list is wider than the window: who the row is about and what is due stay in view. */
 const PINNED = { left: ["id", "studentNo", "name"], right: ["due"] };
@@ -58,7 +59,7 @@ function Applications() {
   const selecting = mayDecide || mayList;
   // 催办 from the list: the registrar works down the overdue ones without opening each.
   const mayUrge = useMay("applications.urge");
-  const [urged, setUrged] = useState<{ text: string; failed: boolean } | null>(null);
+  const [urged, setUrged] = useState<UrgeSaid | null>(null);
   const [listIds, setListIds] = useState<number[] | null>(null);
   const [selection, setSelection] = useState<RowSelectionState>({});
   // The rows as they were when the dialog opened: the list may refresh under it.
@@ -161,7 +162,7 @@ function Applications() {
         </MessageBar>
       ) : null}
       {urged ? (
-        <MessageBar intent={urged.failed ? "error" : "success"} data-testid="urge-result">
+        <MessageBar intent={urged.intent} data-intent={urged.intent} data-testid="urge-result">
           <MessageBarBody role="status">{urged.text}</MessageBarBody>
         </MessageBar>
       ) : null}

@@ -8,7 +8,7 @@ import { formatDateTime } from "../../format/intl";
 import { GROUPINGS, type Grouping } from "../../routes/applications";
 import { DeadlineCell } from "./deadline-text";
 import { groupKeyOf } from "./grouping";
-import { UrgeButton } from "./urge-button";
+import { UrgeButton, type UrgeSaid } from "./urge-button";
 
 /** The columns a reader may choose from; `DEFAULT_COLUMNS` are shown until they choose. */
 export const COLUMN_IDS = ["id", "studentNo", "name", "college", "type", "stage", "state", "filed", "due", "noticeNo", "reason"] as const;
@@ -23,7 +23,7 @@ export function applicationColumns(
   reference: Reference | undefined,
   today: string,
   /** Where a row's 催办 reports its outcome (the page shows it); without it the rows have no 催办. */
-  onUrged?: (said: { text: string; failed: boolean }) => void,
+  onUrged?: (said: UrgeSaid) => void,
 ): ColumnDef<ApplicationRow, unknown>[] {
   const labels = labelsOf(reference, locale);
   const workflows = new Map<string, Reference["workflows"][number]>(reference?.workflows.map((w) => [w.type, w]) ?? []);

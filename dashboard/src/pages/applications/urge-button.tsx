@@ -47,6 +47,17 @@ i18n.addResourceBundle(
 type Urged = ApplicationDates & { id: number };
 
 /**
+ * What a 催办 said and how the page shows it: success only when a reminder went out; a reminder already sent
+ * within the hour is news, not a success (nothing was sent), and nobody to remind is a warning.
+ */
+export interface UrgeSaid {
+  text: string;
+  intent: "success" | "info" | "warning" | "error";
+}
+type UrgeResult = { queued: number; sent: number; already: boolean; reminded: string[] };
+const intentOf = (result: UrgeResult): UrgeSaid["intent"] => (result.queued > 0 ? "success" : result.already ? "info" : "warning");
+
+/**
  * 催办: the registrar's button on an overdue application; one reminder now to whoever acts on it. On the
  * application page it says the outcome beside itself; in a list row (`row`: whose application it is) it is
  * small and hands the outcome to the page (`onSaid`), as a row has no room for it and a click must not open
@@ -61,12 +72,12 @@ export function UrgeButton({
   application: Urged;
   today: string;
   row?: { name: string };
-  onSaid?: (said: { text: string; failed: boolean }) => void;
+  onSaid?: (said: UrgeSaid) => void;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const may = useMay("applications.urge");
-  const outcome = (result: { queued: number; sent: number; already: boolean; reminded: string[] }) =>
+  const outcome = (result: UrgeResult) =>
     result.queued === 0
       ? result.already
         ? t("urge.already")
@@ -78,7 +89,8 @@ export function UrgeButton({
     onSettled: (result, error) => {
       if (!onSaid || !row) return;
       const said = error ? problemOf(error).message : result ? outcome(result) : "";
-      onSaid({ text: t("urge.ofRow", { id: application.id, name: row.name, said }), failed: !!error });
+      const intent = error || !result ? "error" : intentOf(result);
+      onSaid({ text: t("urge.ofRow", { id: application.id, name: row.name, said }), intent });
     },
   });
   if (!may || !today || !isOverdue(application, today)) return null;

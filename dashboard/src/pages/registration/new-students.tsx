@@ -167,7 +167,13 @@ export function NewStudents({ academicYear, collegeId, locale }: { academicYear:
           <MessageBarBody>
             {h.rule === "live-status-held"
               ? t("registrationPage.heldBackLiveStatus", { studentNo: h.studentNo, name: h.name, holder: h.holder })
-              : t("registrationPage.heldBackPreparatory", { studentNo: h.studentNo, name: h.name })}
+              : h.rule === "same-id-reported"
+                ? t("registrationPage.heldBackSameId", {
+                    studentNo: h.studentNo,
+                    name: h.name,
+                    others: h.others.join(locale === "en" ? ", " : "、"),
+                  })
+                : t("registrationPage.heldBackPreparatory", { studentNo: h.studentNo, name: h.name })}
           </MessageBarBody>
         </MessageBar>
       ))}

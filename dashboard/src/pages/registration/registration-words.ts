@@ -62,6 +62,8 @@ const zhCN = {
     registeredNew: "已为 {{count}} 名新生完成电子注册。",
     heldBackPreparatory: "{{studentNo}} {{name}} 未注册：按预科录取的新生注册为预科，不得直接注册为本科或专科。",
     heldBackLiveStatus: "{{studentNo}} {{name}} 未注册：该身份证号已有学籍（学号 {{holder}}，在读或休学），同一学习时段只能注册一个学籍。",
+    heldBackSameId:
+      "{{studentNo}} {{name}} 未注册：与已报到新生 {{others}} 身份证号相同，同一学习时段只能注册一个学籍；请核实后取消重复的录取，再电子注册。",
     neverCame: "录取未报到",
     neverCameNote:
       "录取后未报到的新生：本人放弃的办理放弃入学资格，复查不合格或逾期不报到的办理取消入学资格。点击后生成学院草稿，补齐材料后报送。",
@@ -158,6 +160,8 @@ const en: typeof zhCN = {
       "{{studentNo}} {{name}} not registered: a student admitted to the preparatory year is registered as 预科, not directly at another level.",
     heldBackLiveStatus:
       "{{studentNo}} {{name}} not registered: the ID number already holds a student status (student {{holder}}, enrolled or suspended); one at a time.",
+    heldBackSameId:
+      "{{studentNo}} {{name}} not registered: arrived student {{others}} has the same ID number, and a person holds one student status at a time; find the duplicate admission, cancel it, then register.",
     neverCame: "Admitted, never arrived",
     neverCameNote:
       "Admitted students who did not arrive: give up admission when the student declines, cancel it when the review fails or they never came. Each opens a college draft to complete and submit.",

@@ -60,19 +60,38 @@ export function hashEvent(e: HashedFields, key: Buffer | null = auditKey()): str
 
 /** Appends an audit event in the caller's transaction, chained to the previous one. */
 export async function recordEvent(tx: Executor, actor: Actor, input: AuditEventInput): Promise<void> {
+  await recordEvents(tx, actor, [input]);
+}
+
+/** Rows per insert statement: 11 parameters each, well under PostgreSQL's 65 535. */
+const EVENTS_PER_INSERT = 1000;
+
+/**
+ * Appends several audit events, in order, in the caller's transaction: the same events `recordEvent` writes one by
+ * one, each chained to the one before it, hashed here and inserted a thousand to a statement (ids follow the rows'
+ * order within an insert, which is the order the chain is verified in).
+ */
+export async function recordEvents(tx: Executor, actor: Actor, inputs: readonly AuditEventInput[]): Promise<void> {
+  if (inputs.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
   const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-  const fields: HashedFields = {
-    at: new Date().toISOString(),
-    userId: actor.userId,
-    role: actor.role,
-    action: input.action,
-    entity: input.entity,
-    entityId: input.entityId,
-    before: input.before ?? null,
-    after: input.after ?? null,
-    requestId: actor.requestId,
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  await tx.insert(auditEvents).values({ ...fields, hash: hashEvent(fields) });
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date().toISOString();
+  const rows = inputs.map((input) => {
+    const fields: HashedFields = {
+      at,
+      userId: actor.userId,
+      role: actor.role,
+      action: input.action,
+      entity: input.entity,
+      entityId: input.entityId,
+      before: input.before ?? null,
+      after: input.after ?? null,
+      requestId: actor.requestId,
+      prevHash,
+    };
+    prevHash = hashEvent(fields);
+    return { ...fields, hash: prevHash };
+  });
+  for (let i = 0; i < rows.length; i += EVENTS_PER_INSERT) await tx.insert(auditEvents).values(rows.slice(i, i + EVENTS_PER_INSERT));
 }

@@ -1,5 +1,5 @@
-import { and, asc, count, eq, gt, inArray, lt, lte, min, or, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import { and, asc, count, eq, gt, inArray, lt, lte, min, or, type SQL, sql } from "drizzle-orm";
+import type { Db, Executor } from "../../db/client";
 import { notificationChannels, notificationOutbox } from "../../db/schema";
 import { DeliveryError, PER_MINUTE, send } from "./channel-senders";
 import { ChannelNotReady, openChannel } from "./channels";
@@ -29,11 +29,12 @@ export interface DeliveryReport {
 
 /**
  * Claims what is due, in one short transaction: the rows with `FOR UPDATE SKIP LOCKED`, so two processes
- * never claim the same message (PGlite, with one connection, takes the same statement); then, per channel
- * with the channel's row locked, only as many as its robot takes this minute (counted from the outbox's own
- * attempt times, so the limit holds across processes). Claimed rows are `sending` under a lease.
+ * never claim the same message (PGlite, with one connection, takes the same statement); per channel, at most
+ * as many as its robot still takes this minute. Claimed rows are `sending` under a lease. A claim is not an
+ * attempt: the minute's count is kept by `stampAttempt`, right before each send, so the messages of a
+ * process that died after claiming never use up a robot's minute.
  */
-async function claim(
+export async function claim(
   db: Db,
   now: Date,
   batch: number,
@@ -56,22 +57,18 @@ async function claim(
     for (const row of due) byChannel.set(row.channelId, [...(byChannel.get(row.channelId) ?? []), row]);
     const claimed: Array<{ row: OutboxRow; channel: ChannelRow }> = [];
     let deferred = 0;
-    const windowStart = new Date(now.getTime() - WINDOW_MS);
     for (const [channelId, rows] of [...byChannel].sort(([a], [b]) => a - b)) {
       const [channel] = await tx.select().from(notificationChannels).where(eq(notificationChannels.id, channelId)).for("update").limit(1);
       if (!channel) continue;
-      const [{ used, oldest } = { used: 0, oldest: null }] = await tx
-        .select({ used: count(), oldest: min(notificationOutbox.lastAttemptAt) })
-        .from(notificationOutbox)
-        .where(and(eq(notificationOutbox.channelId, channelId), gt(notificationOutbox.lastAttemptAt, windowStart)));
-      const budget = Math.max(0, PER_MINUTE[channel.kind] - Number(used));
+      const { used, freesAt } = await minuteUsed(tx, channelId, now);
+      const budget = Math.max(0, PER_MINUTE[channel.kind] - used);
       const take = rows.slice(0, budget);
       const wait = rows.slice(budget);
       if (take.length > 0) {
         const leaseUntil = new Date(now.getTime() + leaseMs);
         const updated = await tx
           .update(notificationOutbox)
-          .set({ state: "sending", leaseUntil, lastAttemptAt: now, attempts: sql`${notificationOutbox.attempts} + 1` })
+          .set({ state: "sending", leaseUntil, attempts: sql`${notificationOutbox.attempts} + 1` })
           .where(
             inArray(
               notificationOutbox.id,
@@ -82,11 +79,9 @@ async function claim(
         for (const row of updated) claimed.push({ row, channel });
       }
       if (wait.length > 0) {
-        // Due again when the oldest attempt of this minute leaves the window.
-        const freesAt = new Date((oldest ? new Date(oldest).getTime() : now.getTime()) + WINDOW_MS);
         await tx
           .update(notificationOutbox)
-          .set({ state: "pending", nextAttemptAt: freesAt > now ? freesAt : new Date(now.getTime() + 1000), leaseUntil: null })
+          .set({ state: "pending", nextAttemptAt: freesAt, leaseUntil: null })
           .where(
             inArray(
               notificationOutbox.id,
@@ -98,6 +93,47 @@ async function claim(
     }
     claimed.sort((a, b) => a.row.id - b.row.id);
     return { claimed, deferred };
+  });
+}
+
+/**
+ * A robot's minute as the outbox records it: the attempts made in the last minute (each stamped right before
+ * its send, by whichever process), and when the oldest of them leaves the window.
+ */
+async function minuteUsed(tx: Executor, channelId: number, now: Date): Promise<{ used: number; freesAt: Date }> {
+  const [{ used, oldest } = { used: 0, oldest: null }] = await tx
+    .select({ used: count(), oldest: min(notificationOutbox.lastAttemptAt) })
+    .from(notificationOutbox)
+    .where(and(eq(notificationOutbox.channelId, channelId), gt(notificationOutbox.lastAttemptAt, new Date(now.getTime() - WINDOW_MS))));
+  const frees = new Date((oldest ? new Date(oldest).getTime() : now.getTime()) + WINDOW_MS);
+  return { used: Number(used), freesAt: frees > now ? frees : new Date(now.getTime() + 1000) };
+}
+
+/**
+ * Right before a send, with the channel's row locked (so the count holds across processes): counts this
+ * attempt in the robot's minute if the minute has room, else puts the message back, due when the window frees
+ * (its claim not counted as an attempt). "lost" when another process took it over after our lease ran out.
+ */
+async function stampAttempt(db: Db, channel: ChannelRow, now: Date, ours: SQL | undefined): Promise<"send" | "deferred" | "lost"> {
+  return db.transaction(async (tx) => {
+    await tx
+      .select({ id: notificationChannels.id })
+      .from(notificationChannels)
+      .where(eq(notificationChannels.id, channel.id))
+      .for("update");
+    const { used, freesAt } = await minuteUsed(tx, channel.id, now);
+    const room = used < PER_MINUTE[channel.kind];
+    const updated = await tx
+      .update(notificationOutbox)
+      .set(
+        room
+          ? { lastAttemptAt: now }
+          : { state: "pending", nextAttemptAt: freesAt, leaseUntil: null, attempts: sql`${notificationOutbox.attempts} - 1` },
+      )
+      .where(ours)
+      .returning({ id: notificationOutbox.id });
+    if (updated.length === 0) return "lost";
+    return room ? "send" : "deferred";
   });
 }
 
@@ -121,6 +157,9 @@ export async function deliverOutbox(
       eq(notificationOutbox.state, "sending"),
       eq(notificationOutbox.attempts, row.attempts),
     );
+    const stamped = await stampAttempt(db, channel, now, ours);
+    if (stamped === "deferred") report.deferred++;
+    if (stamped !== "send") continue;
     try {
       await send(openChannel(channel, options.env), { title: row.title, body: row.body }, now);
       await db.update(notificationOutbox).set({ state: "sent", sentAt: new Date(), leaseUntil: null, lastError: null }).where(ours);

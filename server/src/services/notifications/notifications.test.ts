@@ -6,7 +6,7 @@ import { startRobot, startSmtp } from "../../../test/notify-receivers";
 import { makeWorld, TODAY, type World } from "../../../test/world";
 import { notificationChannels, notificationOutbox, students } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
-import { deliverOutbox } from "./deliver-outbox";
+import { claim, deliverOutbox, LEASE_MS } from "./deliver-outbox";
 import { enqueue } from "./enqueue";
 import { queueDigests } from "./queue-digests";
 import { scanLateColleges } from "./scan-late-colleges";
@@ -222,6 +222,32 @@ describe.each(TEST_ENGINES)("reminders through the outbox (%s)", (engine) => {
     expect((await deliverOutbox(w.db, new Date(at.getTime() + 61_000))).sent).toBe(5);
     const titles = wecomA.texts().slice(before);
     expect(new Set(titles).size).toBe(25);
+  });
+
+  it("counts in a robot's minute only what was sent, not what a process that died had claimed", async () => {
+    wecomA.nextMinute();
+    const before = wecomA.received.length;
+    const at = later(5 * HOUR + 30 * 60_000);
+    await w.db.transaction(async (tx) => {
+      for (let i = 0; i < 20; i++)
+        await enqueue(tx, { collegeId: w.collegeA, recipientUserId: null, event: "urge", title: `认领 ${i}`, lines: [`认领 ${i}`] }, at);
+    });
+    // A process claims the twenty and dies before sending any: they stay `sending` under its lease.
+    expect((await claim(w.db, at, 100, LEASE_MS)).claimed).toHaveLength(20);
+    const soon = new Date(at.getTime() + 10_000);
+    await w.db.transaction(async (tx) => {
+      for (let i = 0; i < 5; i++)
+        await enqueue(tx, { collegeId: w.collegeA, recipientUserId: null, event: "urge", title: `随后 ${i}`, lines: [`随后 ${i}`] }, soon);
+    });
+    // Nothing went to the robot this minute, so the five written since go at once.
+    expect(await deliverOutbox(w.db, soon)).toMatchObject({ sent: 5, deferred: 0 });
+    // Once the dead claim's lease runs out, the twenty are taken over and sent, each once, within the robot's limit.
+    wecomA.nextMinute();
+    expect(await deliverOutbox(w.db, new Date(at.getTime() + LEASE_MS + 1000))).toMatchObject({ sent: 20 });
+    const titles = wecomA.texts().slice(before);
+    expect(titles).toHaveLength(25);
+    expect(new Set(titles).size).toBe(25);
+    expect(wecomA.stats().refusedForRate).toBe(0);
   });
 
   it("a receiver down for a while and back: retried with backoff, delivered exactly once", async () => {
