@@ -1,5 +1,5 @@
 import { Dropdown, Field, Option } from "@fluentui/react-components";
-import type { PickerProps } from "./picker";
+import type { PickerProps } from "./picker-props";
 
 /** The picker itself (loaded by picker.tsx on first use). */
 export function DropdownField({ label, text, selected, options, disabled, onSelect }: PickerProps) {

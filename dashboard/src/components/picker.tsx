@@ -1,20 +1,6 @@
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import { lazy, Suspense } from "react";
-
-export interface PickerOption {
-  value: string;
-  label: string;
-}
-
-export interface PickerProps {
-  label: string;
-  /** The text shown for the current choice. */
-  text: string;
-  selected: string[];
-  options: PickerOption[];
-  disabled?: boolean;
-  onSelect: (value: string) => void;
-}
+import type { PickerProps } from "./picker-props";
 
 // Fluent's Dropdown (its listbox, positioning and focus manager) is the largest part of a page's first load,
 // and a filter is used after the page is read: it comes in its own chunk, fetched as the page is drawn.

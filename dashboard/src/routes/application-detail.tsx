@@ -7,5 +7,3 @@ export const route = createRoute({
   path: "/applications/$id",
   component: lazyRouteComponent(() => import("../pages/applications/application-detail-page"), "ApplicationDetailPage"),
 });
-
-export const nav = null;

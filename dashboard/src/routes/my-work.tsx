@@ -1,6 +1,4 @@
-import { TaskListSquareLtrRegular } from "@fluentui/react-icons";
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import type { NavEntry } from "./nav";
 import { appRoute } from "./root";
 
 /** 我的待办: what waits at the signed-in user's stage, oldest deadline first. */
@@ -9,11 +7,3 @@ export const route = createRoute({
   path: "/my-work",
   component: lazyRouteComponent(() => import("../pages/my-work/my-work-page"), "MyWorkPage"),
 });
-
-export const nav: NavEntry = {
-  to: "/my-work",
-  label: "myWork",
-  icon: TaskListSquareLtrRegular,
-  permission: "applications.read",
-  order: 20,
-};

@@ -1,6 +1,4 @@
-import { AlertRegular } from "@fluentui/react-icons";
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import type { NavEntry } from "./nav";
 import { appRoute } from "./root";
 
 /** 通知: the reminders' channels and every message sent, waiting or failed, with its reason. */
@@ -9,11 +7,3 @@ export const route = createRoute({
   path: "/notifications",
   component: lazyRouteComponent(() => import("../pages/notifications/notifications-page"), "NotificationsPage"),
 });
-
-export const nav: NavEntry = {
-  to: "/notifications",
-  label: "notifications",
-  icon: AlertRegular,
-  permission: "notifications.read",
-  order: 95,
-};

@@ -1,38 +1,17 @@
-import { ChartMultipleRegular } from "@fluentui/react-icons";
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 // In the first page's chunk: the role rules alone, not the index (which would bring every module of shared).
-import { isLeader, type Role, scopeOf } from "@xueji/shared/roles";
+import { isLeader, scopeOf } from "@xueji/shared/roles";
 import { meQuery } from "../api/auth";
 import { auditPassRatesQuery, leadTimesQuery, pipelineQuery, sheetProgressQuery, standingByCollegeQuery } from "../api/overview";
 import { referenceQuery } from "../api/reference";
-import type { NavEntry } from "./nav";
+import { overviewQueries, readOverviewSearch } from "../pages/overview/search";
 import { appRoute } from "./root";
-import { int, str } from "./search";
-
-export interface OverviewSearch {
-  collegeId?: number;
-  termCode?: string;
-}
-
-/** The inputs of every query the overview asks, so the loader and the page ask the very same ones. */
-export function overviewQueries(search: OverviewSearch, _role?: Role) {
-  return {
-    pipeline: { collegeId: search.collegeId },
-    sheets: { termCode: search.termCode, collegeId: search.collegeId },
-    standing: { collegeId: search.collegeId },
-    leadTimes: { collegeId: search.collegeId },
-    audits: { collegeId: search.collegeId },
-  };
-}
 
 /** 总览: the pipeline heat map, colleges' check sheets against the calendar, standing, leaders' charts. */
 export const route = createRoute({
   getParentRoute: () => appRoute,
   path: "/",
-  validateSearch: (search: Record<string, unknown>): OverviewSearch => ({
-    collegeId: int(search.collegeId),
-    termCode: str(search.termCode),
-  }),
+  validateSearch: readOverviewSearch,
   loaderDeps: ({ search }) => search,
   // Every query of the page in the same tick as the shell's `auth.me`: httpBatchLink sends them as one request.
   loader: ({ context, deps }) => {
@@ -52,5 +31,3 @@ export const route = createRoute({
   },
   component: lazyRouteComponent(() => import("../pages/overview/overview-page"), "OverviewPage"),
 });
-
-export const nav: NavEntry = { to: "/", label: "overview", icon: ChartMultipleRegular, permission: "applications.read", order: 10 };

@@ -5,7 +5,6 @@ import * as graduation from "./graduation";
 import * as headcount from "./headcount";
 import * as imports from "./imports";
 import * as myWork from "./my-work";
-import type { NavEntry } from "./nav";
 import * as notifications from "./notifications";
 import * as organisation from "./organisation";
 import * as overview from "./overview";
@@ -18,9 +17,10 @@ import * as students from "./students";
 import * as users from "./users";
 
 /**
- * Every page of the dashboard: one file per page under `routes/` exporting its `route` and its `nav` entry
- * (null: reached from another page, not the menu), listed here once. To add a page: write
- * `routes/<page>.tsx` (path, search params, lazy component, permission) and add it to PAGES.
+ * Every page of the dashboard: one file per page under `routes/` exporting its `route`, listed here once. To
+ * add a page: write `pages/<page>/search.ts` (its search params' type and reader), `routes/<page>.tsx` (path,
+ * that reader, lazy component), add it to PAGES, and give it an entry in the menu (menu.ts) unless it is
+ * reached from another page. The pages import their own search.ts, never the routes, which load them.
  */
 export const PAGES = [
   overview,
@@ -41,5 +41,3 @@ export const PAGES = [
   setup,
   imports,
 ] as const;
-
-export const NAV: NavEntry[] = PAGES.flatMap((page) => (page.nav ? [page.nav] : []));

@@ -1,6 +1,4 @@
-import { TaskListLtrRegular } from "@fluentui/react-icons";
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import type { NavEntry } from "./nav";
 import { appRoute } from "./root";
 
 /** 开始使用: what a new database still lacks before Xueji is usable, each item with its link. */
@@ -9,5 +7,3 @@ export const route = createRoute({
   path: "/setup",
   component: lazyRouteComponent(() => import("../pages/setup/setup-page"), "SetupPage"),
 });
-
-export const nav: NavEntry = { to: "/setup", label: "setup", icon: TaskListLtrRegular, permission: "organisation.read", order: 5 };

@@ -1,9 +1,9 @@
 import { Button, Dropdown, makeStyles, Option, Textarea, tokens } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
+import type { FieldProps } from "./field-props";
 import { useForm } from "./form-context";
-import { FieldFrame, type FieldProps } from "./ScalarField";
-import { SchemaField } from "./SchemaField";
+import { FieldFrame } from "./ScalarField";
 import { emptyValue, enumLabel, fieldId, type JsonSchema } from "./schema";
 import { fill } from "./strings";
 
@@ -102,7 +102,7 @@ export function ItemListField({ schema, path, value, onChange, label }: FieldPro
           // biome-ignore lint/suspicious/noArrayIndexKey: items have no identity but their place
           <div className={styles.item} key={i}>
             <div className={styles.grow}>
-              <SchemaField
+              <form.Field
                 schema={itemSchema}
                 path={[...path, i]}
                 value={item}

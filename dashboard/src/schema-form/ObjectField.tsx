@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { FieldProps } from "./ScalarField";
-import { SchemaField } from "./SchemaField";
+import type { FieldProps } from "./field-props";
+import { useForm } from "./form-context";
 import { Section } from "./Section";
 
 const useStyles = makeStyles({
@@ -13,6 +13,7 @@ const simple = (type: string | undefined) => type === "string" || type === "numb
 
 /** An object: its properties in schema order, as a titled section unless it is the whole form. */
 export function ObjectField({ schema, path, value, onChange, label }: FieldProps) {
+  const form = useForm();
   const styles = useStyles();
   const object = (value ?? {}) as Record<string, unknown>;
   const required = new Set(schema.required ?? []);
@@ -21,7 +22,7 @@ export function ObjectField({ schema, path, value, onChange, label }: FieldProps
   const fields = (
     <div className={allSimple && entries.length <= 4 ? styles.row : styles.fields}>
       {entries.map(([name, child]) => (
-        <SchemaField
+        <form.Field
           key={name}
           schema={child}
           path={[...path, name]}

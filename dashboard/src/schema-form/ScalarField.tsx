@@ -1,16 +1,7 @@
 import { Dropdown, Field, Input, Option, SpinButton, Switch } from "@fluentui/react-components";
+import type { FieldProps } from "./field-props";
 import { useForm } from "./form-context";
-import { enumLabel, fieldId, type JsonSchema, type Path } from "./schema";
-
-export interface FieldProps {
-  schema: JsonSchema;
-  path: Path;
-  value: unknown;
-  onChange: (next: unknown) => void;
-  /** A visible label (a form field), or the ids of the labels that name it (a table cell: column and row). */
-  label: { text: string; hint?: string | undefined } | { labelledBy: string };
-  required: boolean;
-}
+import { enumLabel, fieldId } from "./schema";
 
 const DATE = String.raw`^\d{4}-\d{2}-\d{2}$`;
 

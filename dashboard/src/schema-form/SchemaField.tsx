@@ -1,6 +1,7 @@
+import type { FieldProps } from "./field-props";
 import { EnumArrayField, ItemListField, LinesField } from "./ListFields";
 import { ObjectField } from "./ObjectField";
-import { BooleanField, EnumField, type FieldProps, NumberField, StringField } from "./ScalarField";
+import { BooleanField, EnumField, NumberField, StringField } from "./ScalarField";
 import { discriminatorOf, type JsonSchema } from "./schema";
 import { TableField } from "./TableField";
 import { JsonField, UnionField } from "./UnionField";

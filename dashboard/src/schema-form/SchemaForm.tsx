@@ -26,7 +26,7 @@ export interface SchemaFormProps {
 export function SchemaForm({ schema, value, onChange, issues = [], readOnly = false, locale = "zh-CN" }: SchemaFormProps) {
   const styles = useStyles();
   const idPrefix = useId().replace(/:/g, "");
-  const context = useMemo(() => makeFormContext(idPrefix, issues, readOnly, locale), [idPrefix, issues, readOnly, locale]);
+  const context = useMemo(() => makeFormContext(idPrefix, issues, readOnly, locale, SchemaField), [idPrefix, issues, readOnly, locale]);
   return (
     <FormContext.Provider value={context}>
       <div className={styles.form}>

@@ -11,9 +11,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { AddRegular, ArrowDownRegular, ArrowUpRegular, DeleteRegular } from "@fluentui/react-icons";
+import type { FieldProps } from "./field-props";
 import { useForm } from "./form-context";
-import type { FieldProps } from "./ScalarField";
-import { SchemaField } from "./SchemaField";
 import { Section } from "./Section";
 import { emptyValue, fieldId, type JsonSchema, type Path, setIn } from "./schema";
 import { fill } from "./strings";
@@ -110,7 +109,7 @@ export function TableField({ schema, path, value, onChange, label }: FieldProps)
                   </TableCell>
                   {columns.map((c) => (
                     <TableCell key={c.id} className={styles.cell}>
-                      <SchemaField
+                      <form.Field
                         schema={c.schema}
                         path={[...path, i, ...c.at]}
                         value={get(row, c.at)}

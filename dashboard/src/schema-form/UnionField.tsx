@@ -1,8 +1,8 @@
 import { Dropdown, makeStyles, Option, Textarea, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
+import type { FieldProps } from "./field-props";
 import { useForm } from "./form-context";
-import { FieldFrame, type FieldProps } from "./ScalarField";
-import { SchemaField } from "./SchemaField";
+import { FieldFrame } from "./ScalarField";
 import { branchOf, discriminatorOf, emptyValue, fieldId, type JsonSchema } from "./schema";
 import { fill } from "./strings";
 
@@ -48,7 +48,7 @@ export function UnionField(props: FieldProps & { branches: JsonSchema[] }) {
         </Dropdown>
       </FieldFrame>
       {others.map(([name, child]) => (
-        <SchemaField
+        <form.Field
           key={name}
           schema={child}
           path={[...path, name]}

@@ -1,4 +1,5 @@
-import { createContext, useContext } from "react";
+import { type ComponentType, createContext, useContext } from "react";
+import type { FieldProps } from "./field-props";
 import { type FieldIssue, type Path, pathKey } from "./schema";
 import { FORM_STRINGS, type FormLocale, type FormStrings } from "./strings";
 
@@ -11,9 +12,20 @@ export interface FormContextValue {
   messagesAt: (path: Path) => string[];
   /** Messages at a path's descendants, with the rest of their path: for a list's lines and items. */
   messagesUnder: (path: Path) => Array<{ rest: Path; message: string }>;
+  /**
+   * The editor of a child node (SchemaField, which chooses one by the node's schema). An object, a list, a
+   * table or a union edits its children with it from here rather than importing SchemaField, which imports them.
+   */
+  Field: ComponentType<FieldProps>;
 }
 
-export function makeFormContext(idPrefix: string, issues: readonly FieldIssue[], readOnly: boolean, locale: FormLocale): FormContextValue {
+export function makeFormContext(
+  idPrefix: string,
+  issues: readonly FieldIssue[],
+  readOnly: boolean,
+  locale: FormLocale,
+  Field: ComponentType<FieldProps>,
+): FormContextValue {
   const byPath = new Map<string, string[]>();
   for (const issue of issues) {
     const key = pathKey(issue.path);
@@ -22,6 +34,7 @@ export function makeFormContext(idPrefix: string, issues: readonly FieldIssue[],
   return {
     idPrefix,
     readOnly,
+    Field,
     locale,
     strings: FORM_STRINGS[locale],
     messagesAt: (path) => byPath.get(pathKey(path)) ?? [],

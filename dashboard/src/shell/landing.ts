@@ -1,6 +1,6 @@
 import type { Role } from "@xueji/shared";
+import { NAV } from "../routes/menu";
 import type { NavEntry } from "../routes/nav";
-import { NAV } from "../routes/pages";
 import { may } from "./use-me";
 
 /** The pages a role may open, in menu order: the menu and "where to go instead" read the same list. */

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { stageName, useReference } from "../../api/reference";
 import { CollegePicker } from "../../components/college-picker";
 import { useLocale } from "../../i18n/use-locale";
-import type { ApplicationsSearch } from "../../routes/applications";
+import type { ApplicationsSearch } from "./search";
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-end" },

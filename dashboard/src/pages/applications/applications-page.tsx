@@ -13,7 +13,6 @@ import { PageHeader } from "../../components/page-header";
 import { Empty, ErrorBar, Loading } from "../../components/page-state";
 import { VirtualTable } from "../../components/virtual-table";
 import { useLocale } from "../../i18n/use-locale";
-import type { ApplicationsSearch } from "../../routes/applications";
 import { RequirePermission } from "../../shell/require-permission";
 import { useMay } from "../../shell/use-me";
 import { ApplicationFilters } from "./application-filters";
@@ -24,6 +23,7 @@ import { DecisionListDialog } from "./decision-list-dialog";
 import { FileApplicationDialog } from "./file-application-dialog";
 import { applicationGroupHeader, GroupBySelect, orderByGroup } from "./grouping";
 import { SavedViewsBar } from "./saved-views-bar";
+import type { ApplicationsSearch } from "./search";
 import type { UrgeSaid } from "./urge-button";
 
 /** At 1024 px the list is wider than the window: who the row is about and what is due stay in view. */

@@ -5,9 +5,9 @@ import type { TFunction } from "i18next";
 import type { ApplicationRow } from "../../api/applications";
 import { labelsOf, type Reference } from "../../api/reference";
 import { formatDateTime } from "../../format/intl";
-import { GROUPINGS, type Grouping } from "../../routes/applications";
 import { DeadlineCell } from "./deadline-text";
 import { groupKeyOf } from "./grouping";
+import { GROUPINGS, type Grouping } from "./search";
 import { UrgeButton, type UrgeSaid } from "./urge-button";
 
 /** The columns a reader may choose from; `DEFAULT_COLUMNS` are shown until they choose. */

@@ -8,7 +8,7 @@ import type { RouterOutputs } from "../../api/client";
 import { labelsOf, type Reference } from "../../api/reference";
 import type { TableGroup } from "../../components/virtual-table";
 import { collator, formatNumber } from "../../format/intl";
-import { GROUPINGS, type Grouping } from "../../routes/applications";
+import { GROUPINGS, type Grouping } from "./search";
 
 export type GroupCounts = RouterOutputs["applications"]["groupCounts"];
 const STATES = ["open", "done", "rejected"];

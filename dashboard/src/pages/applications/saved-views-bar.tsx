@@ -23,7 +23,7 @@ import { invalidate } from "../../api/query";
 import { removeView, saveView, useSavedViews } from "../../api/views";
 import { ErrorBar } from "../../components/page-state";
 import { useLocale } from "../../i18n/use-locale";
-import { type ApplicationsSearch, compactSearch } from "../../routes/applications";
+import { type ApplicationsSearch, compactSearch } from "./search";
 
 const MORE = "more";
 

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { facetsQuery } from "../../api/audit-log";
 import { useLocale } from "../../i18n/use-locale";
-import type { AuditLogSearch } from "../../routes/audit-log";
+import type { AuditLogSearch } from "./search";
 
 const useStyles = makeStyles({
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-end" },

@@ -13,14 +13,14 @@ import { Empty, ErrorBar, Loading } from "../../components/page-state";
 import { VirtualTable } from "../../components/virtual-table";
 import { formatDateTime, formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
-import type { AuditLogSearch } from "../../routes/audit-log";
-import { compact } from "../../routes/search";
 import { RequirePermission } from "../../shell/require-permission";
 import { useMe } from "../../shell/use-me";
+import { compact } from "../../url/search-values";
 import { eventColumns } from "./audit-columns";
 import { AuditEventDetail, type EventForDetail } from "./audit-event-detail";
 import { AuditFilters } from "./audit-filters";
 import { AuditFullList } from "./audit-full-list";
+import type { AuditLogSearch } from "./search";
 
 const routeApi = getRouteApi("/app/audit-log");
 

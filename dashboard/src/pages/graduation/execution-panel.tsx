@@ -33,8 +33,8 @@ import { Section } from "../../components/section";
 import { VirtualTable } from "../../components/virtual-table";
 import { formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
-import type { GraduationSearch } from "../../routes/graduation";
 import { useMay, useMe } from "../../shell/use-me";
+import type { GraduationSearch } from "./search";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },

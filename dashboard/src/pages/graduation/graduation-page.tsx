@@ -13,13 +13,13 @@ import { PageHeader } from "../../components/page-header";
 import { ErrorBar, Loading, QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { useLocale } from "../../i18n/use-locale";
-import type { GraduationSearch, GraduationView } from "../../routes/graduation";
 import { RequirePermission } from "../../shell/require-permission";
 import { useMay } from "../../shell/use-me";
 import { AuditDrillDown } from "./audit-drill-down";
 import { AuditSummaryTable } from "./audit-summary-table";
 import { CommitteeDialog } from "./committee-dialog";
 import { FreezeBanner } from "./freeze-banner";
+import type { GraduationSearch, GraduationView } from "./search";
 import "./graduation-words";
 
 // The execution and the certificate list are the later steps of the year: their code loads when opened.

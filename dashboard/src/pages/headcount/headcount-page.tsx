@@ -17,9 +17,9 @@ import { Section } from "../../components/section";
 import { VirtualTable } from "../../components/virtual-table";
 import { formatDate, formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
-import type { HeadcountSearch } from "../../routes/headcount";
-import type { StudentsSearch } from "../../routes/students";
 import { RequirePermission } from "../../shell/require-permission";
+import type { StudentsSearch } from "../students/search";
+import type { HeadcountSearch } from "./search";
 
 const routeApi = getRouteApi("/app/headcount");
 

@@ -28,9 +28,9 @@ import { Empty, ErrorBar, Loading } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { formatDateTime, formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
-import { compact } from "../../routes/search";
 import { RequirePermission } from "../../shell/require-permission";
 import { useMay } from "../../shell/use-me";
+import { compact } from "../../url/search-values";
 
 const routeApi = getRouteApi("/app/imports");
 const KINDS: ImportKind[] = ["students", "admissions", "results", "users"];

@@ -10,8 +10,8 @@ import { Empty, ErrorBar, Loading } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
-import { STANDING_KINDS } from "../../routes/standing";
 import { ProvisionalMark } from "../../shell/system-warnings";
+import { STANDING_KINDS } from "../standing/search";
 
 /** Working days left as a badge: overdue in red, two days or fewer in amber. */
 function LeftBadge({ days }: { days: number | null }) {

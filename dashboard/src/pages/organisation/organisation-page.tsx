@@ -7,12 +7,12 @@ import { organisationQuery } from "../../api/organisation";
 import { useReference } from "../../api/reference";
 import { PageHeader } from "../../components/page-header";
 import { QueryState } from "../../components/page-state";
-import { ORG_TABS, type OrgTab } from "../../routes/organisation";
 import { RequirePermission } from "../../shell/require-permission";
 import { useMay } from "../../shell/use-me";
 import { ClassesTab, CollegesTab, MajorsTab, TermsTab } from "./entity-tabs";
 import { ImportTab } from "./import-tab";
 import { SchoolTab } from "./school-tab";
+import { ORG_TABS, type OrgTab } from "./search";
 
 const routeApi = getRouteApi("/app/organisation");
 

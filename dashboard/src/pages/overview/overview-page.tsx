@@ -11,11 +11,11 @@ import { PageHeader } from "../../components/page-header";
 import { Loading, QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { TermPicker } from "../../components/term-picker";
-import { overviewQueries } from "../../routes/overview";
 import { RequirePermission } from "../../shell/require-permission";
 import { useMay, useMe } from "../../shell/use-me";
 import { SetupReminder } from "../setup/setup-reminder";
 import { PipelineHeatMap } from "./pipeline-heat-map";
+import { overviewQueries } from "./search";
 import { SheetProgressTable } from "./sheet-progress-table";
 import { StandingTable } from "./standing-table";
 

@@ -3,7 +3,7 @@ import type { StandingCount } from "../../api/overview";
 import { LabelValueTable } from "../../components/label-value-table";
 import { collator, formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
-import { STANDING_KINDS } from "../../routes/standing";
+import { STANDING_KINDS } from "../standing/search";
 
 /** Standing outcomes of the year by college: per kind, the count and how many still wait (pending). */
 export function StandingTable({ rows }: { rows: StandingCount[] }) {

@@ -18,11 +18,11 @@ import { ErrorBar, Loading, QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { formatDate, formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
-import type { RegistrationSearch } from "../../routes/registration";
 import { RequirePermission } from "../../shell/require-permission";
 import { useMay } from "../../shell/use-me";
 import { NewStudents } from "./new-students";
 import { ReturningRegistration } from "./returning-registration";
+import type { RegistrationSearch } from "./search";
 
 const routeApi = getRouteApi("/app/registration");
 

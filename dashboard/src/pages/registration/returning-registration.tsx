@@ -38,8 +38,8 @@ import { Section } from "../../components/section";
 import { VirtualTable } from "../../components/virtual-table";
 import { formatDate, formatDateTime } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
-import { REGISTRATION_FILTERS, type RegistrationSearch } from "../../routes/registration";
 import { useMay } from "../../shell/use-me";
+import { REGISTRATION_FILTERS, type RegistrationSearch } from "./search";
 
 const useStyles = makeStyles({
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalM },

@@ -15,10 +15,10 @@ import {
 import { PageHeader } from "../../components/page-header";
 import { Empty, ErrorBar, Loading } from "../../components/page-state";
 import { useLocale } from "../../i18n/use-locale";
-import type { SettingsSearch } from "../../routes/settings";
 import type { JsonSchema } from "../../schema-form";
 import { RequirePermission } from "../../shell/require-permission";
 import { useMay } from "../../shell/use-me";
+import type { SettingsSearch } from "./search";
 import { SettingEditor } from "./setting-editor";
 import { SettingHistory } from "./setting-history";
 import { SettingsElsewhere } from "./settings-elsewhere";

@@ -11,8 +11,8 @@ import { QueryState } from "../../components/page-state";
 import { TermPicker } from "../../components/term-picker";
 import { formatDateTime, formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
-import type { SheetsSearch } from "../../routes/sheets";
 import { RequirePermission } from "../../shell/require-permission";
+import type { SheetsSearch } from "./search";
 import { SubmissionPanel } from "./submission-panel";
 
 const routeApi = getRouteApi("/app/sheets");

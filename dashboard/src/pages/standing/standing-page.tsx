@@ -30,10 +30,10 @@ import { ErrorBar, QueryState } from "../../components/page-state";
 import { VirtualTable } from "../../components/virtual-table";
 import { collator, formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
-import { STANDING_KINDS, type StandingSearch } from "../../routes/standing";
 import { RequirePermission } from "../../shell/require-permission";
 import { useMay } from "../../shell/use-me";
 import { DemotionDialog } from "./demotion-dialog";
+import { STANDING_KINDS, type StandingSearch } from "./search";
 
 const routeApi = getRouteApi("/app/standing");
 

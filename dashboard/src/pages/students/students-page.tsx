@@ -10,8 +10,8 @@ import { CollegePicker } from "../../components/college-picker";
 import { PageHeader } from "../../components/page-header";
 import { Empty, ErrorBar, Loading } from "../../components/page-state";
 import { VirtualTable } from "../../components/virtual-table";
-import type { StudentsSearch } from "../../routes/students";
 import { RequirePermission } from "../../shell/require-permission";
+import type { StudentsSearch } from "./search";
 import { StudentCardPanel } from "./student-card-panel";
 
 const routeApi = getRouteApi("/app/students");

@@ -18,7 +18,8 @@ import { type Actor, recordEvent } from "../audit-log/record-event";
 import { maskDeep } from "../masking";
 import { noticeApplicationDecided } from "../notifications/event-notices";
 import { currentAcademicYear } from "../organisation/current-academic-year";
-import { applyIdentityChange, executeChange, nextNoticeNo } from "./execute-change";
+import { applyIdentityChange, executeChange } from "./execute-change";
+import { nextNoticeNo } from "./notice-no";
 import { materialsOf, refuseWhatExecutionWould } from "./status-guard";
 
 import { workCalendar, workflowOf } from "./workflow-for";

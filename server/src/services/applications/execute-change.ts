@@ -11,8 +11,8 @@ import {
   type StudentStatus,
   type Workflow,
 } from "@xueji/shared";
-import { eq, sql } from "drizzle-orm";
-import { resultRows, type Tx } from "../../db/client";
+import { eq } from "drizzle-orm";
+import type { Tx } from "../../db/client";
 import { type applications, classes, majors, statusChanges, students } from "../../db/schema";
 import { auditRulesInForce } from "../graduation/audit-rules-in-force";
 import { convertCompletionInTx } from "../graduation/convert-completion";
@@ -20,16 +20,6 @@ import { issueReplacementPaperInTx } from "../reports/issue-status-document";
 
 type ApplicationRow = typeof applications.$inferSelect;
 type FieldChange = { field: string; before: unknown; after: unknown };
-
-/** The next notice number of the year: the counter row is locked by the update, so numbers never repeat, and a rolled-back execution gives its number back. */
-export async function nextNoticeNo(tx: Tx, year: number): Promise<string> {
-  const result = await tx.execute(sql`
-    insert into notice_counters (year, last) values (${year}, 1)
-    on conflict (year) do update set last = notice_counters.last + 1
-    returning last`);
-  const [row] = resultRows<{ last: number }>(result);
-  return `${year}-${String(row?.last).padStart(4, "0")}`;
-}
 
 /**
  * 办理: applies the status change to the student through the shared transition rules (an

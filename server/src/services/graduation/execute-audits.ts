@@ -1,7 +1,7 @@
 import { AppError, certificateProblems } from "@xueji/shared";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { nextNoticeNo } from "../applications/execute-change";
+import { nextNoticeNo } from "../applications/notice-no";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { auditRulesInForce } from "./audit-rules-in-force";
 import { type CertificateRequest, issueCertificates } from "./issue-certificates";

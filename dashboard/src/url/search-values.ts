@@ -1,4 +1,7 @@
-/** Small readers for search params (the URL is the page's state: filters, sort, view, selection). */
+/**
+ * Small readers for search params (the URL is the page's state: filters, sort, view, selection). Below both the
+ * route tree and the pages, so that a page can read its URL without importing the routes that load it.
+ */
 export function str(value: unknown): string | undefined {
   if (typeof value === "string" && value !== "") return value;
   if (typeof value === "number") return String(value);
