@@ -15,7 +15,7 @@ import {
   type SheetTemplate,
   type StudentStatus,
 } from "@xueji/shared";
-import { type AnyColumn, eq, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import { type Executor, resultRows } from "../../db/client";
 import { colleges, majors, students } from "../../db/schema";
 import { settingInForce } from "../settings/settings-store";
@@ -104,24 +104,27 @@ export async function loadRecordStudents(
 ): Promise<Map<string, RecordStudent>> {
   const map = new Map<string, RecordStudent>();
   if (studentNos.length === 0) return map;
-  const [college] = await db.select({ name: colleges.name }).from(colleges).where(eq(colleges.id, collegeId)).limit(1);
-  if (!college) return map;
   const field = (wanted: boolean, column: SQL | AnyColumn) => (wanted ? sql`${column}` : sql`''`);
   // The certificate's fields need the major's name: the join only for the sheet that compares them.
   const certificate = needs.certificate
     ? sql`, ${majors.name}, ${students.level}, ${students.duration}, ${students.studyForm}, ${students.enrolmentDate}`
     : sql``;
   const join = needs.certificate ? sql`join ${majors} on ${majors.id} = ${students.majorId}` : sql``;
-  // One row holding them all as JSON: per-row results cost more than the query itself (PGlite most).
-  const [found] = resultRows<{ record: string | null }>(
+  // One row holding them all as JSON: per-row results cost more than the query itself (PGlite most). One
+  // statement, the college's name with it: a submission on PostgreSQL puts it in the pool's queue before
+  // its own transaction asks for a connection, so the transaction never waits for a query queued behind it.
+  const [found] = resultRows<{ college: string | null; record: string | null }>(
     await db.execute(sql`
-      select json_agg(json_build_array(${students.studentNo}, ${students.status}, ${field(needs.name, students.name)},
+      select (select ${colleges.name} from ${colleges} where ${colleges.id} = ${collegeId}) as college,
+        (select json_agg(json_build_array(${students.studentNo}, ${students.status}, ${field(needs.name, students.name)},
         ${field(needs.idNumber, students.idNumber)}, ${field(needs.gender, students.gender)}, ${field(needs.birthDate, students.birthDate)},
-        ${field(needs.ethnicity, students.ethnicity)}${certificate}))::text as record
+        ${field(needs.ethnicity, students.ethnicity)}${certificate}))::text
       from ${students} ${join}
       where ${students.collegeId} = ${collegeId}
-        and ${students.studentNo} in (select no from jsonb_array_elements_text(${JSON.stringify(studentNos)}::jsonb) as sent(no))`),
+        and ${students.studentNo} in (select no from jsonb_array_elements_text(${JSON.stringify(studentNos)}::jsonb) as sent(no))) as record`),
   );
+  if (!found?.college) return map;
+  const college = { name: found.college };
   type Row = [string, StudentStatus, string, string, string, string, string, string?, string?, (number | string)?, string?, string?];
   const rows = JSON.parse(found?.record ?? "[]") as Row[];
   for (const [

@@ -81,6 +81,68 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
     expect(await count_(auditEvents)).toBe(before);
   });
 
+  it("stores each row with the reader's issues and then the record's, as the pane was told them", async () => {
+    // On PostgreSQL the record's issues are added to rows already stored; on PGlite they are stored at once.
+    // A template that takes sheets with errors, so that the record's errors are stored, not refused.
+    const { DEFAULT_TEMPLATES } = await import("@xueji/shared");
+    const { kind: _k, version: _v, ...template } = DEFAULT_TEMPLATES["roster-returning"];
+    expect(
+      await (await w.as("registrar-leader")).settings.publish({
+        kind: "sheet-template",
+        key: "roster-returning",
+        validFrom: "2024-2025",
+        value: { ...template, allowSubmitWithErrors: true },
+        reason: "补报学年的名单可带错误提交",
+      }),
+    ).toMatchObject({ status: "published" });
+    const term = "2024-2025-2";
+    const secretary = await w.as("secretary-a");
+    const [zhang] = await w.db.select().from(students).where(eq(students.studentNo, "2025010001"));
+    const grid = gridOf([
+      ROSTER_HEADER,
+      ["2025010001", "张叁", zhang?.idNumber ?? "", "已注册"], // the record's issue alone
+      // biome-ignore lint/correctness/noPrecisionLoss: the number Excel stores for a typed ID
+      ["2025010002", "李四", 430103200405011234, "暂缓"], // the reader's, then the record's, on one row
+      ["2024010010", "学生甲", null, "已注册"], // none
+    ]);
+    const verdict = await secretary.sheets.validate({ termCode: term, grid });
+    expect(verdict.issues.map((i) => [i.row, i.code])).toEqual(
+      expect.arrayContaining([
+        [2, "record.identity-changed"],
+        [3, "id.precision-lost"],
+        [3, "record.id-on-record"],
+      ]),
+    );
+    const errors = verdict.issues.filter((i) => i.severity === "error");
+    expect(errors.length).toBeGreaterThan(0);
+    const byCode: Record<string, number> = {};
+    for (const i of verdict.issues) byCode[i.code] = (byCode[i.code] ?? 0) + 1;
+    const receipt = await secretary.sheets.submit({ clientId: "record-after-0001", termCode: term, grid });
+    expect(receipt).toMatchObject({
+      rows: 3,
+      errors: errors.length,
+      rowsWithErrors: new Set(errors.map((i) => i.row)).size,
+      warnings: verdict.issues.filter((i) => i.severity === "warning").length,
+      infos: verdict.issues.filter((i) => i.severity === "info").length,
+      byCode,
+    });
+    const stored = await w.db
+      .select({ row: sheetRows.rowNumber, issues: sheetRows.issues, errors: sheetRows.errorCount })
+      .from(sheetRows)
+      .where(eq(sheetRows.submissionId, receipt.submissionId))
+      .orderBy(sheetRows.rowNumber);
+    expect(stored.map((r) => [r.row, r.issues.map((i) => i.code), r.errors])).toEqual(
+      [2, 3, 4].map((row) => [
+        row,
+        verdict.issues.filter((i) => i.row === row).map((i) => i.code),
+        errors.filter((i) => i.row === row).length,
+      ]),
+    );
+    const [saved] = await w.db.select().from(sheetSubmissions).where(eq(sheetSubmissions.id, receipt.submissionId));
+    expect(saved).toMatchObject({ errorCount: errors.length, rowCount: 3, issueCounts: byCode });
+    expect(saved?.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it("stores a submission once however often it is sent, even twice at the same moment", async () => {
     const secretary = await w.as("secretary-a");
     const input = {

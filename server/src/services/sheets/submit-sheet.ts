@@ -21,8 +21,10 @@ import { canonicalArraySteps } from "../audit-log/canonical-hash";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { loadRecordFor, mustBeReadable, readerSettings } from "./check-sheet";
 import { insertSheetRows, type SheetRowInsert } from "./insert-sheet-rows";
+import { addRecordIssues, storedIssuesByRow } from "./record-issues";
+import { hasSecondConnection } from "./second-connection";
 import { inSlot, type SheetSlot } from "./sheet-slot";
-import { summarise } from "./summarise";
+import { type IssueSummary, summarise, summaryColumns } from "./summarise";
 
 export interface SubmitSheetOptions {
   actor: Actor & { userId: number };
@@ -80,9 +82,7 @@ async function whileWaiting(pending: Promise<unknown>, step: () => boolean): Pro
 export const OFF_THREAD_ROWS = 1000;
 const READ_TASK = new URL("./read-sheet-task.ts", import.meta.url);
 
-/** A row's issue as stored: its row is the row's own number. */
-type StoredIssue = Omit<Issue, "row">;
-const NO_ISSUES: StoredIssue[] = [];
+const NO_ISSUES: never[] = [];
 
 export type { Receipt };
 
@@ -213,7 +213,6 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
     ...(columns ? { columns } : {}),
   };
   let read: SheetResult;
-  let loading: Promise<Map<string, RecordStudent>>;
   if (options.pool && options.grid.length >= OFF_THREAD_ROWS) {
     // Many large sheets at once: each is read and hashed on a thread of the pool, so that they share
     // the machine's cores and this event loop stays free for the requests and the database.
@@ -225,38 +224,48 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
     );
     read = done.read;
     contentHash ||= done.contentHash ?? "";
-    lap("read");
-    mustBeReadable(read);
-    loading = loadRecordFor(db, options.collegeId, read);
   } else {
     read = readSheet(options.grid, readerOptions);
-    lap("read");
-    mustBeReadable(read);
-    // The record's students are fetched while this thread hashes the grid: the database works on
-    // its own core meanwhile.
-    loading = loadRecordFor(db, options.collegeId, read);
+  }
+  lap("read");
+  mustBeReadable(read);
+  const kind = read.kind as SheetKind;
+  const template = templates[kind];
+  // Put in the pool's queue before the transaction asks for a connection (one statement: check-sheet).
+  const loading = loadRecordFor(db, options.collegeId, read);
+  let record: Map<string, RecordStudent> | null = null;
+  loading.then(
+    (found) => {
+      record = found;
+    },
+    () => {}, // thrown where it is awaited
+  );
+  const recordIssues = (found: Map<string, RecordStudent>) => checkAgainstRecord(read, found, options.collegeId);
+  /** Refuses a sheet whose errors its template does not allow (the pane asks the same: shared, mayBeSubmitted). */
+  const mustBeAllowed = (summary: IssueSummary) => {
+    if (!mayBeSubmitted(template, summary.errors)) {
+      throw new AppError("sheet.has-errors", { errors: summary.errors, rows: summary.rowsWithErrors });
+    }
+  };
+  // PostgreSQL: the record is checked on a second connection of the pool while the rows are stored
+  // with the reader's issues; the record's few issues are added to their rows afterwards. PGlite has
+  // one connection, held by the transaction: the record is checked first (alongside would deadlock).
+  const alongside = hasSecondConnection(db);
+  let readerSummary = summarise(read);
+  let checked: Issue[] | null = null;
+  if (!alongside || !mayBeSubmitted(template, readerSummary.errors)) {
+    // The record's students are fetched while this thread hashes the grid.
     await whileWaiting(loading, hashStep);
+    lap("hash");
+    checked = recordIssues(await loading);
+    lap("record");
+    read = mergeIssues(read, checked);
+    readerSummary = summarise(read);
+    mustBeAllowed(readerSummary);
+    lap("check");
   }
-  lap("hash");
-  const record = await loading;
-  lap("record");
-  const result = mergeIssues(read, checkAgainstRecord(read, record, options.collegeId));
-  const template = templates[read.kind];
-  const summary = summarise(result);
-  // The pane asks the same question before it offers 提交 (shared, mayBeSubmitted).
-  if (!mayBeSubmitted(template, summary.errors)) {
-    throw new AppError("sheet.has-errors", { errors: summary.errors, rows: summary.rowsWithErrors });
-  }
-  const kind = result.kind as SheetKind;
-  const issuesByRow = new Map<number, StoredIssue[]>();
-  for (const { row, code, severity, column, field, params, suggestion } of result.issues) {
-    const key = row ?? 0;
-    const stored = { code, severity, column, field, params, suggestion };
-    const list = issuesByRow.get(key);
-    if (list) list.push(stored);
-    else issuesByRow.set(key, [stored]);
-  }
-  lap("check");
+  const stored = read;
+  const issuesByRow = storedIssuesByRow(stored.issues);
   const receipt = await db.transaction(async (tx) => {
     await lockKey(tx, `submission:${options.collegeId}|${options.actor.userId}|${options.clientId}`);
     const raced = await existing(tx, sent);
@@ -284,36 +293,53 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
         // The hash is finished while the rows are stored, and written in before the audit event.
         contentHash: contentHash || HASH_PENDING,
         templateVersion: template.version,
-        rowCount: summary.rows,
-        rowsWithErrors: summary.rowsWithErrors,
-        errorCount: summary.errors,
-        warningCount: summary.warnings,
-        infoCount: summary.infos,
-        issueCounts: summary.byCode,
+        ...summaryColumns(readerSummary),
         state: "submitted",
         submittedBy: options.actor.userId,
       })
       .returning();
     const saved = submission as SubmissionRow;
-    const rows: SheetRowInsert[] = result.rows.map((r) => ({
-      submission_id: saved.id,
-      row_number: r.row,
-      student_no: r.values.studentNo ?? null,
-      values: r.values,
-      issues: issuesByRow.get(r.row) ?? NO_ISSUES,
-      error_count: r.errors,
-    }));
+    const rows: SheetRowInsert[] = new Array(stored.rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = stored.rows[i] as SheetResult["rows"][number];
+      rows[i] = {
+        submission_id: saved.id,
+        row_number: r.row,
+        student_no: r.values.studentNo ?? null,
+        values: r.values,
+        issues: issuesByRow.get(r.row) ?? NO_ISSUES,
+        error_count: r.errors,
+      };
+    }
     lap("lock");
-    // As many of the grid's rows hashed as rows stored by each chunk (5,000 a chunk).
+    // As many of the grid's rows hashed as rows stored by each chunk (5,000 a chunk); then, once the
+    // record has come, its checks — all while the server stores the chunk before.
     await insertSheetRows(tx, rows, () => {
       for (let i = 0; i < ROWS_PER_CHUNK / HASH_SLICE && hashStep(); i++);
+      if (!checked && record && !hashStep()) checked = recordIssues(record);
     });
     lap("insert");
-    if (saved.contentHash === HASH_PENDING) {
-      saved.contentHash = sent.contentHash();
-      await tx.update(sheetSubmissions).set({ contentHash: saved.contentHash }).where(eq(sheetSubmissions.id, saved.id));
+    const changed: Partial<typeof sheetSubmissions.$inferInsert> = {};
+    if (alongside) {
+      checked ??= recordIssues(await loading);
+      lap("record");
+      if (checked.length) {
+        const summary = summarise(mergeIssues(read, checked));
+        // Refused here, the transaction rolls back: the rows stored above are not kept.
+        mustBeAllowed(summary);
+        await addRecordIssues(tx, saved.id, checked);
+        Object.assign(changed, summaryColumns(summary));
+        readerSummary = summary;
+      }
+      lap("check");
     }
+    if (saved.contentHash === HASH_PENDING) changed.contentHash = sent.contentHash();
     lap("hash");
+    if (Object.keys(changed).length) {
+      Object.assign(saved, changed);
+      await tx.update(sheetSubmissions).set(changed).where(eq(sheetSubmissions.id, saved.id));
+    }
+    const summary = readerSummary;
     await recordEvent(tx, options.actor, {
       action: "sheet.submit",
       entity: "sheet_submission",

@@ -26,3 +26,15 @@ export function summarise(result: SheetResult): IssueSummary {
     byCode,
   };
 }
+
+/** A summary as the submission's row holds it. */
+export function summaryColumns(summary: IssueSummary) {
+  return {
+    rowCount: summary.rows,
+    rowsWithErrors: summary.rowsWithErrors,
+    errorCount: summary.errors,
+    warningCount: summary.warnings,
+    infoCount: summary.infos,
+    issueCounts: summary.byCode,
+  };
+}
