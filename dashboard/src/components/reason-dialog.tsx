@@ -19,9 +19,11 @@ import { ErrorBar } from "./page-state";
 export interface ReasonDialogProps<T> {
   title: string;
   /** What the action does and what follows from it, above the field. */
-  explain: ReactNode;
+  explain?: ReactNode;
   /** The field's label (shown, and its accessible name). */
   label: string;
+  /** What to write there, under the field. */
+  hint?: string;
   /** The primary button's words. */
   confirm: string;
   maxLength: number;
@@ -47,6 +49,7 @@ export function ReasonDialog<T>({
   title,
   explain,
   label,
+  hint,
   confirm,
   maxLength,
   singleLine = false,
@@ -81,8 +84,8 @@ export function ReasonDialog<T>({
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
             <DialogContent>
-              <Text block>{explain}</Text>
-              <Field label={label} required>
+              {explain ? <Text block>{explain}</Text> : null}
+              <Field label={label} required hint={hint}>
                 {singleLine ? (
                   <Input ref={field} value={text} onChange={(_, d) => setText(d.value)} maxLength={maxLength} />
                 ) : (
