@@ -90,6 +90,7 @@ describe("the reason dialog", () => {
       confirm: "下载名单",
       singleLine: true,
       initial: "2026年学籍异动名单",
+      hint: "按公示批次命名",
       onDone: undefined,
       submit: async (text) => {
         sent.push(text);
@@ -99,6 +100,7 @@ describe("the reason dialog", () => {
     });
     const field = (await screen.findByLabelText(/名单标题/)) as HTMLInputElement;
     expect(field.value).toBe("2026年学籍异动名单");
+    expect(screen.getByText("按公示批次命名")).toBeTruthy();
     await userEvent.clear(field);
     expect((screen.getByRole("button", { name: "下载名单" }) as HTMLButtonElement).disabled).toBe(true);
     await userEvent.type(field, "第3批公示名单{Enter}");
