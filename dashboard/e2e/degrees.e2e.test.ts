@@ -96,6 +96,7 @@ describeInChromium("degrees and certificate papers (seed 000 六, 八; seed 002 
       .click();
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("textbox", { name: /原因/ }).fill("补考全部通过，学分已修满");
+    await page.screenshot({ path: join(ARTIFACTS, "degrees-convert-dialog.png") });
     await dialog.getByRole("button", { name: "提交申请" }).click();
     const filed = page.getByText(/^已提交 结业乙 的结业换毕业申请（#(\d+)），待教务处审核、处长和校领导签字。$/);
     await filed.waitFor();

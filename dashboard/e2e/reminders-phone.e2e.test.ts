@@ -169,11 +169,12 @@ describeInChromium("reminders on a phone, in Chromium against the demo", () => {
       .from(notificationOutbox)
       .where(and(eq(notificationOutbox.state, "sent"), eq(notificationOutbox.event, "urge")));
     expect(await desk.getByTestId("outbox-sent").first().textContent()).toContain(sent?.title ?? "—");
-    // The channel's address is write-only: 已设置, never the URL.
+    // The channel's address is write-only: 已设置 — 留空则不变, never the URL.
     expect(await desk.content()).not.toContain(robot.url);
     await desk.getByRole("button", { name: "修改", exact: true }).first().click();
     await desk.getByTestId("channel-webhookUrl-state").waitFor();
-    expect(await desk.getByTestId("channel-webhookUrl-state").textContent()).toBe("已设置");
+    expect(await desk.getByTestId("channel-webhookUrl-state").textContent()).toBe("已设置 — 留空则不变");
+    expect(await desk.getByTestId("channel-webhookUrl").inputValue()).toBe("");
     await settled(desk);
     await desk.screenshot({ path: `${SHOTS}/channel-dialog.png` });
     await desk.keyboard.press("Escape");

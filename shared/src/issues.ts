@@ -30,3 +30,25 @@ export interface FieldResult<T> {
   value: T | null;
   issues: FieldIssue[];
 }
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/**
+ * The worst severity and the messages of each cell that has problems, keyed by its address (B5), in the order
+ * first met; a sheet-wide problem (no cell) is left out. A marked cell takes one fill, its worst severity's, and
+ * every message — the same in the pane (Excel and WPS) and in the annotated copy the server writes.
+ */
+export function problemsByCell(
+  problems: Iterable<{ row: number | null; column: string | null; severity: Severity; message: string }>,
+): Map<string, { severity: Severity; messages: string[] }> {
+  const cells = new Map<string, { severity: Severity; messages: string[] }>();
+  for (const p of problems) {
+    if (p.row === null || p.column === null) continue;
+    const key = `${p.column}${p.row}`;
+    const found = cells.get(key) ?? { severity: p.severity, messages: [] };
+    if (SEVERITY_RANK[p.severity] > SEVERITY_RANK[found.severity]) found.severity = p.severity;
+    found.messages.push(p.message);
+    cells.set(key, found);
+  }
+  return cells;
+}

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { type Cell, type CellType, columnLetter, type GridRow, type Severity } from "@xueji/shared";
+import { type Cell, type CellType, columnLetter, type GridRow, problemsByCell, type Severity } from "@xueji/shared";
 import { areaLists } from "./area-lists";
 import {
   type CellRef,
@@ -74,8 +74,6 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 function isFormula(formula: unknown): boolean {
   return typeof formula === "string" && formula.startsWith("=");
 }
-
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** Excel may hand text back with \r\n line ends; the pane writes \n. */
 function sameText(a: string | null | undefined, b: string | undefined): boolean {
@@ -295,14 +293,7 @@ export class OfficeHost implements SheetHost {
    */
   async mark(marks: readonly Mark[]): Promise<void> {
     this.begin();
-    const cells = new Map<string, { severity: Severity; messages: string[] }>();
-    for (const m of marks) {
-      const key = `${m.column}${m.row}`;
-      const found = cells.get(key) ?? { severity: m.severity, messages: [] };
-      if (RANK[m.severity] > RANK[found.severity]) found.severity = m.severity;
-      found.messages.push(m.message);
-      cells.set(key, found);
-    }
+    const cells = problemsByCell(marks);
     const blocks = chunks([...cells.keys()], this.cellsPerBlock);
     if (blocks.length === 0) return;
     const textOf = (address: string) =>

@@ -1,4 +1,4 @@
-import { type Cell, columnLetter, type GridRow, type Severity } from "@xueji/shared";
+import { type Cell, columnLetter, type GridRow, problemsByCell, type Severity } from "@xueji/shared";
 import { areaLists } from "../host/area-lists";
 import {
   type CellRef,
@@ -52,8 +52,6 @@ const MAX_ADDRESS_CHARS = 255;
 const XL_VALIDATE_LIST = 3;
 const XL_VALID_ALERT_STOP = 1;
 const XL_BETWEEN = 1;
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
 /** `#FDE7E9` → WPS's colour number, which is BGR (0xE9E7FD). */
 export function bgr(hex: string): number {
   const rgb = Number.parseInt(hex.replace("#", ""), 16);
@@ -298,14 +296,7 @@ export class WpsHost implements SheetHost {
    */
   async mark(marks: readonly Mark[]): Promise<void> {
     const stats = this.begin();
-    const cells = new Map<string, { severity: Severity; messages: string[] }>();
-    for (const m of marks) {
-      const key = `${m.column}${m.row}`;
-      const found = cells.get(key) ?? { severity: m.severity, messages: [] };
-      if (RANK[m.severity] > RANK[found.severity]) found.severity = m.severity;
-      found.messages.push(m.message);
-      cells.set(key, found);
-    }
+    const cells = problemsByCell(marks);
     if (cells.size === 0) return;
     const sheet = this.worksheet();
     const refs = [...cells.keys()].map(parseCell);

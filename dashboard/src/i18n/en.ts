@@ -55,6 +55,13 @@ export const en: Messages = {
     loadingMore: "Loading more…",
     allLoaded: "All loaded ({{count}})",
   },
+  secretField: {
+    set: "Set — leave empty to keep it",
+    env: "From environment variable {{env}} — leave empty to keep it",
+    locked: "Set by the environment variable {{env}}, which wins; change it in the server's configuration and restart.",
+    fromEnv: "Or the name of an environment variable (e.g. XUEJI_WECOM_URL)",
+    clear: "Remove the stored value",
+  },
   common: {
     all: "All",
     college: "College",

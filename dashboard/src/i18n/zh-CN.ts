@@ -54,6 +54,13 @@ export const zhCN = {
     loadingMore: "正在加载更多……",
     allLoaded: "已全部加载（{{count}} 条）",
   },
+  secretField: {
+    set: "已设置 — 留空则不变",
+    env: "取自环境变量 {{env}} — 留空则不变",
+    locked: "由环境变量 {{env}} 设置，环境变量优先；如需修改，请改服务器配置并重启。",
+    fromEnv: "或填环境变量名（如 XUEJI_WECOM_URL）",
+    clear: "清除已设置的值",
+  },
   common: {
     all: "全部",
     college: "学院",

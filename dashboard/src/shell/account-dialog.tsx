@@ -1,31 +1,9 @@
-import {
-  Button,
-  Card,
-  Dialog,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  Title2,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
+import { CardPage } from "./card-page";
 import { ChangePasswordForm } from "./change-password";
 import { LanguageSwitch } from "./language-switch";
 import "./account-words";
-
-const useStyles = makeStyles({
-  page: {
-    minHeight: "100vh",
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "center",
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  card: { width: "420px", padding: tokens.spacingHorizontalXXL },
-  top: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalM },
-});
 
 /** 修改密码 from the header, for every role. */
 export function AccountDialog({ username, open, onClose }: { username: string; open: boolean; onClose: () => void }) {
@@ -47,19 +25,12 @@ export function AccountDialog({ username, open, onClose }: { username: string; o
 /** Signed in with a temporary password: nothing but changing it (or signing out) until it is changed. */
 export function ForcedPasswordChange({ username, onSignOut }: { username: string; onSignOut: () => void }) {
   const { t } = useTranslation();
-  const styles = useStyles();
   return (
-    <main className={styles.page}>
-      <Card className={styles.card}>
-        <div className={styles.top}>
-          <Title2 as="h1">{t("account.forcedTitle")}</Title2>
-          <LanguageSwitch />
-        </div>
-        <ChangePasswordForm username={username} forced />
-        <Button appearance="subtle" onClick={onSignOut}>
-          {t("account.signOut")}
-        </Button>
-      </Card>
-    </main>
+    <CardPage title={t("account.forcedTitle")} aside={<LanguageSwitch />} width={420}>
+      <ChangePasswordForm username={username} forced />
+      <Button appearance="subtle" onClick={onSignOut}>
+        {t("account.signOut")}
+      </Button>
+    </CardPage>
   );
 }

@@ -1,16 +1,4 @@
-import {
-  Button,
-  Card,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  Text,
-  Title2,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useLocation } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
@@ -19,21 +7,13 @@ import { signIn } from "../api/auth";
 import { problemOf } from "../api/client";
 import { ErrorBar } from "../components/page-state";
 import { CampusSignOn, useSignOnProblem } from "./campus-sign-on";
+import { CardPage } from "./card-page";
 import { markSignedIn } from "./landing";
 import { LanguageSwitch } from "./language-switch";
 
 const useStyles = makeStyles({
-  page: {
-    minHeight: "100vh",
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "center",
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  card: { width: "360px", padding: tokens.spacingHorizontalXXL },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   hint: { color: tokens.colorNeutralForeground3 },
-  top: { display: "flex", justifyContent: "space-between", alignItems: "center" },
 });
 
 /**
@@ -66,46 +46,41 @@ export function SignIn({ reason }: { reason?: unknown }) {
     mutation.mutate({ username, password });
   };
   return (
-    <main className={styles.page}>
-      <Card className={styles.card}>
-        <div className={styles.top}>
-          <Title2 as="h1">{t("signIn.title")}</Title2>
-        </div>
-        <Text className={styles.hint}>{t("signIn.hint")}</Text>
-        {ended && !signOnProblem && !mutation.isSuccess ? (
-          <MessageBar intent="warning" layout="multiline" data-testid="session-ended">
-            <MessageBarBody>
-              <MessageBarTitle>{t("frame.signInAgain")}</MessageBarTitle>
-              {ended.message}
-            </MessageBarBody>
-          </MessageBar>
-        ) : null}
-        {signOnProblem && !mutation.isSuccess ? (
-          <MessageBar intent="error" layout="multiline" data-testid="sign-on-problem">
-            <MessageBarBody>{signOnProblem}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-        <CampusSignOn />
-        <form className={styles.form} onSubmit={submit}>
-          <Field label={t("signIn.username")} required>
-            <Input name="username" autoComplete="username" value={username} onChange={(_, d) => setUsername(d.value)} />
-          </Field>
-          <Field label={t("signIn.password")} required>
-            <Input
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(_, d) => setPassword(d.value)}
-            />
-          </Field>
-          {mutation.error ? <ErrorBar error={mutation.error} /> : null}
-          <Button appearance="primary" type="submit" disabled={mutation.isPending || !username || !password}>
-            {mutation.isPending ? t("signIn.signingIn") : t("signIn.submit")}
-          </Button>
-          <LanguageSwitch />
-        </form>
-      </Card>
-    </main>
+    <CardPage title={t("signIn.title")} width={360}>
+      <Text className={styles.hint}>{t("signIn.hint")}</Text>
+      {ended && !signOnProblem && !mutation.isSuccess ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="session-ended">
+          <MessageBarBody>
+            <MessageBarTitle>{t("frame.signInAgain")}</MessageBarTitle>
+            {ended.message}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {signOnProblem && !mutation.isSuccess ? (
+        <MessageBar intent="error" layout="multiline" data-testid="sign-on-problem">
+          <MessageBarBody>{signOnProblem}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <CampusSignOn />
+      <form className={styles.form} onSubmit={submit}>
+        <Field label={t("signIn.username")} required>
+          <Input name="username" autoComplete="username" value={username} onChange={(_, d) => setUsername(d.value)} />
+        </Field>
+        <Field label={t("signIn.password")} required>
+          <Input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(_, d) => setPassword(d.value)}
+          />
+        </Field>
+        {mutation.error ? <ErrorBar error={mutation.error} /> : null}
+        <Button appearance="primary" type="submit" disabled={mutation.isPending || !username || !password}>
+          {mutation.isPending ? t("signIn.signingIn") : t("signIn.submit")}
+        </Button>
+        <LanguageSwitch />
+      </form>
+    </CardPage>
   );
 }

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import type { GridRow, Locale, Severity } from "@xueji/shared";
+import { type GridRow, type Locale, problemsByCell } from "@xueji/shared";
 import { SEVERITY_FILL } from "@xueji/theme/severity";
-import type { ReportIssue, ValidationReport } from "../validate/validate-file";
+import type { ValidationReport } from "../validate/validate-file";
 import { openCopy, ownStyle } from "./workbook-copy";
 
 /** The sheet the annotated copy adds, listing every issue (the pane's list, on paper). */
@@ -22,25 +22,9 @@ const LABELS = {
   },
 } as const;
 
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
 /** Excel's ARGB for a theme colour "#RRGGBB" (fully opaque). */
 export function argbOf(hex: string): string {
   return `FF${hex.replace("#", "").toUpperCase()}`;
-}
-
-/** The worst severity and the messages of each cell that has issues, keyed by its address (B5). */
-export function issuesByCell(issues: readonly ReportIssue[]): Map<string, { severity: Severity; messages: string[] }> {
-  const cells = new Map<string, { severity: Severity; messages: string[] }>();
-  for (const issue of issues) {
-    if (issue.row === null || issue.column === null) continue;
-    const key = `${issue.column}${issue.row}`;
-    const found = cells.get(key) ?? { severity: issue.severity, messages: [] };
-    if (RANK[issue.severity] > RANK[found.severity]) found.severity = issue.severity;
-    found.messages.push(issue.message);
-    cells.set(key, found);
-  }
-  return cells;
 }
 
 export interface AnnotateInput {
@@ -65,7 +49,7 @@ export async function annotateWorkbook(input: AnnotateInput): Promise<Buffer> {
   const text = LABELS[locale];
   const { workbook, sheet } = await openCopy({ ...input, sheet: input.report.sheet });
 
-  for (const [address, found] of issuesByCell(input.report.issues)) {
+  for (const [address, found] of problemsByCell(input.report.issues)) {
     const cell = sheet.getCell(address);
     ownStyle(cell);
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argbOf(SEVERITY_FILL[found.severity]) } };

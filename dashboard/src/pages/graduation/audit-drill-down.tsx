@@ -26,6 +26,7 @@ import { type AuditRow, auditListQuery, overrideAudit, supplementDegree } from "
 import { invalidate } from "../../api/query";
 import { labelsOf, useReference } from "../../api/reference";
 import { ErrorBar, Loading } from "../../components/page-state";
+import { rowColumn } from "../../components/row-column";
 import { Section } from "../../components/section";
 import { VirtualTable } from "../../components/virtual-table";
 import { formatNumber } from "../../format/intl";
@@ -105,14 +106,7 @@ export function AuditDrillDown({
       const degree = (r.overrideDegree ?? r.degree) === "withhold" ? r.degreeReasonTexts.filter((x) => !r.reasonTexts.includes(x)) : [];
       return [...r.reasonTexts, ...(degree.length ? [t("gradYear.degreeReasons", { reasons: degree.join("、") })] : [])].join("；");
     };
-    const col = (id: string, header: string, size: number, cell: (r: AuditRow) => React.ReactNode): ColumnDef<AuditRow, unknown> => ({
-      id,
-      header,
-      size,
-      enableSorting: false,
-      accessorFn: (r) => r,
-      cell: ({ row }) => cell(row.original),
-    });
+    const col = rowColumn<AuditRow>;
     return [
       col("studentNo", t("applications.col.studentNo"), 110, (r) => r.studentNo),
       col("name", t("applications.col.name"), 80, (r) => r.name),

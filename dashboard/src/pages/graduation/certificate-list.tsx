@@ -9,6 +9,7 @@ import { useReference } from "../../api/reference";
 import { CollegePicker } from "../../components/college-picker";
 import { Empty, ErrorBar, Loading } from "../../components/page-state";
 import { Picker } from "../../components/picker";
+import { rowColumn } from "../../components/row-column";
 import { Section } from "../../components/section";
 import { VirtualTable } from "../../components/virtual-table";
 import { formatDate } from "../../format/intl";
@@ -53,14 +54,8 @@ export function CertificateList({ filter, onSearch }: { filter: CertificateFilte
 
   const kindName = (kind: string) => t(`gradYear.certificates.kindValue.${kind}`, { defaultValue: kind });
   const columns = useMemo<ColumnDef<CertificateRow, unknown>[]>(() => {
-    const col = (id: string, size: number, cell: (r: CertificateRow) => React.ReactNode): ColumnDef<CertificateRow, unknown> => ({
-      id,
-      header: t(`gradYear.certificates.col.${id}`),
-      size,
-      enableSorting: false,
-      accessorFn: (r) => r,
-      cell: ({ row }) => cell(row.original),
-    });
+    const col = (id: string, size: number, cell: (r: CertificateRow) => React.ReactNode) =>
+      rowColumn(id, t(`gradYear.certificates.col.${id}`), size, cell);
     return [
       col("certificateNo", 180, (r) => <span className={styles.number}>{r.certificateNo}</span>),
       col("kind", 80, (r) => t(`gradYear.certificates.kindValue.${r.kind}`)),

@@ -29,6 +29,7 @@ import { invalidate } from "../../api/query";
 import { labelsOf, useReference } from "../../api/reference";
 import { CollegePicker } from "../../components/college-picker";
 import { Empty, ErrorBar, Loading } from "../../components/page-state";
+import { rowColumn } from "../../components/row-column";
 import { Section } from "../../components/section";
 import { VirtualTable } from "../../components/virtual-table";
 import { formatDate } from "../../format/intl";
@@ -106,14 +107,8 @@ export function ExecutionPanel({
   const college = labels.college(collegeId);
 
   const columns = useMemo<ColumnDef<PreviewRow, unknown>[]>(() => {
-    const col = (id: string, size: number, cell: (r: PreviewRow) => React.ReactNode): ColumnDef<PreviewRow, unknown> => ({
-      id,
-      header: t(`gradYear.execute.col.${id}`),
-      size,
-      enableSorting: false,
-      accessorFn: (r) => r,
-      cell: ({ row }) => cell(row.original),
-    });
+    const col = (id: string, size: number, cell: (r: PreviewRow) => React.ReactNode) =>
+      rowColumn(id, t(`gradYear.execute.col.${id}`), size, cell);
     const status = (s: string | null) => (s ? t(`studentStatus.${s}`, { defaultValue: s }) : "—");
     return [
       col("studentNo", 110, (r) => r.studentNo),

@@ -1,12 +1,11 @@
 import { Button, MessageBar, MessageBarBody, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { PrintRegular } from "@fluentui/react-icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { reprintDocument, studentDocumentsQuery } from "../../api/documents";
 import { invalidate } from "../../api/query";
 import { ErrorBar, QueryState } from "../../components/page-state";
-import { CertificatePreview } from "../students/certificate-preview";
+import { PrintedPaper } from "../students/printed-paper";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
@@ -21,7 +20,6 @@ export function ReplacementPaper({ studentNo, name }: { studentNo: string; name:
   const { t } = useTranslation();
   const styles = useStyles();
   const queryClient = useQueryClient();
-  const frame = useRef<HTMLIFrameElement>(null);
   const documents = useQuery(studentDocumentsQuery(studentNo));
   const open = useMutation({ mutationFn: reprintDocument, onSuccess: () => invalidate(queryClient, "reports", "auditLog") });
   return (
@@ -37,21 +35,15 @@ export function ReplacementPaper({ studentNo, name }: { studentNo: string; name:
               </MessageBar>
             );
           return open.data ? (
-            <>
-              <MessageBar intent="success">
-                <MessageBarBody role="status">
-                  {open.data.reprintCount
-                    ? t("documents.reprinted", { documentNo: open.data.documentNo, count: open.data.reprintCount })
-                    : t("gradYear.replacement.ready", { documentNo: open.data.documentNo })}
-                </MessageBarBody>
-              </MessageBar>
-              <div className={styles.actions}>
-                <Button appearance="primary" icon={<PrintRegular />} onClick={() => frame.current?.contentWindow?.print()}>
-                  {t("documents.print")}
-                </Button>
-              </div>
-              <CertificatePreview html={open.data.html} title={t("gradYear.replacement.frameTitle")} frameRef={frame} />
-            </>
+            <PrintedPaper
+              said={
+                open.data.reprintCount
+                  ? t("documents.reprinted", { documentNo: open.data.documentNo, count: open.data.reprintCount })
+                  : t("gradYear.replacement.ready", { documentNo: open.data.documentNo })
+              }
+              html={open.data.html}
+              frameTitle={t("gradYear.replacement.frameTitle")}
+            />
           ) : (
             <>
               <Text>

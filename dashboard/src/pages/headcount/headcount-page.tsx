@@ -13,6 +13,7 @@ import { CollegePicker } from "../../components/college-picker";
 import { LabelValueTable } from "../../components/label-value-table";
 import { PageHeader } from "../../components/page-header";
 import { ErrorBar, Loading, QueryState } from "../../components/page-state";
+import { rowColumn } from "../../components/row-column";
 import { Section } from "../../components/section";
 import { VirtualTable } from "../../components/virtual-table";
 import { formatDate, formatNumber } from "../../format/intl";
@@ -169,14 +170,7 @@ function Detail({ rows }: { rows: HeadcountRow[] }) {
   const { t } = useTranslation();
   const columns = useMemo<ColumnDef<HeadcountRow, unknown>[]>(() => {
     const col = (id: string, size: number, cell: (r: HeadcountRow) => React.ReactNode) =>
-      ({
-        id,
-        header: t(`headcountPage.${id}`),
-        size,
-        enableSorting: false,
-        accessorFn: (r: HeadcountRow) => r,
-        cell: ({ row }) => cell(row.original),
-      }) as ColumnDef<HeadcountRow, unknown>;
+      rowColumn(id, t(`headcountPage.${id}`), size, cell);
     return [
       col("college", 160, (r) => r.collegeName),
       col("major", 200, (r) => `${r.majorCode} ${r.majorName}`),

@@ -8,6 +8,7 @@ import { myWorkQuery, type WorkItem } from "../../api/insights";
 import { labelsOf, useReference } from "../../api/reference";
 import { PageHeader } from "../../components/page-header";
 import { Empty, ErrorBar, Loading } from "../../components/page-state";
+import { rowColumn } from "../../components/row-column";
 import { VirtualTable } from "../../components/virtual-table";
 import { formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
@@ -33,14 +34,7 @@ function MyWork() {
   const rows = useMemo(() => work.data?.pages.flatMap((p) => p.items) ?? [], [work.data]);
   const columns = useMemo<ColumnDef<WorkItem, unknown>[]>(() => {
     const labels = labelsOf(reference, locale);
-    const col = (id: string, header: string, size: number, cell: (r: WorkItem) => React.ReactNode): ColumnDef<WorkItem, unknown> => ({
-      id,
-      header,
-      size,
-      enableSorting: false,
-      accessorFn: (r) => r,
-      cell: ({ row }) => cell(row.original),
-    });
+    const col = rowColumn<WorkItem>;
     return [
       // 逾期 as every screen counts it (shared currentDeadline), with its rule: 办理期限 2026/11/30 · 已逾期 4 个工作日.
       col("left", t("myWork.left"), 300, (r) => <DeadlineBadge deadline={r.deadline} workingDaysLeft={r.workingDaysLeft} />),

@@ -20,7 +20,7 @@ import { problemOf } from "../../api/client";
 import { type Channel, saveChannel } from "../../api/notifications";
 import { invalidate } from "../../api/query";
 import { useReference } from "../../api/reference";
-import { SecretField, type SecretInput } from "./secret-field";
+import { SecretField, type SecretInput } from "../../components/secret-field";
 
 type Kind = Channel["kind"];
 const SECRETS: Record<Kind, Array<"webhookUrl" | "signSecret" | "password">> = {
@@ -114,7 +114,9 @@ export function ChannelDialog({ channel, onClose }: { channel: Channel | null; o
               <SecretField
                 key={`${kind}-${field}`}
                 label={t(`notificationsPage.${field}`)}
-                state={channel?.secrets[field]}
+                stored={channel?.secrets[field] ?? { state: "unset" }}
+                envName
+                input={secrets[field] ?? { keep: true }}
                 onChange={(input) => setSecrets({ ...secrets, [field]: input })}
                 testId={`channel-${field}`}
               />

@@ -26,6 +26,7 @@ import { useReference } from "../../api/reference";
 import { registerNewStudents, registrarCalendarQuery, registrationSummaryQuery } from "../../api/registration";
 import { type StudentHit, studentSearchQuery } from "../../api/students";
 import { ErrorBar, QueryState } from "../../components/page-state";
+import { rowColumn } from "../../components/row-column";
 import { Section } from "../../components/section";
 import { VirtualTable } from "../../components/virtual-table";
 import { formatDate, formatNumber } from "../../format/intl";
@@ -96,11 +97,7 @@ export function NewStudents({ academicYear, collegeId, locale }: { academicYear:
   const typeName = (type: AdmissionEnd) => reference?.workflows.find((w) => w.type === type)?.name[locale] ?? type;
 
   const columns = useMemo<ColumnDef<StudentHit, unknown>[]>(() => {
-    const col = (id: string, header: string, size: number, cell: (r: StudentHit) => React.ReactNode) =>
-      ({ id, header, size, enableSorting: false, accessorFn: (r: StudentHit) => r, cell: ({ row }) => cell(row.original) }) as ColumnDef<
-        StudentHit,
-        unknown
-      >;
+    const col = rowColumn<StudentHit>;
     return [
       col("studentNo", t("registrationPage.col.studentNo"), 110, (r) => r.studentNo),
       col("name", t("registrationPage.col.name"), 80, (r) => r.name),

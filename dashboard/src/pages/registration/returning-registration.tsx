@@ -9,7 +9,6 @@ import {
   DialogTitle,
   Dropdown,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   makeStyles,
@@ -34,6 +33,8 @@ import {
 } from "../../api/registration";
 import { LabelValueTable } from "../../components/label-value-table";
 import { ErrorBar, QueryState } from "../../components/page-state";
+import { ReasonDialog } from "../../components/reason-dialog";
+import { rowColumn } from "../../components/row-column";
 import { Section } from "../../components/section";
 import { VirtualTable } from "../../components/virtual-table";
 import { formatDate, formatDateTime } from "../../format/intl";
@@ -80,30 +81,20 @@ export function ReturningRegistration({
   const limit = deadlines.data?.deadlines.find((d) => d.key === "electronic");
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [deferring, setDeferring] = useState<string[] | null>(null);
-  const [reason, setReason] = useState("");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const selected = Object.keys(selection).filter((k) => selection[k]);
   const done = async (action: Action, results: RegistrationResult[]) => {
     setOutcome({ action, results });
     setSelection({});
     setDeferring(null);
-    setReason("");
     await invalidate(queryClient, "registration");
   };
   const register = useMutation({ mutationFn: registerStudents, onSuccess: (r) => done("register", r) });
-  const defer = useMutation({ mutationFn: deferStudents, onSuccess: (r) => done("defer", r) });
-  const busy = register.isPending || defer.isPending;
+  const busy = register.isPending;
 
   const columns = useMemo<ColumnDef<RegistrationRow, unknown>[]>(() => {
     const col = (id: string, size: number, cell: (r: RegistrationRow) => React.ReactNode) =>
-      ({
-        id,
-        header: t(`registrationPage.col.${id}`),
-        size,
-        enableSorting: false,
-        accessorFn: (r: RegistrationRow) => r,
-        cell: ({ row }) => cell(row.original),
-      }) as ColumnDef<RegistrationRow, unknown>;
+      rowColumn(id, t(`registrationPage.col.${id}`), size, cell);
     return [
       col("studentNo", 110, (r) => r.studentNo),
       col("name", 80, (r) => r.name),
@@ -216,32 +207,19 @@ export function ReturningRegistration({
           />
         )}
       </QueryState>
-      <Dialog open={deferring !== null} onOpenChange={(_, d) => !d.open && setDeferring(null)}>
-        <DialogSurface>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (deferring) defer.mutate({ academicYear, studentNos: deferring, reason: reason.trim() });
-            }}
-          >
-            <DialogBody>
-              <DialogTitle>{t("registrationPage.deferTitle", { count: deferring?.length ?? 0 })}</DialogTitle>
-              <DialogContent>
-                <Field label={t("registrationPage.deferReason")} required hint={t("registrationPage.deferReasonHint")}>
-                  <Input value={reason} onChange={(_, d) => setReason(d.value)} maxLength={200} />
-                </Field>
-                {defer.error ? <ErrorBar error={defer.error} /> : null}
-              </DialogContent>
-              <DialogActions>
-                <Button onClick={() => setDeferring(null)}>{t("registrationPage.cancel")}</Button>
-                <Button appearance="primary" type="submit" disabled={!reason.trim() || defer.isPending}>
-                  {t("registrationPage.defer")}
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          </form>
-        </DialogSurface>
-      </Dialog>
+      {deferring ? (
+        <ReasonDialog
+          title={t("registrationPage.deferTitle", { count: deferring.length })}
+          label={t("registrationPage.deferReason")}
+          hint={t("registrationPage.deferReasonHint")}
+          confirm={t("registrationPage.defer")}
+          maxLength={200}
+          singleLine
+          submit={(reason) => deferStudents({ academicYear, studentNos: deferring, reason })}
+          onDone={(r) => done("defer", r)}
+          onClose={() => setDeferring(null)}
+        />
+      ) : null}
       <Dialog open={outcome !== null} onOpenChange={(_, d) => !d.open && setOutcome(null)}>
         <DialogSurface>
           <DialogBody>

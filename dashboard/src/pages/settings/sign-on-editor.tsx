@@ -1,6 +1,5 @@
 import {
   Button,
-  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -24,11 +23,12 @@ import type { RouterInputs } from "../../api/client";
 import { invalidate } from "../../api/query";
 import { type SignOnSettings, saveSignOnSettings, signOnSettingsQuery } from "../../api/sign-on-settings";
 import { ErrorBar, Loading } from "../../components/page-state";
+import { SecretField, type WrittenSecret } from "../../components/secret-field";
 import "./sign-on-words";
 
 type Stored = SignOnSettings["stored"];
 type Plain = keyof Stored;
-type Secret = { value: string } | { keep: true } | { clear: true };
+type Secret = WrittenSecret;
 
 const AUTH_METHODS = ["client_secret_basic", "client_secret_post", "client_secret_jwt"] as const;
 
@@ -170,25 +170,15 @@ function SignOnForm({ settings, onClose }: { settings: SignOnSettings; onClose: 
           <legend className={styles.legend}>{t("signOnEditor.oidc")}</legend>
           {text("oidcIssuer")}
           {text("oidcClientId")}
-          {fieldOf(
-            "oidcClientSecret",
-            <Input
-              type="password"
-              autoComplete="off"
-              readOnly={env.has("oidcClientSecret")}
-              value={"value" in secret ? secret.value : ""}
-              onChange={(_, d) => setSecret(d.value ? { value: d.value } : { keep: true })}
-              data-testid="sign-on-oidcClientSecret"
-            />,
-            settings.secretSet && !env.has("oidcClientSecret") ? t("signOnEditor.secretSet") : undefined,
-          )}
-          {settings.secretSet && !env.has("oidcClientSecret") ? (
-            <Checkbox
-              label={t("signOnEditor.secretClear")}
-              checked={"clear" in secret}
-              onChange={(_, d) => setSecret(d.checked ? { clear: true } : { keep: true })}
-            />
-          ) : null}
+          <SecretField
+            label={t("signOnEditor.oidcClientSecret")}
+            stored={settings.secretSet ? { state: "set" } : { state: "unset" }}
+            lockedBy={env.get("oidcClientSecret")?.env}
+            input={secret}
+            onChange={setSecret}
+            validationMessage={tried && found.oidcClientSecret ? t(`signOnEditor.${found.oidcClientSecret}`) : undefined}
+            testId="sign-on-oidcClientSecret"
+          />
           {choice(
             "oidcAuthMethod",
             AUTH_METHODS.map((m) => [m, m]),

@@ -1,21 +1,4 @@
-import {
-  Badge,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Dropdown,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  Option,
-  Textarea,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, Dropdown, Field, MessageBar, MessageBarBody, makeStyles, Option, tokens } from "@fluentui/react-components";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import type { ColumnDef } from "@tanstack/react-table";
@@ -27,6 +10,7 @@ import { fromPending, liftPending, type PendingItem, pendingQuery } from "../../
 import { CollegePicker } from "../../components/college-picker";
 import { PageHeader } from "../../components/page-header";
 import { ErrorBar, QueryState } from "../../components/page-state";
+import { ReasonDialog } from "../../components/reason-dialog";
 import { VirtualTable } from "../../components/virtual-table";
 import { collator, formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
@@ -72,19 +56,10 @@ function Standing() {
   const mayLift = useMay("pending.lift");
   const mayTakeUp = useMay("pending.take-up");
   const [lifting, setLifting] = useState<PendingItem | null>(null);
-  const [reason, setReason] = useState("");
   // The application just opened and what it is (退学处理 or 降级（学业原因）), for the message that links to it.
   const [created, setCreated] = useState<number | null>(null);
   const [createdKind, setCreatedKind] = useState<"dismissal" | "repeat">("dismissal");
   const [demoting, setDemoting] = useState<PendingItem | null>(null);
-  const lift = useMutation({
-    mutationFn: liftPending,
-    onSuccess: async () => {
-      setLifting(null);
-      setReason("");
-      await invalidate(queryClient, "pending", "insights");
-    },
-  });
   const takeUp = useMutation({
     mutationFn: fromPending,
     onSuccess: async (app) => {
@@ -250,32 +225,21 @@ function Standing() {
           }}
         />
       ) : null}
-      <Dialog open={lifting !== null} onOpenChange={(_, d) => !d.open && setLifting(null)}>
-        <DialogSurface>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (lifting) lift.mutate({ itemId: lifting.id, reason });
-            }}
-          >
-            <DialogBody>
-              <DialogTitle>{t("standing.liftTitle", { name: lifting?.name ?? "" })}</DialogTitle>
-              <DialogContent>
-                <Field label={t("common.reason")} required hint={t("standing.liftHint")}>
-                  <Textarea value={reason} onChange={(_, d) => setReason(d.value)} maxLength={2000} />
-                </Field>
-                {lift.error ? <ErrorBar error={lift.error} /> : null}
-              </DialogContent>
-              <DialogActions>
-                <Button onClick={() => setLifting(null)}>{t("common.cancel")}</Button>
-                <Button appearance="primary" type="submit" disabled={!reason.trim() || lift.isPending}>
-                  {t("standing.lift")}
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          </form>
-        </DialogSurface>
-      </Dialog>
+      {lifting ? (
+        <ReasonDialog
+          title={t("standing.liftTitle", { name: lifting.name })}
+          label={t("common.reason")}
+          hint={t("standing.liftHint")}
+          confirm={t("standing.lift")}
+          maxLength={2000}
+          submit={(reason) => liftPending({ itemId: lifting.id, reason })}
+          onDone={async () => {
+            setLifting(null);
+            await invalidate(queryClient, "pending", "insights");
+          }}
+          onClose={() => setLifting(null)}
+        />
+      ) : null}
     </>
   );
 }

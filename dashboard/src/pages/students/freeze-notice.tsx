@@ -1,25 +1,10 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  Textarea,
-} from "@fluentui/react-components";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { invalidate } from "../../api/query";
 import { liftFreeze, type StudentCard } from "../../api/students";
-import { ErrorBar } from "../../components/page-state";
+import { ReasonDialog } from "../../components/reason-dialog";
 import { formatDate, formatDateTime } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { useMay } from "../../shell/use-me";
@@ -68,41 +53,19 @@ export function FreezeNotice({ studentNo, freeze }: { studentNo: string; freeze:
 function LiftDialog({ studentNo, onClose }: { studentNo: string; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState("");
-  const lift = useMutation({
-    mutationFn: liftFreeze,
-    onSuccess: async () => {
-      await invalidate(queryClient, "studentSearch");
-      onClose();
-    },
-  });
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            lift.mutate({ studentNo, reason: reason.trim() });
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{t("students.freeze.liftTitle", { studentNo })}</DialogTitle>
-            <DialogContent>
-              <Text block>{t("students.freeze.liftExplain")}</Text>
-              <Field label={t("students.freeze.reason")} required>
-                <Textarea value={reason} onChange={(_, d) => setReason(d.value)} maxLength={500} />
-              </Field>
-              {lift.error ? <ErrorBar error={lift.error} /> : null}
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={onClose}>{t("common.cancel")}</Button>
-              <Button appearance="primary" type="submit" disabled={!reason.trim() || lift.isPending}>
-                {t("students.freeze.confirm")}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <ReasonDialog
+      title={t("students.freeze.liftTitle", { studentNo })}
+      explain={t("students.freeze.liftExplain")}
+      label={t("students.freeze.reason")}
+      confirm={t("students.freeze.confirm")}
+      maxLength={500}
+      submit={(reason) => liftFreeze({ studentNo, reason })}
+      onDone={async () => {
+        await invalidate(queryClient, "studentSearch");
+        onClose();
+      }}
+      onClose={onClose}
+    />
   );
 }

@@ -6,8 +6,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  MessageBar,
-  MessageBarBody,
   makeStyles,
   Table,
   TableBody,
@@ -21,7 +19,7 @@ import {
 import { DocumentAddRegular, PrintRegular } from "@fluentui/react-icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { mayIssueDocument } from "@xueji/shared";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type DocumentRow, issueDocument, type PrintedDocument, reprintDocument, studentDocumentsQuery } from "../../api/documents";
 import { invalidate } from "../../api/query";
@@ -29,7 +27,7 @@ import { ErrorBar, QueryState } from "../../components/page-state";
 import { formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { useMe } from "../../shell/use-me";
-import { CertificatePreview } from "./certificate-preview";
+import { PrintedPaper } from "./printed-paper";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -54,7 +52,6 @@ export function StudentDocuments({ studentNo }: { studentNo: string }) {
   const documents = useQuery(studentDocumentsQuery(studentNo));
   const [printed, setPrinted] = useState<{ doc: PrintedDocument; reprint: boolean } | null>(null);
   const [confirming, setConfirming] = useState<DocumentRow | null>(null);
-  const frame = useRef<HTMLIFrameElement>(null);
   const refresh = () => invalidate(queryClient, "reports", "auditLog");
   const issue = useMutation({
     mutationFn: issueDocument,
@@ -93,9 +90,9 @@ export function StudentDocuments({ studentNo }: { studentNo: string }) {
       </div>
       {issue.error ? <ErrorBar error={issue.error} /> : null}
       {printed ? (
-        <>
-          <MessageBar intent="success" layout="multiline">
-            <MessageBarBody role="status">
+        <PrintedPaper
+          said={
+            <>
               {printed.reprint
                 ? t("documents.reprinted", { documentNo: printed.doc.documentNo, count: printed.doc.reprintCount })
                 : t("documents.issued", { documentNo: printed.doc.documentNo })}
@@ -104,15 +101,11 @@ export function StudentDocuments({ studentNo }: { studentNo: string }) {
               <span className={styles.code} data-testid="verify-code">
                 {printed.doc.verifyCode}
               </span>
-            </MessageBarBody>
-          </MessageBar>
-          <div className={styles.actions}>
-            <Button appearance="primary" icon={<PrintRegular />} onClick={() => frame.current?.contentWindow?.print()}>
-              {t("documents.print")}
-            </Button>
-          </div>
-          <CertificatePreview html={printed.doc.html} title={t("documents.frameTitle")} frameRef={frame} />
-        </>
+            </>
+          }
+          html={printed.doc.html}
+          frameTitle={t("documents.frameTitle")}
+        />
       ) : null}
       <QueryState query={documents}>
         {(rows) =>
