@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../src/db/client";
+import { type Db, resultRows } from "../src/db/client";
 import { listApplications } from "../src/services/applications/list-applications";
 import { pipelineCounts } from "../src/services/dashboard/pipeline-counts";
 import { sheetProgress } from "../src/services/dashboard/sheet-progress";
@@ -48,7 +48,31 @@ async function insertProvinceStudents(db: Db, count: number): Promise<void> {
            2022 + g % 4, '05', 4, '1', make_date(2022 + g % 4, 9, 1), make_date(2026 + g % 4, 6, 30),
            case when g % 40 = 0 then 'suspended' else 'enrolled' end
     from generate_series(1, ${count}) g`);
-  await db.execute(sql`analyze students`);
+}
+
+/**
+ * Fills `table` the way a bulk load should: its indexes other than the keys dropped first and built once at
+ * the end (rather than each kept up to date row by row — the trigram and name-grams indexes most of all), and,
+ * when the role may, without the foreign-key triggers (session_replication_role = replica): the generated rows
+ * refer only to rows the bench made. One transaction, so a failure leaves the indexes as they were.
+ */
+async function bulkFill(db: Db, table: "students" | "applications", fill: (tx: Db) => Promise<void>): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [role] = resultRows<{ superuser: boolean }>(
+      await tx.execute(sql`select rolsuper as superuser from pg_roles where rolname = current_user`),
+    );
+    if (role?.superuser) await tx.execute(sql`set local session_replication_role = replica`);
+    const indexes = resultRows<{ name: string; definition: string }>(
+      await tx.execute(sql`
+        select indexname as name, indexdef as definition from pg_indexes
+        where schemaname = current_schema() and tablename = ${table}
+          and indexname not in (select conname from pg_constraint where conrelid = ${table}::regclass)`),
+    );
+    for (const index of indexes) await tx.execute(sql.raw(`drop index "${index.name}"`));
+    await fill(tx as unknown as Db);
+    for (const index of indexes) await tx.execute(sql.raw(index.definition));
+  });
+  await db.execute(sql.raw(`analyze ${table}`));
 }
 
 const timed = async (runs: number, fn: (i: number) => Promise<unknown>) => {
@@ -71,7 +95,7 @@ async function dashboardAt(total: number) {
   try {
     const [first] = await seedColleges(database, 20, 1000);
     const started = performance.now();
-    await insertApplications(db, { total, open: 1000, filedBy: first?.userId ?? 1 });
+    await bulkFill(db, "applications", (tx) => insertApplications(tx, { total, open: 1000, filedBy: first?.userId ?? 1 }));
     const made = performance.now() - started;
     const today = new Date().toISOString().slice(0, 10);
     const counts = await timed(23, () => pipelineCounts(db, { today }));
@@ -91,20 +115,24 @@ async function studentsAt(count: number) {
   try {
     const [first] = await seedColleges(database, 20, 50);
     const started = performance.now();
-    await insertProvinceStudents(db, count);
+    await bulkFill(db, "students", (tx) => insertProvinceStudents(tx, count));
     const made = performance.now() - started;
     const today = new Date().toISOString().slice(0, 10);
     const search = (query: string) => () => searchStudents(db, { query, role: "registrar-staff", limit: 50 });
-    // A 学号 prefix of one college's year, a full name (1 in 1,000 of them), 拼音首字母 (as many).
+    // A 学号 prefix of one college's year, a full name (1 in 1,000 of them), 拼音首字母 (as many); then the
+    // shorter names a registrar types, which have no trigram: two characters (1 in 100 of them, far more than
+    // any real two-character name has) and a surname (1 in 10).
     const byNo = await timed(13, search("2026070001"));
     const byName = await timed(13, search(`王${NAMES[3]}${NAMES[7]}`));
     const byInitials = await timed(13, search("wdx"));
+    const byTwo = await timed(13, search(`王${NAMES[3]}`));
+    const bySurname = await timed(13, search("王"));
     const overview = await timed(13, async () => {
       await pipelineCounts(db, { today });
       await sheetProgress(db, { termCode: "2025-2026-1", today });
       await standingByCollege(db, { academicYear: "2025-2026" });
     });
-    return { byNo, byName, byInitials, overview, made, userId: first?.userId };
+    return { byNo, byName, byInitials, byTwo, bySurname, overview, made, userId: first?.userId };
   } finally {
     await database.close();
   }
@@ -136,6 +164,8 @@ export async function benchProvince(sizes: { applications: number; students: num
     ["student search 学号 prefix", people.byNo],
     ["student search name      ", people.byName],
     ["student search 拼音首字母 ", people.byInitials],
+    ["search, 2 characters    ", people.byTwo],
+    ["search, a surname       ", people.bySurname],
   ] as const)
     console.log(`  ${label}: ${ms.toFixed(1)} ms median  (goal ≤ 50 ms: ${met(ms <= 50)})`);
   console.log(`  registrar overview  : ${people.overview.toFixed(1)} ms median (pipeline, sheet progress, standing by college)`);

@@ -56,6 +56,14 @@ export const students = pgTable(
     // plain index serves only under the C collation; the pattern operators serve it under any.
     index("students_student_no_prefix").on(t.studentNo.op("text_pattern_ops")),
     index("students_pinyin_initials_prefix").on(t.pinyinInitials.op("text_pattern_ops")),
+    // A 学号 prefix typed with letters is matched whatever their case (ILIKE, which PostgreSQL computes as
+    // lower() of both sides); the prefix of lower(学号) is what an index can serve (docs/operations.md).
+    index("students_student_no_lower_prefix").on(sql`lower(${t.studentNo}) text_pattern_ops`),
+    // Any part of a name (ILIKE '%…%', docs/operations.md "A province's data"): pg_trgm's trigram index serves
+    // a query of 3 characters or more; a name's characters and pairs of characters (student_name_grams,
+    // defined by migration 0032) serve the 1 or 2 a registrar types for a surname or a two-character name.
+    index("students_name_trgm").using("gin", t.name.op("gin_trgm_ops")),
+    index("students_name_grams").using("gin", sql`student_name_grams(${t.name})`),
     // The photo import matches ID numbers whatever the case of their check letter (x or X).
     index("students_id_number_upper").on(sql`upper(${t.idNumber})`),
   ],

@@ -1,5 +1,5 @@
 import { maskIdNumber, ROLES_SEEING_ID_NUMBERS, type Role } from "@xueji/shared";
-import { and, eq, ilike, inArray, like as like_, type SQL } from "drizzle-orm";
+import { and, eq, ilike, inArray, like as like_, type SQL, sql } from "drizzle-orm";
 import { union } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
 import { colleges, majors, students } from "../../db/schema";
@@ -9,6 +9,26 @@ import { fillPinyinInitials } from "./pinyin-initials";
 /** `%` and `_` are LIKE wildcards; a search for them means the characters. */
 function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * ILIKE as PostgreSQL computes it on a multi-byte database (lower() of both sides, then LIKE), written so that
+ * the prefix index of lower(学号) serves it: ILIKE itself cannot use an index past a pattern's first letter.
+ */
+function ignoringCase(column: typeof students.studentNo, pattern: string): SQL {
+  return sql`lower(${column}) like lower(${pattern})`;
+}
+
+/**
+ * Any part of a name, case ignored. A query of 3 characters or more has trigrams, which pg_trgm's index of
+ * names serves; one of 1 or 2 (a surname, a two-character name) has none, and is looked up instead in the
+ * index of each name's characters and pairs of characters (student_name_grams, migration 0032): every one of
+ * the query's is among a matching name's, and the ILIKE beside it keeps the answer exactly today's.
+ */
+function anyPartOfName(q: string, like: string): SQL {
+  const matches = ilike(students.name, `%${like}%`);
+  if ([...q].length > 2) return matches;
+  return and(sql`student_name_grams(${students.name}) @> student_name_grams(${q})`, matches) as SQL;
 }
 
 /** 学号 is unique, so it orders the hits totally; the id only breaks a tie that cannot happen. */
@@ -52,12 +72,12 @@ export async function searchStudents(
     // Digits alone are a 学号 prefix: a name has none, and LIKE (the same as ILIKE on digits) is what the
     // prefix index serves. Anything else may be part of a name as well.
     const digits = /^[0-9]+$/.test(q);
-    const matches: SQL[] = [digits ? like_(students.studentNo, `${like}%`) : ilike(students.studentNo, `${like}%`)];
-    if (!digits) matches.push(ilike(students.name, `%${like}%`));
+    const matches: SQL[] = [digits ? like_(students.studentNo, `${like}%`) : ignoringCase(students.studentNo, `${like}%`)];
+    if (!digits) matches.push(anyPartOfName(q, like));
     // 拼音首字母 are stored in lower case (pinyin-initials.ts).
     if (/^[a-z]+$/i.test(q)) matches.push(like_(students.pinyinInitials, `${like.toLowerCase()}%`));
-    // One page's worth from each way of matching, each in 学号 order on its own index, then merged: an OR
-    // of the three would read the whole table at a province's million students.
+    // One page's worth from each way of matching, each found through its own index (and put in 学号 order),
+    // then merged: an OR of the three would read the whole table at a province's million students.
     const arm = (match: SQL) =>
       db
         .select({ id: students.id })

@@ -76,4 +76,28 @@ describe.each(TEST_ENGINES)("student search and card on %s", (engine) => {
     expect(rest.items.map((s) => s.name)).toEqual(["张珊"]);
     expect(rest.nextCursor).toBeNull();
   });
+
+  // Each index behind a name or 学号 match answers as ILIKE does: 1 or 2 characters (a name's characters and
+  // pairs), 3 or more (trigrams, which punctuation and spaces split into words), letters in either case.
+  it("finds any part of a name, of any length, and a 学号 typed in either case", async () => {
+    await w.insertStudents([
+      { studentNo: "B2026000001", name: "欧阳娜娜", collegeId: w.collegeA, majorId: w.majorA, grade: 2026 },
+      { studentNo: "B2026000002", name: "阿依古丽·买买提", collegeId: w.collegeA, majorId: w.majorA, grade: 2026 },
+      { studentNo: "B2026000003", name: "Anna Li", collegeId: w.collegeA, majorId: w.majorA, grade: 2026 },
+    ]);
+    const registrar = await w.as("registrar");
+    const names = async (query: string) => (await registrar.studentSearch.search({ query })).items.map((s) => s.name);
+    expect(await names("阳娜")).toEqual(["欧阳娜娜"]);
+    expect(await names("娜")).toEqual(["欧阳娜娜"]);
+    expect(await names("阳娜娜")).toEqual(["欧阳娜娜"]);
+    expect(await names("欧阳娜娜")).toEqual(["欧阳娜娜"]);
+    expect(await names("丽·买")).toEqual(["阿依古丽·买买提"]);
+    expect(await names("·")).toEqual(["阿依古丽·买买提"]);
+    expect(await names("NA L")).toEqual(["Anna Li"]);
+    expect(await names("nA")).toEqual(["Anna Li"]);
+    expect(await names("b2026")).toEqual(["欧阳娜娜", "阿依古丽·买买提", "Anna Li"]);
+    expect(await names("B20260000")).toEqual(["欧阳娜娜", "阿依古丽·买买提", "Anna Li"]);
+    expect(await names("_")).toEqual([]);
+    expect(await names("欧阳娜娜娜")).toEqual([]);
+  });
 });
