@@ -18,13 +18,13 @@ export const TEST_ENGINES: Array<"pglite" | "postgres"> = process.env.TEST_DATAB
 export const PGLITE_TEMPLATE_VARIABLE = "XUEJI_TEST_PGLITE_TEMPLATE";
 export const POSTGRES_TEMPLATE_VARIABLE = "XUEJI_TEST_POSTGRES_TEMPLATE";
 
-/** The dump, read once per worker: each database loads its own copy of it into memory. */
-let pgliteTemplate: { path: string; bytes: Buffer } | undefined;
+/** The dump, read once per worker (a Blob does not change): each database loads its own copy of it into memory. */
+let pgliteTemplate: { path: string; dump: Blob } | undefined;
 function pgliteTemplateDump(): Blob | undefined {
   const path = process.env[PGLITE_TEMPLATE_VARIABLE];
   if (!path) return undefined;
-  if (pgliteTemplate?.path !== path) pgliteTemplate = { path, bytes: readFileSync(path) };
-  return new Blob([pgliteTemplate.bytes]);
+  if (pgliteTemplate?.path !== path) pgliteTemplate = { path, dump: new Blob([new Uint8Array(readFileSync(path))]) };
+  return pgliteTemplate.dump;
 }
 
 /** A throwaway database: in-memory PGlite, or a new database on the PostgreSQL server of `serverUrl`. */
