@@ -1,5 +1,5 @@
 import { createServer } from "node:net";
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startI18n } from "../i18n/i18n";
 import { errorMessage, isFailedFetch } from "./client";
 import { FileError } from "./files";
@@ -14,9 +14,17 @@ async function closedPort(): Promise<number> {
 }
 
 describe("what the pane says when a call fails", () => {
-  it("says offline only for a fetch that never reached the server; any other TypeError is unexpected, with its message, and logged", async () => {
-    // happy-dom is not loaded here: document.documentElement is needed by startI18n only for lang.
+  // happy-dom is not loaded here: document.documentElement is needed by startI18n only for lang. Put back after:
+  // the unit project shares a worker's globals between files (vitest.config.ts).
+  const hadDocument = "document" in globalThis;
+  beforeAll(() => {
     globalThis.document ??= { documentElement: {} } as Document;
+  });
+  afterAll(() => {
+    if (!hadDocument) Reflect.deleteProperty(globalThis, "document");
+  });
+
+  it("says offline only for a fetch that never reached the server; any other TypeError is unexpected, with its message, and logged", async () => {
     const i18n = await startI18n("zh-CN");
     const t = i18n.t.bind(i18n);
     const failed = await fetch(`http://127.0.0.1:${await closedPort()}/api/trpc`).catch((e: unknown) => e);

@@ -31,6 +31,11 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data folder; without it the database lives in memory (tests). */
   dataDir?: string;
+  /**
+   * An in-memory PGlite's starting contents: a data folder dumped by `dumpDataDir` (tests start from one already
+   * migrated instead of running every migration again; see server/test/database-template.ts).
+   */
+  loadDataDir?: Blob;
   /** Connections in the pool (PostgreSQL only). */
   poolSize?: number;
   /** Apply pending migrations (default). `xueji audit verify` opens without, to look and not change. */
@@ -54,7 +59,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     return { db, engine: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = createPglite(options.dataDir);
+  const client = createPglite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : { dataDir: options.dataDir });
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
   if (options.migrate !== false) await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Db, engine: "pglite", close: () => client.close() };

@@ -6,6 +6,6 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
  * index of student search): a PGlite folder whose schema uses an extension cannot be opened without it, and the
  * same migrations run on PGlite and PostgreSQL.
  */
-export function createPglite(dataDir?: string): PGlite {
-  return new PGlite({ dataDir, extensions: { pg_trgm } });
+export function createPglite(start: { dataDir?: string; loadDataDir?: Blob } = {}): PGlite {
+  return new PGlite({ ...start, extensions: { pg_trgm } });
 }
