@@ -1,5 +1,5 @@
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -34,6 +34,9 @@ export default defineConfig({
     // Dashboard component tests are .tsx and pick their DOM with a `// @vitest-environment` comment.
     exclude: ["**/node_modules/**"],
     testTimeout: 60_000,
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, which leaves the second
+    // core idle while a test waits on PostgreSQL, a child process or Chromium. `VITEST_MAX_WORKERS` overrides it.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || Math.max(2, availableParallelism() - 1),
     // auditLog.verify compares a test's scratch database with the newest checkpoint: never with the
     // checkout's .data/checkpoints of a server someone ran by hand.
     env: {
