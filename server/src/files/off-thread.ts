@@ -25,9 +25,9 @@ export async function readUploadHead(...args: Parameters<typeof tasks.readUpload
   return JSON.parse(json.toString("utf8")) as ReadUpload;
 }
 
-/** The check route's answer, JSON built on the thread (file-tasks.ts). */
-export async function checkAnswer(...args: Parameters<typeof tasks.checkAnswer>): Promise<Buffer> {
-  return asBuffer(await filePool().run<Uint8Array>(TASKS, "checkAnswer", args, { label: basename(args[1]) }));
+/** files.grid's answer, JSON built on the thread and sent as base64 (file-tasks.ts). */
+export function checkAnswer(...args: Parameters<typeof tasks.checkAnswer>): Promise<string> {
+  return filePool().run<string>(TASKS, "checkAnswer", args, { label: basename(args[1]) });
 }
 
 export async function annotateWorkbook(input: AnnotateInput): Promise<Buffer> {
