@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 describeHostContract(
-  "FileHost on the server's file routes",
+  "FileHost on the server's file procedures",
   async (sheet, cells) => {
     let downloaded: ExcelJS.Workbook | null = null;
     const host = serverFileHost(api, await xlsx(sheet, cells), (blob) => {

@@ -1,5 +1,5 @@
 /**
- * The file routes' heavy work as it runs on a thread of the file pool (off-thread.ts calls these by
+ * The file procedures' heavy work as it runs on a thread of the file pool (off-thread.ts calls these by
  * name): the same functions `xueji validate` runs in its own process, with the bytes that crossed
  * as a Uint8Array made a Buffer again.
  */

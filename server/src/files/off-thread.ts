@@ -1,5 +1,5 @@
 /**
- * The file routes' heavy work, run on the file pool's threads (worker-pool.ts) so that one
+ * The file procedures' heavy work, run on the file pool's threads (worker-pool.ts) so that one
  * secretary's large workbook never stops the server answering everyone else. Same names and
  * signatures as the functions in annotate-xlsx.ts, check-upload.ts, fix-xlsx.ts and
  * new-sheet-xlsx.ts, which `xueji validate` calls directly.

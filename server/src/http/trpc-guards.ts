@@ -58,7 +58,7 @@ export function refuseLargeUpload(req: IncomingMessage, url: URL): Refusal | nul
 /**
  * A POST the browser authenticated by itself (the session cookie) from a page that is not this
  * server's own nor an allowed origin: refused by every POST route that takes the cookie (tRPC and
- * the file routes). A bearer token cannot be attached by another site, so it passes.
+ * the import upload). A bearer token cannot be attached by another site, so it passes.
  */
 export function crossSite(req: IncomingMessage, meta: RequestMeta, allowedOrigins: readonly string[]): boolean {
   if (!meta.viaCookie) return false;
