@@ -365,7 +365,8 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     "files.grid": (c) => c.files.grid(rosterForm()),
     "files.annotate": (c) => c.files.annotate(rosterForm()),
     "files.fix": (c) => c.files.fix(rosterForm([{ row: 2, column: "B", value: "张三" }])),
-    "files.newSheet": (c) => c.files.newSheet({ name: "名单", headers: ["学号", "姓名"], textColumns: [0], rows: [], dropdowns: [], spareRows: 0 }),
+    "files.newSheet": (c) =>
+      c.files.newSheet({ name: "名单", headers: ["学号", "姓名"], textColumns: [0], rows: [], dropdowns: [], spareRows: 0 }),
     "reports.issueDocument": (c, side) =>
       c.reports.issueDocument({ studentNo: side === "own" ? "2025010001" : "2025020001", kind: "enrolment" }),
     "reports.reprintDocument": async (c, side) => {

@@ -27,7 +27,8 @@ export interface FileAnswer<T = unknown> {
 
 export function formOf(input: FileForm): FormData {
   const form = new FormData();
-  if (input.file !== undefined) form.append("file", new Blob([typeof input.file === "string" ? input.file : new Uint8Array(input.file)]), input.name ?? "");
+  if (input.file !== undefined)
+    form.append("file", new Blob([typeof input.file === "string" ? input.file : new Uint8Array(input.file)]), input.name ?? "");
   if (input.kind !== undefined) form.append("kind", input.kind);
   if (input.columns !== undefined) form.append("columns", input.columns);
   if (input.term !== undefined) form.append("term", input.term);
