@@ -46,7 +46,7 @@ await forgetStaleDryRuns(database.db);
 // The audit checkpoint, the housekeeping and the reminders (企业微信, 钉钉, mail), once per period across every
 // process on this database.
 const scheduler = startScheduler(database.db, serverJobs(), { onRun: (r) => logJobRun(r, logger) });
-// The file routes' threads, loaded before the first secretary's file arrives.
+// The file procedures' threads, loaded before the first secretary's file arrives.
 void warmFilePool().catch((error: unknown) => logger.error({ err: error }, "file threads did not start"));
 
 const certificate = findCertificate();

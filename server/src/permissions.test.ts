@@ -11,6 +11,14 @@ import { appRouter } from "./router";
 import { SETTING_KINDS } from "./services/settings/setting-kinds";
 
 type Caller = Awaited<ReturnType<World["as"]>>;
+
+/** A file the pane's file mode sends (a two-row CSV), with the fixes for files.fix. */
+function rosterForm(fixes?: unknown): FormData {
+  const form = new FormData();
+  form.append("file", new Blob(["学号,姓名,性别\n2025010001,张 三,男\n"]), "名单.csv");
+  if (fixes) form.append("fixes", JSON.stringify(fixes));
+  return form;
+}
 const PHOTO = portraitJpeg().toString("base64");
 type Outcome = "ok" | "FORBIDDEN" | "UNAUTHORIZED" | "NOT_FOUND";
 
@@ -107,6 +115,12 @@ const MATRIX: Record<string, Array<[Outcome, Outcome]>> = {
   // The 学信网 upload and the 公示/发文 lists carry full ID numbers: the registrar office's only.
   "exports.registrationXlsx": [F, F, A, A, F, F, U],
   "exports.decisionListXlsx": [F, F, A, A, F, F, U],
+  // The pane's file mode, under sheets.validate; no college in the input (the record's checks are her own college's).
+  "files.check": [A, F, A, F, F, F, U],
+  "files.grid": [A, F, A, F, F, F, U],
+  "files.annotate": [A, F, A, F, F, F, U],
+  "files.fix": [A, F, A, F, F, F, U],
+  "files.newSheet": [A, F, A, F, F, F, U],
   "reports.issueDocument": [H, F, A, F, F, F, U],
   // 补打 as issuing: another college's paper is "not found", like a missing one.
   "reports.reprintDocument": [H, F, A, F, F, F, U],
@@ -347,6 +361,12 @@ describe.each(TEST_ENGINES)("every procedure × every role × own/other college 
     "reports.headcountXlsx": (c, side) => c.reports.headcountXlsx({ date: "2026-11-23", collegeId: college(side) }),
     "exports.registrationXlsx": (c, side) => c.exports.registrationXlsx({ academicYear: "2025-2026", collegeId: college(side) }),
     "exports.decisionListXlsx": (c, side) => c.exports.decisionListXlsx({ ids: [applicationOf[side]], title: "公示名单" }),
+    "files.check": (c) => c.files.check(rosterForm()),
+    "files.grid": (c) => c.files.grid(rosterForm()),
+    "files.annotate": (c) => c.files.annotate(rosterForm()),
+    "files.fix": (c) => c.files.fix(rosterForm([{ row: 2, column: "B", value: "张三" }])),
+    "files.newSheet": (c) =>
+      c.files.newSheet({ name: "名单", headers: ["学号", "姓名"], textColumns: [0], rows: [], dropdowns: [], spareRows: 0 }),
     "reports.issueDocument": (c, side) =>
       c.reports.issueDocument({ studentNo: side === "own" ? "2025010001" : "2025020001", kind: "enrolment" }),
     "reports.reprintDocument": async (c, side) => {

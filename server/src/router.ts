@@ -2,6 +2,7 @@ import { auditLogRouter } from "./routers/admin";
 import { applicationsRouter } from "./routers/applications";
 import { authRouter } from "./routers/auth";
 import { exportsRouter } from "./routers/exports";
+import { filesRouter } from "./routers/files";
 import { graduationRouter } from "./routers/graduation";
 import { importsRouter } from "./routers/imports";
 import { insightsRouter } from "./routers/insights";
@@ -40,6 +41,7 @@ export const appRouter = router({
   imports: importsRouter,
   notifications: notificationsRouter,
   exports: exportsRouter,
+  files: filesRouter,
   signOnSettings: signOnSettingsRouter,
 });
 

@@ -27,6 +27,7 @@ const HTTP_CODES: Partial<Record<ErrorCode, TRPCError["code"]>> = {
   "auth.wrong-current-password": "BAD_REQUEST",
   "auth.password-policy": "BAD_REQUEST",
   "auth.rate-limited": "TOO_MANY_REQUESTS",
+  "request.busy": "TOO_MANY_REQUESTS",
   "auth.forbidden": "FORBIDDEN",
   "auth.other-college": "FORBIDDEN",
   "sheet.not-found": "NOT_FOUND",

@@ -1,8 +1,8 @@
 import { createServer } from "node:net";
+import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startI18n } from "../i18n/i18n";
 import { errorMessage, isFailedFetch } from "./client";
-import { FileError } from "./files";
 
 /** A port nothing listens on: a real fetch there fails as it does when the server is down. */
 async function closedPort(): Promise<number> {
@@ -54,7 +54,10 @@ describe("what the pane says when a call fails", () => {
 
   it("keeps the server's own refusal (its words and request id) as it is", async () => {
     const i18n = await startI18n("zh-CN");
-    const refusal = new FileError("文件不是有效的 .xlsx。（请求编号 7f3a）");
+    // As files.check refuses a file it cannot read: the server's message in the tRPC error shape.
+    const refusal = TRPCClientError.from({
+      error: { message: "文件不是有效的 .xlsx。（请求编号 7f3a）", code: -32600, data: { httpStatus: 400, appCode: "file.corrupt" } },
+    });
     expect(errorMessage(refusal, i18n.t.bind(i18n))).toBe("文件不是有效的 .xlsx。（请求编号 7f3a）");
   });
 });

@@ -50,14 +50,10 @@ export function errorMessage(error: unknown, t: TFunction): string {
     // The server's answer carries its words and the request id; without data it was not our server's.
     if (error.data) return error.message;
   }
-  if (error instanceof FileRefusal) return error.message;
   console.error(error);
   const detail = error instanceof Error ? error.message : String(error);
   return t("common.unexpected", { detail: detail || (error instanceof Error ? error.name : "") });
 }
-
-/** A refusal the server worded for the reader (the file routes' plain text, with the request id). */
-export class FileRefusal extends Error {}
 
 export function isAuthError(error: unknown): boolean {
   return error instanceof TRPCClientError && (error.data as { httpStatus?: number } | undefined)?.httpStatus === 401;

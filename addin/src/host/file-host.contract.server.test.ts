@@ -1,16 +1,18 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll } from "vitest";
 import { makeWorld, type World } from "../../../server/test/world";
+import { type Api, createApi } from "../api/client";
 import type { FileHost } from "./file-host";
 import { describeHostContract, type SeedCell } from "./host-contract";
 import { serverFileHost } from "./server-file-host";
 
 /**
- * File mode's host on the real server's file routes (`/api/files/check`, `fix`, `new-sheet`), signed
+ * File mode's host on the real server's file procedures (`files.check`, `grid`, `fix`, `newSheet`), signed
  * in as a secretary: the same cases the Office.js and WPS hosts pass, on a real .xlsx she opened.
  */
 let world: World;
 let close: () => void;
+let api: Api;
 const realFetch = globalThis.fetch;
 const realWindow = (globalThis as { window?: unknown }).window;
 
@@ -23,6 +25,7 @@ beforeAll(async () => {
   const token = world.tokens.get("secretary-a") as string;
   globalThis.fetch = (input, init = {}) =>
     realFetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });
+  api = createApi(() => ({ locale: "zh-CN" }));
 }, 60_000);
 
 afterAll(async () => {
@@ -33,10 +36,10 @@ afterAll(async () => {
 });
 
 describeHostContract(
-  "FileHost on the server's file routes",
+  "FileHost on the server's file procedures",
   async (sheet, cells) => {
     let downloaded: ExcelJS.Workbook | null = null;
-    const host = serverFileHost(await xlsx(sheet, cells), "zh-CN", (blob) => {
+    const host = serverFileHost(api, await xlsx(sheet, cells), (blob) => {
       void blob.arrayBuffer().then(async (bytes) => {
         downloaded = await load(bytes);
       });

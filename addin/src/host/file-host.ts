@@ -13,7 +13,7 @@ import type {
   SheetHost,
 } from "./sheet-host";
 
-/** The whole grid of an uploaded file as the server's reader read it (`POST /api/files/check?grid=all`). */
+/** The whole grid of an uploaded file as the server's reader read it (`files.grid`). */
 export interface FileCheck {
   grid: GridRow[];
   sheet: string;

@@ -1,19 +1,19 @@
-import type { Locale, SheetKind } from "@xueji/shared";
+import type { SheetKind } from "@xueji/shared";
+import type { Api } from "../api/client";
 import { checkFile, correctedCopy, downloadNewSheet, fileGrid, saveFile } from "../api/files";
 import type { CheckResult } from "../check/check-result";
 import { toPaneIssues } from "../check/check-result";
 import { FileHost } from "./file-host";
 
 /**
- * File mode's host on the Xueji server's file routes: `/api/files/check` reads and checks the file in
- * one call, `?grid=all` only when 一键修正 or 提交 need the whole grid, `/api/files/fix` writes the
- * corrected copy and `/api/files/new-sheet` a new sheet, handed to `save` (the browser's downloads).
+ * File mode's host on the Xueji server's file procedures: `files.check` reads and checks the file in
+ * one call, `files.grid` only when 一键修正 or 提交 need the whole grid, `files.fix` writes the
+ * corrected copy and `files.newSheet` a new sheet, handed to `save` (the browser's downloads).
  */
-export function serverFileHost(file: File, locale: Locale, save: (blob: Blob, name: string) => void = saveFile): FileHost {
+export function serverFileHost(api: Api, file: File, save: (blob: Blob, name: string) => void = saveFile): FileHost {
   // The kind the last check asked for: the whole grid and the copies are read as the same kind.
   let kind: SheetKind | null = null;
   const options = (request: { columns?: CheckRequestColumns; term?: string } = {}) => ({
-    locale,
     kind,
     ...(request.columns ? { columns: request.columns } : {}),
     ...(request.term ? { term: request.term } : {}),
@@ -23,7 +23,7 @@ export function serverFileHost(file: File, locale: Locale, save: (blob: Blob, na
     {
       async check(f, request) {
         kind = request.kind;
-        const answer = await checkFile(f, options({ columns: request.columns, term: request.termCode }));
+        const answer = await checkFile(api, f, options({ columns: request.columns, term: request.termCode }));
         const { report } = answer;
         const result: CheckResult = {
           kind: report.kind,
@@ -39,15 +39,15 @@ export function serverFileHost(file: File, locale: Locale, save: (blob: Blob, na
         return { sheetName: report.sheet, grid: answer.grid, result };
       },
       async grid(f) {
-        const { report, grid } = await fileGrid(f, options());
+        const { report, grid } = await fileGrid(api, f, options());
         return { grid, sheet: report.sheet };
       },
     },
     {
-      correct: (f, cells) => correctedCopy(f, cells, options()),
-      newSheet: (sheet) => downloadNewSheet(sheet, options(), save),
+      correct: (f, cells) => correctedCopy(api, f, cells, options()),
+      newSheet: (sheet) => downloadNewSheet(api, sheet, save),
     },
   );
 }
 
-type CheckRequestColumns = Parameters<typeof checkFile>[1]["columns"];
+type CheckRequestColumns = Parameters<typeof checkFile>[2]["columns"];

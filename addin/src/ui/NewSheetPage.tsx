@@ -102,7 +102,7 @@ export function sheetFromTemplate(kind: SheetKind, students: Array<Record<string
 }
 
 export function NewSheetPage() {
-  const { api, excel, locale } = useApp();
+  const { api, excel } = useApp();
   const { t } = useTranslation();
   const styles = useStyles();
   const [kind, setKind] = useState<SheetKind>("roster-returning");
@@ -118,7 +118,7 @@ export function NewSheetPage() {
       const sheet = sheetFromTemplate(kind, students, t(`kinds.${kind}`));
       if (excel) await excel.addSheet(sheet);
       // File mode (WPS 表格, any browser): the same sheet, written by the server as an .xlsx to download.
-      else await downloadNewSheet(sheet, { locale });
+      else await downloadNewSheet(api, sheet);
       return { name: sheet.name, rows: sheet.rows.length };
     },
   });

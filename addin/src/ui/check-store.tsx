@@ -91,7 +91,7 @@ function useCheckState() {
     [t],
   );
 
-  const openFile = useCallback((file: File) => dispatch({ type: "file-opened", host: serverFileHost(file, locale), file }), [locale]);
+  const openFile = useCallback((file: File) => dispatch({ type: "file-opened", host: serverFileHost(api, file), file }), [api]);
 
   /** The server's reader and the record checks on a grid the pane read, then the marks. */
   const recordCheck = useCallback(
@@ -270,8 +270,7 @@ function useCheckState() {
     try {
       // The copy marks what the pane shows: with her own column mapping, if she chose one, the kind it
       // read, and the record's issues for the term she checks.
-      const { blob, name } = await annotatedCopy(file, {
-        locale,
+      const { blob, name } = await annotatedCopy(api, file, {
         kind: kind ?? sheet?.result.kind ?? null,
         columns: sheet?.columns ?? null,
         term,
@@ -280,7 +279,7 @@ function useCheckState() {
     } catch (error) {
       fail(error);
     }
-  }, [state, locale, fail]);
+  }, [state, api, fail]);
 
   /** File mode: the corrected copy again (the browser may have blocked or lost the first download). */
   const downloadFixed = useCallback(() => {

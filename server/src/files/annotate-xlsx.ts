@@ -41,7 +41,7 @@ export interface AnnotateInput {
  * An annotated copy of a checked sheet: each problem cell filled with its severity's colour (the
  * same `SEVERITY_FILL` the task pane paints in Excel) and its messages as a note, plus a 检查结果
  * sheet listing every issue. Every other cell — values, formats, fills, other sheets — is left as
- * ExcelJS read it. Used by `POST /api/files/annotate` (the pane's file mode) and by
+ * ExcelJS read it. Used by `files.annotate` (the pane's file mode) and by
  * `xueji validate FILE --annotate OUT.xlsx`, so both give the same copy.
  */
 export async function annotateWorkbook(input: AnnotateInput): Promise<Buffer> {

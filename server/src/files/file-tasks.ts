@@ -1,5 +1,5 @@
 /**
- * The file routes' heavy work as it runs on a thread of the file pool (off-thread.ts calls these by
+ * The file procedures' heavy work as it runs on a thread of the file pool (off-thread.ts calls these by
  * name): the same functions `xueji validate` runs in its own process, with the bytes that crossed
  * as a Uint8Array made a Buffer again.
  */
@@ -38,12 +38,13 @@ function pick<T extends object, K extends keyof T>(values: T, keys: readonly K[]
 }
 
 /**
- * `POST /api/files/check`'s whole answer, as UTF-8 JSON bytes: a grid of 100,000 rows cloned back to
- * the main thread and written out as JSON there held the event loop for seconds, so it is built here.
+ * `files.grid`'s whole answer, the base64 of its UTF-8 JSON: a grid of 100,000 rows cloned back to the
+ * main thread and written out as JSON there held the event loop for seconds, so it is built here, in
+ * the form the answer carries it (file-procedures.ts).
  */
-export async function checkAnswer(...args: Parameters<typeof checkUpload>): Promise<Buffer> {
+export async function checkAnswer(...args: Parameters<typeof checkUpload>): Promise<string> {
   const checked = await checkUpload(...args);
-  return Buffer.from(JSON.stringify({ report: checked.report, grid: toWire(checked.grid) }));
+  return Buffer.from(JSON.stringify({ report: checked.report, grid: toWire(checked.grid) })).toString("base64");
 }
 
 export function annotateWorkbook(input: AnnotateInput): Promise<Buffer> {

@@ -46,7 +46,7 @@ export const FILE_LIMITS = {
    * while writing: a million cells (a 50,000-row roster of 20 columns) stays under 1 GB.
    */
   copyCells: 1_000_000,
-  /** Cells of the grid the file routes read and send back (MAX_GRID_ROWS rows of 30 columns). */
+  /** Cells of the grid the file procedures read and send back (MAX_GRID_ROWS rows of 30 columns). */
   gridCells: 3_000_000,
   /** One CSV line (a row of at most 16,384 cells of 32,767 characters would be far longer; real rows are < 10 KB). */
   csvRowChars: 4 * MiB,

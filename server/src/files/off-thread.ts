@@ -1,5 +1,5 @@
 /**
- * The file routes' heavy work, run on the file pool's threads (worker-pool.ts) so that one
+ * The file procedures' heavy work, run on the file pool's threads (worker-pool.ts) so that one
  * secretary's large workbook never stops the server answering everyone else. Same names and
  * signatures as the functions in annotate-xlsx.ts, check-upload.ts, fix-xlsx.ts and
  * new-sheet-xlsx.ts, which `xueji validate` calls directly.
@@ -25,9 +25,9 @@ export async function readUploadHead(...args: Parameters<typeof tasks.readUpload
   return JSON.parse(json.toString("utf8")) as ReadUpload;
 }
 
-/** The check route's answer, JSON built on the thread (file-tasks.ts). */
-export async function checkAnswer(...args: Parameters<typeof tasks.checkAnswer>): Promise<Buffer> {
-  return asBuffer(await filePool().run<Uint8Array>(TASKS, "checkAnswer", args, { label: basename(args[1]) }));
+/** files.grid's answer, JSON built on the thread and sent as base64 (file-tasks.ts). */
+export function checkAnswer(...args: Parameters<typeof tasks.checkAnswer>): Promise<string> {
+  return filePool().run<string>(TASKS, "checkAnswer", args, { label: basename(args[1]) });
 }
 
 export async function annotateWorkbook(input: AnnotateInput): Promise<Buffer> {

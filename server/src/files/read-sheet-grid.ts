@@ -36,7 +36,7 @@ export async function readSheetGrid(
      * rows it shows (the header), while the reader still reads every row.
      */
     gridRows?: number;
-    /** Rows and cells of one worksheet past which reading stops with a refusal (the file routes; the CLI checks Excel's whole sheet). */
+    /** Rows and cells of one worksheet past which reading stops with a refusal (the file procedures; the CLI checks Excel's whole sheet). */
     maxRows?: number;
     maxCells?: number;
   },
@@ -71,5 +71,5 @@ export async function readSheetGrid(
   return first as SheetGrid;
 }
 
-// One trimming for the CLI, the file routes and the pane (shared), kept importable from here.
+// One trimming for the CLI, the file procedures and the pane (shared), kept importable from here.
 export { toWire } from "@xueji/shared";

@@ -160,7 +160,7 @@ function revive(error: SerialisedError): Error {
 
 let shared: WorkerPool | undefined;
 
-/** The process's pool for file work (the file routes, imports), created on first use. */
+/** The process's pool for file work (the file procedures, imports), created on first use. */
 export function filePool(): WorkerPool {
   shared ??= new WorkerPool(defaultPoolOptions());
   return shared;

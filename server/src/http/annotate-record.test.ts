@@ -2,11 +2,12 @@ import type { GridRow } from "@xueji/shared";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, type World } from "../../test/world";
+import { bytesOf, callFiles, formOf, gridOf } from "../files/testing/file-calls";
 import type { ValidationReport } from "../validate/validate-file";
 
 const TERM = "2026-2027-1";
 
-describe("the annotated copy carries the record's issues the pane shows (POST /api/files/annotate with ?term=)", () => {
+describe("the annotated copy carries the record's issues the pane shows (files.annotate with the term)", () => {
   let w: World;
   let base: string;
   let close: () => void;
@@ -34,19 +35,19 @@ describe("the annotated copy carries the record's issues the pane shows (POST /a
     sheet.addRow(["2025020001", "李四", "已注册"]);
     sheet.addRow(["2025010001", "张三", "休学"]);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    const post = (action: string, query = "") =>
-      fetch(`${base}/api/files/${action}?name=${encodeURIComponent("名单.xlsx")}${query}`, { method: "POST", headers: auth, body: bytes });
+    const post = <T>(action: string, term?: string) =>
+      callFiles<T>(base, action, formOf({ file: bytes, name: "名单.xlsx", ...(term ? { term } : {}) }), auth);
 
-    const { grid } = (await (await post("check", "&grid=all")).json()) as { report: ValidationReport; grid: GridRow[] };
+    const { grid } = gridOf<{ report: ValidationReport; grid: GridRow[] }>((await post<{ base64: string }>("grid")).data);
     const verdict = await (await w.as("secretary-a")).sheets.validate({ termCode: TERM, grid: grid as never });
     const recordIssues = verdict.issues.filter((i) => i.code.startsWith("record."));
     // Another college's 学号 reads exactly like an unknown one: a secretary cannot map the school by asking.
     expect(recordIssues.map((i) => i.code).sort()).toEqual(["record.unknown-student", "record.unknown-student"]);
 
-    const res = await post("annotate", `&term=${TERM}`);
+    const res = await post<{ base64: string }>("annotate", TERM);
     expect(res.status).toBe(200);
     const copy = new ExcelJS.Workbook();
-    await copy.xlsx.load(await res.arrayBuffer());
+    await copy.xlsx.load(bytesOf(res.data));
     const marked = copy.getWorksheet("在校生") as ExcelJS.Worksheet;
     expect(marked.getCell("A3").fill).toMatchObject({ type: "pattern", pattern: "solid" });
     expect(String(marked.getCell("A3").note)).toContain("在学籍库中不存在");
@@ -68,12 +69,9 @@ describe("the annotated copy carries the record's issues the pane shows (POST /a
   it("refuses a term that is not one, in the reader's words", async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("在校生").addRow(["学号", "姓名", "注册状态"]);
-    const res = await fetch(`${base}/api/files/annotate?name=a.xlsx&term=2026`, {
-      method: "POST",
-      headers: auth,
-      body: new Uint8Array(await workbook.xlsx.writeBuffer()),
-    });
-    expect(res.status).toBe(422);
-    expect(await res.text()).toContain("term");
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const res = await callFiles(base, "annotate", formOf({ file: bytes, name: "a.xlsx", term: "2026" }), auth);
+    expect(res).toMatchObject({ status: 400, appCode: "input.invalid" });
+    expect(res.message).toContain("term");
   });
 });

@@ -5,6 +5,7 @@ import { formatError, formatMessage, type Locale } from "@xueji/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, TODAY, type World } from "../../test/world";
 import { craftXlsx, sheetXml, textCellXml } from "../files/testing/craft-zip";
+import { callFiles, formOf } from "../files/testing/file-calls";
 import { createLogger } from "../logger";
 import { describeError } from "../trpc";
 
@@ -36,29 +37,24 @@ describe("the reader sees a localised message with the request id; the technical
   }
 
   async function upload(bytes: Buffer, name: string, locale: Locale) {
-    const response = await fetch(`${base}/api/files/check?name=${encodeURIComponent(name)}`, {
-      method: "POST",
-      body: bytes,
-      headers: {
-        authorization: `Bearer ${w.tokens.get("secretary-a")}`,
-        "accept-language": locale,
-        "content-type": "application/octet-stream",
-      },
+    const answer = await callFiles(base, "check", formOf({ file: new Uint8Array(bytes), name }), {
+      authorization: `Bearer ${w.tokens.get("secretary-a")}`,
+      "accept-language": locale,
     });
-    return { status: response.status, text: await response.text(), requestId: response.headers.get("x-request-id") as string };
+    return { status: answer.status, text: answer.message, requestId: answer.requestId };
   }
 
   it("a file that is not a workbook: the message says what to do, the log line says what the zip reader said", async () => {
     const bytes = readFileSync(join(import.meta.dirname, "../../fixtures/not-a-workbook.xlsx"));
     for (const locale of ["zh-CN", "en"] as const) {
       const result = await upload(bytes, "学生名单.xlsx", locale);
-      expect(result.status).toBe(422);
+      expect(result.status).toBe(400);
       expect(result.text).toBe(
         `${formatError("file.corrupt", { file: "学生名单.xlsx" }, locale)}${formatError("request.id", { requestId: result.requestId }, locale)}`,
       );
       expect(result.text).not.toMatch(LIBRARY_TEXT);
       const line = await requestLine(result.requestId);
-      expect(line).toMatchObject({ path: "/api/files/check", status: 422, outcome: "file.corrupt" });
+      expect(line).toMatchObject({ path: "/api/trpc/files.check", status: 400, outcome: "file.corrupt" });
       expect(line.detail).toMatch(/central directory|signature/i);
     }
     expect(formatError("file.corrupt", { file: "学生名单.xlsx" })).toMatch(/^无法读取“学生名单.xlsx”：文件已损坏/);
@@ -69,7 +65,7 @@ describe("the reader sees a localised message with the request id; the technical
       sheets: [{ name: "在校生", xml: sheetXml([textCellXml("学号", "A1")]).replace("</sheetData>", "<row></sheetData>") }],
     });
     const result = await upload(broken, "名单.xlsx", "zh-CN");
-    expect(result.status).toBe(422);
+    expect(result.status).toBe(400);
     expect(result.text).toContain("无法读取“名单.xlsx”中的工作表“在校生”：这张工作表的内容已损坏");
     expect(result.text).toContain(`（请求编号 ${result.requestId}）`);
     expect(result.text).not.toMatch(LIBRARY_TEXT);

@@ -10,7 +10,7 @@ import { readBody } from "./read-body";
 
 /**
  * A results file of two million rows is about 60 MB as .xlsx and 140 MB as CSV; past this a file is
- * refused before it is read, as the file routes refuse theirs (MAX_UPLOAD).
+ * refused before it is read, as the file procedures refuse theirs (MAX_UPLOAD, server/src/files/upload-form.ts).
  */
 export const MAX_IMPORT_UPLOAD = 160 * 1024 * 1024;
 

@@ -15,13 +15,12 @@ import { checkHealth } from "./health";
 import { createMetrics } from "./metrics";
 import { logRequest, proceduresOf } from "./request-log";
 import { type RequestMeta, readRequestMeta, sessionCookie } from "./request-meta";
-import { crossSite, refuseTrpcRequest, writeRefusal } from "./trpc-guards";
+import { crossSite, refuseLargeUpload, refuseTrpcRequest, writeRefusal } from "./trpc-guards";
 
 export { SESSION_COOKIE } from "./request-meta";
 
 import { type SignOnConfig, signOnEnvFields } from "../services/auth/sign-on/sign-on-config";
 import { signOnInForce } from "../services/auth/sign-on/sign-on-settings";
-import { handleFiles } from "./file-routes";
 import { handleImports } from "./import-routes";
 import { handleSignOn } from "./sign-on-routes";
 import { handleVerify } from "./verify-routes";
@@ -116,16 +115,6 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
     }
     if (handleVerify(req, res, database, meta.locale, meta.address)) return;
     if (handleSignOn(req, res, database, meta, signOn)) return;
-    if (url.pathname.startsWith("/api/files/")) {
-      // The fix upload is multipart, which a form on another site can send with the cookie.
-      if (req.method === "POST" && crossSite(req, meta, allowedOrigins)) {
-        res.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
-        res.end(formatError("auth.cross-site", {}, meta.locale));
-        return;
-      }
-      handleFiles(req, res, database, meta.token, meta.locale, options.today);
-      return;
-    }
     if (url.pathname.startsWith("/api/imports/")) {
       // The upload is a raw body any page can POST with the cookie: only this server's pages may.
       if (req.method === "POST" && crossSite(req, meta, allowedOrigins)) {
@@ -137,7 +126,7 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
       return;
     }
     if (url.pathname.startsWith("/api/trpc/")) {
-      const refusal = refuseTrpcRequest(req, meta, allowedOrigins);
+      const refusal = refuseTrpcRequest(req, meta, allowedOrigins) ?? refuseLargeUpload(req, url);
       // Answers hold records and personal data: no browser or proxy keeps them.
       res.setHeader("cache-control", "no-store");
       if (!refusal) trpc(req, res);

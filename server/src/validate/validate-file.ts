@@ -15,7 +15,7 @@ import { readWorksheets } from "../files/read-grid";
 
 export type { ReportIssue };
 
-/** The `xueji validate --json` document, also what `/api/files/check` answers: scripts and the add-in read it, so its shape stays. */
+/** The `xueji validate --json` document, also what `files.check` answers: scripts and the add-in read it, so its shape stays. */
 export interface ValidationReport {
   file: string;
   sheet: string;

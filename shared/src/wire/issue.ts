@@ -19,7 +19,7 @@ export const issueSchema = z.object({
 export const checkedIssueSchema = issueSchema.extend({ message: z.string() });
 
 /**
- * An issue of `xueji validate --json`, which `/api/files/check` answers too: the same, its parameters
+ * An issue of `xueji validate --json`, which `files.check` answers too: the same, its parameters
  * only where the answer carries them (the file document, read by scripts, keeps its shape without them).
  */
 export const reportIssueSchema = checkedIssueSchema.partial({ params: true });

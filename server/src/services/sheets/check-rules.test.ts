@@ -10,6 +10,7 @@ import { xueji } from "../../../test/run-xueji";
 import { makeWorld, type World } from "../../../test/world";
 import { students } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
+import { callFiles, formOf } from "../../files/testing/file-calls";
 import { settingSchemas } from "../settings/setting-schemas";
 
 const ROSTER_HEADER = ["学号", "姓名", "身份证号", "注册状态"];
@@ -139,14 +140,13 @@ describe("xueji validate holds a sheet to the server's 核对规则 when signed 
     expect(result.stdout).toContain("不在学生年龄的合理范围（15–30 岁）内");
   });
 
-  it("the add-in's file mode (POST /api/files/check) is held to the published range too", async () => {
-    const response = await fetch(`${server}/api/files/check?name=roster.xlsx`, {
-      method: "POST",
-      body: await readFile(file),
-      headers: { "content-type": "application/octet-stream", authorization: `Bearer ${w.tokens.get("secretary-a")}` },
+  it("the add-in's file mode (files.check) is held to the published range too", async () => {
+    const form = formOf({ file: new Uint8Array(await readFile(file)), name: "roster.xlsx" });
+    const response = await callFiles<{ report: { issues: Array<{ code: string; message: string }> } }>(server, "check", form, {
+      authorization: `Bearer ${w.tokens.get("secretary-a")}`,
     });
     expect(response.status).toBe(200);
-    const { report } = (await response.json()) as { report: { issues: Array<{ code: string; message: string }> } };
+    const { report } = response.data;
     expect(report.issues.map((i) => i.code)).toEqual(["age.out-of-range"]);
     expect(report.issues[0]?.message).toContain("（15–30 岁）");
   });

@@ -14,10 +14,10 @@ import { toReport, type ValidationReport } from "../../validate/validate-file";
 import { loadRecordFor } from "./check-sheet";
 
 /**
- * `POST /api/files/check`'s answer to the pane: `xueji validate --json`'s report, its issues with
+ * `files.check`'s answer to the pane: `xueji validate --json`'s report, its issues with
  * their parameters (which 一键修正 reads), and — when the pane named the term and the secretary has a
  * college — the checks against the record in the same answer, the verdict `sheets.validate` gives.
- * The grid comes back only as far as the pane shows it (the header's rows); `?grid=all` asks for all of it.
+ * The grid comes back only as far as the pane shows it (the header's rows); `files.grid` gives all of it.
  */
 export interface FileCheckAnswer {
   report: Omit<ValidationReport, "issues"> & {

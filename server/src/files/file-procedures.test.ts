@@ -6,12 +6,16 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, TODAY, type World } from "../../test/world";
 import { TEST_ENGINES } from "../db/test-database";
-import { addZipParts } from "../files/testing/craft-zip";
 import type { FileCheckAnswer } from "../services/sheets/file-check-answer";
 import type { ValidationReport } from "../validate/validate-file";
-import { MAX_UPLOAD } from "./file-routes";
+import { addZipParts } from "./testing/craft-zip";
+import { bytesOf, callFiles, formOf, gridOf } from "./testing/file-calls";
+import { MAX_UPLOAD } from "./upload-form";
 
 const fixtures = join(import.meta.dirname, "../../fixtures");
+
+type Download = { fileName: string; base64: string };
+type Fixed = Download & { fixed: number; formulaCells: string[] };
 const MESSY = "roster-new-messy.xlsx";
 
 /** Every refusal ends with the request id to quote (as over tRPC); the words before it are what these tests pin. */
@@ -25,7 +29,7 @@ async function book(bytes: ArrayBuffer): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
+describe.each(TEST_ENGINES)("the file-mode procedures on %s", (engine) => {
   let w: World;
   let base: string;
   let close: () => void;
@@ -41,20 +45,13 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
   });
 
   async function check(bytes: Uint8Array, name: string) {
-    const res = await fetch(`${base}/api/files/check?name=${encodeURIComponent(name)}&grid=all`, {
-      method: "POST",
-      headers: auth,
-      body: bytes,
-    });
+    const res = await callFiles<{ base64: string }>(base, "grid", formOf({ file: bytes, name }), auth);
     expect(res.status).toBe(200);
-    return (await res.json()) as { report: ValidationReport; grid: GridRow[] };
+    return gridOf<{ report: ValidationReport; grid: GridRow[] }>(res.data);
   }
 
   async function fix(bytes: Uint8Array, name: string, fixes: unknown, headers = auth) {
-    const form = new FormData();
-    form.append("file", new Blob([bytes]), name);
-    form.append("fixes", JSON.stringify(fixes));
-    return fetch(`${base}/api/files/fix`, { method: "POST", headers, body: form });
+    return callFiles<Fixed>(base, "fix", formOf({ file: bytes, name, fixes }), headers);
   }
 
   /** What the pane plans for a file: the shared reader on the server's grid, then the shared plan. */
@@ -67,13 +64,9 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
   it("checks against the record in the same answer as sheets.validate does, and sends back only the header's rows", async () => {
     const bytes = readFileSync(join(fixtures, MESSY));
     const term = "2025-2026-1";
-    const res = await fetch(`${base}/api/files/check?name=${encodeURIComponent(MESSY)}&term=${term}`, {
-      method: "POST",
-      headers: auth,
-      body: bytes,
-    });
+    const res = await callFiles<FileCheckAnswer>(base, "check", formOf({ file: bytes, name: MESSY, term }), auth);
     expect(res.status).toBe(200);
-    const answer = (await res.json()) as FileCheckAnswer;
+    const answer = res.data;
     const { grid } = await check(bytes, MESSY);
     const verdict = await (await w.as("secretary-a")).sheets.validate({ termCode: term, fileName: MESSY, grid: toWire(grid) });
     expect(answer.withRecord).toBe(true);
@@ -87,9 +80,7 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
     expect(answer.grid.length).toBeLessThan(grid.length);
     expect(answer.grid.some((r) => r.row === answer.report.headerRow)).toBe(true);
     // Without the term, the sheet's own checks (the command line's verdict), nothing from the record.
-    const plain = (await (
-      await fetch(`${base}/api/files/check?name=${encodeURIComponent(MESSY)}`, { method: "POST", headers: auth, body: bytes })
-    ).json()) as FileCheckAnswer;
+    const plain = (await callFiles<FileCheckAnswer>(base, "check", formOf({ file: bytes, name: MESSY }), auth)).data;
     expect(plain.withRecord).toBe(false);
     expect(plain.report.issues.some((i) => i.code.startsWith("record."))).toBe(false);
   });
@@ -103,8 +94,8 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
     const restored = { row: 5, column: "F", value: "430103200405011234", format: "@", before: "430103200405011200", reason: "from-record" };
     const res = await fix(bytes, MESSY, [...safe, restored]);
     expect(res.status).toBe(200);
-    expect(decodeURIComponent(res.headers.get("content-disposition") ?? "")).toContain("roster-new-messy_已修正.xlsx");
-    const corrected = await book(await res.arrayBuffer());
+    expect(res.data.fileName).toBe("roster-new-messy_已修正.xlsx");
+    const corrected = await book(bytesOf(res.data));
     const original = await book(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = corrected.getWorksheet(report.sheet) as ExcelJS.Worksheet;
     const before = original.getWorksheet(report.sheet) as ExcelJS.Worksheet;
@@ -155,7 +146,7 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
     expect(safe.length).toBeGreaterThan(0);
     const res = await fix(bytes, name, safe);
     expect(res.status).toBe(200);
-    const sheet = (await book(await res.arrayBuffer())).worksheets[0] as ExcelJS.Worksheet;
+    const sheet = (await book(bytesOf(res.data))).worksheets[0] as ExcelJS.Worksheet;
     for (const f of safe.filter((x) => x.format === "@")) {
       expect(sheet.getCell(`${f.column}${f.row}`).value).toBe(f.value);
       expect(sheet.getCell(`${f.column}${f.row}`).numFmt).toBe("@");
@@ -167,17 +158,33 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
   it("refuses fixes it cannot write, with a localised reason, and anyone not signed in", async () => {
     const bytes = readFileSync(join(fixtures, MESSY));
     const bad = await fix(bytes, MESSY, [{ row: 0, column: "B", value: "x" }]);
-    expect(bad.status).toBe(422);
-    expect(await bad.text()).toMatch(/fixes\.0\.row/);
+    expect(bad.status).toBe(400);
+    expect(bad.message).toMatch(/fixes\.0\.row/);
     const format = await fix(bytes, MESSY, [{ row: 4, column: "B", value: "x", format: "0.00" }]);
-    expect(format.status).toBe(422);
+    expect(format.status).toBe(400);
     const beyond = await fix(bytes, MESSY, [{ row: 4, column: "XFE", value: "x" }]);
-    expect(withoutRequestId(await beyond.text())).toBe("提交的数据不符合要求：“fixes.0.column”的内容不对。");
-    const en = await fix(bytes, MESSY, "nope", { ...auth, "accept-language": "en" });
-    expect(await en.text()).toMatch(/“fixes” has the wrong type/);
-    const noFile = await fetch(`${base}/api/files/fix`, { method: "POST", headers: auth, body: new FormData() });
-    expect(noFile.status).toBe(422);
+    expect(withoutRequestId(beyond.message)).toBe("提交的数据不符合要求：“fixes.0.column”的内容不对。");
+    const en = await fix(bytes, MESSY, JSON.stringify("nope"), { ...auth, "accept-language": "en" });
+    expect(en.message).toMatch(/“fixes” has the wrong type/);
+    const notJson = await fix(bytes, MESSY, "[{", auth);
+    expect(withoutRequestId(notJson.message)).toBe("提交的数据不符合要求：请求内容不是有效的 JSON。");
+    const noFile = await callFiles(base, "fix", formOf({ fixes: [{ row: 4, column: "B", value: "x" }] }), auth);
+    expect(noFile).toMatchObject({ status: 400, appCode: "input.invalid" });
+    const noFixes = await callFiles(base, "fix", formOf({ file: bytes, name: MESSY }), auth);
+    expect(noFixes).toMatchObject({ status: 400, appCode: "input.invalid" });
+    // Not a form at all: the same refusal, not an unexpected error.
+    const json = await callFiles(base, "fix", JSON.stringify({ file: "x" }), auth);
+    expect(json).toMatchObject({ status: 400, appCode: "input.invalid" });
     expect((await fix(bytes, MESSY, [], {})).status).toBe(401);
+    // A form's text is held to what every JSON input is: no NUL, no lone surrogate, the file's name included.
+    for (const form of [formOf({ file: bytes, name: "名\u0000单.xlsx" }), formOf({ file: bytes, name: MESSY, kind: "\uD800" })]) {
+      const hostile = await callFiles(base, "check", form, auth);
+      expect(hostile).toMatchObject({ status: 400, appCode: "input.invalid" });
+    }
+    // A field the form does not have is refused, not ignored.
+    const extra = formOf({ file: bytes, name: MESSY });
+    extra.append("grid", "all");
+    expect(await callFiles(base, "check", extra, auth)).toMatchObject({ status: 400, appCode: "input.invalid" });
   });
 
   it("leaves formula cells alone (a shared formula's first cell too) and says which, writing the rest", async () => {
@@ -200,9 +207,9 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
       { row: 3, column: "C", value: "李四" },
     ]);
     expect(res.status).toBe(200);
-    expect(res.headers.get("x-xueji-fixed")).toBe("1");
-    expect(res.headers.get("x-xueji-formula-cells")).toBe("C2,C3");
-    const corrected = (await book(await res.arrayBuffer())).getWorksheet("名单") as ExcelJS.Worksheet;
+    expect(res.data.fixed).toBe(1);
+    expect(res.data.formulaCells).toEqual(["C2", "C3"]);
+    const corrected = (await book(bytesOf(res.data))).getWorksheet("名单") as ExcelJS.Worksheet;
     expect(corrected.getCell("B2").value).toBe("王五");
     expect(corrected.getCell("C2").formula).toBe("TRIM(B2)");
     for (const r of [3, 4]) expect(corrected.getCell(`C${r}`).type).toBe(ExcelJS.ValueType.Formula);
@@ -217,12 +224,12 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
       },
     ]);
     const refused = await fix(withChart, "有图表.xlsx", [{ row: 4, column: "B", value: "x" }]);
-    expect(refused.status).toBe(422);
-    expect(withoutRequestId(await refused.text())).toBe(
+    expect(refused.status).toBe(400);
+    expect(withoutRequestId(refused.message)).toBe(
       "“有图表.xlsx”含有图表，修正后的副本无法保留，因此没有生成。请按检查结果在 WPS 表格或 Excel 中直接修改原文件，或把这些内容移到另一个文件后再一键修正。",
     );
     const again = await fix(readFileSync(join(fixtures, MESSY)), "名单_已修正.xlsx", [{ row: 4, column: "B", value: "x" }]);
-    expect(decodeURIComponent(again.headers.get("content-disposition") ?? "")).toMatch(/''名单_已修正\.xlsx$/);
+    expect(again.data.fileName).toBe("名单_已修正.xlsx");
   });
 
   it("inflates the whole upload under a limit before the copy writer holds it (a bomb in a part the check never reads)", async () => {
@@ -233,8 +240,8 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
       { name: "xl/b.bin", data: zeros },
     ]);
     const res = await fix(bomb, "名单.xlsx", [{ row: 4, column: "B", value: "x" }]);
-    expect(res.status).toBe(422);
-    expect(withoutRequestId(await res.text())).toBe("“名单.xlsx”解压后超过 128 MB，无法生成副本。请按检查结果在原文件中修改。");
+    expect(res.status).toBe(400);
+    expect(withoutRequestId(res.message)).toBe("“名单.xlsx”解压后超过 128 MB，无法生成副本。请按检查结果在原文件中修改。");
   });
 
   it("checks and annotates with the secretary's own column mapping, refused with the same words as sheets.validate when it is wrong", async () => {
@@ -245,64 +252,82 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
     sheet.addRow(["2025010020", "学生甲", "已注册", "11010519491231002X"]);
     sheet.addRow(["2025010021", "学生乙", "已注册", "110105194912310021"]);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    const post = (action: string, columns?: string) =>
-      fetch(
-        `${base}/api/files/${action}?name=${encodeURIComponent("号码.xlsx")}${columns ? `&columns=${encodeURIComponent(columns)}` : ""}`,
-        {
-          method: "POST",
-          headers: auth,
-          body: bytes,
-        },
-      );
-    const idIssues = async (res: Response) =>
-      ((await res.json()) as { report: ValidationReport }).report.issues.filter((i) => i.column === "D");
-    expect(await idIssues(await post("check"))).toEqual([]);
-    const mapped = await idIssues(await post("check", JSON.stringify({ D: "idNumber" })));
+    const post = <T>(action: string, columns?: string) =>
+      callFiles<T>(base, action, formOf({ file: bytes, name: "号码.xlsx", ...(columns ? { columns } : {}) }), auth);
+    const idIssues = async (res: Promise<{ data: { report: ValidationReport } }>) =>
+      (await res).data.report.issues.filter((i) => i.column === "D");
+    expect(await idIssues(post("check"))).toEqual([]);
+    const mapped = await idIssues(post("check", JSON.stringify({ D: "idNumber" })));
     expect(new Set(mapped.filter((i) => i.severity === "error").map((i) => i.row))).toEqual(new Set([3]));
     // The annotated copy marks what the pane shows with that mapping: D3 filled, listed on 检查结果.
-    const annotated = await post("annotate", JSON.stringify({ D: "idNumber" }));
+    const annotated = await post<Download>("annotate", JSON.stringify({ D: "idNumber" }));
     expect(annotated.status).toBe(200);
-    const copy = await book(await annotated.arrayBuffer());
+    expect(annotated.data.fileName).toBe("号码_检查结果.xlsx");
+    const copy = await book(bytesOf(annotated.data));
     const marked = copy.getWorksheet("在校生") as ExcelJS.Worksheet;
     expect(marked.getCell("D3").fill).toMatchObject({ type: "pattern", pattern: "solid" });
     expect(marked.getCell("D2").fill).toBeUndefined();
     const refused = await post("check", JSON.stringify({ D: "籍贯" }));
-    expect(refused.status).toBe(422);
-    expect(await refused.text()).toContain("“columns.D”所选的字段不存在");
+    expect(refused.status).toBe(400);
+    expect(refused.message).toContain("“columns.D”所选的字段不存在");
   });
 
   it("answers only the secretary's own pages when signed in by cookie, and only roles that may check sheets", async () => {
     const cookie = `xueji_session=${w.tokens.get("secretary-a")}`;
     const body = JSON.stringify(spec);
-    const post = (headers: Record<string, string>) =>
-      fetch(`${base}/api/files/new-sheet`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+    const post = (headers: Record<string, string>) => callFiles(base, "newSheet", body, headers);
     const foreign = await post({ cookie, origin: "https://evil.example" });
     expect(foreign.status).toBe(403);
-    expect(withoutRequestId(await foreign.text())).toBe("已拒绝来自其他网站的请求。请在学籍系统自己的页面中操作。");
+    expect(withoutRequestId(foreign.message)).toBe("已拒绝来自其他网站的请求。请在学籍系统自己的页面中操作。");
     expect((await post({ cookie })).status).toBe(403); // no Origin at all: a form post from who knows where
     expect((await post({ cookie, origin: base })).status).toBe(200);
     expect((await post({ authorization: `Bearer ${w.tokens.get("school-leader")}` })).status).toBe(403);
     expect((await post({ authorization: `Bearer ${w.tokens.get("registrar")}` })).status).toBe(200);
+    // The form procedures take multipart, which any site's <form> can send with the cookie: only her pages may.
+    const form = () => formOf({ file: "学号,姓名\n2024010001,张三\n", name: "名单.csv" });
+    const crossSiteForm = await callFiles(base, "check", form(), { cookie, origin: "https://evil.example" });
+    expect(crossSiteForm).toMatchObject({ status: 403, appCode: "auth.cross-site" });
+    expect((await callFiles(base, "check", form(), { cookie, origin: base })).status).toBe(200);
+    // …and no other procedure takes a form at all.
+    const elsewhere = await fetch(`${base}/api/trpc/auth.signOut`, { method: "POST", headers: { cookie, origin: base }, body: form() });
+    expect(elsewhere.status).toBe(415);
   });
 
-  it("refuses a file over the limit before reading it, saying the limit in the reader's language", async () => {
-    const status = await new Promise<{ code: number; text: string }>((resolve, reject) => {
-      const req = request(`${base}/api/files/check?name=a.xlsx`, {
-        method: "POST",
-        headers: { ...auth, "content-length": String(MAX_UPLOAD + 1) },
-      });
+  /** A POST whose headers declare `length` bytes, answered before a byte of the body is sent. */
+  function declared(procedure: string, headers: Record<string, string | number>) {
+    return new Promise<{ code: number; text: string }>((resolve, reject) => {
+      const req = request(`${base}/api/trpc/files.${procedure}`, { method: "POST", headers: { ...auth, ...headers } });
       req.on("response", (res) => {
         let text = "";
         res.on("data", (c: Buffer) => (text += c.toString("utf8")));
         res.on("end", () => {
           resolve({ code: res.statusCode ?? 0, text });
-          req.destroy(); // the 25 MB body is never sent
+          req.destroy(); // the body is never sent
         });
       });
       req.on("error", reject);
       req.flushHeaders();
     });
-    expect({ ...status, text: withoutRequestId(status.text) }).toEqual({ code: 413, text: "提交的数据不符合要求：文件超过 25 MB。" });
+  }
+
+  it("refuses a file over the limit before reading it, saying the limit in the reader's language", async () => {
+    for (const procedure of ["check", "grid", "annotate", "fix", "newSheet"]) {
+      const type = procedure === "newSheet" ? "application/json" : "multipart/form-data; boundary=x";
+      const answer = await declared(procedure, { "content-type": type, "content-length": MAX_UPLOAD + 1 });
+      expect(answer.code, procedure).toBe(413);
+      const { error } = JSON.parse(answer.text) as { error: { message: string; data: { appCode: string } } };
+      expect(withoutRequestId(error.message)).toBe("提交的数据不符合要求：文件超过 25 MB。");
+      expect(error.data.appCode).toBe("input.invalid");
+    }
+    // A body of no declared length (chunked) could run past the limit while it is read: refused the same way.
+    const chunked = await declared("check", { "content-type": "multipart/form-data; boundary=x", "transfer-encoding": "chunked" });
+    expect(chunked.code).toBe(413);
+    const en = await declared("check", {
+      "content-type": "multipart/form-data; boundary=x",
+      "content-length": MAX_UPLOAD + 1,
+      "accept-language": "en",
+    });
+    expect(withoutRequestId((JSON.parse(en.text) as { error: { message: string } }).error.message)).toMatch(/larger than 25 MB/);
   });
 
   const spec = {
@@ -318,14 +343,10 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
   };
 
   it("writes a new check sheet: bold frozen headers, text ID columns, the rows given and dropdowns from the code tables", async () => {
-    const res = await fetch(`${base}/api/files/new-sheet`, {
-      method: "POST",
-      headers: { ...auth, "content-type": "application/json" },
-      body: JSON.stringify(spec),
-    });
+    const res = await callFiles<Download>(base, "newSheet", JSON.stringify(spec), auth);
     expect(res.status).toBe(200);
-    expect(decodeURIComponent(res.headers.get("content-disposition") ?? "")).toContain("在校生学籍核对表.xlsx");
-    const workbook = await book(await res.arrayBuffer());
+    expect(res.data.fileName).toBe("在校生学籍核对表.xlsx");
+    const workbook = await book(bytesOf(res.data));
     const sheet = workbook.getWorksheet("在校生学籍核对表") as ExcelJS.Worksheet;
     expect(sheet.getRow(1).values).toEqual([undefined, ...spec.headers]);
     expect(sheet.getCell("A1").font?.bold).toBe(true);
@@ -343,20 +364,20 @@ describe.each(TEST_ENGINES)("the file-mode routes on %s", (engine) => {
   });
 
   it("refuses a malformed new sheet with a localised reason", async () => {
-    const post = (body: string, locale = "zh-CN") =>
-      fetch(`${base}/api/files/new-sheet`, { method: "POST", headers: { ...auth, "accept-language": locale }, body });
+    const post = (body: string, locale = "zh-CN") => callFiles(base, "newSheet", body, { ...auth, "accept-language": locale });
     const res = await post(JSON.stringify({ ...spec, headers: [] }));
-    expect(res.status).toBe(422);
-    expect(await res.text()).toMatch(/headers/);
+    expect(res.status).toBe(400);
+    expect(res.message).toMatch(/headers/);
     // A list Excel would call damaged: a comma inside a value, or longer than 255 characters in all.
     const comma = await post(JSON.stringify({ ...spec, dropdowns: [{ column: 3, values: ["男,女"] }] }));
-    expect(withoutRequestId(await comma.text())).toBe("提交的数据不符合要求：“dropdowns.0.values.0”的格式不对。");
+    expect(withoutRequestId(comma.message)).toBe("提交的数据不符合要求：“dropdowns.0.values.0”的格式不对。");
     const long = await post(
       JSON.stringify({ ...spec, dropdowns: [{ column: 3, values: Array.from({ length: 60 }, (_, i) => `民族${i}`) }] }),
     );
-    expect(withoutRequestId(await long.text())).toBe("提交的数据不符合要求：“dropdowns.0.values”的内容不对。");
+    expect(withoutRequestId(long.message)).toBe("提交的数据不符合要求：“dropdowns.0.values”的内容不对。");
     const en = await post("{", "en");
-    expect(en.status).toBe(422);
-    expect(await en.text()).toMatch(/not valid JSON/);
+    // A body that is not JSON at all: refused as every procedure refuses one, in her language.
+    expect(en).toMatchObject({ status: 400, appCode: "input.invalid" });
+    expect(en.message).toMatch(/^The request is not valid/);
   });
 });
