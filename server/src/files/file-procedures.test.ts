@@ -294,9 +294,9 @@ describe.each(TEST_ENGINES)("the file-mode procedures on %s", (engine) => {
   });
 
   /** A POST whose headers declare `length` bytes, answered before a byte of the body is sent. */
-  function declared(procedure: string, headers: Record<string, string | number>) {
+  function declared(procedure: string, headers: Record<string, string | number>, signedIn = true) {
     return new Promise<{ code: number; text: string }>((resolve, reject) => {
-      const req = request(`${base}/api/trpc/files.${procedure}`, { method: "POST", headers: { ...auth, ...headers } });
+      const req = request(`${base}/api/trpc/files.${procedure}`, { method: "POST", headers: { ...(signedIn ? auth : {}), ...headers } });
       req.on("response", (res) => {
         let text = "";
         res.on("data", (c: Buffer) => (text += c.toString("utf8")));
@@ -328,6 +328,17 @@ describe.each(TEST_ENGINES)("the file-mode procedures on %s", (engine) => {
       "accept-language": "en",
     });
     expect(withoutRequestId((JSON.parse(en.text) as { error: { message: string } }).error.message)).toMatch(/larger than 25 MB/);
+  });
+
+  it("reads no workbook for someone not signed in: refused from the headers alone", async () => {
+    const form = { "content-type": "multipart/form-data; boundary=x", "content-length": MAX_UPLOAD };
+    for (const headers of [form, { ...form, authorization: "Bearer not-a-session" }]) {
+      const answer = await declared("check", headers, false);
+      expect(answer.code).toBe(401);
+      const { error } = JSON.parse(answer.text) as { error: { message: string; data: { appCode: string } } };
+      expect(withoutRequestId(error.message)).toBe("请先登录。");
+      expect(error.data.appCode).toBe("auth.required");
+    }
   });
 
   const spec = {

@@ -54,7 +54,6 @@ export const uploadFormInput = z.instanceof(FormData).transform(parseUploadForm)
 
 // Synchronous on purpose: tRPC tries zod's sync parse first and runs an async transform a second time.
 function parseUploadForm(raw: FormData): UploadForm {
-  console.log("FORM PARSED", Date.now() % 1000000);
   const file = raw.get("file");
   if (!file || typeof file === "string") throw new AppError("input.invalid", { problem: "request", path: "file" });
   const text: Record<string, string> = {};

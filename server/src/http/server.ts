@@ -8,6 +8,7 @@ import { type StaticSite, serveStatic } from "../front-ends/static-files";
 import { addinVersion, WPS_PLUGIN_PATH, wpsPluginsXml } from "../front-ends/wps-plugin";
 import { type Logger, silentLogger } from "../logger";
 import { appRouter } from "../router";
+import { userForToken } from "../services/auth/sessions";
 import type { Scheduler } from "../services/scheduler/scheduler";
 import { describeError, MAX_BATCH_SIZE } from "../trpc";
 import { handleExport } from "./export-routes";
@@ -15,7 +16,7 @@ import { checkHealth } from "./health";
 import { createMetrics } from "./metrics";
 import { logRequest, proceduresOf } from "./request-log";
 import { type RequestMeta, readRequestMeta, sessionCookie } from "./request-meta";
-import { crossSite, refuseLargeUpload, refuseTrpcRequest, writeRefusal } from "./trpc-guards";
+import { crossSite, isFileUpload, type Refusal, refuseLargeUpload, refuseTrpcRequest, writeRefusal } from "./trpc-guards";
 
 export { SESSION_COOKIE } from "./request-meta";
 
@@ -129,11 +130,18 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
       const refusal = refuseTrpcRequest(req, meta, allowedOrigins) ?? refuseLargeUpload(req, url);
       // Answers hold records and personal data: no browser or proxy keeps them.
       res.setHeader("cache-control", "no-store");
-      if (!refusal) trpc(req, res);
-      else {
+      const refuse = (refusal: Refusal) => {
         for (const procedure of proceduresOf(url)) requestScope.getStore()?.failures.push({ procedure, code: refusal.code });
         writeRefusal(res, url, refusal, meta);
-      }
+      };
+      if (refusal) refuse(refusal);
+      else if (!isFileUpload(req, url)) trpc(req, res);
+      // A workbook of up to 25 MB is read only for a signed-in user: without this, anyone could make the
+      // server buffer it before the procedure's own sign-in check runs.
+      else
+        userForToken(database.db, meta.token)
+          .then((user) => (user ? trpc(req, res) : refuse({ status: 401, trpcCode: "UNAUTHORIZED", code: "auth.required" })))
+          .catch((error: unknown) => fail(res, meta, error));
       return;
     }
     if (url.pathname === `${WPS_PLUGIN_PATH}jsplugins.xml` && (req.method === "GET" || req.method === "HEAD")) {

@@ -38,13 +38,18 @@ function isFormProcedure(req: IncomingMessage): boolean {
   return (FORM_PROCEDURES as readonly string[]).includes(path);
 }
 
+/** A POST to one of the file procedures, whose body may be a workbook. */
+export function isFileUpload(req: IncomingMessage, url: URL): boolean {
+  return req.method === "POST" && FILE_PROCEDURES.includes(url.pathname.replace(/^\/api\/trpc\//, ""));
+}
+
 /**
  * A file procedure's body larger than MAX_UPLOAD is refused from its declared length, before a byte of it
  * is read; one that declares none (chunked) is refused too, so no upload can run past the limit while
  * tRPC buffers it. The answer says the limit in the reader's language.
  */
 export function refuseLargeUpload(req: IncomingMessage, url: URL): Refusal | null {
-  if (req.method !== "POST" || !FILE_PROCEDURES.includes(url.pathname.replace(/^\/api\/trpc\//, ""))) return null;
+  if (!isFileUpload(req, url)) return null;
   const declared = req.headers["content-length"];
   if (declared !== undefined && Number(declared) <= MAX_UPLOAD) return null;
   return {

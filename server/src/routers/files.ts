@@ -1,10 +1,10 @@
 import { SHEET_KINDS } from "@xueji/shared";
+import { gridSchema } from "@xueji/shared/wire/grid";
 import { reportIssueSchema } from "@xueji/shared/wire/issue";
 import { z } from "zod";
 import { annotatedCopy, checkFile, correctedCopy, type FileCaller, gridOfFile, newSheet, oneAtATime } from "../files/file-procedures";
 import { newSheetInput } from "../files/new-sheet-xlsx";
 import { uploadFormInput } from "../files/upload-form";
-import { gridInput } from "../inputs/inputs";
 import { procedureFor, router } from "../trpc";
 
 /** A workbook the server wrote: base64 in the JSON answer, as `exports.*Xlsx` send theirs. */
@@ -27,7 +27,7 @@ const report = z
 const checkOutput = z.object({
   report,
   /** The grid's rows down to the header: what the pane shows of it (the column mapping). */
-  grid: gridInput,
+  grid: gridSchema,
   withRecord: z.boolean(),
   allowSubmitWithErrors: z.boolean().optional(),
 });
