@@ -1,7 +1,4 @@
-import jpeg from "jpeg-js";
-
-/** 学信网 blue (seed 000 四 备注 蓝底), as the photo collection shoots it. */
-const BLUE: [number, number, number] = [67, 142, 219];
+import { portraitJpeg } from "./portrait-jpeg";
 
 /**
  * The demo's graduate photos: a few studio portraits (480×640, 蓝底, head and shoulders, seed 000 四), encoded as real
@@ -15,23 +12,5 @@ export function demoPortraits(): Buffer[] {
     { skin: [238, 200, 172], clothes: [60, 62, 70] },
     { skin: [214, 170, 138], clothes: [20, 40, 80] },
   ];
-  return looks.map(({ skin, clothes }) => {
-    const width = 480;
-    const height = 640;
-    const data = Buffer.alloc(width * height * 4);
-    for (let y = 0; y < height; y += 1)
-      for (let x = 0; x < width; x += 1) {
-        const i = (y * width + x) * 4;
-        const dx = (x - width / 2) / (width * 0.18);
-        const dy = (y - height * 0.4) / (height * 0.16);
-        const head = dx * dx + dy * dy <= 1;
-        const shoulders = y > height * 0.62 && Math.abs(x - width / 2) < width * (0.2 + (y / height - 0.62) * 0.9);
-        const [r, g, b] = head ? skin : shoulders ? clothes : BLUE;
-        data[i] = r;
-        data[i + 1] = g;
-        data[i + 2] = b;
-        data[i + 3] = 255;
-      }
-    return Buffer.from(jpeg.encode({ width, height, data }, 25).data);
-  });
+  return looks.map((look) => portraitJpeg({ ...look, quality: 25 }));
 }
