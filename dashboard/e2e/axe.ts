@@ -9,6 +9,12 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.mi
  * elements it found (Tabster's focus-trap dummies left out: they are not content), so a failure names where.
  */
 export async function axe(page: Page): Promise<string[]> {
+  // A closed dialog hands the page back to assistive technology a tick after it leaves (Fluent's modalizer takes
+  // aria-hidden off the app's root then): check what the reader then has. A page left aria-hidden for good, with
+  // no dialog open, still fails, by this wait's timeout.
+  await page.waitForFunction(
+    () => document.querySelector("[role=dialog]") !== null || !document.getElementById("root")?.hasAttribute("aria-hidden"),
+  );
   await page.addScriptTag({ content: AXE });
   return page.evaluate(async () => {
     type Violation = { id: string; impact: string; nodes: Array<{ target: string[] }> };

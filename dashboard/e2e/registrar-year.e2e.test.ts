@@ -147,11 +147,6 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
   /** A screenshot of what the reader sees once it has settled, and no serious or critical axe finding. */
   async function look(page: Page, name: string): Promise<void> {
     await settled(page);
-    // A closed dialog hands the page back to assistive technology a tick after it leaves: wait for that (a page
-    // left aria-hidden for good still fails, by this wait's timeout).
-    await page.waitForFunction(
-      () => document.querySelector("[role=dialog]") !== null || !document.getElementById("root")?.hasAttribute("aria-hidden"),
-    );
     await page.screenshot({ path: join(ARTIFACTS, `registrar-year-${name}.png`), fullPage: true });
     const violations = await axe(page);
     expect(violations, name).toEqual([]);
