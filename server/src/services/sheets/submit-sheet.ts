@@ -61,9 +61,9 @@ export interface SubmitPhases {
   commit?: number;
 }
 
-/** Grid rows hashed per step, and how many make up one chunk of stored rows (insert-sheet-rows). */
+/** Grid rows hashed per step, and read rows checked against the record per step: a few milliseconds each. */
 const HASH_SLICE = 1000;
-const ROWS_PER_CHUNK = 5000;
+const CHECK_SLICE = 5000;
 /** Held by a submission's row only inside its own transaction, until the hash is finished. */
 const HASH_PENDING = "pending";
 
@@ -76,6 +76,13 @@ async function whileWaiting(pending: Promise<unknown>, step: () => boolean): Pro
   pending.then(settle, settle);
   do await new Promise((resolve) => setImmediate(resolve));
   while (!settled && step());
+}
+
+/** `query` (started once: a drizzle query runs again on each `then`), with `step` run while it is on its way. */
+async function alongside<T>(query: PromiseLike<T>, step: () => boolean): Promise<T> {
+  const started = Promise.resolve(query);
+  await whileWaiting(started, step);
+  return started;
 }
 
 /** Rows from which a sheet is worth a trip to a pool thread. */
@@ -200,11 +207,12 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
     if (before) return before;
   }
 
-  const [term] = await db.select().from(terms).where(eq(terms.code, options.termCode)).limit(1);
+  // Each statement's round trip, from here to the rows, is a few slices of the hash.
+  const [term] = await alongside(db.select().from(terms).where(eq(terms.code, options.termCode)).limit(1), hashStep);
   if (!term) throw new AppError("term.unknown", { term: options.termCode });
   lap("lookup");
 
-  const { templates, ageLimits } = await readerSettings(db, options.termCode);
+  const { templates, ageLimits } = await alongside(readerSettings(db, options.termCode), hashStep);
   const readerOptions: SheetReaderOptions = {
     today: options.today,
     templates,
@@ -250,10 +258,10 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
   // PostgreSQL: the record is checked on a second connection of the pool while the rows are stored
   // with the reader's issues; the record's few issues are added to their rows afterwards. PGlite has
   // one connection, held by the transaction: the record is checked first (alongside would deadlock).
-  const alongside = hasSecondConnection(db);
+  const recordAlongside = hasSecondConnection(db);
   let readerSummary = summarise(read);
   let checked: Issue[] | null = null;
-  if (!alongside || !mayBeSubmitted(template, readerSummary.errors)) {
+  if (!recordAlongside || !mayBeSubmitted(template, readerSummary.errors)) {
     // The record's students are fetched while this thread hashes the grid.
     await whileWaiting(loading, hashStep);
     lap("hash");
@@ -266,21 +274,42 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
   }
   const stored = read;
   const issuesByRow = storedIssuesByRow(stored.issues);
+  // Work that needs no database, a slice at a time while it answers: the grid's hash, then (alongside)
+  // the record's checks once its students have come. Checked a slice of rows at a time, in row order,
+  // they are the issues checkAgainstRecord finds in the whole sheet (it looks at each row on its own).
+  const recordFound: Issue[] = [];
+  let recordChecked = 0;
+  const spare = (): boolean => {
+    if (hashStep()) return true;
+    if (checked || !record) return false;
+    const end = Math.min(stored.rows.length, recordChecked + CHECK_SLICE);
+    const slice = { ...stored, rows: stored.rows.slice(recordChecked, end) };
+    for (const issue of checkAgainstRecord(slice, record, options.collegeId)) recordFound.push(issue);
+    recordChecked = end;
+    if (end === stored.rows.length) checked = recordFound;
+    return true;
+  };
   const receipt = await db.transaction(async (tx) => {
-    await lockKey(tx, `submission:${options.collegeId}|${options.actor.userId}|${options.clientId}`);
+    await alongside(lockKey(tx, `submission:${options.collegeId}|${options.actor.userId}|${options.clientId}`), spare);
     const raced = await existing(tx, sent);
     if (raced) return raced;
     const slot: SheetSlot = { kind, collegeId: options.collegeId, termCode: options.termCode };
-    await lockKey(tx, `sheet:${kind}|${options.collegeId}|${options.termCode}`);
-    const [{ latest } = { latest: 0 }] = await tx
-      .select({ latest: max(sheetSubmissions.version) })
-      .from(sheetSubmissions)
-      .where(inSlot(slot));
+    await alongside(lockKey(tx, `sheet:${kind}|${options.collegeId}|${options.termCode}`), spare);
+    const [{ latest } = { latest: 0 }] = await alongside(
+      tx
+        .select({ latest: max(sheetSubmissions.version) })
+        .from(sheetSubmissions)
+        .where(inSlot(slot)),
+      spare,
+    );
     const version = (latest ?? 0) + 1;
-    await tx
-      .update(sheetSubmissions)
-      .set({ state: "superseded" })
-      .where(inSlot(slot, eq(sheetSubmissions.state, "submitted")));
+    await alongside(
+      tx
+        .update(sheetSubmissions)
+        .set({ state: "superseded" })
+        .where(inSlot(slot, eq(sheetSubmissions.state, "submitted"))),
+      spare,
+    );
     const [submission] = await tx
       .insert(sheetSubmissions)
       .values({
@@ -312,16 +341,13 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
       };
     }
     lap("lock");
-    // As many of the grid's rows hashed as rows stored by each chunk (5,000 a chunk); then, once the
-    // record has come, its checks — all while the server stores the chunk before.
-    await insertSheetRows(tx, rows, () => {
-      for (let i = 0; i < ROWS_PER_CHUNK / HASH_SLICE && hashStep(); i++);
-      if (!checked && record && !hashStep()) checked = recordIssues(record);
-    });
+    // The rest of the hash and the record's checks, while the server stores each chunk.
+    await insertSheetRows(tx, rows, spare);
     lap("insert");
     const changed: Partial<typeof sheetSubmissions.$inferInsert> = {};
-    if (alongside) {
-      checked ??= recordIssues(await loading);
+    if (recordAlongside) {
+      record = await loading;
+      while (!checked) spare();
       lap("record");
       if (checked.length) {
         const summary = summarise(mergeIssues(read, checked));
