@@ -44,17 +44,24 @@ export async function benchHttp(engine: "pglite" | "postgres", colleges: number,
     // While the first round runs: how late the event loop runs its timers (the server shares this
     // process), and on PostgreSQL how many sessions wait for a lock (pg_stat_activity, every 20 ms).
     const loop = monitorEventLoopDelay({ resolution: 10 });
+    // Which lock they wait for (pg_locks, not granted): a relation by name, an advisory lock by its key —
+    // the audit chain's head is key 727002 (record-event.ts) — so a queue shows where it forms.
     const lockWaits: number[] = [];
+    const waitsOn = new Map<string, number>();
     let sampling = engine === "postgres";
     const sampler = (async () => {
       while (sampling) {
-        const [row] = resultRows<{ waiting: number }>(
+        const waiting = resultRows<{ what: string; n: number }>(
           await database.db.execute(
-            sql`select count(*)::int as waiting
-                from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+            sql`select case when l.locktype = 'advisory' then 'advisory ' || l.objid::text
+                            when l.relation is not null then l.locktype || ' ' || l.relation::regclass::text
+                            else l.locktype end as what, count(*)::int as n
+                from pg_locks l join pg_stat_activity a on a.pid = l.pid
+                where not l.granted and a.datname = current_database() group by 1`,
           ),
         );
-        lockWaits.push(row?.waiting ?? 0);
+        lockWaits.push(waiting.reduce((sum, w) => sum + w.n, 0));
+        for (const w of waiting) waitsOn.set(w.what, (waitsOn.get(w.what) ?? 0) + w.n);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     })();
@@ -85,6 +92,13 @@ export async function benchHttp(engine: "pglite" | "postgres", colleges: number,
     if (lockWaits.length)
       console.log(
         `  lock waits     : sessions waiting on a lock, mean ${(lockWaits.reduce((a, b) => a + b, 0) / lockWaits.length).toFixed(1)}, max ${Math.max(...lockWaits)} (${lockWaits.length} samples)`,
+      );
+    if (waitsOn.size)
+      console.log(
+        `  waiting on     : ${[...waitsOn]
+          .sort((a, b) => b[1] - a[1])
+          .map(([what, n]) => `${what} (mean ${(n / lockWaits.length).toFixed(1)})`)
+          .join(", ")}`,
       );
     const p95 = percentile(first.latencies, 95);
     const goal = engine === "postgres" ? 1500 : 2000;

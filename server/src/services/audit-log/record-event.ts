@@ -21,7 +21,8 @@ export interface AuditEventInput {
 }
 
 export const GENESIS_HASH = "0".repeat(64);
-// Serialises appends so that each event links to the one really before it, across processes.
+// The head of the chain: held from reading the last event's hash until this transaction commits, so that each
+// event links to the one really before it, across processes (see recordEvents for when it is taken).
 const CHAIN_LOCK = 727_002;
 
 export interface HashedFields {
@@ -43,19 +44,20 @@ export interface HashedFields {
  * stay verifiable as such, and the first keyed event links to them, so the key protects them too.
  */
 export function hashEvent(e: HashedFields, key: Buffer | null = auditKey()): string {
-  const body = canonicalJson([
-    e.prevHash,
-    e.at,
-    e.userId,
-    e.role,
-    e.action,
-    e.entity,
-    e.entityId,
-    e.before ?? null,
-    e.after ?? null,
-    e.requestId,
-  ]);
-  return (key ? createHmac("sha256", key) : createHash("sha256")).update(body).digest("hex");
+  return linkHash(e.prevHash, eventTail(e), key);
+}
+
+/**
+ * What is hashed is canonicalJson([prevHash, at, userId, role, action, entity, entityId, before, after, requestId]):
+ * everything after the link is the event's own, and is written out here before the chain's head is taken.
+ */
+function eventTail(e: Omit<HashedFields, "prevHash">): string {
+  return canonicalJson([e.at, e.userId, e.role, e.action, e.entity, e.entityId, e.before ?? null, e.after ?? null, e.requestId]).slice(1);
+}
+
+/** The hash of an event whose text after the link is `tail`: the same bytes as canonicalJson of the whole. */
+function linkHash(prevHash: string, tail: string, key: Buffer | null): string {
+  return (key ? createHmac("sha256", key) : createHash("sha256")).update(`[${JSON.stringify(prevHash)},${tail}`).digest("hex");
 }
 
 /** Appends an audit event in the caller's transaction, chained to the previous one. */
@@ -73,12 +75,10 @@ const EVENTS_PER_INSERT = 1000;
  */
 export async function recordEvents(tx: Executor, actor: Actor, inputs: readonly AuditEventInput[]): Promise<void> {
   if (inputs.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-  let prevHash = last?.hash ?? GENESIS_HASH;
+  const key = auditKey();
   const at = new Date().toISOString();
-  const rows = inputs.map((input) => {
-    const fields: HashedFields = {
+  const events = inputs.map((input) => {
+    const fields = {
       at,
       userId: actor.userId,
       role: actor.role,
@@ -88,10 +88,25 @@ export async function recordEvents(tx: Executor, actor: Actor, inputs: readonly 
       before: input.before ?? null,
       after: input.after ?? null,
       requestId: actor.requestId,
-      prevHash,
     };
-    prevHash = hashEvent(fields);
-    return { ...fields, hash: prevHash };
+    return { fields, tail: eventTail(fields) };
+  });
+  // Everything but the link is ready; only now is the chain's head taken, and it is held until the caller's
+  // transaction commits (an advisory lock cannot be let go earlier: the next event must see this one committed).
+  // Concurrent transactions queue here, so as little as possible happens while it is held: the lock and the
+  // head's read go in one round trip (pipelined on PostgreSQL; the read is a separate statement, so it takes its
+  // snapshot after the lock is granted and sees the event committed just before), then the events' links are
+  // hashed and inserted. A caller records its events as its transaction's last act (a sheet's thousands of rows
+  // are stored before, without the lock). A crash before commit leaves no event: the chain still ends where it did.
+  const [, [last]] = await Promise.all([
+    tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`),
+    tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1),
+  ]);
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = events.map(({ fields, tail }) => {
+    const row = { ...fields, prevHash, hash: linkHash(prevHash, tail, key) };
+    prevHash = row.hash;
+    return row;
   });
   for (let i = 0; i < rows.length; i += EVENTS_PER_INSERT) await tx.insert(auditEvents).values(rows.slice(i, i + EVENTS_PER_INSERT));
 }
