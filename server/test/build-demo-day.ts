@@ -5,7 +5,7 @@ import { seedDemo } from "../src/demo/seed-demo";
 
 /**
  * One day of the demo, built in a process of its own (`tsx build-demo-day.ts <data folder> <day> [template]`) so
- * that the test run's global setup builds its days side by side, one per core, while Vite builds the front-ends
+ * that the test run's global setup builds its days side by side, while Vite builds the front-ends
  * (server/test/demo-database.ts). The audit key comes in XUEJI_AUDIT_KEY.
  *
  * Started from the migrated template when there is one (server/test/database-template.ts): PGlite's first start
