@@ -18,7 +18,8 @@ describe("the demo university each e2e file opens, copied from the one built bef
   beforeAll(async () => {
     first = await openDemoDatabase();
     second = await openDemoDatabase();
-  });
+    // Two copies of a quarter-gigabyte data folder: seconds each on a machine busy with the rest of the run.
+  }, 120_000);
   afterAll(async () => {
     await first?.close();
     await second?.close();
