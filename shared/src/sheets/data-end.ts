@@ -28,7 +28,8 @@ export function dataEndingText(cells: readonly (Cell | null | undefined)[], keyC
         break;
       }
     }
-    if (SIGNATURES.test(t)) {
+    // Every signature word has 表 or 审: most cells are settled without the expression.
+    if ((t.includes("表") || t.includes("审")) && SIGNATURES.test(t)) {
       ending = t;
       break;
     }
