@@ -1,9 +1,16 @@
 import type { Readable } from "node:stream";
+import { createInflateRaw } from "node:zlib";
 import { AppError } from "@xueji/shared";
 import yauzl from "yauzl";
 import { FILE_LIMITS } from "./limits";
 
 const MiB = 1024 * 1024;
+/**
+ * Bytes a part is inflated by at a time. zlib's default, 16 KB, made a 50,000-row roster's 27 MB
+ * worksheet 1,700 round trips through the stream machinery, each costing about as much as
+ * inflating it; at 256 KB that overhead goes, and a worksheet in flight stays small.
+ */
+const INFLATE_CHUNK = 256 * 1024;
 
 /** The parts of a zip (an .xlsx), read from its central directory; a part is inflated only when asked. */
 export interface ZipParts {
@@ -53,9 +60,7 @@ export async function openZip(file: string, bytes?: Buffer): Promise<ZipParts> {
       if (!entry) throw new AppError("file.corrupt", { file }, `missing part ${name}`);
       const tooLarge = () => new AppError("file.part-too-large", { file, part: name, limit: Math.round(limit / MiB) });
       if (entry.uncompressedSize > limit) throw tooLarge();
-      const stream = await new Promise<Readable>((resolve, reject) =>
-        zip.openReadStream(entry, (error, opened) => (error ? reject(error) : resolve(opened))),
-      );
+      const stream = await inflated(zip, entry);
       let total = 0;
       try {
         for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -74,4 +79,18 @@ export async function openZip(file: string, bytes?: Buffer): Promise<ZipParts> {
     },
     close: () => zip.close(),
   };
+}
+
+/** The part's bytes: a deflated part is inflated here (yauzl's own inflater has zlib's small default chunks). */
+async function inflated(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  const deflated = entry.compressionMethod === 8;
+  const raw = await new Promise<Readable>((resolve, reject) =>
+    zip.openReadStream(entry, deflated ? { decompress: false } : {}, (error, opened) => (error ? reject(error) : resolve(opened))),
+  );
+  if (!deflated) return raw;
+  const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK });
+  raw.on("error", (error) => inflate.destroy(error));
+  // Destroying what the reader holds (it gave up, or the part is too large) stops the file's reading too.
+  inflate.on("close", () => raw.destroy());
+  return raw.pipe(inflate);
 }
