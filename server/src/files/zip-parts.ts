@@ -1,4 +1,4 @@
-import type { Readable } from "node:stream";
+import { pipeline, type Readable } from "node:stream";
 import { createInflateRaw } from "node:zlib";
 import { AppError } from "@xueji/shared";
 import yauzl from "yauzl";
@@ -88,9 +88,7 @@ async function inflated(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readabl
     zip.openReadStream(entry, deflated ? { decompress: false } : {}, (error, opened) => (error ? reject(error) : resolve(opened))),
   );
   if (!deflated) return raw;
-  const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK });
-  raw.on("error", (error) => inflate.destroy(error));
-  // Destroying what the reader holds (it gave up, or the part is too large) stops the file's reading too.
-  inflate.on("close", () => raw.destroy());
-  return raw.pipe(inflate);
+  // A pipeline, not a pipe: the reader's giving up (destroying the inflater) stops reading the file too, and an
+  // error on either side reaches the reader once, never as an unhandled 'error' event.
+  return pipeline(raw, createInflateRaw({ chunkSize: INFLATE_CHUNK }), () => {});
 }
