@@ -1,16 +1,9 @@
-import { pipeline, type Readable } from "node:stream";
-import { createInflateRaw } from "node:zlib";
+import type { Readable } from "node:stream";
 import { AppError } from "@xueji/shared";
 import yauzl from "yauzl";
 import { FILE_LIMITS } from "./limits";
 
 const MiB = 1024 * 1024;
-/**
- * Bytes a part is inflated by at a time. zlib's default, 16 KB, made a 50,000-row roster's 27 MB
- * worksheet 1,700 round trips through the stream machinery, each costing about as much as
- * inflating it; at 256 KB that overhead goes, and a worksheet in flight stays small.
- */
-const INFLATE_CHUNK = 256 * 1024;
 
 /** The parts of a zip (an .xlsx), read from its central directory; a part is inflated only when asked. */
 export interface ZipParts {
@@ -60,7 +53,9 @@ export async function openZip(file: string, bytes?: Buffer): Promise<ZipParts> {
       if (!entry) throw new AppError("file.corrupt", { file }, `missing part ${name}`);
       const tooLarge = () => new AppError("file.part-too-large", { file, part: name, limit: Math.round(limit / MiB) });
       if (entry.uncompressedSize > limit) throw tooLarge();
-      const stream = await inflated(zip, entry);
+      const stream = await new Promise<Readable>((resolve, reject) =>
+        zip.openReadStream(entry, (error, opened) => (error ? reject(error) : resolve(opened))),
+      );
       let total = 0;
       try {
         for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -79,16 +74,4 @@ export async function openZip(file: string, bytes?: Buffer): Promise<ZipParts> {
     },
     close: () => zip.close(),
   };
-}
-
-/** The part's bytes: a deflated part is inflated here (yauzl's own inflater has zlib's small default chunks). */
-async function inflated(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
-  const deflated = entry.compressionMethod === 8;
-  const raw = await new Promise<Readable>((resolve, reject) =>
-    zip.openReadStream(entry, deflated ? { decompress: false } : {}, (error, opened) => (error ? reject(error) : resolve(opened))),
-  );
-  if (!deflated) return raw;
-  // A pipeline, not a pipe: the reader's giving up (destroying the inflater) stops reading the file too, and an
-  // error on either side reaches the reader once, never as an unhandled 'error' event.
-  return pipeline(raw, createInflateRaw({ chunkSize: INFLATE_CHUNK }), () => {});
 }
