@@ -1,7 +1,7 @@
 import { AppError, type Cell, type GridRow } from "@xueji/shared";
 import { FILE_LIMITS } from "./limits";
 import { isDateFormat, readCellFormats, readSharedStrings, readSheetList } from "./workbook-parts";
-import { xmlEvents } from "./xml-events";
+import { parseXml, type XmlHandler } from "./xml-events";
 import { openZip } from "./zip-parts";
 
 export interface WorksheetRows {
@@ -50,70 +50,104 @@ interface SheetContext {
   date1904: boolean;
 }
 
-interface OpenCell {
-  index: number;
-  type: string;
-  style: number;
-  value: string[];
-  inline: string[];
-  formula?: true;
-}
-
+/**
+ * The rows of one worksheet part. The parser calls back for each element; the open cell lives in
+ * a few variables rather than an object with arrays (a 50,000-row roster has a million cells), and
+ * the rows finished in each inflated chunk are handed on together.
+ */
 async function* rowsOf(chunks: AsyncIterable<Buffer>, context: SheetContext): AsyncGenerator<GridRow> {
   let rowNumber = 0;
   let cells: Array<Cell | undefined> = [];
   let nextColumn = 0;
-  let cell: OpenCell | null = null;
-  let textInto: string[] | null = null;
+  // The open cell (`inCell`): its column, type, style, <v> text, inline <t> text and whether it has a formula.
+  let inCell = false;
+  let index = 0;
+  let type = "n";
+  let style = 0;
+  let value = "";
+  let inline = "";
+  let formula = false;
+  // Where text goes: 0 nowhere, 1 the value, 2 the inline text.
+  let textInto = 0;
   let phonetic = 0;
-  for await (const event of xmlEvents(chunks, { file: context.file, part: context.part, sheet: context.sheet })) {
-    if (event.type === "text") {
-      if (textInto && phonetic === 0) textInto.push(event.text);
-      continue;
-    }
-    if (event.type === "open") {
-      const { name, attributes } = event.tag;
-      if (name === "row") {
+  const done: GridRow[] = [];
+  const handler: XmlHandler = {
+    open({ name, attributes }) {
+      if (name === "c") {
+        const r = attributes.r;
+        index = r ? columnIndex(r, context, rowNumber) : nextColumn;
+        if (index >= FILE_LIMITS.columns)
+          throw new AppError("file.too-many-columns", { sheet: context.sheet, row: rowNumber, limit: FILE_LIMITS.columns });
+        inCell = true;
+        type = attributes.t ?? "n";
+        const s = attributes.s;
+        style = s === undefined ? 0 : Number(s);
+        value = "";
+        inline = "";
+        formula = false;
+        nextColumn = index + 1;
+      } else if (name === "v") {
+        if (inCell) textInto = 1;
+      } else if (name === "row") {
         rowNumber = attributes.r ? Number(attributes.r) : rowNumber + 1;
         if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > FILE_LIMITS.rows)
           throw new AppError("file.too-many-rows", { sheet: context.sheet, limit: FILE_LIMITS.rows });
         cells = [];
         nextColumn = 0;
-      } else if (name === "c") {
-        const index = attributes.r ? columnIndex(attributes.r, context, rowNumber) : nextColumn;
-        if (index >= FILE_LIMITS.columns)
-          throw new AppError("file.too-many-columns", { sheet: context.sheet, row: rowNumber, limit: FILE_LIMITS.columns });
-        cell = { index, type: attributes.t ?? "n", style: Number(attributes.s ?? 0), value: [], inline: [] };
-        nextColumn = index + 1;
-      } else if (cell && name === "v") textInto = cell.value;
-      else if (cell && name === "f") cell.formula = true;
-      else if (cell && name === "t") textInto = cell.inline;
+      } else if (inCell && name === "f") formula = true;
+      else if (inCell && name === "t") textInto = 2;
       else if (name === "rPh") phonetic++;
-    } else {
-      const { name } = event;
-      if (name === "v" || name === "t") textInto = null;
+    },
+    close(name) {
+      if (name === "v" || name === "t") textInto = 0;
+      else if (name === "c") {
+        if (!inCell) return;
+        const read = toCell(type, value, inline, style, context, rowNumber);
+        cells[index] = read && formula ? { ...read, formula: true } : read;
+        inCell = false;
+      } else if (name === "row") done.push({ row: rowNumber, cells });
       else if (name === "rPh") phonetic--;
-      else if (name === "c" && cell) {
-        const read = toCell(cell, context, rowNumber);
-        cells[cell.index] = read && cell.formula ? { ...read, formula: true } : read;
-        cell = null;
-      } else if (name === "row") yield { row: rowNumber, cells };
-    }
+    },
+    text(text) {
+      if (textInto === 0 || phonetic !== 0) return;
+      if (textInto === 1) value += text;
+      else inline += text;
+    },
+  };
+  for await (const _ of parseXml(chunks, { file: context.file, part: context.part, sheet: context.sheet }, handler)) {
+    for (let i = 0; i < done.length; i++) yield done[i] as GridRow;
+    done.length = 0;
   }
 }
 
 /** `AB12` → 27. Letters past XFD (or more than three) are too many columns, not a broken file. */
 function columnIndex(reference: string, context: SheetContext, row: number): number {
-  const letters = /^([A-Za-z]+)\d*$/.exec(reference)?.[1];
-  if (!letters)
+  // The reference is letters then digits only (/^[A-Za-z]+\d*$/), checked without a regular expression: it is every cell.
+  let letters = 0;
+  let n = 0;
+  let at = 0;
+  for (; at < reference.length; at++) {
+    const code = reference.charCodeAt(at);
+    if (code >= 65 && code <= 90) n = n * 26 + (code - 64);
+    else if (code >= 97 && code <= 122) n = n * 26 + (code - 96);
+    else break;
+    letters++;
+  }
+  let digitsOnly = true;
+  for (let d = at; d < reference.length; d++) {
+    const code = reference.charCodeAt(d);
+    if (code < 48 || code > 57) {
+      digitsOnly = false;
+      break;
+    }
+  }
+  if (letters === 0 || !digitsOnly)
     throw new AppError(
       "file.corrupt-sheet",
       { file: context.file, sheet: context.sheet },
       `${context.part}: cell reference “${reference.slice(0, 20)}”`,
     );
-  if (letters.length > 3) throw new AppError("file.too-many-columns", { sheet: context.sheet, row, limit: FILE_LIMITS.columns });
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  if (letters > 3) throw new AppError("file.too-many-columns", { sheet: context.sheet, row, limit: FILE_LIMITS.columns });
   return n - 1;
 }
 
@@ -123,15 +157,14 @@ const MS_PER_DAY = 86_400_000;
 // 1904-01-01 is serial 1462 in the 1900 date system.
 const DAYS_1900_TO_1904 = 1462;
 
-function toCell(open: OpenCell, context: SheetContext, row: number): Cell | undefined {
-  const raw = open.value.join("");
+function toCell(type: string, raw: string, inline: string, style: number, context: SheetContext, row: number): Cell | undefined {
   let text: string;
-  switch (open.type) {
+  switch (type) {
     case "s":
       text = context.strings[Number(raw)] ?? "";
       break;
     case "inlineStr":
-      text = open.inline.join("");
+      text = inline;
       break;
     case "str":
       text = raw;
@@ -149,7 +182,7 @@ function toCell(open: OpenCell, context: SheetContext, row: number): Cell | unde
       if (raw === "") return undefined;
       const value = Number(raw);
       if (Number.isNaN(value)) return { value: raw, type: "string" };
-      const format = context.formats[open.style];
+      const format = context.formats[style];
       if (format === undefined) return { value, type: "number" };
       return { value: context.date1904 && isDateFormat(format) ? value + DAYS_1900_TO_1904 : value, type: "number", format };
     }

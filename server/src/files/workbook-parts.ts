@@ -1,6 +1,6 @@
 import { AppError } from "@xueji/shared";
 import { FILE_LIMITS } from "./limits";
-import { xmlEvents } from "./xml-events";
+import { parseXml, type XmlHandler, xmlEvents } from "./xml-events";
 import type { ZipParts } from "./zip-parts";
 
 export interface SheetEntry {
@@ -74,26 +74,29 @@ export async function readSharedStrings(zip: ZipParts, file: string): Promise<st
   const part = "xl/sharedStrings.xml";
   if (!zip.has(part)) return [];
   const strings: string[] = [];
-  let current: string[] | null = null;
+  let current: string | null = null;
   let inText = false;
   let phonetic = 0;
-  for await (const event of xmlEvents(zip.open(part, FILE_LIMITS.sharedStringsBytes), { file, part })) {
-    if (event.type === "open") {
-      if (event.tag.name === "si") current = [];
-      else if (event.tag.name === "rPh") phonetic++;
-      else if (event.tag.name === "t") inText = phonetic === 0;
-    } else if (event.type === "close") {
-      if (event.name === "si" && current) {
-        const text = current.join("");
-        if (text.length > FILE_LIMITS.cellChars) throw new AppError("file.xml-text-too-long", { file, part, limit: FILE_LIMITS.cellChars });
-        strings.push(text);
+  const handler: XmlHandler = {
+    open({ name }) {
+      if (name === "si") current = "";
+      else if (name === "rPh") phonetic++;
+      else if (name === "t") inText = phonetic === 0;
+    },
+    close(name) {
+      if (name === "si" && current !== null) {
+        if (current.length > FILE_LIMITS.cellChars)
+          throw new AppError("file.xml-text-too-long", { file, part, limit: FILE_LIMITS.cellChars });
+        strings.push(current);
         current = null;
-      } else if (event.name === "rPh") phonetic--;
-      else if (event.name === "t") inText = false;
-    } else if (inText && current) {
-      current.push(event.text);
-    }
-  }
+      } else if (name === "rPh") phonetic--;
+      else if (name === "t") inText = false;
+    },
+    text(text) {
+      if (inText && current !== null) current += text;
+    },
+  };
+  for await (const _ of parseXml(zip.open(part, FILE_LIMITS.sharedStringsBytes), { file, part }, handler));
   return strings;
 }
 

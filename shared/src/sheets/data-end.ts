@@ -15,21 +15,30 @@ const SIGNATURES = /填表人|审核人|制表人|制表|审核[:：]/;
  */
 export function dataEndingText(cells: readonly (Cell | null | undefined)[], keyColumns: readonly number[]): string | null {
   // The first non-blank text if it is a total, else the first text that is a signature; asked of every row
-  // of a 50,000-row sheet, so without building arrays.
-  let first: string | null = null;
+  // of a 50,000-row sheet, so without building arrays or strings.
+  let seenText = false;
   let ending: string | undefined;
   for (const c of cells) {
-    const t = cellText(c).trim();
-    if (t === "") continue;
-    if (first === null) {
-      first = t;
-      if (TOTALS.test(t)) {
+    if (!c || c.value === null) continue;
+    const value = c.value;
+    // A number or true/false shows as digits or a word, never blank, a total or a signature: it is only the first text.
+    if (typeof value !== "string") {
+      seenText = true;
+      continue;
+    }
+    if (!seenText) {
+      const t = value.trim();
+      if (t === "") continue;
+      seenText = true;
+      if (TOTALS.test(t) || SIGNATURES.test(t)) {
         ending = t;
         break;
       }
+      continue;
     }
-    if (SIGNATURES.test(t)) {
-      ending = t;
+    // Every signature word has 表 or 审, and none has a space: most cells are settled without the expression.
+    if ((value.includes("表") || value.includes("审")) && SIGNATURES.test(value)) {
+      ending = value.trim();
       break;
     }
   }

@@ -7,7 +7,7 @@ import { applyColumnOverride, type ColumnOverride } from "./column-override";
 import { dataEndingText, FOOTER } from "./data-end";
 import { FIELDS, type FieldKey } from "./fields";
 import { buildHeaderIndex, decideKind, findHeaderRow, HEADER_SEARCH_ROWS, type MappedColumn, mapHeaderRow } from "./header";
-import { type ReadContext, readField } from "./read-field";
+import { type FieldReader, fieldReader, type ReadContext } from "./read-field";
 import { crossCheckRow, DuplicateTracker } from "./row-rules";
 import { type ColumnTemplate, DEFAULT_TEMPLATES, type SheetKind, type SheetTemplate } from "./templates";
 import type { RowValues } from "./values";
@@ -88,7 +88,7 @@ export function createSheetReader(options: SheetReaderOptions) {
   const issues: Issue[] = [];
   let template: SheetTemplate | null = null;
   let columns: MappedColumn[] = [];
-  let bound: Array<{ column: MappedColumn; spec: ColumnTemplate }> = [];
+  let bound: Array<{ column: MappedColumn; spec: ColumnTemplate; read: FieldReader; blankMeans: string | undefined }> = [];
   let headerRow: GridRow | null = null;
   let headerFailed = false;
   let duplicates: DuplicateTracker | null = null;
@@ -155,7 +155,10 @@ export function createSheetReader(options: SheetReaderOptions) {
     const specs = template.columns;
     // The template decides which columns are required and how its own columns are read; any other
     // column the reader recognises is read with the field's default parser, as optional.
-    bound = columns.map((column) => ({ column, spec: specs.find((c) => c.field === column.field) ?? optionalColumn(column.field) }));
+    bound = columns.map((column) => {
+      const spec = specs.find((c) => c.field === column.field) ?? optionalColumn(column.field);
+      return { column, spec, read: fieldReader(column.field, spec.parser), blankMeans: FIELDS[column.field].blankMeans };
+    });
     for (const d of mapped.duplicates) {
       place(
         header.row,
@@ -233,13 +236,12 @@ export function createSheetReader(options: SheetReaderOptions) {
     const values: Record<string, unknown> = {};
     const before = issues.length;
     const context = documentTypeColumn ? { ...baseContext, documentType: cellText(row.cells[documentTypeColumn.index]) } : baseContext;
-    for (const { column, spec } of bound) {
+    for (const { column, spec, read, blankMeans } of bound) {
       const cell: Cell | null | undefined = row.cells[column.index];
       if (isBlankCell(cell)) {
         if (spec.required) place(row.row, column, fieldIssue("field.required", { label: column.field }));
-        const blankMeans = FIELDS[column.field].blankMeans;
         if (blankMeans !== undefined) {
-          const meant = readField(textCell(blankMeans), column.field, spec.parser, context).value;
+          const meant = read(textCell(blankMeans), context).value;
           if (meant !== null) values[column.field] = meant;
         }
         continue;
@@ -248,7 +250,7 @@ export function createSheetReader(options: SheetReaderOptions) {
         place(row.row, column, fieldIssue("field.error-value", { label: column.field, value: cellText(cell) }));
         continue;
       }
-      const result = readField(cell as Cell, column.field, spec.parser, context);
+      const result = read(cell as Cell, context);
       for (const found of result.issues) place(row.row, column, found);
       if (result.value !== null) values[column.field] = result.value;
     }
