@@ -46,7 +46,7 @@ export function CardPage({ title, aside, width, children }: { title: string; asi
   const styles = useStyles();
   return (
     <main className={styles.page}>
-      <div role="group" className={styles.card} style={{ width }}>
+      <div className={styles.card} style={{ width }}>
         <div className={styles.top}>
           <Title2 as="h1">{title}</Title2>
           {aside}
