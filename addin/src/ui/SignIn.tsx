@@ -7,6 +7,10 @@ import { type Api, errorMessage } from "../api/client";
 import { redeemSignOn, type Session, signIn } from "../api/session";
 import type { SignOnOutcome, SignOnWindow } from "../host/sign-on-window";
 
+const PROTOCOLS = ["cas", "oidc"] as const;
+/** With both portals configured, each button says which it is. */
+const NAMED = { cas: "signIn.campusCas", oidc: "signIn.campusOidc" } as const;
+
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
 });
@@ -46,7 +50,7 @@ export function SignIn({
     refusal?.error.startsWith("auth.") && refusal.error in errorCatalogue
       ? formatError(refusal.error as ErrorCode, { ...refusal.params, contact: options.data?.contact ?? "" }, locale)
       : null;
-  const campus = async (protocol: "cas" | "oidc") => {
+  const campus = async (protocol: (typeof PROTOCOLS)[number]) => {
     const back = await signOnWindow.open(`/api/auth/${protocol}/login?client=${signOnWindow.client}`);
     if (back) setOutcome(back);
   };
@@ -78,16 +82,11 @@ export function SignIn({
             <MessageBarBody>{errorMessage(redeem.error, t)}</MessageBarBody>
           </MessageBar>
         ) : null}
-        {options.data?.cas ? (
-          <Button appearance="primary" onClick={() => void campus("cas")} disabled={redeem.isPending}>
-            {both ? t("signIn.campusCas") : t("signIn.campus")}
+        {PROTOCOLS.filter((protocol) => options.data?.[protocol]).map((protocol) => (
+          <Button key={protocol} appearance="primary" onClick={() => void campus(protocol)} disabled={redeem.isPending}>
+            {both ? t(NAMED[protocol]) : t("signIn.campus")}
           </Button>
-        ) : null}
-        {options.data?.oidc ? (
-          <Button appearance="primary" onClick={() => void campus("oidc")} disabled={redeem.isPending}>
-            {both ? t("signIn.campusOidc") : t("signIn.campus")}
-          </Button>
-        ) : null}
+        ))}
         {options.data?.cas || options.data?.oidc ? (
           <Divider>{options.data.passwords === "administrators" ? t("signIn.adminsOnly") : t("signIn.orPassword")}</Divider>
         ) : null}

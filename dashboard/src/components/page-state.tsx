@@ -80,11 +80,13 @@ export function ErrorBar({ error, onRetry, title }: { error: unknown; onRetry?: 
 interface QueryLike<T> {
   data: T | undefined;
   error: unknown;
-  isPending: boolean;
   refetch: () => unknown;
 }
 
-/** Renders a query's loading, error or empty state, or its data. */
+/**
+ * Renders a query's loading, error or empty state, or its data. A failed refetch (or a failed next page of a
+ * list) keeps what was shown under the error: the reader still has the rows, and the retry.
+ */
 export function QueryState<T>({
   query,
   isEmpty,
@@ -96,8 +98,12 @@ export function QueryState<T>({
   empty?: ReactNode;
   children: (data: T) => ReactNode;
 }) {
-  if (query.error) return <ErrorBar error={query.error} onRetry={() => void query.refetch()} />;
-  if (query.isPending || query.data === undefined) return <Loading />;
-  if (isEmpty?.(query.data)) return <>{empty ?? <Empty />}</>;
-  return <>{children(query.data)}</>;
+  const failed = query.error ? <ErrorBar error={query.error} onRetry={() => void query.refetch()} /> : null;
+  if (query.data === undefined) return failed ?? <Loading />;
+  return (
+    <>
+      {failed}
+      {isEmpty?.(query.data) ? (empty ?? <Empty />) : children(query.data)}
+    </>
+  );
 }

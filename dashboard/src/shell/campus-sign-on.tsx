@@ -10,6 +10,10 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
+const PROTOCOLS = ["cas", "oidc"] as const;
+/** With both portals configured, each button says which it is. */
+const NAMED = { cas: "signIn.campusCas", oidc: "signIn.campusOidc" } as const;
+
 /**
  * The campus sign-on (统一身份认证) buttons, when the server has a portal configured: each is a plain
  * link to the server's sign-on route, which sends the browser to the portal and back with a session.
@@ -25,16 +29,17 @@ export function CampusSignOn() {
   const back = here === "/" || window.location.search.includes("sign-on-error") ? "" : `?return=${encodeURIComponent(here)}`;
   return (
     <div className={styles.box}>
-      {data.cas ? (
-        <Button as="a" appearance="primary" href={`/api/auth/cas/login${back}`} data-testid="campus-sign-on-cas">
-          {both ? t("signIn.campusCas") : t("signIn.campus")}
+      {PROTOCOLS.filter((protocol) => data[protocol]).map((protocol) => (
+        <Button
+          key={protocol}
+          as="a"
+          appearance="primary"
+          href={`/api/auth/${protocol}/login${back}`}
+          data-testid={`campus-sign-on-${protocol}`}
+        >
+          {both ? t(NAMED[protocol]) : t("signIn.campus")}
         </Button>
-      ) : null}
-      {data.oidc ? (
-        <Button as="a" appearance="primary" href={`/api/auth/oidc/login${back}`} data-testid="campus-sign-on-oidc">
-          {both ? t("signIn.campusOidc") : t("signIn.campus")}
-        </Button>
-      ) : null}
+      ))}
       <Divider>{data.passwords === "administrators" ? t("signIn.adminsOnly") : t("signIn.orPassword")}</Divider>
       {data.passwords === "administrators" ? <Text className={styles.hint}>{t("signIn.adminsOnlyHint")}</Text> : null}
     </div>

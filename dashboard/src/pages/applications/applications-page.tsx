@@ -10,7 +10,7 @@ import { downloadApplications } from "../../api/insights";
 import { invalidate } from "../../api/query";
 import { useReference } from "../../api/reference";
 import { PageHeader } from "../../components/page-header";
-import { Empty, ErrorBar, Loading } from "../../components/page-state";
+import { Empty, ErrorBar, QueryState } from "../../components/page-state";
 import { VirtualTable } from "../../components/virtual-table";
 import { useLocale } from "../../i18n/use-locale";
 import { RequirePermission } from "../../shell/require-permission";
@@ -166,37 +166,34 @@ function Applications() {
           <MessageBarBody role="status">{urged.text}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {list.error ? <ErrorBar error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.isPending ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <Empty title={t("applications.none")} />
-      ) : (
-        <VirtualTable
-          label={t("nav.applications")}
-          data={rows}
-          columns={columns}
-          getRowId={(r) => String(r.id)}
-          columnVisibility={visibility}
-          pinned={PINNED}
-          sorting={sorting}
-          manualSorting
-          onSortingChange={(updater) => {
-            const next = typeof updater === "function" ? updater(sorting) : updater;
-            const first = next[0];
-            if (first && (first.id === "filed" || first.id === "due")) setSearch({ sort: first.id, dir: first.desc ? "desc" : "asc" });
-          }}
-          rowSelection={selecting ? selection : undefined}
-          onRowSelectionChange={selecting ? setSelection : undefined}
-          onRowOpen={(row) => navigate({ to: "/applications/$id", params: { id: String(row.id) } })}
-          hasMore={list.hasNextPage}
-          loadingMore={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-          groupBy={group}
-          groupHeader={groupHeader}
-          total={group ? groupCounts.data?.total : undefined}
-        />
-      )}
+      <QueryState query={list} isEmpty={() => rows.length === 0} empty={<Empty title={t("applications.none")} />}>
+        {() => (
+          <VirtualTable
+            label={t("nav.applications")}
+            data={rows}
+            columns={columns}
+            getRowId={(r) => String(r.id)}
+            columnVisibility={visibility}
+            pinned={PINNED}
+            sorting={sorting}
+            manualSorting
+            onSortingChange={(updater) => {
+              const next = typeof updater === "function" ? updater(sorting) : updater;
+              const first = next[0];
+              if (first && (first.id === "filed" || first.id === "due")) setSearch({ sort: first.id, dir: first.desc ? "desc" : "asc" });
+            }}
+            rowSelection={selecting ? selection : undefined}
+            onRowSelectionChange={selecting ? setSelection : undefined}
+            onRowOpen={(row) => navigate({ to: "/applications/$id", params: { id: String(row.id) } })}
+            hasMore={list.hasNextPage}
+            loadingMore={list.isFetchingNextPage}
+            onLoadMore={() => void list.fetchNextPage()}
+            groupBy={group}
+            groupHeader={groupHeader}
+            total={group ? groupCounts.data?.total : undefined}
+          />
+        )}
+      </QueryState>
       <BulkDecideDialog
         open={bulkTargets !== null}
         targets={bulkTargets ?? []}

@@ -9,7 +9,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AuditEvent, auditEventsQuery, verifyChain } from "../../api/audit-log";
 import { PageHeader } from "../../components/page-header";
-import { Empty, ErrorBar, Loading } from "../../components/page-state";
+import { Empty, ErrorBar, QueryState } from "../../components/page-state";
 import { VirtualTable } from "../../components/virtual-table";
 import { formatDateTime, formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
@@ -145,30 +145,27 @@ function SearchResults({
   return (
     <>
       <AuditFilters search={search} onChange={setSearch} onClear={onClear} />
-      {list.error ? <ErrorBar error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.isPending ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <Empty title={t("auditLogPage.none")} />
-      ) : (
-        <>
-          <VirtualTable
-            label={t("nav.auditLog")}
-            data={rows}
-            columns={columns}
-            getRowId={(e) => String(e.id)}
-            height="calc(100vh - 460px)"
-            onRowOpen={onOpen}
-            hasMore={list.hasNextPage}
-            loadingMore={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
-          <Text size={200}>
-            {t("auditLogPage.shown", { count: rows.length })}
-            {list.hasNextPage ? ` · ${t("auditLogPage.more")}` : ""}
-          </Text>
-        </>
-      )}
+      <QueryState query={list} isEmpty={() => rows.length === 0} empty={<Empty title={t("auditLogPage.none")} />}>
+        {() => (
+          <>
+            <VirtualTable
+              label={t("nav.auditLog")}
+              data={rows}
+              columns={columns}
+              getRowId={(e) => String(e.id)}
+              height="calc(100vh - 460px)"
+              onRowOpen={onOpen}
+              hasMore={list.hasNextPage}
+              loadingMore={list.isFetchingNextPage}
+              onLoadMore={() => void list.fetchNextPage()}
+            />
+            <Text size={200}>
+              {t("auditLogPage.shown", { count: rows.length })}
+              {list.hasNextPage ? ` · ${t("auditLogPage.more")}` : ""}
+            </Text>
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -24,7 +24,7 @@ import { commitImport, type ImportReport, importQuery, importsQuery, previewImpo
 import { invalidate } from "../../api/query";
 import { LabelValueTable } from "../../components/label-value-table";
 import { PageHeader } from "../../components/page-header";
-import { Empty, ErrorBar, Loading } from "../../components/page-state";
+import { Empty, ErrorBar, QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { formatDateTime, formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
@@ -99,34 +99,32 @@ function Imports() {
         }}
       />
       {id !== null ? (
-        shown.error ? (
-          <ErrorBar error={shown.error} onRetry={() => void shown.refetch()} />
-        ) : shown.isPending ? (
-          <Loading />
-        ) : (
-          <ReportView
-            report={shown.data.report}
-            committed={shown.data.status === "committed"}
-            action={
-              shown.data.status === "previewed" && shown.data.report.errors === 0 ? (
-                <Button appearance="primary" disabled={commit.isPending} onClick={() => commit.mutate({ id })}>
-                  {commit.isPending ? t("importsPage.confirming") : t("importsPage.confirm")}
-                </Button>
-              ) : null
-            }
-            notice={
-              <>
-                {commit.error ? <ErrorBar error={commit.error} /> : null}
-                {commit.data ? (
-                  <MessageBar intent="success">
-                    <MessageBarBody>{t("importsPage.committed", commit.data.report)}</MessageBarBody>
-                  </MessageBar>
-                ) : null}
-                {passwords ? <Passwords list={passwords.list} xlsx={passwords.xlsx} /> : null}
-              </>
-            }
-          />
-        )
+        <QueryState query={shown}>
+          {(data) => (
+            <ReportView
+              report={data.report}
+              committed={data.status === "committed"}
+              action={
+                data.status === "previewed" && data.report.errors === 0 ? (
+                  <Button appearance="primary" disabled={commit.isPending} onClick={() => commit.mutate({ id })}>
+                    {commit.isPending ? t("importsPage.confirming") : t("importsPage.confirm")}
+                  </Button>
+                ) : null
+              }
+              notice={
+                <>
+                  {commit.error ? <ErrorBar error={commit.error} /> : null}
+                  {commit.data ? (
+                    <MessageBar intent="success">
+                      <MessageBarBody>{t("importsPage.committed", commit.data.report)}</MessageBarBody>
+                    </MessageBar>
+                  ) : null}
+                  {passwords ? <Passwords list={passwords.list} xlsx={passwords.xlsx} /> : null}
+                </>
+              }
+            />
+          )}
+        </QueryState>
       ) : null}
       <History />
     </div>
@@ -418,48 +416,49 @@ function History() {
   const n = (x: number) => formatNumber(x, locale);
   return (
     <Section title={t("importsPage.history")}>
-      {list.error ? <ErrorBar error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <Empty title={t("importsPage.noHistory")} />
-      ) : (
-        <LabelValueTable
-          label={t("importsPage.history")}
-          rows={items}
-          rowKey={(i) => i.id}
-          rowProps={(i) => ({ "data-testid": `import-${i.id}` })}
-          columns={[
-            { id: "when", label: t("importsPage.when"), value: (i) => formatDateTime(i.committedAt ?? i.previewedAt, locale) },
-            { id: "kind", label: t("importsPage.kind"), value: (i) => t(`importsPage.kinds.${i.kind}`) },
-            { id: "file", label: t("importsPage.download"), value: (i) => <Link href={`/api/imports/file?id=${i.id}`}>{i.fileName}</Link> },
-            { id: "who", label: t("importsPage.who"), value: (i) => i.by },
-            {
-              id: "status",
-              label: t("importsPage.status"),
-              value: (i) => (
-                <Badge appearance="tint" color={i.status === "committed" ? "success" : "subtle"}>
-                  {t(`importsPage.statuses.${i.status}`)}
-                </Badge>
-              ),
-            },
-            {
-              id: "counts",
-              label: t("importsPage.counts"),
-              value: (i) => `${n(i.create)} / ${n(i.update)} / ${n(i.unchanged)} / ${n(i.errors)}`,
-            },
-            {
-              id: "open",
-              label: t("importsPage.open"),
-              value: (i) => (
-                <Button size="small" onClick={() => navigate({ search: compact({ id: String(i.id) }) })}>
-                  {t("importsPage.open")}
-                </Button>
-              ),
-            },
-          ]}
-        />
-      )}
+      <QueryState query={list} isEmpty={() => items.length === 0} empty={<Empty title={t("importsPage.noHistory")} />}>
+        {() => (
+          <LabelValueTable
+            label={t("importsPage.history")}
+            rows={items}
+            rowKey={(i) => i.id}
+            rowProps={(i) => ({ "data-testid": `import-${i.id}` })}
+            columns={[
+              { id: "when", label: t("importsPage.when"), value: (i) => formatDateTime(i.committedAt ?? i.previewedAt, locale) },
+              { id: "kind", label: t("importsPage.kind"), value: (i) => t(`importsPage.kinds.${i.kind}`) },
+              {
+                id: "file",
+                label: t("importsPage.download"),
+                value: (i) => <Link href={`/api/imports/file?id=${i.id}`}>{i.fileName}</Link>,
+              },
+              { id: "who", label: t("importsPage.who"), value: (i) => i.by },
+              {
+                id: "status",
+                label: t("importsPage.status"),
+                value: (i) => (
+                  <Badge appearance="tint" color={i.status === "committed" ? "success" : "subtle"}>
+                    {t(`importsPage.statuses.${i.status}`)}
+                  </Badge>
+                ),
+              },
+              {
+                id: "counts",
+                label: t("importsPage.counts"),
+                value: (i) => `${n(i.create)} / ${n(i.update)} / ${n(i.unchanged)} / ${n(i.errors)}`,
+              },
+              {
+                id: "open",
+                label: t("importsPage.open"),
+                value: (i) => (
+                  <Button size="small" onClick={() => navigate({ search: compact({ id: String(i.id) }) })}>
+                    {t("importsPage.open")}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
       {list.hasNextPage ? (
         <Button disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
           {list.isFetchingNextPage ? t("state.loadingMore") : t("state.loadMore")}

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { myWorkQuery, type WorkItem } from "../../api/insights";
 import { labelsOf, useReference } from "../../api/reference";
 import { PageHeader } from "../../components/page-header";
-import { Empty, ErrorBar, Loading } from "../../components/page-state";
+import { Empty, QueryState } from "../../components/page-state";
 import { rowColumn } from "../../components/row-column";
 import { VirtualTable } from "../../components/virtual-table";
 import { formatDate } from "../../format/intl";
@@ -56,23 +56,20 @@ function MyWork() {
       <PageHeader title={t("nav.myWork")} />
       <InboxSection />
       <Subtitle1 as="h2">{t("inbox.applications")}</Subtitle1>
-      {work.error ? <ErrorBar error={work.error} onRetry={() => void work.refetch()} /> : null}
-      {work.isPending ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <Empty title={t("myWork.none")}>{t("myWork.noneHint")}</Empty>
-      ) : (
-        <VirtualTable
-          label={t("nav.myWork")}
-          data={rows}
-          columns={columns}
-          getRowId={(r) => String(r.id)}
-          onRowOpen={(r) => navigate({ to: "/applications/$id", params: { id: String(r.id) } })}
-          hasMore={work.hasNextPage}
-          loadingMore={work.isFetchingNextPage}
-          onLoadMore={() => void work.fetchNextPage()}
-        />
-      )}
+      <QueryState query={work} isEmpty={() => rows.length === 0} empty={<Empty title={t("myWork.none")}>{t("myWork.noneHint")}</Empty>}>
+        {() => (
+          <VirtualTable
+            label={t("nav.myWork")}
+            data={rows}
+            columns={columns}
+            getRowId={(r) => String(r.id)}
+            onRowOpen={(r) => navigate({ to: "/applications/$id", params: { id: String(r.id) } })}
+            hasMore={work.hasNextPage}
+            loadingMore={work.isFetchingNextPage}
+            onLoadMore={() => void work.fetchNextPage()}
+          />
+        )}
+      </QueryState>
     </>
   );
 }

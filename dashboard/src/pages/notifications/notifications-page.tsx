@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { type Channel, channelsQuery, type OutboxItem, type OutboxState, outboxQuery } from "../../api/notifications";
 import { LabelValueTable } from "../../components/label-value-table";
 import { PageHeader } from "../../components/page-header";
-import { Empty, ErrorBar, Loading } from "../../components/page-state";
+import { Empty, QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { formatDateTime } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
@@ -55,54 +55,53 @@ function Channels() {
   return (
     <Section title={t("notificationsPage.channels")}>
       <Text className={styles.muted}>{t("notificationsPage.channelsHint")}</Text>
-      {channels.isPending ? <Loading /> : null}
-      {channels.error ? <ErrorBar error={channels.error} onRetry={() => channels.refetch()} /> : null}
-      {channels.data && channels.data.length === 0 ? <Empty title={t("notificationsPage.noChannels")} /> : null}
-      {channels.data && channels.data.length > 0 ? (
-        <LabelValueTable
-          label={t("notificationsPage.channels")}
-          rows={channels.data}
-          rowKey={(c) => c.id}
-          rowProps={(c) => ({ "data-testid": `channel-${c.id}` })}
-          columns={[
-            { id: "office", label: t("notificationsPage.office"), value: (c) => c.collegeName ?? t("notificationsPage.registrarOffice") },
-            { id: "kind", label: t("notificationsPage.kind"), value: (c) => t(`notificationsPage.${c.kind}`) },
-            {
-              id: "enabled",
-              label: t("notificationsPage.enabled"),
-              value: (c) => (
-                <Badge appearance="tint" color={c.enabled ? "success" : "subtle"}>
-                  {c.enabled ? t("notificationsPage.on") : t("notificationsPage.off")}
-                </Badge>
-              ),
-            },
-            {
-              id: "secrets",
-              label: t("notificationsPage.secretSet"),
-              value: (c) =>
-                Object.entries(c.secrets)
-                  .map(
-                    ([field, s]) =>
-                      `${t(`notificationsPage.${field}`)}：${
-                        s.state === "env"
-                          ? t("notificationsPage.secretEnv", { env: s.env })
-                          : t(`notificationsPage.secret${s.state === "set" ? "Set" : "Unset"}`)
-                      }`,
-                  )
-                  .join("；"),
-            },
-            mayWrite && {
-              id: "edit",
-              label: t("notificationsPage.edit"),
-              value: (c) => (
-                <Button size="small" onClick={() => setEditing(c)} data-testid={`channel-edit-${c.id}`}>
-                  {t("notificationsPage.edit")}
-                </Button>
-              ),
-            },
-          ]}
-        />
-      ) : null}
+      <QueryState query={channels} isEmpty={(data) => data.length === 0} empty={<Empty title={t("notificationsPage.noChannels")} />}>
+        {(data) => (
+          <LabelValueTable
+            label={t("notificationsPage.channels")}
+            rows={data}
+            rowKey={(c) => c.id}
+            rowProps={(c) => ({ "data-testid": `channel-${c.id}` })}
+            columns={[
+              { id: "office", label: t("notificationsPage.office"), value: (c) => c.collegeName ?? t("notificationsPage.registrarOffice") },
+              { id: "kind", label: t("notificationsPage.kind"), value: (c) => t(`notificationsPage.${c.kind}`) },
+              {
+                id: "enabled",
+                label: t("notificationsPage.enabled"),
+                value: (c) => (
+                  <Badge appearance="tint" color={c.enabled ? "success" : "subtle"}>
+                    {c.enabled ? t("notificationsPage.on") : t("notificationsPage.off")}
+                  </Badge>
+                ),
+              },
+              {
+                id: "secrets",
+                label: t("notificationsPage.secretSet"),
+                value: (c) =>
+                  Object.entries(c.secrets)
+                    .map(
+                      ([field, s]) =>
+                        `${t(`notificationsPage.${field}`)}：${
+                          s.state === "env"
+                            ? t("notificationsPage.secretEnv", { env: s.env })
+                            : t(`notificationsPage.secret${s.state === "set" ? "Set" : "Unset"}`)
+                        }`,
+                    )
+                    .join("；"),
+              },
+              mayWrite && {
+                id: "edit",
+                label: t("notificationsPage.edit"),
+                value: (c) => (
+                  <Button size="small" onClick={() => setEditing(c)} data-testid={`channel-edit-${c.id}`}>
+                    {t("notificationsPage.edit")}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
       {mayWrite ? (
         <div>
           <Button appearance="primary" onClick={() => setEditing("new")} data-testid="channel-add">
@@ -147,61 +146,60 @@ function Messages() {
           ))}
         </div>
       ) : null}
-      {outbox.isPending ? <Loading /> : null}
-      {outbox.error ? <ErrorBar error={outbox.error} onRetry={() => outbox.refetch()} /> : null}
-      {outbox.data && outbox.data.items.length === 0 ? <Empty title={t("notificationsPage.noMessages")} /> : null}
-      {outbox.data && outbox.data.items.length > 0 ? (
-        <LabelValueTable
-          label={t("notificationsPage.messages")}
-          rows={outbox.data.items}
-          rowKey={(m) => m.id}
-          rowProps={(m) => ({ "data-testid": `outbox-${m.state}` })}
-          columns={[
-            { id: "when", label: t("notificationsPage.when"), value: (m) => formatDateTime(m.createdAt, locale) },
-            {
-              id: "to",
-              label: t("notificationsPage.to_"),
-              value: (m) =>
-                `${m.collegeName ?? t("notificationsPage.registrarOffice")} · ${t(`notificationsPage.${m.channelKind}`)}${m.recipient ? ` · ${m.recipient}` : ""}`,
-            },
-            {
-              id: "message",
-              label: t("notificationsPage.message"),
-              value: (m) => (
-                <>
-                  <Text weight="semibold">{m.title}</Text>
-                  <Text size={200} className={styles.body}>
-                    {m.body.replace(/\[([^\]]+)\]\([^)]+\)/g, "$1")}
-                  </Text>
-                </>
-              ),
-            },
-            {
-              id: "state",
-              label: t("notificationsPage.state"),
-              value: (m) => (
-                <>
-                  <Badge appearance="tint" color={STATE_COLOUR[m.state]}>
-                    {stateLabel(m.state)}
-                  </Badge>
-                  {m.state === "pending" && m.attempts > 0 ? (
-                    <Text size={200} className={styles.muted}>
-                      {" "}
-                      {t("notificationsPage.nextAttempt", { time: formatDateTime(m.nextAttemptAt, locale) })}
+      <QueryState query={outbox} isEmpty={(data) => data.items.length === 0} empty={<Empty title={t("notificationsPage.noMessages")} />}>
+        {(data) => (
+          <LabelValueTable
+            label={t("notificationsPage.messages")}
+            rows={data.items}
+            rowKey={(m) => m.id}
+            rowProps={(m) => ({ "data-testid": `outbox-${m.state}` })}
+            columns={[
+              { id: "when", label: t("notificationsPage.when"), value: (m) => formatDateTime(m.createdAt, locale) },
+              {
+                id: "to",
+                label: t("notificationsPage.to_"),
+                value: (m) =>
+                  `${m.collegeName ?? t("notificationsPage.registrarOffice")} · ${t(`notificationsPage.${m.channelKind}`)}${m.recipient ? ` · ${m.recipient}` : ""}`,
+              },
+              {
+                id: "message",
+                label: t("notificationsPage.message"),
+                value: (m) => (
+                  <>
+                    <Text weight="semibold">{m.title}</Text>
+                    <Text size={200} className={styles.body}>
+                      {m.body.replace(/\[([^\]]+)\]\([^)]+\)/g, "$1")}
                     </Text>
-                  ) : null}
-                </>
-              ),
-            },
-            { id: "attempts", label: t("notificationsPage.attempts"), value: (m) => m.attempts },
-            {
-              id: "reason",
-              label: t("notificationsPage.reason"),
-              value: (m) => (m.lastError ? <Text className={styles.error}>{m.lastError}</Text> : ""),
-            },
-          ]}
-        />
-      ) : null}
+                  </>
+                ),
+              },
+              {
+                id: "state",
+                label: t("notificationsPage.state"),
+                value: (m) => (
+                  <>
+                    <Badge appearance="tint" color={STATE_COLOUR[m.state]}>
+                      {stateLabel(m.state)}
+                    </Badge>
+                    {m.state === "pending" && m.attempts > 0 ? (
+                      <Text size={200} className={styles.muted}>
+                        {" "}
+                        {t("notificationsPage.nextAttempt", { time: formatDateTime(m.nextAttemptAt, locale) })}
+                      </Text>
+                    ) : null}
+                  </>
+                ),
+              },
+              { id: "attempts", label: t("notificationsPage.attempts"), value: (m) => m.attempts },
+              {
+                id: "reason",
+                label: t("notificationsPage.reason"),
+                value: (m) => (m.lastError ? <Text className={styles.error}>{m.lastError}</Text> : ""),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
     </Section>
   );
 }

@@ -8,7 +8,7 @@ import { useReference } from "../../api/reference";
 import { type StudentHit, studentSearchQuery } from "../../api/students";
 import { CollegePicker } from "../../components/college-picker";
 import { PageHeader } from "../../components/page-header";
-import { Empty, ErrorBar, Loading } from "../../components/page-state";
+import { Empty, QueryState } from "../../components/page-state";
 import { VirtualTable } from "../../components/virtual-table";
 import { RequirePermission } from "../../shell/require-permission";
 import type { StudentsSearch } from "./search";
@@ -108,23 +108,20 @@ function Students() {
       </PageHeader>
       <div className={search.open ? styles.layout : styles.single}>
         <div>
-          {hits.error ? <ErrorBar error={hits.error} onRetry={() => void hits.refetch()} /> : null}
-          {hits.isPending ? (
-            <Loading />
-          ) : rows.length === 0 ? (
-            <Empty title={t("students.none")} />
-          ) : (
-            <VirtualTable
-              label={t("nav.students")}
-              data={rows}
-              columns={columns}
-              getRowId={(r) => String(r.id)}
-              onRowOpen={(r) => setSearch({ open: r.studentNo })}
-              hasMore={hits.hasNextPage}
-              loadingMore={hits.isFetchingNextPage}
-              onLoadMore={() => void hits.fetchNextPage()}
-            />
-          )}
+          <QueryState query={hits} isEmpty={() => rows.length === 0} empty={<Empty title={t("students.none")} />}>
+            {() => (
+              <VirtualTable
+                label={t("nav.students")}
+                data={rows}
+                columns={columns}
+                getRowId={(r) => String(r.id)}
+                onRowOpen={(r) => setSearch({ open: r.studentNo })}
+                hasMore={hits.hasNextPage}
+                loadingMore={hits.isFetchingNextPage}
+                onLoadMore={() => void hits.fetchNextPage()}
+              />
+            )}
+          </QueryState>
         </div>
         {search.open ? <StudentCardPanel studentNo={search.open} onClose={() => setSearch({ open: undefined })} /> : null}
       </div>

@@ -10,7 +10,7 @@ import { labelsOf, useReference } from "../../api/reference";
 import { usersQuery } from "../../api/users";
 import { LabelValueTable } from "../../components/label-value-table";
 import { PageHeader } from "../../components/page-header";
-import { Empty, ErrorBar, Loading } from "../../components/page-state";
+import { Empty, QueryState } from "../../components/page-state";
 import { collator } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { RequirePermission } from "../../shell/require-permission";
@@ -77,39 +77,36 @@ function Users() {
         </Field>
         <Text>{t("usersPage.count", { count: rows.length })}</Text>
       </div>
-      {users.error ? <ErrorBar error={users.error} onRetry={() => void users.refetch()} /> : null}
-      {users.isPending ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <Empty title={t("usersPage.none")} />
-      ) : (
-        <LabelValueTable
-          label={t("nav.users")}
-          rows={rows}
-          rowKey={(u) => u.id}
-          columns={[
-            { id: "username", label: t("usersPage.username"), value: (u) => u.username },
-            { id: "displayName", label: t("usersPage.displayName"), value: (u) => u.displayName },
-            { id: "role", label: t("usersPage.role"), value: (u) => ROLE_LABELS[u.role as Role]?.[locale] ?? u.role },
-            { id: "college", label: t("usersPage.college"), value: (u) => labels.college(u.collegeId) },
-            {
-              id: "state",
-              label: t("usersPage.state"),
-              value: (u) =>
-                u.disabled ? (
-                  <Badge appearance="tint" color="danger">
-                    {t("usersPage.disabled")}
-                  </Badge>
-                ) : (
-                  <Badge appearance="tint" color="success">
-                    {t("usersPage.active")}
-                  </Badge>
-                ),
-            },
-            { id: "actions", label: t("usersPage.actions"), value: (u) => <UserActions user={u} /> },
-          ]}
-        />
-      )}
+      <QueryState query={users} isEmpty={() => rows.length === 0} empty={<Empty title={t("usersPage.none")} />}>
+        {() => (
+          <LabelValueTable
+            label={t("nav.users")}
+            rows={rows}
+            rowKey={(u) => u.id}
+            columns={[
+              { id: "username", label: t("usersPage.username"), value: (u) => u.username },
+              { id: "displayName", label: t("usersPage.displayName"), value: (u) => u.displayName },
+              { id: "role", label: t("usersPage.role"), value: (u) => ROLE_LABELS[u.role as Role]?.[locale] ?? u.role },
+              { id: "college", label: t("usersPage.college"), value: (u) => labels.college(u.collegeId) },
+              {
+                id: "state",
+                label: t("usersPage.state"),
+                value: (u) =>
+                  u.disabled ? (
+                    <Badge appearance="tint" color="danger">
+                      {t("usersPage.disabled")}
+                    </Badge>
+                  ) : (
+                    <Badge appearance="tint" color="success">
+                      {t("usersPage.active")}
+                    </Badge>
+                  ),
+              },
+              { id: "actions", label: t("usersPage.actions"), value: (u) => <UserActions user={u} /> },
+            ]}
+          />
+        )}
+      </QueryState>
     </div>
   );
 }
