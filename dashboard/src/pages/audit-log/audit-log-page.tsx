@@ -9,8 +9,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AuditEvent, auditEventsQuery, verifyChain } from "../../api/audit-log";
 import { PageHeader } from "../../components/page-header";
-import { Empty, ErrorBar, QueryState } from "../../components/page-state";
-import { VirtualTable } from "../../components/virtual-table";
+import { ErrorBar } from "../../components/page-state";
 import { formatDateTime, formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { RequirePermission } from "../../shell/require-permission";
@@ -18,6 +17,7 @@ import { useMe } from "../../shell/use-me";
 import { compact } from "../../url/search-values";
 import { eventColumns } from "./audit-columns";
 import { AuditEventDetail, type EventForDetail } from "./audit-event-detail";
+import { AuditEventList } from "./audit-event-list";
 import { AuditFilters } from "./audit-filters";
 import { AuditFullList } from "./audit-full-list";
 import type { AuditLogSearch } from "./search";
@@ -131,7 +131,6 @@ function SearchResults({
     toDate: search.to,
   });
   const list = useInfiniteQuery(auditEventsQuery(filters));
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const columns = useMemo<ColumnDef<AuditEvent, unknown>[]>(() => {
     const [id, at, ...rest] = eventColumns<AuditEvent>(t, locale);
     const actor: ColumnDef<AuditEvent, unknown> = {
@@ -145,27 +144,7 @@ function SearchResults({
   return (
     <>
       <AuditFilters search={search} onChange={setSearch} onClear={onClear} />
-      <QueryState query={list} isEmpty={() => rows.length === 0} empty={<Empty title={t("auditLogPage.none")} />}>
-        {() => (
-          <>
-            <VirtualTable
-              label={t("nav.auditLog")}
-              data={rows}
-              columns={columns}
-              getRowId={(e) => String(e.id)}
-              height="calc(100vh - 460px)"
-              onRowOpen={onOpen}
-              hasMore={list.hasNextPage}
-              loadingMore={list.isFetchingNextPage}
-              onLoadMore={() => void list.fetchNextPage()}
-            />
-            <Text size={200}>
-              {t("auditLogPage.shown", { count: rows.length })}
-              {list.hasNextPage ? ` · ${t("auditLogPage.more")}` : ""}
-            </Text>
-          </>
-        )}
-      </QueryState>
+      <AuditEventList list={list} columns={columns} label={t("nav.auditLog")} height="calc(100vh - 460px)" onOpen={onOpen} />
     </>
   );
 }
