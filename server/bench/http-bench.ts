@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
@@ -5,6 +7,22 @@ import { resultRows } from "../src/db/client";
 import { createHttpServer } from "../src/http/server";
 import { freshDatabase, rosterGrid, seedColleges } from "./setup";
 import { percentile } from "./timing";
+
+/**
+ * CPU milliseconds this process's main thread has used (Linux: its own task's utime + stime), or null
+ * elsewhere. On PGlite the database, the requests and the checks all share this one thread, and on a
+ * busy machine its CPU time says more than the wall clock.
+ */
+function mainThreadCpuMs(): number | null {
+  try {
+    // Fields after the command's name (in parentheses): utime and stime are the 12th and 13th, in clock ticks.
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * 20 colleges submitting 2,000-row sheets at the same moment over HTTP; then all of them again
@@ -21,8 +39,10 @@ export async function benchHttp(engine: "pglite" | "postgres", colleges: number,
     const secretaries = await seedColleges(database, colleges, rows);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc/sheets.submit`;
+    // Encoded once, before the clock: the client shares this process's thread with the server, and a
+    // string body would be checked and encoded again by fetch on each send.
     const bodies = secretaries.map((_, i) =>
-      JSON.stringify({ clientId: `http-${engine}-${i}`, termCode: "2025-2026-1", grid: rosterGrid(i + 1, rows) }),
+      Buffer.from(JSON.stringify({ clientId: `http-${engine}-${i}`, termCode: "2025-2026-1", grid: rosterGrid(i + 1, rows) })),
     );
     const round = async () => {
       const latencies: number[] = [];
@@ -33,7 +53,7 @@ export async function benchHttp(engine: "pglite" | "postgres", colleges: number,
           const res = await fetch(url, {
             method: "POST",
             headers: { "content-type": "application/json", authorization: `Bearer ${s.token}` },
-            body: bodies[i] as string,
+            body: bodies[i] as Buffer,
           });
           latencies.push(performance.now() - t);
           return { status: res.status, body: (await res.json()) as { result?: { data: { duplicate: boolean; rows: number } } } };
@@ -65,9 +85,29 @@ export async function benchHttp(engine: "pglite" | "postgres", colleges: number,
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     })();
+    // BENCH_HTTP_PROFILE=dir: the main thread's CPU profile of the first round, written there.
+    const profileDir = process.env.BENCH_HTTP_PROFILE;
+    const inspector = profileDir ? new Session() : null;
+    if (inspector) {
+      inspector.connect();
+      await inspector.post("Profiler.setSamplingInterval", { interval: 500 });
+      await inspector.post("Profiler.enable");
+      await inspector.post("Profiler.start");
+    }
+    const cpuBefore = mainThreadCpuMs();
+    const processBefore = process.cpuUsage();
     loop.enable();
     const first = await round();
     loop.disable();
+    const cpuAfter = mainThreadCpuMs();
+    const processCpu = process.cpuUsage(processBefore);
+    if (inspector) {
+      const { profile } = await inspector.post("Profiler.stop");
+      const file = `${profileDir}/http-${engine}-${Date.now()}.cpuprofile`;
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(`  profile        : ${file}`);
+      inspector.disconnect();
+    }
     sampling = false;
     await sampler;
     const retry = await round();
@@ -89,6 +129,10 @@ export async function benchHttp(engine: "pglite" | "postgres", colleges: number,
     console.log(
       `  event-loop delay: p50 ${(loop.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`,
     );
+    if (cpuBefore !== null && cpuAfter !== null)
+      console.log(
+        `  CPU            : main thread ${((cpuAfter - cpuBefore) / colleges).toFixed(0)} ms per request, process (all threads) ${((processCpu.user + processCpu.system) / 1000 / colleges).toFixed(0)} ms per request`,
+      );
     if (lockWaits.length)
       console.log(
         `  lock waits     : sessions waiting on a lock, mean ${(lockWaits.reduce((a, b) => a + b, 0) / lockWaits.length).toFixed(1)}, max ${Math.max(...lockWaits)} (${lockWaits.length} samples)`,
