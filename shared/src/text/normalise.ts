@@ -13,8 +13,7 @@ const ANY_SPACE = /[\s\u00A0\u3000\u2000-\u200A\u202F\u205F]+/g;
 const WIDE = /[\uFF01-\uFF5E\u3000]/;
 // Any character one of the clean-ups below changes or removes (WIDE, INVISIBLE, ANY_SPACE together): text
 // with none of them is already compact and tidy, and is returned after one scan instead of three.
-const UNTIDY =
-  /[\uFF01-\uFF5E\u3000\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\s\u00A0\u2000-\u200A\u202F\u205F]/;
+const UNTIDY = new RegExp([WIDE, INVISIBLE, ANY_SPACE].map((r) => r.source.replace(/\+$/, "")).join("|"));
 
 /** Full-width ASCII (U+FF01–U+FF5E) to half-width, ideographic space to a plain space. */
 export function toHalfWidth(text: string): string {
