@@ -65,7 +65,7 @@ export async function benchHttp(engine: "pglite" | "postgres", colleges: number,
     // process), and on PostgreSQL how many sessions wait for a lock (pg_stat_activity, every 20 ms).
     const loop = monitorEventLoopDelay({ resolution: 10 });
     // Which lock they wait for (pg_locks, not granted): a relation by name, an advisory lock by its key —
-    // the audit chain's head is key 727002 (record-event.ts) — so a queue shows where it forms.
+    // the audit chain's head is key 727002 (link-events.ts) — so a queue shows where it forms.
     const lockWaits: number[] = [];
     const waitsOn = new Map<string, number>();
     let sampling = engine === "postgres";

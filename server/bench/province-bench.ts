@@ -99,10 +99,15 @@ async function dashboardAt(total: number) {
     const made = performance.now() - started;
     const today = new Date().toISOString().slice(0, 10);
     const counts = await timed(23, () => pipelineCounts(db, { today }));
+    // The plan the counts took at this size (after the timed runs: a warm cache, as the dashboard's), with its
+    // buffers: whether it stayed on the partial index of open applications at 10,000,000 too.
+    const plan = resultRows<{ "QUERY PLAN": string }>(
+      await db.execute(sql`explain (analyze, buffers, timing off) ${pipelineCounts(db, { today }).getSQL()}`),
+    ).map((line) => line["QUERY PLAN"]);
     const page = await timed(23, (i) =>
       listApplications(db, { today, collegeId: 1 + (i % 20), state: "open", sort: "filed", direction: "desc", limit: 50 }),
     );
-    return { counts, page, made };
+    return { counts, page, made, plan };
   } finally {
     await database.close();
   }
@@ -160,6 +165,11 @@ export async function benchProvince(sizes: { applications: number; students: num
   console.log(
     `  first page of list  : ${small.page.toFixed(1)} ms at 10,000 vs ${large.page.toFixed(1)} ms → ${pageRatio.toFixed(2)}×  (goal ≤ 1.5×: ${met(pageRatio <= 1.5)})`,
   );
+  for (const [size, plan] of [
+    ["10,000", small.plan],
+    [sizes.applications.toLocaleString("en"), large.plan],
+  ] as const)
+    console.log(`  counts' plan at ${size}:\n${plan.map((line) => `      ${line}`).join("\n")}`);
   for (const [label, ms] of [
     ["student search 学号 prefix", people.byNo],
     ["student search name      ", people.byName],

@@ -20,6 +20,7 @@ import { createHttpServer } from "./http/server";
 import { findCertificate, listenable } from "./http/tls";
 import { createLogger } from "./logger";
 import { loadAuditKey } from "./services/audit-log/audit-key";
+import { linkPendingEvents } from "./services/audit-log/link-events";
 import { forgetStaleDryRuns } from "./services/imports/run-import";
 import { serverJobs } from "./services/scheduler/jobs";
 import { logJobRun } from "./services/scheduler/log-job-run";
@@ -43,6 +44,8 @@ if (demo && (await isEmpty(database.db))) {
 const [{ n: userCount } = { n: 0 }] = await database.db.select({ n: count() }).from(users);
 // Dry runs nobody confirmed in time go, with their files (the next import would remove them too).
 await forgetStaleDryRuns(database.db);
+// Audit events a process committed but did not live to link (killed between its commit and the chainer's pass).
+await linkPendingEvents(database.db);
 // The audit checkpoint, the housekeeping and the reminders (企业微信, 钉钉, mail), once per period across every
 // process on this database.
 const scheduler = startScheduler(database.db, serverJobs(), { onRun: (r) => logJobRun(r, logger) });

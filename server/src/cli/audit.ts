@@ -124,6 +124,11 @@ export function auditVerify(options: AuditOptions, io: CliIo): Promise<number> {
       `审计链完整：已核验 ${verdict.checked} 条事件${legacy[0] ? `（${legacy[0]}）` : ""}${against[0]}。`,
       `Audit chain intact: ${verdict.checked} events checked${legacy[1]}${against[1]}.`,
     );
+    if (verdict.pending)
+      say(
+        `另有 ${verdict.pending} 条已提交的事件尚未链入（最早记于 ${verdict.pendingSince}），其封印完好；服务器每分钟链接一次，运行中的服务器会立即链接。`,
+        `${verdict.pending} more committed events are not yet linked (the oldest recorded at ${verdict.pendingSince}); their seals are intact. A running server links them at once, and every minute.`,
+      );
     return 0;
   });
 }
@@ -149,6 +154,12 @@ function sayBroken(verdict: AuditVerdict & { ok: false }, say: Say): void {
       );
       return;
     }
+    case "seal":
+      say(
+        `一条已提交、尚未链入审计链的事件（待链接第 ${verdict.pendingId} 号）被改动过：其封印不符。它和它之后的事件不会被链接（此前 ${verdict.checked} 条事件完好）。`,
+        `A committed event not yet linked into the chain (pending event ${verdict.pendingId}) was changed: its seal fails. Neither it nor any event after it will be linked (${verdict.checked} events before it are intact).`,
+      );
+      return;
     case "shorter":
       say(
         `审计日志被截断：检查点（${verdict.checkpointAt}）时有 ${verdict.expected} 条事件，现在只有 ${verdict.found} 条——末尾的事件被删除，或整张表被清空。`,

@@ -7,6 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { withCommitTasks } from "./after-commit";
 import { createPglite } from "./pglite";
 import * as schema from "./schema";
 
@@ -46,7 +47,7 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   if (options.url) {
     const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {} });
-    const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
+    const db = withCommitTasks(drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db);
     if (options.migrate === false) return { db, engine: "postgres", close: () => client.end({ timeout: 5 }) };
     const lock = postgres(options.url, { max: 1, onnotice: () => {} });
     try {
@@ -62,7 +63,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const client = createPglite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : { dataDir: options.dataDir });
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
   if (options.migrate !== false) await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Db, engine: "pglite", close: () => client.close() };
+  return { db: withCommitTasks(db as unknown as Db), engine: "pglite", close: () => client.close() };
 }
 
 /** The rows of a raw `execute`: PGlite returns `{ rows }`, postgres-js an array. */

@@ -68,22 +68,35 @@ function AuditLog() {
           <MessageBar intent={verdict.ok ? "success" : "error"} layout="multiline">
             <MessageBarBody>
               {verdict.ok
-                ? `${t("auditLogPage.intact", { checked: formatNumber(verdict.checked, locale) })}${verdict.checkpoint ? "" : ` ${t("auditLogPage.noCheckpoint")}`}`
-                : verdict.reason === "shorter"
-                  ? t("auditLogPage.shorter", {
-                      at: formatDateTime(verdict.checkpointAt, locale),
-                      expected: formatNumber(verdict.expected, locale),
-                      found: formatNumber(verdict.found, locale),
-                    })
-                  : verdict.reason === "rewritten"
-                    ? t("auditLogPage.rewritten", { at: formatDateTime(verdict.checkpointAt, locale), expected: verdict.expected })
-                    : verdict.reason === "checkpoint"
-                      ? t("auditLogPage.checkpointBad")
-                      : t("auditLogPage.broken", {
-                          id: verdict.brokenAt,
-                          checked: formatNumber(verdict.checked, locale),
-                          reason: t(verdict.reason === "hash" ? "auditLogPage.reasonHash" : "auditLogPage.reasonLink"),
-                        })}
+                ? [
+                    t("auditLogPage.intact", { checked: formatNumber(verdict.checked, locale) }),
+                    verdict.pending && verdict.pendingSince
+                      ? t("auditLogPage.pending", {
+                          count: formatNumber(verdict.pending, locale),
+                          since: formatDateTime(verdict.pendingSince, locale),
+                        })
+                      : "",
+                    verdict.checkpoint ? "" : t("auditLogPage.noCheckpoint"),
+                  ]
+                    .filter(Boolean)
+                    .join(" ")
+                : verdict.reason === "seal"
+                  ? t("auditLogPage.seal", { id: verdict.pendingId, checked: formatNumber(verdict.checked, locale) })
+                  : verdict.reason === "shorter"
+                    ? t("auditLogPage.shorter", {
+                        at: formatDateTime(verdict.checkpointAt, locale),
+                        expected: formatNumber(verdict.expected, locale),
+                        found: formatNumber(verdict.found, locale),
+                      })
+                    : verdict.reason === "rewritten"
+                      ? t("auditLogPage.rewritten", { at: formatDateTime(verdict.checkpointAt, locale), expected: verdict.expected })
+                      : verdict.reason === "checkpoint"
+                        ? t("auditLogPage.checkpointBad")
+                        : t("auditLogPage.broken", {
+                            id: verdict.brokenAt,
+                            checked: formatNumber(verdict.checked, locale),
+                            reason: t(verdict.reason === "hash" ? "auditLogPage.reasonHash" : "auditLogPage.reasonLink"),
+                          })}
             </MessageBarBody>
           </MessageBar>
         ) : null}

@@ -25,3 +25,24 @@ export const auditEvents = pgTable(
   },
   (t) => [index("audit_events_entity").on(t.entity, t.entityId)],
 );
+
+/**
+ * Events committed with their transaction but not yet in the chain. A transaction writes its events here, sealed
+ * (HMAC of the event alone), and takes no lock; once it has committed, the chainer (services/audit-log/link-events.ts)
+ * moves them into `audit_events` in the order they committed, linking each to the one before. So transactions do not
+ * queue on the chain's head, and the chain's order is the order events became true. A seal that fails stops the
+ * chainer there and `xueji audit verify` names the event. A trigger in the migration refuses UPDATE.
+ */
+export const auditPending = pgTable("audit_pending", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  at: text("at").notNull(),
+  userId: integer("user_id"),
+  role: text("role"),
+  action: text("action").notNull(),
+  entity: text("entity").notNull(),
+  entityId: text("entity_id").notNull(),
+  before: jsonb("before"),
+  after: jsonb("after"),
+  requestId: text("request_id"),
+  seal: text("seal").notNull(),
+});

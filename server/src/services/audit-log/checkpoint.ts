@@ -4,8 +4,8 @@ import { join } from "node:path";
 import type { Db } from "../../db/client";
 import { auditKey, keyId } from "./audit-key";
 import { canonicalJson } from "./canonical-json";
-import { GENESIS_HASH } from "./record-event";
-import { type ChainHead, type ChainVerdict, verifyChain } from "./verify-chain";
+import { GENESIS_HASH } from "./chain-hash";
+import { type ChainHead, type ChainVerdict, type PendingTail, verifyChain } from "./verify-chain";
 
 /**
  * A signed checkpoint of the audit log's head: how many events there were and the hash of the last,
@@ -139,7 +139,7 @@ export function compareWithCheckpoint(verdict: ChainVerdict & { ok: true }, chec
 }
 
 export type AuditVerdict =
-  | {
+  | ({
       ok: true;
       checked: number;
       /** Plain SHA-256 events from before the key found in the chain. */
@@ -148,8 +148,9 @@ export type AuditVerdict =
       preKey: number;
       head: ChainHead | null;
       checkpoint: { at: string; count: number } | null;
-    }
+    } & PendingTail)
   | { ok: false; reason: "hash" | "link"; checked: number; brokenAt: number }
+  | { ok: false; reason: "seal"; checked: number; pendingId: number }
   | { ok: false; reason: "shorter"; checked: number; expected: number; found: number; checkpointAt: string }
   | { ok: false; reason: "rewritten"; checked: number; expected: number; checkpointAt: string }
   /** The newest checkpoint fails its signature (forged, edited, or signed with another key). */

@@ -29,8 +29,12 @@ export const chainVerdictOutput = z.union([
     checked: z.number(),
     unkeyed: z.number(),
     checkpoint: z.object({ at: z.string(), count: z.number() }).nullable(),
+    /** Committed events the chainer has yet to link, and when the oldest was recorded. */
+    pending: z.number(),
+    pendingSince: z.string().nullable(),
   }),
   z.object({ ok: z.literal(false), checked: z.number(), brokenAt: z.number(), reason: z.enum(["hash", "link"]) }),
+  z.object({ ok: z.literal(false), checked: z.number(), pendingId: z.number(), reason: z.literal("seal") }),
   z.object({
     ok: z.literal(false),
     checked: z.number(),

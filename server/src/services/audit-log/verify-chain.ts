@@ -1,8 +1,8 @@
-import { asc, gt } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { auditEvents } from "../../db/schema";
+import { asc, gt, sql } from "drizzle-orm";
+import { type Db, resultRows } from "../../db/client";
+import { auditEvents, auditPending } from "../../db/schema";
 import { auditKey } from "./audit-key";
-import { GENESIS_HASH, hashEvent } from "./record-event";
+import { eventTail, GENESIS_HASH, hashEvent, sealOf } from "./chain-hash";
 
 export interface ChainHead {
   /** Events in the log. */
@@ -11,9 +11,18 @@ export interface ChainHead {
   hash: string;
 }
 
+/** Events committed but not yet linked into the chain (link-events.ts), every one's seal intact. */
+export interface PendingTail {
+  pending: number;
+  /** When the oldest of them was recorded: a chainer that has fallen behind shows as an old time here. */
+  pendingSince: string | null;
+}
+
 export type ChainVerdict =
-  | { ok: true; checked: number; unkeyed: number; head: ChainHead | null; hashAt?: string }
-  | { ok: false; checked: number; brokenAt: number; reason: "hash" | "link" };
+  | ({ ok: true; checked: number; unkeyed: number; head: ChainHead | null; hashAt?: string } & PendingTail)
+  | { ok: false; checked: number; brokenAt: number; reason: "hash" | "link" }
+  /** A committed event waiting to be linked was edited: its seal fails (`pendingId` is its id in audit_pending). */
+  | { ok: false; checked: number; pendingId: number; reason: "seal" };
 
 /**
  * Walks the audit log in order and recomputes every hash: an edited event fails its own hash, a
@@ -40,8 +49,10 @@ export async function verifyChain(
   for (;;) {
     const page = await db.select().from(auditEvents).where(gt(auditEvents.id, after)).orderBy(asc(auditEvents.id)).limit(pageSize);
     if (page.length === 0) {
+      const tail = await verifyPending(db, key, pageSize);
+      if ("pendingId" in tail) return { ok: false, checked, pendingId: tail.pendingId, reason: "seal" };
       const head = checked ? { count: checked, lastId: after, hash: prev } : null;
-      return { ok: true, checked, unkeyed, head, ...(hashAt ? { hashAt } : {}) };
+      return { ok: true, checked, unkeyed, head, ...tail, ...(hashAt ? { hashAt } : {}) };
     }
     for (const e of page) {
       if (e.prevHash !== prev) return { ok: false, checked, brokenAt: e.id, reason: "link" };
@@ -54,4 +65,30 @@ export async function verifyChain(
       if (checked === options.hashAt) hashAt = e.hash;
     }
   }
+}
+
+/**
+ * The tail not yet in the chain: each event's seal recomputed. A database from before the chainer has no such table
+ * (verify opens it without migrating): then there is no tail.
+ */
+async function verifyPending(db: Db, key: Buffer, pageSize: number): Promise<PendingTail | { pendingId: number }> {
+  if (!(await hasPendingTable(db))) return { pending: 0, pendingSince: null };
+  let after = 0;
+  let pending = 0;
+  let pendingSince: string | null = null;
+  for (;;) {
+    const page = await db.select().from(auditPending).where(gt(auditPending.id, after)).orderBy(asc(auditPending.id)).limit(pageSize);
+    if (page.length === 0) return { pending, pendingSince };
+    for (const { id, seal, ...fields } of page) {
+      if (sealOf(eventTail(fields), key) !== seal) return { pendingId: id };
+      if (pendingSince === null || fields.at < pendingSince) pendingSince = fields.at;
+      pending++;
+      after = id;
+    }
+  }
+}
+
+async function hasPendingTable(db: Db): Promise<boolean> {
+  const [found] = resultRows<{ name: string | null }>(await db.execute(sql`select to_regclass('audit_pending')::text as name`));
+  return Boolean(found?.name);
 }

@@ -4,7 +4,7 @@ import { applications } from "../../db/schema";
 import { overdue, overdueDeregistration } from "../applications/overdue";
 
 /** Open applications by type × stage × college, with how many are past their due date (a decision's, or 学籍注销's). */
-export async function pipelineCounts(db: Db, options: { today: string; collegeId?: number | undefined }) {
+export function pipelineCounts(db: Db, options: { today: string; collegeId?: number | undefined }) {
   const where: SQL[] = [eq(applications.state, "open")];
   if (options.collegeId !== undefined) where.push(eq(applications.collegeId, options.collegeId));
   return db

@@ -1,5 +1,6 @@
 import { checkpointDir } from "../../data-paths";
 import { writeCheckpoint } from "../audit-log/checkpoint";
+import { linkPendingEvents } from "../audit-log/link-events";
 import { notificationJobs } from "../notifications/notification-jobs";
 import { pruneExpiredSessions, pruneJobRuns, pruneRateWindows, pruneSignOn } from "./prune";
 import type { ScheduledJob } from "./scheduler";
@@ -20,7 +21,11 @@ export function serverJobs(env: NodeJS.ProcessEnv = process.env): ScheduledJob[]
           {
             name: "audit-checkpoint",
             periodMs: checkpointHours * HOUR,
-            run: (db, now) => writeCheckpoint(db, checkpointDir(), now, undefined, { pinEmpty: true }),
+            run: async (db, now) => {
+              // Events a process committed but did not live to link are linked first (any later event's pass would too).
+              await linkPendingEvents(db);
+              return writeCheckpoint(db, checkpointDir(), now, undefined, { pinEmpty: true });
+            },
           } satisfies ScheduledJob,
         ]
       : []),
