@@ -3,7 +3,7 @@ import { Session } from "node:inspector/promises";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import { resultRows } from "../src/db/client";
+import { type Database, resultRows } from "../src/db/client";
 import { createHttpServer } from "../src/http/server";
 import { freshDatabase, rosterGrid, seedColleges } from "./setup";
 import { percentile } from "./timing";
@@ -22,6 +22,26 @@ function mainThreadCpuMs(): number | null {
   } catch {
     return null;
   }
+}
+
+/** CPU milliseconds of a process of this machine (the database's backends, on PostgreSQL), or 0 when unreadable. */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** The CPU time so far of each backend serving this database (PostgreSQL on this machine; empty elsewhere). */
+async function backendsCpu(database: Database): Promise<Map<number, number>> {
+  if (database.engine !== "postgres") return new Map();
+  const pids = resultRows<{ pid: number }>(
+    await database.db.execute(sql`select pid from pg_stat_activity where datname = current_database()`),
+  );
+  return new Map(pids.map(({ pid }) => [pid, processCpuMs(pid)]));
 }
 
 /**
@@ -94,6 +114,7 @@ export async function benchHttp(engine: "pglite" | "postgres", colleges: number,
       await inspector.post("Profiler.enable");
       await inspector.post("Profiler.start");
     }
+    const backendsBefore = await backendsCpu(database);
     const cpuBefore = mainThreadCpuMs();
     const processBefore = process.cpuUsage();
     loop.enable();
@@ -101,6 +122,9 @@ export async function benchHttp(engine: "pglite" | "postgres", colleges: number,
     loop.disable();
     const cpuAfter = mainThreadCpuMs();
     const processCpu = process.cpuUsage(processBefore);
+    // The database's share of the machine: with the server's threads, what two cores have to give.
+    let backendMs = 0;
+    for (const [pid, after] of await backendsCpu(database)) backendMs += after - (backendsBefore.get(pid) ?? 0);
     if (inspector) {
       const { profile } = await inspector.post("Profiler.stop");
       const file = `${profileDir}/http-${engine}-${Date.now()}.cpuprofile`;
@@ -131,7 +155,7 @@ export async function benchHttp(engine: "pglite" | "postgres", colleges: number,
     );
     if (cpuBefore !== null && cpuAfter !== null)
       console.log(
-        `  CPU            : main thread ${((cpuAfter - cpuBefore) / colleges).toFixed(0)} ms per request, process (all threads) ${((processCpu.user + processCpu.system) / 1000 / colleges).toFixed(0)} ms per request`,
+        `  CPU            : main thread ${((cpuAfter - cpuBefore) / colleges).toFixed(0)} ms per request, process (all threads) ${((processCpu.user + processCpu.system) / 1000 / colleges).toFixed(0)} ms per request${engine === "postgres" ? `, database backends ${(backendMs / colleges).toFixed(0)} ms per request` : ""}`,
       );
     if (lockWaits.length)
       console.log(
