@@ -45,7 +45,10 @@ export const notificationOutbox = pgTable(
     body: text("body").notNull(),
     dedupeKey: text("dedupe_key"),
     state: text("state", { enum: OUTBOX_STATES }).notNull().default("pending"),
+    /** Deliveries really tried: the channel called (deliver-outbox.ts). */
     attempts: integer("attempts").notNull().default(0),
+    /** Claims taken over after their lease ran out (the process holding them died): bounded apart from attempts. */
+    takeovers: integer("takeovers").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     /** While `sending`: after this another process may take the message over (its sender died). */
     leaseUntil: timestamp("lease_until", { withTimezone: true }),

@@ -6,7 +6,7 @@ import { startRobot, startSmtp } from "../../../test/notify-receivers";
 import { makeWorld, TODAY, type World } from "../../../test/world";
 import { notificationChannels, notificationOutbox, students } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
-import { claim, deliverOutbox, LEASE_MS } from "./deliver-outbox";
+import { claim, deliverOutbox, LEASE_MS, MAX_ATTEMPTS, MAX_TAKEOVERS } from "./deliver-outbox";
 import { enqueue } from "./enqueue";
 import { queueDigests } from "./queue-digests";
 import { scanLateColleges } from "./scan-late-colleges";
@@ -301,5 +301,51 @@ describe.each(TEST_ENGINES)("reminders through the outbox (%s)", (engine) => {
     } finally {
       delete process.env.XUEJI_TEST_SMTP_PASSWORD;
     }
+  });
+
+  /** `times` processes in turn claim the message and die (kill -9) before sending it; the clock after the last lease. */
+  async function abandon(title: string, from: Date, times: number): Promise<Date> {
+    let at = from;
+    for (let i = 0; i < times; i++) {
+      const { claimed } = await claim(w.db, at, 100, LEASE_MS);
+      expect(claimed.map((c) => c.row.title)).toEqual([title]);
+      at = new Date(at.getTime() + LEASE_MS + 1000);
+    }
+    return at;
+  }
+
+  it("a message claimed and abandoned by more processes than the attempt limit is still delivered, once, by a live one", async () => {
+    wecomA.nextMinute();
+    const from = later(8 * HOUR);
+    await w.db.transaction((tx) =>
+      enqueue(tx, { collegeId: w.collegeA, recipientUserId: null, event: "urge", title: "屡被中断", lines: ["屡被中断"] }, from),
+    );
+    expect(MAX_TAKEOVERS).toBeGreaterThan(MAX_ATTEMPTS);
+    const after = await abandon("屡被中断", from, MAX_TAKEOVERS);
+    const [held] = await w.db.select().from(notificationOutbox).where(eq(notificationOutbox.title, "屡被中断"));
+    expect(held).toMatchObject({ state: "sending", attempts: 0, takeovers: MAX_TAKEOVERS - 1 });
+    // The live process's first try finds the robot down: its first attempt, retried after the backoff, not failed.
+    await wecomA.down();
+    expect(await deliverOutbox(w.db, after)).toMatchObject({ sent: 0, retrying: 1, failed: 0 });
+    await wecomA.up();
+    expect(await deliverOutbox(w.db, new Date(after.getTime() + 31_000))).toMatchObject({ sent: 1, failed: 0 });
+    const [row] = await w.db.select().from(notificationOutbox).where(eq(notificationOutbox.title, "屡被中断"));
+    expect(row).toMatchObject({ state: "sent", attempts: 2, takeovers: MAX_TAKEOVERS });
+    expect(wecomA.texts().filter((t) => t.includes("屡被中断"))).toHaveLength(1);
+  });
+
+  it("a message whose every process dies is failed after its take-overs run out, never sent, and says why", async () => {
+    wecomA.nextMinute();
+    const from = later(9 * HOUR);
+    await w.db.transaction((tx) =>
+      enqueue(tx, { collegeId: w.collegeA, recipientUserId: null, event: "urge", title: "总被中断", lines: ["总被中断"] }, from),
+    );
+    const after = await abandon("总被中断", from, MAX_TAKEOVERS + 1);
+    expect(await deliverOutbox(w.db, after)).toMatchObject({ sent: 0, failed: 1 });
+    const [row] = await w.db.select().from(notificationOutbox).where(eq(notificationOutbox.title, "总被中断"));
+    expect(row).toMatchObject({ state: "failed", attempts: 0, leaseUntil: null });
+    expect(row?.lastError).toContain(`${MAX_TAKEOVERS + 1}`);
+    expect(await deliverOutbox(w.db, new Date(after.getTime() + HOUR))).toMatchObject({ sent: 0, failed: 0 });
+    expect(wecomA.texts().filter((t) => t.includes("总被中断"))).toHaveLength(0);
   });
 });

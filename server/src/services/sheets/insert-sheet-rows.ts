@@ -1,5 +1,4 @@
-import { is, sql } from "drizzle-orm";
-import { PgliteSession } from "drizzle-orm/pglite";
+import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 
 export interface SheetRowInsert {
@@ -19,38 +18,11 @@ const INTO = `
   from jsonb_to_recordset(`;
 const AS = `::jsonb)
     as x(submission_id uuid, row_number int, student_no text, "values" jsonb, issues jsonb, error_count int)`;
-const PGLITE_TEXT = `${INTO}$1${AS}`;
-const JSONB = 3802;
-/** jsonb's binary form on the wire: a version byte (1), then the JSON text. */
-const JSONB_VERSION = 1;
-
-interface PgliteQueries {
-  query(text: string, params: unknown[], options: { serializers: Record<number, (value: unknown) => unknown> }): Promise<unknown>;
-}
-
 /**
- * PGlite's own client under the transaction (it runs in this thread), or null (PostgreSQL). PGlite
- * sends a text parameter after measuring its UTF-8 length a character at a time in JavaScript — for a
- * chunk of a megabyte or more, a large share of the insert's time on the event loop; the chunk goes
- * as bytes instead (jsonb's binary form), encoded natively.
+ * The chunk goes as its JSON text on both engines; PGlite sends it as jsonb's binary form (db/pglite.ts), its
+ * bytes written natively rather than measured a character at a time on the event loop.
  */
-function pgliteOf(tx: Executor): PgliteQueries | null {
-  const session = (tx as unknown as { session?: unknown }).session;
-  return is(session, PgliteSession) ? ((session as unknown as { client: PgliteQueries }).client ?? null) : null;
-}
-
-function jsonbBytes(json: string): Uint8Array {
-  const bytes = Buffer.allocUnsafe(Buffer.byteLength(json) + 1);
-  bytes[0] = JSONB_VERSION;
-  bytes.write(json, 1);
-  return bytes;
-}
-
-const asIs = (value: unknown) => value;
-const statement = (tx: Executor, pglite: PgliteQueries | null, chunk: string): Promise<unknown> =>
-  pglite
-    ? pglite.query(PGLITE_TEXT, [jsonbBytes(chunk)], { serializers: { [JSONB]: asIs } })
-    : tx.execute(sql`${sql.raw(INTO)}${chunk}${sql.raw(AS)}`);
+const statement = (tx: Executor, chunk: string): Promise<unknown> => tx.execute(sql`${sql.raw(INTO)}${chunk}${sql.raw(AS)}`);
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -63,13 +35,12 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
  * more of text, which the socket takes in parts, each only when this thread lets it.
  */
 export async function insertSheetRows(tx: Executor, rows: readonly SheetRowInsert[], meanwhile?: () => boolean): Promise<void> {
-  const pglite = pgliteOf(tx);
   let next = rows.length ? JSON.stringify(rows.slice(0, CHUNK)) : null;
   for (let i = 0; next !== null; i += CHUNK) {
     // A drizzle query starts on its first `then`; one turn of the event loop puts it on the wire. Its
     // failure is held (not left unhandled meanwhile) and thrown when it is awaited.
     let settled = false;
-    const running = statement(tx, pglite, next).then(
+    const running = statement(tx, next).then(
       () => {
         settled = true;
         return null;

@@ -1,0 +1,1 @@
+ALTER TABLE "notification_outbox" ADD COLUMN "takeovers" integer DEFAULT 0 NOT NULL;
