@@ -177,7 +177,9 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
   const hashing = columns
     ? canonicalArraySteps(options.grid, HASH_SLICE, { key: "grid", around: { columns } })
     : canonicalArraySteps(options.grid, HASH_SLICE);
-  const hashStep = () => !contentHash && hashing.step();
+  // A large sheet is read and hashed whole on a pool thread: slices hashed here before it goes would be thrown away.
+  const offThread = options.pool !== undefined && options.grid.length >= OFF_THREAD_ROWS;
+  const hashStep = () => !offThread && !contentHash && hashing.step();
   const sent: Sent = {
     collegeId: options.collegeId,
     submittedBy: options.actor.userId,
@@ -221,7 +223,7 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
     ...(columns ? { columns } : {}),
   };
   let read: SheetResult;
-  if (options.pool && options.grid.length >= OFF_THREAD_ROWS) {
+  if (offThread && options.pool) {
     // Many large sheets at once: each is read and hashed on a thread of the pool, so that they share
     // the machine's cores and this event loop stays free for the requests and the database.
     const done = await options.pool.run<{ read: SheetResult; contentHash: string | null }>(
