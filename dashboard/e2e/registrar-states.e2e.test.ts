@@ -1,8 +1,8 @@
 import { join } from "node:path";
-import { eq } from "drizzle-orm";
+import { count, desc, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { auditPending, courseResults, imports, notificationOutbox, users } from "../../server/src/db/schema";
+import { auditPending, courseResults, graduationAudits, imports, notificationOutbox, users } from "../../server/src/db/schema";
 import { auditKey } from "../../server/src/services/audit-log/audit-key";
 import { eventTail, sealOf } from "../../server/src/services/audit-log/chain-hash";
 import { saveChannel } from "../../server/src/services/notifications/channels";
@@ -13,9 +13,10 @@ import { ARTIFACTS, dashboardInChromium } from "./harness";
 
 const UNREACHABLE = "无法连接服务器：请检查网络后重试。如果一直如此，请告诉系统管理员。";
 
-/** Every request to the server from `page` fails as if the server were down, while `procedure` is in it (any, unless given). */
-async function serverDown(page: Page, procedure = ""): Promise<() => Promise<void>> {
-  const pattern = (url: URL) => url.pathname.startsWith("/api/") && url.pathname.includes(procedure);
+/** Requests from `page` fail as if the server were down: every one, or those asking for `procedure` (a tRPC path). */
+async function serverDown(page: Page, procedure?: string): Promise<() => Promise<void>> {
+  const pattern = (url: URL) =>
+    url.pathname.startsWith("/api/") && (procedure === undefined || url.pathname.replace("/api/trpc/", "").split(",").includes(procedure));
   await page.route(pattern, (route) => route.abort("connectionrefused"));
   return () => page.unroute(pattern);
 }
@@ -126,6 +127,53 @@ describeInChromium("the registrar's pages with data, empty and failing, in Chrom
       .getByRole("row", { name: /待办提醒/ })
       .or(messages.getByText("没有“失败”的消息。"))
       .waitFor();
+    expect(dashboard.problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("keeps a college's audit results under a next page that failed, and says why a drill-down is empty", async () => {
+    // A college's whole cohort (every outcome) is more than one page of 200 rows.
+    const [biggest] = await dashboard.db
+      .select({ collegeId: graduationAudits.collegeId, n: count() })
+      .from(graduationAudits)
+      .where(eq(graduationAudits.cohort, 2026))
+      .groupBy(graduationAudits.collegeId)
+      .orderBy(desc(count()))
+      .limit(1);
+    expect(biggest?.n).toBeGreaterThan(200);
+    const page = await dashboard.signIn("registrar");
+    await page.goto(`${dashboard.base}/graduation?cohort=2026&collegeId=${biggest?.collegeId}&every=true`);
+    const footer = page.getByText(/^已(全部)?加载/);
+    await footer.waitFor();
+    const table = page.getByRole("table", { name: /逐人结果/ });
+    const shown = await footer.innerText();
+    const scroller = page.getByTestId("virtual-scroller");
+    let asked = 0;
+    page.on("request", (r) => void (r.url().includes("graduation.list") && asked++));
+    const up = await serverDown(page, "graduation.list");
+    await scroller.evaluate((box) => box.scrollTo(0, box.scrollHeight));
+    await page.getByText(UNREACHABLE).waitFor();
+    // The rows loaded stay, under the error and its 重试; the failed page is not asked for again and again.
+    expect(await table.getByRole("row").count()).toBeGreaterThan(1);
+    await expect.poll(() => footer.innerText()).toBe(shown);
+    const failedAsks = asked;
+    await page.waitForTimeout(3000);
+    expect(asked).toBe(failedAsks);
+    await shot(page, "graduation-next-page-failed");
+    await up();
+    await page.getByRole("button", { name: "重试" }).click();
+    await expect.poll(() => page.getByText(UNREACHABLE).count()).toBe(0);
+    // The reader scrolls on: the next page comes.
+    await scroller.evaluate((box) => box.scrollBy(0, -50));
+    await scroller.evaluate((box) => box.scrollTo(0, box.scrollHeight));
+    await expect.poll(() => footer.innerText()).not.toBe(shown);
+    expect(await page.getByText(UNREACHABLE).count()).toBe(0);
+
+    // A cohort not audited: the drill-down says there is nothing, in the words of the switch it is under.
+    await page.goto(`${dashboard.base}/graduation?cohort=2031&collegeId=${biggest?.collegeId}`);
+    await page.getByText("该学院没有未通过审核（结业）的学生。").waitFor();
+    await page.getByRole("switch", { name: "只看结业（未通过）" }).click();
+    await page.getByText("该学院没有审核结果。").waitFor();
     expect(dashboard.problems).toEqual([]);
     await page.close();
   }, 120_000);

@@ -147,6 +147,23 @@ describe("the virtual table", () => {
     expect(screen.getByText("正在加载更多……")).toBeTruthy();
   });
 
+  it("does not ask again by itself for a next page that failed; the reader's next scroll does", () => {
+    const onLoadMore = vi.fn();
+    const { rerender } = render(<Harness data={people(10)} hasMore onLoadMore={onLoadMore} />);
+    expect(onLoadMore).toHaveBeenCalledTimes(1);
+    rerender(<Harness data={people(10)} hasMore loadingMore onLoadMore={onLoadMore} />);
+    // It came back with no rows (the request failed): nothing more is asked for while the reader is still.
+    rerender(<Harness data={people(10)} hasMore onLoadMore={onLoadMore} />);
+    rerender(<Harness data={people(10)} hasMore onLoadMore={onLoadMore} />);
+    expect(onLoadMore).toHaveBeenCalledTimes(1);
+    fireEvent.scroll(screen.getByTestId("virtual-scroller"));
+    expect(onLoadMore).toHaveBeenCalledTimes(2);
+    // A page that did bring rows lets the next be asked for as before.
+    rerender(<Harness data={people(10)} hasMore loadingMore onLoadMore={onLoadMore} />);
+    rerender(<Harness data={people(20)} hasMore onLoadMore={onLoadMore} />);
+    expect(onLoadMore).toHaveBeenCalledTimes(3);
+  });
+
   it("has a loading and an empty state for the pages that hold it", () => {
     render(
       <Providers>

@@ -243,9 +243,25 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   // Cursor paging: fetch the next page when the last rendered row is within 20 of the end.
   const lastIndex = items.at(-1)?.index ?? -1;
   const { hasMore, loadingMore, onLoadMore } = props;
+  // A next page that came back with no rows (its request failed: the list shows the error and its 重试) is not
+  // asked for again by itself, which would ask a server that is down once a second; the reader's next scroll asks.
+  const askedWith = useRef<number | null>(null);
+  const stalledAt = useRef<number | null>(null);
+  const nearEnd = lastIndex >= rows.length - 20;
   useEffect(() => {
-    if (hasMore && !loadingMore && onLoadMore && lastIndex >= rows.length - 20) onLoadMore();
-  }, [hasMore, loadingMore, onLoadMore, lastIndex, rows.length]);
+    if (loadingMore) {
+      askedWith.current = rows.length;
+      return;
+    }
+    if (askedWith.current !== null) stalledAt.current = askedWith.current === rows.length ? rows.length : null;
+    askedWith.current = null;
+    if (hasMore && onLoadMore && stalledAt.current !== rows.length && nearEnd) onLoadMore();
+  }, [hasMore, loadingMore, onLoadMore, nearEnd, rows.length]);
+  const scrolled = () => {
+    if (stalledAt.current === null) return;
+    stalledAt.current = null;
+    if (hasMore && !loadingMore && nearEnd) onLoadMore?.();
+  };
 
   const visibleColumns = table.getVisibleLeafColumns().length;
   return (
@@ -255,6 +271,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
         className={styles.scroller}
         style={{ height: props.height ?? "calc(100vh - 260px)" }}
         data-testid="virtual-scroller"
+        onScroll={scrolled}
         // Scrollable by keyboard too (the arrow keys scroll the focused box).
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take focus to scroll by keyboard (WCAG 2.1.1; axe scrollable-region-focusable)
         tabIndex={0}
