@@ -182,7 +182,18 @@ describeInChromium("the registrar's pages with data, empty and failing, in Chrom
   it("says in one paragraph, sentence after sentence, that events wait to be linked; then names the one whose seal fails", async () => {
     const page = await dashboard.signIn("registrar");
     await page.getByRole("link", { name: "审计日志" }).click();
-    await page.getByRole("table", { name: "审计日志" }).getByRole("row").nth(1).waitFor();
+    const table = page.getByRole("table", { name: "审计日志" });
+    await table.getByRole("row").nth(1).waitFor();
+    // The events are one Tab stop: the arrow keys move between them, Enter opens one, Tab leaves the list.
+    expect(await table.locator('tr[tabindex="0"]').count()).toBe(1);
+    await table.locator('tr[tabindex="0"]').focus();
+    await page.keyboard.press("ArrowDown");
+    const second = await page.evaluate(() => document.activeElement?.querySelector("td")?.textContent);
+    await page.keyboard.press("Enter");
+    await page.getByRole("table", { name: `第 ${second} 条记录` }).waitFor();
+    await table.locator('tr[data-index="1"]').focus();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe("TR");
 
     // The search fails: said in Chinese where the list was; 重试 brings it back.
     const up = await serverDown(page, "auditLog.search");

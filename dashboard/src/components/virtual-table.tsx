@@ -263,6 +263,35 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     if (hasMore && !loadingMore && nearEnd) onLoadMore?.();
   };
 
+  // Rows that open are one Tab stop, not one each (a loaded list is hundreds, and scrolling loads more: Tab would
+  // never leave it): the last row the reader was on takes Tab, the arrow keys move between rows (WAI-ARIA grid
+  // pattern's roving tabindex).
+  const [activeRow, setActiveRow] = useState(0);
+  const tabStop = Math.min(activeRow, rows.length - 1);
+  const focusWanted = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusWanted.current === null) return;
+    const target = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${focusWanted.current}"]`);
+    if (!target) return;
+    focusWanted.current = null;
+    (target.tabIndex >= 0 ? target : (target.querySelector<HTMLElement>("button") ?? target)).focus();
+  });
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(index, rows.length - 1));
+    setActiveRow(next);
+    focusWanted.current = next;
+    virtualizer.scrollToIndex(next);
+  };
+  const rowKeys = (index: number, open: () => void) => (e: React.KeyboardEvent<HTMLElement>) => {
+    if (e.target !== e.currentTarget) return;
+    const to =
+      e.key === "ArrowDown" ? index + 1 : e.key === "ArrowUp" ? index - 1 : e.key === "Home" ? 0 : e.key === "End" ? rows.length - 1 : null;
+    if (to !== null) {
+      e.preventDefault();
+      moveTo(to);
+    } else if (e.key === "Enter") open();
+  };
+
   const visibleColumns = table.getVisibleLeafColumns().length;
   return (
     <>
@@ -345,14 +374,9 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                   aria-selected={selectable ? row.getIsSelected() : undefined}
                   className={mergeClasses(styles.row, props.onRowOpen && styles.clickable, props.rowClassName?.(row.original))}
                   onClick={props.onRowOpen ? () => props.onRowOpen?.(row.original) : undefined}
-                  onKeyDown={
-                    props.onRowOpen
-                      ? (e) => {
-                          if (e.key === "Enter" && e.target === e.currentTarget) props.onRowOpen?.(row.original);
-                        }
-                      : undefined
-                  }
-                  tabIndex={props.onRowOpen ? 0 : undefined}
+                  onKeyDown={props.onRowOpen ? rowKeys(item.index, () => props.onRowOpen?.(row.original)) : undefined}
+                  onFocus={props.onRowOpen ? () => setActiveRow(item.index) : undefined}
+                  tabIndex={props.onRowOpen ? (item.index === tabStop ? 0 : -1) : undefined}
                 >
                   {bySide(row.getVisibleCells(), (c) => c.column).map((cell) => (
                     <TableCell
