@@ -1,6 +1,7 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@xueji/server/router";
+import { i18n } from "../i18n";
 import { currentLocale } from "../i18n/locale";
 
 /** The server's router types: the dashboard never copies a shape, it reads them from `AppRouter`. */
@@ -33,6 +34,9 @@ export interface ApiProblem {
 }
 
 export function problemOf(error: unknown): ApiProblem {
+  // No answer from the server, or none it wrote (a proxy's error page): the browser's words ("Failed to fetch", a
+  // JSON parser's) mean nothing to the reader, and are English.
+  if (isUnreachable(error)) return { message: i18n.t("state.unreachable"), appCode: null, httpStatus: null, requestId: null };
   if (error instanceof TRPCClientError) {
     const data = (error.data ?? {}) as { appCode?: string; httpStatus?: number; userMessage?: string; requestId?: string };
     return {
@@ -43,6 +47,12 @@ export function problemOf(error: unknown): ApiProblem {
     };
   }
   return { message: error instanceof Error ? error.message : String(error), appCode: null, httpStatus: null, requestId: null };
+}
+
+/** fetch() itself failed (server down, network gone), or what came back was not the server's tRPC answer. */
+function isUnreachable(error: unknown): boolean {
+  if (error instanceof TypeError) return true;
+  return error instanceof TRPCClientError && error.data == null && !(error.cause instanceof TRPCClientError);
 }
 
 export function isUnauthenticated(error: unknown): boolean {

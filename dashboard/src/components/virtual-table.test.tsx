@@ -147,6 +147,40 @@ describe("the virtual table", () => {
     expect(screen.getByText("正在加载更多……")).toBeTruthy();
   });
 
+  it("does not ask again by itself for a next page that failed; the reader's next scroll does", () => {
+    const onLoadMore = vi.fn();
+    const { rerender } = render(<Harness data={people(10)} hasMore onLoadMore={onLoadMore} />);
+    expect(onLoadMore).toHaveBeenCalledTimes(1);
+    rerender(<Harness data={people(10)} hasMore loadingMore onLoadMore={onLoadMore} />);
+    // It came back with no rows (the request failed): nothing more is asked for while the reader is still.
+    rerender(<Harness data={people(10)} hasMore onLoadMore={onLoadMore} />);
+    rerender(<Harness data={people(10)} hasMore onLoadMore={onLoadMore} />);
+    expect(onLoadMore).toHaveBeenCalledTimes(1);
+    fireEvent.scroll(screen.getByTestId("virtual-scroller"));
+    expect(onLoadMore).toHaveBeenCalledTimes(2);
+    // A page that did bring rows lets the next be asked for as before.
+    rerender(<Harness data={people(10)} hasMore loadingMore onLoadMore={onLoadMore} />);
+    rerender(<Harness data={people(20)} hasMore onLoadMore={onLoadMore} />);
+    expect(onLoadMore).toHaveBeenCalledTimes(3);
+  });
+
+  it("makes rows that open one Tab stop, moved along by the arrow keys, so Tab leaves a long list", async () => {
+    const user = userEvent.setup();
+    const opened: string[] = [];
+    render(<Harness data={people(30)} onRowOpen={(p) => opened.push(p.name)} />);
+    const tabbable = () => screen.getAllByRole("row").filter((r) => r.getAttribute("tabindex") === "0");
+    expect(tabbable()).toHaveLength(1);
+    (tabbable()[0] as HTMLElement).focus();
+    await user.keyboard("{ArrowDown}{ArrowDown}{ArrowUp}{Enter}");
+    expect(opened).toEqual(["王同学2"]);
+    // The row last on takes Tab next time; the rest are skipped.
+    expect(tabbable().map((r) => r.getAttribute("data-index"))).toEqual(["1"]);
+    await user.tab();
+    expect(document.activeElement?.tagName).not.toBe("TR");
+    await user.keyboard("{Shift>}{Tab}{/Shift}");
+    expect(document.activeElement?.getAttribute("data-index")).toBe("1");
+  });
+
   it("has a loading and an empty state for the pages that hold it", () => {
     render(
       <Providers>

@@ -243,9 +243,54 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   // Cursor paging: fetch the next page when the last rendered row is within 20 of the end.
   const lastIndex = items.at(-1)?.index ?? -1;
   const { hasMore, loadingMore, onLoadMore } = props;
+  // A next page that came back with no rows (its request failed: the list shows the error and its 重试) is not
+  // asked for again by itself, which would ask a server that is down once a second; the reader's next scroll asks.
+  const askedWith = useRef<number | null>(null);
+  const stalledAt = useRef<number | null>(null);
+  const nearEnd = lastIndex >= rows.length - 20;
   useEffect(() => {
-    if (hasMore && !loadingMore && onLoadMore && lastIndex >= rows.length - 20) onLoadMore();
-  }, [hasMore, loadingMore, onLoadMore, lastIndex, rows.length]);
+    if (loadingMore) {
+      askedWith.current = rows.length;
+      return;
+    }
+    if (askedWith.current !== null) stalledAt.current = askedWith.current === rows.length ? rows.length : null;
+    askedWith.current = null;
+    if (hasMore && onLoadMore && stalledAt.current !== rows.length && nearEnd) onLoadMore();
+  }, [hasMore, loadingMore, onLoadMore, nearEnd, rows.length]);
+  const scrolled = () => {
+    if (stalledAt.current === null) return;
+    stalledAt.current = null;
+    if (hasMore && !loadingMore && nearEnd) onLoadMore?.();
+  };
+
+  // Rows that open are one Tab stop, not one each (a loaded list is hundreds, and scrolling loads more: Tab would
+  // never leave it): the last row the reader was on takes Tab, the arrow keys move between rows (WAI-ARIA grid
+  // pattern's roving tabindex).
+  const [activeRow, setActiveRow] = useState(0);
+  const tabStop = Math.min(activeRow, rows.length - 1);
+  const focusWanted = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusWanted.current === null) return;
+    const target = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${focusWanted.current}"]`);
+    if (!target) return;
+    focusWanted.current = null;
+    (target.tabIndex >= 0 ? target : (target.querySelector<HTMLElement>("button") ?? target)).focus();
+  });
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(index, rows.length - 1));
+    setActiveRow(next);
+    focusWanted.current = next;
+    virtualizer.scrollToIndex(next);
+  };
+  const rowKeys = (index: number, open: () => void) => (e: React.KeyboardEvent<HTMLElement>) => {
+    if (e.target !== e.currentTarget) return;
+    const to =
+      e.key === "ArrowDown" ? index + 1 : e.key === "ArrowUp" ? index - 1 : e.key === "Home" ? 0 : e.key === "End" ? rows.length - 1 : null;
+    if (to !== null) {
+      e.preventDefault();
+      moveTo(to);
+    } else if (e.key === "Enter") open();
+  };
 
   const visibleColumns = table.getVisibleLeafColumns().length;
   return (
@@ -255,6 +300,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
         className={styles.scroller}
         style={{ height: props.height ?? "calc(100vh - 260px)" }}
         data-testid="virtual-scroller"
+        onScroll={scrolled}
         // Scrollable by keyboard too (the arrow keys scroll the focused box).
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take focus to scroll by keyboard (WCAG 2.1.1; axe scrollable-region-focusable)
         tabIndex={0}
@@ -328,14 +374,9 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                   aria-selected={selectable ? row.getIsSelected() : undefined}
                   className={mergeClasses(styles.row, props.onRowOpen && styles.clickable, props.rowClassName?.(row.original))}
                   onClick={props.onRowOpen ? () => props.onRowOpen?.(row.original) : undefined}
-                  onKeyDown={
-                    props.onRowOpen
-                      ? (e) => {
-                          if (e.key === "Enter" && e.target === e.currentTarget) props.onRowOpen?.(row.original);
-                        }
-                      : undefined
-                  }
-                  tabIndex={props.onRowOpen ? 0 : undefined}
+                  onKeyDown={props.onRowOpen ? rowKeys(item.index, () => props.onRowOpen?.(row.original)) : undefined}
+                  onFocus={props.onRowOpen ? () => setActiveRow(item.index) : undefined}
+                  tabIndex={props.onRowOpen ? (item.index === tabStop ? 0 : -1) : undefined}
                 >
                   {bySide(row.getVisibleCells(), (c) => c.column).map((cell) => (
                     <TableCell

@@ -51,6 +51,7 @@ export const en: Messages = {
     retry: "Try again",
     requestId: "Request id: {{id}}",
     errorTitle: "Something went wrong",
+    unreachable: "The server could not be reached: check the network and try again. If it goes on, tell the administrator.",
     loadMore: "Load more",
     loadingMore: "Loading more…",
     allLoaded: "All loaded ({{count}})",

@@ -50,6 +50,7 @@ export const zhCN = {
     retry: "重试",
     requestId: "请求编号：{{id}}",
     errorTitle: "出错了",
+    unreachable: "无法连接服务器：请检查网络后重试。如果一直如此，请告诉系统管理员。",
     loadMore: "加载更多",
     loadingMore: "正在加载更多……",
     allLoaded: "已全部加载（{{count}} 条）",

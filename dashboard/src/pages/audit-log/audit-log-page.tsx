@@ -72,14 +72,15 @@ function AuditLog() {
                     t("auditLogPage.intact", { checked: formatNumber(verdict.checked, locale) }),
                     verdict.pending && verdict.pendingSince
                       ? t("auditLogPage.pending", {
-                          count: formatNumber(verdict.pending, locale),
+                          n: formatNumber(verdict.pending, locale),
                           since: formatDateTime(verdict.pendingSince, locale),
                         })
                       : "",
                     verdict.checkpoint ? "" : t("auditLogPage.noCheckpoint"),
                   ]
                     .filter(Boolean)
-                    .join(" ")
+                    // Chinese sentences follow each other with no space; English ones after one.
+                    .join(locale === "en" ? " " : "")
                 : verdict.reason === "seal"
                   ? t("auditLogPage.seal", { id: verdict.pendingId, checked: formatNumber(verdict.checked, locale) })
                   : verdict.reason === "shorter"

@@ -25,7 +25,7 @@ import { useTranslation } from "react-i18next";
 import { type AuditRow, auditListQuery, overrideAudit, supplementDegree } from "../../api/graduation";
 import { invalidate } from "../../api/query";
 import { labelsOf, useReference } from "../../api/reference";
-import { ErrorBar, Loading } from "../../components/page-state";
+import { Empty, ErrorBar, QueryState } from "../../components/page-state";
 import { rowColumn } from "../../components/row-column";
 import { Section } from "../../components/section";
 import { VirtualTable } from "../../components/virtual-table";
@@ -189,21 +189,24 @@ export function AuditDrillDown({
           <MessageBarBody>{done}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {list.error ? <ErrorBar error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.isPending ? (
-        <Loading />
-      ) : (
-        <VirtualTable
-          label={t("graduation.drill", { college: labels.college(collegeId) })}
-          data={rows}
-          columns={columns}
-          getRowId={(r) => String(r.id)}
-          height="420px"
-          hasMore={list.hasNextPage}
-          loadingMore={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
-      )}
+      <QueryState
+        query={list}
+        isEmpty={() => rows.length === 0}
+        empty={<Empty title={t(onlyComplete ? "gradYear.drillNoneComplete" : "gradYear.drillNone")} />}
+      >
+        {() => (
+          <VirtualTable
+            label={t("graduation.drill", { college: labels.college(collegeId) })}
+            data={rows}
+            columns={columns}
+            getRowId={(r) => String(r.id)}
+            height="420px"
+            hasMore={list.hasNextPage}
+            loadingMore={list.isFetchingNextPage}
+            onLoadMore={() => void list.fetchNextPage()}
+          />
+        )}
+      </QueryState>
       {factsOf ? (
         <FactsDialog
           row={factsOf}

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { type CertificateFilter, type CertificateRow, certificatesQuery, downloadCertificates } from "../../api/graduation";
 import { useReference } from "../../api/reference";
 import { CollegePicker } from "../../components/college-picker";
-import { Empty, ErrorBar, Loading } from "../../components/page-state";
+import { Empty, ErrorBar, QueryState } from "../../components/page-state";
 import { Picker } from "../../components/picker";
 import { rowColumn } from "../../components/row-column";
 import { Section } from "../../components/section";
@@ -130,23 +130,20 @@ export function CertificateList({ filter, onSearch }: { filter: CertificateFilte
           </div>
         }
       >
-        {list.error ? <ErrorBar error={list.error} onRetry={() => void list.refetch()} /> : null}
-        {list.isPending ? (
-          <Loading />
-        ) : rows.length === 0 && !list.error ? (
-          <Empty title={t("gradYear.certificates.none")} />
-        ) : (
-          <VirtualTable
-            label={title}
-            data={rows}
-            columns={columns}
-            getRowId={(r) => r.certificateNo}
-            height="480px"
-            hasMore={list.hasNextPage}
-            loadingMore={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
-        )}
+        <QueryState query={list} isEmpty={() => rows.length === 0} empty={<Empty title={t("gradYear.certificates.none")} />}>
+          {() => (
+            <VirtualTable
+              label={title}
+              data={rows}
+              columns={columns}
+              getRowId={(r) => r.certificateNo}
+              height="480px"
+              hasMore={list.hasNextPage}
+              loadingMore={list.isFetchingNextPage}
+              onLoadMore={() => void list.fetchNextPage()}
+            />
+          )}
+        </QueryState>
       </Section>
       <PrintCopy
         title={title}

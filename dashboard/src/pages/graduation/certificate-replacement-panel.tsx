@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { fileApplication } from "../../api/applications";
 import { invalidate } from "../../api/query";
 import { studentCardQuery, studentSearchQuery } from "../../api/students";
-import { Empty, ErrorBar, Loading, QueryState } from "../../components/page-state";
+import { Empty, ErrorBar, QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
@@ -74,26 +74,24 @@ export function CertificateReplacementPanel() {
               {t("gradYear.replacement.find")}
             </Button>
           </form>
-          {query === "" ? null : hits.error ? (
-            <ErrorBar error={hits.error} onRetry={() => void hits.refetch()} />
-          ) : hits.isPending ? (
-            <Loading />
-          ) : rows.length === 0 ? (
-            <Empty title={t("gradYear.replacement.noHit", { query })} />
-          ) : (
-            <fieldset className={styles.hits}>
-              <legend className={styles.legend}>{t("gradYear.replacement.hits")}</legend>
-              {rows.map((s) => (
-                <Button
-                  key={s.studentNo}
-                  appearance={s.studentNo === studentNo ? "primary" : "secondary"}
-                  aria-pressed={s.studentNo === studentNo}
-                  onClick={() => setStudentNo(s.studentNo)}
-                >
-                  {t("gradYear.replacement.hit", s)}
-                </Button>
-              ))}
-            </fieldset>
+          {query === "" ? null : (
+            <QueryState query={hits} isEmpty={() => rows.length === 0} empty={<Empty title={t("gradYear.replacement.noHit", { query })} />}>
+              {() => (
+                <fieldset className={styles.hits}>
+                  <legend className={styles.legend}>{t("gradYear.replacement.hits")}</legend>
+                  {rows.map((s) => (
+                    <Button
+                      key={s.studentNo}
+                      appearance={s.studentNo === studentNo ? "primary" : "secondary"}
+                      aria-pressed={s.studentNo === studentNo}
+                      onClick={() => setStudentNo(s.studentNo)}
+                    >
+                      {t("gradYear.replacement.hit", s)}
+                    </Button>
+                  ))}
+                </fieldset>
+              )}
+            </QueryState>
           )}
           {studentNo ? <Filing key={studentNo} studentNo={studentNo} onFiled={() => setStudentNo(null)} /> : null}
         </Section>

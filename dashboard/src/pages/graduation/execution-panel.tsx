@@ -28,7 +28,7 @@ import { executeList, executionPreviewQuery, type PreviewRow } from "../../api/g
 import { invalidate } from "../../api/query";
 import { labelsOf, useReference } from "../../api/reference";
 import { CollegePicker } from "../../components/college-picker";
-import { Empty, ErrorBar, Loading } from "../../components/page-state";
+import { Empty, ErrorBar, QueryState } from "../../components/page-state";
 import { rowColumn } from "../../components/row-column";
 import { Section } from "../../components/section";
 import { VirtualTable } from "../../components/virtual-table";
@@ -196,34 +196,37 @@ export function ExecutionPanel({
             ) : null
           }
         >
-          {preview.error ? <ErrorBar error={preview.error} onRetry={() => void preview.refetch()} /> : null}
-          {preview.isPending ? (
-            <Loading />
-          ) : first && !first.approved ? (
-            <MessageBar intent="warning">
-              <MessageBarBody>{t("gradYear.execute.notApproved", { college })}</MessageBarBody>
-            </MessageBar>
-          ) : first ? (
-            <>
-              <Text role="status" data-testid="execution-totals">
-                {t("gradYear.execute.totals", first.totals)}
-              </Text>
-              {rows.length === 0 ? (
-                <Empty title={t("gradYear.execute.none")} />
+          <QueryState query={preview}>
+            {(data) => {
+              const head = data.pages[0];
+              if (!head) return null;
+              return head.approved ? (
+                <>
+                  <Text role="status" data-testid="execution-totals">
+                    {t("gradYear.execute.totals", head.totals)}
+                  </Text>
+                  {rows.length === 0 ? (
+                    <Empty title={t("gradYear.execute.none")} />
+                  ) : (
+                    <VirtualTable
+                      label={t("gradYear.execute.title", { college, cohort })}
+                      data={rows}
+                      columns={columns}
+                      getRowId={(r) => String(r.auditId)}
+                      height="420px"
+                      hasMore={preview.hasNextPage}
+                      loadingMore={preview.isFetchingNextPage}
+                      onLoadMore={() => void preview.fetchNextPage()}
+                    />
+                  )}
+                </>
               ) : (
-                <VirtualTable
-                  label={t("gradYear.execute.title", { college, cohort })}
-                  data={rows}
-                  columns={columns}
-                  getRowId={(r) => String(r.auditId)}
-                  height="420px"
-                  hasMore={preview.hasNextPage}
-                  loadingMore={preview.isFetchingNextPage}
-                  onLoadMore={() => void preview.fetchNextPage()}
-                />
-              )}
-            </>
-          ) : null}
+                <MessageBar intent="warning">
+                  <MessageBarBody>{t("gradYear.execute.notApproved", { college })}</MessageBarBody>
+                </MessageBar>
+              );
+            }}
+          </QueryState>
         </Section>
       )}
       <Dialog open={confirming} onOpenChange={(_, d) => !d.open && setConfirming(false)}>

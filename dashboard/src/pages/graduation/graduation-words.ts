@@ -57,6 +57,8 @@ const zhCN = {
       done: "已为 {{name}} 补授学位（证书 {{certificateNo}}，授予日期 {{date}}）。",
     },
     degreeReasons: "学位：{{reasons}}",
+    drillNone: "该学院没有审核结果。",
+    drillNoneComplete: "该学院没有未通过审核（结业）的学生。",
     execute: {
       title: "{{college}} · {{cohort}} 届毕业执行",
       pickCollege: "请选择要执行名单的学院。",
@@ -229,6 +231,8 @@ const en: typeof zhCN = {
       done: "Awarded the degree of {{name}} (certificate {{certificateNo}}, awarded on {{date}}).",
     },
     degreeReasons: "Degree: {{reasons}}",
+    drillNone: "This college has no audit results.",
+    drillNoneComplete: "No student of this college failed the audit (to complete without graduating).",
     execute: {
       title: "{{college}} · {{cohort}} graduation execution",
       pickCollege: "Choose the college whose list to execute.",

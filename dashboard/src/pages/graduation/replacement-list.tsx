@@ -18,7 +18,7 @@ import { DEFAULT_WORKFLOWS, mayIssueDocument, stageLabel } from "@xueji/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ApplicationRow, applicationsQuery } from "../../api/applications";
-import { Empty, ErrorBar, Loading } from "../../components/page-state";
+import { Empty, QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
@@ -47,62 +47,58 @@ export function ReplacementList() {
       : t(`gradYear.replacement.state.${r.state}`);
   return (
     <Section title={title} note={t("gradYear.replacement.listNote")}>
-      {list.error ? (
-        <ErrorBar error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <Empty title={t("gradYear.replacement.none")} />
-      ) : (
-        <>
-          <Table size="small" className={styles.table} aria-label={title}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t("gradYear.replacement.col.id")}</TableHeaderCell>
-                <TableHeaderCell>{t("gradYear.certificates.col.studentNo")}</TableHeaderCell>
-                <TableHeaderCell>{t("gradYear.certificates.col.name")}</TableHeaderCell>
-                <TableHeaderCell>{t("gradYear.certificates.col.college")}</TableHeaderCell>
-                <TableHeaderCell>{t("gradYear.replacement.col.filedAt")}</TableHeaderCell>
-                <TableHeaderCell>{t("gradYear.replacement.col.stage")}</TableHeaderCell>
-                <TableHeaderCell>{t("gradYear.replacement.col.actions")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((r) => (
-                <TableRow key={r.id}>
-                  <TableCell>
-                    <Link to="/applications/$id" params={{ id: String(r.id) }}>
-                      {t("gradYear.replacement.openId", { id: r.id })}
-                    </Link>
-                  </TableCell>
-                  <TableCell className={styles.nowrap}>{r.studentNo}</TableCell>
-                  <TableCell className={styles.nowrap}>{r.name}</TableCell>
-                  <TableCell>{r.collegeName}</TableCell>
-                  <TableCell className={styles.nowrap}>{formatDate(r.filedAt.slice(0, 10), locale)}</TableCell>
-                  <TableCell>{where(r)}</TableCell>
-                  <TableCell className={styles.nowrap}>
-                    {r.executedOn !== null && mayIssueDocument(me.role, "replacement") ? (
-                      <Button
-                        size="small"
-                        icon={<PrintRegular />}
-                        aria-label={t("gradYear.replacement.printFor", { name: r.name })}
-                        onClick={() => setPrinting(r)}
-                      >
-                        {t("gradYear.replacement.print")}
-                      </Button>
-                    ) : null}
-                  </TableCell>
+      <QueryState query={list} isEmpty={() => rows.length === 0} empty={<Empty title={t("gradYear.replacement.none")} />}>
+        {() => (
+          <>
+            <Table size="small" className={styles.table} aria-label={title}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t("gradYear.replacement.col.id")}</TableHeaderCell>
+                  <TableHeaderCell>{t("gradYear.certificates.col.studentNo")}</TableHeaderCell>
+                  <TableHeaderCell>{t("gradYear.certificates.col.name")}</TableHeaderCell>
+                  <TableHeaderCell>{t("gradYear.certificates.col.college")}</TableHeaderCell>
+                  <TableHeaderCell>{t("gradYear.replacement.col.filedAt")}</TableHeaderCell>
+                  <TableHeaderCell>{t("gradYear.replacement.col.stage")}</TableHeaderCell>
+                  <TableHeaderCell>{t("gradYear.replacement.col.actions")}</TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          {list.hasNextPage ? (
-            <Button className={styles.more} disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-              {t("gradYear.replacement.more")}
-            </Button>
-          ) : null}
-        </>
-      )}
+              </TableHeader>
+              <TableBody>
+                {rows.map((r) => (
+                  <TableRow key={r.id}>
+                    <TableCell>
+                      <Link to="/applications/$id" params={{ id: String(r.id) }}>
+                        {t("gradYear.replacement.openId", { id: r.id })}
+                      </Link>
+                    </TableCell>
+                    <TableCell className={styles.nowrap}>{r.studentNo}</TableCell>
+                    <TableCell className={styles.nowrap}>{r.name}</TableCell>
+                    <TableCell>{r.collegeName}</TableCell>
+                    <TableCell className={styles.nowrap}>{formatDate(r.filedAt.slice(0, 10), locale)}</TableCell>
+                    <TableCell>{where(r)}</TableCell>
+                    <TableCell className={styles.nowrap}>
+                      {r.executedOn !== null && mayIssueDocument(me.role, "replacement") ? (
+                        <Button
+                          size="small"
+                          icon={<PrintRegular />}
+                          aria-label={t("gradYear.replacement.printFor", { name: r.name })}
+                          onClick={() => setPrinting(r)}
+                        >
+                          {t("gradYear.replacement.print")}
+                        </Button>
+                      ) : null}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            {list.hasNextPage ? (
+              <Button className={styles.more} disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+                {t("gradYear.replacement.more")}
+              </Button>
+            ) : null}
+          </>
+        )}
+      </QueryState>
       {printing ? <ReplacementPaper key={printing.id} studentNo={printing.studentNo} name={printing.name} /> : null}
       {list.isFetching && !list.isPending ? (
         <MessageBar>

@@ -62,6 +62,7 @@ export function ImportsPage() {
 
 function Imports() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const styles = useStyles();
   const search = routeApi.useSearch();
   const navigate = useNavigate({ from: "/imports" });
@@ -116,7 +117,13 @@ function Imports() {
                   {commit.error ? <ErrorBar error={commit.error} /> : null}
                   {commit.data ? (
                     <MessageBar intent="success">
-                      <MessageBarBody>{t("importsPage.committed", commit.data.report)}</MessageBarBody>
+                      <MessageBarBody>
+                        {t("importsPage.committed", {
+                          create: formatNumber(commit.data.report.create, locale),
+                          update: formatNumber(commit.data.report.update, locale),
+                          unchanged: formatNumber(commit.data.report.unchanged, locale),
+                        })}
+                      </MessageBarBody>
                     </MessageBar>
                   ) : null}
                   {passwords ? <Passwords list={passwords.list} xlsx={passwords.xlsx} /> : null}
@@ -200,11 +207,8 @@ function NewImport({ onPreviewed }: { onPreviewed: (id: number) => void }) {
           {preview.isPending ? t("importsPage.previewing") : t("importsPage.preview")}
         </Button>
       </div>
-      {preview.error ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{preview.error.message}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {/* The server's own words (and request id) when it refused the file; ours when it could not be reached. */}
+      {preview.error ? <ErrorBar error={preview.error} title={t("importsPage.previewFailed")} /> : null}
     </Section>
   );
 }
@@ -259,7 +263,7 @@ function ReportView({
       {notice}
       {committed ? null : report.errors > 0 ? (
         <MessageBar intent="error">
-          <MessageBarBody>{t("importsPage.hasErrors", { count: report.errors })}</MessageBarBody>
+          <MessageBarBody>{t("importsPage.hasErrors", { n: n(report.errors) })}</MessageBarBody>
         </MessageBar>
       ) : (
         <MessageBar intent="info">
@@ -450,7 +454,12 @@ function History() {
                 id: "open",
                 label: t("importsPage.open"),
                 value: (i) => (
-                  <Button size="small" onClick={() => navigate({ search: compact({ id: String(i.id) }) })}>
+                  // Every row's button says 查看: its name also says which file, for a screen reader's list of buttons.
+                  <Button
+                    size="small"
+                    aria-label={`${t("importsPage.open")} ${i.fileName}`}
+                    onClick={() => navigate({ search: compact({ id: String(i.id) }) })}
+                  >
                     {t("importsPage.open")}
                   </Button>
                 ),

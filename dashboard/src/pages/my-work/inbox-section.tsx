@@ -6,7 +6,7 @@ import { SHEET_LABELS, type SheetKind, STANDING_OUTCOME_LABELS } from "@xueji/sh
 import { useTranslation } from "react-i18next";
 import { type InboxItem, myInboxQuery } from "../../api/insights";
 import { LabelValueTable } from "../../components/label-value-table";
-import { Empty, ErrorBar, Loading } from "../../components/page-state";
+import { Empty, QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
@@ -67,38 +67,34 @@ export function InboxSection() {
   };
   return (
     <Section title={t("inbox.title")} note={t("inbox.note")}>
-      {inbox.error ? (
-        <ErrorBar error={inbox.error} onRetry={() => void inbox.refetch()} />
-      ) : inbox.isPending ? (
-        <Loading />
-      ) : inbox.data.items.length === 0 ? (
-        <Empty title={t("inbox.none")} />
-      ) : (
-        <LabelValueTable
-          label={t("inbox.label")}
-          rows={inbox.data.items}
-          rowKey={(item, i) => `${item.kind}-${item.collegeId}-${item.subject}-${item.termCode ?? ""}-${i}`}
-          columns={[
-            { id: "what", label: t("inbox.what"), value: (item) => t(`inbox.kinds.${item.kind}`) },
-            { id: "college", label: t("inbox.college"), value: (item) => item.collegeName },
-            { id: "subject", label: t("inbox.subject"), value: subject },
-            {
-              id: "due",
-              label: t("inbox.due"),
-              value: (item) =>
-                item.dueOn ? (
-                  <>
-                    {formatDate(item.dueOn, locale)} <ProvisionalMark date={item.dueOn} />
-                  </>
-                ) : (
-                  "—"
-                ),
-            },
-            { id: "left", label: t("inbox.left"), value: (item) => <LeftBadge days={item.workingDaysLeft} /> },
-            { id: "open", label: t("inbox.open"), value: (item) => <ItemLink item={item} /> },
-          ]}
-        />
-      )}
+      <QueryState query={inbox} isEmpty={(data) => data.items.length === 0} empty={<Empty title={t("inbox.none")} />}>
+        {(data) => (
+          <LabelValueTable
+            label={t("inbox.label")}
+            rows={data.items}
+            rowKey={(item, i) => `${item.kind}-${item.collegeId}-${item.subject}-${item.termCode ?? ""}-${i}`}
+            columns={[
+              { id: "what", label: t("inbox.what"), value: (item) => t(`inbox.kinds.${item.kind}`) },
+              { id: "college", label: t("inbox.college"), value: (item) => item.collegeName },
+              { id: "subject", label: t("inbox.subject"), value: subject },
+              {
+                id: "due",
+                label: t("inbox.due"),
+                value: (item) =>
+                  item.dueOn ? (
+                    <>
+                      {formatDate(item.dueOn, locale)} <ProvisionalMark date={item.dueOn} />
+                    </>
+                  ) : (
+                    "—"
+                  ),
+              },
+              { id: "left", label: t("inbox.left"), value: (item) => <LeftBadge days={item.workingDaysLeft} /> },
+              { id: "open", label: t("inbox.open"), value: (item) => <ItemLink item={item} /> },
+            ]}
+          />
+        )}
+      </QueryState>
     </Section>
   );
 }

@@ -8,7 +8,7 @@ import { LabelValueTable } from "../../components/label-value-table";
 import { PageHeader } from "../../components/page-header";
 import { Empty, QueryState } from "../../components/page-state";
 import { Section } from "../../components/section";
-import { formatDateTime } from "../../format/intl";
+import { formatDateTime, formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { RequirePermission } from "../../shell/require-permission";
 import { useMay } from "../../shell/use-me";
@@ -20,6 +20,8 @@ const useStyles = makeStyles({
   body: { whiteSpace: "pre-wrap", wordBreak: "break-word", maxWidth: "48ch", display: "block" },
   error: { color: tokens.colorPaletteRedForeground1, wordBreak: "break-word" },
   counts: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  // A short list of states: the picker as wide as they are, not the whole section.
+  filter: { maxWidth: "240px" },
 });
 
 const STATE_COLOUR = { pending: "informative", sending: "warning", sent: "success", failed: "danger" } as const;
@@ -123,7 +125,7 @@ function Messages() {
   const stateLabel = (s: OutboxItem["state"]) => t(`notificationsPage.${s}`);
   return (
     <Section title={t("notificationsPage.messages")}>
-      <Field label={t("notificationsPage.state")}>
+      <Field label={t("notificationsPage.state")} className={styles.filter}>
         <Select
           value={state ?? ""}
           onChange={(_, d) => setState((d.value || undefined) as OutboxState | undefined)}
@@ -141,12 +143,19 @@ function Messages() {
         <div className={styles.counts}>
           {(["pending", "sent", "failed"] as const).map((s) => (
             <Badge key={s} appearance="outline" color={STATE_COLOUR[s]}>
-              {t("notificationsPage.count", { state: stateLabel(s), count: outbox.data.counts[s] ?? 0 })}
+              {t("notificationsPage.count", { state: stateLabel(s), n: formatNumber(outbox.data.counts[s] ?? 0, locale) })}
             </Badge>
           ))}
         </div>
       ) : null}
-      <QueryState query={outbox} isEmpty={(data) => data.items.length === 0} empty={<Empty title={t("notificationsPage.noMessages")} />}>
+      <QueryState
+        query={outbox}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          // Under a filter, says which: "no messages" alone would read as none at all.
+          <Empty title={state ? t("notificationsPage.noMessagesIn", { state: stateLabel(state) }) : t("notificationsPage.noMessages")} />
+        }
+      >
         {(data) => (
           <LabelValueTable
             label={t("notificationsPage.messages")}

@@ -47,8 +47,9 @@ const zhCN = {
     attempts: "尝试次数",
     reason: "失败原因",
     noMessages: "没有消息。",
+    noMessagesIn: "没有“{{state}}”的消息。",
     nextAttempt: "下次尝试 {{time}}",
-    count: "{{state}} {{count}}",
+    count: "{{state}} {{n}}",
   },
 };
 const en: typeof zhCN = {
@@ -98,8 +99,9 @@ const en: typeof zhCN = {
     attempts: "Attempts",
     reason: "Why it failed",
     noMessages: "No messages.",
+    noMessagesIn: "No messages in “{{state}}”.",
     nextAttempt: "Next attempt {{time}}",
-    count: "{{state}} {{count}}",
+    count: "{{state}} {{n}}",
   },
 };
 

@@ -13,7 +13,7 @@ import {
   versionsQuery,
 } from "../../api/settings";
 import { PageHeader } from "../../components/page-header";
-import { Empty, ErrorBar, Loading } from "../../components/page-state";
+import { Empty, ErrorBar, Loading, QueryState } from "../../components/page-state";
 import { useLocale } from "../../i18n/use-locale";
 import type { JsonSchema } from "../../schema-form";
 import { RequirePermission } from "../../shell/require-permission";
@@ -179,31 +179,32 @@ function KindPanel({
         <Tab value="draft">{t("settingsPage.draftTab")}</Tab>
         <Tab value="history">{t("settingsPage.historyTab")}</Tab>
       </TabList>
-      {versions.error ? (
-        <ErrorBar error={versions.error} onRetry={() => void versions.refetch()} />
-      ) : versions.isPending ? (
-        <Loading />
-      ) : tab === "draft" ? (
-        <SettingEditor
-          kind={name}
-          settingKey={settingKey}
-          schema={kind.schema as JsonSchema}
-          latest={versions.data[0] as (typeof versions.data)[number]}
-          canWrite={canWrite}
-          years={years}
-          currentYear={currentYear}
-        />
-      ) : (
-        <SettingHistory
-          kind={name}
-          settingKey={settingKey}
-          schema={kind.schema as JsonSchema}
-          versions={versions.data}
-          canWrite={canWrite}
-          years={years}
-          currentYear={currentYear}
-        />
-      )}
+      {/* A failed refetch keeps the editor and its unsaved draft under the error. */}
+      <QueryState query={versions}>
+        {(data) =>
+          tab === "draft" ? (
+            <SettingEditor
+              kind={name}
+              settingKey={settingKey}
+              schema={kind.schema as JsonSchema}
+              latest={data[0] as (typeof data)[number]}
+              canWrite={canWrite}
+              years={years}
+              currentYear={currentYear}
+            />
+          ) : (
+            <SettingHistory
+              kind={name}
+              settingKey={settingKey}
+              schema={kind.schema as JsonSchema}
+              versions={data}
+              canWrite={canWrite}
+              years={years}
+              currentYear={currentYear}
+            />
+          )
+        }
+      </QueryState>
     </>
   );
 }
