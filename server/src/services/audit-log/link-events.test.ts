@@ -57,9 +57,7 @@ describe.each(TEST_ENGINES)("the audit chainer on %s", (engine) => {
 
   it("links twenty transactions committing at once into one unbroken chain, ids without gaps", async () => {
     const before = (await linkedIds(database)).length;
-    await Promise.all(
-      Array.from({ length: 20 }, (_, i) => database.db.transaction((tx) => recordEvent(tx, actor, event(`at once ${i}`)))),
-    );
+    await Promise.all(Array.from({ length: 20 }, (_, i) => database.db.transaction((tx) => recordEvent(tx, actor, event(`at once ${i}`)))));
     const ids = (await database.db.select({ id: auditEvents.id }).from(auditEvents).orderBy(asc(auditEvents.id))).map((e) => e.id);
     expect(ids).toEqual(Array.from({ length: before + 20 }, (_, i) => i + 1));
     expect(await verifyChain(database.db)).toMatchObject({ ok: true, checked: before + 20, pending: 0 });
