@@ -156,8 +156,8 @@ function sayBroken(verdict: AuditVerdict & { ok: false }, say: Say): void {
     }
     case "seal":
       say(
-        `一条已提交、尚未链入审计链的事件（待链接第 ${verdict.pendingId} 号）被改动过：其封印不符。它和它之后的事件不会被链接（此前 ${verdict.checked} 条事件完好）。`,
-        `A committed event not yet linked into the chain (pending event ${verdict.pendingId}) was changed: its seal fails. Neither it nor any event after it will be linked (${verdict.checked} events before it are intact).`,
+        `一条已提交、尚未链入审计链的事件被改动过，其封印不符：记于 ${verdict.event.at} 的 ${verdict.event.action}（${verdict.event.entity} ${verdict.event.entityId}；audit_pending 第 ${verdict.pendingId} 行）。它和它之后的事件不会被链接；链中的 ${verdict.checked} 条事件完好。`,
+        `A committed event not yet linked into the chain was changed: its seal fails — ${verdict.event.action} on ${verdict.event.entity} ${verdict.event.entityId}, recorded at ${verdict.event.at} (row ${verdict.pendingId} of audit_pending). Neither it nor any event after it will be linked; the ${verdict.checked} events in the chain are intact.`,
       );
       return;
     case "shorter":

@@ -4,7 +4,7 @@ import { ShieldCheckmarkRegular } from "@fluentui/react-icons";
 import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import type { ColumnDef } from "@tanstack/react-table";
-import { auditEntitiesFor } from "@xueji/shared";
+import { auditActionName, auditEntitiesFor, auditEntityName } from "@xueji/shared";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AuditEvent, auditEventsQuery, verifyChain } from "../../api/audit-log";
@@ -82,7 +82,13 @@ function AuditLog() {
                     // Chinese sentences follow each other with no space; English ones after one.
                     .join(locale === "en" ? " " : "")
                 : verdict.reason === "seal"
-                  ? t("auditLogPage.seal", { id: verdict.pendingId, checked: formatNumber(verdict.checked, locale) })
+                  ? t("auditLogPage.seal", {
+                      at: formatDateTime(verdict.event.at, locale),
+                      action: auditActionName(verdict.event.action, locale),
+                      entity: auditEntityName(verdict.event.entity, locale),
+                      entityId: verdict.event.entityId,
+                      checked: formatNumber(verdict.checked, locale),
+                    })
                   : verdict.reason === "shorter"
                     ? t("auditLogPage.shorter", {
                         at: formatDateTime(verdict.checkpointAt, locale),

@@ -28,7 +28,7 @@ const zhCN = {
     checkpointBad: "最新的签名检查点核验不通过（被改动过，或由另一把审计密钥签名），无法确认日志完整。请立即报告系统管理员。",
     noCheckpoint: "注意：还没有签名检查点，无法发现末尾记录被删除。",
     pending: "另有 {{n}} 条已提交的记录尚未链入哈希链（最早记于 {{since}}），其封印完好；服务器会自动链接。",
-    seal: "一条已提交、尚未链入哈希链的记录（待链接第 {{id}} 条）被改动过，其封印不符：它和它之后的记录不会被链接（此前 {{checked}} 条完好）。请立即报告系统管理员。",
+    seal: "一条已提交、尚未链入哈希链的记录被改动过，其封印不符：{{at}} 的“{{action}}”（{{entity}} {{entityId}}）。它和它之后的记录不会被链接；链中的 {{checked}} 条记录完好。请立即报告系统管理员。",
     detail: "第 {{id}} 条记录",
     before: "变更前",
     after: "变更后",
@@ -79,7 +79,7 @@ const en: typeof zhCN = {
     // Said without a plural (one event or many): the count stands alone.
     pending:
       "Committed events not yet linked into the chain: {{n}} (the oldest recorded at {{since}}). Their seals are intact; the server links them by itself.",
-    seal: "A committed event not yet linked into the chain (pending event {{id}}) was changed: its seal fails. Neither it nor any event after it will be linked ({{checked}} events before it are intact). Report it to the administrator now.",
+    seal: "A committed event not yet linked into the chain was changed, its seal fails: “{{action}}” on {{entity}} {{entityId}}, recorded at {{at}}. Neither it nor any event after it will be linked; the {{checked}} events in the chain are intact. Report it to the administrator now.",
     detail: "Event {{id}}",
     before: "Before",
     after: "After",

@@ -5,7 +5,7 @@ import type { Db } from "../../db/client";
 import { auditKey, keyId } from "./audit-key";
 import { canonicalJson } from "./canonical-json";
 import { GENESIS_HASH } from "./chain-hash";
-import { type ChainHead, type ChainVerdict, type PendingTail, verifyChain } from "./verify-chain";
+import { type ChainHead, type ChainVerdict, type PendingEventFacts, type PendingTail, verifyChain } from "./verify-chain";
 
 /**
  * A signed checkpoint of the audit log's head: how many events there were and the hash of the last,
@@ -150,7 +150,7 @@ export type AuditVerdict =
       checkpoint: { at: string; count: number } | null;
     } & PendingTail)
   | { ok: false; reason: "hash" | "link"; checked: number; brokenAt: number }
-  | { ok: false; reason: "seal"; checked: number; pendingId: number }
+  | { ok: false; reason: "seal"; checked: number; pendingId: number; event: PendingEventFacts }
   | { ok: false; reason: "shorter"; checked: number; expected: number; found: number; checkpointAt: string }
   | { ok: false; reason: "rewritten"; checked: number; expected: number; checkpointAt: string }
   /** The newest checkpoint fails its signature (forged, edited, or signed with another key). */

@@ -80,7 +80,13 @@ describe.each(TEST_ENGINES)("the audit chainer on %s", (engine) => {
     const forged = await leftSealed(database, "forged", "0".repeat(64));
     await leftSealed(database, "after the forgery");
     expect(await linkPendingEvents(database.db)).toEqual({ linked: 0, refused: forged });
-    expect(await verifyChain(database.db)).toEqual({ ok: false, checked, pendingId: forged, reason: "seal" });
+    expect(await verifyChain(database.db)).toEqual({
+      ok: false,
+      checked,
+      pendingId: forged,
+      event: { at: expect.any(String), action: "test.event", entity: "thing", entityId: "forged" },
+      reason: "seal",
+    });
     // Waiting events are moved, never edited: the database refuses an UPDATE.
     const refusal = await database.db.execute(sql`update audit_pending set entity_id = 'x' where id = ${forged}`).catch((e) => e);
     expect(String((refusal as { cause?: Error }).cause?.message ?? refusal)).toMatch(/moved, never edited/);

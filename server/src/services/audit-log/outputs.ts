@@ -34,7 +34,13 @@ export const chainVerdictOutput = z.union([
     pendingSince: z.string().nullable(),
   }),
   z.object({ ok: z.literal(false), checked: z.number(), brokenAt: z.number(), reason: z.enum(["hash", "link"]) }),
-  z.object({ ok: z.literal(false), checked: z.number(), pendingId: z.number(), reason: z.literal("seal") }),
+  z.object({
+    ok: z.literal(false),
+    checked: z.number(),
+    pendingId: z.number(),
+    event: z.object({ at: z.string(), action: z.string(), entity: z.string(), entityId: z.string() }),
+    reason: z.literal("seal"),
+  }),
   z.object({
     ok: z.literal(false),
     checked: z.number(),

@@ -21,8 +21,19 @@ export interface PendingTail {
 export type ChainVerdict =
   | ({ ok: true; checked: number; unkeyed: number; head: ChainHead | null; hashAt?: string } & PendingTail)
   | { ok: false; checked: number; brokenAt: number; reason: "hash" | "link" }
-  /** A committed event waiting to be linked was edited: its seal fails (`pendingId` is its id in audit_pending). */
-  | { ok: false; checked: number; pendingId: number; reason: "seal" };
+  /**
+   * A committed event waiting to be linked was edited: its seal fails. `pendingId` is its row in audit_pending (it has
+   * no number in the log yet); `event` says what it claims to be, so that a reader can tell which change it was.
+   */
+  | { ok: false; checked: number; pendingId: number; event: PendingEventFacts; reason: "seal" };
+
+/** What a waiting event says it records (as stored: an edited one says what the editor made it say). */
+export interface PendingEventFacts {
+  at: string;
+  action: string;
+  entity: string;
+  entityId: string;
+}
 
 /**
  * Walks the audit log in order and recomputes every hash: an edited event fails its own hash, a
@@ -50,7 +61,7 @@ export async function verifyChain(
     const page = await db.select().from(auditEvents).where(gt(auditEvents.id, after)).orderBy(asc(auditEvents.id)).limit(pageSize);
     if (page.length === 0) {
       const tail = await verifyPending(db, key, pageSize);
-      if ("pendingId" in tail) return { ok: false, checked, pendingId: tail.pendingId, reason: "seal" };
+      if ("pendingId" in tail) return { ok: false, checked, ...tail, reason: "seal" };
       const head = checked ? { count: checked, lastId: after, hash: prev } : null;
       return { ok: true, checked, unkeyed, head, ...tail, ...(hashAt ? { hashAt } : {}) };
     }
@@ -71,7 +82,11 @@ export async function verifyChain(
  * The tail not yet in the chain: each event's seal recomputed. A database from before the chainer has no such table
  * (verify opens it without migrating): then there is no tail.
  */
-async function verifyPending(db: Db, key: Buffer, pageSize: number): Promise<PendingTail | { pendingId: number }> {
+async function verifyPending(
+  db: Db,
+  key: Buffer,
+  pageSize: number,
+): Promise<PendingTail | { pendingId: number; event: PendingEventFacts }> {
   if (!(await hasPendingTable(db))) return { pending: 0, pendingSince: null };
   let after = 0;
   let pending = 0;
@@ -80,7 +95,8 @@ async function verifyPending(db: Db, key: Buffer, pageSize: number): Promise<Pen
     const page = await db.select().from(auditPending).where(gt(auditPending.id, after)).orderBy(asc(auditPending.id)).limit(pageSize);
     if (page.length === 0) return { pending, pendingSince };
     for (const { id, seal, ...fields } of page) {
-      if (sealOf(eventTail(fields), key) !== seal) return { pendingId: id };
+      if (sealOf(eventTail(fields), key) !== seal)
+        return { pendingId: id, event: { at: fields.at, action: fields.action, entity: fields.entity, entityId: fields.entityId } };
       if (pendingSince === null || fields.at < pendingSince) pendingSince = fields.at;
       pending++;
       after = id;
