@@ -17,13 +17,14 @@ const pending = new AsyncLocalStorage<Map<string, Buffer>>();
  */
 export function withPreEncodedText(res: ServerResponse, handle: () => void): void {
   const texts = new Map<string, Buffer>();
-  const write = res.write;
+  const write = res.write as (this: ServerResponse, ...args: unknown[]) => boolean;
   res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]): boolean {
     const pieces = texts.size > 0 && chunk instanceof Uint8Array ? spliced(texts, chunk) : null;
-    if (!pieces) return (write as (...args: unknown[]) => boolean).apply(this, [chunk, ...rest]);
+    if (!pieces) return write.call(this, chunk, ...rest);
     const last = pieces.pop() as Buffer;
     for (const piece of pieces) write.call(this, piece);
-    return (write as (...args: unknown[]) => boolean).apply(this, [last, ...rest]);
+    // The callback and the answer to "write more?" go with the last piece, as they went with the chunk.
+    return write.call(this, last, ...rest);
   } as ServerResponse["write"];
   pending.run(texts, handle);
 }
