@@ -108,16 +108,19 @@ describe.each(TEST_ENGINES)("the file procedures' bounds on %s", (engine) => {
       }
     })();
     // The whole grid (files.grid, as the pane asks before 一键修正 or 提交): the largest answer there is.
-    // Its bytes only while health is asked: reading 100,000 rows as JSON is this test's (the client's) work, not the server's.
+    // Its bytes only while health is asked, put together after: reading 100,000 rows as JSON, and copying its
+    // 130 MB into one buffer, is this test's (the client's) work, not the server's.
     const res = await fetch(`${base}/api/trpc/files.grid`, {
       method: "POST",
       headers: { ...as("secretary-a"), "content-type": upload.headers.get("content-type") as string },
       body,
     });
-    const answer = Buffer.from(await res.arrayBuffer());
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of res.body as ReadableStream<Uint8Array>) chunks.push(chunk);
     checking = false;
     await poll;
     delay.disable();
+    const answer = Buffer.concat(chunks);
     expect(res.status).toBe(200);
     const { data } = (JSON.parse(answer.toString("utf8")) as { result: { data: { base64: string } } }).result;
     const { report, grid } = gridOf<{ report: { dataRows: number }; grid: unknown[] }>(data);
@@ -127,10 +130,11 @@ describe.each(TEST_ENGINES)("the file procedures' bounds on %s", (engine) => {
     // Built on the main thread, the answer held the loop for 10 s here. Off it, health answers well
     // within a second on an idle machine; the bound leaves room for a CI machine loaded many times over.
     expect(Math.max(...latencies)).toBeLessThan(2_000);
-    // The loop's longest stall is looser: on an idle 2-core machine some 1.9 s of this request's own handling
-    // (its 10 MB upload taken in, its answer sent) still stalls it once — less than a fifth of the answer built
-    // on the main thread, which this bound still catches (docs/operations.md, "File work").
-    expect(delay.max / 1e6).toBeLessThan(3_000);
+    // The loop's longest stall, the request's own handling (its upload taken in, its answer written, the client's
+    // reading): 0.3–0.85 s here with the 2-core machine at load 11–27, against 1.7–3.8 s at that load (1.9 s idle)
+    // with the answer's 130 MB encoded on the event loop again. The bound leaves room for a loaded CI machine
+    // and still catches that (docs/operations.md, "File work").
+    expect(delay.max / 1e6).toBeLessThan(1_500);
   }, 180_000);
 
   it("keeps answering everyone while one secretary's large workbook is annotated, and refuses her a second at once", async () => {

@@ -8,6 +8,7 @@ import type { Scoped } from "../trpc";
 import { type NewSheetSpec, worksheetName } from "./new-sheet-xlsx";
 // The workbook work runs on the file pool's threads, never on the event loop (docs/operations.md "File work").
 import { annotateWorkbook, checkAnswer, checkUpload, correctWorkbook, newSheetWorkbook, readUploadHead } from "./off-thread";
+import { preEncodedText } from "./pre-encoded-text";
 import type { UploadForm } from "./upload-form";
 
 /** What a file procedure knows of its caller (the tRPC context, narrowed). */
@@ -77,11 +78,12 @@ export async function checkFile(caller: FileCaller, form: UploadForm): Promise<F
  * `files.grid`: the whole grid (what 一键修正 plans on and 提交 sends), up to 100,000 rows, as the base64
  * of its JSON `{ report, grid }`, all of it built on the thread. Built as objects, validated and written out
  * on the event loop, an answer of this size held it for seconds; even decoding its UTF-8 and escaping it as
- * a JSON string took it for seconds on a loaded machine. A base64 string is copied out as it is.
+ * a JSON string took it for seconds on a loaded machine. Its base64 is written into the HTTP answer as
+ * the bytes the thread made (pre-encoded-text.ts), never a string on the event loop.
  */
 export async function gridOfFile(caller: FileCaller, form: UploadForm): Promise<{ base64: string }> {
   const { options } = await readOptions(caller, form);
-  return { base64: await checkAnswer(await bytesOf(form), form.fileName, options) };
+  return { base64: preEncodedText(await checkAnswer(await bytesOf(form), form.fileName, options)) };
 }
 
 /** `files.annotate`: problem cells filled, messages as notes, a 检查结果 sheet; with the term, the record's issues too. */

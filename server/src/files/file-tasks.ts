@@ -38,13 +38,19 @@ function pick<T extends object, K extends keyof T>(values: T, keys: readonly K[]
 }
 
 /**
- * `files.grid`'s whole answer, the base64 of its UTF-8 JSON: a grid of 100,000 rows cloned back to the
- * main thread and written out as JSON there held the event loop for seconds, so it is built here, in
- * the form the answer carries it (file-procedures.ts).
+ * `files.grid`'s whole answer, the base64 of its UTF-8 JSON, as the bytes of that base64 text: a grid of 100,000
+ * rows cloned back to the main thread and written out as JSON there held the event loop for seconds, and so
+ * did even the base64 as a string (cloned back, escaped and encoded again by tRPC). So the bytes the answer
+ * carries are made here and handed over (pool-worker.mjs), and written as they are (pre-encoded-text.ts).
  */
-export async function checkAnswer(...args: Parameters<typeof checkUpload>): Promise<string> {
+export async function checkAnswer(...args: Parameters<typeof checkUpload>): Promise<Uint8Array> {
   const checked = await checkUpload(...args);
-  return Buffer.from(JSON.stringify({ report: checked.report, grid: toWire(checked.grid) })).toString("base64");
+  const json = Buffer.from(JSON.stringify({ report: checked.report, grid: toWire(checked.grid) }));
+  const base64 = json.toString("base64");
+  // A Buffer of its own (not the shared pool's), so the thread hands it over instead of copying it.
+  const text = Buffer.allocUnsafeSlow(base64.length);
+  text.write(base64, "latin1");
+  return text;
 }
 
 export function annotateWorkbook(input: AnnotateInput): Promise<Buffer> {

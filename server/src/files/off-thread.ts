@@ -25,9 +25,13 @@ export async function readUploadHead(...args: Parameters<typeof tasks.readUpload
   return JSON.parse(json.toString("utf8")) as ReadUpload;
 }
 
-/** files.grid's answer, JSON built on the thread and sent as base64 (file-tasks.ts). */
-export function checkAnswer(...args: Parameters<typeof tasks.checkAnswer>): Promise<string> {
-  return filePool().run<string>(TASKS, "checkAnswer", args, { label: basename(args[1]) });
+/**
+ * files.grid's answer, JSON built on the thread, as the bytes of its base64 (file-tasks.ts). The upload's
+ * memory is handed to the thread, not copied: `bytes` is empty afterwards.
+ */
+export async function checkAnswer(...args: Parameters<typeof tasks.checkAnswer>): Promise<Buffer> {
+  const transfer = ownMemory(args[0]);
+  return asBuffer(await filePool().run<Uint8Array>(TASKS, "checkAnswer", args, { label: basename(args[1]), transfer }));
 }
 
 export async function annotateWorkbook(input: AnnotateInput): Promise<Buffer> {
@@ -41,6 +45,12 @@ export async function correctWorkbook(source: CopySource, writes: CellWrites): P
 
 export async function newSheetWorkbook(spec: NewSheetSpec): Promise<Buffer> {
   return asBuffer(await filePool().run<Uint8Array>(TASKS, "newSheetWorkbook", [spec], { label: `${worksheetName(spec.name)}.xlsx` }));
+}
+
+/** The bytes' memory when they are the whole of it (a fresh read, not a slice of the shared pool's): what can be handed over. */
+function ownMemory(bytes: Uint8Array): ArrayBuffer[] {
+  const memory = bytes.buffer;
+  return memory instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === memory.byteLength ? [memory] : [];
 }
 
 /** Starts the file pool's threads with the file work loaded (the server's start; tests that time a request). */

@@ -16,6 +16,13 @@ describe("the file pool's threads", { timeout: 60_000 }, () => {
     expect((error as AppError).userMessage()).toBe("“名单.xlsx”中没有工作表。");
   });
 
+  it("hands memory to the thread instead of copying it when asked, the caller's view of it emptied", async () => {
+    const upload = Buffer.from(new TextEncoder().encode("学号,姓名\n2024010001,张三\n").buffer);
+    const bytes = await pool.run<Uint8Array>(TASKS, "echo", [upload], { label: "x", transfer: [upload.buffer] });
+    expect(Buffer.from(bytes).toString()).toBe("学号,姓名\n2024010001,张三\n");
+    expect(upload.byteLength).toBe(0);
+  });
+
   it("ends a task past its memory cap or its time, in the user's words, and keeps serving", async () => {
     const heavy = await pool.run(TASKS, "hog", [], { label: "大表.xlsx" }).catch((e: unknown) => e);
     expect(heavy).toBeInstanceOf(AppError);

@@ -11,7 +11,7 @@ import { AppError, type ErrorCode } from "@xueji/shared";
  *
  * Any module can run here: `pool.run(moduleUrl, exportName, args)` imports the module in a thread
  * (TypeScript, through tsx) and calls the export with `args` (structured-cloned: plain data,
- * Buffers arrive as Uint8Array). An AppError thrown there is thrown again here.
+ * Buffers arrive as Uint8Array; `transfer` hands memory over instead). An AppError thrown there is thrown again here.
  */
 export interface PoolOptions {
   /** Threads at most (started when needed, kept while idle). */
@@ -25,6 +25,11 @@ export interface PoolOptions {
 export interface RunOptions {
   /** The file's name as the user knows it, for the refusal when the task is ended. */
   label: string;
+  /**
+   * Memory of `args` handed to the thread instead of copied (the caller's view of it is emptied): cloning
+   * a 10 MB upload is the event loop's work, a hand-over is not.
+   */
+  transfer?: ArrayBuffer[];
 }
 
 interface Job {
@@ -32,6 +37,7 @@ interface Job {
   fn: string;
   args: unknown[];
   label: string;
+  transfer: ArrayBuffer[];
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -58,7 +64,15 @@ export class WorkerPool {
   /** Runs `module`'s export `fn` with `args` on a thread of the pool. */
   run<T>(module: string | URL, fn: string, args: unknown[], options: RunOptions): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ module: String(module), fn, args, label: options.label, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({
+        module: String(module),
+        fn,
+        args,
+        label: options.label,
+        transfer: options.transfer ?? [],
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      });
       this.pump();
     });
   }
@@ -136,7 +150,7 @@ export class WorkerPool {
     worker.on("message", onMessage);
     worker.on("error", onError);
     worker.on("exit", onExit);
-    worker.postMessage({ module: job.module, fn: job.fn, args: job.args });
+    worker.postMessage({ module: job.module, fn: job.fn, args: job.args }, job.transfer);
   }
 
   private discard(worker: Worker): void {

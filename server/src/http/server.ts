@@ -4,6 +4,7 @@ import { AppError, formatError } from "@xueji/shared";
 import { todayInChina } from "../clock";
 import { createContextInner, type RequestScope, requestScope } from "../context";
 import type { Database } from "../db/client";
+import { withPreEncodedText } from "../files/pre-encoded-text";
 import { type StaticSite, serveStatic } from "../front-ends/static-files";
 import { addinVersion, WPS_PLUGIN_PATH, wpsPluginsXml } from "../front-ends/wps-plugin";
 import { type Logger, silentLogger } from "../logger";
@@ -137,10 +138,13 @@ export function createHttpServer(database: Database, options: HttpOptions = {}):
       if (refusal) refuse(refusal);
       else if (!isFileUpload(req, url)) trpc(req, res);
       // A workbook of up to 25 MB is read only for a signed-in user: without this, anyone could make the
-      // server buffer it before the procedure's own sign-in check runs.
+      // server buffer it before the procedure's own sign-in check runs. A file answer's large text (files.grid's
+      // base64) is written as the bytes its thread made, not encoded again on the event loop (pre-encoded-text.ts).
       else
         userForToken(database.db, meta.token)
-          .then((user) => (user ? trpc(req, res) : refuse({ status: 401, trpcCode: "UNAUTHORIZED", code: "auth.required" })))
+          .then((user) =>
+            user ? withPreEncodedText(res, () => trpc(req, res)) : refuse({ status: 401, trpcCode: "UNAUTHORIZED", code: "auth.required" }),
+          )
           .catch((error: unknown) => fail(res, meta, error));
       return;
     }
