@@ -1,6 +1,5 @@
 import { maskIdNumber, ROLES_SEEING_ID_NUMBERS, type Role } from "@xueji/shared";
-import { and, eq, ilike, inArray, like as like_, type SQL, sql } from "drizzle-orm";
-import { union } from "drizzle-orm/pg-core";
+import { and, eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { colleges, majors, students } from "../../db/schema";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
@@ -11,11 +10,29 @@ function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** The columns a way of matching reads: the table's own, or the same columns of a walk through it in 学号 order. */
+interface Columns {
+  studentNo: SQLWrapper;
+  name: SQLWrapper;
+  pinyinInitials: SQLWrapper;
+}
+
+/**
+ * One way a query matches a student: `find` is the condition its own index serves, `test` the same condition
+ * checked on a row already read (exactly the same students). `broad` when the query is so short (1 or 2
+ * characters: a surname, "w", "wd") that many students are likely to match.
+ */
+interface Way {
+  find: (c: Columns) => SQL;
+  test: (c: Columns) => SQL;
+  broad: boolean;
+}
+
 /**
  * ILIKE as PostgreSQL computes it on a multi-byte database (lower() of both sides, then LIKE), written so that
  * the prefix index of lower(学号) serves it: ILIKE itself cannot use an index past a pattern's first letter.
  */
-function ignoringCase(column: typeof students.studentNo, pattern: string): SQL {
+function ignoringCase(column: SQLWrapper, pattern: string): SQL {
   return sql`lower(${column}) like lower(${pattern})`;
 }
 
@@ -23,12 +40,15 @@ function ignoringCase(column: typeof students.studentNo, pattern: string): SQL {
  * Any part of a name, case ignored. A query of 3 characters or more has trigrams, which pg_trgm's index of
  * names serves; one of 1 or 2 (a surname, a two-character name) has none, and is looked up instead in the
  * index of each name's characters and pairs of characters (student_name_grams, migration 0032): every one of
- * the query's is among a matching name's, and the ILIKE beside it keeps the answer exactly today's.
+ * the query's is among a matching name's, and the ILIKE beside it keeps the answer exactly today's. A row
+ * already read needs only the ILIKE (computing its grams would cost more than the comparison).
  */
-function anyPartOfName(q: string, like: string): SQL {
-  const matches = ilike(students.name, `%${like}%`);
-  if ([...q].length > 2) return matches;
-  return and(sql`student_name_grams(${students.name}) @> student_name_grams(${q})`, matches) as SQL;
+function anyPartOfName(q: string, like: string): Way {
+  const test = (c: Columns) => sql`${c.name} ilike ${`%${like}%`}`;
+  if ([...q].length > 2) return { find: test, test, broad: false };
+  // Letters alone are more likely 拼音首字母 than part of a name: as a name they are taken for few.
+  const broad = !/^[a-z]+$/i.test(q);
+  return { find: (c) => sql`student_name_grams(${c.name}) @> student_name_grams(${q}) and ${test(c)}`, test, broad };
 }
 
 /** 学号 is unique, so it orders the hits totally; the id only breaks a tie that cannot happen. */
@@ -40,6 +60,82 @@ const BY_STUDENT_NO: Keyset = {
   ],
   direction: "asc",
 };
+
+/**
+ * How many of a way's matches are read through its own index and put in 学号 order, at most, before the way
+ * counts as one that many students share (about 1.5 µs a row on a quiet 2-core machine, docs/operations.md).
+ */
+const FEW = 5000;
+
+/** How many students a walk through 学号 order reads, at most, looking for a page of matches. */
+const WALK = 5000;
+
+/** FEW and WALK; a test makes them small, to take each of the plans below on a handful of students. */
+export interface SearchBounds {
+  few: number;
+  walk: number;
+}
+
+/**
+ * The ids of the first `n` students in 学号 order that `way` matches, among those `where` keeps.
+ *
+ * Left to itself, the planner chooses between two plans by its estimate of how many students match: walk the
+ * 学号 index and keep the matches until there are `n` (cheap when matches are common and spread evenly), or
+ * read every match through the way's own index (trigram, name grams, prefix) and sort them (cheap when matches
+ * are few). Both go wrong: the estimate of a 3-character name or 拼音首字母 comes from a sample that differs from
+ * one ANALYZE to the next (at 1,000,000 students "wdx", 2,000 matches, was estimated at 49 and at thousands), and
+ * the walk's cost assumes the matches are spread evenly through 学号 order, which a 学号 (year, college, then a
+ * sequence) and names need not be: at the bench's million the walk read half the table (500,000 rows, 0.5–1.2 s)
+ * before its first "wdx" or "王丁辛". So the choice is made here, by what each plan finds, each bounded:
+ * - few: up to FEW matches through the way's own index (a subquery with no order, so no walk), counted; fewer
+ *   than FEW are all of them, and their first `n` the answer (2,000 rows: ~4 ms);
+ * - walk: the first WALK students in 学号 order (a subquery with a LIMIT: the match cannot be pushed into it,
+ *   so it is walked however the estimate falls), kept when they match; `n` found is the answer (a surname or
+ *   one letter finds them in the first few hundred);
+ * - else every match through the way's own index, sorted: the only plan left whose cost is bounded, by the
+ *   number of matches (a name of 2 characters, 10,000 of them: ~20 ms).
+ * A short query is likely broad, so it walks first; a longer one is likely few, so it counts first.
+ */
+async function firstMatches(db: Db, way: Way, where: SQL[], n: number, bounds: SearchBounds): Promise<number[]> {
+  if (!way.broad) {
+    const few = await throughOwnIndex(db, way, where, n, bounds.few);
+    if ((few[0]?.found ?? 0) < bounds.few) return few.map((row) => row.id);
+  }
+  const walk = db
+    .select({ id: students.id, studentNo: students.studentNo, name: students.name, pinyinInitials: students.pinyinInitials })
+    .from(students)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(...keysetOrder(BY_STUDENT_NO))
+    .limit(bounds.walk)
+    .as("walk");
+  const walked = await db.select({ id: walk.id }).from(walk).where(way.test(walk)).orderBy(walk.studentNo, walk.id).limit(n);
+  if (walked.length === n) return walked.map((row) => row.id);
+  return (await throughOwnIndex(db, way, where, n)).map((row) => row.id);
+}
+
+/**
+ * The first `n` in 学号 order of the way's matches (of the first `cap` read, when capped), with how many were
+ * read. The matches are a subquery of no order, which PostgreSQL plans on its own — read through the way's own
+ * index, not by walking 学号 order — because it cannot merge it into the ordered query around it: a LIMIT keeps
+ * it apart, and without one the window function counting them does (drizzle writes no `OFFSET 0`).
+ */
+function throughOwnIndex(db: Db, way: Way, where: SQL[], n: number, cap?: number) {
+  const matching = and(way.find(students), ...where);
+  if (cap === undefined) {
+    const m = db
+      .select({ id: students.id, studentNo: students.studentNo, found: sql<number>`count(*) over ()`.mapWith(Number).as("found") })
+      .from(students)
+      .where(matching)
+      .as("m");
+    return db.select({ id: m.id, found: m.found }).from(m).orderBy(m.studentNo, m.id).limit(n);
+  }
+  const m = db.select({ id: students.id, studentNo: students.studentNo }).from(students).where(matching).limit(cap).as("m");
+  return db
+    .select({ id: m.id, found: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(m)
+    .orderBy(m.studentNo, m.id)
+    .limit(n);
+}
 
 /**
  * Students by 学号 (prefix), name (any part) or 拼音首字母 (prefix: "zs" finds 张三, 赵爽 …), within the
@@ -56,6 +152,7 @@ export async function searchStudents(
     majorId?: number | undefined;
     grade?: number | undefined;
     status?: string | undefined;
+    bounds?: SearchBounds | undefined;
   },
 ) {
   await fillPinyinInitials(db);
@@ -69,25 +166,24 @@ export async function searchStudents(
   if (after) where.push(after);
   if (q) {
     const like = likeEscape(q);
-    // Digits alone are a 学号 prefix: a name has none, and LIKE (the same as ILIKE on digits) is what the
-    // prefix index serves. Anything else may be part of a name as well.
+    // Digits alone are a 学号 prefix: a name has none. Anything else may be part of a name as well.
     const digits = /^[0-9]+$/.test(q);
-    const matches: SQL[] = [digits ? like_(students.studentNo, `${like}%`) : ignoringCase(students.studentNo, `${like}%`)];
-    if (!digits) matches.push(anyPartOfName(q, like));
+    const byNo = (c: Columns) => (digits ? sql`${c.studentNo} like ${`${like}%`}` : ignoringCase(c.studentNo, `${like}%`));
+    // A 学号 prefix is never taken for broad: its own index is cheap to count through (a short prefix that every
+    // student has reads FEW index entries, ~5 ms), and one with letters or Chinese characters usually has none.
+    const ways: Way[] = [{ find: byNo, test: byNo, broad: false }];
+    if (!digits) ways.push(anyPartOfName(q, like));
     // 拼音首字母 are stored in lower case (pinyin-initials.ts).
-    if (/^[a-z]+$/i.test(q)) matches.push(like_(students.pinyinInitials, `${like.toLowerCase()}%`));
-    // One page's worth from each way of matching, each found through its own index (and put in 学号 order),
-    // then merged: an OR of the three would read the whole table at a province's million students.
-    const arm = (match: SQL) =>
-      db
-        .select({ id: students.id })
-        .from(students)
-        .where(and(match, ...where))
-        .orderBy(...keysetOrder(BY_STUDENT_NO))
-        .limit(options.limit + 1);
-    const [byNo, ...others] = matches.map(arm) as [ReturnType<typeof arm>, ...ReturnType<typeof arm>[]];
-    const [second, ...more] = others;
-    where.push(inArray(students.id, second ? union(byNo, second, ...more) : byNo));
+    if (/^[a-z]+$/i.test(q)) {
+      const byInitials = (c: Columns) => sql`${c.pinyinInitials} like ${`${like.toLowerCase()}%`}`;
+      ways.push({ find: byInitials, test: byInitials, broad: q.length <= 2 });
+    }
+    // One page's worth from each way of matching, then merged: an OR of them would read the whole table at a
+    // province's million students.
+    const ids = (
+      await Promise.all(ways.map((way) => firstMatches(db, way, where, options.limit + 1, options.bounds ?? { few: FEW, walk: WALK })))
+    ).flat();
+    where.push(ids.length ? inArray(students.id, ids) : sql`false`);
   }
   const rows = await db
     .select({
