@@ -1,5 +1,5 @@
 import { maskIdNumber, ROLES_SEEING_ID_NUMBERS, type Role } from "@xueji/shared";
-import { and, eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, eq, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { colleges, majors, students } from "../../db/schema";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
@@ -77,64 +77,66 @@ export interface SearchBounds {
 }
 
 /**
- * The ids of the first `n` students in 学号 order that `way` matches, among those `where` keeps.
+ * The first `n` students in 学号 order that `way` matches, among those `filter` keeps: the common table
+ * expressions it reads and the branches (id, 学号) of which exactly one gives rows.
  *
  * Left to itself, the planner chooses between two plans by its estimate of how many students match: walk the
  * 学号 index and keep the matches until there are `n` (cheap when matches are common and spread evenly), or
  * read every match through the way's own index (trigram, name grams, prefix) and sort them (cheap when matches
  * are few). Both go wrong: the estimate of a 3-character name or 拼音首字母 comes from a sample that differs from
- * one ANALYZE to the next (at 1,000,000 students "wdx", 2,000 matches, was estimated at 49 and at thousands), and
- * the walk's cost assumes the matches are spread evenly through 学号 order, which a 学号 (year, college, then a
- * sequence) and names need not be: at the bench's million the walk read half the table (500,000 rows, 0.5–1.2 s)
- * before its first "wdx" or "王丁辛". So the choice is made here, by what each plan finds, each bounded:
- * - few: up to FEW matches through the way's own index (a subquery with no order, so no walk), counted; fewer
- *   than FEW are all of them, and their first `n` the answer (2,000 rows: ~4 ms);
+ * one ANALYZE to the next (at 1,000,000 students "wdx", 2,000 matches, was estimated at 49 in one and 4,931 in the
+ * next), and the walk's cost assumes the matches are spread evenly through 学号 order, which a 学号 (year,
+ * college, then a sequence) and names need not be: at the bench's million the walk read half the table
+ * (500,000 rows, 0.5–1.2 s) before its first "wdx". So the choice is made by what each plan finds, each bounded:
+ * - few: up to FEW matches through the way's own index (a CTE with a LIMIT and no order, so no walk), counted;
+ *   fewer than FEW are all of them, and their first `n` the answer (2,000 rows: a few ms);
  * - walk: the first WALK students in 学号 order (a subquery with a LIMIT: the match cannot be pushed into it,
  *   so it is walked however the estimate falls), kept when they match; `n` found is the answer (a surname or
  *   one letter finds them in the first few hundred);
- * - else every match through the way's own index, sorted: the only plan left whose cost is bounded, by the
- *   number of matches (a name of 2 characters, 10,000 of them: ~20 ms).
- * A short query is likely broad, so it walks first; a longer one is likely few, so it counts first.
+ * - else every match through the way's own index, sorted (a window function keeps that subquery apart from the
+ *   ordered query, as a LIMIT does the others): the only plan left whose cost is bounded, by the number of
+ *   matches (a name of 2 characters that 10,000 students share: ~20 ms).
+ * A short query is likely broad: it skips the count and walks first. Each branch is gated by a condition on
+ * the counts alone, which PostgreSQL evaluates once, before the branch (a one-time filter): a branch whose
+ * condition is false is not run, and CASE keeps the walk from being run when the count has answered. One
+ * statement, not one per plan: each round trip costs most when the machine is busy.
  */
-async function firstMatches(db: Db, way: Way, where: SQL[], n: number, bounds: SearchBounds): Promise<number[]> {
-  if (!way.broad) {
-    const few = await throughOwnIndex(db, way, where, n, bounds.few);
-    if ((few[0]?.found ?? 0) < bounds.few) return few.map((row) => row.id);
-  }
-  const walk = db
-    .select({ id: students.id, studentNo: students.studentNo, name: students.name, pinyinInitials: students.pinyinInitials })
-    .from(students)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(...keysetOrder(BY_STUDENT_NO))
-    .limit(bounds.walk)
-    .as("walk");
-  const walked = await db.select({ id: walk.id }).from(walk).where(way.test(walk)).orderBy(walk.studentNo, walk.id).limit(n);
-  if (walked.length === n) return walked.map((row) => row.id);
-  return (await throughOwnIndex(db, way, where, n)).map((row) => row.id);
-}
-
-/**
- * The first `n` in 学号 order of the way's matches (of the first `cap` read, when capped), with how many were
- * read. The matches are a subquery of no order, which PostgreSQL plans on its own — read through the way's own
- * index, not by walking 学号 order — because it cannot merge it into the ordered query around it: a LIMIT keeps
- * it apart, and without one the window function counting them does (drizzle writes no `OFFSET 0`).
- */
-function throughOwnIndex(db: Db, way: Way, where: SQL[], n: number, cap?: number) {
-  const matching = and(way.find(students), ...where);
-  if (cap === undefined) {
-    const m = db
-      .select({ id: students.id, studentNo: students.studentNo, found: sql<number>`count(*) over ()`.mapWith(Number).as("found") })
-      .from(students)
-      .where(matching)
-      .as("m");
-    return db.select({ id: m.id, found: m.found }).from(m).orderBy(m.studentNo, m.id).limit(n);
-  }
-  const m = db.select({ id: students.id, studentNo: students.studentNo }).from(students).where(matching).limit(cap).as("m");
-  return db
-    .select({ id: m.id, found: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(m)
-    .orderBy(m.studentNo, m.id)
-    .limit(n);
+function firstMatches(i: number, way: Way, filter: SQL, n: number, bounds: SearchBounds): { ctes: SQL[]; branches: SQL[] } {
+  const few = sql.identifier(`few_${i}`);
+  const walked = sql.identifier(`walked_${i}`);
+  const walk = sql.identifier(`walk_${i}`);
+  const inWalk = { studentNo: sql`${walk}.student_no`, name: sql`${walk}.name`, pinyinInitials: sql`${walk}.pinyin_initials` };
+  const ctes = [
+    sql`${walked} as materialized (
+      select id, student_no from (
+        select id, student_no, name, pinyin_initials from students where ${filter} order by student_no, id limit ${bounds.walk}
+      ) ${walk} where ${way.test(inWalk)} order by student_no, id limit ${n})`,
+  ];
+  const walkFound = sql`(select count(*) from ${walked}) = ${n}`;
+  const everyMatch = sql`(
+    select id, student_no from (
+      select id, student_no, count(*) over () from students where ${way.find(students)} and ${filter}
+    ) ${sql.identifier(`every_${i}`)}`;
+  if (way.broad)
+    return {
+      ctes,
+      branches: [
+        sql`(select id, student_no from ${walked} where ${walkFound})`,
+        sql`${everyMatch} where not ${walkFound} order by student_no, id limit ${n})`,
+      ],
+    };
+  ctes.unshift(
+    sql`${few} as materialized (select id, student_no from students where ${way.find(students)} and ${filter} limit ${bounds.few})`,
+  );
+  const isFew = sql`(select count(*) from ${few}) < ${bounds.few}`;
+  return {
+    ctes,
+    branches: [
+      sql`(select id, student_no from ${few} where ${isFew} order by student_no, id limit ${n})`,
+      sql`(select id, student_no from ${walked} where case when ${isFew} then false else ${walkFound} end)`,
+      sql`${everyMatch} where case when ${isFew} then false else not ${walkFound} end order by student_no, id limit ${n})`,
+    ],
+  };
 }
 
 /**
@@ -180,10 +182,24 @@ export async function searchStudents(
     }
     // One page's worth from each way of matching, then merged: an OR of them would read the whole table at a
     // province's million students.
-    const ids = (
-      await Promise.all(ways.map((way) => firstMatches(db, way, where, options.limit + 1, options.bounds ?? { few: FEW, walk: WALK })))
-    ).flat();
-    where.push(ids.length ? inArray(students.id, ids) : sql`false`);
+    const parts = ways.map((way, i) =>
+      firstMatches(
+        i,
+        way,
+        where.length ? (and(...where) as SQL) : sql`true`,
+        options.limit + 1,
+        options.bounds ?? { few: FEW, walk: WALK },
+      ),
+    );
+    where.push(
+      sql`${students.id} in (with ${sql.join(
+        parts.flatMap((p) => p.ctes),
+        sql`, `,
+      )} select id from (${sql.join(
+        parts.flatMap((p) => p.branches),
+        sql` union all `,
+      )}) as hits)`,
+    );
   }
   const rows = await db
     .select({
