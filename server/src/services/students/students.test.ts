@@ -136,7 +136,14 @@ describe.each(TEST_ENGINES)("student search and card on %s", (engine) => {
         ["20270112 王丁", "20270113 王丁辛"],
       ],
     };
-    for (const bounds of [undefined, { few: 2, walk: 100 }, { few: 2, walk: 3 }, { few: 100, walk: 3 }, { few: 2, walk: 6 }, { few: 1, walk: 1 }])
+    for (const bounds of [
+      undefined,
+      { few: 2, walk: 100 },
+      { few: 2, walk: 3 },
+      { few: 100, walk: 3 },
+      { few: 2, walk: 6 },
+      { few: 1, walk: 1 },
+    ])
       for (const [query, want] of Object.entries(expected))
         expect([query, bounds, await pages(query, bounds)]).toEqual([query, bounds, want]);
   });
