@@ -19,8 +19,8 @@ interface Columns {
 
 /**
  * One way a query matches a student: `find` is the condition its own index serves, `test` the same condition
- * checked on a row already read (exactly the same students). `broad` when the query is so short (1 or 2
- * characters: a surname, "w", "wd") that many students are likely to match.
+ * checked on a row already read (exactly the same students). `broad` when the query is so short that many
+ * students are likely to match: one character of a name (a surname), one or two letters of 拼音首字母.
  */
 interface Way {
   find: (c: Columns) => SQL;
@@ -46,8 +46,10 @@ function ignoringCase(column: SQLWrapper, pattern: string): SQL {
 function anyPartOfName(q: string, like: string): Way {
   const test = (c: Columns) => sql`${c.name} ilike ${`%${like}%`}`;
   if ([...q].length > 2) return { find: test, test, broad: false };
-  // Letters alone are more likely 拼音首字母 than part of a name: as a name they are taken for few.
-  const broad = !/^[a-z]+$/i.test(q);
+  // One character is most often a surname, which tens of thousands share at a province; two are most often a
+  // whole name or most of one, which a few hundred share at most. Letters alone are more likely 拼音首字母 than
+  // part of a name: as a name they are taken for few.
+  const broad = [...q].length === 1 && !/^[a-z]$/i.test(q);
   return { find: (c) => sql`student_name_grams(${c.name}) @> student_name_grams(${q}) and ${test(c)}`, test, broad };
 }
 
@@ -64,9 +66,10 @@ const BY_STUDENT_NO: Keyset = {
 /**
  * How many of a way's matches are read through its own index and put in 学号 order, at most, before the way
  * counts as one that many students share: each is a row read from the table (1,000 took 5 ms at the bench's
- * million students under load 7), so this bounds what a broad query spends before it walks instead.
+ * million students under load 7), so this bounds what a query taken for few spends before it walks instead.
+ * Enough for a two-character name the bench's generated names give 10,000 students (a real one, a few hundred).
  */
-const FEW = 5000;
+const FEW = 20_000;
 
 /** How many students a walk through 学号 order reads, at most, looking for a page of matches. */
 const WALK = 5000;
@@ -90,13 +93,12 @@ export interface SearchBounds {
  * college, then a sequence) and names need not be: at the bench's million the walk read half the table
  * (500,000 rows, 0.5–1.2 s) before its first "wdx". So the choice is made by what each plan finds, each bounded:
  * - few: up to FEW matches through the way's own index (a CTE with a LIMIT and no order, so no walk), counted;
- *   fewer than FEW are all of them, and their first `n` the answer (2,000 rows: a few ms);
+ *   fewer than FEW are all of them, and their first `n` the answer (2,000 rows: a few ms; 10,000: ~20 ms);
  * - walk: the first WALK students in 学号 order (a subquery with a LIMIT: the match cannot be pushed into it,
  *   so it is walked however the estimate falls), kept when they match; `n` found is the answer (a surname or
  *   one letter finds them in the first few hundred);
  * - else every match through the way's own index, sorted (a MATERIALIZED CTE, which PostgreSQL plans apart from
- *   the ordered query): the only plan left whose cost is bounded, by the number of matches (a name of 2
- *   characters that 10,000 students share: ~20 ms).
+ *   the ordered query): the only plan left whose cost is bounded, by the number of matches.
  * A short query is likely broad: it skips the count and walks first. Each branch is gated by a condition on
  * the counts alone, which PostgreSQL evaluates once, before the branch (a one-time filter): a branch whose
  * condition is false is not run, nor the CTE only it reads (a plain subquery there was given a parallel plan
@@ -172,8 +174,8 @@ export async function searchStudents(
     // Digits alone are a 学号 prefix: a name has none. Anything else may be part of a name as well.
     const digits = /^[0-9]+$/.test(q);
     const byNo = (c: Columns) => (digits ? sql`${c.studentNo} like ${`${like}%`}` : ignoringCase(c.studentNo, `${like}%`));
-    // A 学号 prefix is never taken for broad: its own index is cheap to count through (a short prefix that every
-    // student has reads FEW index entries, ~5 ms), and one with letters or Chinese characters usually has none.
+    // A 学号 prefix is never taken for broad: a short prefix that every student has is counted in the table's
+    // order (FEW rows read in sequence, a few ms), and one with letters or Chinese characters usually has none.
     const ways: Way[] = [{ find: byNo, test: byNo, broad: false }];
     if (!digits) ways.push(anyPartOfName(q, like));
     // 拼音首字母 are stored in lower case (pinyin-initials.ts).
