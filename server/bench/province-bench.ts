@@ -81,6 +81,14 @@ const timed = async (runs: number, fn: (i: number) => Promise<unknown>) => {
   return median(ms.slice(Math.min(3, runs - 1)));
 };
 
+/** The median and the slowest of `runs` timed calls, after 3 to warm the cache and the prepared statements. */
+const timedSpread = async (runs: number, fn: (i: number) => Promise<unknown>) => {
+  const ms: number[] = [];
+  for (let i = 0; i < runs + 3; i++) ms.push(await time(() => fn(i)));
+  const kept = ms.slice(3);
+  return { median: median(kept), slowest: Math.max(...kept) };
+};
+
 async function loadAverage(): Promise<string> {
   const { loadavg } = await import("node:os");
   return loadavg()
@@ -88,29 +96,49 @@ async function loadAverage(): Promise<string> {
     .join(" / ");
 }
 
-async function dashboardAt(total: number) {
+/** A database of `total` applications on the 20,000 students of seedColleges, kept open to be measured. */
+async function applicationsAt(total: number) {
   const database = await freshDatabase("postgres");
   if (!database) return null;
-  const { db } = database;
-  try {
-    const [first] = await seedColleges(database, 20, 1000);
-    const started = performance.now();
-    await bulkFill(db, "applications", (tx) => insertApplications(tx, { total, open: 1000, filedBy: first?.userId ?? 1 }));
-    const made = performance.now() - started;
-    const today = new Date().toISOString().slice(0, 10);
-    const counts = await timed(23, () => pipelineCounts(db, { today }));
-    // The plan the counts took at this size (after the timed runs: a warm cache, as the dashboard's), with its
-    // buffers: whether it stayed on the partial index of open applications at 10,000,000 too.
-    const plan = resultRows<{ "QUERY PLAN": string }>(
+  const [first] = await seedColleges(database, 20, 1000);
+  const started = performance.now();
+  await bulkFill(database.db, "applications", (tx) => insertApplications(tx, { total, open: 1000, filedBy: first?.userId ?? 1 }));
+  return { database, made: performance.now() - started };
+}
+
+/**
+ * The dashboard's counts and first page at both sizes, timed in turn — small, large, small, large — so that a
+ * change of the machine's load during the run (other work, the large database's autovacuum) falls on both
+ * alike. Each is well under a few milliseconds, mostly the client's round trip and planning: one call's time
+ * moves by more than the difference between the sizes, so each is the median of 101 calls, not 20.
+ */
+async function dashboardAt(small: Db, large: Db) {
+  const today = new Date().toISOString().slice(0, 10);
+  const runs = 104;
+  const ms = { small: { counts: [] as number[], page: [] as number[] }, large: { counts: [] as number[], page: [] as number[] } };
+  for (let i = 0; i < runs; i++)
+    for (const [size, db] of [
+      ["small", small],
+      ["large", large],
+    ] as const) {
+      ms[size].counts.push(await time(() => pipelineCounts(db, { today })));
+      ms[size].page.push(
+        await time(() =>
+          listApplications(db, { today, collegeId: 1 + (i % 20), state: "open", sort: "filed", direction: "desc", limit: 50 }),
+        ),
+      );
+    }
+  const of = (xs: number[]) => median(xs.slice(3));
+  // The plans at each size (after the timed runs: a warm cache, as the dashboard's), with their buffers: whether
+  // the counts stayed on the partial index of open applications at the large size too.
+  const plan = async (db: Db) =>
+    resultRows<{ "QUERY PLAN": string }>(
       await db.execute(sql`explain (analyze, buffers, timing off) ${pipelineCounts(db, { today }).getSQL()}`),
     ).map((line) => line["QUERY PLAN"]);
-    const page = await timed(23, (i) =>
-      listApplications(db, { today, collegeId: 1 + (i % 20), state: "open", sort: "filed", direction: "desc", limit: 50 }),
-    );
-    return { counts, page, made, plan };
-  } finally {
-    await database.close();
-  }
+  return {
+    small: { counts: of(ms.small.counts), page: of(ms.small.page), plan: await plan(small) },
+    large: { counts: of(ms.large.counts), page: of(ms.large.page), plan: await plan(large) },
+  };
 }
 
 async function studentsAt(count: number) {
@@ -126,18 +154,27 @@ async function studentsAt(count: number) {
     const search = (query: string) => () => searchStudents(db, { query, role: "registrar-staff", limit: 50 });
     // A 学号 prefix of one college's year, a full name (1 in 1,000 of them), 拼音首字母 (as many); then the
     // shorter names a registrar types, which have no trigram: two characters (1 in 100 of them, far more than
-    // any real two-character name has) and a surname (1 in 10).
-    const byNo = await timed(13, search("2026070001"));
-    const byName = await timed(13, search(`王${NAMES[3]}${NAMES[7]}`));
-    const byInitials = await timed(13, search("wdx"));
-    const byTwo = await timed(13, search(`王${NAMES[3]}`));
-    const bySurname = await timed(13, search("王"));
+    // any real two-character name has) and a surname (1 in 10); and the broadest of each kind, which must not
+    // be slow either: one letter of 拼音首字母 (2 in 10), two (2 in 100), and a 学号 prefix every student has.
+    // The median and the slowest of 13: each must be quick every time, whatever plan the statistics suggest.
+    const cases = [
+      ["学号 prefix            ", "2026070001"],
+      ["name                   ", `王${NAMES[3]}${NAMES[7]}`],
+      ["拼音首字母             ", "wdx"],
+      ["2 characters of a name ", `王${NAMES[3]}`],
+      ["a surname              ", "王"],
+      ["拼音首字母, one letter ", "w"],
+      ["拼音首字母, two letters", "wd"],
+      ['学号 prefix "2026"     ', "2026"],
+    ] as const;
+    const searches: Array<{ label: string; median: number; slowest: number }> = [];
+    for (const [label, query] of cases) searches.push({ label, ...(await timedSpread(13, search(query))) });
     const overview = await timed(13, async () => {
       await pipelineCounts(db, { today });
       await sheetProgress(db, { termCode: "2025-2026-1", today });
       await standingByCollege(db, { academicYear: "2025-2026" });
     });
-    return { byNo, byName, byInitials, byTwo, bySurname, overview, made, userId: first?.userId };
+    return { searches, overview, made, userId: first?.userId };
   } finally {
     await database.close();
   }
@@ -145,38 +182,46 @@ async function studentsAt(count: number) {
 
 export async function benchProvince(sizes: { applications: number; students: number }): Promise<void> {
   const title = `\n## a province's data on postgres: ${sizes.applications.toLocaleString("en")} applications, ${sizes.students.toLocaleString("en")} students`;
-  const small = await dashboardAt(10_000);
+  const small = await applicationsAt(10_000);
   if (!small) {
     console.log(`${title}: skipped (PostgreSQL not reachable; set BENCH_DATABASE_URL or TEST_DATABASE_URL)`);
     return;
   }
-  const large = await dashboardAt(sizes.applications);
+  let dashboard: Awaited<ReturnType<typeof dashboardAt>>;
+  let made: number;
+  try {
+    const large = await applicationsAt(sizes.applications);
+    if (!large) return;
+    try {
+      made = large.made;
+      dashboard = await dashboardAt(small.database.db, large.database.db);
+    } finally {
+      await large.database.close();
+    }
+  } finally {
+    await small.database.close();
+  }
   const people = await studentsAt(sizes.students);
-  if (!large || !people) return;
+  if (!people) return;
   const met = (ok: boolean) => (ok ? "met" : "NOT met");
   console.log(`${title} (load average ${await loadAverage()})`);
-  console.log(`  generated in        : applications ${(large.made / 1000).toFixed(0)} s, students ${(people.made / 1000).toFixed(0)} s`);
-  const ratio = (a: number, b: number) => b / a;
-  const countsRatio = ratio(small.counts, large.counts);
-  const pageRatio = ratio(small.page, large.page);
+  console.log(`  generated in        : applications ${(made / 1000).toFixed(0)} s, students ${(people.made / 1000).toFixed(0)} s`);
+  const countsRatio = dashboard.large.counts / dashboard.small.counts;
+  const pageRatio = dashboard.large.page / dashboard.small.page;
   console.log(
-    `  pipeline counts     : ${small.counts.toFixed(1)} ms at 10,000 vs ${large.counts.toFixed(1)} ms → ${countsRatio.toFixed(2)}×  (goal ≤ 1.5×: ${met(countsRatio <= 1.5)})`,
+    `  pipeline counts     : ${dashboard.small.counts.toFixed(2)} ms at 10,000 vs ${dashboard.large.counts.toFixed(2)} ms → ${countsRatio.toFixed(2)}×  (median of 101, in turn; goal ≤ 1.5×: ${met(countsRatio <= 1.5)})`,
   );
   console.log(
-    `  first page of list  : ${small.page.toFixed(1)} ms at 10,000 vs ${large.page.toFixed(1)} ms → ${pageRatio.toFixed(2)}×  (goal ≤ 1.5×: ${met(pageRatio <= 1.5)})`,
+    `  first page of list  : ${dashboard.small.page.toFixed(2)} ms at 10,000 vs ${dashboard.large.page.toFixed(2)} ms → ${pageRatio.toFixed(2)}×  (median of 101, in turn; goal ≤ 1.5×: ${met(pageRatio <= 1.5)})`,
   );
   for (const [size, plan] of [
-    ["10,000", small.plan],
-    [sizes.applications.toLocaleString("en"), large.plan],
+    ["10,000", dashboard.small.plan],
+    [sizes.applications.toLocaleString("en"), dashboard.large.plan],
   ] as const)
     console.log(`  counts' plan at ${size}:\n${plan.map((line) => `      ${line}`).join("\n")}`);
-  for (const [label, ms] of [
-    ["student search 学号 prefix", people.byNo],
-    ["student search name      ", people.byName],
-    ["student search 拼音首字母 ", people.byInitials],
-    ["search, 2 characters    ", people.byTwo],
-    ["search, a surname       ", people.bySurname],
-  ] as const)
-    console.log(`  ${label}: ${ms.toFixed(1)} ms median  (goal ≤ 50 ms: ${met(ms <= 50)})`);
+  for (const { label, median: ms, slowest } of people.searches)
+    console.log(
+      `  search, ${label}: ${ms.toFixed(1)} ms median, ${slowest.toFixed(1)} ms slowest of 13  (goal ≤ 50 ms median: ${met(ms <= 50)})`,
+    );
   console.log(`  registrar overview  : ${people.overview.toFixed(1)} ms median (pipeline, sheet progress, standing by college)`);
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, type World } from "../../../test/world";
 import { TEST_ENGINES } from "../../db/test-database";
 import { pinyinInitials } from "./pinyin-initials";
+import { type SearchBounds, searchStudents } from "./search-students";
 
 describe("pinyin initials", () => {
   it("takes the first letter of each syllable, reading compound surnames and names with a middle dot", () => {
@@ -99,5 +100,52 @@ describe.each(TEST_ENGINES)("student search and card on %s", (engine) => {
     expect(await names("B20260000")).toEqual(["欧阳娜娜", "阿依古丽·买买提", "Anna Li"]);
     expect(await names("_")).toEqual([]);
     expect(await names("欧阳娜娜娜")).toEqual([]);
+  });
+
+  // Each way of matching finds its first page by one of three plans (search-students.ts: its own index when few
+  // match, a walk through 学号 order, else every match sorted); bounds small enough for this handful of students
+  // take each of them, and every plan must give the same pages. The matches come last in 学号 order, so a
+  // short walk finds none of them.
+  it("gives the same pages whichever plan finds a way's matches", async () => {
+    await w.insertStudents(
+      [
+        ...["李一", "李二", "李三", "李四四"].map((name, i) => ({ studentNo: `2027010${i}`, name })),
+        ...["王丁辛", "吴丁辛", "王丁", "王丁辛"].map((name, i) => ({ studentNo: `2027011${i}`, name })),
+      ].map((s) => ({ ...s, collegeId: w.collegeA, majorId: w.majorA, grade: 2027 })),
+    );
+    const pages = async (query: string, bounds?: SearchBounds) => {
+      const found: string[][] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await searchStudents(w.database.db, { query, role: "registrar-staff", grade: 2027, limit: 2, cursor, bounds });
+        found.push(page.items.map((s) => `${s.studentNo} ${s.name}`));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return found;
+    };
+    const expected = {
+      王丁辛: [["20270110 王丁辛", "20270113 王丁辛"]],
+      wdx: [["20270110 王丁辛", "20270111 吴丁辛"], ["20270113 王丁辛"]],
+      王: [["20270110 王丁辛", "20270112 王丁"], ["20270113 王丁辛"]],
+      王丁: [["20270110 王丁辛", "20270112 王丁"], ["20270113 王丁辛"]],
+      w: [
+        ["20270110 王丁辛", "20270111 吴丁辛"],
+        ["20270112 王丁", "20270113 王丁辛"],
+      ],
+      "2027011": [
+        ["20270110 王丁辛", "20270111 吴丁辛"],
+        ["20270112 王丁", "20270113 王丁辛"],
+      ],
+    };
+    for (const bounds of [
+      undefined,
+      { few: 2, walk: 100 },
+      { few: 2, walk: 3 },
+      { few: 100, walk: 3 },
+      { few: 2, walk: 6 },
+      { few: 1, walk: 1 },
+    ])
+      for (const [query, want] of Object.entries(expected))
+        expect([query, bounds, await pages(query, bounds)]).toEqual([query, bounds, want]);
   });
 });
