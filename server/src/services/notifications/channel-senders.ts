@@ -48,7 +48,7 @@ async function postRobot(url: string, payload: unknown): Promise<void> {
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
-    throw new DeliveryError(`无法连接：${(error as Error).cause ?? (error as Error).message}`, true);
+    throw new DeliveryError(`无法连接：${connectionProblem(error)}`, true);
   }
   if (!response.ok) throw new DeliveryError(`HTTP ${response.status}`, response.status >= 500 || response.status === 429);
   const answer = (await response.json().catch(() => null)) as { errcode?: number; errmsg?: string } | null;
@@ -58,6 +58,28 @@ async function postRobot(url: string, payload: unknown): Promise<void> {
     const retry = answer.errcode === 45009 || answer.errcode === 130101 || answer.errcode === -1;
     throw new DeliveryError(`errcode ${answer.errcode}：${answer.errmsg ?? ""}`.trim(), retry);
   }
+}
+
+/** Why a robot could not be reached, in the registrar's words first: fetch's own message is Node's English. */
+const CONNECTION_PROBLEMS: Record<string, string> = {
+  ECONNREFUSED: "对方拒绝连接 / connection refused",
+  ECONNRESET: "连接被对方中断 / connection reset",
+  ENOTFOUND: "找不到该地址的主机 / host not found",
+  EAI_AGAIN: "暂时无法解析该地址 / name lookup failed for now",
+  EHOSTUNREACH: "网络不可达 / host unreachable",
+  ENETUNREACH: "网络不可达 / network unreachable",
+  ETIMEDOUT: "连接超时 / connection timed out",
+  TimeoutError: `${TIMEOUT_MS / 1000} 秒内没有应答 / no answer within ${TIMEOUT_MS / 1000} s`,
+  UND_ERR_CONNECT_TIMEOUT: "连接超时 / connection timed out",
+  "bad port": "地址中的端口不可用 / the address's port may not be used",
+};
+
+/** The reason behind a failed fetch (its `cause`, a system error or undici's), named; else its own text. */
+function connectionProblem(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const keys = [cause?.code, (error as Error).name, cause?.message, (error as Error).message];
+  for (const key of keys) if (key && CONNECTION_PROBLEMS[key]) return `${CONNECTION_PROBLEMS[key]}（${key}）`;
+  return String(cause?.message ?? (error as Error).message);
 }
 
 /** 钉钉's signature: HMAC-SHA256 of `timestamp + "\n" + secret` keyed by the secret, base64, then URL-encoded. */

@@ -6,6 +6,7 @@ import { startRobot, startSmtp } from "../../../test/notify-receivers";
 import { makeWorld, TODAY, type World } from "../../../test/world";
 import { notificationChannels, notificationOutbox, students } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
+import { DeliveryError, send } from "./channel-senders";
 import { claim, deliverOutbox, LEASE_MS, MAX_ATTEMPTS, MAX_TAKEOVERS } from "./deliver-outbox";
 import { enqueue } from "./enqueue";
 import { queueDigests } from "./queue-digests";
@@ -250,6 +251,15 @@ describe.each(TEST_ENGINES)("reminders through the outbox (%s)", (engine) => {
     expect(wecomA.stats().refusedForRate).toBe(0);
   });
 
+  it("says why a robot could not be reached in the registrar's words first, whatever Node's own text", async () => {
+    // Port 9 is one fetch refuses to use at all (the Fetch standard's bad ports).
+    const refused = await send({ kind: "wecom", webhookUrl: "http://127.0.0.1:9/robot" }, { title: "t", body: "b" }, new Date()).catch(
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(DeliveryError);
+    expect((refused as DeliveryError).message).toBe("无法连接：地址中的端口不可用 / the address's port may not be used（bad port）");
+  });
+
   it("a receiver down for a while and back: retried with backoff, delivered exactly once", async () => {
     wecomA.nextMinute();
     const at = later(6 * HOUR);
@@ -260,7 +270,7 @@ describe.each(TEST_ENGINES)("reminders through the outbox (%s)", (engine) => {
     expect(await deliverOutbox(w.db, at)).toMatchObject({ retrying: 1 });
     const [row] = await w.db.select().from(notificationOutbox).where(eq(notificationOutbox.title, "停机测试"));
     expect(row?.state).toBe("pending");
-    expect(row?.lastError).toContain("无法连接");
+    expect(row?.lastError).toBe("无法连接：对方拒绝连接 / connection refused（ECONNREFUSED）");
     expect(await deliverOutbox(w.db, new Date(at.getTime() + 10_000))).toMatchObject({ sent: 0, retrying: 0 }); // backoff: 30 s
     expect(await deliverOutbox(w.db, new Date(at.getTime() + 31_000))).toMatchObject({ retrying: 1 });
     await wecomA.up();
