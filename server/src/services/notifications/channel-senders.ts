@@ -64,6 +64,9 @@ async function postRobot(url: string, payload: unknown): Promise<void> {
 const CONNECTION_PROBLEMS: Record<string, string> = {
   ECONNREFUSED: "对方拒绝连接 / connection refused",
   ECONNRESET: "连接被对方中断 / connection reset",
+  // undici's: a kept-alive connection the receiver closed (a robot restarting, or gone) as it was reused.
+  UND_ERR_SOCKET: "连接被对方关闭 / the other side closed the connection",
+  "other side closed": "连接被对方关闭 / the other side closed the connection",
   ENOTFOUND: "找不到该地址的主机 / host not found",
   EAI_AGAIN: "暂时无法解析该地址 / name lookup failed for now",
   EHOSTUNREACH: "网络不可达 / host unreachable",
