@@ -188,8 +188,9 @@ describe.skipIf(!serverUrl)("three server processes on one PostgreSQL behind a r
     const written = readdirSync(checkpoints).filter((f) => f.endsWith(".json"));
     const claimed = (await database.db.select().from(jobRuns).where(eq(jobRuns.job, "audit-checkpoint"))).filter((r) => r.outcome === "ok");
     expect(written.length).toBe(claimed.length);
-    // The work was shared: more than one process ran jobs.
-    expect(new Set(runs.map((r) => r.runner)).size).toBeGreaterThan(1);
+    // Which process runs a slot is whichever ticks first after it begins: processes ticking in step may leave every
+    // slot to one of them, which is as correct (each slot once). That the others take the jobs over when it dies is
+    // shown below ("a process killed mid-run loses nothing": the survivors go on running the jobs).
     const health = (await (await fetch(`${base}/api/health`)).json()) as {
       ok: boolean;
       jobs: Array<{ name: string; late: boolean }>;
