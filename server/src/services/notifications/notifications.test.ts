@@ -271,7 +271,9 @@ describe.each(TEST_ENGINES)("reminders through the outbox (%s)", (engine) => {
     const [row] = await w.db.select().from(notificationOutbox).where(eq(notificationOutbox.title, "停机测试"));
     expect(row?.state).toBe("pending");
     // A receiver gone refuses new connections, or closes the one kept alive from before as it is reused.
-    expect(row?.lastError).toMatch(/^无法连接：(对方拒绝连接 \/ connection refused（ECONNREFUSED）|连接被对方关闭 \/ .*（UND_ERR_SOCKET）)$/);
+    expect(row?.lastError).toMatch(
+      /^无法连接：(对方拒绝连接 \/ connection refused（ECONNREFUSED）|连接被对方关闭 \/ .*（UND_ERR_SOCKET）)$/,
+    );
     expect(await deliverOutbox(w.db, new Date(at.getTime() + 10_000))).toMatchObject({ sent: 0, retrying: 0 }); // backoff: 30 s
     expect(await deliverOutbox(w.db, new Date(at.getTime() + 31_000))).toMatchObject({ retrying: 1 });
     await wecomA.up();
