@@ -1,6 +1,52 @@
 import { createHash, type Hash } from "node:crypto";
 
 const FLUSH_AT = 1 << 16;
+/** Items of an array written by one JSON.stringify (a 50,000-row grid in fifty pieces of a few hundred KB). */
+const NATIVE_SLICE = 1000;
+/** Thrown inside sortedCopy: the value has something JSON.stringify would not write canonically. */
+const NOT_NATIVE = Symbol("not native");
+
+/**
+ * A copy of plain data whose every object holds its keys in canonical (sorted) order, so that JSON.stringify —
+ * native, three times the speed of the walk below — writes exactly its canonical JSON. Throws NOT_NATIVE where it
+ * would not: a key that reads as an array index (JavaScript orders those first, whatever order they were added
+ * in), and functions, symbols or bigints (which canonicalJson does not write as JSON.stringify does).
+ */
+function sortedCopy(v: unknown): unknown {
+  if (v === null) return v;
+  const type = typeof v;
+  if (type === "function" || type === "symbol" || type === "bigint") throw NOT_NATIVE;
+  if (type !== "object") return v;
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = sortedCopy(v[i]);
+    return out;
+  }
+  const o = v as Record<string, unknown>;
+  const keys = sortedKeys(o);
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    const first = k.charCodeAt(0);
+    if (first >= 48 && first <= 57) throw NOT_NATIVE;
+    out[k] = sortedCopy(o[k]);
+  }
+  return out;
+}
+
+/** An object's own keys in canonical order. Few keys, usually: an insertion sort in place, no comparator call. */
+function sortedKeys(o: object): string[] {
+  const keys = Object.keys(o);
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > k) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
+}
 
 /**
  * SHA-256 of `canonicalJson(value)` written in pieces: the text goes into the hash about 64 KB at a
@@ -22,6 +68,31 @@ export class CanonicalHash {
 
   value(v: unknown): this {
     this.write(v);
+    this.flush();
+    return this;
+  }
+
+  /**
+   * Items `from` to `to` of an array, each after a comma but the array's first: by JSON.stringify of their sorted
+   * copy when it writes them canonically, else by the walk.
+   */
+  items(v: readonly unknown[], from: number, to: number): this {
+    let text: string | null = null;
+    try {
+      text = JSON.stringify(sortedCopy(v.slice(from, to)));
+    } catch (error) {
+      if (error !== NOT_NATIVE) throw error;
+    }
+    if (text !== null) {
+      if (from > 0) this.buffer += ",";
+      // The slice's own brackets are the array's business.
+      this.buffer += text.slice(1, -1);
+    } else {
+      for (let i = from; i < to; i++) {
+        if (i > 0) this.buffer += ",";
+        this.write(v[i]);
+      }
+    }
     this.flush();
     return this;
   }
@@ -58,24 +129,11 @@ export class CanonicalHash {
     }
     if (Array.isArray(v)) {
       this.buffer += "[";
-      for (let i = 0; i < v.length; i++) {
-        if (i > 0) this.buffer += ",";
-        this.write(v[i]);
-      }
+      for (let i = 0; i < v.length; i += NATIVE_SLICE) this.items(v, i, Math.min(v.length, i + NATIVE_SLICE));
       this.buffer += "]";
     } else {
       const o = v as Record<string, unknown>;
-      const keys = Object.keys(o);
-      // Few keys, usually: an insertion sort in place, no comparator call per object.
-      for (let i = 1; i < keys.length; i++) {
-        const k = keys[i] as string;
-        let j = i - 1;
-        while (j >= 0 && (keys[j] as string) > k) {
-          keys[j + 1] = keys[j] as string;
-          j--;
-        }
-        keys[j + 1] = k;
-      }
+      const keys = sortedKeys(o);
       this.buffer += "{";
       let first = true;
       for (const k of keys) {
@@ -133,7 +191,7 @@ export function canonicalArraySteps(
   let next = 0;
   const step = () => {
     const end = Math.min(items.length, next + slice);
-    for (; next < end; next++) hash.text(next > 0 ? "," : "").value(items[next]);
+    for (; next < end; next = Math.min(end, next + NATIVE_SLICE)) hash.items(items, next, Math.min(end, next + NATIVE_SLICE));
     return next < items.length;
   };
   return {
