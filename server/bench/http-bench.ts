@@ -133,7 +133,7 @@ export async function benchHttp(engine: "pglite" | "postgres", colleges: number,
     // The database's share of the machine: with the server's threads, what two cores have to give.
     let backendMs = 0;
     for (const [pid, after] of await backendsCpu(database)) backendMs += after - (backendsBefore.get(pid) ?? 0);
-    if (inspector) {
+    if (inspector && profileDir) {
       const { profile } = await inspector.post("Profiler.stop");
       mkdirSync(profileDir, { recursive: true });
       const file = `${profileDir}/http-${engine}-${Date.now()}.cpuprofile`;

@@ -2,7 +2,6 @@ import { formatMessage } from "@xueji/shared";
 import { gridSchema } from "@xueji/shared/wire/grid";
 import { z } from "zod";
 import { SUBMISSION_STATES } from "../db/schema/enums";
-import { filePool } from "../files/worker-pool";
 import {
   academicYearInput,
   columnOverrideInput,
@@ -90,8 +89,6 @@ export const sheetsRouter = router({
         fileName: input.fileName ?? null,
         grid: input.grid,
         today: ctx.today(),
-        // Large sheets are read on the server's threads (many colleges submit in the same hour).
-        pool: filePool(),
         ...(input.kind ? { kind: input.kind } : {}),
         ...(input.columns ? { columns: input.columns } : {}),
       });

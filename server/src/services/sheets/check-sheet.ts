@@ -123,25 +123,28 @@ export async function loadRecordStudents(
   // Column by column (one JSON array per field the sheet gives, the same rows in the same order: every
   // aggregate of one query reads its rows in one pass): a third of the cost of one array per student, whose
   // building was most of the query on PGlite. Fields not asked for are not sent at all.
-  const columns: Array<[keyof StudentColumns, SQL | AnyColumn]> = [
+  type Column = readonly [keyof StudentColumns, SQL | AnyColumn];
+  const columns: Column[] = [
     ["studentNo", students.studentNo],
     ["status", students.status],
-    ...(needs.name ? ([["name", students.name]] as const) : []),
-    ...(needs.idNumber ? ([["idNumber", students.idNumber]] as const) : []),
-    ...(needs.gender ? ([["gender", students.gender]] as const) : []),
-    ...(needs.birthDate ? ([["birthDate", students.birthDate]] as const) : []),
-    ...(needs.ethnicity ? ([["ethnicity", students.ethnicity]] as const) : []),
-    // The certificate's fields need the major's name: the join only for the sheet that compares them.
-    ...(needs.certificate
-      ? ([
-          ["majorName", majors.name],
-          ["level", students.level],
-          ["duration", students.duration],
-          ["studyForm", students.studyForm],
-          ["enrolmentDate", students.enrolmentDate],
-        ] as const)
-      : []),
   ];
+  const ask = (wanted: boolean, ...asked: Column[]) => {
+    if (wanted) columns.push(...asked);
+  };
+  ask(needs.name, ["name", students.name]);
+  ask(needs.idNumber, ["idNumber", students.idNumber]);
+  ask(needs.gender, ["gender", students.gender]);
+  ask(needs.birthDate, ["birthDate", students.birthDate]);
+  ask(needs.ethnicity, ["ethnicity", students.ethnicity]);
+  // The certificate's fields need the major's name: the join only for the sheet that compares them.
+  ask(
+    needs.certificate,
+    ["majorName", majors.name],
+    ["level", students.level],
+    ["duration", students.duration],
+    ["studyForm", students.studyForm],
+    ["enrolmentDate", students.enrolmentDate],
+  );
   const join = needs.certificate ? sql`join ${majors} on ${majors.id} = ${students.majorId}` : sql``;
   const aggregates = sql.join(
     columns.map(([, column]) => sql`json_agg(${column})`),

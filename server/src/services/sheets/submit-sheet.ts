@@ -2,12 +2,12 @@ import {
   AppError,
   type ColumnOverride,
   checkAgainstRecord,
+  createSheetReader,
   type GridRow,
   type Issue,
   mayBeSubmitted,
   mergeIssues,
   type RecordStudent,
-  readSheet,
   type SheetKind,
   type SheetReaderOptions,
   type SheetResult,
@@ -16,7 +16,6 @@ import type { Receipt } from "@xueji/shared/wire/receipt";
 import { and, eq, max, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { sheetSubmissions, terms } from "../../db/schema";
-import type { WorkerPool } from "../../files/worker-pool";
 import { canonicalArraySteps } from "../audit-log/canonical-hash";
 import { type Actor, recordEvent } from "../audit-log/record-event";
 import { loadRecordFor, mustBeReadable, readerSettings } from "./check-sheet";
@@ -37,11 +36,6 @@ export interface SubmitSheetOptions {
   fileName?: string | null;
   grid: readonly GridRow[];
   today: string;
-  /**
-   * Threads to read and hash a large grid on (the server's pool); absent, it is read on this thread.
-   * Sheets under OFF_THREAD_ROWS rows are always read here: a thread's round trip would cost more.
-   */
-  pool?: WorkerPool;
   /** Bench seam: milliseconds spent in each phase are added here. */
   phases?: SubmitPhases;
   /** Test seam: runs inside the transaction just before it commits. */
@@ -61,9 +55,10 @@ export interface SubmitPhases {
   commit?: number;
 }
 
-/** Grid rows hashed per step, and read rows checked against the record per step: a few milliseconds each. */
+/** Grid rows hashed per step, read rows checked against the record per step, grid rows read per step: a few milliseconds each. */
 const HASH_SLICE = 1000;
 const CHECK_SLICE = 5000;
+const READ_SLICE = 5000;
 /** Held by a submission's row only inside its own transaction, until the hash is finished. */
 const HASH_PENDING = "pending";
 
@@ -85,9 +80,22 @@ async function alongside<T>(query: PromiseLike<T>, step: () => boolean): Promise
   return started;
 }
 
-/** Rows from which a sheet is worth a trip to a pool thread. */
-export const OFF_THREAD_ROWS = 1000;
-const READ_TASK = new URL("./read-sheet-task.ts", import.meta.url);
+/**
+ * The grid read by the shared reader a slice at a time, with a turn of the event loop between slices: a
+ * 50,000-row sheet is some 120 ms of reading, which other requests need not wait behind in one piece.
+ *
+ * Read here, not on a pool thread: copying the grid to a thread and its reading back cost more than the
+ * reading (a 50,000-row sheet took 600–1,700 ms that way against 120–250 ms here), and twenty 2,000-row
+ * sheets at once were no faster (docs/operations.md, “Where each goal stands”).
+ */
+async function readInSlices(grid: readonly GridRow[], options: SheetReaderOptions): Promise<SheetResult> {
+  const reader = createSheetReader(options);
+  for (let i = 0; i < grid.length; i++) {
+    if (i > 0 && i % READ_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    reader.push(grid[i] as GridRow);
+  }
+  return reader.finish();
+}
 
 const NO_ISSUES: never[] = [];
 
@@ -172,14 +180,12 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
   // without a mapping the hash is the grid's alone, as before.
   const columns = options.columns && Object.keys(options.columns).length ? options.columns : null;
   // Hashed a slice at a time while the database answers (the record, the rows' chunks), or at once when
-  // asked for; or on a pool thread with the reading.
+  // asked for.
   let contentHash = "";
   const hashing = columns
     ? canonicalArraySteps(options.grid, HASH_SLICE, { key: "grid", around: { columns } })
     : canonicalArraySteps(options.grid, HASH_SLICE);
-  // A large sheet is read and hashed whole on a pool thread: slices hashed here before it goes would be thrown away.
-  const offThread = options.pool !== undefined && options.grid.length >= OFF_THREAD_ROWS;
-  const hashStep = () => !offThread && !contentHash && hashing.step();
+  const hashStep = () => !contentHash && hashing.step();
   const sent: Sent = {
     collegeId: options.collegeId,
     submittedBy: options.actor.userId,
@@ -222,21 +228,7 @@ export async function submitSheet(db: Db, options: SubmitSheetOptions): Promise<
     ...(options.kind ? { kind: options.kind } : {}),
     ...(columns ? { columns } : {}),
   };
-  let read: SheetResult;
-  if (offThread && options.pool) {
-    // Many large sheets at once: each is read and hashed on a thread of the pool, so that they share
-    // the machine's cores and this event loop stays free for the requests and the database.
-    const done = await options.pool.run<{ read: SheetResult; contentHash: string | null }>(
-      READ_TASK,
-      "readAndHash",
-      [options.grid, readerOptions, columns, !contentHash],
-      { label: options.fileName ?? options.clientId },
-    );
-    read = done.read;
-    contentHash ||= done.contentHash ?? "";
-  } else {
-    read = readSheet(options.grid, readerOptions);
-  }
+  let read = await readInSlices(options.grid, readerOptions);
   lap("read");
   mustBeReadable(read);
   const kind = read.kind as SheetKind;
