@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
 import { makeWorld, type World } from "../../../server/test/world";
 import { type Api, createApi } from "../api/client";
 import type { FileHost } from "./file-host";
@@ -14,23 +14,23 @@ let world: World;
 let close: () => void;
 let api: Api;
 const realFetch = globalThis.fetch;
-const realWindow = (globalThis as { window?: unknown }).window;
 
 beforeAll(async () => {
   world = await makeWorld("pglite");
   const served = await world.serve();
   close = served.close;
   // The pane's calls go to the origin it was served from, with her session (a bearer token here).
-  (globalThis as { window?: unknown }).window = { location: { origin: served.base } };
+  // Stubbed, and put back after the file: the next file in this worker gets Node's fetch and no window.
+  vi.stubGlobal("window", { location: { origin: served.base } });
   const token = world.tokens.get("secretary-a") as string;
-  globalThis.fetch = (input, init = {}) =>
-    realFetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });
+  vi.stubGlobal("fetch", (input: RequestInfo | URL, init: RequestInit = {}) =>
+    realFetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } }),
+  );
   api = createApi(() => ({ locale: "zh-CN" }));
 }, 60_000);
 
 afterAll(async () => {
-  globalThis.fetch = realFetch;
-  (globalThis as { window?: unknown }).window = realWindow;
+  vi.unstubAllGlobals();
   close();
   await world.database.close();
 });

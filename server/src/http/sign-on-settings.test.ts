@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type CasResponder, startCasResponder } from "../../test/cas-responder";
 import { makeWorld, PASSWORD, type World } from "../../test/world";
 import { auditEvents, signOnSettings } from "../db/schema";
@@ -30,9 +30,8 @@ describe.each(TEST_ENGINES)("campus sign-on set by the administrator on %s", (en
     // No fixed sign-on: the server reads the stored settings per request, as in production.
     server = await w.serve();
   }, 60_000);
-  afterEach(() => {
-    delete process.env.XUEJI_CAS_URL;
-  });
+  // The environment one test sets is its own: the next test, and the next file in this worker, start without it.
+  afterEach(() => vi.unstubAllEnvs());
   afterAll(async () => {
     server.close();
     await cas.close();
@@ -99,7 +98,7 @@ describe.each(TEST_ENGINES)("campus sign-on set by the administrator on %s", (en
 
   it("lets the environment win field by field, and says which fields it sets", async () => {
     const admin = await asAdmin();
-    process.env.XUEJI_CAS_URL = "https://cas.from-environment.edu.cn/cas";
+    vi.stubEnv("XUEJI_CAS_URL", "https://cas.from-environment.edu.cn/cas");
     const saved = await admin.signOnSettings.save({ stored: { ...EMPTY, casUrl: cas.url, casVersion: "2" }, clientSecret: { keep: true } });
     expect(saved.stored.casUrl).toBe(cas.url);
     expect(saved.fromEnv).toEqual([{ field: "casUrl", env: "XUEJI_CAS_URL", value: "https://cas.from-environment.edu.cn/cas" }]);

@@ -2,7 +2,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { asc, gt, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { makeWorld, type World } from "../../../test/world";
 import { auditEvents } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
@@ -38,6 +38,8 @@ describe.each(TEST_ENGINES)("signed checkpoints pin the audit log on %s", (engin
     await append(12);
   }, 120_000);
   afterAll(() => w.database.close());
+  // The checkpoint folder one test points the server at is this file's: the next file in the worker gets its own back.
+  afterEach(() => vi.unstubAllEnvs());
 
   it("refuses to sign a log whose tail was deleted, even once new events follow", async () => {
     const dir = await mkdtemp(join(tmpdir(), "xueji-cp-"));
@@ -79,14 +81,8 @@ describe.each(TEST_ENGINES)("signed checkpoints pin the audit log on %s", (engin
     expect(verdict).toMatchObject({ ok: false, reason: "hash", brokenAt: firstEvent?.id, checked: 0 });
     expect(await refusal(writeCheckpoint(w.db, dir, new Date(Date.now() + 1000)))).toMatchObject({ reason: "hash" });
     // And through the procedure the dashboard calls, which compares with the same checkpoint folder.
-    const saved = process.env.XUEJI_CHECKPOINT_DIR;
-    process.env.XUEJI_CHECKPOINT_DIR = dir;
-    try {
-      const admin = await w.as("admin");
-      expect(await admin.auditLog.verify()).toMatchObject({ ok: false, reason: "hash" });
-    } finally {
-      if (saved === undefined) delete process.env.XUEJI_CHECKPOINT_DIR;
-      else process.env.XUEJI_CHECKPOINT_DIR = saved;
-    }
+    vi.stubEnv("XUEJI_CHECKPOINT_DIR", dir);
+    const admin = await w.as("admin");
+    expect(await admin.auditLog.verify()).toMatchObject({ ok: false, reason: "hash" });
   });
 });

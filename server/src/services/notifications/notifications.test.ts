@@ -1,6 +1,6 @@
 import { DEFAULT_WORKFLOWS, type Material, requiredMaterials } from "@xueji/shared";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { gridOf } from "../../../test/grid";
 import { startRobot, startSmtp } from "../../../test/notify-receivers";
 import { makeWorld, TODAY, type World } from "../../../test/world";
@@ -73,6 +73,8 @@ describe.each(TEST_ENGINES)("reminders through the outbox (%s)", (engine) => {
     await Promise.all([wecomA.close(), dingtalkRegistrar.close(), smtp.close()]);
     await w.database.close();
   });
+  // A file's variables end with its test: the next file in this worker starts from the environment as it was.
+  afterEach(() => vi.unstubAllEnvs());
 
   it("stores secrets sealed and never shows them back", async () => {
     const channels = await (await w.as("registrar")).notifications.channels();
@@ -292,28 +294,24 @@ describe.each(TEST_ENGINES)("reminders through the outbox (%s)", (engine) => {
       secrets: { password: { env: "XUEJI_TEST_SMTP_PASSWORD" } },
     });
     expect(channel.secrets.password).toEqual({ state: "env", env: "XUEJI_TEST_SMTP_PASSWORD" });
-    process.env.XUEJI_TEST_SMTP_PASSWORD = "mail-pass";
-    try {
-      const [student] = await w.db.select().from(students).limit(1);
-      await w.db.transaction((tx) =>
-        enqueue(
-          tx,
-          {
-            collegeId: w.collegeB,
-            recipientUserId: null,
-            event: "urge",
-            title: "邮件测试",
-            lines: [`${student?.name} [打开](http://x/applications/1)`],
-          },
-          NOON,
-        ),
-      );
-      expect(await deliverOutbox(w.db, later(7 * HOUR))).toMatchObject({ sent: 1 });
-      expect(smtp.mails).toHaveLength(1);
-      expect(smtp.mails[0]?.to).toEqual(["jwc@example.edu.cn"]);
-    } finally {
-      delete process.env.XUEJI_TEST_SMTP_PASSWORD;
-    }
+    vi.stubEnv("XUEJI_TEST_SMTP_PASSWORD", "mail-pass");
+    const [student] = await w.db.select().from(students).limit(1);
+    await w.db.transaction((tx) =>
+      enqueue(
+        tx,
+        {
+          collegeId: w.collegeB,
+          recipientUserId: null,
+          event: "urge",
+          title: "邮件测试",
+          lines: [`${student?.name} [打开](http://x/applications/1)`],
+        },
+        NOON,
+      ),
+    );
+    expect(await deliverOutbox(w.db, later(7 * HOUR))).toMatchObject({ sent: 1 });
+    expect(smtp.mails).toHaveLength(1);
+    expect(smtp.mails[0]?.to).toEqual(["jwc@example.edu.cn"]);
   });
 
   /** `times` processes in turn claim the message and die (kill -9) before sending it; the clock after the last lease. */
