@@ -7,7 +7,19 @@ export function isValidYmd(year: number, month: number, day: number): boolean {
   return day <= daysInMonth(year, month);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Gregorian: every fourth year a leap year, but not a century unless it divides by 400. */
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
 export function daysInMonth(year: number, month: number): number {
+  // Asked for each date of every row of a sheet: arithmetic, not a Date. (For a year of 1–99, which Date.UTC
+  // reads as 1901–1999, the answer is the same: those are leap years exactly when the year divides by 4.)
+  if (Number.isInteger(month) && month >= 1 && month <= 12 && Number.isInteger(year) && year >= 1) {
+    return month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] as number);
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

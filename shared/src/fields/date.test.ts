@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { numberCell, textCell } from "../cell";
-import { fromExcelSerial, toExcelSerial } from "./calendar-date";
+import { daysInMonth, fromExcelSerial, toExcelSerial } from "./calendar-date";
 import { parseDate } from "./date";
 
 const anyDate = fc
@@ -29,6 +29,18 @@ describe("dates", () => {
         expect(r.issues[0]?.code).toBe("date.invalid");
       }),
     );
+  });
+
+  it("counts the days of every month as the calendar does, leap years and centuries too", () => {
+    for (let year = 1; year <= 2500; year++) {
+      for (let month = 1; month <= 12; month++) {
+        // The calendar's own answer (Date.UTC reads a year under 100 as 19xx: set it on the Date instead).
+        const last = new Date(0);
+        last.setUTCFullYear(year, month, 0);
+        expect(daysInMonth(year, month)).toBe(last.getUTCDate());
+      }
+    }
+    expect([daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2024, 2), daysInMonth(2026, 2)]).toEqual([28, 29, 29, 28]);
   });
 
   it("knows Excel's 1900 leap-year bug and its serial 60", () => {
