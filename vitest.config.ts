@@ -68,11 +68,9 @@ export default defineConfig({
           // through vi.stubEnv, put back after each test; no vi.mock of a module another file imports (sign-in's
           // password check is a parameter instead); globals through vi.stubGlobal. Checked with the files in a
           // shuffled order (`--sequence.shuffle.files`) on PGlite and PostgreSQL.
+          // (V8's `--liftoff-only` helped while each file was a process of its own that compiled PostgreSQL's
+          // WebAssembly again; with the workers reused it made no difference — 237 vs 235 CPU-s on PGlite — and is gone.)
           isolate: false,
-          // Each file opens a fresh PGlite: V8 then spends more CPU optimising PostgreSQL's WebAssembly (TurboFan,
-          // on background threads) than the file's few queries win back. Liftoff's baseline code alone cut the
-          // CPU of server/src/db and audit-log's files by about a third.
-          execArgv: ["--liftoff-only"],
         },
       },
       // Isolated still: `xueji admin` and `xueji audit`, run in the test's process, load the audit key into the
