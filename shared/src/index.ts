@@ -54,6 +54,7 @@ export * from "./rules/graduate-photo";
 export * from "./rules/graduation-audit";
 export * from "./rules/graduation-audit-certificate";
 export * from "./rules/record-checks";
+export * from "./rules/regulations";
 export * from "./rules/rule-set";
 export * from "./rules/standing";
 export * from "./sheets/column-override";

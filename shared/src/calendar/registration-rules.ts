@@ -1,4 +1,5 @@
 import { addDays } from "../fields/calendar-date";
+import { REGULATIONS } from "../rules/regulations";
 import { endOfTeachingWeek } from "./registrar-calendar";
 
 /**
@@ -17,8 +18,8 @@ export interface RegistrationRules {
 
 /** Where each limit comes from, quoted, so the setting's description and the tests cite the same words. */
 export const REGISTRATION_RULE_SOURCES = {
-  studentWeeks: "种子 003 第十一条：学生应在每学年第一学期开学后两周内到所在学院办理学年注册手续",
-  completeMonths: "种子 003 第十二条：学年的电子注册在每学年第一学期开学后1个月内完成",
+  studentWeeks: `${REGULATIONS.electronicRegistration}第十一条：学生应在每学年第一学期开学后两周内到所在学院办理学年注册手续`,
+  completeMonths: `${REGULATIONS.electronicRegistration}第十二条：学年的电子注册在每学年第一学期开学后1个月内完成`,
 } as const satisfies Record<keyof RegistrationRules, string>;
 
 export const DEFAULT_REGISTRATION_RULES: RegistrationRules = { studentWeeks: 2, completeMonths: 1 };

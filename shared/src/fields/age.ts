@@ -1,4 +1,5 @@
 import { type FieldIssue, fieldIssue } from "../issues";
+import { REGULATIONS } from "../rules/regulations";
 
 /**
  * The ages a student can have, as a setting: the `check-rules` setting (核对规则) the registrar
@@ -16,7 +17,7 @@ export const DEFAULT_AGE_LIMITS: AgeLimits = { min: 12, max: 80 };
  * What the limits guard: the birth date is part of the record reported upward (seed 003 第十五条
  * “学历注册信息包括：姓名、性别、出生日期、照片”), so a date no student can have is an error of the sheet.
  */
-export const AGE_LIMIT_SOURCE = "种子 003 第十五条：学历注册信息包括：姓名、性别、出生日期、照片";
+export const AGE_LIMIT_SOURCE = `${REGULATIONS.electronicRegistration}第十五条：学历注册信息包括：姓名、性别、出生日期、照片`;
 
 /** Whole years between a birth date and today, both `YYYY-MM-DD`. */
 export function ageOn(birthDate: string, today: string): number {

@@ -9,6 +9,7 @@ import {
   holidayWarning,
   type Locale,
   REGISTRATION_RULE_SOURCES,
+  REGULATIONS,
   type RegistrationRules,
   registrationDueDates,
   WorkCalendar,
@@ -78,7 +79,7 @@ export async function registrationDeadlines(db: Executor, academicYear: string, 
     {
       key: "colleges",
       name: { "zh-CN": "学院报送学年注册情况", en: "Colleges report registrations" },
-      source: "种子 003 第十二条：各学院每学年第一学期开学后第三周结束前将本学院学生学年注册情况报学校教务处；种子 004：10月前",
+      source: `${REGULATIONS.electronicRegistration}第十二条：各学院每学年第一学期开学后第三周结束前将本学院学生学年注册情况报学校教务处；${REGULATIONS.statusProcedures}：10月前`,
       date: beforeHolidays(work, calendarDueDate(start, task) ?? endOfTeachingWeek(start, 3)),
     },
     {
