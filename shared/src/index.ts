@@ -6,6 +6,7 @@ export * from "./auth/audit-stage-rights";
 export * from "./auth/password-policy";
 export * from "./auth/personal-data";
 export * from "./auth/roles";
+export * from "./calendar/china-time";
 export * from "./calendar/holiday-warnings";
 export * from "./calendar/holidays-cn";
 export * from "./calendar/provisional";

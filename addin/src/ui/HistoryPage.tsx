@@ -1,6 +1,6 @@
 import { Button, Card, Field, MessageBar, MessageBarBody, makeStyles, Select, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { FIELD_LABELS, type FieldKey } from "@xueji/shared";
+import { CHINA_DATE_TIME, FIELD_LABELS, type FieldKey } from "@xueji/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client";
@@ -80,7 +80,9 @@ export function HistoryPage() {
             {t(`kinds.${s.kind}`, { defaultValue: s.kind })} · {t("history.version", { version: s.version })} ·{" "}
             {t(`history.states.${s.state}`, { defaultValue: s.state })}
           </Text>
-          <Text size={200}>{t("history.by", { who: s.submittedBy, when: new Date(s.submittedAt).toLocaleString(i18n.language) })}</Text>
+          <Text size={200}>
+            {t("history.by", { who: s.submittedBy, when: new Date(s.submittedAt).toLocaleString(i18n.language, CHINA_DATE_TIME) })}
+          </Text>
           <Text size={200}>{t("history.rows", { rows: s.rowCount, errors: s.errorCount })}</Text>
           {s.reviewReason ? <Text className={styles.reason}>{t("history.reason", { reason: s.reviewReason })}</Text> : null}
           <Button size="small" appearance="subtle" onClick={() => setOpen(open === s.id ? null : s.id)} aria-expanded={open === s.id}>

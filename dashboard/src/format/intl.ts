@@ -1,4 +1,4 @@
-import type { Locale } from "@xueji/shared";
+import { CHINA_DATE_TIME, type Locale } from "@xueji/shared";
 
 /** Dates, numbers and sorting in the reader's locale (Intl; zh-CN sorts by pinyin). */
 const collators = new Map<string, Intl.Collator>();
@@ -50,5 +50,5 @@ export function formatDate(isoDate: string | null | undefined, locale: Locale): 
 export function formatDateTime(value: string | Date | null | undefined, locale: Locale): string {
   if (!value) return "";
   const date = typeof value === "string" ? new Date(value) : value;
-  return dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(date);
+  return dateTimeFormat(locale, CHINA_DATE_TIME).format(date);
 }
