@@ -191,7 +191,8 @@ export function canonicalArraySteps(
   let next = 0;
   const step = () => {
     const end = Math.min(items.length, next + slice);
-    for (; next < end; next = Math.min(end, next + NATIVE_SLICE)) hash.items(items, next, Math.min(end, next + NATIVE_SLICE));
+    if (next < end) hash.items(items, next, end);
+    next = end;
     return next < items.length;
   };
   return {
