@@ -83,22 +83,22 @@ describeInChromium("the secretary's check sheets in file mode (Chromium)", () =>
     await context.close();
   });
 
-  it("says offline only when the server cannot be reached; another failure is unexpected, with what happened", async () => {
+  it("says offline only when the server cannot be reached; a gateway's page instead of the answer is said to be one, with its status", async () => {
     const { context, page } = await filePane();
     await page.route("**/api/trpc/**", (route) => route.abort("connectionrefused"));
     await page.getByLabel("用户名").fill("secretary-a");
     await page.getByLabel("密码").fill(PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
     await page.getByText("无法连接学籍服务器，请检查网络或联系教务处。").waitFor();
-    // A proxy's error page instead of the server's answer: not "offline", and not silent.
+    // A proxy's error page instead of the server's answer: not "offline", not the JSON parser's words, but what it is.
     await page.unroute("**/api/trpc/**");
     await page.route("**/api/trpc/**", (route) =>
       route.fulfill({ status: 502, contentType: "text/html", body: "<html><body>Bad Gateway</body></html>" }),
     );
     await page.getByRole("button", { name: "登录" }).click();
-    await page.getByText(/^出现意外错误：.+请重试/).waitFor();
+    await page.getByText("学籍服务器没有正常应答：收到的是一个网页（HTTP 502），多半来自学校网络的代理或网关").waitFor();
     expect(await page.getByText("无法连接学籍服务器").count()).toBe(0);
-    await shot(page, "secretary-2-unexpected");
+    await shot(page, "secretary-2-gateway-page");
     await context.close();
   });
 

@@ -1,8 +1,9 @@
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startI18n } from "../i18n/i18n";
-import { errorMessage, isFailedFetch } from "./client";
+import { errorMessage, ForeignAnswer, isFailedFetch, ServerWords, xuejiFetch } from "./client";
 
 /** A port nothing listens on: a real fetch there fails as it does when the server is down. */
 async function closedPort(): Promise<number> {
@@ -59,5 +60,34 @@ describe("what the pane says when a call fails", () => {
       error: { message: "文件不是有效的 .xlsx。（请求编号 7f3a）", code: -32600, data: { httpStatus: 400, appCode: "file.corrupt" } },
     });
     expect(errorMessage(refusal, i18n.t.bind(i18n))).toBe("文件不是有效的 .xlsx。（请求编号 7f3a）");
+  });
+
+  it("says a proxy's or gateway's web page is not the server's answer, with its status; the server's plain words as they are", async () => {
+    const i18n = await startI18n("zh-CN");
+    const t = i18n.t.bind(i18n);
+    // A real HTTP server answering as a gateway (an HTML 502), as Xueji refuses a cross-site call (plain text), and in JSON.
+    const server = createHttpServer((req, res) => {
+      if (req.url === "/gateway") res.writeHead(502, { "content-type": "text/html" }).end("<html><body>Bad Gateway</body></html>");
+      else if (req.url === "/refused")
+        res.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("请求来源不可信（请求编号 7f3a）\n");
+      else res.writeHead(200, { "content-type": "application/json" }).end('{"result":{"data":1}}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const gateway = await xuejiFetch(`${base}/gateway`).catch((e: unknown) => e);
+      expect(gateway).toBeInstanceOf(ForeignAnswer);
+      // tRPC hands the link's error on as the cause of its own.
+      expect(errorMessage(TRPCClientError.from(gateway as Error), t)).toBe(
+        "学籍服务器没有正常应答：收到的是一个网页（HTTP 502），多半来自学校网络的代理或网关，而不是学籍系统。请稍后重试；如果反复出现，请把这段文字告诉教务处。",
+      );
+      const refused = await xuejiFetch(`${base}/refused`).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ServerWords);
+      expect(errorMessage(TRPCClientError.from(refused as Error), t)).toBe("请求来源不可信（请求编号 7f3a）");
+      const answer = await xuejiFetch(`${base}/api`);
+      expect(await answer.json()).toEqual({ result: { data: 1 } });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

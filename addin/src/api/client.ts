@@ -8,6 +8,38 @@ export function serverOrigin(): string {
   return window.location.origin;
 }
 
+/**
+ * What came back on the API's address was not Xueji's answer: the server answers every call in JSON, and its own
+ * plain refusals (a cross-site request, an internal error) in text. A web page there is a proxy's or gateway's
+ * (a campus network's 502 page, a captive portal's sign-in): said so, with its HTTP status for whoever looks into it,
+ * instead of the JSON parser's "Unexpected token '<'".
+ */
+export class ForeignAnswer extends Error {
+  readonly status: number;
+  constructor(status: number) {
+    super(`HTTP ${status}: not the Xueji server's answer`);
+    this.name = "ForeignAnswer";
+    this.status = status;
+  }
+}
+
+/** The server's own plain-text refusal (its localised words, with the request id): said as it is. */
+export class ServerWords extends Error {
+  constructor(words: string) {
+    super(words);
+    this.name = "ServerWords";
+  }
+}
+
+/** fetch, with the session cookie, refusing an answer that is not the server's JSON before tRPC parses it. */
+export async function xuejiFetch(url: RequestInfo | URL, options?: RequestInit): Promise<Response> {
+  const response = await fetch(url, { ...options, credentials: "same-origin" });
+  const type = response.headers.get("content-type") ?? "";
+  if (type.includes("json")) return response;
+  const words = type.startsWith("text/plain") ? (await response.text()).trim() : "";
+  throw words ? new ServerWords(words) : new ForeignAnswer(response.status);
+}
+
 export interface ApiState {
   locale: Locale;
 }
@@ -22,7 +54,7 @@ export function createApi(state: () => ApiState) {
       httpLink({
         url: `${serverOrigin()}/api/trpc`,
         headers: () => ({ "accept-language": state().locale }),
-        fetch: (url, options) => fetch(url, { ...options, credentials: "same-origin" } as RequestInit),
+        fetch: (url, options) => xuejiFetch(url, options as RequestInit),
       }),
     ],
   });
@@ -47,6 +79,8 @@ export function errorMessage(error: unknown, t: TFunction): string {
   if (isFailedFetch(error)) return t("common.offline");
   if (error instanceof TRPCClientError) {
     if (isFailedFetch(error.cause)) return t("common.offline");
+    if (error.cause instanceof ForeignAnswer) return t("common.foreign", { status: error.cause.status });
+    if (error.cause instanceof ServerWords) return error.cause.message;
     // The server's answer carries its words and the request id; without data it was not our server's.
     if (error.data) return error.message;
   }

@@ -30,6 +30,8 @@ export const en: Shape<typeof zhCN> = {
   },
   common: {
     offline: "Cannot reach the Xueji server; check the network or ask the registrar.",
+    foreign:
+      "The Xueji server did not answer: a web page came back instead (HTTP {{status}}), most likely from the campus network's proxy or gateway. Try again later; if it keeps happening, tell the registrar's office what this says.",
     unexpected:
       "Something unexpected went wrong: {{detail}}. Try again; if it keeps happening, tell the registrar's office what this says.",
     close: "Close",
