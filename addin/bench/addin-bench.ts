@@ -17,7 +17,7 @@ import { median, time } from "../../server/bench/timing";
 import { readSheetGrid } from "../../server/src/files/read-sheet-grid";
 import { validateFile } from "../../server/src/validate/validate-file";
 import { PASSWORD, TODAY } from "../../server/test/world";
-import { launch, signIn, startServer } from "../e2e/harness";
+import { openBrowser, signIn, startServer } from "../e2e/harness";
 import { checkLocally, marksOf } from "../src/check/check-result";
 import { OfficeHost } from "../src/host/office-host";
 import { MockWorkbook } from "../test/mock-excel";
@@ -91,7 +91,7 @@ async function benchMark5000(): Promise<void> {
 
 async function benchPane(file: string, rows: number, rounds: number): Promise<void> {
   const server = await startServer();
-  const browser = await launch();
+  const browser = await openBrowser();
   try {
     const page = await (await browser.newContext({ viewport: { width: 420, height: 860 }, locale: "zh-CN" })).newPage();
     await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());

@@ -1,8 +1,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type CasResponder, startCasResponder } from "../../server/test/cas-responder";
-import { describeInChromium, HAS_CHROMIUM } from "../../test/chromium";
-import { launch, shot, startServer } from "./harness";
+import { describeInChromium, HAS_CHROMIUM, releaseChromium } from "../../test/chromium";
+import { openBrowser, shot, startServer } from "./harness";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
 
@@ -14,11 +14,11 @@ beforeAll(async () => {
   if (!HAS_CHROMIUM) return;
   cas = await startCasResponder();
   server = await startServer({ signOn: { passwords: "all", cas: { url: cas.url, version: 3 } } });
-  browser = await launch();
+  browser = await openBrowser();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseChromium(browser);
   await server?.close();
   await cas?.close();
 });

@@ -4,8 +4,8 @@ import type { Browser, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { readSheetGrid } from "../../server/src/files/read-sheet-grid";
 import { PASSWORD, TODAY } from "../../server/test/world";
-import { describeInChromium, HAS_CHROMIUM } from "../../test/chromium";
-import { FIXTURES, launch, shot, signIn, startServer } from "./harness";
+import { describeInChromium, HAS_CHROMIUM, releaseChromium } from "../../test/chromium";
+import { FIXTURES, openBrowser, shot, signIn, startServer } from "./harness";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
 // Its own server: the rule published here must not change the verdicts pane.test.ts compares with the CLI's.
@@ -15,11 +15,11 @@ let browser: Browser;
 beforeAll(async () => {
   if (!HAS_CHROMIUM) return;
   server = await startServer();
-  browser = await launch();
+  browser = await openBrowser();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseChromium(browser);
   await server?.close();
 });
 

@@ -10,7 +10,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { OFFICE_FRAME_HOSTS } from "../../server/src/front-ends/static-files";
 import { createHttpServer, type HttpOptions } from "../../server/src/http/server";
 import { makeWorld, TODAY } from "../../server/test/world";
-import { CHROMIUM } from "../../test/chromium";
+import { openChromium } from "../../test/chromium";
 import { buildPane } from "./build-pane";
 
 export const ADDIN = join(import.meta.dirname, "..");
@@ -39,18 +39,9 @@ export async function startServer(options: Pick<HttpOptions, "signOn"> = {}) {
   };
 }
 
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+/** The test worker's Chromium (test/chromium.ts): a file gives it back with `releaseChromium` in its `afterAll`. */
+export function openBrowser(): Promise<Browser> {
+  return openChromium(chromium);
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { readSheetGrid } from "../../server/src/files/read-sheet-grid";
 import { validateFile } from "../../server/src/validate/validate-file";
 import { PASSWORD, TODAY } from "../../server/test/world";
-import { describeInChromium, HAS_CHROMIUM, settled } from "../../test/chromium";
+import { describeInChromium, HAS_CHROMIUM, releaseChromium, settled } from "../../test/chromium";
 import { SEVERITY_FILL } from "../../theme/src/severity";
-import { FIXTURES, launch, seriousViolations, shot, signIn, startServer } from "./harness";
+import { FIXTURES, openBrowser, seriousViolations, shot, signIn, startServer } from "./harness";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
@@ -21,11 +21,11 @@ let browser: Browser;
 beforeAll(async () => {
   if (!HAS_CHROMIUM) return;
   server = await startServer();
-  browser = await launch();
+  browser = await openBrowser();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseChromium(browser);
   await server?.close();
 });
 
@@ -283,10 +283,10 @@ describeInChromium("file mode's one-click fix and new check sheet (Chromium, off
     expect(await seriousViolations(page)).toEqual([]);
     const sheetDownload = page.waitForEvent("download");
     await page.getByRole("button", { name: "下载核对表" }).click();
-    expect((await sheetDownload).suggestedFilename()).toBe("在校生学年注册表.xlsx");
+    expect((await sheetDownload).suggestedFilename()).toBe("在校生学年电子注册信息核对表.xlsx");
     await page
       .getByTestId("new-sheet-done")
-      .getByText(/“在校生学年注册表.xlsx”已保存到浏览器的“下载”文件夹，已预填 2 名学生/)
+      .getByText(/“在校生学年电子注册信息核对表.xlsx”已保存到浏览器的“下载”文件夹，已预填 2 名学生/)
       .waitFor();
     const roster = new ExcelJS.Workbook();
     await roster.xlsx.load(readFileSync(await (await sheetDownload).path()) as unknown as ArrayBuffer);

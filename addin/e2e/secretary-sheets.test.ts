@@ -11,8 +11,8 @@ import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { PASSWORD } from "../../server/test/world";
-import { describeInChromium, HAS_CHROMIUM, settled } from "../../test/chromium";
-import { launch, seriousViolations, shot, signIn, startServer } from "./harness";
+import { describeInChromium, HAS_CHROMIUM, releaseChromium, settled } from "../../test/chromium";
+import { openBrowser, seriousViolations, shot, signIn, startServer } from "./harness";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
 const dir = mkdtempSync(join(tmpdir(), "xueji-secretary-"));
@@ -23,7 +23,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (!HAS_CHROMIUM) return;
   server = await startServer();
-  browser = await launch();
+  browser = await openBrowser();
   const { world } = server;
   // College A's students now: the returning roster is filled with them.
   await world.insertStudents([
@@ -34,7 +34,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseChromium(browser);
   await server?.close();
 });
 
@@ -102,23 +102,23 @@ describeInChromium("the secretary's check sheets in file mode (Chromium)", () =>
     await context.close();
   });
 
-  it("新建核对表's returning roster comes back as 在校生学年注册表; 提交 waits until it is error-free, then goes", async () => {
+  it("新建核对表's returning roster comes back as 在校生学年电子注册信息核对表; 提交 waits until it is error-free, then goes", async () => {
     const { context, page } = await filePane();
     await signIn(page, "secretary-a", PASSWORD);
     await page.getByRole("tab", { name: "新建核对表" }).click();
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "下载核对表" }).click();
-    const template = join(dir, "在校生学年注册表.xlsx");
+    const template = join(dir, "在校生学年电子注册信息核对表.xlsx");
     await (await download).saveAs(template);
 
     await page.getByRole("tab", { name: "检查" }).click();
     await check(page, template);
-    expect(await page.getByTestId("summary").textContent()).toContain("识别为“在校生学年注册表”，表头在第 2 行");
+    expect(await page.getByTestId("summary").textContent()).toContain("识别为“在校生学年电子注册信息核对表”，表头在第 2 行");
     // Only 注册状态, which she fills, is missing: one error per student, none from 层次 or 民族.
     expect(await errorsOf(page, "summary-sheet")).toBe(3);
     await expect(page.getByRole("button", { name: "提交" }).isDisabled()).resolves.toBe(true);
     const blocked = await page.getByTestId("submit-blocked").textContent();
-    expect(blocked).toContain("“在校生学年注册表”须全部修正后才能提交：表中还有 3 个错误");
+    expect(blocked).toContain("“在校生学年电子注册信息核对表”须全部修正后才能提交：表中还有 3 个错误");
     await shot(page, "secretary-3-template-blocked");
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -128,7 +128,7 @@ describeInChromium("the secretary's check sheets in file mode (Chromium)", () =>
     const sheet = filled.worksheets[0] as ExcelJS.Worksheet;
     const status = (sheet.getRow(2).values as unknown[]).indexOf("注册状态");
     for (const r of [3, 4, 5]) sheet.getCell(r, status).value = "已注册";
-    const done = join(dir, "在校生学年注册表_已填.xlsx");
+    const done = join(dir, "在校生学年电子注册信息核对表_已填.xlsx");
     await filled.xlsx.writeFile(done);
     await check(page, done);
     expect(await errorsOf(page, "summary-sheet")).toBe(0);

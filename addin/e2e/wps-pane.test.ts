@@ -7,10 +7,10 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { readSheetGrid } from "../../server/src/files/read-sheet-grid";
 import { validateFile } from "../../server/src/validate/validate-file";
 import { PASSWORD, TODAY } from "../../server/test/world";
-import { describeInChromium, HAS_CHROMIUM, settled } from "../../test/chromium";
+import { describeInChromium, HAS_CHROMIUM, releaseChromium, settled } from "../../test/chromium";
 import { SEVERITY_FILL } from "../../theme/src/severity";
 import type { DoubleCell } from "../test/wps-double";
-import { FIXTURES, launch, seriousViolations, shot, signIn, startServer } from "./harness";
+import { FIXTURES, openBrowser, seriousViolations, shot, signIn, startServer } from "./harness";
 
 /**
  * The pane's WPS entry (/addin/wps/pane.html) in Chromium with the WPS double (addin/test/wps-double.ts,
@@ -73,11 +73,11 @@ let browser: Browser;
 beforeAll(async () => {
   if (!HAS_CHROMIUM) return;
   server = await startServer();
-  browser = await launch();
+  browser = await openBrowser();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseChromium(browser);
   await server?.close();
 });
 

@@ -15,7 +15,7 @@ import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launch } from "../../addin/e2e/harness";
+import { openBrowser } from "../../addin/e2e/harness";
 import { insertApplications } from "../../server/bench/applications-bench";
 import { freshDatabase, seedColleges } from "../../server/bench/setup";
 import { median, time } from "../../server/bench/timing";
@@ -239,7 +239,7 @@ export async function benchDashboard(rounds: number): Promise<void> {
     return;
   }
   const served = await serveDashboard();
-  const browser = await launch();
+  const browser = await openBrowser();
   try {
     await benchOverview(served, browser, dist, rounds);
   } finally {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { type CasResponder, startCasResponder } from "../../server/test/cas-responder";
 import { type OidcPortal, startOidcPortal } from "../../server/test/oidc-portal";
-import { CHROMIUM, describeInChromium, settled } from "../../test/chromium";
+import { describeInChromium, openChromium, releaseChromium, settled } from "../../test/chromium";
 import { serveDashboard } from "./serve-dashboard";
 
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
@@ -44,10 +44,10 @@ describeInChromium("campus sign-on from the dashboard's sign-in page, in Chromiu
     });
     portal.addClient({ id: "xueji-dashboard", secret: SECRET, redirectUri: `${viaOidc.base}/api/auth/oidc/callback` });
     portal.employeeNumbers.set("chen.jiaoshou", "registrar-leader");
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+    browser = await openChromium(chromium);
   }, 240_000);
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
     await viaCas?.close();
     await viaOidc?.close();
     await cas?.close();

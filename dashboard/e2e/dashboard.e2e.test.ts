@@ -8,7 +8,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { applications, graduationAudits, savedViews, sheetSubmissions, students, users } from "../../server/src/db/schema";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
-import { CHROMIUM, describeInChromium } from "../../test/chromium";
+import { describeInChromium, openChromium, releaseChromium } from "../../test/chromium";
 import { VIEWS_PAGE } from "../src/api/views";
 import { serveDashboard } from "./serve-dashboard";
 
@@ -33,20 +33,10 @@ describeInChromium("the dashboard in Chromium against a real server", () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     served = await serveDashboard();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await openChromium(chromium);
   }, 240_000);
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
     await served?.close();
   });
 

@@ -9,7 +9,7 @@ import type { Database } from "../../server/src/db/client";
 import { openScratchDatabase } from "../../server/src/db/test-database";
 import { createHttpServer } from "../../server/src/http/server";
 import { createUser } from "../../server/src/services/auth/manage-users";
-import { CHROMIUM, describeInChromium } from "../../test/chromium";
+import { describeInChromium, openChromium, releaseChromium } from "../../test/chromium";
 import { buildDashboard } from "./build-dashboard";
 
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
@@ -60,10 +60,10 @@ describeInChromium("day one on an empty database, in Chromium against a real ser
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+    browser = await openChromium(chromium);
   }, 240_000);
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
     await close?.();
     await database?.close();
   });

@@ -3,16 +3,11 @@ import { join } from "node:path";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
-import { CHROMIUM } from "../../test/chromium";
+import { openChromium, releaseChromium } from "../../test/chromium";
 import { serveDashboard } from "./serve-dashboard";
 
 /** Where the e2e files save their screenshots (a reader's check of what the assertions cannot see). */
 export const ARTIFACTS = join(import.meta.dirname, "artifacts");
-
-/** Debian's Chromium as the e2e files run it: no sandbox in a container, no GPU, no first-run prompts. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
-}
 
 type Served = Awaited<ReturnType<typeof serveDashboard>>;
 
@@ -43,11 +38,11 @@ export function dashboardInChromium(options: DashboardOptions = {}) {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     served = await serveDashboard(serve);
-    browser = await launchChromium();
+    browser = await openChromium(chromium);
     await setUp?.(served);
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
     await served?.close();
   });
 

@@ -28,7 +28,7 @@ import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { createHttpServer } from "../../server/src/http/server";
 import { publishSetting } from "../../server/src/services/settings/setting-publication";
 import { openDemoDatabase } from "../../server/test/demo-database";
-import { CHROMIUM, describeInChromium, settled } from "../../test/chromium";
+import { describeInChromium, openChromium, releaseChromium, settled } from "../../test/chromium";
 import { axe } from "./axe";
 import { buildDashboard } from "./build-dashboard";
 
@@ -118,10 +118,10 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     };
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+    browser = await openChromium(chromium);
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
     await close?.();
   });
 
@@ -352,7 +352,7 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
 
     const page = await signIn("registrar");
     await page.goto(`${base}/sheets?open=${submissionId}`);
-    await page.getByText("不及格课程核对表 · 第 1 版").waitFor();
+    await page.getByText("不及格课程信息核对表 · 第 1 版").waitFor();
     await look(page, "3-sheet-review");
     await page.getByRole("button", { name: "接收" }).click();
     await expect.poll(() => page.getByRole("button", { name: "接收" }).count()).toBe(0);

@@ -11,7 +11,7 @@ import { insertStudents, makeIdNumber } from "../../server/src/db/seed-basics";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { createHttpServer } from "../../server/src/http/server";
 import { openDemoDatabase } from "../../server/test/demo-database";
-import { CHROMIUM, describeInChromium } from "../../test/chromium";
+import { describeInChromium, openChromium, releaseChromium } from "../../test/chromium";
 import { axe } from "./axe";
 import { buildDashboard } from "./build-dashboard";
 
@@ -79,10 +79,10 @@ describeInChromium("the registrar's year, in Chromium against a real server", ()
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     };
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+    browser = await openChromium(chromium);
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
     await close?.();
   });
 

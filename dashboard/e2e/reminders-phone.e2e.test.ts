@@ -13,7 +13,7 @@ import { deliverOutbox } from "../../server/src/services/notifications/deliver-o
 import { queueDigests } from "../../server/src/services/notifications/queue-digests";
 import { type CasResponder, startCasResponder } from "../../server/test/cas-responder";
 import { startRobot } from "../../server/test/notify-receivers";
-import { CHROMIUM, describeInChromium, settled } from "../../test/chromium";
+import { describeInChromium, openChromium, releaseChromium, settled } from "../../test/chromium";
 import { serveDashboard } from "./serve-dashboard";
 
 const SHOTS = "/tmp/shots-reminders";
@@ -39,7 +39,7 @@ describeInChromium("reminders on a phone, in Chromium against the demo", () => {
     served = await serveDashboard({ signOn: { passwords: "all", cas: { url: cas.url, version: 3 } } });
     // The links in the messages point at this server (the server reads its public address from the environment).
     process.env.XUEJI_PUBLIC_URL = served.base;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+    browser = await openChromium(chromium);
     robot = await startRobot("wecom");
     // Deciding stages (not the secretary's draft, not 公示 and after), the college leader's first.
     const rows = await served.db
@@ -74,7 +74,7 @@ describeInChromium("reminders on a phone, in Chromium against the demo", () => {
   afterAll(async () => {
     if (publicUrl === undefined) delete process.env.XUEJI_PUBLIC_URL;
     else process.env.XUEJI_PUBLIC_URL = publicUrl;
-    await browser?.close();
+    await releaseChromium(browser);
     await robot?.close();
     await cas?.close();
     await served?.close();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createHttpServer } from "../../server/src/http/server";
 import { FAILED_HEADER, failedRows, gridOf } from "../../server/test/grid";
 import { makeWorld, PASSWORD, TODAY, type World } from "../../server/test/world";
-import { CHROMIUM, describeInChromium, HAS_CHROMIUM } from "../../test/chromium";
+import { describeInChromium, HAS_CHROMIUM, openChromium, releaseChromium } from "../../test/chromium";
 import { buildDashboard } from "./build-dashboard";
 
 /**
@@ -36,21 +36,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   close = () => server.close();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await openChromium(chromium);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseChromium(browser);
   close();
   await w?.database.close();
 });

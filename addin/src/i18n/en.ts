@@ -1,3 +1,4 @@
+import { sheetNames } from "@xueji/shared";
 import type { zhCN } from "./zh-CN";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -197,11 +198,5 @@ export const en: Shape<typeof zhCN> = {
     doneFilePrefilled:
       "“{{name}}.xlsx” was saved to the browser's Downloads folder with {{rows}} students filled in. Review it in WPS or Excel, then open it on the Check page to check and submit it.",
   },
-  kinds: {
-    "roster-new": "New-student roster",
-    "roster-returning": "Returning-student registration",
-    "failed-courses": "Failed-course list",
-    graduates: "Graduates list",
-    dismissal: "Dismissal list",
-  },
+  kinds: sheetNames("en"),
 };

@@ -1,3 +1,4 @@
+import { sheetNames } from "@xueji/shared";
 /** 任务窗格的界面文字（简体中文，默认）。问题说明来自共享的消息目录，不在这里。 */
 export const zhCN = {
   app: {
@@ -184,11 +185,5 @@ export const zhCN = {
     doneFilePrefilled:
       "“{{name}}.xlsx”已保存到浏览器的“下载”文件夹，已预填 {{rows}} 名学生。用 WPS 表格或 Excel 打开核对后，回到“检查”页打开它检查并提交。",
   },
-  kinds: {
-    "roster-new": "新生学籍核对表",
-    "roster-returning": "在校生学年注册表",
-    "failed-courses": "不及格课程名单",
-    graduates: "毕业生名单",
-    dismissal: "退学处理名单",
-  },
+  kinds: sheetNames("zh-CN"),
 } as const;

@@ -1,3 +1,4 @@
+import { sheetNames } from "@xueji/shared";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
@@ -301,13 +302,7 @@ export const en: Messages = {
   },
   standingKind: { "warning-1": "Level-1 warning", "warning-2": "Level-2 warning", repeat: "Repeat the year", dismissal: "Dismissal" },
   pendingState: { pending: "Pending", lifted: "Lifted", "taken-up": "Taken up" },
-  sheetKind: {
-    "roster-new": "New-student roster",
-    "roster-returning": "Returning roster",
-    "failed-courses": "Failed courses",
-    graduates: "Graduates",
-    dismissal: "Dismissals",
-  },
+  sheetKind: sheetNames("en"),
   sheets: {
     submissions: "Submissions",
     col: {
@@ -333,6 +328,7 @@ export const en: Messages = {
     removed: "{{count}} removed",
     changed: "{{count}} changed",
     accept: "Accept",
+    returnNeedsReason: "Write the reason first to return the sheet to the college (the college sees it).",
     return: "Return to the college",
     returnReason: "Reason (the college sees it)",
     rows: "Rows of the sheet",

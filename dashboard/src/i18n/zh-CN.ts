@@ -1,3 +1,4 @@
+import { sheetNames } from "@xueji/shared";
 /** The dashboard's own words in Simplified Chinese (the server's messages come localised from the server). */
 export const zhCN = {
   app: { title: "学籍管理", subtitle: "教务处学籍看板", skip: "跳到正文" },
@@ -289,13 +290,7 @@ export const zhCN = {
   },
   standingKind: { "warning-1": "一级学业警示", "warning-2": "二级学业警示", repeat: "留级", dismissal: "退学" },
   pendingState: { pending: "待处理", lifted: "已解除", "taken-up": "已转学籍处理" },
-  sheetKind: {
-    "roster-new": "新生学籍核对表",
-    "roster-returning": "在校生学籍核对表",
-    "failed-courses": "不及格课程核对表",
-    graduates: "毕业生核对表",
-    dismissal: "退学处理核对表",
-  },
+  sheetKind: sheetNames("zh-CN"),
   sheets: {
     submissions: "核对表提交记录",
     col: {
@@ -321,6 +316,7 @@ export const zhCN = {
     removed: "删除 {{count}} 行",
     changed: "修改 {{count}} 行",
     accept: "接收",
+    returnNeedsReason: "退回学院须先写明原因（学院会看到）。",
     return: "退回学院",
     returnReason: "退回原因（学院会看到）",
     rows: "核对表各行",

@@ -85,3 +85,12 @@ export const SHEET_LABELS: Readonly<Record<SheetKind, Record<Locale, string>>> =
   graduates: { "zh-CN": "毕业生信息核对表", en: "graduate check sheet" },
   dismissal: { "zh-CN": "退学处理申报表", en: "dismissal list" },
 };
+
+/**
+ * Each sheet's one name in a language, as a screen titles it (in English with a capital): the pane and the
+ * dashboard call a sheet what the server's messages and the seeds call it (seed 004's 新生学籍电子注册信息核对表 …).
+ */
+export function sheetNames(locale: Locale): Record<SheetKind, string> {
+  const name = (text: string) => (locale === "en" ? `${text.charAt(0).toUpperCase()}${text.slice(1)}` : text);
+  return Object.fromEntries(Object.entries(SHEET_LABELS).map(([kind, label]) => [kind, name(label[locale])])) as Record<SheetKind, string>;
+}

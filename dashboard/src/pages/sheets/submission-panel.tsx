@@ -12,7 +12,17 @@ import {
 } from "@fluentui/react-components";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
-import { formatMessage, type IssueCode, type Severity } from "@xueji/shared";
+import {
+  DEFAULT_TEMPLATES,
+  displayValue,
+  FIELD_LABELS,
+  type FieldKey,
+  formatMessage,
+  type IssueCode,
+  type RowValues,
+  type Severity,
+  type SheetKind,
+} from "@xueji/shared";
 import { SEVERITY_STRONG } from "@xueji/theme";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -29,7 +39,28 @@ const useStyles = makeStyles({
   review: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "720px" },
   buttons: { display: "flex", gap: tokens.spacingHorizontalM },
   diff: { display: "flex", gap: tokens.spacingHorizontalL },
+  hint: { color: tokens.colorNeutralForeground3 },
 });
+
+/** Shown in the row's own columns already: 学号 and 姓名. */
+const SHOWN_APART: ReadonlySet<FieldKey> = new Set(["studentNo", "name"]);
+/** Columns wider than the rest: a course's name, an ID number, a reason. */
+const FIELD_WIDTH: Partial<Record<FieldKey, number>> = { courseName: 180, idNumber: 170, reason: 220, evidence: 200, majorName: 150 };
+
+/** The kind's columns, in its template's order, that any loaded row fills: an optional column the college left out is left out. */
+function filledFields(kind: SheetKind, rows: readonly SheetRow[]): FieldKey[] {
+  const template = DEFAULT_TEMPLATES[kind];
+  if (!template) return [];
+  return template.columns
+    .map((c) => c.field)
+    .filter((field) => !SHOWN_APART.has(field) && rows.some((r) => (r.values as RowValues)[field] !== undefined));
+}
+
+/** A value as the sheet's cell reads once corrected; yes and no in the reader's language. */
+function cellText(value: RowValues[FieldKey], locale: string): string {
+  if (typeof value === "boolean") return locale === "en" ? (value ? "Yes" : "No") : value ? "是" : "否";
+  return displayValue(value);
+}
 
 interface StoredIssue {
   code: IssueCode;
@@ -56,6 +87,8 @@ export function SubmissionPanel({ submissionId }: { submissionId: string }) {
     },
   });
   const items = useMemo(() => rows.data?.pages.flatMap((p) => p.items) ?? [], [rows.data]);
+  const submission = rows.data?.pages[0]?.submission;
+  const fields = useMemo(() => (submission ? filledFields(submission.kind as SheetKind, items) : []), [submission, items]);
   const columns = useMemo<ColumnDef<SheetRow, unknown>[]>(
     () => [
       { id: "row", header: t("sheets.col.row"), size: 60, accessorFn: (r) => r.rowNumber, enableSorting: false },
@@ -67,6 +100,17 @@ export function SubmissionPanel({ submissionId }: { submissionId: string }) {
         accessorFn: (r) => String((r.values as Record<string, unknown>).name ?? ""),
         enableSorting: false,
       },
+      // What the college sent, column by column (a failed-course sheet's term, course, credits and mark): the rows the
+      // registrar accepts or returns, not only who is on them.
+      ...fields.map(
+        (field): ColumnDef<SheetRow, unknown> => ({
+          id: field,
+          header: FIELD_LABELS[field][locale],
+          size: FIELD_WIDTH[field] ?? 110,
+          enableSorting: false,
+          accessorFn: (r) => cellText((r.values as RowValues)[field], locale),
+        }),
+      ),
       {
         id: "issues",
         header: t("sheets.col.issues"),
@@ -91,9 +135,8 @@ export function SubmissionPanel({ submissionId }: { submissionId: string }) {
         },
       },
     ],
-    [t, locale],
+    [t, locale, fields],
   );
-  const submission = rows.data?.pages[0]?.submission;
   if (rows.error) return <ErrorBar error={rows.error} onRetry={() => void rows.refetch()} />;
   if (!submission) return <Loading />;
   return (
@@ -150,10 +193,15 @@ export function SubmissionPanel({ submissionId }: { submissionId: string }) {
               <Button appearance="primary" disabled={review.isPending} onClick={() => review.mutate({ submissionId, decision: "accept" })}>
                 {t("sheets.accept")}
               </Button>
-              <Button type="submit" disabled={review.isPending || !reason.trim()}>
+              <Button type="submit" disabled={review.isPending || !reason.trim()} aria-describedby="return-needs-reason">
                 {t("sheets.return")}
               </Button>
             </div>
+            {reason.trim() ? null : (
+              <Text id="return-needs-reason" size={200} className={styles.hint}>
+                {t("sheets.returnNeedsReason")}
+              </Text>
+            )}
           </form>
         ) : null}
         {review.error ? <ErrorBar error={review.error} /> : null}
