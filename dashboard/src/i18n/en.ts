@@ -1,4 +1,3 @@
-import { sheetNames } from "@xueji/shared";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
@@ -302,7 +301,15 @@ export const en: Messages = {
   },
   standingKind: { "warning-1": "Level-1 warning", "warning-2": "Level-2 warning", repeat: "Repeat the year", dismissal: "Dismissal" },
   pendingState: { pending: "Pending", lifted: "Lifted", "taken-up": "Taken up" },
-  sheetKind: sheetNames("en"),
+  sheetKind: {
+    // The seeds' names, as the server's messages and the pane say them (sheet-names.test.tsx); written out, not
+    // imported from shared, which would bring its labels into the first page's JavaScript.
+    "roster-new": "New-student registration check sheet",
+    "roster-returning": "Returning-student registration check sheet",
+    "failed-courses": "Failed-course check sheet",
+    graduates: "Graduate check sheet",
+    dismissal: "Dismissal list",
+  },
   sheets: {
     submissions: "Submissions",
     col: {

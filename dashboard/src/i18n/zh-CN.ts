@@ -1,4 +1,3 @@
-import { sheetNames } from "@xueji/shared";
 /** The dashboard's own words in Simplified Chinese (the server's messages come localised from the server). */
 export const zhCN = {
   app: { title: "学籍管理", subtitle: "教务处学籍看板", skip: "跳到正文" },
@@ -290,7 +289,15 @@ export const zhCN = {
   },
   standingKind: { "warning-1": "一级学业警示", "warning-2": "二级学业警示", repeat: "留级", dismissal: "退学" },
   pendingState: { pending: "待处理", lifted: "已解除", "taken-up": "已转学籍处理" },
-  sheetKind: sheetNames("zh-CN"),
+  sheetKind: {
+    // The seeds' names, as the server's messages and the pane say them (sheet-names.test.tsx); written out, not
+    // imported from shared, which would bring its labels into the first page's JavaScript.
+    "roster-new": "新生学籍电子注册信息核对表",
+    "roster-returning": "在校生学年电子注册信息核对表",
+    "failed-courses": "不及格课程信息核对表",
+    graduates: "毕业生信息核对表",
+    dismissal: "退学处理申报表",
+  },
   sheets: {
     submissions: "核对表提交记录",
     col: {
