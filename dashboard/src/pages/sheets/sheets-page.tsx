@@ -30,6 +30,11 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
   // A term code or a time split over lines reads as two values.
   nowrap: { whiteSpace: "nowrap" },
+  // The table shares its width out evenly: a time (2026年12月7日 19:55) needs more than its share, a version or a
+  // count far less.
+  at: { whiteSpace: "nowrap", width: "160px" },
+  narrow: { width: "72px" },
+  state: { width: "96px" },
 });
 
 export const STATE_COLOUR = { submitted: "warning", accepted: "success", rejected: "danger", superseded: "informative" } as const;
@@ -85,20 +90,26 @@ function Sheets() {
                   { id: "college", label: t("sheets.col.college"), value: (s) => s.collegeName },
                   { id: "term", label: t("sheets.col.term"), value: (s) => s.termCode, className: styles.nowrap },
                   { id: "kind", label: t("sheets.col.kind"), value: (s) => t(`sheetKind.${s.kind}`, { defaultValue: s.kind }) },
-                  { id: "version", label: t("sheets.col.version"), value: (s) => `v${s.version}` },
+                  { id: "version", label: t("sheets.col.version"), value: (s) => `v${s.version}`, className: styles.narrow },
                   {
                     id: "state",
                     label: t("sheets.col.state"),
+                    className: styles.state,
                     value: (s) => (
                       <Badge appearance="tint" color={STATE_COLOUR[s.state as keyof typeof STATE_COLOUR] ?? "informative"}>
                         {t(`sheetState.${s.state}`, { defaultValue: s.state })}
                       </Badge>
                     ),
                   },
-                  { id: "rows", label: t("sheets.col.rows"), value: (s) => formatNumber(s.rowCount, locale) },
-                  { id: "errors", label: t("sheets.col.errors"), value: (s) => formatNumber(s.errorCount, locale) },
+                  { id: "rows", label: t("sheets.col.rows"), value: (s) => formatNumber(s.rowCount, locale), className: styles.narrow },
+                  {
+                    id: "errors",
+                    label: t("sheets.col.errors"),
+                    value: (s) => formatNumber(s.errorCount, locale),
+                    className: styles.narrow,
+                  },
                   { id: "by", label: t("sheets.col.by"), value: (s) => s.submittedBy },
-                  { id: "at", label: t("sheets.col.at"), value: (s) => formatDateTime(s.submittedAt, locale), className: styles.nowrap },
+                  { id: "at", label: t("sheets.col.at"), value: (s) => formatDateTime(s.submittedAt, locale), className: styles.at },
                 ]}
               />
             </section>
