@@ -136,8 +136,9 @@ describeInChromium("the status-change journey, in Chromium against a real server
     await page.close();
 
     // C: the college leader approves; the form goes, as the stage is no longer hers — no second 通过 to refuse.
-    const leader = await dashboard.signIn((await userOf("college-leader", secretary.collegeId as number)).username);
-    await leader.goto(`${dashboard.base}/applications/${id}`);
+    const leader = await dashboard.signIn((await userOf("college-leader", secretary.collegeId as number)).username, {
+      path: `/applications/${id}`,
+    });
     await leader.getByRole("radio", { name: "通过" }).waitFor();
     await leader.getByLabel("意见", { exact: true }).fill("同意休学");
     await leader.getByRole("button", { name: "通过" }).click();
@@ -149,8 +150,7 @@ describeInChromium("the status-change journey, in Chromium against a real server
     await leader.close();
 
     // The registrar is not the registrar leader: at that stage the registrar staff sees no decision form either.
-    const registrar = await dashboard.signIn("registrar");
-    await registrar.goto(`${dashboard.base}/applications/${id}`);
+    const registrar = await dashboard.signIn("registrar", { path: `/applications/${id}` });
     await registrar.getByTestId("waiting-for").waitFor();
     expect(await registrar.getByRole("radio", { name: "通过" }).count()).toBe(0);
     await registrar.close();
@@ -242,13 +242,11 @@ describeInChromium("the status-change journey, in Chromium against a real server
     });
 
     // The college leader, whose stage it is not, is told who records it.
-    const leaderPage = await dashboard.signIn(leader.username);
-    await leaderPage.goto(`${dashboard.base}/applications/${filed.id}`);
+    const leaderPage = await dashboard.signIn(leader.username, { path: `/applications/${filed.id}` });
     await leaderPage.getByText("“招生就业工作处签署意见”为线下签字环节，由学院教学秘书登记。").waitFor();
     await leaderPage.close();
 
-    const page = await dashboard.signIn(secretary.username);
-    await page.goto(`${dashboard.base}/applications/${filed.id}`);
+    const page = await dashboard.signIn(secretary.username, { path: `/applications/${filed.id}` });
     await page.getByRole("heading", { name: "登记线下签字：招生就业工作处签署意见" }).waitFor();
     await page.getByLabel("签字人（部门与姓名，如 学生处 李某）").fill("招生就业处 李某");
     await page.getByLabel("签字页扫描件（可选）").setInputFiles({ name: "签字页.png", mimeType: "image/png", buffer: PNG });
@@ -271,8 +269,7 @@ describeInChromium("the status-change journey, in Chromium against a real server
       .where(and(isNotNull(applications.noticeNo), eq(applications.type, "suspension"), eq(statusChanges.field, "status")))
       .orderBy(desc(applications.id))
       .limit(1);
-    const page = await dashboard.signIn("registrar");
-    await page.goto(`${dashboard.base}/applications/${executed?.id}`);
+    const page = await dashboard.signIn("registrar", { path: `/applications/${executed?.id}` });
     const notice = page.getByTestId("notice-sheet");
     await notice.waitFor();
     const text = (await notice.textContent()) ?? "";
@@ -328,8 +325,7 @@ describeInChromium("the status-change journey, in Chromium against a real server
   }, 120_000);
 
   it("makes a 公示 list (.xlsx) of the applications selected on 学籍异动", async () => {
-    const page = await dashboard.signIn("registrar");
-    await page.goto(`${dashboard.base}/applications?state=open&stage=reported`);
+    const page = await dashboard.signIn("registrar", { path: `/applications?state=open&stage=reported` });
     const boxes = page.getByRole("checkbox", { name: "选择此行" });
     await boxes.first().waitFor();
     await boxes.nth(0).check();

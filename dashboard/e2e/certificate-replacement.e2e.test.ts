@@ -45,8 +45,7 @@ describeInChromium("补发毕业证明书, filed and printed from the graduation
 
   /** The decision of the stage the signed-in role holds, on the application page; `after`, the stage it moves to. */
   async function approve(username: string, id: number, after?: string) {
-    const page = await dashboard.signIn(username);
-    await page.goto(`${dashboard.base}/applications/${id}`);
+    const page = await dashboard.signIn(username, { path: `/applications/${id}` });
     await page.getByRole("radio", { name: "通过" }).waitFor();
     const opinion = page.getByLabel("意见", { exact: true });
     if (await opinion.count()) await opinion.fill("同意");
@@ -101,8 +100,7 @@ describeInChromium("补发毕业证明书, filed and printed from the graduation
       .from(users)
       .where(and(eq(users.role, "secretary"), eq(users.collegeId, graduate.collegeId)))
       .limit(1);
-    const signing = await dashboard.signIn(secretary?.username as string);
-    await signing.goto(`${dashboard.base}/applications/${id}`);
+    const signing = await dashboard.signIn(secretary?.username as string, { path: `/applications/${id}` });
     await signing.getByRole("heading", { name: "登记线下签字：财务处学费科交费（50 元）" }).waitFor();
     await signing.getByLabel("签字人（部门与姓名，如 学生处 李某）").fill("财务处学费科 赵某");
     await signing.getByRole("button", { name: "登记签字" }).click();
@@ -117,8 +115,7 @@ describeInChromium("补发毕业证明书, filed and printed from the graduation
     expect(done?.state).toBe("done");
 
     // Done: the registrar prints the 证明书 from the list.
-    const printing = await dashboard.signIn("registrar");
-    await printing.goto(`${dashboard.base}/graduation?view=replacement`);
+    const printing = await dashboard.signIn("registrar", { path: `/graduation?view=replacement` });
     const row = printing.getByRole("table", { name: "补发毕业证明书申请" }).getByRole("row", { name: new RegExp(graduate.studentNo) });
     await row.getByRole("cell", { name: "已办结" }).waitFor();
     await row.getByRole("button", { name: `打印证明书（${graduate.name}）` }).click();

@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { describeInChromium, openChromium, releaseChromium } from "../../test/chromium";
 import { VIEWS_PAGE } from "../src/api/views";
 import { serveDashboard } from "./serve-dashboard";
+import { userWindows } from "./user-windows";
 
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -50,18 +51,18 @@ describeInChromium("the dashboard in Chromium against a real server", () => {
     return rows[0]?.username as string;
   }
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    const problems: string[] = [];
-    page.on("pageerror", (e) => problems.push(e.message));
-    await page.goto(`${served.base}/`);
-    await page.getByLabel("用户名").fill(username);
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.getByTestId("signed-in-as").waitFor();
-    (page as Page & { problems: string[] }).problems = problems;
-    return page;
-  }
+  const windows = userWindows(
+    () => browser,
+    () => served.base,
+    (page) => {
+      const problems: string[] = [];
+      page.on("pageerror", (e) => problems.push(e.message));
+      (page as Page & { problems: string[] }).problems = problems;
+    },
+  );
+  /** A page of the user's own window at `path`, signed in (user-windows.ts). */
+  const signIn = (username: string, path?: string): Promise<Page> =>
+    windows.signIn(username, { path, viewport: { width: 1440, height: 1000 } });
 
   /** A screenshot kept for people to look at, and axe-core's verdict: no serious or critical violation. */
   async function check(page: Page, name: string) {
@@ -115,8 +116,7 @@ describeInChromium("the dashboard in Chromium against a real server", () => {
 
   it("answers a link to a forbidden page plainly, and sends someone signing in there to their own first page", async () => {
     // Followed while signed in: the page says "no permission" and where the role can go.
-    const admin = await signIn(await userOf("admin"));
-    await admin.goto(`${served.base}/standing`);
+    const admin = await signIn(await userOf("admin"), `/standing`);
     await admin.getByText("您的角色无权查看此页面。").waitFor();
     expect(new URL(admin.url()).pathname).toBe("/standing");
     await admin.getByRole("link", { name: "前往「用户」" }).click();
@@ -190,8 +190,7 @@ describeInChromium("the dashboard in Chromium against a real server", () => {
       .orderBy(desc(count()))
       .limit(1);
     expect(biggest?.n).toBeGreaterThan(200);
-    const page = await signIn("registrar");
-    await page.goto(`${served.base}/graduation?cohort=2026&collegeId=${biggest?.collegeId}`);
+    const page = await signIn("registrar", `/graduation?cohort=2026&collegeId=${biggest?.collegeId}`);
     await page.getByRole("switch", { name: "只看结业（未通过）" }).click();
     const footer = page.getByText(/^已(全部)?加载/);
     await footer.waitFor();
@@ -226,8 +225,7 @@ describeInChromium("the dashboard in Chromium against a real server", () => {
 
   it("lets the registrar decide an application, with a comment, and shows it in the timeline", async () => {
     const [app] = await served.db.select().from(applications).where(eq(applications.stage, "reported")).orderBy(applications.id).limit(1);
-    const page = await signIn("registrar");
-    await page.goto(`${served.base}/applications/${app?.id}`);
+    const page = await signIn("registrar", `/applications/${app?.id}`);
     await page.getByRole("region", { name: "审批" }).waitFor();
     await check(page, "application-detail");
     await page.getByRole("textbox", { name: "意见" }).fill("材料齐全，同意生效");
@@ -243,8 +241,7 @@ describeInChromium("the dashboard in Chromium against a real server", () => {
   }, 90_000);
 
   it("decides a bulk batch and reports the one that met a stale version, then retries it", async () => {
-    const page = await signIn("registrar");
-    await page.goto(`${served.base}/applications?stage=reported&state=open&sort=filed&dir=asc`);
+    const page = await signIn("registrar", `/applications?stage=reported&state=open&sort=filed&dir=asc`);
     const rows = page.locator("tbody tr[data-index]");
     await rows.first().waitFor();
     const ids = (await rows.locator("td:nth-child(2)").allInnerTexts()).slice(0, 3).map(Number);
@@ -273,8 +270,7 @@ describeInChromium("the dashboard in Chromium against a real server", () => {
   }, 90_000);
 
   it("groups the applications by stage, keeps the grouping in a saved view, and finds it again after a reload", async () => {
-    const page = await signIn("registrar");
-    await page.goto(`${served.base}/applications?state=open`);
+    const page = await signIn("registrar", `/applications?state=open`);
     await page.locator("tbody tr[data-index]").first().waitFor();
     await page.getByRole("combobox", { name: "分组" }).click();
     await page.getByRole("option", { name: "按当前环节" }).click();
@@ -331,8 +327,7 @@ describeInChromium("the dashboard in Chromium against a real server", () => {
         ownerId: registrar?.id as number,
       })),
     );
-    const page = await signIn("registrar");
-    await page.goto(`${served.base}/applications`);
+    const page = await signIn("registrar", `/applications`);
     const menu = page.getByRole("list", { name: "已保存的视图" });
     await menu.getByRole("link").first().waitFor();
     const before = await menu.getByRole("link").count();
@@ -391,16 +386,14 @@ describeInChromium("the dashboard in Chromium against a real server", () => {
 
   it("shows a college the reason its check sheet was returned", async () => {
     const [waiting] = await served.db.select().from(sheetSubmissions).where(eq(sheetSubmissions.state, "submitted")).limit(1);
-    const registrar = await signIn("registrar");
-    await registrar.goto(`${served.base}/sheets?open=${waiting?.id}`);
+    const registrar = await signIn("registrar", `/sheets?open=${waiting?.id}`);
     await registrar.getByLabel("退回原因（学院会看到）").fill("第 12 行身份证号与出生日期不符，请核对后重新提交");
     await registrar.getByRole("button", { name: "退回学院" }).click();
     await registrar.getByTestId("return-reason").waitFor();
     await check(registrar, "sheet-returned");
     await registrar.close();
 
-    const secretary = await signIn(await userOf("secretary", waiting?.collegeId));
-    await secretary.goto(`${served.base}/sheets?open=${waiting?.id}`);
+    const secretary = await signIn(await userOf("secretary", waiting?.collegeId), `/sheets?open=${waiting?.id}`);
     await expect(secretary.getByTestId("return-reason").innerText()).resolves.toContain("第 12 行身份证号与出生日期不符");
     await secretary.close();
   }, 90_000);

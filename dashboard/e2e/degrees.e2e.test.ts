@@ -46,8 +46,7 @@ describeInChromium("degrees and certificate papers (seed 000 六, 八; seed 002 
 
   /** 通过 at the application's current stage, by whoever holds it. */
   async function pass(username: string, id: number, stageAfter: string) {
-    const page = await dashboard.signIn(username);
-    await page.goto(`${dashboard.base}/applications/${id}`);
+    const page = await dashboard.signIn(username, { path: `/applications/${id}` });
     await page.getByRole("radio", { name: "通过" }).waitFor();
     const opinion = page.getByLabel("意见", { exact: true });
     if (await opinion.count()) await opinion.fill("同意");
@@ -57,8 +56,7 @@ describeInChromium("degrees and certificate papers (seed 000 六, 八; seed 002 
   }
 
   it("seed 000 六.3 / seed 001 七: a 专科 graduate graduates without a degree, the level the only reason", async () => {
-    const page = await dashboard.signIn("registrar");
-    await page.goto(`${dashboard.base}/graduation?cohort=${COHORT}&collegeId=${college.id}&every=true`);
+    const page = await dashboard.signIn("registrar", { path: `/graduation?cohort=${COHORT}&collegeId=${college.id}&every=true` });
     const drill = page.getByRole("region", { name: `${college.name} · 逐人结果` });
     const row = drill.getByRole("row").filter({ hasText: "专科甲" });
     await row.waitFor();
@@ -86,8 +84,7 @@ describeInChromium("degrees and certificate papers (seed 000 六, 八; seed 002 
 
   it("seed 002 三.2 结业换毕业: filed from the list, signed by 处长 and 校领导, the 结业证书 replaced on the student card", async () => {
     await dashboard.db.update(students).set({ earnedCredits: 165 }).where(eq(students.studentNo, "2021990002"));
-    const page = await dashboard.signIn("registrar");
-    await page.goto(`${dashboard.base}/graduation?cohort=${COHORT}&collegeId=${college.id}`);
+    const page = await dashboard.signIn("registrar", { path: `/graduation?cohort=${COHORT}&collegeId=${college.id}` });
     const drill = page.getByRole("region", { name: `${college.name} · 逐人结果` });
     await drill
       .getByRole("row")
@@ -105,8 +102,7 @@ describeInChromium("degrees and certificate papers (seed 000 六, 八; seed 002 
 
     await (await pass("registrar", id, "教务处处长签字")).close();
     // The registrar cannot sign for the 处长.
-    const registrar = await dashboard.signIn("registrar");
-    await registrar.goto(`${dashboard.base}/applications/${id}`);
+    const registrar = await dashboard.signIn("registrar", { path: `/applications/${id}` });
     await registrar.getByTestId("waiting-for").waitFor();
     expect(await registrar.getByRole("radio", { name: "通过" }).count()).toBe(0);
     await registrar.close();

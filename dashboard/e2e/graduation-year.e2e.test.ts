@@ -320,8 +320,7 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
       .select({ username: users.username })
       .from(users)
       .where(and(eq(users.role, "college-leader"), eq(users.collegeId, other?.collegeId as number)));
-    const leaderPage = await dashboard.signIn(leader?.username as string);
-    await leaderPage.goto(`${dashboard.base}/graduation?cohort=2027&view=execute`);
+    const leaderPage = await dashboard.signIn(leader?.username as string, { path: `/graduation?cohort=2027&view=execute` });
     await leaderPage.getByText(`${other?.name}的名单尚未经学位委员会通过：推进到“证书制作”后才能执行。`).waitFor();
     expect(await leaderPage.getByRole("button", { name: /^执行（/ }).count()).toBe(0);
     await check(leaderPage, "graduation-year-execute-leader", []);

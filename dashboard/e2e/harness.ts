@@ -2,9 +2,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { openChromium, releaseChromium } from "../../test/chromium";
 import { serveDashboard } from "./serve-dashboard";
+import { type SignInOptions, userWindows } from "./user-windows";
 
 /** Where the e2e files save their screenshots (a reader's check of what the assertions cannot see). */
 export const ARTIFACTS = join(import.meta.dirname, "artifacts");
@@ -46,6 +46,11 @@ export function dashboardInChromium(options: DashboardOptions = {}) {
     await served?.close();
   });
 
+  const windows = userWindows(
+    () => harness.browser,
+    () => harness.base,
+    (page) => page.on("pageerror", (e) => harness.problems.push(e.message)),
+  );
   const harness = {
     get served(): Served {
       return ready(served);
@@ -67,16 +72,12 @@ export function dashboardInChromium(options: DashboardOptions = {}) {
       opened.on("pageerror", (e) => harness.problems.push(e.message));
       return opened;
     },
-    /** A new page signed in as a demo account through the sign-in form, the dashboard's first page shown. */
-    async signIn(username: string, page: PageOptions & { password?: string } = {}): Promise<Page> {
-      const { password = DEMO_PASSWORD, ...pageOptions } = page;
-      const opened = await harness.newPage(pageOptions);
-      await opened.goto(`${harness.base}/`);
-      await opened.getByLabel("用户名").fill(username);
-      await opened.getByLabel("密码").fill(password);
-      await opened.getByRole("button", { name: "登录" }).click();
-      await opened.getByTestId("signed-in-as").waitFor();
-      return opened;
+    /**
+     * A new page of the demo account's own window at `path` (the first page by default), signed in: through the
+     * form the first time, or where a `password` is given; by the session the window keeps after that.
+     */
+    signIn(username: string, options: SignInOptions = {}): Promise<Page> {
+      return windows.signIn(username, { viewport, acceptDownloads, ...options });
     },
     /** The student's card, found by 学号 on the students page. */
     async openStudent(page: Page, studentNo: string): Promise<void> {

@@ -70,8 +70,7 @@ describeInChromium("the registrar's pages with data, empty and failing, in Chrom
   }, 120_000);
 
   it("shows the imports' history, then says there is none", async () => {
-    const page = await dashboard.signIn("registrar");
-    await page.goto(`${dashboard.base}/imports`);
+    const page = await dashboard.signIn("registrar", { path: `/imports` });
     const history = page.getByRole("region", { name: "导入记录" });
     // Counts in the reader's locale (141,738 results), each row's button naming its file.
     await history.getByRole("row", { name: /课程成绩\.csv.*\d{1,3}(,\d{3})+ \/ 0 \/ 0 \/ 0/ }).waitFor();
@@ -141,8 +140,7 @@ describeInChromium("the registrar's pages with data, empty and failing, in Chrom
       .orderBy(desc(count()))
       .limit(1);
     expect(biggest?.n).toBeGreaterThan(200);
-    const page = await dashboard.signIn("registrar");
-    await page.goto(`${dashboard.base}/graduation?cohort=2026&collegeId=${biggest?.collegeId}&every=true`);
+    const page = await dashboard.signIn("registrar", { path: `/graduation?cohort=2026&collegeId=${biggest?.collegeId}&every=true` });
     const footer = page.getByText(/^已(全部)?加载/);
     await footer.waitFor();
     const table = page.getByRole("table", { name: /逐人结果/ });

@@ -126,10 +126,20 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
   });
 
   const problems: string[] = [];
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-    page.on("pageerror", (e) => problems.push(`${username}: ${e.message}`));
-    await page.goto(`${base}/`);
+  /**
+   * The office's one browser window: each user signs in on it where the previous one signed out, as colleagues
+   * sharing a desk would. Signing out leaves the form in place at the same address, so the next user signing in
+   * there lands on that page without loading the dashboard again.
+   */
+  let desk: Page | undefined;
+  /** Signs `username` in at `path` (the page opened first if the desk is elsewhere), that page shown. */
+  async function signIn(username: string, path = "/"): Promise<Page> {
+    if (!desk || desk.isClosed()) {
+      desk = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+      desk.on("pageerror", (e) => problems.push(e.message));
+    }
+    const page = desk;
+    if (page.url() !== `${base}${path}`) await page.goto(`${base}${path}`);
     await page.getByLabel("用户名").fill(username);
     await page.getByLabel("密码").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
@@ -137,11 +147,10 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
     return page;
   }
 
-  /** Signs out through the shell, as the user would at the end of her part. */
+  /** Signs out through the shell, as the user would at the end of her part: the sign-in form takes the page. */
   async function signOut(page: Page): Promise<void> {
     await page.getByRole("button", { name: "退出登录" }).click();
     await page.getByLabel("用户名").waitFor();
-    await page.close();
   }
 
   /** A screenshot of what the reader sees once it has settled, and no serious or critical axe finding. */
@@ -174,8 +183,7 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
       if (now?.state !== "open") break;
       if (now.stage === "public-notice" && now.noticeEndsOn && today < now.noticeEndsOn) today = now.noticeEndsOn;
       walked.push(now.stage);
-      const page = await signIn(deciderAt(now.stage));
-      await page.goto(`${base}/applications/${id}`);
+      const page = await signIn(deciderAt(now.stage), `/applications/${id}`);
       await page.getByRole("region", { name: "审批" }).waitFor();
       await page.getByRole("textbox", { name: "意见" }).fill("同意");
       await page.getByRole("button", { name: "通过" }).click();
@@ -270,8 +278,7 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
 
     // One pays within the month: 补注册.
     today = "2026-09-21";
-    const again = await signIn(secretary());
-    await again.goto(`${base}/registration?status=deferred`);
+    const again = await signIn(secretary(), `/registration?status=deferred`);
     await again.getByRole("button", { name: `补注册 ${late.name}` }).click();
     await again.getByRole("dialog").getByText("已补注册").waitFor();
     await again.getByRole("dialog").getByRole("button", { name: "关闭" }).click();
@@ -279,8 +286,7 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
 
     // The other comes after the month: refused in his row, with the limit and the day it passed; nothing written.
     today = "2026-10-08";
-    const after = await signIn(secretary());
-    await after.goto(`${base}/registration?status=deferred`);
+    const after = await signIn(secretary(), `/registration?status=deferred`);
     await after.getByText("该期限已过。").waitFor();
     await after.getByRole("button", { name: `补注册 ${tooLate.name}` }).click();
     const result = after.getByRole("dialog").getByTestId(`registration-result-${tooLate.studentNo}`);
@@ -350,8 +356,7 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
     await pane.screenshot({ path: join(ARTIFACTS, "registrar-year-3-pane-submitted.png") });
     await context.close();
 
-    const page = await signIn("registrar");
-    await page.goto(`${base}/sheets?open=${submissionId}`);
+    const page = await signIn("registrar", `/sheets?open=${submissionId}`);
     await page.getByText("不及格课程信息核对表 · 第 1 版").waitFor();
     await look(page, "3-sheet-review");
     await page.getByRole("button", { name: "接收" }).click();
@@ -369,8 +374,7 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
   it("3b. the registrar takes the 留级 to 降级（学业原因） from its preview, and it is carried out through its chain", async () => {
     today = "2026-10-12";
     const [before] = await database.db.select().from(students).where(eq(students.id, repeater.id));
-    const page = await signIn("registrar");
-    await page.goto(`${base}/standing?kind=repeat&collegeId=${college.id}`);
+    const page = await signIn("registrar", `/standing?kind=repeat&collegeId=${college.id}`);
     await page
       .getByRole("button", { name: `转为降级（学业原因）：${repeater.name}` })
       .first()
@@ -403,16 +407,14 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
     expect(await throughItsChain(app?.id as number)).toEqual(expect.arrayContaining(["registrar", "school-leader", "execution"]));
     const [after] = await database.db.select().from(students).where(eq(students.id, repeater.id));
     expect(after).toMatchObject({ grade: repeater.grade + 1, classId: newClass?.id });
-    const page2 = await signIn("registrar");
-    await page2.goto(`${base}/applications/${app?.id}`);
+    const page2 = await signIn("registrar", `/applications/${app?.id}`);
     await page2.getByTestId("notice-sheet").waitFor();
     await look(page2, "3-demotion-done");
     await signOut(page2);
   }, 300_000);
 
   it("3c. the registrar takes the 退学 up as 退学处理; the school leader decides, the 公示 runs out, the registrar carries it out", async () => {
-    const page = await signIn("registrar");
-    await page.goto(`${base}/standing?kind=dismissal&collegeId=${college.id}`);
+    const page = await signIn("registrar", `/standing?kind=dismissal&collegeId=${college.id}`);
     const row = page.locator("tbody tr[data-index]").filter({ hasText: dismissed.studentNo });
     await row.getByRole("button", { name: "转为退学处理" }).click();
     await page.getByText("已新建退学处理申请：").waitFor();
@@ -465,8 +467,7 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
       .from(students)
       .where(eq(students.id, student?.id as number));
     expect(after?.status).toBe("suspended");
-    const notice = await signIn("registrar");
-    await notice.goto(`${base}/applications/${id}`);
+    const notice = await signIn("registrar", `/applications/${id}`);
     const sheet = notice.getByTestId("notice-sheet");
     await sheet.waitFor();
     expect(
@@ -492,8 +493,7 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
     expect(stages).toEqual([{ stage: "college-review" }]);
 
     // 学院初审 is the college leader's.
-    const leader = await signIn(collegeLeader());
-    await leader.goto(`${base}/graduation?cohort=${COHORT}`);
+    const leader = await signIn(collegeLeader(), `/graduation?cohort=${COHORT}`);
     const leaderRow = leader
       .getByRole("region", { name: `${COHORT} 届审核结果（按学院）` })
       .getByRole("row")

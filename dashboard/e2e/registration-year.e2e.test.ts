@@ -8,12 +8,12 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { applications, classes, colleges, majors, pendingItems, registrations, students } from "../../server/src/db/schema";
 import { insertStudents, makeIdNumber } from "../../server/src/db/seed-basics";
-import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { createHttpServer } from "../../server/src/http/server";
 import { openDemoDatabase } from "../../server/test/demo-database";
 import { describeInChromium, openChromium, releaseChromium } from "../../test/chromium";
 import { axe } from "./axe";
 import { buildDashboard } from "./build-dashboard";
+import { userWindows } from "./user-windows";
 
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const YEAR = "2026-2027";
@@ -86,15 +86,13 @@ describeInChromium("the registrar's year, in Chromium against a real server", ()
     await close?.();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-    await page.goto(`${base}/`);
-    await page.getByLabel("用户名").fill(username);
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.getByTestId("signed-in-as").waitFor();
-    return page;
-  }
+  const windows = userWindows(
+    () => browser,
+    () => base,
+  );
+  /** A page of the user's own window at `path`, signed in (user-windows.ts). */
+  const signIn = (username: string, path?: string): Promise<Page> =>
+    windows.signIn(username, { path, viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
 
   it.each<[Role, string]>([
     ["secretary", "sec-"],
@@ -341,8 +339,7 @@ describeInChromium("the registrar's year, in Chromium against a real server", ()
         .where(eq(applications.id, app?.id as number));
       if (now?.state !== "open") break;
       if (now.stage === "public-notice" && now.noticeEndsOn && today < now.noticeEndsOn) today = now.noticeEndsOn;
-      const decider = await signIn(now.stage === "school-leader" ? "school-leader" : "registrar");
-      await decider.goto(`${base}/applications/${app?.id}`);
+      const decider = await signIn(now.stage === "school-leader" ? "school-leader" : "registrar", `/applications/${app?.id}`);
       await decider.getByRole("region", { name: "审批" }).waitFor();
       await decider.getByRole("textbox", { name: "意见" }).fill("同意");
       await decider.getByRole("button", { name: "通过" }).click();

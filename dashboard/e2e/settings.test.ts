@@ -8,6 +8,7 @@ import { createHttpServer } from "../../server/src/http/server";
 import { FAILED_HEADER, failedRows, gridOf } from "../../server/test/grid";
 import { makeWorld, PASSWORD, TODAY, type World } from "../../server/test/world";
 import { describeInChromium, HAS_CHROMIUM, openChromium, releaseChromium } from "../../test/chromium";
+import { rootHandedBack } from "./axe";
 import { buildDashboard } from "./build-dashboard";
 
 /**
@@ -81,6 +82,7 @@ async function shoot(page: Page, name: string) {
 const AXE_EXCLUDE = [["[data-tabster-dummy]"], ["button[aria-label='语言'][lang]"]];
 
 async function expectAccessible(page: Page, what: string) {
+  await rootHandedBack(page);
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async (exclude) => {
     type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; html: string }> }> };

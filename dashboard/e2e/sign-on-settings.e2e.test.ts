@@ -12,16 +12,14 @@ describeInChromium("the administrator's campus sign-on editor, in Chromium again
   const dashboard = dashboardInChromium({ signOn: "stored", viewport: { width: 1280, height: 1000 } });
 
   it("is the administrator's alone: a registrar leader reads the settings page without the editor", async () => {
-    const page = await dashboard.signIn("registrar-leader");
-    await page.goto(`${dashboard.base}/settings`);
+    const page = await dashboard.signIn("registrar-leader", { path: `/settings` });
     await page.getByTestId("settings-elsewhere").getByText("统一身份认证：未启用；密码登录：所有人。").waitFor();
     expect(await page.getByTestId("sign-on-edit").count()).toBe(0);
     await page.close();
   }, 120_000);
 
   it("saves CAS and OIDC with the secret write-only, says mistakes at their fields, and the sign-on uses it at once", async () => {
-    const page = await dashboard.signIn("admin");
-    await page.goto(`${dashboard.base}/settings`);
+    const page = await dashboard.signIn("admin", { path: `/settings` });
     await page.getByTestId("sign-on-edit").click();
     const dialog = page.getByRole("dialog", { name: "统一身份认证设置" });
     await dialog.getByText("尚未设置统一身份认证：目前所有人用密码登录。").waitFor();

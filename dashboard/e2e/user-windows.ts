@@ -1,0 +1,54 @@
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
+
+export type WindowOptions = Pick<BrowserContextOptions, "viewport" | "acceptDownloads" | "locale">;
+
+export interface SignInOptions extends WindowOptions {
+  /** The address opened (the dashboard's first page by default): the sign-in form shows in place, the page after it. */
+  path?: string;
+  /** Another password than the demo's: then the form is always filled, in a window of its own. */
+  password?: string;
+}
+
+/**
+ * Each demo user's own browser window (a browser context, its cookies and cache) for one e2e file, as people at
+ * their own desks have: a user signs in through the form the first time, and when they come back later in the
+ * story their session is still there, as it would be in their browser. A new context cost Chromium ~0.8 CPU-s
+ * and the page ~1.9 s before the form was filled; a page in a context already signed in, ~0.4 CPU-s and 0.6 s.
+ * A session that ended (signed out, password reset) shows the form again, which is then filled.
+ */
+export function userWindows(browser: () => Browser, base: () => string, onPage: (page: Page) => void = () => {}) {
+  const contexts = new Map<string, Promise<BrowserContext>>();
+  const contextOf = (key: string, options: WindowOptions): Promise<BrowserContext> => {
+    const known = contexts.get(key);
+    if (known) return known;
+    const opened = browser().newContext(options);
+    contexts.set(key, opened);
+    // A test that closes the window (to sign that user out of everything) gets a new one next time.
+    void opened.then((context) => context.on("close", () => contexts.delete(key)));
+    return opened;
+  };
+  return {
+    /** A new page of `username`'s window at `path`, signed in (through the form unless the session still holds). */
+    async signIn(username: string, options: SignInOptions = {}): Promise<Page> {
+      const { path = "/", password, ...windowOptions } = options;
+      const context = password
+        ? await browser().newContext(windowOptions)
+        : await contextOf(JSON.stringify([username, windowOptions]), windowOptions);
+      const page = await context.newPage();
+      onPage(page);
+      await page.goto(`${base()}${path}`);
+      const shell = page.getByTestId("signed-in-as");
+      await shell
+        .or(page.getByRole("button", { name: "登录", exact: true }))
+        .first()
+        .waitFor();
+      if (await shell.isVisible()) return page;
+      await page.getByLabel("用户名").fill(username);
+      await page.getByLabel("密码").fill(password ?? DEMO_PASSWORD);
+      await page.getByRole("button", { name: "登录", exact: true }).click();
+      await shell.waitFor();
+      return page;
+    },
+  };
+}
