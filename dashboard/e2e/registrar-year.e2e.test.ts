@@ -479,6 +479,13 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
       ).map((s) => s.trim()),
     ).toEqual(["在读", "休学"]);
     expect(await sheet.textContent()).toContain("2026/11/09");
+    // 办理过程 names who filed it on its first row, as each decision names its maker.
+    const [filer] = await database.db.select({ name: users.displayName }).from(users).where(eq(users.username, secretary()));
+    await notice
+      .getByRole("row")
+      .filter({ hasText: "学院提交申请（草稿）" })
+      .getByText(filer?.name as string)
+      .waitFor();
     await look(notice, "4-suspension-notice");
     await signOut(notice);
   }, 300_000);

@@ -36,7 +36,7 @@ export function TimelineSection({ timeline, signOffs }: { timeline: Timeline; si
   // A sign-off decision and the signature it recorded share their stage: the row shows the signature's facts.
   const signOffAt = new Map(signOffs.map((s) => [s.stage, s]));
   const rows: Row[] = [
-    { key: "filed", at: String(application.filedAt), by: "—", what: t("detail.filed"), opinion: "" },
+    { key: "filed", at: String(application.filedAt), by: timeline.filer ?? "—", what: t("detail.filed"), opinion: "" },
     ...decisions.map((d, i) => {
       const signed = d.action === "sign-off" ? signOffAt.get(d.fromStage) : undefined;
       return {

@@ -22,6 +22,8 @@ export async function applicationTimeline(db: Db, viewer: Viewer, applicationId:
     .select({ studentNo: students.studentNo, name: students.name })
     .from(students)
     .where(eq(students.id, application.studentId));
+  // Who filed it, named on the timeline's first row as every decision names its maker.
+  const [filer] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, found.filedBy));
   const decisions = await db
     .select({
       action: applicationDecisions.action,
@@ -50,6 +52,7 @@ export async function applicationTimeline(db: Db, viewer: Viewer, applicationId:
   return {
     application,
     student,
+    filer: filer?.name ?? null,
     decisions,
     changes: maskDeep(viewer.role, changes),
     workflow: {

@@ -197,6 +197,8 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
       (await w.as("registrar-leader")).applications.decide({ applicationId: app.id, expectedVersion: 7, action: "advance" }),
     ).rejects.toMatchObject({ cause: { code: "application.wrong-stage" } });
     const timeline = await (await w.as("registrar")).applications.timeline({ applicationId: app.id });
+    // The first row names who filed it, as each decision names its maker.
+    expect(timeline.filer).toBe("secretary-a");
     expect(timeline.decisions.map((d) => [d.action, d.role, d.opinion])).toEqual([
       ["submit", "secretary", null],
       ["advance", "college-leader", "同意"],

@@ -82,6 +82,8 @@ export const statusChangeOutput = createSelectSchema(statusChanges, { before: op
 export const timelineOutput = z.object({
   application: applicationOutput,
   student: z.object({ studentNo: z.string(), name: z.string() }).optional(),
+  /** The display name of the account that filed it. */
+  filer: z.string().nullable(),
   decisions: z.array(
     z.object({
       action: z.enum(DECISION_ACTIONS),
