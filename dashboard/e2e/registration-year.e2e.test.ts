@@ -10,7 +10,7 @@ import { applications, classes, colleges, majors, pendingItems, registrations, s
 import { insertStudents, makeIdNumber } from "../../server/src/db/seed-basics";
 import { createHttpServer } from "../../server/src/http/server";
 import { openDemoDatabase } from "../../server/test/demo-database";
-import { describeInChromium, openChromium, releaseChromium } from "../../test/chromium";
+import { describeInChromium, openChromium, releaseChromium, settled } from "../../test/chromium";
 import { axe } from "./axe";
 import { buildDashboard } from "./build-dashboard";
 import { userWindows } from "./user-windows";
@@ -366,6 +366,9 @@ describeInChromium("the registrar's year, in Chromium against a real server", ()
     await page.getByRole("heading", { level: 1, name: "学籍统计" }).waitFor();
     const byCollege = page.getByRole("table", { name: "各学院人数（按学籍状态）" });
     await byCollege.getByTestId("headcount-college-total").waitFor();
+    // 下载 Excel waits for the counts; once they are in, its colours fade back in over Fluent's transition.
+    expect(await page.getByRole("button", { name: "下载 Excel" }).isEnabled()).toBe(true);
+    await settled(page);
     await page.screenshot({ path: join(ARTIFACTS, "headcount-page.png"), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载 Excel" }).click()]);
     expect(download.suggestedFilename()).toBe(`学籍统计_${today}.xlsx`);
