@@ -183,6 +183,12 @@ describeInChromium("the registrar's settings, audit log and users in Chromium", 
     await page.goto(`${base}/settings?kind=check-rules&key=default`);
     const max = page.getByRole("spinbutton", { name: "最大年龄（岁）" });
     await expect.poll(() => max.inputValue()).toBe("80");
+    // 发布新版本 waits, and says for what beside it: first a change, then the reason for it.
+    const publish = page.getByRole("region", { name: "发布" });
+    const publishButton = publish.getByRole("button", { name: "发布新版本" });
+    expect(await publishButton.isDisabled()).toBe(true);
+    await publish.getByText("草稿与现行版本相同：改动后才能发布。").waitFor();
+    expect(await publishButton.getAttribute("aria-describedby")).toBe("publish-waits-for");
     expect(await page.getByRole("spinbutton", { name: "最小年龄（岁）" }).inputValue()).toBe("12");
     // A maximum below the minimum is refused at the maximum, in the registrar's words.
     await max.fill("10");
@@ -194,9 +200,13 @@ describeInChromium("the registrar's settings, audit log and users in Chromium", 
     await expectAccessible(page, "check rules");
     await max.fill("30");
     await max.press("Tab");
-    const publish = page.getByRole("region", { name: "发布" });
+    await publish.getByText("填写修订原因（至少 2 个字）后才能发布。").waitFor();
+    // The corrected field is checked again by itself, and its message goes.
+    await expect.poll(() => max.getAttribute("aria-invalid")).not.toBe("true");
+    await shoot(page, "settings-check-rules-needs-reason");
     await publish.getByLabel("修订原因").fill("全日制学生年龄上限 30 岁");
-    await publish.getByRole("button", { name: "发布新版本" }).click();
+    expect(await publish.getByText(/后才能发布。$/).count()).toBe(0);
+    await publishButton.click();
     await page.getByText("已发布第 1 版，自 2026-2027 学年起生效。").waitFor();
     expect(await (await w.as("secretary-a")).sheets.checkRules({ academicYear: "2026-2027" })).toMatchObject({
       version: 1,

@@ -18,6 +18,7 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center", flexWrap: "wrap" },
   publish: { display: "grid", gridTemplateColumns: "minmax(12rem, 16rem) 1fr", gap: tokens.spacingHorizontalL, alignItems: "start" },
   muted: { color: tokens.colorNeutralForeground3 },
+  publishAction: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "center", flexWrap: "wrap" },
 });
 
 export interface EditorProps {
@@ -105,6 +106,9 @@ export function SettingEditor({ kind, settingKey, schema, latest, canWrite, year
       },
     );
   const changes = useMemo(() => diffValues(schema, latest.value, value, locale), [schema, latest.value, value, locale]);
+  // What 发布新版本 waits for, said beside it rather than left to a greyed button: a change, then its reason.
+  const waitsFor =
+    changes.length === 0 ? "settingsPage.publishNeedsChange" : reason.trim().length < 2 ? "settingsPage.publishNeedsReason" : null;
 
   return (
     <div className={styles.stack}>
@@ -161,14 +165,20 @@ export function SettingEditor({ kind, settingKey, schema, latest, canWrite, year
                 <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
               </Field>
             </div>
-            <div>
+            <div className={styles.publishAction}>
               <Button
                 appearance="primary"
                 onClick={runPublish}
-                disabled={publish.isPending || reason.trim().length < 2 || changes.length === 0}
+                disabled={publish.isPending || waitsFor !== null}
+                aria-describedby={waitsFor ? "publish-waits-for" : undefined}
               >
                 {t("settingsPage.publish")}
               </Button>
+              {waitsFor ? (
+                <Text id="publish-waits-for" size={200} className={styles.muted}>
+                  {t(waitsFor)}
+                </Text>
+              ) : null}
             </div>
           </Section>
         </>
