@@ -5,6 +5,7 @@ import { isProvisionalDeadline } from "@xueji/shared";
 import { useTranslation } from "react-i18next";
 import { systemWarningsQuery } from "../api/overview";
 import { SETUP_LINKS, setupItemOfWarning } from "../pages/setup/setup-links";
+import { useSetupListShown } from "../pages/setup/setup-list-shown";
 import { may, useMe } from "./use-me";
 
 const useStyles = makeStyles({ bar: { marginBottom: tokens.spacingVerticalM } });
@@ -16,7 +17,10 @@ const useStyles = makeStyles({ bar: { marginBottom: tokens.spacingVerticalM } })
 export function SystemWarnings() {
   const { t } = useTranslation();
   const styles = useStyles();
-  const warnings = useQuery(systemWarningsQuery()).data?.warnings ?? [];
+  const all = useQuery(systemWarningsQuery()).data?.warnings ?? [];
+  // Where the page lists the set-up's missing items itself (开始使用, the landing page's reminder), not twice.
+  const listed = useSetupListShown();
+  const warnings = listed ? all.filter((w) => setupItemOfWarning(w.code) === null) : all;
   if (warnings.length === 0) return null;
   return (
     <div data-testid="system-warnings" className={styles.bar}>

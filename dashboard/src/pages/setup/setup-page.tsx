@@ -12,6 +12,7 @@ import { useLocale } from "../../i18n/use-locale";
 import { RequirePermission } from "../../shell/require-permission";
 import { may, useMe } from "../../shell/use-me";
 import { SETUP_LINKS } from "./setup-links";
+import { useShowsSetupList } from "./setup-list-shown";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "48rem" },
@@ -45,6 +46,7 @@ function Setup() {
   const styles = useStyles();
   const { role } = useMe();
   const status = useQuery(setupQuery());
+  useShowsSetupList(true);
   return (
     <div className={styles.stack}>
       <PageHeader title={t("setupPage.title")} />

@@ -8,6 +8,7 @@ import { setupQuery } from "../../api/organisation";
 import { useLocale } from "../../i18n/use-locale";
 import { may, useMay, useMe } from "../../shell/use-me";
 import { SETUP_LINKS } from "./setup-links";
+import { useShowsSetupList } from "./setup-list-shown";
 
 const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalXL },
@@ -29,7 +30,9 @@ function Reminder() {
   const styles = useStyles();
   const { role } = useMe();
   const status = useQuery(setupQuery());
-  if (!status.data || status.data.complete) return null;
+  const incomplete = status.data?.complete === false;
+  useShowsSetupList(incomplete);
+  if (!status.data || !incomplete) return null;
   const missing = status.data.items.filter((i) => !i.done);
   return (
     <MessageBar intent="warning" layout="multiline" className={styles.bar} data-testid="setup-reminder">
