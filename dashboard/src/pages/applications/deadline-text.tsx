@@ -49,10 +49,22 @@ export function DeadlineCell({ row, today }: { row: ApplicationDates; today: str
  * 我的待办's and the application page's deadline: its rule, its date and the working days left or
  * overdue (the server counts them with the registrar's calendar): 办理期限 2026/11/30 · 已逾期 4 个工作日.
  */
-export function DeadlineBadge({ deadline, workingDaysLeft }: { deadline: CurrentDeadline | null; workingDaysLeft: number | null }) {
+export function DeadlineBadge({
+  deadline,
+  workingDaysLeft,
+  executedOn = null,
+}: {
+  deadline: CurrentDeadline | null;
+  workingDaysLeft: number | null;
+  /** Carried out on: with no deadline left (at 上报, its 办理期限 met), the row says so rather than a bare dash. */
+  executedOn?: string | null;
+}) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const styles = useStyles();
   const rule = useDeadlineRule();
+  if ((!deadline || workingDaysLeft === null) && executedOn)
+    return <span>{t("journey.deadline.executed", { date: formatDate(executedOn, locale) })}</span>;
   if (!deadline || workingDaysLeft === null) return <span>—</span>;
   return (
     <span className={styles.line}>

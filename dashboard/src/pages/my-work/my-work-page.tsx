@@ -37,7 +37,9 @@ function MyWork() {
     const col = rowColumn<WorkItem>;
     return [
       // 逾期 as every screen counts it (shared currentDeadline), with its rule: 办理期限 2026/11/30 · 已逾期 4 个工作日.
-      col("left", t("myWork.left"), 300, (r) => <DeadlineBadge deadline={r.deadline} workingDaysLeft={r.workingDaysLeft} />),
+      col("left", t("myWork.left"), 300, (r) => (
+        <DeadlineBadge deadline={r.deadline} workingDaysLeft={r.workingDaysLeft} executedOn={r.executedOn} />
+      )),
       col("due", t("applications.col.due"), 150, (r) => (
         <>
           {formatDate(r.dueOn, locale) || "—"} <ProvisionalMark date={r.dueOn} />

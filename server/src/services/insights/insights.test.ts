@@ -56,6 +56,7 @@ describe.each(TEST_ENGINES)("dashboard insights on %s", (engine) => {
     const waiting = leaderWork.items.find((i) => i.id === filed.id);
     expect(waiting?.stage).toBe(DEFAULT_WORKFLOWS.suspension.stages[0]?.key);
     expect(waiting?.workingDaysLeft).toBe(DEFAULT_WORKFLOWS.suspension.deadlineWorkingDays);
+    expect(waiting?.executedOn).toBeNull();
     expect((await (await w.as("leader-b", DAY)).insights.myWork({})).items.map((i) => i.id)).not.toContain(filed.id);
     // Two weeks on, the same item is overdue: working days left go negative.
     const late = (await (await w.as("leader-a", "2027-03-01")).insights.myWork({})).items.find((i) => i.id === filed.id);

@@ -86,7 +86,7 @@ export async function myWork(db: Db, options: PageOptions & { worker: Worker; to
     .limit(options.limit + 1);
   const calendar = await workCalendar(db, await currentAcademicYear(db, options.today));
   return toPage(OLDEST_DEADLINE_FIRST, rows, options.limit, (row) => {
-    const { state: _state, executedOn: _executed, deregistrationDueOn: _deregistration, ...r } = withoutKeys(row);
+    const { state: _state, deregistrationDueOn: _deregistration, ...r } = withoutKeys(row);
     // 逾期 as everywhere (shared currentDeadline): the 办理期限 until execution, then 学籍注销's if any.
     const deadline = currentDeadline(withoutKeys(row));
     return {

@@ -24,6 +24,8 @@ export const myWorkOutput = pageOutput(
     collegeName: z.string(),
     filedAt: when,
     dueOn: day.nullable(),
+    /** When it was carried out (办理), null before: at 上报 its 办理期限 is met, and no deadline runs unless 学籍注销's. */
+    executedOn: day.nullable(),
     /** The deadline it runs against now (shared currentDeadline), null when none. */
     deadline: z.object({ kind: z.enum(["decision", "deregistration"]), date: day }).nullable(),
     workingDaysLeft: z.number().nullable(),
