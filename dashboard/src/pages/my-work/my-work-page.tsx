@@ -1,4 +1,4 @@
-import { Subtitle1 } from "@fluentui/react-components";
+import { makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import type { ColumnDef } from "@tanstack/react-table";
@@ -17,6 +17,11 @@ import { ProvisionalMark } from "../../shell/system-warnings";
 import { DeadlineBadge } from "../applications/deadline-text";
 import { InboxSection } from "./inbox-section";
 
+const useStyles = makeStyles({
+  // The applications' heading stands apart from the sheets-and-warnings section above it, as sections do elsewhere.
+  heading: { display: "block", marginTop: tokens.spacingVerticalL, marginBottom: tokens.spacingVerticalS },
+});
+
 export function MyWorkPage() {
   return (
     <RequirePermission permission="applications.read">
@@ -30,6 +35,7 @@ function MyWork() {
   const locale = useLocale();
   const navigate = useNavigate();
   const reference = useReference().data;
+  const styles = useStyles();
   const work = useInfiniteQuery(myWorkQuery());
   const rows = useMemo(() => work.data?.pages.flatMap((p) => p.items) ?? [], [work.data]);
   const columns = useMemo<ColumnDef<WorkItem, unknown>[]>(() => {
@@ -57,7 +63,9 @@ function MyWork() {
     <>
       <PageHeader title={t("nav.myWork")} />
       <InboxSection />
-      <Subtitle1 as="h2">{t("inbox.applications")}</Subtitle1>
+      <Subtitle1 as="h2" className={styles.heading}>
+        {t("inbox.applications")}
+      </Subtitle1>
       <QueryState query={work} isEmpty={() => rows.length === 0} empty={<Empty title={t("myWork.none")}>{t("myWork.noneHint")}</Empty>}>
         {() => (
           <VirtualTable
