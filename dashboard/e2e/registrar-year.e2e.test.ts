@@ -31,6 +31,7 @@ import { openDemoDatabase } from "../../server/test/demo-database";
 import { describeInChromium, openChromium, releaseChromium, settled } from "../../test/chromium";
 import { axe } from "./axe";
 import { buildDashboard } from "./build-dashboard";
+import { fillSignIn } from "./user-windows";
 
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 /** ExcelJS is the server's (it writes the sheets); the test writes the secretary's real .xlsx with it. */
@@ -132,19 +133,18 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
    * there lands on that page without loading the dashboard again.
    */
   let desk: Page | undefined;
+  /** Who sits at the desk now: a script error is reported with their name. */
+  let atDesk = "";
   /** Signs `username` in at `path` (the page opened first if the desk is elsewhere), that page shown. */
   async function signIn(username: string, path = "/"): Promise<Page> {
     if (!desk || desk.isClosed()) {
       desk = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-      desk.on("pageerror", (e) => problems.push(e.message));
+      desk.on("pageerror", (e) => problems.push(`${atDesk}: ${e.message}`));
     }
-    const page = desk;
-    if (page.url() !== `${base}${path}`) await page.goto(`${base}${path}`);
-    await page.getByLabel("用户名").fill(username);
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.getByTestId("signed-in-as").waitFor();
-    return page;
+    atDesk = username;
+    if (desk.url() !== `${base}${path}`) await desk.goto(`${base}${path}`);
+    await fillSignIn(desk, username);
+    return desk;
   }
 
   /** Signs out through the shell, as the user would at the end of her part: the sign-in form takes the page. */

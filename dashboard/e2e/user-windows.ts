@@ -44,11 +44,16 @@ export function userWindows(browser: () => Browser, base: () => string, onPage: 
         .first()
         .waitFor();
       if (await shell.isVisible()) return page;
-      await page.getByLabel("用户名").fill(username);
-      await page.getByLabel("密码").fill(password ?? DEMO_PASSWORD);
-      await page.getByRole("button", { name: "登录", exact: true }).click();
-      await shell.waitFor();
+      await fillSignIn(page, username, password);
       return page;
     },
   };
+}
+
+/** Signs in through the form the page shows, as a user types it, and waits for the dashboard to name them. */
+export async function fillSignIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await page.getByTestId("signed-in-as").waitFor();
 }

@@ -63,9 +63,8 @@ export function DeadlineBadge({
   const locale = useLocale();
   const styles = useStyles();
   const rule = useDeadlineRule();
-  if ((!deadline || workingDaysLeft === null) && executedOn)
-    return <span>{t("journey.deadline.executed", { date: formatDate(executedOn, locale) })}</span>;
-  if (!deadline || workingDaysLeft === null) return <span>—</span>;
+  if (!deadline || workingDaysLeft === null)
+    return <span>{executedOn ? t("journey.deadline.executed", { date: formatDate(executedOn, locale) }) : "—"}</span>;
   return (
     <span className={styles.line}>
       <span>{rule(deadline)} ·</span>
