@@ -1,5 +1,6 @@
+import { todayInChina } from "../server/src/clock";
 import { buildIfStale, FRONT_ENDS } from "../server/src/front-ends/build-front-ends";
-import { buildDemoFolders, DEMO_CACHE, DEMO_DAYS, DEMO_FOLDER_VARIABLE } from "../server/test/demo-database";
+import { buildDemoFolders, DEMO_CACHE, DEMO_DAYS, DEMO_FOLDER_VARIABLE, RUN_DAY_VARIABLE } from "../server/test/demo-database";
 
 /**
  * Builds the pane and the dashboard once, before any test worker starts, for the projects whose tests
@@ -11,6 +12,8 @@ import { buildDemoFolders, DEMO_CACHE, DEMO_DAYS, DEMO_FOLDER_VARIABLE } from ".
  * is done, and one after the other it left a core idle for minutes on a clean clone.
  */
 export default async function setup(): Promise<void> {
+  // Set first: the days to build are counted from it, and the workers inherit it.
+  process.env[RUN_DAY_VARIABLE] = todayInChina();
   const demo = buildDemoFolders(DEMO_CACHE, DEMO_DAYS(), (line) => console.log(line));
   const failed = [FRONT_ENDS.addin, FRONT_ENDS.dashboard].filter((frontEnd) => !buildIfStale(frontEnd, (line) => console.log(line)));
   await demo;

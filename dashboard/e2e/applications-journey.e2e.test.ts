@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_WORKFLOWS, type Role, requiredMaterials } from "@xueji/shared";
+import { addDays, DEFAULT_WORKFLOWS, type Role, requiredMaterials } from "@xueji/shared";
 import { and, desc, eq, isNotNull, notExists } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
@@ -16,6 +16,7 @@ import {
 } from "../../server/src/db/schema";
 import { decideApplication } from "../../server/src/services/applications/decide-application";
 import { fileApplication } from "../../server/src/services/applications/file-application";
+import { myWork } from "../../server/src/services/insights/my-work";
 import { describeInChromium } from "../../test/chromium";
 import { axe } from "./axe";
 import { ARTIFACTS, dashboardInChromium } from "./harness";
@@ -215,7 +216,7 @@ describeInChromium("the status-change journey, in Chromium against a real server
     const leader = await userOf("college-leader", collegeId);
     // 保留入学资格 passes 招生就业工作处, an office without an account (seed 004): for a freshman of the demo's 录取名单.
     const studentNo = await freeStudent(collegeId, "admitted");
-    const today = new Date().toISOString().slice(0, 10);
+    const today = dashboard.served.today;
     const actor = (u: typeof secretary, role: Role) => ({ userId: u.id, role, requestId: "e2e", collegeId });
     const filed = await fileApplication(dashboard.db, {
       actor: actor(secretary, "secretary"),
@@ -283,6 +284,20 @@ describeInChromium("the status-change journey, in Chromium against a real server
   }, 120_000);
 
   it("means one thing by 逾期 on the list, the 只看逾期 filter, the heat map and 我的待办, and says its rule", async () => {
+    // Whatever the day, one application waiting at the registrar's has let its 办理期限 pass (the demo's own
+    // deadlines may or may not have passed on the day the test runs).
+    const [registrar] = await dashboard.db.select().from(users).where(eq(users.username, "registrar"));
+    const waiting = await myWork(dashboard.db, {
+      worker: { role: registrar?.role as Role, collegeId: registrar?.collegeId ?? null },
+      today: dashboard.served.today,
+      limit: 50,
+    });
+    const late = waiting.items.find((item) => item.executedOn === null && item.dueOn !== null);
+    if (!late) throw new Error("the demo has no application waiting at the registrar's with a 办理期限");
+    await dashboard.db
+      .update(applications)
+      .set({ dueOn: addDays(dashboard.served.today, -3) })
+      .where(eq(applications.id, late.id));
     const page = await dashboard.signIn("registrar");
     const overdueIds = async (url: string) => {
       await page.goto(`${dashboard.base}${url}`);
@@ -295,6 +310,7 @@ describeInChromium("the status-change journey, in Chromium against a real server
     };
     const open = await overdueIds("/applications?state=open&cols=id,studentNo,due");
     const filtered = await overdueIds("/applications?state=open&overdue=true&cols=id,studentNo,due");
+    expect(filtered.ids).toContain(late.id);
     expect(filtered.ids.length).toBe(filtered.rows);
     expect(open.ids).toEqual(filtered.ids);
     // Executed at 上报: its 办理期限 has been met, whatever the date.
@@ -305,7 +321,7 @@ describeInChromium("the status-change journey, in Chromium against a real server
       .where(and(eq(applications.stage, "reported"), eq(applications.state, "open")));
     expect(reportedRows.length).toBeGreaterThan(0);
     expect(reported.ids).toEqual(
-      reportedRows.filter((r) => r.deregistrationDueOn && r.deregistrationDueOn < new Date().toISOString().slice(0, 10)).map((r) => r.id),
+      reportedRows.filter((r) => r.deregistrationDueOn && r.deregistrationDueOn < dashboard.served.today).map((r) => r.id),
     );
     // The heat map's red counts add up to the same number.
     await page.goto(`${dashboard.base}/`);
@@ -319,6 +335,7 @@ describeInChromium("the status-change journey, in Chromium against a real server
     await page.goto(`${dashboard.base}/my-work`);
     await page.locator("tbody tr[data-index]").first().waitFor();
     const lefts = (await page.locator("tbody tr[data-index] td:first-child").allTextContents()).filter((s) => s.includes("逾期"));
+    expect(lefts.length).toBeGreaterThan(0);
     for (const left of lefts) expect(left).toMatch(/^(办理期限|学籍注销期限) \d{4}\/\d{2}\/\d{2} · 已逾期 \d+ 个工作日$/);
     await page.screenshot({ path: join(ARTIFACTS, "journey-my-work.png"), fullPage: true });
     await page.close();

@@ -138,7 +138,7 @@ describeInChromium("degrees and certificate papers (seed 000 六, 八; seed 002 
       .where(and(eq(users.role, "college-leader"), eq(users.collegeId, college.id)))
       .limit(1);
     const actor = { userId: secretary?.id as number, role: "secretary" as const, collegeId: college.id, requestId: "degrees-e2e" };
-    const today = new Date().toISOString().slice(0, 10);
+    const today = dashboard.served.today;
     const app = await fileApplication(db, {
       actor,
       scopeCollegeId: college.id,

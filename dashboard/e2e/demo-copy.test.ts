@@ -2,11 +2,10 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { todayInChina } from "../../server/src/clock";
 import type { Database } from "../../server/src/db/client";
 import { colleges, majors, students, users } from "../../server/src/db/schema";
 import { verifyChain } from "../../server/src/services/audit-log/verify-chain";
-import { DEMO_FOLDER_VARIABLE, openDemoDatabase } from "../../server/test/demo-database";
+import { DEMO_FOLDER_VARIABLE, openDemoDatabase, runDay } from "../../server/test/demo-database";
 
 /**
  * The e2e files open copies of the demo the global setup built: each copy is the whole demo university, and
@@ -25,10 +24,10 @@ describe("the demo university each e2e file opens, copied from the one built bef
     await second?.close();
   });
 
-  it("was built by the global setup for the server's day (not made again here)", () => {
+  it("was built by the global setup for the run's day (not made again here)", () => {
     const folder = process.env[DEMO_FOLDER_VARIABLE];
     expect(folder).toBeTruthy();
-    expect(existsSync(join(folder as string, todayInChina(), "PG_VERSION"))).toBe(true);
+    expect(existsSync(join(folder as string, runDay(), "PG_VERSION"))).toBe(true);
   });
 
   it("is the demo: its colleges, majors, accounts and students", async () => {

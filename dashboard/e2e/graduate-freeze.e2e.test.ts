@@ -21,8 +21,7 @@ describeInChromium("the graduates' data freeze, in Chromium against a real serve
   let from: string;
   const dashboard = dashboardInChromium({
     viewport: { width: 1440, height: 1100 },
-    async setUp({ db }) {
-      const today = new Date().toISOString().slice(0, 10);
+    async setUp({ db, today }) {
       const academicYear = await currentAcademicYear(db, today);
       const start = Number(academicYear.slice(0, 4));
       // The school moves its freeze row to August, so that it holds today whatever day the test runs in the year.

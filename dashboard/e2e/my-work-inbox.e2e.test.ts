@@ -11,7 +11,6 @@ import { ARTIFACTS, dashboardInChromium } from "./harness";
 describeInChromium("one inbox per role in 我的待办, in Chromium against a real server", () => {
   const dashboard = dashboardInChromium();
 
-  const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const KIND_WORDS = {
     "sheet-returned": "核对表被退回",
     "sheet-due": "核对表待提交",
@@ -24,7 +23,10 @@ describeInChromium("one inbox per role in 我的待办, in Chromium against a re
     it(`shows ${username} the sheets and standing items that wait, besides applications`, async () => {
       const [user] = await dashboard.db.select().from(users).where(eq(users.username, username));
       const expected = (
-        await myInbox(dashboard.db, { worker: { role: user?.role as "secretary", collegeId: user?.collegeId ?? null }, today: today() })
+        await myInbox(dashboard.db, {
+          worker: { role: user?.role as "secretary", collegeId: user?.collegeId ?? null },
+          today: dashboard.served.today,
+        })
       ).items;
       expect(expected.length).toBeGreaterThan(0);
       const page = await dashboard.signIn(username);

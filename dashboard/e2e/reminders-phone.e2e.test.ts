@@ -4,7 +4,6 @@ import { addDays, FIXED_STAGES } from "@xueji/shared";
 import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { todayInChina } from "../../server/src/clock";
 import { applications, colleges, notificationOutbox } from "../../server/src/db/schema";
 import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { overdue } from "../../server/src/services/applications/overdue";
@@ -60,9 +59,9 @@ describeInChromium("reminders on a phone, in Chromium against the demo", () => {
     // run out, as they do when a college sits on them.
     await served.db
       .update(applications)
-      .set({ dueOn: addDays(todayInChina(), -3) })
+      .set({ dueOn: addDays(served.today, -3) })
       .where(inArray(applications.id, [late.id, urgedOnPage, urgedInList]));
-    expect(await served.db.select({ id: applications.id }).from(applications).where(overdue(todayInChina()))).not.toEqual([]);
+    expect(await served.db.select({ id: applications.id }).from(applications).where(overdue(served.today))).not.toEqual([]);
     // The colleges' groups and the registrar office's, all one robot here.
     for (const collegeId of new Set([...rows.map((r) => r.collegeId), null]))
       await saveChannel(

@@ -41,11 +41,19 @@ const BUILD_DAY = join(import.meta.dirname, "build-demo-day.ts");
 const AUDIT_KEY = "audit.key";
 
 /**
- * The days the e2e files open the demo on: the server's today, and the fixed days of the files whose story
+ * The run's day, as the e2e project's global setup fixed it before any worker started: every file opens the demo
+ * and serves it as of this day, so that a run that crosses midnight in China (16:00 UTC) does not open a demo
+ * built for one day on a server living the next. Outside such a run, today.
+ */
+export const RUN_DAY_VARIABLE = "XUEJI_TEST_TODAY";
+export const runDay = (): string => process.env[RUN_DAY_VARIABLE] ?? todayInChina();
+
+/**
+ * The days the e2e files open the demo on: the run's day, and the fixed days of the files whose story
  * needs one (a registrar year walked from week 2 of the autumn term; the graduation day of the 2023 cohort).
  * A day not listed still works: that file builds its own.
  */
-export const DEMO_DAYS = (): string[] => [todayInChina(), "2026-09-08", "2027-06-20"];
+export const DEMO_DAYS = (): string[] => [runDay(), "2026-09-08", "2027-06-20"];
 
 const dayFolder = (folder: string, today: string) => join(folder, today);
 
@@ -117,11 +125,11 @@ function newestSource(path: string): number {
 }
 
 /**
- * The demo university as of `today` (the server's day unless a test sets its clock), on a PGlite of the test's
+ * The demo university as of `today` (the run's day unless a test sets its clock), on a PGlite of the test's
  * own: a copy of the one the global setup built for that day, in a scratch folder removed on close — or, where
  * there is none (a day not built, a run outside the e2e project), built here.
  */
-export async function openDemoDatabase(today: string = todayInChina()): Promise<Database> {
+export async function openDemoDatabase(today: string = runDay()): Promise<Database> {
   const folder = process.env[DEMO_FOLDER_VARIABLE];
   const built = folder ? dayFolder(folder, today) : undefined;
   if (!built || !existsSync(built)) {

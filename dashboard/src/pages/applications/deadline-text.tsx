@@ -67,7 +67,8 @@ export function DeadlineBadge({
     return <span>{executedOn ? t("journey.deadline.executed", { date: formatDate(executedOn, locale) }) : "—"}</span>;
   return (
     <span className={styles.line}>
-      <span>{rule(deadline)} ·</span>
+      {/* The space is for the text read aloud or copied (the gap draws it): 办理期限 … · 已逾期 4 个工作日. */}
+      <span>{rule(deadline)} ·</span>{" "}
       {workingDaysLeft < 0 ? (
         <Badge color="danger" appearance="filled">
           {t("journey.deadline.overdueBy", { count: -workingDaysLeft })}

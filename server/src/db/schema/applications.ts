@@ -55,13 +55,17 @@ export const applications = pgTable(
     index("applications_college_filed").on(t.collegeId, t.filedAt),
     index("applications_due").on(t.state, t.dueOn),
     index("applications_student").on(t.studentId),
-    // The list's two keyset orders (newest filed first; nearest deadline first, drafts last) walk these
+    // The list's two keyset orders (newest filed first; nearest deadline first, undated last) walk these
     // instead of sorting the whole table for every page: flat page cost on a 100,000-application list.
     index("applications_filed_order").on(t.filedAt, t.id),
     // The work in hand stays small while the years of finished applications grow: a college's open list,
     // newest first, walks only the open ones (flat cost at 10,000,000 applications).
     index("applications_open_college_filed").on(t.collegeId, t.filedAt, t.id).where(sql`${t.state} = 'open'`),
-    index("applications_due_order").on(sql`coalesce(${t.dueOn}, date '9999-12-31')`, t.id),
+    // The deadline each runs against now (services/applications/overdue.ts): 办理期限 until executed, then 学籍注销's.
+    index("applications_due_order").on(
+      sql`coalesce(case when ${t.executedOn} is null then ${t.dueOn} else ${t.deregistrationDueOn} end, date '9999-12-31')`,
+      t.id,
+    ),
     check("applications_period", sql`${t.periodStartsOn} is null or ${t.periodEndsOn} is null or ${t.periodStartsOn} <= ${t.periodEndsOn}`),
   ],
 );

@@ -3,7 +3,7 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { applications, colleges, students } from "../../db/schema";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
-import { overdue } from "./overdue";
+import { currentDeadlineSql, overdue } from "./overdue";
 
 /** The list's filters: the same for a page of rows and for the counts of its groups. */
 export interface ApplicationFilters {
@@ -21,8 +21,11 @@ export interface ListApplicationsOptions extends ApplicationFilters, PageOptions
   direction: "asc" | "desc";
 }
 
-/** Drafts have no due date yet: they sort after every dated one. */
-export const dueOrLast = sql`coalesce(${applications.dueOn}, date '9999-12-31')`;
+/**
+ * The deadline each runs against now (currentDeadlineSql), the nearest first: an overdue 学籍注销 comes before a
+ * 办理期限 still ahead. Drafts and the executed with no deadline left have none: they sort after every dated one.
+ */
+export const dueOrLast = sql`coalesce(${currentDeadlineSql}, date '9999-12-31')`;
 
 function keysetOf(sort: "filed" | "due", direction: "asc" | "desc"): Keyset {
   return {

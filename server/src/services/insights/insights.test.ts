@@ -1,7 +1,8 @@
 import { DEFAULT_WORKFLOWS, requiredMaterials } from "@xueji/shared";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeWorld, type World } from "../../../test/world";
-import { graduationAudits, pendingItems, students } from "../../db/schema";
+import { applications, graduationAudits, pendingItems, students } from "../../db/schema";
 import { TEST_ENGINES } from "../../db/test-database";
 import { termSheetProgress } from "../dashboard/sheet-progress";
 import { median } from "./lead-times";
@@ -71,6 +72,27 @@ describe.each(TEST_ENGINES)("dashboard insights on %s", (engine) => {
     expect(first.nextCursor).toEqual(expect.any(String));
     const second = await (await w.as("secretary-a", DAY)).insights.myWork({ limit: 1, cursor: first.nextCursor as string });
     expect(second.items[0]?.id).not.toBe(first.items[0]?.id);
+  });
+
+  it("puts first the deadline each runs against now: an overdue 学籍注销 before a 办理期限 ahead, none left last", async () => {
+    const numbers = ["2025010004", "2025010005", "2025010006"];
+    await w.insertStudents(
+      numbers.map((studentNo) => ({ studentNo, name: "钱七", collegeId: w.collegeA, majorId: w.majorA, grade: 2025 })),
+    );
+    const [done, deregistering, toExecute] = (await Promise.all(numbers.map((no) => fileSuspension(no)))).map((filed) => filed.id) as [
+      number,
+      number,
+      number,
+    ];
+    // Where the registrar's decisions would have taken them (the order is what is tested, not the chain).
+    const at = (id: number, values: Partial<typeof applications.$inferInsert>) =>
+      w.db.update(applications).set(values).where(eq(applications.id, id));
+    await at(done, { stage: "reported", executedOn: "2026-11-02", dueOn: "2026-11-06", deregistrationDueOn: null });
+    await at(deregistering, { stage: "reported", executedOn: "2026-11-02", dueOn: "2026-11-06", deregistrationDueOn: "2026-11-20" });
+    await at(toExecute, { stage: "execution", executedOn: null, dueOn: "2026-11-30" });
+    const mine = (await (await w.as("registrar", DAY)).insights.myWork({})).items.map((i) => i.id);
+    expect(mine).toEqual([deregistering, toExecute, done]);
+    await w.db.delete(applications).where(inArray(applications.id, [done, deregistering, toExecute]));
   });
 
   it("gives lead time per stage as the median working days between entering a stage and leaving it", async () => {

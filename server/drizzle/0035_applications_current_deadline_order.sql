@@ -1,0 +1,2 @@
+DROP INDEX "applications_due_order";--> statement-breakpoint
+CREATE INDEX "applications_due_order" ON "applications" USING btree (coalesce(case when "executed_on" is null then "due_on" else "deregistration_due_on" end, date '9999-12-31'),"id");
