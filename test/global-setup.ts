@@ -12,8 +12,9 @@ import { buildDemoFolders, DEMO_CACHE, DEMO_DAYS, DEMO_FOLDER_VARIABLE, RUN_DAY_
  * is done, and one after the other it left a core idle for minutes on a clean clone.
  */
 export default async function setup(): Promise<void> {
-  // Set first: the days to build are counted from it, and the workers inherit it.
-  process.env[RUN_DAY_VARIABLE] = todayInChina();
+  // Set first: the days to build are counted from it, and the workers inherit it. Given (XUEJI_TEST_TODAY=2027-06-20),
+  // the run serves that day: a failure seen on one day can be run again on it.
+  process.env[RUN_DAY_VARIABLE] ||= todayInChina();
   const demo = buildDemoFolders(DEMO_CACHE, DEMO_DAYS(), (line) => console.log(line));
   const failed = [FRONT_ENDS.addin, FRONT_ENDS.dashboard].filter((frontEnd) => !buildIfStale(frontEnd, (line) => console.log(line)));
   await demo;

@@ -125,22 +125,32 @@ function newestSource(path: string): number {
 }
 
 /**
- * The demo university as of `today` (the run's day unless a test sets its clock), on a PGlite of the test's
- * own: a copy of the one the global setup built for that day, in a scratch folder removed on close — or, where
- * there is none (a day not built, a run outside the e2e project), built here.
+ * A copy of the demo the global setup built for `today`, in a scratch folder of the caller's (removed by them), or
+ * undefined where there is none (a day not built, a run outside the e2e project). The worker chains with the demo's
+ * audit key from then on, so that the copy's audit log verifies.
  */
-export async function openDemoDatabase(today: string = runDay()): Promise<Database> {
+export function copyBuiltDemo(today: string): string | undefined {
   const folder = process.env[DEMO_FOLDER_VARIABLE];
   const built = folder ? dayFolder(folder, today) : undefined;
-  if (!built || !existsSync(built)) {
+  if (!built || !existsSync(built)) return undefined;
+  process.env.XUEJI_AUDIT_KEY = readFileSync(join(folder as string, AUDIT_KEY), "utf8").trim();
+  const copy = mkdtempSync(join(tmpdir(), "xueji-demo-copy-"));
+  cpSync(built, copy, { recursive: true });
+  return copy;
+}
+
+/**
+ * The demo university as of `today` (the run's day unless a test sets its clock), on a PGlite of the test's
+ * own: a copy of the one the global setup built for that day, in a scratch folder removed on close — or, where
+ * there is none, built here.
+ */
+export async function openDemoDatabase(today: string = runDay()): Promise<Database> {
+  const copy = copyBuiltDemo(today);
+  if (!copy) {
     const database = await openDatabase();
     await seedDemo(database.db, { today });
     return database;
   }
-  // This worker chains with the demo's key from now on, so that the copy's audit log verifies.
-  process.env.XUEJI_AUDIT_KEY = readFileSync(join(folder as string, AUDIT_KEY), "utf8").trim();
-  const copy = mkdtempSync(join(tmpdir(), "xueji-demo-copy-"));
-  cpSync(built, copy, { recursive: true });
   const database = await openDatabase({ dataDir: copy });
   return {
     ...database,

@@ -116,7 +116,8 @@ export async function demoFiles(story: DemoStory, random: () => number): Promise
     ],
   ];
   const admissionRows: Array<Array<string | number>> = [
-    ["考生号", "姓名", "身份证号", "性别", "出生日期", "民族", "政治面貌", "录取专业代码", "录取专业", "层次", "学制", "班级"],
+    // 年级 given: without it the import takes the calendar year, which from January to June is the next intake's.
+    ["考生号", "姓名", "身份证号", "性别", "出生日期", "民族", "政治面貌", "录取专业代码", "录取专业", "层次", "学制", "班级", "年级"],
   ];
   const resultRows: Array<Array<string | number>> = [
     ["学号", "姓名", "学年学期", "课程代码", "课程名称", "学分", "成绩", "课程性质", "考核方式", "绩点"],
@@ -220,6 +221,7 @@ export async function demoFiles(story: DemoStory, random: () => number): Promise
           "本科",
           4,
           `${short}${String(story.intake).slice(2)}0${(i % 2) + 1}`,
+          story.intake,
         ]);
       }
     }

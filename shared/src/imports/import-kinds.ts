@@ -78,6 +78,8 @@ export const IMPORT_TEMPLATES: Readonly<Record<ImportKind, ImportTemplate>> = {
           "politicalStatus",
           "college",
           "className",
+          // 年级: the intake's year, where the list names it (else the import's calendar year, wrong from January on).
+          "grade",
           "studyForm",
           "enrolmentDate",
           "admissionType",

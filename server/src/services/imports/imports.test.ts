@@ -219,6 +219,44 @@ describe.each(TEST_ENGINES)("importing the record on %s", { timeout: 120_000 }, 
     expect(again.report).toMatchObject({ create: 0, unchanged: 2 });
   });
 
+  it("takes the intake's 年级 from a 录取名单 that names it: one imported in January is not the next year's intake", async () => {
+    const header = ["考生号", "姓名", "身份证号", "性别", "出生日期", "民族", "录取专业", "层次", "学制", "年级"];
+    const file = await xlsx([
+      header,
+      [
+        "26430101000009",
+        "孙九",
+        makeIdNumber("2008-07-07", "1", 19),
+        "男",
+        "2008-07-07",
+        "汉族",
+        "计算机科学与技术",
+        "本科",
+        "4",
+        "2026级",
+      ],
+    ]);
+    const january = (bytes: Buffer) =>
+      previewImport(w.db, registrar, {
+        kind: "admissions",
+        fileName: "录取名单.xlsx",
+        bytes,
+        options: { pattern: "{year}{college}{serial:4}" },
+        today: "2027-01-12",
+      });
+    const named = await january(file);
+    expect(named.report.errors).toBe(0);
+    expect(named.report.changes.map((c) => c.key)).toEqual(["2026010003"]);
+    // Without the column, the calendar year's.
+    const unnamed = await january(
+      await xlsx([
+        header.slice(0, -1),
+        ["26430101000009", "孙九", makeIdNumber("2008-07-07", "1", 19), "男", "2008-07-07", "汉族", "计算机科学与技术", "本科", "4"],
+      ]),
+    );
+    expect(unnamed.report.changes.map((c) => c.key)).toEqual(["2027010001"]);
+  });
+
   it("imports course results: earned credits and GPA, a passed 补考 clears, a course failed twice is listed once", async () => {
     const header = ["学号", "姓名", "学年学期", "课程代码", "课程名称", "学分", "成绩", "课程性质", "考核方式", "绩点"];
     const file = await xlsx([
