@@ -4,6 +4,8 @@ import { apiMutation, apiQuery, PAGE_LIMIT, type Page, pagedQuery } from "./quer
 export type Submission = RouterOutputs["sheets"]["list"]["items"][number];
 export type SheetRow = RouterOutputs["sheets"]["get"]["rows"]["items"][number];
 type SheetSubmission = RouterOutputs["sheets"]["get"]["submission"];
+/** A column of the template version a submission was checked with: its field and the sheet's header for it. */
+export type SheetColumn = RouterOutputs["sheets"]["get"]["columns"][number];
 
 /** Submissions, newest first, page after page as the reader scrolls. */
 export const submissionsQuery = (input: Omit<RouterInputs["sheets"]["list"], "cursor" | "limit">) =>
@@ -11,9 +13,12 @@ export const submissionsQuery = (input: Omit<RouterInputs["sheets"]["list"], "cu
 export const diffQuery = (submissionId: string) => apiQuery("sheets", "diff", { submissionId });
 export const reviewSheet = apiMutation("sheets", "review");
 
-/** A submission's rows, page after page by the server's cursor; every page carries the submission too. */
+/** A submission's rows, page after page by the server's cursor; every page carries the submission and its columns too. */
 export const sheetRowsQuery = (submissionId: string) =>
-  pagedQuery(["sheets", "get", { submissionId }], async (cursor): Promise<Page<SheetRow> & { submission: SheetSubmission }> => {
-    const out = await client.sheets.get.query({ submissionId, cursor, limit: PAGE_LIMIT });
-    return { submission: out.submission, ...out.rows };
-  });
+  pagedQuery(
+    ["sheets", "get", { submissionId }],
+    async (cursor): Promise<Page<SheetRow> & { submission: SheetSubmission; columns: SheetColumn[] }> => {
+      const out = await client.sheets.get.query({ submissionId, cursor, limit: PAGE_LIMIT });
+      return { submission: out.submission, columns: out.columns, ...out.rows };
+    },
+  );

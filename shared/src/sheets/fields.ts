@@ -48,17 +48,19 @@ export const FIELD_KEYS = [
 
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
-export type CodeTableId =
-  | "gender"
-  | "ethnicity"
-  | "politicalStatus"
-  | "level"
-  | "studyForm"
-  | "registrationStatus"
-  | "courseNature"
-  | "examType"
-  | "studentStatus"
-  | "discipline";
+export const CODE_TABLE_IDS = [
+  "gender",
+  "ethnicity",
+  "politicalStatus",
+  "level",
+  "studyForm",
+  "registrationStatus",
+  "courseNature",
+  "examType",
+  "studentStatus",
+  "discipline",
+] as const;
+export type CodeTableId = (typeof CODE_TABLE_IDS)[number];
 
 /** How a column's cells are read. Data, so templates can be stored and edited. */
 export type ParserSpec =

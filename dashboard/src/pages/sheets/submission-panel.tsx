@@ -12,22 +12,12 @@ import {
 } from "@fluentui/react-components";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
-import {
-  DEFAULT_TEMPLATES,
-  displayValue,
-  FIELD_LABELS,
-  type FieldKey,
-  formatMessage,
-  type IssueCode,
-  type RowValues,
-  type Severity,
-  type SheetKind,
-} from "@xueji/shared";
+import { displayValue, FIELD_LABELS, type FieldKey, formatMessage, type IssueCode, type RowValues, type Severity } from "@xueji/shared";
 import { SEVERITY_STRONG } from "@xueji/theme";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { invalidate } from "../../api/query";
-import { diffQuery, reviewSheet, type SheetRow, sheetRowsQuery } from "../../api/sheets";
+import { diffQuery, reviewSheet, type SheetColumn, type SheetRow, sheetRowsQuery } from "../../api/sheets";
 import { ErrorBar, Loading } from "../../components/page-state";
 import { Section } from "../../components/section";
 import { VirtualTable } from "../../components/virtual-table";
@@ -47,13 +37,19 @@ const SHOWN_APART: ReadonlySet<FieldKey> = new Set(["studentNo", "name"]);
 /** Columns wider than the rest: a course's name, an ID number, a reason. */
 const FIELD_WIDTH: Partial<Record<FieldKey, number>> = { courseName: 180, idNumber: 170, reason: 220, evidence: 200, majorName: 150 };
 
-/** The kind's columns, in its template's order, that any loaded row fills: an optional column the college left out is left out. */
-function filledFields(kind: SheetKind, rows: readonly SheetRow[]): FieldKey[] {
-  const template = DEFAULT_TEMPLATES[kind];
-  if (!template) return [];
-  return template.columns
-    .map((c) => c.field)
-    .filter((field) => !SHOWN_APART.has(field) && rows.some((r) => (r.values as RowValues)[field] !== undefined));
+/**
+ * The columns any loaded row fills, in the order of the template the submission was checked with (which the
+ * registrar may have changed from the default), headed as that template heads them; a field no column of it names
+ * (an older version's) after them. An optional column the college left out is left out.
+ */
+function filledColumns(columns: readonly SheetColumn[], rows: readonly SheetRow[]): SheetColumn[] {
+  const filled = new Set<FieldKey>();
+  for (const row of rows)
+    for (const [field, value] of Object.entries(row.values as RowValues))
+      if (value !== undefined && field in FIELD_LABELS && !SHOWN_APART.has(field as FieldKey)) filled.add(field as FieldKey);
+  const named = columns.filter((c) => filled.has(c.field));
+  const others = [...filled].filter((field) => !columns.some((c) => c.field === field));
+  return [...named, ...others.map((field) => ({ field, header: FIELD_LABELS[field]["zh-CN"] }))];
 }
 
 /** A value as the sheet's cell reads once corrected; yes and no in the reader's language. */
@@ -88,7 +84,8 @@ export function SubmissionPanel({ submissionId }: { submissionId: string }) {
   });
   const items = useMemo(() => rows.data?.pages.flatMap((p) => p.items) ?? [], [rows.data]);
   const submission = rows.data?.pages[0]?.submission;
-  const fields = useMemo(() => (submission ? filledFields(submission.kind as SheetKind, items) : []), [submission, items]);
+  const templateColumns = rows.data?.pages[0]?.columns;
+  const fields = useMemo(() => filledColumns(templateColumns ?? [], items), [templateColumns, items]);
   const columns = useMemo<ColumnDef<SheetRow, unknown>[]>(
     () => [
       { id: "row", header: t("sheets.col.row"), size: 60, accessorFn: (r) => r.rowNumber, enableSorting: false },
@@ -103,9 +100,10 @@ export function SubmissionPanel({ submissionId }: { submissionId: string }) {
       // What the college sent, column by column (a failed-course sheet's term, course, credits and mark): the rows the
       // registrar accepts or returns, not only who is on them.
       ...fields.map(
-        (field): ColumnDef<SheetRow, unknown> => ({
+        ({ field, header }): ColumnDef<SheetRow, unknown> => ({
           id: field,
-          header: FIELD_LABELS[field][locale],
+          // The sheet's own header for a Chinese reader; the field's name in English.
+          header: locale === "zh-CN" ? header : FIELD_LABELS[field][locale],
           size: FIELD_WIDTH[field] ?? 110,
           enableSorting: false,
           accessorFn: (r) => cellText((r.values as RowValues)[field], locale),

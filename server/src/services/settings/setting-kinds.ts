@@ -1,6 +1,7 @@
 import {
   APPLICATION_TYPES,
   CN_HOLIDAYS,
+  CODE_TABLE_IDS,
   DEFAULT_AGE_LIMITS,
   DEFAULT_AUDIT_RULES,
   DEFAULT_REGISTRAR_CALENDAR,
@@ -10,6 +11,7 @@ import {
   DEFAULT_WORKFLOWS,
   FIELD_KEYS,
   MATERIALS,
+  type ParserSpec,
   ROLES,
   SHEET_KINDS,
 } from "@xueji/shared";
@@ -35,17 +37,21 @@ const parser = z.discriminatedUnion("kind", [
     letterSuffix: z.boolean().optional(),
     letters: z.boolean().optional(),
   }),
-  z.object({
-    kind: z.literal("enum"),
-    table: z.enum(["gender", "ethnicity", "politicalStatus", "level", "studyForm", "registrationStatus", "courseNature", "examType"]),
-  }),
+  z.object({ kind: z.literal("enum"), table: z.enum(CODE_TABLE_IDS) }),
   z.object({ kind: z.literal("credits") }),
   z.object({ kind: z.literal("duration") }),
   z.object({ kind: z.literal("score") }),
   z.object({ kind: z.literal("term") }),
   z.object({ kind: z.literal("text"), max: z.number().int().min(1).max(2000).optional() }),
   z.object({ kind: z.literal("yesNo") }),
+  z.object({ kind: z.literal("grade") }),
+  z.object({ kind: z.literal("phone") }),
+  z.object({ kind: z.literal("address"), max: z.number().int().min(1).max(2000).optional() }),
+  z.object({ kind: z.literal("gpa") }),
 ]);
+// Every way shared reads a column, and no other: a parser shared gains and this list lacks fails the typecheck here,
+// rather than refusing every later version of a template that ships with it (the graduates': 绩点, 学科门类).
+const _everyParser: [ParserSpec, z.infer<typeof parser>] extends [z.infer<typeof parser>, ParserSpec] ? true : never = true;
 const materials = z.array(z.enum(Object.keys(MATERIALS) as [string, ...string[]])).max(30);
 
 /**

@@ -1,4 +1,4 @@
-import { CN_HOLIDAYS, DEFAULT_WORKFLOWS } from "@xueji/shared";
+import { CN_HOLIDAYS, DEFAULT_TEMPLATES, DEFAULT_WORKFLOWS, SHEET_KINDS } from "@xueji/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAILED_HEADER, failedRows, gridOf } from "../../../test/grid";
 import { makeWorld, type World } from "../../../test/world";
@@ -158,6 +158,18 @@ describe.each(TEST_ENGINES)("versioned settings on %s", (engine) => {
       }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await leader.settings.versions({ kind: "standing-rules", key: "default" })).toHaveLength(versionsBefore); // nothing saved
+  });
+
+  it.each(SHEET_KINDS)("takes the %s template back as it ships, every column's parser included", async (kind) => {
+    const { kind: _k, version: _v, ...template } = DEFAULT_TEMPLATES[kind];
+    const published = await (await w.as("registrar-leader")).settings.publish({
+      kind: "sheet-template",
+      key: kind,
+      validFrom: "2030-2031",
+      value: { ...template, titleKeywords: [...template.titleKeywords, "核对"] },
+      reason: "标题关键词加“核对”",
+    });
+    expect(published, JSON.stringify(published)).toMatchObject({ status: "published" });
   });
 
   it("reads sheets with the template in force for the term's academic year", async () => {

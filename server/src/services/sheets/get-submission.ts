@@ -1,9 +1,10 @@
-import { AppError } from "@xueji/shared";
+import { AppError, type SheetTemplate } from "@xueji/shared";
 import { and, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { sheetRows, sheetSubmissions } from "../../db/schema";
 import { maskDeep } from "../masking";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
+import { settingByVersion } from "../settings/settings-store";
 import { reaches, type Viewer } from "../viewer";
 
 const BY_ROW: Keyset = { name: "sheet-rows/row", parts: [{ expr: sheetRows.rowNumber, type: "int8" }], direction: "asc" };
@@ -31,8 +32,15 @@ export async function getSubmission(db: Db, viewer: Viewer, options: PageOptions
     .where(and(...where))
     .orderBy(...keysetOrder(BY_ROW))
     .limit(options.limit + 1);
+  const template = await settingByVersion<Pick<SheetTemplate, "columns">>(
+    db,
+    "sheet-template",
+    submission.kind,
+    submission.templateVersion,
+  );
   return {
     submission,
+    columns: template.value.columns.map(({ field, header }) => ({ field, header })),
     rows: toPage(BY_ROW, rows, options.limit, (r) => {
       const row = withoutKeys(r);
       return { ...row, values: maskDeep(viewer.role, row.values), issues: maskDeep(viewer.role, row.issues) };

@@ -1,4 +1,4 @@
-import { SHEET_KINDS, SUBMISSION_STATES } from "@xueji/shared";
+import { FIELD_KEYS, SHEET_KINDS, SUBMISSION_STATES } from "@xueji/shared";
 import { checkedIssueSchema, issueSchema, issueSummaryShape } from "@xueji/shared/wire/issue";
 import { createSelectSchema } from "drizzle-zod";
 import { z } from "zod";
@@ -68,6 +68,8 @@ const submissionOutput = createSelectSchema(sheetSubmissions, { issueCounts: z.r
 
 export const submissionWithRowsOutput = z.object({
   submission: submissionOutput,
+  /** The columns of the template version it was checked with, in its order, headed as that template heads them. */
+  columns: z.array(z.object({ field: z.enum(FIELD_KEYS), header: z.string() })),
   rows: pageOutput(
     createSelectSchema(sheetRows, { issues: z.array(issueSchema.omit({ row: true })) }).pick({
       rowNumber: true,

@@ -426,4 +426,37 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
       byCode: { "field.required": 1 },
     });
   });
+
+  it("gives a submission's columns as the template it was checked with orders and heads them", async () => {
+    const { DEFAULT_TEMPLATES } = await import("@xueji/shared");
+    const { kind: _k, version: _v, ...template } = DEFAULT_TEMPLATES["roster-returning"];
+    // The registrar asks for the student's phone, headed as the school's sheets head it, right after the name.
+    const phone = { field: "phone" as const, header: "本人手机", synonyms: [], required: false, parser: { kind: "phone" as const } };
+    const columns = [...template.columns.slice(0, 2), phone, ...template.columns.slice(2)];
+    const published = await (await w.as("registrar-leader")).settings.publish({
+      kind: "sheet-template",
+      key: "roster-returning",
+      validFrom: "2026-2027",
+      value: { ...template, columns },
+      reason: "在校生名单加报本人手机",
+    });
+    expect(published, JSON.stringify(published)).toMatchObject({ status: "published" });
+    const [zhang] = await w.db.select().from(students).where(eq(students.studentNo, "2025010001"));
+    const secretary = await w.as("secretary-a");
+    const receipt = await secretary.sheets.submit({
+      clientId: "columns-0001",
+      termCode: "2026-2027-1",
+      grid: gridOf([
+        ["学号", "姓名", "本人手机", "身份证号", "注册状态"],
+        ["2025010001", zhang?.name ?? "", "13812345678", zhang?.idNumber ?? "", "已注册"],
+      ]),
+    });
+    const got = await secretary.sheets.get({ submissionId: receipt.submissionId });
+    expect(got.columns.slice(0, 3)).toEqual([
+      { field: "studentNo", header: "学号" },
+      { field: "name", header: "姓名" },
+      { field: "phone", header: "本人手机" },
+    ]);
+    expect(got.rows.items[0]?.values).toMatchObject({ phone: "13812345678" });
+  });
 });
