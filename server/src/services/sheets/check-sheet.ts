@@ -31,15 +31,15 @@ export interface CheckSheetOptions {
   termCode: string;
 }
 
-/** The five templates as in force for an academic year (settings), on top of the defaults. */
+/**
+ * The five templates as in force for an academic year (settings), on top of the defaults. Its version is the
+ * setting's, 0 for the template as shipped (as settingByVersion reads it back): the first published version is 1.
+ */
 export async function templatesInForce(db: Executor, academicYear: string): Promise<Record<SheetKind, SheetTemplate>> {
   const entries = await Promise.all(
     SHEET_KINDS.map(async (kind) => {
       const setting = await settingInForce<Omit<SheetTemplate, "kind" | "version">>(db, "sheet-template", kind, academicYear);
-      return [
-        kind,
-        { ...DEFAULT_TEMPLATES[kind], ...setting.value, kind, version: setting.version || DEFAULT_TEMPLATES[kind].version },
-      ] as const;
+      return [kind, { ...DEFAULT_TEMPLATES[kind], ...setting.value, kind, version: setting.version }] as const;
     }),
   );
   return Object.fromEntries(entries) as Record<SheetKind, SheetTemplate>;

@@ -458,5 +458,14 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
       { field: "phone", header: "本人手机" },
     ]);
     expect(got.rows.items[0]?.values).toMatchObject({ phone: "13812345678" });
+    expect(got.submission.templateVersion).toBe(published.status === "published" ? published.version : -1);
+    // A sheet checked with a template as shipped says version 0, never the number the first published version takes.
+    const shipped = await secretary.sheets.submit({
+      clientId: "columns-0002",
+      termCode: "2026-2027-1",
+      kind: "failed-courses",
+      grid: gridOf([FAILED_HEADER, ...failedRows("2025010001", zhang?.name ?? "", "2026-2027-1", 4)]),
+    });
+    expect((await secretary.sheets.get({ submissionId: shipped.submissionId })).submission.templateVersion).toBe(0);
   });
 });
