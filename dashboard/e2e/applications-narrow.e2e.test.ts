@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import type { Locator } from "playwright-core";
 import { expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { describeInChromium, settled } from "../../test/chromium";
 import { ARTIFACTS, dashboardInChromium } from "./harness";
+import { fillSignIn } from "./user-windows";
 
 // On a 1024-px office screen the 学籍异动 list is wider than the window: scrolled sideways, who the row is about
 // (编号, 学号, 姓名) and what is due (办理期限, with 逾期) must stay in view.
@@ -19,9 +19,7 @@ describeInChromium("学籍异动 at 1024 px, in Chromium against the demo", () =
   it("keeps 学号, 姓名 and 办理期限 in view when the list is scrolled to either side", async () => {
     const page = await dashboard.newPage({ viewport: { width: 1024, height: 768 } });
     await page.goto(`${dashboard.base}/applications?cols=id,studentNo,name,college,type,stage,state,filed,due,noticeNo,reason`);
-    await page.getByLabel("用户名").fill("registrar");
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
+    await fillSignIn(page, "registrar");
     const scroller = page.getByTestId("virtual-scroller");
     await scroller.locator("tbody tr[data-index]").first().waitFor();
     const header = (name: string) => scroller.getByRole("columnheader", { name, exact: true });

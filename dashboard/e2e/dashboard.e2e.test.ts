@@ -7,11 +7,10 @@ import { and, count, desc, eq, notExists } from "drizzle-orm";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { applications, graduationAudits, savedViews, sheetSubmissions, students, users } from "../../server/src/db/schema";
-import { DEMO_PASSWORD } from "../../server/src/demo/seed-demo";
 import { describeInChromium, openChromium, releaseChromium } from "../../test/chromium";
 import { VIEWS_PAGE } from "../src/api/views";
 import { serveDashboard } from "./serve-dashboard";
-import { userWindows } from "./user-windows";
+import { fillSignIn, userWindows } from "./user-windows";
 
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -125,9 +124,7 @@ describeInChromium("the dashboard in Chromium against a real server", () => {
     // Signing in on a page the role may not use (the previous user's, say) lands on the role's first page.
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await page.goto(`${served.base}/users`);
-    await page.getByLabel("用户名").fill(await userOf("secretary"));
-    await page.getByLabel("密码").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
+    await fillSignIn(page, await userOf("secretary"));
     await page.getByRole("region", { name: "异动流程热力图" }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/");
     await page.close();

@@ -10,6 +10,7 @@ import { makeWorld, PASSWORD, TODAY, type World } from "../../server/test/world"
 import { describeInChromium, HAS_CHROMIUM, openChromium, releaseChromium } from "../../test/chromium";
 import { rootHandedBack } from "./axe";
 import { buildDashboard } from "./build-dashboard";
+import { fillSignIn } from "./user-windows";
 
 /**
  * The settings, audit log and users pages in real Chromium against a real server on a scratch
@@ -62,10 +63,7 @@ async function signIn(username: string): Promise<{ context: BrowserContext; page
   const page = await context.newPage();
   page.on("console", (m) => m.type() === "error" && console.log(`[browser ${username}] ${m.text().slice(0, 400)}`));
   await page.goto(`${base}/`);
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.getByRole("navigation", { name: "主导航" }).waitFor();
+  await fillSignIn(page, username, PASSWORD);
   return { context, page };
 }
 
