@@ -237,6 +237,10 @@ export const en: Messages = {
     gender: "Gender",
     birthDate: "Birth date",
     ethnicity: "Ethnicity",
+    created: "Record created (import)",
+    earnedCredits: "Credits earned",
+    gpa: "GPA",
+    replacementPaper: "Replacement certificate",
   },
   myWork: {
     left: "Time left",

@@ -230,6 +230,12 @@ export const zhCN = {
     gender: "性别",
     birthDate: "出生日期",
     ethnicity: "民族",
+    // The record's own, which no sheet has: its creation by an import (after: the 学号), the credits and GPA the
+    // course results give, a replaced paper certificate.
+    created: "建立学籍（导入）",
+    earnedCredits: "已获学分",
+    gpa: "平均学分绩点",
+    replacementPaper: "补发证明书",
   },
   myWork: { left: "剩余时间", none: "没有等您处理的事项", noneHint: "轮到您所在环节的学籍异动会出现在这里，期限最早的在前。" },
   students: {

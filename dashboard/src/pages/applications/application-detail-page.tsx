@@ -23,7 +23,7 @@ import { NoticeSheet } from "./notice-sheet";
 import { SignOffForm } from "./sign-off-form";
 import { TimelineSection } from "./timeline-section";
 import { UrgeButton } from "./urge-button";
-import { valueLabelOf } from "./value-label";
+import { fieldLabelOf, valueLabelOf } from "./value-label";
 
 const routeApi = getRouteApi("/app/applications/$id");
 
@@ -105,7 +105,8 @@ function ApplicationView({
   const firstStage = workflow.stages[0]?.key ?? FIXED_STAGES.execution;
   const mayWithdraw = filer && application.stage === firstStage && decisions.at(-1)?.action === "submit";
   const waitingRole = roleOfStage(workflow, application.stage);
-  const valueLabel = valueLabelOf(t, reference);
+  const valueLabel = valueLabelOf(t, reference, locale, timeline.classes);
+  const fieldLabel = fieldLabelOf(t, locale);
   const reason = workflow.reasons.find((r) => r.code === application.reasonCode);
   const stepDone = (stage: string) => onDone(t("detail.decided", { stage: stageName(stage) }));
   return (
@@ -195,7 +196,7 @@ function ApplicationView({
               : null
           }
           changes={changes.map((c) => ({
-            field: t(`field.${c.field}`, { defaultValue: c.field }),
+            field: fieldLabel(c.field),
             before: valueLabel(c.field, c.before),
             after: valueLabel(c.field, c.after),
           }))}

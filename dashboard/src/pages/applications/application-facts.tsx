@@ -11,7 +11,7 @@ import { Section } from "../../components/section";
 import { formatDate } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { useDeadlineRule } from "./deadline-text";
-import { valueLabelOf } from "./value-label";
+import { fieldLabelOf, valueLabelOf } from "./value-label";
 
 const useStyles = makeStyles({
   facts: {
@@ -56,7 +56,7 @@ export function ApplicationFacts({ timeline }: { timeline: Timeline }) {
             {fact(t("applications.col.college"), card.data.collegeName)}
             {fact(t("students.major"), card.data.majorName)}
             {fact(t("students.grade"), card.data.student.grade)}
-            {fact(t("students.status"), valueLabelOf(t, reference)("status", card.data.student.status))}
+            {fact(t("students.status"), valueLabelOf(t, reference, locale)("status", card.data.student.status))}
           </>
         ) : null}
         {fact(t("applications.col.reason"), reason?.name[locale] ?? application.reasonCode)}
@@ -99,8 +99,10 @@ export function ApplicationFacts({ timeline }: { timeline: Timeline }) {
 /** What the change altered, field by field, by names (在读 → 休学); before execution, what it asks for. */
 export function ChangesSection({ timeline }: { timeline: Timeline }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const reference = useReference().data;
-  const valueLabel = valueLabelOf(t, reference);
+  const valueLabel = valueLabelOf(t, reference, locale, timeline.classes);
+  const fieldLabel = fieldLabelOf(t, locale);
   const { application, changes } = timeline;
   const requested = Object.entries(application.changes ?? {});
   return (
@@ -111,7 +113,7 @@ export function ChangesSection({ timeline }: { timeline: Timeline }) {
           rows={changes}
           rowKey={(c) => c.id}
           columns={[
-            { id: "field", label: t("detail.field"), value: (c) => t(`field.${c.field}`, { defaultValue: c.field }) },
+            { id: "field", label: t("detail.field"), value: (c) => fieldLabel(c.field) },
             { id: "before", label: t("detail.before"), value: (c) => valueLabel(c.field, c.before) },
             { id: "after", label: t("detail.after"), value: (c) => valueLabel(c.field, c.after) },
           ]}
@@ -122,7 +124,7 @@ export function ChangesSection({ timeline }: { timeline: Timeline }) {
           rows={requested}
           rowKey={([field]) => field}
           columns={[
-            { id: "field", label: t("detail.field"), value: ([field]) => t(`field.${field}`, { defaultValue: field }) },
+            { id: "field", label: t("detail.field"), value: ([field]) => fieldLabel(field) },
             { id: "requested", label: t("detail.requested"), value: ([field, value]) => valueLabel(field, value) },
           ]}
         />

@@ -11,6 +11,7 @@ import { Section } from "../../components/section";
 import { formatDate, formatDateTime } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { useMay } from "../../shell/use-me";
+import { fieldLabelOf, valueLabelOf } from "../applications/value-label";
 import { FreezeNotice } from "./freeze-notice";
 import { StudentDocuments } from "./student-documents";
 import { StudentPhoto } from "./student-photo";
@@ -37,11 +38,12 @@ export function StudentCardPanel({ studentNo, onClose }: { studentNo: string; on
   const { t } = useTranslation();
   const locale = useLocale();
   const styles = useStyles();
-  const labels = labelsOf(useReference().data, locale);
-  // A status reads in words; any other field as it was recorded.
-  const fieldValue = (field: string, value: unknown) =>
-    field === "status" ? t(`studentStatus.${String(value)}`, { defaultValue: String(value ?? "—") }) : String(value ?? "—");
+  const reference = useReference().data;
+  const labels = labelsOf(reference, locale);
   const card = useQuery(studentCardQuery(studentNo));
+  // What changed reads in words, as on the notice: 在读 → 休学, 计科2402 → 计科2501, 2028/06/30.
+  const fieldValue = valueLabelOf(t, reference, locale, card.data?.classes);
+  const fieldLabel = fieldLabelOf(t, locale);
   const mayIssueDocuments = useMay("documents.issue");
   return (
     <Section
@@ -84,7 +86,7 @@ export function StudentCardPanel({ studentNo, onClose }: { studentNo: string; on
                 rowKey={(h) => h.id}
                 columns={[
                   { id: "at", label: t("detail.when"), value: (h) => formatDateTime(h.at, locale) },
-                  { id: "field", label: t("detail.field"), value: (h) => t(`field.${h.field}`, { defaultValue: h.field }) },
+                  { id: "field", label: t("detail.field"), value: (h) => fieldLabel(h.field) },
                   { id: "before", label: t("detail.before"), value: (h) => fieldValue(h.field, h.before) },
                   { id: "after", label: t("detail.after"), value: (h) => fieldValue(h.field, h.after) },
                   { id: "noticeNo", label: t("applications.col.noticeNo"), value: (h) => h.noticeNo ?? "" },

@@ -5,6 +5,7 @@ import { applicationDecisions, applications, statusChanges, students, users } fr
 import { jsonAsStored } from "../json-column";
 import { maskDeep } from "../masking";
 import { afterCursor, type Keyset, keyColumns, keysetOrder, type PageOptions, toPage, withoutKeys } from "../paging";
+import { classesNamed } from "../students/classes-named";
 import { reaches, type Viewer } from "../viewer";
 import { scansOf } from "./material-scans";
 import { endedSuspensionReason } from "./status-guard";
@@ -55,6 +56,7 @@ export async function applicationTimeline(db: Db, viewer: Viewer, applicationId:
     filer: filer?.name ?? null,
     decisions,
     changes: maskDeep(viewer.role, changes),
+    classes: await classesNamed(db, changes, (found.changes ?? {}) as Record<string, unknown>),
     workflow: {
       version: workflow.version,
       stages: workflow.stages.map((s) => ({

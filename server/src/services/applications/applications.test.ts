@@ -123,6 +123,9 @@ describe.each(TEST_ENGINES)("status-change applications through the API on %s", 
       ["collegeId", w.collegeA, w.collegeB],
       ["classId", null, classB2],
     ]);
+    // The class it names by id comes with it by name, for the history and the notice to read.
+    const timeline = await (await w.as("registrar")).applications.timeline({ applicationId: filed.id });
+    expect(timeline.classes).toEqual([{ id: classB2, name: "商英2501" }]);
   });
 
   it("demotion changes the grade; an identity change takes effect only at 生效", async () => {

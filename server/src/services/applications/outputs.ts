@@ -96,6 +96,8 @@ export const timelineOutput = z.object({
     }),
   ),
   changes: z.array(statusChangeOutput),
+  /** The classes the changes (done or asked for) name by id, to read them by name (students/classes-named.ts). */
+  classes: z.array(z.object({ id: z.number(), name: z.string() })),
   workflow: z.object({
     version: z.number(),
     stages: z.array(

@@ -72,6 +72,8 @@ export const studentCardOutput = z.object({
   className: z.string().nullable(),
   registrations: z.array(z.object({ academicYear: z.string(), status: z.string(), updatedAt: when })),
   history: z.array(statusChangeOutput),
+  /** The classes the history names by id, to read them by name (classes-named.ts). */
+  classes: z.array(z.object({ id: z.number(), name: z.string() })),
   applications: z.array(
     z.object({
       id: z.number(),

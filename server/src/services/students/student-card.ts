@@ -14,6 +14,7 @@ import {
 } from "../../db/schema";
 import { jsonAsStored } from "../json-column";
 import { maskDeep } from "../masking";
+import { classesNamed } from "./classes-named";
 import { freezeStateOf } from "./graduate-freeze";
 
 /**
@@ -81,6 +82,7 @@ export async function studentCard(
   const { pinyinInitials: _initials, ...student } = row.student;
   // seed 000 六.1: whether the year's graduates' data freeze holds this student today, and its lift.
   const freeze = await freezeStateOf(db, row.student, options.today);
+  const namedClasses = await classesNamed(db, history);
   const seesIds = ROLES_SEEING_ID_NUMBERS.has(options.role);
   return {
     student: { ...student, idNumber: seesIds ? student.idNumber : maskIdNumber(student.idNumber), idNumberMasked: !seesIds },
@@ -90,6 +92,7 @@ export async function studentCard(
     registrations: regs,
     // An identity change (身份证件号 corrected) carries the old and new ID numbers: masked like the record's own.
     history: maskDeep(options.role, history),
+    classes: namedClasses,
     applications: apps,
     pending,
     certificates,
