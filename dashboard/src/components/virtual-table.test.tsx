@@ -229,4 +229,18 @@ describe("the virtual table", () => {
     render(<Harness data={people(4)} groupBy="college" />);
     expect(screen.getByRole("button", { name: "信息工程学院（2）" })).toBeTruthy();
   });
+
+  it("shows the whole text of a cell cut short by its column, on hover, and nothing where it fits", () => {
+    render(<Harness data={people(3)} />);
+    const [cut, whole] = screen.getAllByRole("cell", { name: /信息工程学院|外国语学院/ });
+    if (!cut || !whole) throw new Error("two college cells expected");
+    Object.defineProperty(cut, "scrollWidth", { value: 240 });
+    Object.defineProperty(cut, "clientWidth", { value: 120 });
+    Object.defineProperty(whole, "scrollWidth", { value: 120 });
+    Object.defineProperty(whole, "clientWidth", { value: 120 });
+    fireEvent.mouseEnter(cut);
+    fireEvent.mouseEnter(whole);
+    expect(cut.getAttribute("title")).toBe(cut.textContent);
+    expect(whole.hasAttribute("title")).toBe(false);
+  });
 });

@@ -44,6 +44,16 @@ const NO_VISIBILITY: VisibilityState = {};
 const NO_SELECTION: RowSelectionState = {};
 const NO_GROUPING: GroupingState = [];
 
+/**
+ * A cell cut short by its column's width (…) shows its whole text on hover: a refusal's reasons, a certificate
+ * number with its note, a long college name, without widening every column for the longest value.
+ */
+function showCutText(event: React.MouseEvent<HTMLElement>): void {
+  const cell = event.currentTarget;
+  if (cell.scrollWidth > cell.clientWidth) cell.title = cell.textContent ?? "";
+  else cell.removeAttribute("title");
+}
+
 const useStyles = makeStyles({
   scroller: {
     overflow: "auto",
@@ -383,6 +393,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                       key={cell.id}
                       className={styles.cell}
                       style={pinnedStyle(cell.column as Column<unknown, unknown>, tokens.colorNeutralBackground1)}
+                      onMouseEnter={showCutText}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </TableCell>

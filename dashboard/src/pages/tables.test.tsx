@@ -66,7 +66,7 @@ describe("the dashboard's tables against the real server", () => {
       expect(cells).toContain(String(filed));
       expect(cells).toContain("欧阳娜娜");
       expect(cells).toContain("休学");
-      expect(cells.some((c) => /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/.test(c ?? ""))).toBe(true);
+      expect(cells.some((c) => /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/.test(c ?? ""))).toBe(true);
       expect(
         cells.some((c) => /^\d{4}\/\d{2}\/\d{2}$/.test(c ?? "")),
         JSON.stringify(cells),

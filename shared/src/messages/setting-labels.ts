@@ -106,6 +106,20 @@ export const SETTING_FIELD_LABELS: Readonly<Record<string, Label>> = {
   materials: { title: { "zh-CN": "所需材料", en: "Materials" } },
   reasons: { title: { "zh-CN": "异动原因", en: "Reasons" } },
   code: { title: { "zh-CN": "代码", en: "Code" } },
+  keywords: {
+    title: { "zh-CN": "识别关键词", en: "Keywords" },
+    description: {
+      "zh-CN": "退学处理申报表的“退学原因”含有其中任一词时，按此原因办理（都不含时按最后一个原因）。",
+      en: "A 退学处理申报表 row whose reason contains any of these is filed under this reason (none: the last reason).",
+    },
+  },
+  fromStandingRules: {
+    title: { "zh-CN": "学业预警退学按此原因", en: "Dismissals from the standing rules" },
+    description: {
+      "zh-CN": "学业预警规则得出的退学，按此原因立项。",
+      en: "A dismissal the academic standing rules give is filed under this reason.",
+    },
+  },
   stages: { title: { "zh-CN": "审批环节", en: "Decision stages" } },
   key: { title: { "zh-CN": "标识", en: "Key" } },
   role: { title: { "zh-CN": "审批角色", en: "Deciding role" } },

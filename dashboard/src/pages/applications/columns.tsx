@@ -51,7 +51,7 @@ export function applicationColumns(
         {t(`applications.state.${r.state}`)}
       </Badge>
     )),
-    column("filed", 150, (r) => formatDateTime(r.filedAt, locale)),
+    column("filed", 140, (r) => formatDateTime(r.filedAt, locale)),
     // 逾期 by shared's rule, as the 只看逾期 filter and the heat map count it.
     column("due", onUrged ? 190 : 130, (r) => (
       <>

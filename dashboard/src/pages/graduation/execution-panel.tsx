@@ -124,7 +124,7 @@ export function ExecutionPanel({
           "—"
         ),
       ),
-      col("certificateNo", 190, (r) =>
+      col("certificateNo", 250, (r) =>
         r.certificateNo ? (
           <span className={styles.number}>
             {r.state === "done" ? t("gradYear.execute.issued", { no: r.certificateNo }) : r.certificateNo}

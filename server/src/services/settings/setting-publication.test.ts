@@ -48,6 +48,15 @@ describe.each(TEST_ENGINES)("settings published from the dashboard on %s", (engi
       .flatMap((k) => [k.title, ...titles(k.schema)].map((t) => `${k.kind}: ${t}`))
       .filter((t) => /\p{Script=Han}/u.test(t));
     expect(chinese).toEqual([]);
+    // And every field has a name: the editor heads a field without one by its raw key (keywords, fromStandingRules).
+    const untitled = (node: unknown, at: string): string[] => {
+      if (!node || typeof node !== "object") return [];
+      const own = Object.entries((node as { properties?: Record<string, { title?: string }> }).properties ?? {})
+        .filter(([name, property]) => !property.title || property.title === name)
+        .map(([name]) => `${at}.${name}`);
+      return [...own, ...Object.entries(node).flatMap(([k, v]) => untitled(v, k === "properties" || k === "items" ? at : `${at}.${k}`))];
+    };
+    expect(zh.flatMap((k) => untitled(k.schema, k.kind))).toEqual([]);
     expect(en.find((k) => k.kind === "graduation-audit")?.schema.properties).toMatchObject({ photo: { title: "Graduate photo" } });
   });
 
