@@ -284,11 +284,19 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
     await again.getByRole("dialog").getByRole("button", { name: "关闭" }).click();
     await signOut(again);
 
-    // The other comes after the month: refused in his row, with the limit and the day it passed; nothing written.
+    // The other comes after the month: his 补注册 is closed, saying why; chosen in the list, the server refuses it in
+    // his row, with the limit and the day it passed; nothing written.
     today = "2026-10-08";
     const after = await signIn(secretary(), `/registration?status=deferred`);
     await after.getByText("该期限已过。").waitFor();
-    await after.getByRole("button", { name: `补注册 ${tooLate.name}` }).click();
+    const closed = after.getByRole("button", { name: `补注册 ${tooLate.name}` });
+    expect(await closed.getAttribute("aria-disabled")).toBe("true");
+    expect(await closed.getAttribute("title")).toBe("学年电子注册期限已过，不能再补注册。");
+    await after
+      .getByRole("row", { name: new RegExp(tooLate.name) })
+      .getByRole("checkbox")
+      .check();
+    await after.getByRole("button", { name: /^注册所选/ }).click();
     const result = after.getByRole("dialog").getByTestId(`registration-result-${tooLate.studentNo}`);
     await result.getByText("补注册须在学年电子注册期限（开学后 1 个月内）内办理：期限已于 2026-09-30 届满，不能再补注册。").waitFor();
     await after.getByRole("dialog").getByText("注册：成功 0 人，未成功 1 人").waitFor();

@@ -79,6 +79,9 @@ export function ReturningRegistration({
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const deadlines = useQuery(registrationDeadlinesQuery(academicYear));
   const limit = deadlines.data?.deadlines.find((d) => d.key === "electronic");
+  // 补注册 is done within the year's electronic registration (《学生学籍学历电子注册管理办法》第十二条): once that
+  // limit has passed, a deferred student's button says so instead of offering what the server refuses.
+  const lateClosed = limit?.passed === true;
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [deferring, setDeferring] = useState<string[] | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -114,6 +117,8 @@ export function ReturningRegistration({
                   <Button
                     size="small"
                     disabled={busy}
+                    disabledFocusable={r.status === "deferred" && lateClosed}
+                    title={r.status === "deferred" && lateClosed ? t("registrationPage.lateClosed") : undefined}
                     aria-label={`${t(r.status === "deferred" ? "registrationPage.lateRegister" : "registrationPage.register")} ${r.name}`}
                     onClick={() => register.mutate({ academicYear, studentNos: [r.studentNo] })}
                   >
@@ -135,7 +140,7 @@ export function ReturningRegistration({
           ]
         : []),
     ];
-  }, [t, locale, labels, mayWrite, busy, register, academicYear, styles]);
+  }, [t, locale, labels, mayWrite, busy, register, academicYear, styles, lateClosed]);
 
   const ok = outcome?.results.filter((r) => r.ok).length ?? 0;
   return (
