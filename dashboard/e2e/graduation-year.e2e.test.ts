@@ -142,6 +142,8 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
     await expect.poll(() => target.innerText()).toMatch(/毕业 · 已调整[\s\S]*授予/);
     expect(await target.innerText()).not.toMatch(/不授予/);
     await expect.poll(() => graduateCell().innerText()).toBe(String(afterRun.graduate + 1));
+    // The run's word (its counts) went with the change: the totals are the table's now.
+    expect(await page.getByText(/^审核完成：/).count()).toBe(0);
     await check(page, "graduation-year-overridden", problems);
 
     // The list moves through its stages to 证书制作 (seed 004: after the degree committee).

@@ -47,12 +47,15 @@ export function AuditDrillDown({
   collegeId,
   every,
   onEvery,
+  onChanged,
 }: {
   cohort: number;
   collegeId: number;
   /** Every outcome (kept in the URL), else only the students the audit did not pass. */
   every: boolean;
   onEvery: (every: boolean) => void;
+  /** An outcome changed here: the page's word on the last audit run (its counts) no longer holds. */
+  onChanged?: () => void;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -80,6 +83,7 @@ export function AuditDrillDown({
       const name = editing?.name ?? "";
       setEditing(null);
       // The row and the college's totals (the insights router's) both change.
+      onChanged?.();
       await invalidate(queryClient, "graduation", "insights");
       setDone(
         t("gradYear.overridden", {
@@ -96,6 +100,7 @@ export function AuditDrillDown({
       const name = supplementOf?.name ?? result.studentNo;
       setSupplementOf(null);
       // The degree changes on the row, the certificate list and the student's card.
+      onChanged?.();
       await invalidate(queryClient, "graduation", "insights", "students");
       setDone(t("gradYear.supplement.done", { name, certificateNo: result.certificateNo, date: result.degreeAwardedOn }));
     },

@@ -206,6 +206,7 @@ function Graduation() {
               collegeId={search.collegeId}
               every={search.every === true}
               onEvery={(every) => setSearch({ every: every || undefined })}
+              onChanged={() => run.reset()}
             />
           ) : null}
         </>
