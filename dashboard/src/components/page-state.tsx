@@ -14,6 +14,9 @@ import { useTranslation } from "react-i18next";
 import { problemOf } from "../api/client";
 
 const useStyles = makeStyles({
+  // In a dialog's scrolling column the bar would shrink to Fluent's 36 px minimum and a long message spill over its
+  // border (a refusal that names its rule and the way out runs to two lines): it keeps its height.
+  errorBar: { flexShrink: 0 },
   centre: {
     display: "flex",
     flexDirection: "column",
@@ -60,7 +63,7 @@ export function ErrorBar({ error, onRetry, title }: { error: unknown; onRetry?: 
   const styles = useStyles();
   const problem = problemOf(error);
   return (
-    <MessageBar intent="error" layout="multiline">
+    <MessageBar intent="error" layout="multiline" className={styles.errorBar}>
       <MessageBarBody>
         <MessageBarTitle>{title ?? t("state.errorTitle")}</MessageBarTitle>
         {problem.message}
