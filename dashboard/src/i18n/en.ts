@@ -67,6 +67,8 @@ export const en: Messages = {
     all: "All",
     college: "College",
     term: "Term",
+    termOrYear: "Term / year",
+    wholeYear: "{{year}} (year)",
     save: "Save",
     cancel: "Cancel",
     close: "Close",
