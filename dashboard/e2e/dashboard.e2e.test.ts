@@ -146,7 +146,7 @@ describeInChromium("the dashboard in Chromium against a real server", () => {
       // An application carried out and waiting at 上报 has no deadline left: its row says when it was done.
       if (name === "my-work")
         await page
-          .getByText(/^已于 \d{4}\/\d{2}\/\d{2} 办理，无后续期限$/)
+          .getByText(/^已于 \d{4}\/\d{2}\/\d{2} 办理，待上报（无期限）$/)
           .first()
           .waitFor();
       await check(page, name);

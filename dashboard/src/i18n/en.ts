@@ -68,7 +68,6 @@ export const en: Messages = {
     college: "College",
     term: "Term",
     termOrYear: "Term / year",
-    wholeYear: "{{year}} (year)",
     save: "Save",
     cancel: "Cancel",
     close: "Close",

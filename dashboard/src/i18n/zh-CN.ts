@@ -67,7 +67,6 @@ export const zhCN = {
     college: "学院",
     term: "学期",
     termOrYear: "学期/学年",
-    wholeYear: "{{year}} 学年",
     save: "保存",
     cancel: "取消",
     close: "关闭",

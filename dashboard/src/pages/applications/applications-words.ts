@@ -13,7 +13,7 @@ const zhCN = {
       dueToday: "今天到期",
       overdue: "已逾期",
       none: "无期限（草稿报送后起算）",
-      executed: "已于 {{date}} 办理，无后续期限",
+      executed: "已于 {{date}} 办理，待上报（无期限）",
     },
     period: {
       label: "起止日期",
@@ -95,7 +95,7 @@ const en: typeof zhCN = {
       dueToday: "Due today",
       overdue: "Overdue",
       none: "No deadline (it starts when the draft is sent on)",
-      executed: "Carried out on {{date}}; no deadline follows",
+      executed: "Carried out on {{date}}; to report (no deadline)",
     },
     period: {
       label: "Period",

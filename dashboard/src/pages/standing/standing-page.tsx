@@ -116,8 +116,8 @@ function Standing() {
           {t(`standingKind.${r.kind}`, { defaultValue: r.kind })}
         </Badge>
       )),
-      // A year's outcome (学年累计, seed 000 九) has no term: it says its year as one.
-      col("term", t("common.termOrYear"), 110, (r) => r.termCode || t("common.wholeYear", { year: r.academicYear })),
+      // A year's outcome (学年累计, seed 000 九) has no term: its year (2025-2026, beside a term's 2025-2026-2).
+      col("term", t("common.termOrYear"), 90, (r) => r.termCode || r.academicYear),
       col("credits", t("standing.credits"), 96, (r) => {
         const f = r.figures as Figures;
         return (
