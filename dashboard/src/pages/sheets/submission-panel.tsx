@@ -97,22 +97,11 @@ export function SubmissionPanel({ submissionId }: { submissionId: string }) {
         accessorFn: (r) => String((r.values as Record<string, unknown>).name ?? ""),
         enableSorting: false,
       },
-      // What the college sent, column by column (a failed-course sheet's term, course, credits and mark): the rows the
-      // registrar accepts or returns, not only who is on them.
-      ...fields.map(
-        ({ field, header }): ColumnDef<SheetRow, unknown> => ({
-          id: field,
-          // The sheet's own header for a Chinese reader; the field's name in English.
-          header: locale === "zh-CN" ? header : FIELD_LABELS[field][locale],
-          size: FIELD_WIDTH[field] ?? 110,
-          enableSorting: false,
-          accessorFn: (r) => cellText((r.values as RowValues)[field], locale),
-        }),
-      ),
+      // The issues next to who they are about, where the reviewer reads first: the sent columns follow, scrolled to.
       {
         id: "issues",
         header: t("sheets.col.issues"),
-        size: 520,
+        size: 420,
         enableSorting: false,
         accessorFn: (r) => r,
         cell: ({ row }) => {
@@ -132,6 +121,18 @@ export function SubmissionPanel({ submissionId }: { submissionId: string }) {
           );
         },
       },
+      // What the college sent, column by column (a failed-course sheet's term, course, credits and mark): the rows the
+      // registrar accepts or returns, not only who is on them.
+      ...fields.map(
+        ({ field, header }): ColumnDef<SheetRow, unknown> => ({
+          id: field,
+          // The sheet's own header for a Chinese reader; the field's name in English.
+          header: locale === "zh-CN" ? header : FIELD_LABELS[field][locale],
+          size: FIELD_WIDTH[field] ?? 110,
+          enableSorting: false,
+          accessorFn: (r) => cellText((r.values as RowValues)[field], locale),
+        }),
+      ),
     ],
     [t, locale, fields],
   );
