@@ -330,6 +330,7 @@ export const en: Messages = {
       row: "Row",
       issues: "Issues",
     },
+    versionValue: "v{{version}}",
     opened: "{{kind}} · version {{version}}",
     returned: "Returned to the college. Reason:",
     noReason: "(no reason given)",

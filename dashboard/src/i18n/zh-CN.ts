@@ -320,6 +320,8 @@ export const zhCN = {
       row: "行号",
       issues: "问题",
     },
+    // The version as the panel below names it (第 2 版), not v2.
+    versionValue: "第 {{version}} 版",
     opened: "{{kind}} · 第 {{version}} 版",
     returned: "已退回学院，原因：",
     noReason: "（未填写原因）",

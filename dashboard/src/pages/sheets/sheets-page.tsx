@@ -30,9 +30,9 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
   // A term code or a time split over lines reads as two values.
   nowrap: { whiteSpace: "nowrap" },
-  // The table shares its width out evenly: a time (2026年12月7日 19:55) needs more than its share, a version or a
+  // The table shares its width out evenly: a time (2026/12/07 19:55) needs more than its share, a version or a
   // count far less.
-  at: { whiteSpace: "nowrap", width: "160px" },
+  at: { whiteSpace: "nowrap", width: "140px" },
   narrow: { width: "72px" },
   state: { width: "96px" },
 });
@@ -90,7 +90,12 @@ function Sheets() {
                   { id: "college", label: t("sheets.col.college"), value: (s) => s.collegeName },
                   { id: "term", label: t("sheets.col.term"), value: (s) => s.termCode, className: styles.nowrap },
                   { id: "kind", label: t("sheets.col.kind"), value: (s) => t(`sheetKind.${s.kind}`, { defaultValue: s.kind }) },
-                  { id: "version", label: t("sheets.col.version"), value: (s) => `v${s.version}`, className: styles.narrow },
+                  {
+                    id: "version",
+                    label: t("sheets.col.version"),
+                    value: (s) => t("sheets.versionValue", { version: s.version }),
+                    className: styles.narrow,
+                  },
                   {
                     id: "state",
                     label: t("sheets.col.state"),
