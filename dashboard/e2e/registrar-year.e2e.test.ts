@@ -298,7 +298,7 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
       .check();
     await after.getByRole("button", { name: /^注册所选/ }).click();
     const result = after.getByRole("dialog").getByTestId(`registration-result-${tooLate.studentNo}`);
-    await result.getByText("补注册须在学年电子注册期限（开学后 1 个月内）内办理：期限已于 2026-09-30 届满，不能再补注册。").waitFor();
+    await result.getByText("补注册须在学年电子注册期限（开学后 1 个月内）内办理：期限已于 2026/09/30 届满，不能再补注册。").waitFor();
     await after.getByRole("dialog").getByText("注册：成功 0 人，未成功 1 人").waitFor();
     await look(after, "2-late-refused");
     await after.getByRole("dialog").getByRole("button", { name: "关闭" }).click();

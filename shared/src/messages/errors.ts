@@ -7,7 +7,7 @@ import { stageLabel } from "../workflows/stages";
 import { catalogue, type IssueCode } from "./catalogue";
 import { formatMessage } from "./format";
 import { formatInputProblem, isInputProblem } from "./input-problems";
-import type { Locale } from "./locale";
+import { type Locale, messageDay } from "./locale";
 import { WORKBOOK_FEATURES, type WorkbookFeature } from "./workbook-features";
 
 /**
@@ -581,6 +581,8 @@ export type ErrorCode = keyof typeof errorCatalogue;
 function localise(name: string, params: Readonly<Record<string, string | number>>, locale: Locale): string | undefined {
   const value = params[name];
   if (value === undefined) return undefined;
+  const day = messageDay(name, value, locale);
+  if (day) return day;
   if (name === "problem" && isInputProblem(value)) return formatInputProblem(value, params, locale);
   if (name === "materials") {
     // Material keys, comma-separated: each named in the reader's language.

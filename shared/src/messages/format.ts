@@ -1,6 +1,6 @@
 import { catalogue, type IssueCode } from "./catalogue";
 import { DOCUMENT_FORMATS, DOCUMENT_LABELS, FIELD_LABELS, SHEET_LABELS, SPREADSHEET_LABELS, type Spreadsheet } from "./labels";
-import type { Locale } from "./locale";
+import { type Locale, messageDay } from "./locale";
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -9,6 +9,8 @@ export type Params = Readonly<Record<string, string | number>>;
  * right in either language: `{label}` becomes 学号 in Chinese and “Student number” in English.
  */
 function localise(name: string, value: string | number, locale: Locale): string {
+  const day = messageDay(name, value, locale);
+  if (day) return day;
   const text = String(value);
   if (name === "label") return FIELD_LABELS[text as keyof typeof FIELD_LABELS]?.[locale] ?? text;
   if (name === "sheet") return SHEET_LABELS[text as keyof typeof SHEET_LABELS]?.[locale] ?? text;

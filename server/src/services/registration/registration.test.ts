@@ -184,7 +184,7 @@ describe.each(TEST_ENGINES)("学年注册 and 新生电子注册 on %s", (engine
     const after = await w.as("secretary-a", "2026-10-01");
     const [refused, registered] = await after.registration.register({ academicYear: YEAR, studentNos: ["2025017006", "2025017001"] });
     expect(refused).toMatchObject({ ok: false, from: "deferred", to: null, late: false, code: "registration.late-limit-passed" });
-    expect(refused?.message).toBe("补注册须在学年电子注册期限（开学后 1 个月内）内办理：期限已于 2026-09-30 届满，不能再补注册。");
+    expect(refused?.message).toBe("补注册须在学年电子注册期限（开学后 1 个月内）内办理：期限已于 2026/09/30 届满，不能再补注册。");
     // A student never deferred is no 补注册: the limit does not apply to him.
     expect(registered).toMatchObject({ ok: true, late: false });
     const still = await after.registration.list({ academicYear: YEAR, status: "deferred" });

@@ -42,7 +42,7 @@ describe.each(TEST_ENGINES)("seed 000 六.1: the year's graduates' data is froze
     await expect(fileRename("2022010101", BEFORE)).resolves.toMatchObject({ stage: "draft" });
     const refused = await fileRename("2022010102", AFTER).catch((e: TRPCError) => e);
     expect(refused).toMatchObject({ cause: { code: "student.graduate-data-frozen", params: { from: "2026-05-01" } } });
-    expect(((refused as TRPCError).cause as AppError).userMessage()).toContain("自 2026-05-01 起冻结");
+    expect(((refused as TRPCError).cause as AppError).userMessage()).toContain("自 2026/05/01 起冻结");
     await expect(fileRename("2023010103", AFTER)).resolves.toMatchObject({ stage: "draft" });
   });
 
