@@ -76,6 +76,9 @@ describeInChromium("system warnings on the screens, in Chromium against a real s
       await page.getByTestId("system-warnings").getByText("教学秘书").first().waitFor();
       const banner = await bannerLinks(page);
       expect(banner.map(([code]) => code)).toEqual(expect.arrayContaining(Object.keys(ITEM_OF)));
+      // Several warnings are one bar that lists them, not a box each stacked above the page.
+      expect(await page.getByTestId("system-warnings").locator(".fui-MessageBar").count()).toBe(1);
+      await page.getByTestId("system-warnings").getByText(`需要处理（${banner.length} 项）`).waitFor();
       if (username === "admin") await page.screenshot({ path: join(ARTIFACTS, "system-warnings-admin.png") });
       const checklist = await checklistLinks(page);
       for (const [code, href] of banner) {

@@ -8,6 +8,7 @@ const zhCN = {
     expandNav: "展开菜单",
     signInAgain: "请重新登录",
     warningTitle: "需要处理",
+    warningsTitle: "需要处理（{{count}} 项）",
     provisional: "暂定",
     provisionalHint: "该年度的法定节假日尚未录入，按工作日计算的期限可能变动。",
   },
@@ -20,6 +21,8 @@ const en: typeof zhCN = {
     expandNav: "Expand the menu",
     signInAgain: "Please sign in again",
     warningTitle: "Needs attention",
+    // Only ever two or more (one warning has the title above).
+    warningsTitle: "Needs attention ({{count}} items)",
     provisional: "Provisional",
     provisionalHint: "That year's public holidays are not entered yet; deadlines counted in working days may move.",
   },

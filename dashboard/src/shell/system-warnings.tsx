@@ -8,11 +8,18 @@ import { SETUP_LINKS, setupItemOfWarning } from "../pages/setup/setup-links";
 import { useSetupListShown } from "../pages/setup/setup-list-shown";
 import { may, useMe } from "./use-me";
 
-const useStyles = makeStyles({ bar: { marginBottom: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  bar: { marginBottom: tokens.spacingVerticalM },
+  list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
+  item: { marginBottom: tokens.spacingVerticalXXS },
+  itemLink: { marginLeft: tokens.spacingHorizontalS, whiteSpace: "nowrap" },
+});
 
 /**
  * What the server warns about, shown to those who can fix it (the server sends the words to the roles
- * holding settings.write only): today, a holiday calendar that lacks a year the academic year spans.
+ * holding settings.write only): a holiday calendar that lacks a year the academic year spans, a college without
+ * a secretary … Several are one bar listing them, each with its way there, as 开始使用's reminder lists its items:
+ * a bar each stacked two and three warning boxes above every page a leader opened.
  */
 export function SystemWarnings() {
   const { t } = useTranslation();
@@ -21,18 +28,37 @@ export function SystemWarnings() {
   // Where the page lists the set-up's missing items itself (开始使用, the landing page's reminder), not twice.
   const listed = useSetupListShown();
   const warnings = listed ? all.filter((w) => setupItemOfWarning(w.code) === null) : all;
-  if (warnings.length === 0) return null;
+  const [only] = warnings;
+  if (!only) return null;
   return (
     <div data-testid="system-warnings" className={styles.bar}>
-      {warnings.map((w) => (
-        <MessageBar key={w.code} intent="warning" layout="multiline">
+      {warnings.length === 1 ? (
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t("frame.warningTitle")}</MessageBarTitle>
-            {w.message}
+            {only.message}
           </MessageBarBody>
-          <WarningLink code={w.code} />
+          <MessageBarActions>
+            <WarningLink code={only.code} />
+          </MessageBarActions>
         </MessageBar>
-      ))}
+      ) : (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("frame.warningsTitle", { count: warnings.length })}</MessageBarTitle>
+            <ul className={styles.list}>
+              {warnings.map((w) => (
+                <li key={w.code} className={styles.item}>
+                  {w.message}
+                  <span className={styles.itemLink}>
+                    <WarningLink code={w.code} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
     </div>
   );
 }
@@ -48,11 +74,9 @@ function WarningLink({ code }: { code: string }) {
   const link = item ? SETUP_LINKS[item] : null;
   const target = link && may(role, link.permission) ? link : { to: "/setup", search: {}, page: "setup" };
   return (
-    <MessageBarActions>
-      <Link to={target.to} search={target.search} data-testid={`warning-go-${code}`}>
-        {t("shell.goTo", { page: t(`nav.${target.page}`) })}
-      </Link>
-    </MessageBarActions>
+    <Link to={target.to} search={target.search} data-testid={`warning-go-${code}`}>
+      {t("shell.goTo", { page: t(`nav.${target.page}`) })}
+    </Link>
   );
 }
 

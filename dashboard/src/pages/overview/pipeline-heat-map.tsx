@@ -3,6 +3,7 @@ import type { ApplicationType } from "@xueji/shared";
 import { useTranslation } from "react-i18next";
 import type { PipelineCell } from "../../api/overview";
 import { labelsOf, type Reference } from "../../api/reference";
+import { WordWrap } from "../../components/word-wrap";
 import { formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 
@@ -15,8 +16,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     whiteSpace: "nowrap",
   },
-  // Stage names wrap onto two lines (教务处分管领导审批 is long): with a dozen and more stages, one line each
-  // pushed the last columns (办结 …) out of a 1440-px window.
+  // Stage names wrap onto two lines (教务处分管领导审批 is long), between words (WordWrap): with a dozen and more
+  // stages, one line each pushed the last columns (办结 …) out of a 1440-px window.
   colHead: {
     textAlign: "center",
     verticalAlign: "bottom",
@@ -120,7 +121,10 @@ export function PipelineHeatMap({
             </th>
             {columns.map((stage) => (
               <th key={stage} className={mergeClasses(styles.th, styles.colHead)} scope="col">
-                {labels.stage(reference.workflows.find((w) => w.stages.includes(stage))?.type ?? "", stage)}
+                <WordWrap
+                  text={labels.stage(reference.workflows.find((w) => w.stages.includes(stage))?.type ?? "", stage)}
+                  locale={locale}
+                />
               </th>
             ))}
             <th className={mergeClasses(styles.th, styles.total, styles.bottom)} scope="col">

@@ -1,0 +1,22 @@
+// @vitest-environment happy-dom
+import { cleanup, render } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { WordWrap, wordsOf } from "./word-wrap";
+
+afterEach(cleanup);
+
+describe("a label wrapped between words", () => {
+  it("offers a line break between the words of a Chinese stage name, never inside one", () => {
+    expect(wordsOf("二级学院审核", "zh-CN")).toEqual(["二级", "学院", "审核"]);
+    expect(wordsOf("招生就业工作处签署意见", "zh-CN")).toEqual(["招生", "就业", "工作", "处", "签署", "意见"]);
+    const { container } = render(<WordWrap text="二级学院审核" locale="zh-CN" />);
+    const label = container.firstElementChild as HTMLElement;
+    expect(label.innerHTML).toBe("二级<wbr>学院<wbr>审核");
+    expect(label.textContent).toBe("二级学院审核");
+  });
+
+  it("breaks English between words as it always did", () => {
+    const { container } = render(<WordWrap text="College review" locale="en" />);
+    expect(container.textContent).toBe("College review");
+  });
+});

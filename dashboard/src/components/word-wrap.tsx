@@ -1,0 +1,31 @@
+import { makeStyles } from "@fluentui/react-components";
+import { Fragment } from "react";
+
+const useStyles = makeStyles({
+  // Lines break only where a <wbr> is (between words), and within a word only when the word alone is wider
+  // than the line.
+  text: { wordBreak: "keep-all", overflowWrap: "anywhere" },
+});
+
+/** The words of `text` in `locale` (Intl.Segmenter's dictionary for Chinese: 二级学院审核 → 二级 · 学院 · 审核). */
+export function wordsOf(text: string, locale: string): string[] {
+  return [...new Intl.Segmenter(locale, { granularity: "word" }).segment(text)].map((part) => part.segment);
+}
+
+/**
+ * A short label in a narrow column (a stage name over the heat map), wrapped between words: Chinese has no spaces,
+ * so a browser breaks it after any character — 二级学院审 / 核 — where a reader expects 二级学院 / 审核.
+ */
+export function WordWrap({ text, locale }: { text: string; locale: string }) {
+  const styles = useStyles();
+  return (
+    <span className={styles.text}>
+      {wordsOf(text, locale).map((word, i) => (
+        <Fragment key={i}>
+          {i > 0 ? <wbr /> : null}
+          {word}
+        </Fragment>
+      ))}
+    </span>
+  );
+}
