@@ -160,6 +160,9 @@ describeInChromium("reminders on a phone, in Chromium against the demo", () => {
     await signIn(desk, "registrar-leader");
     const elsewhere = desk.getByTestId("settings-elsewhere");
     await elsewhere.getByText("统一身份认证：CAS；密码登录：所有人。").waitFor();
+    // Who sets it, in a leader's words: the server's variables are the administrator's business.
+    expect(await elsewhere.textContent()).toContain("由系统管理员设置。");
+    expect(await elsewhere.textContent()).not.toContain("XUEJI_");
     await elsewhere.getByRole("link", { name: /提醒渠道/ }).click();
     await desk.getByTestId("outbox-sent").first().waitFor();
     expect(new URL(desk.url()).pathname).toBe("/notifications");

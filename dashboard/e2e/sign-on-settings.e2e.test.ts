@@ -14,12 +14,19 @@ describeInChromium("the administrator's campus sign-on editor, in Chromium again
   it("is the administrator's alone: a registrar leader reads the settings page without the editor", async () => {
     const page = await dashboard.signIn("registrar-leader", { path: `/settings` });
     await page.getByTestId("settings-elsewhere").getByText("统一身份认证：未启用；密码登录：所有人。").waitFor();
+    // A leader is told who sets it, not the server's variables.
+    await page.getByTestId("settings-elsewhere").getByText("由系统管理员设置。").waitFor();
     expect(await page.getByTestId("sign-on-edit").count()).toBe(0);
     await page.close();
   }, 120_000);
 
   it("saves CAS and OIDC with the secret write-only, says mistakes at their fields, and the sign-on uses it at once", async () => {
     const page = await dashboard.signIn("admin", { path: `/settings` });
+    // The administrator is told what wins over this page: the server's variables.
+    await page
+      .getByTestId("settings-elsewhere")
+      .getByText(/环境变量（XUEJI_CAS_\*/)
+      .waitFor();
     await page.getByTestId("sign-on-edit").click();
     const dialog = page.getByRole("dialog", { name: "统一身份认证设置" });
     await dialog.getByText("尚未设置统一身份认证：目前所有人用密码登录。").waitFor();

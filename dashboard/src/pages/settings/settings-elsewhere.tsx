@@ -24,6 +24,7 @@ i18n.addResourceBundle(
       all: "所有人",
       administrators: "仅系统管理员",
       fromEnvironment: "由系统管理员在此设置；服务器的环境变量（XUEJI_CAS_*、XUEJI_OIDC_*，见运维文档）优先。",
+      byAdministrator: "由系统管理员设置。",
       edit: "设置统一身份认证",
     },
   },
@@ -45,6 +46,7 @@ i18n.addResourceBundle(
       administrators: "administrators only",
       fromEnvironment:
         "Set here by the administrator; the server's environment variables (XUEJI_CAS_*, XUEJI_OIDC_*, see the operations guide) win.",
+      byAdministrator: "Set by the administrator.",
       edit: "Set up campus sign-on",
     },
   },
@@ -83,7 +85,8 @@ export function SettingsElsewhere() {
       {signOn.data && how ? (
         <Text size={200}>
           {t("settingsElsewhere.signOn", { how, passwords: t(`settingsElsewhere.${signOn.data.passwords}`) })}{" "}
-          <span className={styles.muted}>{t("settingsElsewhere.fromEnvironment")}</span>
+          {/* The server's variables are the administrator's business; a leader reading this is told who sets it. */}
+          <span className={styles.muted}>{t(maySignOn ? "settingsElsewhere.fromEnvironment" : "settingsElsewhere.byAdministrator")}</span>
         </Text>
       ) : null}
       {maySignOn ? (
