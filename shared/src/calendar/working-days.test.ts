@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CN_HOLIDAYS } from "./holidays-cn";
-import { WorkCalendar } from "./working-days";
+import { intakeYearOf, WorkCalendar } from "./working-days";
 
 const cal = new WorkCalendar(CN_HOLIDAYS);
 
@@ -36,5 +36,14 @@ describe("the registrar's calendar (seed 004)", () => {
     expect(taskDueDate("2026-09-01", byKey["new-student-check"] as never)).toBe("2026-09-13");
     expect(taskDueDate("2026-09-01", byKey["dismissal-autumn"] as never)).toBe("2026-09-20");
     expect(taskDueDate("2027-02-22", byKey["failed-courses-spring"] as never)).toBe("2027-03-28");
+  });
+});
+
+describe("the intake a 录取名单 belongs to", () => {
+  it("is last autumn's from January to June, and this year's once the admissions of July have begun", () => {
+    expect(intakeYearOf("2027-01-12")).toBe(2026);
+    expect(intakeYearOf("2027-06-30")).toBe(2026);
+    expect(intakeYearOf("2027-07-01")).toBe(2027);
+    expect(intakeYearOf("2027-12-31")).toBe(2027);
   });
 });

@@ -98,6 +98,16 @@ export class WorkCalendar {
   }
 }
 
+/**
+ * The intake a 录取名单 brought in on `date` belongs to: the national admissions (高考录取) run in July and August, so
+ * a list that comes in from July on is this year's intake, and one that comes in from January to June is last autumn's
+ * (entered late), never next autumn's, which has no list yet.
+ */
+export function intakeYearOf(date: string): number {
+  const year = Number(date.slice(0, 4));
+  return Number(date.slice(5, 7)) >= 7 ? year : year - 1;
+}
+
 /** The academic year a date falls in: from August (new-student data, seed 004) to July. */
 export function academicYearOf(date: string): string {
   const year = Number(date.slice(0, 4));

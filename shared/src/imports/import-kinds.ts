@@ -78,7 +78,7 @@ export const IMPORT_TEMPLATES: Readonly<Record<ImportKind, ImportTemplate>> = {
           "politicalStatus",
           "college",
           "className",
-          // 年级: the intake's year, where the list names it (else the import's calendar year, wrong from January on).
+          // 年级: the intake's year, where the list names it (else the latest intake's, `intakeYearOf`: a list entered in spring is last autumn's).
           "grade",
           "studyForm",
           "enrolmentDate",

@@ -247,14 +247,26 @@ describe.each(TEST_ENGINES)("importing the record on %s", { timeout: 120_000 }, 
     const named = await january(file);
     expect(named.report.errors).toBe(0);
     expect(named.report.changes.map((c) => c.key)).toEqual(["2026010003"]);
-    // Without the column, the calendar year's.
+    // Without the column, the latest intake's: in January, last autumn's (2026), not the calendar year's.
     const unnamed = await january(
       await xlsx([
         header.slice(0, -1),
         ["26430101000009", "孙九", makeIdNumber("2008-07-07", "1", 19), "男", "2008-07-07", "汉族", "计算机科学与技术", "本科", "4"],
       ]),
     );
-    expect(unnamed.report.changes.map((c) => c.key)).toEqual(["2027010001"]);
+    expect(unnamed.report.changes.map((c) => c.key)).toEqual(["2026010003"]);
+    // In July the national admissions have begun: a list without 年级 is this year's intake.
+    const july = await previewImport(w.db, registrar, {
+      kind: "admissions",
+      fileName: "录取名单.xlsx",
+      bytes: await xlsx([
+        header.slice(0, -1),
+        ["26430101000009", "孙九", makeIdNumber("2008-07-07", "1", 19), "男", "2008-07-07", "汉族", "计算机科学与技术", "本科", "4"],
+      ]),
+      options: { pattern: "{year}{college}{serial:4}" },
+      today: "2027-07-20",
+    });
+    expect(july.report.changes.map((c) => c.key)).toEqual(["2027010001"]);
   });
 
   it("imports course results: earned credits and GPA, a passed 补考 clears, a course failed twice is listed once", async () => {

@@ -9,6 +9,7 @@ import {
   type ImportRow,
   type ImportValues,
   type Issue,
+  intakeYearOf,
   LEVEL,
   POLITICAL_STATUS,
   PREPARATORY_LEVEL,
@@ -244,7 +245,8 @@ export function createStudentPlanner(
       v.grade ??
       (v.enrolmentDate ? Number(v.enrolmentDate.slice(0, 4)) : undefined) ??
       existing?.grade ??
-      Number(options.today.slice(0, 4));
+      // A 录取名单 without 年级 is the latest intake's; a roster without one, this calendar year's.
+      (options.mode === "admissions" ? intakeYearOf(options.today) : Number(options.today.slice(0, 4)));
     const className = v.className ?? null;
     if (className) {
       const known = classByName.get(className);
