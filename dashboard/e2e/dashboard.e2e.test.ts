@@ -335,6 +335,14 @@ describeInChromium("the dashboard in Chromium against a real server", () => {
     await menu.getByRole("link").first().waitFor();
     const before = await menu.getByRole("link").count();
     expect(before).toBe(VIEWS_PAGE);
+    // The views scroll within their list: the menu's entries after 学籍异动 stay in the window.
+    const nav = page.getByRole("navigation", { name: "主导航" });
+    expect(
+      await nav
+        .getByRole("link", { name: "审计日志" })
+        .boundingBox()
+        .then((box) => (box?.y ?? 9999) + (box?.height ?? 0)),
+    ).toBeLessThan(page.viewportSize()?.height ?? 0);
     await menu.getByRole("button", { name: "加载更多视图……" }).click();
     await expect.poll(() => menu.getByRole("link", { name: /^分页视图/ }).count()).toBe(25);
     await page.screenshot({ path: join(ARTIFACTS, "saved-views-more.png") });

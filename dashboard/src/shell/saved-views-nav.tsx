@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import { useSavedViews } from "../api/views";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0 },
+  // Seven views high, the rest scrolled within: with twenty and more saved, the list pushed every menu entry after
+  // 学籍异动 (核对表, 学业预警 …) below the window. A link focused by Tab scrolls into view.
+  list: { listStyleType: "none", margin: 0, padding: 0, maxHeight: "238px", overflowY: "auto", overscrollBehavior: "contain" },
   item: { paddingLeft: "28px", fontSize: tokens.fontSizeBase200 },
   more: { marginLeft: "20px" },
 });
