@@ -58,6 +58,17 @@ describeInChromium("file mode in Chromium (office.js unreachable, as on a campus
     await shot(page, "file-1-sign-in");
     expect(await seriousViolations(page)).toEqual([]);
     await signIn(page, "secretary-a", PASSWORD);
+    // At the narrowest a task pane opens (320 px), nothing passes its right edge (the kind's list once did).
+    await page.setViewportSize({ width: 320, height: 860 });
+    const pastTheEdge = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll("body *")]
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .map((e) => `${e.tagName}.${String(e.className).slice(0, 30)}`),
+      );
+    expect(await pastTheEdge()).toEqual([]);
+    expect(await page.getByRole("heading", { name: "学籍核对" }).evaluate((h) => h.getBoundingClientRect().height)).toBeLessThan(40);
+    await page.setViewportSize({ width: 420, height: 860 });
 
     for (const name of ["roster-new-messy.xlsx", "roster-returning-gbk.csv", "graduates.xlsx"]) {
       await page.getByTestId("file-input").setInputFiles(join(FIXTURES, name));

@@ -20,14 +20,20 @@ import { SignIn } from "./SignIn";
 
 const useStyles = makeStyles({
   root: { height: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground1 },
+  // At the pane's narrowest (320 px) the header wraps onto a second line rather than squeezing each item into a
+  // column of single characters (学/籍/核/对, 退出/登录).
   header: {
     display: "flex",
+    flexWrap: "wrap",
     alignItems: "center",
-    gap: tokens.spacingHorizontalS,
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  title: { flex: 1 },
+  title: { flexGrow: 1, whiteSpace: "nowrap" },
+  item: { whiteSpace: "nowrap", flexShrink: 0 },
+  user: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", maxWidth: "12em" },
   main: {
     flex: 1,
     minHeight: 0,
@@ -124,17 +130,26 @@ export function App({
           <Text as="h1" weight="semibold" size={400} className={styles.title}>
             {t("app.title")}
           </Text>
-          <Badge appearance="tint" color={excel ? "brand" : "informative"} data-testid="mode">
+          <Badge appearance="tint" color={excel ? "brand" : "informative"} data-testid="mode" className={styles.item}>
             {excel ? t(excel.mode === "wps" ? "app.wpsMode" : "app.excelMode") : t("app.fileMode")}
           </Badge>
           {/* Each language named in itself, so a reader who cannot read the other finds her own. */}
-          <Button size="small" appearance="subtle" onClick={switchLocale} lang={locale === "en" ? "zh-CN" : "en"} data-testid="language">
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={switchLocale}
+            lang={locale === "en" ? "zh-CN" : "en"}
+            data-testid="language"
+            className={styles.item}
+          >
             {locale === "en" ? "中文" : "English"}
           </Button>
           {session ? (
             <>
-              <Text size={200}>{session.user.displayName}</Text>
-              <Button size="small" appearance="subtle" onClick={leave}>
+              <Text size={200} className={styles.user} title={session.user.displayName}>
+                {session.user.displayName}
+              </Text>
+              <Button size="small" appearance="subtle" onClick={leave} className={styles.item}>
                 {t("app.signOut")}
               </Button>
             </>

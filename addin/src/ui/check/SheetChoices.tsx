@@ -5,7 +5,10 @@ import { nearbyTerms } from "../../check/term";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "end" },
-  grow: { flex: 1, minWidth: "120px" },
+  grow: { flex: "1 1 120px", minWidth: 0 },
+  // A native select is as wide as its longest option (不及格课程信息核对表 …) unless told it may shrink: at the
+  // pane's narrowest the kind passed the pane's edge. It shrinks with the field, the chosen text cut short.
+  select: { minWidth: 0, maxWidth: "100%" },
 });
 
 /** The term the sheet is for and its kind (自动识别: the reader decides). */
@@ -21,7 +24,12 @@ export function SheetChoices(props: {
   return (
     <div className={styles.row}>
       <Field label={t("check.term")} className={styles.grow}>
-        <Select value={props.term} onChange={(_, d) => props.onTerm(d.value)}>
+        <Select
+          className={styles.select}
+          select={{ className: styles.select }}
+          value={props.term}
+          onChange={(_, d) => props.onTerm(d.value)}
+        >
           {nearbyTerms(props.today).map((term) => (
             <option key={term} value={term}>
               {term}
@@ -30,7 +38,12 @@ export function SheetChoices(props: {
         </Select>
       </Field>
       <Field label={t("check.kind")} className={styles.grow}>
-        <Select value={props.kind ?? ""} onChange={(_, d) => props.onKind((d.value || null) as SheetKind | null)}>
+        <Select
+          className={styles.select}
+          select={{ className: styles.select }}
+          value={props.kind ?? ""}
+          onChange={(_, d) => props.onKind((d.value || null) as SheetKind | null)}
+        >
           <option value="">{t("check.autoKind")}</option>
           {SHEET_KINDS.map((k) => (
             <option key={k} value={k}>
