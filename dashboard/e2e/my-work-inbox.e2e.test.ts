@@ -36,6 +36,8 @@ describeInChromium("one inbox per role in 我的待办, in Chromium against a re
       expect(await table.getByRole("row").count()).toBe(expected.length + 1);
       const text = (await table.textContent()) ?? "";
       for (const kind of new Set(expected.map((i) => i.kind))) expect(text).toContain(KIND_WORDS[kind]);
+      // A sheet waiting for review names its term, as the secretary's calendar task does.
+      for (const item of expected.filter((i) => i.kind === "sheet-to-review")) expect(text).toContain(` · ${item.termCode}`);
       // The applications part is still there, under its own heading.
       await page.getByRole("heading", { name: "学籍异动" }).waitFor();
       await page.screenshot({ path: join(ARTIFACTS, `my-work-inbox-${username}.png`), fullPage: true });

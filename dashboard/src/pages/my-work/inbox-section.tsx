@@ -59,7 +59,11 @@ export function InboxSection() {
   const inbox = useQuery(myInboxQuery());
   const subject = (item: InboxItem) => {
     if (item.kind.startsWith("sheet-")) {
-      const name = item.taskName?.[locale] ?? SHEET_LABELS[item.subject as SheetKind]?.[locale] ?? item.subject;
+      // The calendar's task names its term (不及格课程信息核对（秋）); a sheet waiting for review is named by its kind
+      // and term, so that the registrar tells this term's list from the last one's.
+      const name =
+        item.taskName?.[locale] ??
+        [SHEET_LABELS[item.subject as SheetKind]?.[locale] ?? item.subject, item.termCode].filter(Boolean).join(" · ");
       return item.reason ? `${name}（${t("inbox.reason", { reason: item.reason })}）` : name;
     }
     const outcome = STANDING_OUTCOME_LABELS[item.subject as keyof typeof STANDING_OUTCOME_LABELS]?.[locale] ?? item.subject;
