@@ -202,6 +202,22 @@ describeInChromium("the registrar's graduation year in Chromium against the demo
       .getByText(new RegExp(`^执行完成：毕业 ${graduate} 人，结业 ${complete} 人，通知单号 \\S+；${refused} 人未执行（见“不能执行”）。$`))
       .waitFor();
     await totals.getByText(new RegExp(`已执行 ${Number(graduate) + Number(complete)} 人`)).waitFor();
+    // A degree is a graduate's question: a 结业 row reads — once executed as before (not 不授予). The list is virtual:
+    // it is scrolled a screen at a time until 结业 rows are among those drawn.
+    const drawnRows = () =>
+      preview
+        .locator("tbody tr[data-index]")
+        .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((cell) => cell.textContent?.trim() ?? "")));
+    let completedRows: string[][] = [];
+    for (let screen = 0; screen < 40 && Number(complete) > 0; screen++) {
+      completedRows = (await drawnRows()).filter((cells) => cells[3] === "结业");
+      if (completedRows.length > 0) break;
+      const last = await preview.locator("tbody tr[data-index]").last().getAttribute("data-index");
+      await preview.locator("tbody tr[data-index]").last().scrollIntoViewIfNeeded();
+      await expect.poll(() => preview.locator("tbody tr[data-index]").last().getAttribute("data-index")).not.toBe(last);
+    }
+    if (Number(complete) > 0) expect(completedRows.length).toBeGreaterThan(0);
+    for (const cells of completedRows) expect(cells[6], cells[0]).toBe("—");
     const [issuedFirst] = await dashboard.db
       .select({ no: graduationCertificates.certificateNo })
       .from(graduationCertificates)

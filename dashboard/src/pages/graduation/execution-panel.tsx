@@ -133,7 +133,11 @@ export function ExecutionPanel({
           "—"
         ),
       ),
-      col("degree", 60, (r) => (r.to === "graduated" || r.state === "done" ? t(`graduation.degreeValue.${r.degree}`) : "—")),
+      // A degree is a graduate's question only: a 结业 student reads — before the execution and after it alike (she
+      // read 不授予 once it was carried out). Done, the row's status is what the execution set.
+      col("degree", 60, (r) =>
+        (r.to ?? (r.state === "done" ? r.status : null)) === "graduated" ? t(`graduation.degreeValue.${r.degree}`) : "—",
+      ),
       col("refusals", 300, (r) => r.refusals.map((x) => refusalText(x, t)).join("；") || ""),
     ];
   }, [t, styles.number]);
