@@ -2,6 +2,7 @@ import type { Coded } from "../fields/enumeration";
 import type { IdNumber } from "../fields/id-number";
 import type { Score } from "../fields/score";
 import type { Term } from "../fields/term";
+import type { Locale } from "../messages/locale";
 import type { FieldKey } from "./fields";
 
 /** A data row after parsing: each field's normalised value (absent when blank or unreadable). */
@@ -46,11 +47,12 @@ export interface RowValues {
 }
 
 /** The value as the cell should read once corrected, for reports and duplicate keys. */
-export function displayValue(value: RowValues[FieldKey]): string {
+export function displayValue(value: RowValues[FieldKey], locale: Locale = "zh-CN"): string {
   if (value === undefined || value === null) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "是" : "否";
+  // Yes and no in the reader's language; a sheet's cell (zh-CN) reads 是/否 as secretaries write it.
+  if (typeof value === "boolean") return locale === "en" ? (value ? "Yes" : "No") : value ? "是" : "否";
   if ("id" in value) return value.id;
   if ("academicYear" in value) return value.code;
   if ("passed" in value) return value.label;

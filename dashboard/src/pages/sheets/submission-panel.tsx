@@ -52,12 +52,6 @@ function filledColumns(columns: readonly SheetColumn[], rows: readonly SheetRow[
   return [...named, ...others.map((field) => ({ field, header: FIELD_LABELS[field]["zh-CN"] }))];
 }
 
-/** A value as the sheet's cell reads once corrected; yes and no in the reader's language. */
-function cellText(value: RowValues[FieldKey], locale: string): string {
-  if (typeof value === "boolean") return locale === "en" ? (value ? "Yes" : "No") : value ? "是" : "否";
-  return displayValue(value);
-}
-
 interface StoredIssue {
   code: IssueCode;
   severity: Severity;
@@ -130,7 +124,7 @@ export function SubmissionPanel({ submissionId }: { submissionId: string }) {
           header: locale === "zh-CN" ? header : FIELD_LABELS[field][locale],
           size: FIELD_WIDTH[field] ?? 110,
           enableSorting: false,
-          accessorFn: (r) => cellText((r.values as RowValues)[field], locale),
+          accessorFn: (r) => displayValue((r.values as RowValues)[field], locale),
         }),
       ),
     ],
