@@ -11,6 +11,12 @@ export const ARTIFACTS = join(import.meta.dirname, "artifacts");
 
 type Served = Awaited<ReturnType<typeof serveDashboard>>;
 
+/**
+ * The browser's language, as at a Chinese registrar's desk: what the browser draws itself (a date field's
+ * 年/月/日, its calendar) follows it, not the page's. A file about an English browser says so in its options.
+ */
+const LOCALE = "zh-CN";
+
 export interface DashboardOptions extends NonNullable<Parameters<typeof serveDashboard>[0]> {
   /** The window of every page opened (1440×1000 unless the file's screenshots need another). */
   viewport?: { width: number; height: number };
@@ -68,7 +74,7 @@ export function dashboardInChromium(options: DashboardOptions = {}) {
     problems: [] as string[],
     /** A new page, its script errors collected in `problems`. */
     async newPage(page: PageOptions = {}): Promise<Page> {
-      const opened = await harness.browser.newPage({ viewport, acceptDownloads, ...page });
+      const opened = await harness.browser.newPage({ viewport, acceptDownloads, locale: LOCALE, ...page });
       opened.on("pageerror", (e) => harness.problems.push(e.message));
       return opened;
     },
@@ -77,7 +83,7 @@ export function dashboardInChromium(options: DashboardOptions = {}) {
      * form the first time, or where a `password` is given; by the session the window keeps after that.
      */
     signIn(username: string, options: SignInOptions = {}): Promise<Page> {
-      return windows.signIn(username, { viewport, acceptDownloads, ...options });
+      return windows.signIn(username, { viewport, acceptDownloads, locale: LOCALE, ...options });
     },
     /** The student's card, found by 学号 on the students page. */
     async openStudent(page: Page, studentNo: string): Promise<void> {
