@@ -166,7 +166,9 @@ describeInChromium("the registrar's settings, audit log and users in Chromium", 
     await page.goto(`${base}/audit-log`);
     const log = page.getByRole("table", { name: "审计日志" });
     await expect.poll(() => log.innerText()).toContain("发布设置");
-    expect(await log.innerText()).toContain("standing-rules/default");
+    // The setting by its name, not its key (standing-rules/default).
+    expect(await log.innerText()).toContain("学业预警规则");
+    expect(await log.innerText()).not.toContain("standing-rules/default");
     await page.getByRole("button", { name: "验证哈希链" }).click();
     await expect.poll(() => page.getByRole("status").filter({ hasText: "哈希链完整" }).count()).toBeGreaterThan(0);
     await shoot(page, "audit-log");

@@ -1,5 +1,10 @@
 import type { Role } from "../auth/roles";
+import { SHEET_LABELS } from "../messages/labels";
 import type { Locale } from "../messages/locale";
+import { SETTING_KIND_LABELS } from "../messages/setting-labels";
+import type { SheetKind } from "../sheets/templates";
+import type { ApplicationType } from "../workflows/application-type-keys";
+import { DEFAULT_WORKFLOWS } from "../workflows/application-types";
 
 type Names = Readonly<Record<Locale, string>>;
 
@@ -117,6 +122,19 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Names>> = {
 
 export function auditEntityName(kind: string, locale: Locale): string {
   return AUDIT_ENTITIES[kind]?.name[locale] ?? kind;
+}
+
+/**
+ * An audited object as a reader knows it: a setting by its kind's name, and its key's where it has several
+ * (学籍异动流程 · 休学, 核对表模板 · 新生名册), not `workflow/suspension`; anything else by its number.
+ */
+export function auditEntityIdLabel(entity: string, entityId: string, locale: Locale): string {
+  if (entity !== "setting") return entityId;
+  const [kind = "", key = ""] = entityId.split("/");
+  const title = SETTING_KIND_LABELS[kind]?.title[locale];
+  if (!title) return entityId;
+  const keyName = DEFAULT_WORKFLOWS[key as ApplicationType]?.name[locale] ?? SHEET_LABELS[key as SheetKind]?.[locale];
+  return keyName ? `${title} · ${keyName}` : title;
 }
 
 export function auditActionName(action: string, locale: Locale): string {

@@ -1,5 +1,5 @@
 import type { ColumnDef } from "@tanstack/react-table";
-import { auditActionName, auditEntityName, type Locale, ROLE_LABELS, type Role } from "@xueji/shared";
+import { auditActionName, auditEntityIdLabel, auditEntityName, type Locale, ROLE_LABELS, type Role } from "@xueji/shared";
 import type { TFunction } from "i18next";
 import { formatDateTime } from "../../format/intl";
 
@@ -25,6 +25,11 @@ export function eventColumns<T extends EventRow>(t: TFunction, locale: Locale): 
     },
     { id: "action", header: t("auditLogPage.action"), accessorFn: (e) => auditActionName(e.action, locale), size: 180 },
     { id: "entity", header: t("auditLogPage.entity"), accessorFn: (e) => auditEntityName(e.entity, locale), size: 130 },
-    { id: "entityId", header: t("auditLogPage.entityId"), accessorKey: "entityId", size: 200 },
+    {
+      id: "entityId",
+      header: t("auditLogPage.entityId"),
+      accessorFn: (e) => auditEntityIdLabel(e.entity, e.entityId, locale),
+      size: 200,
+    },
   ];
 }

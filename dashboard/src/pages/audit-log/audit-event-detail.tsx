@@ -1,5 +1,5 @@
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
-import { auditActionName, auditEntityName, describeAuditChange } from "@xueji/shared";
+import { auditActionName, auditEntityIdLabel, auditEntityName, describeAuditChange } from "@xueji/shared";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { LabelValueTable } from "../../components/label-value-table";
@@ -43,7 +43,7 @@ export function AuditEventDetail({ event }: { event: EventForDetail }) {
     <div ref={anchor}>
       <Section
         title={t("auditLogPage.detail", { id: event.id })}
-        note={`${auditActionName(event.action, locale)} · ${auditEntityName(event.entity, locale)} ${event.entityId}`}
+        note={`${auditActionName(event.action, locale)} · ${auditEntityName(event.entity, locale)} ${auditEntityIdLabel(event.entity, event.entityId, locale)}`}
       >
         {rows.length === 0 ? (
           <Text>{t("auditLogPage.noChange")}</Text>
