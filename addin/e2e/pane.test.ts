@@ -139,6 +139,7 @@ describeInChromium("file mode in Chromium (office.js unreachable, as on a campus
     await page.getByRole("button", { name: "确认提交" }).click();
     await page.getByTestId("receipt").waitFor();
     const first = await page.getByTestId("receipt-id").textContent();
+    expect(first).toMatch(/^回执编号: [0-9A-F]{8}$/);
     await page.getByRole("dialog").waitFor({ state: "detached" }); // the confirmation has closed
     await settled(page);
     await shot(page, "file-4-receipt");

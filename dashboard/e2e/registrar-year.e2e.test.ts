@@ -359,13 +359,19 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
     await pane.getByRole("button", { name: "提交" }).click();
     await pane.getByRole("button", { name: "确认提交" }).click();
     await pane.getByTestId("receipt").waitFor();
-    const submissionId = /(\S+)$/.exec(((await pane.getByTestId("receipt-id").textContent()) ?? "").trim())?.[1] as string;
+    const receipt = pane.getByTestId("receipt-id");
+    const submissionId = (await receipt.getAttribute("data-submission-id")) as string;
+    // The receipt she reads out: eight characters, not the submission's 36.
+    const code = /(\S+)$/.exec(((await receipt.textContent()) ?? "").trim())?.[1] as string;
+    expect(code).toMatch(/^[0-9A-F]{8}$/);
     await settled(pane);
     await pane.screenshot({ path: join(ARTIFACTS, "registrar-year-3-pane-submitted.png") });
     await context.close();
 
     const page = await signIn("registrar", `/sheets?open=${submissionId}`);
     await page.getByText("不及格课程信息核对表 · 第 1 版").waitFor();
+    // The registrar's panel of the same sheet shows the same receipt, for the two of them on the phone.
+    expect(await page.getByTestId("receipt-code").textContent()).toBe(`回执编号 ${code}`);
     await look(page, "3-sheet-review");
     await page.getByRole("button", { name: "接收" }).click();
     await expect.poll(() => page.getByRole("button", { name: "接收" }).count()).toBe(0);

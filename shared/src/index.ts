@@ -64,6 +64,7 @@ export * from "./sheets/fixes";
 export * from "./sheets/header";
 export * from "./sheets/read-field";
 export * from "./sheets/reader";
+export * from "./sheets/receipt-code";
 export * from "./sheets/row-rules";
 export * from "./sheets/templates";
 export * from "./sheets/values";

@@ -1,4 +1,5 @@
 import { Card, CardHeader, Text } from "@fluentui/react-components";
+import { receiptCode } from "@xueji/shared";
 import { useTranslation } from "react-i18next";
 import type { Receipt as ReceiptData } from "./check-store";
 
@@ -13,8 +14,9 @@ export function Receipt({ receipt }: { receipt: ReceiptData }) {
         {t("submit.accepted", { rows: receipt.rowsAccepted })} · {t("submit.withErrors", { rows: receipt.rowsWithErrors })}
       </Text>
       <Text>{t("submit.state", { state: t(`history.states.${receipt.state}`, { defaultValue: receipt.state }) })}</Text>
-      <Text size={200} data-testid="receipt-id">
-        {t("submit.id")}: {receipt.submissionId}
+      {/* Read out on the phone as eight characters; the registrar's panel shows the same code on this sheet. */}
+      <Text size={200} data-testid="receipt-id" data-submission-id={receipt.submissionId} title={receipt.submissionId}>
+        {t("submit.id")}: {receiptCode(receipt.submissionId)}
       </Text>
     </Card>
   );

@@ -332,6 +332,7 @@ export const en: Messages = {
     },
     versionValue: "v{{version}}",
     opened: "{{kind}} · version {{version}}",
+    receipt: "Receipt {{code}}",
     returned: "Returned to the college. Reason:",
     noReason: "(no reason given)",
     diff: "Compared with the version before",

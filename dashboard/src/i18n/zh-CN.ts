@@ -323,6 +323,7 @@ export const zhCN = {
     // The version as the panel below names it (第 2 版), not v2.
     versionValue: "第 {{version}} 版",
     opened: "{{kind}} · 第 {{version}} 版",
+    receipt: "回执编号 {{code}}",
     returned: "已退回学院，原因：",
     noReason: "（未填写原因）",
     diff: "与上一版比较",

@@ -12,7 +12,16 @@ import {
 } from "@fluentui/react-components";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
-import { displayValue, FIELD_LABELS, type FieldKey, formatMessage, type IssueCode, type RowValues, type Severity } from "@xueji/shared";
+import {
+  displayValue,
+  FIELD_LABELS,
+  type FieldKey,
+  formatMessage,
+  type IssueCode,
+  type RowValues,
+  receiptCode,
+  type Severity,
+} from "@xueji/shared";
 import { SEVERITY_STRONG } from "@xueji/theme";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -138,6 +147,7 @@ export function SubmissionPanel({ submissionId }: { submissionId: string }) {
         kind: t(`sheetKind.${submission.kind}`, { defaultValue: submission.kind }),
         version: submission.version,
       })}
+      note={<span data-testid="receipt-code">{t("sheets.receipt", { code: receiptCode(submissionId) })}</span>}
     >
       <div className={styles.stack}>
         {submission.state === "rejected" ? (
