@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { receiptCode } from "@xueji/shared";
 import { and, eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { auditEvents } from "../../server/src/db/schema";
@@ -50,6 +51,26 @@ describeInChromium("the audit log for the registrar's staff, in Chromium against
     expect(await page.locator("pre").count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, "audit-log-staff-detail.png"), fullPage: true });
     expect(await axe(page)).toEqual([]);
+
+    // A sheet found by the receipt its secretary reads out (eight characters), typed into 对象编号, and shown by it.
+    const [sheet] = await dashboard.db
+      .select({ entityId: auditEvents.entityId })
+      .from(auditEvents)
+      .where(eq(auditEvents.entity, "sheet_submission"))
+      .limit(1);
+    const code = receiptCode(sheet?.entityId ?? "");
+    await page.goto(`${dashboard.base}/audit-log`);
+    await page.getByLabel("对象编号").fill(code);
+    await page.getByLabel("对象编号").press("Enter");
+    await expect.poll(() => new URL(page.url()).searchParams.get("entityId")).toBe(code);
+    await table
+      .getByRole("row", { name: new RegExp(`核对表\\s*${code}`) })
+      .first()
+      .waitFor();
+    const listed = await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.textContent ?? ""));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const row of listed) expect(row).toContain(code);
+    await page.screenshot({ path: join(ARTIFACTS, "audit-log-receipt.png"), fullPage: true });
 
     // Account events are not theirs, even asked for by address.
     await page.goto(`${dashboard.base}/audit-log?action=auth.sign-in`);

@@ -12,8 +12,9 @@ export const ARTIFACTS = join(import.meta.dirname, "artifacts");
 type Served = Awaited<ReturnType<typeof serveDashboard>>;
 
 /**
- * The browser's language, as at a Chinese registrar's desk: what the browser draws itself (a date field's
- * 年/月/日, its calendar) follows it, not the page's. A file about an English browser says so in its options.
+ * The browser's language, as at a Chinese registrar's desk: what the page is told (navigator.language,
+ * Accept-Language). A file about an English browser says so in its options. (A date field's mm/dd/yyyy in the
+ * screenshots is headless Chromium's own interface language, which neither this nor `--lang` changes.)
  */
 const LOCALE = "zh-CN";
 

@@ -8,5 +8,6 @@ describe("an audited object as a reader knows it", () => {
     expect(auditEntityIdLabel("setting", "sheet-template/roster-new", "en")).toMatch(/^Check-sheet templates · /);
     expect(auditEntityIdLabel("setting", "unknown-kind/x", "zh-CN")).toBe("unknown-kind/x");
     expect(auditEntityIdLabel("application", "12", "zh-CN")).toBe("12");
+    expect(auditEntityIdLabel("sheet_submission", "2352cac2-7f1e-423b-b190-7effaef8f213", "zh-CN")).toBe("2352CAC2");
   });
 });

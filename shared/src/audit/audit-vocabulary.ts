@@ -2,6 +2,7 @@ import type { Role } from "../auth/roles";
 import { SHEET_LABELS } from "../messages/labels";
 import type { Locale } from "../messages/locale";
 import { SETTING_KIND_LABELS } from "../messages/setting-labels";
+import { receiptCode } from "../sheets/receipt-code";
 import type { SheetKind } from "../sheets/templates";
 import type { ApplicationType } from "../workflows/application-type-keys";
 import { DEFAULT_WORKFLOWS } from "../workflows/application-types";
@@ -126,9 +127,12 @@ export function auditEntityName(kind: string, locale: Locale): string {
 
 /**
  * An audited object as a reader knows it: a setting by its kind's name, and its key's where it has several
- * (学籍异动流程 · 休学, 核对表模板 · 新生名册), not `workflow/suspension`; anything else by its number.
+ * (学籍异动流程 · 休学, 核对表模板 · 新生名册), not `workflow/suspension`; a sheet by its receipt; anything else by its
+ * number.
  */
 export function auditEntityIdLabel(entity: string, entityId: string, locale: Locale): string {
+  // A sheet by its receipt, as the pane showed it to the secretary (the log's search finds it by the same code).
+  if (entity === "sheet_submission") return receiptCode(entityId);
   if (entity !== "setting") return entityId;
   const [kind = "", key = ""] = entityId.split("/");
   const title = SETTING_KIND_LABELS[kind]?.title[locale];

@@ -54,4 +54,19 @@ describe.each(TEST_ENGINES)("searching the audit log on %s", (engine) => {
   it("is closed to roles without the audit permission", async () => {
     await expect((await w.as("secretary-a")).auditLog.search({})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+
+  it("finds a sheet's events by the receipt the pane shows (its id's first eight characters, either case)", async () => {
+    const registrar = await w.as("registrar");
+    const me = await registrar.auth.me();
+    const actor = { userId: me.id, role: "registrar-staff" as const, requestId: "search" };
+    const id = "2352cac2-7f1e-423b-b190-7effaef8f213";
+    for (const entityId of [id, "2352cac3-0000-4000-8000-000000000000"])
+      await w.db.transaction((tx) => recordEvent(tx, actor, { action: "sheet.submit", entity: "sheet_submission", entityId }));
+    for (const code of ["2352CAC2", "2352cac2"]) {
+      const found = await registrar.auditLog.search({ entityId: code });
+      expect(found.items.map((e) => e.entityId)).toEqual([id]);
+    }
+    expect((await registrar.auditLog.search({ entityId: id })).items).toHaveLength(1);
+    expect((await registrar.auditLog.search({ entityId: "2352CAC" })).items).toHaveLength(0);
+  });
 });

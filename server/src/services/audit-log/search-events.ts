@@ -1,5 +1,5 @@
 import type { Role } from "@xueji/shared";
-import { and, asc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gte, like, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { auditEvents, users } from "../../db/schema";
 import { jsonAsStored } from "../json-column";
@@ -12,7 +12,10 @@ export interface AuditSearch extends PageOptions {
   userId?: number | undefined;
   action?: string | undefined;
   entity?: string | undefined;
-  /** An exact entity id (`standing-rules/default`, an application's number). */
+  /**
+   * An exact entity id (`standing-rules/default`, an application's number), or a sheet's receipt as the pane shows
+   * it and a secretary reads it out (eight characters: `receiptCode`).
+   */
   entityId?: string | undefined;
   /** Calendar days in China (UTC+8), both included: the registrar thinks in local days, the log stores UTC. */
   fromDate?: string | undefined;
@@ -25,6 +28,16 @@ const nextDay = (date: string) => {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 };
+
+/** A receipt code: the first eight characters of a submission's id (shared `receiptCode`), in either case. */
+const RECEIPT_CODE = /^[0-9a-f]{8}$/i;
+
+/** The events of the object named: by its id, and a sheet also by its receipt's eight characters. */
+function entityIdMatch(entityId: string): SQL {
+  const exact = eq(auditEvents.entityId, entityId);
+  if (!RECEIPT_CODE.test(entityId)) return exact;
+  return or(exact, and(eq(auditEvents.entity, "sheet_submission"), like(auditEvents.entityId, `${entityId.toLowerCase()}%`))) as SQL;
+}
 
 /**
  * One page of the audit log, newest first (by id: the chain's order, unique), filtered, with who acted by
@@ -40,7 +53,7 @@ export async function searchAuditEvents(db: Executor, search: AuditSearch, role:
   if (search.userId !== undefined) where.push(eq(auditEvents.userId, search.userId));
   if (search.action) where.push(eq(auditEvents.action, search.action));
   if (search.entity) where.push(eq(auditEvents.entity, search.entity));
-  if (search.entityId) where.push(eq(auditEvents.entityId, search.entityId));
+  if (search.entityId) where.push(entityIdMatch(search.entityId));
   // `at` is ISO 8601 in UTC with milliseconds, so text order is time order.
   if (search.fromDate) where.push(gte(auditEvents.at, chinaMidnight(search.fromDate)));
   if (search.toDate) where.push(lt(auditEvents.at, chinaMidnight(nextDay(search.toDate))));
