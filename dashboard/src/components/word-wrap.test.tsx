@@ -20,3 +20,18 @@ describe("a label wrapped between words", () => {
     expect(container.textContent).toBe("College review");
   });
 });
+
+describe("a browser without Intl.Segmenter", () => {
+  it("keeps the whole label and the browser's own breaks", () => {
+    const segmenter = Intl.Segmenter;
+    // Chromium before 87 (some campus browsers) has none.
+    (Intl as { Segmenter?: unknown }).Segmenter = undefined;
+    try {
+      expect(wordsOf("二级学院审核", "zh-CN")).toEqual(["二级学院审核"]);
+      const { container } = render(<WordWrap text="二级学院审核" locale="zh-CN" />);
+      expect(container.innerHTML).toBe("<span>二级学院审核</span>");
+    } finally {
+      (Intl as { Segmenter?: unknown }).Segmenter = segmenter;
+    }
+  });
+});

@@ -7,8 +7,13 @@ const useStyles = makeStyles({
   text: { wordBreak: "keep-all", overflowWrap: "anywhere" },
 });
 
-/** The words of `text` in `locale` (Intl.Segmenter's dictionary for Chinese: 二级学院审核 → 二级 · 学院 · 审核). */
+/**
+ * The words of `text` in `locale` (Intl.Segmenter's dictionary for Chinese: 二级学院审核 → 二级 · 学院 · 审核); the
+ * whole text as one where the browser has no Segmenter (Chromium before 87, which some campus browsers still are),
+ * which then wraps as it always did.
+ */
 export function wordsOf(text: string, locale: string): string[] {
+  if (typeof Intl.Segmenter !== "function") return [text];
   return [...new Intl.Segmenter(locale, { granularity: "word" }).segment(text)].map((part) => part.segment);
 }
 
@@ -18,9 +23,12 @@ export function wordsOf(text: string, locale: string): string[] {
  */
 export function WordWrap({ text, locale }: { text: string; locale: string }) {
   const styles = useStyles();
+  const words = wordsOf(text, locale);
+  // Unsegmented (one "word"), the browser's own breaks stay: keep-all would leave none in Chinese.
+  if (words.length < 2) return <span>{text}</span>;
   return (
     <span className={styles.text}>
-      {wordsOf(text, locale).map((word, i) => (
+      {words.map((word, i) => (
         <Fragment key={i}>
           {i > 0 ? <wbr /> : null}
           {word}
