@@ -14,8 +14,18 @@ const useStyles = makeStyles({
  */
 export function wordsOf(text: string, locale: string): string[] {
   if (typeof Intl.Segmenter !== "function") return [text];
-  return [...new Intl.Segmenter(locale, { granularity: "word" }).segment(text)].map((part) => part.segment);
+  const segmenter = new Intl.Segmenter(locale, { granularity: "word" });
+  return text
+    .split(OFFICES)
+    .filter(Boolean)
+    .flatMap((part) => (OFFICES.test(part) ? [part] : [...segmenter.segment(part)].map((word) => word.segment)));
 }
+
+/**
+ * The offices and posts the stage names are made of (seeds 002 and 004), kept whole: the dictionary reads
+ * 教务处分管 as 教·务·处分·管 — 处分 is a penalty — and 处长 as 处·长, and would break a header there.
+ */
+const OFFICES = /(教务处|财务处|学费科|学籍中心|二级学院|校领导|招生就业工作处|处长)/;
 
 /**
  * A short label in a narrow column (a stage name over the heat map), wrapped between words: Chinese has no spaces,

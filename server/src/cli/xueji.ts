@@ -96,9 +96,9 @@ async function writeFixed(
 }
 
 /**
- * Each command's modules are loaded when that command runs, not when `xueji` starts: `xueji --help` or a
- * `validate` need neither the database nor the HTTP client, and a process loaded every command's (ExcelJS, PGlite,
- * drizzle, tRPC) through the TypeScript loader before doing anything — 1.7 s and 2.5 CPU-s for `--help`.
+ * Each command's modules are loaded when that command runs, not when `xueji` starts: `xueji --help` needs none of
+ * them and a `validate` no database, and a process loaded every command's (ExcelJS, PGlite, drizzle, tRPC) through
+ * the TypeScript loader before doing anything — 1.7 s and 2.5 CPU-s for `--help`.
  */
 async function command(argv: string[], io: CliIo): Promise<number> {
   const { env } = io;

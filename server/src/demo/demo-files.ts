@@ -116,7 +116,7 @@ export async function demoFiles(story: DemoStory, random: () => number): Promise
     ],
   ];
   const admissionRows: Array<Array<string | number>> = [
-    // 年级 given: without it the import takes the calendar year, which from January to June is the next intake's.
+    // 年级 given, as 招生 hands it over: without it the import takes the latest intake's year (`intakeYearOf`).
     ["考生号", "姓名", "身份证号", "性别", "出生日期", "民族", "政治面貌", "录取专业代码", "录取专业", "层次", "学制", "班级", "年级"],
   ];
   const resultRows: Array<Array<string | number>> = [
