@@ -368,7 +368,20 @@ describeInChromium("one registrar year on the demo university, in Chromium", () 
     await pane.screenshot({ path: join(ARTIFACTS, "registrar-year-3-pane-submitted.png") });
     await context.close();
 
-    const page = await signIn("registrar", `/sheets?open=${submissionId}`);
+    // The registrar finds her sheet by the receipt she reads out, among all the colleges' sheets.
+    const page = await signIn("registrar", "/sheets");
+    // Misheard, it says so at the field and filters nothing.
+    await page.getByLabel("回执编号").fill("12345");
+    await page.getByLabel("回执编号").press("Enter");
+    await page.getByText("回执编号是 8 位，由数字和字母 A–F 组成").waitFor();
+    expect(new URL(page.url()).searchParams.get("receipt")).toBeNull();
+    await page.getByLabel("回执编号").fill(code.toLowerCase());
+    await page.getByLabel("回执编号").press("Enter");
+    await expect.poll(() => new URL(page.url()).searchParams.get("receipt")).toBe(code);
+    const found = page.getByRole("table", { name: "核对表提交记录" }).locator("tbody tr");
+    await expect.poll(() => found.count()).toBe(1);
+    await found.first().click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("open")).toBe(submissionId);
     await page.getByText("不及格课程信息核对表 · 第 1 版").waitFor();
     // The registrar's panel of the same sheet shows the same receipt, for the two of them on the phone.
     expect(await page.getByTestId("receipt-code").textContent()).toBe(`回执编号 ${code}`);

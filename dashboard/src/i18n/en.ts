@@ -333,6 +333,8 @@ export const en: Messages = {
     versionValue: "v{{version}}",
     opened: "{{kind}} · version {{version}}",
     receipt: "Receipt {{code}}",
+    receiptFilter: "Receipt",
+    receiptWrong: "A receipt is 8 characters, digits and the letters A–F (as the pane shows it after submitting).",
     returned: "Returned to the college. Reason:",
     noReason: "(no reason given)",
     diff: "Compared with the version before",

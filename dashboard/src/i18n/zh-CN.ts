@@ -324,6 +324,8 @@ export const zhCN = {
     versionValue: "第 {{version}} 版",
     opened: "{{kind}} · 第 {{version}} 版",
     receipt: "回执编号 {{code}}",
+    receiptFilter: "回执编号",
+    receiptWrong: "回执编号是 8 位，由数字和字母 A–F 组成（见提交后窗格上的回执）。",
     returned: "已退回学院，原因：",
     noReason: "（未填写原因）",
     diff: "与上一版比较",

@@ -100,6 +100,10 @@ export const sheetsRouter = router({
         kind: sheetKindInput.optional(),
         state: z.enum(SUBMISSION_STATES).optional(),
         collegeId: idInput.optional(),
+        receipt: z
+          .string()
+          .regex(/^[0-9a-fA-F]{8}$/)
+          .optional(),
       }),
     )
     .output(pageOutput(submissionListItem))

@@ -12,6 +12,7 @@ import { TermPicker } from "../../components/term-picker";
 import { formatDateTime, formatNumber } from "../../format/intl";
 import { useLocale } from "../../i18n/use-locale";
 import { RequirePermission } from "../../shell/require-permission";
+import { ReceiptFilter } from "./receipt-filter";
 import type { SheetsSearch } from "./search";
 import { SubmissionPanel } from "./submission-panel";
 
@@ -56,7 +57,7 @@ function Sheets() {
   // Unset: every term, newest submissions first.
   const termCode = search.termCode;
   const setSearch = (next: Partial<SheetsSearch>) => navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
-  const list = useInfiniteQuery(submissionsQuery({ termCode, collegeId: search.collegeId }));
+  const list = useInfiniteQuery(submissionsQuery({ termCode, collegeId: search.collegeId, receipt: search.receipt }));
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   // The next page is asked for when the reader scrolls within a few rows of the end of what is loaded.
@@ -69,6 +70,7 @@ function Sheets() {
       <PageHeader title={t("nav.sheets")}>
         <CollegePicker value={search.collegeId} onChange={(collegeId) => setSearch({ collegeId, open: undefined })} />
         <TermPicker allowAll value={termCode} onChange={(code) => setSearch({ termCode: code, open: undefined })} />
+        <ReceiptFilter value={search.receipt} onChange={(receipt) => setSearch({ receipt, open: undefined })} />
       </PageHeader>
       <QueryState query={list} isEmpty={(data) => !data.pages.some((p) => p.items.length > 0)}>
         {() => (

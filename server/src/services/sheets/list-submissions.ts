@@ -1,5 +1,5 @@
 import type { SheetKind } from "@xueji/shared";
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { colleges, sheetSubmissions, users } from "../../db/schema";
 import type { SUBMISSION_STATES } from "../../db/schema/enums";
@@ -10,6 +10,8 @@ export interface ListSubmissionsOptions extends PageOptions {
   kind?: SheetKind | undefined;
   state?: (typeof SUBMISSION_STATES)[number] | undefined;
   collegeId?: number | undefined;
+  /** The receipt a secretary reads out: the submission id's first eight characters (shared `receiptCode`). */
+  receipt?: string | undefined;
 }
 
 const NEWEST_FIRST: Keyset = {
@@ -28,6 +30,8 @@ export async function listSubmissions(db: Db, options: ListSubmissionsOptions) {
   if (options.kind) where.push(eq(sheetSubmissions.kind, options.kind));
   if (options.state) where.push(eq(sheetSubmissions.state, options.state));
   if (options.collegeId !== undefined) where.push(eq(sheetSubmissions.collegeId, options.collegeId));
+  // The router lets only eight hexadecimal characters through: nothing of LIKE's own reaches the pattern.
+  if (options.receipt) where.push(sql`${sheetSubmissions.id}::text like ${`${options.receipt.toLowerCase()}%`}`);
   const after = afterCursor(NEWEST_FIRST, options.cursor);
   if (after) where.push(after);
   const rows = await db

@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { receiptCode } from "@xueji/shared";
 import { count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAILED_HEADER, failedRows, gridOf } from "../../../test/grid";
@@ -206,6 +207,10 @@ describe.each(TEST_ENGINES)("check sheets through the API on %s", (engine) => {
       [2, "submitted"],
       [1, "superseded"],
     ]);
+    // Found by the receipt the pane showed the secretary, in either case; anything but eight characters is refused.
+    for (const receipt of [receiptCode(v1.submissionId), receiptCode(v1.submissionId).toLowerCase()])
+      expect((await registrar.sheets.list({ receipt })).items.map((s) => s.id)).toEqual([v1.submissionId]);
+    await expect(registrar.sheets.list({ receipt: "2352%" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await secretary.sheets.diff({ submissionId: v2.submissionId })).toMatchObject({
       previousId: v1.submissionId,
       added: ["2024010010"],
