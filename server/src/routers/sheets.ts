@@ -1,4 +1,4 @@
-import { formatMessage } from "@xueji/shared";
+import { formatMessage, isReceiptCode } from "@xueji/shared";
 import { gridSchema } from "@xueji/shared/wire/grid";
 import { z } from "zod";
 import { SUBMISSION_STATES } from "../db/schema/enums";
@@ -100,10 +100,7 @@ export const sheetsRouter = router({
         kind: sheetKindInput.optional(),
         state: z.enum(SUBMISSION_STATES).optional(),
         collegeId: idInput.optional(),
-        receipt: z
-          .string()
-          .regex(/^[0-9a-fA-F]{8}$/)
-          .optional(),
+        receipt: z.string().refine(isReceiptCode).optional(),
       }),
     )
     .output(pageOutput(submissionListItem))

@@ -7,3 +7,8 @@
 export function receiptCode(submissionId: string): string {
   return submissionId.replace(/-/g, "").slice(0, 8).toUpperCase();
 }
+
+/** Whether `text` is a whole receipt as typed back (eight characters of 0–9 and A–F, in either case). */
+export function isReceiptCode(text: string): boolean {
+  return /^[0-9a-f]{8}$/i.test(text);
+}

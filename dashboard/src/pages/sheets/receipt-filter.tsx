@@ -1,9 +1,7 @@
 import { Field, Input } from "@fluentui/react-components";
+import { isReceiptCode } from "@xueji/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-
-/** Eight characters of 0–9 and A–F, as the pane shows a receipt (shared `receiptCode`). */
-const RECEIPT = /^[0-9a-f]{8}$/i;
 
 /**
  * 回执编号: the receipt a secretary reads out on the phone, typed here to find her sheet among the colleges'. Applied on
@@ -13,7 +11,7 @@ export function ReceiptFilter({ value, onChange }: { value: string | undefined; 
   const { t } = useTranslation();
   const [text, setText] = useState(value ?? "");
   const typed = text.trim();
-  const wrong = typed !== "" && !RECEIPT.test(typed);
+  const wrong = typed !== "" && !isReceiptCode(typed);
   const apply = () => {
     if (!wrong) onChange(typed ? typed.toUpperCase() : undefined);
   };

@@ -1,3 +1,4 @@
+import { isReceiptCode } from "@xueji/shared";
 import { int, str } from "../../url/search-values";
 
 export interface SheetsSearch {
@@ -15,7 +16,7 @@ export function readSheetsSearch(s: Record<string, unknown>): SheetsSearch {
   return {
     termCode: str(s.termCode),
     collegeId: int(s.collegeId),
-    receipt: receipt && /^[0-9a-f]{8}$/i.test(receipt) ? receipt : undefined,
+    receipt: receipt && isReceiptCode(receipt) ? receipt : undefined,
     open: str(s.open),
   };
 }

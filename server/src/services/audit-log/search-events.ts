@@ -1,4 +1,4 @@
-import type { Role } from "@xueji/shared";
+import { isReceiptCode, type Role } from "@xueji/shared";
 import { and, asc, eq, gte, like, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { auditEvents, users } from "../../db/schema";
@@ -29,13 +29,10 @@ const nextDay = (date: string) => {
   return d.toISOString().slice(0, 10);
 };
 
-/** A receipt code: the first eight characters of a submission's id (shared `receiptCode`), in either case. */
-const RECEIPT_CODE = /^[0-9a-f]{8}$/i;
-
 /** The events of the object named: by its id, and a sheet also by its receipt's eight characters. */
 function entityIdMatch(entityId: string): SQL {
   const exact = eq(auditEvents.entityId, entityId);
-  if (!RECEIPT_CODE.test(entityId)) return exact;
+  if (!isReceiptCode(entityId)) return exact;
   return or(exact, and(eq(auditEvents.entity, "sheet_submission"), like(auditEvents.entityId, `${entityId.toLowerCase()}%`))) as SQL;
 }
 
