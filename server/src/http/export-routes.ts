@@ -5,7 +5,7 @@ import type { Database } from "../db/client";
 import { type Actor, recordEvent } from "../services/audit-log/record-event";
 import { userForToken } from "../services/auth/sessions";
 import { databaseRefusal } from "../services/database-refusal";
-import { recordExport } from "../services/exports/record-export";
+import { readRecord, writeRecord } from "../services/exports/record-export";
 import { refuse, refuseAppError } from "./plain-refusal";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -47,10 +47,14 @@ async function serveExport(req: IncomingMessage, res: ServerResponse, database: 
   const url = new URL(req.url ?? "/", "http://localhost");
   if (url.pathname !== "/api/export/record.xlsx" || req.method !== "GET") return refuse(res, 404, "未找到 / Not found");
   // The whole record (学生, 学籍变动, 学籍异动, 异动审批, 毕业审核, 学院, 专业, 班级); its 学生 sheet imports back.
-  const file = await recordExport(database.db);
+  const sheets = await readRecord(database.db);
   const name = `学籍档案_${new Date().toISOString().slice(0, 10)}.xlsx`;
   // Every student's full ID number leaves the server: who took it, and when, is on the audit chain.
   await recordEvent(database.db, actor, { action: "export.download", entity: "export", entityId: name, after: { record: true } });
+  // The download starts at once and is written as it is made; a failure half-way cuts the download short (the
+  // browser says it failed) rather than leaving a file that looks whole.
   res.writeHead(200, { "content-type": XLSX, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
-  res.end(file);
+  await writeRecord(sheets, res).catch((error: unknown) => {
+    res.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
 }

@@ -7,7 +7,7 @@ import { classes, colleges, majors, students } from "../../db/schema";
 import { insertUser } from "../../db/seed-basics";
 import { openTestDatabase, TEST_ENGINES } from "../../db/test-database";
 import { commitImport, previewImport } from "../imports/run-import";
-import { recordExport } from "./record-export";
+import { RECORD_STUDENT_HEADER, recordExport } from "./record-export";
 
 // §2/§4: the whole record goes out as one .xlsx; its students, imported into an empty database with the same organisation, are the same students.
 describe.each(TEST_ENGINES)("the whole record as .xlsx on %s", { timeout: 240_000 }, (engine) => {
@@ -38,6 +38,11 @@ describe.each(TEST_ENGINES)("the whole record as .xlsx on %s", { timeout: 240_00
     await wb.xlsx.load(file as unknown as ArrayBuffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual(["学生", "学籍变动", "学籍异动", "异动审批", "毕业审核", "学院", "专业", "班级"]);
     expect(wb.getWorksheet("学生")?.rowCount).toBe(41);
+    // Written row by row, it keeps what the whole workbook had: every cell text, the header bold and frozen.
+    const roster = wb.getWorksheet("学生");
+    expect(roster?.getRow(2).getCell(RECORD_STUDENT_HEADER.indexOf("身份证号") + 1).numFmt).toBe("@");
+    expect(roster?.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(roster?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
 
     // The same organisation in the empty database (organisation management is another service).
     for (const c of await w.db.select().from(colleges)) await empty.db.insert(colleges).values(c);
