@@ -10,7 +10,7 @@ import { makeWorld, PASSWORD, TODAY, type World } from "../../server/test/world"
 import { describeInChromium, HAS_CHROMIUM, openChromium, releaseChromium } from "../../test/chromium";
 import { rootHandedBack } from "./axe";
 import { buildDashboard } from "./build-dashboard";
-import { fillSignIn } from "./user-windows";
+import { fillSignIn, followInApp } from "./user-windows";
 
 /**
  * The settings, audit log and users pages in real Chromium against a real server on a scratch
@@ -58,11 +58,12 @@ async function acceptFailedSheet(studentNo: string, name: string, term: string, 
   await (await w.as("registrar")).sheets.review({ submissionId: receipt.submissionId, decision: "accept" });
 }
 
-async function signIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
+/** A window of the user's own, opened at `path`: the sign-in form shows in place there, the page after it. */
+async function signIn(username: string, path: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
   page.on("console", (m) => m.type() === "error" && console.log(`[browser ${username}] ${m.text().slice(0, 400)}`));
-  await page.goto(`${base}/`);
+  await page.goto(`${base}${path}`);
   await fillSignIn(page, username, PASSWORD);
   return { context, page };
 }
@@ -103,8 +104,7 @@ describeInChromium("the registrar's settings, audit log and users in Chromium", 
   it("a registrar leader edits a standing rule, sees an invalid draft refused at the field, previews, publishes, and the next review uses it", {
     timeout: 120_000,
   }, async () => {
-    const { context, page } = await signIn("registrar-leader");
-    await page.goto(`${base}/settings?kind=standing-rules&key=default`);
+    const { context, page } = await signIn("registrar-leader", `/settings?kind=standing-rules&key=default`);
     const bands = page.getByRole("region", { name: "学期预警档次" });
     const from = bands.getByRole("spinbutton", { name: "起点（不及格学分 ≥） 第 1 行" });
     await expect.poll(() => from.inputValue()).toBe("12");
@@ -163,7 +163,7 @@ describeInChromium("the registrar's settings, audit log and users in Chromium", 
     await shoot(page, "settings-history");
     await expectAccessible(page, "settings history");
 
-    await page.goto(`${base}/audit-log`);
+    await followInApp(page, "/audit-log");
     const log = page.getByRole("table", { name: "审计日志" });
     await expect.poll(() => log.innerText()).toContain("发布设置");
     // The setting by its name, not its key (standing-rules/default).
@@ -179,8 +179,7 @@ describeInChromium("the registrar's settings, audit log and users in Chromium", 
   it("a registrar leader sets the students' age range (核对规则) and the registration limits, each field named in Chinese", {
     timeout: 120_000,
   }, async () => {
-    const { context, page } = await signIn("registrar-leader");
-    await page.goto(`${base}/settings?kind=check-rules&key=default`);
+    const { context, page } = await signIn("registrar-leader", `/settings?kind=check-rules&key=default`);
     const max = page.getByRole("spinbutton", { name: "最大年龄（岁）" });
     await expect.poll(() => max.inputValue()).toBe("80");
     // 发布新版本 waits, and says for what beside it: first a change, then the reason for it.
@@ -213,7 +212,7 @@ describeInChromium("the registrar's settings, audit log and users in Chromium", 
       ageLimits: { min: 12, max: 30 },
     });
 
-    await page.goto(`${base}/settings?kind=registration-rules&key=default`);
+    await followInApp(page, "/settings?kind=registration-rules&key=default");
     await expect.poll(() => page.getByRole("spinbutton", { name: "学生办理注册期限（开学后周数）" }).inputValue()).toBe("2");
     await page
       .getByText(/开学后1个月内完成/)
@@ -224,8 +223,7 @@ describeInChromium("the registrar's settings, audit log and users in Chromium", 
   });
 
   it("registrar staff read the settings but cannot publish", async () => {
-    const { context, page } = await signIn("registrar");
-    await page.goto(`${base}/settings?kind=workflow&key=suspension`);
+    const { context, page } = await signIn("registrar", `/settings?kind=workflow&key=suspension`);
     await page.getByText("您可以查看设置，修改和发布需要教务处分管领导或系统管理员。").waitFor();
     expect(await page.getByRole("button", { name: "发布新版本" }).count()).toBe(0);
     await shoot(page, "settings-read-only");
@@ -233,8 +231,7 @@ describeInChromium("the registrar's settings, audit log and users in Chromium", 
   }, 120_000);
 
   it("the administrator creates an account and resets a password", async () => {
-    const { context, page } = await signIn("admin");
-    await page.goto(`${base}/users`);
+    const { context, page } = await signIn("admin", `/users`);
     const table = page.getByRole("table", { name: "用户" });
     await expect.poll(() => table.innerText()).toContain("registrar-leader");
     await page.getByRole("button", { name: "新建用户" }).click();
