@@ -1,3 +1,4 @@
+import { Writable } from "node:stream";
 import { asc } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +8,7 @@ import { classes, colleges, majors, students } from "../../db/schema";
 import { insertUser } from "../../db/seed-basics";
 import { openTestDatabase, TEST_ENGINES } from "../../db/test-database";
 import { commitImport, previewImport } from "../imports/run-import";
-import { RECORD_STUDENT_HEADER, recordExport } from "./record-export";
+import { RECORD_STUDENT_HEADER, readRecord, recordExport, writeRecord } from "./record-export";
 
 // §2/§4: the whole record goes out as one .xlsx; its students, imported into an empty database with the same organisation, are the same students.
 describe.each(TEST_ENGINES)("the whole record as .xlsx on %s", { timeout: 240_000 }, (engine) => {
@@ -99,5 +100,15 @@ describe.each(TEST_ENGINES)("the whole record as .xlsx on %s", { timeout: 240_00
       { kind: "students", fileName: "学籍档案.xlsx", bytes: file, options: {}, today: TODAY },
     );
     expect(back.report).toMatchObject({ create: 0, update: 0, unchanged: 40, errors: 0 });
+  });
+
+  it("gives up at once, with an error, when the reader leaves half-way (the download closed)", async () => {
+    const leaving = new Writable({
+      write(_chunk, _encoding, done) {
+        leaving.destroy();
+        done();
+      },
+    });
+    await expect(writeRecord(await readRecord(w.db), leaving)).rejects.toThrow(/premature close/i);
   });
 });

@@ -1,4 +1,6 @@
 import { PassThrough, type Writable } from "node:stream";
+import { buffer } from "node:stream/consumers";
+import { finished } from "node:stream/promises";
 import { DEFAULT_WORKFLOWS, ETHNICITY, entryByCode, GENDER, LEVEL, POLITICAL_STATUS, STUDY_FORM, statusName } from "@xueji/shared";
 import { asc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
@@ -216,14 +218,15 @@ export async function writeRecord(sheets: RecordSheet[], output: Writable): Prom
     for (const row of rows) ws.addRow(row.map(safeText)).commit();
     ws.commit();
   }
-  await wb.commit();
+  // A reader who leaves half-way closes `output` before it finishes: ExcelJS would then wait for its end forever,
+  // holding the record; `finished` says so at once.
+  await Promise.all([wb.commit(), finished(output)]);
 }
 
 /** The whole record as one .xlsx in memory: for a caller that needs the bytes (a test, a round trip). */
 export async function recordExport(db: Executor): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+  const sheets = await readRecord(db);
   const collect = new PassThrough();
-  collect.on("data", (chunk: Buffer) => chunks.push(chunk));
-  await writeRecord(await readRecord(db), collect);
-  return Buffer.concat(chunks);
+  const [bytes] = await Promise.all([buffer(collect), writeRecord(sheets, collect)]);
+  return bytes;
 }
