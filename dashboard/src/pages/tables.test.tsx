@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DEFAULT_WORKFLOWS, requiredMaterials } from "@xueji/shared";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { gridOf } from "../../../server/test/grid";
 import type { World } from "../../../server/test/world";
 import { layOutVirtualTables } from "../test/layout";
@@ -105,6 +105,22 @@ describe("the dashboard's tables against the real server", () => {
     it("says when no student is found", async () => {
       renderApp(w, "registrar", "/students?q=2099999999");
       expect(await screen.findByText("没有找到学生", {}, WAIT)).toBeTruthy();
+    });
+    it("leaves the reader on the page a link took them to while the search waited for typing to pause", async () => {
+      const { router } = renderApp(w, "registrar", "/students?q=2025020702");
+      await rowsShown(1);
+      // Only the page's own pause is the test's to run: the server and the router keep their real timers.
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+      try {
+        fireEvent.change(screen.getByRole("searchbox"), { target: { value: "2025020703" } });
+        // A link followed: the router starts loading 学籍异动, and 学生 stays on screen until it has.
+        router.history.push("/applications");
+        vi.advanceTimersByTime(400);
+      } finally {
+        vi.useRealTimers();
+      }
+      await screen.findByRole("heading", { level: 1, name: "学籍异动" }, WAIT);
+      expect(router.state.location.href).toBe("/applications");
     });
     it("shows the refusal for another college", async () => {
       renderApp(w, "secretary-a", `/students?q=2025&collegeId=${w.collegeB}`);

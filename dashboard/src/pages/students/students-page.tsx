@@ -1,6 +1,6 @@
 import { Field, makeStyles, SearchBox, Tag, TagGroup, tokens } from "@fluentui/react-components";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { getRouteApi, useNavigate, useRouter } from "@tanstack/react-router";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -35,11 +35,16 @@ function Students() {
   const styles = useStyles();
   const search = routeApi.useSearch();
   const navigate = useNavigate({ from: "/students" });
+  const router = useRouter();
   const setSearch = (next: Partial<StudentsSearch>) => navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
   const [typed, setTyped] = useState(search.q ?? "");
-  // Ask the server once typing pauses, not at every key.
+  // Ask the server once typing pauses, not at every key. A link followed in the pause is where the reader went: this
+  // page stays on screen until the next one has loaded, and its search must not put the address back to 学生.
   useEffect(() => {
-    const timer = setTimeout(() => typed !== (search.q ?? "") && setSearch({ q: typed || undefined }), 300);
+    const timer = setTimeout(() => {
+      if (router.latestLocation.pathname !== "/students") return;
+      if (typed !== (search.q ?? "")) setSearch({ q: typed || undefined });
+    }, 300);
     return () => clearTimeout(timer);
   });
   const hits = useInfiniteQuery(
