@@ -109,7 +109,7 @@ describe("the dashboard's tables against the real server", () => {
     it("leaves the reader on the page a link took them to while the search waited for typing to pause", async () => {
       const { router } = renderApp(w, "registrar", "/students?q=2025020702");
       await rowsShown(1);
-      // Only the page's own pause is the test's to run: the server and the router keep their real timers.
+      // The clock is the test's only for these few synchronous steps: the pause runs out while the next page loads.
       vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
       try {
         fireEvent.change(screen.getByRole("searchbox"), { target: { value: "2025020703" } });
